@@ -1,0 +1,113 @@
+/**
+ * npm run bench: import of a generated 1,000-paragraph, 300-footnote document, and server render
+ * of a 200-paragraph document page, on SQLite (and PostgreSQL when PLENUM_TEST_POSTGRES_URL is set).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp } from '../src/app.ts';
+import {
+  migrateToLatest,
+  openDatabase,
+  type Engine,
+  type OpenDatabase,
+} from '../src/db/database.ts';
+import { openTestDatabase } from '../src/db/test-databases.ts';
+import { buildProcess } from '../src/imports/imports.builder.ts';
+import { importFile, parseImportFile } from '../src/imports/imports.service.ts';
+import { generateDraftText } from './generate.ts';
+
+function stats(samples: number[]): { median: number; p95: number; min: number } {
+  const sorted = samples.toSorted((a, b) => a - b);
+  const at = (q: number): number =>
+    sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+  return { median: at(0.5), p95: at(0.95), min: sorted[0]! };
+}
+
+const ms = (n: number): string => `${n.toFixed(2)} ms`;
+
+async function open(engine: Engine): Promise<{ o: OpenDatabase; cleanup: () => void }> {
+  if (engine === 'postgres') return { o: await openTestDatabase('postgres'), cleanup: () => {} };
+  // A real file, not :memory:, so that commits pay for fsync as in production.
+  const dir = mkdtempSync(join(tmpdir(), 'plenum-bench-'));
+  const o = await openDatabase(join(dir, 'bench.sqlite'));
+  await migrateToLatest(o.db);
+  return { o, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+async function benchImport(engine: Engine): Promise<void> {
+  const text = new TextEncoder().encode(generateDraftText(1000, 300));
+  const parseOnly: number[] = [];
+  for (let i = 0; i < 10; i++) {
+    const t = performance.now();
+    await parseImportFile(text, { format: 'text', language: 'en' });
+    parseOnly.push(performance.now() - t);
+  }
+  const { o, cleanup } = await open(engine);
+  try {
+    await buildProcess(o.db);
+    const samples: number[] = [];
+    let last;
+    for (let i = 0; i < 10; i++) {
+      const t = performance.now();
+      last = await importFile(o.db, text, {
+        process: 'twg',
+        symbol: `BENCH/${i}`,
+        language: 'en',
+        format: 'text',
+      });
+      samples.push(performance.now() - t);
+    }
+    const s = stats(samples);
+    console.log(
+      `import 1,000 paragraphs + 300 footnotes (${(text.byteLength / 1024).toFixed(0)} KB) on ${engine}: median ${ms(s.median)}, max-of-10 p95 ${ms(s.p95)} (parse alone median ${ms(stats(parseOnly).median)}); ` +
+        `${last!.blocks.numberedParagraphs} numbered paragraphs, ${last!.footnotes.footnotes} footnotes, ${last!.footnotes.linked} linked  [target < 1000 ms]`,
+    );
+  } finally {
+    await o.close();
+    cleanup();
+  }
+}
+
+async function benchRender(engine: Engine): Promise<void> {
+  const { o, cleanup } = await open(engine);
+  try {
+    await buildProcess(o.db);
+    const text = new TextEncoder().encode(generateDraftText(200, 60, 2));
+    const r = await importFile(o.db, text, {
+      process: 'twg',
+      symbol: 'BENCH/RENDER',
+      language: 'en',
+      format: 'text',
+    });
+    const app = createApp({ db: o.db, engine });
+    const path = `/documents/${r.ids.document}`;
+    let bytes = 0;
+    for (let i = 0; i < 30; i++) bytes = (await (await app.request(path)).text()).length;
+    const samples: number[] = [];
+    for (let i = 0; i < 300; i++) {
+      const t = performance.now();
+      const res = await app.request(path);
+      await res.text();
+      samples.push(performance.now() - t);
+    }
+    const s = stats(samples);
+    console.log(
+      `render a 200-paragraph document page on ${engine} (warm, 300 requests through app.request): median ${ms(s.median)}, p95 ${ms(s.p95)}, ${(bytes / 1024).toFixed(1)} KB of HTML  [target median < 20 ms]`,
+    );
+  } finally {
+    await o.close();
+    cleanup();
+  }
+}
+
+console.log(
+  `plenum bench on ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`,
+);
+const engines: Engine[] = process.env.PLENUM_TEST_POSTGRES_URL
+  ? ['sqlite', 'postgres']
+  : ['sqlite'];
+for (const engine of engines) {
+  await benchImport(engine);
+  await benchRender(engine);
+}

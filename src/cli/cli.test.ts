@@ -1,0 +1,200 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildDraftMarkdown } from '../imports/imports.builder.ts';
+
+let dir = '';
+let db = '';
+
+function plenum(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, ['src/cli/main.ts', ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, DATABASE_URL: '', PLENUM_DEMO: 'off' },
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('the plenum command line', () => {
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'plenum-cli-'));
+    db = join(dir, 'plenum.sqlite');
+    writeFileSync(join(dir, 'draft.md'), buildDraftMarkdown(8));
+    writeFileSync(join(dir, 'empty.txt'), '');
+    writeFileSync(join(dir, 'binary.txt'), Buffer.from([0, 159, 146, 150, 0, 0, 1, 2]));
+    writeFileSync(
+      join(dir, 'latin1.txt'),
+      Buffer.from('1. Le d\xe9l\xe9gu\xe9 a parl\xe9.\n', 'latin1'),
+    );
+    assert.equal(plenum('demo', '--db', db).status, 0);
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('prints help for every command', () => {
+    const overview = plenum('help');
+    assert.equal(overview.status, 0);
+    for (const command of ['serve', 'migrate', 'import', 'export', 'demo'])
+      assert.match(overview.stdout, new RegExp(`^  ${command} `, 'm'));
+    assert.match(plenum('import', '--help').stdout, /--process REF/);
+    assert.equal(plenum('frobnicate').status, 2);
+  });
+
+  test('imports a file and prints a JSON report with ids, counts, range, footnotes and warnings', () => {
+    const run = plenum(
+      'import',
+      join(dir, 'draft.md'),
+      '--process',
+      'OEWG',
+      '--symbol',
+      'TEST/CLI/1',
+      '--version',
+      'pre-draft',
+      '--language',
+      'en',
+      '--db',
+      db,
+      '--json',
+    );
+    assert.equal(run.status, 0, run.stderr);
+    const report = JSON.parse(run.stdout) as {
+      ids: Record<string, string>;
+      blocks: { byKind: Record<string, number>; numberedParagraphs: number };
+      numberedParagraphRange: { first: string; last: string };
+      footnotes: { linked: number; unlinked: number };
+      warnings: unknown[];
+    };
+    for (const key of ['process', 'document', 'version', 'languageVersion'])
+      assert.match(report.ids[key]!, /^[0-9a-f-]{36}$/);
+    assert.equal(report.blocks.numberedParagraphs, 8);
+    assert.ok(report.blocks.byKind.heading! >= 2);
+    assert.deepEqual(
+      [report.numberedParagraphRange.first, report.numberedParagraphRange.last],
+      ['1', '8'],
+    );
+    assert.equal(report.footnotes.linked, 2);
+    assert.equal(report.footnotes.unlinked, 0);
+    assert.ok(Array.isArray(report.warnings));
+
+    const exported = plenum('export', 'version', report.ids.version!, '--db', db);
+    assert.equal(exported.status, 0, exported.stderr);
+    const tree = JSON.parse(exported.stdout) as {
+      blocks: {
+        kind: string;
+        address: string;
+        number: string | null;
+        text: string;
+        footnoteRefs: { footnoteAddress: string }[];
+        children: { address: string }[];
+      }[];
+    };
+    const para3 = tree.blocks.find((b) => b.address === 'para 3')!;
+    assert.equal(para3.kind, 'paragraph');
+    assert.equal(para3.number, '3');
+    assert.deepEqual(
+      para3.children.map((c) => c.address),
+      ['para 3(a)', 'para 3(b)'],
+    );
+    const para4 = tree.blocks.find((b) => b.address === 'para 4')!;
+    assert.equal(para4.footnoteRefs[0]?.footnoteAddress, 'fn 1');
+  });
+
+  test('prints a human summary by default', () => {
+    const run = plenum(
+      'import',
+      join(dir, 'draft.md'),
+      '--process',
+      'oewg',
+      '--document',
+      'TEST/CLI/1',
+      '--version',
+      'Rev.1',
+      '--db',
+      db,
+    );
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /numbered\s+8 numbered paragraphs/);
+    assert.match(run.stdout, /version\s+2 "Rev\.1" \(new\)/);
+    assert.match(run.stdout, /en, detected/);
+  });
+
+  test('refuses bad files with a message and a non-zero exit, changing nothing', () => {
+    const before = plenum('export', 'version', 'x', '--db', db);
+    assert.equal(before.status, 1);
+    const cases: [string, RegExp][] = [
+      ['empty.txt', /empty/],
+      ['binary.txt', /binary/],
+      ['latin1.txt', /UTF-8/],
+      ['missing.txt', /cannot be read/],
+    ];
+    for (const [file, message] of cases) {
+      const run = plenum(
+        'import',
+        join(dir, file),
+        '--process',
+        'oewg',
+        '--symbol',
+        'TEST/BAD',
+        '--db',
+        db,
+      );
+      assert.equal(run.status, 1, file);
+      assert.match(run.stderr, message, file);
+      assert.equal(run.stdout, '', file);
+    }
+    const json = plenum(
+      'import',
+      join(dir, 'empty.txt'),
+      '--process',
+      'oewg',
+      '--db',
+      db,
+      '--json',
+    );
+    assert.equal(
+      (JSON.parse(json.stderr) as { error: { code: string } }).error.code,
+      'IMPORT_EMPTY',
+    );
+    assert.equal(
+      plenum('import', join(dir, 'draft.md'), '--db', db).status,
+      2,
+      '--process is required',
+    );
+    assert.equal(
+      plenum('import', join(dir, 'draft.md'), '--process', 'oewg', '--bogus', '--db', db).status,
+      2,
+    );
+    const symbol = plenum(
+      'import',
+      join(dir, 'draft.md'),
+      '--process',
+      'oewg',
+      '--document',
+      'TEST/BAD',
+      '--db',
+      db,
+    );
+    assert.match(
+      symbol.stderr,
+      /DOCUMENT_NOT_FOUND/,
+      'no document TEST/BAD was created by the failed imports',
+    );
+  });
+
+  test('migrate reports an up-to-date database', () => {
+    const run = plenum('migrate', '--db', db);
+    assert.equal(run.status, 0);
+    assert.match(run.stdout, /up to date/);
+  });
+
+  test('lists every problem of an invalid configuration at once', () => {
+    const result = spawnSync(process.execPath, ['src/cli/main.ts', 'serve'], {
+      encoding: 'utf8',
+      env: { ...process.env, PORT: 'ninety', PLENUM_DEMO: 'sometimes' },
+    });
+    assert.equal(result.status, 1);
+    assert.match(result.stderr, /PORT/);
+    assert.match(result.stderr, /PLENUM_DEMO/);
+  });
+});

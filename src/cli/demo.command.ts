@@ -1,0 +1,27 @@
+/** plenum demo: fill a database with the demo processes and documents. */
+import { loadDemoIfEmpty } from '../demo/demo.service.ts';
+import { openCliDatabase, parseFlags } from './output.ts';
+
+/** Usage of plenum demo. */
+export const demoUsage = `plenum demo [--db URL|PATH]
+
+Fills an empty database with the demo content: real processes (facts only) and
+illustrative documents written for the demo, imported through the same importer.
+A database that already holds processes is left as it is.`;
+
+/** Runs plenum demo; returns the exit code. */
+export async function demoCommand(args: string[]): Promise<number> {
+  const { values } = parseFlags(args, { db: { type: 'string' } });
+  const opened = await openCliDatabase(values.db);
+  try {
+    const loaded = await loadDemoIfEmpty(opened.db);
+    process.stdout.write(
+      loaded
+        ? `Loaded the demo into ${opened.location}: ${loaded.processes} processes, ${loaded.documents} documents, ${loaded.languageVersions} language versions.\n`
+        : `${opened.location} already holds processes; nothing was changed.\n`,
+    );
+    return 0;
+  } finally {
+    await opened.close();
+  }
+}

@@ -1,0 +1,63 @@
+/** plenum <command>: the command-line entry point. */
+import { ConfigError } from '../config.ts';
+import { demoCommand, demoUsage } from './demo.command.ts';
+import { exportCommand, exportUsage } from './export.command.ts';
+import { importCommand, importUsage } from './import.command.ts';
+import { migrateCommand, migrateUsage } from './migrate.command.ts';
+import { reportError } from './output.ts';
+import { serveCommand, serveUsage } from './serve.command.ts';
+
+const commands: Record<string, { run: (args: string[]) => Promise<number>; usage: string }> = {
+  serve: { run: serveCommand, usage: serveUsage },
+  migrate: { run: migrateCommand, usage: migrateUsage },
+  import: { run: importCommand, usage: importUsage },
+  export: { run: exportCommand, usage: exportUsage },
+  demo: { run: demoCommand, usage: demoUsage },
+};
+
+const overview = `plenum: open deliberation in Internet governance
+
+Usage: plenum <command> [options]
+
+Commands:
+  serve      serve the web pages and JSON API (default port 3000)
+  migrate    bring the database schema up to date
+  import     import a document file (text, Markdown, DOCX) as numbered paragraphs
+  export     print a version's block tree as JSON or text
+  demo       fill a database with the demo processes and documents
+  help       show this, or "plenum help COMMAND" for one command
+
+Every command takes --db (a SQLite file or a postgres:// URL); the default is
+$DATABASE_URL, else ./data/plenum.sqlite.`;
+
+/** Runs the command line; returns the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    const topic = args[0] ? commands[args[0]] : undefined;
+    process.stdout.write(`${topic ? topic.usage : overview}\n`);
+    return 0;
+  }
+  const command = commands[name];
+  if (!command) {
+    process.stderr.write(`plenum: unknown command "${name}"\n\n${overview}\n`);
+    return 2;
+  }
+  if (args.includes('--help') || args.includes('-h')) {
+    process.stdout.write(`${command.usage}\n`);
+    return 0;
+  }
+  try {
+    return await command.run(args);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`plenum: ${error.message}\n`);
+      return 1;
+    }
+    return reportError(error, args.includes('--json'));
+  }
+}
+
+if (import.meta.main) {
+  process.exitCode = await main(process.argv.slice(2));
+}

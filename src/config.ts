@@ -1,0 +1,64 @@
+/** Configuration from the environment, validated at start-up with every problem listed at once. */
+import { z } from 'zod';
+
+/** The default place of the embedded database. */
+export const defaultSqlitePath = './data/plenum.sqlite';
+
+const configSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z
+    .string()
+    .min(1)
+    .default(defaultSqlitePath)
+    .describe('A SQLite file path, or a postgres:// URL'),
+  PLENUM_DEMO: z
+    .enum(['auto', 'on', 'off', '1', '0', 'true', 'false'])
+    .default('auto')
+    .describe('auto: fill a new, empty database with demo content'),
+  PLENUM_PG_POOL: z.coerce.number().int().min(1).max(200).default(10),
+});
+
+/** The validated configuration. */
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string;
+  demo: 'auto' | 'on' | 'off';
+  pgPoolSize: number;
+}
+
+/** Reads the configuration; throws one error listing every problem. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const relevant = Object.fromEntries(
+    Object.keys(configSchema.shape).flatMap((k) =>
+      env[k] === undefined || env[k] === '' ? [] : [[k, env[k]]],
+    ),
+  );
+  const parsed = configSchema.safeParse(relevant);
+  if (!parsed.success) {
+    const problems = parsed.error.issues
+      .map((i) => `  ${i.path.join('.')}: ${i.message}`)
+      .join('\n');
+    throw new ConfigError(`The configuration is not valid:\n${problems}`);
+  }
+  const c = parsed.data;
+  const demo =
+    c.PLENUM_DEMO === '1' || c.PLENUM_DEMO === 'true'
+      ? 'on'
+      : c.PLENUM_DEMO === '0' || c.PLENUM_DEMO === 'false'
+        ? 'off'
+        : c.PLENUM_DEMO;
+  return {
+    port: c.PORT,
+    host: c.HOST,
+    databaseUrl: c.DATABASE_URL,
+    demo,
+    pgPoolSize: c.PLENUM_PG_POOL,
+  };
+}
+
+/** A configuration problem: the process prints it and stops. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}

@@ -1,0 +1,128 @@
+/**
+ * Opening the database: SQLite (embedded, the default) or PostgreSQL, behind one Kysely type.
+ * Migrations run here too, so every entry point (server, CLI, tests) gets the same schema.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import { Migrator } from 'kysely/migration';
+import pg from 'pg';
+import type {
+  DocumentTable,
+  VersionTable,
+  LanguageVersionTable,
+  BlockTable,
+  FootnoteRefTable,
+} from '../documents/documents.table.ts';
+import type { EventTable } from '../events/events.table.ts';
+import type { ProcessAliasTable, ProcessTable } from '../processes/processes.table.ts';
+import { migrations } from './migrations/index.ts';
+
+/** Every table plenum stores, by name. */
+export interface Database {
+  processes: ProcessTable;
+  process_aliases: ProcessAliasTable;
+  documents: DocumentTable;
+  versions: VersionTable;
+  language_versions: LanguageVersionTable;
+  blocks: BlockTable;
+  footnote_refs: FootnoteRefTable;
+  events: EventTable;
+}
+
+/** A database handle or an open transaction: what stores take as their first argument. */
+export type Db = Kysely<Database> | Transaction<Database>;
+
+/** The two database engines plenum runs on. */
+export type Engine = 'sqlite' | 'postgres';
+
+/** An open database with the engine it runs on. */
+export interface OpenDatabase {
+  db: Kysely<Database>;
+  engine: Engine;
+  /** Where it is: the SQLite file path, or the PostgreSQL URL without its password. */
+  location: string;
+  close(): Promise<void>;
+}
+
+/** Options for opening a database. */
+export interface OpenOptions {
+  /** PostgreSQL schema to use (created if missing); tests give each file its own. */
+  pgSchema?: string;
+  /** Largest number of pooled PostgreSQL connections. */
+  pgPoolSize?: number;
+}
+
+/** True when the location is a PostgreSQL URL rather than a SQLite path. */
+export function isPostgresUrl(location: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(location);
+}
+
+/** Opens (and creates, for SQLite) the database at a file path, `:memory:` or a PostgreSQL URL. */
+export async function openDatabase(
+  location: string,
+  options: OpenOptions = {},
+): Promise<OpenDatabase> {
+  if (isPostgresUrl(location)) return openPostgres(location, options);
+  return openSqlite(location);
+}
+
+function openSqlite(path: string): OpenDatabase {
+  if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
+  const sqlite = new SqliteDatabase(path);
+  // WAL lets readers run while one writer commits; synchronous=FULL fsyncs the WAL at every
+  // commit, so a committed write survives a process crash and a power loss (see README).
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return {
+    db,
+    engine: 'sqlite',
+    location: path,
+    close: () => db.destroy(),
+  };
+}
+
+async function openPostgres(url: string, options: OpenOptions): Promise<OpenDatabase> {
+  const schema = options.pgSchema;
+  if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schema)) {
+    throw new Error(`invalid PostgreSQL schema name: ${schema}`);
+  }
+  if (schema) {
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    try {
+      await admin.query(`create schema if not exists ${schema}`);
+    } finally {
+      await admin.end();
+    }
+  }
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.pgPoolSize ?? 10,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    engine: 'postgres',
+    location: url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@'),
+    close: () => db.destroy(),
+  };
+}
+
+/** Brings the schema up to date; returns the names of the migrations it applied. */
+export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    migrationTableName: 'plenum_migrations',
+    migrationLockTableName: 'plenum_migrations_lock',
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error;
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,39 @@
+/**
+ * Test support: a freshly migrated database per test, on SQLite always and on PostgreSQL when
+ * PLENUM_TEST_POSTGRES_URL is set (each test gets its own schema, dropped afterwards).
+ */
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { migrateToLatest, openDatabase, type Engine, type OpenDatabase } from './database.ts';
+
+/** The engines the store and route tests run on in this environment. */
+export function testEngines(): Engine[] {
+  return process.env.PLENUM_TEST_POSTGRES_URL ? ['sqlite', 'postgres'] : ['sqlite'];
+}
+
+/** Opens a new, empty, migrated database on the engine; `close` also removes it. */
+export async function openTestDatabase(engine: Engine): Promise<OpenDatabase> {
+  if (engine === 'sqlite') {
+    const opened = await openDatabase(':memory:');
+    await migrateToLatest(opened.db);
+    return opened;
+  }
+  const url = process.env.PLENUM_TEST_POSTGRES_URL;
+  if (!url) throw new Error('PLENUM_TEST_POSTGRES_URL is not set');
+  const schema = `t_${randomBytes(6).toString('hex')}`;
+  const opened = await openDatabase(url, { pgSchema: schema, pgPoolSize: 4 });
+  await migrateToLatest(opened.db);
+  return {
+    ...opened,
+    close: async () => {
+      await opened.close();
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        await client.query(`drop schema ${schema} cascade`);
+      } finally {
+        await client.end();
+      }
+    },
+  };
+}

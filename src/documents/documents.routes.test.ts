@@ -1,0 +1,230 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { HtmlValidate } from 'html-validate';
+import { createApp } from '../app.ts';
+import type { OpenDatabase } from '../db/database.ts';
+import { openTestDatabase, testEngines } from '../db/test-databases.ts';
+import { buildDraftMarkdown, buildProcess } from '../imports/imports.builder.ts';
+import { importFile } from '../imports/imports.service.ts';
+import type { ImportReport } from '../imports/imports.schema.ts';
+
+const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
+const validator = new HtmlValidate({
+  extends: ['html-validate:recommended'],
+  rules: { 'no-trailing-whitespace': 'off', 'no-inline-style': 'off' },
+});
+
+async function assertValidHtml(html: string, what: string): Promise<void> {
+  const report = await validator.validateString(html);
+  const messages = report.results.flatMap((r) =>
+    r.messages.map((m) => `${m.ruleId} line ${m.line}: ${m.message}`),
+  );
+  assert.deepEqual(messages, [], `${what} is not valid HTML`);
+}
+
+for (const engine of testEngines()) {
+  describe(`reading pages and API (${engine})`, () => {
+    let o: OpenDatabase;
+    let app: ReturnType<typeof createApp>;
+    let en: ImportReport;
+    let ar: ImportReport;
+    let rev: ImportReport;
+    before(async () => {
+      o = await openTestDatabase(engine);
+      app = createApp({ db: o.db, engine });
+      await buildProcess(o.db);
+      en = await importFile(o.db, utf8(buildDraftMarkdown(20)), {
+        process: 'twg',
+        symbol: 'TEST/2026/CRP.2',
+        title: 'Draft report <on> "stability"',
+        kind: 'draft report',
+        version: 'pre-draft',
+        date: '2026-04-01',
+        language: 'en',
+        sourceName: 'draft.md',
+      });
+      ar = await importFile(
+        o.db,
+        utf8(
+          '# مشروع\n\n1. الفقرة الأولى عن استقرار الإنترنت.[^1]\n\n2. الفقرة الثانية.\n\n[^1]: حاشية.\n',
+        ),
+        {
+          process: 'twg',
+          document: 'TEST/2026/CRP.2',
+          version: 'pre-draft',
+          language: 'ar',
+        },
+      );
+      rev = await importFile(o.db, utf8(buildDraftMarkdown(22)), {
+        process: 'twg',
+        document: 'TEST/2026/CRP.2',
+        version: 'Rev.1',
+        language: 'en',
+      });
+    });
+    after(async () => o.close());
+
+    test('lists processes on the home page', async () => {
+      const res = await app.request('/');
+      assert.equal(res.status, 200);
+      const html = await res.text();
+      assert.match(html, /Test Working Group on Stability/);
+      assert.match(html, /href="\/processes\/test-wg"/);
+      await assertValidHtml(html, 'the home page');
+    });
+
+    test('shows a process with its documents, versions and languages, found by alias too', async () => {
+      for (const ref of ['test-wg', 'TWG', 'the test group']) {
+        const res = await app.request(`/processes/${encodeURIComponent(ref)}`);
+        assert.equal(res.status, 200, ref);
+      }
+      const html = await (await app.request('/processes/test-wg')).text();
+      assert.match(html, /TEST\/2026\/CRP\.2/);
+      assert.match(html, new RegExp(`/documents/${en.ids.document}/v/1/ar`));
+      assert.match(html, new RegExp(`/documents/${en.ids.document}/v/2/en`));
+      await assertValidHtml(html, 'the process page');
+    });
+
+    test('renders the latest version with paragraph anchors, footnote links and back-links', async () => {
+      const res = await app.request(`/documents/${en.ids.document}`);
+      assert.equal(res.status, 200);
+      const html = await res.text();
+      assert.match(html, /Rev\.1/);
+      for (const n of [1, 10, 22]) assert.match(html, new RegExp(`id="para-${n}"`));
+      assert.match(html, /id="para-3-b"/);
+      assert.match(html, /<a class="fnref" id="ref-fn-1-1" href="#fn-1"/);
+      assert.match(html, /<li id="fn-1"[^>]*>.*href="#ref-fn-1-1"/);
+      // The title is escaped, not interpreted.
+      assert.match(html, /Draft report &lt;on&gt; &quot;stability&quot;/);
+      await assertValidHtml(html, 'the document page');
+    });
+
+    test('switches version and language by address, right to left for Arabic', async () => {
+      const v1 = await (await app.request(`/documents/${en.ids.document}/v/1/en`)).text();
+      assert.match(v1, /aria-current="page" href="\/documents\/[^"]+\/v\/1\/en"/);
+      assert.doesNotMatch(v1, /id="para-21"/);
+      const arabic = await (await app.request(`/documents/${ar.ids.document}/v/1/ar`)).text();
+      assert.match(arabic, /<article class="content" lang="ar" dir="rtl">/);
+      assert.match(arabic, /الفقرة الأولى/);
+      await assertValidHtml(arabic, 'the Arabic page');
+      assert.equal((await app.request(`/documents/${en.ids.document}/v/2/ar`)).status, 404);
+      assert.equal((await app.request(`/documents/${en.ids.document}/v/9`)).status, 404);
+      assert.equal((await app.request(`/documents/${en.ids.document}/v/abc`)).status, 404);
+      assert.equal((await app.request(`/documents/${en.ids.document}/v/1/not a tag`)).status, 404);
+    });
+
+    test('answers unknown addresses with a 404 page and never a 500', async () => {
+      for (const path of [
+        '/nowhere',
+        '/processes/unknown',
+        '/documents/not-an-id',
+        `/documents/${crypto.randomUUID()}`,
+        '/documents/%E0%A4%A',
+      ]) {
+        const res = await app.request(path);
+        assert.equal(res.status, 404, path);
+        assert.match(await res.text(), /<h1>Not found<\/h1>/);
+      }
+    });
+
+    test('serves processes, documents, versions and blocks as JSON', async () => {
+      const processes = (await (await app.request('/api/processes')).json()) as {
+        processes: { slug: string }[];
+      };
+      assert.deepEqual(
+        processes.processes.map((p) => p.slug),
+        ['test-wg'],
+      );
+      const doc = (await (await app.request(`/api/documents/${en.ids.document}`)).json()) as {
+        versions: { label: string; languages: { language: string }[] }[];
+      };
+      assert.deepEqual(
+        doc.versions.map((v) => [v.label, v.languages.map((l) => l.language)]),
+        [
+          ['pre-draft', ['ar', 'en']],
+          ['Rev.1', ['en']],
+        ],
+      );
+      const bySymbol = await app.request(
+        `/api/documents?symbol=${encodeURIComponent('TEST/2026/CRP.2')}`,
+      );
+      assert.equal(bySymbol.status, 200);
+      const version = (await (await app.request(`/api/versions/${rev.ids.version}`)).json()) as {
+        seq: number;
+      };
+      assert.equal(version.seq, 2);
+      const blocks = (await (
+        await app.request(`/api/versions/${en.ids.version}/blocks?language=ar`)
+      ).json()) as { blocks: { address: string }[] };
+      assert.deepEqual(
+        blocks.blocks.filter((b) => b.address.startsWith('para')).map((b) => b.address),
+        ['para 1', 'para 2'],
+      );
+      const lv = (await (
+        await app.request(`/api/language-versions/${en.ids.languageVersion}/blocks`)
+      ).json()) as {
+        blocks: { id: string; address: string; footnoteRefs: { footnoteId: string }[] }[];
+      };
+      const para4 = lv.blocks.find((b) => b.address === 'para 4')!;
+      const one = (await (await app.request(`/api/blocks/${para4.id}`)).json()) as {
+        block: { address: string };
+      };
+      assert.equal(one.block.address, 'para 4');
+      const report = (await (
+        await app.request(`/api/language-versions/${en.ids.languageVersion}`)
+      ).json()) as { importReport: { blocks: { numberedParagraphs: number } } };
+      assert.equal(report.importReport.blocks.numberedParagraphs, 20);
+    });
+
+    test('answers API errors with a catalogued code and message', async () => {
+      const cases: [string, number, string][] = [
+        ['/api/documents/not-a-uuid', 400, 'INVALID_REQUEST'],
+        [`/api/documents/${crypto.randomUUID()}`, 404, 'DOCUMENT_NOT_FOUND'],
+        [`/api/versions/${crypto.randomUUID()}`, 404, 'VERSION_NOT_FOUND'],
+        [`/api/versions/${en.ids.version}/blocks?language=ru`, 404, 'LANGUAGE_VERSION_NOT_FOUND'],
+        [`/api/blocks/${crypto.randomUUID()}`, 404, 'BLOCK_NOT_FOUND'],
+        ['/api/processes/nothing-here', 404, 'PROCESS_NOT_FOUND'],
+        ['/api/documents', 400, 'INVALID_REQUEST'],
+        ['/api/nothing', 404, 'NOT_FOUND'],
+      ];
+      for (const [path, status, code] of cases) {
+        const res = await app.request(path);
+        assert.equal(res.status, status, path);
+        const body = (await res.json()) as { error: { code: string; message: string } };
+        assert.equal(body.error.code, code, path);
+        assert.ok(body.error.message.length > 10, path);
+      }
+    });
+
+    test('refuses a request body larger than the limit', async () => {
+      const res = await app.request('/api/processes', {
+        method: 'POST',
+        body: 'x'.repeat(2 * 1024 * 1024),
+        headers: { 'content-length': String(2 * 1024 * 1024) },
+      });
+      assert.equal(res.status, 413);
+    });
+  });
+}
+
+describe('page weight', () => {
+  test('a 200-paragraph document page weighs under 150 KB', async () => {
+    const o = await openTestDatabase('sqlite');
+    try {
+      await buildProcess(o.db);
+      const r = await importFile(o.db, utf8(buildDraftMarkdown(200)), {
+        process: 'twg',
+        symbol: 'TEST/200',
+        language: 'en',
+      });
+      const app = createApp({ db: o.db, engine: 'sqlite' });
+      const html = await (await app.request(`/documents/${r.ids.document}`)).text();
+      const css = await (await app.request('/static/plenum.css')).text();
+      const bytes = Buffer.byteLength(html) + Buffer.byteLength(css);
+      assert.match(html, /id="para-200"/);
+      assert.ok(bytes < 150 * 1024, `page and stylesheet weigh ${bytes} bytes`);
+    } finally {
+      await o.close();
+    }
+  });
+});

@@ -1,0 +1,77 @@
+/**
+ * The error catalogue: every error plenum reports to a user, with its code, HTTP status and message.
+ * Services throw `PlenumError`; one handler turns it into a JSON body, an HTML page or a CLI line.
+ */
+
+/** Every error code, its HTTP status and the message a user reads. */
+export const errorCatalogue = {
+  NOT_FOUND: { status: 404, message: 'Nothing was found at this address.' },
+  PROCESS_NOT_FOUND: { status: 404, message: 'There is no process with this id or name.' },
+  DOCUMENT_NOT_FOUND: { status: 404, message: 'There is no document with this id.' },
+  VERSION_NOT_FOUND: { status: 404, message: 'There is no version with this id.' },
+  LANGUAGE_VERSION_NOT_FOUND: {
+    status: 404,
+    message: 'This version does not exist in the language asked for.',
+  },
+  BLOCK_NOT_FOUND: { status: 404, message: 'There is no block with this id.' },
+  INVALID_REQUEST: { status: 400, message: 'The request is not valid.' },
+  INVALID_ID: { status: 400, message: 'This is not a valid id.' },
+  PAYLOAD_TOO_LARGE: { status: 413, message: 'The request body is too large.' },
+  IMPORT_FILE_NOT_FOUND: { status: 400, message: 'The file to import cannot be read.' },
+  IMPORT_EMPTY: { status: 400, message: 'The file is empty: there is nothing to import.' },
+  IMPORT_TOO_LARGE: {
+    status: 413,
+    message: 'The file is larger than the import limit (20 MB of text, 40 MB for DOCX).',
+  },
+  IMPORT_BINARY: {
+    status: 415,
+    message:
+      'The file looks like binary data, not text. Import plain text extracted from a PDF or Word file, Markdown, or a DOCX file.',
+  },
+  IMPORT_INVALID_UTF8: {
+    status: 415,
+    message: 'The file is not valid UTF-8 text. Save it as UTF-8 and import it again.',
+  },
+  IMPORT_BAD_DOCX: {
+    status: 415,
+    message: 'The file is not a readable DOCX document (a Word file saved as .docx).',
+  },
+  IMPORT_UNSUPPORTED_FORMAT: {
+    status: 415,
+    message: 'This format is not supported. Use text, markdown or docx.',
+  },
+  IMPORT_NO_CONTENT: {
+    status: 422,
+    message: 'No paragraphs, headings or footnotes were found in the file.',
+  },
+  IMPORT_CONFLICT: {
+    status: 409,
+    message: 'This version already has content in this language.',
+  },
+  CONFIG_INVALID: { status: 500, message: 'The configuration is not valid.' },
+  INTERNAL: { status: 500, message: 'Something went wrong on our side. Nothing was changed.' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+/** A code from the catalogue. */
+export type ErrorCode = keyof typeof errorCatalogue;
+
+/** An error a user can act on: a catalogue code, optional detail and optional data for the API. */
+export class PlenumError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly detail: string | undefined;
+
+  constructor(code: ErrorCode, detail?: string) {
+    const entry = errorCatalogue[code];
+    super(detail ? `${entry.message} ${detail}` : entry.message);
+    this.name = 'PlenumError';
+    this.code = code;
+    this.status = entry.status;
+    this.detail = detail;
+  }
+}
+
+/** True when the value is a PlenumError. */
+export function isPlenumError(value: unknown): value is PlenumError {
+  return value instanceof PlenumError;
+}

@@ -1,0 +1,338 @@
+/**
+ * Importing a document file: read and check the bytes, parse them into blocks, and store the
+ * document, version, language version and blocks in one transaction, or nothing at all.
+ */
+import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database, Db } from '../db/database.ts';
+import { newId } from '../db/ids.ts';
+import { PlenumError } from '../errors.ts';
+import { recordEvent } from '../events/events.store.ts';
+import { requireProcess } from '../processes/processes.service.ts';
+import type { BlockTable, FootnoteRefTable } from '../documents/documents.table.ts';
+import {
+  findDocument,
+  insertBlocks,
+  insertDocument,
+  insertLanguageVersion,
+  insertVersion,
+  lastVersionSeq,
+} from '../documents/documents.store.ts';
+import { isId } from '../db/ids.ts';
+import type { ImportFormat, ParseResult } from '../text/blocks.ts';
+import { detectLanguage } from '../text/detect-language.ts';
+import { parseDocx, parseText, readImportInput } from '../text/index.ts';
+import { importTargetSchema, type ImportReport, type ImportTarget } from './imports.schema.ts';
+
+/** A file read and parsed, ready to store. */
+export interface ParsedImport {
+  format: ImportFormat;
+  result: ParseResult;
+  bytes: number;
+  sha256: string;
+}
+
+/** Checks and parses the bytes of a file (no database involved). Bad input is a PlenumError. */
+export async function parseImportFile(
+  bytes: Uint8Array,
+  options: { filename?: string; format?: ImportFormat; language?: string },
+): Promise<ParsedImport> {
+  const input = readImportInput(bytes, {
+    ...(options.filename !== undefined ? { filename: options.filename } : {}),
+    ...(options.format !== undefined ? { format: options.format } : {}),
+  });
+  const language = options.language !== undefined ? { language: options.language } : {};
+  const result =
+    input.format === 'docx'
+      ? await parseDocx(input.bytes ?? bytes, language)
+      : parseText(input.text ?? '', { format: input.format, ...language });
+  if (result.blocks.length === 0) throw new PlenumError('IMPORT_NO_CONTENT');
+  return {
+    format: input.format,
+    result,
+    bytes: bytes.byteLength,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+  };
+}
+
+function validationError(issues: { path: PropertyKey[]; message: string }[]): PlenumError {
+  return new PlenumError(
+    'INVALID_REQUEST',
+    issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; '),
+  );
+}
+
+/** Reads, parses and stores a file in one transaction; returns the import report. */
+export async function importFile(
+  db: Kysely<Database>,
+  bytes: Uint8Array,
+  target: ImportTarget,
+  actor = 'cli',
+): Promise<ImportReport> {
+  const started = performance.now();
+  const checked = importTargetSchema.safeParse(target);
+  if (!checked.success) throw validationError(checked.error.issues);
+  const parsed = await parseImportFile(bytes, {
+    ...(checked.data.sourceName !== undefined ? { filename: checked.data.sourceName } : {}),
+    ...(checked.data.format !== undefined ? { format: checked.data.format } : {}),
+    ...(checked.data.language !== undefined ? { language: checked.data.language } : {}),
+  });
+  const report = await db
+    .transaction()
+    .execute((trx) => storeImport(trx, checked.data, parsed, actor));
+  report.durationMs = Math.round((performance.now() - started) * 10) / 10;
+  return report;
+}
+
+/**
+ * Stores a parsed file under its process, document and version, creating the document and
+ * version when they do not exist yet. Call it inside a transaction.
+ */
+export async function storeImport(
+  db: Db,
+  target: ReturnType<typeof importTargetSchema.parse>,
+  parsed: ParsedImport,
+  actor: string,
+): Promise<ImportReport> {
+  const now = new Date().toISOString();
+  const process = await requireProcess(db, target.process);
+
+  // The document: named by id or symbol, or found by --symbol, or new.
+  const ref = target.document ?? target.symbol;
+  let document = ref
+    ? isId(ref)
+      ? await findDocument(db, { id: ref.toLowerCase() })
+      : await findDocument(db, { symbol: ref })
+    : undefined;
+  if (target.document && !document) {
+    throw new PlenumError(
+      'DOCUMENT_NOT_FOUND',
+      `No document has the id or symbol "${target.document}".`,
+    );
+  }
+  if (document && document.processId !== process.id) {
+    throw new PlenumError(
+      'INVALID_REQUEST',
+      `Document "${document.symbol ?? document.title}" belongs to another process.`,
+    );
+  }
+  const createdDocument = !document;
+  if (!document) {
+    const title =
+      target.title ??
+      parsed.result.title ??
+      target.sourceName ??
+      target.symbol ??
+      'Untitled document';
+    const id = newId();
+    await insertDocument(db, {
+      id,
+      process_id: process.id,
+      symbol: target.symbol ?? null,
+      title: title.slice(0, 500),
+      kind: target.kind ?? 'working_paper',
+      created_at: now,
+    });
+    await recordEvent(db, {
+      actor,
+      action: 'document.created',
+      subjectType: 'document',
+      subjectId: id,
+    });
+    document = {
+      id,
+      processId: process.id,
+      symbol: target.symbol ?? null,
+      title,
+      kind: target.kind ?? 'working_paper',
+      versions: [],
+    };
+  }
+
+  // The version: named by label, or the next one.
+  const nextSeq = (await lastVersionSeq(db, document.id)) + 1;
+  const label = target.version ?? `Version ${nextSeq}`;
+  let version = document.versions.find((v) => v.label.toLowerCase() === label.toLowerCase());
+  const createdVersion = !version;
+  if (!version) {
+    const id = newId();
+    await insertVersion(db, {
+      id,
+      document_id: document.id,
+      seq: nextSeq,
+      label,
+      date: target.date ?? null,
+      created_at: now,
+    });
+    await recordEvent(db, {
+      actor,
+      action: 'version.created',
+      subjectType: 'version',
+      subjectId: id,
+    });
+    version = {
+      id,
+      documentId: document.id,
+      seq: nextSeq,
+      label,
+      date: target.date ?? null,
+      languages: [],
+    };
+  }
+
+  // The language: given, or detected from the text.
+  const detected = detectLanguage(parsed.result.blocks.map((b) => b.text).join('\n'));
+  const language = target.language ?? detected ?? 'en';
+  if (version.languages.some((l) => l.language.toLowerCase() === language.toLowerCase())) {
+    throw new PlenumError(
+      'IMPORT_CONFLICT',
+      `Version "${version.label}" of this document already has a "${language}" text. Import it as a new version (--version) or another language (--language).`,
+    );
+  }
+
+  const languageVersionId = newId();
+  const { blockRows, refRows } = toRows(languageVersionId, parsed.result);
+  const report = buildReport(parsed, {
+    ids: {
+      process: process.id,
+      document: document.id,
+      version: version.id,
+      languageVersion: languageVersionId,
+    },
+    created: { document: createdDocument, version: createdVersion },
+    document: { symbol: document.symbol, title: document.title, kind: document.kind },
+    version: { seq: version.seq, label: version.label },
+    language,
+    languageDetected: target.language === undefined,
+    sourceName: target.sourceName ?? null,
+  });
+  await insertLanguageVersion(db, {
+    id: languageVersionId,
+    version_id: version.id,
+    language,
+    title: parsed.result.title,
+    source_format: parsed.format,
+    source_name: target.sourceName ?? null,
+    source_sha256: parsed.sha256,
+    source_bytes: parsed.bytes,
+    import_report: JSON.stringify(report),
+    imported_at: now,
+  });
+  await insertBlocks(db, blockRows, refRows);
+  await recordEvent(db, {
+    actor,
+    action: 'language_version.imported',
+    subjectType: 'language_version',
+    subjectId: languageVersionId,
+    data: { blocks: blockRows.length, sha256: parsed.sha256, warnings: report.warnings.length },
+  });
+  return report;
+}
+
+/** Gives every parsed block a stable id and turns blocks and footnote markers into rows. */
+function toRows(
+  languageVersionId: string,
+  result: ParseResult,
+): { blockRows: BlockTable[]; refRows: FootnoteRefTable[] } {
+  const idByKey = new Map(result.blocks.map((b) => [b.key, newId()] as const));
+  const blockRows: BlockTable[] = [];
+  const refRows: FootnoteRefTable[] = [];
+  result.blocks.forEach((block, index) => {
+    const id = idByKey.get(block.key)!;
+    blockRows.push({
+      id,
+      language_version_id: languageVersionId,
+      seq: index + 1,
+      parent_id: block.parentKey === null ? null : (idByKey.get(block.parentKey) ?? null),
+      kind: block.kind,
+      number: block.number,
+      level: block.level,
+      address: block.address,
+      text: block.text,
+      rows: block.rows === null ? null : JSON.stringify(block.rows),
+    });
+    block.footnoteRefs.forEach((ref, seq) => {
+      refRows.push({
+        id: newId(),
+        block_id: id,
+        footnote_id: ref.footnoteKey === null ? null : (idByKey.get(ref.footnoteKey) ?? null),
+        marker: ref.marker,
+        offset: ref.offset,
+        seq,
+      });
+    });
+  });
+  return { blockRows, refRows };
+}
+
+/** Counts what an import produced. */
+function buildReport(
+  parsed: ParsedImport,
+  head: Pick<
+    ImportReport,
+    'ids' | 'created' | 'document' | 'version' | 'language' | 'languageDetected'
+  > & {
+    sourceName: string | null;
+  },
+): ImportReport {
+  const { blocks, removed, warnings } = parsed.result;
+  const byKind: Record<string, number> = {};
+  for (const b of blocks) byKind[b.kind] = (byKind[b.kind] ?? 0) + 1;
+  const numbered = blocks.filter(
+    (b) => b.kind === 'paragraph' && b.number !== null && b.parentKey === null,
+  );
+  const subParagraphs = blocks.filter((b) => b.kind === 'paragraph' && b.parentKey !== null).length;
+  const numbers = numbered
+    .map((b) => Number.parseInt(b.number ?? '', 10))
+    .filter((n) => Number.isFinite(n));
+  let range: ImportReport['numberedParagraphRange'] = null;
+  if (numbered.length > 0) {
+    const present = new Set(numbers);
+    const missing: string[] = [];
+    if (numbers.length > 0) {
+      const lo = Math.min(...numbers);
+      const hi = Math.max(...numbers);
+      for (let n = lo; n <= hi && missing.length < 50; n++)
+        if (!present.has(n)) missing.push(String(n));
+    }
+    range = { first: numbered[0]!.number!, last: numbered[numbered.length - 1]!.number!, missing };
+  }
+  const refs = blocks.flatMap((b) => b.footnoteRefs);
+  const referenced = new Set(refs.map((r) => r.footnoteKey).filter((k) => k !== null));
+  const footnotes = blocks.filter((b) => b.kind === 'footnote');
+  const removedByReason: Record<string, number> = {};
+  for (const r of removed) removedByReason[r.reason] = (removedByReason[r.reason] ?? 0) + 1;
+  return {
+    ids: head.ids,
+    created: head.created,
+    document: head.document,
+    version: head.version,
+    language: head.language,
+    languageDetected: head.languageDetected,
+    format: parsed.format,
+    source: { name: head.sourceName, bytes: parsed.bytes, sha256: parsed.sha256 },
+    blocks: {
+      total: blocks.length,
+      byKind,
+      numberedParagraphs: numbered.length,
+      subParagraphs,
+      unnumberedParagraphs: blocks.filter((b) => b.kind === 'paragraph' && b.number === null)
+        .length,
+    },
+    numberedParagraphRange: range,
+    footnotes: {
+      footnotes: footnotes.length,
+      markers: refs.length,
+      linked: refs.filter((r) => r.footnoteKey !== null).length,
+      unlinked: refs.filter((r) => r.footnoteKey === null).length,
+      unreferenced: footnotes.filter((f) => !referenced.has(f.key)).length,
+    },
+    removed: {
+      items: removed.length,
+      characters: removed.reduce((n, r) => n + r.text.length, 0),
+      byReason: removedByReason,
+    },
+    warnings: warnings.map((w) => ({ code: w.code, message: w.message, line: w.line })),
+    durationMs: 0,
+  };
+}

@@ -1,0 +1,46 @@
+/** Routes of processes: the home page, process pages and their JSON API. */
+import type { Hono } from 'hono';
+import { z } from 'zod';
+import { documentSchema } from '../documents/documents.schema.ts';
+import { getProcessesWithCounts, getProcessWithDocuments } from '../documents/documents.service.ts';
+import type { ApiRegistry } from '../web/api.ts';
+import type { AppEnv } from '../web/context.ts';
+import { processSchema } from './processes.schema.ts';
+import { getProcesses } from './processes.service.ts';
+import { processListPage, processPage } from './processes.views.ts';
+
+const processRef = z.object({
+  process: z
+    .string()
+    .min(1)
+    .max(200)
+    .describe('Process id, slug (e.g. "oewg") or alias (e.g. "OECE")'),
+});
+
+/** Mounts the process pages and registers the process API routes. */
+export function processRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
+  app.get('/', async (c) => c.html(processListPage(await getProcessesWithCounts(c.var.deps.db))));
+
+  app.get('/processes/:process', async (c) =>
+    c.html(processPage(await getProcessWithDocuments(c.var.deps.db, c.req.param('process')))),
+  );
+
+  api.get({
+    path: '/api/processes',
+    summary: 'List every process',
+    tag: 'processes',
+    response: z.object({ processes: z.array(processSchema) }),
+    errors: [],
+    handler: async (c) => ({ processes: await getProcesses(c.var.deps.db) }),
+  });
+
+  api.get({
+    path: '/api/processes/:process',
+    summary: 'A process with its documents, versions and languages',
+    tag: 'processes',
+    params: processRef,
+    response: z.object({ process: processSchema, documents: z.array(documentSchema) }),
+    errors: ['PROCESS_NOT_FOUND'],
+    handler: async (c, { params }) => getProcessWithDocuments(c.var.deps.db, params.process),
+  });
+}

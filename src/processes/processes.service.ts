@@ -1,0 +1,75 @@
+/** Processes: the UN working groups, committees and reviews whose documents plenum holds. */
+import type { Db } from '../db/database.ts';
+import { isId, newId } from '../db/ids.ts';
+import { PlenumError } from '../errors.ts';
+import { recordEvent } from '../events/events.store.ts';
+import { foldKey } from '../text/fold.ts';
+import { newProcessSchema, type NewProcess, type Process } from './processes.schema.ts';
+import { findProcess, insertProcess, listProcesses } from './processes.store.ts';
+
+/** Every process, by name. */
+export async function getProcesses(db: Db): Promise<Process[]> {
+  return listProcesses(db);
+}
+
+/** Finds a process by id, slug or any alias ("OECE" finds the Ad Hoc Committee). */
+export async function lookupProcess(db: Db, ref: string): Promise<Process | undefined> {
+  const trimmed = ref.trim();
+  if (trimmed === '') return undefined;
+  if (isId(trimmed)) return findProcess(db, { id: trimmed.toLowerCase() });
+  return (
+    (await findProcess(db, { slug: trimmed.toLowerCase() })) ??
+    (await findProcess(db, { aliasKey: foldKey(trimmed) }))
+  );
+}
+
+/** Like lookupProcess, but a missing process is a PROCESS_NOT_FOUND error. */
+export async function requireProcess(db: Db, ref: string): Promise<Process> {
+  const found = await lookupProcess(db, ref);
+  if (!found)
+    throw new PlenumError(
+      'PROCESS_NOT_FOUND',
+      `"${ref}" is not a known process id, name or alias.`,
+    );
+  return found;
+}
+
+/** Creates a process; its name, short name and aliases all become lookup keys. */
+export async function createProcess(db: Db, input: NewProcess, actor = 'system'): Promise<Process> {
+  const parsed = newProcessSchema.safeParse(input);
+  if (!parsed.success) {
+    throw new PlenumError(
+      'INVALID_REQUEST',
+      parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+    );
+  }
+  const p = parsed.data;
+  const id = newId();
+  const keys = new Map<string, string>();
+  for (const alias of [p.name, ...(p.shortName ? [p.shortName] : []), ...p.aliases]) {
+    const key = foldKey(alias);
+    if (key !== '' && !keys.has(key)) keys.set(key, alias);
+  }
+  await insertProcess(
+    db,
+    {
+      id,
+      slug: p.slug,
+      name: p.name,
+      short_name: p.shortName,
+      parent_body: p.parentBody,
+      mandate: p.mandate,
+      status: p.status,
+      established: p.established,
+      created_at: new Date().toISOString(),
+    },
+    [...keys].map(([aliasKey, alias]) => ({ alias, aliasKey })),
+  );
+  await recordEvent(db, {
+    actor,
+    action: 'process.created',
+    subjectType: 'process',
+    subjectId: id,
+  });
+  return { id, ...p, aliases: [...keys.values()].filter((a) => a !== p.name) };
+}

@@ -1,0 +1,160 @@
+/**
+ * The JSON API's route registry: each route declares its parameters and response with zod, and
+ * the same declarations validate requests and generate the OpenAPI 3.1 document.
+ */
+import type { Context, Hono } from 'hono';
+import { z } from 'zod';
+import { errorCatalogue, PlenumError, type ErrorCode } from '../errors.ts';
+import type { AppEnv } from './context.ts';
+
+/** The error body every API error has. */
+export const errorBodySchema = z
+  .object({
+    error: z.object({
+      code: z.enum(Object.keys(errorCatalogue) as [ErrorCode, ...ErrorCode[]]),
+      message: z.string(),
+    }),
+  })
+  .meta({ id: 'Error' });
+
+/** One JSON API route, described for both validation and documentation. */
+export interface ApiRoute<P extends z.ZodObject, Q extends z.ZodObject, R extends z.ZodType> {
+  /** Hono path, e.g. `/api/documents/:id`. */
+  path: string;
+  summary: string;
+  tag: string;
+  params?: P;
+  query?: Q;
+  response: R;
+  /** Error codes this route can answer with, besides INVALID_REQUEST. */
+  errors: ErrorCode[];
+  handler: (
+    c: Context<AppEnv>,
+    input: { params: z.infer<P>; query: z.infer<Q> },
+  ) => Promise<z.input<R>>;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the registry holds routes of every shape
+type AnyApiRoute = ApiRoute<any, any, any>;
+
+/** Collects API routes, mounts them on an app and describes them as OpenAPI. */
+export class ApiRegistry {
+  readonly routes: AnyApiRoute[] = [];
+
+  /** Adds a GET route. */
+  get<P extends z.ZodObject, Q extends z.ZodObject, R extends z.ZodType>(
+    route: ApiRoute<P, Q, R>,
+  ): void {
+    this.routes.push(route);
+  }
+
+  /** Mounts every route on the app, validating parameters and query first. */
+  mount(app: Hono<AppEnv>): void {
+    for (const route of this.routes) {
+      app.get(route.path, async (c) => {
+        const params = parseOrThrow(route.params ?? z.object({}), c.req.param());
+        const query = parseOrThrow(route.query ?? z.object({}), c.req.query());
+        const body = await route.handler(c, { params, query });
+        return c.json(body);
+      });
+    }
+  }
+
+  /** The OpenAPI 3.1 document of every mounted route. */
+  openApi(info: { title: string; version: string }): Record<string, unknown> {
+    const components: Record<string, unknown> = {};
+    const paths: Record<string, Record<string, unknown>> = {};
+    const toSchema = (schema: z.ZodType, io: 'input' | 'output' = 'output'): unknown => {
+      // Parameters are documented as the client sends them (before transforms), bodies as sent back.
+      const json = z.toJSONSchema(schema, { target: 'draft-2020-12', io }) as Record<
+        string,
+        unknown
+      >;
+      const defs = (json.$defs ?? {}) as Record<string, unknown>;
+      delete json.$defs;
+      delete json.$schema;
+      const rewrite = (v: unknown): unknown =>
+        JSON.parse(JSON.stringify(v).replaceAll('"#/$defs/', '"#/components/schemas/'));
+      for (const [name, def] of Object.entries(defs)) components[name] = rewrite(def);
+      const id = schema.meta()?.id;
+      if (typeof id === 'string') {
+        components[id] = rewrite(json);
+        return { $ref: `#/components/schemas/${id}` };
+      }
+      return rewrite(json);
+    };
+    const errorRef = toSchema(errorBodySchema);
+    for (const route of this.routes) {
+      const openPath = route.path.replace(/:([A-Za-z]+)/g, '{$1}');
+      const parameters: unknown[] = [];
+      for (const [where, schema] of [
+        ['path', route.params],
+        ['query', route.query],
+      ] as const) {
+        if (!schema) continue;
+        for (const [name, field] of Object.entries(schema.shape as Record<string, z.ZodType>)) {
+          parameters.push({
+            name,
+            in: where,
+            required: where === 'path' || !field.safeParse(undefined).success,
+            description: field.description,
+            schema: toSchema(field, 'input'),
+          });
+        }
+      }
+      const responses: Record<string, unknown> = {
+        '200': {
+          description: 'OK',
+          content: { 'application/json': { schema: toSchema(route.response) } },
+        },
+      };
+      for (const code of ['INVALID_REQUEST', ...route.errors] as ErrorCode[]) {
+        const status = String(errorCatalogue[code].status);
+        const existing = responses[status] as { description: string } | undefined;
+        responses[status] = {
+          description: existing ? `${existing.description}; ${code}` : code,
+          content: { 'application/json': { schema: errorRef } },
+        };
+      }
+      paths[openPath] = {
+        get: {
+          summary: route.summary,
+          tags: [route.tag],
+          operationId: operationId(route.path),
+          parameters,
+          responses,
+        },
+      };
+    }
+    return {
+      openapi: '3.1.0',
+      info: { ...info, description: 'Read access to processes, documents, versions and blocks.' },
+      jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
+      paths,
+      components: { schemas: components },
+    };
+  }
+}
+
+function operationId(path: string): string {
+  return path
+    .replace(/^\/api\//, '')
+    .split('/')
+    .map((part, i) => {
+      const word = part.startsWith(':') ? `by-${part.slice(1)}` : part;
+      const camel = word.replace(/-([a-z])/g, (_, ch: string) => ch.toUpperCase());
+      return i === 0 ? camel : camel.charAt(0).toUpperCase() + camel.slice(1);
+    })
+    .join('');
+}
+
+function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    throw new PlenumError(
+      'INVALID_REQUEST',
+      parsed.error.issues.map((i) => `${i.path.join('.') || 'request'}: ${i.message}`).join('; '),
+    );
+  }
+  return parsed.data;
+}

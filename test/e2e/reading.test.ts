@@ -1,0 +1,190 @@
+/**
+ * Browser test: a reader opens plenum in Chromium, finds a document, follows a footnote and comes
+ * back, switches version and language (Arabic, right to left), and every page passes axe-core.
+ * Screenshots go to test-results/screenshots/.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const shots = join(process.cwd(), 'test-results', 'screenshots');
+let server: ChildProcess;
+let browser: Browser;
+let base = '';
+let dataDir = '';
+
+/** Starts `plenum serve` on a free port with a new SQLite database (so the demo loads). */
+async function startServer(): Promise<string> {
+  dataDir = mkdtempSync(join(tmpdir(), 'plenum-e2e-'));
+  server = spawn(
+    process.execPath,
+    ['src/cli/main.ts', 'serve', '--port', '0', '--db', join(dataDir, 'plenum.sqlite')],
+    {
+      env: { ...process.env, PLENUM_DEMO: 'auto', DATABASE_URL: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000);
+    const onData = (chunk: Buffer): void => {
+      output += chunk.toString();
+      const match = /serving on (http:\/\/[^/]+)\//.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    };
+    server.stdout!.on('data', onData);
+    server.stderr!.on('data', onData);
+    server.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
+  });
+}
+
+async function checkAccessibility(page: Page, what: string): Promise<void> {
+  await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      globalThis as unknown as {
+        axe: {
+          run: (
+            ctx: Document,
+          ) => Promise<{
+            violations: { id: string; help: string; nodes: { target: string[] }[] }[];
+          }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run(document);
+    return result.violations.map(
+      (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+    );
+  });
+  assert.deepEqual(violations, [], `axe-core violations on ${what}`);
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: false });
+}
+
+before(async () => {
+  mkdirSync(shots, { recursive: true });
+  base = await startServer();
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.kill('SIGTERM');
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+test('a reader finds a draft, follows a footnote and back, and switches version and language', async () => {
+  const context = await browser.newContext({
+    javaScriptEnabled: false,
+    viewport: { width: 1100, height: 900 },
+  });
+  const page = await context.newPage();
+
+  await page.goto(`${base}/`);
+  await assert.doesNotReject(page.getByRole('heading', { name: 'Processes' }).waitFor());
+  await shot(page, '01-processes');
+  await checkAccessibility(page, 'the process list');
+
+  await page.getByRole('link', { name: /Open-ended Working Group/ }).click();
+  await page.getByRole('heading', { level: 1, name: /Open-ended Working Group/ }).waitFor();
+  await shot(page, '02-process');
+  await checkAccessibility(page, 'the process page');
+
+  await page.getByRole('link', { name: /Illustrative pre-draft/ }).click();
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  // The latest version (Rev.1) opens first; go to the pre-draft in English.
+  assert.equal(
+    await page.locator('.switcher [aria-current="page"]').first().innerText(),
+    'Rev.1 (2 November 2026)',
+  );
+  await page.getByRole('link', { name: /^pre-draft/ }).click();
+  await page.locator('#para-1').waitFor();
+  assert.match(page.url(), /\/v\/1\/en$/);
+  await shot(page, '03-document-pre-draft-en');
+  await checkAccessibility(page, 'the English pre-draft');
+
+  // Paragraph anchors: para 4(b) exists and para 38-style anchors are on every numbered paragraph.
+  for (const id of ['para-1', 'para-4', 'para-4-b', 'para-12']) {
+    assert.equal(await page.locator(`#${id}`).count(), 1, `#${id} is on the page`);
+  }
+
+  // Follow the footnote marker in paragraph 1 to its footnote, then back.
+  const marker = page.locator('#para-1 a.fnref');
+  const target = await marker.getAttribute('href');
+  assert.ok(target?.startsWith('#fn-'), `marker links to a footnote (${target})`);
+  await marker.click();
+  await page.waitForURL((url) => url.hash === target);
+  const footnote = page.locator(target!);
+  assert.match(await footnote.innerText(), /invented for this illustration/);
+  await shot(page, '04-footnote');
+  await footnote.locator('.backlinks a').first().click();
+  await page.waitForURL((url) => url.hash.startsWith('#ref-'));
+  assert.equal(await page.locator(`${new URL(page.url()).hash}`).getAttribute('href'), target);
+  await shot(page, '05-back-from-footnote');
+
+  // Switch language to Arabic: the content reads right to left.
+  await page.getByRole('link', { name: 'العربية' }).click();
+  await page.waitForURL(/\/v\/1\/ar$/);
+  assert.equal(await page.locator('article.content').getAttribute('dir'), 'rtl');
+  assert.equal(await page.locator('article.content').getAttribute('lang'), 'ar');
+  assert.match(await page.locator('#para-3').innerText(), /يلاحظ الفريق العامل/);
+  await shot(page, '06-document-ar');
+  await checkAccessibility(page, 'the Arabic pre-draft');
+
+  // French, then the revised version.
+  await page.getByRole('link', { name: 'français' }).click();
+  await page.waitForURL(/\/v\/1\/fr$/);
+  assert.match(await page.locator('#para-6').innerText(), /noyau public/);
+  await page.getByRole('link', { name: /^Rev\.1/ }).click();
+  await page.waitForURL(/\/v\/2/);
+  assert.match(await page.locator('#para-11').innerText(), /incident response exercises/);
+  await shot(page, '07-document-rev1');
+  await checkAccessibility(page, 'Rev.1');
+
+  // A Chinese language version of the other demo document.
+  await page.goto(`${base}/processes/OECE`);
+  await page.getByRole('link', { name: 'Chinese' }).click();
+  await page.locator('article.content[lang="zh"]').waitFor();
+  await shot(page, '08-document-zh');
+  await checkAccessibility(page, 'the Chinese non-paper');
+
+  // An address that does not exist gets a page that says so.
+  const missing = await page.goto(`${base}/documents/not-a-document`);
+  assert.equal(missing?.status(), 404);
+  await shot(page, '09-not-found');
+  await checkAccessibility(page, 'the not-found page');
+  await context.close();
+});
+
+test('the document page is usable on a narrow screen', async () => {
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 800 },
+    javaScriptEnabled: false,
+  });
+  const page = await context.newPage();
+  await page.goto(`${base}/processes/oewg`);
+  await page.getByRole('link', { name: 'Arabic' }).first().click();
+  await page.locator('#para-1').waitFor();
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  assert.ok(overflow <= 1, `no horizontal scrolling (overflow ${overflow}px)`);
+  await shot(page, '10-mobile-ar');
+  await context.close();
+});
