@@ -11,7 +11,14 @@ import type { ImportReport } from '../imports/imports.schema.ts';
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
 const validator = new HtmlValidate({
   extends: ['html-validate:recommended'],
-  rules: { 'no-trailing-whitespace': 'off', 'no-inline-style': 'off' },
+  rules: {
+    // Style preferences, not validity: the templates are formatted by prettier.
+    'doctype-style': 'off',
+    'void-style': 'off',
+    'no-trailing-whitespace': 'off',
+    // UN document titles are long; the 70-character limit is search-engine advice, not HTML.
+    'long-title': 'off',
+  },
 });
 
 async function assertValidHtml(html: string, what: string): Promise<void> {
@@ -93,7 +100,7 @@ for (const engine of testEngines()) {
       for (const n of [1, 10, 22]) assert.match(html, new RegExp(`id="para-${n}"`));
       assert.match(html, /id="para-3-b"/);
       assert.match(html, /<a class="fnref" id="ref-fn-1-1" href="#fn-1"/);
-      assert.match(html, /<li id="fn-1"[^>]*>.*href="#ref-fn-1-1"/);
+      assert.match(html, /<li id="fn-1"[^>]*>[\s\S]*?href="#ref-fn-1-1"/);
       // The title is escaped, not interpreted.
       assert.match(html, /Draft report &lt;on&gt; &quot;stability&quot;/);
       await assertValidHtml(html, 'the document page');

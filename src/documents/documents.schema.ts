@@ -113,6 +113,7 @@ export const blockSchema = z
     parentId: z.string().nullable(),
     kind: z.enum(blockKinds),
     number: z.string().nullable(),
+    label: z.string().nullable().describe('The number as printed: "38.", "(b)", "II."'),
     level: z.number().int().nullable(),
     address: z.string().describe('Human address: "para 38", "para 38(b)", "fn 12", "§3 ¶2"'),
     text: z.string(),

@@ -62,6 +62,7 @@ function toBlock(row: BlockTable, refs: FootnoteRefTable[]): Block {
     parentId: row.parent_id,
     kind: blockKinds.find((k) => k === row.kind) ?? 'paragraph',
     number: row.number,
+    label: row.label,
     level: row.level === null ? null : Number(row.level),
     address: row.address,
     text: row.text,

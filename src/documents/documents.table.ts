@@ -42,6 +42,8 @@ export interface BlockTable {
   parent_id: string | null;
   kind: string;
   number: string | null;
+  /** The number as printed: "38.", "(b)", "II." */
+  label: string | null;
   level: number | null;
   address: string;
   text: string;

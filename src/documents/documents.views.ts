@@ -78,7 +78,9 @@ function renderBlock(block: Block, ctx: RenderContext): Markup {
   switch (block.kind) {
     case 'heading': {
       const level = Math.min(Math.max((block.level ?? 1) + 1, 2), 6);
-      const number = block.number ? html`<span class="secnum">${block.number}</span> ` : '';
+      const number = block.number
+        ? html`<span class="secnum"><bdi>${block.label ?? block.number}</bdi></span> `
+        : '';
       const inner = html`${number}${textWithMarkers(block, ctx)}`;
       return html`<h${level} id="${id}" data-block="${block.id}">${inner}</h${level}>`;
     }
@@ -89,7 +91,8 @@ function renderBlock(block: Block, ctx: RenderContext): Markup {
         </p>`;
       }
       const sub = block.parentId !== null;
-      const label = sub ? `(${block.number})` : `${block.number}.`;
+      // The number as printed ("38.", "(b)"); <bdi> keeps "1." from turning into ".1" in Arabic.
+      const label = block.label ?? (sub ? `(${block.number})` : `${block.number}.`);
       const cls = sub ? `para sub level-${Math.min(block.level ?? 2, 3)}` : 'para';
       return html`<p
         class="${cls}"
@@ -97,7 +100,7 @@ function renderBlock(block: Block, ctx: RenderContext): Markup {
         data-block="${block.id}"
         data-address="${block.address}"
       >
-        <a class="num" href="#${id}" title="${block.address}">${label}</a>
+        <a class="num" href="#${id}" title="${block.address}"><bdi>${label}</bdi></a>
         ${textWithMarkers(block, ctx)}
       </p>`;
     }
@@ -251,7 +254,6 @@ export function documentPage(reading: DocumentReading): Markup {
     </header>
     <nav class="switcher" aria-label="Versions and languages">${versionNav}${languageNav}</nav>
     <article class="content" lang="${lang}" dir="${dir}">
-      ${languageVersion.title && languageVersion.title !== document.title ? html`<p class="meta">${languageVersion.title}</p>` : ''}
       ${renderBody(blocks, ctx)} ${renderFootnotes(blocks, ctx)}
     </article>
     <p class="report">

@@ -43,7 +43,10 @@ export const importTargetSchema = z.object({
   date: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
-    .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), 'not a real date')
+    .refine((d) => {
+      const parsed = new Date(`${d}T00:00:00Z`);
+      return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(d);
+    }, 'not a real date')
     .optional(),
   language: languageTagSchema.optional(),
   format: z.enum(importFormats).optional(),

@@ -21,7 +21,9 @@ import {
 import { isId } from '../db/ids.ts';
 import type { ImportFormat, ParseResult } from '../text/blocks.ts';
 import { detectLanguage } from '../text/detect-language.ts';
-import { parseDocx, parseText, readImportInput } from '../text/index.ts';
+import { parseDocx } from '../text/docx.ts';
+import { readImportInput } from '../text/input.ts';
+import { parseText } from '../text/parse-text.ts';
 import { importTargetSchema, type ImportReport, type ImportTarget } from './imports.schema.ts';
 
 /** A file read and parsed, ready to store. */
@@ -246,6 +248,7 @@ function toRows(
       parent_id: block.parentKey === null ? null : (idByKey.get(block.parentKey) ?? null),
       kind: block.kind,
       number: block.number,
+      label: block.number === null ? null : (block.label ?? null),
       level: block.level,
       address: block.address,
       text: block.text,

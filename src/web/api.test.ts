@@ -63,6 +63,6 @@ test('docs/API.md lists every error code with its status', async () => {
   const { readFile } = await import('node:fs/promises');
   const doc = await readFile(new URL('../../docs/API.md', import.meta.url), 'utf8');
   for (const [code, entry] of Object.entries(errorCatalogue)) {
-    assert.match(doc, new RegExp(`\\| \`${code}\` \\| ${entry.status} \\|`), code);
+    assert.match(doc, new RegExp(`\\|\\s*\`${code}\`\\s*\\|\\s*${entry.status}\\s*\\|`), code);
   }
 });

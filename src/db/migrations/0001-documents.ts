@@ -82,6 +82,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('parent_id', 'text')
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('number', 'text')
+    .addColumn('label', 'text')
     .addColumn('level', 'integer')
     .addColumn('address', 'text', (c) => c.notNull())
     .addColumn('text', 'text', (c) => c.notNull())

@@ -1,0 +1,33 @@
+/** The document importer's parsing core: read an upload, parse it into blocks, check nothing was lost. */
+import { PlenumError } from '../errors.ts';
+import type { ParseResult } from './blocks.ts';
+import { parseDocx } from './docx.ts';
+import type { ImportInput } from './input.ts';
+import { parseText } from './parse-text.ts';
+
+export type * from './blocks.ts';
+export { blockKinds, importFormats } from './blocks.ts';
+export { readImportInput, sniffTextFormat, MAX_TEXT_BYTES, MAX_DOCX_BYTES } from './input.ts';
+export type { ImportInput, ReadImportOptions } from './input.ts';
+export { parseText } from './parse-text.ts';
+export type { ParseTextOptions } from './parse-text.ts';
+export { parseDocx, docxHtmlToText } from './docx.ts';
+export type { ParseDocxOptions } from './docx.ts';
+export { checkAccounting } from './accounting.ts';
+export type { AccountingResult } from './accounting.ts';
+export { buildMessyDocument } from './messy-document.builder.ts';
+export type { MessyDocument, MessyDocumentOptions } from './messy-document.builder.ts';
+
+/** Parses a checked input (from readImportInput) according to its format. */
+export async function parseImport(
+  input: ImportInput,
+  options: { language?: string } = {},
+): Promise<ParseResult> {
+  const lang = options.language === undefined ? {} : { language: options.language };
+  if (input.format === 'docx') {
+    if (!input.bytes) throw new PlenumError('IMPORT_BAD_DOCX', 'No bytes to read.');
+    return parseDocx(input.bytes, lang);
+  }
+  if (input.text === undefined) throw new PlenumError('IMPORT_EMPTY');
+  return parseText(input.text, { format: input.format, ...lang });
+}

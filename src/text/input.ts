@@ -1,0 +1,121 @@
+/**
+ * Reading an uploaded file: size limits, binary and encoding checks, format detection, newline
+ * normalisation. Pure; throws PlenumError with an IMPORT_… code for input that cannot be imported.
+ */
+import { PlenumError } from '../errors.ts';
+import type { ImportFormat } from './blocks.ts';
+import { importFormats } from './blocks.ts';
+
+/** Largest text file accepted (bytes). */
+export const MAX_TEXT_BYTES = 20 * 1024 * 1024;
+/** Largest DOCX file accepted (bytes). */
+export const MAX_DOCX_BYTES = 40 * 1024 * 1024;
+
+/** Options of {@link readImportInput}. */
+export interface ReadImportOptions {
+  filename?: string;
+  format?: ImportFormat;
+}
+
+/** A checked input: text for text and markdown (LF newlines, no BOM), bytes for docx. */
+export interface ImportInput {
+  format: ImportFormat;
+  text?: string;
+  bytes?: Uint8Array;
+}
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+
+function startsWith(bytes: Uint8Array, magic: number[]): boolean {
+  return magic.every((b, i) => bytes[i] === b);
+}
+
+function formatFromName(filename: string | undefined): ImportFormat | null {
+  const ext = /\.([a-z0-9]+)$/i.exec(filename ?? '')?.[1]?.toLowerCase();
+  if (ext === 'md' || ext === 'markdown') return 'markdown';
+  if (ext === 'txt' || ext === 'text') return 'text';
+  if (ext === 'docx') return 'docx';
+  return null;
+}
+
+/** True when a ZIP archive's central directory names `word/document.xml` (a cheap DOCX check). */
+function zipHasWordDocument(bytes: Uint8Array): boolean {
+  const needle = new TextEncoder().encode('word/document.xml');
+  outer: for (let i = 0; i + needle.length <= bytes.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (bytes[i + j] !== needle[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/** Guesses markdown (headings, footnote definitions, pipe tables, emphasis) or plain text. */
+export function sniffTextFormat(text: string): 'markdown' | 'text' {
+  const sample = text.slice(0, 200_000);
+  let score = 0;
+  if (/^#{1,6} \S/m.test(sample)) score += 2;
+  if (/^\[\^[^\]\s]+\]:/m.test(sample)) score += 3;
+  if (/^\|.*\|\s*$\n^\|?\s*:?-{3,}/m.test(sample)) score += 2;
+  if (/\*\*[^*\n]+\*\*/.test(sample)) score += 1;
+  if (/\[[^\]\n]+\]\(https?:[^)\s]+\)/.test(sample)) score += 1;
+  return score >= 2 ? 'markdown' : 'text';
+}
+
+/** Checks an uploaded file and decides its format. */
+export function readImportInput(bytes: Uint8Array, options: ReadImportOptions = {}): ImportInput {
+  if (options.format !== undefined && !importFormats.includes(options.format)) {
+    throw new PlenumError('IMPORT_UNSUPPORTED_FORMAT', `Format "${String(options.format)}".`);
+  }
+  const byName = formatFromName(options.filename);
+  const isZip = startsWith(bytes, ZIP_MAGIC);
+  const format: ImportFormat | null = options.format ?? (isZip ? 'docx' : byName);
+  // size first, before any decoding
+  const limit = format === 'docx' || isZip ? MAX_DOCX_BYTES : MAX_TEXT_BYTES;
+  if (bytes.length > limit) {
+    throw new PlenumError(
+      'IMPORT_TOO_LARGE',
+      `The file has ${(bytes.length / 1024 / 1024).toFixed(1)} MB; the limit is ${limit / 1024 / 1024} MB.`,
+    );
+  }
+  if (bytes.length === 0) throw new PlenumError('IMPORT_EMPTY');
+  if (format === 'docx') {
+    if (!isZip) {
+      throw new PlenumError('IMPORT_BAD_DOCX', 'The file does not start like a DOCX (ZIP) file.');
+    }
+    if (!zipHasWordDocument(bytes)) {
+      throw new PlenumError(
+        'IMPORT_BAD_DOCX',
+        'The ZIP archive holds no Word document (word/document.xml).',
+      );
+    }
+    return { format: 'docx', bytes };
+  }
+  if (isZip) {
+    throw new PlenumError('IMPORT_BAD_DOCX', 'The file is a ZIP archive, not a text file.');
+  }
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 8));
+  if (head.startsWith('%PDF-')) {
+    throw new PlenumError(
+      'IMPORT_BINARY',
+      'This is a PDF file: extract its text first (for example with pdftotext) and import the text.',
+    );
+  }
+  // binary: NUL bytes, or many control characters
+  const probe = bytes.subarray(0, 64 * 1024);
+  let control = 0;
+  for (const b of probe) {
+    if (b === 0) throw new PlenumError('IMPORT_BINARY', 'It contains NUL bytes.');
+    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) control++;
+  }
+  if (control > 8 && control / probe.length > 0.01) {
+    throw new PlenumError('IMPORT_BINARY', 'It contains many control characters.');
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    throw new PlenumError('IMPORT_INVALID_UTF8');
+  }
+  text = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  if (text.trim() === '') throw new PlenumError('IMPORT_EMPTY', 'It holds only white space.');
+  return { format: format ?? sniffTextFormat(text), text };
+}

@@ -1,0 +1,364 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { checkAccounting } from './accounting.ts';
+import type { ParsedBlock, ParseResult } from './blocks.ts';
+import { parseText } from './parse-text.ts';
+
+const text = (s: string): ParseResult => {
+  const r = parseText(s, { format: 'text' });
+  assert.deepEqual(checkAccounting(s, r), { ok: true, missing: {}, extra: {} });
+  return r;
+};
+const md = (s: string): ParseResult => {
+  const r = parseText(s, { format: 'markdown' });
+  assert.deepEqual(checkAccounting(s, r), { ok: true, missing: {}, extra: {} });
+  return r;
+};
+const at = (r: ParseResult, address: string): ParsedBlock => {
+  const b = r.blocks.find((x) => x.address === address);
+  assert.ok(b, `no block at ${address}; have ${r.blocks.map((x) => x.address).join(', ')}`);
+  return b;
+};
+const summary = (r: ParseResult): string[] =>
+  r.blocks.map((b) => `${b.kind} ${b.address}: ${b.text}`);
+
+test('a paragraph number alone on the line before its paragraph', () => {
+  const r = text(
+    '37. The Group met twice.\n\n38.\nThe Group recommends\nthat States act.\n\n39\nThe Chair closed the session.\n',
+  );
+  assert.deepEqual(summary(r), [
+    'paragraph para 37: The Group met twice.',
+    'paragraph para 38: The Group recommends that States act.',
+    'paragraph para 39: The Chair closed the session.',
+  ]);
+  assert.equal(at(r, 'para 38').number, '38');
+  assert.equal(at(r, 'para 38').label, '38.');
+  assert.equal(at(r, 'para 39').label, '39');
+});
+
+test('section heading "2. Background" versus numbered paragraph "2. The Group…"', () => {
+  const r = text(
+    [
+      '1. Introduction',
+      '1. The Group was established by resolution 73/27.',
+      '2. The Group held four sessions in Geneva.',
+      '',
+      '2. Background',
+      '3. The Group reviewed existing norms.',
+    ].join('\n'),
+  );
+  assert.deepEqual(summary(r), [
+    'heading §1: Introduction',
+    'paragraph para 1: The Group was established by resolution 73/27.',
+    'paragraph para 2: The Group held four sessions in Geneva.',
+    'heading §2: Background',
+    'paragraph para 3: The Group reviewed existing norms.',
+  ]);
+  assert.equal(at(r, '§2').number, '2');
+  assert.equal(r.warnings.length, 0);
+});
+
+test('roman, letter and multi-level section headings; unnumbered paragraphs by section', () => {
+  const r = text(
+    'II. Scope of work\n\nThe Group considered threats.\n\nIt noted progress.\n\n3.1 Existing norms\n\nStates recalled the 2015 report.\n',
+  );
+  assert.equal(at(r, '§II').level, 1);
+  assert.equal(at(r, '§II').text, 'Scope of work');
+  assert.equal(at(r, '§II ¶2').text, 'It noted progress.');
+  assert.equal(at(r, '§3.1').level, 2);
+  assert.equal(at(r, '§3.1 ¶1').text, 'States recalled the 2015 report.');
+});
+
+test('sub-paragraphs (a), (b) and (i), (ii) nest under the numbered paragraph; (i) after (h) is a letter', () => {
+  const lines = ['12. States should:', '(a) protect the public core;', '(b) refrain from:'];
+  lines.push('(i) attacks on the DNS;', '(ii) attacks on routing;', '(c) cooperate;');
+  for (const l of 'defgh') lines.push(`(${l}) item ${l};`);
+  lines.push('(i) item i;', '(j) item j.');
+  const r = text(lines.join('\n'));
+  const p12 = at(r, 'para 12');
+  const b = at(r, 'para 12(b)');
+  assert.equal(b.parentKey, p12.key);
+  assert.equal(b.number, 'b');
+  assert.equal(b.level, 1);
+  const ii = at(r, 'para 12(b)(ii)');
+  assert.equal(ii.parentKey, b.key);
+  assert.equal(ii.number, 'ii');
+  assert.equal(ii.level, 2);
+  assert.equal(ii.text, 'attacks on routing;');
+  const i = at(r, 'para 12(i)');
+  assert.equal(i.parentKey, p12.key);
+  assert.equal(i.text, 'item i;');
+  assert.equal(at(r, 'para 12(j)').level, 1);
+});
+
+test('hard-wrapped lines are joined; a short line ending a sentence ends the paragraph', () => {
+  const body = [
+    'The Open-ended Working Group on developments in the field of information and',
+    'telecommunications in the context of international security met in Geneva and',
+    'agreed on a report.',
+    'A second paragraph starts here and continues over the usual width of the page',
+    'until it ends.',
+    'Another line that is long enough to be a wrapped line of this extracted text.',
+    'Yet another line that is long enough to be a wrapped line of extracted text.',
+  ];
+  const r = text(body.join('\n'));
+  assert.equal(r.blocks.length, 3);
+  assert.equal(
+    r.blocks[0]!.text,
+    'The Open-ended Working Group on developments in the field of information and telecommunications in the context of international security met in Geneva and agreed on a report.',
+  );
+  assert.equal(r.blocks[0]!.address, '¶1');
+  assert.match(r.blocks[1]!.text, /^A second paragraph .* until it ends\.$/);
+  assert.equal(r.blocks[2]!.address, '¶3');
+  assert.match(r.blocks[2]!.text, /of this extracted text\. Yet another line/);
+});
+
+test('CJK wrapped lines are joined without spaces; Chinese numbering', () => {
+  const r = text(
+    '一、背景\n\n1. 信息社会世界峰会是由联合国发起\n并主办的一个两阶段峰会。\n\n（一）范围\n\n2. 互联网治理多利益相关方模型\n是维护互联网开放性的基石。\n',
+  );
+  assert.equal(at(r, '§一').text, '背景');
+  assert.equal(at(r, 'para 1').text, '信息社会世界峰会是由联合国发起并主办的一个两阶段峰会。');
+  assert.equal(at(r, '§一').level, 1);
+  assert.equal(at(r, 'para 2').text, '互联网治理多利益相关方模型是维护互联网开放性的基石。');
+  const sub = r.blocks.find((b) => b.kind === 'heading' && b.number === '一' && b.level === 2);
+  assert.equal(sub?.text, '范围');
+});
+
+test('each footnote marker style is taken out of the text and linked', () => {
+  const src = [
+    '1. Alpha<sup>1</sup> beta[2] gamma[^3] delta⁴ epsilon[footnoteRef:5] end.',
+    '2. The system.6 The OECE7 began its work.',
+    '',
+    '1 First note.',
+    '[2] Second note.',
+    '[^3]: Third note.',
+    '⁴ Fourth note.',
+    '<sup>5</sup> Fifth note.',
+    '6 Sixth note.',
+    '7 Seventh note.',
+  ].join('\n');
+  const r = text(src);
+  const p1 = at(r, 'para 1');
+  assert.equal(p1.text, 'Alpha beta gamma delta epsilon end.');
+  assert.deepEqual(
+    p1.footnoteRefs.map((f) => [f.marker, f.offset, f.footnoteKey === at(r, `fn ${f.marker}`).key]),
+    [
+      ['1', 5, true],
+      ['2', 10, true],
+      ['3', 16, true],
+      ['4', 22, true],
+      ['5', 30, true],
+    ],
+  );
+  const p2 = at(r, 'para 2');
+  assert.equal(p2.text, 'The system. The OECE began its work.');
+  assert.deepEqual(
+    p2.footnoteRefs.map((f) => [f.marker, f.offset]),
+    [
+      ['6', 11],
+      ['7', 20],
+    ],
+  );
+  assert.equal(at(r, 'fn 4').text, 'Fourth note.');
+  assert.equal(at(r, 'fn 4').label, '⁴');
+  assert.equal(at(r, 'fn 3').label, '[^3]:');
+  assert.equal(r.warnings.length, 0);
+  assert.ok(r.removed.some((x) => x.reason === 'markup' && x.text === '<sup></sup>'));
+});
+
+test('glued numbers without a footnote are left in the text with a warning only when doubtful', () => {
+  const r = text('During COVID19, the group met in 2020.1 It used IPv6.\n\n1 A note.\n');
+  const p = r.blocks[0]!;
+  assert.equal(p.text, 'During COVID19, the group met in 2020. It used IPv6.');
+  assert.deepEqual(
+    p.footnoteRefs.map((f) => f.marker),
+    ['1'],
+  );
+  const r2 = text('The G20 met.1 Then the G7 met.2\n\n1 Note one.\n2 Note two.\n20 Twenty.\n');
+  assert.equal(r2.blocks[0]!.text, 'The G20 met. Then the G7 met.');
+  assert.deepEqual(
+    r2.blocks[0]!.footnoteRefs.map((f) => f.marker),
+    ['1', '2'],
+  );
+  const r3 = text('1. Alpha beta.3 Gamma.\n\n3 A note.\n\nDuring COVID3, nothing.\n');
+  assert.equal(r3.blocks[0]!.footnoteRefs.length, 1);
+  assert.ok(r3.warnings.every((w) => w.code !== 'FOOTNOTE_MARKER_UNCERTAIN'));
+  const r4 = text('1. The year.1 Then COVID2 struck.3\n\n1 One.\n2 Two.\n3 Three.\n');
+  assert.deepEqual(
+    r4.blocks[0]!.footnoteRefs.map((f) => f.marker),
+    ['1', '2', '3'],
+  );
+});
+
+test('markers without footnotes and footnotes without markers are warned about', () => {
+  const r = text(
+    '1. A claim<sup>1</sup> and another[2].\n\n2 An orphan note.\n3 Another orphan.\n',
+  );
+  const p = at(r, 'para 1');
+  assert.equal(p.footnoteRefs[0]!.footnoteKey, null);
+  assert.equal(p.footnoteRefs[1]!.footnoteKey, at(r, 'fn 2').key);
+  assert.ok(r.warnings.some((w) => w.code === 'FOOTNOTE_NOT_FOUND' && /marker 1/.test(w.message)));
+  assert.ok(
+    r.warnings.some((w) => w.code === 'FOOTNOTE_UNREFERENCED' && /Footnote 3/.test(w.message)),
+  );
+});
+
+test('footnote text mid-text, including a number alone on its line, and the paragraph continues after', () => {
+  const src = [
+    'Monitoring the discussions is part of how the organization supports the global,',
+    'single, interoperable Internet and its unique identifier system.1 In our previous',
+    'paper we described the processes at the United Nations.2 The paper is about the',
+    '',
+    '1 See the operating plan, page 47.',
+    '2',
+    'This paper is part of a series.',
+    '',
+    'Report | July 2020',
+    '',
+    '|1',
+    '',
+    'Report | July 2020',
+    '',
+    'updates on the working groups and the committee.',
+  ].join('\n');
+  const r = text(src);
+  assert.deepEqual(
+    r.blocks.map((b) => b.kind),
+    ['paragraph', 'footnote', 'footnote'],
+  );
+  assert.match(
+    r.blocks[0]!.text,
+    /system\. In our .* Nations\. The paper is about the updates on the working groups and the committee\.$/,
+  );
+  assert.equal(at(r, 'fn 2').text, 'This paper is part of a series.');
+  assert.equal(
+    r.blocks[0]!.footnoteRefs.every((f) => f.footnoteKey !== null),
+    true,
+  );
+  assert.deepEqual(
+    r.removed.filter((x) => x.reason !== 'markup').map((x) => [x.reason, x.text]),
+    [
+      ['page_number', '|1'],
+      ['page_footer', 'Report | July 2020'],
+      ['page_header', 'Report | July 2020'],
+    ],
+  );
+});
+
+test('tables of contents are removed: dotted leaders, tab + number, titles then a column of numbers', () => {
+  const dotted = text(
+    'Contents\nIntroduction ........ 3\nBackground ........ 4\nScope . . . . . 5\n\nIntroduction\n\nThe text begins here.\n',
+  );
+  assert.deepEqual(summary(dotted), [
+    'heading §1: Introduction',
+    'paragraph §1 ¶1: The text begins here.',
+  ]);
+  assert.equal(dotted.removed.filter((x) => x.reason === 'table_of_contents').length, 4);
+
+  const tab = text(
+    '目录\n\n简介\t3\n背景介绍\t3\n结语\t6\n\n简介\n\n本文档提供相关背景信息。\n\n背景介绍\n\n信息社会世界峰会。\n',
+  );
+  assert.deepEqual(summary(tab), [
+    'heading §1: 简介',
+    'paragraph §1 ¶1: 本文档提供相关背景信息。',
+    'heading §2: 背景介绍',
+    'paragraph §2 ¶1: 信息社会世界峰会。',
+  ]);
+
+  const column = text(
+    'TABLE OF CONTENTS\nForeword\nUpdates on the groups\nNext steps\n\nHeader | 2020\n\n3\n4\n9\n\n|2\n\nHeader | 2020\n\nForeword\nThis paper provides an update.\n\nNext steps\nThe team will follow the work.\n',
+  );
+  assert.deepEqual(summary(column), [
+    'heading §1: Foreword',
+    'paragraph §1 ¶1: This paper provides an update.',
+    'heading §2: Next steps',
+    'paragraph §2 ¶1: The team will follow the work.',
+  ]);
+  assert.deepEqual(
+    column.removed.filter((x) => x.reason === 'table_of_contents').map((x) => x.text),
+    ['TABLE OF CONTENTS', 'Foreword', 'Updates on the groups', 'Next steps', '3', '4', '9'],
+  );
+});
+
+test('repeated page headers, footers and page-number lines are removed with a reason', () => {
+  const pages: string[] = [];
+  for (let p = 1; p <= 4; p++) {
+    pages.push(
+      'A/AC.290/2021/CRP.2',
+      '',
+      `${p}. Paragraph number ${p} of the draft.`,
+      '',
+      `- ${p} -`,
+      '',
+    );
+  }
+  pages.push('Page 5 of 5');
+  const r = text(pages.join('\n'));
+  assert.deepEqual(
+    r.blocks.map((b) => b.address),
+    ['para 1', 'para 2', 'para 3', 'para 4'],
+  );
+  assert.equal(r.removed.filter((x) => x.reason === 'page_header').length, 4);
+  assert.equal(r.removed.filter((x) => x.reason === 'page_number').length, 5);
+});
+
+test('field codes and bookmarks are removed', () => {
+  const src =
+    '5. See { HYPERLINK "https://un.org/x" }the report{ PAGEREF _Toc123456 \\h } and _Toc98765 the annex \\* MERGEFORMAT[bookmark: _GoBack] _Hlk4455 now.';
+  const r = text(src);
+  assert.equal(at(r, 'para 5').text, 'See the report and the annex now.');
+  assert.deepEqual(
+    r.removed.map((x) => x.reason),
+    ['field_code', 'field_code', 'bookmark', 'field_code', 'bookmark', 'bookmark'],
+  );
+});
+
+test('U+FFFD removed with a warning counting them; zero-width and soft hyphens removed as other', () => {
+  const r = text('1. Inform\uFFFDation society\uFFFD and gover\u00ADnance\u200B.');
+  assert.equal(at(r, 'para 1').text, 'Information society and governance.');
+  const w = r.warnings.find((x) => x.code === 'REPLACEMENT_CHARACTERS');
+  assert.match(w!.message, /^2 replacement/);
+  assert.equal(r.removed.filter((x) => x.reason === 'replacement_character').length, 2);
+  assert.equal(r.removed.filter((x) => x.reason === 'other').length, 2);
+});
+
+test('list items: bullets, nesting and addresses under the introducing paragraph', () => {
+  const r = text(
+    'Introduction\n\nThe stakeholders should:\n\n- support dialogue;\n  - in Geneva;\n- follow the work.\n\n• another list\n',
+  );
+  assert.deepEqual(summary(r), [
+    'heading §1: Introduction',
+    'paragraph §1 ¶1: The stakeholders should:',
+    'list_item §1 ¶1 •1: support dialogue;',
+    'list_item §1 ¶1 •1.1: in Geneva;',
+    'list_item §1 ¶1 •2: follow the work.',
+    'list_item §1 ¶1 •3: another list',
+  ]);
+  assert.equal(at(r, '§1 ¶1 •1.1').parentKey, at(r, '§1 ¶1 •1').key);
+  assert.equal(at(r, '§1 ¶1 •1.1').level, 2);
+});
+
+test('markdown: headings, pipe tables, footnote definitions, emphasis', () => {
+  const r = md(
+    '# Report of the Group\n\n## 1. Introduction\n\nThe **Group** met[^1].\n\n| State | Vote |\n| --- | --- |\n| Brazil | yes |\n\n[^1]: In Geneva.\n',
+  );
+  assert.equal(r.title, 'Report of the Group');
+  assert.equal(at(r, '§1').text, 'Introduction');
+  assert.equal(at(r, '§1').level, 2);
+  assert.equal(at(r, '§1 ¶1').text, 'The Group met.');
+  assert.equal(at(r, '§1 ¶1').footnoteRefs[0]!.footnoteKey, at(r, 'fn 1').key);
+  assert.deepEqual(at(r, 'table 1').rows, [
+    ['State', 'Vote'],
+    ['Brazil', 'yes'],
+  ]);
+});
+
+test('tab-separated rows form a table', () => {
+  const r = text('Members\n\nState\tGroup\tSeats\nBrazil\tGRULAC\t2\nKenya\tAfrican\t1\n');
+  assert.deepEqual(at(r, 'table 1').rows, [
+    ['State', 'Group', 'Seats'],
+    ['Brazil', 'GRULAC', '2'],
+    ['Kenya', 'African', '1'],
+  ]);
+});
