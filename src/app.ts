@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
 import { secureHeaders } from 'hono/secure-headers';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { documentRoutes } from './documents/documents.routes.ts';
@@ -43,6 +44,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     c.set('deps', deps);
     await next();
   });
+  // gzip for readers on slow connections (a 200-paragraph draft shrinks about fivefold).
+  app.use(compress());
   app.use(
     secureHeaders({
       contentSecurityPolicy: {

@@ -215,7 +215,7 @@ for (const engine of testEngines()) {
 }
 
 describe('page weight', () => {
-  test('a 200-paragraph document page weighs under 150 KB', async () => {
+  test('a 200-paragraph document page weighs under 150 KB, and under 40 KB gzipped', async () => {
     const o = await openTestDatabase('sqlite');
     try {
       await buildProcess(o.db);
@@ -227,9 +227,15 @@ describe('page weight', () => {
       const app = createApp({ db: o.db, engine: 'sqlite' });
       const html = await (await app.request(`/documents/${r.ids.document}`)).text();
       const css = await (await app.request('/static/plenum.css')).text();
-      const bytes = Buffer.byteLength(html) + Buffer.byteLength(css);
       assert.match(html, /id="para-200"/);
+      const bytes = Buffer.byteLength(html) + Buffer.byteLength(css);
       assert.ok(bytes < 150 * 1024, `page and stylesheet weigh ${bytes} bytes`);
+      const gzipped = await app.request(`/documents/${r.ids.document}`, {
+        headers: { 'accept-encoding': 'gzip' },
+      });
+      assert.equal(gzipped.headers.get('content-encoding'), 'gzip');
+      const sent = (await gzipped.arrayBuffer()).byteLength;
+      assert.ok(sent < 40 * 1024, `the page is sent as ${sent} bytes`);
     } finally {
       await o.close();
     }

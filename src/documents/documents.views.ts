@@ -59,20 +59,15 @@ function textWithMarkers(block: Block, ctx: RenderContext): Markup {
     const target = ref.footnoteId === null ? undefined : ctx.anchors.get(ref.footnoteId);
     parts.push(
       id && target
-        ? html`<sup
-            ><a class="fnref" id="${id}" href="#${target}" aria-label="Footnote ${ref.marker}"
-              >${ref.marker}</a
-            ></sup
-          >`
-        : html`<sup class="unlinked" title="No footnote with this number was found"
-            >${ref.marker}</sup
-          >`,
+        ? html`<sup><a class="fnref" id="${id}" href="#${target}" aria-label="Footnote ${ref.marker}">${ref.marker}</a></sup>`
+        : html`<sup class="unlinked" title="No footnote with this number was found">${ref.marker}</sup>`,
     );
   }
   parts.push(html`${block.text.slice(at)}`);
   return html`${parts}`;
 }
 
+// Markup is kept terse on purpose: a 200-paragraph draft must stay light on slow connections.
 function renderBlock(block: Block, ctx: RenderContext): Markup {
   const id = ctx.anchors.get(block.id) ?? block.id;
   switch (block.kind) {
@@ -81,55 +76,25 @@ function renderBlock(block: Block, ctx: RenderContext): Markup {
       const number = block.number
         ? html`<span class="secnum"><bdi>${block.label ?? block.number}</bdi></span> `
         : '';
-      const inner = html`${number}${textWithMarkers(block, ctx)}`;
-      return html`<h${level} id="${id}" data-block="${block.id}">${inner}</h${level}>`;
+      return html`<h${level} id="${id}">${number}${textWithMarkers(block, ctx)}</h${level}>`;
     }
     case 'paragraph': {
-      if (block.number === null) {
-        return html`<p id="${id}" data-block="${block.id}" data-address="${block.address}">
-          ${textWithMarkers(block, ctx)}
-        </p>`;
-      }
+      if (block.number === null) return html`<p id="${id}">${textWithMarkers(block, ctx)}</p>`;
       const sub = block.parentId !== null;
       // The number as printed ("38.", "(b)"); <bdi> keeps "1." from turning into ".1" in Arabic.
       const label = block.label ?? (sub ? `(${block.number})` : `${block.number}.`);
       const cls = sub ? `para sub level-${Math.min(block.level ?? 2, 3)}` : 'para';
-      return html`<p
-        class="${cls}"
-        id="${id}"
-        data-block="${block.id}"
-        data-address="${block.address}"
-      >
-        <a class="num" href="#${id}" title="${block.address}"><bdi>${label}</bdi></a>
-        ${textWithMarkers(block, ctx)}
-      </p>`;
+      return html`<p class="${cls}" id="${id}"><a class="num" href="#${id}" title="${block.address}"><bdi>${label}</bdi></a> ${textWithMarkers(block, ctx)}</p>`;
     }
     case 'list_item':
-      return html`<li id="${id}" data-block="${block.id}" data-address="${block.address}">
-        ${textWithMarkers(block, ctx)}
-      </li>`;
+      return html`<li id="${id}">${textWithMarkers(block, ctx)}</li>`;
     case 'table': {
       const rows = block.rows ?? [];
       const [head, ...body] = rows.length > 1 ? rows : [undefined, ...rows];
-      return html`<table id="${id}" data-block="${block.id}">
-        ${
-          head
-            ? html`<thead>
-                <tr>
-                  ${head.map((cell) => html`<th scope="col">${cell}</th>`)}
-                </tr>
-              </thead>`
-            : ''
-        }
-        <tbody>
-          ${body.map(
-            (row) =>
-              html`<tr>
-                ${(row ?? []).map((cell) => html`<td>${cell}</td>`)}
-              </tr>`,
-          )}
-        </tbody>
-      </table>`;
+      const headMarkup = head
+        ? html`<thead><tr>${head.map((cell) => html`<th scope="col">${cell}</th>`)}</tr></thead>`
+        : '';
+      return html`<table id="${id}">${headMarkup}<tbody>${body.map((row) => html`<tr>${(row ?? []).map((cell) => html`<td>${cell}</td>`)}</tr>`)}</tbody></table>`;
     }
     case 'footnote':
       return '';
@@ -141,12 +106,7 @@ function renderBody(blocks: Block[], ctx: RenderContext): Markup {
   const out: Markup[] = [];
   let list: Markup[] = [];
   const flush = (): void => {
-    if (list.length > 0)
-      out.push(
-        html`<ul>
-          ${list}
-        </ul>`,
-      );
+    if (list.length > 0) out.push(html`<ul>${list}</ul>\n`);
     list = [];
   };
   for (const block of blocks) {
@@ -156,39 +116,25 @@ function renderBody(blocks: Block[], ctx: RenderContext): Markup {
       continue;
     }
     flush();
-    out.push(renderBlock(block, ctx));
+    out.push(html`${renderBlock(block, ctx)}\n`);
   }
   flush();
-  return html`${out.map((m) => html`${m} `)}`;
+  return html`${out}`;
 }
 
 function renderFootnotes(blocks: Block[], ctx: RenderContext): Markup {
   const footnotes = blocks.filter((b) => b.kind === 'footnote');
   if (footnotes.length === 0) return '';
-  return html`<section class="footnotes" aria-labelledby="footnotes-title">
-    <h2 id="footnotes-title">Footnotes</h2>
-    <ol>
-      ${footnotes.map((fn) => {
-        const id = ctx.anchors.get(fn.id) ?? fn.id;
-        const back = ctx.backlinks.get(fn.id) ?? [];
-        return html`<li id="${id}" data-block="${fn.id}" data-address="${fn.address}">
-          <span class="fn-num">${fn.number ?? ''}</span
-          ><span
-            >${textWithMarkers(fn, ctx)}<span class="backlinks"
-              >${back.map(
-                (ref, i) =>
-                  html`<a
-                    href="#${ref}"
-                    aria-label="Back to reference ${back.length > 1 ? `${i + 1} ` : ''}of footnote ${fn.number ?? ''}"
-                    >↩</a
-                  >`,
-              )}</span
-            ></span
-          >
-        </li>`;
-      })}
-    </ol>
-  </section>`;
+  const items = footnotes.map((fn) => {
+    const id = ctx.anchors.get(fn.id) ?? fn.id;
+    const back = ctx.backlinks.get(fn.id) ?? [];
+    const links = back.map(
+      (ref, i) =>
+        html` <a href="#${ref}" aria-label="Back to reference ${back.length > 1 ? `${i + 1} ` : ''}of footnote ${fn.number ?? ''}">↩</a>`,
+    );
+    return html`<li id="${id}"><span class="fn-num">${fn.number ?? ''}</span><span>${textWithMarkers(fn, ctx)}<span class="backlinks">${links}</span></span></li>\n`;
+  });
+  return html`<section class="footnotes" aria-labelledby="footnotes-title"><h2 id="footnotes-title">Footnotes</h2><ol>${items}</ol></section>`;
 }
 
 /** The whole document page. */

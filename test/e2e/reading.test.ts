@@ -59,9 +59,21 @@ async function checkAccessibility(page: Page, what: string): Promise<void> {
     await checker.goto(page.url());
     await checker.addScriptTag({ content: axeSource });
     const violations = await checker.evaluate(async () => {
-      const axe = (globalThis as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+      const axe = (
+        globalThis as unknown as {
+          axe: {
+            run: (
+              ctx: Document,
+            ) => Promise<{
+              violations: { id: string; help: string; nodes: { target: string[] }[] }[];
+            }>;
+          };
+        }
+      ).axe;
       const result = await axe.run(document);
-      return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+      return result.violations.map(
+        (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+      );
     });
     assert.deepEqual(violations, [], `axe-core violations on ${what}`);
   } finally {
