@@ -5,7 +5,7 @@ import { z } from 'zod';
 export const defaultSqlitePath = './data/plenum.sqlite';
 
 const configSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000).describe("0 picks a free port"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000).describe('0 picks a free port'),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_URL: z
     .string()

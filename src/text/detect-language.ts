@@ -10,9 +10,57 @@ export const unLanguages = ['ar', 'zh', 'en', 'fr', 'ru', 'es'] as const;
 export type UnLanguage = (typeof unLanguages)[number];
 
 const functionWords: Record<'en' | 'fr' | 'es', Set<string>> = {
-  en: new Set(['the', 'of', 'and', 'to', 'in', 'is', 'that', 'for', 'on', 'with', 'as', 'by', 'this', 'are', 'be']),
-  fr: new Set(['le', 'la', 'les', 'des', 'et', 'du', 'dans', 'est', 'une', 'pour', 'que', 'qui', 'sur', 'par', 'au']),
-  es: new Set(['el', 'los', 'las', 'del', 'y', 'en', 'que', 'por', 'una', 'para', 'con', 'se', 'es', 'al', 'lo']),
+  en: new Set([
+    'the',
+    'of',
+    'and',
+    'to',
+    'in',
+    'is',
+    'that',
+    'for',
+    'on',
+    'with',
+    'as',
+    'by',
+    'this',
+    'are',
+    'be',
+  ]),
+  fr: new Set([
+    'le',
+    'la',
+    'les',
+    'des',
+    'et',
+    'du',
+    'dans',
+    'est',
+    'une',
+    'pour',
+    'que',
+    'qui',
+    'sur',
+    'par',
+    'au',
+  ]),
+  es: new Set([
+    'el',
+    'los',
+    'las',
+    'del',
+    'y',
+    'en',
+    'que',
+    'por',
+    'una',
+    'para',
+    'con',
+    'se',
+    'es',
+    'al',
+    'lo',
+  ]),
 };
 
 /** The most likely UN language of the text, or undefined when it cannot tell. */
@@ -41,7 +89,8 @@ export function detectLanguage(text: string): UnLanguage | undefined {
   if (best !== 'latin') return best;
   const counts = { en: 0, fr: 0, es: 0 };
   for (const word of sample.toLowerCase().match(/\p{L}+/gu) ?? []) {
-    for (const lang of ['en', 'fr', 'es'] as const) if (functionWords[lang].has(word)) counts[lang]++;
+    for (const lang of ['en', 'fr', 'es'] as const)
+      if (functionWords[lang].has(word)) counts[lang]++;
   }
   const ranked = (['en', 'fr', 'es'] as const).toSorted((a, b) => counts[b] - counts[a]);
   return counts[ranked[0]!] === 0 ? undefined : ranked[0];

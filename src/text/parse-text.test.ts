@@ -117,12 +117,16 @@ test('CJK wrapped lines are joined without spaces; Chinese numbering', () => {
   const r = text(
     '一、背景\n\n1. 信息社会世界峰会是由联合国发起\n并主办的一个两阶段峰会。\n\n（一）范围\n\n2. 互联网治理多利益相关方模型\n是维护互联网开放性的基石。\n',
   );
-  assert.equal(at(r, '§一').text, '背景');
+  assert.equal(at(r, '§1').text, '背景');
+  assert.equal(at(r, '§1').label, '一、');
   assert.equal(at(r, 'para 1').text, '信息社会世界峰会是由联合国发起并主办的一个两阶段峰会。');
-  assert.equal(at(r, '§一').level, 1);
+  assert.equal(at(r, '§1').level, 1);
   assert.equal(at(r, 'para 2').text, '互联网治理多利益相关方模型是维护互联网开放性的基石。');
-  const sub = r.blocks.find((b) => b.kind === 'heading' && b.number === '一' && b.level === 2);
-  assert.equal(sub?.text, '范围');
+  const sub = at(r, '§1.1');
+  assert.deepEqual(
+    [sub.kind, sub.number, sub.label, sub.level, sub.text],
+    ['heading', '1', '（一）', 2, '范围'],
+  );
 });
 
 test('each footnote marker style is taken out of the text and linked', () => {
@@ -361,4 +365,284 @@ test('tab-separated rows form a table', () => {
     ['Brazil', 'GRULAC', '2'],
     ['Kenya', 'African', '1'],
   ]);
+});
+
+test('Arabic: ordinal section headings, abjad sub-paragraphs, Arabic-Indic paragraph numbers', () => {
+  const r = text(
+    [
+      'أولاً - عرض عام',
+      '1. تنظر اللجنة في المسائل التالية:',
+      '(أ) أمن الشبكات؛',
+      '(ب) حماية البيانات؛',
+      '(ج) بناء القدرات.',
+      '2. تعقد اللجنة دورتها في نيويورك.',
+      'ثانيا– المسائل الأخرى',
+      '٣. تقرر اللجنة مواصلة النظر في المسألة.',
+      'حادي عشر - أحكام ختامية',
+      '١٢ - تعتمد اللجنة هذا التقرير.',
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    r.blocks.map((b) => [b.kind, b.address, b.number, b.label]),
+    [
+      ['heading', '§1', '1', 'أولاً -'],
+      ['paragraph', 'para 1', '1', '1.'],
+      ['paragraph', 'para 1(أ)', 'أ', '(أ)'],
+      ['paragraph', 'para 1(ب)', 'ب', '(ب)'],
+      ['paragraph', 'para 1(ج)', 'ج', '(ج)'],
+      ['paragraph', 'para 2', '2', '2.'],
+      ['heading', '§2', '2', 'ثانيا–'],
+      ['paragraph', 'para 3', '3', '٣.'],
+      ['heading', '§11', '11', 'حادي عشر -'],
+      ['paragraph', 'para 12', '12', '١٢ -'],
+    ],
+  );
+  assert.equal(at(r, '§2').text, 'المسائل الأخرى');
+  assert.equal(at(r, 'para 1(ب)').parentKey, at(r, 'para 1').key);
+  assert.equal(at(r, 'para 1(ب)').text, 'حماية البيانات؛');
+});
+
+test('Chinese: 一、 headings, （一） sub-items under a numbered paragraph, full-width labels', () => {
+  const r = text(
+    [
+      '一、引言',
+      '1．委员会审议了下列问题：',
+      '（一）网络安全；',
+      '（二）数据保护。',
+      '2. 委员会还讨论了：',
+      '（a）能力建设；',
+      '（b）技术援助。',
+      '二、背景',
+      '（一）历史沿革',
+      '3. 委员会于2019年设立。',
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    r.blocks.map((b) => [b.kind, b.address, b.number, b.label, b.level]),
+    [
+      ['heading', '§1', '1', '一、', 1],
+      ['paragraph', 'para 1', '1', '1．', null],
+      ['paragraph', 'para 1(一)', '一', '（一）', 1],
+      ['paragraph', 'para 1(二)', '二', '（二）', 1],
+      ['paragraph', 'para 2', '2', '2.', null],
+      ['paragraph', 'para 2(a)', 'a', '（a）', 1],
+      ['paragraph', 'para 2(b)', 'b', '（b）', 1],
+      ['heading', '§2', '2', '二、', 1],
+      ['heading', '§2.1', '1', '（一）', 2],
+      ['paragraph', 'para 3', '3', '3.', null],
+    ],
+  );
+  assert.equal(at(r, 'para 1').text, '委员会审议了下列问题：');
+  assert.equal(at(r, 'para 1(二)').parentKey, at(r, 'para 1').key);
+  assert.equal(at(r, '§2.1').text, '历史沿革');
+});
+
+test('an unnumbered title before numbered sections is §0 (several: §0.1, §0.2), not a second §1', () => {
+  const one = text('会议文件\n\n1. 目的\n1. 本文件说明背景。\n2. 后续步骤\n2. 欢迎提出意见。\n');
+  assert.deepEqual(
+    one.blocks.filter((b) => b.kind === 'heading').map((b) => [b.address, b.text]),
+    [
+      ['§0', '会议文件'],
+      ['§1', '目的'],
+      ['§2', '后续步骤'],
+    ],
+  );
+  assert.equal(one.warnings.length, 0);
+  const two = text(
+    'Draft report\nStability of the core\nThis text is written for a test.\n\nI. Introduction\n\n1. The Committee met.\n',
+  );
+  assert.deepEqual(
+    two.blocks.filter((b) => b.kind === 'heading').map((b) => b.address),
+    ['§0.1', '§0.2', '§I'],
+  );
+});
+
+test('French: roman headings, a) b) sub-paragraphs, spaces before ; : and inside « »', () => {
+  const r = text(
+    [
+      'I. Introduction',
+      '1. Le Comité a examiné les menaces suivantes :',
+      'a) les attaques contre les réseaux ;',
+      'b) la désinformation ;',
+      'c) la criminalité.',
+      '2. Le Comité a déclaré : « La coopération est essentielle. »',
+      'II. Travaux futurs',
+      '3. Le Comité se réunira de nouveau en 2027.',
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    r.blocks.map((b) => `${b.kind} ${b.address} ${b.label}`),
+    [
+      'heading §I I.',
+      'paragraph para 1 1.',
+      'paragraph para 1(a) a)',
+      'paragraph para 1(b) b)',
+      'paragraph para 1(c) c)',
+      'paragraph para 2 2.',
+      'heading §II II.',
+      'paragraph para 3 3.',
+    ],
+  );
+  assert.equal(at(r, 'para 1(b)').parentKey, at(r, 'para 1').key);
+  assert.equal(at(r, 'para 1(a)').text, 'les attaques contre les réseaux ;');
+  assert.equal(r.warnings.length, 0);
+});
+
+test('Spanish: roman headings and a) b) sub-paragraphs', () => {
+  const r = text(
+    [
+      'I. Introducción',
+      '1. El Comité examinó las siguientes cuestiones:',
+      'a) la seguridad de las redes;',
+      'b) la protección de datos.',
+      'II. Antecedentes',
+      '2. El Comité fue establecido en 2019.',
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    r.blocks.map((b) => `${b.kind} ${b.address} ${b.number}`),
+    [
+      'heading §I I',
+      'paragraph para 1 1',
+      'paragraph para 1(a) a',
+      'paragraph para 1(b) b',
+      'heading §II II',
+      'paragraph para 2 2',
+    ],
+  );
+  assert.equal(at(r, '§II').text, 'Antecedentes');
+});
+
+test('Russian: roman headings and Cyrillic а) б) в) sub-paragraphs', () => {
+  const r = text(
+    [
+      'I. Введение',
+      '1. Комитет рассмотрел следующие вопросы:',
+      'а) безопасность сетей;',
+      'б) защита данных;',
+      'в) укрепление потенциала.',
+      'II. Будущая работа',
+      '2. Комитет соберется вновь в 2027 году.',
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    r.blocks.map((b) => `${b.kind} ${b.address} ${b.label}`),
+    [
+      'heading §I I.',
+      'paragraph para 1 1.',
+      'paragraph para 1(а) а)',
+      'paragraph para 1(б) б)',
+      'paragraph para 1(в) в)',
+      'heading §II II.',
+      'paragraph para 2 2.',
+    ],
+  );
+  assert.equal(at(r, 'para 1(в)').parentKey, at(r, 'para 1').key);
+  assert.equal(at(r, 'para 1(б)').text, 'защита данных;');
+});
+
+test('a short last line with a glued marker ("Internet.3") repeated on several pages is not a page header', () => {
+  const para = (n: number): string[] => [
+    `${n}. The working group recognizes the stability of the public core of the global`,
+    `Internet and the cooperation of all ${n + 1} stakeholders in routing, naming and the`,
+    `Internet.${n}`,
+  ];
+  const src = [...para(1), ...para(2), ...para(3), '', '1 One.', '2 Two.', '3 Three.'].join('\n');
+  const r = text(src);
+  assert.deepEqual(
+    r.blocks
+      .filter((b) => b.number && b.kind === 'paragraph')
+      .map((b) => b.footnoteRefs[0]?.marker),
+    ['1', '2', '3'],
+  );
+  assert.ok(r.blocks.every((b) => b.footnoteRefs.every((f) => f.footnoteKey !== null)));
+  assert.equal(r.removed.length, 0);
+});
+
+test('a long heading line that ended early (the next word would have fitted) is a heading', () => {
+  const src = [
+    'The working group published the comments it received on the draft report, and it',
+    'quoted some of them in this paper because they concern the public core of the',
+    'Internet and the unique identifier systems that the organization coordinates.',
+    '',
+    'Comments by some member states (in alphabetical order) on the draft',
+    'Brazil: “The infrastructures underpinning electoral processes also deserve the',
+    'same protection as the public core of the Internet (paragraph 38).”',
+    'China: “Attention should be drawn to avoid introducing concepts that have not',
+    'gained global consensus yet into the report.”',
+  ].join('\n');
+  const r = text(src);
+  assert.deepEqual(
+    r.blocks.map((b) => `${b.kind} ${b.address} ${b.text.slice(0, 20)}`),
+    [
+      'paragraph ¶1 The working group pu',
+      'heading §1 Comments by some mem',
+      'paragraph §1 ¶1 Brazil: “The infrast',
+      'paragraph §1 ¶2 China: “Attention sh',
+    ],
+  );
+});
+
+test('footnote text whose number was displaced is taken as the missing footnote before the next one', () => {
+  const src = [
+    'Monitoring the discussions is part of how the organization supports the global,',
+    'single, interoperable Internet and its unique identifier system.1 In our previous',
+    'paper we described the processes at the United Nations.2',
+    '',
+    'As explained in our five year operating and financial plan, page 47: “Monitor legislation,',
+    'regulation, norms and principles that may impact the mission of the organization”',
+    '2 This paper is part of a series published since February 2020.',
+    '1',
+  ].join('\n');
+  const r = text(src);
+  assert.deepEqual(
+    r.blocks.map((b) => `${b.kind} ${b.address}`),
+    ['paragraph ¶1', 'footnote fn 1', 'footnote fn 2'],
+  );
+  assert.match(
+    at(r, 'fn 1').text,
+    /^As explained in our five year operating and financial plan, page 47/,
+  );
+  assert.ok(at(r, '¶1').footnoteRefs.every((f) => f.footnoteKey !== null));
+  assert.ok(r.warnings.some((w) => w.code === 'FOOTNOTE_NUMBER_MISSING'));
+});
+
+test('demo documents: the Arabic pre-draft and the Chinese non-paper parse completely', async () => {
+  const { readFile } = await import('node:fs/promises');
+  const read = (name: string): Promise<string> =>
+    readFile(new URL(`../demo/documents/${name}`, import.meta.url), 'utf8');
+  const count = (r: ParseResult): Record<string, unknown> => ({
+    paras: r.blocks.filter((b) => b.kind === 'paragraph' && b.number && !b.parentKey).length,
+    subs: r.blocks.filter((b) => b.parentKey).map((b) => b.address),
+    sections: r.blocks.filter((b) => b.kind === 'heading' && b.number).map((b) => b.address),
+    linked: r.blocks.flatMap((b) => b.footnoteRefs).filter((f) => f.footnoteKey).length,
+    warnings: r.warnings.length,
+  });
+  const ar = text(await read('oewg-pre-draft.ar.txt'));
+  const abc = ['أ', 'ب', 'ج'];
+  assert.deepEqual(count(ar), {
+    paras: 12,
+    subs: [...abc.map((x) => `para 4(${x})`), ...abc.map((x) => `para 9(${x})`)],
+    sections: ['§1', '§2', '§3', '§4'],
+    linked: 4,
+    warnings: 0,
+  });
+  const zh = text(await read('ahc-non-paper.zh.txt'));
+  assert.deepEqual(count(zh), {
+    paras: 5,
+    subs: ['para 3(a)', 'para 3(b)', 'para 3(c)'],
+    sections: ['§1', '§2', '§3'],
+    linked: 2,
+    warnings: 0,
+  });
+  assert.equal(zh.blocks[0]!.address, '§0');
+});
+
+test('bench draft: all 300 glued footnote markers are linked', async () => {
+  const { generateDraftText } = await import('../../bench/generate.ts');
+  const r = text(generateDraftText(1000, 300));
+  const refs = r.blocks.flatMap((b) => b.footnoteRefs);
+  assert.equal(refs.length, 300);
+  assert.ok(refs.every((f) => f.footnoteKey !== null));
+  assert.equal(r.blocks.filter((b) => b.kind === 'paragraph' && b.number).length, 1000);
 });

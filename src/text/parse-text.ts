@@ -18,7 +18,10 @@
  *
  * Addresses: numbered paragraphs `para 38`; sub-paragraphs `para 38(b)`, `para 38(b)(ii)` (or the
  * parent's address plus `(b)` under an unnumbered paragraph); headings `§N` with their section number or
- * `§k` by order (k counts all headings); unnumbered paragraphs `§S ¶n` (n counts unnumbered paragraphs
+ * `§k` by order (k counts all headings; in a document with numbered sections the unnumbered headings
+ * before the first one are its front matter, `§0` or `§0.1`, `§0.2`…); Arabic ordinal (`ثانياً -`) and
+ * Chinese (`二、`) section headings are numbered by position ("2"), `（二）` under `一、` is `§1.2`;
+ * unnumbered paragraphs `§S ¶n` (n counts unnumbered paragraphs
  * in the section; `¶n` before any heading); list items `<base> •k` where base is the address of the
  * paragraph that introduces the list (or `§S`), nested items `<item> .j` written `•k.j`; footnotes
  * `fn N`; tables `table k`. A duplicate address gets ` (2)`, ` (3)`… appended and a warning.
@@ -86,13 +89,71 @@ const RE_MD_HEADING = /^(#{1,6})\s+(.*?)(?:\s+#+)?\s*$/;
 const RE_SEPARATOR = /^(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,})$/;
 const RE_PIPE_ROW = /^\|.*\|$/;
 const RE_PIPE_ALIGN = /^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$/;
-const RE_NUM = /^(\d{1,4})(\.?)(?:\s+(.*))?$/;
+/** Decimal digits as printed: ASCII, Arabic-Indic (١٢), Eastern Arabic-Indic (۱۲) and full-width (１２). */
+const DIGIT = '[0-9\\u0660-\\u0669\\u06F0-\\u06F9\\uFF10-\\uFF19]';
+/** A paragraph number: `12.`, `12．` (full width), `١٢.`; after `．` or before a CJK character no space is needed. */
+const RE_NUM = new RegExp(
+  `^(${DIGIT}{1,4})([.．]?)(?:(?:\\s+|(?<=．)|(?<=\\.)(?=\\p{Script=Han}))(\\S.*))?$`,
+  'u',
+);
+/** Arabic UN style `1 - يلاحظ…`, `١- …`: a number and a dash before Arabic text. */
+const RE_AR_NUM = new RegExp(`^(${DIGIT}{1,4})(\\s*[-–]) *(\\p{Script=Arabic}.*)$`, 'u');
+/** Any printed digits to ASCII digits ("١٢" → "12"). */
+function asciiDigits(s: string): string {
+  return s.replace(/[\u0660-\u0669\u06F0-\u06F9\uFF10-\uFF19]/g, (c) => {
+    const code = c.charCodeAt(0);
+    const base = code >= 0xff10 ? 0xff10 : code >= 0x06f0 ? 0x06f0 : 0x0660;
+    return String(code - base);
+  });
+}
 const RE_SECTION_MULTI = /^(\d{1,2}(?:\.\d{1,2})+)(\.?)\s+(.*)$/;
 const RE_ROMAN_HEAD = /^([IVXLC]{1,6})(\.)\s*(.*)$/;
 const RE_LETTER_HEAD = /^([A-Z])(\.)\s+(.*)$/;
 const RE_CJK_HEAD = /^([一二三四五六七八九十百]+)(、)\s*(.*)$/;
 const RE_CJK_SUB = /^([（(])([一二三四五六七八九十]+)([）)])\s*(.*)$/;
-const RE_SUB = /^(?:(\()([a-z]{1,2}|[ivxlc]{1,6})(\))|([a-z]|[ivx]{2,5})(\)))(?:\s+(.*))?$/;
+/**
+ * Sub-paragraph labels: `(a)`, `(ii)`, `（a）` (full-width parentheses), and a letter with a closing
+ * parenthesis only, as in French, Spanish and Russian UN texts: `a)`, `б)`.
+ */
+const RE_SUB =
+  /^(?:([(（])([a-z]{1,2}|[ivxlc]{1,6}|[а-яё])([)）])|([a-z]|[ivx]{2,5}|[а-яё])([)）]))(?:(?:\s+|(?<=）))(.*))?$/;
+/** Arabic letter sub-paragraphs in abjad order: `(أ)`, `(ب)`, `(هـ)`. */
+const AR_ABJAD = ['أ', 'ب', 'ج', 'د', 'هـ', 'و', 'ز', 'ح', 'ط', 'ي', 'ك', 'ل', 'م', 'ن'];
+const RE_AR_SUB = new RegExp(`^(\\()(${[...AR_ABJAD, 'ه'].join('|')})(\\))\\s*(.*)$`, 'u');
+/** Arabic ordinal section headings: `أولاً - مقدمة`, `ثانيا– …`, `حادي عشر - …`. */
+const RE_AR_HEAD =
+  /^((?:[\p{Script=Arabic}\u064B-\u0652]+\s+)?[\p{Script=Arabic}\u064B-\u0652]+)(\s*[-–—]\s*)(\p{Script=Arabic}.*)$/u;
+const AR_ORDINALS = ['اول', 'ثان', 'ثالث', 'رابع', 'خامس', 'سادس', 'سابع', 'ثامن', 'تاسع', 'عاشر'];
+/** The position of an Arabic ordinal ("ثانياً" → 2, "حادي عشر" → 11), or 0. */
+function arabicOrdinal(word: string): number {
+  const w = word
+    .replace(/[\u064B-\u0652\u0640]/g, '')
+    .replace(/[أإآ]/g, 'ا')
+    .replace(/ى/g, 'ي');
+  const one = (x: string): number => {
+    const base = x.replace(/(?:يا|ا)$/, '').replace(/ي$/, '');
+    const k = AR_ORDINALS.indexOf(base);
+    return k >= 0 ? k + 1 : 0;
+  };
+  const m = /^(\S+)\s+عشر$/.exec(w);
+  if (m) {
+    if (/^حادي?$/.test(m[1]!)) return 11;
+    const k = one(m[1]!);
+    return k >= 2 && k <= 9 ? 10 + k : 0;
+  }
+  if (/\s/.test(w)) return 0;
+  // one word: "اولا", "ثانيا" with the accusative alif (tanween already dropped), or "اول" without
+  return one(w);
+}
+const CJK_NUMERALS = '一二三四五六七八九';
+/** The value of a Chinese numeral up to 99 ("十二" → 12), or 0. */
+function cjkValue(s: string): number {
+  const d = (c: string | undefined): number => (c ? CJK_NUMERALS.indexOf(c) + 1 : 0);
+  const m = /^([一二三四五六七八九])?(十)?([一二三四五六七八九])?$/.exec(s);
+  if (!m || (!m[2] && m[1] && m[3])) return 0;
+  if (!m[2]) return d(m[1] ?? m[3]);
+  return (m[1] ? d(m[1]) : 1) * 10 + d(m[3]);
+}
 const RE_BULLET = /^([-*•–·▪◦●○■□➢►✓])\s+(.*)$/;
 const RE_NUM_LIST = /^(\d{1,3})(\))\s+(.*)$/;
 const STOP_END =
@@ -120,6 +181,8 @@ interface Draft {
   block: ParsedBlock;
   parts: string[];
   lastLine: Line | null;
+  /** The line the block started on. */
+  firstLine: Line | null;
   closed: boolean;
   body: boolean;
 }
@@ -137,6 +200,8 @@ type Interp =
       title: string;
       level: number;
       consume: number;
+      /** The section part of the address when it is not the number ("1.2" for a level-2 `（二）`). */
+      part?: string;
     }
   | { t: 'para'; number: string; label: string; rest: string }
   | { t: 'sub'; x: string; label: string; rest: string }
@@ -156,15 +221,16 @@ function isCjkChar(c: string | undefined): boolean {
 function endsTerminal(text: string): boolean {
   const t = stripSentinels(text)
     .trimEnd()
-    .replace(/(?<=[.!?。！？”’"):;])\d{1,3}$/, '');
-  return /[.!?。！？:：;；…]["'”’»“)\]」』）]*$/.test(t);
+    .replace(/(?<=[.!?。！？”’"):;؛؟»])\d{1,3}$/, '');
+  // French puts a space before `;`, `:` and inside « »: "menaces ;", "sécurité. »"
+  return /[.!?。！？:：;；…؛؟](?:\s?["'”’»“)\]」』）])*$/.test(t);
 }
 
 /** Ends a sentence (not a clause), or ends with a URL. */
 function endsSentence(text: string): boolean {
   const t = stripSentinels(text).trimEnd();
   return (
-    /[.!?。！？]["'”’»“)\]」』）]*$/.test(t) ||
+    /[.!?。！？؟](?:\s?["'”’»“)\]」』）])*$/.test(t) ||
     /(?:https?:\/\/|www\.)\S+$/.test(t) ||
     /<https?:[^>]*>$/.test(t)
   );
@@ -338,6 +404,11 @@ export function parseText(input: string, options: ParseTextOptions): ParseResult
     if (t.includes(S0)) return null;
     // a wrapped line's tail ("elaboration.") may repeat; page headers start like titles and do not end sentences
     if (/^\p{Ll}/u.test(t) || /[.;:,。；：，]$/.test(t)) return null;
+    // nor with a footnote marker glued after a lower-case word's full stop ("Internet.62"): a wrapped
+    // paragraph's last line; a document symbol like "A/AC.290/2021/CRP.2" has no such word
+    const tail = gluedCandidates(t).at(-1);
+    if (tail && tail.end === t.length && /\p{Ll}[.;:!?”’"»)]+$/u.test(t.slice(0, tail.start)))
+      return null;
     return t.replace(/\s+/g, ' ').replace(/\d+$/, '#');
   };
   const counts = new Map<string, number>();
@@ -515,12 +586,15 @@ export function parseText(input: string, options: ParseTextOptions): ParseResult
   let tableCount = 0;
   let romanSeen = false;
   let lastLetterHead: string | null = null;
+  /** Number of the current level-1 heading, for the addresses of level-2 headings like `（二）`. */
+  let level1Number: string | null = null;
 
   const startDraft = (block: ParsedBlock, L: Line | null, first: string, body: boolean): Draft => {
     const d: Draft = {
       block,
       parts: first ? [first] : [],
       lastLine: first ? L : null,
+      firstLine: L,
       closed: false,
       body,
     };
@@ -579,14 +653,19 @@ export function parseText(input: string, options: ParseTextOptions): ParseResult
     const cjk = RE_HAS_CJK.test(s);
     if (cjk ? s.length > 40 : s.length > 100) return false;
     if (!cjk && s.split(/\s+/).length > 12) return false;
-    if (/[.;:,。；：，、…]["”’']?$/.test(s)) return false;
+    if (/[.;:,。；：，、…،؛؟](?:\s?["”’'»])?$/.test(s)) return false;
     if (/[。！？]./.test(s) || /[.!?]\s+\p{Lu}/u.test(s)) return false; // more than one sentence
     if (
       !(allowDigitStart ? /^[\p{Lu}\p{Lt}\p{Lo}\d"“‘«(]/u : /^[\p{Lu}\p{Lt}\p{Lo}"“‘«(]/u).test(s)
     )
       return false;
     if (!cjk && STOP_END.test(' ' + s)) return false;
-    if (W && L.raw.trim().length >= 0.8 * W) return false;
+    if (W && L.raw.trim().length >= 0.8 * W) {
+      // a long line is a wrapped one, unless the next line's first word would have fitted on it
+      const N = lines[L.no]; // the next input line (lines are 1-based)
+      const word = N && live(N) ? (/^\S+/.exec(N.text)?.[0].length ?? 0) : 0;
+      if (!Wfit || !word || L.raw.trim().length + 1 + word > Wfit) return false;
+    }
     return true;
   };
   const followedByBody = (i: number, t: string): boolean => {
@@ -641,9 +720,9 @@ export function parseText(input: string, options: ParseTextOptions): ParseResult
       )
         return { t: 'tabtable' };
     }
-    if ((m = RE_NUM.exec(t))) {
-      const n = +m[1]!;
-      const hasDot = m[2] === '.';
+    if ((m = RE_AR_NUM.exec(t) ?? RE_NUM.exec(t))) {
+      const n = +asciiDigits(m[1]!);
+      const hasDot = m[2] !== '';
       const rest = m[3] ?? '';
       const label = m[1]! + m[2]!;
       if (!rest) {
@@ -770,9 +849,10 @@ export function parseText(input: string, options: ParseTextOptions): ParseResult
       };
     }
     if ((m = RE_CJK_HEAD.exec(t)) && titleLike(m[3]!, L)) {
+      const v = cjkValue(m[1]!);
       return {
         t: 'heading',
-        number: m[1]!,
+        number: v ? String(v) : m[1]!,
         label: m[1]! + m[2]!,
         title: m[3]!,
         level: 1,
@@ -780,16 +860,41 @@ export function parseText(input: string, options: ParseTextOptions): ParseResult
       };
     }
     if ((m = RE_CJK_SUB.exec(t))) {
-      if (titleLike(m[4]!, L))
+      const label = m[1]! + m[2]! + m[3]!;
+      const v = cjkValue(m[2]!);
+      // under a numbered paragraph that introduces it (or after its sibling): a sub-paragraph "para 3(一)"
+      if (subIntroduced(v, (prev) => cjkValue(prev) === v - 1))
+        return { t: 'sub', x: m[2]!, label, rest: m[4]! };
+      if (titleLike(m[4]!, L)) {
+        const number = v ? String(v) : m[2]!;
         return {
           t: 'heading',
-          number: m[2]!,
-          label: m[1]! + m[2]! + m[3]!,
+          number,
+          label,
           title: m[4]!,
           level: 2,
           consume: 1,
+          part: level1Number !== null ? `${level1Number}.${number}` : number,
         };
+      }
+      return { t: 'sub', x: m[2]!, label, rest: m[4]! };
+    }
+    if ((m = RE_AR_SUB.exec(t))) {
       return { t: 'sub', x: m[2]!, label: m[1]! + m[2]! + m[3]!, rest: m[4]! };
+    }
+    if ((m = RE_AR_HEAD.exec(t))) {
+      const v = arabicOrdinal(m[1]!);
+      const title = stripSentinels(m[3]!).trim();
+      if (v > 0 && title.length <= 150 && !/[.;:،؛…]$/.test(title)) {
+        return {
+          t: 'heading',
+          number: String(v),
+          label: m[1]! + m[2]!.trimEnd(),
+          title: m[3]!,
+          level: 1,
+          consume: 1,
+        };
+      }
     }
     if ((m = RE_SUB.exec(t))) {
       const x = m[2] ?? m[4]!;
@@ -801,6 +906,17 @@ export function parseText(input: string, options: ParseTextOptions): ParseResult
       return { t: 'list', label: m[1]! + m[2]!, number: m[1]!, rest: m[3]! };
     return { t: 'text' };
   };
+  /**
+   * Whether a sub-paragraph label belongs to the current numbered paragraph: the paragraph leads into it
+   * (ends with a colon) or the previous sub-paragraph is its predecessor (`isPrev`).
+   */
+  function subIntroduced(value: number, isPrev: (prevNumber: string) => boolean): boolean {
+    const p = paraContext;
+    if (!p || p.number === null || p.parentKey !== null || !lastBody) return false;
+    const b = lastBody.block;
+    if (b === p) return value === 1 && /[:：]$/.test(stripSentinels(draftText(lastBody)).trim());
+    return b.parentKey === p.key && lastLetterSub === b && isPrev(b.number ?? '');
+  }
   function isListRun(i: number): boolean {
     // consecutive short numbered lines (n-1, n, n+1) with nothing between them are a list, not headings
     const num = (L: Line | undefined): number | null => {
@@ -818,10 +934,12 @@ export function parseText(input: string, options: ParseTextOptions): ParseResult
     label: string | undefined,
     title: string,
     level: number,
+    explicitPart?: string,
   ): void => {
     headingCount++;
     // unnumbered headings get a placeholder, resolved at the end to an ordinal no numbered heading uses
-    const part = number ?? `\uE002H${headingCount}\uE002`;
+    const part = explicitPart ?? number ?? `\uE002H${headingCount}\uE002`;
+    if (level === 1) level1Number = number;
     sectionPart = part;
     unnumberedInSection = 0;
     paraContext = null;
@@ -925,7 +1043,7 @@ export function parseText(input: string, options: ParseTextOptions): ParseResult
         break;
       }
       case 'heading': {
-        emitHeading(L, it.number, it.label, it.title, it.level);
+        emitHeading(L, it.number, it.label, it.title, it.level, it.part);
         consumed = it.consume;
         break;
       }
@@ -1094,6 +1212,46 @@ export function parseText(input: string, options: ParseTextOptions): ParseResult
   }
 
   // ---- pass 5: finish blocks ----
+  // A footnote whose number was lost or displaced by the extraction ("As explained above, …" with its
+  // "18" elsewhere on the page): an unnumbered paragraph directly followed, line after line, by footnote
+  // N+1 while marker N is referenced, has no footnote and is not in that paragraph, is footnote N.
+  const defined = new Set(
+    drafts.filter((d) => d.block.kind === 'footnote').map((d) => d.block.number),
+  );
+  for (let k = 1; k < drafts.length; k++) {
+    const d = drafts[k]!;
+    const p = drafts[k - 1]!;
+    const next =
+      d.block.kind === 'footnote' && /^\d+$/.test(d.block.number ?? '') ? +d.block.number! : 0;
+    const n = String(next - 1);
+    const pb = p.block;
+    if (
+      next < 2 ||
+      defined.has(n) ||
+      !refsSeen.has(next - 1) ||
+      pb.kind !== 'paragraph' ||
+      pb.number !== null ||
+      pb.parentKey !== null ||
+      !p.lastLine ||
+      !d.firstLine ||
+      p.lastLine.no + 1 !== d.firstLine.no ||
+      p.parts.join(' ').length > 600 ||
+      p.parts.some((t) => [...t.matchAll(RE_SENTINEL)].some((x) => markers[+x[1]!]!.value === n)) ||
+      p.parts.some((t) => gluedCandidates(t).some((g) => String(g.value) === n))
+    )
+      continue;
+    pb.kind = 'footnote';
+    pb.number = n;
+    pb.level = null;
+    pb.address = `fn ${n}`;
+    p.body = false;
+    defined.add(n);
+    warnings.push({
+      code: 'FOOTNOTE_NUMBER_MISSING',
+      message: `The text before footnote ${next} has no number; it was taken as footnote ${n}, whose marker has no other text.`,
+      line: p.firstLine?.no ?? null,
+    });
+  }
   const blocks: ParsedBlock[] = [];
   const fnByNumber = new Map<string, ParsedBlock>();
   for (const d of drafts) {
@@ -1227,24 +1385,34 @@ export function parseText(input: string, options: ParseTextOptions): ParseResult
       warnings.push({ code: 'FOOTNOTE_EMPTY', message: `Footnote ${n} has no text.`, line: null });
     }
   }
-  // unnumbered headings: §k with k their position among all headings, moved on past the numbers of
-  // numbered headings so "Foreword" (§1) and "1. Introduction" (§1) do not collide
+  // Unnumbered headings: §k with k their position among all headings, moved on past the numbers of
+  // numbered headings so "Foreword" (§1) and "1. Introduction" (§1) do not collide. In a document with
+  // numbered sections, the unnumbered headings before the first of them (symbol, title, subtitle) are
+  // its front matter, section 0: `§0` when there is one, `§0.1`, `§0.2`… when there are several.
+  const headingBlocks = blocks.filter((b) => b.kind === 'heading');
   const numberedParts = new Set(
-    blocks.filter((b) => b.kind === 'heading' && b.number !== null).map((b) => b.number!),
+    headingBlocks.filter((b) => b.number !== null).map((b) => b.number!),
   );
+  const firstNumbered = headingBlocks.findIndex((b) => b.number !== null);
   const partOf = new Map<string, string>();
-  let ordinal = 0;
-  for (const b of blocks) {
-    if (b.kind !== 'heading') continue;
-    ordinal++;
+  const usedParts = new Set<string>();
+  headingBlocks.forEach((b, idx) => {
     const ph = /\uE002H(\d+)\uE002/.exec(b.address);
-    if (!ph) continue;
-    let k = ordinal;
-    while (numberedParts.has(String(k)) || [...partOf.values()].includes(String(k))) k++;
-    partOf.set(ph[0], String(k));
-  }
-  for (const b of blocks)
-    b.address = b.address.replace(/\uE002H\d+\uE002/g, (m) => partOf.get(m) ?? '?');
+    if (!ph) return;
+    let part: string;
+    if (idx < firstNumbered) part = firstNumbered === 1 ? '0' : `0.${idx + 1}`;
+    else {
+      let k = idx + 1;
+      while (numberedParts.has(String(k)) || usedParts.has(String(k))) k++;
+      part = String(k);
+    }
+    usedParts.add(part);
+    partOf.set(ph[0], part);
+  });
+  const resolve = (s: string): string =>
+    s.replace(/\uE002H\d+\uE002/g, (m) => partOf.get(m) ?? '?');
+  for (const b of blocks) b.address = resolve(b.address);
+  for (const w of warnings) w.message = resolve(w.message);
   // unique addresses: numbered blocks keep theirs, others get " (2)", " (3)"…
   const used = new Map<string, number>();
   for (const pass of [true, false]) {

@@ -1,0 +1,76 @@
+/**
+ * Several `plenum serve` processes share one PostgreSQL database: started together on a new
+ * database, they migrate it once, load the demo once, and serve the same content.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+
+const url = process.env.PLENUM_TEST_POSTGRES_URL;
+
+function startServer(databaseUrl: string): { child: ChildProcess; ready: Promise<string> } {
+  const child = spawn(process.execPath, ['src/cli/main.ts', 'serve', '--port', '0'], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, PLENUM_DEMO: 'auto' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const ready = new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no start within 30 s:\n${output}`)), 30_000);
+    const onData = (chunk: Buffer): void => {
+      output += chunk.toString();
+      const match = /serving on (http:\/\/[^/]+)\//.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}:\n${output}`));
+    });
+  });
+  return { child, ready };
+}
+
+test(
+  'three serve processes started at once share one new PostgreSQL database',
+  { skip: url ? false : 'PLENUM_TEST_POSTGRES_URL is not set' },
+  async () => {
+    const schema = `shared_${randomBytes(5).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`create schema ${schema}`);
+    const separator = url!.includes('?') ? '&' : '?';
+    const databaseUrl = `${url}${separator}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+    const servers = [startServer(databaseUrl), startServer(databaseUrl), startServer(databaseUrl)];
+    try {
+      const bases = await Promise.all(servers.map((s) => s.ready));
+      const lists = await Promise.all(
+        bases.map(async (base) =>
+          (
+            (await (await fetch(`${base}/api/processes`)).json()) as {
+              processes: { slug: string }[];
+            }
+          ).processes.map((p) => p.slug),
+        ),
+      );
+      assert.equal(lists[0]!.length, 7, 'the demo processes were loaded');
+      assert.deepEqual(lists[1], lists[0]);
+      assert.deepEqual(lists[2], lists[0]);
+      const counted = await admin.query(`select count(*)::int as n from ${schema}.documents`);
+      assert.equal(counted.rows[0].n, 2, 'the demo documents were loaded once, not three times');
+      const migrations = await admin.query(
+        `select count(*)::int as n from ${schema}.plenum_migrations`,
+      );
+      assert.equal(migrations.rows[0].n, 1);
+    } finally {
+      for (const s of servers) s.child.kill('SIGTERM');
+      await admin.query(`drop schema ${schema} cascade`);
+      await admin.end();
+    }
+  },
+);
