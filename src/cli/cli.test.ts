@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildDraftMarkdown } from '../imports/imports.builder.ts';
+import { buildMessyDocument } from '../text/messy-document.builder.ts';
 
 let dir = '';
 let db = '';
@@ -23,6 +24,10 @@ describe('the plenum command line', () => {
     db = join(dir, 'plenum.sqlite');
     writeFileSync(join(dir, 'draft.md'), buildDraftMarkdown(8));
     writeFileSync(join(dir, 'empty.txt'), '');
+    writeFileSync(
+      join(dir, 'messy.txt'),
+      buildMessyDocument(7, { paragraphs: 60, format: 'text' }).text,
+    );
     writeFileSync(join(dir, 'binary.txt'), Buffer.from([0, 159, 146, 150, 0, 0, 1, 2]));
     writeFileSync(
       join(dir, 'latin1.txt'),
@@ -64,6 +69,7 @@ describe('the plenum command line', () => {
       numberedParagraphRange: { first: string; last: string };
       footnotes: { linked: number; unlinked: number };
       warnings: unknown[];
+      removed: { items: number; pieces: { reason: string; text: string }[] };
     };
     for (const key of ['process', 'document', 'version', 'languageVersion'])
       assert.match(report.ids[key]!, /^[0-9a-f-]{36}$/);
@@ -76,6 +82,7 @@ describe('the plenum command line', () => {
     assert.equal(report.footnotes.linked, 2);
     assert.equal(report.footnotes.unlinked, 0);
     assert.ok(Array.isArray(report.warnings));
+    assert.equal(report.removed.pieces.length, report.removed.items);
 
     const exported = plenum('export', 'version', report.ids.version!, '--db', db);
     assert.equal(exported.status, 0, exported.stderr);
@@ -98,6 +105,41 @@ describe('the plenum command line', () => {
     );
     const para4 = tree.blocks.find((b) => b.address === 'para 4')!;
     assert.equal(para4.footnoteRefs[0]?.footnoteAddress, 'fn 1');
+  });
+
+  test('reports every piece of debris it removed from a messy extracted text, and what it could not place', () => {
+    const messy = buildMessyDocument(7, { paragraphs: 60, format: 'text' });
+    const run = plenum(
+      'import',
+      join(dir, 'messy.txt'),
+      '--process',
+      'oewg',
+      '--symbol',
+      'TEST/MESSY/1',
+      '--language',
+      'en',
+      '--db',
+      db,
+      '--json',
+    );
+    assert.equal(run.status, 0, run.stderr);
+    const report = JSON.parse(run.stdout) as {
+      blocks: { numberedParagraphs: number };
+      footnotes: { footnotes: number; linked: number; unlinked: number };
+      removed: { pieces: { reason: string; text: string }[] };
+      warnings: { code: string; message: string }[];
+    };
+    assert.equal(report.blocks.numberedParagraphs, messy.expected.paragraphs.length);
+    assert.equal(report.footnotes.footnotes, messy.expected.footnotes.length);
+    assert.equal(report.footnotes.unlinked, 0);
+    const reasons = new Set(report.removed.pieces.map((p) => p.reason));
+    for (const reason of ['page_header', 'table_of_contents'])
+      assert.ok(reasons.has(reason), `${reason} in ${[...reasons].join(', ')}`);
+    assert.ok(messy.expected.replacementCharacters > 0, 'seed 7 has replacement characters');
+    assert.equal(
+      report.removed.pieces.filter((p) => p.reason === 'replacement_character').length,
+      messy.expected.replacementCharacters,
+    );
   });
 
   test('prints a human summary by default', () => {

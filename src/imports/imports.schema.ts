@@ -93,6 +93,11 @@ export const importReportSchema = z
       items: z.number(),
       characters: z.number(),
       byReason: z.record(z.string(), z.number()),
+      pieces: z
+        .array(z.object({ reason: z.string(), text: z.string(), line: z.number().nullable() }))
+        .describe(
+          'Every piece of the file that is in no block, and why: nothing is dropped silently',
+        ),
     }),
     warnings: z.array(
       z.object({ code: z.string(), message: z.string(), line: z.number().nullable() }),

@@ -334,6 +334,7 @@ function buildReport(
       items: removed.length,
       characters: removed.reduce((n, r) => n + r.text.length, 0),
       byReason: removedByReason,
+      pieces: removed.map((r) => ({ reason: r.reason, text: r.text, line: r.line })),
     },
     warnings: warnings.map((w) => ({ code: w.code, message: w.message, line: w.line })),
     durationMs: 0,

@@ -8,6 +8,12 @@ import { getBlocks, readDocument } from '../documents/documents.service.ts';
 import { buildDraftMarkdown, buildProcess } from './imports.builder.ts';
 import { importFile, parseImportFile, storeImport } from './imports.service.ts';
 import { importTargetSchema } from './imports.schema.ts';
+import {
+  buildDocx,
+  docxFootnoteRef as fnRef,
+  docxParagraph as para,
+  docxRun as run,
+} from '../text/docx.builder.ts';
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
 
@@ -233,3 +239,41 @@ async function importFileIds(
     .executeTakeFirstOrThrow();
   return row;
 }
+
+describe('importing a DOCX file', () => {
+  test('stores its headings, numbered paragraphs, sub-paragraphs and linked footnotes', async () => {
+    const o = await openTestDatabase('sqlite');
+    try {
+      await buildProcess(o.db);
+      const body = [
+        para(run('Draft report of the Test Group'), { style: 'Title' }),
+        para(run('1. Introduction'), { style: 'Heading1' }),
+        para(run('The Group met four times in Geneva.') + fnRef(1), { num: [1, 0] }),
+        para(run('The Group recommends that States:'), { num: [1, 0] }),
+        para(run('protect the public core;'), { num: [1, 1] }),
+        para(run('share good practices.'), { num: [1, 1] }),
+      ].join('');
+      const bytes = await buildDocx(body, { 1: 'Meetings were webcast.' });
+      const report = await importFile(o.db, bytes, {
+        process: 'twg',
+        symbol: 'TEST/DOCX/1',
+        language: 'en',
+        sourceName: 'draft.docx',
+      });
+      assert.equal(report.format, 'docx');
+      assert.equal(report.document.title, 'Draft report of the Test Group');
+      assert.equal(report.blocks.numberedParagraphs, 2);
+      assert.equal(report.blocks.subParagraphs, 2);
+      assert.equal(report.footnotes.linked, 1);
+      const reading = await readDocument(o.db, report.ids.document);
+      const addresses = reading.blocks.map((b) => b.address);
+      assert.ok(addresses.includes('para 2(b)'), addresses.join(', '));
+      assert.equal(
+        reading.blocks.find((b) => b.address === 'fn 1')?.text,
+        'Meetings were webcast.',
+      );
+    } finally {
+      await o.close();
+    }
+  });
+});
