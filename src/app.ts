@@ -59,6 +59,14 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       },
     }),
   );
+  // PostgreSQL cannot store or compare text holding NUL; no address or query legitimately has one.
+  app.use(async (c, next) => {
+    const url = new URL(c.req.url);
+    if (/%00/.test(url.pathname + url.search)) {
+      return respondWithError(c, 'INVALID_REQUEST', 'The address contains a NUL character.');
+    }
+    await next();
+  });
   app.use(
     bodyLimit({
       maxSize: 1024 * 1024,

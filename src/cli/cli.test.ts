@@ -11,7 +11,15 @@ let dir = '';
 let db = '';
 
 function plenum(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  return plenumWithInput('', ...args);
+}
+
+function plenumWithInput(
+  input: string,
+  ...args: string[]
+): { status: number | null; stdout: string; stderr: string } {
   const result = spawnSync(process.execPath, ['src/cli/main.ts', ...args], {
+    input,
     encoding: 'utf8',
     env: { ...process.env, DATABASE_URL: '', PLENUM_DEMO: 'off' },
   });
@@ -140,6 +148,28 @@ describe('the plenum command line', () => {
       report.removed.pieces.filter((p) => p.reason === 'replacement_character').length,
       messy.expected.replacementCharacters,
     );
+  });
+
+  test('imports from standard input', () => {
+    const run = plenumWithInput(
+      '1. Text piped in.\n\n2. Another paragraph.\n',
+      'import',
+      '-',
+      '--process',
+      'oewg',
+      '--symbol',
+      'TEST/STDIN',
+      '--db',
+      db,
+      '--json',
+    );
+    assert.equal(run.status, 0, run.stderr);
+    const report = JSON.parse(run.stdout) as {
+      blocks: { numberedParagraphs: number };
+      source: { name: string | null };
+    };
+    assert.equal(report.blocks.numberedParagraphs, 2);
+    assert.equal(report.source.name, null);
   });
 
   test('prints a human summary by default', () => {

@@ -10,7 +10,7 @@ import { openCliDatabase, parseFlags, UsageError } from './output.ts';
 /** Usage of plenum import. */
 export const importUsage = `plenum import FILE [options]
 
-Reads FILE (plain text extracted from PDF or Word, Markdown, or DOCX) into headings,
+Reads FILE ("-" for standard input; plain text extracted from PDF or Word, Markdown, or DOCX) into headings,
 numbered paragraphs, sub-paragraphs, lists, tables and linked footnotes, and stores it
 as one language version of a document version. All of it is stored, or nothing.
 
@@ -56,7 +56,7 @@ export async function importCommand(args: string[]): Promise<number> {
     );
   }
   const file = positionals[0]!;
-  const bytes = readInput(file);
+  const bytes = file === '-' ? await readStdin() : readInput(file);
   const opened = await openCliDatabase(values.db);
   try {
     const report = await importFile(opened.db, bytes, {
@@ -69,13 +69,25 @@ export async function importCommand(args: string[]): Promise<number> {
       ...(values.date !== undefined ? { date: values.date } : {}),
       ...(values.language !== undefined ? { language: values.language } : {}),
       ...(format !== undefined ? { format: format as ImportFormat } : {}),
-      sourceName: basename(file),
+      ...(file === '-' ? {} : { sourceName: basename(file) }),
     });
     process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : summarise(report));
     return 0;
   } finally {
     await opened.close();
   }
+}
+
+async function readStdin(): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of process.stdin) {
+    size += (chunk as Buffer).length;
+    if (size > maxFileBytes)
+      throw new PlenumError('IMPORT_TOO_LARGE', 'Standard input is over 50 MB.');
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
 }
 
 function readInput(file: string): Uint8Array {

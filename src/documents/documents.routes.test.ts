@@ -120,6 +120,19 @@ for (const engine of testEngines()) {
       assert.equal((await app.request(`/documents/${en.ids.document}/v/1/not a tag`)).status, 404);
     });
 
+    test('answers addresses with NUL characters or broken escapes with a 4xx, never a 500', async () => {
+      for (const path of [
+        '/processes/%00',
+        '/api/processes/a%00b',
+        '/api/documents?symbol=%00',
+        '/processes/%E0%A4%A',
+        '/api/processes/%ZZ',
+      ]) {
+        const res = await app.request(path);
+        assert.ok(res.status >= 400 && res.status < 500, `${path} answered ${res.status}`);
+      }
+    });
+
     test('answers unknown addresses with a 404 page and never a 500', async () => {
       for (const path of [
         '/nowhere',
