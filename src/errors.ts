@@ -7,6 +7,10 @@
 export const errorCatalogue = {
   NOT_FOUND: { status: 404, message: 'Nothing was found at this address.' },
   PROCESS_NOT_FOUND: { status: 404, message: 'There is no process with this id or name.' },
+  PROCESS_CONFLICT: {
+    status: 409,
+    message: 'Another process already uses this slug, name or alias.',
+  },
   DOCUMENT_NOT_FOUND: { status: 404, message: 'There is no document with this id.' },
   VERSION_NOT_FOUND: { status: 404, message: 'There is no version with this id.' },
   LANGUAGE_VERSION_NOT_FOUND: {

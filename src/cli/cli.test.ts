@@ -254,6 +254,87 @@ describe('the plenum command line', () => {
     );
   });
 
+  test('creates a process, finds it by alias, and refuses a taken slug or alias', () => {
+    const fresh = join(dir, 'fresh.sqlite');
+    assert.match(plenum('process', 'list', '--db', fresh).stdout, /No processes yet/);
+    const add = plenum(
+      'process',
+      'add',
+      '--slug',
+      'cwg-test',
+      '--name',
+      'Council Working Group (test)',
+      '--short-name',
+      'CWG-T',
+      '--parent-body',
+      'Test Council',
+      '--mandate',
+      'Tests.',
+      '--alias',
+      'The Council Group',
+      '--db',
+      fresh,
+    );
+    assert.equal(add.status, 0, add.stderr);
+    assert.match(add.stdout, /Created process cwg-test/);
+    const listed = JSON.parse(plenum('process', 'list', '--json', '--db', fresh).stdout) as {
+      processes: { slug: string; aliases: string[] }[];
+    };
+    assert.deepEqual(
+      listed.processes.map((p) => [p.slug, p.aliases.toSorted()]),
+      [['cwg-test', ['CWG-T', 'The Council Group']]],
+    );
+    writeFileSync(join(dir, 'cwg.txt'), '1. A contribution.\n');
+    const imported = plenum(
+      'import',
+      join(dir, 'cwg.txt'),
+      '--process',
+      'the council group',
+      '--db',
+      fresh,
+      '--json',
+    );
+    assert.equal(imported.status, 0, imported.stderr);
+    const again = plenum(
+      'process',
+      'add',
+      '--slug',
+      'other',
+      '--name',
+      'Other',
+      '--alias',
+      'CWG-T',
+      '--parent-body',
+      'X',
+      '--mandate',
+      'Y',
+      '--db',
+      fresh,
+    );
+    assert.equal(again.status, 1);
+    assert.match(again.stderr, /PROCESS_CONFLICT/);
+    assert.equal(
+      plenum(
+        'process',
+        'add',
+        '--slug',
+        'Bad Slug!',
+        '--name',
+        'N',
+        '--parent-body',
+        'X',
+        '--mandate',
+        'Y',
+        '--db',
+        fresh,
+      ).status,
+      1,
+    );
+    assert.equal(plenum('process', 'add', '--slug', 'x', '--db', fresh).status, 2);
+    const unknown = plenum('import', join(dir, 'cwg.txt'), '--process', 'nobody', '--db', fresh);
+    assert.match(unknown.stderr, /plenum process add/);
+  });
+
   test('migrate reports an up-to-date database', () => {
     const run = plenum('migrate', '--db', db);
     assert.equal(run.status, 0);

@@ -4,12 +4,14 @@ import { demoCommand, demoUsage } from './demo.command.ts';
 import { exportCommand, exportUsage } from './export.command.ts';
 import { importCommand, importUsage } from './import.command.ts';
 import { migrateCommand, migrateUsage } from './migrate.command.ts';
+import { processCommand, processUsage } from './process.command.ts';
 import { reportError } from './output.ts';
 import { serveCommand, serveUsage } from './serve.command.ts';
 
 const commands: Record<string, { run: (args: string[]) => Promise<number>; usage: string }> = {
   serve: { run: serveCommand, usage: serveUsage },
   migrate: { run: migrateCommand, usage: migrateUsage },
+  process: { run: processCommand, usage: processUsage },
   import: { run: importCommand, usage: importUsage },
   export: { run: exportCommand, usage: exportUsage },
   demo: { run: demoCommand, usage: demoUsage },
@@ -22,6 +24,7 @@ Usage: plenum <command> [options]
 Commands:
   serve      serve the web pages and JSON API (default port 3000)
   migrate    bring the database schema up to date
+  process    list the processes, or add one (plenum process add …)
   import     import a document file (text, Markdown, DOCX) as numbered paragraphs
   export     print a version's block tree as JSON or text
   demo       fill a database with the demo processes and documents

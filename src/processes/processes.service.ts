@@ -29,7 +29,7 @@ export async function requireProcess(db: Db, ref: string): Promise<Process> {
   if (!found)
     throw new PlenumError(
       'PROCESS_NOT_FOUND',
-      `"${ref}" is not a known process id, name or alias.`,
+      `"${ref}" is not a known process id, slug, name or alias (see plenum process list; create one with plenum process add).`,
     );
   return found;
 }
@@ -49,6 +49,14 @@ export async function createProcess(db: Db, input: NewProcess, actor = 'system')
   for (const alias of [p.name, ...(p.shortName ? [p.shortName] : []), ...p.aliases]) {
     const key = foldKey(alias);
     if (key !== '' && !keys.has(key)) keys.set(key, alias);
+  }
+  if (await findProcess(db, { slug: p.slug })) {
+    throw new PlenumError('PROCESS_CONFLICT', `The slug "${p.slug}" is taken.`);
+  }
+  for (const [key, alias] of keys) {
+    const holder = await findProcess(db, { aliasKey: key });
+    if (holder)
+      throw new PlenumError('PROCESS_CONFLICT', `"${alias}" already names ${holder.name}.`);
   }
   await insertProcess(
     db,
