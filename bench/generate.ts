@@ -1,16 +1,5 @@
 /** Generators of benchmark documents: long drafts as text comes out of a PDF, seeded and repeatable. */
-
-/** A small seeded pseudo-random generator (mulberry32). */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../src/text/messy-document.builder.ts';
 
 const words = [
   'the',
@@ -45,7 +34,7 @@ const words = [
  * markers are glued to words and whose texts come at the end.
  */
 export function generateDraftText(paragraphs: number, footnotes: number, seed = 1): string {
-  const random = seeded(seed);
+  const random = prng(seed);
   const lines: string[] = ['DEMO/BENCH/1', 'Generated draft for benchmarks', ''];
   const every = Math.max(1, Math.floor(paragraphs / footnotes));
   let note = 0;

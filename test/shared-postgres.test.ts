@@ -4,37 +4,11 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { startServer } from './support/start-server.ts';
 
 const url = process.env.PLENUM_TEST_POSTGRES_URL;
-
-function startServer(databaseUrl: string): { child: ChildProcess; ready: Promise<string> } {
-  const child = spawn(process.execPath, ['src/cli/main.ts', 'serve', '--port', '0'], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PLENUM_DEMO: 'auto' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const ready = new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no start within 30 s:\n${output}`)), 30_000);
-    const onData = (chunk: Buffer): void => {
-      output += chunk.toString();
-      const match = /serving on (http:\/\/[^/]+)\//.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited with ${code}:\n${output}`));
-    });
-  });
-  return { child, ready };
-}
 
 test(
   'three serve processes started at once share one new PostgreSQL database',
@@ -46,7 +20,8 @@ test(
     await admin.query(`create schema ${schema}`);
     const separator = url!.includes('?') ? '&' : '?';
     const databaseUrl = `${url}${separator}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
-    const servers = [startServer(databaseUrl), startServer(databaseUrl), startServer(databaseUrl)];
+    const env = { DATABASE_URL: databaseUrl, PLENUM_DEMO: 'auto' };
+    const servers = [startServer([], env), startServer([], env), startServer([], env)];
     try {
       const bases = await Promise.all(servers.map((s) => s.ready));
       const lists = await Promise.all(

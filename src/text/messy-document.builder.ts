@@ -48,8 +48,8 @@ export interface MessyDocument {
   };
 }
 
-/** mulberry32: a small, fast, seeded PRNG. */
-function prng(seed: number): () => number {
+/** mulberry32: a small, fast, seeded PRNG (numbers in [0, 1)). */
+export function prng(seed: number): () => number {
   let a = seed >>> 0 || 0x9e3779b9;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

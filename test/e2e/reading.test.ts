@@ -6,12 +6,13 @@
 import { after, before, test } from 'node:test';
 import { existsSync } from 'node:fs';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { startServer } from '../support/start-server.ts';
 
 const require = createRequire(import.meta.url);
 // Without Chromium a developer's run skips these tests and says why; CI (CI=true) must have it.
@@ -27,31 +28,14 @@ let base = '';
 let dataDir = '';
 
 /** Starts `plenum serve` on a free port with a new SQLite database (so the demo loads). */
-async function startServer(): Promise<string> {
+async function startDemoServer(): Promise<string> {
   dataDir = mkdtempSync(join(tmpdir(), 'plenum-e2e-'));
-  server = spawn(
-    process.execPath,
-    ['src/cli/main.ts', 'serve', '--port', '0', '--db', join(dataDir, 'plenum.sqlite')],
-    {
-      env: { ...process.env, PLENUM_DEMO: 'auto', DATABASE_URL: '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000);
-    const onData = (chunk: Buffer): void => {
-      output += chunk.toString();
-      const match = /serving on (http:\/\/[^/]+)\//.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    };
-    server.stdout!.on('data', onData);
-    server.stderr!.on('data', onData);
-    server.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
+  const started = startServer(['--db', join(dataDir, 'plenum.sqlite')], {
+    PLENUM_DEMO: 'auto',
+    DATABASE_URL: '',
   });
+  server = started.child;
+  return started.ready;
 }
 
 /**
@@ -92,7 +76,7 @@ async function shot(page: Page, name: string): Promise<void> {
 before(async () => {
   if (skip) return;
   mkdirSync(shots, { recursive: true });
-  base = await startServer();
+  base = await startDemoServer();
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
