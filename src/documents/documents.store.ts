@@ -133,12 +133,10 @@ export async function findDocument(
   db: Db,
   by: { id: string } | { symbol: string },
 ): Promise<PlenumDocument | undefined> {
-  const row = await db
-    .selectFrom('documents')
-    .selectAll()
-    .$if('id' in by, (q) => q.where('id', '=', 'id' in by ? by.id : ''))
-    .$if('symbol' in by, (q) => q.where('symbol', '=', 'symbol' in by ? by.symbol : ''))
-    .executeTakeFirst();
+  const query = db.selectFrom('documents').selectAll();
+  const row = await (
+    'id' in by ? query.where('id', '=', by.id) : query.where('symbol', '=', by.symbol)
+  ).executeTakeFirst();
   if (!row) return undefined;
   const versions = await versionsOf(db, [row.id]);
   return toDocument(row, versions.get(row.id) ?? []);

@@ -56,6 +56,9 @@ export const importTargetSchema = z.object({
 /** Input of an import, as the CLI or API gives it. */
 export type ImportTarget = z.input<typeof importTargetSchema>;
 
+/** An import target once checked: kinds and languages in their canonical form. */
+export type CheckedImportTarget = z.output<typeof importTargetSchema>;
+
 /** The counts and findings of one import; stored with the language version and printed by the CLI. */
 export const importReportSchema = z
   .object({

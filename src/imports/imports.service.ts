@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database, Db } from '../db/database.ts';
-import { newId } from '../db/ids.ts';
+import { isId, newId } from '../db/ids.ts';
 import { PlenumError } from '../errors.ts';
 import { recordEvent } from '../events/events.store.ts';
 import { requireProcess } from '../processes/processes.service.ts';
@@ -18,13 +18,15 @@ import {
   insertVersion,
   lastVersionSeq,
 } from '../documents/documents.store.ts';
-import { isId } from '../db/ids.ts';
 import type { ImportFormat, ParseResult } from '../text/blocks.ts';
 import { detectLanguage } from '../text/detect-language.ts';
-import { parseDocx } from '../text/docx.ts';
-import { readImportInput } from '../text/input.ts';
-import { parseText } from '../text/parse-text.ts';
-import { importTargetSchema, type ImportReport, type ImportTarget } from './imports.schema.ts';
+import { parseImport, readImportInput } from '../text/index.ts';
+import {
+  importTargetSchema,
+  type CheckedImportTarget,
+  type ImportReport,
+  type ImportTarget,
+} from './imports.schema.ts';
 
 /** A file read and parsed, ready to store. */
 export interface ParsedImport {
@@ -43,11 +45,10 @@ export async function parseImportFile(
     ...(options.filename !== undefined ? { filename: options.filename } : {}),
     ...(options.format !== undefined ? { format: options.format } : {}),
   });
-  const language = options.language !== undefined ? { language: options.language } : {};
-  const result =
-    input.format === 'docx'
-      ? await parseDocx(input.bytes ?? bytes, language)
-      : parseText(input.text ?? '', { format: input.format, ...language });
+  const result = await parseImport(
+    input,
+    options.language !== undefined ? { language: options.language } : {},
+  );
   if (result.blocks.length === 0) throw new PlenumError('IMPORT_NO_CONTENT');
   return {
     format: input.format,
@@ -92,7 +93,7 @@ export async function importFile(
  */
 export async function storeImport(
   db: Db,
-  target: ReturnType<typeof importTargetSchema.parse>,
+  target: CheckedImportTarget,
   parsed: ParsedImport,
   actor: string,
 ): Promise<ImportReport> {
@@ -120,18 +121,19 @@ export async function storeImport(
   }
   const createdDocument = !document;
   if (!document) {
-    const title =
+    const title = (
       target.title ??
       parsed.result.title ??
       target.sourceName ??
       target.symbol ??
-      'Untitled document';
+      'Untitled document'
+    ).slice(0, 500);
     const id = newId();
     await insertDocument(db, {
       id,
       process_id: process.id,
       symbol: target.symbol ?? null,
-      title: title.slice(0, 500),
+      title,
       kind: target.kind ?? 'working_paper',
       created_at: now,
     });

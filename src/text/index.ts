@@ -15,8 +15,6 @@ export { parseDocx, docxHtmlToText } from './docx.ts';
 export type { ParseDocxOptions } from './docx.ts';
 export { checkAccounting } from './accounting.ts';
 export type { AccountingResult } from './accounting.ts';
-export { buildMessyDocument } from './messy-document.builder.ts';
-export type { MessyDocument, MessyDocumentOptions } from './messy-document.builder.ts';
 
 /** Parses a checked input (from readImportInput) according to its format. */
 export async function parseImport(
