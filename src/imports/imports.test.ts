@@ -5,6 +5,7 @@ import type { OpenDatabase } from '../db/database.ts';
 import { openTestDatabase, testEngines } from '../db/test-databases.ts';
 import { isPlenumError, type ErrorCode } from '../errors.ts';
 import { getBlocks, readDocument } from '../documents/documents.service.ts';
+import { listEventsFor } from '../events/events.store.ts';
 import { buildDraftMarkdown, buildProcess } from './imports.builder.ts';
 import { importFile, parseImportFile, storeImport } from './imports.service.ts';
 import { importTargetSchema } from './imports.schema.ts';
@@ -96,6 +97,12 @@ for (const engine of testEngines()) {
       assert.equal(para4.footnoteRefs.length, 1);
       const fn = reading.blocks.find((b) => b.id === para4.footnoteRefs[0]!.footnoteId);
       assert.equal(fn?.address, 'fn 1');
+      const events = await listEventsFor(o.db, 'language_version', report.ids.languageVersion);
+      assert.deepEqual(
+        events.map((e) => [e.actor, e.action]),
+        [['cli', 'language_version.imported']],
+      );
+      assert.equal((events[0]!.data as { sha256: string }).sha256, report.source.sha256);
       const sub = reading.blocks.find((b) => b.address === 'para 3(b)');
       assert.equal(sub?.parentId, reading.blocks.find((b) => b.address === 'para 3')?.id);
     });
