@@ -7,6 +7,7 @@ import { openTestDatabase, testEngines } from '../db/test-databases.ts';
 import { buildDraftMarkdown, buildProcess } from '../imports/imports.builder.ts';
 import { importFile } from '../imports/imports.service.ts';
 import type { ImportReport } from '../imports/imports.schema.ts';
+import { buildMessyDocument } from '../text/messy-document.builder.ts';
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
 const validator = new HtmlValidate({
@@ -194,6 +195,30 @@ for (const engine of testEngines()) {
         await app.request(`/api/language-versions/${en.ids.languageVersion}`)
       ).json()) as { importReport: { blocks: { numberedParagraphs: number } } };
       assert.equal(report.importReport.blocks.numberedParagraphs, 20);
+    });
+
+    test('shows the import report with every removed piece of a messy file', async () => {
+      const messy = buildMessyDocument(11, { paragraphs: 30, format: 'text' });
+      const r = await importFile(o.db, utf8(messy.text), {
+        process: 'twg',
+        symbol: 'TEST/MESSY',
+        language: 'en',
+        sourceName: 'messy.txt',
+      });
+      const res = await app.request(`/documents/${r.ids.document}/v/1/en/import-report`);
+      assert.equal(res.status, 200);
+      const html = await res.text();
+      assert.match(html, /<h1>Import report<\/h1>/);
+      assert.match(html, /<td>table of contents<\/td>/);
+      assert.match(html, new RegExp(`Removed from the text \\(${r.removed.items} pieces`));
+      assert.equal((html.match(/<tr><td>\d*<\/td><td>/g) ?? []).length, r.removed.items);
+      await assertValidHtml(html, 'the import report');
+      const doc = await (await app.request(`/documents/${r.ids.document}`)).text();
+      assert.match(doc, /href="\/documents\/[^"]+\/v\/1\/en\/import-report"/);
+      assert.equal(
+        (await app.request(`/documents/${r.ids.document}/v/1/fr/import-report`)).status,
+        404,
+      );
     });
 
     test('answers API errors with a catalogued code and message', async () => {

@@ -20,7 +20,9 @@ import {
   readDocument,
 } from './documents.service.ts';
 import { documentPage } from './documents.views.ts';
-import { findImportReport } from './documents.store.ts';
+import { importReportSchema } from '../imports/imports.schema.ts';
+import { getImportReport } from '../imports/imports.service.ts';
+import { importReportPage } from '../imports/imports.views.ts';
 
 const idParam = (what: string) =>
   z.object({ id: z.uuid({ message: `${what} ids are UUIDs` }).describe(`${what} id (UUID)`) });
@@ -57,6 +59,16 @@ export function documentRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
   app.get('/documents/:id', show);
   app.get('/documents/:id/v/:seq', show);
   app.get('/documents/:id/v/:seq/:lang', show);
+  app.get('/documents/:id/v/:seq/:lang/import-report', async (c) => {
+    const id = c.req.param('id');
+    if (!idParam('Document').safeParse({ id }).success) throw new PlenumError('DOCUMENT_NOT_FOUND');
+    const reading = await readDocument(c.var.deps.db, id, {
+      versionSeq: parseVersionSeq(c.req.param('seq')),
+      language: parseLanguage(c.req.param('lang')),
+    });
+    const report = await getImportReport(c.var.deps.db, reading.languageVersion.id);
+    return c.html(await importReportPage(reading, report));
+  });
 
   api.get({
     path: '/api/documents',
@@ -109,14 +121,17 @@ export function documentRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
     summary: 'A language version with its import report',
     tag: 'documents',
     params: idParam('Language version'),
-    response: z.object({ languageVersion: languageVersionSchema, importReport: z.unknown() }),
+    response: z.object({
+      languageVersion: languageVersionSchema,
+      importReport: importReportSchema,
+    }),
     errors: ['LANGUAGE_VERSION_NOT_FOUND'],
     handler: async (c, { params }) => {
       const languageVersion = await getLanguageVersion(c.var.deps.db, params.id);
       if (languageVersion.id !== params.id) throw new PlenumError('LANGUAGE_VERSION_NOT_FOUND');
       return {
         languageVersion,
-        importReport: await findImportReport(c.var.deps.db, languageVersion.id),
+        importReport: await getImportReport(c.var.deps.db, languageVersion.id),
       };
     },
   });

@@ -206,6 +206,7 @@ export function documentPage(reading: DocumentReading): Markup {
       Imported from ${languageVersion.sourceName ?? 'a file'} (${languageVersion.sourceFormat}) on
       ${formatDate(languageVersion.importedAt)}. SHA-256
       <span class="symbol">${languageVersion.sourceSha256.slice(0, 16)}…</span> ·
+      <a href="${documentHref(document.id, version.seq, lang)}/import-report">import report</a> ·
       <a href="/api/language-versions/${languageVersion.id}/blocks">blocks as JSON</a>
     </p>`;
   return page({

@@ -12,6 +12,7 @@ import { requireProcess } from '../processes/processes.service.ts';
 import type { BlockTable, FootnoteRefTable } from '../documents/documents.table.ts';
 import {
   findDocument,
+  findImportReport,
   insertBlocks,
   insertDocument,
   insertLanguageVersion,
@@ -22,6 +23,7 @@ import type { ImportFormat, ParseResult } from '../text/blocks.ts';
 import { detectLanguage } from '../text/detect-language.ts';
 import { parseImport, readImportInput } from '../text/index.ts';
 import {
+  importReportSchema,
   importTargetSchema,
   type CheckedImportTarget,
   type ImportReport,
@@ -341,4 +343,13 @@ function buildReport(
     warnings: warnings.map((w) => ({ code: w.code, message: w.message, line: w.line })),
     durationMs: 0,
   };
+}
+
+/** The report stored with a language version when it was imported. */
+export async function getImportReport(db: Db, languageVersionId: string): Promise<ImportReport> {
+  const stored = await findImportReport(db, languageVersionId);
+  const parsed = importReportSchema.safeParse(stored);
+  if (!parsed.success)
+    throw new PlenumError('LANGUAGE_VERSION_NOT_FOUND', 'It has no import report.');
+  return parsed.data;
 }

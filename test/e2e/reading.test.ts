@@ -141,6 +141,15 @@ test(
     assert.equal(await page.locator(`${new URL(page.url()).hash}`).getAttribute('href'), target);
     await shot(page, '05-back-from-footnote');
 
+    // The import report says what was removed from the extracted text (the table of contents, page headers).
+    await page.getByRole('link', { name: 'import report' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Import report' }).waitFor();
+    assert.ok(await page.getByRole('cell', { name: 'table of contents' }).first().isVisible());
+    assert.ok(await page.getByRole('cell', { name: 'page header' }).first().isVisible());
+    await shot(page, '05b-import-report');
+    await checkAccessibility(page, 'the import report');
+    await page.goBack();
+
     // Switch language to Arabic: the content reads right to left.
     await page.getByRole('link', { name: 'العربية' }).click();
     await page.waitForURL(/\/v\/1\/ar$/);
