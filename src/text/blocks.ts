@@ -75,7 +75,7 @@ export interface ParseWarning {
 
 /** The whole result of parsing one language version. */
 export interface ParseResult {
-  /** A title found in the document (first heading or title lines), if any. */
+  /** The document's title from its front matter (see title.ts), if any; never a symbol, date or generic name. */
   title: string | null;
   blocks: ParsedBlock[];
   removed: RemovedText[];

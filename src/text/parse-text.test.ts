@@ -646,3 +646,232 @@ test('bench draft: all 300 glued footnote markers are linked', async () => {
   assert.ok(refs.every((f) => f.footnoteKey !== null));
   assert.equal(r.blocks.filter((b) => b.kind === 'paragraph' && b.number).length, 1000);
 });
+
+test('markdown inline markup: emphasis, links, images, code, autolinks, escapes, breaks and HTML go to removed', () => {
+  const r = md(
+    [
+      '# The *Working* Group',
+      '',
+      'The Group met in *Geneva*, _twice_, with **all** __members__ and ***observers***.',
+      'See [the report](https://example.org/report_2026 "The report") and [the annex][annex],',
+      'the ![chart of votes](img/votes.png) and `rule_57` at <https://example.org/a_b>.',
+      '',
+      'Escapes \\(a\\), \\*not emphasis\\*, \\[not a link\\] and \\_x\\_ stay as characters.\\',
+      'A <span class="note">wrapped</span> line<br>after a break, with a marker.<sup>1</sup>',
+      '',
+      '*An emphasis wrapped over',
+      'two lines.*',
+      '',
+      '[annex]: https://example.org/annex "Annex"',
+      '',
+      '[^1]: The <em>footnote</em> text.',
+    ].join('\n'),
+  );
+  assert.equal(r.title, 'The Working Group');
+  assert.deepEqual(summary(r), [
+    'heading §1: The Working Group',
+    'paragraph §1 ¶1: The Group met in Geneva, twice, with all members and observers. See the report and the annex, the chart of votes and rule_57 at https://example.org/a_b.',
+    'paragraph §1 ¶2: Escapes (a), *not emphasis*, [not a link] and _x_ stay as characters. A wrapped line after a break, with a marker.',
+    'paragraph §1 ¶3: An emphasis wrapped over two lines.',
+    'footnote fn 1: The footnote text.',
+  ]);
+  assert.equal(at(r, '§1 ¶2').footnoteRefs[0]!.footnoteKey, at(r, 'fn 1').key);
+  const markup = r.removed.filter((x) => x.reason === 'markup').map((x) => `${x.line}:${x.text}`);
+  for (const piece of [
+    '3:*',
+    '3:_',
+    '3:**',
+    '3:__',
+    '3:***',
+    '4:](https://example.org/report_2026 "The report")',
+    '4:][annex]',
+    '5:![',
+    '5:](img/votes.png)',
+    '5:`',
+    '5:<',
+    '7:\\',
+    '8:<span class="note">',
+    '8:<br>',
+    '10:*',
+    '11:*',
+    '13:[annex]: https://example.org/annex "Annex"',
+    '15:<em>',
+  ])
+    assert.ok(markup.includes(piece), `${piece} not in ${markup.join(' ')}`);
+});
+
+test('markdown: intra-word underscores, bullets, lone asterisks, footnotes and table pipes are left alone', () => {
+  const r = md(
+    [
+      'The field snake_case_name and 5 * 3 and Member States* keep their characters.[^1]',
+      '',
+      '* first *item*',
+      '* second item',
+      '',
+      '| Rule | *Note* |',
+      '| --- | --- |',
+      '| a\\|b | [x](y) |',
+      '',
+      '[^1]: A note.',
+    ].join('\n'),
+  );
+  assert.deepEqual(summary(r), [
+    'paragraph ¶1: The field snake_case_name and 5 * 3 and Member States* keep their characters.',
+    'list_item ¶1 •1: first item',
+    'list_item ¶1 •2: second item',
+    'table table 1: Rule | Note\na|b | x',
+    'footnote fn 1: A note.',
+  ]);
+  assert.deepEqual(at(r, 'table 1').rows, [
+    ['Rule', 'Note'],
+    ['a|b', 'x'],
+  ]);
+  assert.equal(at(r, '¶1 •1').label, '*');
+  assert.equal(at(r, '¶1').footnoteRefs[0]!.footnoteKey, at(r, 'fn 1').key);
+});
+
+test('extracted text: only full [label](target) links lose their markup', () => {
+  const r = text(
+    [
+      '会议并发布了一份[成果文件](#)，并回顾了[《突尼斯议程 \\(Tunis Agenda\\)》](#)。',
+      '',
+      'See [the report](https://example.org/r_1) and [the guide](docs/guide.md).',
+      '',
+      'Left alone: [a note] (here), [two words](a b), *stars* and \\(escapes\\).',
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    r.blocks.map((b) => b.text),
+    [
+      '会议并发布了一份成果文件，并回顾了《突尼斯议程 (Tunis Agenda)》。',
+      'See the report and the guide.',
+      'Left alone: [a note] (here), [two words](a b), *stars* and \\(escapes\\).',
+    ],
+  );
+  assert.deepEqual(
+    r.removed.filter((x) => x.reason === 'markup').map((x) => x.text),
+    [
+      '[',
+      '](#)',
+      '[',
+      '\\',
+      '\\',
+      '](#)',
+      '[',
+      '](https://example.org/r_1)',
+      '[',
+      '](docs/guide.md)',
+    ],
+  );
+});
+
+test('demo Markdown documents: no markup left in block text, paragraphs 1–11 and 1–5', async () => {
+  const { readFile } = await import('node:fs/promises');
+  const read = (name: string): Promise<string> =>
+    readFile(new URL(`../demo/documents/${name}`, import.meta.url), 'utf8');
+  const numbers = (r: ParseResult): string[] =>
+    r.blocks
+      .filter((b) => b.kind === 'paragraph' && b.number && !b.parentKey)
+      .map((b) => b.number!);
+  const range = (n: number): string[] => Array.from({ length: n }, (_x, k) => String(k + 1));
+  for (const [name, count, title] of [
+    [
+      'oewg-rev1.en.md',
+      11,
+      'Illustrative revised draft: stability of the public core of the Internet',
+    ],
+    [
+      'ahc-non-paper.en.md',
+      5,
+      'Illustrative non-paper on technical assistance and capacity-building',
+    ],
+  ] as const) {
+    const r = md(await read(name));
+    for (const b of r.blocks) {
+      const texts = b.rows ? b.rows.flat() : [b.text];
+      for (const t of texts) assert.doesNotMatch(t, /[*[]|\]\(/, `${name} ${b.address}: ${t}`);
+    }
+    assert.deepEqual(numbers(r), range(count), name);
+    assert.match(at(r, '§0 ¶1').text, /^Written for the plenum demonstration\./);
+    assert.equal(r.title, title);
+    assert.deepEqual(r.warnings, []);
+  }
+});
+
+test('title: symbol, date and code lines are skipped; generic section names are never the title', async () => {
+  const { readFile } = await import('node:fs/promises');
+  const predraft = await readFile(
+    new URL('../demo/documents/oewg-pre-draft.en.txt', import.meta.url),
+    'utf8',
+  );
+  // the title and subtitle are separate front-matter headings: not joined
+  assert.equal(text(predraft).title, 'Illustrative pre-draft');
+
+  const cover = text(
+    [
+      'United Nations Update:',
+      'Cyber-Related',
+      'Discussions',
+      'Government and Intergovernmental Organization Engagement Team',
+      '',
+      'Alex Morgan',
+      'GE-005',
+      '14 March 2026',
+      '',
+      'Foreword',
+      '',
+      'This briefing summarises the discussions on information and communications technologies',
+      'in the United Nations for readers who follow them from outside the conference rooms. It was',
+      'written for a demonstration and describes no real negotiation.',
+      '',
+      '1. Introduction',
+      '',
+      '1. The working group met three times in the period covered by this briefing.',
+    ].join('\n'),
+  );
+  assert.equal(cover.title, 'United Nations Update: Cyber-Related Discussions');
+
+  assert.equal(
+    text(
+      'GE-005\nDEMO/OEWG/2026/1\n14 March 2026\n\nAnnual report of the\nworking group\n\nIntroduction\n\nThe text.\n',
+    ).title,
+    'Annual report of the working group',
+  );
+  assert.equal(
+    text(
+      'DEMO/OEWG/2026/1\n\nBy Alex Morgan\n\nA Short History of Norms\n\n1. The first paragraph.\n',
+    ).title,
+    'A Short History of Norms',
+  );
+  assert.equal(
+    text('Foreword\n\nThe foreword. It has two sentences.\n\n1. The text.\n').title,
+    null,
+  );
+  assert.equal(text('目录\n\n简介\n\n一、目的\n\n1. 本文件。\n').title, null);
+  // a date line is not section 14
+  assert.equal(
+    summary(text('DEMO/OEWG/2026/1\n14 March 2026\n\nThe text.\n'))[1],
+    'paragraph §1 ¶1: 14 March 2026',
+  );
+});
+
+test('title: a Markdown # heading is preferred over front-matter paragraphs and subheadings', () => {
+  const r = md(
+    [
+      'DEMO/WG/2026/3',
+      '',
+      '*Draft — not for citation*',
+      '',
+      '## Note by the Secretariat',
+      '',
+      '# Report of the *demo* working group',
+      '',
+      '## Contents',
+      '',
+      '## 1. Introduction',
+      '',
+      '1. The group met.',
+    ].join('\n'),
+  );
+  assert.equal(r.title, 'Report of the demo working group');
+});

@@ -4,6 +4,8 @@
  *
  * The parser works on lines, in passes:
  *  1. clean each line: field codes, bookmarks, replacement and invisible characters go to `removed`;
+ *     inline markup (Markdown emphasis, links, code, escapes, HTML; in extracted text only full
+ *     `[label](target)` links) is taken out paragraph by paragraph (markup.ts);
  *     explicit footnote markers (`<sup>1</sup>`, `[1]`, `[^1]`, `¹`, `[footnoteRef:1]`) become sentinels;
  *     explicit footnote definitions at a line start (`[^1]:`, `[1] `, `¹ `) are noted;
  *  2. page furniture: lines repeated on many pages (headers, footers) and page-number lines are removed;
@@ -14,7 +16,8 @@
  *     footnote numbers referenced so far, the typical line width and what follows;
  *  5. blocks are finished: wrapped lines joined (no space between CJK characters), glued footnote
  *     numbers (`system.1`, `OECE3 began`) accepted only when a footnote exists or the sequence makes
- *     them plausible, markers linked to footnotes, warnings raised, addresses made unique.
+ *     them plausible, markers linked to footnotes, warnings raised, addresses made unique; the title is
+ *     chosen from the front matter (title.ts).
  *
  * Addresses: numbered paragraphs `para 38`; sub-paragraphs `para 38(b)`, `para 38(b)(ii)` (or the
  * parent's address plus `(b)` under an unnumbered paragraph); headings `§N` with their section number or
@@ -29,6 +32,8 @@
  * Every character of the input ends up in a block (`text`, `label` or `number`, `rows`, a footnote ref's
  * `marker`) or in `removed`; see accounting.ts.
  */
+import { RE_MD_LINK_DEF, stripInlineMarkup } from './markup.ts';
+import { findTitle, isDate } from './title.ts';
 import type {
   ParsedBlock,
   ParsedFootnoteRef,
@@ -274,6 +279,48 @@ function nextLetter(l: string): string {
   return String.fromCharCode(l.charCodeAt(0) + 1);
 }
 
+/** Lines that start a block of their own, so inline markup is not paired across them. */
+const RE_BLOCK_START =
+  /^\s*(?:#{1,6}\s|\||[-*+•]\s|\d{1,4}[.)]\s|\([a-z0-9]{1,4}\)\s|\[\^[^\]]+\]:|>)/i;
+
+/**
+ * Takes inline markup out of the cleaned lines (see markup.ts), paragraph by paragraph: a group is a
+ * run of non-blank lines, cut before a line that starts a block. Link reference definition lines go
+ * to `removed` whole.
+ */
+function cleanInlineMarkup(
+  lines: string[],
+  markdown: boolean,
+  rmLine: (text: string, idx: number) => void,
+): void {
+  let start = 0;
+  const flush = (end: number): void => {
+    if (end > start) {
+      const group = lines.slice(start, end).join('\n');
+      const out = stripInlineMarkup(group, markdown, (t, k) => rmLine(t, start + k));
+      if (out !== group) lines.splice(start, end - start, ...out.split('\n'));
+    }
+    start = end;
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i]!;
+    if (t.trim() === '') {
+      flush(i);
+      start = i + 1;
+    } else if (markdown && RE_MD_LINK_DEF.test(t)) {
+      flush(i);
+      rmLine(t, i);
+      lines[i] = '';
+      start = i + 1;
+    } else if (RE_BLOCK_START.test(t)) {
+      flush(i);
+      // a heading or a table row is a group of its own
+      if (/^\s*(?:#{1,6}\s|\|)/.test(t)) flush(i + 1);
+    }
+  }
+  flush(lines.length);
+}
+
 /** Parses plain text or Markdown into blocks. Pure; never throws on odd input. */
 export function parseText(input: string, options: ParseTextOptions): ParseResult {
   const markdown = options.format === 'markdown';
@@ -292,7 +339,8 @@ export function parseText(input: string, options: ParseTextOptions): ParseResult
 
   // ---- pass 1: clean lines ----
   let fffd = 0;
-  const lines: Line[] = text.split('\n').map((raw, idx) => {
+  const rawLines = text.split('\n');
+  const cleaned = rawLines.map((raw, idx) => {
     const no = idx + 1;
     let s = raw;
     for (const d of DEBRIS) {
@@ -315,13 +363,13 @@ export function parseText(input: string, options: ParseTextOptions): ParseResult
         return d.replace;
       });
     }
+    return s;
+  });
+  cleanInlineMarkup(cleaned, markdown, (t, idx) => rm('markup', t, idx + 1));
+  const lines: Line[] = rawLines.map((raw, idx) => {
+    const no = idx + 1;
+    let s = cleaned[idx]!;
     const debrisOnly = raw.trim() !== '' && s.trim() === '';
-    if (markdown) {
-      s = s.replace(/\*\*|__/g, (m) => {
-        rm('markup', m, no);
-        return '';
-      });
-    }
     const indentMatch = /^[ \t\u3000]*/.exec(s)![0];
     const indent = indentMatch.replace(/\t/g, '    ').length;
     s = s.trim();
@@ -566,6 +614,9 @@ export function parseText(input: string, options: ParseTextOptions): ParseResult
     ...fields,
   });
 
+  /** Lines with a Markdown `#` heading, and the heading blocks they made (for the title). */
+  const mdHeadingLines = new Set<Line>();
+  const mdHeadings = new Set<ParsedBlock>();
   let cur = null as Draft | null;
   let lastBody = null as Draft | null;
   let breakSinceBody = false;
@@ -721,6 +772,8 @@ export function parseText(input: string, options: ParseTextOptions): ParseResult
         return { t: 'tabtable' };
     }
     if ((m = RE_AR_NUM.exec(t) ?? RE_NUM.exec(t))) {
+      // a date on its own line ("14 March 2026") is not section 14
+      if (m[3] && isDate(t)) return { t: 'text' };
       const n = +asciiDigits(m[1]!);
       const hasDot = m[2] !== '';
       const rest = m[3] ?? '';
@@ -951,6 +1004,7 @@ export function parseText(input: string, options: ParseTextOptions): ParseResult
       address: `§${part}`,
     });
     if (label !== undefined) block.label = label;
+    if (mdHeadingLines.has(L)) mdHeadings.add(block);
     startDraft(block, L, title, false);
     cur!.closed = true;
   };
@@ -994,6 +1048,7 @@ export function parseText(input: string, options: ParseTextOptions): ParseResult
     switch (it.t) {
       case 'mdheading': {
         rm('markup', it.hashes, L.no);
+        mdHeadingLines.add(L);
         const sm = /^(\d{1,2}(?:\.\d{1,2})*|[IVXLC]{1,6}|[A-Z])(\.?)\s+(\S.*)$/.exec(it.title);
         if (sm && (sm[2] === '.' || sm[1]!.includes('.')))
           emitHeading(L, sm[1]!, sm[1]! + sm[2]!, sm[3]!, it.level);
@@ -1013,9 +1068,19 @@ export function parseText(input: string, options: ParseTextOptions): ParseResult
             rm('markup', r, lines[j]!.no);
             continue;
           }
-          const cells = r.slice(1, -1).split('|');
+          // an escaped pipe `\|` is a pipe inside a cell
+          const cells = r.slice(1, -1).split(/(?<!\\)\|/);
           rm('markup', '|'.repeat(cells.length + 1), lines[j]!.no);
-          rows.push(cells.map((c) => c.trim()));
+          rows.push(
+            cells.map((c) =>
+              c
+                .replace(/\\(?=\|)/g, () => {
+                  rm('markup', '\\', lines[j]!.no);
+                  return '';
+                })
+                .trim(),
+            ),
+          );
         }
         consumed = j - i;
         emitTable(L, rows);
@@ -1434,13 +1499,13 @@ export function parseText(input: string, options: ParseTextOptions): ParseResult
       }
     }
   }
-  const heading = blocks.slice(0, 6).find((b) => b.kind === 'heading');
-  const first = blocks[0];
-  const title = heading
-    ? heading.text
-    : first && first.kind === 'paragraph' && first.number === null && first.text.length <= 150
-      ? first.text
-      : null;
+  const title = findTitle(
+    drafts.map((d) => ({
+      ...d.block,
+      lines: d.parts.map((p) => stripSentinels(p)),
+      markdownHeading: mdHeadings.has(d.block),
+    })),
+  );
   return { title, blocks, removed, warnings };
 }
 
