@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildDraftMarkdown } from '../imports/imports.builder.ts';
+import type { ImportReport } from '../imports/imports.schema.ts';
 import { buildMessyDocument } from '../text/messy-document.builder.ts';
 
 let dir = '';
@@ -71,22 +72,17 @@ describe('the plenum command line', () => {
       '--json',
     );
     assert.equal(run.status, 0, run.stderr);
-    const report = JSON.parse(run.stdout) as {
-      ids: Record<string, string>;
-      blocks: { byKind: Record<string, number>; numberedParagraphs: number };
-      numberedParagraphRange: { first: string; last: string };
-      footnotes: { linked: number; unlinked: number };
-      warnings: unknown[];
-      removed: { items: number; pieces: { reason: string; text: string }[] };
-    };
-    for (const key of ['process', 'document', 'version', 'languageVersion'])
-      assert.match(report.ids[key]!, /^[0-9a-f-]{36}$/);
+    const report = JSON.parse(run.stdout) as ImportReport;
+    for (const id of Object.values(report.ids)) assert.match(id, /^[0-9a-f-]{36}$/);
+    assert.deepEqual(Object.keys(report.ids), [
+      'process',
+      'document',
+      'version',
+      'languageVersion',
+    ]);
     assert.equal(report.blocks.numberedParagraphs, 8);
     assert.ok(report.blocks.byKind.heading! >= 2);
-    assert.deepEqual(
-      [report.numberedParagraphRange.first, report.numberedParagraphRange.last],
-      ['1', '8'],
-    );
+    assert.deepEqual(report.numberedParagraphRange, { first: '1', last: '8', missing: [] });
     assert.equal(report.footnotes.linked, 2);
     assert.equal(report.footnotes.unlinked, 0);
     assert.ok(Array.isArray(report.warnings));
@@ -131,12 +127,7 @@ describe('the plenum command line', () => {
       '--json',
     );
     assert.equal(run.status, 0, run.stderr);
-    const report = JSON.parse(run.stdout) as {
-      blocks: { numberedParagraphs: number };
-      footnotes: { footnotes: number; linked: number; unlinked: number };
-      removed: { pieces: { reason: string; text: string }[] };
-      warnings: { code: string; message: string }[];
-    };
+    const report = JSON.parse(run.stdout) as ImportReport;
     assert.equal(report.blocks.numberedParagraphs, messy.expected.paragraphs.length);
     assert.equal(report.footnotes.footnotes, messy.expected.footnotes.length);
     assert.equal(report.footnotes.unlinked, 0);
@@ -164,10 +155,7 @@ describe('the plenum command line', () => {
       '--json',
     );
     assert.equal(run.status, 0, run.stderr);
-    const report = JSON.parse(run.stdout) as {
-      blocks: { numberedParagraphs: number };
-      source: { name: string | null };
-    };
+    const report = JSON.parse(run.stdout) as ImportReport;
     assert.equal(report.blocks.numberedParagraphs, 2);
     assert.equal(report.source.name, null);
   });
