@@ -95,12 +95,10 @@ test('the generator is deterministic per seed', () => {
   assert.notEqual(buildMessyDocument(5).text, buildMessyDocument(6).text);
 });
 
-test('a 1,000-paragraph, 300-footnote document parses well under a second', () => {
+test('a 1,000-paragraph, 300-footnote document: nothing lost, every footnote found and linked', () => {
+  // Its speed is measured by npm run bench, not asserted here.
   const doc = buildMessyDocument(2024, { paragraphs: 1000, footnotes: 300 });
-  const t0 = performance.now();
   const r = parseText(doc.text, { format: 'text' });
-  const ms = performance.now() - t0;
   assert.equal(r.blocks.filter((b) => b.kind === 'footnote').length, 300);
-  assert.ok(ms < 1000, `${ms} ms`);
   check(2024, { paragraphs: 1000, footnotes: 300 });
 });
