@@ -107,6 +107,9 @@ describe('the plenum command line', () => {
       para3.children.map((c) => c.address),
       ['para 3(a)', 'para 3(b)'],
     );
+    const text = plenum('export', 'version', report.ids.version!, '--format', 'text', '--db', db);
+    assert.match(text.stdout, /^\[para 3\] Paragraph 3 of the draft/m);
+    assert.match(text.stdout, /^ {2}\[para 3\(a\)\] the first element of paragraph 3;$/m);
     const para4 = tree.blocks.find((b) => b.address === 'para 4')!;
     assert.equal(para4.footnoteRefs[0]?.footnoteAddress, 'fn 1');
   });

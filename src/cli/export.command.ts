@@ -69,11 +69,13 @@ export async function exportCommand(args: string[]): Promise<number> {
         `${JSON.stringify({ version: { id: version.id, documentId: version.documentId, seq: version.seq, label: version.label, date: version.date }, languageVersion, blocks: blockTree(blocks) }, null, 2)}\n`,
       );
     } else {
+      const depth = new Map<string, number>();
       for (const b of blocks) {
-        const indent = '  '.repeat(Math.max(0, (b.parentId ? (b.level ?? 2) : 1) - 1));
-        process.stdout.write(
-          `${indent}[${b.address}] ${b.kind === 'table' ? (b.rows ?? []).map((r) => r.join(' | ')).join(' / ') : b.text}\n`,
-        );
+        const level = b.parentId ? (depth.get(b.parentId) ?? 0) + 1 : 0;
+        depth.set(b.id, level);
+        const text =
+          b.kind === 'table' ? (b.rows ?? []).map((r) => r.join(' | ')).join(' / ') : b.text;
+        process.stdout.write(`${'  '.repeat(level)}[${b.address}] ${text}\n`);
       }
     }
     return 0;
