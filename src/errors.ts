@@ -52,6 +52,10 @@ export const errorCatalogue = {
     status: 409,
     message: 'This version already has content in this language.',
   },
+  DATABASE_UNAVAILABLE: {
+    status: 503,
+    message: 'The database cannot be opened.',
+  },
   CONFIG_INVALID: { status: 500, message: 'The configuration is not valid.' },
   INTERNAL: { status: 500, message: 'Something went wrong on our side. Nothing was changed.' },
 } as const satisfies Record<string, { status: number; message: string }>;

@@ -326,6 +326,23 @@ describe('the plenum command line', () => {
     assert.match(unknown.stderr, /plenum process add/);
   });
 
+  test('says which database cannot be opened, and why, without showing a password', () => {
+    writeFileSync(
+      join(dir, 'not-a-db.sqlite'),
+      'these bytes are not an SQLite database, not at all',
+    );
+    const file = plenum('process', 'list', '--db', join(dir, 'not-a-db.sqlite'));
+    assert.equal(file.status, 1);
+    assert.match(file.stderr, /not-a-db\.sqlite: file is not a database \[DATABASE_UNAVAILABLE\]/);
+    const server = plenum('migrate', '--db', 'postgres://someone:secret@127.0.0.1:1/plenum');
+    assert.equal(server.status, 1);
+    assert.match(
+      server.stderr,
+      /postgres:\/\/someone:\*\*\*@127\.0\.0\.1:1\/plenum: .*\[DATABASE_UNAVAILABLE\]/,
+    );
+    assert.doesNotMatch(server.stderr, /secret/);
+  });
+
   test('migrate reports an up-to-date database', () => {
     const run = plenum('migrate', '--db', db);
     assert.equal(run.status, 0);

@@ -1,6 +1,6 @@
 /** plenum migrate: bring the database schema up to date. */
 import { loadConfig } from '../config.ts';
-import { migrateToLatest, openDatabase } from '../db/database.ts';
+import { openMigratedDatabase } from '../db/database.ts';
 import { parseFlags } from './output.ts';
 
 /** Usage of plenum migrate. */
@@ -12,9 +12,8 @@ Applies every pending migration (the server and the other commands also do this 
 export async function migrateCommand(args: string[]): Promise<number> {
   const { values } = parseFlags(args, { db: { type: 'string' } });
   const config = loadConfig(values.db ? { ...process.env, DATABASE_URL: values.db } : process.env);
-  const opened = await openDatabase(config.databaseUrl);
+  const { opened, applied } = await openMigratedDatabase(config.databaseUrl);
   try {
-    const applied = await migrateToLatest(opened.db);
     process.stdout.write(
       applied.length === 0
         ? `${opened.location} (${opened.engine}) is up to date.\n`

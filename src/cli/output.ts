@@ -1,7 +1,7 @@
 /** Shared CLI plumbing: parsing flags, opening the database, reporting errors. */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { loadConfig } from '../config.ts';
-import { migrateToLatest, openDatabase, type OpenDatabase } from '../db/database.ts';
+import { openMigratedDatabase, type OpenDatabase } from '../db/database.ts';
 import { PlenumError } from '../errors.ts';
 
 /** A wrong command line: printed with the command's usage, exit code 2. */
@@ -30,13 +30,9 @@ export function parseFlags<T extends NonNullable<ParseArgsConfig['options']>>(
 /** Opens and migrates the database named by --db, else DATABASE_URL, else the embedded file. */
 export async function openCliDatabase(dbFlag: string | undefined): Promise<OpenDatabase> {
   const config = loadConfig(dbFlag ? { ...process.env, DATABASE_URL: dbFlag } : process.env);
-  const opened = await openDatabase(config.databaseUrl, { pgPoolSize: config.pgPoolSize });
-  try {
-    await migrateToLatest(opened.db);
-  } catch (error) {
-    await opened.close();
-    throw error;
-  }
+  const { opened } = await openMigratedDatabase(config.databaseUrl, {
+    pgPoolSize: config.pgPoolSize,
+  });
   return opened;
 }
 

@@ -2,7 +2,7 @@
 import { serve } from '@hono/node-server';
 import { createApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
-import { migrateToLatest, openDatabase } from '../db/database.ts';
+import { openMigratedDatabase } from '../db/database.ts';
 import { loadDemoIfEmpty } from '../demo/demo.service.ts';
 import { parseFlags } from './output.ts';
 
@@ -28,8 +28,9 @@ export async function serveCommand(args: string[]): Promise<number> {
     ...(values.db !== undefined ? { DATABASE_URL: values.db } : {}),
     ...(values['no-demo'] ? { PLENUM_DEMO: 'off' } : {}),
   });
-  const opened = await openDatabase(config.databaseUrl, { pgPoolSize: config.pgPoolSize });
-  const applied = await migrateToLatest(opened.db);
+  const { opened, applied } = await openMigratedDatabase(config.databaseUrl, {
+    pgPoolSize: config.pgPoolSize,
+  });
   if (applied.length > 0)
     console.log(`plenum: applied ${applied.length} migration(s) to ${opened.location}`);
   if (config.demo !== 'off') {

@@ -17,6 +17,7 @@ import type {
 } from '../documents/documents.table.ts';
 import type { EventTable } from '../events/events.table.ts';
 import type { ProcessAliasTable, ProcessTable } from '../processes/processes.table.ts';
+import { PlenumError } from '../errors.ts';
 import { migrations } from './migrations/index.ts';
 
 /** Every table plenum stores, by name. */
@@ -68,6 +69,31 @@ export async function openDatabase(
   return openSqlite(location);
 }
 
+/** The location as it may be shown: a PostgreSQL URL without its password. */
+export function showLocation(location: string): string {
+  return location.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+}
+
+/**
+ * Opens the database and brings its schema up to date; any failure (unreachable server, wrong
+ * password, a file that is not a database) is a DATABASE_UNAVAILABLE error naming the location.
+ */
+export async function openMigratedDatabase(
+  location: string,
+  options: OpenOptions = {},
+): Promise<{ opened: OpenDatabase; applied: string[] }> {
+  let opened: OpenDatabase | undefined;
+  try {
+    opened = await openDatabase(location, options);
+    const applied = await migrateToLatest(opened.db);
+    return { opened, applied };
+  } catch (error) {
+    await opened?.close().catch(() => {});
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new PlenumError('DATABASE_UNAVAILABLE', `${showLocation(location)}: ${reason}`);
+  }
+}
+
 function openSqlite(path: string): OpenDatabase {
   if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
   const sqlite = new SqliteDatabase(path);
@@ -109,7 +135,7 @@ async function openPostgres(url: string, options: OpenOptions): Promise<OpenData
   return {
     db,
     engine: 'postgres',
-    location: url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@'),
+    location: showLocation(url),
     close: () => db.destroy(),
   };
 }
