@@ -66,3 +66,14 @@ test('docs/API.md lists every error code with its status', async () => {
     assert.match(doc, new RegExp(`\\|\\s*\`${code}\`\\s*\\|\\s*${entry.status}\\s*\\|`), code);
   }
 });
+
+test('answers health checks with the engine and version', async () => {
+  const o = await openTestDatabase('sqlite');
+  try {
+    const res = await createApp({ db: o.db, engine: 'sqlite' }).request('/healthz');
+    assert.equal(res.status, 200);
+    assert.deepEqual(await res.json(), { ok: true, engine: 'sqlite', version: '0.1.0' });
+  } finally {
+    await o.close();
+  }
+});
