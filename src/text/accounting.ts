@@ -15,7 +15,7 @@
  * result that the input does not hold (a parser bug just as much). Counting is by Unicode code point.
  */
 import type { ParseResult } from './blocks.ts';
-import { foldSuperscripts } from './parse-text.ts';
+import { foldSuperscripts } from './numbering.ts';
 
 /** The difference between the input's characters and the result's (see the module comment). */
 export interface AccountingResult {
