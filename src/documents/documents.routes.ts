@@ -18,6 +18,7 @@ import {
   getLanguageVersion,
   getVersion,
   readDocument,
+  type DocumentReading,
 } from './documents.service.ts';
 import { documentPage } from './documents.views.ts';
 import { importReportSchema } from '../imports/imports.schema.ts';
@@ -44,28 +45,22 @@ function parseLanguage(value: string | undefined): string | undefined {
 
 /** Mounts the document pages and registers the document API routes. */
 export function documentRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
-  const show = async (c: Context<AppEnv>): Promise<Response> => {
+  /** The reading a page address names: /documents/:id[/v/:seq[/:lang]]. */
+  const readFromAddress = (c: Context<AppEnv>): Promise<DocumentReading> => {
     const id = c.req.param('id') ?? '';
     if (!idParam('Document').safeParse({ id }).success) throw new PlenumError('DOCUMENT_NOT_FOUND');
     return readDocument(c.var.deps.db, id, {
-      ...(c.req.param('seq') !== undefined
-        ? { versionSeq: parseVersionSeq(c.req.param('seq')) }
-        : {}),
-      ...(c.req.param('lang') !== undefined
-        ? { language: parseLanguage(c.req.param('lang')) }
-        : {}),
-    }).then(async (reading) => c.html(await documentPage(reading)));
+      versionSeq: parseVersionSeq(c.req.param('seq')),
+      language: parseLanguage(c.req.param('lang')),
+    });
   };
+  const show = async (c: Context<AppEnv>): Promise<Response> =>
+    c.html(await documentPage(await readFromAddress(c)));
   app.get('/documents/:id', show);
   app.get('/documents/:id/v/:seq', show);
   app.get('/documents/:id/v/:seq/:lang', show);
   app.get('/documents/:id/v/:seq/:lang/import-report', async (c) => {
-    const id = c.req.param('id');
-    if (!idParam('Document').safeParse({ id }).success) throw new PlenumError('DOCUMENT_NOT_FOUND');
-    const reading = await readDocument(c.var.deps.db, id, {
-      versionSeq: parseVersionSeq(c.req.param('seq')),
-      language: parseLanguage(c.req.param('lang')),
-    });
+    const reading = await readFromAddress(c);
     const report = await getImportReport(c.var.deps.db, reading.languageVersion.id);
     return c.html(await importReportPage(reading, report));
   });
