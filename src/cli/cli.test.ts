@@ -322,6 +322,24 @@ describe('the plenum command line', () => {
       1,
     );
     assert.equal(plenum('process', 'add', '--slug', 'x', '--db', fresh).status, 2);
+    const status = plenum(
+      'process',
+      'add',
+      '--slug',
+      'x2',
+      '--name',
+      'X2',
+      '--parent-body',
+      'P',
+      '--mandate',
+      'M',
+      '--status',
+      'sometimes',
+      '--db',
+      fresh,
+    );
+    assert.equal(status.status, 1);
+    assert.match(status.stderr, /status: .*"active"\|"concluded"\|"planned" \[INVALID_REQUEST\]/);
     const unknown = plenum('import', join(dir, 'cwg.txt'), '--process', 'nobody', '--db', fresh);
     assert.match(unknown.stderr, /plenum process add/);
   });

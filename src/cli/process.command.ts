@@ -1,6 +1,5 @@
 /** plenum process list|add: see and create the processes documents belong to. */
-import { PlenumError } from '../errors.ts';
-import { processStatuses } from '../processes/processes.schema.ts';
+import { processStatuses, type NewProcess } from '../processes/processes.schema.ts';
 import { createProcess, getProcesses } from '../processes/processes.service.ts';
 import { openCliDatabase, parseFlags, UsageError } from './output.ts';
 
@@ -59,13 +58,6 @@ export async function processCommand(args: string[]): Promise<number> {
     const missing = (['slug', 'name', 'parent-body', 'mandate'] as const).filter((k) => !values[k]);
     if (missing.length > 0)
       throw new UsageError(`plenum process add needs ${missing.map((k) => `--${k}`).join(', ')}`);
-    const status = values.status ?? 'active';
-    if (!processStatuses.includes(status as (typeof processStatuses)[number])) {
-      throw new PlenumError(
-        'INVALID_REQUEST',
-        `--status must be one of ${processStatuses.join(', ')}.`,
-      );
-    }
     const created = await opened.db.transaction().execute((trx) =>
       createProcess(
         trx,
@@ -75,7 +67,8 @@ export async function processCommand(args: string[]): Promise<number> {
           shortName: values['short-name'] ?? null,
           parentBody: values['parent-body']!,
           mandate: values.mandate!,
-          status: status as (typeof processStatuses)[number],
+          // createProcess checks the status against the schema's list, like every other field.
+          ...(values.status !== undefined ? { status: values.status as NewProcess['status'] } : {}),
           established: values.established ?? null,
           aliases: values.alias ?? [],
         },
