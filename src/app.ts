@@ -5,7 +5,13 @@ import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { secureHeaders } from 'hono/secure-headers';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { accountRoutes } from './accounts/accounts.routes.ts';
+import { sessionMiddleware } from './accounts/accounts.middleware.ts';
+import { consultationRoutes } from './consultations/consultations.routes.ts';
 import { documentRoutes } from './documents/documents.routes.ts';
+import { organisationRoutes } from './organisations/organisations.routes.ts';
+import { submissionBodyLimit, submissionRoutes } from './submissions/submissions.routes.ts';
+import { uiFor } from './web/i18n.ts';
 import { errorCatalogue, isPlenumError, type ErrorCode } from './errors.ts';
 import { processRoutes } from './processes/processes.routes.ts';
 import { ApiRegistry } from './web/api.ts';
@@ -13,6 +19,7 @@ import type { AppDeps, AppEnv } from './web/context.ts';
 import { errorPage } from './web/errors.views.ts';
 
 const stylesheet = readFileSync(new URL('./web/static/plenum.css', import.meta.url), 'utf8');
+const script = readFileSync(new URL('./web/static/plenum.js', import.meta.url), 'utf8');
 const version = (
   JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
     version: string;
@@ -26,13 +33,16 @@ function wantsJson(c: Context): boolean {
 }
 
 function respondWithError(
-  c: Context,
+  c: Context<AppEnv>,
   code: ErrorCode,
   message: string,
 ): Response | Promise<Response> {
   const status = errorCatalogue[code].status as ContentfulStatusCode;
   if (wantsJson(c)) return c.json({ error: { code, message } }, status);
-  return c.html(errorPage(status, code, message), status);
+  // The error may come before the session middleware ran: fall back to an anonymous English page.
+  const ui = c.var.ui ?? uiFor('en');
+  const ctx = c.var.page ?? { ui, viewer: null, path: '/', csrf: '' };
+  return c.html(errorPage(ctx, status, code, message), status);
 }
 
 /** Builds the web app around an open database. */
@@ -67,13 +77,26 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     }
     await next();
   });
-  app.use(
-    bodyLimit({
-      maxSize: 1024 * 1024,
-      onError: (c) =>
-        respondWithError(c, 'PAYLOAD_TOO_LARGE', errorCatalogue.PAYLOAD_TOO_LARGE.message),
-    }),
+  // Submissions with attachments may be larger than anything else a client sends.
+  const smallBodies = bodyLimit({
+    maxSize: 1024 * 1024,
+    onError: (c) => respondWithError(c, 'PAYLOAD_TOO_LARGE', errorCatalogue.PAYLOAD_TOO_LARGE.message),
+  });
+  const submissionBodies = bodyLimit({
+    maxSize: submissionBodyLimit,
+    onError: (c) =>
+      respondWithError(
+        c,
+        'PAYLOAD_TOO_LARGE',
+        `${errorCatalogue.PAYLOAD_TOO_LARGE.message} A submission with its attachments may have ${submissionBodyLimit / 1048576} MB at most.`,
+      ),
+  });
+  app.use((c, next) =>
+    /^\/consultations\/[^/]+\/submissions$/.test(c.req.path) && c.req.method === 'POST'
+      ? submissionBodies(c, next)
+      : smallBodies(c, next),
   );
+  app.use(sessionMiddleware());
 
   app.get('/static/plenum.css', (c) => {
     c.header('cache-control', 'public, max-age=3600');
@@ -81,8 +104,17 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   });
   app.get('/healthz', (c) => c.json({ ok: true, engine: deps.engine, version }));
 
+  app.get('/static/plenum.js', (c) => {
+    c.header('cache-control', 'public, max-age=3600');
+    return c.body(script, 200, { 'content-type': 'text/javascript; charset=utf-8' });
+  });
+
+  accountRoutes(app);
   processRoutes(app, api);
   documentRoutes(app, api);
+  organisationRoutes(app, api);
+  consultationRoutes(app, api);
+  submissionRoutes(app, api);
   api.mount(app);
   const openApi = api.openApi({ title: 'plenum API', version });
   app.get('/api/openapi.json', (c) => c.json(openApi));

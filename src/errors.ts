@@ -52,6 +52,49 @@ export const errorCatalogue = {
     status: 409,
     message: 'This version already has content in this language.',
   },
+  SIGN_IN_REQUIRED: { status: 401, message: 'Sign in to do this.' },
+  SIGN_IN_FAILED: { status: 401, message: 'The e-mail address or the password is wrong.' },
+  FORBIDDEN: { status: 403, message: 'Your account does not hold the role this needs.' },
+  CSRF_FAILED: {
+    status: 403,
+    message:
+      'The form could not be checked (its security token is missing or out of date). Go back, reload the page and send it again.',
+  },
+  ACCOUNT_EXISTS: { status: 409, message: 'An account with this e-mail address already exists.' },
+  ACCOUNT_NOT_FOUND: { status: 404, message: 'There is no account with this e-mail address.' },
+  ORGANISATION_NOT_FOUND: { status: 404, message: 'There is no organisation with this id or name.' },
+  ORGANISATION_CONFLICT: {
+    status: 409,
+    message: 'An organisation with this name is already registered.',
+  },
+  PERIOD_NOT_FOUND: { status: 404, message: 'There is no comment period with this id.' },
+  PERIOD_NOT_OPEN_YET: {
+    status: 409,
+    message: 'This comment period is not open yet: nothing was stored.',
+  },
+  PERIOD_CLOSED: {
+    status: 409,
+    message: 'This comment period has closed: the submission was not accepted and nothing was stored.',
+  },
+  SUBMISSION_NOT_FOUND: { status: 404, message: 'There is no submission with this id.' },
+  ANCHOR_INVALID: {
+    status: 422,
+    message: 'The paragraph or the quoted words cannot be found in this version of the draft.',
+  },
+  IDEMPOTENCY_CONFLICT: {
+    status: 409,
+    message: 'This idempotency key was already used for a different submission.',
+  },
+  ATTACHMENT_TOO_LARGE: { status: 413, message: 'An attachment is larger than the limit.' },
+  ATTACHMENT_TYPE: {
+    status: 415,
+    message: 'Attachments must be PDF, DOCX or ODT files; the content of this file is not one of them.',
+  },
+  MODERATION_CONFLICT: {
+    status: 409,
+    message: 'This submission is not in a state that allows this action.',
+  },
+  ATTACHMENT_NOT_FOUND: { status: 404, message: 'There is no attachment with this id.' },
   DATABASE_UNAVAILABLE: {
     status: 503,
     message: 'The database cannot be opened.',

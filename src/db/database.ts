@@ -15,7 +15,22 @@ import type {
   BlockTable,
   FootnoteRefTable,
 } from '../documents/documents.table.ts';
+import type {
+  AccountTable,
+  ApiTokenTable,
+  RoleGrantTable,
+  SessionTable,
+} from '../accounts/accounts.table.ts';
+import type { CommentPeriodTable } from '../consultations/consultations.table.ts';
 import type { EventTable } from '../events/events.table.ts';
+import type { OrganisationTable } from '../organisations/organisations.table.ts';
+import type { BlockAlignmentTable, CarriedAnchorTable } from '../revisions/revisions.table.ts';
+import type {
+  AttachmentTable,
+  SubmissionAnchorTable,
+  SubmissionCosignerTable,
+  SubmissionTable,
+} from '../submissions/submissions.table.ts';
 import type { ProcessAliasTable, ProcessTable } from '../processes/processes.table.ts';
 import { PlenumError } from '../errors.ts';
 import { migrations } from './migrations/index.ts';
@@ -30,6 +45,18 @@ export interface Database {
   blocks: BlockTable;
   footnote_refs: FootnoteRefTable;
   events: EventTable;
+  accounts: AccountTable;
+  sessions: SessionTable;
+  api_tokens: ApiTokenTable;
+  role_grants: RoleGrantTable;
+  organisations: OrganisationTable;
+  comment_periods: CommentPeriodTable;
+  submissions: SubmissionTable;
+  submission_anchors: SubmissionAnchorTable;
+  submission_cosigners: SubmissionCosignerTable;
+  attachments: AttachmentTable;
+  block_alignments: BlockAlignmentTable;
+  carried_anchors: CarriedAnchorTable;
 }
 
 /** A database handle or an open transaction: what stores take as their first argument. */

@@ -20,7 +20,58 @@ import {
   readDocument,
   type DocumentReading,
 } from './documents.service.ts';
-import { documentPage } from './documents.views.ts';
+import { documentHref, documentPage, type CommentLayer } from './documents.views.ts';
+import { checkForm } from '../accounts/accounts.middleware.ts';
+import { holds } from '../accounts/accounts.schema.ts';
+import { getPeriodsOfDocument } from '../consultations/consultations.service.ts';
+import { filterQueryOf } from '../consultations/consultations.routes.ts';
+import { getOrganisations } from '../organisations/organisations.service.ts';
+import {
+  getCommentCounts,
+  getPublishedSubmissions,
+  resolveFilters,
+} from '../submissions/submissions.service.ts';
+import { clockOf } from '../web/context.ts';
+import { publishVersion } from './documents.service.ts';
+
+/** The comments a document page shows: counts per paragraph, one paragraph opened, open periods. */
+async function commentLayer(c: Context<AppEnv>, reading: DocumentReading): Promise<CommentLayer> {
+  const { db } = c.var.deps;
+  const now = clockOf(c.var.deps);
+  const { filters, query } = filterQueryOf(c);
+  const resolved = await resolveFilters(db, filters);
+  const periods = (await getPeriodsOfDocument(db, c.var.viewer, reading.document, now)).filter(
+    (p) => p.versionId === reading.version.id,
+  );
+  const openAddress = c.req.query('comments');
+  const before = c.req.query('before');
+  const [counts, organisations, open] = await Promise.all([
+    getCommentCounts(db, reading.version.id, resolved),
+    getOrganisations(db),
+    openAddress && openAddress.length < 100
+      ? getPublishedSubmissions(
+          db,
+          { versionId: reading.version.id, address: openAddress },
+          resolved,
+          { limit: 20, ...(before && /^[0-9a-f-]{36}$/i.test(before) ? { before } : {}) },
+        )
+      : undefined,
+  ]);
+  const index = reading.document.versions.findIndex((v) => v.id === reading.version.id);
+  const previous = index > 0 ? reading.document.versions[index - 1] : undefined;
+  const openPeriod = periods.find((p) => p.state === 'open' || p.state === 'extended');
+  return {
+    counts,
+    periods,
+    filterQuery: query,
+    filters,
+    organisations,
+    canPublish: holds(c.var.viewer, 'secretariat', reading.process.id),
+    ...(openPeriod ? { openPeriod } : {}),
+    ...(previous ? { previousSeq: previous.seq } : {}),
+    ...(open && openAddress ? { open: { address: openAddress, ...open } } : {}),
+  };
+}
 import { importReportSchema } from '../imports/imports.schema.ts';
 import { getImportReport } from '../imports/imports.service.ts';
 import { importReportPage } from '../imports/imports.views.ts';
@@ -49,20 +100,37 @@ export function documentRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
   const readFromAddress = (c: Context<AppEnv>): Promise<DocumentReading> => {
     const id = c.req.param('id') ?? '';
     if (!idParam('Document').safeParse({ id }).success) throw new PlenumError('DOCUMENT_NOT_FOUND');
-    return readDocument(c.var.deps.db, id, {
-      versionSeq: parseVersionSeq(c.req.param('seq')),
-      language: parseLanguage(c.req.param('lang')),
-    });
+    return readDocument(
+      c.var.deps.db,
+      id,
+      {
+        versionSeq: parseVersionSeq(c.req.param('seq')),
+        language: parseLanguage(c.req.param('lang')),
+      },
+      c.var.viewer,
+    );
   };
-  const show = async (c: Context<AppEnv>): Promise<Response> =>
-    c.html(await documentPage(await readFromAddress(c)));
+  const show = async (c: Context<AppEnv>): Promise<Response> => {
+    const reading = await readFromAddress(c);
+    return c.html(documentPage(c.var.page, reading, await commentLayer(c, reading)));
+  };
   app.get('/documents/:id', show);
   app.get('/documents/:id/v/:seq', show);
   app.get('/documents/:id/v/:seq/:lang', show);
   app.get('/documents/:id/v/:seq/:lang/import-report', async (c) => {
     const reading = await readFromAddress(c);
     const report = await getImportReport(c.var.deps.db, reading.languageVersion.id);
-    return c.html(await importReportPage(reading, report));
+    return c.html(importReportPage(c.var.page, reading, report));
+  });
+
+  app.post('/versions/:id/publish', async (c) => {
+    await checkForm(c);
+    const id = c.req.param('id');
+    if (!idParam('Version').safeParse({ id }).success) throw new PlenumError('VERSION_NOT_FOUND');
+    const version = await c.var.deps.db
+      .transaction()
+      .execute((trx) => publishVersion(trx, c.var.viewer, id.toLowerCase()));
+    return c.redirect(documentHref(version.documentId, version.seq), 303);
   });
 
   api.get({
@@ -74,7 +142,7 @@ export function documentRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
     }),
     response: documentSchema,
     errors: ['DOCUMENT_NOT_FOUND'],
-    handler: async (c, { query }) => getDocument(c.var.deps.db, query.symbol),
+    handler: async (c, { query }) => getDocument(c.var.deps.db, query.symbol, c.var.viewer),
   });
 
   api.get({
@@ -84,7 +152,7 @@ export function documentRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
     params: idParam('Document'),
     response: documentSchema,
     errors: ['DOCUMENT_NOT_FOUND'],
-    handler: async (c, { params }) => getDocument(c.var.deps.db, params.id),
+    handler: async (c, { params }) => getDocument(c.var.deps.db, params.id, c.var.viewer),
   });
 
   api.get({
@@ -94,7 +162,7 @@ export function documentRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
     params: idParam('Version'),
     response: versionSchema,
     errors: ['VERSION_NOT_FOUND'],
-    handler: async (c, { params }) => getVersion(c.var.deps.db, params.id),
+    handler: async (c, { params }) => getVersion(c.var.deps.db, params.id, c.var.viewer),
   });
 
   api.get({
@@ -106,8 +174,16 @@ export function documentRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
     response: z.object({ languageVersion: languageVersionSchema, blocks: z.array(blockSchema) }),
     errors: ['VERSION_NOT_FOUND', 'LANGUAGE_VERSION_NOT_FOUND'],
     handler: async (c, { params, query }) => {
-      const languageVersion = await getLanguageVersion(c.var.deps.db, params.id, query.language);
-      return { languageVersion, blocks: await getBlocks(c.var.deps.db, languageVersion.id) };
+      const languageVersion = await getLanguageVersion(
+        c.var.deps.db,
+        params.id,
+        query.language,
+        c.var.viewer,
+      );
+      return {
+        languageVersion,
+        blocks: await getBlocks(c.var.deps.db, languageVersion.id, c.var.viewer),
+      };
     },
   });
 
@@ -122,7 +198,12 @@ export function documentRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
     }),
     errors: ['LANGUAGE_VERSION_NOT_FOUND'],
     handler: async (c, { params }) => {
-      const languageVersion = await getLanguageVersion(c.var.deps.db, params.id);
+      const languageVersion = await getLanguageVersion(
+        c.var.deps.db,
+        params.id,
+        undefined,
+        c.var.viewer,
+      );
       if (languageVersion.id !== params.id) throw new PlenumError('LANGUAGE_VERSION_NOT_FOUND');
       return {
         languageVersion,
@@ -138,7 +219,9 @@ export function documentRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
     params: idParam('Language version'),
     response: z.object({ blocks: z.array(blockSchema) }),
     errors: ['LANGUAGE_VERSION_NOT_FOUND'],
-    handler: async (c, { params }) => ({ blocks: await getBlocks(c.var.deps.db, params.id) }),
+    handler: async (c, { params }) => ({
+      blocks: await getBlocks(c.var.deps.db, params.id, c.var.viewer),
+    }),
   });
 
   api.get({
@@ -148,6 +231,6 @@ export function documentRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
     params: idParam('Block'),
     response: z.object({ block: blockSchema, languageVersionId: z.string() }),
     errors: ['BLOCK_NOT_FOUND'],
-    handler: async (c, { params }) => getBlock(c.var.deps.db, params.id),
+    handler: async (c, { params }) => getBlock(c.var.deps.db, params.id, c.var.viewer),
   });
 }

@@ -69,6 +69,9 @@ export const versionSchema = z
     seq: z.number().int().describe('1 for the first version, then 2, 3, …'),
     label: z.string().describe('"pre-draft", "Rev.1", …'),
     date: z.string().nullable().describe('Date of the version, YYYY-MM-DD'),
+    public: z
+      .boolean()
+      .describe('False while the secretariat prepares it: only the process staff can read it'),
     languages: z.array(languageVersionSchema),
   })
   .meta({ id: 'Version' });

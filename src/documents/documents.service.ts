@@ -1,4 +1,5 @@
 /** Reading documents: a process's documents, a document's versions, a language version's blocks. */
+import type { Viewer } from '../accounts/accounts.schema.ts';
 import type { Db } from '../db/database.ts';
 import { isId } from '../db/ids.ts';
 import { PlenumError } from '../errors.ts';
@@ -13,7 +14,12 @@ import {
   findVersion,
   listBlocks,
   listDocumentsOfProcess,
+  findVersionAccess,
+  markVersionPublic,
 } from './documents.store.ts';
+import { recordEvent } from '../events/events.store.ts';
+import { holds } from '../accounts/accounts.schema.ts';
+import { canReadVersion, readableDocument } from './documents.policy.ts';
 
 /** The language shown when the reader asks for none and the version has it. */
 export const defaultReadingLanguage = 'en';
@@ -42,25 +48,39 @@ export async function getProcessesWithCounts(
 }
 
 /** A process (by id, slug or alias) with its documents, versions and languages. */
-export async function getProcessWithDocuments(db: Db, ref: string): Promise<ProcessWithDocuments> {
+export async function getProcessWithDocuments(
+  db: Db,
+  ref: string,
+  viewer: Viewer | null = null,
+): Promise<ProcessWithDocuments> {
   const process = await requireProcess(db, ref);
-  return { process, documents: await listDocumentsOfProcess(db, process.id) };
+  const documents = await listDocumentsOfProcess(db, process.id);
+  return {
+    process,
+    documents: documents
+      .map((d) => readableDocument(viewer, d))
+      .filter((d, i) => d.versions.length > 0 || documents[i]!.versions.length === 0),
+  };
 }
 
 /** The document with this id or UN symbol. */
-export async function getDocument(db: Db, ref: string): Promise<PlenumDocument> {
+export async function getDocument(
+  db: Db,
+  ref: string,
+  viewer: Viewer | null = null,
+): Promise<PlenumDocument> {
   const document = isId(ref)
     ? await findDocument(db, { id: ref.toLowerCase() })
     : await findDocument(db, { symbol: ref.trim() });
   if (!document)
     throw new PlenumError('DOCUMENT_NOT_FOUND', `No document has the id or symbol "${ref}".`);
-  return document;
+  return readableDocument(viewer, document);
 }
 
 /** The version with this id. */
-export async function getVersion(db: Db, id: string): Promise<Version> {
+export async function getVersion(db: Db, id: string, viewer: Viewer | null = null): Promise<Version> {
   const version = isId(id) ? await findVersion(db, id.toLowerCase()) : undefined;
-  if (!version) throw new PlenumError('VERSION_NOT_FOUND', `No version has the id "${id}".`);
+  if (!version || !(await mayRead(db, viewer, { versionId: version.id }))) throw new PlenumError('VERSION_NOT_FOUND', `No version has the id "${id}".`);
   return version;
 }
 
@@ -72,19 +92,29 @@ export async function getLanguageVersion(
   db: Db,
   id: string,
   language?: string,
+  viewer: Viewer | null = null,
 ): Promise<LanguageVersion> {
   if (!isId(id)) throw new PlenumError('VERSION_NOT_FOUND', `"${id}" is not a version id.`);
   const direct = await findLanguageVersion(db, id.toLowerCase());
-  if (direct && (language === undefined || sameLanguage(direct.language, language))) return direct;
+  if (direct && (language === undefined || sameLanguage(direct.language, language))) {
+    if (!(await mayRead(db, viewer, { versionId: direct.versionId })))
+      throw new PlenumError('LANGUAGE_VERSION_NOT_FOUND');
+    return direct;
+  }
   const version = await findVersion(db, id.toLowerCase());
-  if (!version) throw new PlenumError('VERSION_NOT_FOUND', `No version has the id "${id}".`);
+  if (!version || !(await mayRead(db, viewer, { versionId: version.id }))) throw new PlenumError('VERSION_NOT_FOUND', `No version has the id "${id}".`);
   return pickLanguage(version, language);
 }
 
 /** The blocks of a language version, in reading order. */
-export async function getBlocks(db: Db, languageVersionId: string): Promise<Block[]> {
+export async function getBlocks(
+  db: Db,
+  languageVersionId: string,
+  viewer: Viewer | null = null,
+): Promise<Block[]> {
   const languageVersion = await findLanguageVersion(db, languageVersionId);
-  if (!languageVersion) throw new PlenumError('LANGUAGE_VERSION_NOT_FOUND');
+  if (!languageVersion || !(await mayRead(db, viewer, { versionId: languageVersion.versionId })))
+    throw new PlenumError('LANGUAGE_VERSION_NOT_FOUND');
   return listBlocks(db, languageVersion.id);
 }
 
@@ -92,10 +122,18 @@ export async function getBlocks(db: Db, languageVersionId: string): Promise<Bloc
 export async function getBlock(
   db: Db,
   id: string,
+  viewer: Viewer | null = null,
 ): Promise<{ block: Block; languageVersionId: string }> {
   const found = isId(id) ? await findBlock(db, id.toLowerCase()) : undefined;
-  if (!found) throw new PlenumError('BLOCK_NOT_FOUND', `No block has the id "${id}".`);
+  const languageVersion = found ? await findLanguageVersion(db, found.languageVersionId) : undefined;
+  if (!found || !languageVersion || !(await mayRead(db, viewer, { versionId: languageVersion.versionId })))
+    throw new PlenumError('BLOCK_NOT_FOUND', `No block has the id "${id}".`);
   return found;
+}
+
+async function mayRead(db: Db, viewer: Viewer | null, by: { versionId: string }): Promise<boolean> {
+  const access = await findVersionAccess(db, by.versionId);
+  return access !== undefined && canReadVersion(viewer, access, access.processId);
 }
 
 function sameLanguage(a: string, b: string): boolean {
@@ -137,8 +175,9 @@ export async function readDocument(
   db: Db,
   documentId: string,
   choice: { versionSeq?: number; language?: string } = {},
+  viewer: Viewer | null = null,
 ): Promise<DocumentReading> {
-  const document = await getDocument(db, documentId);
+  const document = await getDocument(db, documentId, viewer);
   const withContent = document.versions.filter((v) => v.languages.length > 0);
   const version =
     choice.versionSeq === undefined
@@ -162,4 +201,21 @@ export async function readDocument(
     languageVersion,
     blocks: await listBlocks(db, languageVersion.id),
   };
+}
+
+/** Makes a version in preparation public; only the process's secretariat may. */
+export async function publishVersion(db: Db, viewer: Viewer | null, versionId: string): Promise<Version> {
+  const access = await findVersionAccess(db, versionId);
+  if (!access || !canReadVersion(viewer, access, access.processId)) throw new PlenumError('VERSION_NOT_FOUND');
+  if (!viewer) throw new PlenumError('SIGN_IN_REQUIRED');
+  if (!holds(viewer, 'secretariat', access.processId)) {
+    throw new PlenumError('FORBIDDEN', 'Only the secretariat of this process publishes its versions.');
+  }
+  if (!access.public) {
+    await markVersionPublic(db, versionId);
+    await recordEvent(db, { actor: viewer.id, action: 'version.published', subjectType: 'version', subjectId: versionId });
+  }
+  const version = await findVersion(db, versionId);
+  if (!version) throw new PlenumError('VERSION_NOT_FOUND');
+  return version;
 }

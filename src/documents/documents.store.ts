@@ -40,6 +40,7 @@ function toVersion(row: VersionTable, languages: LanguageVersion[]): Version {
     seq: Number(row.seq),
     label: row.label,
     date: row.date,
+    public: Number(row.public) === 1,
     languages,
   };
 }
@@ -267,4 +268,23 @@ export async function countDocumentsByProcess(db: Db): Promise<Map<string, numbe
     .groupBy('process_id')
     .execute();
   return new Map(rows.map((r) => [r.process_id, Number(r.n)]));
+}
+
+/** Whether a version is public, and the process it belongs to. */
+export async function findVersionAccess(
+  db: Db,
+  versionId: string,
+): Promise<{ public: boolean; processId: string } | undefined> {
+  const row = await db
+    .selectFrom('versions')
+    .innerJoin('documents', 'documents.id', 'versions.document_id')
+    .select(['versions.public', 'documents.process_id'])
+    .where('versions.id', '=', versionId)
+    .executeTakeFirst();
+  return row ? { public: Number(row.public) === 1, processId: row.process_id } : undefined;
+}
+
+/** Makes a version public. */
+export async function markVersionPublic(db: Db, versionId: string): Promise<void> {
+  await db.updateTable('versions').set({ public: 1 }).where('id', '=', versionId).execute();
 }

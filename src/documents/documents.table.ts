@@ -18,6 +18,8 @@ export interface VersionTable {
   label: string;
   date: string | null;
   created_at: string;
+  /** 1 when anyone may read it; 0 while the secretariat prepares it. */
+  public: number;
 }
 
 /** A row of `language_versions`: a version in one language, with its import report. */

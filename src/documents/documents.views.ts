@@ -1,9 +1,31 @@
 /** HTML of the document page: a language version with numbered paragraphs, footnotes and switchers. */
 import { html } from 'hono/html';
-import { directionOf, formatDate, languageName, page, type Markup } from '../web/layout.ts';
+import type { CommentPeriod } from '../consultations/consultations.schema.ts';
+import type { Submission } from '../submissions/submissions.schema.ts';
+import { filterForm, submissionItem } from '../submissions/submissions.views.ts';
+import type { PageContext } from '../web/context.ts';
+import { fill } from '../web/i18n.ts';
+import { csrfField, directionOf, languageName, page, type Markup } from '../web/layout.ts';
 import { anchorsFor } from './anchors.ts';
 import type { DocumentReading } from './documents.service.ts';
 import { documentKindLabel, type Block, type PlenumDocument } from './documents.schema.ts';
+
+/** The comments shown on a document page: counts per paragraph, and one paragraph opened. */
+export interface CommentLayer {
+  counts: Map<string, { direct: number; carried: number }>;
+  /** The paragraph whose comments are open in place, by address. */
+  open?: { address: string; submissions: Submission[]; next: string | null };
+  /** A period open for submissions on this version, for "comment on" links. */
+  openPeriod?: CommentPeriod;
+  /** Every period on this version. */
+  periods: CommentPeriod[];
+  /** The filter query string ("group=government&region=african"), without "?". */
+  filterQuery: string;
+  filters: Record<string, string | undefined>;
+  organisations: { slug: string; name: string }[];
+  canPublish: boolean;
+  previousSeq?: number;
+}
 
 /** The address of a document page for a version number and language. */
 export function documentHref(documentId: string, versionSeq?: number, language?: string): string {
@@ -17,6 +39,10 @@ export function documentLabel(document: PlenumDocument): string {
 }
 
 interface RenderContext {
+  page: PageContext;
+  comments: CommentLayer;
+  /** The page's own address with the filters, for comment links. */
+  base: string;
   anchors: Map<string, string>;
   /** Fragment ids of each footnote's references, in reading order, for back-links. */
   backlinks: Map<string, string[]>;
@@ -24,7 +50,12 @@ interface RenderContext {
 }
 
 /** Works out every fragment id and footnote back-link before rendering. */
-function renderContext(blocks: Block[]): RenderContext {
+function renderContext(
+  blocks: Block[],
+  page: PageContext,
+  comments: CommentLayer,
+  base: string,
+): RenderContext {
   const ids = anchorsFor(blocks.map((b) => b.address));
   const anchors = new Map(blocks.map((b, i) => [b.id, ids[i]!]));
   const backlinks = new Map<string, string[]>();
@@ -40,7 +71,7 @@ function renderContext(blocks: Block[]): RenderContext {
       refAnchor.set(`${block.id}:${i}`, id);
     });
   }
-  return { anchors, backlinks, refAnchor };
+  return { page, comments, base, anchors, backlinks, refAnchor };
 }
 
 /** A block's text with its footnote markers put back as links. */
@@ -59,12 +90,46 @@ function textWithMarkers(block: Block, ctx: RenderContext): Markup {
     const target = ref.footnoteId === null ? undefined : ctx.anchors.get(ref.footnoteId);
     parts.push(
       id && target
-        ? html`<sup><a class="fnref" id="${id}" href="#${target}" aria-label="Footnote ${ref.marker}">${ref.marker}</a></sup>`
-        : html`<sup class="unlinked" title="No footnote with this number was found">${ref.marker}</sup>`,
+        ? html`<sup><a class="fnref" id="${id}" href="#${target}" aria-label="${fill(ctx.page.ui.m.documents.footnote, { n: ref.marker })}">${ref.marker}</a></sup>`
+        : html`<sup class="unlinked" title="${ctx.page.ui.m.documents.noFootnote}">${ref.marker}</sup>`,
     );
   }
   parts.push(html`${block.text.slice(at)}`);
   return html`${parts}`;
+}
+
+/** The comment counts under a paragraph, its "comment on" link, and its comments when opened. */
+function commentsOf(block: Block, id: string, ctx: RenderContext): Markup {
+  const { ui } = ctx.page;
+  const m = ui.m.documents;
+  const count = ctx.comments.counts.get(block.address);
+  const period = ctx.comments.openPeriod;
+  if (!count && !period) return '';
+  const isOpen = ctx.comments.open?.address === block.address;
+  const sep = ctx.base.includes('?') ? '&' : '?';
+  const link = (label: string) =>
+    isOpen
+      ? html`<a href="${ctx.base}#${id}" aria-expanded="true">${label}</a>`
+      : html`<a href="${ctx.base}${sep}comments=${encodeURIComponent(block.address)}#${id}" aria-expanded="false">${label}</a>`;
+  const parts: Markup[] = [];
+  if (count && count.direct > 0) parts.push(link(ui.plural(m.comments, count.direct)));
+  if (count && count.carried > 0) parts.push(link(ui.plural(m.previousComments, count.carried)));
+  if (period) {
+    parts.push(
+      html`<a href="/consultations/${period.id}/submit?block=${block.id}">${fill(m.commentOn, { address: block.address })}</a>`,
+    );
+  }
+  const open = isOpen && ctx.comments.open ? ctx.comments.open : undefined;
+  return html`<div class="comment-bar" lang="${ui.lang}" dir="${ui.dir}">${parts.map((p, i) => html`${i > 0 ? ' · ' : ''}${p}`)}</div>${
+    open
+      ? html`<section class="comments-open" aria-label="${fill(m.commentsOnParagraph, { address: block.address })}" lang="${ui.lang}" dir="${ui.dir}">
+          <h3>${fill(m.commentsOnParagraph, { address: block.address })}</h3>
+          <ol class="submissions">${open.submissions.map((s) => submissionItem(ctx.page, s, { showAnchors: true }))}</ol>
+          ${open.next ? html`<p><a href="${ctx.base}${sep}comments=${encodeURIComponent(block.address)}&amp;before=${open.next}#${id}">${ui.m.consultations.next}</a></p>` : ''}
+          <p><a href="${ctx.base}#${id}">${m.hideComments}</a></p>
+        </section>`
+      : ''
+  }`;
 }
 
 // Markup is kept terse on purpose: a 200-paragraph draft must stay light on slow connections.
@@ -84,7 +149,7 @@ function renderBlock(block: Block, ctx: RenderContext): Markup {
       // The number as printed ("38.", "(b)"); <bdi> keeps "1." from turning into ".1" in Arabic.
       const label = block.label ?? (sub ? `(${block.number})` : `${block.number}.`);
       const cls = sub ? `para sub level-${Math.min(block.level ?? 2, 3)}` : 'para';
-      return html`<p class="${cls}" id="${id}"><a class="num" href="#${id}" title="${block.address}"><bdi>${label}</bdi></a> ${textWithMarkers(block, ctx)}</p>`;
+      return html`<p class="${cls}" id="${id}"><a class="num" href="#${id}" title="${block.address}"><bdi>${label}</bdi></a> ${textWithMarkers(block, ctx)}</p>${commentsOf(block, id, ctx)}`;
     }
     case 'list_item':
       return html`<li id="${id}">${textWithMarkers(block, ctx)}</li>`;
@@ -123,6 +188,7 @@ function renderBody(blocks: Block[], ctx: RenderContext): Markup {
 }
 
 function renderFootnotes(blocks: Block[], ctx: RenderContext): Markup {
+  const m = ctx.page.ui.m.documents;
   const footnotes = blocks.filter((b) => b.kind === 'footnote');
   if (footnotes.length === 0) return '';
   const items = footnotes.map((fn) => {
@@ -130,90 +196,94 @@ function renderFootnotes(blocks: Block[], ctx: RenderContext): Markup {
     const back = ctx.backlinks.get(fn.id) ?? [];
     const links = back.map(
       (ref, i) =>
-        html` <a href="#${ref}" aria-label="Back to reference ${back.length > 1 ? `${i + 1} ` : ''}of footnote ${fn.number ?? ''}">↩</a>`,
+        html` <a href="#${ref}" aria-label="${m.backToRef} ${back.length > 1 ? `${i + 1} ` : ''}(${fn.number ?? ''})">↩</a>`,
     );
     return html`<li id="${id}"><span class="fn-num">${fn.number ?? ''}</span><span>${textWithMarkers(fn, ctx)}<span class="backlinks">${links}</span></span></li>\n`;
   });
-  return html`<section class="footnotes" aria-labelledby="footnotes-title"><h2 id="footnotes-title">Footnotes</h2><ol>${items}</ol></section>`;
+  return html`<section class="footnotes" aria-labelledby="footnotes-title"><h2 id="footnotes-title">${m.footnotesTitle}</h2><ol>${items}</ol></section>`;
 }
 
 /** The whole document page. */
-export function documentPage(reading: DocumentReading): Markup {
+export function documentPage(ctx: PageContext, reading: DocumentReading, comments: CommentLayer): Markup {
+  const { ui } = ctx;
+  const m = ui.m.documents;
   const { process, document, version, languageVersion, blocks } = reading;
-  const ctx = renderContext(blocks);
   const lang = languageVersion.language;
+  const here = documentHref(document.id, version.seq, lang);
+  const base = comments.filterQuery ? `${here}?${comments.filterQuery}` : here;
+  const rctx = renderContext(blocks, ctx, comments, base);
   const dir = directionOf(lang);
   const title = documentLabel(document);
   const versionNav = html`<div>
-    <h2 id="versions-title">Version</h2>
+    <h2 id="versions-title">${m.version}</h2>
     <ul aria-labelledby="versions-title">
       ${document.versions.map((v) => {
-        const label = `${v.label}${v.date ? ` (${formatDate(v.date)})` : ''}`;
+        const label = `${v.label}${v.date ? ` (${ui.date(v.date)})` : ''}`;
         if (v.id === version.id)
-          return html`<li>
-            <a aria-current="page" href="${documentHref(document.id, v.seq, lang)}">${label}</a>
-          </li>`;
-        if (v.languages.length === 0)
-          return html`<li>${label} <span class="empty">(no text yet)</span></li>`;
+          return html`<li><a aria-current="page" href="${documentHref(document.id, v.seq, lang)}">${label}</a></li>`;
+        if (v.languages.length === 0) return html`<li>${label} <span class="empty">${m.noText}</span></li>`;
         const sameLanguage = v.languages.some((l) => l.language === lang);
-        return html`<li>
-          <a href="${documentHref(document.id, v.seq, sameLanguage ? lang : undefined)}"
-            >${label}</a
-          >
-        </li>`;
+        return html`<li><a href="${documentHref(document.id, v.seq, sameLanguage ? lang : undefined)}">${label}</a></li>`;
       })}
     </ul>
   </div>`;
   const languageNav = html`<div>
-    <h2 id="languages-title">Language</h2>
+    <h2 id="languages-title">${m.language}</h2>
     <ul aria-labelledby="languages-title">
       ${version.languages.map((l) => {
         const name = languageName(l.language);
         const current = l.id === languageVersion.id;
-        return html`<li>
-          <a
-            ${current ? html`aria-current="page" ` : ''}href="${documentHref(document.id, version.seq, l.language)}"
-            hreflang="${l.language}"
-            lang="${l.language}"
-            dir="${directionOf(l.language)}"
-            >${name.native}</a
-          >
-        </li>`;
+        return html`<li><a ${current ? html`aria-current="page" ` : ''}href="${documentHref(document.id, version.seq, l.language)}" hreflang="${l.language}" lang="${l.language}" dir="${directionOf(l.language)}">${name.native}</a></li>`;
       })}
     </ul>
   </div>`;
-  const paragraphs = blocks.filter(
-    (b) => b.kind === 'paragraph' && b.number !== null && b.parentId === null,
-  ).length;
+  const paragraphs = blocks.filter((b) => b.kind === 'paragraph' && b.number !== null && b.parentId === null).length;
   const footnotes = blocks.filter((b) => b.kind === 'footnote').length;
+  const open = comments.openPeriod;
+  const notices: Markup[] = [];
+  if (!version.public) {
+    notices.push(html`<div class="notice"><p>${m.notPublic}</p>${
+      comments.canPublish
+        ? html`<form method="post" action="/versions/${version.id}/publish">${csrfField(ctx)}<button type="submit">${m.publish}</button></form>`
+        : ''
+    }</div>`);
+  }
+  if (open) {
+    notices.push(html`<div class="notice"><p>${fill(m.openPeriodNotice, { close: ui.instant(open.closesAt, open.timeZone) })}
+      <a href="/consultations/${open.id}">${open.title}</a> · <a href="/consultations/${open.id}/submit">${m.submitComment}</a></p></div>`);
+  }
+  const compare =
+    comments.previousSeq !== undefined
+      ? html` · <a href="/documents/${document.id}/compare?from=${comments.previousSeq}&amp;to=${version.seq}&amp;lang=${encodeURIComponent(lang)}">${m.compare}</a>`
+      : '';
   const main = html`<header>
       <p class="meta">
         ${document.symbol ? html`<span class="symbol">${document.symbol}</span> · ` : ''}${documentKindLabel(document.kind)}
         · ${process.shortName ?? process.name}
       </p>
-      <h1>${document.title}</h1>
+      <h1 lang="${lang}" dir="${dir}">${document.title}</h1>
       <p class="meta">
-        ${version.label}${version.date ? ` · ${formatDate(version.date)}` : ''} ·
-        ${languageName(lang).english} · ${paragraphs} numbered
-        paragraphs${footnotes ? ` · ${footnotes} footnotes` : ''}
+        ${version.label}${version.date ? ` · ${ui.date(version.date)}` : ''} · ${languageName(lang, ui.lang).display} ·
+        ${ui.plural(m.numberedParagraphs, paragraphs)}${footnotes ? ` · ${ui.plural(m.footnotes, footnotes)}` : ''}${compare}
       </p>
     </header>
-    <nav class="switcher" aria-label="Versions and languages">${versionNav}${languageNav}</nav>
+    ${notices}
+    <nav class="switcher" aria-label="${m.versionsAndLanguages}">${versionNav}${languageNav}</nav>
+    ${comments.counts.size > 0 || comments.periods.length > 0 ? filterForm(ctx, here, comments.filters, comments.organisations, m.filtersTitle) : ''}
     <article class="content" lang="${lang}" dir="${dir}">
-      ${renderBody(blocks, ctx)} ${renderFootnotes(blocks, ctx)}
+      ${renderBody(blocks, rctx)} ${renderFootnotes(blocks, rctx)}
     </article>
     <p class="report">
-      Imported from ${languageVersion.sourceName ?? 'a file'} (${languageVersion.sourceFormat}) on
-      ${formatDate(languageVersion.importedAt)}. SHA-256
-      <span class="symbol">${languageVersion.sourceSha256.slice(0, 16)}…</span> ·
-      <a href="${documentHref(document.id, version.seq, lang)}/import-report">import report</a> ·
-      <a href="/api/language-versions/${languageVersion.id}/blocks">blocks as JSON</a>
+      ${fill(m.importedFrom, { name: languageVersion.sourceName ?? m.aFile, format: languageVersion.sourceFormat, date: ui.date(languageVersion.importedAt) })}
+      SHA-256 <span class="symbol">${languageVersion.sourceSha256.slice(0, 16)}…</span> ·
+      <a href="${here}/import-report">${m.importReport}</a> ·
+      <a href="/api/language-versions/${languageVersion.id}/blocks">${m.blocksJson}</a>
     </p>`;
-  return page({
+  return page(ctx, {
     title,
     main,
     crumbs: [
-      { label: 'Processes', href: '/' },
+      { label: ui.m.site.processes, href: '/' },
       { label: process.shortName ?? process.name, href: `/processes/${process.slug}` },
       { label: document.symbol ?? document.title },
     ],

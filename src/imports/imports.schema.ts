@@ -51,6 +51,10 @@ export const importTargetSchema = z.object({
   language: languageTagSchema.optional(),
   format: z.enum(importFormats).optional(),
   sourceName: z.string().max(500).optional(),
+  private: z
+    .boolean()
+    .optional()
+    .describe('A new version stays unpublished (only the process staff read it) until published'),
 });
 
 /** Input of an import, as the CLI or API gives it. */

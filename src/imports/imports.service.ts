@@ -169,6 +169,7 @@ export async function storeImport(
       label,
       date: target.date ?? null,
       created_at: now,
+      public: target.private ? 0 : 1,
     });
     await recordEvent(db, {
       actor,
@@ -182,6 +183,7 @@ export async function storeImport(
       seq: nextSeq,
       label,
       date: target.date ?? null,
+      public: !target.private,
       languages: [],
     };
   }

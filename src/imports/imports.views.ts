@@ -3,6 +3,7 @@ import { html } from 'hono/html';
 import { documentHref, documentLabel } from '../documents/documents.views.ts';
 import type { DocumentReading } from '../documents/documents.service.ts';
 import { formatDate, languageName, page, type Markup } from '../web/layout.ts';
+import type { PageContext } from '../web/context.ts';
 import type { ImportReport } from './imports.schema.ts';
 
 const reasonLabels: Record<string, string> = {
@@ -20,12 +21,16 @@ const reasonLabels: Record<string, string> = {
 };
 
 /** The import report page of one language version. */
-export function importReportPage(reading: DocumentReading, report: ImportReport): Markup {
+export function importReportPage(
+  ctx: PageContext,
+  reading: DocumentReading,
+  report: ImportReport,
+): Markup {
   const { process, document, version, languageVersion } = reading;
   const back = documentHref(document.id, version.seq, languageVersion.language);
   const kinds = Object.entries(report.blocks.byKind);
   const range = report.numberedParagraphRange;
-  const main = html`<p class="meta">${document.symbol ?? ''} · ${version.label} · ${languageName(languageVersion.language).english}</p>
+  const main = html`<p class="meta">${document.symbol ?? ''} · ${version.label} · ${languageName(languageVersion.language).display}</p>
 <h1>Import report</h1>
 <p>${languageVersion.sourceName ?? 'A file'} (${report.format}, ${(report.source.bytes / 1024).toFixed(1)} KB) was imported on ${formatDate(languageVersion.importedAt)}.
 SHA-256 of the file: <span class="symbol">${report.source.sha256}</span>.</p>
@@ -53,11 +58,11 @@ ${
           html`<tr><td>${p.line ?? ''}</td><td>${reasonLabels[p.reason] ?? p.reason}</td><td><code>${p.text}</code></td></tr>`,
       )}</tbody></table>`
 }`;
-  return page({
+  return page(ctx, {
     title: `Import report: ${documentLabel(document)}`,
     main,
     crumbs: [
-      { label: 'Processes', href: '/' },
+      { label: ctx.ui.m.site.processes, href: '/' },
       { label: process.shortName ?? process.name, href: `/processes/${process.slug}` },
       { label: document.symbol ?? document.title, href: back },
       { label: 'Import report' },

@@ -8,6 +8,9 @@ import type { AppEnv } from '../web/context.ts';
 import { processSchema } from './processes.schema.ts';
 import { getProcesses } from './processes.service.ts';
 import { processListPage, processPage } from './processes.views.ts';
+import { holds } from '../accounts/accounts.schema.ts';
+import { getPeriodsOfProcess } from '../consultations/consultations.service.ts';
+import { clockOf } from '../web/context.ts';
 
 const processRef = z.object({
   process: z
@@ -19,11 +22,20 @@ const processRef = z.object({
 
 /** Mounts the process pages and registers the process API routes. */
 export function processRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
-  app.get('/', async (c) => c.html(processListPage(await getProcessesWithCounts(c.var.deps.db))));
-
-  app.get('/processes/:process', async (c) =>
-    c.html(processPage(await getProcessWithDocuments(c.var.deps.db, c.req.param('process')))),
+  app.get('/', async (c) =>
+    c.html(processListPage(c.var.page, await getProcessesWithCounts(c.var.deps.db))),
   );
+
+  app.get('/processes/:process', async (c) => {
+    const { db } = c.var.deps;
+    const reading = await getProcessWithDocuments(db, c.req.param('process'), c.var.viewer);
+    const periods = await getPeriodsOfProcess(db, c.var.viewer, reading.process.id, clockOf(c.var.deps));
+    return c.html(
+      processPage(c.var.page, reading, periods, {
+        canOpenPeriod: holds(c.var.viewer, 'secretariat', reading.process.id),
+      }),
+    );
+  });
 
   api.get({
     path: '/api/processes',
@@ -41,6 +53,7 @@ export function processRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
     params: processRef,
     response: z.object({ process: processSchema, documents: z.array(documentSchema) }),
     errors: ['PROCESS_NOT_FOUND'],
-    handler: async (c, { params }) => getProcessWithDocuments(c.var.deps.db, params.process),
+    handler: async (c, { params }) =>
+      getProcessWithDocuments(c.var.deps.db, params.process, c.var.viewer),
   });
 }

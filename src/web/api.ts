@@ -18,9 +18,22 @@ export const errorBodySchema = z
   .meta({ id: 'Error' });
 
 /** One JSON API route, described for both validation and documentation. */
-export interface ApiRoute<P extends z.ZodObject, Q extends z.ZodObject, R extends z.ZodType> {
+export interface ApiRoute<
+  P extends z.ZodObject,
+  Q extends z.ZodObject,
+  R extends z.ZodType,
+  B extends z.ZodType = z.ZodUndefined,
+> {
   /** Hono path, e.g. `/api/documents/:id`. */
   path: string;
+  /** GET unless given. */
+  method?: 'get' | 'post';
+  /** The JSON body of a POST. */
+  body?: B;
+  /** True when the route needs an API token (`Authorization: Bearer …`). */
+  auth?: boolean;
+  /** Request headers the route reads, documented in OpenAPI. */
+  headers?: { name: string; description: string; required: boolean }[];
   summary: string;
   tag: string;
   params?: P;
@@ -30,12 +43,14 @@ export interface ApiRoute<P extends z.ZodObject, Q extends z.ZodObject, R extend
   errors: ErrorCode[];
   handler: (
     c: Context<AppEnv>,
-    input: { params: z.infer<P>; query: z.infer<Q> },
+    input: { params: z.infer<P>; query: z.infer<Q>; body: unknown },
   ) => Promise<z.input<R>>;
+  /** HTTP status of a success; 200 unless given. */
+  status?: 200 | 201;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the registry holds routes of every shape
-type AnyApiRoute = ApiRoute<any, any, any>;
+type AnyApiRoute = ApiRoute<any, any, any, any>;
 
 /** Collects API routes, mounts them on an app and describes them as OpenAPI. */
 export class ApiRegistry {
@@ -48,15 +63,38 @@ export class ApiRegistry {
     this.routes.push(route);
   }
 
+  /** Adds a POST route with a JSON body. */
+  post<P extends z.ZodObject, Q extends z.ZodObject, R extends z.ZodType, B extends z.ZodType>(
+    route: ApiRoute<P, Q, R, B>,
+  ): void {
+    this.routes.push({ ...route, method: 'post' });
+  }
+
   /** Mounts every route on the app, validating parameters and query first. */
   mount(app: Hono<AppEnv>): void {
     for (const route of this.routes) {
-      app.get(route.path, async (c) => {
+      const handle = async (c: Context<AppEnv>): Promise<Response> => {
         const params = parseOrThrow(route.params ?? z.object({}), c.req.param());
         const query = parseOrThrow(route.query ?? z.object({}), c.req.query());
-        const body = await route.handler(c, { params, query });
-        return c.json(body);
-      });
+        let body: unknown;
+        if (route.method === 'post') {
+          if (c.var.viewer?.via !== 'token') {
+            throw new PlenumError('SIGN_IN_REQUIRED', 'Send an API token: Authorization: Bearer <token>.');
+          }
+          if (!/^application\/json\b/i.test(c.req.header('content-type') ?? '')) {
+            throw new PlenumError('INVALID_REQUEST', 'Send the body as application/json.');
+          }
+          try {
+            body = await c.req.json();
+          } catch {
+            throw new PlenumError('INVALID_REQUEST', 'The body is not valid JSON.');
+          }
+        }
+        const result = await route.handler(c, { params, query, body });
+        return c.json(result, route.status ?? 200);
+      };
+      if (route.method === 'post') app.post(route.path, handle);
+      else app.get(route.path, handle);
     }
   }
 
@@ -116,22 +154,45 @@ export class ApiRegistry {
           content: { 'application/json': { schema: errorRef } },
         };
       }
+      for (const header of route.headers ?? []) {
+        parameters.push({ name: header.name, in: 'header', required: header.required, description: header.description, schema: { type: 'string' } });
+      }
+      if (route.status && route.status !== 200) {
+        responses[String(route.status)] = responses['200'];
+        delete responses['200'];
+      }
+      if (route.auth) {
+        responses['401'] = { description: 'SIGN_IN_REQUIRED', content: { 'application/json': { schema: errorRef } } };
+      }
+      const method = route.method ?? 'get';
       paths[openPath] = {
-        get: {
+        ...paths[openPath],
+        [method]: {
           summary: route.summary,
           tags: [route.tag],
-          operationId: operationId(route.path),
+          operationId: `${method === 'post' ? 'post' : ''}${operationId(route.path)}`.replace(/^post(.)/, (_, ch: string) => `post${ch.toUpperCase()}`),
           parameters,
+          ...(route.body
+            ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(route.body, 'input') } } } }
+            : {}),
+          ...(route.auth ? { security: [{ bearer: [] }] } : {}),
           responses,
         },
       };
     }
     return {
       openapi: '3.1.0',
-      info: { ...info, description: 'Read access to processes, documents, versions and blocks.' },
+      info: {
+        ...info,
+        description:
+          'Processes, documents, versions and blocks; comment periods and submissions. Reading needs no account; submitting needs an API token from your account page.',
+      },
       jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
       paths,
-      components: { schemas: components },
+      components: {
+        schemas: components,
+        securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'An API token from /account' } },
+      },
     };
   }
 }

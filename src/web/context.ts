@@ -1,14 +1,39 @@
-/** What every request handler can reach: the database, set once by createApp. */
+/** What every request handler can reach: the database, the reader's language, who is signed in. */
 import type { Kysely } from 'kysely';
+import type { Viewer } from '../accounts/accounts.schema.ts';
 import type { Database, Engine } from '../db/database.ts';
+import type { Ui } from './i18n.ts';
 
 /** Dependencies of the web app. */
 export interface AppDeps {
   db: Kysely<Database>;
   engine: Engine;
+  /** The server's clock; tests move it to open and close comment periods. */
+  now?: () => Date;
+}
+
+/** What a page needs besides its own content: language, viewer, address, form token. */
+export interface PageContext {
+  ui: Ui;
+  viewer: Viewer | null;
+  /** Path and query of the request, for the language switcher's way back. */
+  path: string;
+  /** The token every form must send back as `_csrf`. */
+  csrf: string;
 }
 
 /** Hono's environment type for plenum's app. */
 export interface AppEnv {
-  Variables: { deps: AppDeps };
+  Variables: {
+    deps: AppDeps;
+    ui: Ui;
+    viewer: Viewer | null;
+    csrf: string;
+    page: PageContext;
+  };
+}
+
+/** The server's clock as the app sees it (tests may set their own). */
+export function clockOf(deps: AppDeps): Date {
+  return deps.now ? deps.now() : new Date();
 }

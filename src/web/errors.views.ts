@@ -1,22 +1,25 @@
 /** The HTML page shown for an error. */
 import { html } from 'hono/html';
+import type { PageContext } from './context.ts';
+import { fill } from './i18n.ts';
 import { page, type Markup } from './layout.ts';
 
 /** A page that says what went wrong and what to do. */
-export function errorPage(status: number, code: string, message: string): Markup {
-  const heading =
-    status === 404
-      ? 'Not found'
-      : status >= 500
-        ? 'Something went wrong'
-        : 'This request cannot be served';
-  return page({
+export function errorPage(ctx: PageContext, status: number, code: string, message: string): Markup {
+  const m = ctx.ui.m.errors;
+  const heading = status === 404 ? m.notFound : status >= 500 ? m.serverError : m.badRequest;
+  const signIn =
+    code === 'SIGN_IN_REQUIRED' && !ctx.viewer
+      ? html`<p><a href="/sign-in?back=${encodeURIComponent(ctx.path)}">${ctx.ui.m.site.signIn}</a></p>`
+      : '';
+  return page(ctx, {
     title: heading,
-    main: html`<div class="error-page">
+    main: html`<div class="error-page" role="alert">
       <h1>${heading}</h1>
-      <p>${message}</p>
-      <p class="meta">Error code <code>${code}</code> (HTTP ${status}).</p>
-      <p><a href="/">Back to the list of processes</a></p>
+      <p lang="en" dir="ltr">${message}</p>
+      ${signIn}
+      <p class="meta">${fill(m.code, { code, status })}</p>
+      <p><a href="/">${m.back}</a></p>
     </div>`,
   });
 }

@@ -1,6 +1,8 @@
 /** The page frame every HTML page shares: head, skip link, header, main, footer. */
 import { html, raw } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
+import type { PageContext } from './context.ts';
+import { messagesFor, uiLanguages } from './i18n.ts';
 
 /** Markup produced by hono's `html` template (escaped by default). */
 export type Markup = HtmlEscapedString | Promise<HtmlEscapedString> | string;
@@ -11,37 +13,78 @@ export interface Crumb {
   href?: string;
 }
 
-/** A whole HTML page around the given main content. */
-export function page(options: {
-  title: string;
-  main: Markup;
-  crumbs?: Crumb[];
-  description?: string;
-}): Markup {
+/** The language switcher: the six UN languages, each named in itself. */
+function languageSwitcher(ctx: PageContext): Markup {
+  return html`<nav class="languages" aria-label="${ctx.ui.m.site.language}">
+    <ul>
+      ${uiLanguages.map((lang) => {
+        const name = messagesFor(lang).languageName;
+        const back = encodeURIComponent(ctx.path);
+        return lang === ctx.ui.lang
+          ? html`<li><a aria-current="true" lang="${lang}" hreflang="${lang}" href="/language/${lang}?back=${back}">${name}</a></li>`
+          : html`<li><a lang="${lang}" hreflang="${lang}" href="/language/${lang}?back=${back}">${name}</a></li>`;
+      })}
+    </ul>
+  </nav>`;
+}
+
+/** A hidden field carrying the form token every form post must send back. */
+export function csrfField(ctx: PageContext): Markup {
+  return html`<input type="hidden" name="_csrf" value="${ctx.csrf}" />`;
+}
+
+/** A whole HTML page around the given main content, in the reader's language. */
+export function page(
+  ctx: PageContext,
+  options: {
+    title: string;
+    main: Markup;
+    crumbs?: Crumb[];
+    description?: string;
+    /** Extra <head> links (feeds). */
+    links?: Markup;
+  },
+): Markup {
+  const { ui } = ctx;
+  const m = ui.m.site;
   const crumbs = options.crumbs ?? [];
+  const account = ctx.viewer
+    ? html`<li><a href="/account">${ctx.viewer.name}</a></li>
+        <li>
+          <form method="post" action="/sign-out" class="inline">
+            ${csrfField(ctx)}<button type="submit" class="link">${m.signOut}</button>
+          </form>
+        </li>`
+    : html`<li><a href="/sign-in">${m.signIn}</a></li>
+        <li><a href="/sign-up">${m.signUp}</a></li>`;
   return html`<!doctype html>
-    <html lang="en" dir="ltr">
+    <html lang="${ui.lang}" dir="${ui.dir}">
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>${options.title} · plenum</title>
         ${options.description ? html`<meta name="description" content="${options.description}" />` : ''}
         <link rel="stylesheet" href="/static/plenum.css" />
+        <script type="module" src="/static/plenum.js"></script>
+        ${options.links ?? ''}
       </head>
       <body>
-        <a class="skip" href="#main">Skip to content</a>
+        <a class="skip" href="#main">${m.skip}</a>
         <header class="site">
           <a class="brand" href="/">plenum</a>
-          <nav aria-label="Site">
+          <nav aria-label="${m.navLabel}">
             <ul>
-              <li><a href="/">Processes</a></li>
-              <li><a href="/api/openapi.json">API</a></li>
+              <li><a href="/">${m.processes}</a></li>
+              <li><a href="/organisations">${m.organisations}</a></li>
+              <li><a href="/api/openapi.json">${m.api}</a></li>
+              ${account}
             </ul>
           </nav>
+          ${languageSwitcher(ctx)}
         </header>
         ${
           crumbs.length > 0
-            ? html`<nav class="crumbs" aria-label="Breadcrumb">
+            ? html`<nav class="crumbs" aria-label="${m.breadcrumb}">
                 <ol>
                   ${crumbs.map((c, i) =>
                     c.href && i < crumbs.length - 1
@@ -55,19 +98,19 @@ export function page(options: {
         <main id="main">${options.main}</main>
         <footer class="site">
           <p>
-            plenum: open deliberation in Internet governance. ${raw('&middot;')}
-            <a href="/api/openapi.json">JSON API (OpenAPI 3.1)</a>
+            ${m.tagline} ${raw('&middot;')}
+            <a href="/api/openapi.json">${m.apiLong}</a>
           </p>
         </footer>
       </body>
     </html>`;
 }
 
-/** The name of a language in English and in itself: "Arabic · العربية". */
-export function languageName(tag: string): { english: string; native: string } {
-  const english = safeDisplayName('en', tag) ?? tag;
-  const native = safeDisplayName(tag, tag) ?? english;
-  return { english, native };
+/** The name of a language in the reader's language and in itself: "arabe", "العربية". */
+export function languageName(tag: string, displayIn = 'en'): { display: string; native: string } {
+  const display = safeDisplayName(displayIn, tag) ?? tag;
+  const native = safeDisplayName(tag, tag) ?? display;
+  return { display, native };
 }
 
 function safeDisplayName(locale: string, tag: string): string | undefined {

@@ -1,0 +1,79 @@
+/** Accounts, roles and the viewer: who is asking, and what they may do. */
+import { z } from 'zod';
+
+/** The roles an account can hold; admin is a flag on the account, the others are scoped. */
+export const scopedRoles = ['secretariat', 'moderator', 'representative'] as const;
+
+/** A role held on a process (secretariat, moderator) or an organisation (representative). */
+export type ScopedRole = (typeof scopedRoles)[number];
+
+/** One role an account holds, with the id of what it is held on. */
+export interface RoleGrant {
+  role: ScopedRole;
+  scopeId: string;
+}
+
+/** A signed-in person, as requests see them. */
+export interface Viewer {
+  id: string;
+  email: string;
+  name: string;
+  isAdmin: boolean;
+  grants: RoleGrant[];
+  /** How they proved who they are. */
+  via: 'session' | 'token';
+}
+
+/** True when the viewer holds the role on the scope (admins hold every role). */
+export function holds(viewer: Viewer | null, role: ScopedRole, scopeId: string): boolean {
+  if (!viewer) return false;
+  return viewer.isAdmin || viewer.grants.some((g) => g.role === role && g.scopeId === scopeId);
+}
+
+/** True when the viewer is on a process's staff: its secretariat or a moderator (or an admin). */
+export function isProcessStaff(viewer: Viewer | null, processId: string): boolean {
+  return holds(viewer, 'secretariat', processId) || holds(viewer, 'moderator', processId);
+}
+
+/** The viewer the command line acts as: the operator of the installation, with every right. */
+export const operatorViewer: Viewer = {
+  id: 'cli',
+  email: 'operator@localhost',
+  name: 'plenum operator',
+  isAdmin: true,
+  grants: [],
+  via: 'token',
+};
+
+/** E-mail addresses as accounts store them: trimmed and lower-cased. */
+export const emailSchema = z
+  .string()
+  .trim()
+  .max(254)
+  .toLowerCase()
+  .pipe(z.email({ message: 'Enter a valid e-mail address.' }));
+
+/** A password plenum accepts: 10 to 200 characters. */
+export const passwordSchema = z
+  .string()
+  .min(10, 'The password must have at least 10 characters.')
+  .max(200, 'The password must have at most 200 characters.');
+
+/** The sign-up form. */
+export const signUpSchema = z.object({
+  email: emailSchema,
+  name: z.string().trim().min(1, 'Enter your name.').max(200),
+  password: passwordSchema,
+});
+
+/** The sign-in form. */
+export const signInSchema = z.object({
+  email: emailSchema,
+  password: z.string().min(1, 'Enter your password.').max(200),
+});
+
+/** The password change form. */
+export const passwordChangeSchema = z.object({
+  current: z.string().min(1, 'Enter your current password.').max(200),
+  password: passwordSchema,
+});

@@ -1,0 +1,200 @@
+/** Accounts: sign-up, sign-in, sessions, password change, API tokens and role grants. */
+import { createHash, randomBytes } from 'node:crypto';
+import type { Db } from '../db/database.ts';
+import { newId } from '../db/ids.ts';
+import { PlenumError } from '../errors.ts';
+import { recordEvent } from '../events/events.store.ts';
+import { zodError } from '../web/validation.ts';
+import {
+  passwordChangeSchema,
+  signInSchema,
+  signUpSchema,
+  type ScopedRole,
+  type Viewer,
+} from './accounts.schema.ts';
+import {
+  deleteOtherSessions,
+  deleteSession,
+  findAccount,
+  findAccountByEmail,
+  findSessionAccount,
+  findTokenAccount,
+  insertAccount,
+  insertApiToken,
+  insertGrant,
+  insertSession,
+  listGrants,
+  revokeApiToken,
+  updatePasswordHash,
+  type Account,
+} from './accounts.store.ts';
+import { hashPassword, unusableHash, verifyPassword } from './passwords.ts';
+
+/** How long a session lasts without signing in again. */
+export const sessionDays = 30;
+
+/** SHA-256 of a secret, hex: sessions and tokens are stored only as this. */
+export function secretHash(secret: string): string {
+  return createHash('sha256').update(secret).digest('hex');
+}
+
+/** Creates an account; the first argument is the database or a transaction. */
+export async function signUp(
+  db: Db,
+  input: unknown,
+  options: { isAdmin?: boolean; actor?: string; now?: Date } = {},
+): Promise<Account> {
+  const parsed = signUpSchema.safeParse(input);
+  if (!parsed.success) throw zodError(parsed.error);
+  const { email, name, password } = parsed.data;
+  if (await findAccountByEmail(db, email)) throw new PlenumError('ACCOUNT_EXISTS');
+  const id = newId();
+  const at = (options.now ?? new Date()).toISOString();
+  const passwordHash = await hashPassword(password);
+  await insertAccount(db, {
+    id,
+    email,
+    name,
+    password_hash: passwordHash,
+    is_admin: options.isAdmin ? 1 : 0,
+    created_at: at,
+    password_changed_at: at,
+  });
+  await recordEvent(db, {
+    actor: options.actor ?? id,
+    action: 'account.created',
+    subjectType: 'account',
+    subjectId: id,
+    data: { admin: Boolean(options.isAdmin) },
+  });
+  return { id, email, name, isAdmin: Boolean(options.isAdmin), passwordHash, createdAt: at };
+}
+
+/** Checks an e-mail and password; returns the account or throws SIGN_IN_FAILED. */
+export async function authenticate(db: Db, input: unknown): Promise<Account> {
+  const parsed = signInSchema.safeParse(input);
+  if (!parsed.success) throw new PlenumError('SIGN_IN_FAILED');
+  const account = await findAccountByEmail(db, parsed.data.email);
+  // Hash even for an unknown address, so timing does not tell which addresses have accounts.
+  const ok = await verifyPassword(parsed.data.password, account?.passwordHash ?? unusableHash);
+  if (!account || !ok) throw new PlenumError('SIGN_IN_FAILED');
+  return account;
+}
+
+/** Opens a session; returns the cookie value (only its hash is stored). */
+export async function openSession(db: Db, accountId: string, now = new Date()): Promise<string> {
+  const secret = randomBytes(32).toString('base64url');
+  await insertSession(db, {
+    id: secretHash(secret),
+    account_id: accountId,
+    created_at: now.toISOString(),
+    expires_at: new Date(now.getTime() + sessionDays * 86_400_000).toISOString(),
+  });
+  return secret;
+}
+
+/** Ends the session with this cookie value. */
+export async function closeSession(db: Db, secret: string): Promise<void> {
+  await deleteSession(db, secretHash(secret));
+}
+
+async function toViewer(db: Db, account: Account, via: Viewer['via']): Promise<Viewer> {
+  return {
+    id: account.id,
+    email: account.email,
+    name: account.name,
+    isAdmin: account.isAdmin,
+    grants: await listGrants(db, account.id),
+    via,
+  };
+}
+
+/** The viewer behind a session cookie value, if the session is live. */
+export async function viewerFromSession(db: Db, secret: string, now = new Date()): Promise<Viewer | null> {
+  const account = await findSessionAccount(db, secretHash(secret), now.toISOString());
+  return account ? toViewer(db, account, 'session') : null;
+}
+
+/** The viewer behind an API token, if it is live. */
+export async function viewerFromToken(db: Db, token: string): Promise<Viewer | null> {
+  const account = await findTokenAccount(db, secretHash(token));
+  return account ? toViewer(db, account, 'token') : null;
+}
+
+/** Changes the password after checking the current one; other sessions are signed out. */
+export async function changePassword(
+  db: Db,
+  viewer: Viewer | null,
+  sessionSecret: string,
+  input: unknown,
+): Promise<void> {
+  if (!viewer) throw new PlenumError('SIGN_IN_REQUIRED');
+  const parsed = passwordChangeSchema.safeParse(input);
+  if (!parsed.success) throw zodError(parsed.error);
+  const account = await findAccount(db, viewer.id);
+  if (!account || !(await verifyPassword(parsed.data.current, account.passwordHash))) {
+    throw new PlenumError('SIGN_IN_FAILED', 'The current password is wrong.');
+  }
+  const at = new Date().toISOString();
+  await updatePasswordHash(db, viewer.id, await hashPassword(parsed.data.password), at);
+  await deleteOtherSessions(db, viewer.id, secretHash(sessionSecret));
+  await recordEvent(db, {
+    actor: viewer.id,
+    action: 'account.password_changed',
+    subjectType: 'account',
+    subjectId: viewer.id,
+  });
+}
+
+/** Creates an API token for the viewer; returns the secret, shown once. */
+export async function createApiToken(db: Db, viewer: Viewer | null, name: string): Promise<string> {
+  if (!viewer) throw new PlenumError('SIGN_IN_REQUIRED');
+  const label = name.trim().slice(0, 100) || 'API token';
+  const secret = `plenum_${randomBytes(24).toString('base64url')}`;
+  const id = newId();
+  await insertApiToken(db, {
+    id,
+    account_id: viewer.id,
+    name: label,
+    token_hash: secretHash(secret),
+    created_at: new Date().toISOString(),
+  });
+  await recordEvent(db, { actor: viewer.id, action: 'token.created', subjectType: 'api_token', subjectId: id });
+  return secret;
+}
+
+/** Revokes one of the viewer's tokens. */
+export async function revokeToken(db: Db, viewer: Viewer | null, id: string): Promise<void> {
+  if (!viewer) throw new PlenumError('SIGN_IN_REQUIRED');
+  if (!(await revokeApiToken(db, viewer.id, id, new Date().toISOString()))) {
+    throw new PlenumError('NOT_FOUND', 'No such token of yours.');
+  }
+  await recordEvent(db, { actor: viewer.id, action: 'token.revoked', subjectType: 'api_token', subjectId: id });
+}
+
+/** Gives an account a role on a process or organisation; the caller has checked the policy. */
+export async function grantRole(
+  db: Db,
+  grant: { email: string; role: ScopedRole; scopeId: string },
+  actor: string,
+): Promise<void> {
+  const account = await findAccountByEmail(db, grant.email.trim().toLowerCase());
+  if (!account) throw new PlenumError('ACCOUNT_NOT_FOUND', `No account uses "${grant.email}".`);
+  const added = await insertGrant(db, {
+    id: newId(),
+    account_id: account.id,
+    role: grant.role,
+    scope_id: grant.scopeId,
+    granted_by: actor,
+    created_at: new Date().toISOString(),
+  });
+  if (added) {
+    await recordEvent(db, {
+      actor,
+      action: 'role.granted',
+      subjectType: 'account',
+      subjectId: account.id,
+      data: { role: grant.role, scopeId: grant.scopeId },
+    });
+  }
+}

@@ -1,0 +1,179 @@
+/** SQL for accounts, sessions, API tokens and role grants. */
+import type { Db } from '../db/database.ts';
+import type { RoleGrant, ScopedRole } from './accounts.schema.ts';
+import type { AccountTable } from './accounts.table.ts';
+
+/** An account as services see it (the password hash stays in the store layer's callers). */
+export interface Account {
+  id: string;
+  email: string;
+  name: string;
+  isAdmin: boolean;
+  passwordHash: string;
+  createdAt: string;
+}
+
+function toAccount(row: AccountTable): Account {
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    isAdmin: Number(row.is_admin) === 1,
+    passwordHash: row.password_hash,
+    createdAt: row.created_at,
+  };
+}
+
+/** Inserts an account row. */
+export async function insertAccount(db: Db, row: AccountTable): Promise<void> {
+  await db.insertInto('accounts').values(row).execute();
+}
+
+/** The account with this (lower-cased) e-mail address, if any. */
+export async function findAccountByEmail(db: Db, email: string): Promise<Account | undefined> {
+  const row = await db.selectFrom('accounts').selectAll().where('email', '=', email).executeTakeFirst();
+  return row ? toAccount(row) : undefined;
+}
+
+/** The account with this id, if any. */
+export async function findAccount(db: Db, id: string): Promise<Account | undefined> {
+  const row = await db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? toAccount(row) : undefined;
+}
+
+/** Replaces an account's password hash. */
+export async function updatePasswordHash(db: Db, id: string, hash: string, at: string): Promise<void> {
+  await db
+    .updateTable('accounts')
+    .set({ password_hash: hash, password_changed_at: at })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Stores a session under the hash of its cookie value. */
+export async function insertSession(
+  db: Db,
+  row: { id: string; account_id: string; created_at: string; expires_at: string },
+): Promise<void> {
+  await db.insertInto('sessions').values(row).execute();
+}
+
+/** The account of a live session (not expired at `now`), if any. */
+export async function findSessionAccount(
+  db: Db,
+  sessionHash: string,
+  now: string,
+): Promise<Account | undefined> {
+  const row = await db
+    .selectFrom('sessions')
+    .innerJoin('accounts', 'accounts.id', 'sessions.account_id')
+    .selectAll('accounts')
+    .where('sessions.id', '=', sessionHash)
+    .where('sessions.expires_at', '>', now)
+    .executeTakeFirst();
+  return row ? toAccount(row) : undefined;
+}
+
+/** Deletes one session. */
+export async function deleteSession(db: Db, sessionHash: string): Promise<void> {
+  await db.deleteFrom('sessions').where('id', '=', sessionHash).execute();
+}
+
+/** Deletes every session of an account except one (after a password change). */
+export async function deleteOtherSessions(db: Db, accountId: string, keep: string): Promise<void> {
+  await db
+    .deleteFrom('sessions')
+    .where('account_id', '=', accountId)
+    .where('id', '!=', keep)
+    .execute();
+}
+
+/** Stores an API token under its hash. */
+export async function insertApiToken(
+  db: Db,
+  row: { id: string; account_id: string; name: string; token_hash: string; created_at: string },
+): Promise<void> {
+  await db.insertInto('api_tokens').values({ ...row, revoked_at: null }).execute();
+}
+
+/** The account of a live (not revoked) API token, if any. */
+export async function findTokenAccount(db: Db, tokenHash: string): Promise<Account | undefined> {
+  const row = await db
+    .selectFrom('api_tokens')
+    .innerJoin('accounts', 'accounts.id', 'api_tokens.account_id')
+    .selectAll('accounts')
+    .where('api_tokens.token_hash', '=', tokenHash)
+    .where('api_tokens.revoked_at', 'is', null)
+    .executeTakeFirst();
+  return row ? toAccount(row) : undefined;
+}
+
+/** An account's tokens (without their secrets), newest first. */
+export async function listApiTokens(
+  db: Db,
+  accountId: string,
+): Promise<{ id: string; name: string; createdAt: string; revokedAt: string | null }[]> {
+  const rows = await db
+    .selectFrom('api_tokens')
+    .select(['id', 'name', 'created_at', 'revoked_at'])
+    .where('account_id', '=', accountId)
+    .orderBy('id', 'desc')
+    .execute();
+  return rows.map((r) => ({ id: r.id, name: r.name, createdAt: r.created_at, revokedAt: r.revoked_at }));
+}
+
+/** Marks a token of this account revoked; false when there is no such live token. */
+export async function revokeApiToken(db: Db, accountId: string, id: string, at: string): Promise<boolean> {
+  const result = await db
+    .updateTable('api_tokens')
+    .set({ revoked_at: at })
+    .where('id', '=', id)
+    .where('account_id', '=', accountId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/** The scoped roles an account holds. */
+export async function listGrants(db: Db, accountId: string): Promise<RoleGrant[]> {
+  const rows = await db
+    .selectFrom('role_grants')
+    .select(['role', 'scope_id'])
+    .where('account_id', '=', accountId)
+    .orderBy('created_at')
+    .execute();
+  return rows.map((r) => ({ role: r.role as ScopedRole, scopeId: r.scope_id }));
+}
+
+/** Grants a role unless the account already holds it; true when it was new. */
+export async function insertGrant(
+  db: Db,
+  row: { id: string; account_id: string; role: ScopedRole; scope_id: string; granted_by: string; created_at: string },
+): Promise<boolean> {
+  const existing = await db
+    .selectFrom('role_grants')
+    .select('id')
+    .where('account_id', '=', row.account_id)
+    .where('role', '=', row.role)
+    .where('scope_id', '=', row.scope_id)
+    .executeTakeFirst();
+  if (existing) return false;
+  await db.insertInto('role_grants').values(row).execute();
+  return true;
+}
+
+/** The accounts holding a role on a scope, with names and e-mails. */
+export async function listHolders(
+  db: Db,
+  role: ScopedRole,
+  scopeId: string,
+): Promise<{ id: string; name: string; email: string }[]> {
+  return db
+    .selectFrom('role_grants')
+    .innerJoin('accounts', 'accounts.id', 'role_grants.account_id')
+    .select(['accounts.id', 'accounts.name', 'accounts.email'])
+    .where('role_grants.role', '=', role)
+    .where('role_grants.scope_id', '=', scopeId)
+    .orderBy('accounts.name')
+    .execute();
+}

@@ -1,0 +1,42 @@
+/** Row types of accounts, sessions, API tokens and role grants, as stored. */
+
+/** A row of `accounts`: a person who signs in. */
+export interface AccountTable {
+  id: string;
+  /** Lower-cased; unique. */
+  email: string;
+  name: string;
+  /** scrypt$N$r$p$salt$hash, all base64url. */
+  password_hash: string;
+  is_admin: number;
+  created_at: string;
+  password_changed_at: string;
+}
+
+/** A row of `sessions`: the SHA-256 of a session cookie, so a leaked table opens no session. */
+export interface SessionTable {
+  id: string;
+  account_id: string;
+  created_at: string;
+  expires_at: string;
+}
+
+/** A row of `api_tokens`: the SHA-256 of a bearer token for the JSON API. */
+export interface ApiTokenTable {
+  id: string;
+  account_id: string;
+  name: string;
+  token_hash: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+/** A row of `role_grants`: a role an account holds on a process or an organisation. */
+export interface RoleGrantTable {
+  id: string;
+  account_id: string;
+  role: string;
+  scope_id: string;
+  granted_by: string;
+  created_at: string;
+}

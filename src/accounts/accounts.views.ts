@@ -1,0 +1,104 @@
+/** HTML of sign-in, sign-up and the account page. */
+import { html } from 'hono/html';
+import type { Organisation } from '../organisations/organisations.schema.ts';
+import type { Submission } from '../submissions/submissions.schema.ts';
+import { submissionItem } from '../submissions/submissions.views.ts';
+import type { PageContext } from '../web/context.ts';
+import { fill } from '../web/i18n.ts';
+import { csrfField, page, type Markup } from '../web/layout.ts';
+
+function problem(message: string | undefined): Markup {
+  return message ? html`<p class="problem" role="alert" lang="en" dir="ltr">${message}</p>` : '';
+}
+
+/** The sign-in form. */
+export function signInPage(ctx: PageContext, options: { email?: string; error?: string; back?: string } = {}): Markup {
+  const m = ctx.ui.m.accounts;
+  const main = html`<h1>${m.signInTitle}</h1>
+    ${problem(options.error)}
+    <form method="post" action="/sign-in" class="stack narrow">
+      ${csrfField(ctx)}<input type="hidden" name="back" value="${options.back ?? '/'}" />
+      <label>${m.email} <input type="email" name="email" required autocomplete="username" value="${options.email ?? ''}" /></label>
+      <label>${m.password} <input type="password" name="password" required autocomplete="current-password" /></label>
+      <button type="submit">${m.signInSubmit}</button>
+    </form>
+    <p>${m.noAccount} <a href="/sign-up">${m.signUpTitle}</a></p>`;
+  return page(ctx, { title: m.signInTitle, main });
+}
+
+/** The sign-up form. */
+export function signUpPage(ctx: PageContext, options: { email?: string; name?: string; error?: string } = {}): Markup {
+  const m = ctx.ui.m.accounts;
+  const main = html`<h1>${m.signUpTitle}</h1>
+    ${problem(options.error)}
+    <form method="post" action="/sign-up" class="stack narrow">
+      ${csrfField(ctx)}
+      <label>${m.name} <input name="name" required maxlength="200" autocomplete="name" value="${options.name ?? ''}" /></label>
+      <label>${m.email} <input type="email" name="email" required autocomplete="email" value="${options.email ?? ''}" /></label>
+      <label>${m.password} <input type="password" name="password" required minlength="10" autocomplete="new-password" aria-describedby="pw-help" /></label>
+      <p class="help" id="pw-help">${m.passwordHelp}</p>
+      <button type="submit">${m.signUpSubmit}</button>
+    </form>
+    <p>${m.haveAccount} <a href="/sign-in">${m.signInTitle}</a></p>`;
+  return page(ctx, { title: m.signUpTitle, main });
+}
+
+/** The account page: roles, organisations, submissions, password, API tokens. */
+export function accountPage(
+  ctx: PageContext,
+  data: {
+    roles: { role: string; scope: string; href: string }[];
+    organisations: Organisation[];
+    submissions: Submission[];
+    tokens: { id: string; name: string; createdAt: string; revokedAt: string | null }[];
+    newToken?: string;
+    message?: string;
+    error?: string;
+  },
+): Markup {
+  const { ui } = ctx;
+  const m = ui.m.accounts;
+  const viewer = ctx.viewer!;
+  const main = html`<h1>${m.accountTitle}</h1>
+    <p>${viewer.name} · ${viewer.email}</p>
+    ${data.message ? html`<p class="notice" role="status">${data.message}</p>` : ''}
+    ${problem(data.error)}
+    <h2>${m.roles}</h2>
+    ${
+      data.roles.length === 0
+        ? html`<p class="empty">${m.noRoles} <a href="/organisations/new">${ui.m.organisations.register}</a></p>`
+        : html`<ul>${data.roles.map((r) => html`<li>${fill(m.roleNames[r.role as keyof typeof m.roleNames] ?? r.role, { scope: '' })}<a href="${r.href}">${r.scope}</a></li>`)}</ul>
+          <p><a href="/organisations/new">${ui.m.organisations.register}</a></p>`
+    }
+    <h2>${ui.m.submissions.yours}</h2>
+    ${
+      data.submissions.length === 0
+        ? html`<p class="empty">${ui.m.submissions.none}</p>`
+        : html`<ol class="submissions">${data.submissions.map((s) => submissionItem(ctx, s, { showStatus: true }))}</ol>`
+    }
+    <h2>${m.changePassword}</h2>
+    <form method="post" action="/account/password" class="stack narrow">
+      ${csrfField(ctx)}
+      <label>${m.currentPassword} <input type="password" name="current" required autocomplete="current-password" /></label>
+      <label>${m.newPassword} <input type="password" name="password" required minlength="10" autocomplete="new-password" /></label>
+      <button type="submit">${m.changePassword}</button>
+    </form>
+    <h2>${m.tokens}</h2>
+    ${data.newToken ? html`<p class="notice" role="status">${m.tokenCreated} <code>${data.newToken}</code></p>` : ''}
+    ${
+      data.tokens.length === 0
+        ? html`<p class="empty">${m.noTokens}</p>`
+        : html`<ul>${data.tokens.map(
+            (t) => html`<li>${t.name} · ${ui.date(t.createdAt)}${
+              t.revokedAt
+                ? html` · <s>${m.revoke}</s>`
+                : html` <form method="post" action="/account/tokens/${t.id}/revoke" class="inline">${csrfField(ctx)}<button type="submit" class="link">${m.revoke}</button></form>`
+            }</li>`,
+          )}</ul>`
+    }
+    <form method="post" action="/account/tokens" class="inline-form">
+      ${csrfField(ctx)}<label>${m.tokenName} <input name="name" maxlength="100" required /></label>
+      <button type="submit">${m.createToken}</button>
+    </form>`;
+  return page(ctx, { title: m.accountTitle, main });
+}

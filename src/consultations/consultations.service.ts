@@ -1,0 +1,149 @@
+/** Comment periods: opening, extending and reading them, by the server's clock. */
+import type { Viewer } from '../accounts/accounts.schema.ts';
+import type { Db } from '../db/database.ts';
+import { newId } from '../db/ids.ts';
+import { findDocument, findVersion } from '../documents/documents.store.ts';
+import type { PlenumDocument, Version } from '../documents/documents.schema.ts';
+import { PlenumError } from '../errors.ts';
+import { recordEvent } from '../events/events.store.ts';
+import type { Process } from '../processes/processes.schema.ts';
+import { findProcess } from '../processes/processes.store.ts';
+import { zodError } from '../web/validation.ts';
+import { canReadVersion } from '../documents/documents.policy.ts';
+import { checkCanManagePeriods } from './consultations.policy.ts';
+import { extensionSchema, newPeriodSchema, type CommentPeriod } from './consultations.schema.ts';
+import { findPeriod, insertPeriod, listPeriodsOfDocument, listPeriodsOfProcess, updateClose } from './consultations.store.ts';
+import { zonedTimeToUtc } from './time-zones.ts';
+
+/** A period with the process, document and version it is about. */
+export interface PeriodContext {
+  period: CommentPeriod;
+  process: Process;
+  document: PlenumDocument;
+  version: Version;
+}
+
+/** The period with its process, document and version; hidden (not found) when its version is not public to the viewer. */
+export async function getPeriodContext(db: Db, viewer: Viewer | null, id: string, now: Date): Promise<PeriodContext> {
+  const period = await findPeriod(db, id, now);
+  if (!period) throw new PlenumError('PERIOD_NOT_FOUND');
+  const [process, document, version] = await Promise.all([
+    findProcess(db, { id: period.processId }),
+    findDocument(db, { id: period.documentId }),
+    findVersion(db, period.versionId),
+  ]);
+  if (!process || !document || !version) throw new PlenumError('PERIOD_NOT_FOUND');
+  if (!canReadVersion(viewer, version, process.id)) throw new PlenumError('PERIOD_NOT_FOUND');
+  return { period, process, document, version };
+}
+
+/** Opens a comment period on a version of one of the process's documents. */
+export async function openCommentPeriod(
+  db: Db,
+  viewer: Viewer | null,
+  processId: string,
+  input: unknown,
+  now: Date,
+): Promise<CommentPeriod> {
+  checkCanManagePeriods(viewer, processId);
+  const parsed = newPeriodSchema.safeParse(input);
+  if (!parsed.success) throw zodError(parsed.error);
+  const form = parsed.data;
+  const version = await findVersion(db, form.versionId);
+  const document = version ? await findDocument(db, { id: version.documentId }) : undefined;
+  if (!version || !document || document.processId !== processId) {
+    throw new PlenumError('INVALID_REQUEST', 'versionId: choose a version of a document of this process.');
+  }
+  const opens = zonedTimeToUtc(form.opensAt, form.timeZone);
+  const closes = zonedTimeToUtc(form.closesAt, form.timeZone);
+  if (!opens) throw new PlenumError('INVALID_REQUEST', 'opensAt: not a real date and time.');
+  if (!closes) throw new PlenumError('INVALID_REQUEST', 'closesAt: not a real date and time.');
+  if (closes <= opens) throw new PlenumError('INVALID_REQUEST', 'closesAt: the period must close after it opens.');
+  if (closes <= now) throw new PlenumError('INVALID_REQUEST', 'closesAt: the closing time has already passed.');
+  const id = newId();
+  await insertPeriod(db, {
+    id,
+    process_id: processId,
+    version_id: version.id,
+    title: form.title,
+    description: form.description,
+    opens_at: opens.toISOString(),
+    closes_at: closes.toISOString(),
+    time_zone: form.timeZone,
+    moderation: form.moderation,
+    extensions: 0,
+    created_by: viewer.id,
+    created_at: now.toISOString(),
+  });
+  await recordEvent(
+    db,
+    {
+      actor: viewer.id,
+      action: 'period.opened',
+      subjectType: 'comment_period',
+      subjectId: id,
+      data: { processId, versionId: version.id, opensAt: opens.toISOString(), closesAt: closes.toISOString() },
+    },
+    now,
+  );
+  const period = await findPeriod(db, id, now);
+  if (!period) throw new PlenumError('INTERNAL');
+  return period;
+}
+
+/** Extends a period to a later close, recording the reason as an event. */
+export async function extendCommentPeriod(
+  db: Db,
+  viewer: Viewer | null,
+  id: string,
+  input: unknown,
+  now: Date,
+): Promise<CommentPeriod> {
+  const period = await findPeriod(db, id, now);
+  if (!period) throw new PlenumError('PERIOD_NOT_FOUND');
+  checkCanManagePeriods(viewer, period.processId);
+  const parsed = extensionSchema.safeParse(input);
+  if (!parsed.success) throw zodError(parsed.error);
+  const closes = zonedTimeToUtc(parsed.data.closesAt, period.timeZone);
+  if (!closes) throw new PlenumError('INVALID_REQUEST', 'closesAt: not a real date and time.');
+  if (closes.toISOString() <= period.closesAt) {
+    throw new PlenumError('INVALID_REQUEST', 'closesAt: an extension must close later than the period does now.');
+  }
+  if (closes <= now) throw new PlenumError('INVALID_REQUEST', 'closesAt: the new closing time has already passed.');
+  await updateClose(db, id, closes.toISOString());
+  await recordEvent(
+    db,
+    {
+      actor: viewer.id,
+      action: 'period.extended',
+      subjectType: 'comment_period',
+      subjectId: id,
+      data: { from: period.closesAt, to: closes.toISOString(), reason: parsed.data.reason },
+    },
+    now,
+  );
+  const updated = await findPeriod(db, id, now);
+  if (!updated) throw new PlenumError('INTERNAL');
+  return updated;
+}
+
+/** The periods of a process the viewer may see, newest first. */
+export async function getPeriodsOfProcess(db: Db, viewer: Viewer | null, processId: string, now: Date): Promise<CommentPeriod[]> {
+  const periods = await listPeriodsOfProcess(db, processId, now);
+  return filterReadable(db, viewer, processId, periods);
+}
+
+/** The periods on a document's versions, newest first. */
+export async function getPeriodsOfDocument(db: Db, viewer: Viewer | null, document: PlenumDocument, now: Date): Promise<CommentPeriod[]> {
+  const periods = await listPeriodsOfDocument(db, document.id, now);
+  return filterReadable(db, viewer, document.processId, periods);
+}
+
+async function filterReadable(db: Db, viewer: Viewer | null, processId: string, periods: CommentPeriod[]): Promise<CommentPeriod[]> {
+  const out: CommentPeriod[] = [];
+  for (const period of periods) {
+    const version = await findVersion(db, period.versionId);
+    if (version && canReadVersion(viewer, version, processId)) out.push(period);
+  }
+  return out;
+}

@@ -1,0 +1,86 @@
+/** Routes of organisations: the list, an organisation's page, registration, verification, representatives, the API. */
+import type { Hono } from 'hono';
+import { z } from 'zod';
+import { checkForm } from '../accounts/accounts.middleware.ts';
+import { holds } from '../accounts/accounts.schema.ts';
+import { isPlenumError, PlenumError } from '../errors.ts';
+import { getPublishedSubmissions } from '../submissions/submissions.service.ts';
+import type { ApiRegistry } from '../web/api.ts';
+import type { AppEnv } from '../web/context.ts';
+import { organisationSchema } from './organisations.schema.ts';
+import {
+  addRepresentative,
+  getOrganisation,
+  getOrganisations,
+  registerOrganisation,
+  verifyOrganisation,
+} from './organisations.service.ts';
+import { newOrganisationPage, organisationListPage, organisationPage } from './organisations.views.ts';
+
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Mounts the organisation pages and registers their API routes. */
+export function organisationRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
+  app.get('/organisations', async (c) => c.html(organisationListPage(c.var.page, await getOrganisations(c.var.deps.db))));
+
+  app.get('/organisations/new', (c) => {
+    if (!c.var.viewer) throw new PlenumError('SIGN_IN_REQUIRED');
+    return c.html(newOrganisationPage(c.var.page));
+  });
+
+  app.post('/organisations', async (c) => {
+    const body = await checkForm(c);
+    const values = Object.fromEntries(
+      ['name', 'stakeholderGroup', 'country', 'website'].map((k) => [k, typeof body[k] === 'string' ? (body[k] as string) : '']),
+    );
+    try {
+      const organisation = await c.var.deps.db.transaction().execute((trx) => registerOrganisation(trx, c.var.viewer, values));
+      return c.redirect(`/organisations/${organisation.slug}`, 303);
+    } catch (error) {
+      if (!isPlenumError(error) || error.code === 'SIGN_IN_REQUIRED' || error.status >= 500) throw error;
+      return c.html(newOrganisationPage(c.var.page, { error: error.message, values }), error.status as 400 | 409);
+    }
+  });
+
+  app.get('/organisations/:ref', async (c) => {
+    const { db } = c.var.deps;
+    const organisation = await getOrganisation(db, c.req.param('ref'));
+    const before = c.req.query('before');
+    const page = await getPublishedSubmissions(db, { organisationId: organisation.id }, {}, before && uuid.test(before) ? { before } : {});
+    const viewer = c.var.viewer;
+    return c.html(
+      organisationPage(c.var.page, organisation, {
+        ...page,
+        canVerify: Boolean(viewer && (viewer.isAdmin || viewer.grants.some((g) => g.role === 'secretariat'))),
+        canAddRepresentative: holds(viewer, 'representative', organisation.id),
+      }),
+    );
+  });
+
+  app.post('/organisations/:ref/verify', async (c) => {
+    await checkForm(c);
+    const organisation = await c.var.deps.db
+      .transaction()
+      .execute((trx) => verifyOrganisation(trx, c.var.viewer, c.req.param('ref')));
+    return c.redirect(`/organisations/${organisation.slug}`, 303);
+  });
+
+  app.post('/organisations/:ref/representatives', async (c) => {
+    const body = await checkForm(c);
+    const ref = c.req.param('ref');
+    await c.var.deps.db
+      .transaction()
+      .execute((trx) => addRepresentative(trx, c.var.viewer, ref, typeof body.email === 'string' ? body.email : ''));
+    const organisation = await getOrganisation(c.var.deps.db, ref);
+    return c.redirect(`/organisations/${organisation.slug}`, 303);
+  });
+
+  api.get({
+    path: '/api/organisations',
+    summary: 'Every registered organisation',
+    tag: 'organisations',
+    response: z.object({ organisations: z.array(organisationSchema) }),
+    errors: [],
+    handler: async (c) => ({ organisations: await getOrganisations(c.var.deps.db) }),
+  });
+}

@@ -1,0 +1,119 @@
+/** Bulk exports of a period's submissions: CSV (RFC 4180, via csv-stringify) and JSON, streamed without caps. */
+import { stringify } from 'csv-stringify/sync';
+import type { Submission } from './submissions.schema.ts';
+
+/** The CSV columns, in order. */
+export const csvColumns = [
+  'id',
+  'received_at',
+  'published_at',
+  'status',
+  'status_reason',
+  'organisation',
+  'organisation_id',
+  'stakeholder_group',
+  'country',
+  'regional_group',
+  'verified',
+  'cosigners',
+  'language',
+  'paragraphs',
+  'quotes',
+  'title',
+  'body',
+  'attachments',
+  'content_sha256',
+] as const;
+
+function csvRow(s: Submission): string[] {
+  const confirmed = s.cosigners.filter((c) => c.state === 'confirmed');
+  return [
+    s.id,
+    s.receivedAt,
+    s.publishedAt ?? '',
+    s.status,
+    s.statusReason ?? '',
+    s.organisation.name,
+    s.organisation.id,
+    s.organisation.stakeholderGroup,
+    s.organisation.country ?? '',
+    s.organisation.regionalGroup ?? '',
+    s.organisation.verified ? 'yes' : 'no',
+    confirmed.map((c) => c.organisation.name).join('; '),
+    s.language,
+    [...new Set(s.anchors.map((a) => a.address))].join('; '),
+    s.anchors.flatMap((a) => (a.selector ? [`${a.address}: ${a.selector.textQuote.exact}`] : [])).join(' | '),
+    s.title ?? '',
+    s.body,
+    s.attachments.map((a) => `${a.filename} (${a.sha256})`).join('; '),
+    s.contentSha256,
+  ];
+}
+
+// A cell starting with = + - @ would run as a formula in a spreadsheet; a leading quote defuses it.
+function defuse(cell: string): string {
+  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+}
+
+/** The submissions as a CSV byte stream with a header row; UTF-8 with a BOM so spreadsheets read it right. */
+export function csvStream(submissions: AsyncIterable<Submission>): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  const iterator = submissions[Symbol.asyncIterator]();
+  let started = false;
+  return new ReadableStream({
+    async pull(controller) {
+      if (!started) {
+        started = true;
+        controller.enqueue(encoder.encode(`\uFEFF${stringify([[...csvColumns]], { record_delimiter: '\r\n' })}`));
+        return;
+      }
+      const rows: string[][] = [];
+      for (let i = 0; i < 200; i++) {
+        const next = await iterator.next();
+        if (next.done) break;
+        rows.push(csvRow(next.value).map(defuse));
+      }
+      if (rows.length > 0) controller.enqueue(encoder.encode(stringify(rows, { record_delimiter: '\r\n' })));
+      if (rows.length < 200) controller.close();
+    },
+    async cancel() {
+      await iterator.return?.();
+    },
+  });
+}
+
+/** The submissions as one JSON document `{"period": …, "submissions": [...]}`, streamed. */
+export function jsonStream(header: Record<string, unknown>, submissions: AsyncIterable<Submission>): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  const iterator = submissions[Symbol.asyncIterator]();
+  let state: 'start' | 'items' | 'done' = 'start';
+  let first = true;
+  return new ReadableStream({
+    async pull(controller) {
+      if (state === 'start') {
+        state = 'items';
+        const head = JSON.stringify(header);
+        controller.enqueue(encoder.encode(`${head.slice(0, -1)}${head.length > 2 ? ',' : ''}"submissions":[\n`));
+        return;
+      }
+      const parts: string[] = [];
+      for (let i = 0; i < 200; i++) {
+        const next = await iterator.next();
+        if (next.done) {
+          state = 'done';
+          break;
+        }
+        parts.push(`${first ? '' : ',\n'}${JSON.stringify(next.value)}`);
+        first = false;
+      }
+      if (parts.length > 0) controller.enqueue(encoder.encode(parts.join('')));
+      if (state === 'done') {
+        controller.enqueue(encoder.encode('\n]}\n'));
+        controller.close();
+      }
+    },
+    async cancel() {
+      await iterator.return?.();
+    },
+  });
+}

@@ -1,0 +1,34 @@
+/** Who may submit, co-sign and read submissions that are not published. */
+import { holds, type Viewer } from '../accounts/accounts.schema.ts';
+import { canModerate } from '../consultations/consultations.policy.ts';
+import { PlenumError } from '../errors.ts';
+
+/** Only a representative of the organisation submits on its behalf. */
+export function checkCanSubmitFor(viewer: Viewer | null, organisationId: string): asserts viewer is Viewer {
+  if (!viewer) throw new PlenumError('SIGN_IN_REQUIRED');
+  if (!holds(viewer, 'representative', organisationId)) {
+    throw new PlenumError('FORBIDDEN', 'You can only submit on behalf of an organisation you represent.');
+  }
+}
+
+/** Only a representative of the co-signing organisation confirms or declines for it. */
+export function checkCanCosignFor(viewer: Viewer | null, organisationId: string): asserts viewer is Viewer {
+  if (!viewer) throw new PlenumError('SIGN_IN_REQUIRED');
+  if (!holds(viewer, 'representative', organisationId)) {
+    throw new PlenumError('FORBIDDEN', 'Only a representative of the co-signing organisation can answer for it.');
+  }
+}
+
+/**
+ * Published submissions are public; the others are read by the submitting and co-signing
+ * organisations' representatives and by the process's moderators and secretariat.
+ */
+export function canReadSubmission(
+  viewer: Viewer | null,
+  submission: { status: string; organisationId: string; cosignerIds: string[]; processId: string },
+): boolean {
+  if (submission.status === 'published') return true;
+  if (!viewer) return false;
+  if (canModerate(viewer, submission.processId)) return true;
+  return [submission.organisationId, ...submission.cosignerIds].some((id) => holds(viewer, 'representative', id));
+}

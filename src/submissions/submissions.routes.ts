@@ -1,0 +1,260 @@
+/** Routes of submissions: the form, the receipt, a submission's page, co-signing, moderation, attachments, the API. */
+import { randomUUID } from 'node:crypto';
+import type { Context, Hono } from 'hono';
+import { z } from 'zod';
+import { checkForm } from '../accounts/accounts.middleware.ts';
+import { holds } from '../accounts/accounts.schema.ts';
+import { canModerate } from '../consultations/consultations.policy.ts';
+import { periodFromAddress } from '../consultations/consultations.routes.ts';
+import { getPeriodContext } from '../consultations/consultations.service.ts';
+import { findPeriod } from '../consultations/consultations.store.ts';
+import { getBlocks, getLanguageVersion } from '../documents/documents.service.ts';
+import { PlenumError } from '../errors.ts';
+import { listEventsFor } from '../events/events.store.ts';
+import { getOrganisations } from '../organisations/organisations.service.ts';
+import type { ApiRegistry } from '../web/api.ts';
+import { clockOf, type AppEnv } from '../web/context.ts';
+import { attachmentMaxCount, checkAttachment, type CheckedAttachment } from './attachments.ts';
+import { receiptSchema, submissionSchema } from './submissions.schema.ts';
+import {
+  answerCosignature,
+  getAttachment,
+  getModerationQueue,
+  getMyOrganisations,
+  getReceipt,
+  getSubmission,
+  moderateSubmission,
+  submitComment,
+} from './submissions.service.ts';
+import {
+  moderationQueuePage,
+  receiptPage,
+  receiptText,
+  submissionPage,
+  submitFormPage,
+} from './submissions.views.ts';
+
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function submissionId(c: Context<AppEnv>): string {
+  const id = c.req.param('id') ?? '';
+  if (!uuid.test(id)) throw new PlenumError('SUBMISSION_NOT_FOUND');
+  return id.toLowerCase();
+}
+
+function list(value: unknown): unknown[] {
+  return value === undefined ? [] : Array.isArray(value) ? value : [value];
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** The largest form post with attachments (five files of 5 MB and the text). */
+export const submissionBodyLimit = 27 * 1024 * 1024;
+
+/** Mounts the submission pages and registers their API routes. */
+export function submissionRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
+  app.get('/consultations/:id/submit', async (c) => {
+    const { db } = c.var.deps;
+    const context = await periodFromAddress(c);
+    if (!c.var.viewer) throw new PlenumError('SIGN_IN_REQUIRED');
+    if (context.period.state === 'closed') throw new PlenumError('PERIOD_CLOSED');
+    if (context.period.state === 'scheduled') throw new PlenumError('PERIOD_NOT_OPEN_YET');
+    const languageVersion = await getLanguageVersion(db, context.version.id, undefined, c.var.viewer);
+    const blocks = await getBlocks(db, languageVersion.id, c.var.viewer);
+    const preselected = list(c.req.queries('block') ?? []).filter((v): v is string => typeof v === 'string');
+    return c.html(
+      submitFormPage(c.var.page, context, {
+        blocks,
+        myOrganisations: await getMyOrganisations(db, c.var.viewer),
+        allOrganisations: await getOrganisations(db),
+        preselected,
+        idempotencyKey: randomUUID(),
+      }),
+    );
+  });
+
+  app.post('/consultations/:id/submissions', async (c) => {
+    const body = await checkForm(c);
+    const { db } = c.var.deps;
+    const context = await periodFromAddress(c);
+    const files = list(body.attachments).filter((f): f is File => f instanceof File && (f.size > 0 || f.name !== ''));
+    if (files.length > attachmentMaxCount) {
+      throw new PlenumError('INVALID_REQUEST', `attachments: at most ${attachmentMaxCount} files.`);
+    }
+    const attachments: CheckedAttachment[] = [];
+    for (const file of files) attachments.push(await checkAttachment(file.name, Buffer.from(await file.arrayBuffer())));
+    const blockIds = list(body.blockId).filter((v): v is string => typeof v === 'string' && v !== '');
+    const quote = text(body.quote)?.trim();
+    let anchors: { blockId: string; exact?: string }[] = blockIds.map((blockId) => ({ blockId }));
+    if (quote) {
+      if (blockIds.length === 0) throw new PlenumError('ANCHOR_INVALID', 'Choose the paragraph the quoted words come from.');
+      // The quote belongs to the chosen paragraph that contains it.
+      const versionBlocks = await getBlocks(db, (await getLanguageVersion(db, context.version.id, undefined, c.var.viewer)).id, c.var.viewer).catch(() => []);
+      const holder = blockIds.find((id) => versionBlocks.find((b) => b.id === id)?.text.includes(quote)) ?? blockIds[0]!;
+      anchors = anchors.map((a) => (a.blockId === holder ? { ...a, exact: quote } : a));
+    }
+    const input = {
+      organisationId: text(body.organisationId) ?? '',
+      title: text(body.title),
+      body: text(body.body) ?? '',
+      language: text(body.language) || undefined,
+      anchors,
+      cosigners: list(body.cosigners).filter((v): v is string => typeof v === 'string' && v !== ''),
+      idempotencyKey: text(body.idempotencyKey) ?? '',
+    };
+    const receipt = await db
+      .transaction()
+      .execute((trx) => submitComment(trx, c.var.viewer, context.period.id, input, attachments, clockOf(c.var.deps)));
+    // The transaction has committed: only now is the receipt shown.
+    return c.html(receiptPage(c.var.page, receipt, context.period), receipt.replayed ? 200 : 201);
+  });
+
+  app.get('/consultations/:id/moderation', async (c) => {
+    const context = await periodFromAddress(c);
+    const queue = await getModerationQueue(c.var.deps.db, c.var.viewer, context.process.id, context.period.id);
+    return c.html(moderationQueuePage(c.var.page, context, queue));
+  });
+
+  app.get('/submissions/:id', async (c) => {
+    const { db } = c.var.deps;
+    const viewer = c.var.viewer;
+    const s = await getSubmission(db, viewer, submissionId(c));
+    const period = await findPeriod(db, s.periodId, clockOf(c.var.deps));
+    if (!period) throw new PlenumError('SUBMISSION_NOT_FOUND');
+    const staff = canModerate(viewer, s.processId);
+    const involved = [s.organisation.id, ...s.cosigners.map((c2) => c2.organisation.id)].some((id) => holds(viewer, 'representative', id));
+    const cosignFor =
+      s.status === 'awaiting_cosigners'
+        ? s.cosigners.filter((x) => x.state === 'invited' && holds(viewer, 'representative', x.organisation.id)).map((x) => x.organisation)
+        : [];
+    const history = staff || involved ? await listEventsFor(db, 'submission', s.id) : [];
+    return c.html(
+      submissionPage(c.var.page, s, { period, history, cosignFor, canModerate: staff, canSeeStatus: staff || involved }),
+    );
+  });
+
+  app.get('/submissions/:id/receipt', async (c) => {
+    const { db } = c.var.deps;
+    const receipt = await getReceipt(db, c.var.viewer, submissionId(c));
+    const s = await getSubmission(db, c.var.viewer, receipt.submissionId);
+    const period = await findPeriod(db, s.periodId, clockOf(c.var.deps));
+    if (!period) throw new PlenumError('SUBMISSION_NOT_FOUND');
+    return c.html(receiptPage(c.var.page, receipt, period));
+  });
+
+  app.get('/submissions/:id/receipt.txt', async (c) => {
+    const { db } = c.var.deps;
+    const receipt = await getReceipt(db, c.var.viewer, submissionId(c));
+    const s = await getSubmission(db, c.var.viewer, receipt.submissionId);
+    const period = await findPeriod(db, s.periodId, clockOf(c.var.deps));
+    if (!period) throw new PlenumError('SUBMISSION_NOT_FOUND');
+    return c.body(receiptText(receipt, period), 200, {
+      'content-type': 'text/plain; charset=utf-8',
+      'content-disposition': `attachment; filename="plenum-receipt-${receipt.submissionId}.txt"`,
+    });
+  });
+
+  app.post('/submissions/:id/cosign', async (c) => {
+    const body = await checkForm(c);
+    const id = submissionId(c);
+    const answer = text(body.answer);
+    if (answer !== 'confirm' && answer !== 'decline') throw new PlenumError('INVALID_REQUEST', 'answer: confirm or decline.');
+    await c.var.deps.db
+      .transaction()
+      .execute((trx) => answerCosignature(trx, c.var.viewer, id, text(body.organisationId) ?? '', answer === 'confirm', clockOf(c.var.deps)));
+    return c.redirect(`/submissions/${id}`, 303);
+  });
+
+  app.post('/submissions/:id/moderate', async (c) => {
+    const body = await checkForm(c);
+    const id = submissionId(c);
+    const input = { action: text(body.action), reason: text(body.reason) || undefined, note: text(body.note) };
+    await c.var.deps.db.transaction().execute((trx) => moderateSubmission(trx, c.var.viewer, id, input, clockOf(c.var.deps)));
+    const back = text(c.req.header('referer') ?? '');
+    return c.redirect(back && /\/moderation$/.test(new URL(back, 'http://x').pathname) ? new URL(back, 'http://x').pathname : `/submissions/${id}`, 303);
+  });
+
+  app.get('/attachments/:id', async (c) => {
+    const id = c.req.param('id');
+    if (!uuid.test(id)) throw new PlenumError('ATTACHMENT_NOT_FOUND');
+    const attachment = await getAttachment(c.var.deps.db, c.var.viewer, id.toLowerCase());
+    const ascii = attachment.filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+    return c.body(new Uint8Array(attachment.content), 200, {
+      'content-type': attachment.media_type,
+      'content-disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(attachment.filename)}`,
+      'x-content-type-options': 'nosniff',
+    });
+  });
+
+  api.get({
+    path: '/api/submissions/:id',
+    summary: 'One submission (published ones to anyone; others to the submitter, co-signers and process staff)',
+    tag: 'submissions',
+    params: z.object({ id: z.uuid().describe('Submission id') }),
+    response: z.object({ submission: submissionSchema }),
+    errors: ['SUBMISSION_NOT_FOUND'],
+    handler: async (c, { params }) => {
+      const { processId: _processId, ...submission } = await getSubmission(c.var.deps.db, c.var.viewer, params.id.toLowerCase());
+      return { submission };
+    },
+  });
+
+  api.post({
+    path: '/api/consultations/:id/submissions',
+    summary: 'Submit a comment (API token of a representative of the organisation); answers with the receipt once committed',
+    tag: 'submissions',
+    auth: true,
+    status: 201,
+    params: z.object({ id: z.uuid().describe('Comment period id') }),
+    headers: [
+      { name: 'Idempotency-Key', description: 'A key unique to this submission; a retry with the same key returns the first receipt', required: false },
+    ],
+    body: z
+      .object({
+        organisationId: z.string().describe('Organisation id or slug'),
+        title: z.string().optional(),
+        body: z.string(),
+        language: z.string().optional().describe('ar, zh, en, fr, ru or es; detected when absent'),
+        anchors: z
+          .array(
+            z.object({
+              blockId: z.string().describe('Paragraph (block) id'),
+              exact: z.string().optional().describe('TextQuoteSelector.exact: the quoted words'),
+              prefix: z.string().optional(),
+              start: z.number().int().optional().describe('TextPositionSelector.start'),
+              end: z.number().int().optional(),
+            }),
+          )
+          .optional(),
+        cosigners: z.array(z.string()).optional().describe('Co-signing organisations, by id or slug'),
+        idempotencyKey: z.string().optional().describe('Or the Idempotency-Key header'),
+      })
+      .meta({ id: 'NewSubmission' }),
+    response: receiptSchema,
+    errors: [
+      'FORBIDDEN',
+      'PERIOD_NOT_FOUND',
+      'PERIOD_CLOSED',
+      'PERIOD_NOT_OPEN_YET',
+      'ANCHOR_INVALID',
+      'ORGANISATION_NOT_FOUND',
+      'IDEMPOTENCY_CONFLICT',
+    ],
+    handler: async (c, { params, body }) => {
+      const { db } = c.var.deps;
+      await getPeriodContext(db, c.var.viewer, params.id.toLowerCase(), clockOf(c.var.deps));
+      const input = {
+        ...(body && typeof body === 'object' ? body : {}),
+        idempotencyKey:
+          c.req.header('idempotency-key') ??
+          (body as { idempotencyKey?: unknown } | undefined)?.idempotencyKey ??
+          randomUUID(),
+      };
+      return db
+        .transaction()
+        .execute((trx) => submitComment(trx, c.var.viewer, params.id.toLowerCase(), input, [], clockOf(c.var.deps)));
+    },
+  });
+}

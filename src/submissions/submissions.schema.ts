@@ -1,0 +1,144 @@
+/** Submissions: written comments on a draft, general or anchored to paragraphs and spans. */
+import { z } from 'zod';
+import { organisationSchema, stakeholderGroups } from '../organisations/organisations.schema.ts';
+import { regionalGroups } from '../organisations/countries.ts';
+import { unLanguages } from '../text/detect-language.ts';
+
+/** The life of a submission. */
+export const submissionStatuses = ['awaiting_cosigners', 'in_review', 'published', 'rejected', 'returned'] as const;
+
+/** One submission status. */
+export type SubmissionStatus = (typeof submissionStatuses)[number];
+
+/** Why a moderator rejects a submission; the public page counts rejections by these. */
+export const rejectionReasons = ['spam', 'abuse', 'off_topic'] as const;
+
+/** A rejection reason. */
+export type RejectionReason = (typeof rejectionReasons)[number];
+
+/** What a moderator does to a submission. */
+export const moderationActions = ['publish', 'reject', 'return'] as const;
+
+/** Where a submission points in the draft: a paragraph, or a span inside it (W3C Web Annotation selectors). */
+export const anchorSchema = z
+  .object({
+    blockId: z.string(),
+    address: z.string().describe('para 38, para 38(b), fn 12'),
+    versionId: z.string(),
+    selector: z
+      .object({
+        textQuote: z.object({
+          type: z.literal('TextQuoteSelector'),
+          exact: z.string(),
+          prefix: z.string(),
+          suffix: z.string(),
+        }),
+        textPosition: z.object({ type: z.literal('TextPositionSelector'), start: z.number().int(), end: z.number().int() }),
+      })
+      .nullable()
+      .describe('Null when the whole paragraph is meant'),
+  })
+  .meta({ id: 'Anchor' });
+
+/** An anchor. */
+export type Anchor = z.infer<typeof anchorSchema>;
+
+/** A submission as the API and pages show it. */
+export const submissionSchema = z
+  .object({
+    id: z.string(),
+    periodId: z.string(),
+    organisation: organisationSchema,
+    cosigners: z.array(
+      z.object({ organisation: organisationSchema, state: z.enum(['invited', 'confirmed', 'declined']) }),
+    ),
+    title: z.string().nullable(),
+    body: z.string(),
+    language: z.string(),
+    status: z.enum(submissionStatuses),
+    statusReason: z.string().nullable(),
+    statusNote: z.string().nullable(),
+    anchors: z.array(anchorSchema),
+    attachments: z.array(
+      z.object({ id: z.string(), filename: z.string(), mediaType: z.string(), size: z.number().int(), sha256: z.string() }),
+    ),
+    contentSha256: z.string(),
+    receivedAt: z.string(),
+    publishedAt: z.string().nullable(),
+  })
+  .meta({ id: 'Submission' });
+
+/** A submission. */
+export type Submission = z.infer<typeof submissionSchema>;
+
+/** What a submitter sends (form or API); attachments travel separately. */
+export const newSubmissionSchema = z.object({
+  organisationId: z.string().min(1, 'Choose the organisation you submit for.'),
+  title: z.string().trim().max(300).optional().transform((v) => (v ? v : undefined)),
+  body: z.string().trim().min(1, 'Write your comment.').max(100_000, 'A comment has at most 100,000 characters; attach a file for more.'),
+  language: z.enum(unLanguages).optional(),
+  anchors: z
+    .array(
+      z.object({
+        blockId: z.uuid({ message: 'paragraph ids are UUIDs' }),
+        exact: z.string().max(5000).optional().transform((v) => (v ? v : undefined)),
+        prefix: z.string().max(200).optional(),
+        start: z.number().int().nonnegative().optional(),
+        end: z.number().int().nonnegative().optional(),
+      }),
+    )
+    .max(200)
+    .default([]),
+  cosigners: z.array(z.string().min(1)).max(50).default([]),
+  idempotencyKey: z
+    .string()
+    .trim()
+    .min(8, 'The idempotency key has at least 8 characters.')
+    .max(200),
+});
+
+/** A submission as sent. */
+export type NewSubmission = z.input<typeof newSubmissionSchema>;
+
+/** A moderator's decision. */
+export const moderationSchema = z
+  .object({
+    action: z.enum(moderationActions),
+    reason: z.enum(rejectionReasons).optional(),
+    note: z.string().trim().max(2000).optional().transform((v) => (v ? v : undefined)),
+  })
+  .refine((d) => d.action !== 'reject' || d.reason !== undefined, {
+    message: 'Choose the reason for rejecting it.',
+    path: ['reason'],
+  })
+  .refine((d) => d.action !== 'return' || d.note !== undefined, {
+    message: 'Tell the submitter what to revise.',
+    path: ['note'],
+  });
+
+/** Filters of a list of published submissions. */
+export const submissionFiltersSchema = z.object({
+  group: z.enum(stakeholderGroups).optional().describe('Stakeholder group'),
+  region: z.enum(regionalGroups).optional().describe('UN regional group of the organisation'),
+  country: z.string().regex(/^[A-Za-z]{3}$/).transform((v) => v.toUpperCase()).optional().describe('ISO 3166-1 alpha-3'),
+  language: z.enum(unLanguages).optional(),
+  organisation: z.string().max(200).optional().describe('Organisation id or slug'),
+});
+
+/** Submission filters. */
+export type SubmissionFilters = z.infer<typeof submissionFiltersSchema>;
+
+/** What a submitter gets back once the submission is committed. */
+export const receiptSchema = z
+  .object({
+    submissionId: z.string(),
+    receivedAt: z.string().describe('Server time, UTC'),
+    contentSha256: z.string().describe('SHA-256 of the canonical content below'),
+    content: z.string().describe('The canonical JSON whose SHA-256 is contentSha256'),
+    status: z.enum(submissionStatuses),
+    replayed: z.boolean().describe('True when the idempotency key had already been used for this content'),
+  })
+  .meta({ id: 'Receipt' });
+
+/** A receipt. */
+export type Receipt = z.infer<typeof receiptSchema>;

@@ -1,0 +1,455 @@
+/**
+ * Submissions: receiving a comment (checked, anchored, idempotent, committed before its receipt),
+ * co-signing, moderating, and reading what was said.
+ */
+import { createHash } from 'node:crypto';
+import type { Viewer } from '../accounts/accounts.schema.ts';
+import { checkCanModerate } from '../consultations/consultations.policy.ts';
+import { findPeriod } from '../consultations/consultations.store.ts';
+import type { Db } from '../db/database.ts';
+import { newId } from '../db/ids.ts';
+import { PlenumError } from '../errors.ts';
+import { recordEvent } from '../events/events.store.ts';
+import { findOrganisation, findOrganisations } from '../organisations/organisations.store.ts';
+import { detectLanguage } from '../text/detect-language.ts';
+import { quoteSelector } from '../text/reanchor.ts';
+import { zodError } from '../web/validation.ts';
+import type { CheckedAttachment } from './attachments.ts';
+import { canReadSubmission, checkCanCosignFor, checkCanSubmitFor } from './submissions.policy.ts';
+import {
+  moderationSchema,
+  newSubmissionSchema,
+  submissionFiltersSchema,
+  type Receipt,
+  type Submission,
+  type SubmissionFilters,
+  type SubmissionStatus,
+} from './submissions.schema.ts';
+import {
+  countPublishedByAddress,
+  findAttachment,
+  findByIdempotencyKey,
+  findSubmissionRow,
+  findVersionBlocks,
+  insertSubmission,
+  listCosigners,
+  listIdsByStatus,
+  listIdsOfOrganisations,
+  listSubmissionIds,
+  loadSubmissions,
+  updateCosigner,
+  updateStatus,
+  type SubmissionScope,
+} from './submissions.store.ts';
+import type { SubmissionAnchorTable } from './submissions.table.ts';
+
+/** The canonical JSON of a submission's content: what its SHA-256 fingerprints. */
+function canonicalContent(content: unknown): string {
+  // Keys sorted at every level, no whitespace: the same content always gives the same bytes.
+  if (Array.isArray(content)) return `[${content.map(canonicalContent).join(',')}]`;
+  if (content !== null && typeof content === 'object') {
+    const entries = Object.entries(content as Record<string, unknown>).toSorted(([a], [b]) => (a < b ? -1 : 1));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalContent(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(content ?? null);
+}
+
+/** The canonical content of a submission, from what was sent or from what is stored. */
+function contentOf(x: {
+  periodId: string;
+  organisationId: string;
+  cosignerIds: string[];
+  title: string | null;
+  body: string;
+  language: string;
+  anchors: { blockId: string; exact: string | null; start: number | null; end: number | null }[];
+  attachments: { filename: string; mediaType: string; sha256: string }[];
+}): string {
+  return canonicalContent({
+    period: x.periodId,
+    organisation: x.organisationId,
+    cosigners: x.cosignerIds.toSorted(),
+    title: x.title,
+    body: x.body,
+    language: x.language,
+    anchors: x.anchors.map((a) => ({ block: a.blockId, exact: a.exact, start: a.start, end: a.end })),
+    attachments: x.attachments.map((a) => ({ filename: a.filename, mediaType: a.mediaType, sha256: a.sha256 })),
+  });
+}
+
+/** The receipt of a submission the viewer may read, rebuilt from what is stored. */
+export async function getReceipt(db: Db, viewer: Viewer | null, id: string): Promise<Receipt> {
+  const s = await getSubmission(db, viewer, id);
+  const content = contentOf({
+    periodId: s.periodId,
+    organisationId: s.organisation.id,
+    cosignerIds: s.cosigners.map((c) => c.organisation.id),
+    title: s.title,
+    body: s.body,
+    language: s.language,
+    anchors: s.anchors.map((a) => ({
+      blockId: a.blockId,
+      exact: a.selector?.textQuote.exact ?? null,
+      start: a.selector?.textPosition.start ?? null,
+      end: a.selector?.textPosition.end ?? null,
+    })),
+    attachments: s.attachments,
+  });
+  return { submissionId: s.id, receivedAt: s.receivedAt, contentSha256: s.contentSha256, content, status: s.status, replayed: true };
+}
+
+/** SHA-256, hex. */
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/**
+ * Receives a submission. Everything is checked before anything is written, and the caller runs
+ * this in one transaction: the receipt exists only once the transaction has committed. A repeated
+ * idempotency key with the same content returns the first receipt instead of a second submission.
+ */
+export async function submitComment(
+  db: Db,
+  viewer: Viewer | null,
+  periodId: string,
+  input: unknown,
+  attachments: CheckedAttachment[],
+  now: Date,
+): Promise<Receipt> {
+  if (!viewer) throw new PlenumError('SIGN_IN_REQUIRED');
+  const parsed = newSubmissionSchema.safeParse(input);
+  if (!parsed.success) throw zodError(parsed.error);
+  const form = parsed.data;
+  const organisation = await findOrganisation(db, form.organisationId);
+  if (!organisation) throw new PlenumError('ORGANISATION_NOT_FOUND');
+  checkCanSubmitFor(viewer, organisation.id);
+
+  const period = await findPeriod(db, periodId, now);
+  if (!period) throw new PlenumError('PERIOD_NOT_FOUND');
+
+  // Anchors: every block must be in the period's version; a quote must be in its block.
+  const blocks = await findVersionBlocks(db, period.versionId, form.anchors.map((a) => a.blockId));
+  const anchors: Omit<SubmissionAnchorTable, 'id' | 'submission_id'>[] = [];
+  const seen = new Set<string>();
+  for (const [seq, anchor] of form.anchors.entries()) {
+    const block = blocks.get(anchor.blockId.toLowerCase());
+    if (!block || block.kind === 'table') {
+      throw new PlenumError('ANCHOR_INVALID', `Block ${anchor.blockId} is not a paragraph of this version.`);
+    }
+    let selector: ReturnType<typeof quoteSelector> | undefined;
+    if (anchor.exact !== undefined) {
+      let start = anchor.start;
+      if (start === undefined || block.text.slice(start, start + anchor.exact.length) !== anchor.exact) {
+        const hint = anchor.prefix ? block.text.indexOf(anchor.prefix + anchor.exact) : -1;
+        start = hint >= 0 ? hint + anchor.prefix!.length : block.text.indexOf(anchor.exact);
+      }
+      if (start < 0) {
+        throw new PlenumError('ANCHOR_INVALID', `The quoted words are not in ${block.address}: "${anchor.exact.slice(0, 80)}".`);
+      }
+      selector = quoteSelector(block.text, start, start + anchor.exact.length);
+    }
+    const key = `${block.id}:${selector?.start ?? ''}:${selector?.end ?? ''}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    anchors.push({
+      seq,
+      block_id: block.id,
+      version_id: period.versionId,
+      address: block.address,
+      exact: selector?.exact ?? null,
+      prefix: selector?.prefix ?? null,
+      suffix: selector?.suffix ?? null,
+      start: selector?.start ?? null,
+      end: selector?.end ?? null,
+    });
+  }
+
+  const cosignerIds: string[] = [];
+  for (const ref of form.cosigners) {
+    const cosigner = await findOrganisation(db, ref);
+    if (!cosigner) throw new PlenumError('ORGANISATION_NOT_FOUND', `Co-signer "${ref}" is not registered.`);
+    if (cosigner.id !== organisation.id && !cosignerIds.includes(cosigner.id)) cosignerIds.push(cosigner.id);
+  }
+
+  const detected = detectLanguage(`${form.title ?? ''}\n${form.body}`) ?? null;
+  const language = form.language ?? detected ?? 'en';
+  const content = contentOf({
+    periodId: period.id,
+    organisationId: organisation.id,
+    cosignerIds,
+    title: form.title ?? null,
+    body: form.body,
+    language,
+    anchors: anchors.map((a) => ({ blockId: a.block_id, exact: a.exact, start: a.start, end: a.end })),
+    attachments,
+  });
+  const contentSha256 = sha256(content);
+
+  const earlier = await findByIdempotencyKey(db, viewer.id, form.idempotencyKey);
+  if (earlier) {
+    if (earlier.content_sha256 !== contentSha256) throw new PlenumError('IDEMPOTENCY_CONFLICT');
+    return {
+      submissionId: earlier.id,
+      receivedAt: earlier.received_at,
+      contentSha256,
+      content,
+      status: earlier.status as SubmissionStatus,
+      replayed: true,
+    };
+  }
+
+  // The server's clock decides, at the moment the submission is processed.
+  if (period.state === 'scheduled') throw new PlenumError('PERIOD_NOT_OPEN_YET');
+  if (period.state === 'closed') throw new PlenumError('PERIOD_CLOSED');
+
+  const status: SubmissionStatus =
+    cosignerIds.length > 0 ? 'awaiting_cosigners' : period.moderation === 'review' ? 'in_review' : 'published';
+  const id = newId();
+  const at = now.toISOString();
+  await insertSubmission(db, {
+    submission: {
+      id,
+      period_id: period.id,
+      organisation_id: organisation.id,
+      author_id: viewer.id,
+      title: form.title ?? null,
+      body: form.body,
+      language,
+      language_detected: detected,
+      status,
+      status_reason: null,
+      status_note: null,
+      content_sha256: contentSha256,
+      idempotency_key: form.idempotencyKey,
+      received_at: at,
+      published_at: status === 'published' ? at : null,
+      updated_at: at,
+    },
+    anchors: anchors.map((a) => ({ ...a, id: newId(), submission_id: id })),
+    cosigners: cosignerIds.map((organisation_id) => ({
+      submission_id: id,
+      organisation_id,
+      state: 'invited',
+      responded_at: null,
+      responded_by: null,
+    })),
+    attachments: attachments.map((a) => ({
+      id: newId(),
+      submission_id: id,
+      filename: a.filename,
+      media_type: a.mediaType,
+      size: a.size,
+      sha256: a.sha256,
+      content: a.content,
+    })),
+  });
+  await recordEvent(
+    db,
+    {
+      actor: viewer.id,
+      action: status === 'published' ? 'submission.published' : 'submission.received',
+      subjectType: 'submission',
+      subjectId: id,
+      data: { periodId: period.id, processId: period.processId, organisationId: organisation.id, status },
+    },
+    now,
+  );
+  return { submissionId: id, receivedAt: at, contentSha256, content, status, replayed: false };
+}
+
+/** A submission the viewer may read, or SUBMISSION_NOT_FOUND. */
+export async function getSubmission(db: Db, viewer: Viewer | null, id: string): Promise<Submission & { processId: string }> {
+  const row = await findSubmissionRow(db, id);
+  if (!row) throw new PlenumError('SUBMISSION_NOT_FOUND');
+  const cosigners = await listCosigners(db, id);
+  const readable = canReadSubmission(viewer, {
+    status: row.status,
+    organisationId: row.organisation_id,
+    cosignerIds: cosigners.map((c) => c.organisation_id),
+    processId: row.process_id,
+  });
+  if (!readable) throw new PlenumError('SUBMISSION_NOT_FOUND');
+  const [submission] = await loadSubmissions(db, [id]);
+  if (!submission) throw new PlenumError('SUBMISSION_NOT_FOUND');
+  return { ...submission, processId: row.process_id };
+}
+
+/** A co-signer confirms or declines; once none is left to answer, the submission moves on. */
+export async function answerCosignature(
+  db: Db,
+  viewer: Viewer | null,
+  submissionId: string,
+  organisationId: string,
+  confirm: boolean,
+  now: Date,
+): Promise<SubmissionStatus> {
+  checkCanCosignFor(viewer, organisationId);
+  const row = await findSubmissionRow(db, submissionId);
+  if (!row) throw new PlenumError('SUBMISSION_NOT_FOUND');
+  const cosigners = await listCosigners(db, submissionId);
+  const mine = cosigners.find((c) => c.organisation_id === organisationId);
+  if (!mine) throw new PlenumError('FORBIDDEN', 'This organisation is not named as a co-signer.');
+  if (mine.state !== 'invited' || row.status !== 'awaiting_cosigners') throw new PlenumError('MODERATION_CONFLICT', 'This co-signature has already been answered.');
+  const at = now.toISOString();
+  await updateCosigner(db, submissionId, organisationId, { state: confirm ? 'confirmed' : 'declined', by: viewer.id, at });
+  await recordEvent(
+    db,
+    {
+      actor: viewer.id,
+      action: confirm ? 'submission.cosigned' : 'submission.cosign_declined',
+      subjectType: 'submission',
+      subjectId: submissionId,
+      data: { organisationId },
+    },
+    now,
+  );
+  const waiting = cosigners.some((c) => c.organisation_id !== organisationId && c.state === 'invited');
+  if (waiting) return 'awaiting_cosigners';
+  const next: SubmissionStatus = row.moderation === 'review' ? 'in_review' : 'published';
+  await updateStatus(db, submissionId, { status: next, reason: null, note: null, at });
+  if (next === 'published') {
+    await recordEvent(
+      db,
+      {
+        actor: viewer.id,
+        action: 'submission.published',
+        subjectType: 'submission',
+        subjectId: submissionId,
+        data: { periodId: row.period_id, processId: row.process_id, organisationId: row.organisation_id, status: next },
+      },
+      now,
+    );
+  }
+  return next;
+}
+
+/** A moderator publishes, rejects (with a reason) or returns a submission for revision. */
+export async function moderateSubmission(
+  db: Db,
+  viewer: Viewer | null,
+  submissionId: string,
+  input: unknown,
+  now: Date,
+): Promise<SubmissionStatus> {
+  const row = await findSubmissionRow(db, submissionId);
+  if (!row) throw new PlenumError('SUBMISSION_NOT_FOUND');
+  checkCanModerate(viewer, row.process_id);
+  const parsed = moderationSchema.safeParse(input);
+  if (!parsed.success) throw zodError(parsed.error);
+  const { action, reason, note } = parsed.data;
+  const allowed: Record<typeof action, string[]> = {
+    publish: ['in_review', 'rejected'],
+    reject: ['in_review', 'published'],
+    return: ['in_review'],
+  };
+  if (!allowed[action].includes(row.status)) {
+    throw new PlenumError('MODERATION_CONFLICT', `It is ${row.status.replace('_', ' ')}.`);
+  }
+  const status: SubmissionStatus = action === 'publish' ? 'published' : action === 'reject' ? 'rejected' : 'returned';
+  await updateStatus(db, submissionId, {
+    status,
+    reason: action === 'reject' ? (reason ?? null) : null,
+    note: note ?? null,
+    at: now.toISOString(),
+  });
+  await recordEvent(
+    db,
+    {
+      actor: viewer.id,
+      action: `submission.${status}`,
+      subjectType: 'submission',
+      subjectId: submissionId,
+      data: { periodId: row.period_id, processId: row.process_id, organisationId: row.organisation_id, status, reason: reason ?? null, note: note ?? null },
+    },
+    now,
+  );
+  return status;
+}
+
+/** Parses list filters from a query string; an unknown organisation matches nothing. */
+export async function resolveFilters(
+  db: Db,
+  query: Record<string, string | undefined>,
+): Promise<SubmissionFilters & { organisationId?: string }> {
+  const cleaned = Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = submissionFiltersSchema.safeParse(cleaned);
+  if (!parsed.success) throw zodError(parsed.error);
+  const filters: SubmissionFilters & { organisationId?: string } = parsed.data;
+  if (filters.organisation) {
+    const organisation = await findOrganisation(db, filters.organisation);
+    filters.organisationId = organisation?.id ?? 'none';
+  }
+  return filters;
+}
+
+/** One page of published submissions, newest first, and the cursor of the next page. */
+export async function getPublishedSubmissions(
+  db: Db,
+  scope: SubmissionScope,
+  filters: SubmissionFilters & { organisationId?: string },
+  page: { limit?: number; before?: string } = {},
+): Promise<{ submissions: Submission[]; next: string | null }> {
+  const limit = Math.min(Math.max(page.limit ?? 50, 1), 200);
+  const ids = await listSubmissionIds(db, scope, filters, { limit: limit + 1, ...(page.before ? { before: page.before } : {}) });
+  const more = ids.length > limit;
+  const pageIds = ids.slice(0, limit);
+  return { submissions: await loadSubmissions(db, pageIds), next: more ? (pageIds.at(-1) ?? null) : null };
+}
+
+/** Published comments per paragraph address of a version (made on it, and carried from earlier drafts). */
+export async function getCommentCounts(
+  db: Db,
+  versionId: string,
+  filters: SubmissionFilters & { organisationId?: string } = {},
+): Promise<Map<string, { direct: number; carried: number }>> {
+  return countPublishedByAddress(db, versionId, filters);
+}
+
+/** The moderation queue of a period: submissions in review, oldest first. */
+export async function getModerationQueue(db: Db, viewer: Viewer | null, processId: string, periodId: string): Promise<Submission[]> {
+  checkCanModerate(viewer, processId);
+  return loadSubmissions(db, await listIdsByStatus(db, periodId, 'in_review', 200));
+}
+
+/** The viewer's organisations' submissions (any status), and those waiting for their co-signature. */
+export async function getMySubmissions(db: Db, viewer: Viewer | null): Promise<Submission[]> {
+  if (!viewer) throw new PlenumError('SIGN_IN_REQUIRED');
+  const organisationIds = viewer.grants.filter((g) => g.role === 'representative').map((g) => g.scopeId);
+  return loadSubmissions(db, await listIdsOfOrganisations(db, organisationIds, 200));
+}
+
+/** The organisations the viewer represents. */
+export async function getMyOrganisations(db: Db, viewer: Viewer | null) {
+  if (!viewer) return [];
+  const ids = viewer.grants.filter((g) => g.role === 'representative').map((g) => g.scopeId);
+  return [...(await findOrganisations(db, ids)).values()];
+}
+
+/** An attachment's bytes, if the viewer may read its submission. */
+export async function getAttachment(db: Db, viewer: Viewer | null, id: string) {
+  const attachment = await findAttachment(db, id);
+  if (!attachment) throw new PlenumError('ATTACHMENT_NOT_FOUND');
+  await getSubmission(db, viewer, attachment.submission_id).catch(() => {
+    throw new PlenumError('ATTACHMENT_NOT_FOUND');
+  });
+  return attachment;
+}
+
+/**
+ * Every submission of a period in the order received, a page at a time, for streamed exports:
+ * the public gets published ones, the process staff every status.
+ */
+export async function* iterateSubmissions(
+  db: Db,
+  periodId: string,
+  filters: SubmissionFilters & { organisationId?: string },
+  allStatuses: boolean,
+): AsyncGenerator<Submission> {
+  let after = '';
+  for (;;) {
+    const ids = await listSubmissionIds(db, { periodId }, filters, { limit: 500, after, allStatuses });
+    if (ids.length === 0) return;
+    yield* await loadSubmissions(db, ids);
+    after = ids.at(-1)!;
+  }
+}

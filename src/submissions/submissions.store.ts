@@ -1,0 +1,409 @@
+/** SQL for submissions, their anchors, co-signers and attachments. */
+import type { ExpressionBuilder } from 'kysely';
+import type { Database, Db } from '../db/database.ts';
+import { countries } from '../organisations/countries.ts';
+import { findOrganisations } from '../organisations/organisations.store.ts';
+import type {
+  Anchor,
+  RejectionReason,
+  Submission,
+  SubmissionFilters,
+  SubmissionStatus,
+} from './submissions.schema.ts';
+import type {
+  AttachmentTable,
+  SubmissionAnchorTable,
+  SubmissionCosignerTable,
+  SubmissionTable,
+} from './submissions.table.ts';
+
+/** Everything one new submission writes. */
+export interface SubmissionRows {
+  submission: SubmissionTable;
+  anchors: SubmissionAnchorTable[];
+  cosigners: SubmissionCosignerTable[];
+  attachments: AttachmentTable[];
+}
+
+/** Inserts a submission with its anchors, co-signers and attachments. */
+export async function insertSubmission(db: Db, rows: SubmissionRows): Promise<void> {
+  await db.insertInto('submissions').values(rows.submission).execute();
+  if (rows.anchors.length > 0) await db.insertInto('submission_anchors').values(rows.anchors).execute();
+  if (rows.cosigners.length > 0) await db.insertInto('submission_cosigners').values(rows.cosigners).execute();
+  for (const attachment of rows.attachments) await db.insertInto('attachments').values(attachment).execute();
+}
+
+/** The submission an author already made with this idempotency key, if any. */
+export async function findByIdempotencyKey(
+  db: Db,
+  authorId: string,
+  key: string,
+): Promise<SubmissionTable | undefined> {
+  return db
+    .selectFrom('submissions')
+    .selectAll()
+    .where('author_id', '=', authorId)
+    .where('idempotency_key', '=', key)
+    .executeTakeFirst();
+}
+
+/** The bare submission row with the process it belongs to. */
+export async function findSubmissionRow(
+  db: Db,
+  id: string,
+): Promise<(SubmissionTable & { process_id: string; moderation: string }) | undefined> {
+  return db
+    .selectFrom('submissions')
+    .innerJoin('comment_periods', 'comment_periods.id', 'submissions.period_id')
+    .selectAll('submissions')
+    .select(['comment_periods.process_id', 'comment_periods.moderation'])
+    .where('submissions.id', '=', id)
+    .executeTakeFirst();
+}
+
+/** Full submissions (organisation, co-signers, anchors, attachments) for these ids, in the order given. */
+export async function loadSubmissions(db: Db, ids: string[]): Promise<Submission[]> {
+  if (ids.length === 0) return [];
+  const [rows, anchors, cosigners, attachments] = await Promise.all([
+    db.selectFrom('submissions').selectAll().where('id', 'in', ids).execute(),
+    db.selectFrom('submission_anchors').selectAll().where('submission_id', 'in', ids).orderBy('seq').execute(),
+    db.selectFrom('submission_cosigners').selectAll().where('submission_id', 'in', ids).execute(),
+    db
+      .selectFrom('attachments')
+      .select(['id', 'submission_id', 'filename', 'media_type', 'size', 'sha256'])
+      .where('submission_id', 'in', ids)
+      .orderBy('id')
+      .execute(),
+  ]);
+  const organisations = await findOrganisations(db, [
+    ...rows.map((r) => r.organisation_id),
+    ...cosigners.map((c) => c.organisation_id),
+  ]);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const out: Submission[] = [];
+  for (const id of ids) {
+    const row = byId.get(id);
+    const organisation = row ? organisations.get(row.organisation_id) : undefined;
+    if (!row || !organisation) continue;
+    out.push({
+      id: row.id,
+      periodId: row.period_id,
+      organisation,
+      cosigners: cosigners
+        .filter((c) => c.submission_id === id)
+        .flatMap((c) => {
+          const o = organisations.get(c.organisation_id);
+          return o ? [{ organisation: o, state: c.state as 'invited' | 'confirmed' | 'declined' }] : [];
+        }),
+      title: row.title,
+      body: row.body,
+      language: row.language,
+      status: row.status as SubmissionStatus,
+      statusReason: row.status_reason,
+      statusNote: row.status_note,
+      anchors: anchors.filter((a) => a.submission_id === id).map(toAnchor),
+      attachments: attachments
+        .filter((a) => a.submission_id === id)
+        .map((a) => ({ id: a.id, filename: a.filename, mediaType: a.media_type, size: Number(a.size), sha256: a.sha256 })),
+      contentSha256: row.content_sha256,
+      receivedAt: row.received_at,
+      publishedAt: row.published_at,
+    });
+  }
+  return out;
+}
+
+function toAnchor(row: SubmissionAnchorTable): Anchor {
+  return {
+    blockId: row.block_id,
+    address: row.address,
+    versionId: row.version_id,
+    selector:
+      row.exact === null || row.start === null || row.end === null
+        ? null
+        : {
+            textQuote: { type: 'TextQuoteSelector', exact: row.exact, prefix: row.prefix ?? '', suffix: row.suffix ?? '' },
+            textPosition: { type: 'TextPositionSelector', start: Number(row.start), end: Number(row.end) },
+          },
+  };
+}
+
+type SubmissionEb = ExpressionBuilder<Database & { s: SubmissionTable; o: Database['organisations'] }, 's' | 'o'>;
+
+function filterConditions(eb: SubmissionEb, filters: SubmissionFilters & { organisationId?: string }) {
+  const conditions = [];
+  if (filters.group) conditions.push(eb('o.stakeholder_group', '=', filters.group));
+  if (filters.country) conditions.push(eb('o.country', '=', filters.country));
+  if (filters.region) {
+    const members = countries.filter((c) => c.group === filters.region).map((c) => c.iso3);
+    conditions.push(eb('o.country', 'in', members));
+  }
+  if (filters.language) conditions.push(eb('s.language', '=', filters.language));
+  if (filters.organisationId) {
+    const id = filters.organisationId;
+    // A joint submission is listed under each confirmed co-signer too.
+    conditions.push(
+      eb.or([
+        eb('s.organisation_id', '=', id),
+        eb.exists(
+          eb
+            .selectFrom('submission_cosigners as c')
+            .select('c.submission_id')
+            .whereRef('c.submission_id', '=', 's.id')
+            .where('c.organisation_id', '=', id)
+            .where('c.state', '=', 'confirmed'),
+        ),
+      ]),
+    );
+  }
+  return conditions;
+}
+
+/** Where a list of submissions comes from. */
+export type SubmissionScope =
+  | { periodId: string }
+  | { organisationId: string }
+  | { processId: string }
+  | { versionId: string; address: string };
+
+/**
+ * One page of submission ids: published ones (or any status, for staff exports), newest first
+ * before a cursor, or oldest first after one.
+ */
+export async function listSubmissionIds(
+  db: Db,
+  scope: SubmissionScope,
+  filters: SubmissionFilters & { organisationId?: string },
+  page: { limit: number; before?: string; after?: string; allStatuses?: boolean },
+): Promise<string[]> {
+  let query = db
+    .selectFrom('submissions as s')
+    .innerJoin('organisations as o', 'o.id', 's.organisation_id')
+    .select('s.id');
+  if (!page.allStatuses) query = query.where('s.status', '=', 'published');
+  if ('periodId' in scope) query = query.where('s.period_id', '=', scope.periodId);
+  if ('processId' in scope) {
+    query = query.where('s.period_id', 'in', (eb) =>
+      eb.selectFrom('comment_periods').select('id').where('process_id', '=', scope.processId),
+    );
+  }
+  if ('organisationId' in scope) filters = { ...filters, organisationId: scope.organisationId };
+  if ('versionId' in scope) {
+    query = query.where((eb) =>
+      eb.or([
+        eb.exists(
+          eb
+            .selectFrom('submission_anchors as a')
+            .select('a.id')
+            .whereRef('a.submission_id', '=', 's.id')
+            .where('a.version_id', '=', scope.versionId)
+            .where('a.address', '=', scope.address),
+        ),
+        eb.exists(
+          eb
+            .selectFrom('carried_anchors as ca')
+            .innerJoin('submission_anchors as a2', 'a2.id', 'ca.anchor_id')
+            .select('ca.anchor_id')
+            .whereRef('a2.submission_id', '=', 's.id')
+            .where('ca.to_version_id', '=', scope.versionId)
+            .where('ca.address', '=', scope.address),
+        ),
+      ]),
+    );
+  }
+  query = query.where((eb) => eb.and(filterConditions(eb as unknown as SubmissionEb, filters)));
+  if (page.before) query = query.where('s.id', '<', page.before);
+  if (page.after) query = query.where('s.id', '>', page.after);
+  const rows = await query
+    .orderBy('s.id', page.after !== undefined ? 'asc' : 'desc')
+    .limit(page.limit)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** Published submissions per paragraph address of a version: made on it, and carried from earlier versions. */
+export async function countPublishedByAddress(
+  db: Db,
+  versionId: string,
+  filters: SubmissionFilters & { organisationId?: string },
+): Promise<Map<string, { direct: number; carried: number }>> {
+  const direct = await db
+    .selectFrom('submission_anchors as a')
+    .innerJoin('submissions as s', 's.id', 'a.submission_id')
+    .innerJoin('organisations as o', 'o.id', 's.organisation_id')
+    .select(['a.address'])
+    .select((eb) => eb.fn.count<number>('s.id').distinct().as('n'))
+    .where('a.version_id', '=', versionId)
+    .where('s.status', '=', 'published')
+    .where((eb) => eb.and(filterConditions(eb as unknown as SubmissionEb, filters)))
+    .groupBy('a.address')
+    .execute();
+  const carried = await db
+    .selectFrom('carried_anchors as ca')
+    .innerJoin('submission_anchors as a', 'a.id', 'ca.anchor_id')
+    .innerJoin('submissions as s', 's.id', 'a.submission_id')
+    .innerJoin('organisations as o', 'o.id', 's.organisation_id')
+    .select(['ca.address'])
+    .select((eb) => eb.fn.count<number>('s.id').distinct().as('n'))
+    .where('ca.to_version_id', '=', versionId)
+    .where('ca.address', 'is not', null)
+    .where('s.status', '=', 'published')
+    .where((eb) => eb.and(filterConditions(eb as unknown as SubmissionEb, filters)))
+    .groupBy('ca.address')
+    .execute();
+  const out = new Map<string, { direct: number; carried: number }>();
+  for (const r of direct) out.set(r.address, { direct: Number(r.n), carried: 0 });
+  for (const r of carried) {
+    if (r.address === null) continue;
+    const entry = out.get(r.address) ?? { direct: 0, carried: 0 };
+    entry.carried = Number(r.n);
+    out.set(r.address, entry);
+  }
+  return out;
+}
+
+/** Counts of a period's submissions by status, and of rejections by reason. */
+export async function countByStatus(
+  db: Db,
+  periodId: string,
+): Promise<{ byStatus: Map<string, number>; rejected: Map<RejectionReason, number> }> {
+  const rows = await db
+    .selectFrom('submissions')
+    .select(['status', 'status_reason'])
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('period_id', '=', periodId)
+    .groupBy(['status', 'status_reason'])
+    .execute();
+  const byStatus = new Map<string, number>();
+  const rejected = new Map<RejectionReason, number>();
+  for (const r of rows) {
+    byStatus.set(r.status, (byStatus.get(r.status) ?? 0) + Number(r.n));
+    if (r.status === 'rejected' && r.status_reason) {
+      const reason = r.status_reason as RejectionReason;
+      rejected.set(reason, (rejected.get(reason) ?? 0) + Number(r.n));
+    }
+  }
+  return { byStatus, rejected };
+}
+
+/** Ids of submissions in a state, for a period, oldest first (the moderation queue). */
+export async function listIdsByStatus(db: Db, periodId: string, status: SubmissionStatus, limit: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('submissions')
+    .select('id')
+    .where('period_id', '=', periodId)
+    .where('status', '=', status)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** Ids of every submission made for, or naming as co-signer, these organisations (any status), newest first. */
+export async function listIdsOfOrganisations(db: Db, organisationIds: string[], limit: number): Promise<string[]> {
+  if (organisationIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('submissions as s')
+    .select('s.id')
+    .where((eb) =>
+      eb.or([
+        eb('s.organisation_id', 'in', organisationIds),
+        eb(
+          's.id',
+          'in',
+          eb.selectFrom('submission_cosigners').select('submission_id').where('organisation_id', 'in', organisationIds),
+        ),
+      ]),
+    )
+    .orderBy('s.id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** Sets a submission's status (with reason and note) and stamps publication. */
+export async function updateStatus(
+  db: Db,
+  id: string,
+  change: { status: SubmissionStatus; reason: string | null; note: string | null; at: string },
+): Promise<void> {
+  await db
+    .updateTable('submissions')
+    .set({
+      status: change.status,
+      status_reason: change.reason,
+      status_note: change.note,
+      updated_at: change.at,
+      ...(change.status === 'published' ? { published_at: change.at } : {}),
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** The co-signer rows of a submission. */
+export async function listCosigners(db: Db, submissionId: string): Promise<SubmissionCosignerTable[]> {
+  return db.selectFrom('submission_cosigners').selectAll().where('submission_id', '=', submissionId).execute();
+}
+
+/** Records a co-signer's answer. */
+export async function updateCosigner(
+  db: Db,
+  submissionId: string,
+  organisationId: string,
+  change: { state: 'confirmed' | 'declined'; by: string; at: string },
+): Promise<void> {
+  await db
+    .updateTable('submission_cosigners')
+    .set({ state: change.state, responded_by: change.by, responded_at: change.at })
+    .where('submission_id', '=', submissionId)
+    .where('organisation_id', '=', organisationId)
+    .execute();
+}
+
+/** An attachment with its bytes and what decides who may read it. */
+export async function findAttachment(
+  db: Db,
+  id: string,
+): Promise<(AttachmentTable & { submission_status: string }) | undefined> {
+  return db
+    .selectFrom('attachments')
+    .innerJoin('submissions', 'submissions.id', 'attachments.submission_id')
+    .selectAll('attachments')
+    .select('submissions.status as submission_status')
+    .where('attachments.id', '=', id)
+    .executeTakeFirst();
+}
+
+/** The blocks with these ids that belong to a version (any language), with their text and address. */
+export async function findVersionBlocks(
+  db: Db,
+  versionId: string,
+  blockIds: string[],
+): Promise<Map<string, { id: string; address: string; text: string; kind: string }>> {
+  if (blockIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('blocks')
+    .innerJoin('language_versions', 'language_versions.id', 'blocks.language_version_id')
+    .select(['blocks.id', 'blocks.address', 'blocks.text', 'blocks.kind'])
+    .where('language_versions.version_id', '=', versionId)
+    .where('blocks.id', 'in', [...new Set(blockIds)])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** The most recently published submissions of a period or process, newest publication first. */
+export async function listRecentlyPublishedIds(
+  db: Db,
+  scope: { periodId: string } | { processId: string },
+  limit: number,
+): Promise<string[]> {
+  let query = db.selectFrom('submissions as s').select('s.id').where('s.status', '=', 'published');
+  query =
+    'periodId' in scope
+      ? query.where('s.period_id', '=', scope.periodId)
+      : query.where('s.period_id', 'in', (eb) =>
+          eb.selectFrom('comment_periods').select('id').where('process_id', '=', scope.processId),
+        );
+  const rows = await query.orderBy('s.published_at', 'desc').orderBy('s.id', 'desc').limit(limit).execute();
+  return rows.map((r) => r.id);
+}

@@ -1,0 +1,57 @@
+/** Row types of submissions, their anchors, co-signers and attachments, as stored. */
+
+/** A row of `submissions`: one organisation's written comment in a comment period. */
+export interface SubmissionTable {
+  id: string;
+  period_id: string;
+  organisation_id: string;
+  author_id: string;
+  title: string | null;
+  body: string;
+  language: string;
+  language_detected: string | null;
+  status: string;
+  status_reason: string | null;
+  status_note: string | null;
+  content_sha256: string;
+  idempotency_key: string;
+  received_at: string;
+  published_at: string | null;
+  updated_at: string;
+}
+
+/** A row of `submission_anchors`: a paragraph, or a span inside it, that a submission is about. */
+export interface SubmissionAnchorTable {
+  id: string;
+  submission_id: string;
+  seq: number;
+  block_id: string;
+  version_id: string;
+  address: string;
+  exact: string | null;
+  prefix: string | null;
+  suffix: string | null;
+  start: number | null;
+  end: number | null;
+}
+
+/** A row of `submission_cosigners`: an organisation named on a joint submission. */
+export interface SubmissionCosignerTable {
+  submission_id: string;
+  organisation_id: string;
+  /** 'invited', 'confirmed' or 'declined'. */
+  state: string;
+  responded_at: string | null;
+  responded_by: string | null;
+}
+
+/** A row of `attachments`: a PDF, DOCX or ODT file sent with a submission. */
+export interface AttachmentTable {
+  id: string;
+  submission_id: string;
+  filename: string;
+  media_type: string;
+  size: number;
+  sha256: string;
+  content: Buffer;
+}
