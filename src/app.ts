@@ -9,6 +9,7 @@ import { accountRoutes } from './accounts/accounts.routes.ts';
 import { sessionMiddleware } from './accounts/accounts.middleware.ts';
 import { consultationRoutes } from './consultations/consultations.routes.ts';
 import { documentRoutes } from './documents/documents.routes.ts';
+import { revisionRoutes } from './revisions/revisions.routes.ts';
 import { organisationRoutes } from './organisations/organisations.routes.ts';
 import { submissionBodyLimit, submissionRoutes } from './submissions/submissions.routes.ts';
 import { uiFor } from './web/i18n.ts';
@@ -115,6 +116,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   organisationRoutes(app, api);
   consultationRoutes(app, api);
   submissionRoutes(app, api);
+  revisionRoutes(app);
   api.mount(app);
   const openApi = api.openApi({ title: 'plenum API', version });
   app.get('/api/openapi.json', (c) => c.json(openApi));

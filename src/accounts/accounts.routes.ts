@@ -5,7 +5,7 @@ import { isPlenumError, PlenumError } from '../errors.ts';
 import { findOrganisations } from '../organisations/organisations.store.ts';
 import { findProcess } from '../processes/processes.store.ts';
 import { getMySubmissions } from '../submissions/submissions.service.ts';
-import type { AppEnv } from '../web/context.ts';
+import { clockOf, type AppEnv } from '../web/context.ts';
 import { isUiLanguage } from '../web/i18n.ts';
 import { listApiTokens } from './accounts.store.ts';
 import {
@@ -73,7 +73,7 @@ export function accountRoutes(app: Hono<AppEnv>): void {
     const { db } = c.var.deps;
     try {
       const account = await authenticate(db, { email: field(body, 'email'), password: field(body, 'password') });
-      const secret = await openSession(db, account.id);
+      const secret = await openSession(db, account.id, clockOf(c.var.deps));
       setPlenumCookie(c, cookies.session, secret, sessionDays * 86_400);
       return c.redirect(safeBack(body.back), 303);
     } catch (error) {
@@ -89,7 +89,7 @@ export function accountRoutes(app: Hono<AppEnv>): void {
     const input = { email: field(body, 'email'), name: field(body, 'name'), password: field(body, 'password') };
     try {
       const account = await db.transaction().execute((trx) => signUp(trx, input));
-      const secret = await openSession(db, account.id);
+      const secret = await openSession(db, account.id, clockOf(c.var.deps));
       setPlenumCookie(c, cookies.session, secret, sessionDays * 86_400);
       return c.redirect('/account', 303);
     } catch (error) {

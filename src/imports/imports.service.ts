@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import type { Database, Db } from '../db/database.ts';
 import { isId, newId } from '../db/ids.ts';
 import { PlenumError } from '../errors.ts';
+import { alignWithPrevious } from '../revisions/revisions.service.ts';
 import { recordEvent } from '../events/events.store.ts';
 import { requireProcess } from '../processes/processes.service.ts';
 import type { BlockTable, FootnoteRefTable } from '../documents/documents.table.ts';
@@ -85,6 +86,11 @@ export async function importFile(
   const report = await db
     .transaction()
     .execute((trx) => storeImport(trx, checked.data, parsed, actor));
+  // A revised draft: align it with the previous version and carry the comments over. Its own
+  // transaction, after the import committed; the comparison page redoes it if this is cut short.
+  await db
+    .transaction()
+    .execute((trx) => alignWithPrevious(trx, report.ids.languageVersion, actor));
   report.durationMs = Math.round((performance.now() - started) * 10) / 10;
   return report;
 }

@@ -104,8 +104,12 @@ export function uiFor(lang: UiLanguage): Ui {
       let format = instants.get(timeZone);
       if (!format) {
         format = new Intl.DateTimeFormat(locale, {
-          dateStyle: 'medium',
-          timeStyle: 'short',
+          year: 'numeric',
+          month: 'short',
+          day: 'numeric',
+          hour: '2-digit',
+          minute: '2-digit',
+          hourCycle: 'h23',
           timeZone,
           timeZoneName: 'shortOffset',
         });

@@ -4,8 +4,11 @@ for (const time of document.querySelectorAll('time[data-local]')) {
   const date = new Date(time.getAttribute('datetime'));
   if (Number.isNaN(date.getTime())) continue;
   const local = new Intl.DateTimeFormat(document.documentElement.lang, {
-    dateStyle: 'medium',
-    timeStyle: 'short',
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
     timeZoneName: 'short',
   }).format(date);
   const span = document.createElement('span');

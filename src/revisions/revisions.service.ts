@@ -1,0 +1,224 @@
+/**
+ * Revised drafts: aligning the paragraphs of a new version with the previous one, carrying every
+ * comment to its paragraph in the new version (re-anchoring quoted spans), and the comparison.
+ */
+import type { Viewer } from '../accounts/accounts.schema.ts';
+import type { Db } from '../db/database.ts';
+import { newId } from '../db/ids.ts';
+import { readableDocument } from '../documents/documents.policy.ts';
+import type { Block, PlenumDocument, Version } from '../documents/documents.schema.ts';
+import { findDocument, findLanguageVersion, findVersion, listBlocks } from '../documents/documents.store.ts';
+import { PlenumError } from '../errors.ts';
+import { recordEvent } from '../events/events.store.ts';
+import type { Process } from '../processes/processes.schema.ts';
+import { findProcess } from '../processes/processes.store.ts';
+import { alignVersions, type AlignBlock, type AlignmentLink } from '../text/align.ts';
+import { reanchorQuote } from '../text/reanchor.ts';
+import {
+  countCommentsByBlock,
+  findAlignment,
+  hasAlignment,
+  insertAlignmentRows,
+  insertCarriedAnchors,
+  listAnchorsIn,
+  listOrphans,
+} from './revisions.store.ts';
+import type { CarriedAnchorTable } from './revisions.table.ts';
+
+function toAlignBlock(block: Block): AlignBlock {
+  return { id: block.id, kind: block.kind, number: block.number, address: block.address, parentId: block.parentId, text: block.text };
+}
+
+/** What one alignment run did. */
+export interface AlignmentSummary {
+  fromLanguageVersionId: string;
+  toLanguageVersionId: string;
+  links: number;
+  carried: { exact: number; fuzzy: number; paragraph: number; lostQuote: number; orphan: number };
+}
+
+/**
+ * Aligns a language version with the same language of the previous version that has it, and
+ * carries every anchor standing there into the new version. Does nothing when there is no
+ * previous version or the alignment exists; call it inside a transaction.
+ */
+export async function alignWithPrevious(db: Db, toLanguageVersionId: string, actor = 'system'): Promise<AlignmentSummary | undefined> {
+  const to = await findLanguageVersion(db, toLanguageVersionId);
+  if (!to) throw new PlenumError('LANGUAGE_VERSION_NOT_FOUND');
+  const version = await findVersion(db, to.versionId);
+  const document = version ? await findDocument(db, { id: version.documentId }) : undefined;
+  if (!version || !document) return undefined;
+  const previous = document.versions
+    .filter((v) => v.seq < version.seq)
+    .toSorted((a, b) => b.seq - a.seq)
+    .map((v) => ({ v, lv: v.languages.find((l) => l.language === to.language) }))
+    .find((x) => x.lv !== undefined);
+  if (!previous?.lv) return undefined;
+  return alignLanguageVersions(db, previous.v, previous.lv.id, version, to.id, actor);
+}
+
+async function alignLanguageVersions(
+  db: Db,
+  fromVersion: Version,
+  fromId: string,
+  toVersion: Version,
+  toId: string,
+  actor: string,
+): Promise<AlignmentSummary | undefined> {
+  if (await hasAlignment(db, fromId, toId)) return undefined;
+  const [fromBlocks, toBlocks] = await Promise.all([listBlocks(db, fromId), listBlocks(db, toId)]);
+  const links = alignVersions(fromBlocks.map(toAlignBlock), toBlocks.map(toAlignBlock));
+  const rows = links.flatMap((link, seq) => {
+    const froms = link.fromIds.length > 0 ? link.fromIds : [null];
+    const tos = link.toIds.length > 0 ? link.toIds : [null];
+    return froms.flatMap((from_block_id) =>
+      tos.map((to_block_id) => ({
+        id: newId(),
+        from_language_version_id: fromId,
+        to_language_version_id: toId,
+        link_seq: seq,
+        from_block_id,
+        to_block_id,
+        change: link.change,
+        renumbered: link.renumbered ? 1 : 0,
+        moved: link.moved ? 1 : 0,
+        similarity: link.similarity,
+      })),
+    );
+  });
+  await insertAlignmentRows(db, rows);
+
+  // Carry every anchor standing in the earlier text.
+  const toById = new Map(toBlocks.map((b) => [b.id, b]));
+  const linkOf = new Map<string, AlignmentLink>();
+  for (const link of links) for (const id of link.fromIds) linkOf.set(id, link);
+  const bodyBlocks = toBlocks.filter((b) => b.kind !== 'table').map((b) => ({ blockId: b.id, text: b.text }));
+  const anchors = await listAnchorsIn(db, fromId, fromVersion.id);
+  const carried: CarriedAnchorTable[] = [];
+  const counts = { exact: 0, fuzzy: 0, paragraph: 0, lostQuote: 0, orphan: 0 };
+  for (const anchor of anchors) {
+    const link = linkOf.get(anchor.blockId);
+    const targets = (link?.toIds ?? []).flatMap((id) => {
+      const b = toById.get(id);
+      return b ? [b] : [];
+    });
+    const base = { anchor_id: anchor.anchorId, to_version_id: toVersion.id };
+    if (anchor.exact) {
+      // The aligned paragraphs first, then the whole new text: a sentence may have moved.
+      const candidates = [
+        ...targets.map((b) => ({ blockId: b.id, text: b.text })),
+        ...bodyBlocks.filter((b) => !targets.some((t) => t.id === b.blockId)),
+      ];
+      const found = reanchorQuote(
+        {
+          exact: anchor.exact,
+          prefix: anchor.prefix ?? '',
+          suffix: anchor.suffix ?? '',
+          ...(anchor.start !== null ? { start: anchor.start } : {}),
+          ...(anchor.end !== null ? { end: anchor.end } : {}),
+        },
+        candidates,
+      );
+      if (found) {
+        counts[found.method] += 1;
+        const block = toById.get(found.blockId);
+        carried.push({ ...base, block_id: found.blockId, address: block?.address ?? null, start: found.start, end: found.end, method: found.method, score: found.score });
+        continue;
+      }
+      if (targets[0]) {
+        counts.lostQuote += 1;
+        carried.push({ ...base, block_id: targets[0].id, address: targets[0].address, start: null, end: null, method: 'lost_quote', score: link?.similarity ?? 0 });
+        continue;
+      }
+      counts.orphan += 1;
+      carried.push({ ...base, block_id: null, address: null, start: null, end: null, method: 'orphan', score: 0 });
+      continue;
+    }
+    if (targets[0]) {
+      counts.paragraph += 1;
+      carried.push({ ...base, block_id: targets[0].id, address: targets[0].address, start: null, end: null, method: 'paragraph', score: link?.similarity ?? 0 });
+    } else {
+      counts.orphan += 1;
+      carried.push({ ...base, block_id: null, address: null, start: null, end: null, method: 'orphan', score: 0 });
+    }
+  }
+  await insertCarriedAnchors(db, carried);
+  await recordEvent(db, {
+    actor,
+    action: 'version.aligned',
+    subjectType: 'language_version',
+    subjectId: toId,
+    data: { from: fromId, links: links.length, carried: counts },
+  });
+  return { fromLanguageVersionId: fromId, toLanguageVersionId: toId, links: links.length, carried: counts };
+}
+
+/** One row of the comparison: a link with the blocks on both sides and the comment counts. */
+export interface ComparisonRow {
+  link: AlignmentLink;
+  from: Block[];
+  to: Block[];
+  /** Published comments on the earlier paragraphs. */
+  commentsBefore: number;
+  /** Of those, the ones carried to the paragraph(s) on the right. */
+  commentsCarried: number;
+}
+
+/** The comparison page's content. */
+export interface Comparison {
+  process: Process;
+  document: PlenumDocument;
+  from: Version;
+  to: Version;
+  language: string;
+  rows: ComparisonRow[];
+  orphans: { anchorId: string; submissionId: string; method: string; address: string | null; fromAddress: string; exact: string | null }[];
+}
+
+/** Compares two versions of a document in one language, aligning them first if needed. */
+export async function compareVersions(
+  db: Db,
+  viewer: Viewer | null,
+  documentId: string,
+  choice: { from: number; to: number; language: string },
+): Promise<Comparison> {
+  const raw = await findDocument(db, { id: documentId });
+  if (!raw) throw new PlenumError('DOCUMENT_NOT_FOUND');
+  const document = readableDocument(viewer, raw);
+  const from = document.versions.find((v) => v.seq === choice.from);
+  const to = document.versions.find((v) => v.seq === choice.to);
+  if (!from || !to) throw new PlenumError('VERSION_NOT_FOUND', 'Choose two versions of this document.');
+  if (from.seq >= to.seq) throw new PlenumError('INVALID_REQUEST', 'Compare an earlier version with a later one.');
+  const fromLv = from.languages.find((l) => l.language === choice.language);
+  const toLv = to.languages.find((l) => l.language === choice.language);
+  if (!fromLv || !toLv) {
+    throw new PlenumError('LANGUAGE_VERSION_NOT_FOUND', `Both versions must exist in "${choice.language}".`);
+  }
+  const process = await findProcess(db, { id: document.processId });
+  if (!process) throw new PlenumError('PROCESS_NOT_FOUND');
+  if (!(await hasAlignment(db, fromLv.id, toLv.id))) {
+    await alignLanguageVersions(db, from, fromLv.id, to, toLv.id, viewer?.id ?? 'system');
+  }
+  const [links, fromBlocks, toBlocks, fromCounts, carriedCounts, orphans] = await Promise.all([
+    findAlignment(db, fromLv.id, toLv.id),
+    listBlocks(db, fromLv.id),
+    listBlocks(db, toLv.id),
+    countCommentsByBlock(db, from.id),
+    countCommentsByBlock(db, to.id),
+    listOrphans(db, to.id),
+  ]);
+  const fromById = new Map(fromBlocks.map((b) => [b.id, b]));
+  const toById = new Map(toBlocks.map((b) => [b.id, b]));
+  const rows = links.map((link) => {
+    const f = link.fromIds.flatMap((id) => fromById.get(id) ?? []);
+    const t = link.toIds.flatMap((id) => toById.get(id) ?? []);
+    return {
+      link,
+      from: f,
+      to: t,
+      commentsBefore: f.reduce((n, b) => n + (fromCounts.direct.get(b.id) ?? 0) + (fromCounts.carried.get(b.id) ?? 0), 0),
+      commentsCarried: t.reduce((n, b) => n + (carriedCounts.carried.get(b.id) ?? 0), 0),
+    };
+  });
+  return { process, document, from, to, language: choice.language, rows, orphans };
+}

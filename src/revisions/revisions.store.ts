@@ -1,0 +1,184 @@
+/** SQL for version alignments and the anchors carried across them. */
+import type { Db } from '../db/database.ts';
+import type { AlignmentChange, AlignmentLink } from '../text/align.ts';
+import type { BlockAlignmentTable, CarriedAnchorTable } from './revisions.table.ts';
+
+/** True when the two language versions have been aligned. */
+export async function hasAlignment(db: Db, fromId: string, toId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('block_alignments')
+    .select('id')
+    .where('to_language_version_id', '=', toId)
+    .where('from_language_version_id', '=', fromId)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Inserts the rows of an alignment. */
+export async function insertAlignmentRows(db: Db, rows: BlockAlignmentTable[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) {
+    await db.insertInto('block_alignments').values(rows.slice(i, i + 500)).execute();
+  }
+}
+
+/** The links of an alignment, in the order stored. */
+export async function findAlignment(db: Db, fromId: string, toId: string): Promise<AlignmentLink[]> {
+  const rows = await db
+    .selectFrom('block_alignments')
+    .selectAll()
+    .where('to_language_version_id', '=', toId)
+    .where('from_language_version_id', '=', fromId)
+    .orderBy('link_seq')
+    .orderBy('id')
+    .execute();
+  const links = new Map<number, AlignmentLink>();
+  for (const row of rows) {
+    const seq = Number(row.link_seq);
+    let link = links.get(seq);
+    if (!link) {
+      link = {
+        fromIds: [],
+        toIds: [],
+        change: row.change as AlignmentChange,
+        renumbered: Number(row.renumbered) === 1,
+        moved: Number(row.moved) === 1,
+        similarity: Number(row.similarity),
+      };
+      links.set(seq, link);
+    }
+    if (row.from_block_id && !link.fromIds.includes(row.from_block_id)) link.fromIds.push(row.from_block_id);
+    if (row.to_block_id && !link.toIds.includes(row.to_block_id)) link.toIds.push(row.to_block_id);
+  }
+  return [...links.values()];
+}
+
+/** An anchor to carry forward: where it stands in the earlier version. */
+export interface AnchorPosition {
+  anchorId: string;
+  blockId: string;
+  exact: string | null;
+  prefix: string | null;
+  suffix: string | null;
+  start: number | null;
+  end: number | null;
+}
+
+/**
+ * The anchors standing in a language version: made on its blocks, or carried into them from an
+ * earlier version (with their new positions; a lost quote is carried as the paragraph only).
+ */
+export async function listAnchorsIn(db: Db, languageVersionId: string, versionId: string): Promise<AnchorPosition[]> {
+  const direct = await db
+    .selectFrom('submission_anchors as a')
+    .innerJoin('blocks as b', 'b.id', 'a.block_id')
+    .select(['a.id', 'a.block_id', 'a.exact', 'a.prefix', 'a.suffix', 'a.start', 'a.end'])
+    .where('b.language_version_id', '=', languageVersionId)
+    .execute();
+  const carried = await db
+    .selectFrom('carried_anchors as ca')
+    .innerJoin('blocks as b', 'b.id', 'ca.block_id')
+    .innerJoin('submission_anchors as a', 'a.id', 'ca.anchor_id')
+    .select(['ca.anchor_id', 'ca.block_id', 'ca.method', 'ca.start', 'ca.end', 'a.exact', 'a.prefix', 'a.suffix'])
+    .where('ca.to_version_id', '=', versionId)
+    .where('b.language_version_id', '=', languageVersionId)
+    .execute();
+  return [
+    ...direct.map((r) => ({
+      anchorId: r.id,
+      blockId: r.block_id,
+      exact: r.exact,
+      prefix: r.prefix,
+      suffix: r.suffix,
+      start: r.start === null ? null : Number(r.start),
+      end: r.end === null ? null : Number(r.end),
+    })),
+    ...carried.map((r) => ({
+      anchorId: r.anchor_id,
+      blockId: r.block_id!,
+      // A quote already lost stays lost: it is carried as the paragraph only.
+      exact: r.method === 'lost_quote' ? null : r.exact,
+      prefix: r.prefix,
+      suffix: r.suffix,
+      start: r.start === null ? null : Number(r.start),
+      end: r.end === null ? null : Number(r.end),
+    })),
+  ];
+}
+
+/** Inserts carried anchors, replacing what an earlier run stored for the same anchor and version. */
+export async function insertCarriedAnchors(db: Db, rows: CarriedAnchorTable[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) {
+    const chunk = rows.slice(i, i + 500);
+    await db
+      .insertInto('carried_anchors')
+      .values(chunk)
+      .onConflict((oc) =>
+        oc.columns(['anchor_id', 'to_version_id']).doUpdateSet((eb) => ({
+          block_id: eb.ref('excluded.block_id'),
+          address: eb.ref('excluded.address'),
+          start: eb.ref('excluded.start'),
+          end: eb.ref('excluded.end'),
+          method: eb.ref('excluded.method'),
+          score: eb.ref('excluded.score'),
+        })),
+      )
+      .execute();
+  }
+}
+
+/** The carried anchors into a version that lost their quote or their paragraph, with their submission. */
+export async function listOrphans(
+  db: Db,
+  toVersionId: string,
+): Promise<{ anchorId: string; submissionId: string; method: string; address: string | null; fromAddress: string; exact: string | null }[]> {
+  const rows = await db
+    .selectFrom('carried_anchors as ca')
+    .innerJoin('submission_anchors as a', 'a.id', 'ca.anchor_id')
+    .innerJoin('submissions as s', 's.id', 'a.submission_id')
+    .select(['ca.anchor_id', 'a.submission_id', 'ca.method', 'ca.address', 'a.address as from_address', 'a.exact'])
+    .where('ca.to_version_id', '=', toVersionId)
+    .where('ca.method', 'in', ['orphan', 'lost_quote'])
+    .where('s.status', '=', 'published')
+    .orderBy('a.submission_id')
+    .execute();
+  return rows.map((r) => ({
+    anchorId: r.anchor_id,
+    submissionId: r.submission_id,
+    method: r.method,
+    address: r.address,
+    fromAddress: r.from_address,
+    exact: r.exact,
+  }));
+}
+
+/** Published comments per block of a version carried from earlier ones, and made on a version, per block id. */
+export async function countCommentsByBlock(
+  db: Db,
+  versionId: string,
+): Promise<{ direct: Map<string, number>; carried: Map<string, number> }> {
+  const direct = await db
+    .selectFrom('submission_anchors as a')
+    .innerJoin('submissions as s', 's.id', 'a.submission_id')
+    .select(['a.block_id'])
+    .select((eb) => eb.fn.count<number>('s.id').distinct().as('n'))
+    .where('a.version_id', '=', versionId)
+    .where('s.status', '=', 'published')
+    .groupBy('a.block_id')
+    .execute();
+  const carried = await db
+    .selectFrom('carried_anchors as ca')
+    .innerJoin('submission_anchors as a', 'a.id', 'ca.anchor_id')
+    .innerJoin('submissions as s', 's.id', 'a.submission_id')
+    .select(['ca.block_id'])
+    .select((eb) => eb.fn.count<number>('s.id').distinct().as('n'))
+    .where('ca.to_version_id', '=', versionId)
+    .where('ca.block_id', 'is not', null)
+    .where('s.status', '=', 'published')
+    .groupBy('ca.block_id')
+    .execute();
+  return {
+    direct: new Map(direct.map((r) => [r.block_id, Number(r.n)])),
+    carried: new Map(carried.flatMap((r) => (r.block_id ? [[r.block_id, Number(r.n)] as const] : []))),
+  };
+}

@@ -1,0 +1,111 @@
+/** HTML of the comparison of two versions: paragraph beside paragraph, word-level changes, carried comments. */
+import { html } from 'hono/html';
+import type { Block } from '../documents/documents.schema.ts';
+import { documentHref } from '../documents/documents.views.ts';
+import { diffWords } from '../text/word-diff.ts';
+import type { PageContext } from '../web/context.ts';
+import { fill } from '../web/i18n.ts';
+import { directionOf, page, type Markup } from '../web/layout.ts';
+import type { Comparison, ComparisonRow } from './revisions.service.ts';
+
+function label(block: Block): string {
+  return block.address;
+}
+
+function diffMarkup(ctx: PageContext, before: string, after: string, language: string, side: 'from' | 'to'): Markup {
+  const m = ctx.ui.m.compare;
+  const parts = diffWords(before, after, language);
+  return html`${parts.map((p) => {
+    if (p.op === 'equal') return html`${p.text}`;
+    if (p.op === 'delete') return side === 'from' ? html`<del aria-label="${m.removed}">${p.text}</del>` : '';
+    return side === 'to' ? html`<ins aria-label="${m.inserted}">${p.text}</ins>` : '';
+  })}`;
+}
+
+function row(ctx: PageContext, r: ComparisonRow, language: string, dir: string, documentId: string, toSeq: number): Markup {
+  const { ui } = ctx;
+  const m = ui.m.compare;
+  const { link } = r;
+  const fromText = r.from.map((b) => b.text).join('\n');
+  const toText = r.to.map((b) => b.text).join('\n');
+  const tags = [m[link.change]];
+  if (link.renumbered) tags.push(m.renumbered);
+  if (link.moved) tags.push(m.moved);
+  const side = (blocks: Block[], which: 'from' | 'to') =>
+    blocks.length === 0
+      ? html`<td class="empty">—</td>`
+      : html`<td lang="${language}" dir="${dir}">${blocks.map(
+          (b, i) =>
+            html`${i > 0 ? html`<br />` : ''}<strong><bdi>${label(b)}</bdi></strong> ${
+              link.change === 'unchanged' || link.change === 'new' || link.change === 'deleted'
+                ? b.text
+                : which === 'from'
+                  ? diffMarkup(ctx, fromText, toText, language, 'from')
+                  : diffMarkup(ctx, fromText, toText, language, 'to')
+            }`,
+        )}</td>`;
+  const anchor = r.to[0] ? `to-${r.to[0].id}` : `from-${r.from[0]?.id ?? ''}`;
+  return html`<tr id="${anchor}" class="change-${link.change}">
+    ${side(r.from, 'from')}${side(r.to, 'to')}
+    <td>${tags.join(', ')}</td>
+    <td>${
+      r.commentsBefore > 0 || r.commentsCarried > 0
+        ? html`${ui.plural(ui.m.documents.comments, r.commentsBefore)}${
+            r.to[0] && r.commentsCarried > 0
+              ? html` → <a href="${documentHref(documentId, toSeq, language)}?comments=${encodeURIComponent(r.to[0].address)}#${r.to[0].address.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase()}">${ui.plural(ui.m.documents.previousComments, r.commentsCarried)}</a>`
+              : ''
+          }`
+        : ''
+    }</td>
+  </tr>`;
+}
+
+/** The comparison page. */
+export function comparisonPage(ctx: PageContext, c: Comparison): Markup {
+  const { ui } = ctx;
+  const m = ui.m.compare;
+  const dir = directionOf(c.language);
+  const counts = new Map<string, number>();
+  for (const r of c.rows) counts.set(r.link.change, (counts.get(r.link.change) ?? 0) + 1);
+  const renumbered = c.rows.filter((r) => r.link.renumbered).length;
+  const moved = c.rows.filter((r) => r.link.moved).length;
+  const title = fill(m.title, { from: c.from.label, to: c.to.label });
+  const main = html`<p class="meta">${c.document.symbol ?? ''} · ${c.document.title}</p>
+    <h1>${title}</h1>
+    <p>${fill(m.intro, { from: c.from.label, to: c.to.label })}</p>
+    <h2>${m.summary}</h2>
+    <ul class="plain summary">
+      ${(['unchanged', 'changed', 'split', 'merged', 'new', 'deleted'] as const).map((k) => html`<li>${m[k]}: ${ui.n(counts.get(k) ?? 0)}</li>`)}
+      <li>${m.renumbered}: ${ui.n(renumbered)}</li>
+      <li>${m.moved}: ${ui.n(moved)}</li>
+    </ul>
+    <h2>${fill(m.orphans, { to: c.to.label })}</h2>
+    ${
+      c.orphans.length === 0
+        ? html`<p>${fill(m.orphansNone, { from: c.from.label, to: c.to.label })}</p>`
+        : html`<p>${m.orphanExplain}</p>
+          <ul class="orphans">${c.orphans.map(
+            (o) => html`<li><a href="/submissions/${o.submissionId}">${o.fromAddress}</a>${o.exact ? html`: «${o.exact}»` : ''}${o.address ? html` (→ ${o.address})` : ''}</li>`,
+          )}</ul>`
+    }
+    <table class="compare">
+      <caption>${title}</caption>
+      <thead><tr>
+        <th scope="col">${fill(m.from, { label: c.from.label })}</th>
+        <th scope="col">${fill(m.to, { label: c.to.label })}</th>
+        <th scope="col">${ui.m.consultations.state}</th>
+        <th scope="col">${ui.m.documents.commentsTitle}</th>
+      </tr></thead>
+      <tbody>${c.rows.filter((r) => r.from.some((b) => b.kind !== 'footnote') || r.to.some((b) => b.kind !== 'footnote')).map((r) => row(ctx, r, c.language, dir, c.document.id, c.to.seq))}</tbody>
+    </table>`;
+  return page(ctx, {
+    title,
+    main,
+    crumbs: [
+      { label: ui.m.site.processes, href: '/' },
+      { label: c.process.shortName ?? c.process.name, href: `/processes/${c.process.slug}` },
+      { label: c.document.symbol ?? c.document.title, href: documentHref(c.document.id, c.to.seq, c.language) },
+      { label: title },
+    ],
+  });
+}

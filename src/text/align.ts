@@ -1,0 +1,671 @@
+/**
+ * Aligning two versions of a draft: which block of the earlier version became which block of the later
+ * one. Blocks are matched by their text, never by their number, because a revised UN draft renumbers
+ * everything after the first inserted paragraph.
+ *
+ * How: every block becomes a bag of features (its case- and accent-folded words, as Intl.Segmenter
+ * cuts them so that Chinese works, plus each pair of neighbouring words), weighted by rarity (a word
+ * found in every paragraph says little about which paragraph this is). An inverted index on the
+ * rarer features proposes a few candidates per block, so the cost grows with the document rather
+ * than with its square. Then:
+ *
+ * 1. Candidate links, best first: identical texts, one-to-one links at MATCH_ANYWHERE or better, and
+ *    splits and merges (a block whose text reappears spread over consecutive blocks). Among equally
+ *    good candidates the one nearest to where the block is expected (from the blocks whose text is
+ *    identical and unique in both versions) wins, so duplicate texts pair in order.
+ * 2. Blocks still alone between the same two linked neighbours are linked at MATCH_IN_PLACE: a
+ *    paragraph rewritten where it stood.
+ * 3. `moved` comes from a longest increasing subsequence over the links: the links outside it are the
+ *    ones whose relative order changed; insertions and deletions only shift the others.
+ */
+
+import { foldKey } from './fold.ts';
+
+/** One block of one version, as the aligner needs it. */
+export interface AlignBlock {
+  id: string;
+  kind: 'heading' | 'paragraph' | 'list_item' | 'table' | 'footnote';
+  /** The block's own number ("38", "b", "12"), null if unnumbered. */
+  number: string | null;
+  /** The human address ("para 38(b)"). */
+  address: string;
+  /** Id of the enclosing block (a sub-paragraph's paragraph), null at the top level. */
+  parentId: string | null;
+  text: string;
+}
+
+/** What became of a block from one version to the next. */
+export type AlignmentChange = 'unchanged' | 'changed' | 'split' | 'merged' | 'deleted' | 'new';
+
+/** One link between the versions: blocks of the earlier version and what they became. */
+export interface AlignmentLink {
+  /** Earlier blocks: one, several for a merge, none for a new block. */
+  fromIds: string[];
+  /** Later blocks: one, several for a split, none for a deleted block. */
+  toIds: string[];
+  change: AlignmentChange;
+  /** The number differs; only ever true for one-to-one links. */
+  renumbered: boolean;
+  /** The block's place relative to the other linked blocks changed (not merely shifted). */
+  moved: boolean;
+  /**
+   * Share of words and pairs of neighbouring words in common (Dice, case and accents folded),
+   * rounded to 3 decimals; 1 only for identical text (whitespace aside), 0 for deleted and new.
+   */
+  similarity: number;
+}
+
+/** Weighted similarity at which two blocks are one block wherever each stands. */
+const MATCH_ANYWHERE = 0.5;
+/** The lower bar for two blocks left alone between the same two linked neighbours. */
+const MATCH_IN_PLACE = 0.35;
+/** Share of a piece's (weighted) text that must come from the whole for a split or merge. */
+const PIECE_CONTAINMENT = 0.6;
+/** How much better than the best one-to-one link a split or merge must explain the text. */
+const GROUP_MARGIN = 0.05;
+/** Candidates examined exactly per later block; the index ranks them by rare features. */
+const CANDIDATES_PER_BLOCK = 24;
+/** Most pieces considered for one split or merge. */
+const MAX_PIECES = 8;
+/** Largest gap (blocks × blocks) compared all-pairs in the in-place pass. */
+const MAX_GAP_PAIRS = 10_000;
+
+type KindClass = 0 | 1 | 2;
+const kindClass = (kind: AlignBlock['kind']): KindClass =>
+  kind === 'footnote' ? 2 : kind === 'heading' ? 1 : 0;
+
+/** What linking blocks of different kinds costs: footnotes stay footnotes, headings headings. */
+function kindPenalty(a: AlignBlock['kind'], b: AlignBlock['kind']): number {
+  if (a === b) return 0;
+  const ca = kindClass(a);
+  const cb = kindClass(b);
+  if (ca === cb) return 0.05;
+  return ca === 2 || cb === 2 ? 0.3 : 0.15;
+}
+
+const segmenter = new Intl.Segmenter(undefined, { granularity: 'word' });
+/** Scripts written without spaces between words: only the segmenter's dictionaries can cut them. */
+const UNSPACED =
+  /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}\p{sc=Tibetan}]/u;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/**
+ * The words of folded text (see foldKey). Text in spaced scripts is already cut by its single
+ * spaces, and splitting there is several times faster than the segmenter, which the rest needs.
+ */
+function words(folded: string): string[] {
+  if (UNSPACED.test(folded)) {
+    const out: string[] = [];
+    for (const s of segmenter.segment(folded)) if (s.isWordLike) out.push(s.segment);
+    return out;
+  }
+  return folded.split(' ').filter((w) => LETTER_OR_DIGIT.test(w));
+}
+
+/** Text compared for "unchanged": importers differ in how they join wrapped lines. */
+const sameTextKey = (text: string): string => text.normalize('NFC').replace(/\s+/g, ' ').trim();
+
+/** A block's features: ids ascending, with how often each occurs. */
+interface Bag {
+  ids: Int32Array;
+  counts: Int32Array;
+}
+
+/** One version, prepared: features per block and their weighted size. */
+interface Side {
+  blocks: AlignBlock[];
+  keys: string[];
+  bags: Bag[];
+  /** Σ weight × count over the block's features. */
+  mass: Float64Array;
+}
+
+/** Features of both versions: interned words and word pairs, document frequency, weight. */
+class Features {
+  private words = new Map<string, number>();
+  /** Word pairs by (first word id × 2^26 + second word id): no strings built per pair. */
+  private pairs = new Map<number, number>();
+  df: number[] = [];
+  weight = new Float64Array(0);
+
+  /** The block's words and word pairs, counted. */
+  of(text: string): Bag {
+    const found: number[] = [];
+    let prev = -1;
+    for (const word of words(foldKey(text))) {
+      const w = this.intern(this.words, word);
+      found.push(w);
+      if (prev >= 0) found.push(this.intern(this.pairs, prev * 67_108_864 + w));
+      prev = w;
+    }
+    const sorted = Int32Array.from(found).sort();
+    let distinct = 0;
+    for (let k = 0; k < sorted.length; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) distinct++;
+    const ids = new Int32Array(distinct);
+    const counts = new Int32Array(distinct);
+    let at = -1;
+    for (let k = 0; k < sorted.length; k++) {
+      if (k === 0 || sorted[k] !== sorted[k - 1]) {
+        ids[++at] = sorted[k]!;
+        this.df[sorted[k]!]!++;
+      }
+      counts[at]!++;
+    }
+    return { ids, counts };
+  }
+
+  private intern<K>(table: Map<K, number>, key: K): number {
+    let id = table.get(key);
+    if (id === undefined) {
+      id = this.df.length;
+      this.df.push(0);
+      table.set(key, id);
+    }
+    return id;
+  }
+
+  /** Rarity weights once every block has been counted: smoothed inverse document frequency. */
+  settle(blockCount: number): void {
+    this.weight = new Float64Array(this.df.length);
+    for (let f = 0; f < this.df.length; f++)
+      this.weight[f] = Math.log(1 + blockCount / this.df[f]!);
+  }
+}
+
+function prepare(blocks: AlignBlock[], features: Features): Side {
+  return {
+    blocks,
+    keys: blocks.map((b) => sameTextKey(b.text)),
+    bags: blocks.map((b) => features.of(b.text)),
+    mass: new Float64Array(blocks.length),
+  };
+}
+
+function settleMass(side: Side, weight: Float64Array): void {
+  side.bags.forEach((bag, i) => {
+    let m = 0;
+    for (let k = 0; k < bag.ids.length; k++) m += weight[bag.ids[k]!]! * bag.counts[k]!;
+    side.mass[i] = m;
+  });
+}
+
+/** Σ weight × min(count) over the features two bags share (weight null: plain counts). */
+function shared(a: Bag, b: Bag, weight: Float64Array | null): number {
+  let s = 0;
+  let x = 0;
+  let y = 0;
+  while (x < a.ids.length && y < b.ids.length) {
+    const fa = a.ids[x]!;
+    const fb = b.ids[y]!;
+    if (fa < fb) x++;
+    else if (fa > fb) y++;
+    else {
+      s += (weight ? weight[fa]! : 1) * Math.min(a.counts[x]!, b.counts[y]!);
+      x++;
+      y++;
+    }
+  }
+  return s;
+}
+
+/** Several blocks' features as one bag. */
+function sumBags(bags: Bag[]): Bag {
+  if (bags.length === 1) return bags[0]!;
+  const counts = new Map<number, number>();
+  for (const bag of bags)
+    bag.ids.forEach((id, k) => counts.set(id, (counts.get(id) ?? 0) + bag.counts[k]!));
+  const ids = Int32Array.from(counts.keys()).sort();
+  return { ids, counts: ids.map((id) => counts.get(id)!) };
+}
+
+/** Plain Dice over feature counts: the similarity reported on links. */
+function plainDice(a: Bag, b: Bag): number {
+  const na = a.counts.reduce((t, c) => t + c, 0);
+  const nb = b.counts.reduce((t, c) => t + c, 0);
+  if (na + nb === 0) return 1;
+  return (2 * shared(a, b, null)) / (na + nb);
+}
+
+/** A scored pair of one earlier and one later block. */
+interface Pair {
+  i: number;
+  j: number;
+  /** Weighted Dice: 2 × shared mass / (mass of both). */
+  score: number;
+  /** Share of the later block's mass found in the earlier one. */
+  toInFrom: number;
+  /** Share of the earlier block's mass found in the later one. */
+  fromInTo: number;
+}
+
+/** A candidate link: earlier and later block indices (ascending), and its rank. */
+interface Hypothesis {
+  froms: number[];
+  tos: number[];
+  /** Weighted similarity less the kind penalty: what the thresholds apply to. */
+  adjusted: number;
+  /** `adjusted` less a tiny penalty for distance from the expected place: the sort key. */
+  rank: number;
+}
+
+/** The `k` indices with the highest score (ties: lower index), without sorting them all. */
+function topByScore(indices: number[], score: Float64Array, k: number): number[] {
+  const top: number[] = [];
+  const better = (x: number, y: number): boolean =>
+    score[x]! > score[y]! || (score[x] === score[y] && x < y);
+  for (const i of indices) {
+    if (top.length === k && !better(i, top[k - 1]!)) continue;
+    let at = top.length === k ? k - 1 : top.length;
+    while (at > 0 && better(i, top[at - 1]!)) {
+      top[at] = top[at - 1]!;
+      at--;
+    }
+    top[at] = i;
+  }
+  return top;
+}
+
+/** Positions of each distinct value. */
+function groupBy(values: string[]): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  values.forEach((v, k) => {
+    const list = out.get(v);
+    if (list) list.push(k);
+    else out.set(v, [k]);
+  });
+  return out;
+}
+
+/** Indices of a longest strictly increasing subsequence of `values` (ties: the earliest found). */
+function longestIncreasing(values: number[]): Set<number> {
+  const tails: number[] = [];
+  const prev = new Int32Array(values.length).fill(-1);
+  for (let k = 0; k < values.length; k++) {
+    const v = values[k]!;
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (values[tails[mid]!]! < v) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 0) prev[k] = tails[lo - 1]!;
+    tails[lo] = k;
+  }
+  const out = new Set<number>();
+  for (let k = tails.at(-1) ?? -1; k >= 0; k = prev[k]!) out.add(k);
+  return out;
+}
+
+/** Aligns the blocks of two versions of a draft (in reading order). */
+export function alignVersions(from: AlignBlock[], to: AlignBlock[]): AlignmentLink[] {
+  const n = from.length;
+  const m = to.length;
+  const features = new Features();
+  const A = prepare(from, features);
+  const B = prepare(to, features);
+  features.settle(n + m);
+  const weight = features.weight;
+  settleMass(A, weight);
+  settleMass(B, weight);
+
+  const pairs = new Map<number, Pair>();
+  const pairOf = (i: number, j: number): Pair => {
+    const key = i * m + j;
+    let p = pairs.get(key);
+    if (!p) {
+      const s = shared(A.bags[i]!, B.bags[j]!, weight);
+      const ma = A.mass[i]!;
+      const mb = B.mass[j]!;
+      const same = A.keys[i] === B.keys[j];
+      p = {
+        i,
+        j,
+        score: same ? 1 : ma + mb === 0 ? 0 : (2 * s) / (ma + mb),
+        toInFrom: same ? 1 : mb === 0 ? 0 : s / mb,
+        fromInTo: same ? 1 : ma === 0 ? 0 : s / ma,
+      };
+      pairs.set(key, p);
+    }
+    return p;
+  };
+
+  // ---- identical texts: pairs, and the unique ones as anchors for the expected place ----
+  const fromByKey = groupBy(A.keys);
+  const toByKey = groupBy(B.keys);
+  const anchorOf = new Int32Array(m).fill(-1);
+  for (const [key, tos] of toByKey) {
+    const froms = fromByKey.get(key);
+    if (!froms) continue;
+    if (froms.length === 1 && tos.length === 1) anchorOf[tos[0]!] = froms[0]!;
+    // Large groups of one text ("[Deleted]" fifty times) pair within a band around the same rank.
+    const band = froms.length * tos.length <= 4096 ? Infinity : 32;
+    tos.forEach((j, r) => {
+      const centre = (r * froms.length) / tos.length;
+      froms.forEach((i, q) => {
+        if (Math.abs(q - centre) <= band) pairOf(i, j);
+      });
+    });
+  }
+  // An anchor that moved would misplace its neighbours: keep only anchors in increasing order.
+  const anchored = [...anchorOf.keys()].filter((j) => anchorOf[j]! >= 0);
+  const inOrder = longestIncreasing(anchored.map((j) => anchorOf[j]!));
+  anchored.forEach((j, pos) => {
+    if (!inOrder.has(pos)) anchorOf[j] = -1;
+  });
+  const expected = new Float64Array(m);
+  {
+    let last = -1;
+    for (let j = 0; j < m; j++) {
+      if (anchorOf[j]! >= 0) last = j;
+      expected[j] = last >= 0 ? anchorOf[last]! + (j - last) : NaN;
+    }
+    let next = -1;
+    for (let j = m - 1; j >= 0; j--) {
+      if (anchorOf[j]! >= 0) next = j;
+      if (Number.isNaN(expected[j]!))
+        expected[j] = next >= 0 ? anchorOf[next]! - (next - j) : m > 1 ? (j * (n - 1)) / (m - 1) : 0;
+    }
+  }
+  const placePenalty = (i: number, j: number): number =>
+    0.01 * Math.min(1, Math.abs(i - expected[j]!) / 20);
+
+  // ---- candidates from an inverted index on the rarer features of the earlier version ----
+  const maxDf = Math.max(16, Math.ceil(2 * Math.sqrt(n + m)));
+  // postings as flat arrays (earlier block, count) per feature: the hot loop touches no Map
+  const starts = new Int32Array(features.df.length + 1);
+  for (const bag of A.bags)
+    for (const f of bag.ids) if (features.df[f]! <= maxDf) starts[f + 1]!++;
+  for (let f = 0; f < features.df.length; f++) starts[f + 1]! += starts[f]!;
+  const postBlock = new Int32Array(starts[features.df.length]!);
+  const postCount = new Int32Array(postBlock.length);
+  const fill = starts.slice(0, -1);
+  A.bags.forEach((bag, i) => {
+    bag.ids.forEach((f, k) => {
+      if (features.df[f]! > maxDf) return;
+      postBlock[fill[f]!] = i;
+      postCount[fill[f]!++] = bag.counts[k]!;
+    });
+  });
+  const acc = new Float64Array(n);
+  const bestPairsOf: Pair[][] = Array.from({ length: m }, () => []);
+  for (let j = 0; j < m; j++) {
+    const touched: number[] = [];
+    const bag = B.bags[j]!;
+    for (let k = 0; k < bag.ids.length; k++) {
+      const f = bag.ids[k]!;
+      const c = bag.counts[k]!;
+      const w = weight[f]!;
+      for (let p = starts[f]!; p < starts[f + 1]!; p++) {
+        const i = postBlock[p]!;
+        if (acc[i] === 0) touched.push(i);
+        acc[i]! += w * Math.min(c, postCount[p]!);
+      }
+    }
+    for (const i of topByScore(touched, acc, CANDIDATES_PER_BLOCK)) pairOf(i, j);
+    for (const i of touched) acc[i] = 0;
+  }
+  for (const p of pairs.values()) bestPairsOf[p.j]!.push(p);
+
+  const bestScoreFrom = new Float64Array(n);
+  const bestScoreTo = new Float64Array(m);
+  const piecesOfFrom: Pair[][] = Array.from({ length: n }, () => []);
+  const piecesOfTo: Pair[][] = Array.from({ length: m }, () => []);
+  for (const p of pairs.values()) {
+    bestScoreFrom[p.i] = Math.max(bestScoreFrom[p.i]!, p.score);
+    bestScoreTo[p.j] = Math.max(bestScoreTo[p.j]!, p.score);
+    const same = kindClass(from[p.i]!.kind) === kindClass(to[p.j]!.kind);
+    if (same && p.toInFrom >= PIECE_CONTAINMENT) piecesOfFrom[p.i]!.push(p);
+    if (same && p.fromInTo >= PIECE_CONTAINMENT) piecesOfTo[p.j]!.push(p);
+  }
+
+  // ---- pass 1: every candidate link, best first ----
+  const hypotheses: Hypothesis[] = [];
+  for (const p of pairs.values()) {
+    const adjusted = p.score - kindPenalty(from[p.i]!.kind, to[p.j]!.kind);
+    if (adjusted >= MATCH_ANYWHERE)
+      hypotheses.push({
+        froms: [p.i],
+        tos: [p.j],
+        adjusted,
+        rank: adjusted - placePenalty(p.i, p.j),
+      });
+  }
+  // A split: one earlier block (the hub) spread over consecutive later blocks (the pieces); a merge
+  // is the mirror image, so one routine serves both.
+  const groupOf = (
+    hub: number,
+    pieces: number[],
+    hubSide: Side,
+    pieceSide: Side,
+    best: number,
+  ): { pieces: number[]; score: number } | undefined => {
+    let found: { pieces: number[]; score: number } | undefined;
+    for (let a = 0; a < pieces.length - 1; a++) {
+      for (let b = a + 1; b < pieces.length; b++) {
+        const run = pieces.slice(a, b + 1);
+        const union = sumBags(run.map((k) => pieceSide.bags[k]!));
+        const s = shared(hubSide.bags[hub]!, union, weight);
+        const total = hubSide.mass[hub]! + run.reduce((t, k) => t + pieceSide.mass[k]!, 0);
+        const score = total === 0 ? 0 : (2 * s) / total;
+        if (!found || score > found.score + 1e-12) found = { pieces: run, score };
+      }
+    }
+    if (!found || found.score < MATCH_ANYWHERE || found.score < best + GROUP_MARGIN) return;
+    return found;
+  };
+  const consecutiveRuns = (indices: number[]): number[][] => {
+    const runs: number[][] = [];
+    for (const k of [...new Set(indices)].sort((x, y) => x - y)) {
+      const run = runs.at(-1);
+      if (run && run.at(-1) === k - 1 && run.length < MAX_PIECES) run.push(k);
+      else runs.push([k]);
+    }
+    return runs.filter((r) => r.length >= 2);
+  };
+  const kindCost = (hubKind: AlignBlock['kind'], pieces: AlignBlock[]): number =>
+    Math.max(...pieces.map((p) => kindPenalty(hubKind, p.kind)));
+  for (let i = 0; i < n; i++) {
+    for (const run of consecutiveRuns(piecesOfFrom[i]!.map((p) => p.j))) {
+      const g = groupOf(i, run, A, B, bestScoreFrom[i]!);
+      if (!g) continue;
+      const adjusted = g.score - kindCost(from[i]!.kind, g.pieces.map((j) => to[j]!));
+      if (adjusted >= MATCH_ANYWHERE)
+        hypotheses.push({
+          froms: [i],
+          tos: g.pieces,
+          adjusted,
+          rank: adjusted - placePenalty(i, g.pieces[0]!),
+        });
+    }
+  }
+  for (let j = 0; j < m; j++) {
+    for (const run of consecutiveRuns(piecesOfTo[j]!.map((p) => p.i))) {
+      const g = groupOf(j, run, B, A, bestScoreTo[j]!);
+      if (!g) continue;
+      const adjusted = g.score - kindCost(to[j]!.kind, g.pieces.map((i) => from[i]!));
+      if (adjusted >= MATCH_ANYWHERE)
+        hypotheses.push({
+          froms: g.pieces,
+          tos: [j],
+          adjusted,
+          rank: adjusted - placePenalty(g.pieces[0]!, j),
+        });
+    }
+  }
+  hypotheses.sort(
+    (x, y) =>
+      y.rank - x.rank ||
+      x.tos[0]! - y.tos[0]! ||
+      x.froms[0]! - y.froms[0]! ||
+      x.tos.length - y.tos.length ||
+      x.froms.length - y.froms.length,
+  );
+
+  const linkOfFrom = new Int32Array(n).fill(-1);
+  const linkOfTo = new Int32Array(m).fill(-1);
+  const accepted: Hypothesis[] = [];
+  const accept = (h: Hypothesis): void => {
+    if (h.froms.some((i) => linkOfFrom[i]! >= 0) || h.tos.some((j) => linkOfTo[j]! >= 0)) return;
+    for (const i of h.froms) linkOfFrom[i] = accepted.length;
+    for (const j of h.tos) linkOfTo[j] = accepted.length;
+    accepted.push(h);
+  };
+  for (const h of hypotheses) accept(h);
+  untangleIdentical(accepted, from, to, A.keys, B.keys, linkOfFrom, linkOfTo);
+
+  // ---- pass 2: blocks left alone between the same two linked neighbours ----
+  const order = accepted
+    .map((h, k) => k)
+    .sort((x, y) => accepted[x]!.tos[0]! - accepted[y]!.tos[0]!);
+  const kept = longestIncreasing(order.map((k) => accepted[k]!.froms[0]!));
+  const fences = [...kept].sort((x, y) => x - y).map((pos) => accepted[order[pos]!]!);
+  for (let g = 0; g <= fences.length; g++) {
+    const before = fences[g - 1];
+    const after = fences[g];
+    const fromLo = before ? before.froms.at(-1)! + 1 : 0;
+    const fromHi = after ? after.froms[0]! : n;
+    const toLo = before ? before.tos.at(-1)! + 1 : 0;
+    const toHi = after ? after.tos[0]! : m;
+    const fs: number[] = [];
+    const ts: number[] = [];
+    for (let i = fromLo; i < fromHi; i++) if (linkOfFrom[i]! < 0) fs.push(i);
+    for (let j = toLo; j < toHi; j++) if (linkOfTo[j]! < 0) ts.push(j);
+    if (fs.length === 0 || ts.length === 0) continue;
+    const gapPairs: Pair[] = [];
+    if (fs.length * ts.length <= MAX_GAP_PAIRS) {
+      for (const j of ts) for (const i of fs) gapPairs.push(pairOf(i, j));
+    } else {
+      for (const j of ts)
+        for (const p of bestPairsOf[j]!) if (p.i >= fromLo && p.i < fromHi) gapPairs.push(p);
+    }
+    const local: Hypothesis[] = [];
+    for (const p of gapPairs) {
+      if (kindClass(from[p.i]!.kind) !== kindClass(to[p.j]!.kind)) continue;
+      const adjusted = p.score - kindPenalty(from[p.i]!.kind, to[p.j]!.kind);
+      if (adjusted >= MATCH_IN_PLACE)
+        local.push({
+          froms: [p.i],
+          tos: [p.j],
+          adjusted,
+          rank: adjusted - placePenalty(p.i, p.j),
+        });
+    }
+    local.sort((x, y) => y.rank - x.rank || x.tos[0]! - y.tos[0]! || x.froms[0]! - y.froms[0]!);
+    for (const h of local) accept(h);
+  }
+
+  return assemble(from, to, A, B, accepted, linkOfFrom, linkOfTo);
+}
+
+/**
+ * Identical texts are interchangeable, so when the greedy pass paired two of them crosswise (which
+ * would report a move that nobody made) they are re-paired in reading order, kind by kind.
+ */
+function untangleIdentical(
+  accepted: Hypothesis[],
+  from: AlignBlock[],
+  to: AlignBlock[],
+  fromKeys: string[],
+  toKeys: string[],
+  linkOfFrom: Int32Array,
+  linkOfTo: Int32Array,
+): void {
+  const groups = new Map<string, Hypothesis[]>();
+  for (const h of accepted) {
+    if (h.froms.length !== 1 || h.tos.length !== 1) continue;
+    const text = fromKeys[h.froms[0]!]!;
+    if (text !== toKeys[h.tos[0]!]) continue;
+    const key = `${from[h.froms[0]!]!.kind} ${to[h.tos[0]!]!.kind} ${text}`;
+    const group = groups.get(key);
+    if (group) group.push(h);
+    else groups.set(key, [h]);
+  }
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    const froms = group.map((h) => h.froms[0]!).sort((x, y) => x - y);
+    const byTo = group.toSorted((x, y) => x.tos[0]! - y.tos[0]!);
+    byTo.forEach((h, k) => {
+      h.froms = [froms[k]!];
+      linkOfFrom[froms[k]!] = linkOfTo[h.tos[0]!]!;
+    });
+  }
+}
+
+/** The links as the caller sees them, in the later version's reading order. */
+function assemble(
+  from: AlignBlock[],
+  to: AlignBlock[],
+  A: Side,
+  B: Side,
+  accepted: Hypothesis[],
+  linkOfFrom: Int32Array,
+  linkOfTo: Int32Array,
+): AlignmentLink[] {
+  const byTo = accepted.map((_, k) => k).sort((x, y) => accepted[x]!.tos[0]! - accepted[y]!.tos[0]!);
+  const inOrder = longestIncreasing(byTo.map((k) => accepted[k]!.froms[0]!));
+  const moved = new Set(byTo.filter((_, pos) => !inOrder.has(pos)));
+
+  const linkFor = (h: Hypothesis, k: number): AlignmentLink => {
+    const fromBlocks = h.froms.map((i) => from[i]!);
+    const toBlocks = h.tos.map((j) => to[j]!);
+    const oneToOne = fromBlocks.length === 1 && toBlocks.length === 1;
+    const unchanged = oneToOne && A.keys[h.froms[0]!] === B.keys[h.tos[0]!];
+    const dice = plainDice(
+      sumBags(h.froms.map((i) => A.bags[i]!)),
+      sumBags(h.tos.map((j) => B.bags[j]!)),
+    );
+    return {
+      fromIds: fromBlocks.map((b) => b.id),
+      toIds: toBlocks.map((b) => b.id),
+      change: unchanged
+        ? 'unchanged'
+        : oneToOne
+          ? 'changed'
+          : toBlocks.length > 1
+            ? 'split'
+            : 'merged',
+      renumbered: oneToOne && fromBlocks[0]!.number !== toBlocks[0]!.number,
+      moved: moved.has(k),
+      similarity: unchanged ? 1 : Math.min(0.999, Math.round(dice * 1000) / 1000),
+    };
+  };
+  const deletedAfter = new Map<number, AlignmentLink[]>();
+  let lastLinked = -1;
+  for (let i = 0; i < from.length; i++) {
+    if (linkOfFrom[i]! >= 0) {
+      lastLinked = linkOfFrom[i]!;
+      continue;
+    }
+    const list = deletedAfter.get(lastLinked) ?? [];
+    list.push({
+      fromIds: [from[i]!.id],
+      toIds: [],
+      change: 'deleted',
+      renumbered: false,
+      moved: false,
+      similarity: 0,
+    });
+    deletedAfter.set(lastLinked, list);
+  }
+
+  const out: AlignmentLink[] = [...(deletedAfter.get(-1) ?? [])];
+  for (let j = 0; j < to.length; j++) {
+    const k = linkOfTo[j]!;
+    if (k < 0) {
+      out.push({
+        fromIds: [],
+        toIds: [to[j]!.id],
+        change: 'new',
+        renumbered: false,
+        moved: false,
+        similarity: 0,
+      });
+      continue;
+    }
+    const h = accepted[k]!;
+    if (h.tos[0] !== j) continue;
+    out.push(linkFor(h, k), ...(deletedAfter.get(k) ?? []));
+  }
+  return out;
+}
