@@ -25,6 +25,8 @@ as one language version of a document version. All of it is stored, or nothing.
   --date YYYY-MM-DD  the version's date
   --language TAG     BCP 47 language of the text, e.g. en, fr, zh (default: detected)
   --format FORMAT    text, markdown or docx (default: from the name, else detected)
+  --private          a new version stays unpublished: only the process secretariat and
+                     moderators read it until the secretariat publishes it
   --db URL|PATH      SQLite file or postgres:// URL (default: $DATABASE_URL, else ./data/plenum.sqlite)
   --json             print one JSON object instead of the summary`;
 
@@ -42,6 +44,7 @@ export async function importCommand(args: string[]): Promise<number> {
     date: { type: 'string' },
     language: { type: 'string' },
     format: { type: 'string' },
+    private: { type: 'boolean', default: false },
     db: { type: 'string' },
     json: { type: 'boolean', default: false },
   });
@@ -70,6 +73,7 @@ export async function importCommand(args: string[]): Promise<number> {
       ...(values.language !== undefined ? { language: values.language } : {}),
       ...(format !== undefined ? { format: format as ImportFormat } : {}),
       ...(file === '-' ? {} : { sourceName: basename(file) }),
+      ...(values.private ? { private: true } : {}),
     });
     process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : summarise(report));
     return 0;

@@ -1,5 +1,6 @@
 /** plenum <command>: the command-line entry point. */
 import { ConfigError } from '../config.ts';
+import { accountCommand, accountUsage } from './account.command.ts';
 import { demoCommand, demoUsage } from './demo.command.ts';
 import { exportCommand, exportUsage } from './export.command.ts';
 import { importCommand, importUsage } from './import.command.ts';
@@ -15,6 +16,7 @@ const commands: Record<string, { run: (args: string[]) => Promise<number>; usage
   import: { run: importCommand, usage: importUsage },
   export: { run: exportCommand, usage: exportUsage },
   demo: { run: demoCommand, usage: demoUsage },
+  account: { run: accountCommand, usage: accountUsage },
 };
 
 const overview = `plenum: open deliberation in Internet governance
@@ -27,7 +29,8 @@ Commands:
   process    list the processes, or add one (plenum process add …)
   import     import a document file (text, Markdown, DOCX) as numbered paragraphs
   export     print a version's block tree as JSON or text
-  demo       fill a database with the demo processes and documents
+  account    create accounts (the first administrator) and grant roles
+  demo       fill a database with the demo processes, documents and consultation
   help       show this, or "plenum help COMMAND" for one command
 
 Every command takes --db (a SQLite file or a postgres:// URL); the default is

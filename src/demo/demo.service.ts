@@ -5,10 +5,11 @@ import type { Database } from '../db/database.ts';
 import { importTargetSchema } from '../imports/imports.schema.ts';
 import { parseImportFile, storeImport } from '../imports/imports.service.ts';
 import { createProcess, getProcesses } from '../processes/processes.service.ts';
+import { loadDemoConsultation, type DemoConsultation } from './demo-consultation.ts';
 import { demoImports, demoProcesses } from './demo.data.ts';
 
 /** What the demo loaded. */
-export interface DemoSummary {
+export interface DemoSummary extends DemoConsultation {
   processes: number;
   documents: number;
   languageVersions: number;
@@ -42,10 +43,12 @@ export async function loadDemoIfEmpty(db: Kysely<Database>): Promise<DemoSummary
         const report = await storeImport(trx, target, file, 'demo');
         documents.add(report.ids.document);
       }
+      const consultation = await loadDemoConsultation(trx);
       return {
         processes: demoProcesses.length,
         documents: documents.size,
         languageVersions: parsed.length,
+        ...consultation,
       };
     });
   } catch (error) {
