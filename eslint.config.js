@@ -17,6 +17,11 @@ export default tseslint.config(
     },
   },
   {
+    // The small progressive-enhancement script runs in the browser.
+    files: ['src/web/static/**/*.js'],
+    languageOptions: { globals: { document: 'readonly', Intl: 'readonly' } },
+  },
+  {
     files: ['src/**/*.ts'],
     ignores: ['src/**/*.store.ts', 'src/db/**', 'src/**/*.test.ts'],
     rules: {

@@ -81,7 +81,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   // Submissions with attachments may be larger than anything else a client sends.
   const smallBodies = bodyLimit({
     maxSize: 1024 * 1024,
-    onError: (c) => respondWithError(c, 'PAYLOAD_TOO_LARGE', errorCatalogue.PAYLOAD_TOO_LARGE.message),
+    onError: (c) =>
+      respondWithError(c, 'PAYLOAD_TOO_LARGE', errorCatalogue.PAYLOAD_TOO_LARGE.message),
   });
   const submissionBodies = bodyLimit({
     maxSize: submissionBodyLimit,

@@ -62,7 +62,10 @@ export const errorCatalogue = {
   },
   ACCOUNT_EXISTS: { status: 409, message: 'An account with this e-mail address already exists.' },
   ACCOUNT_NOT_FOUND: { status: 404, message: 'There is no account with this e-mail address.' },
-  ORGANISATION_NOT_FOUND: { status: 404, message: 'There is no organisation with this id or name.' },
+  ORGANISATION_NOT_FOUND: {
+    status: 404,
+    message: 'There is no organisation with this id or name.',
+  },
   ORGANISATION_CONFLICT: {
     status: 409,
     message: 'An organisation with this name is already registered.',
@@ -74,7 +77,8 @@ export const errorCatalogue = {
   },
   PERIOD_CLOSED: {
     status: 409,
-    message: 'This comment period has closed: the submission was not accepted and nothing was stored.',
+    message:
+      'This comment period has closed: the submission was not accepted and nothing was stored.',
   },
   SUBMISSION_NOT_FOUND: { status: 404, message: 'There is no submission with this id.' },
   ANCHOR_INVALID: {
@@ -88,7 +92,8 @@ export const errorCatalogue = {
   ATTACHMENT_TOO_LARGE: { status: 413, message: 'An attachment is larger than the limit.' },
   ATTACHMENT_TYPE: {
     status: 415,
-    message: 'Attachments must be PDF, DOCX or ODT files; the content of this file is not one of them.',
+    message:
+      'Attachments must be PDF, DOCX or ODT files; the content of this file is not one of them.',
   },
   MODERATION_CONFLICT: {
     status: 409,

@@ -11,7 +11,11 @@ import { negotiateLanguage, uiFor } from '../web/i18n.ts';
 import { viewerFromSession, viewerFromToken } from './accounts.service.ts';
 
 /** Cookie names. */
-export const cookies = { session: 'plenum_session', csrf: 'plenum_csrf', language: 'plenum_lang' } as const;
+export const cookies = {
+  session: 'plenum_session',
+  csrf: 'plenum_csrf',
+  language: 'plenum_lang',
+} as const;
 
 /** True when the request came over HTTPS (directly or through a proxy that says so). */
 export function isHttps(c: Context): boolean {
@@ -19,7 +23,12 @@ export function isHttps(c: Context): boolean {
 }
 
 /** Sets a cookie with plenum's defaults: HttpOnly, SameSite=Lax, Secure over HTTPS. */
-export function setPlenumCookie(c: Context, name: string, value: string, maxAgeSeconds?: number): void {
+export function setPlenumCookie(
+  c: Context,
+  name: string,
+  value: string,
+  maxAgeSeconds?: number,
+): void {
   setCookie(c, name, value, {
     path: '/',
     httpOnly: true,
@@ -33,7 +42,9 @@ export function setPlenumCookie(c: Context, name: string, value: string, maxAgeS
 export function sessionMiddleware(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const { db } = c.var.deps;
-    const ui = uiFor(negotiateLanguage(getCookie(c, cookies.language), c.req.header('accept-language')));
+    const ui = uiFor(
+      negotiateLanguage(getCookie(c, cookies.language), c.req.header('accept-language')),
+    );
     c.set('ui', ui);
 
     const authorization = c.req.header('authorization');
@@ -41,10 +52,12 @@ export function sessionMiddleware(): MiddlewareHandler<AppEnv> {
     if (authorization) {
       const token = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
       viewer = token ? await viewerFromToken(db, token) : null;
-      if (!viewer) throw new PlenumError('SIGN_IN_REQUIRED', 'The API token is missing, unknown or revoked.');
+      if (!viewer)
+        throw new PlenumError('SIGN_IN_REQUIRED', 'The API token is missing, unknown or revoked.');
     } else {
       const secret = getCookie(c, cookies.session);
-      if (secret && secret.length < 200) viewer = await viewerFromSession(db, secret, (c.var.deps.now ?? (() => new Date()))());
+      if (secret && secret.length < 200)
+        viewer = await viewerFromSession(db, secret, (c.var.deps.now ?? (() => new Date()))());
     }
     c.set('viewer', viewer);
 
@@ -64,7 +77,9 @@ export function sessionMiddleware(): MiddlewareHandler<AppEnv> {
  * Refuses a state-changing request that is neither API-token authenticated nor a form carrying
  * the token from its cookie. Call it before reading anything else from the form.
  */
-export async function checkForm(c: Context<AppEnv>): Promise<Record<string, string | File | (string | File)[]>> {
+export async function checkForm(
+  c: Context<AppEnv>,
+): Promise<Record<string, string | File | (string | File)[]>> {
   if (c.var.viewer?.via === 'token') return {};
   const contentType = c.req.header('content-type') ?? '';
   if (!/^(application\/x-www-form-urlencoded|multipart\/form-data)/i.test(contentType)) {
@@ -72,6 +87,7 @@ export async function checkForm(c: Context<AppEnv>): Promise<Record<string, stri
   }
   const body = await c.req.parseBody({ all: true });
   const sent = body._csrf;
-  if (typeof sent !== 'string' || sent !== getCookie(c, cookies.csrf)) throw new PlenumError('CSRF_FAILED');
+  if (typeof sent !== 'string' || sent !== getCookie(c, cookies.csrf))
+    throw new PlenumError('CSRF_FAILED');
   return body;
 }

@@ -31,19 +31,33 @@ function field(body: Record<string, unknown>, name: string): string | undefined 
   return typeof value === 'string' ? value : undefined;
 }
 
-async function renderAccount(c: Context<AppEnv>, extra: { newToken?: string; message?: string; error?: string } = {}, status: 200 | 400 | 401 = 200) {
+async function renderAccount(
+  c: Context<AppEnv>,
+  extra: { newToken?: string; message?: string; error?: string } = {},
+  status: 200 | 400 | 401 = 200,
+) {
   const viewer = c.var.viewer;
   if (!viewer) throw new PlenumError('SIGN_IN_REQUIRED');
   const { db } = c.var.deps;
-  const organisations = await findOrganisations(db, viewer.grants.filter((g) => g.role === 'representative').map((g) => g.scopeId));
-  const roles: { role: string; scope: string; href: string }[] = viewer.isAdmin ? [{ role: 'admin', scope: '', href: '/' }] : [];
+  const organisations = await findOrganisations(
+    db,
+    viewer.grants.filter((g) => g.role === 'representative').map((g) => g.scopeId),
+  );
+  const roles: { role: string; scope: string; href: string }[] = viewer.isAdmin
+    ? [{ role: 'admin', scope: '', href: '/' }]
+    : [];
   for (const grant of viewer.grants) {
     if (grant.role === 'representative') {
       const o = organisations.get(grant.scopeId);
       if (o) roles.push({ role: grant.role, scope: o.name, href: `/organisations/${o.slug}` });
     } else {
       const p = await findProcess(db, { id: grant.scopeId });
-      if (p) roles.push({ role: grant.role, scope: p.shortName ?? p.name, href: `/processes/${p.slug}` });
+      if (p)
+        roles.push({
+          role: grant.role,
+          scope: p.shortName ?? p.name,
+          href: `/processes/${p.slug}`,
+        });
     }
   }
   return c.html(
@@ -62,23 +76,36 @@ async function renderAccount(c: Context<AppEnv>, extra: { newToken?: string; mes
 export function accountRoutes(app: Hono<AppEnv>): void {
   app.get('/language/:lang', (c) => {
     const lang = c.req.param('lang');
-    if (!isUiLanguage(lang)) throw new PlenumError('NOT_FOUND', 'plenum speaks ar, zh, en, fr, ru and es.');
+    if (!isUiLanguage(lang))
+      throw new PlenumError('NOT_FOUND', 'plenum speaks ar, zh, en, fr, ru and es.');
     setPlenumCookie(c, cookies.language, lang, 365 * 86_400);
     return c.redirect(safeBack(c.req.query('back')), 303);
   });
 
-  app.get('/sign-in', (c) => c.html(signInPage(c.var.page, { back: safeBack(c.req.query('back')) })));
+  app.get('/sign-in', (c) =>
+    c.html(signInPage(c.var.page, { back: safeBack(c.req.query('back')) })),
+  );
   app.post('/sign-in', async (c) => {
     const body = await checkForm(c);
     const { db } = c.var.deps;
     try {
-      const account = await authenticate(db, { email: field(body, 'email'), password: field(body, 'password') });
+      const account = await authenticate(db, {
+        email: field(body, 'email'),
+        password: field(body, 'password'),
+      });
       const secret = await openSession(db, account.id, clockOf(c.var.deps));
       setPlenumCookie(c, cookies.session, secret, sessionDays * 86_400);
       return c.redirect(safeBack(body.back), 303);
     } catch (error) {
       if (!isPlenumError(error)) throw error;
-      return c.html(signInPage(c.var.page, { email: field(body, 'email') ?? '', error: error.message, back: safeBack(body.back) }), 401);
+      return c.html(
+        signInPage(c.var.page, {
+          email: field(body, 'email') ?? '',
+          error: error.message,
+          back: safeBack(body.back),
+        }),
+        401,
+      );
     }
   });
 
@@ -86,7 +113,11 @@ export function accountRoutes(app: Hono<AppEnv>): void {
   app.post('/sign-up', async (c) => {
     const body = await checkForm(c);
     const { db } = c.var.deps;
-    const input = { email: field(body, 'email'), name: field(body, 'name'), password: field(body, 'password') };
+    const input = {
+      email: field(body, 'email'),
+      name: field(body, 'name'),
+      password: field(body, 'password'),
+    };
     try {
       const account = await db.transaction().execute((trx) => signUp(trx, input));
       const secret = await openSession(db, account.id, clockOf(c.var.deps));
@@ -94,7 +125,14 @@ export function accountRoutes(app: Hono<AppEnv>): void {
       return c.redirect('/account', 303);
     } catch (error) {
       if (!isPlenumError(error) || error.status >= 500) throw error;
-      return c.html(signUpPage(c.var.page, { email: input.email ?? '', name: input.name ?? '', error: error.message }), 400);
+      return c.html(
+        signUpPage(c.var.page, {
+          email: input.email ?? '',
+          name: input.name ?? '',
+          error: error.message,
+        }),
+        400,
+      );
     }
   });
 
@@ -110,25 +148,31 @@ export function accountRoutes(app: Hono<AppEnv>): void {
   app.post('/account/password', async (c) => {
     const body = await checkForm(c);
     try {
-      await c.var.deps.db
-        .transaction()
-        .execute((trx) =>
-          changePassword(trx, c.var.viewer, getCookie(c, cookies.session) ?? '', { current: field(body, 'current'), password: field(body, 'password') }),
-        );
+      await c.var.deps.db.transaction().execute((trx) =>
+        changePassword(trx, c.var.viewer, getCookie(c, cookies.session) ?? '', {
+          current: field(body, 'current'),
+          password: field(body, 'password'),
+        }),
+      );
       return renderAccount(c, { message: c.var.ui.m.accounts.passwordChanged });
     } catch (error) {
-      if (!isPlenumError(error) || error.code === 'SIGN_IN_REQUIRED' || error.status >= 500) throw error;
+      if (!isPlenumError(error) || error.code === 'SIGN_IN_REQUIRED' || error.status >= 500)
+        throw error;
       return renderAccount(c, { error: error.message }, 400);
     }
   });
   app.post('/account/tokens', async (c) => {
     const body = await checkForm(c);
-    const token = await c.var.deps.db.transaction().execute((trx) => createApiToken(trx, c.var.viewer, field(body, 'name') ?? ''));
+    const token = await c.var.deps.db
+      .transaction()
+      .execute((trx) => createApiToken(trx, c.var.viewer, field(body, 'name') ?? ''));
     return renderAccount(c, { newToken: token });
   });
   app.post('/account/tokens/:id/revoke', async (c) => {
     await checkForm(c);
-    await c.var.deps.db.transaction().execute((trx) => revokeToken(trx, c.var.viewer, c.req.param('id')));
+    await c.var.deps.db
+      .transaction()
+      .execute((trx) => revokeToken(trx, c.var.viewer, c.req.param('id')));
     return c.redirect('/account', 303);
   });
 }

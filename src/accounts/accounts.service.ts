@@ -110,7 +110,11 @@ async function toViewer(db: Db, account: Account, via: Viewer['via']): Promise<V
 }
 
 /** The viewer behind a session cookie value, if the session is live. */
-export async function viewerFromSession(db: Db, secret: string, now = new Date()): Promise<Viewer | null> {
+export async function viewerFromSession(
+  db: Db,
+  secret: string,
+  now = new Date(),
+): Promise<Viewer | null> {
   const account = await findSessionAccount(db, secretHash(secret), now.toISOString());
   return account ? toViewer(db, account, 'session') : null;
 }
@@ -159,7 +163,12 @@ export async function createApiToken(db: Db, viewer: Viewer | null, name: string
     token_hash: secretHash(secret),
     created_at: new Date().toISOString(),
   });
-  await recordEvent(db, { actor: viewer.id, action: 'token.created', subjectType: 'api_token', subjectId: id });
+  await recordEvent(db, {
+    actor: viewer.id,
+    action: 'token.created',
+    subjectType: 'api_token',
+    subjectId: id,
+  });
   return secret;
 }
 
@@ -169,7 +178,12 @@ export async function revokeToken(db: Db, viewer: Viewer | null, id: string): Pr
   if (!(await revokeApiToken(db, viewer.id, id, new Date().toISOString()))) {
     throw new PlenumError('NOT_FOUND', 'No such token of yours.');
   }
-  await recordEvent(db, { actor: viewer.id, action: 'token.revoked', subjectType: 'api_token', subjectId: id });
+  await recordEvent(db, {
+    actor: viewer.id,
+    action: 'token.revoked',
+    subjectType: 'api_token',
+    subjectId: id,
+  });
 }
 
 /** Gives an account a role on a process or organisation; the caller has checked the policy. */

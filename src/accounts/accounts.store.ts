@@ -31,7 +31,11 @@ export async function insertAccount(db: Db, row: AccountTable): Promise<void> {
 
 /** The account with this (lower-cased) e-mail address, if any. */
 export async function findAccountByEmail(db: Db, email: string): Promise<Account | undefined> {
-  const row = await db.selectFrom('accounts').selectAll().where('email', '=', email).executeTakeFirst();
+  const row = await db
+    .selectFrom('accounts')
+    .selectAll()
+    .where('email', '=', email)
+    .executeTakeFirst();
   return row ? toAccount(row) : undefined;
 }
 
@@ -42,7 +46,12 @@ export async function findAccount(db: Db, id: string): Promise<Account | undefin
 }
 
 /** Replaces an account's password hash. */
-export async function updatePasswordHash(db: Db, id: string, hash: string, at: string): Promise<void> {
+export async function updatePasswordHash(
+  db: Db,
+  id: string,
+  hash: string,
+  at: string,
+): Promise<void> {
   await db
     .updateTable('accounts')
     .set({ password_hash: hash, password_changed_at: at })
@@ -93,7 +102,10 @@ export async function insertApiToken(
   db: Db,
   row: { id: string; account_id: string; name: string; token_hash: string; created_at: string },
 ): Promise<void> {
-  await db.insertInto('api_tokens').values({ ...row, revoked_at: null }).execute();
+  await db
+    .insertInto('api_tokens')
+    .values({ ...row, revoked_at: null })
+    .execute();
 }
 
 /** The account of a live (not revoked) API token, if any. */
@@ -119,11 +131,21 @@ export async function listApiTokens(
     .where('account_id', '=', accountId)
     .orderBy('id', 'desc')
     .execute();
-  return rows.map((r) => ({ id: r.id, name: r.name, createdAt: r.created_at, revokedAt: r.revoked_at }));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    createdAt: r.created_at,
+    revokedAt: r.revoked_at,
+  }));
 }
 
 /** Marks a token of this account revoked; false when there is no such live token. */
-export async function revokeApiToken(db: Db, accountId: string, id: string, at: string): Promise<boolean> {
+export async function revokeApiToken(
+  db: Db,
+  accountId: string,
+  id: string,
+  at: string,
+): Promise<boolean> {
   const result = await db
     .updateTable('api_tokens')
     .set({ revoked_at: at })
@@ -148,7 +170,14 @@ export async function listGrants(db: Db, accountId: string): Promise<RoleGrant[]
 /** Grants a role unless the account already holds it; true when it was new. */
 export async function insertGrant(
   db: Db,
-  row: { id: string; account_id: string; role: ScopedRole; scope_id: string; granted_by: string; created_at: string },
+  row: {
+    id: string;
+    account_id: string;
+    role: ScopedRole;
+    scope_id: string;
+    granted_by: string;
+    created_at: string;
+  },
 ): Promise<boolean> {
   const existing = await db
     .selectFrom('role_grants')

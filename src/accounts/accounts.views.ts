@@ -12,7 +12,10 @@ function problem(message: string | undefined): Markup {
 }
 
 /** The sign-in form. */
-export function signInPage(ctx: PageContext, options: { email?: string; error?: string; back?: string } = {}): Markup {
+export function signInPage(
+  ctx: PageContext,
+  options: { email?: string; error?: string; back?: string } = {},
+): Markup {
   const m = ctx.ui.m.accounts;
   const main = html`<h1>${m.signInTitle}</h1>
     ${problem(options.error)}
@@ -27,7 +30,10 @@ export function signInPage(ctx: PageContext, options: { email?: string; error?: 
 }
 
 /** The sign-up form. */
-export function signUpPage(ctx: PageContext, options: { email?: string; name?: string; error?: string } = {}): Markup {
+export function signUpPage(
+  ctx: PageContext,
+  options: { email?: string; name?: string; error?: string } = {},
+): Markup {
   const m = ctx.ui.m.accounts;
   const main = html`<h1>${m.signUpTitle}</h1>
     ${problem(options.error)}
@@ -89,11 +95,12 @@ export function accountPage(
       data.tokens.length === 0
         ? html`<p class="empty">${m.noTokens}</p>`
         : html`<ul>${data.tokens.map(
-            (t) => html`<li>${t.name} · ${ui.date(t.createdAt)}${
-              t.revokedAt
-                ? html` · <s>${m.revoke}</s>`
-                : html` <form method="post" action="/account/tokens/${t.id}/revoke" class="inline">${csrfField(ctx)}<button type="submit" class="link">${m.revoke}</button></form>`
-            }</li>`,
+            (t) =>
+              html`<li>${t.name} · ${ui.date(t.createdAt)}${
+                t.revokedAt
+                  ? html` · <s>${m.revoke}</s>`
+                  : html` <form method="post" action="/account/tokens/${t.id}/revoke" class="inline">${csrfField(ctx)}<button type="submit" class="link">${m.revoke}</button></form>`
+              }</li>`,
           )}</ul>`
     }
     <form method="post" action="/account/tokens" class="inline-form">

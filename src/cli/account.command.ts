@@ -42,7 +42,9 @@ export async function accountCommand(args: string[]): Promise<number> {
   });
   const action = positionals[0];
   if (positionals.length !== 1 || (action !== 'add' && action !== 'grant')) {
-    throw new UsageError('usage: plenum account add --email … --name … | plenum account grant --email … --role …');
+    throw new UsageError(
+      'usage: plenum account add --email … --name … | plenum account grant --email … --role …',
+    );
   }
   if (!values.email) throw new UsageError('--email is required');
   if (action === 'add') {
@@ -52,7 +54,13 @@ export async function accountCommand(args: string[]): Promise<number> {
     try {
       const account = await opened.db
         .transaction()
-        .execute((trx) => signUp(trx, { email: values.email, name: values.name, password }, { isAdmin: values.admin, actor: 'cli' }));
+        .execute((trx) =>
+          signUp(
+            trx,
+            { email: values.email, name: values.name, password },
+            { isAdmin: values.admin, actor: 'cli' },
+          ),
+        );
       process.stdout.write(
         values.json
           ? `${JSON.stringify({ id: account.id, email: account.email, admin: account.isAdmin })}\n`
@@ -64,7 +72,8 @@ export async function accountCommand(args: string[]): Promise<number> {
     }
   }
   const role = values.role as ScopedRole | undefined;
-  if (!role || !scopedRoles.includes(role)) throw new UsageError(`--role must be one of ${scopedRoles.join(', ')}`);
+  if (!role || !scopedRoles.includes(role))
+    throw new UsageError(`--role must be one of ${scopedRoles.join(', ')}`);
   const opened = await openCliDatabase(values.db);
   try {
     let scopeId: string;
@@ -80,7 +89,9 @@ export async function accountCommand(args: string[]): Promise<number> {
       scopeId = found.id;
       scopeName = found.shortName ?? found.name;
     }
-    await opened.db.transaction().execute((trx) => grantRole(trx, { email: values.email!, role, scopeId }, 'cli'));
+    await opened.db
+      .transaction()
+      .execute((trx) => grantRole(trx, { email: values.email!, role, scopeId }, 'cli'));
     process.stdout.write(`${values.email} is now ${role} of ${scopeName}\n`);
     return 0;
   } finally {

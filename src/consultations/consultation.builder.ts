@@ -35,7 +35,10 @@ export const draftParagraphs = [
 ];
 
 /** A draft as Markdown-free text with numbered paragraphs. */
-export function draftText(paragraphs: string[] = draftParagraphs, title = 'Draft report of the test working group'): string {
+export function draftText(
+  paragraphs: string[] = draftParagraphs,
+  title = 'Draft report of the test working group',
+): string {
   return `${title}\n\n${paragraphs.map((p, i) => `${i + 1}. ${p}`).join('\n\n')}\n`;
 }
 
@@ -45,18 +48,30 @@ export interface BuiltConsultation {
   documentId: string;
   versionId: string;
   period: CommentPeriod;
-  accounts: Record<'admin' | 'secretariat' | 'moderator' | 'civil' | 'tech' | 'government' | 'outsider', { id: string; email: string }>;
+  accounts: Record<
+    'admin' | 'secretariat' | 'moderator' | 'civil' | 'tech' | 'government' | 'outsider',
+    { id: string; email: string }
+  >;
   organisations: Record<'civil' | 'tech' | 'government', Organisation>;
 }
 
-function asViewer(account: { id: string; email: string; name: string }, grants: Viewer['grants'] = []): Viewer {
+function asViewer(
+  account: { id: string; email: string; name: string },
+  grants: Viewer['grants'] = [],
+): Viewer {
   return { ...account, isAdmin: false, grants, via: 'session' };
 }
 
 /** Builds a consultation open from `opens` to `closes` (UTC wall clock) on a 12-paragraph draft. */
 export async function buildConsultation(
   db: Kysely<Database>,
-  options: { opens?: string; closes?: string; moderation?: 'review' | 'immediate'; now?: Date; slug?: string } = {},
+  options: {
+    opens?: string;
+    closes?: string;
+    moderation?: 'review' | 'immediate';
+    now?: Date;
+    slug?: string;
+  } = {},
 ): Promise<BuiltConsultation> {
   const slug = options.slug ?? 'twg';
   const process = await createProcess(db, {
@@ -77,7 +92,13 @@ export async function buildConsultation(
   const made = async (name: string, isAdmin = false) => {
     const account = await db
       .transaction()
-      .execute((trx: Db) => signUp(trx, { email: `${name}@example.org`, name: `${name} person`, password: builtPassword }, { isAdmin }));
+      .execute((trx: Db) =>
+        signUp(
+          trx,
+          { email: `${name}@example.org`, name: `${name} person`, password: builtPassword },
+          { isAdmin },
+        ),
+      );
     return account;
   };
   const admin = await made('admin', true);
@@ -87,11 +108,27 @@ export async function buildConsultation(
   const tech = await made('tech');
   const government = await made('government');
   const outsider = await made('outsider');
-  await grantRole(db, { email: secretariat.email, role: 'secretariat', scopeId: process.id }, admin.id);
+  await grantRole(
+    db,
+    { email: secretariat.email, role: 'secretariat', scopeId: process.id },
+    admin.id,
+  );
   await grantRole(db, { email: moderator.email, role: 'moderator', scopeId: process.id }, admin.id);
-  const civilOrg = await registerOrganisation(db, asViewer(civil), { name: 'Open Net Collective', stakeholderGroup: 'civil_society', country: 'KEN' });
-  const techOrg = await registerOrganisation(db, asViewer(tech), { name: 'Root Operators Forum', stakeholderGroup: 'technical_community', country: 'NLD' });
-  const govOrg = await registerOrganisation(db, asViewer(government), { name: 'Ministry of Digital Affairs of Ruritania', stakeholderGroup: 'government', country: 'BRA' });
+  const civilOrg = await registerOrganisation(db, asViewer(civil), {
+    name: 'Open Net Collective',
+    stakeholderGroup: 'civil_society',
+    country: 'KEN',
+  });
+  const techOrg = await registerOrganisation(db, asViewer(tech), {
+    name: 'Root Operators Forum',
+    stakeholderGroup: 'technical_community',
+    country: 'NLD',
+  });
+  const govOrg = await registerOrganisation(db, asViewer(government), {
+    name: 'Ministry of Digital Affairs of Ruritania',
+    stakeholderGroup: 'government',
+    country: 'BRA',
+  });
   const period = await openCommentPeriod(
     db,
     operatorViewer,

@@ -3,10 +3,16 @@ import { holds, isProcessStaff, type Viewer } from '../accounts/accounts.schema.
 import { PlenumError } from '../errors.ts';
 
 /** Only the process's secretariat (or an admin) opens or extends a comment period. */
-export function checkCanManagePeriods(viewer: Viewer | null, processId: string): asserts viewer is Viewer {
+export function checkCanManagePeriods(
+  viewer: Viewer | null,
+  processId: string,
+): asserts viewer is Viewer {
   if (!viewer) throw new PlenumError('SIGN_IN_REQUIRED');
   if (!holds(viewer, 'secretariat', processId)) {
-    throw new PlenumError('FORBIDDEN', 'Only the secretariat of this process opens or extends comment periods.');
+    throw new PlenumError(
+      'FORBIDDEN',
+      'Only the secretariat of this process opens or extends comment periods.',
+    );
   }
 }
 
@@ -16,9 +22,15 @@ export function canModerate(viewer: Viewer | null, processId: string): boolean {
 }
 
 /** Only the process's moderators and secretariat moderate its submissions. */
-export function checkCanModerate(viewer: Viewer | null, processId: string): asserts viewer is Viewer {
+export function checkCanModerate(
+  viewer: Viewer | null,
+  processId: string,
+): asserts viewer is Viewer {
   if (!viewer) throw new PlenumError('SIGN_IN_REQUIRED');
   if (!canModerate(viewer, processId)) {
-    throw new PlenumError('FORBIDDEN', 'Only the moderators and secretariat of this process moderate its submissions.');
+    throw new PlenumError(
+      'FORBIDDEN',
+      'Only the moderators and secretariat of this process moderate its submissions.',
+    );
   }
 }

@@ -16,7 +16,11 @@ import {
   iterateSubmissions,
   resolveFilters,
 } from '../submissions/submissions.service.ts';
-import { countByStatus, listRecentlyPublishedIds, loadSubmissions } from '../submissions/submissions.store.ts';
+import {
+  countByStatus,
+  listRecentlyPublishedIds,
+  loadSubmissions,
+} from '../submissions/submissions.store.ts';
 import type { ApiRegistry } from '../web/api.ts';
 import { clockOf, type AppEnv } from '../web/context.ts';
 import { canModerate } from './consultations.policy.ts';
@@ -40,7 +44,10 @@ export async function periodFromAddress(c: Context<AppEnv>): Promise<PeriodConte
 }
 
 /** The filters of a list page, as given (for the form) and as a query string (for links). */
-export function filterQueryOf(c: Context<AppEnv>): { filters: Record<string, string | undefined>; query: string } {
+export function filterQueryOf(c: Context<AppEnv>): {
+  filters: Record<string, string | undefined>;
+  query: string;
+} {
   const keys = Object.keys(submissionFiltersSchema.shape);
   const filters: Record<string, string | undefined> = {};
   const params = new URLSearchParams();
@@ -66,7 +73,11 @@ export function consultationRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
     const { db } = c.var.deps;
     const process = await requireProcess(db, c.req.param('process'));
     if (!c.var.viewer) throw new PlenumError('SIGN_IN_REQUIRED');
-    if (!holds(c.var.viewer, 'secretariat', process.id)) throw new PlenumError('FORBIDDEN', 'Only the secretariat of this process opens comment periods.');
+    if (!holds(c.var.viewer, 'secretariat', process.id))
+      throw new PlenumError(
+        'FORBIDDEN',
+        'Only the secretariat of this process opens comment periods.',
+      );
     const { documents } = await getProcessWithDocuments(db, process.id, c.var.viewer);
     return c.html(newPeriodPage(c.var.page, process, documents));
   });
@@ -77,7 +88,9 @@ export function consultationRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
     const process = await requireProcess(db, c.req.param('process'));
     const period = await db
       .transaction()
-      .execute((trx) => openCommentPeriod(trx, c.var.viewer, process.id, body, clockOf(c.var.deps)));
+      .execute((trx) =>
+        openCommentPeriod(trx, c.var.viewer, process.id, body, clockOf(c.var.deps)),
+      );
     return c.redirect(`/consultations/${period.id}`, 303);
   });
 
@@ -88,7 +101,12 @@ export function consultationRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
     const resolved = await resolveFilters(db, filters);
     const before = c.req.query('before');
     const [page, counts, organisations, history] = await Promise.all([
-      getPublishedSubmissions(db, { periodId: context.period.id }, resolved, before && uuid.test(before) ? { before } : {}),
+      getPublishedSubmissions(
+        db,
+        { periodId: context.period.id },
+        resolved,
+        before && uuid.test(before) ? { before } : {},
+      ),
       countByStatus(db, context.period.id),
       getOrganisations(db),
       listEventsFor(db, 'comment_period', context.period.id),
@@ -115,16 +133,21 @@ export function consultationRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
     const context = await periodFromAddress(c);
     await c.var.deps.db
       .transaction()
-      .execute((trx) => extendCommentPeriod(trx, c.var.viewer, context.period.id, body, clockOf(c.var.deps)));
+      .execute((trx) =>
+        extendCommentPeriod(trx, c.var.viewer, context.period.id, body, clockOf(c.var.deps)),
+      );
     return c.redirect(`/consultations/${context.period.id}`, 303);
   });
 
-  const exportAll = (c: Context<AppEnv>, context: PeriodContext) => canModerate(c.var.viewer, context.process.id);
+  const exportAll = (c: Context<AppEnv>, context: PeriodContext) =>
+    canModerate(c.var.viewer, context.process.id);
 
   app.get('/consultations/:id/submissions.csv', async (c) => {
     const context = await periodFromAddress(c);
     const filters = await resolveFilters(c.var.deps.db, filterQueryOf(c).filters);
-    const stream = csvStream(iterateSubmissions(c.var.deps.db, context.period.id, filters, exportAll(c, context)));
+    const stream = csvStream(
+      iterateSubmissions(c.var.deps.db, context.period.id, filters, exportAll(c, context)),
+    );
     return c.body(stream, 200, {
       'content-type': 'text/csv; charset=utf-8',
       'content-disposition': `attachment; filename="submissions-${context.period.id}.csv"`,
@@ -142,14 +165,20 @@ export function consultationRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
       version: { id: version.id, seq: version.seq, label: version.label },
       statuses: exportAll(c, context) ? 'all' : 'published',
     };
-    const stream = jsonStream(header, iterateSubmissions(c.var.deps.db, period.id, filters, exportAll(c, context)));
+    const stream = jsonStream(
+      header,
+      iterateSubmissions(c.var.deps.db, period.id, filters, exportAll(c, context)),
+    );
     return c.body(stream, 200, { 'content-type': 'application/json; charset=utf-8' });
   });
 
   app.get('/consultations/:id/feed.atom', async (c) => {
     const { db } = c.var.deps;
     const context = await periodFromAddress(c);
-    const submissions = await loadSubmissions(db, await listRecentlyPublishedIds(db, { periodId: context.period.id }, 50));
+    const submissions = await loadSubmissions(
+      db,
+      await listRecentlyPublishedIds(db, { periodId: context.period.id }, 50),
+    );
     const xml = submissionsFeed({
       base: siteBase(c),
       id: context.period.id,
@@ -164,7 +193,10 @@ export function consultationRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
   app.get('/processes/:process/feed.atom', async (c) => {
     const { db } = c.var.deps;
     const process = await requireProcess(db, c.req.param('process'));
-    const submissions = await loadSubmissions(db, await listRecentlyPublishedIds(db, { processId: process.id }, 50));
+    const submissions = await loadSubmissions(
+      db,
+      await listRecentlyPublishedIds(db, { processId: process.id }, 50),
+    );
     const xml = submissionsFeed({
       base: siteBase(c),
       id: process.id,
@@ -176,7 +208,9 @@ export function consultationRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
     return c.body(xml, 200, { 'content-type': 'application/atom+xml; charset=utf-8' });
   });
 
-  const periodRef = z.object({ id: z.uuid({ message: 'comment period ids are UUIDs' }).describe('Comment period id') });
+  const periodRef = z.object({
+    id: z.uuid({ message: 'comment period ids are UUIDs' }).describe('Comment period id'),
+  });
 
   api.get({
     path: '/api/processes/:process/consultations',
@@ -187,7 +221,14 @@ export function consultationRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
     errors: ['PROCESS_NOT_FOUND'],
     handler: async (c, { params }) => {
       const process = await requireProcess(c.var.deps.db, params.process);
-      return { periods: await getPeriodsOfProcess(c.var.deps.db, c.var.viewer, process.id, clockOf(c.var.deps)) };
+      return {
+        periods: await getPeriodsOfProcess(
+          c.var.deps.db,
+          c.var.viewer,
+          process.id,
+          clockOf(c.var.deps),
+        ),
+      };
     },
   });
 
@@ -203,7 +244,12 @@ export function consultationRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
     }),
     errors: ['PERIOD_NOT_FOUND'],
     handler: async (c, { params }) => {
-      const context = await getPeriodContext(c.var.deps.db, c.var.viewer, params.id.toLowerCase(), clockOf(c.var.deps));
+      const context = await getPeriodContext(
+        c.var.deps.db,
+        c.var.viewer,
+        params.id.toLowerCase(),
+        clockOf(c.var.deps),
+      );
       const counts = await countByStatus(c.var.deps.db, context.period.id);
       return {
         period: context.period,
@@ -215,19 +261,34 @@ export function consultationRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
 
   api.get({
     path: '/api/consultations/:id/submissions',
-    summary: 'Published submissions of a comment period, newest first, 50 a page (use `next` as `before`)',
+    summary:
+      'Published submissions of a comment period, newest first, 50 a page (use `next` as `before`)',
     tag: 'consultations',
     params: periodRef,
     query: submissionFiltersSchema.extend({
       before: z.uuid().optional().describe('Cursor: the `next` of the previous page'),
-      limit: z.coerce.number().int().min(1).max(200).optional().describe('Page size, 50 by default'),
+      limit: z.coerce
+        .number()
+        .int()
+        .min(1)
+        .max(200)
+        .optional()
+        .describe('Page size, 50 by default'),
     }),
     response: z.object({ submissions: z.array(submissionSchema), next: z.string().nullable() }),
     errors: ['PERIOD_NOT_FOUND'],
     handler: async (c, { params, query }) => {
-      const context = await getPeriodContext(c.var.deps.db, c.var.viewer, params.id.toLowerCase(), clockOf(c.var.deps));
+      const context = await getPeriodContext(
+        c.var.deps.db,
+        c.var.viewer,
+        params.id.toLowerCase(),
+        clockOf(c.var.deps),
+      );
       const { before, limit, ...rest } = query;
-      const filters = await resolveFilters(c.var.deps.db, rest as Record<string, string | undefined>);
+      const filters = await resolveFilters(
+        c.var.deps.db,
+        rest as Record<string, string | undefined>,
+      );
       return getPublishedSubmissions(c.var.deps.db, { periodId: context.period.id }, filters, {
         ...(before ? { before } : {}),
         ...(limit ? { limit } : {}),

@@ -44,7 +44,10 @@ export const newPeriodSchema = z.object({
   description: z.string().trim().max(5000).default(''),
   opensAt: wallClock,
   closesAt: wallClock,
-  timeZone: z.string().trim().refine(isTimeZone, 'Use an IANA time zone name, e.g. Europe/Zurich or UTC.'),
+  timeZone: z
+    .string()
+    .trim()
+    .refine(isTimeZone, 'Use an IANA time zone name, e.g. Europe/Zurich or UTC.'),
   moderation: z.enum(moderationModes).default('review'),
 });
 
@@ -55,7 +58,10 @@ export const extensionSchema = z.object({
 });
 
 /** The state of a period at an instant. */
-export function periodStateAt(period: { opensAt: string; closesAt: string; extensions: number }, now: Date): PeriodState {
+export function periodStateAt(
+  period: { opensAt: string; closesAt: string; extensions: number },
+  now: Date,
+): PeriodState {
   const t = now.toISOString();
   if (t < period.opensAt) return 'scheduled';
   if (t >= period.closesAt) return 'closed';

@@ -12,7 +12,13 @@ import { zodError } from '../web/validation.ts';
 import { canReadVersion } from '../documents/documents.policy.ts';
 import { checkCanManagePeriods } from './consultations.policy.ts';
 import { extensionSchema, newPeriodSchema, type CommentPeriod } from './consultations.schema.ts';
-import { findPeriod, insertPeriod, listPeriodsOfDocument, listPeriodsOfProcess, updateClose } from './consultations.store.ts';
+import {
+  findPeriod,
+  insertPeriod,
+  listPeriodsOfDocument,
+  listPeriodsOfProcess,
+  updateClose,
+} from './consultations.store.ts';
 import { zonedTimeToUtc } from './time-zones.ts';
 
 /** A period with the process, document and version it is about. */
@@ -24,7 +30,12 @@ export interface PeriodContext {
 }
 
 /** The period with its process, document and version; hidden (not found) when its version is not public to the viewer. */
-export async function getPeriodContext(db: Db, viewer: Viewer | null, id: string, now: Date): Promise<PeriodContext> {
+export async function getPeriodContext(
+  db: Db,
+  viewer: Viewer | null,
+  id: string,
+  now: Date,
+): Promise<PeriodContext> {
   const period = await findPeriod(db, id, now);
   if (!period) throw new PlenumError('PERIOD_NOT_FOUND');
   const [process, document, version] = await Promise.all([
@@ -52,14 +63,19 @@ export async function openCommentPeriod(
   const version = await findVersion(db, form.versionId);
   const document = version ? await findDocument(db, { id: version.documentId }) : undefined;
   if (!version || !document || document.processId !== processId) {
-    throw new PlenumError('INVALID_REQUEST', 'versionId: choose a version of a document of this process.');
+    throw new PlenumError(
+      'INVALID_REQUEST',
+      'versionId: choose a version of a document of this process.',
+    );
   }
   const opens = zonedTimeToUtc(form.opensAt, form.timeZone);
   const closes = zonedTimeToUtc(form.closesAt, form.timeZone);
   if (!opens) throw new PlenumError('INVALID_REQUEST', 'opensAt: not a real date and time.');
   if (!closes) throw new PlenumError('INVALID_REQUEST', 'closesAt: not a real date and time.');
-  if (closes <= opens) throw new PlenumError('INVALID_REQUEST', 'closesAt: the period must close after it opens.');
-  if (closes <= now) throw new PlenumError('INVALID_REQUEST', 'closesAt: the closing time has already passed.');
+  if (closes <= opens)
+    throw new PlenumError('INVALID_REQUEST', 'closesAt: the period must close after it opens.');
+  if (closes <= now)
+    throw new PlenumError('INVALID_REQUEST', 'closesAt: the closing time has already passed.');
   const id = newId();
   await insertPeriod(db, {
     id,
@@ -82,7 +98,12 @@ export async function openCommentPeriod(
       action: 'period.opened',
       subjectType: 'comment_period',
       subjectId: id,
-      data: { processId, versionId: version.id, opensAt: opens.toISOString(), closesAt: closes.toISOString() },
+      data: {
+        processId,
+        versionId: version.id,
+        opensAt: opens.toISOString(),
+        closesAt: closes.toISOString(),
+      },
     },
     now,
   );
@@ -107,9 +128,13 @@ export async function extendCommentPeriod(
   const closes = zonedTimeToUtc(parsed.data.closesAt, period.timeZone);
   if (!closes) throw new PlenumError('INVALID_REQUEST', 'closesAt: not a real date and time.');
   if (closes.toISOString() <= period.closesAt) {
-    throw new PlenumError('INVALID_REQUEST', 'closesAt: an extension must close later than the period does now.');
+    throw new PlenumError(
+      'INVALID_REQUEST',
+      'closesAt: an extension must close later than the period does now.',
+    );
   }
-  if (closes <= now) throw new PlenumError('INVALID_REQUEST', 'closesAt: the new closing time has already passed.');
+  if (closes <= now)
+    throw new PlenumError('INVALID_REQUEST', 'closesAt: the new closing time has already passed.');
   await updateClose(db, id, closes.toISOString());
   await recordEvent(
     db,
@@ -128,18 +153,33 @@ export async function extendCommentPeriod(
 }
 
 /** The periods of a process the viewer may see, newest first. */
-export async function getPeriodsOfProcess(db: Db, viewer: Viewer | null, processId: string, now: Date): Promise<CommentPeriod[]> {
+export async function getPeriodsOfProcess(
+  db: Db,
+  viewer: Viewer | null,
+  processId: string,
+  now: Date,
+): Promise<CommentPeriod[]> {
   const periods = await listPeriodsOfProcess(db, processId, now);
   return filterReadable(db, viewer, processId, periods);
 }
 
 /** The periods on a document's versions, newest first. */
-export async function getPeriodsOfDocument(db: Db, viewer: Viewer | null, document: PlenumDocument, now: Date): Promise<CommentPeriod[]> {
+export async function getPeriodsOfDocument(
+  db: Db,
+  viewer: Viewer | null,
+  document: PlenumDocument,
+  now: Date,
+): Promise<CommentPeriod[]> {
   const periods = await listPeriodsOfDocument(db, document.id, now);
   return filterReadable(db, viewer, document.processId, periods);
 }
 
-async function filterReadable(db: Db, viewer: Viewer | null, processId: string, periods: CommentPeriod[]): Promise<CommentPeriod[]> {
+async function filterReadable(
+  db: Db,
+  viewer: Viewer | null,
+  processId: string,
+  periods: CommentPeriod[],
+): Promise<CommentPeriod[]> {
   const out: CommentPeriod[] = [];
   for (const period of periods) {
     const version = await findVersion(db, period.versionId);

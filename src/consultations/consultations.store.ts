@@ -36,13 +36,21 @@ export async function insertPeriod(db: Db, row: CommentPeriodTable): Promise<voi
 }
 
 /** The period with this id, its state read at `now`. */
-export async function findPeriod(db: Db, id: string, now: Date): Promise<CommentPeriod | undefined> {
+export async function findPeriod(
+  db: Db,
+  id: string,
+  now: Date,
+): Promise<CommentPeriod | undefined> {
   const row = await selectPeriods(db).where('comment_periods.id', '=', id).executeTakeFirst();
   return row ? toPeriod(row, now) : undefined;
 }
 
 /** The periods of a process, newest first. */
-export async function listPeriodsOfProcess(db: Db, processId: string, now: Date): Promise<CommentPeriod[]> {
+export async function listPeriodsOfProcess(
+  db: Db,
+  processId: string,
+  now: Date,
+): Promise<CommentPeriod[]> {
   const rows = await selectPeriods(db)
     .where('comment_periods.process_id', '=', processId)
     .orderBy('comment_periods.opens_at', 'desc')
@@ -51,7 +59,11 @@ export async function listPeriodsOfProcess(db: Db, processId: string, now: Date)
 }
 
 /** The periods on the versions of a document, newest first. */
-export async function listPeriodsOfDocument(db: Db, documentId: string, now: Date): Promise<CommentPeriod[]> {
+export async function listPeriodsOfDocument(
+  db: Db,
+  documentId: string,
+  now: Date,
+): Promise<CommentPeriod[]> {
   const rows = await selectPeriods(db)
     .where('versions.document_id', '=', documentId)
     .orderBy('comment_periods.opens_at', 'desc')

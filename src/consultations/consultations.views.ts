@@ -79,7 +79,11 @@ export function consultationPage(
     <p>${ui.plural(m.published, data.published)}.
       ${
         rejected.length > 0
-          ? fill(m.rejectedByReason, { list: rejected.map(([reason, n]) => `${ui.m.submissions.reasons[reason]}: ${ui.n(n)}`).join(', ') })
+          ? fill(m.rejectedByReason, {
+              list: rejected
+                .map(([reason, n]) => `${ui.m.submissions.reasons[reason]}: ${ui.n(n)}`)
+                .join(', '),
+            })
           : m.noneRejected
       }
     </p>
@@ -120,7 +124,11 @@ function extendForm(ctx: PageContext, period: CommentPeriod): Markup {
 }
 
 /** The secretariat's form to open a comment period on one of the process's document versions. */
-export function newPeriodPage(ctx: PageContext, process: Process, documents: PlenumDocument[]): Markup {
+export function newPeriodPage(
+  ctx: PageContext,
+  process: Process,
+  documents: PlenumDocument[],
+): Markup {
   const { ui } = ctx;
   const m = ui.m.consultations;
   const main = html`<h1>${m.newTitle}</h1>
@@ -129,7 +137,9 @@ export function newPeriodPage(ctx: PageContext, process: Process, documents: Ple
       <label>${m.fieldVersion}
         <select name="versionId" required>
           ${documents.flatMap((d) =>
-            d.versions.map((v) => html`<option value="${v.id}">${d.symbol ?? d.title}: ${v.label}</option>`),
+            d.versions.map(
+              (v) => html`<option value="${v.id}">${d.symbol ?? d.title}: ${v.label}</option>`,
+            ),
           )}
         </select>
       </label>

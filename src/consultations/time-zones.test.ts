@@ -3,20 +3,41 @@ import { test } from 'node:test';
 import { isTimeZone, utcToZonedTime, zonedTimeToUtc } from './time-zones.ts';
 
 test('converts a New York wall-clock time to UTC in winter and in summer', () => {
-  assert.equal(zonedTimeToUtc('2027-01-31T23:59', 'America/New_York')?.toISOString(), '2027-02-01T04:59:00.000Z');
-  assert.equal(zonedTimeToUtc('2027-07-15T12:00', 'America/New_York')?.toISOString(), '2027-07-15T16:00:00.000Z');
+  assert.equal(
+    zonedTimeToUtc('2027-01-31T23:59', 'America/New_York')?.toISOString(),
+    '2027-02-01T04:59:00.000Z',
+  );
+  assert.equal(
+    zonedTimeToUtc('2027-07-15T12:00', 'America/New_York')?.toISOString(),
+    '2027-07-15T16:00:00.000Z',
+  );
 });
 
 test('converts Geneva and Beijing times, and UTC unchanged', () => {
-  assert.equal(zonedTimeToUtc('2027-03-01T18:00', 'Europe/Zurich')?.toISOString(), '2027-03-01T17:00:00.000Z');
-  assert.equal(zonedTimeToUtc('2027-03-01T18:00', 'Asia/Shanghai')?.toISOString(), '2027-03-01T10:00:00.000Z');
-  assert.equal(zonedTimeToUtc('2027-03-01T18:00', 'UTC')?.toISOString(), '2027-03-01T18:00:00.000Z');
+  assert.equal(
+    zonedTimeToUtc('2027-03-01T18:00', 'Europe/Zurich')?.toISOString(),
+    '2027-03-01T17:00:00.000Z',
+  );
+  assert.equal(
+    zonedTimeToUtc('2027-03-01T18:00', 'Asia/Shanghai')?.toISOString(),
+    '2027-03-01T10:00:00.000Z',
+  );
+  assert.equal(
+    zonedTimeToUtc('2027-03-01T18:00', 'UTC')?.toISOString(),
+    '2027-03-01T18:00:00.000Z',
+  );
 });
 
 test('takes the time after a spring-forward gap and the earlier of an autumn overlap', () => {
   // 2027-03-14 02:30 does not exist in New York; 2027-11-07 01:30 happens twice.
-  assert.equal(zonedTimeToUtc('2027-03-14T02:30', 'America/New_York')?.toISOString(), '2027-03-14T07:30:00.000Z');
-  assert.equal(zonedTimeToUtc('2027-11-07T01:30', 'America/New_York')?.toISOString(), '2027-11-07T05:30:00.000Z');
+  assert.equal(
+    zonedTimeToUtc('2027-03-14T02:30', 'America/New_York')?.toISOString(),
+    '2027-03-14T07:30:00.000Z',
+  );
+  assert.equal(
+    zonedTimeToUtc('2027-11-07T01:30', 'America/New_York')?.toISOString(),
+    '2027-11-07T05:30:00.000Z',
+  );
 });
 
 test('refuses impossible dates and unknown zones', () => {
@@ -28,7 +49,13 @@ test('refuses impossible dates and unknown zones', () => {
 });
 
 test('round-trips wall-clock times through UTC', () => {
-  for (const zone of ['America/New_York', 'Europe/Paris', 'Asia/Kolkata', 'Australia/Sydney', 'Pacific/Chatham']) {
+  for (const zone of [
+    'America/New_York',
+    'Europe/Paris',
+    'Asia/Kolkata',
+    'Australia/Sydney',
+    'Pacific/Chatham',
+  ]) {
     const utc = zonedTimeToUtc('2027-05-20T09:15', zone);
     assert.ok(utc, zone);
     assert.equal(utcToZonedTime(utc, zone), '2027-05-20T09:15', zone);

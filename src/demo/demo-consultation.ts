@@ -9,23 +9,69 @@ import { operatorViewer, type Viewer } from '../accounts/accounts.schema.ts';
 import { openCommentPeriod } from '../consultations/consultations.service.ts';
 import type { Db } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
-import { findDocument } from '../documents/documents.store.ts';
+import { findDocument, listBlocks } from '../documents/documents.store.ts';
 import { insertOrganisation } from '../organisations/organisations.store.ts';
 import type { StakeholderGroup } from '../organisations/organisations.schema.ts';
 import { findProcess } from '../processes/processes.store.ts';
 import { alignWithPrevious } from '../revisions/revisions.service.ts';
-import { answerCosignature, moderateSubmission, submitComment } from '../submissions/submissions.service.ts';
+import {
+  answerCosignature,
+  moderateSubmission,
+  submitComment,
+} from '../submissions/submissions.service.ts';
 
 /** The password of every demo account (documented in the README; the demo is for trying plenum out). */
 export const demoPassword = 'plenum-demo-2026';
 
-const organisations: { key: string; name: string; group: StakeholderGroup; country: string | null; verified: boolean }[] = [
-  { key: 'gov', name: 'Ministry of External Affairs of Demoland (fictional State)', group: 'government', country: null, verified: true },
-  { key: 'igo', name: 'Inter-Regional Telecommunication Cooperation Office (fictional)', group: 'igo', country: null, verified: true },
-  { key: 'private', name: 'Northwind Hosting Alliance (fictional)', group: 'private_sector', country: 'DEU', verified: true },
-  { key: 'civil', name: 'Open Networks for All (fictional)', group: 'civil_society', country: 'KEN', verified: true },
-  { key: 'tech', name: 'Resolver Operators Guild (fictional)', group: 'technical_community', country: 'BRA', verified: true },
-  { key: 'academia', name: 'Institute for Network Policy Studies (fictional)', group: 'academia', country: 'IND', verified: false },
+const organisations: {
+  key: string;
+  name: string;
+  group: StakeholderGroup;
+  country: string | null;
+  verified: boolean;
+}[] = [
+  {
+    key: 'gov',
+    name: 'Ministry of External Affairs of Demoland (fictional State)',
+    group: 'government',
+    country: null,
+    verified: true,
+  },
+  {
+    key: 'igo',
+    name: 'Inter-Regional Telecommunication Cooperation Office (fictional)',
+    group: 'igo',
+    country: null,
+    verified: true,
+  },
+  {
+    key: 'private',
+    name: 'Northwind Hosting Alliance (fictional)',
+    group: 'private_sector',
+    country: 'DEU',
+    verified: true,
+  },
+  {
+    key: 'civil',
+    name: 'Open Networks for All (fictional)',
+    group: 'civil_society',
+    country: 'KEN',
+    verified: true,
+  },
+  {
+    key: 'tech',
+    name: 'Resolver Operators Guild (fictional)',
+    group: 'technical_community',
+    country: 'BRA',
+    verified: true,
+  },
+  {
+    key: 'academia',
+    name: 'Institute for Network Policy Studies (fictional)',
+    group: 'academia',
+    country: 'IND',
+    verified: false,
+  },
 ];
 
 /** What the demo consultation made. */
@@ -41,19 +87,35 @@ export async function loadDemoConsultation(db: Db): Promise<DemoConsultation> {
   const document = await findDocument(db, { symbol: 'DEMO/OEWG/2026/1' });
   const preDraft = document?.versions.find((v) => v.seq === 1);
   const rev1 = document?.versions.find((v) => v.seq === 2);
-  if (!process || !document || !preDraft || !rev1) throw new Error('the demo documents must be loaded first');
+  if (!process || !document || !preDraft || !rev1)
+    throw new Error('the demo documents must be loaded first');
 
   const made = new Map<string, Viewer>();
   const account = async (key: string, name: string, isAdmin = false): Promise<Viewer> => {
-    const a = await signUp(db, { email: `${key}@demo.plenum.example`, name, password: demoPassword }, { isAdmin, actor: 'demo' });
-    const viewer: Viewer = { id: a.id, email: a.email, name: a.name, isAdmin, grants: [], via: 'session' };
+    const a = await signUp(
+      db,
+      { email: `${key}@demo.plenum.example`, name, password: demoPassword },
+      { isAdmin, actor: 'demo' },
+    );
+    const viewer: Viewer = {
+      id: a.id,
+      email: a.email,
+      name: a.name,
+      isAdmin,
+      grants: [],
+      via: 'session',
+    };
     made.set(key, viewer);
     return viewer;
   };
   await account('admin', 'Demo administrator', true);
   const secretariat = await account('secretariat', 'Demo secretariat officer');
   const moderator = await account('moderator', 'Demo moderator');
-  await grantRole(db, { email: secretariat.email, role: 'secretariat', scopeId: process.id }, 'demo');
+  await grantRole(
+    db,
+    { email: secretariat.email, role: 'secretariat', scopeId: process.id },
+    'demo',
+  );
   await grantRole(db, { email: moderator.email, role: 'moderator', scopeId: process.id }, 'demo');
   secretariat.grants.push({ role: 'secretariat', scopeId: process.id });
   moderator.grants.push({ role: 'moderator', scopeId: process.id });
@@ -63,7 +125,12 @@ export async function loadDemoConsultation(db: Db): Promise<DemoConsultation> {
   const at = '2026-09-01T09:00:00.000Z';
   for (const o of organisations) {
     const id = newId();
-    const slug = o.name.toLowerCase().replace(/\(fictional.*\)/, '').normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+    const slug = o.name
+      .toLowerCase()
+      .replace(/\(fictional.*\)/, '')
+      .normalize('NFKD')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '');
     // Inserted directly: the demo's government belongs to a fictional State, which no form accepts.
     await insertOrganisation(db, {
       id,
@@ -101,15 +168,14 @@ export async function loadDemoConsultation(db: Db): Promise<DemoConsultation> {
     },
     new Date('2026-08-28T12:00:00Z'),
   );
+  const preDraftBlocks = await listBlocks(
+    db,
+    preDraft.languages.find((l) => l.language === 'en')!.id,
+  );
   const blocksOf = async (address: string) => {
-    const lv = preDraft.languages.find((l) => l.language === 'en')!;
-    const row = await db
-      .selectFrom('blocks')
-      .select(['id', 'text'])
-      .where('language_version_id', '=', lv.id)
-      .where('address', '=', address)
-      .executeTakeFirstOrThrow();
-    return row;
+    const block = preDraftBlocks.find((b) => b.address === address);
+    if (!block) throw new Error(`the demo pre-draft has no ${address}`);
+    return block;
   };
   const p6 = await blocksOf('para 6');
   const p8 = await blocksOf('para 8');
@@ -119,9 +185,18 @@ export async function loadDemoConsultation(db: Db): Promise<DemoConsultation> {
   let n = 0;
   const submit = async (key: string, when: string, input: Record<string, unknown>) => {
     n += 1;
-    return submitComment(db, reps.get(key)!, round1.id, { organisationId: orgIds.get(key), idempotencyKey: `demo-submission-${n}`, ...input }, [], new Date(when));
+    return submitComment(
+      db,
+      reps.get(key)!,
+      round1.id,
+      { organisationId: orgIds.get(key), idempotencyKey: `demo-submission-${n}`, ...input },
+      [],
+      new Date(when),
+    );
   };
-  const spanQuote = p6.text.includes('general availability') ? 'general availability' : p6.text.split(' ').slice(3, 8).join(' ');
+  const spanQuote = p6.text.includes('general availability')
+    ? 'general availability'
+    : p6.text.split(' ').slice(3, 8).join(' ');
   const s1 = await submit('civil', '2026-09-10T14:20:00Z', {
     body: 'We support articulating this norm. The words "general availability" should be read to include availability for every user, not only for large networks.',
     anchors: [{ blockId: p6.id, exact: spanQuote }],
@@ -144,12 +219,29 @@ export async function loadDemoConsultation(db: Db): Promise<DemoConsultation> {
     title: 'General comment',
     body: 'Demoland welcomes the pre-draft and looks forward to the revised version. (This is an invented demo State.)',
   });
-  const spam = await submit('academia', '2026-10-12T03:00:00Z', { body: 'Visit our website for cheap conference tickets!!!', anchors: [{ blockId: p3.id }] });
+  const spam = await submit('academia', '2026-10-12T03:00:00Z', {
+    body: 'Visit our website for cheap conference tickets!!!',
+    anchors: [{ blockId: p3.id }],
+  });
 
   const moderatedAt = new Date('2026-10-16T10:00:00Z');
-  await answerCosignature(db, reps.get('academia')!, s2.submissionId, orgIds.get('academia')!, true, new Date('2026-09-19T09:00:00Z'));
-  for (const s of [s1, s2, s3, s4, s5]) await moderateSubmission(db, moderator, s.submissionId, { action: 'publish' }, moderatedAt);
-  await moderateSubmission(db, moderator, spam.submissionId, { action: 'reject', reason: 'spam' }, moderatedAt);
+  await answerCosignature(
+    db,
+    reps.get('academia')!,
+    s2.submissionId,
+    orgIds.get('academia')!,
+    true,
+    new Date('2026-09-19T09:00:00Z'),
+  );
+  for (const s of [s1, s2, s3, s4, s5])
+    await moderateSubmission(db, moderator, s.submissionId, { action: 'publish' }, moderatedAt);
+  await moderateSubmission(
+    db,
+    moderator,
+    spam.submissionId,
+    { action: 'reject', reason: 'spam' },
+    moderatedAt,
+  );
 
   // Rev.1 arrived after the first round: carry its comments over.
   const rev1En = rev1.languages.find((l) => l.language === 'en');

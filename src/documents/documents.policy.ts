@@ -3,11 +3,18 @@ import { isProcessStaff, type Viewer } from '../accounts/accounts.schema.ts';
 import type { PlenumDocument } from './documents.schema.ts';
 
 /** A version not yet public is read only by the process's secretariat and moderators. */
-export function canReadVersion(viewer: Viewer | null, version: { public: boolean }, processId: string): boolean {
+export function canReadVersion(
+  viewer: Viewer | null,
+  version: { public: boolean },
+  processId: string,
+): boolean {
   return version.public || isProcessStaff(viewer, processId);
 }
 
 /** The document with only the versions the viewer may read. */
 export function readableDocument(viewer: Viewer | null, document: PlenumDocument): PlenumDocument {
-  return { ...document, versions: document.versions.filter((v) => canReadVersion(viewer, v, document.processId)) };
+  return {
+    ...document,
+    versions: document.versions.filter((v) => canReadVersion(viewer, v, document.processId)),
+  };
 }

@@ -78,9 +78,14 @@ export async function getDocument(
 }
 
 /** The version with this id. */
-export async function getVersion(db: Db, id: string, viewer: Viewer | null = null): Promise<Version> {
+export async function getVersion(
+  db: Db,
+  id: string,
+  viewer: Viewer | null = null,
+): Promise<Version> {
   const version = isId(id) ? await findVersion(db, id.toLowerCase()) : undefined;
-  if (!version || !(await mayRead(db, viewer, { versionId: version.id }))) throw new PlenumError('VERSION_NOT_FOUND', `No version has the id "${id}".`);
+  if (!version || !(await mayRead(db, viewer, { versionId: version.id })))
+    throw new PlenumError('VERSION_NOT_FOUND', `No version has the id "${id}".`);
   return version;
 }
 
@@ -102,7 +107,8 @@ export async function getLanguageVersion(
     return direct;
   }
   const version = await findVersion(db, id.toLowerCase());
-  if (!version || !(await mayRead(db, viewer, { versionId: version.id }))) throw new PlenumError('VERSION_NOT_FOUND', `No version has the id "${id}".`);
+  if (!version || !(await mayRead(db, viewer, { versionId: version.id })))
+    throw new PlenumError('VERSION_NOT_FOUND', `No version has the id "${id}".`);
   return pickLanguage(version, language);
 }
 
@@ -125,8 +131,14 @@ export async function getBlock(
   viewer: Viewer | null = null,
 ): Promise<{ block: Block; languageVersionId: string }> {
   const found = isId(id) ? await findBlock(db, id.toLowerCase()) : undefined;
-  const languageVersion = found ? await findLanguageVersion(db, found.languageVersionId) : undefined;
-  if (!found || !languageVersion || !(await mayRead(db, viewer, { versionId: languageVersion.versionId })))
+  const languageVersion = found
+    ? await findLanguageVersion(db, found.languageVersionId)
+    : undefined;
+  if (
+    !found ||
+    !languageVersion ||
+    !(await mayRead(db, viewer, { versionId: languageVersion.versionId }))
+  )
     throw new PlenumError('BLOCK_NOT_FOUND', `No block has the id "${id}".`);
   return found;
 }
@@ -204,16 +216,29 @@ export async function readDocument(
 }
 
 /** Makes a version in preparation public; only the process's secretariat may. */
-export async function publishVersion(db: Db, viewer: Viewer | null, versionId: string): Promise<Version> {
+export async function publishVersion(
+  db: Db,
+  viewer: Viewer | null,
+  versionId: string,
+): Promise<Version> {
   const access = await findVersionAccess(db, versionId);
-  if (!access || !canReadVersion(viewer, access, access.processId)) throw new PlenumError('VERSION_NOT_FOUND');
+  if (!access || !canReadVersion(viewer, access, access.processId))
+    throw new PlenumError('VERSION_NOT_FOUND');
   if (!viewer) throw new PlenumError('SIGN_IN_REQUIRED');
   if (!holds(viewer, 'secretariat', access.processId)) {
-    throw new PlenumError('FORBIDDEN', 'Only the secretariat of this process publishes its versions.');
+    throw new PlenumError(
+      'FORBIDDEN',
+      'Only the secretariat of this process publishes its versions.',
+    );
   }
   if (!access.public) {
     await markVersionPublic(db, versionId);
-    await recordEvent(db, { actor: viewer.id, action: 'version.published', subjectType: 'version', subjectId: versionId });
+    await recordEvent(db, {
+      actor: viewer.id,
+      action: 'version.published',
+      subjectType: 'version',
+      subjectId: versionId,
+    });
   }
   const version = await findVersion(db, versionId);
   if (!version) throw new PlenumError('VERSION_NOT_FOUND');

@@ -204,7 +204,11 @@ function renderFootnotes(blocks: Block[], ctx: RenderContext): Markup {
 }
 
 /** The whole document page. */
-export function documentPage(ctx: PageContext, reading: DocumentReading, comments: CommentLayer): Markup {
+export function documentPage(
+  ctx: PageContext,
+  reading: DocumentReading,
+  comments: CommentLayer,
+): Markup {
   const { ui } = ctx;
   const m = ui.m.documents;
   const { process, document, version, languageVersion, blocks } = reading;
@@ -221,7 +225,8 @@ export function documentPage(ctx: PageContext, reading: DocumentReading, comment
         const label = `${v.label}${v.date ? ` (${ui.date(v.date)})` : ''}`;
         if (v.id === version.id)
           return html`<li><a aria-current="page" href="${documentHref(document.id, v.seq, lang)}">${label}</a></li>`;
-        if (v.languages.length === 0) return html`<li>${label} <span class="empty">${m.noText}</span></li>`;
+        if (v.languages.length === 0)
+          return html`<li>${label} <span class="empty">${m.noText}</span></li>`;
         const sameLanguage = v.languages.some((l) => l.language === lang);
         return html`<li><a href="${documentHref(document.id, v.seq, sameLanguage ? lang : undefined)}">${label}</a></li>`;
       })}
@@ -237,16 +242,20 @@ export function documentPage(ctx: PageContext, reading: DocumentReading, comment
       })}
     </ul>
   </div>`;
-  const paragraphs = blocks.filter((b) => b.kind === 'paragraph' && b.number !== null && b.parentId === null).length;
+  const paragraphs = blocks.filter(
+    (b) => b.kind === 'paragraph' && b.number !== null && b.parentId === null,
+  ).length;
   const footnotes = blocks.filter((b) => b.kind === 'footnote').length;
   const open = comments.openPeriod;
   const notices: Markup[] = [];
   if (!version.public) {
-    notices.push(html`<div class="notice"><p>${m.notPublic}</p>${
-      comments.canPublish
-        ? html`<form method="post" action="/versions/${version.id}/publish">${csrfField(ctx)}<button type="submit">${m.publish}</button></form>`
-        : ''
-    }</div>`);
+    notices.push(
+      html`<div class="notice"><p>${m.notPublic}</p>${
+        comments.canPublish
+          ? html`<form method="post" action="/versions/${version.id}/publish">${csrfField(ctx)}<button type="submit">${m.publish}</button></form>`
+          : ''
+      }</div>`,
+    );
   }
   if (open) {
     notices.push(html`<div class="notice"><p>${fill(m.openPeriodNotice, { close: ui.instant(open.closesAt, open.timeZone) })}

@@ -16,10 +16,16 @@ export function checkCanVerify(viewer: Viewer | null): asserts viewer is Viewer 
 }
 
 /** A representative of the organisation (or an admin) may add another representative. */
-export function checkCanAddRepresentative(viewer: Viewer | null, organisationId: string): asserts viewer is Viewer {
+export function checkCanAddRepresentative(
+  viewer: Viewer | null,
+  organisationId: string,
+): asserts viewer is Viewer {
   if (!viewer) throw new PlenumError('SIGN_IN_REQUIRED');
   if (!holds(viewer, 'representative', organisationId)) {
-    throw new PlenumError('FORBIDDEN', 'Only a representative of this organisation can add another.');
+    throw new PlenumError(
+      'FORBIDDEN',
+      'Only a representative of this organisation can add another.',
+    );
   }
 }
 

@@ -15,13 +15,19 @@ import {
   registerOrganisation,
   verifyOrganisation,
 } from './organisations.service.ts';
-import { newOrganisationPage, organisationListPage, organisationPage } from './organisations.views.ts';
+import {
+  newOrganisationPage,
+  organisationListPage,
+  organisationPage,
+} from './organisations.views.ts';
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Mounts the organisation pages and registers their API routes. */
 export function organisationRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
-  app.get('/organisations', async (c) => c.html(organisationListPage(c.var.page, await getOrganisations(c.var.deps.db))));
+  app.get('/organisations', async (c) =>
+    c.html(organisationListPage(c.var.page, await getOrganisations(c.var.deps.db))),
+  );
 
   app.get('/organisations/new', (c) => {
     if (!c.var.viewer) throw new PlenumError('SIGN_IN_REQUIRED');
@@ -31,14 +37,23 @@ export function organisationRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
   app.post('/organisations', async (c) => {
     const body = await checkForm(c);
     const values = Object.fromEntries(
-      ['name', 'stakeholderGroup', 'country', 'website'].map((k) => [k, typeof body[k] === 'string' ? (body[k] as string) : '']),
+      ['name', 'stakeholderGroup', 'country', 'website'].map((k) => [
+        k,
+        typeof body[k] === 'string' ? (body[k] as string) : '',
+      ]),
     );
     try {
-      const organisation = await c.var.deps.db.transaction().execute((trx) => registerOrganisation(trx, c.var.viewer, values));
+      const organisation = await c.var.deps.db
+        .transaction()
+        .execute((trx) => registerOrganisation(trx, c.var.viewer, values));
       return c.redirect(`/organisations/${organisation.slug}`, 303);
     } catch (error) {
-      if (!isPlenumError(error) || error.code === 'SIGN_IN_REQUIRED' || error.status >= 500) throw error;
-      return c.html(newOrganisationPage(c.var.page, { error: error.message, values }), error.status as 400 | 409);
+      if (!isPlenumError(error) || error.code === 'SIGN_IN_REQUIRED' || error.status >= 500)
+        throw error;
+      return c.html(
+        newOrganisationPage(c.var.page, { error: error.message, values }),
+        error.status as 400 | 409,
+      );
     }
   });
 
@@ -46,12 +61,19 @@ export function organisationRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
     const { db } = c.var.deps;
     const organisation = await getOrganisation(db, c.req.param('ref'));
     const before = c.req.query('before');
-    const page = await getPublishedSubmissions(db, { organisationId: organisation.id }, {}, before && uuid.test(before) ? { before } : {});
+    const page = await getPublishedSubmissions(
+      db,
+      { organisationId: organisation.id },
+      {},
+      before && uuid.test(before) ? { before } : {},
+    );
     const viewer = c.var.viewer;
     return c.html(
       organisationPage(c.var.page, organisation, {
         ...page,
-        canVerify: Boolean(viewer && (viewer.isAdmin || viewer.grants.some((g) => g.role === 'secretariat'))),
+        canVerify: Boolean(
+          viewer && (viewer.isAdmin || viewer.grants.some((g) => g.role === 'secretariat')),
+        ),
         canAddRepresentative: holds(viewer, 'representative', organisation.id),
       }),
     );
@@ -70,7 +92,9 @@ export function organisationRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
     const ref = c.req.param('ref');
     await c.var.deps.db
       .transaction()
-      .execute((trx) => addRepresentative(trx, c.var.viewer, ref, typeof body.email === 'string' ? body.email : ''));
+      .execute((trx) =>
+        addRepresentative(trx, c.var.viewer, ref, typeof body.email === 'string' ? body.email : ''),
+      );
     const organisation = await getOrganisation(c.var.deps.db, ref);
     return c.redirect(`/organisations/${organisation.slug}`, 303);
   });

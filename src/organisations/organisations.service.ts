@@ -11,7 +11,11 @@ import {
   checkCanRegisterOrganisation,
   checkCanVerify,
 } from './organisations.policy.ts';
-import { newOrganisationSchema, organisationSlug, type Organisation } from './organisations.schema.ts';
+import {
+  newOrganisationSchema,
+  organisationSlug,
+  type Organisation,
+} from './organisations.schema.ts';
 import {
   findOrganisation,
   insertOrganisation,
@@ -31,7 +35,8 @@ export async function registerOrganisation(
   const parsed = newOrganisationSchema.safeParse(input);
   if (!parsed.success) throw zodError(parsed.error);
   const slug = organisationSlug(parsed.data.name);
-  if (await slugTaken(db, slug)) throw new PlenumError('ORGANISATION_CONFLICT', `"${parsed.data.name}"`);
+  if (await slugTaken(db, slug))
+    throw new PlenumError('ORGANISATION_CONFLICT', `"${parsed.data.name}"`);
   const id = newId();
   const at = new Date().toISOString();
   await insertOrganisation(db, {
@@ -46,7 +51,12 @@ export async function registerOrganisation(
     created_by: viewer.id,
     created_at: at,
   });
-  await recordEvent(db, { actor: viewer.id, action: 'organisation.registered', subjectType: 'organisation', subjectId: id });
+  await recordEvent(db, {
+    actor: viewer.id,
+    action: 'organisation.registered',
+    subjectType: 'organisation',
+    subjectId: id,
+  });
   await grantRole(db, { email: viewer.email, role: 'representative', scopeId: id }, viewer.id);
   const organisation = await findOrganisation(db, id);
   if (!organisation) throw new PlenumError('INTERNAL');
@@ -66,17 +76,31 @@ export async function getOrganisations(db: Db): Promise<Organisation[]> {
 }
 
 /** Marks an organisation verified (a secretariat's act, recorded as an event). */
-export async function verifyOrganisation(db: Db, viewer: Viewer | null, ref: string): Promise<Organisation> {
+export async function verifyOrganisation(
+  db: Db,
+  viewer: Viewer | null,
+  ref: string,
+): Promise<Organisation> {
   checkCanVerify(viewer);
   const organisation = await getOrganisation(db, ref);
   if (organisation.verified) return organisation;
   await markVerified(db, organisation.id, viewer.id, new Date().toISOString());
-  await recordEvent(db, { actor: viewer.id, action: 'organisation.verified', subjectType: 'organisation', subjectId: organisation.id });
+  await recordEvent(db, {
+    actor: viewer.id,
+    action: 'organisation.verified',
+    subjectType: 'organisation',
+    subjectId: organisation.id,
+  });
   return { ...organisation, verified: true };
 }
 
 /** Makes another account a representative of the organisation. */
-export async function addRepresentative(db: Db, viewer: Viewer | null, ref: string, email: string): Promise<void> {
+export async function addRepresentative(
+  db: Db,
+  viewer: Viewer | null,
+  ref: string,
+  email: string,
+): Promise<void> {
   const organisation = await getOrganisation(db, ref);
   checkCanAddRepresentative(viewer, organisation.id);
   await grantRole(db, { email, role: 'representative', scopeId: organisation.id }, viewer.id);

@@ -37,14 +37,22 @@ export async function findOrganisation(db: Db, ref: string): Promise<Organisatio
 
 /** True when a slug is taken. */
 export async function slugTaken(db: Db, slug: string): Promise<boolean> {
-  const row = await db.selectFrom('organisations').select('id').where('slug', '=', slug).executeTakeFirst();
+  const row = await db
+    .selectFrom('organisations')
+    .select('id')
+    .where('slug', '=', slug)
+    .executeTakeFirst();
   return row !== undefined;
 }
 
 /** Organisations with these ids. */
 export async function findOrganisations(db: Db, ids: string[]): Promise<Map<string, Organisation>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom('organisations').selectAll().where('id', 'in', [...new Set(ids)]).execute();
+  const rows = await db
+    .selectFrom('organisations')
+    .selectAll()
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
   return new Map(rows.map((r) => [r.id, toOrganisation(r)]));
 }
 
@@ -56,5 +64,9 @@ export async function listOrganisations(db: Db): Promise<Organisation[]> {
 
 /** Marks an organisation verified. */
 export async function markVerified(db: Db, id: string, by: string, at: string): Promise<void> {
-  await db.updateTable('organisations').set({ verified_at: at, verified_by: by }).where('id', '=', id).execute();
+  await db
+    .updateTable('organisations')
+    .set({ verified_at: at, verified_by: by })
+    .where('id', '=', id)
+    .execute();
 }

@@ -29,20 +29,29 @@ export function organisationListPage(ctx: PageContext, organisations: Organisati
 export function organisationPage(
   ctx: PageContext,
   organisation: Organisation,
-  data: { submissions: Submission[]; next: string | null; canVerify: boolean; canAddRepresentative: boolean },
+  data: {
+    submissions: Submission[];
+    next: string | null;
+    canVerify: boolean;
+    canAddRepresentative: boolean;
+  },
 ): Markup {
   const { ui } = ctx;
   const m = ui.m.organisations;
   const main = html`<p class="meta">${m.groups[organisation.stakeholderGroup]}${
-      organisation.country
-        ? html` · ${countryName(organisation.country, ui.lang)} (${organisation.country}, M49 ${organisation.countryM49})${
-            organisation.regionalGroup ? html` · ${regionalGroupName(organisation.regionalGroup as never, ui.lang)}` : ''
-          }`
-        : ''
-    }</p>
+    organisation.country
+      ? html` · ${countryName(organisation.country, ui.lang)} (${organisation.country}, M49 ${organisation.countryM49})${
+          organisation.regionalGroup
+            ? html` · ${regionalGroupName(organisation.regionalGroup as never, ui.lang)}`
+            : ''
+        }`
+      : ''
+  }</p>
     <h1>${organisation.name}</h1>
     <p>${organisation.verified ? html`<span class="badge">✓ ${m.verified}</span>` : m.unverified}${
-      organisation.website ? html` · <a href="${organisation.website}" rel="nofollow noopener">${organisation.website}</a>` : ''
+      organisation.website
+        ? html` · <a href="${organisation.website}" rel="nofollow noopener">${organisation.website}</a>`
+        : ''
     }</p>
     ${
       data.canVerify && !organisation.verified
@@ -72,7 +81,10 @@ export function organisationPage(
 }
 
 /** The registration form. */
-export function newOrganisationPage(ctx: PageContext, options: { error?: string; values?: Record<string, string> } = {}): Markup {
+export function newOrganisationPage(
+  ctx: PageContext,
+  options: { error?: string; values?: Record<string, string> } = {},
+): Markup {
   const { ui } = ctx;
   const m = ui.m.organisations;
   const v = options.values ?? {};
@@ -86,12 +98,17 @@ export function newOrganisationPage(ctx: PageContext, options: { error?: string;
       <label>${m.name} <input name="name" required maxlength="200" value="${v.name ?? ''}" /></label>
       <label>${m.group}
         <select name="stakeholderGroup" required>${stakeholderGroups.map((g) =>
-          g === v.stakeholderGroup ? html`<option value="${g}" selected>${m.groups[g]}</option>` : html`<option value="${g}">${m.groups[g]}</option>`,
+          g === v.stakeholderGroup
+            ? html`<option value="${g}" selected>${m.groups[g]}</option>`
+            : html`<option value="${g}">${m.groups[g]}</option>`,
         )}</select>
       </label>
       <label>${m.country}
-        <select name="country" aria-describedby="country-help"><option value="">—</option>${sorted.map((c) =>
-          c.iso3 === v.country ? html`<option value="${c.iso3}" selected>${c.name}</option>` : html`<option value="${c.iso3}">${c.name}</option>`,
+        <select name="country" aria-describedby="country-help"><option value="">—</option>${sorted.map(
+          (c) =>
+            c.iso3 === v.country
+              ? html`<option value="${c.iso3}" selected>${c.name}</option>`
+              : html`<option value="${c.iso3}">${c.name}</option>`,
         )}</select>
       </label>
       <p class="help" id="country-help">${m.countryHelp}</p>

@@ -29,7 +29,12 @@ export function processRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
   app.get('/processes/:process', async (c) => {
     const { db } = c.var.deps;
     const reading = await getProcessWithDocuments(db, c.req.param('process'), c.var.viewer);
-    const periods = await getPeriodsOfProcess(db, c.var.viewer, reading.process.id, clockOf(c.var.deps));
+    const periods = await getPeriodsOfProcess(
+      db,
+      c.var.viewer,
+      reading.process.id,
+      clockOf(c.var.deps),
+    );
     return c.html(
       processPage(c.var.page, reading, periods, {
         canOpenPeriod: holds(c.var.viewer, 'secretariat', reading.process.id),

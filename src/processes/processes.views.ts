@@ -10,7 +10,10 @@ import { languageName, page, type Markup } from '../web/layout.ts';
 import type { Process } from './processes.schema.ts';
 
 /** The home page: every process plenum holds. */
-export function processListPage(ctx: PageContext, processes: (Process & { documentCount: number })[]): Markup {
+export function processListPage(
+  ctx: PageContext,
+  processes: (Process & { documentCount: number })[],
+): Markup {
   const m = ctx.ui.m.processes;
   const main = html`<h1>${m.title}</h1>
     <p>${m.intro}</p>
@@ -32,11 +35,13 @@ export function processListPage(ctx: PageContext, processes: (Process & { docume
                 const others = p.aliases.filter((a) => a !== p.shortName);
                 return html`<tr>
                   <td>
-                    <a href="/processes/${p.slug}" lang="en">${p.name}</a>${p.shortName ? html` (${p.shortName})` : ''}${
-                      others.length > 0 ? html`<br /><small>${m.alsoKnownAs} ${others.join(', ')}</small>` : ''
+                    <a href="/processes/${p.slug}" lang="en" dir="ltr">${p.name}</a>${p.shortName ? html` (${p.shortName})` : ''}${
+                      others.length > 0
+                        ? html`<br /><small>${m.alsoKnownAs} ${others.join(', ')}</small>`
+                        : ''
                     }
                   </td>
-                  <td lang="en">${p.parentBody}${p.established ? html`, ${p.established}` : ''}</td>
+                  <td lang="en" dir="ltr">${p.parentBody}${p.established ? html`, ${p.established}` : ''}</td>
                   <td>${p.status}</td>
                   <td>${ctx.ui.n(p.documentCount)}</td>
                 </tr>`;
@@ -70,14 +75,14 @@ export function processPage(
               </li>`,
           )}
         </ul>`;
-  const main = html`<p class="meta" lang="en">
+  const main = html`<p class="meta" lang="en" dir="ltr">
       ${process.parentBody}${process.established ? html` · ${fill(m.setUp, { year: process.established })}` : ''} ·
       ${process.status}
     </p>
-    <h1 lang="en">${process.name}${process.shortName ? html` (${process.shortName})` : ''}</h1>
+    <h1 lang="en" dir="ltr">${process.name}${process.shortName ? html` (${process.shortName})` : ''}</h1>
     ${others.length > 0 ? html`<p>${m.alsoKnownAs}: ${others.join(', ')}.</p>` : ''}
     <h2>${m.mandate}</h2>
-    <p lang="en">${process.mandate}</p>
+    <p lang="en" dir="ltr">${process.mandate}</p>
     <h2>${m.consultations}</h2>
     ${periodList}
     <p>

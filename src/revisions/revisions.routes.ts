@@ -18,11 +18,14 @@ export function revisionRoutes(app: Hono<AppEnv>): void {
     if (!Number.isInteger(from) || !Number.isInteger(to) || from < 1 || to < 1) {
       throw new PlenumError('INVALID_REQUEST', 'Give the versions to compare as ?from=1&to=2.');
     }
-    if (!/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(language)) throw new PlenumError('INVALID_REQUEST', 'lang: a language tag such as en.');
+    if (!/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(language))
+      throw new PlenumError('INVALID_REQUEST', 'lang: a language tag such as en.');
     // Aligning for the first time writes rows: one transaction, so a failure leaves nothing half-done.
     const comparison = await c.var.deps.db
       .transaction()
-      .execute((trx) => compareVersions(trx, c.var.viewer, id.toLowerCase(), { from, to, language }));
+      .execute((trx) =>
+        compareVersions(trx, c.var.viewer, id.toLowerCase(), { from, to, language }),
+      );
     return c.html(comparisonPage(c.var.page, comparison));
   });
 }

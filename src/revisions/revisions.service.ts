@@ -7,7 +7,12 @@ import type { Db } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
 import { readableDocument } from '../documents/documents.policy.ts';
 import type { Block, PlenumDocument, Version } from '../documents/documents.schema.ts';
-import { findDocument, findLanguageVersion, findVersion, listBlocks } from '../documents/documents.store.ts';
+import {
+  findDocument,
+  findLanguageVersion,
+  findVersion,
+  listBlocks,
+} from '../documents/documents.store.ts';
 import { PlenumError } from '../errors.ts';
 import { recordEvent } from '../events/events.store.ts';
 import type { Process } from '../processes/processes.schema.ts';
@@ -26,7 +31,14 @@ import {
 import type { CarriedAnchorTable } from './revisions.table.ts';
 
 function toAlignBlock(block: Block): AlignBlock {
-  return { id: block.id, kind: block.kind, number: block.number, address: block.address, parentId: block.parentId, text: block.text };
+  return {
+    id: block.id,
+    kind: block.kind,
+    number: block.number,
+    address: block.address,
+    parentId: block.parentId,
+    text: block.text,
+  };
 }
 
 /** What one alignment run did. */
@@ -42,7 +54,11 @@ export interface AlignmentSummary {
  * carries every anchor standing there into the new version. Does nothing when there is no
  * previous version or the alignment exists; call it inside a transaction.
  */
-export async function alignWithPrevious(db: Db, toLanguageVersionId: string, actor = 'system'): Promise<AlignmentSummary | undefined> {
+export async function alignWithPrevious(
+  db: Db,
+  toLanguageVersionId: string,
+  actor = 'system',
+): Promise<AlignmentSummary | undefined> {
   const to = await findLanguageVersion(db, toLanguageVersionId);
   if (!to) throw new PlenumError('LANGUAGE_VERSION_NOT_FOUND');
   const version = await findVersion(db, to.versionId);
@@ -92,7 +108,9 @@ async function alignLanguageVersions(
   const toById = new Map(toBlocks.map((b) => [b.id, b]));
   const linkOf = new Map<string, AlignmentLink>();
   for (const link of links) for (const id of link.fromIds) linkOf.set(id, link);
-  const bodyBlocks = toBlocks.filter((b) => b.kind !== 'table').map((b) => ({ blockId: b.id, text: b.text }));
+  const bodyBlocks = toBlocks
+    .filter((b) => b.kind !== 'table')
+    .map((b) => ({ blockId: b.id, text: b.text }));
   const anchors = await listAnchorsIn(db, fromId, fromVersion.id);
   const carried: CarriedAnchorTable[] = [];
   const counts = { exact: 0, fuzzy: 0, paragraph: 0, lostQuote: 0, orphan: 0 };
@@ -122,24 +140,64 @@ async function alignLanguageVersions(
       if (found) {
         counts[found.method] += 1;
         const block = toById.get(found.blockId);
-        carried.push({ ...base, block_id: found.blockId, address: block?.address ?? null, start: found.start, end: found.end, method: found.method, score: found.score });
+        carried.push({
+          ...base,
+          block_id: found.blockId,
+          address: block?.address ?? null,
+          start: found.start,
+          end: found.end,
+          method: found.method,
+          score: found.score,
+        });
         continue;
       }
       if (targets[0]) {
         counts.lostQuote += 1;
-        carried.push({ ...base, block_id: targets[0].id, address: targets[0].address, start: null, end: null, method: 'lost_quote', score: link?.similarity ?? 0 });
+        carried.push({
+          ...base,
+          block_id: targets[0].id,
+          address: targets[0].address,
+          start: null,
+          end: null,
+          method: 'lost_quote',
+          score: link?.similarity ?? 0,
+        });
         continue;
       }
       counts.orphan += 1;
-      carried.push({ ...base, block_id: null, address: null, start: null, end: null, method: 'orphan', score: 0 });
+      carried.push({
+        ...base,
+        block_id: null,
+        address: null,
+        start: null,
+        end: null,
+        method: 'orphan',
+        score: 0,
+      });
       continue;
     }
     if (targets[0]) {
       counts.paragraph += 1;
-      carried.push({ ...base, block_id: targets[0].id, address: targets[0].address, start: null, end: null, method: 'paragraph', score: link?.similarity ?? 0 });
+      carried.push({
+        ...base,
+        block_id: targets[0].id,
+        address: targets[0].address,
+        start: null,
+        end: null,
+        method: 'paragraph',
+        score: link?.similarity ?? 0,
+      });
     } else {
       counts.orphan += 1;
-      carried.push({ ...base, block_id: null, address: null, start: null, end: null, method: 'orphan', score: 0 });
+      carried.push({
+        ...base,
+        block_id: null,
+        address: null,
+        start: null,
+        end: null,
+        method: 'orphan',
+        score: 0,
+      });
     }
   }
   await insertCarriedAnchors(db, carried);
@@ -150,7 +208,12 @@ async function alignLanguageVersions(
     subjectId: toId,
     data: { from: fromId, links: links.length, carried: counts },
   });
-  return { fromLanguageVersionId: fromId, toLanguageVersionId: toId, links: links.length, carried: counts };
+  return {
+    fromLanguageVersionId: fromId,
+    toLanguageVersionId: toId,
+    links: links.length,
+    carried: counts,
+  };
 }
 
 /** One row of the comparison: a link with the blocks on both sides and the comment counts. */
@@ -172,7 +235,14 @@ export interface Comparison {
   to: Version;
   language: string;
   rows: ComparisonRow[];
-  orphans: { anchorId: string; submissionId: string; method: string; address: string | null; fromAddress: string; exact: string | null }[];
+  orphans: {
+    anchorId: string;
+    submissionId: string;
+    method: string;
+    address: string | null;
+    fromAddress: string;
+    exact: string | null;
+  }[];
 }
 
 /** Compares two versions of a document in one language, aligning them first if needed. */
@@ -187,12 +257,17 @@ export async function compareVersions(
   const document = readableDocument(viewer, raw);
   const from = document.versions.find((v) => v.seq === choice.from);
   const to = document.versions.find((v) => v.seq === choice.to);
-  if (!from || !to) throw new PlenumError('VERSION_NOT_FOUND', 'Choose two versions of this document.');
-  if (from.seq >= to.seq) throw new PlenumError('INVALID_REQUEST', 'Compare an earlier version with a later one.');
+  if (!from || !to)
+    throw new PlenumError('VERSION_NOT_FOUND', 'Choose two versions of this document.');
+  if (from.seq >= to.seq)
+    throw new PlenumError('INVALID_REQUEST', 'Compare an earlier version with a later one.');
   const fromLv = from.languages.find((l) => l.language === choice.language);
   const toLv = to.languages.find((l) => l.language === choice.language);
   if (!fromLv || !toLv) {
-    throw new PlenumError('LANGUAGE_VERSION_NOT_FOUND', `Both versions must exist in "${choice.language}".`);
+    throw new PlenumError(
+      'LANGUAGE_VERSION_NOT_FOUND',
+      `Both versions must exist in "${choice.language}".`,
+    );
   }
   const process = await findProcess(db, { id: document.processId });
   if (!process) throw new PlenumError('PROCESS_NOT_FOUND');
@@ -216,7 +291,10 @@ export async function compareVersions(
       link,
       from: f,
       to: t,
-      commentsBefore: f.reduce((n, b) => n + (fromCounts.direct.get(b.id) ?? 0) + (fromCounts.carried.get(b.id) ?? 0), 0),
+      commentsBefore: f.reduce(
+        (n, b) => n + (fromCounts.direct.get(b.id) ?? 0) + (fromCounts.carried.get(b.id) ?? 0),
+        0,
+      ),
       commentsCarried: t.reduce((n, b) => n + (carriedCounts.carried.get(b.id) ?? 0), 0),
     };
   });

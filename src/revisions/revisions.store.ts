@@ -18,12 +18,19 @@ export async function hasAlignment(db: Db, fromId: string, toId: string): Promis
 /** Inserts the rows of an alignment. */
 export async function insertAlignmentRows(db: Db, rows: BlockAlignmentTable[]): Promise<void> {
   for (let i = 0; i < rows.length; i += 500) {
-    await db.insertInto('block_alignments').values(rows.slice(i, i + 500)).execute();
+    await db
+      .insertInto('block_alignments')
+      .values(rows.slice(i, i + 500))
+      .execute();
   }
 }
 
 /** The links of an alignment, in the order stored. */
-export async function findAlignment(db: Db, fromId: string, toId: string): Promise<AlignmentLink[]> {
+export async function findAlignment(
+  db: Db,
+  fromId: string,
+  toId: string,
+): Promise<AlignmentLink[]> {
   const rows = await db
     .selectFrom('block_alignments')
     .selectAll()
@@ -47,7 +54,8 @@ export async function findAlignment(db: Db, fromId: string, toId: string): Promi
       };
       links.set(seq, link);
     }
-    if (row.from_block_id && !link.fromIds.includes(row.from_block_id)) link.fromIds.push(row.from_block_id);
+    if (row.from_block_id && !link.fromIds.includes(row.from_block_id))
+      link.fromIds.push(row.from_block_id);
     if (row.to_block_id && !link.toIds.includes(row.to_block_id)) link.toIds.push(row.to_block_id);
   }
   return [...links.values()];
@@ -68,7 +76,11 @@ export interface AnchorPosition {
  * The anchors standing in a language version: made on its blocks, or carried into them from an
  * earlier version (with their new positions; a lost quote is carried as the paragraph only).
  */
-export async function listAnchorsIn(db: Db, languageVersionId: string, versionId: string): Promise<AnchorPosition[]> {
+export async function listAnchorsIn(
+  db: Db,
+  languageVersionId: string,
+  versionId: string,
+): Promise<AnchorPosition[]> {
   const direct = await db
     .selectFrom('submission_anchors as a')
     .innerJoin('blocks as b', 'b.id', 'a.block_id')
@@ -79,7 +91,16 @@ export async function listAnchorsIn(db: Db, languageVersionId: string, versionId
     .selectFrom('carried_anchors as ca')
     .innerJoin('blocks as b', 'b.id', 'ca.block_id')
     .innerJoin('submission_anchors as a', 'a.id', 'ca.anchor_id')
-    .select(['ca.anchor_id', 'ca.block_id', 'ca.method', 'ca.start', 'ca.end', 'a.exact', 'a.prefix', 'a.suffix'])
+    .select([
+      'ca.anchor_id',
+      'ca.block_id',
+      'ca.method',
+      'ca.start',
+      'ca.end',
+      'a.exact',
+      'a.prefix',
+      'a.suffix',
+    ])
     .where('ca.to_version_id', '=', versionId)
     .where('b.language_version_id', '=', languageVersionId)
     .execute();
@@ -131,12 +152,28 @@ export async function insertCarriedAnchors(db: Db, rows: CarriedAnchorTable[]): 
 export async function listOrphans(
   db: Db,
   toVersionId: string,
-): Promise<{ anchorId: string; submissionId: string; method: string; address: string | null; fromAddress: string; exact: string | null }[]> {
+): Promise<
+  {
+    anchorId: string;
+    submissionId: string;
+    method: string;
+    address: string | null;
+    fromAddress: string;
+    exact: string | null;
+  }[]
+> {
   const rows = await db
     .selectFrom('carried_anchors as ca')
     .innerJoin('submission_anchors as a', 'a.id', 'ca.anchor_id')
     .innerJoin('submissions as s', 's.id', 'a.submission_id')
-    .select(['ca.anchor_id', 'a.submission_id', 'ca.method', 'ca.address', 'a.address as from_address', 'a.exact'])
+    .select([
+      'ca.anchor_id',
+      'a.submission_id',
+      'ca.method',
+      'ca.address',
+      'a.address as from_address',
+      'a.exact',
+    ])
     .where('ca.to_version_id', '=', toVersionId)
     .where('ca.method', 'in', ['orphan', 'lost_quote'])
     .where('s.status', '=', 'published')
@@ -179,6 +216,8 @@ export async function countCommentsByBlock(
     .execute();
   return {
     direct: new Map(direct.map((r) => [r.block_id, Number(r.n)])),
-    carried: new Map(carried.flatMap((r) => (r.block_id ? [[r.block_id, Number(r.n)] as const] : []))),
+    carried: new Map(
+      carried.flatMap((r) => (r.block_id ? [[r.block_id, Number(r.n)] as const] : [])),
+    ),
   };
 }

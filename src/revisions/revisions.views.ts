@@ -12,17 +12,31 @@ function label(block: Block): string {
   return block.address;
 }
 
-function diffMarkup(ctx: PageContext, before: string, after: string, language: string, side: 'from' | 'to'): Markup {
+function diffMarkup(
+  ctx: PageContext,
+  before: string,
+  after: string,
+  language: string,
+  side: 'from' | 'to',
+): Markup {
   const m = ctx.ui.m.compare;
   const parts = diffWords(before, after, language);
   return html`${parts.map((p) => {
     if (p.op === 'equal') return html`${p.text}`;
-    if (p.op === 'delete') return side === 'from' ? html`<del aria-label="${m.removed}">${p.text}</del>` : '';
+    if (p.op === 'delete')
+      return side === 'from' ? html`<del aria-label="${m.removed}">${p.text}</del>` : '';
     return side === 'to' ? html`<ins aria-label="${m.inserted}">${p.text}</ins>` : '';
   })}`;
 }
 
-function row(ctx: PageContext, r: ComparisonRow, language: string, dir: string, documentId: string, toSeq: number): Markup {
+function row(
+  ctx: PageContext,
+  r: ComparisonRow,
+  language: string,
+  dir: string,
+  documentId: string,
+  toSeq: number,
+): Markup {
   const { ui } = ctx;
   const m = ui.m.compare;
   const { link } = r;
@@ -52,7 +66,10 @@ function row(ctx: PageContext, r: ComparisonRow, language: string, dir: string, 
       r.commentsBefore > 0 || r.commentsCarried > 0
         ? html`${ui.plural(ui.m.documents.comments, r.commentsBefore)}${
             r.to[0] && r.commentsCarried > 0
-              ? html` → <a href="${documentHref(documentId, toSeq, language)}?comments=${encodeURIComponent(r.to[0].address)}#${r.to[0].address.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase()}">${ui.plural(ui.m.documents.previousComments, r.commentsCarried)}</a>`
+              ? html` → <a href="${documentHref(documentId, toSeq, language)}?comments=${encodeURIComponent(r.to[0].address)}#${r.to[0].address
+                  .replace(/[^A-Za-z0-9]+/g, '-')
+                  .replace(/^-|-$/g, '')
+                  .toLowerCase()}">${ui.plural(ui.m.documents.previousComments, r.commentsCarried)}</a>`
               : ''
           }`
         : ''
@@ -85,7 +102,8 @@ export function comparisonPage(ctx: PageContext, c: Comparison): Markup {
         ? html`<p>${fill(m.orphansNone, { from: c.from.label, to: c.to.label })}</p>`
         : html`<p>${m.orphanExplain}</p>
           <ul class="orphans">${c.orphans.map(
-            (o) => html`<li><a href="/submissions/${o.submissionId}">${o.fromAddress}</a>${o.exact ? html`: «${o.exact}»` : ''}${o.address ? html` (→ ${o.address})` : ''}</li>`,
+            (o) =>
+              html`<li><a href="/submissions/${o.submissionId}">${o.fromAddress}</a>${o.exact ? html`: «${o.exact}»` : ''}${o.address ? html` (→ ${o.address})` : ''}</li>`,
           )}</ul>`
     }
     <table class="compare">
@@ -104,7 +122,10 @@ export function comparisonPage(ctx: PageContext, c: Comparison): Markup {
     crumbs: [
       { label: ui.m.site.processes, href: '/' },
       { label: c.process.shortName ?? c.process.name, href: `/processes/${c.process.slug}` },
-      { label: c.document.symbol ?? c.document.title, href: documentHref(c.document.id, c.to.seq, c.language) },
+      {
+        label: c.document.symbol ?? c.document.title,
+        href: documentHref(c.document.id, c.to.seq, c.language),
+      },
       { label: title },
     ],
   });

@@ -31,7 +31,9 @@ export interface CheckedAttachment {
 const odtMime = Buffer.from('mimetypeapplication/vnd.oasis.opendocument.text');
 
 /** What the bytes are: 'pdf', 'docx', 'odt', or undefined for anything else. */
-export async function sniffAttachment(bytes: Buffer): Promise<keyof typeof attachmentTypes | undefined> {
+export async function sniffAttachment(
+  bytes: Buffer,
+): Promise<keyof typeof attachmentTypes | undefined> {
   if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') return 'pdf';
   if (bytes.length < 30 || bytes.readUInt32LE(0) !== 0x04034b50) return undefined;
   let zip: JSZip;
@@ -41,7 +43,8 @@ export async function sniffAttachment(bytes: Buffer): Promise<keyof typeof attac
     return undefined;
   }
   // ODF requires an uncompressed "mimetype" entry first; we also ask for its content.xml.
-  if (bytes.subarray(30, 30 + odtMime.length).equals(odtMime) && zip.file('content.xml')) return 'odt';
+  if (bytes.subarray(30, 30 + odtMime.length).equals(odtMime) && zip.file('content.xml'))
+    return 'odt';
   if (zip.file('[Content_Types].xml') && zip.file('word/document.xml')) return 'docx';
   return undefined;
 }
@@ -49,7 +52,10 @@ export async function sniffAttachment(bytes: Buffer): Promise<keyof typeof attac
 /** A file name safe to show and to send back in Content-Disposition. */
 export function cleanFilename(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  const cleaned = base.replace(/[\p{Cc}\p{Cf}"<>|*?:]/gu, '').trim().slice(0, 200);
+  const cleaned = base
+    .replace(/[\p{Cc}\p{Cf}"<>|*?:]/gu, '')
+    .trim()
+    .slice(0, 200);
   return cleaned || 'attachment';
 }
 
@@ -57,7 +63,10 @@ export function cleanFilename(name: string): string {
 export async function checkAttachment(filename: string, bytes: Buffer): Promise<CheckedAttachment> {
   const name = cleanFilename(filename);
   if (bytes.length > attachmentMaxBytes) {
-    throw new PlenumError('ATTACHMENT_TOO_LARGE', `"${name}" has ${(bytes.length / 1048576).toFixed(1)} MB; the limit is ${attachmentMaxBytes / 1048576} MB.`);
+    throw new PlenumError(
+      'ATTACHMENT_TOO_LARGE',
+      `"${name}" has ${(bytes.length / 1048576).toFixed(1)} MB; the limit is ${attachmentMaxBytes / 1048576} MB.`,
+    );
   }
   if (bytes.length === 0) throw new PlenumError('ATTACHMENT_TYPE', `"${name}" is empty.`);
   const kind = await sniffAttachment(bytes);

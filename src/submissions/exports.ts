@@ -42,7 +42,9 @@ function csvRow(s: Submission): string[] {
     confirmed.map((c) => c.organisation.name).join('; '),
     s.language,
     [...new Set(s.anchors.map((a) => a.address))].join('; '),
-    s.anchors.flatMap((a) => (a.selector ? [`${a.address}: ${a.selector.textQuote.exact}`] : [])).join(' | '),
+    s.anchors
+      .flatMap((a) => (a.selector ? [`${a.address}: ${a.selector.textQuote.exact}`] : []))
+      .join(' | '),
     s.title ?? '',
     s.body,
     s.attachments.map((a) => `${a.filename} (${a.sha256})`).join('; '),
@@ -64,7 +66,9 @@ export function csvStream(submissions: AsyncIterable<Submission>): ReadableStrea
     async pull(controller) {
       if (!started) {
         started = true;
-        controller.enqueue(encoder.encode(`\uFEFF${stringify([[...csvColumns]], { record_delimiter: '\r\n' })}`));
+        controller.enqueue(
+          encoder.encode(`\uFEFF${stringify([[...csvColumns]], { record_delimiter: '\r\n' })}`),
+        );
         return;
       }
       const rows: string[][] = [];
@@ -73,7 +77,8 @@ export function csvStream(submissions: AsyncIterable<Submission>): ReadableStrea
         if (next.done) break;
         rows.push(csvRow(next.value).map(defuse));
       }
-      if (rows.length > 0) controller.enqueue(encoder.encode(stringify(rows, { record_delimiter: '\r\n' })));
+      if (rows.length > 0)
+        controller.enqueue(encoder.encode(stringify(rows, { record_delimiter: '\r\n' })));
       if (rows.length < 200) controller.close();
     },
     async cancel() {
@@ -83,7 +88,10 @@ export function csvStream(submissions: AsyncIterable<Submission>): ReadableStrea
 }
 
 /** The submissions as one JSON document `{"period": …, "submissions": [...]}`, streamed. */
-export function jsonStream(header: Record<string, unknown>, submissions: AsyncIterable<Submission>): ReadableStream<Uint8Array> {
+export function jsonStream(
+  header: Record<string, unknown>,
+  submissions: AsyncIterable<Submission>,
+): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const iterator = submissions[Symbol.asyncIterator]();
   let state: 'start' | 'items' | 'done' = 'start';
@@ -93,7 +101,9 @@ export function jsonStream(header: Record<string, unknown>, submissions: AsyncIt
       if (state === 'start') {
         state = 'items';
         const head = JSON.stringify(header);
-        controller.enqueue(encoder.encode(`${head.slice(0, -1)}${head.length > 2 ? ',' : ''}"submissions":[\n`));
+        controller.enqueue(
+          encoder.encode(`${head.slice(0, -1)}${head.length > 2 ? ',' : ''}"submissions":[\n`),
+        );
         return;
       }
       const parts: string[] = [];

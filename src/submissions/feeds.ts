@@ -27,7 +27,9 @@ export function submissionsFeed(options: {
     generator: 'plenum',
   });
   for (const s of options.submissions) {
-    const cosigners = s.cosigners.filter((c) => c.state === 'confirmed').map((c) => c.organisation.name);
+    const cosigners = s.cosigners
+      .filter((c) => c.state === 'confirmed')
+      .map((c) => c.organisation.name);
     const on = [...new Set(s.anchors.map((a) => a.address))];
     // Content is our own escaped HTML: a submitter's markup is shown as text, never run.
     const content = [
@@ -37,11 +39,16 @@ export function submissionsFeed(options: {
     feed.addItem({
       id: `${base}/submissions/${s.id}`,
       link: `${base}/submissions/${s.id}`,
-      title: escapeHtml(`${s.organisation.name}${s.title ? `: ${s.title}` : on.length ? `: ${on.join(', ')}` : ''}`),
+      title: escapeHtml(
+        `${s.organisation.name}${s.title ? `: ${s.title}` : on.length ? `: ${on.join(', ')}` : ''}`,
+      ),
       date: new Date(s.publishedAt ?? s.receivedAt),
       published: new Date(s.publishedAt ?? s.receivedAt),
       content,
-      author: [s.organisation, ...s.cosigners.filter((c) => c.state === 'confirmed').map((c) => c.organisation)].map((o) => ({
+      author: [
+        s.organisation,
+        ...s.cosigners.filter((c) => c.state === 'confirmed').map((c) => c.organisation),
+      ].map((o) => ({
         name: o.name,
         link: `${base}/organisations/${o.slug}`,
       })),

@@ -4,18 +4,30 @@ import { canModerate } from '../consultations/consultations.policy.ts';
 import { PlenumError } from '../errors.ts';
 
 /** Only a representative of the organisation submits on its behalf. */
-export function checkCanSubmitFor(viewer: Viewer | null, organisationId: string): asserts viewer is Viewer {
+export function checkCanSubmitFor(
+  viewer: Viewer | null,
+  organisationId: string,
+): asserts viewer is Viewer {
   if (!viewer) throw new PlenumError('SIGN_IN_REQUIRED');
   if (!holds(viewer, 'representative', organisationId)) {
-    throw new PlenumError('FORBIDDEN', 'You can only submit on behalf of an organisation you represent.');
+    throw new PlenumError(
+      'FORBIDDEN',
+      'You can only submit on behalf of an organisation you represent.',
+    );
   }
 }
 
 /** Only a representative of the co-signing organisation confirms or declines for it. */
-export function checkCanCosignFor(viewer: Viewer | null, organisationId: string): asserts viewer is Viewer {
+export function checkCanCosignFor(
+  viewer: Viewer | null,
+  organisationId: string,
+): asserts viewer is Viewer {
   if (!viewer) throw new PlenumError('SIGN_IN_REQUIRED');
   if (!holds(viewer, 'representative', organisationId)) {
-    throw new PlenumError('FORBIDDEN', 'Only a representative of the co-signing organisation can answer for it.');
+    throw new PlenumError(
+      'FORBIDDEN',
+      'Only a representative of the co-signing organisation can answer for it.',
+    );
   }
 }
 
@@ -30,5 +42,7 @@ export function canReadSubmission(
   if (submission.status === 'published') return true;
   if (!viewer) return false;
   if (canModerate(viewer, submission.processId)) return true;
-  return [submission.organisationId, ...submission.cosignerIds].some((id) => holds(viewer, 'representative', id));
+  return [submission.organisationId, ...submission.cosignerIds].some((id) =>
+    holds(viewer, 'representative', id),
+  );
 }

@@ -1,19 +1,35 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createApp } from '../app.ts';
-import { buildConsultation, builtPassword, draftParagraphs, draftText, type BuiltConsultation } from '../consultations/consultation.builder.ts';
+import {
+  buildConsultation,
+  builtPassword,
+  draftParagraphs,
+  draftText,
+  type BuiltConsultation,
+} from '../consultations/consultation.builder.ts';
 import type { OpenDatabase } from '../db/database.ts';
 import { openTestDatabase, testEngines } from '../db/test-databases.ts';
 import { importFile } from '../imports/imports.service.ts';
 import { TestClient } from '../web/test-client.ts';
 import { buildDocx, docxParagraph, docxRun } from '../text/docx.builder.ts';
 
-async function count(o: OpenDatabase, table: 'submissions' | 'attachments' | 'submission_anchors' | 'events'): Promise<number> {
-  const row = await o.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+async function count(
+  o: OpenDatabase,
+  table: 'submissions' | 'attachments' | 'submission_anchors' | 'events',
+): Promise<number> {
+  const row = await o.db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
-async function paragraphBlock(o: OpenDatabase, versionId: string, address: string): Promise<string> {
+async function paragraphBlock(
+  o: OpenDatabase,
+  versionId: string,
+  address: string,
+): Promise<string> {
   const row = await o.db
     .selectFrom('blocks')
     .innerJoin('language_versions', 'language_versions.id', 'blocks.language_version_id')
@@ -67,11 +83,23 @@ for (const engine of testEngines()) {
     test('anyone else is refused: an outsider, a moderator, and an anonymous reader', async () => {
       for (const who of ['outsider', 'moderator'] as const) {
         const client = await as(who);
-        const res = await client.post('/processes/twg/consultations', { versionId: built.versionId, title: 'x', opensAt: '2026-06-01T08:00', closesAt: '2026-06-30T23:59', timeZone: 'UTC' });
+        const res = await client.post('/processes/twg/consultations', {
+          versionId: built.versionId,
+          title: 'x',
+          opensAt: '2026-06-01T08:00',
+          closesAt: '2026-06-30T23:59',
+          timeZone: 'UTC',
+        });
         assert.equal(res.status, 403, who);
       }
       const anonymous = new TestClient(app);
-      const res = await anonymous.post('/processes/twg/consultations', { versionId: built.versionId, title: 'x', opensAt: '2026-06-01T08:00', closesAt: '2026-06-30T23:59', timeZone: 'UTC' });
+      const res = await anonymous.post('/processes/twg/consultations', {
+        versionId: built.versionId,
+        title: 'x',
+        opensAt: '2026-06-01T08:00',
+        closesAt: '2026-06-30T23:59',
+        timeZone: 'UTC',
+      });
       assert.equal(res.status, 401);
     });
 
@@ -79,7 +107,9 @@ for (const engine of testEngines()) {
     test('a representative comments on a span; the receipt comes once, even when the form is sent twice', async () => {
       const civil = await as('civil');
       const block = await paragraphBlock(o, built.versionId, 'para 3');
-      const formPage = await (await civil.get(`/consultations/${built.period.id}/submit?block=${block}`)).text();
+      const formPage = await (
+        await civil.get(`/consultations/${built.period.id}/submit?block=${block}`)
+      ).text();
       const key = /name="idempotencyKey" value="([^"]+)"/.exec(formPage)?.[1];
       assert.ok(key);
       assert.match(formPage, new RegExp(`<option value="${block}" selected>`));
@@ -102,10 +132,16 @@ for (const engine of testEngines()) {
       assert.match(await second.text(), new RegExp(id));
       assert.equal(await count(o, 'submissions'), 1);
       spanSubmission = id;
-      const anchor = await o.db.selectFrom('submission_anchors').selectAll().executeTakeFirstOrThrow();
+      const anchor = await o.db
+        .selectFrom('submission_anchors')
+        .selectAll()
+        .executeTakeFirstOrThrow();
       assert.equal(anchor.exact, 'harm the technical infrastructure');
       assert.equal(anchor.address, 'para 3');
-      assert.equal(draftParagraphs[2]!.slice(Number(anchor.start), Number(anchor.end)), 'harm the technical infrastructure');
+      assert.equal(
+        draftParagraphs[2]!.slice(Number(anchor.start), Number(anchor.end)),
+        'harm the technical infrastructure',
+      );
       // The downloadable receipt holds the content whose SHA-256 it gives.
       const text = await (await civil.get(`/submissions/${id}/receipt.txt`)).text();
       const content = text.split('\n').find((l) => l.startsWith('{'))!;
@@ -117,7 +153,10 @@ for (const engine of testEngines()) {
       const tech = await as('tech');
       const res = await tech.post(`/consultations/${built.period.id}/submissions`, {
         organisationId: built.organisations.tech.id,
-        blockId: [await paragraphBlock(o, built.versionId, 'para 4'), await paragraphBlock(o, built.versionId, 'para 5')],
+        blockId: [
+          await paragraphBlock(o, built.versionId, 'para 4'),
+          await paragraphBlock(o, built.versionId, 'para 5'),
+        ],
         body: 'The root server system is operated by the technical community and must stay so.',
         cosigners: built.organisations.government.id,
         idempotencyKey: 'joint-submission-1',
@@ -125,26 +164,61 @@ for (const engine of testEngines()) {
       assert.equal(res.status, 201);
       const id = /<code>([0-9a-f-]{36})<\/code>/.exec(await res.text())![1]!;
       const anonymous = new TestClient(app);
-      assert.equal((await anonymous.get(`/submissions/${id}`)).status, 404, 'not public before publication');
+      assert.equal(
+        (await anonymous.get(`/submissions/${id}`)).status,
+        404,
+        'not public before publication',
+      );
       // Only the co-signer's representative may confirm.
       const outsider = await as('outsider');
-      assert.equal((await outsider.post(`/submissions/${id}/cosign`, { organisationId: built.organisations.government.id, answer: 'confirm' })).status, 403);
+      assert.equal(
+        (
+          await outsider.post(`/submissions/${id}/cosign`, {
+            organisationId: built.organisations.government.id,
+            answer: 'confirm',
+          })
+        ).status,
+        403,
+      );
       const government = await as('government');
       const page = await (await government.get(`/submissions/${id}`)).text();
       assert.match(page, /Confirm co-signature/);
-      assert.equal((await government.post(`/submissions/${id}/cosign`, { organisationId: built.organisations.government.id, answer: 'confirm' })).status, 303);
-      const row = await o.db.selectFrom('submissions').select('status').where('id', '=', id).executeTakeFirstOrThrow();
+      assert.equal(
+        (
+          await government.post(`/submissions/${id}/cosign`, {
+            organisationId: built.organisations.government.id,
+            answer: 'confirm',
+          })
+        ).status,
+        303,
+      );
+      const row = await o.db
+        .selectFrom('submissions')
+        .select('status')
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
       assert.equal(row.status, 'in_review');
       // The moderator publishes both.
       const moderator = await as('moderator');
-      const queue = await (await moderator.get(`/consultations/${built.period.id}/moderation`)).text();
+      const queue = await (
+        await moderator.get(`/consultations/${built.period.id}/moderation`)
+      ).text();
       assert.match(queue, /Open Net Collective/);
       for (const s of [spanSubmission, id]) {
-        assert.equal((await moderator.post(`/submissions/${s}/moderate`, { action: 'publish' })).status, 303);
+        assert.equal(
+          (await moderator.post(`/submissions/${s}/moderate`, { action: 'publish' })).status,
+          303,
+        );
       }
       // A representative cannot moderate.
-      assert.equal((await tech.post(`/submissions/${id}/moderate`, { action: 'reject', reason: 'spam' })).status, 403);
-      const govPage = await (await anonymous.get(`/organisations/${built.organisations.government.slug}`)).text();
+      assert.equal(
+        (await tech.post(`/submissions/${id}/moderate`, { action: 'reject', reason: 'spam' }))
+          .status,
+        403,
+      );
+      const govPage = await (
+        await anonymous.get(`/organisations/${built.organisations.government.slug}`)
+      ).text();
       assert.match(govPage, /root server system is operated/, 'listed under the co-signer');
     });
 
@@ -153,12 +227,20 @@ for (const engine of testEngines()) {
       const page = await (await reader.get(`/documents/${built.documentId}`)).text();
       assert.match(page, /id="para-3"[^]*?1 comment/);
       assert.match(page, /id="para-4"[^]*?1 comment/);
-      const open = await (await reader.get(`/documents/${built.documentId}/v/1/en?comments=${encodeURIComponent('para 3')}`)).text();
+      const open = await (
+        await reader.get(
+          `/documents/${built.documentId}/v/1/en?comments=${encodeURIComponent('para 3')}`,
+        )
+      ).text();
       assert.match(open, /Protecting the public core must come first/);
       assert.match(open, /harm the technical infrastructure/);
-      const filtered = await (await reader.get(`/documents/${built.documentId}/v/1/en?group=government`)).text();
+      const filtered = await (
+        await reader.get(`/documents/${built.documentId}/v/1/en?group=government`)
+      ).text();
       assert.doesNotMatch(filtered, /id="para-3"[^<]*<[^]*?1 comment<\/a>[^]*id="para-4"/);
-      const consultation = await (await reader.get(`/consultations/${built.period.id}?region=african`)).text();
+      const consultation = await (
+        await reader.get(`/consultations/${built.period.id}?region=african`)
+      ).text();
       assert.match(consultation, /Open Net Collective/);
       assert.doesNotMatch(consultation, /Root Operators Forum<\/a>/);
     });
@@ -172,9 +254,19 @@ for (const engine of testEngines()) {
       });
       const id = /<code>([0-9a-f-]{36})<\/code>/.exec(await res.text())![1]!;
       const moderator = await as('moderator');
-      assert.equal((await moderator.post(`/submissions/${id}/moderate`, { action: 'reject' })).status, 400, 'a reason is required');
-      assert.equal((await moderator.post(`/submissions/${id}/moderate`, { action: 'reject', reason: 'spam' })).status, 303);
-      const page = await (await new TestClient(app).get(`/consultations/${built.period.id}`)).text();
+      assert.equal(
+        (await moderator.post(`/submissions/${id}/moderate`, { action: 'reject' })).status,
+        400,
+        'a reason is required',
+      );
+      assert.equal(
+        (await moderator.post(`/submissions/${id}/moderate`, { action: 'reject', reason: 'spam' }))
+          .status,
+        303,
+      );
+      const page = await (
+        await new TestClient(app).get(`/consultations/${built.period.id}`)
+      ).text();
       assert.match(page, /spam: 1/);
       assert.doesNotMatch(page, /cheap watches/);
       const mine = await (await civil.get('/account')).text();
@@ -193,20 +285,34 @@ for (const engine of testEngines()) {
       const id = /<code>([0-9a-f-]{36})<\/code>/.exec(await res.text())![1]!;
       const moderator = await as('moderator');
       await moderator.post(`/submissions/${id}/moderate`, { action: 'publish' });
-      for (const path of [`/submissions/${id}`, `/consultations/${built.period.id}`, `/organisations/${built.organisations.civil.slug}`]) {
+      for (const path of [
+        `/submissions/${id}`,
+        `/consultations/${built.period.id}`,
+        `/organisations/${built.organisations.civil.slug}`,
+      ]) {
         const html = await (await new TestClient(app).get(path)).text();
         assert.doesNotMatch(html, /<script>alert/, path);
         assert.doesNotMatch(html, /<img src=x/, path);
         assert.match(html, /&lt;script&gt;alert\(1\)&lt;\/script&gt;/, path);
       }
-      const feed = await (await new TestClient(app).get(`/consultations/${built.period.id}/feed.atom`)).text();
+      const feed = await (
+        await new TestClient(app).get(`/consultations/${built.period.id}/feed.atom`)
+      ).text();
       assert.doesNotMatch(feed, /<script>alert/);
     });
 
     test('form posts without the form token are refused and store nothing', async () => {
       const civil = await as('civil');
       const before = await count(o, 'submissions');
-      const res = await civil.post(`/consultations/${built.period.id}/submissions`, { organisationId: built.organisations.civil.id, body: 'No token', idempotencyKey: 'no-token-1' }, { csrf: false });
+      const res = await civil.post(
+        `/consultations/${built.period.id}/submissions`,
+        {
+          organisationId: built.organisations.civil.id,
+          body: 'No token',
+          idempotencyKey: 'no-token-1',
+        },
+        { csrf: false },
+      );
       assert.equal(res.status, 403);
       assert.match(await res.text(), /CSRF_FAILED/);
       assert.equal(await count(o, 'submissions'), before);
@@ -215,18 +321,40 @@ for (const engine of testEngines()) {
     test('oversized and disguised attachments are refused with a clear message; nothing is stored', async () => {
       const civil = await as('civil');
       const before = [await count(o, 'submissions'), await count(o, 'attachments')];
-      const disguised = new File([new Uint8Array([0x50, 0x4b, 3, 4, ...new Array(100).fill(7)])], 'report.pdf', { type: 'application/pdf' });
-      const res = await civil.post(`/consultations/${built.period.id}/submissions`, { organisationId: built.organisations.civil.id, body: 'See attached', idempotencyKey: 'disguised-1', attachments: disguised });
+      const disguised = new File(
+        [new Uint8Array([0x50, 0x4b, 3, 4, ...new Array(100).fill(7)])],
+        'report.pdf',
+        { type: 'application/pdf' },
+      );
+      const res = await civil.post(`/consultations/${built.period.id}/submissions`, {
+        organisationId: built.organisations.civil.id,
+        body: 'See attached',
+        idempotencyKey: 'disguised-1',
+        attachments: disguised,
+      });
       assert.equal(res.status, 415);
       assert.match(await res.text(), /not a PDF, DOCX or ODT/);
       const big = new File([new Uint8Array(6 * 1024 * 1024)], 'big.pdf');
-      const res2 = await civil.post(`/consultations/${built.period.id}/submissions`, { organisationId: built.organisations.civil.id, body: 'See attached', idempotencyKey: 'big-1', attachments: big });
+      const res2 = await civil.post(`/consultations/${built.period.id}/submissions`, {
+        organisationId: built.organisations.civil.id,
+        body: 'See attached',
+        idempotencyKey: 'big-1',
+        attachments: big,
+      });
       assert.equal(res2.status, 413);
       assert.deepEqual([await count(o, 'submissions'), await count(o, 'attachments')], before);
       // A real DOCX and a PDF are accepted, and served back as downloads.
-      const docx = new File([new Uint8Array(await buildDocx(docxParagraph(docxRun('Our position paper.'))))], 'position.docx');
+      const docx = new File(
+        [new Uint8Array(await buildDocx(docxParagraph(docxRun('Our position paper.'))))],
+        'position.docx',
+      );
       const pdf = new File([new TextEncoder().encode('%PDF-1.4\n%%EOF\n')], 'annex.pdf');
-      const ok = await civil.post(`/consultations/${built.period.id}/submissions`, { organisationId: built.organisations.civil.id, body: 'See attached', idempotencyKey: 'good-attachments-1', attachments: [docx, pdf] });
+      const ok = await civil.post(`/consultations/${built.period.id}/submissions`, {
+        organisationId: built.organisations.civil.id,
+        body: 'See attached',
+        idempotencyKey: 'good-attachments-1',
+        attachments: [docx, pdf],
+      });
       assert.equal(ok.status, 201);
       assert.equal(await count(o, 'attachments'), before[1]! + 2);
     });
@@ -235,8 +363,16 @@ for (const engine of testEngines()) {
       const revised = [...draftParagraphs];
       revised.splice(1, 0, 'The Group underlines that the Internet is a global resource.');
       revised[3] = revised[3]!.replace('should not conduct', 'must not conduct');
-      await importFile(o.db, new TextEncoder().encode(draftText(revised)), { process: 'twg', document: built.documentId, version: 'Rev.1', language: 'en', format: 'text' });
-      const page = await (await new TestClient(app).get(`/documents/${built.documentId}/v/2/en`)).text();
+      await importFile(o.db, new TextEncoder().encode(draftText(revised)), {
+        process: 'twg',
+        document: built.documentId,
+        version: 'Rev.1',
+        language: 'en',
+        format: 'text',
+      });
+      const page = await (
+        await new TestClient(app).get(`/documents/${built.documentId}/v/2/en`)
+      ).text();
       // Old para 3 (the span) is para 4 now; old paras 4 and 5 are 5 and 6.
       assert.match(page, /id="para-4"[^]*?1 comment on the previous draft/);
       assert.match(page, /id="para-5"[^]*?1 comment on the previous draft/);
@@ -244,10 +380,16 @@ for (const engine of testEngines()) {
       const span = carried.find((c) => c.method === 'exact');
       assert.ok(span, 'the quoted span was found again');
       assert.equal(span.address, 'para 4');
-      const compare = await (await new TestClient(app).get(`/documents/${built.documentId}/compare?from=1&to=2&lang=en`)).text();
+      const compare = await (
+        await new TestClient(app).get(`/documents/${built.documentId}/compare?from=1&to=2&lang=en`)
+      ).text();
       assert.match(compare, /<ins[^>]*>must<\/ins>/);
       assert.match(compare, /renumbered/);
-      const open = await (await new TestClient(app).get(`/documents/${built.documentId}/v/2/en?comments=${encodeURIComponent('para 4')}`)).text();
+      const open = await (
+        await new TestClient(app).get(
+          `/documents/${built.documentId}/v/2/en?comments=${encodeURIComponent('para 4')}`,
+        )
+      ).text();
       assert.match(open, /Protecting the public core must come first/);
     });
 
@@ -255,7 +397,11 @@ for (const engine of testEngines()) {
       clock = new Date('2031-01-01T00:00:00Z');
       const civil = await as('civil');
       const before = await count(o, 'submissions');
-      const res = await civil.post(`/consultations/${built.period.id}/submissions`, { organisationId: built.organisations.civil.id, body: 'Too late', idempotencyKey: 'late-submission-1' });
+      const res = await civil.post(`/consultations/${built.period.id}/submissions`, {
+        organisationId: built.organisations.civil.id,
+        body: 'Too late',
+        idempotencyKey: 'late-submission-1',
+      });
       assert.equal(res.status, 409);
       assert.match(await res.text(), /has closed/);
       assert.equal(await count(o, 'submissions'), before);
@@ -265,18 +411,31 @@ for (const engine of testEngines()) {
 
     test('exports list every published submission with co-signers, as CSV and JSON, and the Atom feed validates as XML', async () => {
       const reader = new TestClient(app);
-      const bytes = new Uint8Array(await (await reader.get(`/consultations/${built.period.id}/submissions.csv`)).arrayBuffer());
-      assert.deepEqual([...bytes.slice(0, 3)], [0xef, 0xbb, 0xbf], 'a UTF-8 byte order mark for spreadsheets');
+      const bytes = new Uint8Array(
+        await (await reader.get(`/consultations/${built.period.id}/submissions.csv`)).arrayBuffer(),
+      );
+      assert.deepEqual(
+        [...bytes.slice(0, 3)],
+        [0xef, 0xbb, 0xbf],
+        'a UTF-8 byte order mark for spreadsheets',
+      );
       const csv = new TextDecoder().decode(bytes);
       assert.match(csv, /^id,received_at/);
       assert.match(csv, /Ministry of Digital Affairs of Ruritania/);
       assert.doesNotMatch(csv, /cheap watches/);
-      const json = JSON.parse(await (await reader.get(`/consultations/${built.period.id}/submissions.json`)).text()) as { submissions: { status: string }[] };
+      const json = JSON.parse(
+        await (await reader.get(`/consultations/${built.period.id}/submissions.json`)).text(),
+      ) as { submissions: { status: string }[] };
       assert.ok(json.submissions.length >= 3);
       assert.ok(json.submissions.every((s) => s.status === 'published'));
       const moderator = await as('moderator');
-      const all = JSON.parse(await (await moderator.get(`/consultations/${built.period.id}/submissions.json`)).text()) as { submissions: { status: string }[] };
-      assert.ok(all.submissions.some((s) => s.status === 'rejected'), 'staff export every status');
+      const all = JSON.parse(
+        await (await moderator.get(`/consultations/${built.period.id}/submissions.json`)).text(),
+      ) as { submissions: { status: string }[] };
+      assert.ok(
+        all.submissions.some((s) => s.status === 'rejected'),
+        'staff export every status',
+      );
       const feed = await (await reader.get(`/processes/twg/feed.atom`)).text();
       assert.match(feed, /^<\?xml/);
       assert.match(feed, /<entry>/);

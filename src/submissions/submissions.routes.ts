@@ -61,9 +61,16 @@ export function submissionRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
     if (!c.var.viewer) throw new PlenumError('SIGN_IN_REQUIRED');
     if (context.period.state === 'closed') throw new PlenumError('PERIOD_CLOSED');
     if (context.period.state === 'scheduled') throw new PlenumError('PERIOD_NOT_OPEN_YET');
-    const languageVersion = await getLanguageVersion(db, context.version.id, undefined, c.var.viewer);
+    const languageVersion = await getLanguageVersion(
+      db,
+      context.version.id,
+      undefined,
+      c.var.viewer,
+    );
     const blocks = await getBlocks(db, languageVersion.id, c.var.viewer);
-    const preselected = list(c.req.queries('block') ?? []).filter((v): v is string => typeof v === 'string');
+    const preselected = list(c.req.queries('block') ?? []).filter(
+      (v): v is string => typeof v === 'string',
+    );
     return c.html(
       submitFormPage(c.var.page, context, {
         blocks,
@@ -79,20 +86,32 @@ export function submissionRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
     const body = await checkForm(c);
     const { db } = c.var.deps;
     const context = await periodFromAddress(c);
-    const files = list(body.attachments).filter((f): f is File => f instanceof File && (f.size > 0 || f.name !== ''));
+    const files = list(body.attachments).filter(
+      (f): f is File => f instanceof File && (f.size > 0 || f.name !== ''),
+    );
     if (files.length > attachmentMaxCount) {
       throw new PlenumError('INVALID_REQUEST', `attachments: at most ${attachmentMaxCount} files.`);
     }
     const attachments: CheckedAttachment[] = [];
-    for (const file of files) attachments.push(await checkAttachment(file.name, Buffer.from(await file.arrayBuffer())));
-    const blockIds = list(body.blockId).filter((v): v is string => typeof v === 'string' && v !== '');
+    for (const file of files)
+      attachments.push(await checkAttachment(file.name, Buffer.from(await file.arrayBuffer())));
+    const blockIds = list(body.blockId).filter(
+      (v): v is string => typeof v === 'string' && v !== '',
+    );
     const quote = text(body.quote)?.trim();
     let anchors: { blockId: string; exact?: string }[] = blockIds.map((blockId) => ({ blockId }));
     if (quote) {
-      if (blockIds.length === 0) throw new PlenumError('ANCHOR_INVALID', 'Choose the paragraph the quoted words come from.');
+      if (blockIds.length === 0)
+        throw new PlenumError('ANCHOR_INVALID', 'Choose the paragraph the quoted words come from.');
       // The quote belongs to the chosen paragraph that contains it.
-      const versionBlocks = await getBlocks(db, (await getLanguageVersion(db, context.version.id, undefined, c.var.viewer)).id, c.var.viewer).catch(() => []);
-      const holder = blockIds.find((id) => versionBlocks.find((b) => b.id === id)?.text.includes(quote)) ?? blockIds[0]!;
+      const versionBlocks = await getBlocks(
+        db,
+        (await getLanguageVersion(db, context.version.id, undefined, c.var.viewer)).id,
+        c.var.viewer,
+      ).catch(() => []);
+      const holder =
+        blockIds.find((id) => versionBlocks.find((b) => b.id === id)?.text.includes(quote)) ??
+        blockIds[0]!;
       anchors = anchors.map((a) => (a.blockId === holder ? { ...a, exact: quote } : a));
     }
     const input = {
@@ -106,14 +125,28 @@ export function submissionRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
     };
     const receipt = await db
       .transaction()
-      .execute((trx) => submitComment(trx, c.var.viewer, context.period.id, input, attachments, clockOf(c.var.deps)));
+      .execute((trx) =>
+        submitComment(
+          trx,
+          c.var.viewer,
+          context.period.id,
+          input,
+          attachments,
+          clockOf(c.var.deps),
+        ),
+      );
     // The transaction has committed: only now is the receipt shown.
     return c.html(receiptPage(c.var.page, receipt, context.period), receipt.replayed ? 200 : 201);
   });
 
   app.get('/consultations/:id/moderation', async (c) => {
     const context = await periodFromAddress(c);
-    const queue = await getModerationQueue(c.var.deps.db, c.var.viewer, context.process.id, context.period.id);
+    const queue = await getModerationQueue(
+      c.var.deps.db,
+      c.var.viewer,
+      context.process.id,
+      context.period.id,
+    );
     return c.html(moderationQueuePage(c.var.page, context, queue));
   });
 
@@ -124,14 +157,26 @@ export function submissionRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
     const period = await findPeriod(db, s.periodId, clockOf(c.var.deps));
     if (!period) throw new PlenumError('SUBMISSION_NOT_FOUND');
     const staff = canModerate(viewer, s.processId);
-    const involved = [s.organisation.id, ...s.cosigners.map((c2) => c2.organisation.id)].some((id) => holds(viewer, 'representative', id));
+    const involved = [s.organisation.id, ...s.cosigners.map((c2) => c2.organisation.id)].some(
+      (id) => holds(viewer, 'representative', id),
+    );
     const cosignFor =
       s.status === 'awaiting_cosigners'
-        ? s.cosigners.filter((x) => x.state === 'invited' && holds(viewer, 'representative', x.organisation.id)).map((x) => x.organisation)
+        ? s.cosigners
+            .filter(
+              (x) => x.state === 'invited' && holds(viewer, 'representative', x.organisation.id),
+            )
+            .map((x) => x.organisation)
         : [];
     const history = staff || involved ? await listEventsFor(db, 'submission', s.id) : [];
     return c.html(
-      submissionPage(c.var.page, s, { period, history, cosignFor, canModerate: staff, canSeeStatus: staff || involved }),
+      submissionPage(c.var.page, s, {
+        period,
+        history,
+        cosignFor,
+        canModerate: staff,
+        canSeeStatus: staff || involved,
+      }),
     );
   });
 
@@ -160,20 +205,41 @@ export function submissionRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
     const body = await checkForm(c);
     const id = submissionId(c);
     const answer = text(body.answer);
-    if (answer !== 'confirm' && answer !== 'decline') throw new PlenumError('INVALID_REQUEST', 'answer: confirm or decline.');
+    if (answer !== 'confirm' && answer !== 'decline')
+      throw new PlenumError('INVALID_REQUEST', 'answer: confirm or decline.');
     await c.var.deps.db
       .transaction()
-      .execute((trx) => answerCosignature(trx, c.var.viewer, id, text(body.organisationId) ?? '', answer === 'confirm', clockOf(c.var.deps)));
+      .execute((trx) =>
+        answerCosignature(
+          trx,
+          c.var.viewer,
+          id,
+          text(body.organisationId) ?? '',
+          answer === 'confirm',
+          clockOf(c.var.deps),
+        ),
+      );
     return c.redirect(`/submissions/${id}`, 303);
   });
 
   app.post('/submissions/:id/moderate', async (c) => {
     const body = await checkForm(c);
     const id = submissionId(c);
-    const input = { action: text(body.action), reason: text(body.reason) || undefined, note: text(body.note) };
-    await c.var.deps.db.transaction().execute((trx) => moderateSubmission(trx, c.var.viewer, id, input, clockOf(c.var.deps)));
+    const input = {
+      action: text(body.action),
+      reason: text(body.reason) || undefined,
+      note: text(body.note),
+    };
+    await c.var.deps.db
+      .transaction()
+      .execute((trx) => moderateSubmission(trx, c.var.viewer, id, input, clockOf(c.var.deps)));
     const back = text(c.req.header('referer') ?? '');
-    return c.redirect(back && /\/moderation$/.test(new URL(back, 'http://x').pathname) ? new URL(back, 'http://x').pathname : `/submissions/${id}`, 303);
+    return c.redirect(
+      back && /\/moderation$/.test(new URL(back, 'http://x').pathname)
+        ? new URL(back, 'http://x').pathname
+        : `/submissions/${id}`,
+      303,
+    );
   });
 
   app.get('/attachments/:id', async (c) => {
@@ -190,26 +256,37 @@ export function submissionRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
 
   api.get({
     path: '/api/submissions/:id',
-    summary: 'One submission (published ones to anyone; others to the submitter, co-signers and process staff)',
+    summary:
+      'One submission (published ones to anyone; others to the submitter, co-signers and process staff)',
     tag: 'submissions',
     params: z.object({ id: z.uuid().describe('Submission id') }),
     response: z.object({ submission: submissionSchema }),
     errors: ['SUBMISSION_NOT_FOUND'],
     handler: async (c, { params }) => {
-      const { processId: _processId, ...submission } = await getSubmission(c.var.deps.db, c.var.viewer, params.id.toLowerCase());
+      const { processId: _processId, ...submission } = await getSubmission(
+        c.var.deps.db,
+        c.var.viewer,
+        params.id.toLowerCase(),
+      );
       return { submission };
     },
   });
 
   api.post({
     path: '/api/consultations/:id/submissions',
-    summary: 'Submit a comment (API token of a representative of the organisation); answers with the receipt once committed',
+    summary:
+      'Submit a comment (API token of a representative of the organisation); answers with the receipt once committed',
     tag: 'submissions',
     auth: true,
     status: 201,
     params: z.object({ id: z.uuid().describe('Comment period id') }),
     headers: [
-      { name: 'Idempotency-Key', description: 'A key unique to this submission; a retry with the same key returns the first receipt', required: false },
+      {
+        name: 'Idempotency-Key',
+        description:
+          'A key unique to this submission; a retry with the same key returns the first receipt',
+        required: false,
+      },
     ],
     body: z
       .object({
@@ -228,7 +305,10 @@ export function submissionRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
             }),
           )
           .optional(),
-        cosigners: z.array(z.string()).optional().describe('Co-signing organisations, by id or slug'),
+        cosigners: z
+          .array(z.string())
+          .optional()
+          .describe('Co-signing organisations, by id or slug'),
         idempotencyKey: z.string().optional().describe('Or the Idempotency-Key header'),
       })
       .meta({ id: 'NewSubmission' }),
@@ -254,7 +334,9 @@ export function submissionRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
       };
       return db
         .transaction()
-        .execute((trx) => submitComment(trx, c.var.viewer, params.id.toLowerCase(), input, [], clockOf(c.var.deps)));
+        .execute((trx) =>
+          submitComment(trx, c.var.viewer, params.id.toLowerCase(), input, [], clockOf(c.var.deps)),
+        );
     },
   });
 }

@@ -5,7 +5,13 @@ import { regionalGroups } from '../organisations/countries.ts';
 import { unLanguages } from '../text/detect-language.ts';
 
 /** The life of a submission. */
-export const submissionStatuses = ['awaiting_cosigners', 'in_review', 'published', 'rejected', 'returned'] as const;
+export const submissionStatuses = [
+  'awaiting_cosigners',
+  'in_review',
+  'published',
+  'rejected',
+  'returned',
+] as const;
 
 /** One submission status. */
 export type SubmissionStatus = (typeof submissionStatuses)[number];
@@ -33,7 +39,11 @@ export const anchorSchema = z
           prefix: z.string(),
           suffix: z.string(),
         }),
-        textPosition: z.object({ type: z.literal('TextPositionSelector'), start: z.number().int(), end: z.number().int() }),
+        textPosition: z.object({
+          type: z.literal('TextPositionSelector'),
+          start: z.number().int(),
+          end: z.number().int(),
+        }),
       })
       .nullable()
       .describe('Null when the whole paragraph is meant'),
@@ -50,7 +60,10 @@ export const submissionSchema = z
     periodId: z.string(),
     organisation: organisationSchema,
     cosigners: z.array(
-      z.object({ organisation: organisationSchema, state: z.enum(['invited', 'confirmed', 'declined']) }),
+      z.object({
+        organisation: organisationSchema,
+        state: z.enum(['invited', 'confirmed', 'declined']),
+      }),
     ),
     title: z.string().nullable(),
     body: z.string(),
@@ -60,7 +73,13 @@ export const submissionSchema = z
     statusNote: z.string().nullable(),
     anchors: z.array(anchorSchema),
     attachments: z.array(
-      z.object({ id: z.string(), filename: z.string(), mediaType: z.string(), size: z.number().int(), sha256: z.string() }),
+      z.object({
+        id: z.string(),
+        filename: z.string(),
+        mediaType: z.string(),
+        size: z.number().int(),
+        sha256: z.string(),
+      }),
     ),
     contentSha256: z.string(),
     receivedAt: z.string(),
@@ -74,14 +93,27 @@ export type Submission = z.infer<typeof submissionSchema>;
 /** What a submitter sends (form or API); attachments travel separately. */
 export const newSubmissionSchema = z.object({
   organisationId: z.string().min(1, 'Choose the organisation you submit for.'),
-  title: z.string().trim().max(300).optional().transform((v) => (v ? v : undefined)),
-  body: z.string().trim().min(1, 'Write your comment.').max(100_000, 'A comment has at most 100,000 characters; attach a file for more.'),
+  title: z
+    .string()
+    .trim()
+    .max(300)
+    .optional()
+    .transform((v) => (v ? v : undefined)),
+  body: z
+    .string()
+    .trim()
+    .min(1, 'Write your comment.')
+    .max(100_000, 'A comment has at most 100,000 characters; attach a file for more.'),
   language: z.enum(unLanguages).optional(),
   anchors: z
     .array(
       z.object({
         blockId: z.uuid({ message: 'paragraph ids are UUIDs' }),
-        exact: z.string().max(5000).optional().transform((v) => (v ? v : undefined)),
+        exact: z
+          .string()
+          .max(5000)
+          .optional()
+          .transform((v) => (v ? v : undefined)),
         prefix: z.string().max(200).optional(),
         start: z.number().int().nonnegative().optional(),
         end: z.number().int().nonnegative().optional(),
@@ -105,7 +137,12 @@ export const moderationSchema = z
   .object({
     action: z.enum(moderationActions),
     reason: z.enum(rejectionReasons).optional(),
-    note: z.string().trim().max(2000).optional().transform((v) => (v ? v : undefined)),
+    note: z
+      .string()
+      .trim()
+      .max(2000)
+      .optional()
+      .transform((v) => (v ? v : undefined)),
   })
   .refine((d) => d.action !== 'reject' || d.reason !== undefined, {
     message: 'Choose the reason for rejecting it.',
@@ -120,7 +157,12 @@ export const moderationSchema = z
 export const submissionFiltersSchema = z.object({
   group: z.enum(stakeholderGroups).optional().describe('Stakeholder group'),
   region: z.enum(regionalGroups).optional().describe('UN regional group of the organisation'),
-  country: z.string().regex(/^[A-Za-z]{3}$/).transform((v) => v.toUpperCase()).optional().describe('ISO 3166-1 alpha-3'),
+  country: z
+    .string()
+    .regex(/^[A-Za-z]{3}$/)
+    .transform((v) => v.toUpperCase())
+    .optional()
+    .describe('ISO 3166-1 alpha-3'),
   language: z.enum(unLanguages).optional(),
   organisation: z.string().max(200).optional().describe('Organisation id or slug'),
 });
@@ -136,7 +178,9 @@ export const receiptSchema = z
     contentSha256: z.string().describe('SHA-256 of the canonical content below'),
     content: z.string().describe('The canonical JSON whose SHA-256 is contentSha256'),
     status: z.enum(submissionStatuses),
-    replayed: z.boolean().describe('True when the idempotency key had already been used for this content'),
+    replayed: z
+      .boolean()
+      .describe('True when the idempotency key had already been used for this content'),
   })
   .meta({ id: 'Receipt' });
 

@@ -48,7 +48,9 @@ function canonicalContent(content: unknown): string {
   // Keys sorted at every level, no whitespace: the same content always gives the same bytes.
   if (Array.isArray(content)) return `[${content.map(canonicalContent).join(',')}]`;
   if (content !== null && typeof content === 'object') {
-    const entries = Object.entries(content as Record<string, unknown>).toSorted(([a], [b]) => (a < b ? -1 : 1));
+    const entries = Object.entries(content as Record<string, unknown>).toSorted(([a], [b]) =>
+      a < b ? -1 : 1,
+    );
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalContent(v)}`).join(',')}}`;
   }
   return JSON.stringify(content ?? null);
@@ -72,8 +74,17 @@ function contentOf(x: {
     title: x.title,
     body: x.body,
     language: x.language,
-    anchors: x.anchors.map((a) => ({ block: a.blockId, exact: a.exact, start: a.start, end: a.end })),
-    attachments: x.attachments.map((a) => ({ filename: a.filename, mediaType: a.mediaType, sha256: a.sha256 })),
+    anchors: x.anchors.map((a) => ({
+      block: a.blockId,
+      exact: a.exact,
+      start: a.start,
+      end: a.end,
+    })),
+    attachments: x.attachments.map((a) => ({
+      filename: a.filename,
+      mediaType: a.mediaType,
+      sha256: a.sha256,
+    })),
   });
 }
 
@@ -95,7 +106,14 @@ export async function getReceipt(db: Db, viewer: Viewer | null, id: string): Pro
     })),
     attachments: s.attachments,
   });
-  return { submissionId: s.id, receivedAt: s.receivedAt, contentSha256: s.contentSha256, content, status: s.status, replayed: true };
+  return {
+    submissionId: s.id,
+    receivedAt: s.receivedAt,
+    contentSha256: s.contentSha256,
+    content,
+    status: s.status,
+    replayed: true,
+  };
 }
 
 /** SHA-256, hex. */
@@ -128,23 +146,36 @@ export async function submitComment(
   if (!period) throw new PlenumError('PERIOD_NOT_FOUND');
 
   // Anchors: every block must be in the period's version; a quote must be in its block.
-  const blocks = await findVersionBlocks(db, period.versionId, form.anchors.map((a) => a.blockId));
+  const blocks = await findVersionBlocks(
+    db,
+    period.versionId,
+    form.anchors.map((a) => a.blockId),
+  );
   const anchors: Omit<SubmissionAnchorTable, 'id' | 'submission_id'>[] = [];
   const seen = new Set<string>();
   for (const [seq, anchor] of form.anchors.entries()) {
     const block = blocks.get(anchor.blockId.toLowerCase());
     if (!block || block.kind === 'table') {
-      throw new PlenumError('ANCHOR_INVALID', `Block ${anchor.blockId} is not a paragraph of this version.`);
+      throw new PlenumError(
+        'ANCHOR_INVALID',
+        `Block ${anchor.blockId} is not a paragraph of this version.`,
+      );
     }
     let selector: ReturnType<typeof quoteSelector> | undefined;
     if (anchor.exact !== undefined) {
       let start = anchor.start;
-      if (start === undefined || block.text.slice(start, start + anchor.exact.length) !== anchor.exact) {
+      if (
+        start === undefined ||
+        block.text.slice(start, start + anchor.exact.length) !== anchor.exact
+      ) {
         const hint = anchor.prefix ? block.text.indexOf(anchor.prefix + anchor.exact) : -1;
         start = hint >= 0 ? hint + anchor.prefix!.length : block.text.indexOf(anchor.exact);
       }
       if (start < 0) {
-        throw new PlenumError('ANCHOR_INVALID', `The quoted words are not in ${block.address}: "${anchor.exact.slice(0, 80)}".`);
+        throw new PlenumError(
+          'ANCHOR_INVALID',
+          `The quoted words are not in ${block.address}: "${anchor.exact.slice(0, 80)}".`,
+        );
       }
       selector = quoteSelector(block.text, start, start + anchor.exact.length);
     }
@@ -167,8 +198,10 @@ export async function submitComment(
   const cosignerIds: string[] = [];
   for (const ref of form.cosigners) {
     const cosigner = await findOrganisation(db, ref);
-    if (!cosigner) throw new PlenumError('ORGANISATION_NOT_FOUND', `Co-signer "${ref}" is not registered.`);
-    if (cosigner.id !== organisation.id && !cosignerIds.includes(cosigner.id)) cosignerIds.push(cosigner.id);
+    if (!cosigner)
+      throw new PlenumError('ORGANISATION_NOT_FOUND', `Co-signer "${ref}" is not registered.`);
+    if (cosigner.id !== organisation.id && !cosignerIds.includes(cosigner.id))
+      cosignerIds.push(cosigner.id);
   }
 
   const detected = detectLanguage(`${form.title ?? ''}\n${form.body}`) ?? null;
@@ -180,7 +213,12 @@ export async function submitComment(
     title: form.title ?? null,
     body: form.body,
     language,
-    anchors: anchors.map((a) => ({ blockId: a.block_id, exact: a.exact, start: a.start, end: a.end })),
+    anchors: anchors.map((a) => ({
+      blockId: a.block_id,
+      exact: a.exact,
+      start: a.start,
+      end: a.end,
+    })),
     attachments,
   });
   const contentSha256 = sha256(content);
@@ -203,7 +241,11 @@ export async function submitComment(
   if (period.state === 'closed') throw new PlenumError('PERIOD_CLOSED');
 
   const status: SubmissionStatus =
-    cosignerIds.length > 0 ? 'awaiting_cosigners' : period.moderation === 'review' ? 'in_review' : 'published';
+    cosignerIds.length > 0
+      ? 'awaiting_cosigners'
+      : period.moderation === 'review'
+        ? 'in_review'
+        : 'published';
   const id = newId();
   const at = now.toISOString();
   await insertSubmission(db, {
@@ -250,7 +292,12 @@ export async function submitComment(
       action: status === 'published' ? 'submission.published' : 'submission.received',
       subjectType: 'submission',
       subjectId: id,
-      data: { periodId: period.id, processId: period.processId, organisationId: organisation.id, status },
+      data: {
+        periodId: period.id,
+        processId: period.processId,
+        organisationId: organisation.id,
+        status,
+      },
     },
     now,
   );
@@ -258,7 +305,11 @@ export async function submitComment(
 }
 
 /** A submission the viewer may read, or SUBMISSION_NOT_FOUND. */
-export async function getSubmission(db: Db, viewer: Viewer | null, id: string): Promise<Submission & { processId: string }> {
+export async function getSubmission(
+  db: Db,
+  viewer: Viewer | null,
+  id: string,
+): Promise<Submission & { processId: string }> {
   const row = await findSubmissionRow(db, id);
   if (!row) throw new PlenumError('SUBMISSION_NOT_FOUND');
   const cosigners = await listCosigners(db, id);
@@ -289,9 +340,14 @@ export async function answerCosignature(
   const cosigners = await listCosigners(db, submissionId);
   const mine = cosigners.find((c) => c.organisation_id === organisationId);
   if (!mine) throw new PlenumError('FORBIDDEN', 'This organisation is not named as a co-signer.');
-  if (mine.state !== 'invited' || row.status !== 'awaiting_cosigners') throw new PlenumError('MODERATION_CONFLICT', 'This co-signature has already been answered.');
+  if (mine.state !== 'invited' || row.status !== 'awaiting_cosigners')
+    throw new PlenumError('MODERATION_CONFLICT', 'This co-signature has already been answered.');
   const at = now.toISOString();
-  await updateCosigner(db, submissionId, organisationId, { state: confirm ? 'confirmed' : 'declined', by: viewer.id, at });
+  await updateCosigner(db, submissionId, organisationId, {
+    state: confirm ? 'confirmed' : 'declined',
+    by: viewer.id,
+    at,
+  });
   await recordEvent(
     db,
     {
@@ -303,7 +359,9 @@ export async function answerCosignature(
     },
     now,
   );
-  const waiting = cosigners.some((c) => c.organisation_id !== organisationId && c.state === 'invited');
+  const waiting = cosigners.some(
+    (c) => c.organisation_id !== organisationId && c.state === 'invited',
+  );
   if (waiting) return 'awaiting_cosigners';
   const next: SubmissionStatus = row.moderation === 'review' ? 'in_review' : 'published';
   await updateStatus(db, submissionId, { status: next, reason: null, note: null, at });
@@ -315,7 +373,12 @@ export async function answerCosignature(
         action: 'submission.published',
         subjectType: 'submission',
         subjectId: submissionId,
-        data: { periodId: row.period_id, processId: row.process_id, organisationId: row.organisation_id, status: next },
+        data: {
+          periodId: row.period_id,
+          processId: row.process_id,
+          organisationId: row.organisation_id,
+          status: next,
+        },
       },
       now,
     );
@@ -345,7 +408,8 @@ export async function moderateSubmission(
   if (!allowed[action].includes(row.status)) {
     throw new PlenumError('MODERATION_CONFLICT', `It is ${row.status.replace('_', ' ')}.`);
   }
-  const status: SubmissionStatus = action === 'publish' ? 'published' : action === 'reject' ? 'rejected' : 'returned';
+  const status: SubmissionStatus =
+    action === 'publish' ? 'published' : action === 'reject' ? 'rejected' : 'returned';
   await updateStatus(db, submissionId, {
     status,
     reason: action === 'reject' ? (reason ?? null) : null,
@@ -359,7 +423,14 @@ export async function moderateSubmission(
       action: `submission.${status}`,
       subjectType: 'submission',
       subjectId: submissionId,
-      data: { periodId: row.period_id, processId: row.process_id, organisationId: row.organisation_id, status, reason: reason ?? null, note: note ?? null },
+      data: {
+        periodId: row.period_id,
+        processId: row.process_id,
+        organisationId: row.organisation_id,
+        status,
+        reason: reason ?? null,
+        note: note ?? null,
+      },
     },
     now,
   );
@@ -371,7 +442,9 @@ export async function resolveFilters(
   db: Db,
   query: Record<string, string | undefined>,
 ): Promise<SubmissionFilters & { organisationId?: string }> {
-  const cleaned = Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined && v !== ''));
+  const cleaned = Object.fromEntries(
+    Object.entries(query).filter(([, v]) => v !== undefined && v !== ''),
+  );
   const parsed = submissionFiltersSchema.safeParse(cleaned);
   if (!parsed.success) throw zodError(parsed.error);
   const filters: SubmissionFilters & { organisationId?: string } = parsed.data;
@@ -390,10 +463,16 @@ export async function getPublishedSubmissions(
   page: { limit?: number; before?: string } = {},
 ): Promise<{ submissions: Submission[]; next: string | null }> {
   const limit = Math.min(Math.max(page.limit ?? 50, 1), 200);
-  const ids = await listSubmissionIds(db, scope, filters, { limit: limit + 1, ...(page.before ? { before: page.before } : {}) });
+  const ids = await listSubmissionIds(db, scope, filters, {
+    limit: limit + 1,
+    ...(page.before ? { before: page.before } : {}),
+  });
   const more = ids.length > limit;
   const pageIds = ids.slice(0, limit);
-  return { submissions: await loadSubmissions(db, pageIds), next: more ? (pageIds.at(-1) ?? null) : null };
+  return {
+    submissions: await loadSubmissions(db, pageIds),
+    next: more ? (pageIds.at(-1) ?? null) : null,
+  };
 }
 
 /** Published comments per paragraph address of a version (made on it, and carried from earlier drafts). */
@@ -406,7 +485,12 @@ export async function getCommentCounts(
 }
 
 /** The moderation queue of a period: submissions in review, oldest first. */
-export async function getModerationQueue(db: Db, viewer: Viewer | null, processId: string, periodId: string): Promise<Submission[]> {
+export async function getModerationQueue(
+  db: Db,
+  viewer: Viewer | null,
+  processId: string,
+  periodId: string,
+): Promise<Submission[]> {
   checkCanModerate(viewer, processId);
   return loadSubmissions(db, await listIdsByStatus(db, periodId, 'in_review', 200));
 }
@@ -414,7 +498,9 @@ export async function getModerationQueue(db: Db, viewer: Viewer | null, processI
 /** The viewer's organisations' submissions (any status), and those waiting for their co-signature. */
 export async function getMySubmissions(db: Db, viewer: Viewer | null): Promise<Submission[]> {
   if (!viewer) throw new PlenumError('SIGN_IN_REQUIRED');
-  const organisationIds = viewer.grants.filter((g) => g.role === 'representative').map((g) => g.scopeId);
+  const organisationIds = viewer.grants
+    .filter((g) => g.role === 'representative')
+    .map((g) => g.scopeId);
   return loadSubmissions(db, await listIdsOfOrganisations(db, organisationIds, 200));
 }
 
@@ -447,7 +533,11 @@ export async function* iterateSubmissions(
 ): AsyncGenerator<Submission> {
   let after = '';
   for (;;) {
-    const ids = await listSubmissionIds(db, { periodId }, filters, { limit: 500, after, allStatuses });
+    const ids = await listSubmissionIds(db, { periodId }, filters, {
+      limit: 500,
+      after,
+      allStatuses,
+    });
     if (ids.length === 0) return;
     yield* await loadSubmissions(db, ids);
     after = ids.at(-1)!;

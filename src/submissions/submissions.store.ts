@@ -28,9 +28,12 @@ export interface SubmissionRows {
 /** Inserts a submission with its anchors, co-signers and attachments. */
 export async function insertSubmission(db: Db, rows: SubmissionRows): Promise<void> {
   await db.insertInto('submissions').values(rows.submission).execute();
-  if (rows.anchors.length > 0) await db.insertInto('submission_anchors').values(rows.anchors).execute();
-  if (rows.cosigners.length > 0) await db.insertInto('submission_cosigners').values(rows.cosigners).execute();
-  for (const attachment of rows.attachments) await db.insertInto('attachments').values(attachment).execute();
+  if (rows.anchors.length > 0)
+    await db.insertInto('submission_anchors').values(rows.anchors).execute();
+  if (rows.cosigners.length > 0)
+    await db.insertInto('submission_cosigners').values(rows.cosigners).execute();
+  for (const attachment of rows.attachments)
+    await db.insertInto('attachments').values(attachment).execute();
 }
 
 /** The submission an author already made with this idempotency key, if any. */
@@ -66,7 +69,12 @@ export async function loadSubmissions(db: Db, ids: string[]): Promise<Submission
   if (ids.length === 0) return [];
   const [rows, anchors, cosigners, attachments] = await Promise.all([
     db.selectFrom('submissions').selectAll().where('id', 'in', ids).execute(),
-    db.selectFrom('submission_anchors').selectAll().where('submission_id', 'in', ids).orderBy('seq').execute(),
+    db
+      .selectFrom('submission_anchors')
+      .selectAll()
+      .where('submission_id', 'in', ids)
+      .orderBy('seq')
+      .execute(),
     db.selectFrom('submission_cosigners').selectAll().where('submission_id', 'in', ids).execute(),
     db
       .selectFrom('attachments')
@@ -93,7 +101,9 @@ export async function loadSubmissions(db: Db, ids: string[]): Promise<Submission
         .filter((c) => c.submission_id === id)
         .flatMap((c) => {
           const o = organisations.get(c.organisation_id);
-          return o ? [{ organisation: o, state: c.state as 'invited' | 'confirmed' | 'declined' }] : [];
+          return o
+            ? [{ organisation: o, state: c.state as 'invited' | 'confirmed' | 'declined' }]
+            : [];
         }),
       title: row.title,
       body: row.body,
@@ -104,7 +114,13 @@ export async function loadSubmissions(db: Db, ids: string[]): Promise<Submission
       anchors: anchors.filter((a) => a.submission_id === id).map(toAnchor),
       attachments: attachments
         .filter((a) => a.submission_id === id)
-        .map((a) => ({ id: a.id, filename: a.filename, mediaType: a.media_type, size: Number(a.size), sha256: a.sha256 })),
+        .map((a) => ({
+          id: a.id,
+          filename: a.filename,
+          mediaType: a.media_type,
+          size: Number(a.size),
+          sha256: a.sha256,
+        })),
       contentSha256: row.content_sha256,
       receivedAt: row.received_at,
       publishedAt: row.published_at,
@@ -122,15 +138,30 @@ function toAnchor(row: SubmissionAnchorTable): Anchor {
       row.exact === null || row.start === null || row.end === null
         ? null
         : {
-            textQuote: { type: 'TextQuoteSelector', exact: row.exact, prefix: row.prefix ?? '', suffix: row.suffix ?? '' },
-            textPosition: { type: 'TextPositionSelector', start: Number(row.start), end: Number(row.end) },
+            textQuote: {
+              type: 'TextQuoteSelector',
+              exact: row.exact,
+              prefix: row.prefix ?? '',
+              suffix: row.suffix ?? '',
+            },
+            textPosition: {
+              type: 'TextPositionSelector',
+              start: Number(row.start),
+              end: Number(row.end),
+            },
           },
   };
 }
 
-type SubmissionEb = ExpressionBuilder<Database & { s: SubmissionTable; o: Database['organisations'] }, 's' | 'o'>;
+type SubmissionEb = ExpressionBuilder<
+  Database & { s: SubmissionTable; o: Database['organisations'] },
+  's' | 'o'
+>;
 
-function filterConditions(eb: SubmissionEb, filters: SubmissionFilters & { organisationId?: string }) {
+function filterConditions(
+  eb: SubmissionEb,
+  filters: SubmissionFilters & { organisationId?: string },
+) {
   const conditions = [];
   if (filters.group) conditions.push(eb('o.stakeholder_group', '=', filters.group));
   if (filters.country) conditions.push(eb('o.country', '=', filters.country));
@@ -287,7 +318,12 @@ export async function countByStatus(
 }
 
 /** Ids of submissions in a state, for a period, oldest first (the moderation queue). */
-export async function listIdsByStatus(db: Db, periodId: string, status: SubmissionStatus, limit: number): Promise<string[]> {
+export async function listIdsByStatus(
+  db: Db,
+  periodId: string,
+  status: SubmissionStatus,
+  limit: number,
+): Promise<string[]> {
   const rows = await db
     .selectFrom('submissions')
     .select('id')
@@ -300,7 +336,11 @@ export async function listIdsByStatus(db: Db, periodId: string, status: Submissi
 }
 
 /** Ids of every submission made for, or naming as co-signer, these organisations (any status), newest first. */
-export async function listIdsOfOrganisations(db: Db, organisationIds: string[], limit: number): Promise<string[]> {
+export async function listIdsOfOrganisations(
+  db: Db,
+  organisationIds: string[],
+  limit: number,
+): Promise<string[]> {
   if (organisationIds.length === 0) return [];
   const rows = await db
     .selectFrom('submissions as s')
@@ -311,7 +351,10 @@ export async function listIdsOfOrganisations(db: Db, organisationIds: string[], 
         eb(
           's.id',
           'in',
-          eb.selectFrom('submission_cosigners').select('submission_id').where('organisation_id', 'in', organisationIds),
+          eb
+            .selectFrom('submission_cosigners')
+            .select('submission_id')
+            .where('organisation_id', 'in', organisationIds),
         ),
       ]),
     )
@@ -341,8 +384,15 @@ export async function updateStatus(
 }
 
 /** The co-signer rows of a submission. */
-export async function listCosigners(db: Db, submissionId: string): Promise<SubmissionCosignerTable[]> {
-  return db.selectFrom('submission_cosigners').selectAll().where('submission_id', '=', submissionId).execute();
+export async function listCosigners(
+  db: Db,
+  submissionId: string,
+): Promise<SubmissionCosignerTable[]> {
+  return db
+    .selectFrom('submission_cosigners')
+    .selectAll()
+    .where('submission_id', '=', submissionId)
+    .execute();
 }
 
 /** Records a co-signer's answer. */
@@ -404,6 +454,10 @@ export async function listRecentlyPublishedIds(
       : query.where('s.period_id', 'in', (eb) =>
           eb.selectFrom('comment_periods').select('id').where('process_id', '=', scope.processId),
         );
-  const rows = await query.orderBy('s.published_at', 'desc').orderBy('s.id', 'desc').limit(limit).execute();
+  const rows = await query
+    .orderBy('s.published_at', 'desc')
+    .orderBy('s.id', 'desc')
+    .limit(limit)
+    .execute();
   return rows.map((r) => r.id);
 }

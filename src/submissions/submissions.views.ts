@@ -17,14 +17,20 @@ export function organisationLabel(ctx: PageContext, organisation: Organisation):
   const { ui } = ctx;
   const m = ui.m.submissions;
   return html`<a href="/organisations/${organisation.slug}">${organisation.name}</a>${
-    organisation.verified ? html` <span class="badge" title="${m.verifiedTitle}">✓ ${m.verified}</span>` : ''
+    organisation.verified
+      ? html` <span class="badge" title="${m.verifiedTitle}">✓ ${m.verified}</span>`
+      : ''
   } <span class="meta">(${ui.m.organisations.groups[organisation.stakeholderGroup]}${
     organisation.country ? html`, ${countryName(organisation.country, ui.lang)}` : ''
   })</span>`;
 }
 
 /** One submission in a list: who, on what, when, and the text. */
-export function submissionItem(ctx: PageContext, s: Submission, options: { showAnchors?: boolean; showStatus?: boolean } = {}): Markup {
+export function submissionItem(
+  ctx: PageContext,
+  s: Submission,
+  options: { showAnchors?: boolean; showStatus?: boolean } = {},
+): Markup {
   const { ui } = ctx;
   const m = ui.m.submissions;
   const confirmed = s.cosigners.filter((c) => c.state === 'confirmed');
@@ -65,7 +71,9 @@ export function filterForm(
   const { ui } = ctx;
   const m = ui.m.consultations;
   const option = (value: string, label: string, current: string | undefined) =>
-    value === current ? html`<option value="${value}" selected>${label}</option>` : html`<option value="${value}">${label}</option>`;
+    value === current
+      ? html`<option value="${value}" selected>${label}</option>`
+      : html`<option value="${value}">${label}</option>`;
   return html`<form class="filters" method="get" action="${action}">
     <fieldset>
       <legend>${legend}</legend>
@@ -159,7 +167,10 @@ export function submitFormPage(
     main,
     crumbs: [
       { label: ui.m.site.processes, href: '/' },
-      { label: context.process.shortName ?? context.process.name, href: `/processes/${context.process.slug}` },
+      {
+        label: context.process.shortName ?? context.process.name,
+        href: `/processes/${context.process.slug}`,
+      },
       { label: period.title, href: `/consultations/${period.id}` },
       { label: m.formTitle },
     ],
@@ -171,7 +182,11 @@ export function receiptPage(ctx: PageContext, receipt: Receipt, period: CommentP
   const { ui } = ctx;
   const m = ui.m.submissions;
   const next =
-    receipt.status === 'published' ? m.nextPublished : receipt.status === 'awaiting_cosigners' ? m.nextCosigners : m.nextReview;
+    receipt.status === 'published'
+      ? m.nextPublished
+      : receipt.status === 'awaiting_cosigners'
+        ? m.nextCosigners
+        : m.nextReview;
   const main = html`<div class="receipt" role="status">
     <h1>${m.receiptTitle}</h1>
     <p>${m.receiptIntro}</p>
@@ -271,7 +286,11 @@ export function moderationForm(ctx: PageContext, s: Submission): Markup {
 }
 
 /** The moderation queue of a period. */
-export function moderationQueuePage(ctx: PageContext, context: PeriodContext, queue: Submission[]): Markup {
+export function moderationQueuePage(
+  ctx: PageContext,
+  context: PeriodContext,
+  queue: Submission[],
+): Markup {
   const { ui } = ctx;
   const m = ui.m.submissions;
   const main = html`<h1>${ui.m.consultations.moderate}</h1>

@@ -88,7 +88,15 @@ function reword(rnd: () => number, text: string): string {
     const at = Math.floor(rnd() * words.length);
     words[at] = CONTENT[Math.floor(rnd() * CONTENT.length)]!;
   }
-  words.splice(Math.floor(words.length / 2), 0, 'in', 'particular', 'through', 'regional', 'dialogue');
+  words.splice(
+    Math.floor(words.length / 2),
+    0,
+    'in',
+    'particular',
+    'through',
+    'regional',
+    'dialogue',
+  );
   return words.join(' ');
 }
 
@@ -116,7 +124,10 @@ function assertContract(from: AlignBlock[], to: AlignBlock[], links: AlignmentLi
   const fromIds = links.flatMap((l) => l.fromIds);
   const toIds = links.flatMap((l) => l.toIds);
   assert.deepEqual(fromIds.toSorted(), from.map((b) => b.id).toSorted());
-  assert.deepEqual(toIds, to.map((b) => b.id));
+  assert.deepEqual(
+    toIds,
+    to.map((b) => b.id),
+  );
   for (const l of links) {
     assert.ok(l.fromIds.length + l.toIds.length > 0);
     assert.equal(l.change === 'deleted', l.toIds.length === 0);
@@ -344,7 +355,10 @@ test('a paragraph rewritten in place is changed, not deleted and new', () => {
   const moved = [...texts];
   moved.splice(4, 1);
   moved.push(rewritten.join(' '));
-  assert.equal(linkOf(alignVersions(numbered('a', texts), numbered('b', moved)), 'a5').change, 'deleted');
+  assert.equal(
+    linkOf(alignVersions(numbered('a', texts), numbered('b', moved)), 'a5').change,
+    'deleted',
+  );
 });
 
 test('an unrelated paragraph in place of a deleted one is not taken for it', () => {
@@ -361,12 +375,24 @@ test('sub-paragraphs are aligned under their renumbered paragraph', () => {
   const rnd = prng(13);
   const texts = draft(13, 5);
   const subs = Array.from({ length: 4 }, () => paragraph(rnd, 20).replace(/\.$/, ';'));
-  const version = (prefix: string, lead: string[], subTexts: string[], extra: boolean): AlignBlock[] => {
+  const version = (
+    prefix: string,
+    lead: string[],
+    subTexts: string[],
+    extra: boolean,
+  ): AlignBlock[] => {
     const blocks: AlignBlock[] = [];
     let no = 0;
     const para = (text: string): string => {
       no++;
-      blocks.push({ id: `${prefix}${no}`, kind: 'paragraph', number: String(no), address: `para ${no}`, parentId: null, text });
+      blocks.push({
+        id: `${prefix}${no}`,
+        kind: 'paragraph',
+        number: String(no),
+        address: `para ${no}`,
+        parentId: null,
+        text,
+      });
       return `${prefix}${no}`;
     };
     para(lead[0]!);
@@ -374,14 +400,26 @@ test('sub-paragraphs are aligned under their renumbered paragraph', () => {
     const parent = para('The Working Group recommends that:');
     subTexts.forEach((text, k) => {
       const letter = String.fromCharCode(97 + k);
-      blocks.push({ id: `${parent}${letter}`, kind: 'paragraph', number: letter, address: `para ${no}(${letter})`, parentId: parent, text });
+      blocks.push({
+        id: `${parent}${letter}`,
+        kind: 'paragraph',
+        number: letter,
+        address: `para ${no}(${letter})`,
+        parentId: parent,
+        text,
+      });
     });
     for (const text of lead.slice(1)) para(text);
     return blocks;
   };
   const from = version('a', texts, subs, false);
   // version 2: a paragraph inserted before, sub-paragraph (b) deleted, (c) reworded, a new (e)
-  const to = version('b', texts, [subs[0]!, reword(rnd, subs[2]!), subs[3]!, paragraph(rnd, 20)], true);
+  const to = version(
+    'b',
+    texts,
+    [subs[0]!, reword(rnd, subs[2]!), subs[3]!, paragraph(rnd, 20)],
+    true,
+  );
   const links = alignVersions(from, to);
   assertContract(from, to, links);
   assert.deepEqual(linkOf(links, 'a2').toIds, ['b3']);
@@ -399,8 +437,23 @@ test('sub-paragraphs are aligned under their renumbered paragraph', () => {
 
 test('identical duplicate paragraphs are matched in order', () => {
   const texts = draft(14, 6);
-  const before = [texts[0]!, '[Placeholder]', texts[1]!, '[Placeholder]', texts[2]!, '[Placeholder]'];
-  const after = [texts[0]!, '[Placeholder]', texts[1]!, texts[3]!, '[Placeholder]', texts[2]!, '[Placeholder]'];
+  const before = [
+    texts[0]!,
+    '[Placeholder]',
+    texts[1]!,
+    '[Placeholder]',
+    texts[2]!,
+    '[Placeholder]',
+  ];
+  const after = [
+    texts[0]!,
+    '[Placeholder]',
+    texts[1]!,
+    texts[3]!,
+    '[Placeholder]',
+    texts[2]!,
+    '[Placeholder]',
+  ];
   const links = alignVersions(numbered('a', before), numbered('b', after));
   assertContract(numbered('a', before), numbered('b', after), links);
   assert.deepEqual(linkOf(links, 'a2').toIds, ['b2']);
@@ -511,7 +564,15 @@ test('every block is in exactly one link, on random revisions (seeded)', () => {
     const pool = draft(seed, 8 + Math.floor(rnd() * 8), 20 + Math.floor(rnd() * 40));
     pool.push('[Placeholder]', '[Placeholder]', '', 'Capacity building');
     const pick = (): string => pool[Math.floor(rnd() * pool.length)]!;
-    const kinds: AlignBlock['kind'][] = ['paragraph', 'paragraph', 'paragraph', 'list_item', 'heading', 'footnote', 'table'];
+    const kinds: AlignBlock['kind'][] = [
+      'paragraph',
+      'paragraph',
+      'paragraph',
+      'list_item',
+      'heading',
+      'footnote',
+      'table',
+    ];
     const version = (prefix: string, count: number, base: string[]): AlignBlock[] => {
       const texts: string[] = [];
       for (let k = 0; k < count; k++) {
@@ -533,7 +594,11 @@ test('every block is in exactly one link, on random revisions (seeded)', () => {
       }));
     };
     const from = version('a', Math.floor(rnd() * 25), []);
-    const to = version('b', Math.floor(rnd() * 25), from.map((b) => b.text));
+    const to = version(
+      'b',
+      Math.floor(rnd() * 25),
+      from.map((b) => b.text),
+    );
     const links = alignVersions(from, to);
     assertContract(from, to, links);
     assert.deepEqual(alignVersions(from, to), links, 'deterministic');

@@ -5,9 +5,10 @@
  * offers (see align.ts), first exactly, then approximately, else it is an orphan.
  *
  * Approximate search is Myers' bit-parallel edit distance (Myers 1999, in 32-row blocks as Hyyrö
- * 2003 and edlib do it): time (text length × quote length / 32), no table of the whole problem, so a
- * 300-character quote against a 2,000-character paragraph takes a fraction of a millisecond.
- * Offsets are UTF-16 code units, as in the DOM and the W3C selectors.
+ * 2003 and edlib do it, with Ukkonen's cut-off): time at most text length × quote length / 32 and
+ * no table of the whole problem, so a 300-character quote against a 2,000-character paragraph
+ * takes a fraction of a millisecond. Offsets are UTF-16 code units, as in the DOM and the W3C
+ * selectors; a returned span never splits a surrogate pair.
  */
 
 /** A W3C TextQuoteSelector, with the TextPositionSelector of the same span when one was kept. */
@@ -44,14 +45,19 @@ export interface Reanchored {
 const FUZZY_ACCEPT = 0.75;
 /** Characters of prefix and suffix a selector keeps, as Hypothesis and the W3C examples do. */
 const CONTEXT = 32;
+/**
+ * A quote shorter than this ("the State") is within FUZZY_ACCEPT of too many places: found fuzzily,
+ * it must also have at least half of its old prefix and suffix around it.
+ */
+const SHORT_QUOTE = 32;
 /** Exact occurrences weighed at most ("the" in every candidate): the rest are not looked at. */
 const MAX_OCCURRENCES = 1_000;
 /** End positions examined per candidate when several are equally close. */
 const MAX_ENDS = 16;
-/** Most (text length × quote blocks) of approximate search per candidate; beyond, exact only. */
+/** Most (characters × quote blocks) of approximate search per candidate; beyond, exact only. */
 const MAX_WORK = 20_000_000;
 /** A light edit, searched for first: at most one edit in this many characters. */
-const LIGHT_EDIT = 10;
+const LIGHT_EDIT = 5;
 /** How much a later candidate must do better to be preferred over an earlier one, per place. */
 const RANK_COST = 0.02;
 
@@ -251,6 +257,7 @@ export function reanchorQuote(
   const exact = typeof selector.exact === 'string' ? selector.exact : '';
   if (!exact) return undefined;
   const texts = candidates.map((c) => (typeof c?.text === 'string' ? c.text : ''));
+  // Other tools keep longer context; twice ours is plenty to tell places apart and stays cheap.
   const prefix = typeof selector.prefix === 'string' ? selector.prefix.slice(-2 * CONTEXT) : '';
   const suffix = typeof selector.suffix === 'string' ? selector.suffix.slice(0, 2 * CONTEXT) : '';
   const context: Context = {
@@ -294,7 +301,7 @@ export function reanchorQuote(
   const found: Spot[] = [];
   for (let rank = 0; rank < texts.length && found.length < MAX_OCCURRENCES; rank++) {
     const text = texts[rank]!;
-    for (let at = text.indexOf(exact); at >= 0 && found.length < MAX_OCCURRENCES; ) {
+    for (let at = text.indexOf(exact); at >= 0 && found.length < MAX_OCCURRENCES;) {
       found.push({ rank, start: at, end: at + exact.length, similarity: 1, agreement: 0 });
       at = text.indexOf(exact, at + 1);
     }
@@ -336,13 +343,9 @@ export function reanchorQuote(
         }
         const similarity = 1 - back[length]! / Math.max(m, length);
         if (similarity < FUZZY_ACCEPT || length === 0) continue;
-        spots.push({
-          rank,
-          start: e - length,
-          end: e,
-          similarity,
-          agreement: agreement(context, text, e - length, e),
-        });
+        const around = agreement(context, text, e - length, e);
+        if (m < SHORT_QUOTE && around < 0.5) continue;
+        spots.push({ rank, start: e - length, end: e, similarity, agreement: around });
       }
     });
     return spots;

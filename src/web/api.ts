@@ -79,7 +79,10 @@ export class ApiRegistry {
         let body: unknown;
         if (route.method === 'post') {
           if (c.var.viewer?.via !== 'token') {
-            throw new PlenumError('SIGN_IN_REQUIRED', 'Send an API token: Authorization: Bearer <token>.');
+            throw new PlenumError(
+              'SIGN_IN_REQUIRED',
+              'Send an API token: Authorization: Bearer <token>.',
+            );
           }
           if (!/^application\/json\b/i.test(c.req.header('content-type') ?? '')) {
             throw new PlenumError('INVALID_REQUEST', 'Send the body as application/json.');
@@ -155,14 +158,23 @@ export class ApiRegistry {
         };
       }
       for (const header of route.headers ?? []) {
-        parameters.push({ name: header.name, in: 'header', required: header.required, description: header.description, schema: { type: 'string' } });
+        parameters.push({
+          name: header.name,
+          in: 'header',
+          required: header.required,
+          description: header.description,
+          schema: { type: 'string' },
+        });
       }
       if (route.status && route.status !== 200) {
         responses[String(route.status)] = responses['200'];
         delete responses['200'];
       }
       if (route.auth) {
-        responses['401'] = { description: 'SIGN_IN_REQUIRED', content: { 'application/json': { schema: errorRef } } };
+        responses['401'] = {
+          description: 'SIGN_IN_REQUIRED',
+          content: { 'application/json': { schema: errorRef } },
+        };
       }
       const method = route.method ?? 'get';
       paths[openPath] = {
@@ -170,10 +182,18 @@ export class ApiRegistry {
         [method]: {
           summary: route.summary,
           tags: [route.tag],
-          operationId: `${method === 'post' ? 'post' : ''}${operationId(route.path)}`.replace(/^post(.)/, (_, ch: string) => `post${ch.toUpperCase()}`),
+          operationId: `${method === 'post' ? 'post' : ''}${operationId(route.path)}`.replace(
+            /^post(.)/,
+            (_, ch: string) => `post${ch.toUpperCase()}`,
+          ),
           parameters,
           ...(route.body
-            ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(route.body, 'input') } } } }
+            ? {
+                requestBody: {
+                  required: true,
+                  content: { 'application/json': { schema: toSchema(route.body, 'input') } },
+                },
+              }
             : {}),
           ...(route.auth ? { security: [{ bearer: [] }] } : {}),
           responses,
@@ -191,7 +211,9 @@ export class ApiRegistry {
       paths,
       components: {
         schemas: components,
-        securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'An API token from /account' } },
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'An API token from /account' },
+        },
       },
     };
   }

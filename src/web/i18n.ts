@@ -33,7 +33,10 @@ export function messagesFor(language: UiLanguage): Messages {
  * The language to answer in: the reader's explicit choice (cookie) first, then the best match in
  * Accept-Language (by quality, "fr-CA" matching "fr", "zh-Hant" matching "zh"), else English.
  */
-export function negotiateLanguage(choice: string | undefined, acceptLanguage: string | undefined): UiLanguage {
+export function negotiateLanguage(
+  choice: string | undefined,
+  acceptLanguage: string | undefined,
+): UiLanguage {
   if (isUiLanguage(choice)) return choice;
   const ranges = (acceptLanguage ?? '')
     .split(',')
@@ -66,7 +69,11 @@ export interface Ui {
   /** A number formatted for the reader: 12 345 in French, ١٢٬٣٤٥ stays 12,345 (latn) in Arabic UI. */
   n(value: number): string;
   /** A plural message chosen with Intl.PluralRules and filled with {n}. */
-  plural(message: import('./i18n/en.ts').Plural, count: number, params?: Record<string, string | number>): string;
+  plural(
+    message: import('./i18n/en.ts').Plural,
+    count: number,
+    params?: Record<string, string | number>,
+  ): string;
   /** A calendar date: "15 July 2020" in the reader's language. */
   date(value: string | null): string;
   /** An instant in a time zone, with the zone's name: "31 Jan 2027, 23:59 GMT-5". */
@@ -80,7 +87,8 @@ export function uiFor(lang: UiLanguage): Ui {
   const cached = uiCache.get(lang);
   if (cached) return cached;
   // Latin digits everywhere: UN documents in Arabic print paragraph numbers in them too.
-  const locale = lang === 'ar' ? 'ar-u-nu-latn' : lang;
+  // UN English writes dates day first ("2 November 2026"), as en-GB does.
+  const locale = lang === 'ar' ? 'ar-u-nu-latn' : lang === 'en' ? 'en-GB' : lang;
   const numbers = new Intl.NumberFormat(locale);
   const plurals = new Intl.PluralRules(lang);
   const dates = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });

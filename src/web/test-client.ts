@@ -34,13 +34,19 @@ export class TestClient {
 
   /** GET a path (no redirects followed). */
   async get(path: string, headers: Record<string, string> = {}): Promise<Response> {
-    const res = await this.app.request(path, { headers: { cookie: this.cookieHeader(), ...headers } });
+    const res = await this.app.request(path, {
+      headers: { cookie: this.cookieHeader(), ...headers },
+    });
     this.store(res);
     return res;
   }
 
   /** POST a form (multipart when it holds a file), with the form token unless `csrf: false`. */
-  async post(path: string, form: Record<string, FormValue | undefined>, options: { csrf?: boolean; headers?: Record<string, string> } = {}): Promise<Response> {
+  async post(
+    path: string,
+    form: Record<string, FormValue | undefined>,
+    options: { csrf?: boolean; headers?: Record<string, string> } = {},
+  ): Promise<Response> {
     if (!this.cookies.has('plenum_csrf')) await this.get('/');
     const fields: [string, string | File][] = [];
     if (options.csrf !== false) fields.push(['_csrf', this.cookies.get('plenum_csrf') ?? '']);

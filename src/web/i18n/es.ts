@@ -93,8 +93,7 @@ export const es: Messages = {
     commentOn: 'Comentar {address}',
     commentsOnParagraph: 'Comentarios sobre {address}',
     carriedFrom: 'Sobre {address} de {version}',
-    openPeriodNotice:
-      'Hay un período de comentarios abierto sobre esta versión hasta el {close}.',
+    openPeriodNotice: 'Hay un período de comentarios abierto sobre esta versión hasta el {close}.',
     submitComment: 'Presentar un comentario',
     filtersTitle: 'Mostrar los comentarios de',
     commentsTitle: 'Comentarios',

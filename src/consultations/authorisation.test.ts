@@ -1,0 +1,410 @@
+/**
+ * Every state-changing route and every private read, tried by every role: who may open and extend
+ * periods, moderate, submit and co-sign for which organisation, verify, publish, and read a
+ * version that is not public yet.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { createApiToken } from '../accounts/accounts.service.ts';
+import { createApp } from '../app.ts';
+import type { OpenDatabase } from '../db/database.ts';
+import { openTestDatabase, testEngines } from '../db/test-databases.ts';
+import { importFile } from '../imports/imports.service.ts';
+import { submitComment } from '../submissions/submissions.service.ts';
+import { TestClient } from '../web/test-client.ts';
+import {
+  buildConsultation,
+  builtPassword,
+  draftText,
+  type BuiltConsultation,
+} from './consultation.builder.ts';
+
+type Role =
+  | 'anonymous'
+  | 'outsider'
+  | 'civil'
+  | 'tech'
+  | 'government'
+  | 'moderator'
+  | 'secretariat'
+  | 'admin';
+const roles: Role[] = [
+  'anonymous',
+  'outsider',
+  'civil',
+  'tech',
+  'government',
+  'moderator',
+  'secretariat',
+  'admin',
+];
+
+for (const engine of testEngines()) {
+  describe(`authorisation of every route and role (${engine})`, () => {
+    let o: OpenDatabase;
+    let built: BuiltConsultation;
+    let app: ReturnType<typeof createApp>;
+    const clients = new Map<Role, TestClient>();
+    let privateVersionSeq = 0;
+    let n = 0;
+
+    /** A fresh submission by civil society, in review (or awaiting the government's co-signature). */
+    const freshSubmission = async (cosign = false): Promise<string> => {
+      n += 1;
+      const viewer = {
+        id: built.accounts.civil.id,
+        email: built.accounts.civil.email,
+        name: 'civil',
+        isAdmin: false,
+        via: 'session' as const,
+        grants: [{ role: 'representative' as const, scopeId: built.organisations.civil.id }],
+      };
+      const receipt = await submitComment(
+        o.db,
+        viewer,
+        built.period.id,
+        {
+          organisationId: built.organisations.civil.id,
+          body: `Comment number ${n}`,
+          idempotencyKey: `authz-fixture-${n}`,
+          cosigners: cosign ? [built.organisations.government.id] : [],
+        },
+        [],
+        new Date('2026-06-01T12:00:00Z'),
+      );
+      return receipt.submissionId;
+    };
+
+    before(async () => {
+      o = await openTestDatabase(engine);
+      built = await buildConsultation(o.db);
+      app = createApp({ db: o.db, engine, now: () => new Date('2026-06-01T12:00:00Z') });
+      const report = await importFile(
+        o.db,
+        new TextEncoder().encode(draftText(['A paragraph still in preparation.', 'Another one.'])),
+        {
+          process: 'twg',
+          document: built.documentId,
+          version: 'Internal draft',
+          language: 'en',
+          format: 'text',
+          private: true,
+        },
+      );
+      privateVersionSeq = report.version.seq;
+      for (const role of roles) {
+        const client = new TestClient(app);
+        if (role !== 'anonymous') await client.signIn(built.accounts[role].email, builtPassword);
+        clients.set(role, client);
+      }
+    });
+    after(async () => o.close());
+
+    /** Runs a request for every role and checks each status against the expectation. */
+    const matrix = async (
+      what: string,
+      expected: Record<Role, number>,
+      request: (client: TestClient, role: Role) => Promise<Response>,
+    ): Promise<void> => {
+      const got: Partial<Record<Role, number>> = {};
+      for (const role of roles) got[role] = (await request(clients.get(role)!, role)).status;
+      assert.deepEqual(got, expected, what);
+    };
+
+    const staffOnly = {
+      anonymous: 401,
+      outsider: 403,
+      civil: 403,
+      tech: 403,
+      government: 403,
+      moderator: 403,
+      secretariat: 303,
+      admin: 303,
+    };
+
+    test('only the secretariat (and admins) open a comment period', async () => {
+      await matrix('open a period', staffOnly, (c) =>
+        c.post('/processes/twg/consultations', {
+          versionId: built.versionId,
+          title: 'A new round',
+          opensAt: '2026-06-01T00:00',
+          closesAt: '2026-12-31T00:00',
+          timeZone: 'UTC',
+        }),
+      );
+      await matrix('the form to open one', { ...staffOnly, secretariat: 200, admin: 200 }, (c) =>
+        c.get('/processes/twg/consultations/new'),
+      );
+    });
+
+    test('only the secretariat (and admins) extend a period', async () => {
+      let day = 1;
+      await matrix('extend', staffOnly, (c) =>
+        c.post(`/consultations/${built.period.id}/extend`, {
+          closesAt: `2031-01-${String(day++).padStart(2, '0')}T00:00`,
+          reason: 'More time was requested.',
+        }),
+      );
+    });
+
+    test('only representatives of an organisation submit for it', async () => {
+      await matrix(
+        'submit for civil society',
+        {
+          anonymous: 401,
+          outsider: 403,
+          civil: 201,
+          tech: 403,
+          government: 403,
+          moderator: 403,
+          secretariat: 403,
+          admin: 201,
+        },
+        (c, role) =>
+          c.post(`/consultations/${built.period.id}/submissions`, {
+            organisationId: built.organisations.civil.id,
+            body: `From ${role}`,
+            idempotencyKey: `authz-submit-${role}`,
+          }),
+      );
+      await matrix(
+        'the submission form',
+        {
+          anonymous: 401,
+          outsider: 200,
+          civil: 200,
+          tech: 200,
+          government: 200,
+          moderator: 200,
+          secretariat: 200,
+          admin: 200,
+        },
+        (c) => c.get(`/consultations/${built.period.id}/submit`),
+      );
+    });
+
+    test('only the named co-signer confirms a joint submission', async () => {
+      const expected = {
+        anonymous: 401,
+        outsider: 403,
+        civil: 403,
+        tech: 403,
+        government: 303,
+        moderator: 403,
+        secretariat: 403,
+        admin: 303,
+      };
+      const got: Partial<Record<Role, number>> = {};
+      for (const role of roles) {
+        const id = await freshSubmission(true);
+        got[role] = (
+          await clients.get(role)!.post(`/submissions/${id}/cosign`, {
+            organisationId: built.organisations.government.id,
+            answer: 'confirm',
+          })
+        ).status;
+      }
+      assert.deepEqual(got, expected);
+    });
+
+    test('only moderators and the secretariat moderate and see the queue', async () => {
+      const moderators = {
+        anonymous: 401,
+        outsider: 403,
+        civil: 403,
+        tech: 403,
+        government: 403,
+        moderator: 303,
+        secretariat: 303,
+        admin: 303,
+      };
+      const got: Partial<Record<Role, number>> = {};
+      for (const role of roles) {
+        const id = await freshSubmission();
+        got[role] = (
+          await clients.get(role)!.post(`/submissions/${id}/moderate`, { action: 'publish' })
+        ).status;
+      }
+      assert.deepEqual(got, moderators);
+      await matrix(
+        'the queue',
+        { ...moderators, moderator: 200, secretariat: 200, admin: 200 },
+        (c) => c.get(`/consultations/${built.period.id}/moderation`),
+      );
+    });
+
+    test('a submission not yet published is read by its submitter, co-signers and the process staff only', async () => {
+      const id = await freshSubmission(true);
+      await matrix(
+        'read in review',
+        {
+          anonymous: 404,
+          outsider: 404,
+          civil: 200,
+          tech: 404,
+          government: 200,
+          moderator: 200,
+          secretariat: 200,
+          admin: 200,
+        },
+        (c) => c.get(`/submissions/${id}`),
+      );
+      await matrix(
+        'its receipt',
+        {
+          anonymous: 404,
+          outsider: 404,
+          civil: 200,
+          tech: 404,
+          government: 200,
+          moderator: 200,
+          secretariat: 200,
+          admin: 200,
+        },
+        (c) => c.get(`/submissions/${id}/receipt.txt`),
+      );
+    });
+
+    test('a version not yet public is read by the process staff only, and published by the secretariat', async () => {
+      const readers = {
+        anonymous: 404,
+        outsider: 404,
+        civil: 404,
+        tech: 404,
+        government: 404,
+        moderator: 200,
+        secretariat: 200,
+        admin: 200,
+      };
+      await matrix('read the page', readers, (c) =>
+        c.get(`/documents/${built.documentId}/v/${privateVersionSeq}/en`),
+      );
+      const version = await o.db
+        .selectFrom('versions')
+        .select('id')
+        .where('seq', '=', privateVersionSeq)
+        .where('document_id', '=', built.documentId)
+        .executeTakeFirstOrThrow();
+      await matrix('read the API', readers, (c) => c.get(`/api/versions/${version.id}/blocks`));
+      const listing = (await (
+        await clients.get('anonymous')!.get(`/api/documents/${built.documentId}`)
+      ).json()) as { versions: unknown[] };
+      assert.equal(listing.versions.length, 1, 'the public API lists only the public version');
+      await matrix(
+        'publish',
+        {
+          anonymous: 404,
+          outsider: 404,
+          civil: 404,
+          tech: 404,
+          government: 404,
+          moderator: 403,
+          secretariat: 303,
+          admin: 303,
+        },
+        (c) => c.post(`/versions/${version.id}/publish`, {}),
+      );
+      await matrix(
+        'read once published',
+        {
+          anonymous: 200,
+          outsider: 200,
+          civil: 200,
+          tech: 200,
+          government: 200,
+          moderator: 200,
+          secretariat: 200,
+          admin: 200,
+        },
+        (c) => c.get(`/documents/${built.documentId}/v/${privateVersionSeq}/en`),
+      );
+    });
+
+    test('only a secretariat verifies organisations; only a representative adds another', async () => {
+      await matrix('verify', staffOnly, (c) =>
+        c.post(`/organisations/${built.organisations.tech.slug}/verify`, {}),
+      );
+      await matrix(
+        'add a representative',
+        {
+          anonymous: 401,
+          outsider: 403,
+          civil: 303,
+          tech: 403,
+          government: 403,
+          moderator: 403,
+          secretariat: 403,
+          admin: 303,
+        },
+        (c) =>
+          c.post(`/organisations/${built.organisations.civil.slug}/representatives`, {
+            email: built.accounts.outsider.email,
+          }),
+      );
+    });
+
+    test('the account page needs a session; the API submits only with a representative token', async () => {
+      assert.equal((await clients.get('anonymous')!.get('/account')).status, 401);
+      assert.equal((await clients.get('civil')!.get('/account')).status, 200);
+      const civilToken = await createApiToken(
+        o.db,
+        {
+          id: built.accounts.civil.id,
+          email: '',
+          name: '',
+          isAdmin: false,
+          grants: [],
+          via: 'session',
+        },
+        'test',
+      );
+      const techToken = await createApiToken(
+        o.db,
+        {
+          id: built.accounts.tech.id,
+          email: '',
+          name: '',
+          isAdmin: false,
+          grants: [],
+          via: 'session',
+        },
+        'test',
+      );
+      const post = (token: string | undefined, key: string) =>
+        app.request(`/api/consultations/${built.period.id}/submissions`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            ...(token ? { authorization: `Bearer ${token}` } : {}),
+          },
+          body: JSON.stringify({
+            organisationId: built.organisations.civil.slug,
+            body: 'Through the API',
+            idempotencyKey: key,
+          }),
+        });
+      assert.equal((await post(undefined, 'api-none-1')).status, 401);
+      assert.equal((await post('plenum_not-a-real-token', 'api-bad-1')).status, 401);
+      assert.equal((await post(techToken, 'api-tech-1')).status, 403);
+      const ok = await post(civilToken, 'api-civil-1');
+      assert.equal(ok.status, 201);
+      const again = await post(civilToken, 'api-civil-1');
+      assert.equal(again.status, 201);
+      assert.equal(((await again.json()) as { replayed: boolean }).replayed, true);
+      // A session cookie alone cannot post to the API (no form token there).
+      const cookieOnly = await app.request(`/api/consultations/${built.period.id}/submissions`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          cookie: [...clients.get('civil')!.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+        },
+        body: JSON.stringify({
+          organisationId: built.organisations.civil.slug,
+          body: 'x',
+          idempotencyKey: 'api-cookie-1',
+        }),
+      });
+      assert.equal(cookieOnly.status, 401);
+    });
+  });
+}
