@@ -26,7 +26,9 @@ import {
   insertAlignmentRows,
   insertCarriedAnchors,
   listAnchorsIn,
+  listAlignedSuccessors,
   listOrphans,
+  type AnchorPosition,
 } from './revisions.store.ts';
 import type { CarriedAnchorTable } from './revisions.table.ts';
 
@@ -105,13 +107,37 @@ async function alignLanguageVersions(
   await insertAlignmentRows(db, rows);
 
   // Carry every anchor standing in the earlier text.
+  const anchors = await listAnchorsIn(db, fromId, fromVersion.id);
+  const { carried, counts } = carryAnchors(anchors, links, toBlocks, toVersion.id);
+  await insertCarriedAnchors(db, carried);
+  await recordEvent(db, {
+    actor,
+    action: 'version.aligned',
+    subjectType: 'language_version',
+    subjectId: toId,
+    data: { from: fromId, links: links.length, carried: counts },
+  });
+  return {
+    fromLanguageVersionId: fromId,
+    toLanguageVersionId: toId,
+    links: links.length,
+    carried: counts,
+  };
+}
+
+/** Where each anchor of the earlier text lands in the later one, by the alignment's links. */
+function carryAnchors(
+  anchors: AnchorPosition[],
+  links: AlignmentLink[],
+  toBlocks: Block[],
+  toVersionId: string,
+): { carried: CarriedAnchorTable[]; counts: AlignmentSummary['carried'] } {
   const toById = new Map(toBlocks.map((b) => [b.id, b]));
   const linkOf = new Map<string, AlignmentLink>();
   for (const link of links) for (const id of link.fromIds) linkOf.set(id, link);
   const bodyBlocks = toBlocks
     .filter((b) => b.kind !== 'table')
     .map((b) => ({ blockId: b.id, text: b.text }));
-  const anchors = await listAnchorsIn(db, fromId, fromVersion.id);
   const carried: CarriedAnchorTable[] = [];
   const counts = { exact: 0, fuzzy: 0, paragraph: 0, lostQuote: 0, orphan: 0 };
   for (const anchor of anchors) {
@@ -120,7 +146,7 @@ async function alignLanguageVersions(
       const b = toById.get(id);
       return b ? [b] : [];
     });
-    const base = { anchor_id: anchor.anchorId, to_version_id: toVersion.id };
+    const base = { anchor_id: anchor.anchorId, to_version_id: toVersionId };
     if (anchor.exact) {
       // The aligned paragraphs first, then the whole new text: a sentence may have moved.
       const candidates = [
@@ -200,20 +226,33 @@ async function alignLanguageVersions(
       });
     }
   }
-  await insertCarriedAnchors(db, carried);
-  await recordEvent(db, {
-    actor,
-    action: 'version.aligned',
-    subjectType: 'language_version',
-    subjectId: toId,
-    data: { from: fromId, links: links.length, carried: counts },
-  });
-  return {
-    fromLanguageVersionId: fromId,
-    toLanguageVersionId: toId,
-    links: links.length,
-    carried: counts,
-  };
+  return { carried, counts };
+}
+
+/**
+ * Carries anchors made on a version after a later version was already aligned with it (a
+ * submission that arrives while a period on the earlier version is still open).
+ */
+export async function carryLateAnchors(
+  db: Db,
+  versionId: string,
+  anchorIds: string[],
+): Promise<void> {
+  if (anchorIds.length === 0) return;
+  for (const pair of await listAlignedSuccessors(db, versionId)) {
+    const anchors = (await listAnchorsIn(db, pair.fromId, versionId)).filter((a) =>
+      anchorIds.includes(a.anchorId),
+    );
+    if (anchors.length === 0) continue;
+    const [links, toBlocks] = await Promise.all([
+      findAlignment(db, pair.fromId, pair.toId),
+      listBlocks(db, pair.toId),
+    ]);
+    await insertCarriedAnchors(
+      db,
+      carryAnchors(anchors, links, toBlocks, pair.toVersionId).carried,
+    );
+  }
 }
 
 /** One row of the comparison: a link with the blocks on both sides and the comment counts. */

@@ -221,3 +221,23 @@ export async function countCommentsByBlock(
     ),
   };
 }
+
+/** The language versions aligned from this version's texts, with the later version they belong to. */
+export async function listAlignedSuccessors(
+  db: Db,
+  versionId: string,
+): Promise<{ fromId: string; toId: string; toVersionId: string }[]> {
+  const rows = await db
+    .selectFrom('block_alignments as ba')
+    .innerJoin('language_versions as f', 'f.id', 'ba.from_language_version_id')
+    .innerJoin('language_versions as t', 't.id', 'ba.to_language_version_id')
+    .select(['ba.from_language_version_id', 'ba.to_language_version_id', 't.version_id'])
+    .where('f.version_id', '=', versionId)
+    .distinct()
+    .execute();
+  return rows.map((r) => ({
+    fromId: r.from_language_version_id,
+    toId: r.to_language_version_id,
+    toVersionId: r.version_id,
+  }));
+}

@@ -13,6 +13,7 @@ import { recordEvent } from '../events/events.store.ts';
 import { findOrganisation, findOrganisations } from '../organisations/organisations.store.ts';
 import { detectLanguage } from '../text/detect-language.ts';
 import { quoteSelector } from '../text/reanchor.ts';
+import { carryLateAnchors } from '../revisions/revisions.service.ts';
 import { zodError } from '../web/validation.ts';
 import type { CheckedAttachment } from './attachments.ts';
 import { canReadSubmission, checkCanCosignFor, checkCanSubmitFor } from './submissions.policy.ts';
@@ -248,6 +249,7 @@ export async function submitComment(
         : 'published';
   const id = newId();
   const at = now.toISOString();
+  const anchorRows = anchors.map((a) => ({ ...a, id: newId(), submission_id: id }));
   await insertSubmission(db, {
     submission: {
       id,
@@ -267,7 +269,7 @@ export async function submitComment(
       published_at: status === 'published' ? at : null,
       updated_at: at,
     },
-    anchors: anchors.map((a) => ({ ...a, id: newId(), submission_id: id })),
+    anchors: anchorRows,
     cosigners: cosignerIds.map((organisation_id) => ({
       submission_id: id,
       organisation_id,
@@ -285,6 +287,12 @@ export async function submitComment(
       content: a.content,
     })),
   });
+  // A later version may already be aligned with this one: carry the new anchors there too.
+  await carryLateAnchors(
+    db,
+    period.versionId,
+    anchorRows.map((a) => a.id),
+  );
   await recordEvent(
     db,
     {

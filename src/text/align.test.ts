@@ -175,7 +175,7 @@ test('whitespace from rewrapped lines is not a change; a changed comma is', () =
 });
 
 test('a paragraph inserted at 5 renumbers the rest without calling them moved or changed', () => {
-  const rnd = prng(3);
+  const rnd = prng(1003);
   const texts = draft(3, 40);
   const after = [...texts.slice(0, 4), paragraph(rnd), ...texts.slice(4)];
   const links = alignVersions(numbered('a', texts), numbered('b', after));
@@ -200,7 +200,7 @@ test('a paragraph inserted at 5 renumbers the rest without calling them moved or
 });
 
 test('reworded paragraphs are changed, with their similarity, wherever the numbers went', () => {
-  const rnd = prng(4);
+  const rnd = prng(1004);
   const texts = draft(4, 30);
   const after = texts.map((t, k) => (k % 3 === 0 ? reword(rnd, t) : t));
   after.splice(10, 1);
@@ -237,7 +237,7 @@ test('a paragraph moved elsewhere is moved; the ones it jumped over are not', ()
 });
 
 test('a moved and reworded paragraph is found and still moved', () => {
-  const rnd = prng(6);
+  const rnd = prng(1006);
   const texts = draft(6, 30);
   const after = [...texts];
   const [para3] = after.splice(2, 1);
@@ -282,7 +282,7 @@ test('a paragraph split in two is one split link; two merged into one are one me
 });
 
 test('a split into three with light edits is still a split', () => {
-  const rnd = prng(8);
+  const rnd = prng(1008);
   const texts = draft(8, 6, 90);
   const words = texts[2]!.split(' ');
   const third = Math.floor(words.length / 3);
@@ -299,7 +299,7 @@ test('a split into three with light edits is still a split', () => {
 });
 
 test('deleted paragraphs follow their earlier neighbour; new ones stand where they are', () => {
-  const rnd = prng(9);
+  const rnd = prng(1009);
   const texts = draft(9, 10);
   const fresh = paragraph(rnd);
   const after = [texts[0]!, texts[1]!, fresh, texts[4]!, ...texts.slice(5, 9)];
@@ -340,7 +340,7 @@ test('a deletion at the very start comes first', () => {
 });
 
 test('a paragraph rewritten in place is changed, not deleted and new', () => {
-  const rnd = prng(11);
+  const rnd = prng(1011);
   const texts = draft(11, 8);
   // the first 25 words kept, the rest new: too little to link it anywhere, enough where it stood
   const rewritten = [...texts[4]!.split(' ').slice(0, 25), ...paragraph(rnd).split(' ').slice(25)];
@@ -362,7 +362,7 @@ test('a paragraph rewritten in place is changed, not deleted and new', () => {
 });
 
 test('an unrelated paragraph in place of a deleted one is not taken for it', () => {
-  const rnd = prng(12);
+  const rnd = prng(1012);
   const texts = draft(12, 8);
   const after = [...texts];
   after[4] = paragraph(rnd);
@@ -372,7 +372,7 @@ test('an unrelated paragraph in place of a deleted one is not taken for it', () 
 });
 
 test('sub-paragraphs are aligned under their renumbered paragraph', () => {
-  const rnd = prng(13);
+  const rnd = prng(1013);
   const texts = draft(13, 5);
   const subs = Array.from({ length: 4 }, () => paragraph(rnd, 20).replace(/\.$/, ';'));
   const version = (
@@ -465,6 +465,37 @@ test('identical duplicate paragraphs are matched in order', () => {
   const many = Array.from({ length: 60 }, (_, k) => (k % 2 ? '[Deleted]' : texts[k % 6]!));
   const manyLinks = alignVersions(numbered('a', many), numbered('b', many));
   assert.ok(manyLinks.every((l, k) => l.fromIds[0] === `a${k + 1}` && l.toIds[0] === `b${k + 1}`));
+});
+
+test('two large groups of identical paragraphs that swapped places', () => {
+  const before = [...Array<string>(70).fill('[Deleted]'), ...Array<string>(70).fill('[Reserved]')];
+  const after = [...Array<string>(70).fill('[Reserved]'), ...Array<string>(70).fill('[Deleted]')];
+  const from = numbered('a', before);
+  const to = numbered('b', after);
+  const links = alignVersions(from, to);
+  assertContract(from, to, links);
+  assert.ok(links.every((l) => l.change === 'unchanged'));
+  assert.equal(links.filter((l) => l.moved).length, 70);
+  // within each group, still in order
+  const deleted = links.filter((l) => after[Number(l.toIds[0]!.slice(1)) - 1] === '[Deleted]');
+  assert.deepEqual(
+    deleted.map((l) => l.fromIds[0]),
+    before.map((_, k) => `a${k + 1}`).slice(0, 70),
+  );
+});
+
+test('a rewritten passage of many paragraphs is deleted and new, not forced into pairs', () => {
+  const rnd = prng(1017);
+  const texts = draft(17, 40);
+  const after = [
+    ...texts.slice(0, 10),
+    ...Array.from({ length: 20 }, () => paragraph(rnd)),
+    ...texts.slice(30),
+  ];
+  const links = alignVersions(numbered('a', texts), numbered('b', after));
+  assert.equal(links.filter((l) => l.change === 'changed').length, 0);
+  assert.equal(links.filter((l) => l.change === 'deleted').length, 20);
+  assert.equal(links.filter((l) => l.change === 'new').length, 20);
 });
 
 test('footnotes link to footnotes and headings to headings', () => {
@@ -606,7 +637,7 @@ test('every block is in exactly one link, on random revisions (seeded)', () => {
 });
 
 test('1,000 paragraphs against a revision of them align quickly', () => {
-  const rnd = prng(16);
+  const rnd = prng(1016);
   const texts = draft(16, 1000);
   const after: string[] = [];
   texts.forEach((t, k) => {

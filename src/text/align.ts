@@ -14,13 +14,14 @@
  *    splits and merges (a block whose text reappears spread over consecutive blocks). Among equally
  *    good candidates the one nearest to where the block is expected (from the blocks whose text is
  *    identical and unique in both versions) wins, so duplicate texts pair in order.
- * 2. Blocks still alone between the same two linked neighbours are linked at MATCH_IN_PLACE: a
- *    paragraph rewritten where it stood.
+ * 2. Blocks still alone between the same two linked neighbours (a few of them) are linked in order
+ *    at MATCH_IN_PLACE: a paragraph rewritten where it stood.
  * 3. `moved` comes from a longest increasing subsequence over the links: the links outside it are the
  *    ones whose relative order changed; insertions and deletions only shift the others.
  */
 
 import { foldKey } from './fold.ts';
+import { commonPairs } from './word-diff.ts';
 
 /** One block of one version, as the aligner needs it. */
 export interface AlignBlock {
@@ -80,8 +81,11 @@ const GROUP_MARGIN = 0.05;
 const CANDIDATES_PER_BLOCK = 24;
 /** Most pieces considered for one split or merge. */
 const MAX_PIECES = 8;
-/** Largest gap (blocks × blocks) compared all-pairs in the in-place pass. */
-const MAX_GAP_PAIRS = 10_000;
+/**
+ * Most blocks left alone on either side between two linked neighbours for the in-place pass: beyond
+ * that, "the same place" no longer means much and MATCH_ANYWHERE has had its say.
+ */
+const MAX_GAP_BLOCKS = 8;
 
 type KindClass = 0 | 1 | 2;
 const kindClass = (kind: AlignBlock['kind']): KindClass =>
@@ -277,10 +281,11 @@ function topByScore(indices: number[], score: Float64Array, k: number): number[]
   return top;
 }
 
-/** Positions of each distinct value. */
-function groupBy(values: string[]): Map<string, number[]> {
+/** Positions of each distinct value, leaving out those already linked. */
+function groupBy(values: string[], linked: Int32Array): Map<string, number[]> {
   const out = new Map<string, number[]>();
   values.forEach((v, k) => {
+    if (linked[k]! >= 0) return;
     const list = out.get(v);
     if (list) list.push(k);
     else out.set(v, [k]);
@@ -342,15 +347,29 @@ export function alignVersions(from: AlignBlock[], to: AlignBlock[]): AlignmentLi
     return p;
   };
 
-  // ---- identical texts: pairs, and the unique ones as anchors for the expected place ----
-  const fromByKey = groupBy(A.keys);
-  const toByKey = groupBy(B.keys);
+  const linkOfFrom = new Int32Array(n).fill(-1);
+  const linkOfTo = new Int32Array(m).fill(-1);
+  const accepted: Hypothesis[] = [];
+  const accept = (h: Hypothesis): void => {
+    if (h.froms.some((i) => linkOfFrom[i]! >= 0) || h.tos.some((j) => linkOfTo[j]! >= 0)) return;
+    for (const i of h.froms) linkOfFrom[i] = accepted.length;
+    for (const j of h.tos) linkOfTo[j] = accepted.length;
+    accepted.push(h);
+  };
+
+  // ---- pass 0: identical blocks of one kind, in the same order, paired as a diff would ----
+  for (const [i, j] of identicalInOrder(from, to, A.keys, B.keys))
+    accept({ froms: [i], tos: [j], rank: 1 });
+  // They are the anchors of the place where each later block is expected in the earlier version.
   const anchorOf = new Int32Array(m).fill(-1);
+  for (const h of accepted) anchorOf[h.tos[0]!] = h.froms[0]!;
+  // Identical texts left over (moved, or of another kind) pair with each other, a large group
+  // ("[Deleted]" fifty times) only within a band around the same rank.
+  const fromByKey = groupBy(A.keys, linkOfFrom);
+  const toByKey = groupBy(B.keys, linkOfTo);
   for (const [key, tos] of toByKey) {
     const froms = fromByKey.get(key);
     if (!froms) continue;
-    if (froms.length === 1 && tos.length === 1) anchorOf[tos[0]!] = froms[0]!;
-    // Large groups of one text ("[Deleted]" fifty times) pair within a band around the same rank.
     const band = froms.length * tos.length <= 4096 ? Infinity : 32;
     tos.forEach((j, r) => {
       const centre = (r * froms.length) / tos.length;
@@ -359,12 +378,6 @@ export function alignVersions(from: AlignBlock[], to: AlignBlock[]): AlignmentLi
       });
     });
   }
-  // An anchor that moved would misplace its neighbours: keep only anchors in increasing order.
-  const anchored = [...anchorOf.keys()].filter((j) => anchorOf[j]! >= 0);
-  const inOrder = longestIncreasing(anchored.map((j) => anchorOf[j]!));
-  anchored.forEach((j, pos) => {
-    if (!inOrder.has(pos)) anchorOf[j] = -1;
-  });
   const expected = new Float64Array(m);
   {
     let last = -1;
@@ -387,12 +400,15 @@ export function alignVersions(from: AlignBlock[], to: AlignBlock[]): AlignmentLi
   const maxDf = Math.max(16, Math.ceil(2 * Math.sqrt(n + m)));
   // postings as flat arrays (earlier block, count) per feature: the hot loop touches no Map
   const starts = new Int32Array(features.df.length + 1);
-  for (const bag of A.bags) for (const f of bag.ids) if (features.df[f]! <= maxDf) starts[f + 1]!++;
+  A.bags.forEach((bag, i) => {
+    if (linkOfFrom[i]! < 0) for (const f of bag.ids) if (features.df[f]! <= maxDf) starts[f + 1]!++;
+  });
   for (let f = 0; f < features.df.length; f++) starts[f + 1]! += starts[f]!;
   const postBlock = new Int32Array(starts[features.df.length]!);
   const postCount = new Int32Array(postBlock.length);
   const fill = starts.slice(0, -1);
   A.bags.forEach((bag, i) => {
+    if (linkOfFrom[i]! >= 0) return;
     bag.ids.forEach((f, k) => {
       if (features.df[f]! > maxDf) return;
       postBlock[fill[f]!] = i;
@@ -400,8 +416,8 @@ export function alignVersions(from: AlignBlock[], to: AlignBlock[]): AlignmentLi
     });
   });
   const acc = new Float64Array(n);
-  const bestPairsOf: Pair[][] = Array.from({ length: m }, () => []);
   for (let j = 0; j < m; j++) {
+    if (linkOfTo[j]! >= 0) continue;
     const touched: number[] = [];
     const bag = B.bags[j]!;
     for (let k = 0; k < bag.ids.length; k++) {
@@ -417,7 +433,6 @@ export function alignVersions(from: AlignBlock[], to: AlignBlock[]): AlignmentLi
     for (const i of topByScore(touched, acc, CANDIDATES_PER_BLOCK)) pairOf(i, j);
     for (const i of touched) acc[i] = 0;
   }
-  for (const p of pairs.values()) bestPairsOf[p.j]!.push(p);
 
   const bestScoreFrom = new Float64Array(n);
   const bestScoreTo = new Float64Array(m);
@@ -523,15 +538,6 @@ export function alignVersions(from: AlignBlock[], to: AlignBlock[]): AlignmentLi
       x.froms.length - y.froms.length,
   );
 
-  const linkOfFrom = new Int32Array(n).fill(-1);
-  const linkOfTo = new Int32Array(m).fill(-1);
-  const accepted: Hypothesis[] = [];
-  const accept = (h: Hypothesis): void => {
-    if (h.froms.some((i) => linkOfFrom[i]! >= 0) || h.tos.some((j) => linkOfTo[j]! >= 0)) return;
-    for (const i of h.froms) linkOfFrom[i] = accepted.length;
-    for (const j of h.tos) linkOfTo[j] = accepted.length;
-    accepted.push(h);
-  };
   for (const h of hypotheses) accept(h);
   untangleIdentical(accepted, from, to, A.keys, B.keys, linkOfFrom, linkOfTo);
 
@@ -553,29 +559,101 @@ export function alignVersions(from: AlignBlock[], to: AlignBlock[]): AlignmentLi
     for (let i = fromLo; i < fromHi; i++) if (linkOfFrom[i]! < 0) fs.push(i);
     for (let j = toLo; j < toHi; j++) if (linkOfTo[j]! < 0) ts.push(j);
     if (fs.length === 0 || ts.length === 0) continue;
-    const gapPairs: Pair[] = [];
-    if (fs.length * ts.length <= MAX_GAP_PAIRS) {
-      for (const j of ts) for (const i of fs) gapPairs.push(pairOf(i, j));
-    } else {
-      for (const j of ts)
-        for (const p of bestPairsOf[j]!) if (p.i >= fromLo && p.i < fromHi) gapPairs.push(p);
+    if (fs.length > MAX_GAP_BLOCKS || ts.length > MAX_GAP_BLOCKS) continue;
+    // the pairs in order with the most similarity in all: a longest common subsequence, weighted
+    const worth = (x: number, y: number): number => {
+      const i = fs[x]!;
+      const j = ts[y]!;
+      if (kindClass(from[i]!.kind) !== kindClass(to[j]!.kind)) return 0;
+      const adjusted = pairOf(i, j).score - kindPenalty(from[i]!.kind, to[j]!.kind);
+      return adjusted >= MATCH_IN_PLACE ? adjusted : 0;
+    };
+    const cols = ts.length + 1;
+    const best = new Float64Array((fs.length + 1) * cols);
+    for (let x = 1; x <= fs.length; x++)
+      for (let y = 1; y <= ts.length; y++) {
+        const w = worth(x - 1, y - 1);
+        best[x * cols + y] = Math.max(
+          best[(x - 1) * cols + y]!,
+          best[x * cols + y - 1]!,
+          w > 0 ? best[(x - 1) * cols + y - 1]! + w : 0,
+        );
+      }
+    for (let x = fs.length, y = ts.length; x > 0 && y > 0;) {
+      const here = best[x * cols + y]!;
+      if (here === best[(x - 1) * cols + y]) x--;
+      else if (here === best[x * cols + y - 1]) y--;
+      else {
+        accept({ froms: [fs[x - 1]!], tos: [ts[y - 1]!], rank: 0 });
+        x--;
+        y--;
+      }
     }
-    const local: Hypothesis[] = [];
-    for (const p of gapPairs) {
-      if (kindClass(from[p.i]!.kind) !== kindClass(to[p.j]!.kind)) continue;
-      const adjusted = p.score - kindPenalty(from[p.i]!.kind, to[p.j]!.kind);
-      if (adjusted >= MATCH_IN_PLACE)
-        local.push({
-          froms: [p.i],
-          tos: [p.j],
-          rank: adjusted - placePenalty(p.i, p.j),
-        });
-    }
-    local.sort((x, y) => y.rank - x.rank || x.tos[0]! - y.tos[0]! || x.froms[0]! - y.froms[0]!);
-    for (const h of local) accept(h);
   }
 
   return assemble(from, to, A, B, accepted, linkOfFrom, linkOfTo);
+}
+
+/**
+ * Pairs of blocks of one kind with identical text that keep their order: first those whose text is
+ * unique in both versions (a longest increasing run of them, so that a moved one does not count),
+ * then, between each two of those, a longest common subsequence of the rest, so that duplicates
+ * ("[Placeholder]" twice) pair in order. This is patience diff, applied to blocks.
+ */
+function identicalInOrder(
+  from: AlignBlock[],
+  to: AlignBlock[],
+  fromKeys: string[],
+  toKeys: string[],
+): Array<[number, number]> {
+  const ids = new Map<string, number>();
+  const intern = (kind: string, key: string): number => {
+    const k = `${kind}\u0000${key}`;
+    let id = ids.get(k);
+    if (id === undefined) ids.set(k, (id = ids.size));
+    return id;
+  };
+  const a = Int32Array.from(from, (b, i) => intern(b.kind, fromKeys[i]!));
+  const b = Int32Array.from(to, (blk, j) => intern(blk.kind, toKeys[j]!));
+  const seen = (xs: Int32Array): Map<number, number> => {
+    const count = new Map<number, number>();
+    for (const x of xs) count.set(x, (count.get(x) ?? 0) + 1);
+    return count;
+  };
+  const inA = seen(a);
+  const inB = seen(b);
+  const positionInA = new Map<number, number>();
+  a.forEach((x, i) => positionInA.set(x, i));
+  const unique: Array<[number, number]> = [];
+  b.forEach((x, j) => {
+    if (inA.get(x) === 1 && inB.get(x) === 1) unique.push([positionInA.get(x)!, j]);
+  });
+  const keep = longestIncreasing(unique.map(([i]) => i));
+  const anchors = unique.filter((_, k) => keep.has(k));
+  const out: Array<[number, number]> = [];
+  let i0 = 0;
+  let j0 = 0;
+  for (const [i1, j1] of [...anchors, [a.length, b.length] as [number, number]]) {
+    // Blocks whose text the other side of the gap lacks cannot be in common: left out, the
+    // difference to work out shrinks to what could pair.
+    const gapA = new Set(a.subarray(i0, i1));
+    const gapB = new Set(b.subarray(j0, j1));
+    const xs: number[] = [];
+    const ys: number[] = [];
+    for (let i = i0; i < i1; i++) if (gapB.has(a[i]!)) xs.push(i);
+    for (let j = j0; j < j1; j++) if (gapA.has(b[j]!)) ys.push(j);
+    if (xs.length > 0 && ys.length > 0) {
+      const common = commonPairs(
+        Int32Array.from(xs, (i) => a[i]!),
+        Int32Array.from(ys, (j) => b[j]!),
+      );
+      for (const [x, y] of common) out.push([xs[x]!, ys[y]!]);
+    }
+    if (i1 < a.length) out.push([i1, j1]);
+    i0 = i1 + 1;
+    j0 = j1 + 1;
+  }
+  return out;
 }
 
 /**

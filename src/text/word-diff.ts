@@ -56,6 +56,14 @@ export function diffWords(before: string, after: string, language?: string): Dif
   const x = Int32Array.from(a, intern);
   const y = Int32Array.from(b, intern);
 
+  return toParts(editScript(x, y), a, b);
+}
+
+/**
+ * One op per token of either side, in order: the common start and end first taken off, the middle
+ * by Myers, or deleted then inserted whole when that would be too long to work out.
+ */
+function editScript(x: Int32Array, y: Int32Array): Op[] {
   let head = 0;
   while (head < x.length && head < y.length && x[head] === y[head]) head++;
   let tail = 0;
@@ -65,7 +73,6 @@ export function diffWords(before: string, after: string, language?: string): Dif
     x[x.length - 1 - tail] === y[y.length - 1 - tail]
   )
     tail++;
-
   const ops: Op[] = [];
   for (let k = 0; k < head; k++) ops.push(EQUAL);
   const middle = myers(x.subarray(head, x.length - tail), y.subarray(head, y.length - tail));
@@ -75,7 +82,24 @@ export function diffWords(before: string, after: string, language?: string): Dif
     for (let k = head; k < y.length - tail; k++) ops.push(INSERT);
   }
   for (let k = 0; k < tail; k++) ops.push(EQUAL);
-  return toParts(ops, a, b);
+  return ops;
+}
+
+/**
+ * Index pairs (i in `a`, j in `b`) of a longest common subsequence of two sequences of numbers, by
+ * the same means as diffWords: shorter than the longest when the difference is too long to work
+ * out exactly, never wrong.
+ */
+export function commonPairs(a: Int32Array, b: Int32Array): Array<[number, number]> {
+  const pairs: Array<[number, number]> = [];
+  let i = 0;
+  let j = 0;
+  for (const op of editScript(a, b)) {
+    if (op === EQUAL) pairs.push([i++, j++]);
+    else if (op === DELETE) i++;
+    else j++;
+  }
+  return pairs;
 }
 
 const EQUAL = 0;
