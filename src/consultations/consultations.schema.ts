@@ -41,7 +41,12 @@ const wallClock = z
 export const newPeriodSchema = z.object({
   versionId: z.uuid({ message: 'Choose a document version.' }),
   title: z.string().trim().min(3, 'Give the period a title.').max(300),
-  description: z.string().trim().max(5000).default(''),
+  // Browsers send CRLF line ends; paragraphs are split on blank lines.
+  description: z
+    .string()
+    .default('')
+    .transform((v) => v.replace(/\r\n?/g, '\n').trim())
+    .pipe(z.string().max(5000)),
   opensAt: wallClock,
   closesAt: wallClock,
   timeZone: z

@@ -16,7 +16,8 @@ import { utcToZonedTime } from './time-zones.ts';
 export function instantLabel(ctx: PageContext, iso: string, timeZone: string): Markup {
   const { ui } = ctx;
   const utc = timeZone === 'UTC' ? '' : html` · ${ui.instant(iso, 'UTC')}`;
-  return html`<time datetime="${iso}" data-local="${ui.m.consultations.yourTime}">${ui.instant(iso, timeZone)} (${timeZone})${utc}</time>`;
+  const zone = timeZone === 'UTC' ? '' : ` (${timeZone})`;
+  return html`<bdi><time datetime="${iso}" data-local="${ui.m.consultations.yourTime}">${ui.instant(iso, timeZone)}${zone}${utc}</time></bdi>`;
 }
 
 /** The page of a comment period: what it is about, its state, and what was submitted. */
@@ -50,10 +51,10 @@ export function consultationPage(
         ? html`<p class="notice">${fill(m.scheduledNotice, { open: ui.instant(period.opensAt, period.timeZone) })}</p>`
         : html`<p><a class="button" href="${here}/submit">${m.submit}</a></p>`;
   const main = html`<p class="meta">${process.shortName ?? process.name} · ${m.title}</p>
-    <h1>${period.title}</h1>
+    <h1 dir="auto">${period.title}</h1>
     <p>${fill(m.on, { document: document.symbol ?? document.title, version: version.label })}:
       <a href="${documentHref(document.id, version.seq)}">${document.title}</a></p>
-    ${period.description ? html`<div class="description">${period.description.split(/\n{2,}/).map((p) => html`<p>${p}</p>`)}</div>` : ''}
+    ${period.description ? html`<div class="description" dir="auto">${period.description.split(/\n{2,}/).map((p) => html`<p>${p}</p>`)}</div>` : ''}
     <dl class="facts">
       <dt>${m.state}</dt><dd><strong>${m.states[period.state]}</strong></dd>
       <dt>${m.opens}</dt><dd>${instantLabel(ctx, period.opensAt, period.timeZone)}</dd>

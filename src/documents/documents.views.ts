@@ -25,6 +25,10 @@ export interface CommentLayer {
   organisations: { slug: string; name: string }[];
   canPublish: boolean;
   previousSeq?: number;
+  /** The version shown, the labels of every version, and the text's language, for carried comments. */
+  versionId: string;
+  versionLabels: Map<string, string>;
+  contentLanguage: string;
 }
 
 /** The address of a document page for a version number and language. */
@@ -124,7 +128,14 @@ function commentsOf(block: Block, id: string, ctx: RenderContext): Markup {
     open
       ? html`<section class="comments-open" aria-label="${fill(m.commentsOnParagraph, { address: block.address })}" lang="${ui.lang}" dir="${ui.dir}">
           <h3>${fill(m.commentsOnParagraph, { address: block.address })}</h3>
-          <ol class="submissions">${open.submissions.map((s) => submissionItem(ctx.page, s, { showAnchors: true }))}</ol>
+          <ol class="submissions">${open.submissions.map((s) =>
+            submissionItem(ctx.page, s, {
+              showAnchors: true,
+              versionId: ctx.comments.versionId,
+              versionLabels: ctx.comments.versionLabels,
+              contentLanguage: ctx.comments.contentLanguage,
+            }),
+          )}</ol>
           ${open.next ? html`<p><a href="${ctx.base}${sep}comments=${encodeURIComponent(block.address)}&amp;before=${open.next}#${id}">${ui.m.consultations.next}</a></p>` : ''}
           <p><a href="${ctx.base}#${id}">${m.hideComments}</a></p>
         </section>`

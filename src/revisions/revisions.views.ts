@@ -111,7 +111,7 @@ export function comparisonPage(ctx: PageContext, c: Comparison): Markup {
       <thead><tr>
         <th scope="col">${fill(m.from, { label: c.from.label })}</th>
         <th scope="col">${fill(m.to, { label: c.to.label })}</th>
-        <th scope="col">${ui.m.consultations.state}</th>
+        <th scope="col">${m.change}</th>
         <th scope="col">${ui.m.documents.commentsTitle}</th>
       </tr></thead>
       <tbody>${c.rows.filter((r) => r.from.some((b) => b.kind !== 'footnote') || r.to.some((b) => b.kind !== 'footnote')).map((r) => row(ctx, r, c.language, dir, c.document.id, c.to.seq))}</tbody>

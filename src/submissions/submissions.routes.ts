@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Context, Hono } from 'hono';
 import { z } from 'zod';
 import { checkForm } from '../accounts/accounts.middleware.ts';
+import { safeBack } from '../accounts/accounts.routes.ts';
 import { holds } from '../accounts/accounts.schema.ts';
 import { canModerate } from '../consultations/consultations.policy.ts';
 import { periodFromAddress } from '../consultations/consultations.routes.ts';
@@ -233,13 +234,8 @@ export function submissionRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
     await c.var.deps.db
       .transaction()
       .execute((trx) => moderateSubmission(trx, c.var.viewer, id, input, clockOf(c.var.deps)));
-    const back = text(c.req.header('referer') ?? '');
-    return c.redirect(
-      back && /\/moderation$/.test(new URL(back, 'http://x').pathname)
-        ? new URL(back, 'http://x').pathname
-        : `/submissions/${id}`,
-      303,
-    );
+    const back = safeBack(body.back);
+    return c.redirect(back !== '/' ? back : `/submissions/${id}`, 303);
   });
 
   app.get('/attachments/:id', async (c) => {

@@ -101,9 +101,14 @@ export const newSubmissionSchema = z.object({
     .transform((v) => (v ? v : undefined)),
   body: z
     .string()
-    .trim()
-    .min(1, 'Write your comment.')
-    .max(100_000, 'A comment has at most 100,000 characters; attach a file for more.'),
+    .transform((v) => v.replace(/\r\n?/g, '\n'))
+    .pipe(
+      z
+        .string()
+        .trim()
+        .min(1, 'Write your comment.')
+        .max(100_000, 'A comment has at most 100,000 characters; attach a file for more.'),
+    ),
   language: z.enum(unLanguages).optional(),
   anchors: z
     .array(

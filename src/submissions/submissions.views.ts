@@ -12,6 +12,18 @@ import { csrfField, directionOf, languageName, page, type Markup } from '../web/
 import { attachmentMaxBytes, attachmentMaxCount } from './attachments.ts';
 import { rejectionReasons, type Receipt, type Submission } from './submissions.schema.ts';
 
+const listFormats = new Map<string, Intl.ListFormat>();
+
+/** Items joined the way the language writes a short list ("a, b"; Arabic "a، b"). */
+function listOf(lang: string, items: string[]): string {
+  let format = listFormats.get(lang);
+  if (!format) {
+    format = new Intl.ListFormat(lang, { style: 'narrow', type: 'unit' });
+    listFormats.set(lang, format);
+  }
+  return format.format(items);
+}
+
 /** An organisation's name with its verified badge, group and country. */
 export function organisationLabel(ctx: PageContext, organisation: Organisation): Markup {
   const { ui } = ctx;
@@ -20,16 +32,33 @@ export function organisationLabel(ctx: PageContext, organisation: Organisation):
     organisation.verified
       ? html` <span class="badge" title="${m.verifiedTitle}">✓ ${m.verified}</span>`
       : ''
-  } <span class="meta">(${ui.m.organisations.groups[organisation.stakeholderGroup]}${
-    organisation.country ? html`, ${countryName(organisation.country, ui.lang)}` : ''
-  })</span>`;
+  } <span class="meta">(${listOf(ui.lang, [ui.m.organisations.groups[organisation.stakeholderGroup], ...(organisation.country ? [countryName(organisation.country, ui.lang)] : [])])})</span>`;
+}
+
+/** An address as a list shows it: "para 3", or "para 3 (Zero draft)" when it is in another version. */
+function anchorLabel(
+  address: string,
+  s: Submission,
+  options: { versionId?: string; versionLabels?: Map<string, string> },
+): string {
+  const anchor = s.anchors.find((a) => a.address === address);
+  if (!options.versionId || !anchor || anchor.versionId === options.versionId) return address;
+  const label = options.versionLabels?.get(anchor.versionId);
+  return label ? `${address} (${label})` : address;
 }
 
 /** One submission in a list: who, on what, when, and the text. */
 export function submissionItem(
   ctx: PageContext,
   s: Submission,
-  options: { showAnchors?: boolean; showStatus?: boolean } = {},
+  options: {
+    showAnchors?: boolean;
+    showStatus?: boolean;
+    /** On a document page: the version shown and the labels of the others, so carried comments say where they were made. */
+    versionId?: string;
+    versionLabels?: Map<string, string>;
+    contentLanguage?: string;
+  } = {},
 ): Markup {
   const { ui } = ctx;
   const m = ui.m.submissions;
@@ -43,14 +72,14 @@ export function submissionItem(
         : ''
     }</p>
     <p class="meta">
-      ${options.showAnchors !== false ? (addresses.length > 0 ? fill(m.onParagraphs, { list: addresses.join(', ') }) : m.general) : ''} ·
-      <time datetime="${s.publishedAt ?? s.receivedAt}">${ui.instant(s.publishedAt ?? s.receivedAt, 'UTC')}</time>
+      ${options.showAnchors !== false ? (addresses.length > 0 ? html`<bdi>${fill(m.onParagraphs, { list: addresses.map((a) => anchorLabel(a, s, options)).join(', ') })}</bdi>` : m.general) : ''} ·
+      <bdi><time datetime="${s.publishedAt ?? s.receivedAt}">${ui.instant(s.publishedAt ?? s.receivedAt, 'UTC')}</time></bdi>
       ${options.showStatus ? html` · ${m.status}: <strong>${m.statuses[s.status]}</strong>` : ''} ·
       <a href="/submissions/${s.id}">${m.view}</a>
     </p>
-    ${quotes.map((a) => html`<blockquote class="quote"><span class="meta">${m.quote} ${a.address}:</span> «${a.selector?.textQuote.exact}»</blockquote>`)}
+    ${quotes.map((a) => html`<blockquote class="quote"><span class="meta">${m.quote} <bdi>${anchorLabel(a.address, s, options)}</bdi>:</span> <q lang="${options.contentLanguage ?? 'und'}" dir="auto">${a.selector?.textQuote.exact}</q></blockquote>`)}
     <div class="body" lang="${s.language}" dir="${directionOf(s.language)}">
-      ${s.title ? html`<p><strong>${s.title}</strong></p>` : ''}${s.body.split(/\n{2,}/).map((para) => html`<p>${para}</p>`)}
+      ${s.title ? html`<p dir="auto"><strong>${s.title}</strong></p>` : ''}${s.body.split(/\n{2,}/).map((para) => html`<p>${para}</p>`)}
     </div>
     ${
       s.attachments.length > 0
@@ -112,7 +141,10 @@ export function submitFormPage(
   const { ui } = ctx;
   const m = ui.m.submissions;
   const { period } = context;
-  const paragraphs = data.blocks.filter((b) => b.kind !== 'table');
+  const paragraphs = data.blocks.filter(
+    (b) => b.kind === 'paragraph' || b.kind === 'list_item' || b.kind === 'footnote',
+  );
+  const mine = new Set(data.myOrganisations.map((o) => o.id));
   const main = html`<h1>${m.formTitle}</h1>
     <p><a href="/consultations/${period.id}">${period.title}</a> · ${ui.m.consultations.closes} ${ui.instant(period.closesAt, period.timeZone)}</p>
     ${
@@ -135,12 +167,13 @@ export function submitFormPage(
                   )}
                 </select>
               </label>
-              <p class="help" id="para-help">${m.formParagraphsHelp} ${m.formGeneral}: —</p>
+              <p class="help" id="para-help">${m.formParagraphsHelp}</p>
               <label>${m.formQuote}
                 <textarea name="quote" rows="2" aria-describedby="quote-help"></textarea>
               </label>
               <p class="help" id="quote-help">${m.formQuoteHelp}</p>
             </fieldset>
+            <label>${m.formTitleField} <input name="title" maxlength="300" /></label>
             <label>${m.formBody}
               <textarea name="body" rows="12" required maxlength="100000"></textarea>
             </label>
@@ -152,7 +185,7 @@ export function submitFormPage(
             </label>
             <label>${m.formCosigners}
               <select name="cosigners" multiple size="5" aria-describedby="cosign-help">
-                ${data.allOrganisations.map((o) => html`<option value="${o.id}">${o.name}</option>`)}
+                ${data.allOrganisations.filter((o) => data.myOrganisations.length !== 1 || !mine.has(o.id)).map((o) => html`<option value="${o.id}">${o.name}</option>`)}
               </select>
             </label>
             <p class="help" id="cosign-help">${m.formCosignersHelp}</p>
@@ -187,12 +220,12 @@ export function receiptPage(ctx: PageContext, receipt: Receipt, period: CommentP
       : receipt.status === 'awaiting_cosigners'
         ? m.nextCosigners
         : m.nextReview;
-  const main = html`<div class="receipt" role="status">
+  const main = html`<div class="receipt">
     <h1>${m.receiptTitle}</h1>
-    <p>${m.receiptIntro}</p>
+    <p role="status">${m.receiptIntro}</p>
     <dl>
       <dt>${m.receiptId}</dt><dd><code>${receipt.submissionId}</code></dd>
-      <dt>${m.receiptTime}</dt><dd><time datetime="${receipt.receivedAt}">${receipt.receivedAt}</time></dd>
+      <dt>${m.receiptTime}</dt><dd><time datetime="${receipt.receivedAt}">${ui.instant(receipt.receivedAt, 'UTC')}</time> (<code>${receipt.receivedAt}</code>)</dd>
       <dt>${m.receiptHash}</dt><dd><code class="hash">${receipt.contentSha256}</code></dd>
       <dt>${m.status}</dt><dd>${m.statuses[receipt.status]}</dd>
     </dl>
@@ -271,10 +304,10 @@ export function submissionPage(
 }
 
 /** The moderator's buttons for one submission. */
-export function moderationForm(ctx: PageContext, s: Submission): Markup {
+export function moderationForm(ctx: PageContext, s: Submission, back?: string): Markup {
   const m = ctx.ui.m.submissions;
   return html`<form method="post" action="/submissions/${s.id}/moderate" class="moderate">
-    ${csrfField(ctx)}
+    ${csrfField(ctx)}${back ? html`<input type="hidden" name="back" value="${back}" />` : ''}
     <label>${m.reason}
       <select name="reason"><option value="">—</option>${rejectionReasons.map((r) => html`<option value="${r}">${m.reasons[r]}</option>`)}</select>
     </label>
@@ -298,7 +331,7 @@ export function moderationQueuePage(
     ${
       queue.length === 0
         ? html`<p class="empty">${m.queueEmpty}</p>`
-        : html`<ol class="submissions">${queue.map((s) => html`${submissionItem(ctx, s)}<li class="mod-actions">${moderationForm(ctx, s)}</li>`)}</ol>`
+        : html`<ol class="submissions">${queue.map((s) => html`${submissionItem(ctx, s)}<li class="mod-actions">${moderationForm(ctx, s, `/consultations/${context.period.id}/moderation`)}</li>`)}</ol>`
     }`;
   return page(ctx, { title: ui.m.consultations.moderate, main });
 }

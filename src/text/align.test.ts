@@ -498,6 +498,56 @@ test('a rewritten passage of many paragraphs is deleted and new, not forced into
   assert.equal(links.filter((l) => l.change === 'new').length, 20);
 });
 
+test('a revision doing everything at once', () => {
+  const rnd = prng(1018);
+  const texts = draft(18, 50);
+  const half = (t: string, k: 0 | 1): string => {
+    const words = t.split(' ');
+    const cut = Math.floor(words.length / 2);
+    return (k ? words.slice(cut) : words.slice(0, cut)).join(' ');
+  };
+  // old paragraph numbers (1-based) → what the new version holds, in its order
+  const plan: Array<[string, string]> = [];
+  for (let k = 1; k <= 50; k++) {
+    const t = texts[k - 1]!;
+    if (k === 5) plan.push(['new', paragraph(rnd)]);
+    if (k === 10) plan.push(['moved 40', texts[39]!]);
+    if (k === 40 || k === 45 || k === 31) continue;
+    if (k === 12) plan.push([`changed ${k}`, reword(rnd, t)]);
+    else if (k === 20) plan.push([`split ${k}`, half(t, 0)], [`split ${k}`, half(t, 1)]);
+    else if (k === 30) plan.push([`merged 30 31`, `${t} ${texts[30]}`]);
+    else plan.push([`unchanged ${k}`, t]);
+  }
+  const from = numbered('a', texts);
+  const to = numbered(
+    'b',
+    plan.map(([, t]) => t),
+  );
+  const links = alignVersions(from, to);
+  assertContract(from, to, links);
+  const at = (k: number): string => `b${plan.findIndex(([what]) => what === `unchanged ${k}`) + 1}`;
+  assert.deepEqual(linkOf(links, 'a4').toIds, ['b4']);
+  assert.equal(linkOf(links, 'a4').renumbered, false);
+  assert.equal(linkOf(links, `b5`).change, 'new');
+  assert.deepEqual(linkOf(links, 'a9').toIds, [at(9)]);
+  assert.equal(linkOf(links, 'a9').renumbered, true);
+  const moved = linkOf(links, 'a40');
+  assert.equal(moved.change, 'unchanged');
+  assert.equal(moved.moved, true);
+  assert.equal(linkOf(links, 'a12').change, 'changed');
+  assert.equal(linkOf(links, 'a20').change, 'split');
+  assert.equal(linkOf(links, 'a20').toIds.length, 2);
+  assert.deepEqual(linkOf(links, 'a30').fromIds, ['a30', 'a31']);
+  assert.equal(linkOf(links, 'a45').change, 'deleted');
+  assert.deepEqual(
+    links.filter((l) => l.moved).map((l) => l.fromIds),
+    [['a40']],
+  );
+  // the deleted 45 comes right after the link of 44
+  const k44 = links.indexOf(linkOf(links, 'a44'));
+  assert.equal(links[k44 + 1], linkOf(links, 'a45'));
+});
+
 test('footnotes link to footnotes and headings to headings', () => {
   const block = (id: string, kind: AlignBlock['kind'], text: string): AlignBlock => ({
     id,

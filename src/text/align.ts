@@ -538,8 +538,10 @@ export function alignVersions(from: AlignBlock[], to: AlignBlock[]): AlignmentLi
       x.froms.length - y.froms.length,
   );
 
+  const inOrderCount = accepted.length;
   for (const h of hypotheses) accept(h);
-  untangleIdentical(accepted, from, to, A.keys, B.keys, linkOfFrom, linkOfTo);
+  const greedy = accepted.slice(inOrderCount);
+  untangleIdentical(greedy, from, to, A.keys, B.keys, linkOfFrom, linkOfTo);
 
   // ---- pass 2: blocks left alone between the same two linked neighbours ----
   const order = accepted
@@ -658,7 +660,8 @@ function identicalInOrder(
 
 /**
  * Identical texts are interchangeable, so when the greedy pass paired two of them crosswise (which
- * would report a move that nobody made) they are re-paired in reading order, kind by kind.
+ * would report a move that nobody made) they are re-paired in reading order, kind by kind. Only the
+ * greedy pass's links: pass 0 already paired identical texts in order.
  */
 function untangleIdentical(
   accepted: Hypothesis[],

@@ -103,7 +103,7 @@ interface Bits {
   rows: Int32Array;
   /** Offset in `rows` of an ASCII code unit, −1 if the pattern has none: most text is ASCII. */
   ascii: Int32Array;
-  /** Offset in `rows` of the other code units. */
+  /** Offset in `rows` of every code unit of the pattern. */
   other: Map<number, number>;
 }
 
@@ -112,17 +112,15 @@ function bitsOf(pattern: string, reversed = false): Bits {
   const blocks = Math.ceil(length / 32);
   const ascii = new Int32Array(128).fill(-1);
   const other = new Map<number, number>();
-  const offsets = new Map<number, number>();
   const rows: number[] = [];
   for (let i = 0; i < length; i++) {
     const code = pattern.charCodeAt(reversed ? length - 1 - i : i);
-    let at = offsets.get(code);
+    let at = other.get(code);
     if (at === undefined) {
       at = rows.length;
-      offsets.set(code, at);
+      other.set(code, at);
       for (let b = 0; b < blocks; b++) rows.push(0);
       if (code < 128) ascii[code] = at;
-      else other.set(code, at);
     }
     rows[at + (i >> 5)]! |= 1 << (i & 31);
   }

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { diffWords, wordTokens, type DiffPart } from './word-diff.ts';
+import { commonPairs, diffWords, wordTokens, type DiffPart } from './word-diff.ts';
 import { prng } from './messy-document.builder.ts';
 
 const side = (parts: DiffPart[], op: 'insert' | 'delete'): string =>
@@ -172,4 +172,28 @@ test('huge texts fall back to a coarse but correct difference', () => {
   const changed = exact.filter((p) => p.op !== 'equal');
   assert.ok(changed.length > 4);
   assert.ok(changed.every((p) => /^[wv]12\d\d$/.test(p.text)));
+});
+
+test('commonPairs finds a longest common subsequence (seeded, against the textbook table)', () => {
+  const rnd = prng(11);
+  const lcsLength = (a: Int32Array, b: Int32Array): number => {
+    const t = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
+    for (let i = 1; i <= a.length; i++)
+      for (let j = 1; j <= b.length; j++)
+        t[i]![j] =
+          a[i - 1] === b[j - 1] ? t[i - 1]![j - 1]! + 1 : Math.max(t[i - 1]![j]!, t[i]![j - 1]!);
+    return t[a.length]![b.length]!;
+  };
+  for (let k = 0; k < 300; k++) {
+    const seq = (): Int32Array =>
+      Int32Array.from({ length: Math.floor(rnd() * 40) }, () => Math.floor(rnd() * 6));
+    const a = seq();
+    const b = seq();
+    const pairs = commonPairs(a, b);
+    assert.equal(pairs.length, lcsLength(a, b));
+    pairs.forEach(([i, j], n) => {
+      assert.equal(a[i], b[j]);
+      if (n > 0) assert.ok(i > pairs[n - 1]![0] && j > pairs[n - 1]![1]);
+    });
+  }
 });

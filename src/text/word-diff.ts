@@ -31,6 +31,8 @@ function segmenterFor(language: string | undefined): Intl.Segmenter {
     } catch {
       segmenter = new Intl.Segmenter(undefined, { granularity: 'word' });
     }
+    // callers pass the language of a document: a handful of tags, but bounded all the same
+    if (segmenters.size >= 64) segmenters.clear();
     segmenters.set(key, segmenter);
   }
   return segmenter;

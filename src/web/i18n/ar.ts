@@ -129,6 +129,7 @@ export const ar: Messages = {
     choose: 'مقارنة',
     noPrevious: 'هذه هي الصيغة الأولى: لا توجد صيغة سابقة للمقارنة بها.',
     inserted: 'مُدرَج',
+    change: 'التغيير',
     removed: 'محذوف',
   },
   consultations: {
@@ -223,7 +224,9 @@ export const ar: Messages = {
     formScope: 'بمَ يتعلق التعليق؟',
     formGeneral: 'المشروع ككل',
     formParagraphs: 'فقرة واحدة أو أكثر',
-    formParagraphsHelp: 'اختر كل فقرة يتناولها تعليقك.',
+    formParagraphsHelp:
+      'اختر كل فقرة يتناولها تعليقك، ولا تختر أي فقرة إذا كان تعليقك على المشروع ككل.',
+    formTitleField: 'العنوان (اختياري)',
     formQuote: 'كلمات مقتبسة من الفقرة (اختياري)',
     formQuoteHelp:
       'انسخ الكلمات نفسها التي يتناولها تعليقك. ويجب أن ترد هذه الكلمات في الفقرة، وأن تكون الفقرة هي الوحيدة المختارة.',

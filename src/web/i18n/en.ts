@@ -121,6 +121,7 @@ export const en = {
     choose: 'Compare',
     noPrevious: 'This is the first version: there is nothing to compare it with.',
     inserted: 'inserted',
+    change: 'Change',
     removed: 'removed',
   },
   consultations: {
@@ -213,7 +214,9 @@ export const en = {
     formScope: 'What is it about?',
     formGeneral: 'The draft as a whole',
     formParagraphs: 'One or more paragraphs',
-    formParagraphsHelp: 'Select every paragraph your comment is about.',
+    formParagraphsHelp:
+      'Select every paragraph your comment is about; select none for a comment on the draft as a whole.',
+    formTitleField: 'Title (optional)',
     formQuote: 'Words quoted from the paragraph (optional)',
     formQuoteHelp:
       'Copy the exact words your comment is about. They must appear in the paragraph, which must be the only one chosen.',

@@ -120,6 +120,7 @@ export const es: Messages = {
     choose: 'Comparar',
     noPrevious: 'Esta es la primera versión: no hay nada con qué compararla.',
     inserted: 'insertado',
+    change: 'Cambio',
     removed: 'eliminado',
   },
   consultations: {
@@ -214,7 +215,9 @@ export const es: Messages = {
     formScope: '¿A qué se refiere?',
     formGeneral: 'Al proyecto en su conjunto',
     formParagraphs: 'A uno o varios párrafos',
-    formParagraphsHelp: 'Seleccione todos los párrafos a los que se refiere su comentario.',
+    formParagraphsHelp:
+      'Seleccione todos los párrafos a los que se refiere su comentario; no seleccione ninguno para un comentario sobre el proyecto en su conjunto.',
+    formTitleField: 'Título (opcional)',
     formQuote: 'Palabras citadas del párrafo (opcional)',
     formQuoteHelp:
       'Copie las palabras exactas a las que se refiere su comentario. Deben figurar en el párrafo, que debe ser el único seleccionado.',

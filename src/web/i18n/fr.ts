@@ -120,6 +120,7 @@ export const fr: Messages = {
     choose: 'Comparer',
     noPrevious: 'Ceci est la première version : il n’y a rien à comparer.',
     inserted: 'ajouté',
+    change: 'Modification',
     removed: 'retiré',
   },
   consultations: {
@@ -214,7 +215,9 @@ export const fr: Messages = {
     formScope: 'Sur quoi porte-t-il ?',
     formGeneral: 'Le projet dans son ensemble',
     formParagraphs: 'Un ou plusieurs paragraphes',
-    formParagraphsHelp: 'Sélectionnez chacun des paragraphes sur lesquels porte votre commentaire.',
+    formParagraphsHelp:
+      'Sélectionnez chacun des paragraphes sur lesquels porte votre commentaire ; n’en sélectionnez aucun pour un commentaire sur le projet dans son ensemble.',
+    formTitleField: 'Titre (facultatif)',
     formQuote: 'Passage cité du paragraphe (facultatif)',
     formQuoteHelp:
       'Copiez les mots exacts sur lesquels porte votre commentaire. Ils doivent figurer dans le paragraphe, qui doit être le seul sélectionné.',

@@ -100,6 +100,7 @@ export const zh: Messages = {
     choose: '比较',
     noPrevious: '这是第一个版本：没有可供比较的版本。',
     inserted: '插入',
+    change: '变化',
     removed: '移除',
   },
   consultations: {
@@ -187,7 +188,8 @@ export const zh: Messages = {
     formScope: '评论针对什么内容？',
     formGeneral: '草案整体',
     formParagraphs: '一个或多个段落',
-    formParagraphsHelp: '请选择您的评论所涉及的每个段落。',
+    formParagraphsHelp: '请选择您的评论所涉及的每个段落；如评论针对草案整体，则不选任何段落。',
+    formTitleField: '标题（可选）',
     formQuote: '引用该段落中的文字（可选）',
     formQuoteHelp:
       '请复制您的评论所针对的原文文字。这些文字必须出现在该段落中，且只能选择这一个段落。',
