@@ -4,7 +4,7 @@ import type { CommentPeriod } from '../consultations/consultations.schema.ts';
 import type { Submission } from '../submissions/submissions.schema.ts';
 import { filterForm, submissionItem } from '../submissions/submissions.views.ts';
 import type { PageContext } from '../web/context.ts';
-import { fill } from '../web/i18n.ts';
+import { fill, localAddress } from '../web/i18n.ts';
 import { csrfField, directionOf, languageName, page, type Markup } from '../web/layout.ts';
 import { anchorsFor } from './anchors.ts';
 import type { DocumentReading } from './documents.service.ts';
@@ -120,14 +120,14 @@ function commentsOf(block: Block, id: string, ctx: RenderContext): Markup {
   if (count && count.carried > 0) parts.push(link(ui.plural(m.previousComments, count.carried)));
   if (period) {
     parts.push(
-      html`<a href="/consultations/${period.id}/submit?block=${block.id}">${fill(m.commentOn, { address: block.address })}</a>`,
+      html`<a href="/consultations/${period.id}/submit?block=${block.id}">${fill(m.commentOn, { address: localAddress(ui, block.address) })}</a>`,
     );
   }
   const open = isOpen && ctx.comments.open ? ctx.comments.open : undefined;
   return html`<div class="comment-bar" lang="${ui.lang}" dir="${ui.dir}">${parts.map((p, i) => html`${i > 0 ? ' · ' : ''}${p}`)}</div>${
     open
-      ? html`<section class="comments-open" aria-label="${fill(m.commentsOnParagraph, { address: block.address })}" lang="${ui.lang}" dir="${ui.dir}">
-          <h3>${fill(m.commentsOnParagraph, { address: block.address })}</h3>
+      ? html`<section class="comments-open" aria-label="${fill(m.commentsOnParagraph, { address: localAddress(ui, block.address) })}" lang="${ui.lang}" dir="${ui.dir}">
+          <h3>${fill(m.commentsOnParagraph, { address: localAddress(ui, block.address) })}</h3>
           <ol class="submissions">${open.submissions.map((s) =>
             submissionItem(ctx.page, s, {
               showAnchors: true,

@@ -7,22 +7,10 @@ import { countryName, regionalGroupName, regionalGroups } from '../organisations
 import { stakeholderGroups, type Organisation } from '../organisations/organisations.schema.ts';
 import { unLanguages } from '../text/detect-language.ts';
 import type { PageContext } from '../web/context.ts';
-import { fill } from '../web/i18n.ts';
+import { fill, localAddress, shortList } from '../web/i18n.ts';
 import { csrfField, directionOf, languageName, page, type Markup } from '../web/layout.ts';
 import { attachmentMaxBytes, attachmentMaxCount } from './attachments.ts';
 import { rejectionReasons, type Receipt, type Submission } from './submissions.schema.ts';
-
-const listFormats = new Map<string, Intl.ListFormat>();
-
-/** Items joined the way the language writes a short list ("a, b"; Arabic "a، b"). */
-function listOf(lang: string, items: string[]): string {
-  let format = listFormats.get(lang);
-  if (!format) {
-    format = new Intl.ListFormat(lang, { style: 'narrow', type: 'unit' });
-    listFormats.set(lang, format);
-  }
-  return format.format(items);
-}
 
 /** An organisation's name with its verified badge, group and country. */
 export function organisationLabel(ctx: PageContext, organisation: Organisation): Markup {
@@ -32,19 +20,21 @@ export function organisationLabel(ctx: PageContext, organisation: Organisation):
     organisation.verified
       ? html` <span class="badge" title="${m.verifiedTitle}">✓ ${m.verified}</span>`
       : ''
-  } <span class="meta">(${listOf(ui.lang, [ui.m.organisations.groups[organisation.stakeholderGroup], ...(organisation.country ? [countryName(organisation.country, ui.lang)] : [])])})</span>`;
+  } <span class="meta">(${shortList(ui, [ui.m.organisations.groups[organisation.stakeholderGroup], ...(organisation.country ? [countryName(organisation.country, ui.lang)] : [])])})</span>`;
 }
 
 /** An address as a list shows it: "para 3", or "para 3 (Zero draft)" when it is in another version. */
 function anchorLabel(
+  ui: PageContext['ui'],
   address: string,
   s: Submission,
   options: { versionId?: string; versionLabels?: Map<string, string> },
 ): string {
   const anchor = s.anchors.find((a) => a.address === address);
-  if (!options.versionId || !anchor || anchor.versionId === options.versionId) return address;
+  const local = localAddress(ui, address);
+  if (!options.versionId || !anchor || anchor.versionId === options.versionId) return local;
   const label = options.versionLabels?.get(anchor.versionId);
-  return label ? `${address} (${label})` : address;
+  return label ? `${local} (${label})` : local;
 }
 
 /** One submission in a list: who, on what, when, and the text. */
@@ -72,12 +62,23 @@ export function submissionItem(
         : ''
     }</p>
     <p class="meta">
-      ${options.showAnchors !== false ? (addresses.length > 0 ? html`<bdi>${fill(m.onParagraphs, { list: addresses.map((a) => anchorLabel(a, s, options)).join(', ') })}</bdi>` : m.general) : ''} ·
+      ${
+        options.showAnchors !== false
+          ? addresses.length > 0
+            ? html`<bdi>${fill(m.onParagraphs, {
+                list: shortList(
+                  ui,
+                  addresses.map((a) => anchorLabel(ui, a, s, options)),
+                ),
+              })}</bdi>`
+            : m.general
+          : ''
+      } ·
       <bdi><time datetime="${s.publishedAt ?? s.receivedAt}">${ui.instant(s.publishedAt ?? s.receivedAt, 'UTC')}</time></bdi>
       ${options.showStatus ? html` · ${m.status}: <strong>${m.statuses[s.status]}</strong>` : ''} ·
       <a href="/submissions/${s.id}">${m.view}</a>
     </p>
-    ${quotes.map((a) => html`<blockquote class="quote"><span class="meta">${m.quote} <bdi>${anchorLabel(a.address, s, options)}</bdi>:</span> <q lang="${options.contentLanguage ?? 'und'}" dir="auto">${a.selector?.textQuote.exact}</q></blockquote>`)}
+    ${quotes.map((a) => html`<blockquote class="quote"><span class="meta">${m.quote} <bdi>${anchorLabel(ui, a.address, s, options)}</bdi>:</span> <q lang="${options.contentLanguage ?? 'und'}" dir="auto">${a.selector?.textQuote.exact}</q></blockquote>`)}
     <div class="body" lang="${s.language}" dir="${directionOf(s.language)}">
       ${s.title ? html`<p dir="auto"><strong>${s.title}</strong></p>` : ''}${s.body.split(/\n{2,}/).map((para) => html`<p>${para}</p>`)}
     </div>
@@ -162,8 +163,8 @@ export function submitFormPage(
                 <select name="blockId" multiple size="8" aria-describedby="para-help">
                   ${paragraphs.map((b) =>
                     data.preselected.includes(b.id)
-                      ? html`<option value="${b.id}" selected>${b.address}: ${b.text.slice(0, 90)}</option>`
-                      : html`<option value="${b.id}">${b.address}: ${b.text.slice(0, 90)}</option>`,
+                      ? html`<option value="${b.id}" selected>${localAddress(ui, b.address)}: ${b.text.slice(0, 90)}</option>`
+                      : html`<option value="${b.id}">${localAddress(ui, b.address)}: ${b.text.slice(0, 90)}</option>`,
                   )}
                 </select>
               </label>

@@ -130,3 +130,21 @@ export function uiFor(lang: UiLanguage): Ui {
   uiCache.set(lang, ui);
   return ui;
 }
+
+/**
+ * A block address in the reader's language: "para 38(b)" is "par. 38(b)" in French and
+ * "الفقرة 38(b)" in Arabic; section addresses (§3 ¶2) are the same everywhere.
+ */
+export function localAddress(ui: Ui, address: string): string {
+  const para = /^para (.+)$/.exec(address);
+  if (para) return fill(ui.m.documents.paraAddress, { n: para[1]! });
+  const fn = /^fn (.+)$/.exec(address);
+  if (fn) return fill(ui.m.documents.footnoteAddress, { n: fn[1]! });
+  return address;
+}
+
+/** Items joined as a short list in the reader's language ("a, b"; Arabic "a، b"; Chinese "a，b"). */
+export function shortList(ui: Ui, items: string[]): string {
+  const separator = ui.lang === 'ar' ? '، ' : ui.lang === 'zh' ? '，' : ', ';
+  return items.join(separator);
+}

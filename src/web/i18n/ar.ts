@@ -50,6 +50,8 @@ export const ar: Messages = {
     notPublic: 'غير علني',
   },
   documents: {
+    paraAddress: 'الفقرة {n}',
+    footnoteAddress: 'الحاشية {n}',
     version: 'الصيغة',
     language: 'اللغة',
     noText: '(لا يوجد نص بعد)',

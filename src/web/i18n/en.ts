@@ -63,6 +63,8 @@ export const en = {
     notPublic: 'not public',
   },
   documents: {
+    paraAddress: 'para {n}',
+    footnoteAddress: 'fn {n}',
     version: 'Version',
     language: 'Language',
     noText: '(no text yet)',

@@ -51,6 +51,8 @@ export const es: Messages = {
     notPublic: 'no público',
   },
   documents: {
+    paraAddress: 'párr. {n}',
+    footnoteAddress: 'nota {n}',
     version: 'Versión',
     language: 'Idioma',
     noText: '(todavía sin texto)',

@@ -51,6 +51,8 @@ export const fr: Messages = {
     notPublic: 'non public',
   },
   documents: {
+    paraAddress: 'par. {n}',
+    footnoteAddress: 'note {n}',
     version: 'Version',
     language: 'Langue',
     noText: '(pas encore de texte)',

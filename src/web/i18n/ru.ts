@@ -51,6 +51,8 @@ export const ru: Messages = {
     notPublic: 'закрытый доступ',
   },
   documents: {
+    paraAddress: 'п. {n}',
+    footnoteAddress: 'сноска {n}',
     version: 'Версия',
     language: 'Язык',
     noText: '(текста пока нет)',

@@ -50,6 +50,8 @@ export const zh: Messages = {
     notPublic: '未公开',
   },
   documents: {
+    paraAddress: '第{n}段',
+    footnoteAddress: '脚注{n}',
     version: '版本',
     language: '语文',
     noText: '（尚无文本）',
