@@ -42,7 +42,11 @@ test(
       const migrations = await admin.query(
         `select count(*)::int as n from ${schema}.plenum_migrations`,
       );
-      assert.equal(migrations.rows[0].n, Object.keys(allMigrations).length, 'each migration ran once');
+      assert.equal(
+        migrations.rows[0].n,
+        Object.keys(allMigrations).length,
+        'each migration ran once',
+      );
     } finally {
       for (const s of servers) s.child.kill('SIGTERM');
       await admin.query(`drop schema ${schema} cascade`);

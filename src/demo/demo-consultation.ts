@@ -7,6 +7,7 @@
 import { grantRole, signUp } from '../accounts/accounts.service.ts';
 import { operatorViewer, type Viewer } from '../accounts/accounts.schema.ts';
 import { openCommentPeriod } from '../consultations/consultations.service.ts';
+import { utcToZonedTime } from '../consultations/time-zones.ts';
 import type { Db } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
 import { findDocument, listBlocks } from '../documents/documents.store.ts';
@@ -247,7 +248,10 @@ export async function loadDemoConsultation(db: Db): Promise<DemoConsultation> {
   const rev1En = rev1.languages.find((l) => l.language === 'en');
   if (rev1En) await alignWithPrevious(db, rev1En.id, 'demo');
 
-  // The second round, on Rev.1, open now.
+  // The second round, on Rev.1: open from a week before the demo is loaded to 60 days after, so
+  // whoever tries the demo can comment.
+  const now = new Date();
+  const wallClock = (d: Date) => utcToZonedTime(d, 'America/New_York');
   await openCommentPeriod(
     db,
     operatorViewer,
@@ -256,12 +260,12 @@ export async function loadDemoConsultation(db: Db): Promise<DemoConsultation> {
       versionId: rev1.id,
       title: 'Written comments on Rev.1',
       description: 'Comments on the revised draft are published at once.',
-      opensAt: '2026-11-16T09:00',
-      closesAt: '2027-01-29T18:00',
+      opensAt: wallClock(new Date(now.getTime() - 7 * 86_400_000)),
+      closesAt: wallClock(new Date(now.getTime() + 60 * 86_400_000)),
       timeZone: 'America/New_York',
       moderation: 'immediate',
     },
-    new Date('2026-11-10T12:00:00Z'),
+    now,
   );
   return { accounts: made.size, organisations: organisations.length, submissions: n };
 }

@@ -289,8 +289,12 @@ export function documentPage(
     </header>
     ${notices}
     <nav class="switcher" aria-label="${m.versionsAndLanguages}">${versionNav}${languageNav}</nav>
-    ${comments.counts.size > 0 || comments.periods.length > 0 ? filterForm(ctx, here, comments.filters, comments.organisations, m.filtersTitle) : ''}
-    <article class="content" lang="${lang}" dir="${dir}">
+    ${
+      comments.counts.size > 0 || comments.periods.length > 0
+        ? html`<details class="filters"${comments.filterQuery ? html` open` : ''}><summary>${m.filtersTitle}</summary>${filterForm(ctx, here, comments.filters, comments.organisations, m.filtersTitle)}</details>`
+        : ''
+    }
+    <article class="content" lang="${lang}" dir="${dir}"${open ? html` data-quote-label="${m.commentOnSelection}" data-ui-lang="${ui.lang}" data-ui-dir="${ui.dir}"` : ''}>
       ${renderBody(blocks, rctx)} ${renderFootnotes(blocks, rctx)}
     </article>
     <p class="report">

@@ -78,6 +78,7 @@ export function submissionRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
         myOrganisations: await getMyOrganisations(db, c.var.viewer),
         allOrganisations: await getOrganisations(db),
         preselected,
+        ...(c.req.query('quote') ? { quote: c.req.query('quote')!.slice(0, 5000) } : {}),
         idempotencyKey: randomUUID(),
       }),
     );

@@ -136,6 +136,8 @@ export function submitFormPage(
     myOrganisations: Organisation[];
     allOrganisations: Organisation[];
     preselected: string[];
+    /** Words chosen on the document page (with script), to prefill the quote. */
+    quote?: string;
     idempotencyKey: string;
   },
 ): Markup {
@@ -170,7 +172,7 @@ export function submitFormPage(
               </label>
               <p class="help" id="para-help">${m.formParagraphsHelp}</p>
               <label>${m.formQuote}
-                <textarea name="quote" rows="2" aria-describedby="quote-help"></textarea>
+                <textarea name="quote" rows="2" aria-describedby="quote-help">${data.quote ?? ''}</textarea>
               </label>
               <p class="help" id="quote-help">${m.formQuoteHelp}</p>
             </fieldset>

@@ -151,7 +151,7 @@ test(
     await page.goBack();
 
     // Switch language to Arabic: the content reads right to left.
-    await page.getByRole('link', { name: 'العربية' }).click();
+    await page.locator('.switcher').getByRole('link', { name: 'العربية' }).click();
     await page.waitForURL(/\/v\/1\/ar$/);
     assert.equal(await page.locator('article.content').getAttribute('dir'), 'rtl');
     assert.equal(await page.locator('article.content').getAttribute('lang'), 'ar');
@@ -160,7 +160,7 @@ test(
     await checkAccessibility(page, 'the Arabic pre-draft');
 
     // French, then the revised version.
-    await page.getByRole('link', { name: 'français' }).click();
+    await page.locator('.switcher').getByRole('link', { name: 'français' }).click();
     await page.waitForURL(/\/v\/1\/fr$/);
     assert.match(await page.locator('#para-6').innerText(), /noyau public/);
     await page.getByRole('link', { name: /^Rev\.1/ }).click();
@@ -201,3 +201,43 @@ test('the document page is usable on a narrow screen', { skip }, async () => {
   await shot(page, '10-mobile-ar');
   await context.close();
 });
+
+test(
+  'with script, selecting words in a paragraph offers a comment on exactly those words',
+  { skip },
+  async () => {
+    const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${base}/processes/oewg`);
+    await page.getByRole('link', { name: /Illustrative pre-draft/ }).click();
+    // The demo's second round is open on Rev.1, the version that opens first.
+    const paragraph = page.locator('#para-7');
+    await paragraph.waitFor();
+    const words = 'general availability and integrity';
+    await paragraph.evaluate((p, wanted) => {
+      const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent!.indexOf(wanted);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + wanted.length);
+        const selection = document.getSelection()!;
+        selection.removeAllRanges();
+        selection.addRange(range);
+        p.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+        return;
+      }
+      throw new Error('the words are not in para 7');
+    }, words);
+    const button = page.getByRole('link', { name: 'Comment on the selected words' });
+    await button.waitFor();
+    await shot(page, '11-selection-offer');
+    const href = await button.getAttribute('href');
+    assert.match(
+      href ?? '',
+      /\/submit\?block=[0-9a-f-]{36}&quote=general%20availability%20and%20integrity$/,
+    );
+    await context.close();
+  },
+);

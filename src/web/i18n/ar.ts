@@ -50,6 +50,7 @@ export const ar: Messages = {
     notPublic: 'غير علني',
   },
   documents: {
+    commentOnSelection: 'التعليق على الكلمات المحددة',
     paraAddress: 'الفقرة {n}',
     footnoteAddress: 'الحاشية {n}',
     version: 'الصيغة',

@@ -63,6 +63,7 @@ export const en = {
     notPublic: 'not public',
   },
   documents: {
+    commentOnSelection: 'Comment on the selected words',
     paraAddress: 'para {n}',
     footnoteAddress: 'fn {n}',
     version: 'Version',

@@ -51,6 +51,7 @@ export const es: Messages = {
     notPublic: 'no público',
   },
   documents: {
+    commentOnSelection: 'Comentar las palabras seleccionadas',
     paraAddress: 'párr. {n}',
     footnoteAddress: 'nota {n}',
     version: 'Versión',

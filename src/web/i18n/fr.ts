@@ -51,6 +51,7 @@ export const fr: Messages = {
     notPublic: 'non public',
   },
   documents: {
+    commentOnSelection: 'Commenter les mots sélectionnés',
     paraAddress: 'par. {n}',
     footnoteAddress: 'note {n}',
     version: 'Version',

@@ -51,6 +51,7 @@ export const ru: Messages = {
     notPublic: 'закрытый доступ',
   },
   documents: {
+    commentOnSelection: 'Прокомментировать выделенный текст',
     paraAddress: 'п. {n}',
     footnoteAddress: 'сноска {n}',
     version: 'Версия',

@@ -50,6 +50,7 @@ export const zh: Messages = {
     notPublic: '未公开',
   },
   documents: {
+    commentOnSelection: '评论所选文字',
     paraAddress: '第{n}段',
     footnoteAddress: '脚注{n}',
     version: '版本',

@@ -19,3 +19,34 @@ for (const time of document.querySelectorAll('time[data-local]')) {
   span.textContent = ` · ${time.dataset.local.replace('{time}', local)}`;
   time.after(span);
 }
+
+// On a document open for comments: select words in a paragraph, then "Comment on the selected
+// words" opens the submission form with the paragraph chosen and the words quoted.
+const article = document.querySelector('article.content[data-quote-label]');
+if (article) {
+  const button = document.createElement('a');
+  button.className = 'button quote-button';
+  button.textContent = article.dataset.quoteLabel;
+  button.lang = article.dataset.uiLang;
+  button.dir = article.dataset.uiDir;
+  button.hidden = true;
+  const offer = () => {
+    const selection = document.getSelection();
+    const words = selection ? selection.toString().trim() : '';
+    const node = selection && selection.anchorNode;
+    const paragraph = node && (node.nodeType === 1 ? node : node.parentElement).closest('p[id]');
+    const link =
+      paragraph &&
+      paragraph.nextElementSibling &&
+      paragraph.nextElementSibling.querySelector('a[href*="/submit?block="]');
+    if (!words || words.length > 2000 || !link || !article.contains(paragraph)) {
+      button.hidden = true;
+      return;
+    }
+    button.href = `${link.getAttribute('href')}&quote=${encodeURIComponent(words)}`;
+    paragraph.after(button);
+    button.hidden = false;
+  };
+  article.addEventListener('mouseup', offer);
+  article.addEventListener('keyup', offer);
+}
