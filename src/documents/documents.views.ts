@@ -278,7 +278,7 @@ export function documentPage(
       : '';
   const main = html`<header>
       <p class="meta">
-        ${document.symbol ? html`<span class="symbol">${document.symbol}</span> · ` : ''}${documentKindLabel(document.kind)}
+        ${document.symbol ? html`<span class="symbol">${document.symbol}</span> · ` : ''}${ui.m.documents.kinds[document.kind as keyof typeof ui.m.documents.kinds] ?? documentKindLabel(document.kind)}
         · ${process.shortName ?? process.name}
       </p>
       <h1 lang="${lang}" dir="${dir}">${document.title}</h1>

@@ -110,7 +110,7 @@ export function processPage(
                     <td>
                       ${d.symbol ? html`<span class="symbol">${d.symbol}</span><br />` : ''}<a href="${documentHref(d.id)}">${d.title}</a>
                     </td>
-                    <td>${documentKindLabel(d.kind)}</td>
+                    <td>${ui.m.documents.kinds[d.kind as keyof typeof ui.m.documents.kinds] ?? documentKindLabel(d.kind)}</td>
                     <td>
                       <ul class="plain">
                         ${d.versions.map(

@@ -237,7 +237,15 @@ export function receiptPage(ctx: PageContext, receipt: Receipt, period: CommentP
     <p><a class="button" href="/submissions/${receipt.submissionId}/receipt.txt" download>${m.receiptDownload}</a> ·
       <a href="/submissions/${receipt.submissionId}">${m.view}</a> · <a href="/consultations/${period.id}">${period.title}</a></p>
   </div>`;
-  return page(ctx, { title: m.receiptTitle, main });
+  return page(ctx, {
+    title: m.receiptTitle,
+    main,
+    crumbs: [
+      { label: ui.m.site.processes, href: '/' },
+      { label: period.title, href: `/consultations/${period.id}` },
+      { label: m.receiptTitle },
+    ],
+  });
 }
 
 /** The downloadable receipt: plain text with the canonical content whose hash it gives. */
@@ -300,10 +308,18 @@ export function submissionPage(
     ${moderation}
     ${
       data.history.length > 0
-        ? html`<h2>${m.history}</h2><ol class="history">${data.history.map((e) => html`<li><time datetime="${e.at}">${ui.instant(e.at, 'UTC')}</time> · <code>${e.action}</code></li>`)}</ol>`
+        ? html`<h2>${m.history}</h2><ol class="history">${data.history.map((e) => html`<li><bdi><time datetime="${e.at}">${ui.instant(e.at, 'UTC')}</time></bdi> · ${m.events[e.action.replace('submission.', '') as keyof typeof m.events] ?? e.action}</li>`)}</ol>`
         : ''
     }`;
-  return page(ctx, { title: s.title ?? `${m.title} ${s.organisation.name}`, main });
+  return page(ctx, {
+    title: s.title ?? `${m.title} ${s.organisation.name}`,
+    main,
+    crumbs: [
+      { label: ui.m.site.processes, href: '/' },
+      { label: data.period.title, href: `/consultations/${data.period.id}` },
+      { label: s.title ?? s.organisation.name },
+    ],
+  });
 }
 
 /** The moderator's buttons for one submission. */
@@ -336,5 +352,17 @@ export function moderationQueuePage(
         ? html`<p class="empty">${m.queueEmpty}</p>`
         : html`<ol class="submissions">${queue.map((s) => html`${submissionItem(ctx, s)}<li class="mod-actions">${moderationForm(ctx, s, `/consultations/${context.period.id}/moderation`)}</li>`)}</ol>`
     }`;
-  return page(ctx, { title: ui.m.consultations.moderate, main });
+  return page(ctx, {
+    title: ui.m.consultations.moderate,
+    main,
+    crumbs: [
+      { label: ui.m.site.processes, href: '/' },
+      {
+        label: context.process.shortName ?? context.process.name,
+        href: `/processes/${context.process.slug}`,
+      },
+      { label: context.period.title, href: `/consultations/${context.period.id}` },
+      { label: ui.m.consultations.moderate },
+    ],
+  });
 }

@@ -50,6 +50,16 @@ export const ar: Messages = {
     notPublic: 'غير علني',
   },
   documents: {
+    kinds: {
+      draft_report: 'مشروع تقرير',
+      revised_draft: 'مشروع منقّح',
+      non_paper: 'ورقة غير رسمية',
+      letter: 'رسالة',
+      contribution: 'مساهمة',
+      working_paper: 'ورقة عمل',
+      report: 'تقرير',
+      briefing: 'إحاطة',
+    },
     commentOnSelection: 'التعليق على الكلمات المحددة',
     paraAddress: 'الفقرة {n}',
     footnoteAddress: 'الحاشية {n}',
@@ -198,6 +208,14 @@ export const ar: Messages = {
     scheduledNotice: 'تُفتح فترة التعليقات هذه في {open}.',
   },
   submissions: {
+    events: {
+      received: 'وردت',
+      published: 'نُشرت',
+      cosigned: 'وُقّعت بالاشتراك',
+      cosign_declined: 'رُفض التوقيع المشترك',
+      rejected: 'رُفضت',
+      returned: 'أُعيدت للمراجعة',
+    },
     title: 'مساهمة',
     by: 'مقدمة من {organisation}',
     jointWith: 'بالاشتراك مع {list}',

@@ -63,6 +63,16 @@ export const en = {
     notPublic: 'not public',
   },
   documents: {
+    kinds: {
+      draft_report: 'draft report',
+      revised_draft: 'revised draft',
+      non_paper: 'non-paper',
+      letter: 'letter',
+      contribution: 'contribution',
+      working_paper: 'working paper',
+      report: 'report',
+      briefing: 'briefing',
+    },
     commentOnSelection: 'Comment on the selected words',
     paraAddress: 'para {n}',
     footnoteAddress: 'fn {n}',
@@ -187,6 +197,14 @@ export const en = {
     scheduledNotice: 'This comment period opens on {open}.',
   },
   submissions: {
+    events: {
+      received: 'received',
+      published: 'published',
+      cosigned: 'co-signed',
+      cosign_declined: 'co-signature declined',
+      rejected: 'rejected',
+      returned: 'returned for revision',
+    },
     title: 'Submission',
     by: 'By {organisation}',
     jointWith: 'Jointly with {list}',

@@ -51,6 +51,16 @@ export const es: Messages = {
     notPublic: 'no público',
   },
   documents: {
+    kinds: {
+      draft_report: 'proyecto de informe',
+      revised_draft: 'proyecto revisado',
+      non_paper: 'documento oficioso',
+      letter: 'carta',
+      contribution: 'contribución',
+      working_paper: 'documento de trabajo',
+      report: 'informe',
+      briefing: 'nota informativa',
+    },
     commentOnSelection: 'Comentar las palabras seleccionadas',
     paraAddress: 'párr. {n}',
     footnoteAddress: 'nota {n}',
@@ -188,6 +198,14 @@ export const es: Messages = {
     scheduledNotice: 'Este período de comentarios se abre el {open}.',
   },
   submissions: {
+    events: {
+      received: 'recibida',
+      published: 'publicada',
+      cosigned: 'cofirmada',
+      cosign_declined: 'cofirma rechazada',
+      rejected: 'rechazada',
+      returned: 'devuelta para revisión',
+    },
     title: 'Comunicación',
     by: 'De {organisation}',
     jointWith: 'Conjuntamente con {list}',

@@ -51,6 +51,16 @@ export const fr: Messages = {
     notPublic: 'non public',
   },
   documents: {
+    kinds: {
+      draft_report: 'projet de rapport',
+      revised_draft: 'projet révisé',
+      non_paper: 'document officieux',
+      letter: 'lettre',
+      contribution: 'contribution',
+      working_paper: 'document de travail',
+      report: 'rapport',
+      briefing: 'note d’information',
+    },
     commentOnSelection: 'Commenter les mots sélectionnés',
     paraAddress: 'par. {n}',
     footnoteAddress: 'note {n}',
@@ -188,6 +198,14 @@ export const fr: Messages = {
     scheduledNotice: 'Cette période de commentaires s’ouvre le {open}.',
   },
   submissions: {
+    events: {
+      received: 'reçue',
+      published: 'publiée',
+      cosigned: 'cosignée',
+      cosign_declined: 'cosignature refusée',
+      rejected: 'rejetée',
+      returned: 'renvoyée pour révision',
+    },
     title: 'Contribution',
     by: 'Par {organisation}',
     jointWith: 'Conjointement avec {list}',

@@ -51,6 +51,16 @@ export const ru: Messages = {
     notPublic: 'закрытый доступ',
   },
   documents: {
+    kinds: {
+      draft_report: 'проект доклада',
+      revised_draft: 'пересмотренный проект',
+      non_paper: 'неофициальный документ',
+      letter: 'письмо',
+      contribution: 'материал',
+      working_paper: 'рабочий документ',
+      report: 'доклад',
+      briefing: 'справка',
+    },
     commentOnSelection: 'Прокомментировать выделенный текст',
     paraAddress: 'п. {n}',
     footnoteAddress: 'сноска {n}',
@@ -192,6 +202,14 @@ export const ru: Messages = {
     scheduledNotice: 'Этот период для замечаний откроется {open}.',
   },
   submissions: {
+    events: {
+      received: 'получено',
+      published: 'опубликовано',
+      cosigned: 'подписано соавтором',
+      cosign_declined: 'соавтор отказался',
+      rejected: 'отклонено',
+      returned: 'возвращено на доработку',
+    },
     title: 'Материал',
     by: 'Автор: {organisation}',
     jointWith: 'Соавторы: {list}',

@@ -50,6 +50,16 @@ export const zh: Messages = {
     notPublic: '未公开',
   },
   documents: {
+    kinds: {
+      draft_report: '报告草稿',
+      revised_draft: '订正草案',
+      non_paper: '非正式文件',
+      letter: '信函',
+      contribution: '提交材料',
+      working_paper: '工作文件',
+      report: '报告',
+      briefing: '简报',
+    },
     commentOnSelection: '评论所选文字',
     paraAddress: '第{n}段',
     footnoteAddress: '脚注{n}',
@@ -162,6 +172,14 @@ export const zh: Messages = {
     scheduledNotice: '此评论期将于 {open} 开始。',
   },
   submissions: {
+    events: {
+      received: '已收到',
+      published: '已发布',
+      cosigned: '已联署',
+      cosign_declined: '联署被拒绝',
+      rejected: '已拒绝',
+      returned: '退回修改',
+    },
     title: '提交材料',
     by: '提交方：{organisation}',
     jointWith: '联合提交方：{list}',
