@@ -13,6 +13,7 @@ import { revisionRoutes } from './revisions/revisions.routes.ts';
 import { organisationRoutes } from './organisations/organisations.routes.ts';
 import { submissionBodyLimit, submissionRoutes } from './submissions/submissions.routes.ts';
 import { uiFor } from './web/i18n.ts';
+import { SubmissionQueue } from './submissions/submission-queue.ts';
 import { errorCatalogue, isPlenumError, type ErrorCode } from './errors.ts';
 import { processRoutes } from './processes/processes.routes.ts';
 import { ApiRegistry } from './web/api.ts';
@@ -47,7 +48,11 @@ function respondWithError(
 }
 
 /** Builds the web app around an open database. */
-export function createApp(deps: AppDeps): Hono<AppEnv> {
+export function createApp(given: AppDeps): Hono<AppEnv> {
+  const deps: AppDeps = {
+    ...given,
+    submissions: given.submissions ?? new SubmissionQueue(given.db, given.engine),
+  };
   const app = new Hono<AppEnv>();
   const api = new ApiRegistry();
 

@@ -25,7 +25,6 @@ import {
   getReceipt,
   getSubmission,
   moderateSubmission,
-  submitComment,
 } from './submissions.service.ts';
 import {
   moderationQueuePage,
@@ -125,18 +124,14 @@ export function submissionRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
       cosigners: list(body.cosigners).filter((v): v is string => typeof v === 'string' && v !== ''),
       idempotencyKey: text(body.idempotencyKey) ?? '',
     };
-    const receipt = await db
-      .transaction()
-      .execute((trx) =>
-        submitComment(
-          trx,
-          c.var.viewer,
-          context.period.id,
-          input,
-          attachments,
-          clockOf(c.var.deps),
-        ),
-      );
+    // Stored with whatever else arrives at this moment, in one durable commit (group commit).
+    const receipt = await c.var.deps.submissions!.submit(
+      c.var.viewer,
+      context.period.id,
+      input,
+      attachments,
+      clockOf(c.var.deps),
+    );
     // The transaction has committed: only now is the receipt shown.
     return c.html(receiptPage(c.var.page, receipt, context.period), receipt.replayed ? 200 : 201);
   });
@@ -329,11 +324,13 @@ export function submissionRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
           (body as { idempotencyKey?: unknown } | undefined)?.idempotencyKey ??
           randomUUID(),
       };
-      return db
-        .transaction()
-        .execute((trx) =>
-          submitComment(trx, c.var.viewer, params.id.toLowerCase(), input, [], clockOf(c.var.deps)),
-        );
+      return c.var.deps.submissions!.submit(
+        c.var.viewer,
+        params.id.toLowerCase(),
+        input,
+        [],
+        clockOf(c.var.deps),
+      );
     },
   });
 }

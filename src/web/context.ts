@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { Viewer } from '../accounts/accounts.schema.ts';
 import type { Database, Engine } from '../db/database.ts';
+import type { SubmissionQueue } from '../submissions/submission-queue.ts';
 import type { Ui } from './i18n.ts';
 
 /** Dependencies of the web app. */
@@ -10,6 +11,8 @@ export interface AppDeps {
   engine: Engine;
   /** The server's clock; tests move it to open and close comment periods. */
   now?: () => Date;
+  /** Group commit of submissions; createApp makes one when none is given. */
+  submissions?: SubmissionQueue;
 }
 
 /** What a page needs besides its own content: language, viewer, address, form token. */
