@@ -319,6 +319,56 @@ for (const engine of testEngines()) {
       assert.doesNotMatch(feed, /<script>alert/);
     });
 
+    test('markup in every other text field stays inert too: organisation, period, quote, file name', async () => {
+      const evil = '<script>alert(3)</script><b onmouseover=alert(4)>x</b>';
+      const outsider = await as('outsider');
+      const registered = await outsider.post('/organisations', {
+        name: `Evil ${evil}`,
+        stakeholderGroup: 'civil_society',
+        website: 'https://example.org/',
+      });
+      assert.equal(registered.status, 303);
+      const secretariat = await as('secretariat');
+      const opened = await secretariat.post('/processes/twg/consultations', {
+        versionId: built.versionId,
+        title: `Round ${evil}`,
+        description: evil,
+        opensAt: '2026-06-01T00:00',
+        closesAt: '2026-12-31T00:00',
+        timeZone: 'UTC',
+        moderation: 'immediate',
+      });
+      const periodPath = opened.headers.get('location')!;
+      const block = await paragraphBlock(o, built.versionId, 'para 1');
+      const orgId = (
+        await o.db
+          .selectFrom('organisations')
+          .select('id')
+          .where('name', 'like', 'Evil%')
+          .executeTakeFirstOrThrow()
+      ).id;
+      const pdf = new File([new TextEncoder().encode('%PDF-1.4\n%%EOF\n')], `${evil}.pdf`);
+      const submitted = await outsider.post(`${periodPath}/submissions`, {
+        organisationId: orgId,
+        blockId: block,
+        quote: 'international law',
+        body: 'Fine.',
+        idempotencyKey: 'evil-fields-1',
+        attachments: pdf,
+      });
+      assert.equal(submitted.status, 201);
+      for (const path of [
+        registered.headers.get('location')!,
+        periodPath,
+        '/organisations',
+        `/documents/${built.documentId}/v/1/en?comments=${encodeURIComponent('para 1')}`,
+      ]) {
+        const html = await (await new TestClient(app).get(path)).text();
+        assert.doesNotMatch(html, /<script>alert/, path);
+        assert.doesNotMatch(html, /<b onmouseover/, path);
+      }
+    });
+
     test('form posts without the form token are refused and store nothing', async () => {
       const civil = await as('civil');
       const before = await count(o, 'submissions');
@@ -334,6 +384,48 @@ for (const engine of testEngines()) {
       assert.equal(res.status, 403);
       assert.match(await res.text(), /CSRF_FAILED/);
       assert.equal(await count(o, 'submissions'), before);
+      // Every other form too.
+      const secretariat = await as('secretariat');
+      const forms: [TestClient, string, Record<string, string>][] = [
+        [
+          new TestClient(app),
+          '/sign-in',
+          { email: built.accounts.civil.email, password: builtPassword },
+        ],
+        [
+          new TestClient(app),
+          '/sign-up',
+          { email: 'new@example.org', name: 'New', password: 'long enough password' },
+        ],
+        [civil, '/organisations', { name: 'Sneaky', stakeholderGroup: 'academia' }],
+        [civil, '/account/password', { current: builtPassword, password: 'another long password' }],
+        [civil, '/account/tokens', { name: 'sneaky' }],
+        [
+          secretariat,
+          `/consultations/${built.period.id}/extend`,
+          { closesAt: '2031-06-01T00:00', reason: 'sneaky' },
+        ],
+        [
+          secretariat,
+          '/processes/twg/consultations',
+          {
+            versionId: built.versionId,
+            title: 'Sneaky',
+            opensAt: '2026-06-01T00:00',
+            closesAt: '2026-12-31T00:00',
+            timeZone: 'UTC',
+          },
+        ],
+        [civil, '/sign-out', {}],
+      ];
+      for (const [client, path, form] of forms) {
+        assert.equal((await client.post(path, form, { csrf: false })).status, 403, path);
+      }
+      assert.equal(
+        (await civil.get('/account')).status,
+        200,
+        'still signed in: the sign-out without a token was refused',
+      );
     });
 
     test('oversized and disguised attachments are refused with a clear message; nothing is stored', async () => {
