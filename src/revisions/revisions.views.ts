@@ -4,12 +4,12 @@ import type { Block } from '../documents/documents.schema.ts';
 import { documentHref } from '../documents/documents.views.ts';
 import { diffWords } from '../text/word-diff.ts';
 import type { PageContext } from '../web/context.ts';
-import { fill } from '../web/i18n.ts';
+import { fill, localAddress } from '../web/i18n.ts';
 import { directionOf, page, type Markup } from '../web/layout.ts';
 import type { Comparison, ComparisonRow } from './revisions.service.ts';
 
-function label(block: Block): string {
-  return block.address;
+function label(ui: PageContext['ui'], block: Block): string {
+  return localAddress(ui, block.address);
 }
 
 function diffMarkup(
@@ -50,7 +50,7 @@ function row(
       ? html`<td class="empty">—</td>`
       : html`<td lang="${language}" dir="${dir}">${blocks.map(
           (b, i) =>
-            html`${i > 0 ? html`<br />` : ''}<strong><bdi>${label(b)}</bdi></strong> ${
+            html`${i > 0 ? html`<br />` : ''}<strong><bdi>${label(ctx.ui, b)}</bdi></strong> ${
               link.change === 'unchanged' || link.change === 'new' || link.change === 'deleted'
                 ? b.text
                 : which === 'from'
