@@ -15,6 +15,7 @@ import {
 import { openTestDatabase } from '../src/db/test-databases.ts';
 import { buildProcess } from '../src/imports/imports.builder.ts';
 import { importFile, parseImportFile } from '../src/imports/imports.service.ts';
+import { benchConsultations } from './consultations.ts';
 import { generateDraftText } from './generate.ts';
 
 function stats(samples: number[]): { median: number; p95: number; min: number } {
@@ -113,4 +114,5 @@ const engines: Engine[] = process.env.PLENUM_TEST_POSTGRES_URL
 for (const engine of engines) {
   await benchImport(engine);
   await benchRender(engine);
+  await benchConsultations(engine);
 }

@@ -1,0 +1,788 @@
+/**
+ * Benchmarks of consultations, run by npm run bench on each engine:
+ * - the document page of a 200-paragraph draft with 10,000 published comments (and the same page
+ *   with one paragraph's comments opened, and the consultation page), rendered through app.request;
+ * - submissions over HTTP on loopback, each committed durably before its receipt, against the real
+ *   server (@hono/node-server) on a SQLite file (WAL, synchronous=FULL) or on PostgreSQL, driven
+ *   by a client in a worker thread and, for comparison, by one on the server's own thread.
+ *
+ * This file is also the worker's entry point: a worker started with the role in `clientRole`
+ * drives the submissions and posts its counts back.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { serve } from '@hono/node-server';
+import { sql } from 'kysely';
+import pg from 'pg';
+import type { Viewer } from '../src/accounts/accounts.schema.ts';
+import { operatorViewer } from '../src/accounts/accounts.schema.ts';
+import { createApiToken, viewerFromToken } from '../src/accounts/accounts.service.ts';
+import { createApp } from '../src/app.ts';
+import { buildConsultation } from '../src/consultations/consultation.builder.ts';
+import { openCommentPeriod } from '../src/consultations/consultations.service.ts';
+import {
+  migrateToLatest,
+  openDatabase,
+  type Database,
+  type Db,
+  type Engine,
+  type OpenDatabase,
+} from '../src/db/database.ts';
+import { importFile } from '../src/imports/imports.service.ts';
+import { countries } from '../src/organisations/countries.ts';
+import { stakeholderGroups } from '../src/organisations/organisations.schema.ts';
+import { registerOrganisation } from '../src/organisations/organisations.service.ts';
+import { submitComment } from '../src/submissions/submissions.service.ts';
+import type {
+  SubmissionAnchorTable,
+  SubmissionCosignerTable,
+  SubmissionTable,
+} from '../src/submissions/submissions.table.ts';
+import type { EventTable } from '../src/events/events.table.ts';
+import { prng } from '../src/text/messy-document.builder.ts';
+import { quoteSelector } from '../src/text/reanchor.ts';
+import { generateDraftText } from './generate.ts';
+
+// ---------------------------------------------------------------------------------------------
+// Shared helpers
+
+const ms = (n: number): string => `${n.toFixed(2)} ms`;
+const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
+const int = (n: number): string => Math.round(n).toLocaleString('en');
+
+function quantiles(samples: ArrayLike<number>): { p50: number; p95: number; p99: number } {
+  const sorted = Array.from(samples).sort((a, b) => a - b);
+  const at = (q: number): number =>
+    sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+  return { p50: at(0.5), p95: at(0.95), p99: at(0.99) };
+}
+
+/** A UUIDv7 for a given time, as newId() makes them, so ids sort like received_at. */
+function uuidAt(msSinceEpoch: number): string {
+  const bytes = randomBytes(16);
+  let t = msSinceEpoch;
+  for (let i = 5; i >= 0; i--) {
+    bytes[i] = t % 256;
+    t = Math.floor(t / 256);
+  }
+  bytes[6] = (bytes[6]! & 0x0f) | 0x70;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = bytes.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** 'YYYY-MM-DDTHH:mm', the wall-clock form comment periods are opened with (UTC here). */
+const wallClock = (d: Date): string => d.toISOString().slice(0, 16);
+
+/**
+ * A migrated database as production runs it: a real SQLite file (WAL, synchronous=FULL, so every
+ * commit pays for its fsync), or a PostgreSQL schema of its own with the server's default pool.
+ */
+async function openBenchDatabase(engine: Engine): Promise<OpenDatabase> {
+  if (engine === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'plenum-bench-'));
+    const o = await openDatabase(join(dir, 'bench.sqlite'));
+    await migrateToLatest(o.db);
+    return {
+      ...o,
+      close: async () => {
+        await o.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  const url = process.env.PLENUM_TEST_POSTGRES_URL;
+  if (!url) throw new Error('PLENUM_TEST_POSTGRES_URL is not set');
+  const schema = `bench_${randomBytes(6).toString('hex')}`;
+  // The pool size plenum serve uses by default (PLENUM_PG_POOL).
+  const o = await openDatabase(url, { pgSchema: schema, pgPoolSize: 10 });
+  await migrateToLatest(o.db);
+  return {
+    ...o,
+    close: async () => {
+      await o.close();
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        await client.query(`drop schema ${schema} cascade`);
+      } finally {
+        await client.end();
+      }
+    },
+  };
+}
+
+const words = [
+  'the',
+  'paragraph',
+  'should',
+  'recognise',
+  'that',
+  'stakeholders',
+  'in',
+  'their',
+  'respective',
+  'roles',
+  'contribute',
+  'to',
+  'a',
+  'secure',
+  'and',
+  'stable',
+  'Internet',
+  'we',
+  'propose',
+  'replacing',
+  'with',
+  'language',
+  'agreed',
+  'at',
+  'previous',
+  'sessions',
+  'of',
+  'working',
+  'group',
+  'this',
+  'is',
+  'important',
+  'for',
+  'developing',
+  'countries',
+  'capacity',
+  'building',
+  'technical',
+  'community',
+  'civil',
+  'society',
+];
+
+/** English prose of about `length` characters, seeded. */
+function prose(random: () => number, length: number): string {
+  const out: string[] = [];
+  let size = 0;
+  let sentence = 0;
+  while (size < length) {
+    let w = words[Math.floor(random() * words.length)]!;
+    if (sentence === 0) w = w[0]!.toUpperCase() + w.slice(1);
+    sentence++;
+    if (sentence > 8 && random() < 0.15) {
+      w += '.';
+      sentence = 0;
+    }
+    out.push(w);
+    size += w.length + 1;
+  }
+  const text = out.join(' ');
+  return text.endsWith('.') ? text : `${text}.`;
+}
+
+interface Paragraph {
+  id: string;
+  address: string;
+  text: string;
+}
+
+interface BenchOrganisation {
+  id: string;
+  /** The account that represents it (and is the author of its submissions). */
+  authorId: string;
+}
+
+/** What every consultation benchmark starts from. */
+interface Setup {
+  documentId: string;
+  versionId: string;
+  periodId: string;
+  paragraphs: Paragraph[];
+  organisations: BenchOrganisation[];
+  /** Three representatives, each of one organisation, to submit over the API. */
+  representatives: { viewer: Viewer; organisationId: string }[];
+}
+
+/**
+ * buildConsultation's accounts and organisations, a 200-paragraph draft of process 'twg' with an
+ * open comment period (moderation 'immediate'), and ~50 organisations across stakeholder groups
+ * and countries.
+ */
+async function setUp(o: OpenDatabase): Promise<Setup> {
+  const now = new Date();
+  const opens = wallClock(new Date(now.getTime() - 60 * 86_400_000));
+  const closes = wallClock(new Date(now.getTime() + 60 * 86_400_000));
+  const built = await buildConsultation(o.db, { opens, closes, moderation: 'immediate', now });
+  const draft = await importFile(o.db, new TextEncoder().encode(generateDraftText(200, 60, 2)), {
+    process: 'twg',
+    symbol: 'BENCH/CONSULTATION',
+    language: 'en',
+    format: 'text',
+  });
+  const period = await o.db.transaction().execute((trx) =>
+    openCommentPeriod(
+      trx,
+      operatorViewer,
+      built.process.id,
+      {
+        versionId: draft.ids.version,
+        title: 'Written comments on the benchmark draft',
+        description: 'Comments on any paragraph are welcome.',
+        opensAt: opens,
+        closesAt: closes,
+        timeZone: 'UTC',
+        moderation: 'immediate',
+      },
+      now,
+    ),
+  );
+  const paragraphs = await o.db
+    .selectFrom('blocks')
+    .select(['id', 'address', 'text'])
+    .where('language_version_id', '=', draft.ids.languageVersion)
+    .where('kind', '=', 'paragraph')
+    .orderBy('seq')
+    .execute();
+
+  // 47 more organisations, registered by one account (so the three built representatives each
+  // hold one grant, as most representatives do).
+  const viewerOf = (a: { id: string; email: string }, grants: Viewer['grants'] = []): Viewer => ({
+    ...a,
+    name: a.email,
+    isAdmin: false,
+    grants,
+    via: 'session',
+  });
+  const registrar = viewerOf(built.accounts.outsider);
+  const states = countries.filter((c) => !c.observer);
+  const random = prng(7);
+  const organisations: BenchOrganisation[] = [
+    { id: built.organisations.civil.id, authorId: built.accounts.civil.id },
+    { id: built.organisations.tech.id, authorId: built.accounts.tech.id },
+    { id: built.organisations.government.id, authorId: built.accounts.government.id },
+  ];
+  const kinds: Record<(typeof stakeholderGroups)[number], string> = {
+    government: 'Ministry of Foreign Affairs',
+    igo: 'Regional Telecommunications Organisation',
+    private_sector: 'Networks Limited',
+    civil_society: 'Digital Rights Initiative',
+    technical_community: 'Network Information Centre',
+    academia: 'Institute of Internet Studies',
+  };
+  await o.db.transaction().execute(async (trx) => {
+    for (let i = 0; i < 47; i++) {
+      const group = stakeholderGroups[i % stakeholderGroups.length]!;
+      const country = states[Math.floor(random() * states.length)]!.iso3;
+      const organisation = await registerOrganisation(
+        trx,
+        registrar,
+        { name: `${kinds[group]} ${country} ${i + 1}`, stakeholderGroup: group, country },
+        { verified: i % 3 !== 0 },
+      );
+      organisations.push({ id: organisation.id, authorId: registrar.id });
+    }
+  });
+  const representatives = (['civil', 'tech', 'government'] as const).map((k) => ({
+    viewer: viewerOf(built.accounts[k]),
+    organisationId: built.organisations[k].id,
+  }));
+  return {
+    documentId: draft.ids.document,
+    versionId: draft.ids.version,
+    periodId: period.id,
+    paragraphs,
+    organisations,
+    representatives,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// 1. The document page with 10,000 published comments
+
+/**
+ * Writes `count` published submissions straight into the tables, as submitComment would have
+ * written them in a period with moderation 'immediate' (rows, anchors with the block's version
+ * and address, confirmed co-signers, the 'submission.published' event), in batched transactions.
+ * About 10% are general comments, 25% quote a span, 10% name two paragraphs and 5% are joint.
+ */
+async function writePublishedSubmissions(
+  db: OpenDatabase['db'],
+  setup: Setup,
+  count: number,
+): Promise<void> {
+  const random = prng(11);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
+  // Half the comments go to ten much-discussed paragraphs (para 50 among them), half anywhere.
+  const hot = [3, 7, 12, 25, 50, 51, 88, 120, 150, 199].map((n) => setup.paragraphs[n - 1]!);
+  const paragraph = (): Paragraph => (random() < 0.5 ? pick(hot) : pick(setup.paragraphs));
+  const periodOpened = Date.now() - 30 * 86_400_000;
+  const perTransaction = 1000;
+  for (let first = 0; first < count; first += perTransaction) {
+    const submissions: SubmissionTable[] = [];
+    const anchors: SubmissionAnchorTable[] = [];
+    const cosigners: SubmissionCosignerTable[] = [];
+    const events: EventTable[] = [];
+    for (let n = first; n < Math.min(count, first + perTransaction); n++) {
+      // Received over the last 30 days, in order.
+      const receivedMs = periodOpened + Math.floor(((n + random()) / count) * 30 * 86_400_000);
+      const at = new Date(receivedMs).toISOString();
+      const id = uuidAt(receivedMs);
+      const organisation = pick(setup.organisations);
+      const kind = random();
+      const mine: SubmissionAnchorTable[] = [];
+      if (kind >= 0.1) {
+        const block = paragraph();
+        let selector: ReturnType<typeof quoteSelector> | undefined;
+        if (kind < 0.35) {
+          const spaces = [...block.text.matchAll(/ /g)].map((m) => m.index);
+          const from = Math.floor(random() * (spaces.length - 8));
+          const start = from === 0 ? 0 : spaces[from - 1]! + 1;
+          const end = spaces[from + 2 + Math.floor(random() * 6)]!;
+          selector = quoteSelector(block.text, start, end);
+        }
+        const anchored = [block, ...(kind > 0.9 ? [paragraph()] : [])];
+        for (const [seq, b] of anchored.entries()) {
+          if (seq > 0 && b.id === block.id) continue;
+          const s = seq === 0 ? selector : undefined;
+          mine.push({
+            id: uuidAt(receivedMs),
+            submission_id: id,
+            seq,
+            block_id: b.id,
+            version_id: setup.versionId,
+            address: b.address,
+            exact: s?.exact ?? null,
+            prefix: s?.prefix ?? null,
+            suffix: s?.suffix ?? null,
+            start: s?.start ?? null,
+            end: s?.end ?? null,
+          });
+        }
+      }
+      const joint =
+        random() < 0.05
+          ? [...new Set([pick(setup.organisations), pick(setup.organisations)])].filter(
+              (c) => c.id !== organisation.id,
+            )
+          : [];
+      for (const c of joint) {
+        cosigners.push({
+          submission_id: id,
+          organisation_id: c.id,
+          state: 'confirmed',
+          responded_at: at,
+          responded_by: c.authorId,
+        });
+      }
+      const title = random() < 0.3 ? prose(random, 40).slice(0, -1) : null;
+      const body = prose(random, 200 + Math.floor(random() * 1300));
+      const content = JSON.stringify({
+        anchors: mine.map((a) => ({
+          block: a.block_id,
+          end: a.end,
+          exact: a.exact,
+          start: a.start,
+        })),
+        attachments: [],
+        body,
+        cosigners: joint.map((c) => c.id).sort(),
+        language: 'en',
+        organisation: organisation.id,
+        period: setup.periodId,
+        title,
+      });
+      submissions.push({
+        id,
+        period_id: setup.periodId,
+        organisation_id: organisation.id,
+        author_id: organisation.authorId,
+        title,
+        body,
+        language: 'en',
+        language_detected: 'en',
+        status: 'published',
+        status_reason: null,
+        status_note: null,
+        content_sha256: createHash('sha256').update(content).digest('hex'),
+        idempotency_key: `bench-${n}`,
+        received_at: at,
+        published_at: at,
+        updated_at: at,
+      });
+      anchors.push(...mine);
+      events.push({
+        id: uuidAt(receivedMs),
+        at,
+        actor: organisation.authorId,
+        action: 'submission.published',
+        subject_type: 'submission',
+        subject_id: id,
+        data: JSON.stringify({
+          periodId: setup.periodId,
+          organisationId: organisation.id,
+          status: 'published',
+        }),
+      });
+    }
+    await db.transaction().execute(async (trx) => {
+      await insertChunked(trx, 'submissions', submissions, 16);
+      await insertChunked(trx, 'submission_anchors', anchors, 11);
+      await insertChunked(trx, 'submission_cosigners', cosigners, 5);
+      await insertChunked(trx, 'events', events, 7);
+    });
+  }
+}
+
+/** Multi-row inserts under both engines' limits on bound parameters. */
+async function insertChunked<T extends keyof Database>(
+  db: Db,
+  table: T,
+  rows: Database[T][],
+  columns: number,
+): Promise<void> {
+  const size = Math.floor(8000 / columns);
+  for (let i = 0; i < rows.length; i += size) {
+    // The rows are Database[T]; Kysely cannot relate that to a generic table's insert type.
+    await db
+      .insertInto(table)
+      .values(rows.slice(i, i + size) as never)
+      .execute();
+  }
+}
+
+interface PageTiming {
+  p50: number;
+  p95: number;
+  /** Timed requests made (fewer than asked when the page is so slow that the budget ran out). */
+  count: number;
+  bytes: number;
+  gzipped: number;
+}
+
+/**
+ * Times GET requests of one address through app.request: `warmUp` untimed ones, then `timed`
+ * ones, each phase stopping early when `budgetMs` is spent; and the page's weight, raw and gzipped.
+ */
+async function timePage(
+  app: ReturnType<typeof createApp>,
+  path: string,
+  { warmUp, timed, budgetMs }: { warmUp: number; timed: number; budgetMs: number },
+): Promise<PageTiming> {
+  const get = async (headers: Record<string, string> = {}): Promise<Response> => {
+    const res = await app.request(path, { headers });
+    if (res.status !== 200) throw new Error(`GET ${path} answered ${res.status}`);
+    return res;
+  };
+  let bytes = 0;
+  let until = performance.now() + budgetMs;
+  for (let i = 0; i < warmUp && performance.now() < until; i++) {
+    bytes = Buffer.byteLength(await (await get()).text());
+  }
+  const samples: number[] = [];
+  until = performance.now() + budgetMs;
+  for (let i = 0; i < timed && (i < 5 || performance.now() < until); i++) {
+    const t = performance.now();
+    await (await get()).text();
+    samples.push(performance.now() - t);
+  }
+  const gzipped = (await (await get({ 'accept-encoding': 'gzip' })).arrayBuffer()).byteLength;
+  const q = quantiles(samples);
+  return { p50: q.p50, p95: q.p95, count: samples.length, bytes, gzipped };
+}
+
+/** The load average, as a warning that other work on the machine skews the figures. */
+function load(): string {
+  return `load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} CPUs`;
+}
+
+/** The document page of a 200-paragraph draft with 10,000 published comments. */
+export async function benchCommentedDocument(engine: Engine): Promise<void> {
+  const o = await openBenchDatabase(engine);
+  try {
+    const setup = await setUp(o);
+    const count = 10_000;
+    const t = performance.now();
+    await writePublishedSubmissions(o.db, setup, count);
+    const written = performance.now() - t;
+    // PostgreSQL's autovacuum would have analysed tables this size long before anyone reads them;
+    // SQLite has no such thing, and plenum runs no ANALYZE, so its tables stay without statistics.
+    if (engine === 'postgres') {
+      for (const table of ['submissions', 'submission_anchors', 'submission_cosigners', 'events'])
+        await sql`analyze ${sql.table(table)}`.execute(o.db);
+    }
+    const { anchors } = await o.db
+      .selectFrom('submission_anchors')
+      .select((eb) => eb.fn.countAll<number>().as('anchors'))
+      .executeTakeFirstOrThrow();
+    const app = createApp({ db: o.db, engine });
+    const page = `/documents/${setup.documentId}/v/1/en`;
+    const plan = { warmUp: 20, timed: 200, budgetMs: 10_000 };
+    const before = load();
+    const main = await timePage(app, page, plan);
+    const opened = await timePage(app, `${page}?comments=para%2050`, plan);
+    const consultation = await timePage(app, `/consultations/${setup.periodId}`, plan);
+    const timing = (r: PageTiming): string =>
+      `median ${ms(r.p50)}, p95 ${ms(r.p95)}${r.count < plan.timed ? ` (only ${r.count} requests in ${plan.budgetMs / 1000} s)` : ''}, ${kb(r.bytes)} of HTML, ${kb(r.gzipped)} gzipped`;
+    console.log(
+      `document page with ${int(count)} published comments (200 paragraphs, ${setup.organisations.length} organisations, ${int(Number(anchors))} anchors) on ${engine}, ` +
+        `${plan.timed} requests through app.request after ${plan.warmUp} warm-up: ${timing(main)}  [target p95 ≤ 50 ms]`,
+    );
+    console.log(
+      `  same page with para 50's comments opened (?comments=para%2050): ${timing(opened)}`,
+    );
+    console.log(`  consultation page /consultations/:id: ${timing(consultation)}`);
+    console.log(
+      `  (${int(count)} submissions written directly in ${(written / 1000).toFixed(1)} s, 1,000 per transaction; ${before} before timing, ${load()} after)`,
+    );
+  } finally {
+    await o.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// 2. Submissions over HTTP on loopback
+
+/** What the client needs to drive submissions. */
+interface DriveOptions {
+  url: string;
+  clients: { token: string; organisationId: string }[];
+  blockIds: string[];
+  concurrency: number;
+  durationMs: number;
+  /** Makes idempotency keys unique across runs. */
+  keyPrefix: string;
+}
+
+interface DriveResult {
+  receipts: number;
+  errors: number;
+  errorSamples: string[];
+  receiptIds: string[];
+  latencies: number[];
+  elapsedMs: number;
+}
+
+/** Keeps `concurrency` submissions in flight for `durationMs`; counts 201 receipts and the rest. */
+async function drive(o: DriveOptions): Promise<DriveResult> {
+  const random = prng(3);
+  // A pool of ~500-character bodies; each request makes its own unique by its number.
+  const bodies = Array.from({ length: 64 }, () => prose(random, 480));
+  const result: DriveResult = {
+    receipts: 0,
+    errors: 0,
+    errorSamples: [],
+    receiptIds: [],
+    latencies: [],
+    elapsedMs: 0,
+  };
+  let next = 0;
+  const started = performance.now();
+  const deadline = started + o.durationMs;
+  const lane = async (): Promise<void> => {
+    while (performance.now() < deadline) {
+      const n = next++;
+      const client = o.clients[n % o.clients.length]!;
+      const payload = JSON.stringify({
+        organisationId: client.organisationId,
+        body: `${bodies[n % bodies.length]} (${n})`,
+        anchors: [{ blockId: o.blockIds[n % o.blockIds.length]! }],
+        idempotencyKey: `${o.keyPrefix}-${n}`,
+      });
+      const t = performance.now();
+      try {
+        const res = await fetch(o.url, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${client.token}`, 'content-type': 'application/json' },
+          body: payload,
+        });
+        const text = await res.text();
+        if (res.status === 201) {
+          result.latencies.push(performance.now() - t);
+          result.receipts++;
+          result.receiptIds.push((JSON.parse(text) as { submissionId: string }).submissionId);
+        } else {
+          result.errors++;
+          if (result.errorSamples.length < 3) result.errorSamples.push(`${res.status} ${text}`);
+        }
+      } catch (error) {
+        result.errors++;
+        if (result.errorSamples.length < 3) result.errorSamples.push(String(error));
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: o.concurrency }, lane));
+  result.elapsedMs = performance.now() - started;
+  return result;
+}
+
+const clientRole = 'plenum-bench-submission-client';
+
+/** Runs drive() in a worker thread, so the client's CPU is not taken from the server's loop. */
+function driveInWorker(o: DriveOptions): Promise<DriveResult> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL(import.meta.url), {
+      workerData: { role: clientRole, options: o },
+    });
+    worker.once('message', (r: DriveResult) => resolve(r));
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`the client worker exited with ${code}`));
+    });
+  });
+}
+
+if (!isMainThread && (workerData as { role?: string } | null)?.role === clientRole) {
+  parentPort!.postMessage(await drive((workerData as { options: DriveOptions }).options));
+}
+
+/** Submissions per second through the real server, committed before each receipt. */
+export async function benchSubmissionsOverHttp(engine: Engine): Promise<void> {
+  const o = await openBenchDatabase(engine);
+  let server: Server | undefined;
+  try {
+    const setup = await setUp(o);
+    const tokens = await Promise.all(
+      setup.representatives.map(async (r) => ({
+        token: await createApiToken(o.db, r.viewer, 'bench'),
+        organisationId: r.organisationId,
+      })),
+    );
+    const app = createApp({ db: o.db, engine });
+    const port = await new Promise<number>((resolve) => {
+      server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) =>
+        resolve(info.port),
+      ) as Server;
+    });
+    const path = `/api/consultations/${setup.periodId}/submissions`;
+    const options = (durationMs: number, keyPrefix: string): DriveOptions => ({
+      url: `http://127.0.0.1:${port}${path}`,
+      clients: tokens,
+      blockIds: setup.paragraphs.map((p) => p.id),
+      concurrency: 64,
+      durationMs,
+      keyPrefix,
+    });
+    const runs: { label: string; r: DriveResult; busy: number }[] = [];
+    const run = async (label: string, worker: boolean, durationMs: number) => {
+      const o2 = options(durationMs, `${label}-${randomBytes(4).toString('hex')}`);
+      const elu = performance.eventLoopUtilization();
+      const r = await (worker ? driveInWorker(o2) : drive(o2));
+      runs.push({ label, r, busy: performance.eventLoopUtilization(elu).utilization });
+      return runs.at(-1)!;
+    };
+    const before = load();
+    // Warm-up (JIT, connections, caches), then the two timed runs.
+    await run('warm-up', true, 1500);
+    const inWorker = await run('worker', true, 10_000);
+    const inProcess = await run('same thread', false, 10_000);
+    const after = load();
+
+    // Where the time goes, one request at a time (wall and CPU of this process per submission):
+    // the whole app over loopback (client included), through app.request, submitComment in its
+    // transaction alone, and a transaction that writes one event row (the commit's own cost).
+    const viewer = (await viewerFromToken(o.db, tokens[0]!.token))!;
+    const input = (n: number, prefix: string) => ({
+      organisationId: tokens[0]!.organisationId,
+      body: `${prose(prng(n), 480)} (${n})`,
+      anchors: [{ blockId: setup.paragraphs[n % setup.paragraphs.length]!.id }],
+      idempotencyKey: `${prefix}-${n}`,
+    });
+    const post = (n: number, prefix: string): RequestInit => ({
+      method: 'POST',
+      headers: { authorization: `Bearer ${tokens[0]!.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(input(n, prefix)),
+    });
+    const sequential = 300;
+    const oneAtATime = async (step: (n: number) => Promise<void>): Promise<string> => {
+      const cpu = process.cpuUsage();
+      const t = performance.now();
+      for (let n = 0; n < sequential; n++) await step(n);
+      const used = process.cpuUsage(cpu);
+      return `${ms((performance.now() - t) / sequential)} (CPU ${ms((used.user + used.system) / 1000 / sequential)})`;
+    };
+    const expect201 = async (res: Response): Promise<void> => {
+      const text = await res.text();
+      if (res.status !== 201) throw new Error(`answered ${res.status}: ${text}`);
+    };
+    const overLoopback = await oneAtATime(async (n) =>
+      expect201(await fetch(`http://127.0.0.1:${port}${path}`, post(n, 'loopback'))),
+    );
+    const throughApp = await oneAtATime(async (n) =>
+      expect201(await app.request(path, post(n, 'through-app'))),
+    );
+    const serviceOnly = await oneAtATime(async (n) => {
+      await o.db
+        .transaction()
+        .execute((trx) =>
+          submitComment(trx, viewer, setup.periodId, input(n, 'service'), [], new Date()),
+        );
+    });
+    const commitOnly = await oneAtATime(async (n) => {
+      await o.db.transaction().execute((trx) =>
+        trx
+          .insertInto('events')
+          .values({
+            id: uuidAt(Date.now()),
+            at: new Date().toISOString(),
+            actor: viewer.id,
+            action: 'bench.commit',
+            subject_type: 'bench',
+            subject_id: String(n),
+            data: '{}',
+          })
+          .execute(),
+      );
+    });
+    const extra = 3 * sequential;
+
+    // Every 201 receipt is a row, and no row is without its receipt.
+    const { rows } = await o.db
+      .selectFrom('submissions')
+      .select((eb) => eb.fn.countAll<number>().as('rows'))
+      .where('period_id', '=', setup.periodId)
+      .executeTakeFirstOrThrow();
+    const receipts = runs.reduce((sum, x) => sum + x.r.receipts, 0);
+    const distinct = new Set(runs.flatMap((x) => x.r.receiptIds)).size;
+    const errors = runs.reduce((sum, x) => sum + x.r.errors, 0);
+    const verified = Number(rows) === receipts + extra && distinct === receipts && errors === 0;
+
+    const where =
+      engine === 'sqlite'
+        ? 'a SQLite file (WAL, synchronous=FULL)'
+        : 'PostgreSQL (pool of 10 connections)';
+    const line = ({ r, busy }: { r: DriveResult; busy: number }): string => {
+      const q = quantiles(r.latencies);
+      return (
+        `${int((r.receipts * 1000) / r.elapsedMs)} submissions/s over ${(r.elapsedMs / 1000).toFixed(1)} s ` +
+        `(${int(r.receipts)} receipts), p50 ${ms(q.p50)}, p99 ${ms(q.p99)}, ${r.errors} errors, event loop ${(busy * 100).toFixed(0)}% busy`
+      );
+    };
+    console.log(
+      `submissions over HTTP on loopback to the real server on ${where}, each committed before its 201 receipt, 64 in flight, client in a worker thread: ${line(inWorker)}  [target ≥ 2,000/s on SQLite]`,
+    );
+    console.log(`  same with the client on the server's thread: ${line(inProcess)}`);
+    console.log(
+      `  one at a time, per submission (${sequential} each): over loopback ${overLoopback}, through app.request ${throughApp}, ` +
+        `submitComment in its transaction ${serviceOnly}; a one-row write transaction ${commitOnly}`,
+    );
+    console.log(
+      `  check: ${int(Number(rows))} rows in submissions = ${int(receipts)} receipts of the runs (warm-up included) + ${int(extra)} one at a time; ` +
+        `${int(distinct)} distinct receipt ids; ${errors} errors${verified ? '' : '  MISMATCH'}  (${before} before, ${after} after)`,
+    );
+    for (const x of runs)
+      for (const e of x.r.errorSamples) console.log(`  error (${x.label}): ${e}`);
+  } finally {
+    if (server) {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server!.close(() => resolve()));
+    }
+    await o.close();
+  }
+}
+
+/** Both consultation benchmarks on one engine. */
+export async function benchConsultations(engine: Engine): Promise<void> {
+  await benchCommentedDocument(engine);
+  await benchSubmissionsOverHttp(engine);
+}
