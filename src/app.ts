@@ -61,7 +61,11 @@ export function createApp(given: AppDeps): Hono<AppEnv> {
     await next();
   });
   // gzip for readers on slow connections (a 200-paragraph draft shrinks about fivefold).
-  app.use(compress());
+  // Receipts of API submissions are small and wanted at once: gzip is not worth its CPU there.
+  const gzip = compress();
+  app.use((c, next) =>
+    c.req.method === 'POST' && c.req.path.startsWith('/api/') ? next() : gzip(c, next),
+  );
   app.use(
     secureHeaders({
       contentSecurityPolicy: {

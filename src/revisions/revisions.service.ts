@@ -240,9 +240,7 @@ export async function carryLateAnchors(
 ): Promise<void> {
   if (anchorIds.length === 0) return;
   for (const pair of await listAlignedSuccessors(db, versionId)) {
-    const anchors = (await listAnchorsIn(db, pair.fromId, versionId)).filter((a) =>
-      anchorIds.includes(a.anchorId),
-    );
+    const anchors = await listAnchorsIn(db, pair.fromId, versionId, anchorIds);
     if (anchors.length === 0) continue;
     const [links, toBlocks] = await Promise.all([
       findAlignment(db, pair.fromId, pair.toId),

@@ -80,13 +80,27 @@ export async function listAnchorsIn(
   db: Db,
   languageVersionId: string,
   versionId: string,
+  /** Only these anchors (a submission's own, when it arrives late); all when absent. */
+  onlyAnchorIds?: string[],
 ): Promise<AnchorPosition[]> {
-  const direct = await db
+  let directQuery = db
     .selectFrom('submission_anchors as a')
     .innerJoin('blocks as b', 'b.id', 'a.block_id')
     .select(['a.id', 'a.block_id', 'a.exact', 'a.prefix', 'a.suffix', 'a.start', 'a.end'])
-    .where('b.language_version_id', '=', languageVersionId)
-    .execute();
+    .where('b.language_version_id', '=', languageVersionId);
+  if (onlyAnchorIds) directQuery = directQuery.where('a.id', 'in', onlyAnchorIds);
+  const direct = await directQuery.execute();
+  if (onlyAnchorIds) {
+    return direct.map((r) => ({
+      anchorId: r.id,
+      blockId: r.block_id,
+      exact: r.exact,
+      prefix: r.prefix,
+      suffix: r.suffix,
+      start: r.start === null ? null : Number(r.start),
+      end: r.end === null ? null : Number(r.end),
+    }));
+  }
   const carried = await db
     .selectFrom('carried_anchors as ca')
     .innerJoin('blocks as b', 'b.id', 'ca.block_id')

@@ -7,7 +7,6 @@ import { safeBack } from '../accounts/accounts.routes.ts';
 import { holds } from '../accounts/accounts.schema.ts';
 import { canModerate } from '../consultations/consultations.policy.ts';
 import { periodFromAddress } from '../consultations/consultations.routes.ts';
-import { getPeriodContext } from '../consultations/consultations.service.ts';
 import { findPeriod } from '../consultations/consultations.store.ts';
 import { getBlocks, getLanguageVersion } from '../documents/documents.service.ts';
 import { PlenumError } from '../errors.ts';
@@ -315,8 +314,6 @@ export function submissionRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
       'IDEMPOTENCY_CONFLICT',
     ],
     handler: async (c, { params, body }) => {
-      const { db } = c.var.deps;
-      await getPeriodContext(db, c.var.viewer, params.id.toLowerCase(), clockOf(c.var.deps));
       const input = {
         ...(body && typeof body === 'object' ? body : {}),
         idempotencyKey:

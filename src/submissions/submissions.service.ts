@@ -6,6 +6,8 @@ import { createHash } from 'node:crypto';
 import type { Viewer } from '../accounts/accounts.schema.ts';
 import { checkCanModerate } from '../consultations/consultations.policy.ts';
 import { findPeriod } from '../consultations/consultations.store.ts';
+import { canReadVersion } from '../documents/documents.policy.ts';
+import { findVersionAccess } from '../documents/documents.store.ts';
 import type { Db } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
 import { PlenumError } from '../errors.ts';
@@ -145,6 +147,10 @@ export async function submitComment(
 
   const period = await findPeriod(db, periodId, now);
   if (!period) throw new PlenumError('PERIOD_NOT_FOUND');
+  const access = await findVersionAccess(db, period.versionId);
+  if (!access || !canReadVersion(viewer, access, access.processId)) {
+    throw new PlenumError('PERIOD_NOT_FOUND');
+  }
 
   // Anchors: every block must be in the period's version; a quote must be in its block.
   const blocks = await findVersionBlocks(

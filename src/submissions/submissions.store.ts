@@ -220,26 +220,22 @@ export async function listSubmissionIds(
   }
   if ('organisationId' in scope) filters = { ...filters, organisationId: scope.organisationId };
   if ('versionId' in scope) {
-    query = query.where((eb) =>
-      eb.or([
-        eb.exists(
-          eb
-            .selectFrom('submission_anchors as a')
-            .select('a.id')
-            .whereRef('a.submission_id', '=', 's.id')
-            .where('a.version_id', '=', scope.versionId)
-            .where('a.address', '=', scope.address),
-        ),
-        eb.exists(
+    // Not correlated: the paragraph's submissions are found once through the (version, address)
+    // indexes, whatever the planner knows about the tables.
+    query = query.where('s.id', 'in', (eb) =>
+      eb
+        .selectFrom('submission_anchors as a')
+        .select('a.submission_id')
+        .where('a.version_id', '=', scope.versionId)
+        .where('a.address', '=', scope.address)
+        .union(
           eb
             .selectFrom('carried_anchors as ca')
             .innerJoin('submission_anchors as a2', 'a2.id', 'ca.anchor_id')
-            .select('ca.anchor_id')
-            .whereRef('a2.submission_id', '=', 's.id')
+            .select('a2.submission_id')
             .where('ca.to_version_id', '=', scope.versionId)
             .where('ca.address', '=', scope.address),
         ),
-      ]),
     );
   }
   query = query.where((eb) => eb.and(filterConditions(eb as unknown as SubmissionEb, filters)));

@@ -223,6 +223,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .columns(['to_language_version_id', 'from_language_version_id', 'link_seq'])
     .execute();
   await db.schema
+    .createIndex('block_alignments_from')
+    .on('block_alignments')
+    .columns(['from_language_version_id', 'to_language_version_id'])
+    .execute();
+  await db.schema
     .createIndex('block_alignments_from_block')
     .on('block_alignments')
     .column('from_block_id')
