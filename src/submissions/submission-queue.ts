@@ -52,6 +52,22 @@ export class SubmissionQueue {
   ): Promise<Receipt> {
     return new Promise<Receipt>((resolve, reject) => {
       this.waiting.push({ viewer, periodId, input, attachments, now, resolve, reject });
+      this.schedule();
+    });
+  }
+
+  private scheduled = false;
+
+  /**
+   * Starts a group after the requests already read from the network have queued theirs. With
+   * SQLite every query completes synchronously, so a group started at once would run to its
+   * commit before the next request is even parsed: a group of one, an fsync each.
+   */
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
       this.drain();
     });
   }
@@ -62,7 +78,7 @@ export class SubmissionQueue {
       this.running += 1;
       void this.commitGroup(group).finally(() => {
         this.running -= 1;
-        this.drain();
+        this.schedule();
       });
     }
   }
