@@ -519,7 +519,13 @@ for (const engine of testEngines()) {
         idempotencyKey: 'late-submission-1',
       });
       assert.equal(res.status, 409);
-      assert.match(await res.text(), /has closed/);
+      const refused = await res.text();
+      assert.match(refused, /has closed/);
+      assert.match(
+        refused,
+        /<textarea name="body"[^>]*>Too late<\/textarea>/,
+        'what was typed comes back',
+      );
       assert.equal(await count(o, 'submissions'), before);
       const page = await (await civil.get(`/consultations/${built.period.id}`)).text();
       assert.match(page, /closed/);

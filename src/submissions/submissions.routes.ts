@@ -7,9 +7,10 @@ import { safeBack } from '../accounts/accounts.routes.ts';
 import { holds } from '../accounts/accounts.schema.ts';
 import { canModerate } from '../consultations/consultations.policy.ts';
 import { periodFromAddress } from '../consultations/consultations.routes.ts';
+import type { PeriodContext } from '../consultations/consultations.service.ts';
 import { findPeriod } from '../consultations/consultations.store.ts';
 import { getBlocks, getLanguageVersion } from '../documents/documents.service.ts';
-import { PlenumError } from '../errors.ts';
+import { isPlenumError, PlenumError } from '../errors.ts';
 import { listEventsFor } from '../events/events.store.ts';
 import { getOrganisations } from '../organisations/organisations.service.ts';
 import type { ApiRegistry } from '../web/api.ts';
@@ -52,6 +53,36 @@ function text(value: unknown): string | undefined {
 /** The largest form post with attachments (five files of 5 MB and the text). */
 export const submissionBodyLimit = 27 * 1024 * 1024;
 
+/** The submission form again, after a refusal, with the message and what was typed. */
+async function refusedForm(
+  c: Context<AppEnv>,
+  context: PeriodContext,
+  message: string,
+  values: {
+    organisationId: string;
+    title?: string;
+    body: string;
+    language?: string;
+    cosigners: string[];
+  },
+  blockIds: string[],
+  quote: string | undefined,
+  idempotencyKey: string,
+) {
+  const { db } = c.var.deps;
+  const languageVersion = await getLanguageVersion(db, context.version.id, undefined, c.var.viewer);
+  return submitFormPage(c.var.page, context, {
+    blocks: await getBlocks(db, languageVersion.id, c.var.viewer),
+    myOrganisations: await getMyOrganisations(db, c.var.viewer),
+    allOrganisations: await getOrganisations(db),
+    preselected: blockIds,
+    ...(quote ? { quote } : {}),
+    idempotencyKey: idempotencyKey || randomUUID(),
+    error: message,
+    values,
+  });
+}
+
 /** Mounts the submission pages and registers their API routes. */
 export function submissionRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
   app.get('/consultations/:id/submit', async (c) => {
@@ -86,23 +117,12 @@ export function submissionRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
     const body = await checkForm(c);
     const { db } = c.var.deps;
     const context = await periodFromAddress(c);
-    const files = list(body.attachments).filter(
-      (f): f is File => f instanceof File && (f.size > 0 || f.name !== ''),
-    );
-    if (files.length > attachmentMaxCount) {
-      throw new PlenumError('INVALID_REQUEST', `attachments: at most ${attachmentMaxCount} files.`);
-    }
-    const attachments: CheckedAttachment[] = [];
-    for (const file of files)
-      attachments.push(await checkAttachment(file.name, Buffer.from(await file.arrayBuffer())));
     const blockIds = list(body.blockId).filter(
       (v): v is string => typeof v === 'string' && v !== '',
     );
     const quote = text(body.quote)?.trim();
     let anchors: { blockId: string; exact?: string }[] = blockIds.map((blockId) => ({ blockId }));
     if (quote) {
-      if (blockIds.length === 0)
-        throw new PlenumError('ANCHOR_INVALID', 'Choose the paragraph the quoted words come from.');
       // The quote belongs to the chosen paragraph that contains it.
       const versionBlocks = await getBlocks(
         db,
@@ -123,14 +143,54 @@ export function submissionRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
       cosigners: list(body.cosigners).filter((v): v is string => typeof v === 'string' && v !== ''),
       idempotencyKey: text(body.idempotencyKey) ?? '',
     };
-    // Stored with whatever else arrives at this moment, in one durable commit (group commit).
-    const receipt = await c.var.deps.submissions!.submit(
-      c.var.viewer,
-      context.period.id,
-      input,
-      attachments,
-      clockOf(c.var.deps),
-    );
+    let receipt;
+    try {
+      const files = list(body.attachments).filter(
+        (f): f is File => f instanceof File && (f.size > 0 || f.name !== ''),
+      );
+      if (files.length > attachmentMaxCount) {
+        throw new PlenumError(
+          'INVALID_REQUEST',
+          `attachments: at most ${attachmentMaxCount} files.`,
+        );
+      }
+      const attachments: CheckedAttachment[] = [];
+      for (const file of files)
+        attachments.push(await checkAttachment(file.name, Buffer.from(await file.arrayBuffer())));
+      if (quote && blockIds.length === 0) {
+        throw new PlenumError('ANCHOR_INVALID', 'Choose the paragraph the quoted words come from.');
+      }
+      // Stored with whatever else arrives at this moment, in one durable commit (group commit).
+      receipt = await c.var.deps.submissions!.submit(
+        c.var.viewer,
+        context.period.id,
+        input,
+        attachments,
+        clockOf(c.var.deps),
+      );
+    } catch (error) {
+      if (!isPlenumError(error) || error.status >= 500 || error.code === 'SIGN_IN_REQUIRED')
+        throw error;
+      // Refused: the form comes back with the message and everything typed, nothing stored.
+      return c.html(
+        await refusedForm(
+          c,
+          context,
+          error.message,
+          {
+            organisationId: input.organisationId,
+            ...(input.title !== undefined ? { title: input.title } : {}),
+            body: input.body,
+            ...(input.language !== undefined ? { language: input.language } : {}),
+            cosigners: input.cosigners,
+          },
+          blockIds,
+          quote,
+          input.idempotencyKey,
+        ),
+        error.status as 400,
+      );
+    }
     // The transaction has committed: only now is the receipt shown.
     return c.html(receiptPage(c.var.page, receipt, context.period), receipt.replayed ? 200 : 201);
   });

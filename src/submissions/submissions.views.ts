@@ -139,8 +139,19 @@ export function submitFormPage(
     /** Words chosen on the document page (with script), to prefill the quote. */
     quote?: string;
     idempotencyKey: string;
+    /** After a refused post: what went wrong, and what was typed, so nothing is lost. */
+    error?: string;
+    values?: {
+      organisationId?: string;
+      title?: string;
+      body?: string;
+      language?: string;
+      cosigners?: string[];
+    };
   },
 ): Markup {
+  const v = data.values ?? {};
+  const selected = (on: boolean) => (on ? html` selected` : '');
   const { ui } = ctx;
   const m = ui.m.submissions;
   const { period } = context;
@@ -150,6 +161,7 @@ export function submitFormPage(
   const mine = new Set(data.myOrganisations.map((o) => o.id));
   const main = html`<h1>${m.formTitle}</h1>
     <p><a href="/consultations/${period.id}">${period.title}</a> · ${ui.m.consultations.closes} ${ui.instant(period.closesAt, period.timeZone)}</p>
+    ${data.error ? html`<p class="problem" role="alert" lang="en" dir="ltr">${data.error}</p>` : ''}
     ${
       data.myOrganisations.length === 0
         ? html`<p class="notice">${m.formNoOrganisation} <a href="/organisations/new">${ui.m.organisations.register}</a></p>`
@@ -157,7 +169,7 @@ export function submitFormPage(
             ${csrfField(ctx)}
             <input type="hidden" name="idempotencyKey" value="${data.idempotencyKey}" />
             <label>${m.formFor}
-              <select name="organisationId" required>${data.myOrganisations.map((o) => html`<option value="${o.id}">${o.name}</option>`)}</select>
+              <select name="organisationId" required>${data.myOrganisations.map((o) => html`<option value="${o.id}"${selected(o.id === v.organisationId)}>${o.name}</option>`)}</select>
             </label>
             <fieldset>
               <legend>${m.formScope}</legend>
@@ -176,19 +188,19 @@ export function submitFormPage(
               </label>
               <p class="help" id="quote-help">${m.formQuoteHelp}</p>
             </fieldset>
-            <label>${m.formTitleField} <input name="title" maxlength="300" /></label>
+            <label>${m.formTitleField} <input name="title" maxlength="300" value="${v.title ?? ''}" /></label>
             <label>${m.formBody}
-              <textarea name="body" rows="12" required maxlength="100000"></textarea>
+              <textarea name="body" rows="12" required maxlength="100000">${v.body ?? ''}</textarea>
             </label>
             <label>${m.formLanguage}
               <select name="language">
                 <option value="">${m.formLanguageDetect}</option>
-                ${unLanguages.map((l) => html`<option value="${l}">${languageName(l, ui.lang).display}</option>`)}
+                ${unLanguages.map((l) => html`<option value="${l}"${selected(l === v.language)}>${languageName(l, ui.lang).display}</option>`)}
               </select>
             </label>
             <label>${m.formCosigners}
               <select name="cosigners" multiple size="5" aria-describedby="cosign-help">
-                ${data.allOrganisations.filter((o) => data.myOrganisations.length !== 1 || !mine.has(o.id)).map((o) => html`<option value="${o.id}">${o.name}</option>`)}
+                ${data.allOrganisations.filter((o) => data.myOrganisations.length !== 1 || !mine.has(o.id)).map((o) => html`<option value="${o.id}"${selected((v.cosigners ?? []).includes(o.id))}>${o.name}</option>`)}
               </select>
             </label>
             <p class="help" id="cosign-help">${m.formCosignersHelp}</p>

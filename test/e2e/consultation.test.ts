@@ -590,10 +590,15 @@ test(
         page.getByRole('button', { name: 'Submit', exact: true }).click(),
       ]);
       assert.equal(response.status(), 409);
-      await page.locator('.error-page').waitFor();
+      // The form comes back with the refusal and the comment as typed, so nothing is lost.
+      await page.locator('.problem').waitFor();
       assert.match(
-        await page.locator('.error-page').innerText(),
+        await page.locator('.problem').innerText(),
         /This comment period has closed: the submission was not accepted and nothing was stored\./,
+      );
+      assert.equal(
+        await page.locator('textarea[name=body]').inputValue(),
+        'Too late, but still worth saying.',
       );
       assert.equal(await submissionCount(), before);
       await shot(page, 'closed-late-post');
