@@ -25,7 +25,6 @@ export const ar: Messages = {
     badRequest: 'يتعذر تلبية هذا الطلب',
     code: 'رمز الخطأ {code} (HTTP {status}).',
     back: 'العودة إلى قائمة العمليات',
-    signInNeeded: 'سجّل الدخول للمتابعة.',
   },
   processes: {
     title: 'العمليات',
@@ -110,11 +109,9 @@ export const ar: Messages = {
       many: '{n} تعليقاً على المشروع السابق',
       other: '{n} تعليق على المشروع السابق',
     },
-    showComments: 'التعليقات على {address}',
     hideComments: 'إخفاء التعليقات',
     commentOn: 'التعليق على {address}',
     commentsOnParagraph: 'التعليقات على {address}',
-    carriedFrom: 'على {address} من {version}',
     openPeriodNotice: 'فترة التعليقات على هذه الصيغة مفتوحة حتى {close}.',
     submitComment: 'تقديم تعليق',
     filtersTitle: 'عرض التعليقات الواردة من',
@@ -140,7 +137,6 @@ export const ar: Messages = {
     orphanExplain:
       'لم تعد الكلمات التي تقتبسها هذه التعليقات واردة في المشروع. والتعليقات محفوظة ومعروضة هنا.',
     choose: 'مقارنة',
-    noPrevious: 'هذه هي الصيغة الأولى: لا توجد صيغة سابقة للمقارنة بها.',
     inserted: 'مُدرَج',
     change: 'التغيير',
     removed: 'محذوف',
@@ -243,7 +239,6 @@ export const ar: Messages = {
     formFor: 'التقديم باسم',
     formNoOrganisation: 'أنت لا تمثل أي منظمة بعد. سجّل منظمتك أولاً، وستتحقق منها الأمانة.',
     formScope: 'بمَ يتعلق التعليق؟',
-    formGeneral: 'المشروع ككل',
     formParagraphs: 'فقرة واحدة أو أكثر',
     formParagraphsHelp:
       'اختر كل فقرة يتناولها تعليقك، ولا تختر أي فقرة إذا كان تعليقك على المشروع ككل.',

@@ -37,7 +37,6 @@ export const en = {
     badRequest: 'This request cannot be served',
     code: 'Error code {code} (HTTP {status}).',
     back: 'Back to the list of processes',
-    signInNeeded: 'Sign in to continue.',
   },
   processes: {
     title: 'Processes',
@@ -102,11 +101,9 @@ export const en = {
       one: '{n} comment on the previous draft',
       other: '{n} comments on the previous draft',
     } as Plural,
-    showComments: 'Comments on {address}',
     hideComments: 'Hide comments',
     commentOn: 'Comment on {address}',
     commentsOnParagraph: 'Comments on {address}',
-    carriedFrom: 'On {address} of {version}',
     openPeriodNotice: 'A comment period is open on this version until {close}.',
     submitComment: 'Submit a comment',
     filtersTitle: 'Show comments from',
@@ -132,7 +129,6 @@ export const en = {
     orphanExplain:
       'The words these comments quote are no longer in the draft. They are kept and shown here.',
     choose: 'Compare',
-    noPrevious: 'This is the first version: there is nothing to compare it with.',
     inserted: 'inserted',
     change: 'Change',
     removed: 'removed',
@@ -233,7 +229,6 @@ export const en = {
     formNoOrganisation:
       'You do not represent an organisation yet. Register your organisation first; the secretariat verifies it.',
     formScope: 'What is it about?',
-    formGeneral: 'The draft as a whole',
     formParagraphs: 'One or more paragraphs',
     formParagraphsHelp:
       'Select every paragraph your comment is about; select none for a comment on the draft as a whole.',

@@ -25,7 +25,6 @@ export const es: Messages = {
     badRequest: 'No se puede atender esta solicitud',
     code: 'Código de error {code} (HTTP {status}).',
     back: 'Volver a la lista de procesos',
-    signInNeeded: 'Inicie sesión para continuar.',
   },
   processes: {
     title: 'Procesos',
@@ -101,11 +100,9 @@ export const es: Messages = {
       many: '{n} de comentarios sobre el proyecto anterior',
       other: '{n} comentarios sobre el proyecto anterior',
     },
-    showComments: 'Comentarios sobre {address}',
     hideComments: 'Ocultar los comentarios',
     commentOn: 'Comentar {address}',
     commentsOnParagraph: 'Comentarios sobre {address}',
-    carriedFrom: 'Sobre {address} de {version}',
     openPeriodNotice: 'Hay un período de comentarios abierto sobre esta versión hasta el {close}.',
     submitComment: 'Presentar un comentario',
     filtersTitle: 'Mostrar los comentarios de',
@@ -131,7 +128,6 @@ export const es: Messages = {
     orphanExplain:
       'Las palabras que citan estos comentarios ya no figuran en el proyecto. Los comentarios se conservan y se muestran aquí.',
     choose: 'Comparar',
-    noPrevious: 'Esta es la primera versión: no hay nada con qué compararla.',
     inserted: 'insertado',
     change: 'Cambio',
     removed: 'eliminado',
@@ -234,7 +230,6 @@ export const es: Messages = {
     formNoOrganisation:
       'Todavía no representa a ninguna organización. Registre primero su organización; la secretaría la verificará.',
     formScope: '¿A qué se refiere?',
-    formGeneral: 'Al proyecto en su conjunto',
     formParagraphs: 'A uno o varios párrafos',
     formParagraphsHelp:
       'Seleccione todos los párrafos a los que se refiere su comentario; no seleccione ninguno para un comentario sobre el proyecto en su conjunto.',

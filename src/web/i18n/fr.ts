@@ -25,7 +25,6 @@ export const fr: Messages = {
     badRequest: 'Cette requête ne peut pas être traitée',
     code: 'Code d’erreur {code} (HTTP {status}).',
     back: 'Retour à la liste des processus',
-    signInNeeded: 'Connectez-vous pour continuer.',
   },
   processes: {
     title: 'Processus',
@@ -101,11 +100,9 @@ export const fr: Messages = {
       many: '{n} de commentaires sur le projet précédent',
       other: '{n} commentaires sur le projet précédent',
     },
-    showComments: 'Commentaires sur {address}',
     hideComments: 'Masquer les commentaires',
     commentOn: 'Commenter {address}',
     commentsOnParagraph: 'Commentaires sur {address}',
-    carriedFrom: 'Sur {address} de {version}',
     openPeriodNotice: 'Une période de commentaires est ouverte sur cette version jusqu’au {close}.',
     submitComment: 'Soumettre un commentaire',
     filtersTitle: 'Afficher les commentaires de',
@@ -131,7 +128,6 @@ export const fr: Messages = {
     orphanExplain:
       'Les mots cités par ces commentaires ne figurent plus dans le projet. Les commentaires sont conservés et affichés ici.',
     choose: 'Comparer',
-    noPrevious: 'Ceci est la première version : il n’y a rien à comparer.',
     inserted: 'ajouté',
     change: 'Modification',
     removed: 'retiré',
@@ -234,7 +230,6 @@ export const fr: Messages = {
     formNoOrganisation:
       'Vous ne représentez encore aucune organisation. Enregistrez d’abord votre organisation ; le secrétariat la vérifiera.',
     formScope: 'Sur quoi porte-t-il ?',
-    formGeneral: 'Le projet dans son ensemble',
     formParagraphs: 'Un ou plusieurs paragraphes',
     formParagraphsHelp:
       'Sélectionnez chacun des paragraphes sur lesquels porte votre commentaire ; n’en sélectionnez aucun pour un commentaire sur le projet dans son ensemble.',

@@ -25,7 +25,6 @@ export const ru: Messages = {
     badRequest: 'Этот запрос не может быть выполнен',
     code: 'Код ошибки {code} (HTTP {status}).',
     back: 'Вернуться к списку процессов',
-    signInNeeded: 'Чтобы продолжить, войдите в систему.',
   },
   processes: {
     title: 'Процессы',
@@ -105,11 +104,9 @@ export const ru: Messages = {
       many: '{n} замечаний по предыдущему проекту',
       other: '{n} замечания по предыдущему проекту',
     },
-    showComments: 'Замечания к {address}',
     hideComments: 'Скрыть замечания',
     commentOn: 'Представить замечание к {address}',
     commentsOnParagraph: 'Замечания к {address}',
-    carriedFrom: 'К {address} ({version})',
     openPeriodNotice: 'По этой версии открыт период для замечаний до {close}.',
     submitComment: 'Представить замечание',
     filtersTitle: 'Показать замечания от',
@@ -135,7 +132,6 @@ export const ru: Messages = {
     orphanExplain:
       'Цитируемых в этих замечаниях слов в проекте больше нет. Замечания сохранены и показаны здесь.',
     choose: 'Сравнить',
-    noPrevious: 'Это первая версия: сравнивать ее не с чем.',
     inserted: 'добавлено',
     change: 'Изменение',
     removed: 'удалено',
@@ -238,7 +234,6 @@ export const ru: Messages = {
     formNoOrganisation:
       'Вы пока не представляете ни одну организацию. Сначала зарегистрируйте свою организацию; секретариат ее проверит.',
     formScope: 'К чему оно относится?',
-    formGeneral: 'К проекту в целом',
     formParagraphs: 'К одному или нескольким пунктам',
     formParagraphsHelp:
       'Выберите все пункты, к которым относится ваше замечание; не выбирайте ни одного для замечания к проекту в целом.',
