@@ -142,89 +142,49 @@ function carryAnchors(
   const counts = { exact: 0, fuzzy: 0, paragraph: 0, lostQuote: 0, orphan: 0 };
   for (const anchor of anchors) {
     const link = linkOf.get(anchor.blockId);
-    const targets = (link?.toIds ?? []).flatMap((id) => {
-      const b = toById.get(id);
-      return b ? [b] : [];
-    });
-    const base = { anchor_id: anchor.anchorId, to_version_id: toVersionId };
-    if (anchor.exact) {
-      // The aligned paragraphs first, then the whole new text: a sentence may have moved.
-      const candidates = [
-        ...targets.map((b) => ({ blockId: b.id, text: b.text })),
-        ...bodyBlocks.filter((b) => !targets.some((t) => t.id === b.blockId)),
-      ];
-      const found = reanchorQuote(
-        {
-          exact: anchor.exact,
-          prefix: anchor.prefix ?? '',
-          suffix: anchor.suffix ?? '',
-          ...(anchor.start !== null ? { start: anchor.start } : {}),
-          ...(anchor.end !== null ? { end: anchor.end } : {}),
-        },
-        candidates,
-      );
-      if (found) {
-        counts[found.method] += 1;
-        const block = toById.get(found.blockId);
-        carried.push({
-          ...base,
-          block_id: found.blockId,
-          address: block?.address ?? null,
-          start: found.start,
-          end: found.end,
-          method: found.method,
-          score: found.score,
-        });
-        continue;
-      }
-      if (targets[0]) {
-        counts.lostQuote += 1;
-        carried.push({
-          ...base,
-          block_id: targets[0].id,
-          address: targets[0].address,
-          start: null,
-          end: null,
-          method: 'lost_quote',
-          score: link?.similarity ?? 0,
-        });
-        continue;
-      }
-      counts.orphan += 1;
+    const targets = (link?.toIds ?? []).flatMap((id) => toById.get(id) ?? []);
+    /** Records where the anchor lands: a block (with a span, or the whole paragraph) or nowhere. */
+    const land = (
+      method: 'exact' | 'fuzzy' | 'paragraph' | 'lost_quote' | 'orphan',
+      block: Block | undefined,
+      score: number,
+      span?: { start: number; end: number },
+    ): void => {
+      counts[method === 'lost_quote' ? 'lostQuote' : method] += 1;
       carried.push({
-        ...base,
-        block_id: null,
-        address: null,
-        start: null,
-        end: null,
-        method: 'orphan',
-        score: 0,
+        anchor_id: anchor.anchorId,
+        to_version_id: toVersionId,
+        block_id: block?.id ?? null,
+        address: block?.address ?? null,
+        start: span?.start ?? null,
+        end: span?.end ?? null,
+        method,
+        score,
       });
+    };
+    if (!anchor.exact) {
+      if (targets[0]) land('paragraph', targets[0], link?.similarity ?? 0);
+      else land('orphan', undefined, 0);
       continue;
     }
-    if (targets[0]) {
-      counts.paragraph += 1;
-      carried.push({
-        ...base,
-        block_id: targets[0].id,
-        address: targets[0].address,
-        start: null,
-        end: null,
-        method: 'paragraph',
-        score: link?.similarity ?? 0,
-      });
-    } else {
-      counts.orphan += 1;
-      carried.push({
-        ...base,
-        block_id: null,
-        address: null,
-        start: null,
-        end: null,
-        method: 'orphan',
-        score: 0,
-      });
-    }
+    // The aligned paragraphs first, then the whole new text: a sentence may have moved.
+    const candidates = [
+      ...targets.map((b) => ({ blockId: b.id, text: b.text })),
+      ...bodyBlocks.filter((b) => !targets.some((t) => t.id === b.blockId)),
+    ];
+    const found = reanchorQuote(
+      {
+        exact: anchor.exact,
+        prefix: anchor.prefix ?? '',
+        suffix: anchor.suffix ?? '',
+        ...(anchor.start !== null ? { start: anchor.start } : {}),
+        ...(anchor.end !== null ? { end: anchor.end } : {}),
+      },
+      candidates,
+    );
+    if (found) land(found.method, toById.get(found.blockId), found.score, found);
+    else if (targets[0]) land('lost_quote', targets[0], link?.similarity ?? 0);
+    else land('orphan', undefined, 0);
   }
   return { carried, counts };
 }

@@ -89,18 +89,16 @@ export async function listAnchorsIn(
     .select(['a.id', 'a.block_id', 'a.exact', 'a.prefix', 'a.suffix', 'a.start', 'a.end'])
     .where('b.language_version_id', '=', languageVersionId);
   if (onlyAnchorIds) directQuery = directQuery.where('a.id', 'in', onlyAnchorIds);
-  const direct = await directQuery.execute();
-  if (onlyAnchorIds) {
-    return direct.map((r) => ({
-      anchorId: r.id,
-      blockId: r.block_id,
-      exact: r.exact,
-      prefix: r.prefix,
-      suffix: r.suffix,
-      start: r.start === null ? null : Number(r.start),
-      end: r.end === null ? null : Number(r.end),
-    }));
-  }
+  const direct = (await directQuery.execute()).map((r) => ({
+    anchorId: r.id,
+    blockId: r.block_id,
+    exact: r.exact,
+    prefix: r.prefix,
+    suffix: r.suffix,
+    start: r.start === null ? null : Number(r.start),
+    end: r.end === null ? null : Number(r.end),
+  }));
+  if (onlyAnchorIds) return direct;
   const carried = await db
     .selectFrom('carried_anchors as ca')
     .innerJoin('blocks as b', 'b.id', 'ca.block_id')
@@ -119,15 +117,7 @@ export async function listAnchorsIn(
     .where('b.language_version_id', '=', languageVersionId)
     .execute();
   return [
-    ...direct.map((r) => ({
-      anchorId: r.id,
-      blockId: r.block_id,
-      exact: r.exact,
-      prefix: r.prefix,
-      suffix: r.suffix,
-      start: r.start === null ? null : Number(r.start),
-      end: r.end === null ? null : Number(r.end),
-    })),
+    ...direct,
     ...carried.map((r) => ({
       anchorId: r.anchor_id,
       blockId: r.block_id!,

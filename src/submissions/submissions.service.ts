@@ -379,24 +379,7 @@ export async function answerCosignature(
   if (waiting) return 'awaiting_cosigners';
   const next: SubmissionStatus = row.moderation === 'review' ? 'in_review' : 'published';
   await updateStatus(db, submissionId, { status: next, reason: null, note: null, at });
-  if (next === 'published') {
-    await recordEvent(
-      db,
-      {
-        actor: viewer.id,
-        action: 'submission.published',
-        subjectType: 'submission',
-        subjectId: submissionId,
-        data: {
-          periodId: row.period_id,
-          processId: row.process_id,
-          organisationId: row.organisation_id,
-          status: next,
-        },
-      },
-      now,
-    );
-  }
+  if (next === 'published') await recordStatusChange(db, viewer.id, row, next, {}, now);
   return next;
 }
 
@@ -430,25 +413,43 @@ export async function moderateSubmission(
     note: note ?? null,
     at: now.toISOString(),
   });
+  await recordStatusChange(
+    db,
+    viewer.id,
+    row,
+    status,
+    { reason: reason ?? null, note: note ?? null },
+    now,
+  );
+  return status;
+}
+
+/** The event of a submission's new status (the feeds and the audit trail read these). */
+async function recordStatusChange(
+  db: Db,
+  actor: string,
+  row: { id: string; period_id: string; process_id: string; organisation_id: string },
+  status: SubmissionStatus,
+  extra: Record<string, unknown>,
+  now: Date,
+): Promise<void> {
   await recordEvent(
     db,
     {
-      actor: viewer.id,
+      actor,
       action: `submission.${status}`,
       subjectType: 'submission',
-      subjectId: submissionId,
+      subjectId: row.id,
       data: {
         periodId: row.period_id,
         processId: row.process_id,
         organisationId: row.organisation_id,
         status,
-        reason: reason ?? null,
-        note: note ?? null,
+        ...extra,
       },
     },
     now,
   );
-  return status;
 }
 
 /** Parses list filters from a query string; an unknown organisation matches nothing. */
