@@ -241,3 +241,27 @@ test(
     await context.close();
   },
 );
+
+test('account and organisation pages pass axe-core, in English and Arabic', { skip }, async () => {
+  const context = await browser.newContext({
+    javaScriptEnabled: false,
+    viewport: { width: 1100, height: 900 },
+  });
+  const page = await context.newPage();
+  await page.goto(`${base}/organisations`);
+  const organisation = await page
+    .locator('main li a[href^="/organisations/"]')
+    .first()
+    .getAttribute('href');
+  assert.ok(organisation);
+  for (const path of ['/sign-in', '/sign-up', '/organisations', organisation]) {
+    await page.goto(`${base}${path}`);
+    await page.locator('h1').first().waitFor();
+    await checkAccessibility(page, path);
+  }
+  await shot(page, '12-organisation');
+  await page.goto(`${base}/language/ar?back=${encodeURIComponent(organisation)}`);
+  assert.equal(await page.locator('html').getAttribute('dir'), 'rtl');
+  await shot(page, '13-organisation-ar');
+  await context.close();
+});
