@@ -64,7 +64,9 @@ export function createApp(given: AppDeps): Hono<AppEnv> {
   // Receipts of API submissions are small and wanted at once: gzip is not worth its CPU there.
   const gzip = compress();
   app.use((c, next) =>
-    c.req.method === 'POST' && c.req.path.startsWith('/api/') ? next() : gzip(c, next),
+    (c.req.method === 'POST' && c.req.path.startsWith('/api/')) || c.req.path === '/healthz'
+      ? next()
+      : gzip(c, next),
   );
   app.use(
     secureHeaders({
