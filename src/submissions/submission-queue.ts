@@ -86,6 +86,8 @@ export class SubmissionQueue {
   private async commitGroup(group: Pending[]): Promise<void> {
     const outcomes: ({ ok: true; receipt: Receipt } | { ok: false; error: unknown })[] = [];
     let trx;
+    // Lookups every submission of the group needs (the period, its version): made once.
+    const shared = new Map<string, Promise<unknown>>();
     try {
       trx = await this.db.startTransaction().execute();
       for (const [i, item] of group.entries()) {
@@ -99,6 +101,7 @@ export class SubmissionQueue {
             item.input,
             item.attachments,
             item.now,
+            shared,
           );
           await sp.releaseSavepoint(savepoint).execute();
           outcomes.push({ ok: true, receipt });

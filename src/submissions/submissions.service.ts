@@ -5,7 +5,9 @@
 import { createHash } from 'node:crypto';
 import type { Viewer } from '../accounts/accounts.schema.ts';
 import { checkCanModerate } from '../consultations/consultations.policy.ts';
+import { periodStateAt } from '../consultations/consultations.schema.ts';
 import { findPeriod } from '../consultations/consultations.store.ts';
+import { listAlignedSuccessors } from '../revisions/revisions.store.ts';
 import { canReadVersion } from '../documents/documents.policy.ts';
 import { findVersionAccess } from '../documents/documents.store.ts';
 import type { Db } from '../db/database.ts';
@@ -57,6 +59,21 @@ function canonicalContent(content: unknown): string {
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalContent(v)}`).join(',')}}`;
   }
   return JSON.stringify(content ?? null);
+}
+
+/** A lookup made once per group commit when `shared` is given, else every time. */
+function once<T>(
+  shared: Map<string, Promise<unknown>> | undefined,
+  key: string,
+  load: () => Promise<T>,
+): Promise<T> {
+  if (!shared) return load();
+  let found = shared.get(key) as Promise<T> | undefined;
+  if (!found) {
+    found = load();
+    shared.set(key, found);
+  }
+  return found;
 }
 
 /** The canonical content of a submission, from what was sent or from what is stored. */
@@ -136,6 +153,8 @@ export async function submitComment(
   input: unknown,
   attachments: CheckedAttachment[],
   now: Date,
+  /** Lookups shared by the submissions of one group commit (same transaction). */
+  shared?: Map<string, Promise<unknown>>,
 ): Promise<Receipt> {
   if (!viewer) throw new PlenumError('SIGN_IN_REQUIRED');
   const parsed = newSubmissionSchema.safeParse(input);
@@ -145,18 +164,21 @@ export async function submitComment(
   if (!organisation) throw new PlenumError('ORGANISATION_NOT_FOUND');
   checkCanSubmitFor(viewer, organisation.id);
 
-  const period = await findPeriod(db, periodId, now);
-  if (!period) throw new PlenumError('PERIOD_NOT_FOUND');
-  const access = await findVersionAccess(db, period.versionId);
+  const found = await once(shared, `period:${periodId}`, () => findPeriod(db, periodId, now));
+  if (!found) throw new PlenumError('PERIOD_NOT_FOUND');
+  // The state is always read at this submission's own instant, even when the period is shared.
+  const period = { ...found, state: periodStateAt(found, now) };
+  const access = await once(shared, `access:${period.versionId}`, () =>
+    findVersionAccess(db, period.versionId),
+  );
   if (!access || !canReadVersion(viewer, access, access.processId)) {
     throw new PlenumError('PERIOD_NOT_FOUND');
   }
 
   // Anchors: every block must be in the period's version; a quote must be in its block.
-  const blocks = await findVersionBlocks(
-    db,
-    period.versionId,
-    form.anchors.map((a) => a.blockId),
+  const blockIds = form.anchors.map((a) => a.blockId);
+  const blocks = await once(shared, `blocks:${period.versionId}:${blockIds.join(',')}`, () =>
+    findVersionBlocks(db, period.versionId, blockIds),
   );
   const anchors: Omit<SubmissionAnchorTable, 'id' | 'submission_id'>[] = [];
   const seen = new Set<string>();
@@ -294,11 +316,16 @@ export async function submitComment(
     })),
   });
   // A later version may already be aligned with this one: carry the new anchors there too.
-  await carryLateAnchors(
-    db,
-    period.versionId,
-    anchorRows.map((a) => a.id),
+  const successors = await once(shared, `successors:${period.versionId}`, () =>
+    listAlignedSuccessors(db, period.versionId),
   );
+  if (successors.length > 0) {
+    await carryLateAnchors(
+      db,
+      period.versionId,
+      anchorRows.map((a) => a.id),
+    );
+  }
   await recordEvent(
     db,
     {
