@@ -348,6 +348,7 @@ async function writePublishedSubmissions(
           mine.push({
             id: uuidAt(receivedMs),
             submission_id: id,
+            published: 1,
             seq,
             block_id: b.id,
             version_id: setup.versionId,

@@ -291,6 +291,25 @@ for (const engine of testEngines()) {
       assert.match(mine, /rejected/);
     });
 
+    test('a comment taken down after publication leaves its paragraph count', async () => {
+      const civil = await as('civil');
+      const res = await civil.post(`/consultations/${built.period.id}/submissions`, {
+        organisationId: built.organisations.civil.id,
+        blockId: await paragraphBlock(o, built.versionId, 'para 2'),
+        body: 'A comment that will be taken down.',
+        idempotencyKey: 'taken-down-1',
+      });
+      const id = /<code>([0-9a-f-]{36})<\/code>/.exec(await res.text())![1]!;
+      const moderator = await as('moderator');
+      await moderator.post(`/submissions/${id}/moderate`, { action: 'publish' });
+      const reader = new TestClient(app);
+      const shown = await (await reader.get(`/documents/${built.documentId}/v/1/en`)).text();
+      assert.match(commentBar(shown, 'para-2'), />1 comment</);
+      await moderator.post(`/submissions/${id}/moderate`, { action: 'reject', reason: 'abuse' });
+      const gone = await (await reader.get(`/documents/${built.documentId}/v/1/en`)).text();
+      assert.doesNotMatch(commentBar(gone, 'para-2'), /comment</);
+    });
+
     test('script and markup in every text field stay inert', async () => {
       const civil = await as('civil');
       const evil = '<script>alert(1)</script><img src=x onerror=alert(2)>';

@@ -180,7 +180,7 @@ export async function submitComment(
   const blocks = await once(shared, `blocks:${period.versionId}:${blockIds.join(',')}`, () =>
     findVersionBlocks(db, period.versionId, blockIds),
   );
-  const anchors: Omit<SubmissionAnchorTable, 'id' | 'submission_id'>[] = [];
+  const anchors: Omit<SubmissionAnchorTable, 'id' | 'submission_id' | 'published'>[] = [];
   const seen = new Set<string>();
   for (const [seq, anchor] of form.anchors.entries()) {
     const block = blocks.get(anchor.blockId.toLowerCase());
@@ -277,7 +277,12 @@ export async function submitComment(
         : 'published';
   const id = newId();
   const at = now.toISOString();
-  const anchorRows = anchors.map((a) => ({ ...a, id: newId(), submission_id: id }));
+  const anchorRows = anchors.map((a) => ({
+    ...a,
+    id: newId(),
+    submission_id: id,
+    published: status === 'published' ? 1 : 0,
+  }));
   await insertSubmission(db, {
     submission: {
       id,

@@ -254,31 +254,53 @@ export async function countPublishedByAddress(
   versionId: string,
   filters: SubmissionFilters & { organisationId?: string },
 ): Promise<Map<string, { direct: number; carried: number }>> {
-  // Two grouped counts; PostgreSQL runs them at once on two pooled connections.
-  const directQuery = db
-    .selectFrom('submission_anchors as a')
-    .innerJoin('submissions as s', 's.id', 'a.submission_id')
-    .innerJoin('organisations as o', 'o.id', 's.organisation_id')
-    .select(['a.address'])
-    .select((eb) => eb.fn.count<number>('s.id').distinct().as('n'))
-    .where('a.version_id', '=', versionId)
-    .where('s.status', '=', 'published')
-    .where((eb) => eb.and(filterConditions(eb as unknown as SubmissionEb, filters)))
-    .groupBy('a.address')
-    .execute();
-  const carriedQuery = db
-    .selectFrom('carried_anchors as ca')
-    .innerJoin('submission_anchors as a', 'a.id', 'ca.anchor_id')
-    .innerJoin('submissions as s', 's.id', 'a.submission_id')
-    .innerJoin('organisations as o', 'o.id', 's.organisation_id')
-    .select(['ca.address'])
-    .select((eb) => eb.fn.count<number>('s.id').distinct().as('n'))
-    .where('ca.to_version_id', '=', versionId)
-    .where('ca.address', 'is not', null)
-    .where('s.status', '=', 'published')
-    .where((eb) => eb.and(filterConditions(eb as unknown as SubmissionEb, filters)))
-    .groupBy('ca.address')
-    .execute();
+  // Two grouped counts; PostgreSQL runs them at once on two pooled connections. Without filters
+  // they read the anchors alone (their `published` flag), through one covering index.
+  const filtered = Object.values(filters).some((v) => v !== undefined);
+  const directQuery = filtered
+    ? db
+        .selectFrom('submission_anchors as a')
+        .innerJoin('submissions as s', 's.id', 'a.submission_id')
+        .innerJoin('organisations as o', 'o.id', 's.organisation_id')
+        .select(['a.address'])
+        .select((eb) => eb.fn.count<number>('a.submission_id').distinct().as('n'))
+        .where('a.version_id', '=', versionId)
+        .where('a.published', '=', 1)
+        .where((eb) => eb.and(filterConditions(eb as unknown as SubmissionEb, filters)))
+        .groupBy('a.address')
+        .execute()
+    : db
+        .selectFrom('submission_anchors as a')
+        .select(['a.address'])
+        .select((eb) => eb.fn.count<number>('a.submission_id').distinct().as('n'))
+        .where('a.version_id', '=', versionId)
+        .where('a.published', '=', 1)
+        .groupBy('a.address')
+        .execute();
+  const carriedQuery = filtered
+    ? db
+        .selectFrom('carried_anchors as ca')
+        .innerJoin('submission_anchors as a', 'a.id', 'ca.anchor_id')
+        .innerJoin('submissions as s', 's.id', 'a.submission_id')
+        .innerJoin('organisations as o', 'o.id', 's.organisation_id')
+        .select(['ca.address'])
+        .select((eb) => eb.fn.count<number>('a.submission_id').distinct().as('n'))
+        .where('ca.to_version_id', '=', versionId)
+        .where('ca.address', 'is not', null)
+        .where('a.published', '=', 1)
+        .where((eb) => eb.and(filterConditions(eb as unknown as SubmissionEb, filters)))
+        .groupBy('ca.address')
+        .execute()
+    : db
+        .selectFrom('carried_anchors as ca')
+        .innerJoin('submission_anchors as a', 'a.id', 'ca.anchor_id')
+        .select(['ca.address'])
+        .select((eb) => eb.fn.count<number>('a.submission_id').distinct().as('n'))
+        .where('ca.to_version_id', '=', versionId)
+        .where('ca.address', 'is not', null)
+        .where('a.published', '=', 1)
+        .groupBy('ca.address')
+        .execute();
   const [direct, carried] = await Promise.all([directQuery, carriedQuery]);
   const out = new Map<string, { direct: number; carried: number }>();
   for (const r of direct) out.set(r.address, { direct: Number(r.n), carried: 0 });
@@ -378,6 +400,11 @@ export async function updateStatus(
       ...(change.status === 'published' ? { published_at: change.at } : {}),
     })
     .where('id', '=', id)
+    .execute();
+  await db
+    .updateTable('submission_anchors')
+    .set({ published: change.status === 'published' ? 1 : 0 })
+    .where('submission_id', '=', id)
     .execute();
 }
 

@@ -33,6 +33,8 @@ export interface SubmissionAnchorTable {
   suffix: string | null;
   start: number | null;
   end: number | null;
+  /** 1 while the submission is published (kept in step with its status). */
+  published: number;
 }
 
 /** A row of `submission_cosigners`: an organisation named on a joint submission. */

@@ -155,6 +155,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('suffix', 'text')
     .addColumn('start', 'integer')
     .addColumn('end', 'integer')
+    // 1 while the submission is published: per-paragraph counts then read this table alone.
+    .addColumn('published', 'integer', (c) => c.notNull().defaultTo(0))
     .execute();
   await db.schema
     .createIndex('submission_anchors_submission')
@@ -165,6 +167,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createIndex('submission_anchors_version')
     .on('submission_anchors')
     .columns(['version_id', 'address'])
+    .execute();
+  await db.schema
+    .createIndex('submission_anchors_published')
+    .on('submission_anchors')
+    .columns(['version_id', 'published', 'address', 'submission_id'])
     .execute();
 
   await db.schema
