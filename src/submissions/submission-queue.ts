@@ -1,8 +1,8 @@
 /**
  * Group commit for submissions. On deadline night thousands of submissions arrive at once; each
  * needs a durable commit (an fsync) before its receipt. The queue stores the submissions waiting
- * at that moment in one transaction, each in its own savepoint so that one refused submission
- * undoes only its own writes, and commits once: one fsync for the whole group. No receipt is
+ * at that moment in one transaction and commits once: one fsync for the whole group. A refused
+ * submission is refused before it writes anything, so it costs the others nothing. No receipt is
  * given before the commit returns; if the commit fails, every submission of the group fails.
  *
  * The queue lives in one process (each `plenum serve` has its own); the database stays the only
@@ -90,12 +90,12 @@ export class SubmissionQueue {
     const shared = new Map<string, Promise<unknown>>();
     try {
       trx = await this.db.startTransaction().execute();
-      for (const [i, item] of group.entries()) {
-        const savepoint = `s${i}`;
-        const sp = await trx.savepoint(savepoint).execute();
+      for (const item of group) {
         try {
+          // submitComment refuses (a PlenumError) only before its first write, so a refused
+          // submission leaves nothing behind and needs no savepoint of its own.
           const receipt = await submitComment(
-            sp,
+            trx,
             item.viewer,
             item.periodId,
             item.input,
@@ -103,13 +103,11 @@ export class SubmissionQueue {
             item.now,
             shared,
           );
-          await sp.releaseSavepoint(savepoint).execute();
           outcomes.push({ ok: true, receipt });
         } catch (error) {
-          await sp.rollbackToSavepoint(savepoint).execute();
-          outcomes.push({ ok: false, error });
-          // An unexpected error may have left the connection unusable: stop the group here.
+          // Anything else may have left half a submission: the whole group is undone below.
           if (!isPlenumError(error)) throw error;
+          outcomes.push({ ok: false, error });
         }
       }
       await trx.commit().execute();

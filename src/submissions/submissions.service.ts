@@ -275,6 +275,8 @@ export async function submitComment(
       : period.moderation === 'review'
         ? 'in_review'
         : 'published';
+  // Every refusal comes before this point: the group commit relies on a refused submission
+  // having written nothing (see submission-queue.ts).
   const id = newId();
   const at = now.toISOString();
   const anchorRows = anchors.map((a) => ({
