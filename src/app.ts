@@ -37,14 +37,17 @@ function wantsJson(c: Context): boolean {
 function respondWithError(
   c: Context<AppEnv>,
   code: ErrorCode,
-  message: string,
+  detail?: string,
 ): Response | Promise<Response> {
   const status = errorCatalogue[code].status as ContentfulStatusCode;
-  if (wantsJson(c)) return c.json({ error: { code, message } }, status);
+  if (wantsJson(c)) {
+    const base = errorCatalogue[code].message;
+    return c.json({ error: { code, message: detail ? `${base} ${detail}` : base } }, status);
+  }
   // The error may come before the session middleware ran: fall back to an anonymous English page.
   const ui = c.var.ui ?? uiFor('en');
   const ctx = c.var.page ?? { ui, viewer: null, path: '/', csrf: '' };
-  return c.html(errorPage(ctx, status, code, message), status);
+  return c.html(errorPage(ctx, status, code, detail), status);
 }
 
 /** Builds the web app around an open database. */
@@ -92,8 +95,7 @@ export function createApp(given: AppDeps): Hono<AppEnv> {
   // Submissions with attachments may be larger than anything else a client sends.
   const smallBodies = bodyLimit({
     maxSize: 1024 * 1024,
-    onError: (c) =>
-      respondWithError(c, 'PAYLOAD_TOO_LARGE', errorCatalogue.PAYLOAD_TOO_LARGE.message),
+    onError: (c) => respondWithError(c, 'PAYLOAD_TOO_LARGE'),
   });
   const submissionBodies = bodyLimit({
     maxSize: submissionBodyLimit,
@@ -101,7 +103,7 @@ export function createApp(given: AppDeps): Hono<AppEnv> {
       respondWithError(
         c,
         'PAYLOAD_TOO_LARGE',
-        `${errorCatalogue.PAYLOAD_TOO_LARGE.message} A submission with its attachments may have ${submissionBodyLimit / 1048576} MB at most.`,
+        `A submission with its attachments may have ${submissionBodyLimit / 1048576} MB at most.`,
       ),
   });
   app.use((c, next) =>
@@ -133,11 +135,11 @@ export function createApp(given: AppDeps): Hono<AppEnv> {
   const openApi = api.openApi({ title: 'plenum API', version });
   app.get('/api/openapi.json', (c) => c.json(openApi));
 
-  app.notFound((c) => respondWithError(c, 'NOT_FOUND', errorCatalogue.NOT_FOUND.message));
+  app.notFound((c) => respondWithError(c, 'NOT_FOUND'));
   app.onError((error, c) => {
-    if (isPlenumError(error)) return respondWithError(c, error.code, error.message);
+    if (isPlenumError(error)) return respondWithError(c, error.code, error.detail);
     console.error(`[plenum] ${c.req.method} ${c.req.path}:`, error);
-    return respondWithError(c, 'INTERNAL', errorCatalogue.INTERNAL.message);
+    return respondWithError(c, 'INTERNAL');
   });
   return app;
 }

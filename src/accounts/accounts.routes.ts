@@ -5,6 +5,8 @@ import { isPlenumError, PlenumError } from '../errors.ts';
 import { findOrganisations } from '../organisations/organisations.store.ts';
 import { findProcess } from '../processes/processes.store.ts';
 import { getMySubmissions } from '../submissions/submissions.service.ts';
+import { errorText } from '../web/error-text.ts';
+import type { Markup } from '../web/layout.ts';
 import { clockOf, type AppEnv } from '../web/context.ts';
 import { isUiLanguage } from '../web/i18n.ts';
 import { listApiTokens } from './accounts.store.ts';
@@ -33,7 +35,7 @@ function field(body: Record<string, unknown>, name: string): string | undefined 
 
 async function renderAccount(
   c: Context<AppEnv>,
-  extra: { newToken?: string; message?: string; error?: string } = {},
+  extra: { newToken?: string; message?: string; error?: Markup } = {},
   status: 200 | 400 | 401 = 200,
 ) {
   const viewer = c.var.viewer;
@@ -101,7 +103,7 @@ export function accountRoutes(app: Hono<AppEnv>): void {
       return c.html(
         signInPage(c.var.page, {
           email: field(body, 'email') ?? '',
-          error: error.message,
+          error: errorText(c.var.ui, error),
           back: safeBack(body.back),
         }),
         401,
@@ -129,7 +131,7 @@ export function accountRoutes(app: Hono<AppEnv>): void {
         signUpPage(c.var.page, {
           email: input.email ?? '',
           name: input.name ?? '',
-          error: error.message,
+          error: errorText(c.var.ui, error),
         }),
         400,
       );
@@ -158,7 +160,7 @@ export function accountRoutes(app: Hono<AppEnv>): void {
     } catch (error) {
       if (!isPlenumError(error) || error.code === 'SIGN_IN_REQUIRED' || error.status >= 500)
         throw error;
-      return renderAccount(c, { error: error.message }, 400);
+      return renderAccount(c, { error: errorText(c.var.ui, error) }, 400);
     }
   });
   app.post('/account/tokens', async (c) => {

@@ -7,14 +7,14 @@ import type { PageContext } from '../web/context.ts';
 import { fill } from '../web/i18n.ts';
 import { csrfField, page, type Markup } from '../web/layout.ts';
 
-function problem(message: string | undefined): Markup {
-  return message ? html`<p class="problem" role="alert" lang="en" dir="ltr">${message}</p>` : '';
+function problem(message: Markup | undefined): Markup {
+  return message ? html`<p class="problem" role="alert">${message}</p>` : '';
 }
 
 /** The sign-in form. */
 export function signInPage(
   ctx: PageContext,
-  options: { email?: string; error?: string; back?: string } = {},
+  options: { email?: string; error?: Markup; back?: string } = {},
 ): Markup {
   const m = ctx.ui.m.accounts;
   const main = html`<h1>${m.signInTitle}</h1>
@@ -32,7 +32,7 @@ export function signInPage(
 /** The sign-up form. */
 export function signUpPage(
   ctx: PageContext,
-  options: { email?: string; name?: string; error?: string } = {},
+  options: { email?: string; name?: string; error?: Markup } = {},
 ): Markup {
   const m = ctx.ui.m.accounts;
   const main = html`<h1>${m.signUpTitle}</h1>
@@ -59,7 +59,7 @@ export function accountPage(
     tokens: { id: string; name: string; createdAt: string; revokedAt: string | null }[];
     newToken?: string;
     message?: string;
-    error?: string;
+    error?: Markup;
   },
 ): Markup {
   const { ui } = ctx;

@@ -6,6 +6,7 @@ import { holds } from '../accounts/accounts.schema.ts';
 import { isPlenumError, PlenumError } from '../errors.ts';
 import { getPublishedSubmissions } from '../submissions/submissions.service.ts';
 import type { ApiRegistry } from '../web/api.ts';
+import { errorText } from '../web/error-text.ts';
 import type { AppEnv } from '../web/context.ts';
 import { organisationSchema } from './organisations.schema.ts';
 import {
@@ -51,7 +52,7 @@ export function organisationRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
       if (!isPlenumError(error) || error.code === 'SIGN_IN_REQUIRED' || error.status >= 500)
         throw error;
       return c.html(
-        newOrganisationPage(c.var.page, { error: error.message, values }),
+        newOrganisationPage(c.var.page, { error: errorText(c.var.ui, error), values }),
         error.status as 400 | 409,
       );
     }

@@ -83,7 +83,7 @@ export function organisationPage(
 /** The registration form. */
 export function newOrganisationPage(
   ctx: PageContext,
-  options: { error?: string; values?: Record<string, string> } = {},
+  options: { error?: Markup; values?: Record<string, string> } = {},
 ): Markup {
   const { ui } = ctx;
   const m = ui.m.organisations;
@@ -92,7 +92,7 @@ export function newOrganisationPage(
     .map((c) => ({ iso3: c.iso3, name: countryName(c.iso3, ui.lang) }))
     .toSorted((a, b) => a.name.localeCompare(b.name, ui.lang));
   const main = html`<h1>${m.register}</h1>
-    ${options.error ? html`<p class="problem" role="alert" lang="en" dir="ltr">${options.error}</p>` : ''}
+    ${options.error ? html`<p class="problem" role="alert">${options.error}</p>` : ''}
     <form method="post" action="/organisations" class="stack narrow">
       ${csrfField(ctx)}
       <label>${m.name} <input name="name" required maxlength="200" value="${v.name ?? ''}" /></label>

@@ -14,6 +14,8 @@ import { isPlenumError, PlenumError } from '../errors.ts';
 import { listEventsFor } from '../events/events.store.ts';
 import { getOrganisations } from '../organisations/organisations.service.ts';
 import type { ApiRegistry } from '../web/api.ts';
+import { errorText } from '../web/error-text.ts';
+import type { Markup } from '../web/layout.ts';
 import { clockOf, type AppEnv } from '../web/context.ts';
 import { attachmentMaxCount, checkAttachment, type CheckedAttachment } from './attachments.ts';
 import { receiptSchema, submissionSchema } from './submissions.schema.ts';
@@ -57,7 +59,7 @@ export const submissionBodyLimit = 27 * 1024 * 1024;
 async function refusedForm(
   c: Context<AppEnv>,
   context: PeriodContext,
-  message: string,
+  message: Markup,
   values: {
     organisationId: string;
     title?: string;
@@ -176,7 +178,7 @@ export function submissionRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
         await refusedForm(
           c,
           context,
-          error.message,
+          errorText(c.var.ui, error),
           {
             organisationId: input.organisationId,
             ...(input.title !== undefined ? { title: input.title } : {}),

@@ -140,7 +140,7 @@ export function submitFormPage(
     quote?: string;
     idempotencyKey: string;
     /** After a refused post: what went wrong, and what was typed, so nothing is lost. */
-    error?: string;
+    error?: Markup;
     values?: {
       organisationId?: string;
       title?: string;
@@ -161,7 +161,7 @@ export function submitFormPage(
   const mine = new Set(data.myOrganisations.map((o) => o.id));
   const main = html`<h1>${m.formTitle}</h1>
     <p><a href="/consultations/${period.id}">${period.title}</a> · ${ui.m.consultations.closes} ${ui.instant(period.closesAt, period.timeZone)}</p>
-    ${data.error ? html`<p class="problem" role="alert" lang="en" dir="ltr">${data.error}</p>` : ''}
+    ${data.error ? html`<p class="problem" role="alert">${data.error}</p>` : ''}
     ${
       data.myOrganisations.length === 0
         ? html`<p class="notice">${m.formNoOrganisation} <a href="/organisations/new">${ui.m.organisations.register}</a></p>`

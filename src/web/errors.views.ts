@@ -1,11 +1,18 @@
 /** The HTML page shown for an error. */
 import { html } from 'hono/html';
+import type { ErrorCode } from '../errors.ts';
 import type { PageContext } from './context.ts';
+import { errorText } from './error-text.ts';
 import { fill } from './i18n.ts';
 import { page, type Markup } from './layout.ts';
 
 /** A page that says what went wrong and what to do. */
-export function errorPage(ctx: PageContext, status: number, code: string, message: string): Markup {
+export function errorPage(
+  ctx: PageContext,
+  status: number,
+  code: ErrorCode,
+  detail: string | undefined,
+): Markup {
   const m = ctx.ui.m.errors;
   const heading = status === 404 ? m.notFound : status >= 500 ? m.serverError : m.badRequest;
   const signIn =
@@ -16,7 +23,7 @@ export function errorPage(ctx: PageContext, status: number, code: string, messag
     title: heading,
     main: html`<div class="error-page" role="alert">
       <h1>${heading}</h1>
-      <p lang="en" dir="ltr">${message}</p>
+      <p>${errorText(ctx.ui, { code, detail })}</p>
       ${signIn}
       <p class="meta">${fill(m.code, { code, status })}</p>
       <p><a href="/">${m.back}</a></p>
