@@ -54,6 +54,10 @@ export const errorCatalogue = {
   },
   SIGN_IN_REQUIRED: { status: 401, message: 'Sign in to do this.' },
   SIGN_IN_FAILED: { status: 401, message: 'The e-mail address or the password is wrong.' },
+  SIGN_IN_LOCKED: {
+    status: 429,
+    message: 'Too many wrong passwords were tried for this account. Try again in 15 minutes.',
+  },
   FORBIDDEN: { status: 403, message: 'Your account does not hold the role this needs.' },
   CSRF_FAILED: {
     status: 403,

@@ -91,10 +91,15 @@ export function accountRoutes(app: Hono<AppEnv>): void {
     const body = await checkForm(c);
     const { db } = c.var.deps;
     try {
-      const account = await authenticate(db, {
-        email: field(body, 'email'),
-        password: field(body, 'password'),
-      });
+      // Not in a transaction: a failed attempt must be counted even though the sign-in fails.
+      const account = await authenticate(
+        db,
+        {
+          email: field(body, 'email'),
+          password: field(body, 'password'),
+        },
+        clockOf(c.var.deps),
+      );
       const secret = await openSession(db, account.id, clockOf(c.var.deps));
       setPlenumCookie(c, cookies.session, secret, sessionDays * 86_400);
       return c.redirect(safeBack(body.back), 303);

@@ -15,6 +15,7 @@ import {
 import {
   deleteOtherSessions,
   deleteSession,
+  clearFailedSignIns,
   findAccount,
   findAccountByEmail,
   findSessionAccount,
@@ -24,6 +25,7 @@ import {
   insertGrant,
   insertSession,
   listGrants,
+  recordFailedSignIn,
   revokeApiToken,
   updatePasswordHash,
   type Account,
@@ -59,6 +61,8 @@ export async function signUp(
     is_admin: options.isAdmin ? 1 : 0,
     created_at: at,
     password_changed_at: at,
+    failed_sign_ins: 0,
+    locked_until: null,
   });
   await recordEvent(db, {
     actor: options.actor ?? id,
@@ -67,19 +71,47 @@ export async function signUp(
     subjectId: id,
     data: { admin: Boolean(options.isAdmin) },
   });
-  return { id, email, name, isAdmin: Boolean(options.isAdmin), passwordHash, createdAt: at };
+  return {
+    id,
+    email,
+    name,
+    isAdmin: Boolean(options.isAdmin),
+    passwordHash,
+    createdAt: at,
+    failedSignIns: 0,
+    lockedUntil: null,
+  };
 }
 
 /** Checks an e-mail and password; returns the account or throws SIGN_IN_FAILED. */
-export async function authenticate(db: Db, input: unknown): Promise<Account> {
+export async function authenticate(db: Db, input: unknown, now = new Date()): Promise<Account> {
   const parsed = signInSchema.safeParse(input);
   if (!parsed.success) throw new PlenumError('SIGN_IN_FAILED');
   const account = await findAccountByEmail(db, parsed.data.email);
+  // Someone guessing passwords: the account refuses every password for a while.
+  if (account?.lockedUntil && account.lockedUntil > now.toISOString()) {
+    throw new PlenumError('SIGN_IN_LOCKED');
+  }
   // Hash even for an unknown address, so timing does not tell which addresses have accounts.
   const ok = await verifyPassword(parsed.data.password, account?.passwordHash ?? unusableHash);
+  if (account && !ok) {
+    const failures = account.failedSignIns + 1;
+    const lock =
+      failures % maxFailedSignIns === 0
+        ? new Date(now.getTime() + lockMinutes * 60_000).toISOString()
+        : null;
+    await recordFailedSignIn(db, account.id, lock);
+  }
   if (!account || !ok) throw new PlenumError('SIGN_IN_FAILED');
+  if (account.failedSignIns > 0) await clearFailedSignIns(db, account.id);
   return account;
 }
+
+/** Failed sign-ins in a row after which an account refuses passwords for `lockMinutes`. */
+export const maxFailedSignIns = 10;
+
+/** How long an account refuses passwords after too many failed sign-ins. */
+export const lockMinutes = 15;
 
 /** Opens a session; returns the cookie value (only its hash is stored). */
 export async function openSession(db: Db, accountId: string, now = new Date()): Promise<string> {

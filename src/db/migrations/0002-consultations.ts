@@ -23,6 +23,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('is_admin', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('password_changed_at', 'text', (c) => c.notNull())
+    // Failed sign-ins in a row, and until when the account refuses passwords after too many.
+    .addColumn('failed_sign_ins', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('locked_until', 'text')
     .execute();
 
   await db.schema

@@ -4,6 +4,7 @@ import type { ErrorCode } from '../../errors.ts';
 /** The error messages in the five UN languages other than English (English is src/errors.ts). */
 export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<ErrorCode, string>> = {
   ar: {
+    SIGN_IN_LOCKED: 'جُرّبت كلمات مرور خاطئة كثيرة لهذا الحساب. حاول مرة أخرى بعد 15 دقيقة.',
     NOT_FOUND: 'لم يُعثر على أي شيء في هذا العنوان.',
     PROCESS_NOT_FOUND: 'لا توجد عملية بهذا المعرّف أو الاسم.',
     PROCESS_CONFLICT:
@@ -51,6 +52,7 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
     INTERNAL: 'حدث خطأ من جانبنا. لم يُغيَّر أي شيء.',
   },
   zh: {
+    SIGN_IN_LOCKED: '此账户尝试了太多错误密码。请在 15 分钟后重试。',
     NOT_FOUND: '此地址下未找到任何内容。',
     PROCESS_NOT_FOUND: '没有具有此编号或名称的进程。',
     PROCESS_CONFLICT: '此 slug、名称或别名已被另一进程使用。',
@@ -94,6 +96,8 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
     INTERNAL: '我方出现错误。未作任何更改。',
   },
   fr: {
+    SIGN_IN_LOCKED:
+      'Trop de mots de passe erronés ont été essayés pour ce compte. Réessayez dans 15 minutes.',
     NOT_FOUND: 'Rien n’a été trouvé à cette adresse.',
     PROCESS_NOT_FOUND: 'Aucun processus ne porte cet identifiant ou ce nom.',
     PROCESS_CONFLICT: 'Un autre processus utilise déjà ce slug, ce nom ou cet alias.',
@@ -148,6 +152,8 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
     INTERNAL: 'Une erreur s’est produite de notre côté. Rien n’a été modifié.',
   },
   ru: {
+    SIGN_IN_LOCKED:
+      'Для этой учетной записи было введено слишком много неверных паролей. Повторите попытку через 15 минут.',
     NOT_FOUND: 'По этому адресу ничего не найдено.',
     PROCESS_NOT_FOUND: 'Процесса с таким идентификатором или названием нет.',
     PROCESS_CONFLICT: 'Такой slug, название или псевдоним уже использует другой процесс.',
@@ -197,6 +203,8 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
     INTERNAL: 'На нашей стороне произошла ошибка. Ничего не изменено.',
   },
   es: {
+    SIGN_IN_LOCKED:
+      'Se han probado demasiadas contraseñas incorrectas para esta cuenta. Vuelva a intentarlo dentro de 15 minutos.',
     NOT_FOUND: 'No se ha encontrado nada en esta dirección.',
     PROCESS_NOT_FOUND: 'No hay ningún proceso con este identificador o nombre.',
     PROCESS_CONFLICT: 'Otro proceso ya utiliza este slug, nombre o alias.',
