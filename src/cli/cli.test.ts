@@ -376,4 +376,90 @@ describe('the plenum command line', () => {
     assert.match(result.stderr, /PORT/);
     assert.match(result.stderr, /PLENUM_DEMO/);
   });
+  test('account add creates the first administrator from stdin; account grant gives roles', () => {
+    const added = plenumWithInput(
+      'a long enough password\n',
+      'account',
+      'add',
+      '--email',
+      'Chair@Example.org',
+      '--name',
+      'Chair',
+      '--admin',
+      '--db',
+      db,
+      '--json',
+    );
+    assert.equal(added.status, 0, added.stderr);
+    assert.equal(
+      (JSON.parse(added.stdout) as { admin: boolean; email: string }).email,
+      'chair@example.org',
+    );
+    assert.equal(
+      plenumWithInput(
+        'short\n',
+        'account',
+        'add',
+        '--email',
+        'x@example.org',
+        '--name',
+        'X',
+        '--db',
+        db,
+      ).status,
+      1,
+      'a short password is refused',
+    );
+    const again = plenumWithInput(
+      'a long enough password\n',
+      'account',
+      'add',
+      '--email',
+      'chair@example.org',
+      '--name',
+      'Chair',
+      '--db',
+      db,
+    );
+    assert.equal(again.status, 1);
+    assert.match(again.stderr, /ACCOUNT_EXISTS/);
+    const processes = JSON.parse(plenum('process', 'list', '--json', '--db', db).stdout) as {
+      processes: { slug: string }[];
+    };
+    const slug = processes.processes[0]!.slug;
+    const granted = plenum(
+      'account',
+      'grant',
+      '--email',
+      'chair@example.org',
+      '--role',
+      'secretariat',
+      '--process',
+      slug,
+      '--db',
+      db,
+    );
+    assert.equal(granted.status, 0, granted.stderr);
+    assert.match(granted.stdout, /is now secretariat of/);
+    assert.equal(
+      plenum(
+        'account',
+        'grant',
+        '--email',
+        'nobody@example.org',
+        '--role',
+        'moderator',
+        '--process',
+        slug,
+        '--db',
+        db,
+      ).status,
+      1,
+    );
+    assert.equal(
+      plenum('account', 'grant', '--email', 'chair@example.org', '--role', 'king', '--db', db)
+        .status,
+      2,
+    );
+  });
 });

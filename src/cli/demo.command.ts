@@ -17,7 +17,7 @@ export async function demoCommand(args: string[]): Promise<number> {
     const loaded = await loadDemoIfEmpty(opened.db);
     process.stdout.write(
       loaded
-        ? `Loaded the demo into ${opened.location}: ${loaded.processes} processes, ${loaded.documents} documents, ${loaded.languageVersions} language versions.\n`
+        ? `Loaded the demo into ${opened.location}: ${loaded.processes} processes, ${loaded.documents} documents, ${loaded.languageVersions} language versions, a consultation with ${loaded.submissions} submissions from ${loaded.organisations} invented organisations (${loaded.accounts} demo accounts, password in the README).\n`
         : `${opened.location} already holds processes; nothing was changed.\n`,
     );
     return 0;

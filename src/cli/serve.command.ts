@@ -37,7 +37,7 @@ export async function serveCommand(args: string[]): Promise<number> {
     const loaded = await loadDemoIfEmpty(opened.db);
     if (loaded)
       console.log(
-        `plenum: new database, filled with demo content (${loaded.processes} processes, ${loaded.documents} documents)`,
+        `plenum: new database, filled with demo content (${loaded.processes} processes, ${loaded.documents} documents, ${loaded.submissions} demo submissions; demo accounts are listed in the README)`,
       );
   }
   const app = createApp({ db: opened.db, engine: opened.engine });

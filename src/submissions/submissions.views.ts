@@ -76,7 +76,7 @@ export function submissionItem(
       } ·
       <bdi><time datetime="${s.publishedAt ?? s.receivedAt}">${ui.instant(s.publishedAt ?? s.receivedAt, 'UTC')}</time></bdi>
       ${options.showStatus ? html` · ${m.status}: <strong>${m.statuses[s.status]}</strong>` : ''} ·
-      <a href="/submissions/${s.id}">${m.view}</a>
+      <a href="/submissions/${s.id}" aria-label="${m.view}: ${s.title ?? s.organisation.name}">${m.view}</a>
     </p>
     ${quotes.map((a) => html`<blockquote class="quote"><span class="meta">${m.quote} <bdi>${anchorLabel(ui, a.address, s, options)}</bdi>:</span> <q lang="${options.contentLanguage ?? 'und'}" dir="auto">${a.selector?.textQuote.exact}</q></blockquote>`)}
     <div class="body" lang="${s.language}" dir="${directionOf(s.language)}">
