@@ -10,29 +10,19 @@
  * drives the submissions and posts its counts back.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
-import { cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { serve } from '@hono/node-server';
 import { sql } from 'kysely';
-import pg from 'pg';
 import type { Viewer } from '../src/accounts/accounts.schema.ts';
 import { operatorViewer } from '../src/accounts/accounts.schema.ts';
 import { createApiToken, viewerFromToken } from '../src/accounts/accounts.service.ts';
 import { createApp } from '../src/app.ts';
 import { buildConsultation } from '../src/consultations/consultation.builder.ts';
 import { openCommentPeriod } from '../src/consultations/consultations.service.ts';
-import {
-  migrateToLatest,
-  openDatabase,
-  type Database,
-  type Db,
-  type Engine,
-  type OpenDatabase,
-} from '../src/db/database.ts';
+import { type Database, type Db, type Engine, type OpenDatabase } from '../src/db/database.ts';
 import { importFile } from '../src/imports/imports.service.ts';
 import { countries } from '../src/organisations/countries.ts';
 import { stakeholderGroups } from '../src/organisations/organisations.schema.ts';
@@ -46,6 +36,7 @@ import type {
 import type { EventTable } from '../src/events/events.table.ts';
 import { prng } from '../src/text/messy-document.builder.ts';
 import { quoteSelector } from '../src/text/reanchor.ts';
+import { openBenchDatabase } from './databases.ts';
 import { generateDraftText } from './generate.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -78,44 +69,6 @@ function uuidAt(msSinceEpoch: number): string {
 
 /** 'YYYY-MM-DDTHH:mm', the wall-clock form comment periods are opened with (UTC here). */
 const wallClock = (d: Date): string => d.toISOString().slice(0, 16);
-
-/**
- * A migrated database as production runs it: a real SQLite file (WAL, synchronous=FULL, so every
- * commit pays for its fsync), or a PostgreSQL schema of its own with the server's default pool.
- */
-async function openBenchDatabase(engine: Engine): Promise<OpenDatabase> {
-  if (engine === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'plenum-bench-'));
-    const o = await openDatabase(join(dir, 'bench.sqlite'));
-    await migrateToLatest(o.db);
-    return {
-      ...o,
-      close: async () => {
-        await o.close();
-        rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  }
-  const url = process.env.PLENUM_TEST_POSTGRES_URL;
-  if (!url) throw new Error('PLENUM_TEST_POSTGRES_URL is not set');
-  const schema = `bench_${randomBytes(6).toString('hex')}`;
-  // The pool size plenum serve uses by default (PLENUM_PG_POOL).
-  const o = await openDatabase(url, { pgSchema: schema, pgPoolSize: 10 });
-  await migrateToLatest(o.db);
-  return {
-    ...o,
-    close: async () => {
-      await o.close();
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
-      try {
-        await client.query(`drop schema ${schema} cascade`);
-      } finally {
-        await client.end();
-      }
-    },
-  };
-}
 
 const words = [
   'the',

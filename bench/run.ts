@@ -2,20 +2,13 @@
  * npm run bench: import of a generated 1,000-paragraph, 300-footnote document, and server render
  * of a 200-paragraph document page, on SQLite (and PostgreSQL when PLENUM_TEST_POSTGRES_URL is set).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { cpus } from 'node:os';
 import { createApp } from '../src/app.ts';
-import {
-  migrateToLatest,
-  openDatabase,
-  type Engine,
-  type OpenDatabase,
-} from '../src/db/database.ts';
-import { openTestDatabase } from '../src/db/test-databases.ts';
+import type { Engine } from '../src/db/database.ts';
 import { buildProcess } from '../src/imports/imports.builder.ts';
 import { importFile, parseImportFile } from '../src/imports/imports.service.ts';
 import { benchConsultations } from './consultations.ts';
+import { openBenchDatabase } from './databases.ts';
 import { generateDraftText } from './generate.ts';
 
 function stats(samples: number[]): { median: number; p95: number; min: number } {
@@ -27,15 +20,6 @@ function stats(samples: number[]): { median: number; p95: number; min: number } 
 
 const ms = (n: number): string => `${n.toFixed(2)} ms`;
 
-async function open(engine: Engine): Promise<{ o: OpenDatabase; cleanup: () => void }> {
-  if (engine === 'postgres') return { o: await openTestDatabase('postgres'), cleanup: () => {} };
-  // A real file, not :memory:, so that commits pay for fsync as in production.
-  const dir = mkdtempSync(join(tmpdir(), 'plenum-bench-'));
-  const o = await openDatabase(join(dir, 'bench.sqlite'));
-  await migrateToLatest(o.db);
-  return { o, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
-}
-
 async function benchImport(engine: Engine): Promise<void> {
   const text = new TextEncoder().encode(generateDraftText(1000, 300));
   const parseOnly: number[] = [];
@@ -44,7 +28,7 @@ async function benchImport(engine: Engine): Promise<void> {
     await parseImportFile(text, { format: 'text', language: 'en' });
     parseOnly.push(performance.now() - t);
   }
-  const { o, cleanup } = await open(engine);
+  const o = await openBenchDatabase(engine);
   try {
     await buildProcess(o.db);
     const samples: number[] = [];
@@ -66,12 +50,11 @@ async function benchImport(engine: Engine): Promise<void> {
     );
   } finally {
     await o.close();
-    cleanup();
   }
 }
 
 async function benchRender(engine: Engine): Promise<void> {
-  const { o, cleanup } = await open(engine);
+  const o = await openBenchDatabase(engine);
   try {
     await buildProcess(o.db);
     const text = new TextEncoder().encode(generateDraftText(200, 60, 2));
@@ -101,7 +84,6 @@ async function benchRender(engine: Engine): Promise<void> {
     );
   } finally {
     await o.close();
-    cleanup();
   }
 }
 

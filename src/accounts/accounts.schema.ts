@@ -1,5 +1,6 @@
 /** Accounts, roles and the viewer: who is asking, and what they may do. */
 import { z } from 'zod';
+import { PlenumError } from '../errors.ts';
 
 /** The roles an account can hold; admin is a flag on the account, the others are scoped. */
 export const scopedRoles = ['secretariat', 'moderator', 'representative'] as const;
@@ -28,6 +29,20 @@ export interface Viewer {
 export function holds(viewer: Viewer | null, role: ScopedRole, scopeId: string): boolean {
   if (!viewer) return false;
   return viewer.isAdmin || viewer.grants.some((g) => g.role === role && g.scopeId === scopeId);
+}
+
+/**
+ * Refuses anyone who is not signed in (SIGN_IN_REQUIRED) or does not hold the role on the
+ * scope (FORBIDDEN, saying why): the one check every policy is made of.
+ */
+export function requireRole(
+  viewer: Viewer | null,
+  role: ScopedRole,
+  scopeId: string,
+  why: string,
+): asserts viewer is Viewer {
+  if (!viewer) throw new PlenumError('SIGN_IN_REQUIRED');
+  if (!holds(viewer, role, scopeId)) throw new PlenumError('FORBIDDEN', why);
 }
 
 /** True when the viewer is on a process's staff: its secretariat or a moderator (or an admin). */

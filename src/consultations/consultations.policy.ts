@@ -1,5 +1,5 @@
 /** Who may open and extend comment periods, moderate, and read versions not yet public. */
-import { holds, isProcessStaff, type Viewer } from '../accounts/accounts.schema.ts';
+import { isProcessStaff, requireRole, type Viewer } from '../accounts/accounts.schema.ts';
 import { PlenumError } from '../errors.ts';
 
 /** Only the process's secretariat (or an admin) opens or extends a comment period. */
@@ -7,13 +7,12 @@ export function checkCanManagePeriods(
   viewer: Viewer | null,
   processId: string,
 ): asserts viewer is Viewer {
-  if (!viewer) throw new PlenumError('SIGN_IN_REQUIRED');
-  if (!holds(viewer, 'secretariat', processId)) {
-    throw new PlenumError(
-      'FORBIDDEN',
-      'Only the secretariat of this process opens or extends comment periods.',
-    );
-  }
+  requireRole(
+    viewer,
+    'secretariat',
+    processId,
+    'Only the secretariat of this process opens or extends comment periods.',
+  );
 }
 
 /** True when the viewer moderates the process (its moderators and its secretariat). */

@@ -23,7 +23,7 @@ import {
 } from '../submissions/submissions.store.ts';
 import type { ApiRegistry } from '../web/api.ts';
 import { clockOf, type AppEnv } from '../web/context.ts';
-import { canModerate } from './consultations.policy.ts';
+import { canModerate, checkCanManagePeriods } from './consultations.policy.ts';
 import { commentPeriodSchema } from './consultations.schema.ts';
 import {
   extendCommentPeriod,
@@ -72,12 +72,7 @@ export function consultationRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
   app.get('/processes/:process/consultations/new', async (c) => {
     const { db } = c.var.deps;
     const process = await requireProcess(db, c.req.param('process'));
-    if (!c.var.viewer) throw new PlenumError('SIGN_IN_REQUIRED');
-    if (!holds(c.var.viewer, 'secretariat', process.id))
-      throw new PlenumError(
-        'FORBIDDEN',
-        'Only the secretariat of this process opens comment periods.',
-      );
+    checkCanManagePeriods(c.var.viewer, process.id);
     const { documents } = await getProcessWithDocuments(db, process.id, c.var.viewer);
     return c.html(newPeriodPage(c.var.page, process, documents));
   });

@@ -12,7 +12,10 @@ export function testEngines(): Engine[] {
 }
 
 /** Opens a new, empty, migrated database on the engine; `close` also removes it. */
-export async function openTestDatabase(engine: Engine): Promise<OpenDatabase> {
+export async function openTestDatabase(
+  engine: Engine,
+  options: { pgPoolSize?: number } = {},
+): Promise<OpenDatabase> {
   if (engine === 'sqlite') {
     const opened = await openDatabase(':memory:');
     await migrateToLatest(opened.db);
@@ -21,7 +24,7 @@ export async function openTestDatabase(engine: Engine): Promise<OpenDatabase> {
   const url = process.env.PLENUM_TEST_POSTGRES_URL;
   if (!url) throw new Error('PLENUM_TEST_POSTGRES_URL is not set');
   const schema = `t_${randomBytes(6).toString('hex')}`;
-  const opened = await openDatabase(url, { pgSchema: schema, pgPoolSize: 4 });
+  const opened = await openDatabase(url, { pgSchema: schema, pgPoolSize: options.pgPoolSize ?? 4 });
   await migrateToLatest(opened.db);
   return {
     ...opened,

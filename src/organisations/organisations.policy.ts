@@ -1,5 +1,5 @@
 /** Who may do what with organisations. */
-import { holds, type Viewer } from '../accounts/accounts.schema.ts';
+import { requireRole, type Viewer } from '../accounts/accounts.schema.ts';
 import { PlenumError } from '../errors.ts';
 
 /** Anyone signed in may register an organisation (it starts unverified). */
@@ -10,9 +10,14 @@ export function checkCanRegisterOrganisation(viewer: Viewer | null): asserts vie
 /** Only an admin or a secretariat (of any process) verifies organisations. */
 export function checkCanVerify(viewer: Viewer | null): asserts viewer is Viewer {
   if (!viewer) throw new PlenumError('SIGN_IN_REQUIRED');
-  if (!viewer.isAdmin && !viewer.grants.some((g) => g.role === 'secretariat')) {
+  if (!canVerify(viewer)) {
     throw new PlenumError('FORBIDDEN', 'Only a secretariat verifies organisations.');
   }
+}
+
+/** True when the viewer verifies organisations: an admin, or the secretariat of any process. */
+export function canVerify(viewer: Viewer | null): boolean {
+  return Boolean(viewer && (viewer.isAdmin || viewer.grants.some((g) => g.role === 'secretariat')));
 }
 
 /** A representative of the organisation (or an admin) may add another representative. */
@@ -20,16 +25,10 @@ export function checkCanAddRepresentative(
   viewer: Viewer | null,
   organisationId: string,
 ): asserts viewer is Viewer {
-  if (!viewer) throw new PlenumError('SIGN_IN_REQUIRED');
-  if (!holds(viewer, 'representative', organisationId)) {
-    throw new PlenumError(
-      'FORBIDDEN',
-      'Only a representative of this organisation can add another.',
-    );
-  }
-}
-
-/** True when the viewer may act for the organisation (submit, co-sign). */
-export function representsOrganisation(viewer: Viewer | null, organisationId: string): boolean {
-  return holds(viewer, 'representative', organisationId);
+  requireRole(
+    viewer,
+    'representative',
+    organisationId,
+    'Only a representative of this organisation can add another.',
+  );
 }

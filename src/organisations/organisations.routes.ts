@@ -7,6 +7,7 @@ import { isPlenumError, PlenumError } from '../errors.ts';
 import { getPublishedSubmissions } from '../submissions/submissions.service.ts';
 import type { ApiRegistry } from '../web/api.ts';
 import { errorText } from '../web/error-text.ts';
+import { canVerify } from './organisations.policy.ts';
 import type { AppEnv } from '../web/context.ts';
 import { organisationSchema } from './organisations.schema.ts';
 import {
@@ -72,9 +73,7 @@ export function organisationRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
     return c.html(
       organisationPage(c.var.page, organisation, {
         ...page,
-        canVerify: Boolean(
-          viewer && (viewer.isAdmin || viewer.grants.some((g) => g.role === 'secretariat')),
-        ),
+        canVerify: canVerify(viewer),
         canAddRepresentative: holds(viewer, 'representative', organisation.id),
       }),
     );

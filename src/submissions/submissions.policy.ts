@@ -1,20 +1,18 @@
 /** Who may submit, co-sign and read submissions that are not published. */
-import { holds, type Viewer } from '../accounts/accounts.schema.ts';
+import { holds, requireRole, type Viewer } from '../accounts/accounts.schema.ts';
 import { canModerate } from '../consultations/consultations.policy.ts';
-import { PlenumError } from '../errors.ts';
 
 /** Only a representative of the organisation submits on its behalf. */
 export function checkCanSubmitFor(
   viewer: Viewer | null,
   organisationId: string,
 ): asserts viewer is Viewer {
-  if (!viewer) throw new PlenumError('SIGN_IN_REQUIRED');
-  if (!holds(viewer, 'representative', organisationId)) {
-    throw new PlenumError(
-      'FORBIDDEN',
-      'You can only submit on behalf of an organisation you represent.',
-    );
-  }
+  requireRole(
+    viewer,
+    'representative',
+    organisationId,
+    'You can only submit on behalf of an organisation you represent.',
+  );
 }
 
 /** Only a representative of the co-signing organisation confirms or declines for it. */
@@ -22,13 +20,12 @@ export function checkCanCosignFor(
   viewer: Viewer | null,
   organisationId: string,
 ): asserts viewer is Viewer {
-  if (!viewer) throw new PlenumError('SIGN_IN_REQUIRED');
-  if (!holds(viewer, 'representative', organisationId)) {
-    throw new PlenumError(
-      'FORBIDDEN',
-      'Only a representative of the co-signing organisation can answer for it.',
-    );
-  }
+  requireRole(
+    viewer,
+    'representative',
+    organisationId,
+    'Only a representative of the co-signing organisation can answer for it.',
+  );
 }
 
 /**

@@ -55,21 +55,23 @@ function text(value: unknown): string | undefined {
 /** The largest form post with attachments (five files of 5 MB and the text). */
 export const submissionBodyLimit = 27 * 1024 * 1024;
 
-/** The submission form again, after a refusal, with the message and what was typed. */
-async function refusedForm(
+/** The submission form of a period: fresh, or again after a refusal with what was typed. */
+async function submissionForm(
   c: Context<AppEnv>,
   context: PeriodContext,
-  message: Markup,
-  values: {
-    organisationId: string;
-    title?: string;
-    body: string;
-    language?: string;
-    cosigners: string[];
+  form: {
+    preselected: string[];
+    quote?: string | undefined;
+    idempotencyKey?: string;
+    error?: Markup;
+    values?: {
+      organisationId: string;
+      title?: string;
+      body: string;
+      language?: string;
+      cosigners: string[];
+    };
   },
-  blockIds: string[],
-  quote: string | undefined,
-  idempotencyKey: string,
 ) {
   const { db } = c.var.deps;
   const languageVersion = await getLanguageVersion(db, context.version.id, undefined, c.var.viewer);
@@ -77,42 +79,25 @@ async function refusedForm(
     blocks: await getBlocks(db, languageVersion.id, c.var.viewer),
     myOrganisations: await getMyOrganisations(db, c.var.viewer),
     allOrganisations: await getOrganisations(db),
-    preselected: blockIds,
-    ...(quote ? { quote } : {}),
-    idempotencyKey: idempotencyKey || randomUUID(),
-    error: message,
-    values,
+    preselected: form.preselected,
+    ...(form.quote ? { quote: form.quote.slice(0, 5000) } : {}),
+    idempotencyKey: form.idempotencyKey || randomUUID(),
+    ...(form.error ? { error: form.error } : {}),
+    ...(form.values ? { values: form.values } : {}),
   });
 }
 
 /** Mounts the submission pages and registers their API routes. */
 export function submissionRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
   app.get('/consultations/:id/submit', async (c) => {
-    const { db } = c.var.deps;
     const context = await periodFromAddress(c);
     if (!c.var.viewer) throw new PlenumError('SIGN_IN_REQUIRED');
     if (context.period.state === 'closed') throw new PlenumError('PERIOD_CLOSED');
     if (context.period.state === 'scheduled') throw new PlenumError('PERIOD_NOT_OPEN_YET');
-    const languageVersion = await getLanguageVersion(
-      db,
-      context.version.id,
-      undefined,
-      c.var.viewer,
-    );
-    const blocks = await getBlocks(db, languageVersion.id, c.var.viewer);
     const preselected = list(c.req.queries('block') ?? []).filter(
       (v): v is string => typeof v === 'string',
     );
-    return c.html(
-      submitFormPage(c.var.page, context, {
-        blocks,
-        myOrganisations: await getMyOrganisations(db, c.var.viewer),
-        allOrganisations: await getOrganisations(db),
-        preselected,
-        ...(c.req.query('quote') ? { quote: c.req.query('quote')!.slice(0, 5000) } : {}),
-        idempotencyKey: randomUUID(),
-      }),
-    );
+    return c.html(await submissionForm(c, context, { preselected, quote: c.req.query('quote') }));
   });
 
   app.post('/consultations/:id/submissions', async (c) => {
@@ -175,21 +160,19 @@ export function submissionRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
         throw error;
       // Refused: the form comes back with the message and everything typed, nothing stored.
       return c.html(
-        await refusedForm(
-          c,
-          context,
-          errorText(c.var.ui, error),
-          {
+        await submissionForm(c, context, {
+          preselected: blockIds,
+          quote,
+          idempotencyKey: input.idempotencyKey,
+          error: errorText(c.var.ui, error),
+          values: {
             organisationId: input.organisationId,
             ...(input.title !== undefined ? { title: input.title } : {}),
             body: input.body,
             ...(input.language !== undefined ? { language: input.language } : {}),
             cosigners: input.cosigners,
           },
-          blockIds,
-          quote,
-          input.idempotencyKey,
-        ),
+        }),
         error.status as 400,
       );
     }
