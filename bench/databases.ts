@@ -2,25 +2,52 @@
  * The benchmarks' databases: a real SQLite file (so that every commit pays for its fsync, as in
  * production), or a PostgreSQL schema of its own with the pool size plenum serve uses by default.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import {
   migrateToLatest,
   openDatabase,
   type Engine,
   type OpenDatabase,
 } from '../src/db/database.ts';
-import { openTestDatabase } from '../src/db/test-databases.ts';
+
+/** A bench database, with the location `plenum serve --db` takes to serve the same data. */
+export type BenchDatabase = OpenDatabase & { url: string };
 
 /** Opens a new, migrated database on the engine; `close` also removes it. */
-export async function openBenchDatabase(engine: Engine): Promise<OpenDatabase> {
-  if (engine === 'postgres') return openTestDatabase('postgres', { pgPoolSize: 10 });
+export async function openBenchDatabase(engine: Engine): Promise<BenchDatabase> {
+  if (engine === 'postgres') {
+    const base = process.env.PLENUM_TEST_POSTGRES_URL;
+    if (!base) throw new Error('PLENUM_TEST_POSTGRES_URL is not set');
+    const schema = `bench_${randomBytes(6).toString('hex')}`;
+    const o = await openDatabase(base, { pgSchema: schema, pgPoolSize: 10 });
+    await migrateToLatest(o.db);
+    const url = `${base}${base.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+    return {
+      ...o,
+      url,
+      close: async () => {
+        await o.close();
+        const client = new pg.Client({ connectionString: base });
+        await client.connect();
+        try {
+          await client.query(`drop schema ${schema} cascade`);
+        } finally {
+          await client.end();
+        }
+      },
+    };
+  }
   const dir = mkdtempSync(join(tmpdir(), 'plenum-bench-'));
-  const o = await openDatabase(join(dir, 'bench.sqlite'));
+  const file = join(dir, 'bench.sqlite');
+  const o = await openDatabase(file);
   await migrateToLatest(o.db);
   return {
     ...o,
+    url: file,
     close: async () => {
       await o.close();
       rmSync(dir, { recursive: true, force: true });

@@ -17,6 +17,13 @@ const configSchema = z.object({
     .default('auto')
     .describe('auto: fill a new, empty database with demo content'),
   PLENUM_PG_POOL: z.coerce.number().int().min(1).max(200).default(10),
+  PLENUM_WORKERS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(64)
+    .default(1)
+    .describe('serve processes sharing the port; one per CPU core uses them all'),
 });
 
 /** The validated configuration. */
@@ -26,6 +33,7 @@ export interface Config {
   databaseUrl: string;
   demo: 'auto' | 'on' | 'off';
   pgPoolSize: number;
+  workers: number;
 }
 
 /** Reads the configuration; throws one error listing every problem. */
@@ -55,6 +63,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: c.DATABASE_URL,
     demo,
     pgPoolSize: c.PLENUM_PG_POOL,
+    workers: c.PLENUM_WORKERS,
   };
 }
 

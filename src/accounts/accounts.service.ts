@@ -24,11 +24,11 @@ import {
   insertApiToken,
   insertGrant,
   insertSession,
-  listGrants,
   recordFailedSignIn,
   revokeApiToken,
   updatePasswordHash,
   type Account,
+  type AccountWithGrants,
 } from './accounts.store.ts';
 import { hashPassword, unusableHash, verifyPassword } from './passwords.ts';
 
@@ -130,13 +130,13 @@ export async function closeSession(db: Db, secret: string): Promise<void> {
   await deleteSession(db, secretHash(secret));
 }
 
-async function toViewer(db: Db, account: Account, via: Viewer['via']): Promise<Viewer> {
+function toViewer(account: AccountWithGrants, via: Viewer['via']): Viewer {
   return {
     id: account.id,
     email: account.email,
     name: account.name,
     isAdmin: account.isAdmin,
-    grants: await listGrants(db, account.id),
+    grants: account.grants,
     via,
   };
 }
@@ -148,13 +148,13 @@ export async function viewerFromSession(
   now = new Date(),
 ): Promise<Viewer | null> {
   const account = await findSessionAccount(db, secretHash(secret), now.toISOString());
-  return account ? toViewer(db, account, 'session') : null;
+  return account ? toViewer(account, 'session') : null;
 }
 
 /** The viewer behind an API token, if it is live. */
 export async function viewerFromToken(db: Db, token: string): Promise<Viewer | null> {
   const account = await findTokenAccount(db, secretHash(token));
-  return account ? toViewer(db, account, 'token') : null;
+  return account ? toViewer(account, 'token') : null;
 }
 
 /** Changes the password after checking the current one; other sessions are signed out. */

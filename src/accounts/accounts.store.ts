@@ -28,6 +28,27 @@ function toAccount(row: AccountTable): Account {
   };
 }
 
+/** An account with the roles it holds, read in the same query (one per request that signs in). */
+export type AccountWithGrants = Account & { grants: RoleGrant[] };
+
+/** Folds the rows of an account left-joined to its grants into one account, grants oldest first. */
+function withGrants(
+  rows: (AccountTable & {
+    role: string | null;
+    scope_id: string | null;
+    granted_at: string | null;
+  })[],
+): AccountWithGrants | undefined {
+  if (rows.length === 0) return undefined;
+  const grants = rows
+    .filter((r) => r.role !== null && r.scope_id !== null)
+    .toSorted((a, b) =>
+      a.granted_at! < b.granted_at! ? -1 : a.granted_at! > b.granted_at! ? 1 : 0,
+    )
+    .map((r) => ({ role: r.role as ScopedRole, scopeId: r.scope_id! }));
+  return { ...toAccount(rows[0]!), grants };
+}
+
 /** Inserts an account row. */
 export async function insertAccount(db: Db, row: AccountTable): Promise<void> {
   await db.insertInto('accounts').values(row).execute();
@@ -76,15 +97,17 @@ export async function findSessionAccount(
   db: Db,
   sessionHash: string,
   now: string,
-): Promise<Account | undefined> {
-  const row = await db
+): Promise<AccountWithGrants | undefined> {
+  const rows = await db
     .selectFrom('sessions')
     .innerJoin('accounts', 'accounts.id', 'sessions.account_id')
+    .leftJoin('role_grants', 'role_grants.account_id', 'accounts.id')
     .selectAll('accounts')
+    .select(['role_grants.role', 'role_grants.scope_id', 'role_grants.created_at as granted_at'])
     .where('sessions.id', '=', sessionHash)
     .where('sessions.expires_at', '>', now)
-    .executeTakeFirst();
-  return row ? toAccount(row) : undefined;
+    .execute();
+  return withGrants(rows);
 }
 
 /** Deletes one session. */
@@ -112,16 +135,21 @@ export async function insertApiToken(
     .execute();
 }
 
-/** The account of a live (not revoked) API token, if any. */
-export async function findTokenAccount(db: Db, tokenHash: string): Promise<Account | undefined> {
-  const row = await db
+/** The account of a live (not revoked) API token and its roles, if any. */
+export async function findTokenAccount(
+  db: Db,
+  tokenHash: string,
+): Promise<AccountWithGrants | undefined> {
+  const rows = await db
     .selectFrom('api_tokens')
     .innerJoin('accounts', 'accounts.id', 'api_tokens.account_id')
+    .leftJoin('role_grants', 'role_grants.account_id', 'accounts.id')
     .selectAll('accounts')
+    .select(['role_grants.role', 'role_grants.scope_id', 'role_grants.created_at as granted_at'])
     .where('api_tokens.token_hash', '=', tokenHash)
     .where('api_tokens.revoked_at', 'is', null)
-    .executeTakeFirst();
-  return row ? toAccount(row) : undefined;
+    .execute();
+  return withGrants(rows);
 }
 
 /** An account's tokens (without their secrets), newest first. */
@@ -158,17 +186,6 @@ export async function revokeApiToken(
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
-}
-
-/** The scoped roles an account holds. */
-export async function listGrants(db: Db, accountId: string): Promise<RoleGrant[]> {
-  const rows = await db
-    .selectFrom('role_grants')
-    .select(['role', 'scope_id'])
-    .where('account_id', '=', accountId)
-    .orderBy('created_at')
-    .execute();
-  return rows.map((r) => ({ role: r.role as ScopedRole, scopeId: r.scope_id }));
 }
 
 /** Grants a role unless the account already holds it; true when it was new. */

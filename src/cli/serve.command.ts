@@ -1,17 +1,25 @@
-/** plenum serve: open the database, fill a new one with demo content, and listen. */
+/**
+ * plenum serve: open the database, fill a new one with demo content, and listen; with
+ * --workers N, N processes share the port (node:cluster) and the database.
+ */
+import cluster from 'node:cluster';
 import { serve } from '@hono/node-server';
 import { createApp } from '../app.ts';
-import { loadConfig } from '../config.ts';
-import { openMigratedDatabase } from '../db/database.ts';
+import { loadConfig, type Config } from '../config.ts';
+import { openDatabase, openMigratedDatabase, showLocation } from '../db/database.ts';
 import { loadDemoIfEmpty } from '../demo/demo.service.ts';
 import { parseFlags } from './output.ts';
 
 /** Usage of plenum serve. */
-export const serveUsage = `plenum serve [--port N] [--host ADDRESS] [--db URL|PATH] [--no-demo]
+export const serveUsage = `plenum serve [--port N] [--host ADDRESS] [--db URL|PATH] [--workers N] [--no-demo]
 
 Serves the web pages and the JSON API. Environment: PORT (3000), HOST (127.0.0.1),
-DATABASE_URL (./data/plenum.sqlite), PLENUM_DEMO (auto: fill a new, empty database with
-demo content; off: never). Several serve processes may share one PostgreSQL database.`;
+DATABASE_URL (./data/plenum.sqlite), PLENUM_WORKERS (1), PLENUM_DEMO (auto: fill a new,
+empty database with demo content; off: never).
+
+--workers N runs N server processes on the one port, each with its own connection to the
+database (SQLite file or PostgreSQL); one per CPU core uses them all. Several serve commands,
+on one machine or many, may also share one PostgreSQL database.`;
 
 /** Runs plenum serve until SIGINT or SIGTERM; returns the exit code. */
 export async function serveCommand(args: string[]): Promise<number> {
@@ -19,6 +27,7 @@ export async function serveCommand(args: string[]): Promise<number> {
     port: { type: 'string' },
     host: { type: 'string' },
     db: { type: 'string' },
+    workers: { type: 'string' },
     'no-demo': { type: 'boolean', default: false },
   });
   const config = loadConfig({
@@ -26,26 +35,54 @@ export async function serveCommand(args: string[]): Promise<number> {
     ...(values.port !== undefined ? { PORT: values.port } : {}),
     ...(values.host !== undefined ? { HOST: values.host } : {}),
     ...(values.db !== undefined ? { DATABASE_URL: values.db } : {}),
+    ...(values.workers !== undefined ? { PLENUM_WORKERS: values.workers } : {}),
     ...(values['no-demo'] ? { PLENUM_DEMO: 'off' } : {}),
   });
-  const { opened, applied } = await openMigratedDatabase(config.databaseUrl, {
-    pgPoolSize: config.pgPoolSize,
-  });
-  if (applied.length > 0)
-    console.log(`plenum: applied ${applied.length} migration(s) to ${opened.location}`);
-  if (config.demo !== 'off') {
-    const loaded = await loadDemoIfEmpty(opened.db);
-    if (loaded)
-      console.log(
-        `plenum: new database, filled with demo content (${loaded.processes} processes, ${loaded.documents} documents, ${loaded.submissions} demo submissions; demo accounts are listed in the README)`,
-      );
+  if (cluster.isWorker) {
+    try {
+      return await serveWorker(config);
+    } finally {
+      // The channel to the primary would keep a failed worker alive: let it go.
+      if (cluster.worker!.isConnected()) cluster.worker!.disconnect();
+    }
   }
+  await prepareDatabase(config);
+  return config.workers > 1 ? superviseWorkers(config) : serveWorker(config, true);
+}
+
+/** Migrates the database and fills a new one with the demo, once, before any server starts. */
+async function prepareDatabase(config: Config): Promise<void> {
+  const { opened, applied } = await openMigratedDatabase(config.databaseUrl, {
+    pgPoolSize: 1,
+  });
+  try {
+    if (applied.length > 0)
+      console.log(`plenum: applied ${applied.length} migration(s) to ${opened.location}`);
+    if (config.demo !== 'off') {
+      const loaded = await loadDemoIfEmpty(opened.db);
+      if (loaded)
+        console.log(
+          `plenum: new database, filled with demo content (${loaded.processes} processes, ${loaded.documents} documents, ${loaded.submissions} demo submissions; demo accounts are listed in the README)`,
+        );
+    }
+  } finally {
+    await opened.close();
+  }
+}
+
+function announce(config: Config, port: number, engine: string, processes: number): void {
+  const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  const where = `${engine}: ${showLocation(config.databaseUrl)}`;
+  const how = processes > 1 ? `, ${processes} processes` : '';
+  console.log(`plenum: serving on http://${shown}:${port}/ (${where}${how})`);
+}
+
+/** One server process: its own database connection, its own submission queue. */
+async function serveWorker(config: Config, announceIt = false): Promise<number> {
+  const opened = await openDatabase(config.databaseUrl, { pgPoolSize: config.pgPoolSize });
   const app = createApp({ db: opened.db, engine: opened.engine });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-    const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-    console.log(
-      `plenum: serving on http://${shown}:${info.port}/ (${opened.engine}: ${opened.location})`,
-    );
+    if (announceIt) announce(config, info.port, opened.engine, 1);
   });
   await new Promise<void>((resolve, reject) => {
     server.on('error', reject);
@@ -54,7 +91,51 @@ export async function serveCommand(args: string[]): Promise<number> {
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
+    // In a cluster, the primary asks its workers to stop by disconnecting them.
+    if (cluster.isWorker) cluster.worker!.once('disconnect', stop);
   });
   await opened.close();
   return 0;
+}
+
+/**
+ * The primary of --workers N: starts N servers on the one port, replaces one that dies, and
+ * stops them all on SIGINT or SIGTERM (each finishes the requests it has, then closes).
+ */
+async function superviseWorkers(config: Config): Promise<number> {
+  let stopping = false;
+  let listening = 0;
+  const engine = /^postgres(ql)?:\/\//.test(config.databaseUrl) ? 'postgres' : 'sqlite';
+  cluster.on('listening', (_worker, address) => {
+    listening += 1;
+    if (listening === config.workers) announce(config, address.port, engine, config.workers);
+  });
+  let failed = false;
+  let stop = (): void => {};
+  cluster.on('exit', (worker, code, signal) => {
+    if (stopping) return;
+    if (listening < config.workers) {
+      // A process that ends before all are listening (port taken, database unreachable) would
+      // end again if replaced: stop instead of starting it over and over.
+      console.error(`plenum: a server process could not start (exit code ${code}); stopping`);
+      failed = true;
+      stop();
+      return;
+    }
+    console.error(
+      `plenum: server process ${worker.process.pid} ended (${signal ?? `exit code ${code}`}); starting another`,
+    );
+    cluster.fork();
+  });
+  for (let i = 0; i < config.workers; i++) cluster.fork();
+  await new Promise<void>((resolve) => {
+    stop = (): void => {
+      if (stopping) return;
+      stopping = true;
+      cluster.disconnect(() => resolve());
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  return failed ? 1 : 0;
 }

@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import pg from 'pg';
 import type {
@@ -180,6 +180,34 @@ async function openPostgres(url: string, options: OpenOptions): Promise<OpenData
     location: showLocation(url),
     close: () => db.destroy(),
   };
+}
+
+/**
+ * Runs `work` in one write transaction on one connection, committed when it returns and rolled
+ * back when it throws. On SQLite the write lock is taken at the start (BEGIN IMMEDIATE) rather
+ * than at the first write, so a second process on the same file waits for it (busy_timeout)
+ * instead of failing with SQLITE_BUSY after reading.
+ */
+export async function inWriteTransaction<T>(
+  db: Kysely<Database>,
+  engine: Engine,
+  work: (trx: Db) => Promise<T>,
+): Promise<T> {
+  return db.connection().execute(async (connection) => {
+    await sql.raw(engine === 'sqlite' ? 'begin immediate' : 'begin').execute(connection);
+    let result: T;
+    try {
+      result = await work(connection);
+    } catch (error) {
+      await sql
+        .raw('rollback')
+        .execute(connection)
+        .catch(() => {});
+      throw error;
+    }
+    await sql.raw('commit').execute(connection);
+    return result;
+  });
 }
 
 /** Brings the schema up to date; returns the names of the migrations it applied. */

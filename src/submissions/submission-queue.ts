@@ -1,20 +1,26 @@
 /**
  * Group commit for submissions. On deadline night thousands of submissions arrive at once; each
- * needs a durable commit (an fsync) before its receipt. The queue stores the submissions waiting
- * at that moment in one transaction and commits once: one fsync for the whole group. A refused
- * submission is refused before it writes anything, so it costs the others nothing. No receipt is
- * given before the commit returns; if the commit fails, every submission of the group fails.
+ * needs a durable commit (an fsync) before its receipt. The queue takes the submissions waiting
+ * at that moment, checks them all first (reads only, no lock held), then writes them in one
+ * transaction and commits once: one fsync for the whole group. A refused submission is refused
+ * before it writes anything, so it costs the others nothing. No receipt is given before the
+ * commit returns; if the commit fails, every submission of the group fails.
  *
- * The queue lives in one process (each `plenum serve` has its own); the database stays the only
- * shared state, so several processes on one PostgreSQL each group their own submissions.
+ * The queue lives in one process (each `plenum serve` process has its own); the database stays
+ * the only shared state, so several processes on one SQLite file (`--workers`) or on one
+ * PostgreSQL each group their own submissions, and the write lock is held only for the writes.
  */
 import type { Kysely } from 'kysely';
 import type { Viewer } from '../accounts/accounts.schema.ts';
-import type { Database, Engine } from '../db/database.ts';
+import { inWriteTransaction, type Database, type Engine } from '../db/database.ts';
 import { isPlenumError } from '../errors.ts';
 import type { CheckedAttachment } from './attachments.ts';
 import type { Receipt } from './submissions.schema.ts';
-import { submitComment } from './submissions.service.ts';
+import {
+  prepareSubmission,
+  storeSubmission,
+  type PreparedSubmission,
+} from './submissions.service.ts';
 
 interface Pending {
   viewer: Viewer | null;
@@ -37,8 +43,11 @@ export class SubmissionQueue {
   /** SQLite has one writer: one group at a time; PostgreSQL can commit a few groups in parallel. */
   private readonly parallel: number;
 
+  private readonly engine: Engine;
+
   constructor(db: Kysely<Database>, engine: Engine) {
     this.db = db;
+    this.engine = engine;
     this.parallel = engine === 'sqlite' ? 1 : 4;
   }
 
@@ -84,38 +93,53 @@ export class SubmissionQueue {
   }
 
   private async commitGroup(group: Pending[]): Promise<void> {
-    const outcomes: ({ ok: true; receipt: Receipt } | { ok: false; error: unknown })[] = [];
-    let trx;
-    // Lookups every submission of the group needs (the period, its version): made once.
-    const shared = new Map<string, Promise<unknown>>();
-    try {
-      trx = await this.db.startTransaction().execute();
-      for (const item of group) {
-        try {
-          // submitComment refuses (a PlenumError) only before its first write, so a refused
-          // submission leaves nothing behind and needs no savepoint of its own.
-          const receipt = await submitComment(
-            trx,
+    // 1. Check every submission and build its rows, reading only: no lock is held, so other
+    //    processes on the same database keep writing meanwhile. A refusal fails that one alone.
+    const prepared: (PreparedSubmission | { error: unknown })[] = [];
+    const lookups = new Map<string, Promise<unknown>>();
+    for (const item of group) {
+      try {
+        prepared.push(
+          await prepareSubmission(
+            this.db,
             item.viewer,
             item.periodId,
             item.input,
             item.attachments,
             item.now,
-            shared,
-          );
-          outcomes.push({ ok: true, receipt });
-        } catch (error) {
-          // Anything else may have left half a submission: the whole group is undone below.
-          if (!isPlenumError(error)) throw error;
-          outcomes.push({ ok: false, error });
-        }
+            lookups,
+          ),
+        );
+      } catch (error) {
+        prepared.push({ error });
       }
-      await trx.commit().execute();
+    }
+    // 2. Write them all in one transaction, holding the write lock only for the writes.
+    const outcomes: ({ ok: true; receipt: Receipt } | { ok: false; error: unknown })[] = [];
+    try {
+      await inWriteTransaction(this.db, this.engine, async (trx) => {
+        const shared = new Map<string, Promise<unknown>>();
+        for (const [i, item] of group.entries()) {
+          const ready = prepared[i]!;
+          if ('error' in ready) {
+            outcomes.push({ ok: false, error: ready.error });
+            continue;
+          }
+          try {
+            // storeSubmission refuses (a PlenumError) only before its first write, so a refused
+            // submission leaves nothing behind and needs no savepoint of its own.
+            outcomes.push({
+              ok: true,
+              receipt: await storeSubmission(trx, ready, item.now, shared),
+            });
+          } catch (error) {
+            // Anything else may have left half a submission: the whole group is undone below.
+            if (!isPlenumError(error)) throw error;
+            outcomes.push({ ok: false, error });
+          }
+        }
+      });
     } catch (error) {
-      await trx
-        ?.rollback()
-        .execute()
-        .catch(() => {});
       // Nothing of the group is stored: every submission in it fails, none is acknowledged.
       for (const item of group) item.reject(error);
       return;

@@ -141,10 +141,25 @@ function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
+/** A submission checked and ready to be written, or the receipt of the same one sent before. */
+export type PreparedSubmission =
+  | { replay: Receipt }
+  | {
+      replay?: undefined;
+      authorId: string;
+      idempotencyKey: string;
+      content: string;
+      contentSha256: string;
+      versionId: string;
+      processId: string;
+      organisationId: string;
+      row: Parameters<typeof insertSubmission>[1];
+    };
+
 /**
- * Receives a submission. Everything is checked before anything is written, and the caller runs
- * this in one transaction: the receipt exists only once the transaction has committed. A repeated
- * idempotency key with the same content returns the first receipt instead of a second submission.
+ * Receives a submission in one transaction: checked, then written. The receipt exists only once
+ * the caller's transaction has committed. A repeated idempotency key with the same content
+ * returns the first receipt instead of a second submission.
  */
 export async function submitComment(
   db: Db,
@@ -153,9 +168,29 @@ export async function submitComment(
   input: unknown,
   attachments: CheckedAttachment[],
   now: Date,
-  /** Lookups shared by the submissions of one group commit (same transaction). */
-  shared?: Map<string, Promise<unknown>>,
 ): Promise<Receipt> {
+  return storeSubmission(
+    db,
+    await prepareSubmission(db, viewer, periodId, input, attachments, now),
+    now,
+  );
+}
+
+/**
+ * Checks a submission and builds its rows, reading but never writing: every refusal (a
+ * PlenumError) happens here. The group commit prepares a whole group this way before it takes
+ * the write lock, so the lock is held only for the writes (see submission-queue.ts).
+ */
+export async function prepareSubmission(
+  db: Db,
+  viewer: Viewer | null,
+  periodId: string,
+  input: unknown,
+  attachments: CheckedAttachment[],
+  now: Date,
+  /** Lookups shared by the submissions of one group commit. */
+  shared?: Map<string, Promise<unknown>>,
+): Promise<PreparedSubmission> {
   if (!viewer) throw new PlenumError('SIGN_IN_REQUIRED');
   const parsed = newSubmissionSchema.safeParse(input);
   if (!parsed.success) throw zodError(parsed.error);
@@ -252,18 +287,8 @@ export async function submitComment(
   });
   const contentSha256 = sha256(content);
 
-  const earlier = await findByIdempotencyKey(db, viewer.id, form.idempotencyKey);
-  if (earlier) {
-    if (earlier.content_sha256 !== contentSha256) throw new PlenumError('IDEMPOTENCY_CONFLICT');
-    return {
-      submissionId: earlier.id,
-      receivedAt: earlier.received_at,
-      contentSha256,
-      content,
-      status: earlier.status as SubmissionStatus,
-      replayed: true,
-    };
-  }
+  const earlier = await replayOf(db, viewer.id, form.idempotencyKey, content, contentSha256);
+  if (earlier) return { replay: earlier };
 
   // The server's clock decides, at the moment the submission is processed.
   if (period.state === 'scheduled') throw new PlenumError('PERIOD_NOT_OPEN_YET');
@@ -285,71 +310,135 @@ export async function submitComment(
     submission_id: id,
     published: status === 'published' ? 1 : 0,
   }));
-  await insertSubmission(db, {
-    submission: {
-      id,
-      period_id: period.id,
-      organisation_id: organisation.id,
-      author_id: viewer.id,
-      title: form.title ?? null,
-      body: form.body,
-      language,
-      language_detected: detected,
-      status,
-      status_reason: null,
-      status_note: null,
-      content_sha256: contentSha256,
-      idempotency_key: form.idempotencyKey,
-      received_at: at,
-      published_at: status === 'published' ? at : null,
-      updated_at: at,
+  return {
+    authorId: viewer.id,
+    idempotencyKey: form.idempotencyKey,
+    content,
+    contentSha256,
+    versionId: period.versionId,
+    processId: period.processId,
+    organisationId: organisation.id,
+    row: {
+      submission: {
+        id,
+        period_id: period.id,
+        organisation_id: organisation.id,
+        author_id: viewer.id,
+        title: form.title ?? null,
+        body: form.body,
+        language,
+        language_detected: detected,
+        status,
+        status_reason: null,
+        status_note: null,
+        content_sha256: contentSha256,
+        idempotency_key: form.idempotencyKey,
+        received_at: at,
+        published_at: status === 'published' ? at : null,
+        updated_at: at,
+      },
+      anchors: anchorRows,
+      cosigners: cosignerIds.map((organisation_id) => ({
+        submission_id: id,
+        organisation_id,
+        state: 'invited',
+        responded_at: null,
+        responded_by: null,
+      })),
+      attachments: attachments.map((a) => ({
+        id: newId(),
+        submission_id: id,
+        filename: a.filename,
+        media_type: a.mediaType,
+        size: a.size,
+        sha256: a.sha256,
+        content: a.content,
+      })),
     },
-    anchors: anchorRows,
-    cosigners: cosignerIds.map((organisation_id) => ({
-      submission_id: id,
-      organisation_id,
-      state: 'invited',
-      responded_at: null,
-      responded_by: null,
-    })),
-    attachments: attachments.map((a) => ({
-      id: newId(),
-      submission_id: id,
-      filename: a.filename,
-      media_type: a.mediaType,
-      size: a.size,
-      sha256: a.sha256,
-      content: a.content,
-    })),
-  });
+  };
+}
+
+/** The receipt of an earlier submission with this idempotency key, if there is one. */
+async function replayOf(
+  db: Db,
+  authorId: string,
+  idempotencyKey: string,
+  content: string,
+  contentSha256: string,
+): Promise<Receipt | undefined> {
+  const earlier = await findByIdempotencyKey(db, authorId, idempotencyKey);
+  if (!earlier) return undefined;
+  if (earlier.content_sha256 !== contentSha256) throw new PlenumError('IDEMPOTENCY_CONFLICT');
+  return {
+    submissionId: earlier.id,
+    receivedAt: earlier.received_at,
+    contentSha256,
+    content,
+    status: earlier.status as SubmissionStatus,
+    replayed: true,
+  };
+}
+
+/**
+ * Writes a prepared submission, inside the caller's write transaction. The idempotency key is
+ * checked again first, under the write lock: the same key may have arrived in the same group or
+ * in another process since the submission was prepared. That refusal comes before any write.
+ */
+export async function storeSubmission(
+  db: Db,
+  prepared: PreparedSubmission,
+  now: Date,
+  /** Lookups shared by the submissions of one group commit (same write transaction). */
+  shared?: Map<string, Promise<unknown>>,
+): Promise<Receipt> {
+  if (prepared.replay) return prepared.replay;
+  const { content, contentSha256 } = prepared;
+  const earlier = await replayOf(
+    db,
+    prepared.authorId,
+    prepared.idempotencyKey,
+    content,
+    contentSha256,
+  );
+  if (earlier) return earlier;
+  await insertSubmission(db, prepared.row);
+  const { id, status, received_at: at, period_id: periodId } = prepared.row.submission;
   // A later version may already be aligned with this one: carry the new anchors there too.
-  const successors = await once(shared, `successors:${period.versionId}`, () =>
-    listAlignedSuccessors(db, period.versionId),
+  // Read under the write lock, so an import of the next version cannot slip in between.
+  const successors = await once(shared, `successors:${prepared.versionId}`, () =>
+    listAlignedSuccessors(db, prepared.versionId),
   );
   if (successors.length > 0) {
     await carryLateAnchors(
       db,
-      period.versionId,
-      anchorRows.map((a) => a.id),
+      prepared.versionId,
+      prepared.row.anchors.map((a) => a.id),
     );
   }
   await recordEvent(
     db,
     {
-      actor: viewer.id,
+      actor: prepared.authorId,
       action: status === 'published' ? 'submission.published' : 'submission.received',
       subjectType: 'submission',
       subjectId: id,
       data: {
-        periodId: period.id,
-        processId: period.processId,
-        organisationId: organisation.id,
+        periodId,
+        processId: prepared.processId,
+        organisationId: prepared.organisationId,
         status,
       },
     },
     now,
   );
-  return { submissionId: id, receivedAt: at, contentSha256, content, status, replayed: false };
+  return {
+    submissionId: id,
+    receivedAt: at,
+    contentSha256,
+    content,
+    status: status as SubmissionStatus,
+    replayed: false,
+  };
 }
 
 /** A submission the viewer may read, or SUBMISSION_NOT_FOUND. */

@@ -71,7 +71,11 @@ export function detectLanguage(text: string): UnLanguage | undefined {
   let cyrillic = 0;
   let latin = 0;
   for (const ch of sample) {
-    if (/\p{Script=Han}/u.test(ch)) han++;
+    const code = ch.codePointAt(0)!;
+    // ASCII letters are by far the commonest: counted without a regular expression.
+    if (code < 0x80) {
+      if ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a) latin++;
+    } else if (/\p{Script=Han}/u.test(ch)) han++;
     else if (/\p{Script=Arabic}/u.test(ch)) arabic++;
     else if (/\p{Script=Cyrillic}/u.test(ch)) cyrillic++;
     else if (/\p{Script=Latin}/u.test(ch)) latin++;

@@ -74,8 +74,8 @@ export class ApiRegistry {
   mount(app: Hono<AppEnv>): void {
     for (const route of this.routes) {
       const handle = async (c: Context<AppEnv>): Promise<Response> => {
-        const params = parseOrThrow(route.params ?? z.object({}), c.req.param());
-        const query = parseOrThrow(route.query ?? z.object({}), c.req.query());
+        const params = parseOrThrow(route.params ?? noParameters, c.req.param());
+        const query = parseOrThrow(route.query ?? noParameters, c.req.query());
         let body: unknown;
         if (route.method === 'post') {
           if (c.var.viewer?.via !== 'token') {
@@ -230,6 +230,9 @@ function operationId(path: string): string {
     })
     .join('');
 }
+
+/** The schema of a route without path or query parameters (made once, not per request). */
+const noParameters = z.object({});
 
 function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
   const parsed = schema.safeParse(value);
