@@ -206,7 +206,7 @@ after(async () => {
 
 test(
   'a consultation from the secretariat form to a revised draft, in Chromium',
-  { skip, timeout: 90_000 },
+  { skip, timeout: 300_000 },
   async (t: TestContext) => {
     // Each step builds on the one before: once one fails, the rest are skipped and say why.
     let failed = '';
