@@ -10,6 +10,9 @@ import { importFile, parseImportFile } from '../src/imports/imports.service.ts';
 import { benchConsultations } from './consultations.ts';
 import { openBenchDatabase } from './databases.ts';
 import { generateDraftText } from './generate.ts';
+import { benchSearch } from './search.ts';
+import { benchWatchMatching } from './watches.ts';
+import { benchBriefing } from './briefings.ts';
 
 function stats(samples: number[]): { median: number; p95: number; min: number } {
   const sorted = samples.toSorted((a, b) => a - b);
@@ -97,4 +100,10 @@ for (const engine of engines) {
   await benchImport(engine);
   await benchRender(engine);
   await benchConsultations(engine);
+  // 1,000,000 passages by default (minutes per engine); PLENUM_BENCH_SEARCH_ITEMS for fewer.
+  await benchSearch(engine);
+  await benchBriefing(engine);
 }
+// Watch matching runs in memory: once, whatever the engines.
+benchWatchMatching();
+benchWatchMatching(10_000, 5_000, true);

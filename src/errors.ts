@@ -66,6 +66,13 @@ export const errorCatalogue = {
   },
   ACCOUNT_EXISTS: { status: 409, message: 'An account with this e-mail address already exists.' },
   ACCOUNT_NOT_FOUND: { status: 404, message: 'There is no account with this e-mail address.' },
+  STANCE_SOURCE_NOT_FOUND: {
+    status: 404,
+    message: 'There is no public paragraph or published submission with this id.',
+  },
+  WATCH_NOT_FOUND: { status: 404, message: 'There is no watch of yours with this address.' },
+  CONCEPT_NOT_FOUND: { status: 404, message: 'There is no concept with this name.' },
+  CONCEPT_CONFLICT: { status: 409, message: 'The taxonomy already has this.' },
   ORGANISATION_NOT_FOUND: {
     status: 404,
     message: 'There is no organisation with this id or name.',
@@ -104,6 +111,24 @@ export const errorCatalogue = {
     message: 'This submission is not in a state that allows this action.',
   },
   ATTACHMENT_NOT_FOUND: { status: 404, message: 'There is no attachment with this id.' },
+  MEETING_NOT_FOUND: { status: 404, message: 'There is no meeting with this id.' },
+  MEETING_CHANGED: {
+    status: 409,
+    message:
+      'Someone else changed this meeting while you were editing it: nothing was stored. Reload the page and make your change again.',
+  },
+  MEETING_CANCELLED: {
+    status: 409,
+    message: 'This meeting is cancelled: it can no longer be changed, and nothing was stored.',
+  },
+  SEARCH_QUERY_EMPTY: {
+    status: 400,
+    message: 'Enter one or more words to search for (letters or digits, not only punctuation).',
+  },
+  SEARCH_QUERY_TOO_LONG: {
+    status: 400,
+    message: 'The search is too long: use at most 200 characters and 24 words.',
+  },
   DATABASE_UNAVAILABLE: {
     status: 503,
     message: 'The database cannot be opened.',

@@ -3,6 +3,7 @@ import type { Context, Hono } from 'hono';
 import { deleteCookie, getCookie } from 'hono/cookie';
 import { isPlenumError, PlenumError } from '../errors.ts';
 import { findOrganisations } from '../organisations/organisations.store.ts';
+import { getAccountCalendar, renewCalendarAddress } from '../meetings/meetings.service.ts';
 import { findProcess } from '../processes/processes.store.ts';
 import { getMySubmissions } from '../submissions/submissions.service.ts';
 import { errorText } from '../web/error-text.ts';
@@ -35,7 +36,7 @@ function field(body: Record<string, unknown>, name: string): string | undefined 
 
 async function renderAccount(
   c: Context<AppEnv>,
-  extra: { newToken?: string; message?: string; error?: Markup } = {},
+  extra: { newToken?: string; newCalendar?: string; message?: string; error?: Markup } = {},
   status: 200 | 400 | 401 = 200,
 ) {
   const viewer = c.var.viewer;
@@ -68,6 +69,7 @@ async function renderAccount(
       organisations: [...organisations.values()],
       submissions: await getMySubmissions(db, viewer),
       tokens: await listApiTokens(db, viewer.id),
+      calendar: await getAccountCalendar(db, viewer),
       ...extra,
     }),
     status,
@@ -174,6 +176,15 @@ export function accountRoutes(app: Hono<AppEnv>): void {
       .transaction()
       .execute((trx) => createApiToken(trx, c.var.viewer, field(body, 'name') ?? ''));
     return renderAccount(c, { newToken: token });
+  });
+  app.post('/account/calendar', async (c) => {
+    await checkForm(c);
+    const secret = await c.var.deps.db
+      .transaction()
+      .execute((trx) => renewCalendarAddress(trx, c.var.viewer, clockOf(c.var.deps)));
+    const url = new URL(c.req.url);
+    const base = `${c.req.header('x-forwarded-proto') ?? url.protocol.replace(':', '')}://${c.req.header('x-forwarded-host') ?? url.host}`;
+    return renderAccount(c, { newCalendar: `${base}/calendar/${secret}.ics` });
   });
   app.post('/account/tokens/:id/revoke', async (c) => {
     await checkForm(c);

@@ -1,6 +1,8 @@
 /** HTML of sign-in, sign-up and the account page. */
 import { html } from 'hono/html';
+import { accountCalendarSection } from '../meetings/meetings.views.ts';
 import type { Organisation } from '../organisations/organisations.schema.ts';
+import type { Process } from '../processes/processes.schema.ts';
 import type { Submission } from '../submissions/submissions.schema.ts';
 import { submissionItem } from '../submissions/submissions.views.ts';
 import type { PageContext } from '../web/context.ts';
@@ -57,6 +59,8 @@ export function accountPage(
     organisations: Organisation[];
     submissions: Submission[];
     tokens: { id: string; name: string; createdAt: string; revokedAt: string | null }[];
+    calendar: { followed: Process[]; address: { createdAt: string } | undefined };
+    newCalendar?: string;
     newToken?: string;
     message?: string;
     error?: Markup;
@@ -82,6 +86,7 @@ export function accountPage(
         ? html`<p class="empty">${ui.m.submissions.none}</p>`
         : html`<ol class="submissions">${data.submissions.map((s) => submissionItem(ctx, s, { showStatus: true }))}</ol>`
     }
+    ${accountCalendarSection(ctx, { ...data.calendar, ...(data.newCalendar ? { newAddress: data.newCalendar } : {}) })}
     <h2>${m.changePassword}</h2>
     <form method="post" action="/account/password" class="stack narrow">
       ${csrfField(ctx)}

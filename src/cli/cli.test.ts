@@ -361,6 +361,67 @@ describe('the plenum command line', () => {
     assert.doesNotMatch(server.stderr, /secret/);
   });
 
+  test('brief drafts a paper from the demo: the stance quoted, the sources in notes', () => {
+    const run = plenum(
+      'brief',
+      '--process',
+      'oewg',
+      '--concept',
+      'public-core',
+      '--from',
+      '2026-01-01',
+      '--to',
+      '2026-12-31',
+      '--base-url',
+      'https://plenum.example.org/',
+      '--db',
+      db,
+    );
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /^# Briefing: Public core of the Internet/);
+    assert.match(
+      run.stdout,
+      /\*\*Open Networks for All \(fictional\)\*\*: “We support articulating this norm\.”\[\^\d+\]/,
+    );
+    assert.match(run.stdout, /\[\^1\]: .+ <https:\/\/plenum\.example\.org\//);
+    const docx = join(dir, 'brief.docx');
+    const written = plenum(
+      'brief',
+      '--process',
+      'oewg',
+      '--concept',
+      'dns',
+      '--from',
+      '2026-01-01',
+      '--to',
+      '2026-12-31',
+      '--format',
+      'docx',
+      '--out',
+      docx,
+      '--db',
+      db,
+    );
+    assert.equal(written.status, 0, written.stderr);
+    assert.match(written.stderr, /wrote .*brief\.docx/);
+    assert.equal(plenum('brief', '--process', 'oewg', '--format', 'docx', '--db', db).status, 2);
+    const backwards = plenum(
+      'brief',
+      '--process',
+      'oewg',
+      '--concept',
+      'dns',
+      '--from',
+      '2026-12-31',
+      '--to',
+      '2026-01-01',
+      '--db',
+      db,
+    );
+    assert.equal(backwards.status, 1);
+    assert.match(backwards.stderr, /The period ends before it starts/);
+  });
+
   test('migrate reports an up-to-date database', () => {
     const run = plenum('migrate', '--db', db);
     assert.equal(run.status, 0);

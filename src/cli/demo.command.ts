@@ -1,4 +1,5 @@
 /** plenum demo: fill a database with the demo processes and documents. */
+import { installShippedConcepts, tagIndexedPassages } from '../concepts/concepts.service.ts';
 import { loadDemoIfEmpty } from '../demo/demo.service.ts';
 import { openCliDatabase, parseFlags } from './output.ts';
 
@@ -14,6 +15,8 @@ export async function demoCommand(args: string[]): Promise<number> {
   const { values } = parseFlags(args, { db: { type: 'string' } });
   const opened = await openCliDatabase(values.db);
   try {
+    // Concepts first, so the demo's paragraphs and submissions are tagged as they arrive.
+    if ((await installShippedConcepts(opened.db)) > 0) await tagIndexedPassages(opened.db);
     const loaded = await loadDemoIfEmpty(opened.db);
     process.stdout.write(
       loaded

@@ -1,12 +1,14 @@
 /** plenum <command>: the command-line entry point. */
 import { ConfigError } from '../config.ts';
 import { accountCommand, accountUsage } from './account.command.ts';
+import { briefCommand, briefUsage } from './brief.command.ts';
 import { demoCommand, demoUsage } from './demo.command.ts';
 import { exportCommand, exportUsage } from './export.command.ts';
 import { importCommand, importUsage } from './import.command.ts';
 import { migrateCommand, migrateUsage } from './migrate.command.ts';
 import { processCommand, processUsage } from './process.command.ts';
 import { reportError } from './output.ts';
+import { searchCommand, searchUsage } from './search.command.ts';
 import { serveCommand, serveUsage } from './serve.command.ts';
 
 const commands: Record<string, { run: (args: string[]) => Promise<number>; usage: string }> = {
@@ -17,6 +19,8 @@ const commands: Record<string, { run: (args: string[]) => Promise<number>; usage
   export: { run: exportCommand, usage: exportUsage },
   demo: { run: demoCommand, usage: demoUsage },
   account: { run: accountCommand, usage: accountUsage },
+  search: { run: searchCommand, usage: searchUsage },
+  brief: { run: briefCommand, usage: briefUsage },
 };
 
 const overview = `plenum: open deliberation in Internet governance
@@ -30,6 +34,8 @@ Commands:
   import     import a document file (text, Markdown, DOCX) as numbered paragraphs
   export     print a version's block tree as JSON or text
   account    create accounts (the first administrator) and grant roles
+  search     find passages in the six UN languages; --reindex rebuilds the index
+  brief      draft a briefing paper (Markdown, HTML or DOCX) on processes, a period, concepts
   demo       fill a database with the demo processes, documents and consultation
   help       show this, or "plenum help COMMAND" for one command
 

@@ -7,7 +7,9 @@ import { serve } from '@hono/node-server';
 import { createApp } from '../app.ts';
 import { loadConfig, type Config } from '../config.ts';
 import { openDatabase, openMigratedDatabase, showLocation } from '../db/database.ts';
+import { installShippedConcepts, tagIndexedPassages } from '../concepts/concepts.service.ts';
 import { loadDemoIfEmpty } from '../demo/demo.service.ts';
+import { WebhookDeliverer } from '../watches/webhook-deliverer.ts';
 import { parseFlags } from './output.ts';
 
 /** Usage of plenum serve. */
@@ -58,6 +60,14 @@ async function prepareDatabase(config: Config): Promise<void> {
   try {
     if (applied.length > 0)
       console.log(`plenum: applied ${applied.length} migration(s) to ${opened.location}`);
+    // The shipped concepts a database does not have yet (a new one, or one older than them).
+    const concepts = await installShippedConcepts(opened.db);
+    if (concepts > 0) {
+      const tagged = await tagIndexedPassages(opened.db);
+      console.log(
+        `plenum: added ${concepts} shipped concept(s); ${tagged} tag(s) on passages already indexed`,
+      );
+    }
     if (config.demo !== 'off') {
       const loaded = await loadDemoIfEmpty(opened.db);
       if (loaded)
@@ -81,6 +91,9 @@ function announce(config: Config, port: number, engine: string, processes: numbe
 async function serveWorker(config: Config, announceIt = false): Promise<number> {
   const opened = await openDatabase(config.databaseUrl, { pgPoolSize: config.pgPoolSize });
   const app = createApp({ db: opened.db, engine: opened.engine });
+  // Webhook deliveries wait in the database; every process sends the due ones it claims.
+  const webhooks = new WebhookDeliverer(opened.db);
+  webhooks.start();
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     if (announceIt) announce(config, info.port, opened.engine, 1);
   });
@@ -94,6 +107,7 @@ async function serveWorker(config: Config, announceIt = false): Promise<number> 
     // In a cluster, the primary asks its workers to stop by disconnecting them.
     if (cluster.isWorker) cluster.worker!.once('disconnect', stop);
   });
+  await webhooks.stop();
   await opened.close();
   return 0;
 }

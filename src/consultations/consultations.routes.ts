@@ -1,4 +1,5 @@
 /** Routes of comment periods: pages, the forms that open and extend them, exports, feeds and the JSON API. */
+import { siteBase } from '../web/site-base.ts';
 import type { Context, Hono } from 'hono';
 import { z } from 'zod';
 import { checkForm } from '../accounts/accounts.middleware.ts';
@@ -59,12 +60,6 @@ export function filterQueryOf(c: Context<AppEnv>): {
     }
   }
   return { filters, query: params.toString() };
-}
-
-function siteBase(c: Context): string {
-  const url = new URL(c.req.url);
-  const proto = c.req.header('x-forwarded-proto') ?? url.protocol.replace(':', '');
-  return `${proto}://${c.req.header('x-forwarded-host') ?? url.host}`;
 }
 
 /** Mounts the comment period pages and registers their API routes. */

@@ -63,3 +63,28 @@ test('a committed write survives the process being killed right after the commit
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test(
+  'two PostgreSQL schemas of one database each get their own migration tables',
+  { skip: process.env.PLENUM_TEST_POSTGRES_URL ? false : 'PLENUM_TEST_POSTGRES_URL is not set' },
+  async () => {
+    // Kysely once found the first schema's lock table and never made the second its own.
+    const { openTestDatabase } = await import('./test-databases.ts');
+    const first = await openTestDatabase('postgres');
+    const second = await openTestDatabase('postgres');
+    try {
+      for (const o of [first, second]) {
+        const { rows } = await sql<{ n: number }>`
+          select count(*)::int as n from information_schema.tables
+          where table_schema = current_schema() and table_name in ('plenum_migrations', 'plenum_migrations_lock')`.execute(
+          o.db,
+        );
+        assert.equal(rows[0]!.n, 2);
+      }
+      assert.deepEqual(await migrateToLatest(second.db), [], 'nothing left to apply');
+    } finally {
+      await first.close();
+      await second.close();
+    }
+  },
+);

@@ -5,7 +5,14 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
+import {
+  Kysely,
+  PostgresAdapter,
+  PostgresDialect,
+  SqliteDialect,
+  sql,
+  type Transaction,
+} from 'kysely';
 import { Migrator } from 'kysely/migration';
 import pg from 'pg';
 import type {
@@ -21,9 +28,21 @@ import type {
   RoleGrantTable,
   SessionTable,
 } from '../accounts/accounts.table.ts';
+import type {
+  ConceptTable,
+  ConceptTagTable,
+  ConceptTermTable,
+} from '../concepts/concepts.table.ts';
 import type { CommentPeriodTable } from '../consultations/consultations.table.ts';
 import type { EventTable } from '../events/events.table.ts';
+import type {
+  CalendarAddressTable,
+  MeetingChangeTable,
+  MeetingTable,
+  ProcessFollowTable,
+} from '../meetings/meetings.table.ts';
 import type { OrganisationTable } from '../organisations/organisations.table.ts';
+import type { SearchItemTable, SearchPostingTable } from '../search/search.table.ts';
 import type { BlockAlignmentTable, CarriedAnchorTable } from '../revisions/revisions.table.ts';
 import type {
   AttachmentTable,
@@ -32,6 +51,13 @@ import type {
   SubmissionTable,
 } from '../submissions/submissions.table.ts';
 import type { ProcessAliasTable, ProcessTable } from '../processes/processes.table.ts';
+import type { StanceTable } from '../stances/stances.table.ts';
+import type {
+  WatchHitTable,
+  WatchTable,
+  WebhookAttemptTable,
+  WebhookDeliveryTable,
+} from '../watches/watches.table.ts';
 import { PlenumError } from '../errors.ts';
 import { migrations } from './migrations/index.ts';
 
@@ -51,12 +77,26 @@ export interface Database {
   role_grants: RoleGrantTable;
   organisations: OrganisationTable;
   comment_periods: CommentPeriodTable;
+  concepts: ConceptTable;
+  concept_terms: ConceptTermTable;
+  concept_tags: ConceptTagTable;
+  stances: StanceTable;
+  watches: WatchTable;
+  watch_hits: WatchHitTable;
+  webhook_deliveries: WebhookDeliveryTable;
+  webhook_attempts: WebhookAttemptTable;
   submissions: SubmissionTable;
   submission_anchors: SubmissionAnchorTable;
   submission_cosigners: SubmissionCosignerTable;
   attachments: AttachmentTable;
   block_alignments: BlockAlignmentTable;
   carried_anchors: CarriedAnchorTable;
+  search_items: SearchItemTable;
+  search_postings: SearchPostingTable;
+  meetings: MeetingTable;
+  meeting_changes: MeetingChangeTable;
+  process_follows: ProcessFollowTable;
+  calendar_addresses: CalendarAddressTable;
 }
 
 /** A database handle or an open transaction: what stores take as their first argument. */
@@ -212,11 +252,20 @@ export async function inWriteTransaction<T>(
 
 /** Brings the schema up to date; returns the names of the migrations it applied. */
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
+  // On PostgreSQL, Kysely looks for its migration tables in every schema unless told which one:
+  // a database holding plenum in two schemas (tests, benchmarks) would find the other's tables
+  // and never create its own. The schema in use (search_path) is the one to name.
+  const schema =
+    db.getExecutor().adapter instanceof PostgresAdapter
+      ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]
+          ?.schema
+      : undefined;
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => migrations },
     migrationTableName: 'plenum_migrations',
     migrationLockTableName: 'plenum_migrations_lock',
+    ...(schema ? { migrationTableSchema: schema } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error;

@@ -6,10 +6,12 @@ import { importTargetSchema } from '../imports/imports.schema.ts';
 import { parseImportFile, storeImport } from '../imports/imports.service.ts';
 import { createProcess, getProcesses } from '../processes/processes.service.ts';
 import { loadDemoConsultation, type DemoConsultation } from './demo-consultation.ts';
+import { loadDemoMeetings } from './demo-meetings.ts';
+import { loadDemoMonitoring, type DemoMonitoring } from './demo-monitoring.ts';
 import { demoImports, demoProcesses } from './demo.data.ts';
 
 /** What the demo loaded. */
-export interface DemoSummary extends DemoConsultation {
+export interface DemoSummary extends DemoConsultation, DemoMonitoring {
   processes: number;
   documents: number;
   languageVersions: number;
@@ -44,11 +46,14 @@ export async function loadDemoIfEmpty(db: Kysely<Database>): Promise<DemoSummary
         documents.add(report.ids.document);
       }
       const consultation = await loadDemoConsultation(trx);
+      await loadDemoMeetings(trx);
+      const monitoring = await loadDemoMonitoring(trx);
       return {
         processes: demoProcesses.length,
         documents: documents.size,
         languageVersions: parsed.length,
         ...consultation,
+        ...monitoring,
       };
     });
   } catch (error) {

@@ -108,7 +108,9 @@ function commentsOf(block: Block, id: string, ctx: RenderContext): Markup {
   const m = ui.m.documents;
   const count = ctx.comments.counts.get(block.address);
   const period = ctx.comments.openPeriod;
-  if (!count && !period) return '';
+  // Signed-in readers (analysts) may record a stance from any paragraph.
+  const analyst = ctx.page.viewer !== null && block.kind !== 'heading';
+  if (!count && !period && !analyst) return '';
   const isOpen = ctx.comments.open?.address === block.address;
   const sep = ctx.base.includes('?') ? '&' : '?';
   const link = (label: string) =>
@@ -123,6 +125,8 @@ function commentsOf(block: Block, id: string, ctx: RenderContext): Markup {
       html`<a href="/consultations/${period.id}/submit?block=${block.id}">${fill(m.commentOn, { address: localAddress(ui, block.address) })}</a>`,
     );
   }
+  if (analyst)
+    parts.push(html`<a href="/stances/new?source=${block.id}">${ui.m.stances.record}</a>`);
   const open = isOpen && ctx.comments.open ? ctx.comments.open : undefined;
   return html`<div class="comment-bar" lang="${ui.lang}" dir="${ui.dir}">${parts.map((p, i) => html`${i > 0 ? ' · ' : ''}${p}`)}</div>${
     open

@@ -11,6 +11,7 @@ import { processListPage, processPage } from './processes.views.ts';
 import { holds } from '../accounts/accounts.schema.ts';
 import { getPeriodsOfProcess } from '../consultations/consultations.service.ts';
 import { clockOf } from '../web/context.ts';
+import { followsProcess, getUpcomingMeetings } from '../meetings/meetings.service.ts';
 
 const processRef = z.object({
   process: z
@@ -29,15 +30,16 @@ export function processRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
   app.get('/processes/:process', async (c) => {
     const { db } = c.var.deps;
     const reading = await getProcessWithDocuments(db, c.req.param('process'), c.var.viewer);
-    const periods = await getPeriodsOfProcess(
-      db,
-      c.var.viewer,
-      reading.process.id,
-      clockOf(c.var.deps),
-    );
+    const now = clockOf(c.var.deps);
+    const [periods, upcoming, following] = await Promise.all([
+      getPeriodsOfProcess(db, c.var.viewer, reading.process.id, now),
+      getUpcomingMeetings(db, reading.process.id, now),
+      c.var.viewer ? followsProcess(db, c.var.viewer, reading.process.id) : null,
+    ]);
     return c.html(
       processPage(c.var.page, reading, periods, {
         canOpenPeriod: holds(c.var.viewer, 'secretariat', reading.process.id),
+        meetings: { upcoming, following },
       }),
     );
   });

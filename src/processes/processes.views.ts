@@ -4,6 +4,8 @@ import type { CommentPeriod } from '../consultations/consultations.schema.ts';
 import type { ProcessWithDocuments } from '../documents/documents.service.ts';
 import { documentKindLabel } from '../documents/documents.schema.ts';
 import { documentHref } from '../documents/documents.views.ts';
+import type { Meeting } from '../meetings/meetings.schema.ts';
+import { processMeetingsSection } from '../meetings/meetings.views.ts';
 import type { PageContext } from '../web/context.ts';
 import { fill } from '../web/i18n.ts';
 import { languageName, page, type Markup } from '../web/layout.ts';
@@ -57,7 +59,11 @@ export function processPage(
   ctx: PageContext,
   { process, documents }: ProcessWithDocuments,
   periods: CommentPeriod[],
-  options: { canOpenPeriod: boolean },
+  options: {
+    canOpenPeriod: boolean;
+    /** Upcoming meetings, and whether the viewer follows the process (null when signed out). */
+    meetings: { upcoming: Meeting[]; following: boolean | null };
+  },
 ): Markup {
   const { ui } = ctx;
   const m = ui.m.processes;
@@ -83,6 +89,10 @@ export function processPage(
     ${others.length > 0 ? html`<p>${m.alsoKnownAs}: ${others.join(', ')}.</p>` : ''}
     <h2>${m.mandate}</h2>
     <p lang="en" dir="ltr">${process.mandate}</p>
+    ${processMeetingsSection(ctx, process, options.meetings.upcoming, {
+      canManage: options.canOpenPeriod,
+      following: options.meetings.following,
+    })}
     <h2>${m.consultations}</h2>
     ${periodList}
     <p>

@@ -18,6 +18,7 @@ import { findOrganisation, findOrganisations } from '../organisations/organisati
 import { detectLanguage } from '../text/detect-language.ts';
 import { quoteSelector } from '../text/reanchor.ts';
 import { carryLateAnchors } from '../revisions/revisions.service.ts';
+import { syncSubmissionIndex } from '../search/search.service.ts';
 import { zodError } from '../web/validation.ts';
 import type { CheckedAttachment } from './attachments.ts';
 import { canReadSubmission, checkCanCosignFor, checkCanSubmitFor } from './submissions.policy.ts';
@@ -403,6 +404,8 @@ export async function storeSubmission(
   if (earlier) return earlier;
   await insertSubmission(db, prepared.row);
   const { id, status, received_at: at, period_id: periodId } = prepared.row.submission;
+  // Search: a submission published at once is findable once this transaction commits.
+  if (status === 'published') await syncSubmissionIndex(db, id);
   // A later version may already be aligned with this one: carry the new anchors there too.
   // Read under the write lock, so an import of the next version cannot slip in between.
   const successors = await once(shared, `successors:${prepared.versionId}`, () =>
@@ -503,6 +506,8 @@ export async function answerCosignature(
   const next: SubmissionStatus = row.moderation === 'review' ? 'in_review' : 'published';
   await updateStatus(db, submissionId, { status: next, reason: null, note: null, at });
   if (next === 'published') await recordStatusChange(db, viewer.id, row, next, {}, now);
+  // Search: the last co-signature published it.
+  if (next === 'published') await syncSubmissionIndex(db, submissionId);
   return next;
 }
 
@@ -544,6 +549,8 @@ export async function moderateSubmission(
     { reason: reason ?? null, note: note ?? null },
     now,
   );
+  // Search: published means findable, rejected (or returned) means no longer findable.
+  await syncSubmissionIndex(db, submissionId);
   return status;
 }
 

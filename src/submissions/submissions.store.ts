@@ -195,7 +195,9 @@ export type SubmissionScope =
   | { periodId: string }
   | { organisationId: string }
   | { processId: string }
-  | { versionId: string; address: string };
+  | { versionId: string; address: string }
+  /** Across every process (a country's page): only the filters narrow it. */
+  | { everywhere: true };
 
 /**
  * One page of submission ids: published ones (or any status, for staff exports), newest first

@@ -317,6 +317,11 @@ export function submissionPage(
         : ''
     }
     <p class="meta">${m.receiptHash}: <code class="hash">${s.contentSha256}</code></p>
+    ${
+      ctx.viewer && s.status === 'published'
+        ? html`<p><a href="/stances/new?source=${s.id}">${ui.m.stances.record}</a></p>`
+        : ''
+    }
     ${moderation}
     ${
       data.history.length > 0

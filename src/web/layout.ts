@@ -80,6 +80,10 @@ export function page(
               ${account}
             </ul>
           </nav>
+          <form class="inline" method="get" action="/search" role="search" aria-label="${ctx.ui.m.search.siteLabel}">
+            <input type="search" name="q" maxlength="200" aria-label="${ctx.ui.m.search.siteLabel}" />
+            <button type="submit">${ctx.ui.m.search.button}</button>
+          </form>
           ${languageSwitcher(ctx)}
         </header>
         ${

@@ -2,9 +2,19 @@
 import type { Migration } from 'kysely/migration';
 import * as documents from './0001-documents.ts';
 import * as consultations from './0002-consultations.ts';
+import * as meetings from './0003-meetings.ts';
+import * as search from './0004-search.ts';
+import * as concepts from './0005-concepts.ts';
+import * as stances from './0006-stances.ts';
+import * as watches from './0007-watches.ts';
 
 /** The migrations by name, for Kysely's Migrator. */
 export const migrations: Record<string, Migration> = {
   '0001-documents': documents,
   '0002-consultations': consultations,
+  '0003-meetings': meetings,
+  '0004-search': search,
+  '0005-concepts': concepts,
+  '0006-stances': stances,
+  '0007-watches': watches,
 };

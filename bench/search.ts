@@ -1,0 +1,279 @@
+/**
+ * Search over a generated corpus in the six UN languages: index build time, then p50/p95 of
+ * typical one- to three-word queries per language through the search service. 1,000,000
+ * passages by default; PLENUM_BENCH_SEARCH_ITEMS sets another size. Run alone with
+ * `node bench/search.ts [sqlite|postgres]`, or from bench/run.ts.
+ */
+import { sql } from 'kysely';
+import { migrateToLatest, openDatabase, type Engine } from '../src/db/database.ts';
+import { dayNumber, searchPassages } from '../src/search/search.service.ts';
+import { foldForSearch, indexTerms } from '../src/text/search-terms.ts';
+import { prng } from '../src/text/messy-document.builder.ts';
+import type { SearchItemTable } from '../src/search/search.table.ts';
+import { openBenchDatabase, type BenchDatabase } from './databases.ts';
+
+type Language = 'ar' | 'zh' | 'en' | 'fr' | 'ru' | 'es';
+const languages: Language[] = ['ar', 'zh', 'en', 'fr', 'ru', 'es'];
+
+/** The words every language starts its vocabulary with: the most frequent, in this order. */
+const common: Record<Language, string[]> = {
+  en: 'the of and to in States should Internet public core security international law cooperation information communications technologies norms stakeholders governance development capacity building infrastructure critical domain name system confidence measures working group report recommendations multistakeholder sovereignty fragmentation resilience integrity availability routing numbering'.split(
+    ' ',
+  ),
+  fr: 'le la les de des et à États devraient Internet noyau public sécurité droit international coopération information communications technologies normes parties prenantes gouvernance développement renforcement capacités infrastructures critiques système noms domaine mesures confiance groupe travail rapport recommandations souveraineté fragmentation réseaux'.split(
+    ' ',
+  ),
+  es: 'el la los las de y en Estados deberían Internet núcleo público seguridad derecho internacional cooperación información comunicaciones tecnologías normas partes interesadas gobernanza desarrollo creación capacidad infraestructuras críticas sistema nombres dominio medidas confianza grupo trabajo informe recomendaciones soberanía fragmentación naciones'.split(
+    ' ',
+  ),
+  ru: 'и в на по с государства должны интернет общедоступное ядро безопасность международное право сотрудничество информационные коммуникационные технологии нормы заинтересованные стороны управление развитие потенциала критическая инфраструктура система доменных имен меры доверия рабочая группа доклад рекомендации суверенитет фрагментация Российской Федерации'.split(
+    ' ',
+  ),
+  ar: 'في من على أن الدول ينبغي الإنترنت النواة العامة الأمن القانون الدولي التعاون المعلومات الاتصالات التكنولوجيا المعايير أصحاب المصلحة الحوكمة التنمية بناء القدرات البنية التحتية الحيوية نظام أسماء النطاقات تدابير الثقة الفريق العامل التقرير التوصيات السيادة التجزئة وبالإنترنت للمنظمة'.split(
+    ' ',
+  ),
+  zh: '的 各国 应 互联网 公共核心 安全 国际法 合作 信息 通信 技术 规范 利益攸关方 治理 发展 能力建设 关键 基础设施 域名 系统 建立 信任 措施 工作组 报告 建议 多利益攸关方 主权 碎片化 互联网治理'.split(
+    ' ',
+  ),
+};
+
+const syllables: Record<Exclude<Language, 'zh'>, string[]> = {
+  en: 'ka to ri men sa lo ver dan pi cor nel tus ba ge mo ran ti ple ex sion'.split(' '),
+  fr: 'ré ta lon mè que sau vi cé pro dé ment tion ai gne bou cha'.split(' '),
+  es: 'ca ño ra bi ción pe lo mi sa ta dor gui ña to que'.split(' '),
+  ru: 'ка ро ни ва те ль до ст ра но ми ся ще жи бы'.split(' '),
+  ar: 'ك ت ب م ع ل ر س ن ق د ح ف ج'.split(' '),
+};
+
+/** A vocabulary of `size` words: the common ones first, then made-up words of the script. */
+function vocabulary(language: Language, size: number, random: () => number): string[] {
+  const words = [...common[language]];
+  const seen = new Set(words);
+  while (words.length < size) {
+    let word = '';
+    if (language === 'zh') {
+      const length = 1 + Math.floor(random() * 3);
+      for (let i = 0; i < length; i++)
+        word += String.fromCodePoint(0x4e00 + Math.floor(random() * 3000));
+    } else {
+      const pool = syllables[language];
+      const length = 2 + Math.floor(random() * 3);
+      for (let i = 0; i < length; i++) word += pool[Math.floor(random() * pool.length)]!;
+    }
+    if (!seen.has(word)) {
+      seen.add(word);
+      words.push(word);
+    }
+  }
+  return words;
+}
+
+/** Draws ranks 0…n-1 with Zipf's law (s = 1), as words are used in text. */
+function zipf(n: number, random: () => number): () => number {
+  const cumulative = new Float64Array(n);
+  let total = 0;
+  for (let r = 0; r < n; r++) cumulative[r] = total += 1 / (r + 1);
+  return () => {
+    const x = random() * total;
+    let lo = 0;
+    let hi = n - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cumulative[mid]! < x) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+}
+
+interface Corpus {
+  vocab: Record<Language, string[]>;
+  draw: () => number;
+}
+
+function makeCorpus(seed: number): Corpus {
+  const random = prng(seed);
+  const vocab = Object.fromEntries(
+    languages.map((l) => [l, vocabulary(l, 30_000, random)]),
+  ) as Record<Language, string[]>;
+  return { vocab, draw: zipf(30_000, random) };
+}
+
+/** One generated passage of a language. */
+function passage(corpus: Corpus, language: Language, random: () => number): string {
+  const words = corpus.vocab[language];
+  const length = 20 + Math.floor(random() * 40);
+  const out: string[] = [];
+  for (let i = 0; i < length; i++) out.push(words[corpus.draw()]!);
+  if (language === 'zh') return `${out.join('')}。`;
+  return `${out.join(' ')}.`;
+}
+
+const ms = (n: number): string => `${n.toFixed(1)} ms`;
+
+function percentile(samples: number[], q: number): number {
+  const sorted = samples.toSorted((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+}
+
+/** Builds the index of `size` passages, then times typical queries per language. */
+export async function benchSearch(engine: Engine, size = benchSize()): Promise<void> {
+  // PLENUM_BENCH_SEARCH_DB keeps the SQLite index in that file and reuses it when it is filled:
+  // for timing queries again without building it anew. (Not for PostgreSQL: a schema left
+  // behind with plenum's migration tables makes Kysely's migrator skip them in new schemas.)
+  const keep = engine === 'sqlite' ? process.env.PLENUM_BENCH_SEARCH_DB : undefined;
+  const o: BenchDatabase = keep ? await openKept(keep) : await openBenchDatabase(engine);
+  const reuse =
+    keep !== undefined &&
+    (await o.db.selectFrom('search_items').select('seq').limit(1).executeTakeFirst()) !== undefined;
+  try {
+    const corpus = makeCorpus(7);
+    if (!reuse) await buildIndex(o, engine, corpus, size);
+    await timeQueries(o, engine, corpus);
+  } finally {
+    await o.close();
+  }
+}
+
+/** A kept SQLite bench database: closing it leaves the file in place. */
+async function openKept(path: string): Promise<BenchDatabase> {
+  const opened = await openDatabase(path);
+  await migrateToLatest(opened.db);
+  return { ...opened, url: path };
+}
+
+/** Fills the index with `size` generated passages in big transactions; prints the time it took. */
+async function buildIndex(
+  o: BenchDatabase,
+  engine: Engine,
+  corpus: Corpus,
+  size: number,
+): Promise<void> {
+  {
+    const random = prng(11);
+    const processId = '00000000-0000-7000-8000-000000000001';
+    const firstDay = dayNumber('2003-01-01');
+    const lastDay = dayNumber('2026-11-01');
+    if (engine === 'sqlite') await sql`pragma cache_size = -1000000`.execute(o.db);
+    const started = performance.now();
+    const batch = 10_000;
+    let postings = 0;
+    for (let from = 1; from <= size; from += batch) {
+      const items: (Omit<SearchItemTable, 'seq'> & { seq: number })[] = [];
+      const rows: { term: string; day: number; item: number; lang: string }[] = [];
+      for (let seq = from; seq < Math.min(from + batch, size + 1); seq++) {
+        const language = languages[seq % 6]!;
+        const text = passage(corpus, language, random);
+        // Passages arrive roughly in date order, as an archive grows.
+        const day = Math.floor(firstDay + ((lastDay - firstDay) * seq) / size);
+        const date = new Date(day * 86_400_000).toISOString().slice(0, 10);
+        const submission = seq % 10 === 0;
+        items.push({
+          seq,
+          source_id: `bench-${seq}`,
+          kind: submission ? 'submission' : 'paragraph',
+          day,
+          date,
+          language,
+          process_id: processId,
+          document_id: null,
+          version_id: null,
+          symbol: submission ? null : `BENCH/${Math.floor(seq / 500)}`,
+          title: 'Generated passage',
+          address: submission ? null : `para ${seq % 500}`,
+          href: `/bench/${seq}`,
+          organisation_id: null,
+          organisation_name: null,
+          stakeholder_group: submission ? 'civil_society' : null,
+          country: null,
+          text,
+          folded: foldForSearch(text),
+        });
+        for (const term of indexTerms(text)) rows.push({ term, day, item: seq, lang: language });
+      }
+      // Sorted by key, each batch lands in the B-tree in order, as a bulk load should.
+      rows.sort((a, b) =>
+        a.term < b.term ? -1 : a.term > b.term ? 1 : a.day - b.day || a.item - b.item,
+      );
+      await o.db.transaction().execute(async (trx) => {
+        for (let i = 0; i < items.length; i += 500)
+          await trx
+            .insertInto('search_items')
+            .values(items.slice(i, i + 500))
+            .execute();
+        for (let i = 0; i < rows.length; i += 1500)
+          await trx
+            .insertInto('search_postings')
+            .values(rows.slice(i, i + 1500))
+            .execute();
+      });
+      postings += rows.length;
+      if ((from - 1) % 100_000 === 0 && from > 1)
+        process.stderr.write(`  ${engine}: ${from - 1} passages indexed\n`);
+    }
+    // PostgreSQL: VACUUM sets the visibility map, so the postings are read from the index
+    // alone (autovacuum does the same in production after a bulk load).
+    await sql.raw(engine === 'postgres' ? 'vacuum analyze' : 'analyze').execute(o.db);
+    const buildSeconds = (performance.now() - started) / 1000;
+    console.log(
+      `search index build on ${engine}: ${size.toLocaleString('en')} passages (six languages), ${postings.toLocaleString('en')} postings in ${buildSeconds.toFixed(0)} s (${Math.round(size / buildSeconds).toLocaleString('en')} passages/s)`,
+    );
+  }
+}
+
+/** Times typical queries per language with the settings plenum serve has. */
+async function timeQueries(o: BenchDatabase, engine: Engine, corpus: Corpus): Promise<void> {
+  {
+    // SQLite: a fresh connection, with the default page cache.
+    const reader = engine === 'sqlite' ? await openDatabase(o.url) : o;
+    try {
+      const queryRandom = prng(23);
+      for (const language of languages) {
+        const words = corpus.vocab[language];
+        // Typical queries: 1 to 3 words of the first 3,000, drawn by how often they are used.
+        const draw = zipf(3000, queryRandom);
+        const samples: number[] = [];
+        const slowest: [number, string][] = [];
+        let found = 0;
+        let atLeast = 0;
+        let truncated = 0;
+        for (let i = 0; i < 200; i++) {
+          const count = 1 + Math.floor(queryRandom() * 3);
+          const q = Array.from({ length: count }, () => words[draw()]!).join(' ');
+          const t = performance.now();
+          const result = await searchPassages(reader.db, null, { q });
+          const elapsed = performance.now() - t;
+          if (i >= 20) samples.push(elapsed);
+          slowest.push([elapsed, q]);
+          if (result.total > 0) found += 1;
+          if (!result.totalExact) atLeast += 1;
+          if (result.truncated) truncated += 1;
+        }
+        console.log(
+          `search ${language} on ${engine} (${samples.length} typical 1-3 word queries after 20 warm-up): p50 ${ms(percentile(samples, 0.5))}, p95 ${ms(percentile(samples, 0.95))}, max ${ms(Math.max(...samples))}; ${found}/200 found something, ${atLeast} answered "at least", ${truncated} stopped by the scan budget  [target p95 ≤ 50 ms]`,
+        );
+        if (process.env.PLENUM_BENCH_SEARCH_VERBOSE)
+          for (const [elapsed, q] of slowest.toSorted((a, b) => b[0] - a[0]).slice(0, 4))
+            console.log(`  ${ms(elapsed)}  ${q}`);
+      }
+    } finally {
+      if (reader !== o) await reader.close();
+    }
+  }
+}
+
+function benchSize(): number {
+  const given = Number(process.env.PLENUM_BENCH_SEARCH_ITEMS);
+  return Number.isInteger(given) && given > 0 ? given : 1_000_000;
+}
+
+if (import.meta.main) {
+  const asked = process.argv[2];
+  const engines: Engine[] =
+    asked === 'sqlite' || asked === 'postgres'
+      ? [asked]
+      : process.env.PLENUM_TEST_POSTGRES_URL
+        ? ['sqlite', 'postgres']
+        : ['sqlite'];
+  for (const engine of engines) await benchSearch(engine);
+}

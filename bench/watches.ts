@@ -1,0 +1,128 @@
+/**
+ * Watch matching: 10,000 saved watches (one to three words, or a quoted phrase, in the six UN
+ * languages) and a stream of new passages; every passage is matched against all watches through
+ * the standing-query index (src/text/standing-queries.ts), and so is every concept term. The
+ * corpus is modelled, not real: each language has 20,000 words drawn by a Zipf law (its everyday
+ * words and the concepts' words commonest, then made-up words), and watches ask for words of
+ * middling frequency, as people watch "root servers", not "the". Reports
+ * passages per second and how many matches were found; the target is ≥ 1,000 items per second.
+ * This measures the matching itself, in memory: the index is built once from the watches, as a
+ * server process holds it, and storing the matches is not included.
+ */
+import { ConceptTagger } from '../src/concepts/concept-tagger.ts';
+import { conceptSeeds } from '../src/concepts/concepts.data.ts';
+import { unLanguages, type UnLanguage } from '../src/text/detect-language.ts';
+import { StandingQueries } from '../src/text/standing-queries.ts';
+import { prng } from '../src/text/messy-document.builder.ts';
+
+/** Everyday words of each language, with which the concepts' own words are mixed. */
+const filler: Record<UnLanguage, string> = {
+  en: 'the States group report working session stakeholders norms security cooperation development capacity resilience access rights trade data privacy measures confidence international law meeting chair draft paragraph welcome recall stress encourage',
+  fr: 'les États groupe rapport session parties prenantes normes sécurité coopération développement capacités résilience accès droits commerce données mesures confiance droit international réunion président projet paragraphe salue rappelle souligne encourage',
+  es: 'los Estados grupo informe sesión partes interesadas normas seguridad cooperación desarrollo capacidad resiliencia acceso derechos comercio datos medidas confianza derecho internacional reunión presidente proyecto párrafo acoge recuerda destaca alienta',
+  ru: 'государства группа доклад сессия заинтересованные стороны нормы безопасность сотрудничество развитие потенциал устойчивость доступ права торговля данные меры доверие международное право заседание председатель проект пункт приветствует напоминает подчеркивает',
+  zh: '各国 工作组 报告 会议 利益攸关方 规范 安全 合作 发展 能力 韧性 访问 权利 贸易 数据 隐私 措施 信任 国际法 主席 草案 段落 欢迎 回顾 强调 鼓励',
+  ar: 'الدول الفريق التقرير الدورة أصحاب المصلحة القواعد الأمن التعاون التنمية القدرات المرونة الوصول الحقوق التجارة البيانات التدابير الثقة القانون الدولي الاجتماع الرئيس المشروع الفقرة ترحب تذكر تؤكد تشجع',
+};
+
+/** Letters of each script, from which the rest of a language's vocabulary is made up. */
+const letters: Record<UnLanguage, string> = {
+  en: 'abcdefghilmnoprstuvy',
+  fr: 'abcdeéfghilmnoprstuvè',
+  es: 'abcdeéfghilmnñoprstuvá',
+  ru: 'абвгдежзиклмнопрстуфхцчшыэюя',
+  zh: '国际网络安全合作发展治理数据信息技术标准规则框架机制平台服务资源管理组织成员代表提案意见建议原则目标',
+  ar: 'ابتثجحخدذرزسشصضطظعغفقكلمنهوي',
+};
+
+/**
+ * A language's vocabulary, commonest first: its everyday words, the words of the concepts, then
+ * made-up words to 20,000 in all, since a real corpus has tens of thousands of distinct words.
+ */
+function vocabulary(language: UnLanguage, random: () => number): string[] {
+  const words = filler[language].split(' ');
+  for (const c of conceptSeeds)
+    for (const term of [c.names[language], ...(c.terms[language] ?? [])])
+      words.push(...term.split(/[\s()（）]+/).filter((w) => w.length > 1));
+  const alphabet = [...letters[language]];
+  const seen = new Set(words);
+  while (words.length < 20_000) {
+    const length = language === 'zh' ? 2 + Math.floor(random() * 2) : 4 + Math.floor(random() * 7);
+    const word = Array.from(
+      { length },
+      () => alphabet[Math.floor(random() * alphabet.length)]!,
+    ).join('');
+    if (!seen.has(word)) {
+      seen.add(word);
+      words.push(word);
+    }
+  }
+  return words;
+}
+
+/** A Zipf-like pick (rank r with weight 1/r): common words often, rare ones seldom. */
+function zipf(random: () => number, size: number): number {
+  // Inverse of the continuous approximation: rank = size^u.
+  return Math.min(size - 1, Math.floor(Math.pow(size, random())) - 1);
+}
+
+/**
+ * Matches `itemCount` passages against `watchCount` watches. `dense` is the worst case: a
+ * vocabulary of only the everyday and concept words (about 100 per language), drawn evenly, so
+ * every passage wakes hundreds of watches.
+ */
+export function benchWatchMatching(watchCount = 10_000, itemCount = 20_000, dense = false): void {
+  const random = prng(11);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+  const vocab = Object.fromEntries(
+    unLanguages.map((l) => [
+      l,
+      dense ? vocabulary(l, random).slice(0, 100) : vocabulary(l, random),
+    ]),
+  ) as Record<UnLanguage, string[]>;
+  const joiner = (l: UnLanguage): string => (l === 'zh' ? '' : ' ');
+
+  const built = performance.now();
+  const watches = new StandingQueries<number>();
+  for (let id = 0; id < watchCount; id++) {
+    const language = pick(unLanguages);
+    if (random() < 0.2) {
+      const concept = pick(conceptSeeds);
+      watches.addPhrase(id, pick([concept.names[language], ...(concept.terms[language] ?? [])]));
+    } else {
+      // What people watch: words of middling frequency (ranks 50 to 5,000), not "the".
+      const n = 1 + Math.floor(random() * 3);
+      const words = vocab[language];
+      watches.addText(
+        id,
+        Array.from({ length: n }, () =>
+          dense ? pick(words) : words[50 + Math.floor(random() * 4950)]!,
+        ).join(' '),
+      );
+    }
+  }
+  const buildMs = performance.now() - built;
+  const concepts = new ConceptTagger(conceptSeeds);
+
+  // Passages of 60 words drawn by frequency (Chinese run together), seeded and repeatable.
+  const items = Array.from({ length: itemCount }, () => {
+    const language = pick(unLanguages);
+    const words = vocab[language];
+    return Array.from({ length: 60 }, () =>
+      dense ? pick(words) : words[zipf(random, words.length)]!,
+    ).join(joiner(language));
+  });
+  let matches = 0;
+  let tagged = 0;
+  const started = performance.now();
+  for (const item of items) {
+    matches += watches.match(item).length;
+    tagged += concepts.tag(item).length;
+  }
+  const elapsed = performance.now() - started;
+  console.log(
+    `watch matching${dense ? ' (worst case: a dense corpus of about 100 words per language)' : ''}: ${watchCount.toLocaleString('en')} watches (index built in ${buildMs.toFixed(0)} ms) and ${concepts.termCount} concept terms, ` +
+      `${itemCount.toLocaleString('en')} new passages in six languages: ${Math.round((itemCount * 1000) / elapsed).toLocaleString('en')} passages/s ` +
+      `(${(elapsed / itemCount).toFixed(3)} ms each; ${matches.toLocaleString('en')} watch matches, ${tagged.toLocaleString('en')} concept tags)  [target ≥ 1,000/s]`,
+  );
+}

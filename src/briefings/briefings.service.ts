@@ -1,0 +1,252 @@
+/**
+ * Briefing papers: for chosen processes, a period and concepts, what happened in each process,
+ * the passages that touch on the concepts (the sentences that do, each quoted exactly as its
+ * source has it) grouped as member states in the alphabetical order of the paper's language,
+ * then intergovernmental organisations, then other organisations, the meetings coming up, and a
+ * numbered note for every source. The paper is data here; briefing-writers.ts writes it out.
+ */
+import { conceptIdsBelow, taggerForConcepts } from '../concepts/concepts.service.ts';
+import { findConcept } from '../concepts/concepts.store.ts';
+import type { Db } from '../db/database.ts';
+import { PlenumError } from '../errors.ts';
+import { getTimeline } from '../meetings/meetings.service.ts';
+import { countryName } from '../organisations/countries.ts';
+import { requireProcess } from '../processes/processes.service.ts';
+import type { Process } from '../processes/processes.schema.ts';
+import { getStancesOnConcept } from '../stances/stances.service.ts';
+import type { UnLanguage } from '../text/detect-language.ts';
+import { fill } from '../web/i18n.ts';
+import { zodError } from '../web/validation.ts';
+import { briefingText } from './briefing-text.ts';
+import {
+  briefingRequestSchema,
+  type Briefing,
+  type BriefingLine,
+  type BriefingProcess,
+  type BriefingQuote,
+  type BriefingSpeaker,
+} from './briefings.schema.ts';
+import { listBriefingPassages, type BriefingPassage } from './briefings.store.ts';
+
+/** Sentences quoted from one passage at most, so a long submission does not fill the paper. */
+const maxQuotesPerPassage = 3;
+
+/** The sentences of a passage that touch on the concepts, each an exact substring of it. */
+export function quotableSentences(
+  text: string,
+  language: string,
+  touches: (sentence: string) => boolean,
+): string[] {
+  const segmenter = new Intl.Segmenter(language, { granularity: 'sentence' });
+  const found: string[] = [];
+  for (const { segment } of segmenter.segment(text)) {
+    const sentence = segment.trim();
+    if (sentence.length > 0 && touches(sentence)) found.push(sentence);
+    if (found.length === maxQuotesPerPassage) break;
+  }
+  return found;
+}
+
+/** Drafts a briefing paper from a request (checked here); `now` dates it. */
+export async function draftBriefing(db: Db, input: unknown, now = new Date()): Promise<Briefing> {
+  const parsed = briefingRequestSchema.safeParse(input);
+  if (!parsed.success) throw zodError(parsed.error);
+  const request = parsed.data;
+  const lang: UnLanguage = request.language;
+  const t = briefingText[lang];
+  const processes: Process[] = [];
+  for (const ref of request.processes) processes.push(await requireProcess(db, ref));
+  const concepts = [];
+  for (const ref of request.concepts) {
+    const concept = await findConcept(db, ref);
+    if (!concept) throw new PlenumError('CONCEPT_NOT_FOUND', `There is no concept "${ref}".`);
+    concepts.push(concept);
+  }
+  const conceptIds = await conceptIdsBelow(
+    db,
+    concepts.map((c) => c.id),
+  );
+  const tagger = await taggerForConcepts(
+    db,
+    concepts.map((c) => c.id),
+  );
+  const touches = (sentence: string): boolean => tagger.tag(sentence).length > 0;
+
+  const dates = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' });
+  const day = (iso: string): string => dates.format(new Date(`${iso.slice(0, 10)}T12:00:00Z`));
+  const list = new Intl.ListFormat(lang, { style: 'long', type: 'conjunction' });
+  const conceptNames = list.format(concepts.map((c) => c.names[lang]));
+  const processNames = list.format(processes.map((p) => p.shortName ?? p.name));
+
+  const notes: Briefing['notes'] = [];
+  const note = (label: string, href: string): number => {
+    notes.push({ n: notes.length + 1, label, href });
+    return notes.length;
+  };
+  const end = `${request.to}T23:59:59.999Z`;
+  const start = `${request.from}T00:00:00.000Z`;
+
+  const passages = await listBriefingPassages(db, {
+    processIds: processes.map((p) => p.id),
+    conceptIds,
+    from: request.from,
+    to: request.to,
+  });
+  // Recorded stances on the concepts, in the period: their quotes join their actor's.
+  const stances = (await Promise.all(concepts.map((c) => getStancesOnConcept(db, c.id))))
+    .flat()
+    .filter(
+      (s) =>
+        s.saidOn >= request.from &&
+        s.saidOn <= request.to &&
+        processes.some((p) => p.id === s.processId),
+    );
+
+  const out: BriefingProcess[] = [];
+  for (const process of processes) {
+    // What happened, and what is coming: the process timeline, public entries only.
+    const timeline = await getTimeline(db, null, process, now);
+    const happened: BriefingLine[] = [];
+    const upcoming: BriefingLine[] = [];
+    for (const entry of timeline) {
+      if (entry.type === 'meeting') {
+        const m = entry.meeting;
+        const line = `${fill(t.meeting, { title: m.title })}${m.place ? `, ${m.place}` : ''}, ${day(m.startsAt)}${
+          m.status === 'scheduled' ? '' : ` (${t.statuses[m.status]})`
+        }`;
+        const target = m.startsAt > end ? upcoming : m.startsAt >= start ? happened : undefined;
+        target?.push({ text: line, note: note(m.title, `/meetings/${m.id}`) });
+        continue;
+      }
+      if (entry.at < start || entry.at > end) continue;
+      if (entry.type === 'period') {
+        happened.push({
+          text: fill(t.periodOpened, { title: entry.title, date: day(entry.closesAt) }),
+          note: note(entry.title, `/consultations/${entry.id}`),
+        });
+      } else {
+        const label = entry.symbol ?? entry.title;
+        happened.push({
+          text:
+            entry.type === 'document'
+              ? fill(t.newDocument, { title: `${label} (${entry.label})` })
+              : fill(t.newVersion, { title: label, label: entry.label }),
+          note: note(`${label}, ${entry.label}`, `/documents/${entry.documentId}/v/${entry.seq}`),
+        });
+      }
+    }
+
+    // Who said what: sentences of the tagged passages, then the recorded stances.
+    const speakers = {
+      documents: new Map<string, BriefingSpeaker>(),
+      states: new Map<string, BriefingSpeaker>(),
+      igos: new Map<string, BriefingSpeaker>(),
+      others: new Map<string, BriefingSpeaker>(),
+    };
+    const quoted = new Set<string>();
+    const say = (
+      group: keyof typeof speakers,
+      name: string,
+      quote: Omit<BriefingQuote, 'note'>,
+      source: { label: string; href: string },
+    ): void => {
+      const key = `${quote.sourceId}\u0000${quote.text}`;
+      if (quoted.has(key)) return;
+      quoted.add(key);
+      let speaker = speakers[group].get(name);
+      if (!speaker) {
+        speaker = { name, quotes: [] };
+        speakers[group].set(name, speaker);
+      }
+      speaker.quotes.push({ ...quote, note: note(source.label, source.href) });
+    };
+    const groupOf = (stakeholderGroup: string | null): keyof typeof speakers =>
+      stakeholderGroup === 'government' ? 'states' : stakeholderGroup === 'igo' ? 'igos' : 'others';
+    const sourceOf = (p: BriefingPassage): { label: string; href: string } =>
+      p.kind === 'submission'
+        ? {
+            label: `${p.organisationName ?? p.title}, ${fill(t.submission, { date: day(p.date) })}`,
+            href: p.href,
+          }
+        : { label: [p.symbol ?? p.title, p.address].filter(Boolean).join(', '), href: p.href };
+    for (const p of passages.filter((x) => x.processId === process.id)) {
+      const sentences = quotableSentences(p.text, p.language, touches);
+      for (const text of sentences) {
+        if (p.kind !== 'submission') {
+          say('documents', p.symbol ?? p.title, { text, sourceId: p.sourceId }, sourceOf(p));
+          continue;
+        }
+        const group = groupOf(p.stakeholderGroup);
+        const name =
+          group === 'states' && p.country
+            ? countryName(p.country, lang)
+            : (p.organisationName ?? p.title);
+        say(group, name, { text, sourceId: p.sourceId }, sourceOf(p));
+      }
+    }
+    for (const s of stances.filter((x) => x.processId === process.id)) {
+      const group = groupOf(s.actor.stakeholderGroup);
+      const name =
+        group === 'states' && s.actor.country
+          ? countryName(s.actor.country, lang)
+          : (s.actor.name ?? (s.actor.country ? countryName(s.actor.country, lang) : '?'));
+      say(
+        group,
+        name,
+        { text: s.exact, sourceId: s.source.id },
+        {
+          label: [s.source.symbol ?? s.source.title, s.source.address].filter(Boolean).join(', '),
+          href: s.source.href,
+        },
+      );
+    }
+    const sorted = (m: Map<string, BriefingSpeaker>): BriefingSpeaker[] =>
+      [...m.values()].toSorted((a, b) => a.name.localeCompare(b.name, lang));
+    out.push({
+      name: process.shortName ? `${process.name} (${process.shortName})` : process.name,
+      happened,
+      documents: [...speakers.documents.values()],
+      states: sorted(speakers.states),
+      igos: sorted(speakers.igos),
+      others: sorted(speakers.others),
+      upcoming,
+    });
+  }
+
+  // Notes numbered in reading order: what happened, who said what, what is coming.
+  const order = new Map<number, number>();
+  const number = (n: number): number => {
+    let renumbered = order.get(n);
+    if (renumbered === undefined) {
+      renumbered = order.size + 1;
+      order.set(n, renumbered);
+    }
+    return renumbered;
+  };
+  for (const p of out) {
+    for (const line of [...p.happened]) line.note = number(line.note);
+    for (const s of [...p.documents, ...p.states, ...p.igos, ...p.others])
+      for (const q of s.quotes) q.note = number(q.note);
+    for (const line of p.upcoming) line.note = number(line.note);
+  }
+  const renumbered = notes.map((n) => ({ ...n, n: order.get(n.n)! })).toSorted((a, b) => a.n - b.n);
+
+  return {
+    language: lang,
+    title: fill(t.title, { concepts: conceptNames }),
+    subtitle: fill(t.subtitle, {
+      processes: processNames,
+      from: day(request.from),
+      to: day(request.to),
+    }),
+    prepared: fill(t.prepared, { date: day(now.toISOString()) }),
+    foreword: fill(t.foreword, {
+      processes: processNames,
+      from: day(request.from),
+      to: day(request.to),
+      concepts: conceptNames,
+    }),
+    processes: out,
+    notes: renumbered,
+  };
+}

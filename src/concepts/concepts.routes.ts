@@ -1,0 +1,181 @@
+/** Routes of concepts: the taxonomy, a concept's page, adding concepts and terms, the API. */
+import type { Hono } from 'hono';
+import { z } from 'zod';
+import { checkForm } from '../accounts/accounts.middleware.ts';
+import { isPlenumError, type PlenumError } from '../errors.ts';
+import type { ApiRegistry } from '../web/api.ts';
+import type { AppEnv } from '../web/context.ts';
+import { errorText } from '../web/error-text.ts';
+import { fill } from '../web/i18n.ts';
+import { unLanguages } from '../text/detect-language.ts';
+import { canEditConcepts } from './concepts.policy.ts';
+import { addConceptTerm, createConcept, getConcept, getConcepts } from './concepts.service.ts';
+import { getStancesOnConcept } from '../stances/stances.service.ts';
+import { stanceMapSection } from '../stances/stances.views.ts';
+import { conceptListPage, conceptPage } from './concepts.views.ts';
+
+const field = (body: Record<string, unknown>, key: string): string =>
+  typeof body[key] === 'string' ? (body[key] as string) : '';
+
+/** A refusal shown on the form (bad input, a conflict); anything else goes to the error page. */
+function formError(error: unknown): error is PlenumError {
+  return isPlenumError(error) && (error.status === 400 || error.status === 409);
+}
+
+const conceptJson = z.object({
+  slug: z.string(),
+  parent: z.string().nullable(),
+  names: z.record(z.string(), z.string()),
+  terms: z.array(z.object({ language: z.string(), term: z.string() })),
+  passages: z.number().int(),
+});
+
+/** Mounts the concept pages and registers their API routes. */
+export function conceptRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
+  app.get('/concepts', async (c) => {
+    const data = await getConcepts(c.var.deps.db);
+    return c.html(conceptListPage(c.var.page, { ...data, canEdit: canEditConcepts(c.var.viewer) }));
+  });
+
+  app.post('/concepts', async (c) => {
+    const body = await checkForm(c);
+    const values = Object.fromEntries(
+      ['slug', 'parent', ...unLanguages.map((l) => `name-${l}`)].map((k) => [k, field(body, k)]),
+    );
+    const { db } = c.var.deps;
+    try {
+      const concept = await db.transaction().execute((trx) =>
+        createConcept(trx, c.var.viewer, {
+          slug: values.slug,
+          parent: values.parent,
+          names: Object.fromEntries(unLanguages.map((l) => [l, values[`name-${l}`]])),
+        }),
+      );
+      return c.redirect(`/concepts/${concept.slug}`, 303);
+    } catch (error) {
+      if (!formError(error)) throw error;
+      const data = await getConcepts(db);
+      return c.html(
+        conceptListPage(c.var.page, {
+          ...data,
+          canEdit: true,
+          problem: errorText(c.var.ui, error),
+          values,
+        }),
+        error.status as 400,
+      );
+    }
+  });
+
+  app.get('/concepts/:slug', async (c) => {
+    const data = await getConcept(c.var.deps.db, c.req.param('slug'));
+    const stances = await getStancesOnConcept(c.var.deps.db, data.concept.id);
+    const tagged = Number(c.req.query('tagged'));
+    return c.html(
+      conceptPage(c.var.page, {
+        ...data,
+        canEdit: canEditConcepts(c.var.viewer),
+        stanceMap: stanceMapSection(c.var.page, data.concept, stances),
+        ...(Number.isInteger(tagged) && tagged >= 0 && c.req.query('tagged') !== undefined
+          ? { notice: fill(c.var.ui.m.concepts.termAdded, { n: c.var.ui.n(tagged) }) }
+          : {}),
+      }),
+    );
+  });
+
+  app.post('/concepts/:slug/terms', async (c) => {
+    const body = await checkForm(c);
+    const { db } = c.var.deps;
+    const slug = c.req.param('slug');
+    try {
+      const { concept, tagged } = await db.transaction().execute((trx) =>
+        addConceptTerm(trx, c.var.viewer, slug, {
+          language: field(body, 'language'),
+          term: field(body, 'term'),
+        }),
+      );
+      return c.redirect(`/concepts/${concept.slug}?tagged=${tagged}#add-term`, 303);
+    } catch (error) {
+      if (!formError(error)) throw error;
+      const data = await getConcept(db, slug);
+      return c.html(
+        conceptPage(c.var.page, {
+          ...data,
+          stanceMap: stanceMapSection(
+            c.var.page,
+            data.concept,
+            await getStancesOnConcept(db, data.concept.id),
+          ),
+          canEdit: true,
+          problem: errorText(c.var.ui, error),
+        }),
+        error.status as 400,
+      );
+    }
+  });
+
+  api.get({
+    path: '/api/concepts',
+    summary: 'The taxonomy: every concept with its names, terms and how many passages mention it',
+    tag: 'concepts',
+    response: z.object({ concepts: z.array(conceptJson) }),
+    errors: [],
+    handler: async (c) => {
+      const { concepts, counts } = await getConcepts(c.var.deps.db);
+      const slugOf = new Map(concepts.map((x) => [x.id, x.slug]));
+      return {
+        concepts: concepts.map((x) => ({
+          slug: x.slug,
+          parent: x.parentId ? (slugOf.get(x.parentId) ?? null) : null,
+          names: x.names,
+          terms: x.terms.map((t) => ({ language: t.language, term: t.term })),
+          passages: counts.get(x.id) ?? 0,
+        })),
+      };
+    },
+  });
+
+  api.get({
+    path: '/api/concepts/:slug',
+    summary: 'A concept with the newest passages that mention it or a narrower concept',
+    tag: 'concepts',
+    params: z.object({ slug: z.string().min(1).max(100) }),
+    response: conceptJson.extend({
+      mentions: z.array(
+        z.object({
+          kind: z.string(),
+          date: z.string(),
+          title: z.string(),
+          symbol: z.string().nullable(),
+          address: z.string().nullable(),
+          href: z.string(),
+          language: z.string(),
+          organisation: z.string().nullable(),
+          text: z.string(),
+        }),
+      ),
+    }),
+    errors: ['CONCEPT_NOT_FOUND'],
+    handler: async (c, { params }) => {
+      const data = await getConcept(c.var.deps.db, params.slug, 50);
+      return {
+        slug: data.concept.slug,
+        parent: data.parent?.slug ?? null,
+        names: data.concept.names,
+        terms: data.concept.terms.map((t) => ({ language: t.language, term: t.term })),
+        passages: data.count,
+        mentions: data.passages.map((p) => ({
+          kind: p.kind,
+          date: p.at,
+          title: p.title,
+          symbol: p.symbol,
+          address: p.address,
+          href: p.href,
+          language: p.language,
+          organisation: p.organisationName,
+          text: p.text,
+        })),
+      };
+    },
+  });
+}

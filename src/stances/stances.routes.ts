@@ -1,0 +1,196 @@
+/** Routes of stances: the form that records one, a country's page, and the API. */
+import type { Hono } from 'hono';
+import { z } from 'zod';
+import { checkForm } from '../accounts/accounts.middleware.ts';
+import { getConcepts } from '../concepts/concepts.service.ts';
+import { isPlenumError, PlenumError } from '../errors.ts';
+import { findCountry } from '../organisations/countries.ts';
+import { getOrganisations } from '../organisations/organisations.service.ts';
+import { getPublishedSubmissions } from '../submissions/submissions.service.ts';
+import type { ApiRegistry } from '../web/api.ts';
+import type { AppEnv } from '../web/context.ts';
+import { errorText } from '../web/error-text.ts';
+import { stanceKinds } from './stances.schema.ts';
+import { getStanceSource, getStancesOfCountry, recordStance } from './stances.service.ts';
+import { countryPage, stanceFormPage } from './stances.views.ts';
+
+const fields = [
+  'source',
+  'concept',
+  'stance',
+  'exact',
+  'organisation',
+  'country',
+  'saidOn',
+  'note',
+];
+
+/** A stance as the API gives it. */
+const stanceJson = z.object({
+  id: z.string(),
+  concept: z.string(),
+  stance: z.enum(stanceKinds),
+  actor: z.object({
+    organisation: z.string().nullable(),
+    name: z.string().nullable(),
+    country: z.string().nullable(),
+    stakeholderGroup: z.string(),
+    regionalGroup: z.string().nullable(),
+  }),
+  quote: z.object({
+    exact: z.string(),
+    prefix: z.string(),
+    suffix: z.string(),
+    start: z.number().int(),
+    end: z.number().int(),
+    source: z.string(),
+    href: z.string(),
+    symbol: z.string().nullable(),
+    address: z.string().nullable(),
+  }),
+  process: z.string(),
+  saidOn: z.string(),
+  note: z.string().nullable(),
+});
+
+/** The API's view of a stance. */
+export function stanceToJson(
+  s: Awaited<ReturnType<typeof getStancesOfCountry>>[number],
+): z.input<typeof stanceJson> {
+  return {
+    id: s.id,
+    concept: s.conceptSlug,
+    stance: s.stance,
+    actor: {
+      organisation: s.actor.organisationSlug,
+      name: s.actor.name,
+      country: s.actor.country,
+      stakeholderGroup: s.actor.stakeholderGroup,
+      regionalGroup: s.actor.regionalGroup,
+    },
+    quote: {
+      exact: s.exact,
+      prefix: s.prefix,
+      suffix: s.suffix,
+      start: s.start,
+      end: s.end,
+      source: s.source.id,
+      href: s.source.href,
+      symbol: s.source.symbol,
+      address: s.source.address,
+    },
+    process: s.processName,
+    saidOn: s.saidOn,
+    note: s.note,
+  };
+}
+
+/** Mounts the stance pages and registers their API routes. */
+export function stanceRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
+  app.get('/stances/new', async (c) => {
+    if (!c.var.viewer) throw new PlenumError('SIGN_IN_REQUIRED');
+    const { db } = c.var.deps;
+    const source = await getStanceSource(db, (c.req.query('source') ?? '').slice(0, 80));
+    return c.html(
+      stanceFormPage(c.var.page, {
+        source,
+        concepts: (await getConcepts(db)).concepts,
+        organisations: await getOrganisations(db),
+        values: { concept: c.req.query('concept') ?? '' },
+      }),
+    );
+  });
+
+  app.post('/stances', async (c) => {
+    const body = await checkForm(c);
+    const values = Object.fromEntries(
+      fields.map((k) => [k, typeof body[k] === 'string' ? (body[k] as string) : '']),
+    );
+    const { db } = c.var.deps;
+    try {
+      const stance = await db
+        .transaction()
+        .execute((trx) => recordStance(trx, c.var.viewer, values));
+      return c.redirect(`/concepts/${stance.conceptSlug}#stances`, 303);
+    } catch (error) {
+      if (!isPlenumError(error) || ![400, 404, 409, 422].includes(error.status)) throw error;
+      // A source that is not there (or not public) cannot show the form again.
+      if (error.code === 'STANCE_SOURCE_NOT_FOUND') throw error;
+      const source = await getStanceSource(db, values.source!);
+      return c.html(
+        stanceFormPage(c.var.page, {
+          source,
+          concepts: (await getConcepts(db)).concepts,
+          organisations: await getOrganisations(db),
+          problem: errorText(c.var.ui, error),
+          values,
+        }),
+        error.status as 400,
+      );
+    }
+  });
+
+  app.get('/countries/:code', async (c) => {
+    const code = c.req.param('code').toUpperCase();
+    if (!/^[A-Z]{3}$/.test(code) || !findCountry(code)) throw new PlenumError('NOT_FOUND');
+    const { db } = c.var.deps;
+    const { submissions } = await getPublishedSubmissions(
+      db,
+      { everywhere: true },
+      { country: code, group: 'government' },
+      { limit: 50 },
+    );
+    return c.html(
+      countryPage(c.var.page, {
+        iso3: code,
+        submissions,
+        stances: await getStancesOfCountry(db, code),
+      }),
+    );
+  });
+
+  api.post({
+    path: '/api/stances',
+    summary: 'Record a stance: an actor on a concept, with the exact words quoted from a passage',
+    tag: 'stances',
+    auth: true,
+    body: z.object({
+      source: z.string().describe('A block id (paragraph, footnote) or a published submission id'),
+      concept: z.string().describe('Concept slug'),
+      stance: z.enum(stanceKinds),
+      exact: z.string().describe('The words quoted, exactly as in the passage'),
+      start: z.number().int().optional().describe('Where the quote starts, when it occurs twice'),
+      organisation: z.string().optional().describe('Organisation slug or id (the actor)'),
+      country: z.string().optional().describe('ISO 3166-1 alpha-3 of a state (the actor)'),
+      saidOn: z.string().optional().describe('YYYY-MM-DD'),
+      note: z.string().optional(),
+    }),
+    response: stanceJson,
+    errors: [
+      'SIGN_IN_REQUIRED',
+      'STANCE_SOURCE_NOT_FOUND',
+      'CONCEPT_NOT_FOUND',
+      'ORGANISATION_NOT_FOUND',
+      'ANCHOR_INVALID',
+    ],
+    status: 201,
+    handler: async (c, { body }) => {
+      const stance = await c.var.deps.db
+        .transaction()
+        .execute((trx) => recordStance(trx, c.var.viewer, body));
+      return stanceToJson(stance);
+    },
+  });
+
+  api.get({
+    path: '/api/countries/:code/stances',
+    summary: 'The stances recorded for a state, oldest first',
+    tag: 'stances',
+    params: z.object({ code: z.string().regex(/^[A-Za-z]{3}$/) }),
+    response: z.object({ stances: z.array(stanceJson) }),
+    errors: [],
+    handler: async (c, { params }) => ({
+      stances: (await getStancesOfCountry(c.var.deps.db, params.code)).map(stanceToJson),
+    }),
+  });
+}

@@ -1,0 +1,155 @@
+/**
+ * Stances: an analyst records, from a paragraph or a published submission, that an actor supports,
+ * opposes, conditionally supports or is neutral on a concept, quoting the words that show it. The
+ * quote is always the exact text of its source, found there and anchored with W3C selectors.
+ */
+import type { Viewer } from '../accounts/accounts.schema.ts';
+import { findConcept, listConcepts } from '../concepts/concepts.store.ts';
+import type { Db } from '../db/database.ts';
+import { newId } from '../db/ids.ts';
+import { PlenumError } from '../errors.ts';
+import { recordEvent } from '../events/events.store.ts';
+import { findCountry } from '../organisations/countries.ts';
+import { findOrganisation } from '../organisations/organisations.store.ts';
+import { quoteSelector } from '../text/reanchor.ts';
+import { zodError } from '../web/validation.ts';
+import { newStanceSchema, type Stance } from './stances.schema.ts';
+import { findStanceSource, insertStance, listStances, type StanceSource } from './stances.store.ts';
+
+/**
+ * Where the quoted words are in the passage: at `start` when they are there, else their first
+ * occurrence, comparing runs of white space as one (a quote pasted from a PDF keeps its breaks).
+ */
+export function locateQuote(
+  text: string,
+  exact: string,
+  start?: number,
+): { start: number; end: number } | undefined {
+  if (start !== undefined && text.slice(start, start + exact.length) === exact)
+    return { start, end: start + exact.length };
+  const at = text.indexOf(exact);
+  if (at >= 0) return { start: at, end: at + exact.length };
+  const words = exact.split(/\s+/).filter(Boolean);
+  if (words.length === 0) return undefined;
+  const pattern = new RegExp(
+    words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+'),
+    'u',
+  );
+  const found = pattern.exec(text);
+  return found ? { start: found.index, end: found.index + found[0].length } : undefined;
+}
+
+/** A passage stances may quote: findable, and public (stances are read by everyone). */
+export async function getStanceSource(db: Db, sourceId: string): Promise<StanceSource> {
+  const source = await findStanceSource(db, sourceId);
+  if (!source || !source.public) throw new PlenumError('STANCE_SOURCE_NOT_FOUND');
+  return source;
+}
+
+/** Records a stance (any signed-in account: the recorder is shown beside it). */
+export async function recordStance(
+  db: Db,
+  viewer: Viewer | null,
+  input: unknown,
+  now = new Date(),
+): Promise<Stance> {
+  if (!viewer) throw new PlenumError('SIGN_IN_REQUIRED');
+  const parsed = newStanceSchema.safeParse(input);
+  if (!parsed.success) throw zodError(parsed.error);
+  const form = parsed.data;
+  const source = await getStanceSource(db, form.source);
+  const concept = await findConcept(db, form.concept);
+  if (!concept) throw new PlenumError('CONCEPT_NOT_FOUND');
+
+  // The actor: the organisation or state named, else the submission's own organisation.
+  let organisationId: string | null = null;
+  let country: string | null = null;
+  let group: string;
+  if (form.organisation) {
+    const organisation = await findOrganisation(db, form.organisation);
+    if (!organisation) throw new PlenumError('ORGANISATION_NOT_FOUND');
+    organisationId = organisation.id;
+    group = organisation.stakeholderGroup;
+  } else if (form.country) {
+    if (!findCountry(form.country))
+      throw new PlenumError(
+        'INVALID_REQUEST',
+        `${form.country} is not the ISO 3166-1 alpha-3 code of a UN member or observer state.`,
+      );
+    country = form.country;
+    group = 'government';
+  } else if (source.kind === 'submission' && source.organisationId) {
+    const organisation = await findOrganisation(db, source.organisationId);
+    organisationId = source.organisationId;
+    group = organisation?.stakeholderGroup ?? 'civil_society';
+  } else {
+    throw new PlenumError(
+      'INVALID_REQUEST',
+      'Name the actor whose stance this is: an organisation or a state.',
+    );
+  }
+
+  const place = locateQuote(source.text, form.exact, form.start);
+  if (!place)
+    throw new PlenumError(
+      'ANCHOR_INVALID',
+      `The quoted words are not in the passage: "${form.exact.slice(0, 80)}".`,
+    );
+  const selector = quoteSelector(source.text, place.start, place.end);
+  const id = newId();
+  await insertStance(db, {
+    id,
+    concept_id: concept.id,
+    stance: form.stance,
+    organisation_id: organisationId,
+    country,
+    stakeholder_group: group,
+    source_kind: source.kind,
+    source_id: source.id,
+    process_id: source.processId,
+    exact: selector.exact,
+    prefix: selector.prefix,
+    suffix: selector.suffix,
+    start: selector.start,
+    end: selector.end,
+    said_on: form.saidOn ?? source.date,
+    note: form.note ?? null,
+    recorded_by: viewer.id,
+    recorded_at: now.toISOString(),
+  });
+  await recordEvent(
+    db,
+    {
+      actor: viewer.id,
+      action: 'stance.recorded',
+      subjectType: 'stance',
+      subjectId: id,
+      data: { concept: concept.slug, stance: form.stance, source: source.id },
+    },
+    now,
+  );
+  const [stance] = await listStances(db, { sourceId: source.id }).then((all) =>
+    all.filter((s) => s.id === id),
+  );
+  return stance!;
+}
+
+/** The stances on a concept and every narrower one, oldest first. */
+export async function getStancesOnConcept(db: Db, conceptId: string): Promise<Stance[]> {
+  const all = await listConcepts(db);
+  const below = (id: string): string[] => [
+    id,
+    ...all.filter((c) => c.parentId === id).flatMap((c) => below(c.id)),
+  ];
+  return listStances(db, { conceptIds: below(conceptId) });
+}
+
+/** The stances recorded for a state (by its code, or by its government's organisations). */
+export async function getStancesOfCountry(db: Db, iso3: string): Promise<Stance[]> {
+  return listStances(db, { country: iso3.toUpperCase() });
+}
+
+/** The stances quoted from one passage. */
+export async function getStancesFromSource(db: Db, sourceId: string): Promise<Stance[]> {
+  return listStances(db, { sourceId });
+}

@@ -1,0 +1,316 @@
+import assert from 'node:assert/strict';
+import { createHmac } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import { after, before, describe, test } from 'node:test';
+import type { Viewer } from '../accounts/accounts.schema.ts';
+import { createApp } from '../app.ts';
+import { installShippedConcepts } from '../concepts/concepts.service.ts';
+import {
+  buildConsultation,
+  builtPassword,
+  draftText,
+  type BuiltConsultation,
+} from '../consultations/consultation.builder.ts';
+import type { OpenDatabase } from '../db/database.ts';
+import { openTestDatabase, testEngines } from '../db/test-databases.ts';
+import { importFile } from '../imports/imports.service.ts';
+import { submitComment } from '../submissions/submissions.service.ts';
+import { TestClient } from '../web/test-client.ts';
+import { WebhookDeliverer } from './webhook-deliverer.ts';
+
+/** A receiver that fails its first `failures` requests, then accepts, keeping what it got. */
+async function startReceiver(failures: number) {
+  const received: {
+    headers: Record<string, string | string[] | undefined>;
+    body: string;
+    answered: number;
+  }[] = [];
+  const server: Server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    req.on('end', () => {
+      const answered = received.length < failures ? 500 : 200;
+      received.push({ headers: req.headers, body, answered });
+      res.writeHead(answered).end();
+    });
+  });
+  const port = await new Promise<number>((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve((server.address() as { port: number }).port)),
+  );
+  return {
+    url: `http://127.0.0.1:${port}/hook`,
+    received,
+    close: () => {
+      server.closeAllConnections();
+      return new Promise((r) => server.close(r));
+    },
+  };
+}
+
+for (const engine of testEngines()) {
+  describe(`watches (${engine})`, () => {
+    let o: OpenDatabase;
+    let built: BuiltConsultation;
+    let app: ReturnType<typeof createApp>;
+    let receiver: Awaited<ReturnType<typeof startReceiver>>;
+    const keys: Record<string, string> = {};
+    const ids: Record<string, string> = {};
+    const as = async (who: keyof BuiltConsultation['accounts']) => {
+      const client = new TestClient(app);
+      await client.signIn(built.accounts[who].email, builtPassword);
+      return client;
+    };
+    const submitAs = (who: 'civil' | 'government', body: string, key: string) => {
+      const org = built.organisations[who];
+      const viewer: Viewer = {
+        id: built.accounts[who].id,
+        email: built.accounts[who].email,
+        name: who,
+        isAdmin: false,
+        via: 'session',
+        grants: [{ role: 'representative', scopeId: org.id }],
+      };
+      return o.db
+        .transaction()
+        .execute((trx) =>
+          submitComment(
+            trx,
+            viewer,
+            built.period.id,
+            { organisationId: org.id, body, idempotencyKey: key },
+            [],
+            new Date('2026-06-02T09:00:00Z'),
+          ),
+        );
+    };
+    const makeWatch = async (client: TestClient, form: Record<string, string | string[]>) => {
+      const res = await client.post('/watches', form);
+      assert.equal(res.status, 201, await res.clone().text());
+      const page = await res.text();
+      const feed = /\/watch-feeds\/([A-Za-z0-9_-]+)\.atom/.exec(page)![1]!;
+      const id = /action="\/watches\/([0-9a-f-]{36})\/delete"/.exec(page)![1]!;
+      return { feed, id, page };
+    };
+
+    before(async () => {
+      o = await openTestDatabase(engine);
+      await installShippedConcepts(o.db);
+      built = await buildConsultation(o.db, { moderation: 'immediate' });
+      app = createApp({ db: o.db, engine });
+      receiver = await startReceiver(2);
+    });
+    after(async () => {
+      await receiver.close();
+      await o.close();
+    });
+
+    test('a watch needs an account, and words or concepts; bad input is refused and nothing is stored', async () => {
+      assert.equal((await app.request('/watches')).status, 401);
+      const civil = await as('civil');
+      const empty = await civil.post('/watches', { name: 'Nothing' });
+      assert.equal(empty.status, 400);
+      assert.match(await empty.text(), /Give words to watch for, or choose at least one concept/);
+      const ftp = await civil.post('/watches', {
+        name: 'x',
+        query: 'dns',
+        webhookUrl: 'ftp://example.org/',
+      });
+      assert.equal(ftp.status, 400);
+      assert.match(await ftp.text(), /http:\/\/ or https:\/\//);
+      const unknown = await civil.post('/watches', { name: 'x', concepts: 'no-such-concept' });
+      assert.equal(unknown.status, 404);
+      const row = await o.db
+        .selectFrom('watches')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      assert.equal(Number(row.n), 0);
+    });
+
+    test('watches are made: words, a concept limited to governments, and one with a webhook', async () => {
+      const civil = await as('civil');
+      const words = await makeWatch(civil, { name: 'Root servers', query: 'root servers' });
+      assert.match(words.page, /shown only now/);
+      keys.words = words.feed;
+      ids.words = words.id;
+      const dns = await makeWatch(civil, {
+        name: 'DNS, governments',
+        concepts: 'dns',
+        groups: 'government',
+      });
+      keys.dns = dns.feed;
+      ids.dns = dns.id;
+      const hook = await makeWatch(civil, {
+        name: 'Public core to webhook',
+        query: '"public core"',
+        webhookUrl: receiver.url,
+      });
+      ids.hook = hook.id;
+      assert.match(hook.page, /Signing secret/);
+      const list = await (await civil.get('/watches')).text();
+      assert.match(list, /Root servers/);
+      assert.match(list, /DNS, governments/);
+    });
+
+    test('new submissions and paragraphs reach the watches they match, within their filters', async () => {
+      await submitAs(
+        'government',
+        'The Ministry supports the protection of the root servers and of the domain name system, which form part of the public core.',
+        'watch-gov',
+      );
+      await submitAs(
+        'civil',
+        'We ask that the domain name system stay open to all.',
+        'watch-civil',
+      );
+      await importFile(
+        o.db,
+        new TextEncoder().encode(
+          draftText(['The root servers are operated by twelve organisations.'], 'Second draft'),
+        ),
+        { process: 'twg', symbol: 'TWG/twg/2', language: 'en', format: 'text' },
+      );
+      await importFile(
+        o.db,
+        new TextEncoder().encode(draftText(['Private words about root servers.'], 'Private draft')),
+        { process: 'twg', symbol: 'TWG/twg/3', language: 'en', format: 'text', private: true },
+      );
+      const hits = async (id: string) =>
+        (
+          await o.db
+            .selectFrom('watch_hits')
+            .select('source_id')
+            .where('watch_id', '=', id)
+            .execute()
+        ).length;
+      assert.equal(
+        await hits(ids.words!),
+        2,
+        'the government submission and the new paragraph; not the private one',
+      );
+      assert.equal(
+        await hits(ids.dns!),
+        1,
+        'only the government’s submission: the civil one is filtered out',
+      );
+      assert.equal(await hits(ids.hook!), 1);
+      const civil = await as('civil');
+      const page = await (await civil.get(`/watches/${ids.words}`)).text();
+      assert.match(page, /TWG\/twg\/2, para 1/);
+      assert.match(page, /Ministry of Digital Affairs of Ruritania/);
+      assert.doesNotMatch(page, /Private words/);
+    });
+
+    test('the Atom feed of a watch lists its matches to whoever has its secret address, and only them', async () => {
+      const res = await app.request(`/watch-feeds/${keys.words}.atom`);
+      assert.equal(res.status, 200);
+      assert.match(res.headers.get('content-type')!, /application\/atom\+xml/);
+      const xml = await res.text();
+      assert.match(xml, /<feed xmlns="http:\/\/www.w3.org\/2005\/Atom">/);
+      assert.equal((xml.match(/<entry>/g) ?? []).length, 2);
+      assert.match(xml, /The root servers are operated by twelve organisations/);
+      assert.equal((await app.request('/watch-feeds/not-a-real-key-at-all-0000.atom')).status, 404);
+      // Another account cannot open the watch itself.
+      const tech = await as('tech');
+      assert.equal((await tech.get(`/watches/${ids.words}`)).status, 404);
+      // A new feed address turns the old one off.
+      const civil = await as('civil');
+      const renewed = await (await civil.post(`/watches/${ids.words}/feed-key`, {})).text();
+      const fresh = /\/watch-feeds\/([A-Za-z0-9_-]+)\.atom/.exec(renewed)![1]!;
+      assert.notEqual(fresh, keys.words);
+      assert.equal((await app.request(`/watch-feeds/${keys.words}.atom`)).status, 404);
+      assert.equal((await app.request(`/watch-feeds/${fresh}.atom`)).status, 200);
+    });
+
+    test('the webhook is retried after two failures, signed with HMAC-SHA256, and every attempt is logged', async () => {
+      // Matches are queued at the real time they are made: the deliverer's clock starts after it.
+      let clock = new Date(Date.now() + 1000);
+      const deliverer = new WebhookDeliverer(o.db, {
+        retrySchedule: [60_000, 300_000, 1_800_000],
+        now: () => clock,
+      });
+      assert.equal(await deliverer.deliverDue(), 1);
+      assert.equal(await deliverer.deliverDue(), 0, 'not due again before its pause');
+      clock = new Date(clock.getTime() + 60_000);
+      assert.equal(await deliverer.deliverDue(), 1);
+      clock = new Date(clock.getTime() + 300_000);
+      assert.equal(await deliverer.deliverDue(), 1);
+      assert.deepEqual(
+        receiver.received.map((r) => r.answered),
+        [500, 500, 200],
+      );
+      const watch = await o.db
+        .selectFrom('watches')
+        .select('webhook_secret')
+        .where('id', '=', ids.hook!)
+        .executeTakeFirstOrThrow();
+      for (const r of receiver.received) {
+        const [t, mac] = /^t=(\d+),sha256=([0-9a-f]{64})$/
+          .exec(String(r.headers['x-plenum-signature']))!
+          .slice(1);
+        const expected = createHmac('sha256', watch.webhook_secret!)
+          .update(`${t}.${r.body}`)
+          .digest('hex');
+        assert.equal(mac, expected, 'the signature verifies with the watch’s secret');
+        const payload = JSON.parse(r.body) as { event: string; passage: { text: string } };
+        assert.equal(payload.event, 'watch.match');
+        assert.match(payload.passage.text, /public core/);
+      }
+      const forged = createHmac('sha256', 'wrong secret').update('x').digest('hex');
+      assert.notEqual(
+        forged,
+        /sha256=([0-9a-f]+)/.exec(String(receiver.received[0]!.headers['x-plenum-signature']))![1],
+      );
+      const civil = await as('civil');
+      const page = await (await civil.get(`/watches/${ids.hook}`)).text();
+      assert.match(page, /<strong>delivered<\/strong>/);
+      assert.match(
+        page,
+        /attempt 1 · <bdi>[^<]+<\/bdi> · HTTP 500 · <span class="meta">answered HTTP 500<\/span>/,
+      );
+      assert.match(page, /attempt 3 · <bdi>[^<]+<\/bdi> · HTTP 200/);
+      assert.equal(await deliverer.deliverDue(), 0, 'a delivered match is not sent again');
+    });
+
+    test('a delivery that keeps failing stops after the last retry, and says so', async () => {
+      const failing = await startReceiver(100);
+      after(() => failing.close());
+      const civil = await as('civil');
+      await makeWatch(civil, { name: 'Failing hook', query: 'capacity', webhookUrl: failing.url });
+      await submitAs('civil', 'Capacity matters.', 'watch-capacity');
+      let clock = new Date(Date.now() + 1000);
+      const deliverer = new WebhookDeliverer(o.db, { retrySchedule: [1000], now: () => clock });
+      assert.equal(await deliverer.deliverDue(), 1);
+      clock = new Date(clock.getTime() + 1000);
+      assert.equal(await deliverer.deliverDue(), 1);
+      clock = new Date(clock.getTime() + 10_000_000);
+      assert.equal(await deliverer.deliverDue(), 0);
+      const row = await o.db
+        .selectFrom('webhook_deliveries')
+        .select(['state', 'attempts'])
+        .where(
+          'source_id',
+          'in',
+          o.db
+            .selectFrom('submissions')
+            .select('id')
+            .where('idempotency_key', '=', 'watch-capacity'),
+        )
+        .executeTakeFirstOrThrow();
+      assert.equal(row.state, 'failed');
+      assert.equal(Number(row.attempts), 2);
+    });
+
+    test('deleting a watch removes it with its matches', async () => {
+      const civil = await as('civil');
+      const res = await civil.post(`/watches/${ids.dns}/delete`, {});
+      assert.equal(res.status, 303);
+      assert.equal((await civil.get(`/watches/${ids.dns}`)).status, 404);
+      const left = await o.db
+        .selectFrom('watch_hits')
+        .select('source_id')
+        .where('watch_id', '=', ids.dns!)
+        .execute();
+      assert.equal(left.length, 0);
+    });
+  });
+}

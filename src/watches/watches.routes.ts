@@ -1,0 +1,125 @@
+/** Routes of watches: the list and form, a watch's page, its feed, its feed address, deleting. */
+import type { Context, Hono } from 'hono';
+import { checkForm } from '../accounts/accounts.middleware.ts';
+import { getConcepts } from '../concepts/concepts.service.ts';
+import type { Db } from '../db/database.ts';
+import { isPlenumError, PlenumError } from '../errors.ts';
+import { getProcesses } from '../processes/processes.service.ts';
+import type { AppEnv } from '../web/context.ts';
+import { errorText } from '../web/error-text.ts';
+import { siteBase } from '../web/site-base.ts';
+import { watchFeed } from './watch-feed.ts';
+import {
+  createWatch,
+  deleteWatch,
+  getMyWatches,
+  getWatch,
+  getWatchFeed,
+  renewFeedKey,
+} from './watches.service.ts';
+import { watchListPage, watchPage, type WatchChoices } from './watches.views.ts';
+import { conceptName } from '../concepts/concepts.views.ts';
+
+async function choices(db: Db): Promise<WatchChoices> {
+  return { concepts: (await getConcepts(db)).concepts, processes: await getProcesses(db) };
+}
+
+/** A form value as one string or, for check boxes, a list. */
+function formValues(body: Record<string, unknown>): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const key of ['name', 'query', 'webhookUrl']) {
+    if (typeof body[key] === 'string') out[key] = body[key] as string;
+  }
+  for (const key of ['concepts', 'processes', 'groups']) {
+    const v = body[key];
+    out[key] = (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter(
+      (x): x is string => typeof x === 'string',
+    );
+  }
+  return out;
+}
+
+async function renderWatch(c: Context<AppEnv>, id: string, feedKey?: string, status = 200) {
+  const { db } = c.var.deps;
+  const data = await getWatch(db, c.var.viewer, id);
+  const { concepts, processes } = await choices(db);
+  return c.html(
+    watchPage(c.var.page, {
+      ...data,
+      conceptNames: concepts
+        .filter((x) => data.watch.conceptIds.includes(x.id))
+        .map((x) => conceptName(c.var.page, x)),
+      processNames: processes
+        .filter((p) => data.watch.processIds.includes(p.id))
+        .map((p) => p.shortName ?? p.name),
+      ...(feedKey ? { feedUrl: `${siteBase(c)}/watch-feeds/${feedKey}.atom` } : {}),
+    }),
+    status as 200,
+  );
+}
+
+/** Mounts the watch pages and feeds. */
+export function watchRoutes(app: Hono<AppEnv>): void {
+  app.get('/watches', async (c) => {
+    const { db } = c.var.deps;
+    const watches = await getMyWatches(db, c.var.viewer);
+    return c.html(watchListPage(c.var.page, { watches, choices: await choices(db) }));
+  });
+
+  app.post('/watches', async (c) => {
+    const body = await checkForm(c);
+    const values = formValues(body);
+    const { db } = c.var.deps;
+    try {
+      const { watch, feedKey } = await db
+        .transaction()
+        .execute((trx) => createWatch(trx, c.var.viewer, values));
+      // The feed address is shown once, on this answer, and never put in a URL of plenum's own.
+      return renderWatch(c, watch.id, feedKey, 201);
+    } catch (error) {
+      if (!isPlenumError(error) || ![400, 404].includes(error.status)) throw error;
+      return c.html(
+        watchListPage(c.var.page, {
+          watches: await getMyWatches(db, c.var.viewer),
+          choices: await choices(db),
+          values,
+          problem: errorText(c.var.ui, error),
+        }),
+        error.status as 400,
+      );
+    }
+  });
+
+  app.get('/watches/:id', async (c) => renderWatch(c, c.req.param('id')));
+
+  app.post('/watches/:id/feed-key', async (c) => {
+    await checkForm(c);
+    const key = await c.var.deps.db
+      .transaction()
+      .execute((trx) => renewFeedKey(trx, c.var.viewer, c.req.param('id')));
+    return renderWatch(c, c.req.param('id'), key);
+  });
+
+  app.post('/watches/:id/delete', async (c) => {
+    await checkForm(c);
+    await c.var.deps.db
+      .transaction()
+      .execute((trx) => deleteWatch(trx, c.var.viewer, c.req.param('id')));
+    return c.redirect('/watches', 303);
+  });
+
+  app.get('/watch-feeds/:file', async (c) => {
+    const file = c.req.param('file');
+    if (!file.endsWith('.atom')) throw new PlenumError('NOT_FOUND');
+    const key = file.slice(0, -'.atom'.length);
+    const { watch, hits } = await getWatchFeed(c.var.deps.db, key);
+    return c.body(
+      watchFeed({ base: siteBase(c), selfPath: `/watch-feeds/${file}`, watch, hits }),
+      200,
+      {
+        'content-type': 'application/atom+xml; charset=utf-8',
+        'cache-control': 'private, max-age=60',
+      },
+    );
+  });
+}

@@ -1,0 +1,322 @@
+/**
+ * Watches: a user's saved search or set of concepts, optionally limited to processes or
+ * stakeholder groups, followed through an Atom feed and an optional signed webhook. New passages
+ * are matched against every watch as they are indexed, through one index of the watches' terms
+ * (src/text/standing-queries.ts): a passage costs a few lookups, not a search per watch.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import type { Viewer } from '../accounts/accounts.schema.ts';
+import { tagPassages } from '../concepts/concepts.service.ts';
+import { findConcept } from '../concepts/concepts.store.ts';
+import type { Db } from '../db/database.ts';
+import { newId } from '../db/ids.ts';
+import { PlenumError } from '../errors.ts';
+import { recordEvent } from '../events/events.store.ts';
+import { requireProcess } from '../processes/processes.service.ts';
+import { StandingQueries } from '../text/standing-queries.ts';
+import { zodError } from '../web/validation.ts';
+import {
+  newWatchSchema,
+  type IndexedPassage,
+  type Watch,
+  type WatchHit,
+  type WebhookDelivery,
+} from './watches.schema.ts';
+import {
+  deleteWatchRow,
+  findWatch,
+  findWatchByFeedHash,
+  insertDelivery,
+  insertHit,
+  insertWatch,
+  listAllWatches,
+  listDeliveries,
+  listHits,
+  listVersionPassages,
+  listWatchesOf,
+  updateFeedKeyHash,
+  watchesStamp,
+} from './watches.store.ts';
+
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+/** The index of every watch, rebuilt when a watch changes (one small query per batch tells). */
+interface WatchIndex {
+  stamp: string;
+  byId: Map<string, Watch>;
+  /** Watches with words, by their terms. */
+  queries: StandingQueries<string>;
+  /** Watches with concepts, by concept id. */
+  byConcept: Map<string, string[]>;
+}
+let cachedIndex: WatchIndex | undefined;
+
+async function watchIndex(db: Db): Promise<WatchIndex> {
+  const stamp = await watchesStamp(db);
+  if (cachedIndex?.stamp === stamp) return cachedIndex;
+  const watches = await listAllWatches(db);
+  const index: WatchIndex = {
+    stamp,
+    byId: new Map(watches.map((w) => [w.id, w])),
+    queries: new StandingQueries<string>(),
+    byConcept: new Map(),
+  };
+  for (const w of watches) {
+    if (w.query) index.queries.addText(w.id, w.query);
+    for (const c of w.conceptIds) {
+      const list = index.byConcept.get(c);
+      if (list) list.push(w.id);
+      else index.byConcept.set(c, [w.id]);
+    }
+  }
+  cachedIndex = index;
+  return index;
+}
+
+/** The watches a passage matches: its words and concepts, within each watch's filters. */
+function watchesMatching(
+  index: WatchIndex,
+  passage: IndexedPassage,
+  conceptIds: string[],
+): Watch[] {
+  const byWords = new Set(index.queries.match(passage.text));
+  const byConcepts = new Set(conceptIds.flatMap((c) => index.byConcept.get(c) ?? []));
+  const matched: Watch[] = [];
+  for (const id of new Set([...byWords, ...byConcepts])) {
+    const w = index.byId.get(id)!;
+    // A watch with words and concepts wants both.
+    if (w.query && !byWords.has(id)) continue;
+    if (w.conceptIds.length > 0 && !byConcepts.has(id)) continue;
+    if (w.processIds.length > 0 && !w.processIds.includes(passage.processId)) continue;
+    if (
+      w.groups.length > 0 &&
+      (passage.stakeholderGroup === null || !w.groups.includes(passage.stakeholderGroup as never))
+    )
+      continue;
+    matched.push(w);
+  }
+  return matched;
+}
+
+/**
+ * What happens once passages are in the search index (called in the same transaction): they are
+ * tagged with their concepts, and the public ones are matched against every watch; each new match
+ * is recorded, and queued for the watch's webhook. Returns the number of new matches.
+ */
+export async function afterIndexing(
+  db: Db,
+  passages: IndexedPassage[],
+  now = new Date(),
+): Promise<number> {
+  if (passages.length === 0) return 0;
+  const tags = await tagPassages(
+    db,
+    passages.map((p) => ({
+      sourceId: p.sourceId,
+      kind: p.kind,
+      processId: p.processId,
+      at: p.at,
+      text: p.text,
+    })),
+  );
+  return matchPassages(
+    db,
+    passages.filter((p) => p.public),
+    tags,
+    now,
+  );
+}
+
+/**
+ * A version in preparation was indexed but heard by no watch; once it is made public, its
+ * passages are matched (and tagged again) as if they had just arrived.
+ */
+export async function afterVersionPublished(
+  db: Db,
+  versionId: string,
+  now = new Date(),
+): Promise<number> {
+  const passages = await listVersionPassages(db, versionId);
+  return afterIndexing(
+    db,
+    passages.map((p) => ({
+      sourceId: p.source_id,
+      kind: p.kind,
+      processId: p.process_id,
+      stakeholderGroup: null,
+      at: p.date,
+      text: p.text,
+      public: true,
+    })),
+    now,
+  );
+}
+
+/** Matches public passages against every watch; see afterIndexing. */
+export async function matchPassages(
+  db: Db,
+  passages: IndexedPassage[],
+  tags: Map<string, string[]>,
+  now = new Date(),
+): Promise<number> {
+  if (passages.length === 0) return 0;
+  const index = await watchIndex(db);
+  if (index.byId.size === 0) return 0;
+  const at = now.toISOString();
+  let hits = 0;
+  for (const passage of passages) {
+    for (const watch of watchesMatching(index, passage, tags.get(passage.sourceId) ?? [])) {
+      const added = await insertHit(db, {
+        watch_id: watch.id,
+        source_id: passage.sourceId,
+        matched_at: at,
+      });
+      if (!added) continue;
+      hits += 1;
+      if (watch.webhookUrl) {
+        await insertDelivery(db, {
+          id: newId(),
+          watch_id: watch.id,
+          source_id: passage.sourceId,
+          payload: JSON.stringify({
+            event: 'watch.match',
+            watch: { id: watch.id, name: watch.name },
+            passage: {
+              id: passage.sourceId,
+              kind: passage.kind,
+              date: passage.at,
+              text: passage.text,
+            },
+            matchedAt: at,
+          }),
+          state: 'pending',
+          attempts: 0,
+          next_attempt_at: at,
+          created_at: at,
+          delivered_at: null,
+        });
+      }
+    }
+  }
+  return hits;
+}
+
+/** Makes a watch for the signed-in viewer; returns it and its secret feed key (shown once). */
+export async function createWatch(
+  db: Db,
+  viewer: Viewer | null,
+  input: unknown,
+  now = new Date(),
+): Promise<{ watch: Watch; feedKey: string }> {
+  if (!viewer) throw new PlenumError('SIGN_IN_REQUIRED');
+  const parsed = newWatchSchema.safeParse(input);
+  if (!parsed.success) throw zodError(parsed.error);
+  const form = parsed.data;
+  const conceptIds: string[] = [];
+  for (const ref of form.concepts) {
+    const concept = await findConcept(db, ref);
+    if (!concept) throw new PlenumError('CONCEPT_NOT_FOUND', `There is no concept "${ref}".`);
+    conceptIds.push(concept.id);
+  }
+  const processIds: string[] = [];
+  for (const ref of form.processes) processIds.push((await requireProcess(db, ref)).id);
+  const id = newId();
+  const feedKey = randomBytes(24).toString('base64url');
+  const at = now.toISOString();
+  await insertWatch(db, {
+    id,
+    account_id: viewer.id,
+    name: form.name,
+    query: form.query ?? null,
+    concepts: JSON.stringify([...new Set(conceptIds)]),
+    processes: JSON.stringify([...new Set(processIds)]),
+    groups: JSON.stringify([...new Set(form.groups)]),
+    feed_key_hash: sha256(feedKey),
+    webhook_url: form.webhookUrl ?? null,
+    // The receiver checks signatures with this secret, so it is kept as it is and shown to the owner.
+    webhook_secret: form.webhookUrl ? randomBytes(24).toString('base64url') : null,
+    created_at: at,
+    updated_at: at,
+  });
+  await recordEvent(
+    db,
+    { actor: viewer.id, action: 'watch.created', subjectType: 'watch', subjectId: id, data: {} },
+    now,
+  );
+  return { watch: (await findWatch(db, id))!, feedKey };
+}
+
+/** The viewer's own watch, or WATCH_NOT_FOUND (another's watch is not found either). */
+async function ownWatch(db: Db, viewer: Viewer | null, id: string): Promise<Watch> {
+  if (!viewer) throw new PlenumError('SIGN_IN_REQUIRED');
+  const watch = /^[0-9a-f-]{36}$/i.test(id) ? await findWatch(db, id) : undefined;
+  if (!watch || watch.accountId !== viewer.id) throw new PlenumError('WATCH_NOT_FOUND');
+  return watch;
+}
+
+/** The viewer's watches. */
+export async function getMyWatches(db: Db, viewer: Viewer | null): Promise<Watch[]> {
+  if (!viewer) throw new PlenumError('SIGN_IN_REQUIRED');
+  return listWatchesOf(db, viewer.id);
+}
+
+/** A watch of the viewer's, its newest matches and its webhook delivery log. */
+export async function getWatch(
+  db: Db,
+  viewer: Viewer | null,
+  id: string,
+): Promise<{ watch: Watch; hits: WatchHit[]; deliveries: WebhookDelivery[] }> {
+  const watch = await ownWatch(db, viewer, id);
+  return {
+    watch,
+    hits: await listHits(db, watch.id, 50),
+    deliveries: await listDeliveries(db, watch.id, 20),
+  };
+}
+
+/** Replaces a watch's feed address: the old one stops working. Returns the new key. */
+export async function renewFeedKey(
+  db: Db,
+  viewer: Viewer | null,
+  id: string,
+  now = new Date(),
+): Promise<string> {
+  const watch = await ownWatch(db, viewer, id);
+  const key = randomBytes(24).toString('base64url');
+  await updateFeedKeyHash(db, watch.id, sha256(key), now.toISOString());
+  return key;
+}
+
+/** Deletes a watch of the viewer's, with its matches and deliveries. */
+export async function deleteWatch(
+  db: Db,
+  viewer: Viewer | null,
+  id: string,
+  now = new Date(),
+): Promise<void> {
+  const watch = await ownWatch(db, viewer, id);
+  await deleteWatchRow(db, watch.id);
+  await recordEvent(
+    db,
+    {
+      actor: viewer!.id,
+      action: 'watch.deleted',
+      subjectType: 'watch',
+      subjectId: watch.id,
+      data: {},
+    },
+    now,
+  );
+}
+
+/** The watch behind a feed key and its newest matches, or WATCH_NOT_FOUND. */
+export async function getWatchFeed(
+  db: Db,
+  key: string,
+): Promise<{ watch: Watch; hits: WatchHit[] }> {
+  const watch = /^[A-Za-z0-9_-]{20,64}$/.test(key)
+    ? await findWatchByFeedHash(db, sha256(key))
+    : undefined;
+  if (!watch) throw new PlenumError('WATCH_NOT_FOUND');
+  return { watch, hits: await listHits(db, watch.id, 100) };
+}

@@ -1,0 +1,274 @@
+/** SQL for watches, their matches and their webhook deliveries. */
+import type { Db } from '../db/database.ts';
+import type { StakeholderGroup } from '../organisations/organisations.schema.ts';
+import type { Watch, WatchHit, WebhookDelivery } from './watches.schema.ts';
+import type { WatchTable, WebhookDeliveryTable } from './watches.table.ts';
+
+function toWatch(row: WatchTable): Watch {
+  return {
+    id: row.id,
+    accountId: row.account_id,
+    name: row.name,
+    query: row.query,
+    conceptIds: JSON.parse(row.concepts) as string[],
+    processIds: JSON.parse(row.processes) as string[],
+    groups: JSON.parse(row.groups) as StakeholderGroup[],
+    webhookUrl: row.webhook_url,
+    webhookSecret: row.webhook_secret,
+    createdAt: row.created_at,
+  };
+}
+
+/** Inserts a watch row. */
+export async function insertWatch(db: Db, row: WatchTable): Promise<void> {
+  await db.insertInto('watches').values(row).execute();
+}
+
+/** The watch with this id, if any. */
+export async function findWatch(db: Db, id: string): Promise<Watch | undefined> {
+  const row = await db.selectFrom('watches').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? toWatch(row) : undefined;
+}
+
+/** The watch whose feed key has this hash, if any. */
+export async function findWatchByFeedHash(db: Db, hash: string): Promise<Watch | undefined> {
+  const row = await db
+    .selectFrom('watches')
+    .selectAll()
+    .where('feed_key_hash', '=', hash)
+    .executeTakeFirst();
+  return row ? toWatch(row) : undefined;
+}
+
+/** An account's watches, newest first. */
+export async function listWatchesOf(db: Db, accountId: string): Promise<Watch[]> {
+  const rows = await db
+    .selectFrom('watches')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+  return rows.map(toWatch);
+}
+
+/** Every watch: what the matching index is built from. */
+export async function listAllWatches(db: Db): Promise<Watch[]> {
+  return (await db.selectFrom('watches').selectAll().execute()).map(toWatch);
+}
+
+/** A stamp that changes whenever a watch is made, changed or deleted. */
+export async function watchesStamp(db: Db): Promise<string> {
+  const row = await db
+    .selectFrom('watches')
+    .select((eb) => [eb.fn.max('updated_at').as('at'), eb.fn.countAll<number>().as('n')])
+    .executeTakeFirst();
+  return `${String(row?.at ?? '')}|${Number(row?.n ?? 0)}`;
+}
+
+/** Sets a watch's feed key hash. */
+export async function updateFeedKeyHash(
+  db: Db,
+  id: string,
+  hash: string,
+  at: string,
+): Promise<void> {
+  await db
+    .updateTable('watches')
+    .set({ feed_key_hash: hash, updated_at: at })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Deletes a watch with its matches and deliveries. */
+export async function deleteWatchRow(db: Db, id: string): Promise<void> {
+  const deliveries = db.selectFrom('webhook_deliveries').select('id').where('watch_id', '=', id);
+  await db.deleteFrom('webhook_attempts').where('delivery_id', 'in', deliveries).execute();
+  await db.deleteFrom('webhook_deliveries').where('watch_id', '=', id).execute();
+  await db.deleteFrom('watch_hits').where('watch_id', '=', id).execute();
+  await db.deleteFrom('watches').where('id', '=', id).execute();
+}
+
+/** Records a match; false when the watch already had this passage. */
+export async function insertHit(
+  db: Db,
+  row: { watch_id: string; source_id: string; matched_at: string },
+): Promise<boolean> {
+  const result = await db
+    .insertInto('watch_hits')
+    .values(row)
+    .onConflict((oc) => oc.columns(['watch_id', 'source_id']).doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+/** A watch's newest matches that are still public, with what a reader needs to find them. */
+export async function listHits(db: Db, watchId: string, limit: number): Promise<WatchHit[]> {
+  const rows = await db
+    .selectFrom('watch_hits as h')
+    .innerJoin('search_items as s', 's.source_id', 'h.source_id')
+    .leftJoin('versions as v', 'v.id', 's.version_id')
+    .select([
+      'h.source_id',
+      'h.matched_at',
+      's.kind',
+      's.date',
+      's.title',
+      's.symbol',
+      's.address',
+      's.href',
+      's.language',
+      's.organisation_name',
+      's.text',
+    ])
+    .where('h.watch_id', '=', watchId)
+    .where((eb) => eb.or([eb('v.public', '=', 1), eb('s.version_id', 'is', null)]))
+    .orderBy('h.matched_at', 'desc')
+    .orderBy('h.source_id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    sourceId: r.source_id,
+    kind: r.kind,
+    date: r.date,
+    matchedAt: r.matched_at,
+    title: r.title,
+    symbol: r.symbol,
+    address: r.address,
+    href: r.href,
+    language: r.language,
+    organisationName: r.organisation_name,
+    text: r.text,
+  }));
+}
+
+/** Queues a delivery. */
+export async function insertDelivery(db: Db, row: WebhookDeliveryTable): Promise<void> {
+  await db.insertInto('webhook_deliveries').values(row).execute();
+}
+
+/** Deliveries whose next attempt is due, oldest first. */
+export async function listDueDeliveries(
+  db: Db,
+  now: string,
+  limit: number,
+): Promise<
+  (WebhookDeliveryTable & { webhook_url: string | null; webhook_secret: string | null })[]
+> {
+  return db
+    .selectFrom('webhook_deliveries as d')
+    .innerJoin('watches as w', 'w.id', 'd.watch_id')
+    .selectAll('d')
+    .select(['w.webhook_url', 'w.webhook_secret'])
+    .where('d.state', '=', 'pending')
+    .where('d.next_attempt_at', '<=', now)
+    .orderBy('d.next_attempt_at')
+    .limit(limit)
+    .execute();
+}
+
+/**
+ * Takes a due delivery for this process: moves its next attempt to `leaseUntil` if nobody else
+ * has (the row still shows the time read). True when this process now owns the attempt.
+ */
+export async function claimDelivery(
+  db: Db,
+  id: string,
+  seenNext: string,
+  leaseUntil: string,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('webhook_deliveries')
+    .set({ next_attempt_at: leaseUntil })
+    .where('id', '=', id)
+    .where('state', '=', 'pending')
+    .where('next_attempt_at', '=', seenNext)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Logs one attempt and moves the delivery on: delivered, due again later, or failed. */
+export async function recordAttempt(
+  db: Db,
+  id: string,
+  attempt: { number: number; at: string; status: number | null; error: string | null },
+  next: { state: 'delivered' | 'pending' | 'failed'; nextAttemptAt: string },
+): Promise<void> {
+  await db
+    .insertInto('webhook_attempts')
+    .values({
+      delivery_id: id,
+      attempt: attempt.number,
+      at: attempt.at,
+      status: attempt.status,
+      error: attempt.error,
+    })
+    .execute();
+  await db
+    .updateTable('webhook_deliveries')
+    .set({
+      state: next.state,
+      attempts: attempt.number,
+      next_attempt_at: next.nextAttemptAt,
+      delivered_at: next.state === 'delivered' ? attempt.at : null,
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** A watch's newest deliveries with their attempts: the delivery log. */
+export async function listDeliveries(
+  db: Db,
+  watchId: string,
+  limit: number,
+): Promise<WebhookDelivery[]> {
+  const rows = await db
+    .selectFrom('webhook_deliveries')
+    .selectAll()
+    .where('watch_id', '=', watchId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+  if (rows.length === 0) return [];
+  const attempts = await db
+    .selectFrom('webhook_attempts')
+    .selectAll()
+    .where(
+      'delivery_id',
+      'in',
+      rows.map((r) => r.id),
+    )
+    .orderBy('attempt')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    sourceId: r.source_id,
+    state: r.state as WebhookDelivery['state'],
+    attempts: attempts
+      .filter((a) => a.delivery_id === r.id)
+      .map((a) => ({
+        attempt: Number(a.attempt),
+        at: a.at,
+        status: a.status === null ? null : Number(a.status),
+        error: a.error,
+      })),
+    nextAttemptAt: r.next_attempt_at,
+    createdAt: r.created_at,
+    deliveredAt: r.delivered_at,
+  }));
+}
+
+/** The indexed passages of a version, as watches are matched against them. */
+export async function listVersionPassages(
+  db: Db,
+  versionId: string,
+): Promise<{ source_id: string; kind: string; process_id: string; date: string; text: string }[]> {
+  return db
+    .selectFrom('search_items')
+    .select(['source_id', 'kind', 'process_id', 'date', 'text'])
+    .where('version_id', '=', versionId)
+    .where('kind', '!=', 'submission')
+    .orderBy('seq')
+    .execute();
+}

@@ -1,0 +1,141 @@
+/** HTML of watches: the list with the form, and a watch's page with its matches and deliveries. */
+import { html } from 'hono/html';
+import type { Concept } from '../concepts/concepts.schema.ts';
+import { conceptName } from '../concepts/concepts.views.ts';
+import { stakeholderGroups } from '../organisations/organisations.schema.ts';
+import type { Process } from '../processes/processes.schema.ts';
+import type { PageContext } from '../web/context.ts';
+import { fill, localAddress } from '../web/i18n.ts';
+import { csrfField, directionOf, page, type Markup } from '../web/layout.ts';
+import type { Watch, WatchHit, WebhookDelivery } from './watches.schema.ts';
+
+/** The choices the form offers. */
+export interface WatchChoices {
+  concepts: Concept[];
+  processes: Process[];
+}
+
+function watchForm(
+  ctx: PageContext,
+  choices: WatchChoices,
+  values: Record<string, string | string[]>,
+  problem?: Markup,
+): Markup {
+  const m = ctx.ui.m.watches;
+  const has = (key: string, value: string): boolean => {
+    const v = values[key];
+    return Array.isArray(v) ? v.includes(value) : v === value;
+  };
+  const text = (key: string): string =>
+    typeof values[key] === 'string' ? (values[key] as string) : '';
+  return html`<h2 id="new">${m.newWatch}</h2>
+    ${problem ? html`<div class="problem" role="alert">${problem}</div>` : ''}
+    <form method="post" action="/watches">
+      ${csrfField(ctx)}
+      <p><label for="name">${m.name}</label><br /><input id="name" name="name" required maxlength="120" value="${text('name')}" /></p>
+      <p><label for="query">${m.query}</label><br /><input id="query" name="query" maxlength="200" size="50" value="${text('query')}" /></p>
+      <fieldset><legend>${m.concepts}</legend>
+        ${choices.concepts.map((c) => html`<label class="choice"><input type="checkbox" name="concepts" value="${c.slug}" ${has('concepts', c.slug) ? 'checked' : ''} /> ${conceptName(ctx, c)}</label> `)}
+      </fieldset>
+      <fieldset><legend>${m.processes}</legend>
+        ${choices.processes.map((p) => html`<label class="choice"><input type="checkbox" name="processes" value="${p.slug}" ${has('processes', p.slug) ? 'checked' : ''} /> ${p.shortName ?? p.name}</label> `)}
+      </fieldset>
+      <fieldset><legend>${m.groups}</legend>
+        ${stakeholderGroups.map((g) => html`<label class="choice"><input type="checkbox" name="groups" value="${g}" ${has('groups', g) ? 'checked' : ''} /> ${ctx.ui.m.organisations.groups[g]}</label> `)}
+      </fieldset>
+      <p><label for="webhookUrl">${m.webhook}</label><br /><input id="webhookUrl" name="webhookUrl" type="url" size="50" dir="ltr" value="${text('webhookUrl')}" /></p>
+      <p><button type="submit">${m.create}</button></p>
+    </form>`;
+}
+
+/** The viewer's watches and the form for a new one. */
+export function watchListPage(
+  ctx: PageContext,
+  data: {
+    watches: Watch[];
+    choices: WatchChoices;
+    values?: Record<string, string | string[]>;
+    problem?: Markup;
+  },
+): Markup {
+  const m = ctx.ui.m.watches;
+  const main = html`<h1>${m.title}</h1>
+    <p>${m.intro}</p>
+    ${
+      data.watches.length === 0
+        ? html`<p class="empty">${m.none}</p>`
+        : html`<ul>${data.watches.map((w) => html`<li><a href="/watches/${w.id}">${w.name}</a>${w.query ? html` · <q>${w.query}</q>` : ''}</li>`)}</ul>`
+    }
+    ${watchForm(ctx, data.choices, data.values ?? {}, data.problem)}`;
+  return page(ctx, { title: m.title, main, crumbs: [{ label: m.title }] });
+}
+
+function hitItem(ctx: PageContext, h: WatchHit): Markup {
+  const where =
+    h.kind === 'submission'
+      ? (h.organisationName ?? h.title)
+      : [h.symbol, h.address ? localAddress(ctx.ui, h.address) : null].filter(Boolean).join(', ');
+  const excerpt = h.text.length > 400 ? `${h.text.slice(0, 400)}…` : h.text;
+  return html`<li>
+    <p class="meta"><a href="${h.href}">${where || h.title}</a> · ${ctx.ui.date(h.date)}</p>
+    <blockquote lang="${h.language}" dir="${directionOf(h.language)}">${excerpt}</blockquote>
+  </li>`;
+}
+
+function deliveryItem(ctx: PageContext, d: WebhookDelivery): Markup {
+  const m = ctx.ui.m.watches;
+  return html`<li><strong>${m.states[d.state]}</strong> · <bdi>${ctx.ui.instant(d.createdAt, 'UTC')}</bdi>
+    <ul>${d.attempts.map((a) => html`<li>${fill(m.attempt, { n: a.attempt })} · <bdi>${ctx.ui.instant(a.at, 'UTC')}</bdi> · ${a.status === null ? '' : `HTTP ${a.status}`}${a.error ? html` · <span class="meta">${a.error}</span>` : ''}</li>`)}</ul></li>`;
+}
+
+/** A watch: what it follows, its feed, its webhook with the delivery log, and its matches. */
+export function watchPage(
+  ctx: PageContext,
+  data: {
+    watch: Watch;
+    hits: WatchHit[];
+    deliveries: WebhookDelivery[];
+    conceptNames: string[];
+    processNames: string[];
+    /** The feed address, shown once after it is made. */
+    feedUrl?: string;
+  },
+): Markup {
+  const { ui } = ctx;
+  const m = ui.m.watches;
+  const { watch } = data;
+  const main = html`<h1>${watch.name}</h1>
+    <dl>
+      ${watch.query ? html`<dt>${m.words}</dt><dd><q>${watch.query}</q></dd>` : ''}
+      ${data.conceptNames.length ? html`<dt>${ui.m.concepts.title}</dt><dd>${data.conceptNames.join(' · ')}</dd>` : ''}
+      <dt>${m.filters}</dt><dd>${data.processNames.length ? data.processNames.join(' · ') : m.any}${
+        watch.groups.length
+          ? html` · ${watch.groups.map((g) => ui.m.organisations.groups[g]).join(' · ')}`
+          : ''
+      }</dd>
+    </dl>
+    <h2>${m.feed}</h2>
+    ${
+      data.feedUrl
+        ? html`<p class="notice" role="status">${m.feedOnce}</p><p><code class="hash" dir="ltr">${data.feedUrl}</code></p>`
+        : ''
+    }
+    <form method="post" action="/watches/${watch.id}/feed-key">${csrfField(ctx)}<button type="submit">${m.newFeed}</button> <span class="meta">${m.newFeedHint}</span></form>
+    ${
+      watch.webhookUrl
+        ? html`<h2>${m.deliveries}</h2>
+            <p dir="ltr"><code>${watch.webhookUrl}</code></p>
+            <p>${m.webhookSecret}: <code class="hash" dir="ltr">${watch.webhookSecret}</code></p>
+            <p class="meta" dir="ltr">${m.webhookHelp}</p>
+            ${data.deliveries.length === 0 ? html`<p class="empty">${m.noDeliveries}</p>` : html`<ol class="deliveries">${data.deliveries.map((d) => deliveryItem(ctx, d))}</ol>`}`
+        : ''
+    }
+    <h2>${m.matches}</h2>
+    ${data.hits.length === 0 ? html`<p class="empty">${m.noMatches}</p>` : html`<ol class="passages">${data.hits.map((h) => hitItem(ctx, h))}</ol>`}
+    <form method="post" action="/watches/${watch.id}/delete">${csrfField(ctx)}<button type="submit">${m.delete}</button></form>`;
+  return page(ctx, {
+    title: watch.name,
+    main,
+    crumbs: [{ label: m.title, href: '/watches' }, { label: watch.name }],
+  });
+}

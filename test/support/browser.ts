@@ -1,0 +1,60 @@
+/** Test support for browser tests: Debian's Chromium through playwright-core, and axe-core. */
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { chromium, type Browser, type BrowserContextOptions } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+
+/** Why browser tests are skipped here, or false: CI (CI=true) must have Chromium. */
+export const chromiumSkip: string | false =
+  !existsSync('/usr/bin/chromium') && process.env.CI !== 'true'
+    ? 'Debian chromium is not installed at /usr/bin/chromium (apt-get install chromium)'
+    : false;
+
+/** Starts Debian's Chromium headless, as the project's rules ask. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+}
+
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * The axe-core violations of the page at `url`, loaded in a context of its own (with the given
+ * cookies) where JavaScript is on and the page's CSP is bypassed so the checker can be injected.
+ */
+export async function axeViolations(
+  browser: Browser,
+  url: string,
+  storageState?: BrowserContextOptions['storageState'],
+): Promise<string[]> {
+  const context = await browser.newContext({
+    bypassCSP: true,
+    viewport: { width: 1100, height: 900 },
+    ...(storageState ? { storageState } : {}),
+  });
+  try {
+    const checker = await context.newPage();
+    await checker.goto(url);
+    await checker.addScriptTag({ content: axeSource });
+    return await checker.evaluate(async () => {
+      const axe = (
+        globalThis as unknown as {
+          axe: {
+            run: (ctx: Document) => Promise<{
+              violations: { id: string; help: string; nodes: { target: string[] }[] }[];
+            }>;
+          };
+        }
+      ).axe;
+      const result = await axe.run(document);
+      return result.violations.map(
+        (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+      );
+    });
+  } finally {
+    await context.close();
+  }
+}
