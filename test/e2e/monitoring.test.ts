@@ -210,8 +210,8 @@ test(
         assert.equal(feed.status(), 200);
         assert.match(await feed.text(), /The Ministry supports protecting the root servers/);
         // The answer to the form was the watch page itself: open its own address.
-    const action = await analyst.locator('form[action$="/delete"]').getAttribute('action');
-    await analyst.goto(`${base}${action!.replace(/\/delete$/, '')}`);
+        const action = await analyst.locator('form[action$="/delete"]').getAttribute('action');
+        await analyst.goto(`${base}${action!.replace(/\/delete$/, '')}`);
         assert.match(
           await analyst.locator('main').innerText(),
           /Ministry of Digital Affairs of Ruritania/,
