@@ -1,4 +1,5 @@
 /** createApp(deps): the whole web app (pages, JSON API, static files), without listening. */
+import { briefingStyleHashes } from './briefings/briefing-writers.ts';
 import { readFileSync } from 'node:fs';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -82,7 +83,8 @@ export function createApp(given: AppDeps): Hono<AppEnv> {
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
+        // Inline styles: only those of briefing papers, by their hashes.
+        styleSrc: ["'self'", ...briefingStyleHashes()],
         imgSrc: ["'self'", 'data:'],
         objectSrc: ["'none'"],
         baseUri: ["'none'"],

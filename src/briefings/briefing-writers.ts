@@ -12,6 +12,8 @@ import {
   Paragraph,
   TextRun,
 } from 'docx';
+import { createHash } from 'node:crypto';
+import { unLanguages } from '../text/detect-language.ts';
 import { directionOf } from '../web/layout.ts';
 import { briefingText } from './briefing-text.ts';
 import type { Briefing, BriefingProcess, BriefingSpeaker } from './briefings.schema.ts';
@@ -78,10 +80,33 @@ const escape = (text: string): string =>
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
   );
 
+/** The stylesheet of an HTML paper (in the page itself, so a saved paper keeps it). */
+export function briefingCss(lang: string): string {
+  const [open, close] = quoteMarks(lang);
+  return `
+@page { size: A4; margin: 2cm; }
+body { font-family: "Noto Serif", Georgia, "Times New Roman", serif; max-width: 42rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.5; color: #1b1f24; }
+h1 { font-size: 1.7rem; margin-bottom: .2rem; } h2 { font-size: 1.3rem; margin-top: 2rem; border-bottom: 1px solid #d0d7de; } h3 { font-size: 1.05rem; }
+.subtitle { font-style: italic; margin-top: 0; } .prepared { color: #57606a; font-size: .9rem; }
+q.quote { quotes: "${open}" "${close}"; } .speaker { margin: .6rem 0; }
+sup a { text-decoration: none; } .notes { font-size: .85rem; } .notes a { color: #0b5cad; word-break: break-all; }
+@media print { a { color: inherit; } nav { page-break-after: always; } h2 { page-break-after: avoid; } }
+`;
+}
+
+/**
+ * The CSP hashes of the six papers' stylesheets: the app allows exactly these inline styles, so
+ * a paper shown in the browser is styled while no other inline style may run.
+ */
+export function briefingStyleHashes(): string[] {
+  return unLanguages.map(
+    (lang) => `'sha256-${createHash('sha256').update(briefingCss(lang)).digest('base64')}'`,
+  );
+}
+
 /** The paper as one HTML page, styled for print (A4, notes at the end, links to every source). */
 export function briefingHtml(b: Briefing, base = ''): string {
   const t = briefingText[b.language];
-  const [open, close] = quoteMarks(b.language);
   const ref = (n: number): string =>
     `<sup><a href="#note-${n}" id="ref-${n}" aria-label="${escape(t.notes)} ${n}">${n}</a></sup>`;
   const processIds = b.processes.map((_, i) => `process-${i + 1}`);
@@ -139,15 +164,7 @@ export function briefingHtml(b: Briefing, base = ''): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escape(b.title)}</title>
-<style>
-@page { size: A4; margin: 2cm; }
-body { font-family: "Noto Serif", Georgia, "Times New Roman", serif; max-width: 42rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.5; color: #1b1f24; }
-h1 { font-size: 1.7rem; margin-bottom: .2rem; } h2 { font-size: 1.3rem; margin-top: 2rem; border-bottom: 1px solid #d0d7de; } h3 { font-size: 1.05rem; }
-.subtitle { font-style: italic; margin-top: 0; } .prepared { color: #57606a; font-size: .9rem; }
-q.quote { quotes: "${open}" "${close}"; } .speaker { margin: .6rem 0; }
-sup a { text-decoration: none; } .notes { font-size: .85rem; } .notes a { color: #0b5cad; word-break: break-all; }
-@media print { a { color: inherit; } nav { page-break-after: always; } h2 { page-break-after: avoid; } }
-</style>
+<style>${briefingCss(b.language)}</style>
 </head>
 <body>
 <main>

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import JSZip from 'jszip';
 import { operatorViewer, type Viewer } from '../accounts/accounts.schema.ts';
@@ -211,8 +212,13 @@ for (const engine of testEngines()) {
     });
 
     test('the HTML is a printable page, right to left in Arabic', async () => {
-      const html = await (await app.request(`${query}&language=ar`)).text();
+      const res = await app.request(`${query}&language=ar`);
+      const html = await res.text();
       assert.match(html, /<html lang="ar" dir="rtl">/);
+      // The page's own stylesheet is allowed by the content security policy, by its hash.
+      const style = /<style>([\s\S]*?)<\/style>/.exec(html)![1]!;
+      const hash = createHash('sha256').update(style).digest('base64');
+      assert.ok(res.headers.get('content-security-policy')!.includes(`'sha256-${hash}'`));
       assert.match(html, /@page \{ size: A4/);
       assert.match(html, /<h3>تعليقات الدول الأعضاء \(بالترتيب الأبجدي\)<\/h3>/);
       assert.match(html, /<li id="note-1">/);

@@ -143,16 +143,17 @@ export async function draftBriefing(db: Db, input: unknown, now = new Date()): P
       igos: new Map<string, BriefingSpeaker>(),
       others: new Map<string, BriefingSpeaker>(),
     };
-    const quoted = new Set<string>();
+    const quotedFrom = new Map<string, string[]>();
     const say = (
       group: keyof typeof speakers,
       name: string,
       quote: Omit<BriefingQuote, 'note'>,
       source: { label: string; href: string },
     ): void => {
-      const key = `${quote.sourceId}\u0000${quote.text}`;
-      if (quoted.has(key)) return;
-      quoted.add(key);
+      // A stance quoting words of a sentence already quoted from the same source adds nothing.
+      const sameSource = quotedFrom.get(quote.sourceId) ?? [];
+      if (sameSource.some((text) => text.includes(quote.text))) return;
+      quotedFrom.set(quote.sourceId, [...sameSource, quote.text]);
       let speaker = speakers[group].get(name);
       if (!speaker) {
         speaker = { name, quotes: [] };
