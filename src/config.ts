@@ -17,6 +17,22 @@ const configSchema = z.object({
     .default('auto')
     .describe('auto: fill a new, empty database with demo content'),
   PLENUM_PG_POOL: z.coerce.number().int().min(1).max(200).default(10),
+  PLENUM_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'an smtp:// or smtps:// URL')
+    .optional()
+    .describe('SMTP server for e-mail digests of watches; none: no e-mail'),
+  PLENUM_MAIL_FROM: z.string().min(3).default('plenum <plenum@localhost>'),
+  PLENUM_PUBLIC_URL: z
+    .string()
+    .regex(/^https?:\/\/[^/]+/, 'an http:// or https:// address')
+    .optional()
+    .describe('the address readers use, for links in e-mails'),
+  PLENUM_DIGEST_HOURS: z.coerce
+    .number()
+    .min(0.01)
+    .max(24 * 31)
+    .default(24),
   PLENUM_WORKERS: z.coerce
     .number()
     .int()
@@ -34,6 +50,10 @@ export interface Config {
   demo: 'auto' | 'on' | 'off';
   pgPoolSize: number;
   workers: number;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  publicUrl: string | undefined;
+  digestHours: number;
 }
 
 /** Reads the configuration; throws one error listing every problem. */
@@ -64,6 +84,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     demo,
     pgPoolSize: c.PLENUM_PG_POOL,
     workers: c.PLENUM_WORKERS,
+    smtpUrl: c.PLENUM_SMTP_URL,
+    mailFrom: c.PLENUM_MAIL_FROM,
+    publicUrl: c.PLENUM_PUBLIC_URL?.replace(/\/+$/, ''),
+    digestHours: c.PLENUM_DIGEST_HOURS,
   };
 }
 

@@ -9,6 +9,8 @@ import { loadConfig, type Config } from '../config.ts';
 import { openDatabase, openMigratedDatabase, showLocation } from '../db/database.ts';
 import { installShippedConcepts, tagIndexedPassages } from '../concepts/concepts.service.ts';
 import { loadDemoIfEmpty } from '../demo/demo.service.ts';
+import { createTransport } from 'nodemailer';
+import { DigestSender } from '../watches/digest-sender.ts';
 import { WebhookDeliverer } from '../watches/webhook-deliverer.ts';
 import { parseFlags } from './output.ts';
 
@@ -94,6 +96,15 @@ async function serveWorker(config: Config, announceIt = false): Promise<number> 
   // Webhook deliveries wait in the database; every process sends the due ones it claims.
   const webhooks = new WebhookDeliverer(opened.db);
   webhooks.start();
+  // E-mail digests of watches, only when an SMTP server is configured.
+  const digests = config.smtpUrl
+    ? new DigestSender(opened.db, createTransport(config.smtpUrl), {
+        from: config.mailFrom,
+        baseUrl: config.publicUrl ?? `http://${config.host}:${config.port}`,
+        intervalMs: config.digestHours * 3_600_000,
+      })
+    : undefined;
+  digests?.start();
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     if (announceIt) announce(config, info.port, opened.engine, 1);
   });
@@ -108,6 +119,7 @@ async function serveWorker(config: Config, announceIt = false): Promise<number> 
     if (cluster.isWorker) cluster.worker!.once('disconnect', stop);
   });
   await webhooks.stop();
+  await digests?.stop();
   await opened.close();
   return 0;
 }

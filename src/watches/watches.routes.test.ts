@@ -16,6 +16,9 @@ import { openTestDatabase, testEngines } from '../db/test-databases.ts';
 import { importFile } from '../imports/imports.service.ts';
 import { submitComment } from '../submissions/submissions.service.ts';
 import { TestClient } from '../web/test-client.ts';
+import { createTransport } from 'nodemailer';
+import { SMTPServer } from 'smtp-server';
+import { DigestSender } from './digest-sender.ts';
 import { WebhookDeliverer } from './webhook-deliverer.ts';
 
 /** A receiver that fails its first `failures` requests, then accepts, keeping what it got. */
@@ -45,6 +48,21 @@ async function startReceiver(failures: number) {
       return new Promise((r) => server.close(r));
     },
   };
+}
+
+/** A message as a person reads it: headers unfolded and decoded, quoted-printable body decoded. */
+function readMail(raw: string): string {
+  const bytes = (text: string): string =>
+    Buffer.from(
+      text.replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+      'latin1',
+    ).toString('utf8');
+  const [head = '', ...rest] = raw.split('\r\n\r\n');
+  const headers = head
+    .replace(/\?=\r\n =\?UTF-8\?Q\?/g, '')
+    .replace(/\r\n /g, ' ')
+    .replace(/=\?UTF-8\?Q\?([^?]*)\?=/g, (_, word: string) => bytes(word.replace(/_/g, ' ')));
+  return `${headers}\n\n${bytes(rest.join('\r\n\r\n').replace(/=\r\n/g, ''))}`;
 }
 
 for (const engine of testEngines()) {
@@ -298,6 +316,77 @@ for (const engine of testEngines()) {
         .executeTakeFirstOrThrow();
       assert.equal(row.state, 'failed');
       assert.equal(Number(row.attempts), 2);
+    });
+
+    test('an e-mail digest lists the new matches once, and a failed send is tried again', async () => {
+      const messages: string[] = [];
+      const smtp = new SMTPServer({
+        authOptional: true,
+        disabledCommands: ['STARTTLS'],
+        logger: false,
+        onData(stream, _session, callback) {
+          let raw = '';
+          stream.on('data', (chunk: Buffer) => (raw += chunk.toString()));
+          stream.on('end', () => {
+            messages.push(readMail(raw));
+            callback();
+          });
+        },
+      });
+      const port = await new Promise<number>((resolve) =>
+        smtp.listen(0, '127.0.0.1', () =>
+          resolve((smtp.server.address() as { port: number }).port),
+        ),
+      );
+      after(() => new Promise<void>((resolve) => smtp.close(() => resolve())));
+      const transport = createTransport({
+        host: '127.0.0.1',
+        port,
+        secure: false,
+        ignoreTLS: true,
+      });
+      const civil = await as('civil');
+      await makeWatch(civil, { name: 'Sovereignty', query: 'sovereignty', emailDigest: 'on' });
+      await submitAs(
+        'government',
+        'The Ministry recalls its position on cyber sovereignty.',
+        'watch-digest-1',
+      );
+      // Real time with a short interval: matches are stamped with the real time they are made.
+      const pause = () => new Promise((resolve) => setTimeout(resolve, 350));
+      const options = {
+        from: 'plenum <plenum@example.org>',
+        baseUrl: 'https://plenum.example.org',
+        intervalMs: 300,
+      };
+      await pause();
+      const sender = new DigestSender(o.db, transport, options);
+      assert.equal(await sender.sendDue(), 1);
+      assert.equal(messages.length, 1);
+      assert.match(messages[0]!, /Subject: plenum: 1 new match for "Sovereignty"/);
+      assert.match(messages[0]!, /To: civil@example\.org/);
+      assert.match(messages[0]!, /The Ministry recalls its position on cyber sovereignty\./);
+      assert.match(messages[0]!, /https:\/\/plenum\.example\.org\/submissions\/[0-9a-f-]{36}/);
+      assert.equal(await sender.sendDue(), 0, 'not due again within the interval');
+      await pause();
+      assert.equal(await sender.sendDue(), 0, 'nothing new: no message');
+      // A new match, a failing server, then a working one: the match is not lost.
+      await submitAs('government', 'Sovereignty in cyberspace matters to us.', 'watch-digest-2');
+      await pause();
+      const failing = new DigestSender(
+        o.db,
+        { sendMail: () => Promise.reject(new Error('connection refused')) },
+        options,
+      );
+      await assert.rejects(failing.sendDue(), /connection refused/);
+      assert.equal(await sender.sendDue(), 1);
+      assert.equal(messages.length, 2);
+      assert.match(messages[1]!, /Sovereignty in cyberspace matters to us\./);
+      assert.doesNotMatch(
+        messages[1]!,
+        /recalls its position/,
+        'only what is new since the last digest',
+      );
     });
 
     test('deleting a watch removes it with its matches', async () => {

@@ -27,7 +27,7 @@ async function choices(db: Db): Promise<WatchChoices> {
 /** A form value as one string or, for check boxes, a list. */
 function formValues(body: Record<string, unknown>): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
-  for (const key of ['name', 'query', 'webhookUrl']) {
+  for (const key of ['name', 'query', 'webhookUrl', 'emailDigest']) {
     if (typeof body[key] === 'string') out[key] = body[key] as string;
   }
   for (const key of ['concepts', 'processes', 'groups']) {

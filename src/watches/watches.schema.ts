@@ -13,6 +13,7 @@ export interface Watch {
   groups: StakeholderGroup[];
   webhookUrl: string | null;
   webhookSecret: string | null;
+  emailDigest: boolean;
   createdAt: string;
 }
 
@@ -73,6 +74,10 @@ export const newWatchSchema = z
     concepts: list,
     processes: list,
     groups: list.pipe(z.array(z.enum(stakeholderGroups))),
+    emailDigest: z
+      .union([z.literal('on'), z.literal(''), z.boolean()])
+      .optional()
+      .transform((v) => v === 'on' || v === true),
     webhookUrl: z
       .string()
       .trim()

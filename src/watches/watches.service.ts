@@ -235,6 +235,9 @@ export async function createWatch(
     webhook_url: form.webhookUrl ?? null,
     // The receiver checks signatures with this secret, so it is kept as it is and shown to the owner.
     webhook_secret: form.webhookUrl ? randomBytes(24).toString('base64url') : null,
+    email_digest: form.emailDigest ? 1 : 0,
+    // The first digest covers what matches from now on.
+    digest_sent_at: at,
     created_at: at,
     updated_at: at,
   });

@@ -15,6 +15,7 @@ function toWatch(row: WatchTable): Watch {
     groups: JSON.parse(row.groups) as StakeholderGroup[],
     webhookUrl: row.webhook_url,
     webhookSecret: row.webhook_secret,
+    emailDigest: Number(row.email_digest) === 1,
     createdAt: row.created_at,
   };
 }
@@ -102,9 +103,14 @@ export async function insertHit(
   return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
-/** A watch's newest matches that are still public, with what a reader needs to find them. */
-export async function listHits(db: Db, watchId: string, limit: number): Promise<WatchHit[]> {
-  const rows = await db
+/** A watch's newest matches that are still public (made after `since`, if given). */
+export async function listHits(
+  db: Db,
+  watchId: string,
+  limit: number,
+  since?: string,
+): Promise<WatchHit[]> {
+  let query = db
     .selectFrom('watch_hits as h')
     .innerJoin('search_items as s', 's.source_id', 'h.source_id')
     .leftJoin('versions as v', 'v.id', 's.version_id')
@@ -122,7 +128,9 @@ export async function listHits(db: Db, watchId: string, limit: number): Promise<
       's.text',
     ])
     .where('h.watch_id', '=', watchId)
-    .where((eb) => eb.or([eb('v.public', '=', 1), eb('s.version_id', 'is', null)]))
+    .where((eb) => eb.or([eb('v.public', '=', 1), eb('s.version_id', 'is', null)]));
+  if (since !== undefined) query = query.where('h.matched_at', '>', since);
+  const rows = await query
     .orderBy('h.matched_at', 'desc')
     .orderBy('h.source_id', 'desc')
     .limit(limit)
@@ -271,4 +279,46 @@ export async function listVersionPassages(
     .where('kind', '!=', 'submission')
     .orderBy('seq')
     .execute();
+}
+
+/** Watches whose owner wants a digest and whose last one was sent at or before `before`. */
+export async function listDigestsDue(
+  db: Db,
+  before: string,
+): Promise<(Watch & { digestSentAt: string; email: string; ownerName: string })[]> {
+  const rows = await db
+    .selectFrom('watches as w')
+    .innerJoin('accounts as a', 'a.id', 'w.account_id')
+    .selectAll('w')
+    .select(['a.email', 'a.name as owner_name'])
+    .where('w.email_digest', '=', 1)
+    .where('w.digest_sent_at', '<=', before)
+    .orderBy('w.digest_sent_at')
+    .limit(200)
+    .execute();
+  return rows.map((r) => ({
+    ...toWatch(r),
+    digestSentAt: r.digest_sent_at!,
+    email: r.email,
+    ownerName: r.owner_name,
+  }));
+}
+
+/**
+ * Moves a watch's digest mark from `seen` to `to` if no other process has (the row still holds
+ * `seen`); true when this process now sends that digest. Also puts a mark back after a failure.
+ */
+export async function moveDigestMark(
+  db: Db,
+  watchId: string,
+  seen: string,
+  to: string,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('watches')
+    .set({ digest_sent_at: to })
+    .where('id', '=', watchId)
+    .where('digest_sent_at', '=', seen)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }

@@ -15,6 +15,8 @@ export interface WatchTable {
   feed_key_hash: string;
   webhook_url: string | null;
   webhook_secret: string | null;
+  email_digest: number;
+  digest_sent_at: string | null;
   created_at: string;
   updated_at: string;
 }

@@ -43,6 +43,7 @@ function watchForm(
       <fieldset><legend>${m.groups}</legend>
         ${stakeholderGroups.map((g) => html`<label class="choice"><input type="checkbox" name="groups" value="${g}" ${has('groups', g) ? 'checked' : ''} /> ${ctx.ui.m.organisations.groups[g]}</label> `)}
       </fieldset>
+      <p><label><input type="checkbox" name="emailDigest" value="on" ${has('emailDigest', 'on') ? 'checked' : ''} /> ${m.emailDigest}</label></p>
       <p><label for="webhookUrl">${m.webhook}</label><br /><input id="webhookUrl" name="webhookUrl" type="url" size="50" dir="ltr" value="${text('webhookUrl')}" /></p>
       <p><button type="submit">${m.create}</button></p>
     </form>`;
@@ -108,6 +109,7 @@ export function watchPage(
     <dl>
       ${watch.query ? html`<dt>${m.words}</dt><dd><q>${watch.query}</q></dd>` : ''}
       ${data.conceptNames.length ? html`<dt>${ui.m.concepts.title}</dt><dd>${data.conceptNames.join(' · ')}</dd>` : ''}
+      ${watch.emailDigest ? html`<dt>${m.digestOn}</dt><dd>✓</dd>` : ''}
       <dt>${m.filters}</dt><dd>${data.processNames.length ? data.processNames.join(' · ') : m.any}${
         watch.groups.length
           ? html` · ${watch.groups.map((g) => ui.m.organisations.groups[g]).join(' · ')}`

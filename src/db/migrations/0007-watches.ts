@@ -22,6 +22,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('feed_key_hash', 'text', (c) => c.notNull().unique())
     .addColumn('webhook_url', 'text')
     .addColumn('webhook_secret', 'text')
+    // 1: e-mail the owner a digest of new matches (when an SMTP server is configured).
+    .addColumn('email_digest', 'integer', (c) => c.notNull().defaultTo(0))
+    // Matches made after this instant go into the next digest.
+    .addColumn('digest_sent_at', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();

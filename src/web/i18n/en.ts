@@ -122,6 +122,8 @@ export const en = {
     concepts: 'Concepts (any of them)',
     processes: 'Only in these processes (none chosen: all)',
     groups: 'Only submissions from these stakeholder groups (none chosen: all passages)',
+    emailDigest: 'E-mail me a digest of new matches (daily, when this server sends e-mail)',
+    digestOn: 'E-mail digest',
     webhook: 'Webhook address (optional): each match is POSTed there as JSON, signed',
     create: 'Save the watch',
     matches: 'Newest matches',

@@ -111,6 +111,9 @@ export const es: Messages = {
     concepts: 'Conceptos (cualquiera de ellos)',
     processes: 'Solo en estos procesos (ninguno elegido: todos)',
     groups: 'Solo contribuciones de estos grupos (ninguno elegido: todos los pasajes)',
+    emailDigest:
+      'Enviarme por correo un resumen de las nuevas coincidencias (diario, si este servidor envía correo)',
+    digestOn: 'Resumen por correo',
     webhook: 'Dirección de webhook (opcional): cada coincidencia se envía allí en JSON, firmada',
     create: 'Guardar la alerta',
     matches: 'Coincidencias más recientes',

@@ -111,6 +111,9 @@ export const fr: Messages = {
     concepts: "Concepts (l'un d'eux)",
     processes: 'Seulement dans ces processus (aucun choisi : tous)',
     groups: 'Seulement les contributions de ces groupes (aucun choisi : tous les passages)',
+    emailDigest:
+      'M’envoyer par courriel un récapitulatif des nouveaux résultats (quotidien, si ce serveur envoie des courriels)',
+    digestOn: 'Récapitulatif par courriel',
     webhook: 'Adresse de webhook (facultatif) : chaque résultat y est envoyé en JSON, signé',
     create: 'Enregistrer la veille',
     matches: 'Derniers résultats',

@@ -107,6 +107,8 @@ export const zh: Messages = {
     concepts: '概念（任一）',
     processes: '仅限以下进程（未选择则为全部）',
     groups: '仅限以下利益攸关方群体的意见（未选择则为全部段落）',
+    emailDigest: '通过电子邮件向我发送新匹配项摘要（每日一次，如本服务器可发送邮件）',
+    digestOn: '电子邮件摘要',
     webhook: 'Webhook 地址（可选）：每个匹配项以签名的 JSON 发送到该地址',
     create: '保存关注项',
     matches: '最新匹配项',
