@@ -3,7 +3,8 @@
  * group), time across, one mark per recorded stance. Each stance has its own shape as well as its
  * colour, so the chart reads in black and white and for colour-blind readers; every mark has a
  * <title>; the table beside it carries the same facts for screen readers. In a right-to-left
- * interface time runs from right to left and the names stand on the right.
+ * interface time runs from right to left and the names stand on the right; the drawing itself is
+ * laid out left to right (direction="ltr"), so its anchors mean the same in both.
  */
 import { raw } from 'hono/html';
 import { stakeholderGroups } from '../organisations/organisations.schema.ts';
@@ -136,7 +137,7 @@ export function stanceChart(
     return `${stanceMark(kind, x0, legendY)}<text x="${tx}" y="${legendY + 4}" font-size="13" text-anchor="${options.rtl ? 'end' : 'start'}">${escapeXml(label)}</text>`;
   });
   const height = legendY + 18;
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-labelledby="stance-map-title stance-map-desc" font-family="system-ui, sans-serif" class="stance-map"><title id="stance-map-title">${escapeXml(options.title)}</title><desc id="stance-map-desc">${escapeXml(options.description)}</desc>${axis.join('')}${lines.join('')}${legend.join('')}</svg>`;
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="100%" direction="ltr" role="img" aria-labelledby="stance-map-title stance-map-desc" font-family="system-ui, sans-serif" class="stance-map"><title id="stance-map-title">${escapeXml(options.title)}</title><desc id="stance-map-desc">${escapeXml(options.description)}</desc>${axis.join('')}${lines.join('')}${legend.join('')}</svg>`;
   // Every text in it went through escapeXml above.
   return raw(svg);
 }

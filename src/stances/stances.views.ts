@@ -38,7 +38,7 @@ function sourceLabel(ctx: PageContext, stance: Stance): string {
 
 /** The quote with its source, as the table and lists show it. */
 function evidence(ctx: PageContext, stance: Stance): Markup {
-  return html`<q>${stance.exact}</q> (<a href="${stance.source.href}">${sourceLabel(ctx, stance) || stance.source.title}</a>)${
+  return html`<q dir="auto">${stance.exact}</q> (<a href="${stance.source.href}">${sourceLabel(ctx, stance) || stance.source.title}</a>)${
     stance.note ? html`<br /><span class="meta">${stance.note}</span>` : ''
   }`;
 }
