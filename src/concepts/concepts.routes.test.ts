@@ -123,6 +123,31 @@ for (const engine of testEngines()) {
       assert.equal(await count(o, 'concept_terms'), before + 1);
     });
 
+    test('an administrator removes a term, and the passages it alone tagged lose the concept', async () => {
+      const admin = await as('admin');
+      const term = await o.db
+        .selectFrom('concept_terms')
+        .innerJoin('concepts', 'concepts.id', 'concept_terms.concept_id')
+        .select('concept_terms.id')
+        .where('concepts.slug', '=', 'public-core')
+        .where('concept_terms.term', '=', 'general availability')
+        .executeTakeFirstOrThrow();
+      const outsider = await as('secretariat');
+      assert.equal(
+        (await outsider.post(`/concepts/public-core/terms/${term.id}/delete`, {})).status,
+        403,
+      );
+      const res = await admin.post(`/concepts/public-core/terms/${term.id}/delete`, {});
+      assert.equal(res.status, 303);
+      const page = await (await app.request('/concepts/public-core')).text();
+      assert.doesNotMatch(page, /TWG\/twg\/1, para 3/, 'para 3 was tagged only by that term');
+      assert.match(page, /TWG\/twg\/1, para 2/, 'para 2 still names the public core');
+      assert.equal(
+        (await admin.post(`/concepts/public-core/terms/${term.id}/delete`, {})).status,
+        404,
+      );
+    });
+
     test('an administrator adds a concept under another; a taken or malformed slug is refused', async () => {
       const admin = await as('admin');
       const made = await admin.post('/concepts', {

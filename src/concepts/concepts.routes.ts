@@ -9,7 +9,13 @@ import { errorText } from '../web/error-text.ts';
 import { fill } from '../web/i18n.ts';
 import { unLanguages } from '../text/detect-language.ts';
 import { canEditConcepts } from './concepts.policy.ts';
-import { addConceptTerm, createConcept, getConcept, getConcepts } from './concepts.service.ts';
+import {
+  addConceptTerm,
+  createConcept,
+  getConcept,
+  getConcepts,
+  removeConceptTerm,
+} from './concepts.service.ts';
 import { getStancesOnConcept } from '../stances/stances.service.ts';
 import { stanceMapSection } from '../stances/stances.views.ts';
 import { conceptListPage, conceptPage } from './concepts.views.ts';
@@ -112,6 +118,16 @@ export function conceptRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
         error.status as 400,
       );
     }
+  });
+
+  app.post('/concepts/:slug/terms/:term/delete', async (c) => {
+    await checkForm(c);
+    const concept = await c.var.deps.db
+      .transaction()
+      .execute((trx) =>
+        removeConceptTerm(trx, c.var.viewer, c.req.param('slug'), c.req.param('term')),
+      );
+    return c.redirect(`/concepts/${concept.slug}#add-term`, 303);
   });
 
   api.get({

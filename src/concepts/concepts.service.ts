@@ -22,6 +22,8 @@ import {
 import {
   countTags,
   deleteTagsOf,
+  deleteTagsOfConcept,
+  deleteTerm,
   findConcept,
   insertConcept,
   insertConceptOnce,
@@ -269,6 +271,40 @@ export async function addConceptTerm(
   );
   const tagged = await tagIndexedPassages(db, [concept.id]);
   return { concept: (await findConcept(db, concept.id))!, tagged };
+}
+
+/**
+ * Removes a term from a concept (administrators) and tags the indexed passages again with the
+ * terms left, so no passage stays tagged by the removed one. Returns the concept.
+ */
+export async function removeConceptTerm(
+  db: Db,
+  viewer: Viewer | null,
+  ref: string,
+  termId: string,
+  now = new Date(),
+): Promise<Concept> {
+  checkCanEditConcepts(viewer);
+  const concept = await findConcept(db, ref);
+  if (!concept) throw new PlenumError('CONCEPT_NOT_FOUND');
+  const term = concept.terms.find((t) => t.id === termId);
+  if (!term || !(await deleteTerm(db, concept.id, termId)))
+    throw new PlenumError('NOT_FOUND', 'This concept has no such term.');
+  await touchConcept(db, concept.id, now.toISOString());
+  await recordEvent(
+    db,
+    {
+      actor: viewer!.id,
+      action: 'concept.term_removed',
+      subjectType: 'concept',
+      subjectId: concept.id,
+      data: { language: term.language, term: term.term },
+    },
+    now,
+  );
+  await deleteTagsOfConcept(db, concept.id);
+  await tagIndexedPassages(db, [concept.id]);
+  return (await findConcept(db, concept.id))!;
 }
 
 /**

@@ -215,3 +215,18 @@ export async function listSearchItemsAfter(
     .limit(size)
     .execute();
 }
+
+/** Deletes a term of a concept; false when the concept has no such term. */
+export async function deleteTerm(db: Db, conceptId: string, termId: string): Promise<boolean> {
+  const result = await db
+    .deleteFrom('concept_terms')
+    .where('id', '=', termId)
+    .where('concept_id', '=', conceptId)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}
+
+/** Deletes every tag of a concept (before tagging again with its remaining terms). */
+export async function deleteTagsOfConcept(db: Db, conceptId: string): Promise<void> {
+  await db.deleteFrom('concept_tags').where('concept_id', '=', conceptId).execute();
+}

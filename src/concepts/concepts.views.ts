@@ -114,10 +114,19 @@ export function conceptPage(
         (l) =>
           html`<dt>${languageName(l, ui.lang).display}</dt><dd><bdi lang="${l}" dir="${directionOf(l)}">${concept.names[l]}</bdi>${
             concept.terms.some((t) => t.language === l)
-              ? html`<br /><span class="meta">${m.terms}:</span> <bdi lang="${l}" dir="${directionOf(l)}">${concept.terms
-                  .filter((t) => t.language === l)
-                  .map((t) => t.term)
-                  .join(' · ')}</bdi>`
+              ? html`<br /><span class="meta">${m.terms}:</span> ${
+                  data.canEdit
+                    ? concept.terms
+                        .filter((t) => t.language === l)
+                        .map(
+                          (t) =>
+                            html`<form method="post" action="/concepts/${concept.slug}/terms/${t.id}/delete" class="inline">${csrfField(ctx)}<bdi lang="${l}" dir="${directionOf(l)}">${t.term}</bdi> <button type="submit" class="link" aria-label="${fill(m.removeTerm, { term: t.term })}">×</button></form> `,
+                        )
+                    : html`<bdi lang="${l}" dir="${directionOf(l)}">${concept.terms
+                        .filter((t) => t.language === l)
+                        .map((t) => t.term)
+                        .join(' · ')}</bdi>`
+                }`
               : ''
           }</dd>`,
       )}

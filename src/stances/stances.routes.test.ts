@@ -267,9 +267,27 @@ for (const engine of testEngines()) {
       );
     });
 
+    test('a stance is removed by whoever recorded it or an administrator, not by others', async () => {
+      const row = await o.db
+        .selectFrom('stances')
+        .select('id')
+        .where('country', '=', 'NLD')
+        .executeTakeFirstOrThrow();
+      const other = await as('government');
+      assert.equal((await other.post(`/stances/${row.id}/delete`, {})).status, 403);
+      const page = await (await other.get('/concepts/public-core')).text();
+      assert.doesNotMatch(page, new RegExp(`/stances/${row.id}/delete`), 'no button for others');
+      const admin = await as('admin');
+      const res = await admin.post(`/stances/${row.id}/delete`, {});
+      assert.equal(res.status, 303);
+      assert.equal(res.headers.get('location'), '/concepts/public-core#stances');
+      assert.equal(await stanceCount(o), 3);
+      assert.equal((await admin.post(`/stances/${row.id}/delete`, {})).status, 404);
+    });
+
     test('every recorded quote is the exact text of its source', async () => {
       const rows = await o.db.selectFrom('stances').selectAll().execute();
-      assert.equal(rows.length, 4);
+      assert.equal(rows.length, 3);
       for (const row of rows) {
         const source = await o.db
           .selectFrom('search_items')

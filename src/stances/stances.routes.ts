@@ -11,7 +11,12 @@ import type { ApiRegistry } from '../web/api.ts';
 import type { AppEnv } from '../web/context.ts';
 import { errorText } from '../web/error-text.ts';
 import { stanceKinds } from './stances.schema.ts';
-import { getStanceSource, getStancesOfCountry, recordStance } from './stances.service.ts';
+import {
+  getStanceSource,
+  getStancesOfCountry,
+  recordStance,
+  removeStance,
+} from './stances.service.ts';
 import { countryPage, stanceFormPage } from './stances.views.ts';
 
 const fields = [
@@ -128,6 +133,14 @@ export function stanceRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
         error.status as 400,
       );
     }
+  });
+
+  app.post('/stances/:id/delete', async (c) => {
+    await checkForm(c);
+    const slug = await c.var.deps.db
+      .transaction()
+      .execute((trx) => removeStance(trx, c.var.viewer, c.req.param('id')));
+    return c.redirect(`/concepts/${slug}#stances`, 303);
   });
 
   app.get('/countries/:code', async (c) => {

@@ -13,8 +13,16 @@ import { findCountry } from '../organisations/countries.ts';
 import { findOrganisation } from '../organisations/organisations.store.ts';
 import { quoteSelector } from '../text/reanchor.ts';
 import { zodError } from '../web/validation.ts';
+import { canRemoveStance } from './stances.policy.ts';
 import { newStanceSchema, type Stance } from './stances.schema.ts';
-import { findStanceSource, insertStance, listStances, type StanceSource } from './stances.store.ts';
+import {
+  deleteStance,
+  findStanceOwner,
+  findStanceSource,
+  insertStance,
+  listStances,
+  type StanceSource,
+} from './stances.store.ts';
 
 /**
  * Where the quoted words are in the passage: at `start` when they are there, else their first
@@ -132,6 +140,26 @@ export async function recordStance(
     all.filter((s) => s.id === id),
   );
   return stance!;
+}
+
+/** Removes a stance (its recorder or an administrator); returns the concept it was on. */
+export async function removeStance(
+  db: Db,
+  viewer: Viewer | null,
+  id: string,
+  now = new Date(),
+): Promise<string> {
+  if (!viewer) throw new PlenumError('SIGN_IN_REQUIRED');
+  const owner = /^[0-9a-f-]{36}$/i.test(id) ? await findStanceOwner(db, id) : undefined;
+  if (!owner) throw new PlenumError('NOT_FOUND', 'There is no stance with this id.');
+  if (!canRemoveStance(viewer, owner)) throw new PlenumError('FORBIDDEN');
+  await deleteStance(db, id);
+  await recordEvent(
+    db,
+    { actor: viewer.id, action: 'stance.removed', subjectType: 'stance', subjectId: id, data: {} },
+    now,
+  );
+  return owner.conceptSlug;
 }
 
 /** The stances on a concept and every narrower one, oldest first. */

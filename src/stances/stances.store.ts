@@ -142,3 +142,23 @@ export async function listStances(
     };
   });
 }
+
+/** Deletes a stance; false when there is none with this id. */
+export async function deleteStance(db: Db, id: string): Promise<boolean> {
+  const result = await db.deleteFrom('stances').where('id', '=', id).executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}
+
+/** Who recorded a stance and on what concept, if it exists. */
+export async function findStanceOwner(
+  db: Db,
+  id: string,
+): Promise<{ recordedBy: string; conceptSlug: string } | undefined> {
+  const row = await db
+    .selectFrom('stances as st')
+    .innerJoin('concepts as c', 'c.id', 'st.concept_id')
+    .select(['st.recorded_by', 'c.slug'])
+    .where('st.id', '=', id)
+    .executeTakeFirst();
+  return row ? { recordedBy: row.recorded_by, conceptSlug: row.slug } : undefined;
+}

@@ -10,6 +10,7 @@ import type { PageContext } from '../web/context.ts';
 import { fill, localAddress } from '../web/i18n.ts';
 import { csrfField, directionOf, page, type Markup } from '../web/layout.ts';
 import { chartRows, stanceChart, stanceMark } from './stance-chart.ts';
+import { canRemoveStance } from './stances.policy.ts';
 import { stanceKinds, type Stance } from './stances.schema.ts';
 import type { StanceSource } from './stances.store.ts';
 
@@ -60,7 +61,11 @@ function stanceTable(ctx: PageContext, stances: Stance[], caption: string): Mark
           <td><a href="/concepts/${s.conceptSlug}">${s.conceptSlug}</a></td>
           <td>${ui.date(s.saidOn)}</td>
           <td>${s.processName}</td>
-          <td>${evidence(ctx, s)}</td>
+          <td>${evidence(ctx, s)}${
+            canRemoveStance(ctx.viewer, s)
+              ? html`<form method="post" action="/stances/${s.id}/delete" class="inline">${csrfField(ctx)}<button type="submit" class="link">${m.remove}</button></form>`
+              : ''
+          }</td>
         </tr>`,
       )}
     </tbody>

@@ -46,6 +46,7 @@ export const ar: Messages = {
     mentions: 'أحدث المقاطع التي تذكره أو تذكر مفهوماً أخص منه',
     none: 'لم يذكره أي مقطع بعد.',
     submission: 'مساهمة',
+    removeTerm: 'حذف المصطلح «{term}»',
     addTerm: 'إضافة مصطلح',
     language: 'اللغة',
     term: 'المصطلح',
@@ -84,6 +85,7 @@ export const ar: Messages = {
     saidOn: 'التاريخ (YYYY-MM-DD؛ تاريخ المقطع إذا تُرك فارغاً)',
     note: 'ملاحظة (اختيارية)',
     save: 'تسجيل الموقف',
+    remove: 'حذف',
     mapTitle: 'خريطة المواقف',
     mapDescription:
       '{n} من المواقف لـ {actors} من الجهات الفاعلة من {from} إلى {to}؛ ويرد كل منها في الجدول أدناه.',

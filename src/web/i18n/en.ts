@@ -55,6 +55,7 @@ export const en = {
     mentions: 'Newest passages that mention it or a narrower concept',
     none: 'No passage mentions it yet.',
     submission: 'Submission',
+    removeTerm: 'Remove the term “{term}”',
     addTerm: 'Add a term',
     language: 'Language',
     term: 'Term',
@@ -93,6 +94,7 @@ export const en = {
     saidOn: 'Date (YYYY-MM-DD; the passage’s date if left empty)',
     note: 'Note (optional)',
     save: 'Record the stance',
+    remove: 'Remove',
     mapTitle: 'Stance map',
     mapDescription:
       '{n} stances by {actors} actors from {from} to {to}; the table below lists each one.',

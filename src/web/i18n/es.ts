@@ -44,6 +44,7 @@ export const es: Messages = {
     mentions: 'Pasajes más recientes que lo mencionan a él o a un concepto más específico',
     none: 'Ningún pasaje lo menciona todavía.',
     submission: 'Contribución',
+    removeTerm: 'Eliminar el término «{term}»',
     addTerm: 'Añadir un término',
     language: 'Idioma',
     term: 'Término',
@@ -82,6 +83,7 @@ export const es: Messages = {
     saidOn: 'Fecha (AAAA-MM-DD; la del pasaje si se deja vacía)',
     note: 'Nota (opcional)',
     save: 'Registrar la posición',
+    remove: 'Eliminar',
     mapTitle: 'Mapa de posiciones',
     mapDescription:
       '{n} posiciones de {actors} actores del {from} al {to}; la tabla siguiente las enumera.',

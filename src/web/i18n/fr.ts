@@ -44,6 +44,7 @@ export const fr: Messages = {
     mentions: 'Passages les plus récents qui le mentionnent, lui ou un concept plus précis',
     none: "Aucun passage ne le mentionne pour l'instant.",
     submission: 'Contribution',
+    removeTerm: 'Supprimer le terme « {term} »',
     addTerm: 'Ajouter un terme',
     language: 'Langue',
     term: 'Terme',
@@ -82,6 +83,7 @@ export const fr: Messages = {
     saidOn: 'Date (AAAA-MM-JJ ; celle du passage si vide)',
     note: 'Note (facultatif)',
     save: 'Consigner la position',
+    remove: 'Supprimer',
     mapTitle: 'Carte des positions',
     mapDescription:
       '{n} positions de {actors} acteurs du {from} au {to} ; le tableau ci-dessous les détaille.',
