@@ -7,20 +7,18 @@ import { after, before, test } from 'node:test';
 import { existsSync } from 'node:fs';
 import assert from 'node:assert/strict';
 import type { ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { axeViolations } from '../support/browser.ts';
 import { startServer } from '../support/start-server.ts';
 
-const require = createRequire(import.meta.url);
 // Without Chromium a developer's run skips these tests and says why; CI (CI=true) must have it.
 const skip =
   !existsSync('/usr/bin/chromium') && process.env.CI !== 'true'
     ? 'Debian chromium is not installed at /usr/bin/chromium (apt-get install chromium)'
     : false;
-const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const shots = join(process.cwd(), 'test-results', 'screenshots');
 let server: ChildProcess;
 let browser: Browser;
@@ -43,30 +41,7 @@ async function startDemoServer(): Promise<string> {
  * context has it off) and the page's CSP bypassed so the checker can be injected.
  */
 async function checkAccessibility(page: Page, what: string): Promise<void> {
-  const context = await browser.newContext({ bypassCSP: true });
-  try {
-    const checker = await context.newPage();
-    await checker.goto(page.url());
-    await checker.addScriptTag({ content: axeSource });
-    const violations = await checker.evaluate(async () => {
-      const axe = (
-        globalThis as unknown as {
-          axe: {
-            run: (ctx: Document) => Promise<{
-              violations: { id: string; help: string; nodes: { target: string[] }[] }[];
-            }>;
-          };
-        }
-      ).axe;
-      const result = await axe.run(document);
-      return result.violations.map(
-        (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
-      );
-    });
-    assert.deepEqual(violations, [], `axe-core violations on ${what}`);
-  } finally {
-    await context.close();
-  }
+  assert.deepEqual(await axeViolations(browser, page.url()), [], `axe-core violations on ${what}`);
 }
 
 async function shot(page: Page, name: string): Promise<void> {
