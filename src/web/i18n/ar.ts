@@ -10,6 +10,7 @@ export const ar: Messages = {
     navLabel: 'الموقع',
     processes: 'العمليات',
     organisations: 'المنظمات',
+    briefings: 'الإحاطات',
     api: 'واجهة API',
     apiLong: 'واجهة برمجة التطبيقات بصيغة JSON (OpenAPI 3.1)',
     signIn: 'تسجيل الدخول',

@@ -22,6 +22,7 @@ export const en = {
     navLabel: 'Site',
     processes: 'Processes',
     organisations: 'Organisations',
+    briefings: 'Briefings',
     api: 'API',
     apiLong: 'JSON API (OpenAPI 3.1)',
     signIn: 'Sign in',

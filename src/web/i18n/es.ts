@@ -10,6 +10,7 @@ export const es: Messages = {
     navLabel: 'Sitio',
     processes: 'Procesos',
     organisations: 'Organizaciones',
+    briefings: 'Notas informativas',
     api: 'API',
     apiLong: 'API JSON (OpenAPI 3.1)',
     signIn: 'Iniciar sesión',

@@ -10,6 +10,7 @@ export const fr: Messages = {
     navLabel: 'Site',
     processes: 'Processus',
     organisations: 'Organisations',
+    briefings: 'Notes d’information',
     api: 'API',
     apiLong: 'API JSON (OpenAPI 3.1)',
     signIn: 'Se connecter',

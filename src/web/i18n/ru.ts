@@ -10,6 +10,7 @@ export const ru: Messages = {
     navLabel: 'Сайт',
     processes: 'Процессы',
     organisations: 'Организации',
+    briefings: 'Справки',
     api: 'API',
     apiLong: 'API JSON (OpenAPI 3.1)',
     signIn: 'Войти',

@@ -10,6 +10,7 @@ export const zh: Messages = {
     navLabel: '网站',
     processes: '进程',
     organisations: '组织',
+    briefings: '简报',
     api: 'API',
     apiLong: 'JSON API（OpenAPI 3.1）',
     signIn: '登录',
