@@ -103,8 +103,8 @@ for (const engine of testEngines()) {
     };
     const makeWatch = async (client: TestClient, form: Record<string, string | string[]>) => {
       const res = await client.post('/watches', form);
-      assert.equal(res.status, 201, await res.clone().text());
-      const page = await res.text();
+      assert.equal(res.status, 303, await res.clone().text());
+      const page = await (await client.get(res.headers.get('location')!)).text();
       const feed = /\/watch-feeds\/([A-Za-z0-9_-]+)\.atom/.exec(page)![1]!;
       const id = /action="\/watches\/([0-9a-f-]{36})\/delete"/.exec(page)![1]!;
       return { feed, id, page };
@@ -148,6 +148,8 @@ for (const engine of testEngines()) {
       const civil = await as('civil');
       const words = await makeWatch(civil, { name: 'Root servers', query: 'root servers' });
       assert.match(words.page, /shown only now/);
+      const again = await (await civil.get(`/watches/${words.id}`)).text();
+      assert.doesNotMatch(again, /watch-feeds\//, 'the feed address is shown once');
       keys.words = words.feed;
       ids.words = words.id;
       const dns = await makeWatch(civil, {
@@ -232,7 +234,9 @@ for (const engine of testEngines()) {
       assert.equal((await tech.get(`/watches/${ids.words}`)).status, 404);
       // A new feed address turns the old one off.
       const civil = await as('civil');
-      const renewed = await (await civil.post(`/watches/${ids.words}/feed-key`, {})).text();
+      const renewal = await civil.post(`/watches/${ids.words}/feed-key`, {});
+      assert.equal(renewal.status, 303);
+      const renewed = await (await civil.get(renewal.headers.get('location')!)).text();
       const fresh = /\/watch-feeds\/([A-Za-z0-9_-]+)\.atom/.exec(renewed)![1]!;
       assert.notEqual(fresh, keys.words);
       assert.equal((await app.request(`/watch-feeds/${keys.words}.atom`)).status, 404);

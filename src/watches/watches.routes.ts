@@ -1,6 +1,7 @@
 /** Routes of watches: the list and form, a watch's page, its feed, its feed address, deleting. */
 import type { Context, Hono } from 'hono';
-import { checkForm } from '../accounts/accounts.middleware.ts';
+import { getCookie } from 'hono/cookie';
+import { checkForm, setPlenumCookie } from '../accounts/accounts.middleware.ts';
 import { getConcepts } from '../concepts/concepts.service.ts';
 import type { Db } from '../db/database.ts';
 import { isPlenumError, PlenumError } from '../errors.ts';
@@ -39,6 +40,13 @@ function formValues(body: Record<string, unknown>): Record<string, string | stri
   return out;
 }
 
+/** The cookie that carries a new feed address to the watch's page, for two minutes at most. */
+const feedKeyCookie = 'plenum_feed_key';
+
+function showFeedKeyOnce(c: Context<AppEnv>, watchId: string, key: string): void {
+  setPlenumCookie(c, feedKeyCookie, `${watchId}:${key}`, 120);
+}
+
 async function renderWatch(c: Context<AppEnv>, id: string, feedKey?: string, status = 200) {
   const { db } = c.var.deps;
   const data = await getWatch(db, c.var.viewer, id);
@@ -74,8 +82,10 @@ export function watchRoutes(app: Hono<AppEnv>): void {
       const { watch, feedKey } = await db
         .transaction()
         .execute((trx) => createWatch(trx, c.var.viewer, values));
-      // The feed address is shown once, on this answer, and never put in a URL of plenum's own.
-      return renderWatch(c, watch.id, feedKey, 201);
+      // The feed address is shown once, on the watch's page, carried there by a short-lived
+      // cookie: never in a URL, and a reload of that page cannot post the form again.
+      showFeedKeyOnce(c, watch.id, feedKey);
+      return c.redirect(`/watches/${watch.id}`, 303);
     } catch (error) {
       if (!isPlenumError(error) || ![400, 404].includes(error.status)) throw error;
       return c.html(
@@ -90,14 +100,22 @@ export function watchRoutes(app: Hono<AppEnv>): void {
     }
   });
 
-  app.get('/watches/:id', async (c) => renderWatch(c, c.req.param('id')));
+  app.get('/watches/:id', async (c) => {
+    const id = c.req.param('id');
+    const carried = getCookie(c, feedKeyCookie) ?? '';
+    const key = carried.startsWith(`${id}:`) ? carried.slice(id.length + 1) : undefined;
+    if (carried) setPlenumCookie(c, feedKeyCookie, '', 0);
+    return renderWatch(c, id, key);
+  });
 
   app.post('/watches/:id/feed-key', async (c) => {
     await checkForm(c);
+    const id = c.req.param('id');
     const key = await c.var.deps.db
       .transaction()
-      .execute((trx) => renewFeedKey(trx, c.var.viewer, c.req.param('id')));
-    return renderWatch(c, c.req.param('id'), key);
+      .execute((trx) => renewFeedKey(trx, c.var.viewer, id));
+    showFeedKeyOnce(c, id, key);
+    return c.redirect(`/watches/${id}`, 303);
   });
 
   app.post('/watches/:id/delete', async (c) => {
