@@ -115,6 +115,18 @@ export async function installShippedConcepts(db: Db, now = new Date()): Promise<
   return added;
 }
 
+/** The ids of these concepts and of every narrower one below them, in a loaded taxonomy. */
+export function withNarrower(all: Concept[], conceptIds: string[]): Set<string> {
+  const wanted = new Set<string>();
+  const add = (id: string): void => {
+    if (wanted.has(id)) return;
+    wanted.add(id);
+    for (const child of all.filter((c) => c.parentId === id)) add(child.id);
+  };
+  for (const id of conceptIds) add(id);
+  return wanted;
+}
+
 /**
  * A tagger of only these concepts and the narrower ones below them: what a briefing uses to
  * pick, in a passage, the sentences that touch on the concepts chosen.
@@ -122,27 +134,13 @@ export async function installShippedConcepts(db: Db, now = new Date()): Promise<
 export async function taggerForConcepts(db: Db, conceptIds: string[]): Promise<ConceptTagger> {
   const all = await listConcepts(db);
   const slugOf = new Map(all.map((c) => [c.id, c.slug]));
-  const wanted = new Set<string>();
-  const add = (id: string): void => {
-    if (wanted.has(id)) return;
-    wanted.add(id);
-    for (const child of all.filter((c) => c.parentId === id)) add(child.id);
-  };
-  for (const id of conceptIds) add(id);
+  const wanted = withNarrower(all, conceptIds);
   return new ConceptTagger(all.filter((c) => wanted.has(c.id)).map((c) => seedOf(c, slugOf)));
 }
 
 /** The ids of these concepts and of every narrower one below them. */
 export async function conceptIdsBelow(db: Db, conceptIds: string[]): Promise<string[]> {
-  const all = await listConcepts(db);
-  const wanted = new Set<string>();
-  const add = (id: string): void => {
-    if (wanted.has(id)) return;
-    wanted.add(id);
-    for (const child of all.filter((c) => c.parentId === id)) add(child.id);
-  };
-  for (const id of conceptIds) add(id);
-  return [...wanted];
+  return [...withNarrower(await listConcepts(db), conceptIds)];
 }
 
 /** Every concept, with how many passages mention it. */
@@ -167,11 +165,7 @@ export async function getConcept(
   const concept = await findConcept(db, ref);
   if (!concept) throw new PlenumError('CONCEPT_NOT_FOUND');
   const all = await listConcepts(db);
-  const below = (id: string): string[] => [
-    id,
-    ...all.filter((c) => c.parentId === id).flatMap((c) => below(c.id)),
-  ];
-  const ids = below(concept.id);
+  const ids = [...withNarrower(all, [concept.id])];
   const counts = await countTags(db);
   return {
     concept,

@@ -63,7 +63,18 @@ export function conceptListPage(
   return page(ctx, { title: m.title, main, crumbs: [{ label: m.title }] });
 }
 
-function passageItem(ctx: PageContext, p: TaggedPassage): Markup {
+/**
+ * A found passage as a list item: where it is (document symbol and address, or the submitting
+ * organisation), its date, and its text up to 400 characters. Concept and watch pages use it.
+ */
+export function passageItem(
+  ctx: PageContext,
+  p: Pick<
+    TaggedPassage,
+    'kind' | 'title' | 'symbol' | 'address' | 'href' | 'language' | 'organisationName' | 'text'
+  >,
+  date: string,
+): Markup {
   const m = ctx.ui.m.concepts;
   const where =
     p.kind === 'submission'
@@ -71,7 +82,7 @@ function passageItem(ctx: PageContext, p: TaggedPassage): Markup {
       : [p.symbol, p.address ? localAddress(ctx.ui, p.address) : null].filter(Boolean).join(', ');
   const excerpt = p.text.length > 400 ? `${p.text.slice(0, 400)}…` : p.text;
   return html`<li>
-    <p class="meta"><a href="${p.href}">${where || p.title}</a> · ${ctx.ui.date(p.at)}</p>
+    <p class="meta"><a href="${p.href}">${where || p.title}</a> · ${ctx.ui.date(date)}</p>
     <blockquote lang="${p.language}" dir="${directionOf(p.language)}">${excerpt}</blockquote>
   </li>`;
 }
@@ -136,7 +147,7 @@ export function conceptPage(
     ${
       data.passages.length === 0
         ? html`<p class="empty">${m.none}</p>`
-        : html`<ol class="passages">${data.passages.map((p) => passageItem(ctx, p))}</ol>`
+        : html`<ol class="passages">${data.passages.map((p) => passageItem(ctx, p, p.at))}</ol>`
     }
     ${
       data.canEdit

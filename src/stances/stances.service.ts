@@ -4,7 +4,8 @@
  * quote is always the exact text of its source, found there and anchored with W3C selectors.
  */
 import type { Viewer } from '../accounts/accounts.schema.ts';
-import { findConcept, listConcepts } from '../concepts/concepts.store.ts';
+import { conceptIdsBelow } from '../concepts/concepts.service.ts';
+import { findConcept } from '../concepts/concepts.store.ts';
 import type { Db } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
 import { PlenumError } from '../errors.ts';
@@ -164,12 +165,7 @@ export async function removeStance(
 
 /** The stances on a concept and every narrower one, oldest first. */
 export async function getStancesOnConcept(db: Db, conceptId: string): Promise<Stance[]> {
-  const all = await listConcepts(db);
-  const below = (id: string): string[] => [
-    id,
-    ...all.filter((c) => c.parentId === id).flatMap((c) => below(c.id)),
-  ];
-  return listStances(db, { conceptIds: below(conceptId) });
+  return listStances(db, { conceptIds: await conceptIdsBelow(db, [conceptId]) });
 }
 
 /** The stances recorded for a state (by its code, or by its government's organisations). */

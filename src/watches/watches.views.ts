@@ -1,12 +1,12 @@
 /** HTML of watches: the list with the form, and a watch's page with its matches and deliveries. */
 import { html } from 'hono/html';
 import type { Concept } from '../concepts/concepts.schema.ts';
-import { conceptName } from '../concepts/concepts.views.ts';
+import { conceptName, passageItem } from '../concepts/concepts.views.ts';
 import { stakeholderGroups } from '../organisations/organisations.schema.ts';
 import type { Process } from '../processes/processes.schema.ts';
 import type { PageContext } from '../web/context.ts';
-import { fill, localAddress } from '../web/i18n.ts';
-import { csrfField, directionOf, page, type Markup } from '../web/layout.ts';
+import { fill } from '../web/i18n.ts';
+import { csrfField, page, type Markup } from '../web/layout.ts';
 import type { Watch, WatchHit, WebhookDelivery } from './watches.schema.ts';
 
 /** The choices the form offers. */
@@ -71,18 +71,6 @@ export function watchListPage(
   return page(ctx, { title: m.title, main, crumbs: [{ label: m.title }] });
 }
 
-function hitItem(ctx: PageContext, h: WatchHit): Markup {
-  const where =
-    h.kind === 'submission'
-      ? (h.organisationName ?? h.title)
-      : [h.symbol, h.address ? localAddress(ctx.ui, h.address) : null].filter(Boolean).join(', ');
-  const excerpt = h.text.length > 400 ? `${h.text.slice(0, 400)}…` : h.text;
-  return html`<li>
-    <p class="meta"><a href="${h.href}">${where || h.title}</a> · ${ctx.ui.date(h.date)}</p>
-    <blockquote lang="${h.language}" dir="${directionOf(h.language)}">${excerpt}</blockquote>
-  </li>`;
-}
-
 function deliveryItem(ctx: PageContext, d: WebhookDelivery): Markup {
   const m = ctx.ui.m.watches;
   return html`<li><strong>${m.states[d.state]}</strong> · <bdi>${ctx.ui.instant(d.createdAt, 'UTC')}</bdi>
@@ -133,7 +121,7 @@ export function watchPage(
         : ''
     }
     <h2>${m.matches}</h2>
-    ${data.hits.length === 0 ? html`<p class="empty">${m.noMatches}</p>` : html`<ol class="passages">${data.hits.map((h) => hitItem(ctx, h))}</ol>`}
+    ${data.hits.length === 0 ? html`<p class="empty">${m.noMatches}</p>` : html`<ol class="passages">${data.hits.map((h) => passageItem(ctx, h, h.date))}</ol>`}
     <form method="post" action="/watches/${watch.id}/delete">${csrfField(ctx)}<button type="submit">${m.delete}</button></form>`;
   return page(ctx, {
     title: watch.name,
