@@ -20,6 +20,7 @@ import { organisationRoutes } from './organisations/organisations.routes.ts';
 import { submissionBodyLimit, submissionRoutes } from './submissions/submissions.routes.ts';
 import { uiFor } from './web/i18n.ts';
 import { SubmissionQueue } from './submissions/submission-queue.ts';
+import { SearchIndexer } from './search/search-indexer.ts';
 import { errorCatalogue, isPlenumError, type ErrorCode } from './errors.ts';
 import { processRoutes } from './processes/processes.routes.ts';
 import { searchRoutes } from './search/search.routes.ts';
@@ -59,10 +60,12 @@ function respondWithError(
 
 /** Builds the web app around an open database. */
 export function createApp(given: AppDeps): Hono<AppEnv> {
-  const deps: AppDeps = {
-    ...given,
-    submissions: given.submissions ?? new SubmissionQueue(given.db, given.engine),
-  };
+  const indexer = given.indexer ?? new SearchIndexer(given.db, given.engine);
+  const submissions =
+    given.submissions ?? new SubmissionQueue(given.db, given.engine, () => indexer.kick());
+  // Receipts before search: the indexer waits while submissions wait on the write lock.
+  indexer.yieldTo(() => submissions.busy);
+  const deps: AppDeps = { ...given, submissions, indexer };
   const app = new Hono<AppEnv>();
   const api = new ApiRegistry();
 

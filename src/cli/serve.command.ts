@@ -10,6 +10,7 @@ import { openDatabase, openMigratedDatabase, showLocation } from '../db/database
 import { installShippedConcepts, tagIndexedPassages } from '../concepts/concepts.service.ts';
 import { loadDemoIfEmpty } from '../demo/demo.service.ts';
 import { createTransport } from 'nodemailer';
+import { SearchIndexer } from '../search/search-indexer.ts';
 import { DigestSender } from '../watches/digest-sender.ts';
 import { WebhookDeliverer } from '../watches/webhook-deliverer.ts';
 import { parseFlags } from './output.ts';
@@ -92,7 +93,10 @@ function announce(config: Config, port: number, engine: string, processes: numbe
 /** One server process: its own database connection, its own submission queue. */
 async function serveWorker(config: Config, announceIt = false): Promise<number> {
   const opened = await openDatabase(config.databaseUrl, { pgPoolSize: config.pgPoolSize });
-  const app = createApp({ db: opened.db, engine: opened.engine });
+  // Submissions published at once are indexed for search in batches, just after their receipts.
+  const indexer = new SearchIndexer(opened.db, opened.engine);
+  const app = createApp({ db: opened.db, engine: opened.engine, indexer });
+  indexer.start();
   // Webhook deliveries wait in the database; every process sends the due ones it claims.
   const webhooks = new WebhookDeliverer(opened.db);
   webhooks.start();
@@ -118,6 +122,7 @@ async function serveWorker(config: Config, announceIt = false): Promise<number> 
     // In a cluster, the primary asks its workers to stop by disconnecting them.
     if (cluster.isWorker) cluster.worker!.once('disconnect', stop);
   });
+  await indexer.stop();
   await webhooks.stop();
   await digests?.stop();
   await opened.close();

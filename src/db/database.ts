@@ -42,7 +42,11 @@ import type {
   ProcessFollowTable,
 } from '../meetings/meetings.table.ts';
 import type { OrganisationTable } from '../organisations/organisations.table.ts';
-import type { SearchItemTable, SearchPostingTable } from '../search/search.table.ts';
+import type {
+  IndexQueueTable,
+  SearchItemTable,
+  SearchPostingTable,
+} from '../search/search.table.ts';
 import type { BlockAlignmentTable, CarriedAnchorTable } from '../revisions/revisions.table.ts';
 import type {
   AttachmentTable,
@@ -93,6 +97,7 @@ export interface Database {
   carried_anchors: CarriedAnchorTable;
   search_items: SearchItemTable;
   search_postings: SearchPostingTable;
+  index_queue: IndexQueueTable;
   meetings: MeetingTable;
   meeting_changes: MeetingChangeTable;
   process_follows: ProcessFollowTable;

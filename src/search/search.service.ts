@@ -39,8 +39,12 @@ import {
   deleteSearchItem,
   findLanguageVersionForIndex,
   findSearchItemBySource,
-  findSubmissionForIndex,
+  findSearchItemsBySource,
+  findSubmissionsForIndex,
   insertSearchItem,
+  insertSearchItems,
+  queueForIndex,
+  takeFromIndexQueue,
   listHiddenVersions,
   listLanguageVersionIds,
   listPublishedSubmissionIds,
@@ -160,50 +164,90 @@ export async function indexLanguageVersion(db: Db, languageVersionId: string): P
  * transaction that changes the status.
  */
 export async function syncSubmissionIndex(db: Db, submissionId: string): Promise<void> {
-  const s = await findSubmissionForIndex(db, submissionId);
-  const existing = await findSearchItemBySource(db, submissionId);
-  if (s?.status === 'published') {
-    if (existing) return;
-    const date = (s.publishedAt ?? s.receivedAt).slice(0, 10);
-    const text = s.title ? `${s.title}\n${s.body}` : s.body;
-    const indexed = await addItem(db, {
-      source_id: s.id,
-      kind: 'submission',
-      day: dayNumber(date),
-      date,
-      language: primaryLanguage(s.language),
-      process_id: s.processId,
-      document_id: s.documentId,
-      version_id: s.versionId,
-      symbol: s.symbol,
-      title: s.title ?? s.organisationName,
-      address: null,
-      href: `/submissions/${s.id}`,
-      organisation_id: s.organisationId,
-      organisation_name: s.organisationName,
-      stakeholder_group: s.stakeholderGroup,
-      country: s.country,
-      text,
-      folded: '',
-    });
-    // Concept tags and watch matches follow the submission into the index.
-    if (indexed)
-      await afterIndexing(db, [
-        {
-          sourceId: s.id,
+  await syncSubmissionsIndex(db, [submissionId]);
+}
+
+/**
+ * syncSubmissionIndex for many submissions at once, in few statements: one read of the
+ * submissions, one of their passages, multi-row inserts of the new passages and their postings,
+ * and one round of concept tagging and watch matching for all of them.
+ */
+export async function syncSubmissionsIndex(db: Db, submissionIds: string[]): Promise<void> {
+  const ids = [...new Set(submissionIds)];
+  if (ids.length === 0) return;
+  const submissions = new Map((await findSubmissionsForIndex(db, ids)).map((s) => [s.id, s]));
+  const existing = await findSearchItemsBySource(db, ids);
+  const added: { item: NewSearchItem; terms: string[] }[] = [];
+  const fresh: IndexedPassage[] = [];
+  for (const id of ids) {
+    const s = submissions.get(id);
+    const indexed = existing.get(id);
+    if (s?.status === 'published') {
+      if (indexed) continue;
+      const date = (s.publishedAt ?? s.receivedAt).slice(0, 10);
+      const text = s.title ? `${s.title}\n${s.body}` : s.body;
+      const terms = indexTerms(text);
+      if (terms.length === 0) continue;
+      added.push({
+        terms,
+        item: {
+          source_id: s.id,
           kind: 'submission',
-          processId: s.processId,
-          stakeholderGroup: s.stakeholderGroup,
-          at: date,
+          day: dayNumber(date),
+          date,
+          language: primaryLanguage(s.language),
+          process_id: s.processId,
+          document_id: s.documentId,
+          version_id: s.versionId,
+          symbol: s.symbol,
+          title: s.title ?? s.organisationName,
+          address: null,
+          href: `/submissions/${s.id}`,
+          organisation_id: s.organisationId,
+          organisation_name: s.organisationName,
+          stakeholder_group: s.stakeholderGroup,
+          country: s.country,
           text,
-          public: true,
+          folded: foldForSearch(text),
         },
-      ]);
-  } else if (existing) {
-    await deleteSearchItem(db, existing, indexTerms(existing.text));
-    // No longer public: it mentions nothing any more (a watch's page lists public matches only).
-    await untagPassage(db, submissionId);
+      });
+      fresh.push({
+        sourceId: s.id,
+        kind: 'submission',
+        processId: s.processId,
+        stakeholderGroup: s.stakeholderGroup,
+        at: date,
+        text,
+        public: true,
+      });
+    } else if (indexed) {
+      await deleteSearchItem(db, indexed, indexTerms(indexed.text));
+      // No longer public: it mentions nothing any more (a watch's page lists public matches only).
+      await untagPassage(db, id);
+    }
   }
+  await insertSearchItems(db, added);
+  // Concept tags and watch matches follow the submissions into the index.
+  await afterIndexing(db, fresh);
+}
+
+/**
+ * Queues a submission to be indexed (syncSubmissionsIndex) shortly after, in the caller's
+ * transaction: the path of a submission's receipt stays short on deadline night, and the
+ * queue row commits with the submission, so none is left unindexed (search-indexer.ts).
+ */
+export async function queueSubmissionIndex(db: Db, submissionId: string, now: Date): Promise<void> {
+  await queueForIndex(db, submissionId, now.toISOString());
+}
+
+/**
+ * Indexes up to `limit` queued submissions, oldest first, in the caller's write transaction;
+ * returns how many queue rows it took (0: the queue is empty).
+ */
+export async function indexQueuedSubmissions(db: Db, limit: number): Promise<number> {
+  const ids = await takeFromIndexQueue(db, limit);
+  await syncSubmissionsIndex(db, ids);
+  return ids.length;
 }
 
 /**
@@ -231,7 +275,7 @@ export async function rebuildSearchIndex(
   for (let after = ''; ;) {
     const ids = await inTransaction(async (db) => {
       const page = await listPublishedSubmissionIds(db, after, 500);
-      for (const id of page) await syncSubmissionIndex(db, id);
+      await syncSubmissionsIndex(db, page);
       return page;
     });
     if (ids.length === 0) break;

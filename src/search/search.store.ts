@@ -1,5 +1,5 @@
 /** SQL for the search index: passages, their postings, and what indexing reads from elsewhere. */
-import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import { PostgresAdapter, sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { SearchItemTable } from './search.table.ts';
 
@@ -37,17 +37,55 @@ export async function insertSearchItem(
   item: NewSearchItem,
   terms: string[],
 ): Promise<number> {
-  const row = await db
-    .insertInto('search_items')
-    .values(item)
-    .returning('seq')
-    .executeTakeFirstOrThrow();
-  const seq = Number(row.seq);
-  await insertPostings(
-    db,
-    terms.map((term) => ({ term, day: item.day, item: seq, lang: item.language })),
-  );
-  return seq;
+  const [seq] = await insertSearchItems(db, [{ item, terms }]);
+  return seq!;
+}
+
+/** Passage rows inserted per statement (19 columns each, under both engines' parameter caps). */
+const itemChunk = 50;
+
+/** Inserts passages and all their postings in few statements; returns their numbers in order. */
+export async function insertSearchItems(
+  db: Db,
+  items: { item: NewSearchItem; terms: string[] }[],
+): Promise<number[]> {
+  const seqs: number[] = [];
+  const postings: { term: string; day: number; item: number; lang: string }[] = [];
+  for (let i = 0; i < items.length; i += itemChunk) {
+    const chunk = items.slice(i, i + itemChunk);
+    const rows = await db
+      .insertInto('search_items')
+      .values(chunk.map((c) => c.item))
+      .returning(['seq', 'source_id'])
+      .execute();
+    // Both engines return the rows of a multi-row insert in the order given; matched by source
+    // all the same, so the postings can never land on the wrong passage.
+    const bySource = new Map(rows.map((r) => [r.source_id, Number(r.seq)]));
+    for (const { item, terms } of chunk) {
+      const seq = bySource.get(item.source_id)!;
+      seqs.push(seq);
+      for (const term of terms)
+        postings.push({ term, day: item.day, item: seq, lang: item.language });
+    }
+  }
+  await insertPostings(db, postings);
+  return seqs;
+}
+
+/** Indexed passages of these sources, by source id. */
+export async function findSearchItemsBySource(
+  db: Db,
+  sourceIds: string[],
+): Promise<Map<string, { seq: number; day: number; text: string }>> {
+  const found = new Map<string, { seq: number; day: number; text: string }>();
+  if (sourceIds.length === 0) return found;
+  const rows = await db
+    .selectFrom('search_items')
+    .select(['seq', 'day', 'text', 'source_id'])
+    .where('source_id', 'in', sourceIds)
+    .execute();
+  for (const r of rows) found.set(r.source_id, { seq: Number(r.seq), day: r.day, text: r.text });
+  return found;
 }
 
 /** Inserts postings in chunks. */
@@ -335,31 +373,32 @@ export async function findLanguageVersionForIndex(
 }
 
 /** What indexing a submission needs: its text, status, organisation and where it was made. */
-export async function findSubmissionForIndex(
+export interface SubmissionForIndex {
+  id: string;
+  status: string;
+  title: string | null;
+  body: string;
+  language: string;
+  publishedAt: string | null;
+  receivedAt: string;
+  processId: string;
+  versionId: string;
+  documentId: string;
+  symbol: string | null;
+  documentTitle: string;
+  organisationId: string;
+  organisationName: string;
+  stakeholderGroup: string;
+  country: string | null;
+}
+
+/** What indexing these submissions needs, those that exist, in one query. */
+export async function findSubmissionsForIndex(
   db: Db,
-  submissionId: string,
-): Promise<
-  | {
-      id: string;
-      status: string;
-      title: string | null;
-      body: string;
-      language: string;
-      publishedAt: string | null;
-      receivedAt: string;
-      processId: string;
-      versionId: string;
-      documentId: string;
-      symbol: string | null;
-      documentTitle: string;
-      organisationId: string;
-      organisationName: string;
-      stakeholderGroup: string;
-      country: string | null;
-    }
-  | undefined
-> {
-  const row = await db
+  submissionIds: string[],
+): Promise<SubmissionForIndex[]> {
+  if (submissionIds.length === 0) return [];
+  const rows = await db
     .selectFrom('submissions as s')
     .innerJoin('comment_periods as cp', 'cp.id', 's.period_id')
     .innerJoin('versions as v', 'v.id', 'cp.version_id')
@@ -383,10 +422,9 @@ export async function findSubmissionForIndex(
       'o.stakeholder_group',
       'o.country',
     ])
-    .where('s.id', '=', submissionId)
-    .executeTakeFirst();
-  if (!row) return undefined;
-  return {
+    .where('s.id', 'in', submissionIds)
+    .execute();
+  return rows.map((row) => ({
     id: row.id,
     status: row.status,
     title: row.title,
@@ -403,7 +441,43 @@ export async function findSubmissionForIndex(
     organisationName: row.organisation_name,
     stakeholderGroup: row.stakeholder_group,
     country: row.country,
-  };
+  }));
+}
+
+/** Queues a submission for indexing, in the caller's transaction. */
+export async function queueForIndex(db: Db, sourceId: string, at: string): Promise<void> {
+  await db.insertInto('index_queue').values({ source_id: sourceId, queued_at: at }).execute();
+}
+
+/**
+ * Takes the oldest queued submissions out of the queue, in the caller's transaction: if it rolls
+ * back they are queued again. On PostgreSQL rows another process is taking are skipped; SQLite
+ * has one writer, so two processes never take the same rows.
+ */
+export async function takeFromIndexQueue(db: Db, limit: number): Promise<string[]> {
+  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  let oldest = db.selectFrom('index_queue').select('seq').orderBy('seq').limit(limit);
+  if (postgres) oldest = oldest.forUpdate().skipLocked();
+  const rows = await db
+    .deleteFrom('index_queue')
+    .where('seq', 'in', oldest)
+    .returning('source_id')
+    .execute();
+  return rows.map((r) => r.source_id);
+}
+
+/** How many submissions wait to be indexed, and since when the oldest has waited. */
+export async function indexQueueLength(
+  db: Db,
+): Promise<{ waiting: number; oldestQueuedAt: string | null }> {
+  const row = await db
+    .selectFrom('index_queue')
+    .select((eb) => [
+      eb.fn.countAll<number | string>().as('n'),
+      eb.fn.min('queued_at').as('oldest'),
+    ])
+    .executeTakeFirstOrThrow();
+  return { waiting: Number(row.n), oldestQueuedAt: (row.oldest as string | null) ?? null };
 }
 
 /** Ids of every language version, oldest import first, a page at a time (for a rebuild). */

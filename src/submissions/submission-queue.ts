@@ -45,10 +45,19 @@ export class SubmissionQueue {
 
   private readonly engine: Engine;
 
-  constructor(db: Kysely<Database>, engine: Engine) {
+  /** Called after each group's commit (the search indexer is kicked: the group queued work). */
+  private readonly afterCommit: () => void;
+
+  constructor(db: Kysely<Database>, engine: Engine, afterCommit: () => void = () => {}) {
     this.db = db;
     this.engine = engine;
     this.parallel = engine === 'sqlite' ? 1 : 4;
+    this.afterCommit = afterCommit;
+  }
+
+  /** True while submissions wait for, or are in, a commit. */
+  get busy(): boolean {
+    return this.waiting.length > 0 || this.running > 0;
   }
 
   /** Stores a submission; resolves with its receipt once the group it joined has committed. */
@@ -149,5 +158,6 @@ export class SubmissionQueue {
       if (outcome.ok) item.resolve(outcome.receipt);
       else item.reject(outcome.error);
     });
+    this.afterCommit();
   }
 }

@@ -18,7 +18,7 @@ import { findOrganisation, findOrganisations } from '../organisations/organisati
 import { detectLanguage } from '../text/detect-language.ts';
 import { quoteSelector } from '../text/reanchor.ts';
 import { carryLateAnchors } from '../revisions/revisions.service.ts';
-import { syncSubmissionIndex } from '../search/search.service.ts';
+import { queueSubmissionIndex, syncSubmissionIndex } from '../search/search.service.ts';
 import { zodError } from '../web/validation.ts';
 import type { CheckedAttachment } from './attachments.ts';
 import { canReadSubmission, checkCanCosignFor, checkCanSubmitFor } from './submissions.policy.ts';
@@ -158,8 +158,8 @@ export type PreparedSubmission =
     };
 
 /**
- * Receives a submission in one transaction: checked, then written. The receipt exists only once
- * the caller's transaction has committed. A repeated idempotency key with the same content
+ * Receives a submission in one transaction: checked, written and indexed for search. The receipt
+ * exists only once the caller's transaction has committed. A repeated idempotency key with the same content
  * returns the first receipt instead of a second submission.
  */
 export async function submitComment(
@@ -174,6 +174,8 @@ export async function submitComment(
     db,
     await prepareSubmission(db, viewer, periodId, input, attachments, now),
     now,
+    undefined,
+    'now',
   );
 }
 
@@ -391,6 +393,11 @@ export async function storeSubmission(
   now: Date,
   /** Lookups shared by the submissions of one group commit (same write transaction). */
   shared?: Map<string, Promise<unknown>>,
+  /**
+   * When a published submission is indexed for search: 'queued' (the group commit: a moment after
+   * the commit, by search/search-indexer.ts) or 'now' (in this transaction).
+   */
+  indexing: 'queued' | 'now' = 'queued',
 ): Promise<Receipt> {
   if (prepared.replay) return prepared.replay;
   const { content, contentSha256 } = prepared;
@@ -404,8 +411,12 @@ export async function storeSubmission(
   if (earlier) return earlier;
   await insertSubmission(db, prepared.row);
   const { id, status, received_at: at, period_id: periodId } = prepared.row.submission;
-  // Search: a submission published at once is findable once this transaction commits.
-  if (status === 'published') await syncSubmissionIndex(db, id);
+  // Search: on deadline night a submission published at once is queued, and findable a moment
+  // after this transaction commits (search/search-indexer.ts); the queue row commits with it.
+  if (status === 'published') {
+    if (indexing === 'queued') await queueSubmissionIndex(db, id, now);
+    else await syncSubmissionIndex(db, id);
+  }
   // A later version may already be aligned with this one: carry the new anchors there too.
   // Read under the write lock, so an import of the next version cannot slip in between.
   const successors = await once(shared, `successors:${prepared.versionId}`, () =>

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Viewer } from '../accounts/accounts.schema.ts';
 import type { Database, Engine } from '../db/database.ts';
 import type { SubmissionQueue } from '../submissions/submission-queue.ts';
+import type { SearchIndexer } from '../search/search-indexer.ts';
 import type { Ui } from './i18n.ts';
 
 /** Dependencies of the web app. */
@@ -13,6 +14,11 @@ export interface AppDeps {
   now?: () => Date;
   /** Group commit of submissions; createApp makes one when none is given. */
   submissions?: SubmissionQueue;
+  /**
+   * Indexes the submissions the group commit queued; createApp makes one when none is given
+   * (kicked by each commit; `plenum serve` also starts its poll).
+   */
+  indexer?: SearchIndexer;
 }
 
 /** What a page needs besides its own content: language, viewer, address, form token. */

@@ -7,6 +7,7 @@ import * as search from './0004-search.ts';
 import * as concepts from './0005-concepts.ts';
 import * as stances from './0006-stances.ts';
 import * as watches from './0007-watches.ts';
+import * as indexQueue from './0008-index-queue.ts';
 
 /** The migrations by name, for Kysely's Migrator. */
 export const migrations: Record<string, Migration> = {
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '0005-concepts': concepts,
   '0006-stances': stances,
   '0007-watches': watches,
+  '0008-index-queue': indexQueue,
 };
