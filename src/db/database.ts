@@ -183,7 +183,8 @@ function openSqlite(path: string): OpenDatabase {
     prepare: (sql: string) => {
       let statement = statements.get(sql);
       if (!statement) {
-        if (statements.size >= 1000) statements.clear();
+        // Full: forget the statement prepared longest ago (a Map keeps insertion order).
+        if (statements.size >= 1000) statements.delete(statements.keys().next().value!);
         statement = sqlite.prepare(sql);
         statements.set(sql, statement);
       }

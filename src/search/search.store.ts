@@ -1,10 +1,11 @@
 /** SQL for the search index: passages, their postings, and what indexing reads from elsewhere. */
 import { PostgresAdapter, sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { Db } from '../db/database.ts';
+import { shapedChunks, shapedList } from '../db/statement-shapes.ts';
 import type { SearchItemTable } from './search.table.ts';
 
-// Both engines cap bound parameters per statement; 1,000 rows of 4 columns stays well under.
-const postingChunk = 1000;
+// Both engines cap bound parameters per statement; 512 rows of 4 columns stays well under.
+const postingChunk = 512;
 
 /** A passage row ready to insert (the database numbers it). */
 export type NewSearchItem = Omit<SearchItemTable, 'seq'>;
@@ -42,7 +43,7 @@ export async function insertSearchItem(
 }
 
 /** Passage rows inserted per statement (19 columns each, under both engines' parameter caps). */
-const itemChunk = 50;
+const itemChunk = 32;
 
 /** Inserts passages and all their postings in few statements; returns their numbers in order. */
 export async function insertSearchItems(
@@ -51,8 +52,7 @@ export async function insertSearchItems(
 ): Promise<number[]> {
   const seqs: number[] = [];
   const postings: { term: string; day: number; item: number; lang: string }[] = [];
-  for (let i = 0; i < items.length; i += itemChunk) {
-    const chunk = items.slice(i, i + itemChunk);
+  for (const chunk of shapedChunks(items, itemChunk)) {
     const rows = await db
       .insertInto('search_items')
       .values(chunk.map((c) => c.item))
@@ -82,7 +82,7 @@ export async function findSearchItemsBySource(
   const rows = await db
     .selectFrom('search_items')
     .select(['seq', 'day', 'text', 'source_id'])
-    .where('source_id', 'in', sourceIds)
+    .where('source_id', 'in', shapedList(sourceIds))
     .execute();
   for (const r of rows) found.set(r.source_id, { seq: Number(r.seq), day: r.day, text: r.text });
   return found;
@@ -93,11 +93,8 @@ export async function insertPostings(
   db: Db,
   rows: { term: string; day: number; item: number; lang: string }[],
 ): Promise<void> {
-  for (let i = 0; i < rows.length; i += postingChunk) {
-    await db
-      .insertInto('search_postings')
-      .values(rows.slice(i, i + postingChunk))
-      .execute();
+  for (const chunk of shapedChunks(rows, postingChunk)) {
+    await db.insertInto('search_postings').values(chunk).execute();
   }
 }
 
@@ -422,7 +419,7 @@ export async function findSubmissionsForIndex(
       'o.stakeholder_group',
       'o.country',
     ])
-    .where('s.id', 'in', submissionIds)
+    .where('s.id', 'in', shapedList(submissionIds))
     .execute();
   return rows.map((row) => ({
     id: row.id,
