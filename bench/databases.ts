@@ -17,15 +17,22 @@ import {
 /** A bench database, with the location `plenum serve --db` takes to serve the same data. */
 export type BenchDatabase = OpenDatabase & { url: string };
 
-/** Opens a new, migrated database on the engine; `close` also removes it. */
-export async function openBenchDatabase(engine: Engine): Promise<BenchDatabase> {
+/**
+ * Opens a new, migrated database on the engine; `close` also removes it. With `keepSchema`
+ * (PostgreSQL), the schema of that name is used, made if missing, and left in place.
+ */
+export async function openBenchDatabase(
+  engine: Engine,
+  keepSchema?: string,
+): Promise<BenchDatabase> {
   if (engine === 'postgres') {
     const base = process.env.PLENUM_TEST_POSTGRES_URL;
     if (!base) throw new Error('PLENUM_TEST_POSTGRES_URL is not set');
-    const schema = `bench_${randomBytes(6).toString('hex')}`;
+    const schema = keepSchema ?? `bench_${randomBytes(6).toString('hex')}`;
     const o = await openDatabase(base, { pgSchema: schema, pgPoolSize: 10 });
     await migrateToLatest(o.db);
     const url = `${base}${base.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+    if (keepSchema) return { ...o, url };
     return {
       ...o,
       url,

@@ -118,11 +118,15 @@ function percentile(samples: number[], q: number): number {
 
 /** Builds the index of `size` passages, then times typical queries per language. */
 export async function benchSearch(engine: Engine, size = benchSize()): Promise<void> {
-  // PLENUM_BENCH_SEARCH_DB keeps the SQLite index in that file and reuses it when it is filled:
-  // for timing queries again without building it anew. (Not for PostgreSQL: a schema left
-  // behind with plenum's migration tables makes Kysely's migrator skip them in new schemas.)
-  const keep = engine === 'sqlite' ? process.env.PLENUM_BENCH_SEARCH_DB : undefined;
-  const o: BenchDatabase = keep ? await openKept(keep) : await openBenchDatabase(engine);
+  // PLENUM_BENCH_SEARCH_DB keeps the SQLite index in that file, PLENUM_BENCH_SEARCH_SCHEMA the
+  // PostgreSQL one in that schema, and reuses it when it is filled: for timing queries again
+  // without building it anew.
+  const keep =
+    engine === 'sqlite'
+      ? process.env.PLENUM_BENCH_SEARCH_DB
+      : process.env.PLENUM_BENCH_SEARCH_SCHEMA;
+  const o: BenchDatabase =
+    keep && engine === 'sqlite' ? await openKept(keep) : await openBenchDatabase(engine, keep);
   const reuse =
     keep !== undefined &&
     (await o.db.selectFrom('search_items').select('seq').limit(1).executeTakeFirst()) !== undefined;

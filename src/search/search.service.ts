@@ -42,6 +42,7 @@ import {
   findSearchItemsBySource,
   findSubmissionsForIndex,
   insertSearchItem,
+  inSearchSession,
   insertSearchItems,
   queueForIndex,
   takeFromIndexQueue,
@@ -340,8 +341,21 @@ export async function searchPassages(
   const { text, parsed } = checkQuery(q);
   const checked = searchFiltersSchema.safeParse(rest);
   if (!checked.success) throw zodError(checked.error);
-  const filters = await itemFilters(db, checked.data);
-  const page = checked.data.page;
+  return inSearchSession(db, (session) =>
+    findPassages(session, viewer, text, parsed, checked.data),
+  );
+}
+
+/** searchPassages once its input is checked, on the connection of one search. */
+async function findPassages(
+  db: Db,
+  viewer: Viewer | null,
+  text: string,
+  parsed: SearchQuery,
+  input: ReturnType<typeof searchFiltersSchema.parse>,
+): Promise<SearchResult> {
+  const filters = await itemFilters(db, input);
+  const page = input.page;
   const offset = (page - 1) * searchPageSize;
   const target = offset + searchPageSize + countAhead;
 
@@ -357,6 +371,9 @@ export async function searchPassages(
   // in SQL is one more join for the planner (PostgreSQL's planning time grows fast with them).
   // The pairs of a Han run need no check of their own: the run is looked for as a substring.
   const implied = new Set(parsed.phrases.flatMap((phrase) => hanPairs(phrase) ?? []));
+  // A Han run of two characters is its one pair term: the postings already say it is there, so
+  // its passages need no reading. Longer runs and quoted words are checked on the passage.
+  const phrases = parsed.phrases.filter((phrase) => hanPairs(phrase)?.length !== 1);
   const inSql = counts.slice(0, maxSqlTerms);
   const checkedHere = counts
     .slice(maxSqlTerms)
@@ -381,14 +398,14 @@ export async function searchPassages(
         others: inSql.slice(1).map((c) => c.term),
         filters,
         hiddenVersions,
-        withFolded: parsed.phrases.length > 0 || checkedHere.length > 0,
+        withFolded: phrases.length > 0 || checkedHere.length > 0,
       },
       cursor,
       end,
       wanted,
     );
     for (const row of rows) {
-      if (parsed.phrases.length > 0 && !containsPhrases(row.folded ?? '', parsed.phrases)) continue;
+      if (phrases.length > 0 && !containsPhrases(row.folded ?? '', phrases)) continue;
       if (checkedHere.length > 0) {
         const terms = new Set(indexTerms(row.folded ?? ''));
         if (!checkedHere.every((t) => terms.has(t))) continue;

@@ -1,6 +1,6 @@
 /** SQL for the search index: passages, their postings, and what indexing reads from elsewhere. */
-import { PostgresAdapter, sql, type RawBuilder, type SqlBool } from 'kysely';
-import type { Db } from '../db/database.ts';
+import { PostgresAdapter, sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
+import type { Database, Db } from '../db/database.ts';
 import { shapedChunks, shapedList } from '../db/statement-shapes.ts';
 import type { SearchItemTable } from './search.table.ts';
 
@@ -439,6 +439,21 @@ export async function findSubmissionsForIndex(
     stakeholderGroup: row.stakeholder_group,
     country: row.country,
   }));
+}
+
+/**
+ * Runs the queries of one search. On PostgreSQL they run in one transaction without parallel
+ * workers: a search is a few short lookups along the postings index, and starting workers for
+ * them cost more than the lookups (a rare Arabic word with a common one: 87 ms with two workers,
+ * 4 ms without, measured on 1,000,000 passages). SQLite has no such workers.
+ */
+export async function inSearchSession<T>(db: Db, work: (db: Db) => Promise<T>): Promise<T> {
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return work(db);
+  const tuned = async (trx: Db): Promise<T> => {
+    await sql`set local max_parallel_workers_per_gather = 0`.execute(trx);
+    return work(trx);
+  };
+  return db.isTransaction ? tuned(db) : (db as Kysely<Database>).transaction().execute(tuned);
 }
 
 /** Queues a submission for indexing, in the caller's transaction. */

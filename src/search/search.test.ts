@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
+import { sql } from 'kysely';
 import type { Viewer } from '../accounts/accounts.schema.ts';
 import {
   buildConsultation,
@@ -11,6 +12,7 @@ import { isPlenumError } from '../errors.ts';
 import { importFile } from '../imports/imports.service.ts';
 import { moderateSubmission, submitComment } from '../submissions/submissions.service.ts';
 import { rebuildSearchIndex, searchPassages } from './search.service.ts';
+import { inSearchSession } from './search.store.ts';
 
 /** Paragraph texts of the built draft in the other five languages (made for these tests). */
 const translations: Record<string, string[]> = {
@@ -282,3 +284,30 @@ describe('search on both engines', () => {
     );
   });
 });
+
+for (const engine of testEngines()) {
+  it(`a search runs on one connection tuned for short lookups (${engine})`, async () => {
+    const o = await openTestDatabase(engine);
+    try {
+      const inside = await inSearchSession(o.db, async (db) =>
+        engine === 'postgres'
+          ? (
+              await sql<{
+                v: string;
+              }>`select current_setting('max_parallel_workers_per_gather') as v`.execute(db)
+            ).rows[0]!.v
+          : 'sqlite',
+      );
+      assert.equal(inside, engine === 'postgres' ? '0' : 'sqlite');
+      if (engine === 'postgres') {
+        // SET LOCAL: the connection goes back to the pool as it was.
+        const after = await sql<{
+          v: string;
+        }>`select current_setting('max_parallel_workers_per_gather') as v`.execute(o.db);
+        assert.notEqual(after.rows[0]!.v, '0');
+      }
+    } finally {
+      await o.close();
+    }
+  });
+}

@@ -8,6 +8,7 @@ import * as concepts from './0005-concepts.ts';
 import * as stances from './0006-stances.ts';
 import * as watches from './0007-watches.ts';
 import * as indexQueue from './0008-index-queue.ts';
+import * as searchStatistics from './0009-search-statistics.ts';
 
 /** The migrations by name, for Kysely's Migrator. */
 export const migrations: Record<string, Migration> = {
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '0006-stances': stances,
   '0007-watches': watches,
   '0008-index-queue': indexQueue,
+  '0009-search-statistics': searchStatistics,
 };
