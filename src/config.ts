@@ -33,6 +33,10 @@ const configSchema = z.object({
     .min(0.01)
     .max(24 * 31)
     .default(24),
+  PLENUM_WEBHOOK_PRIVATE_ADDRESSES: z
+    .enum(['refuse', 'allow'])
+    .default('refuse')
+    .describe('allow: webhooks may go to this host and private networks (an intranet)'),
   PLENUM_WORKERS: z.coerce
     .number()
     .int()
@@ -54,6 +58,7 @@ export interface Config {
   mailFrom: string;
   publicUrl: string | undefined;
   digestHours: number;
+  allowPrivateWebhooks: boolean;
 }
 
 /** Reads the configuration; throws one error listing every problem. */
@@ -88,6 +93,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mailFrom: c.PLENUM_MAIL_FROM,
     publicUrl: c.PLENUM_PUBLIC_URL?.replace(/\/+$/, ''),
     digestHours: c.PLENUM_DIGEST_HOURS,
+    allowPrivateWebhooks: c.PLENUM_WEBHOOK_PRIVATE_ADDRESSES === 'allow',
   };
 }
 

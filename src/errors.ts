@@ -71,6 +71,10 @@ export const errorCatalogue = {
     message: 'There is no public paragraph or published submission with this id.',
   },
   WATCH_NOT_FOUND: { status: 404, message: 'There is no watch of yours with this address.' },
+  WEBHOOK_ADDRESS_REFUSED: {
+    status: 422,
+    message: 'Webhooks go only to public Internet addresses.',
+  },
   CONCEPT_NOT_FOUND: { status: 404, message: 'There is no concept with this name.' },
   CONCEPT_CONFLICT: { status: 409, message: 'The taxonomy already has this.' },
   ORGANISATION_NOT_FOUND: {

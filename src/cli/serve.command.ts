@@ -95,10 +95,17 @@ async function serveWorker(config: Config, announceIt = false): Promise<number> 
   const opened = await openDatabase(config.databaseUrl, { pgPoolSize: config.pgPoolSize });
   // Submissions published at once are indexed for search in batches, just after their receipts.
   const indexer = new SearchIndexer(opened.db, opened.engine);
-  const app = createApp({ db: opened.db, engine: opened.engine, indexer });
+  const app = createApp({
+    db: opened.db,
+    engine: opened.engine,
+    indexer,
+    allowPrivateWebhooks: config.allowPrivateWebhooks,
+  });
   indexer.start();
   // Webhook deliveries wait in the database; every process sends the due ones it claims.
-  const webhooks = new WebhookDeliverer(opened.db);
+  const webhooks = new WebhookDeliverer(opened.db, {
+    allowPrivate: config.allowPrivateWebhooks,
+  });
   webhooks.start();
   // E-mail digests of watches, only when an SMTP server is configured.
   const digests = config.smtpUrl

@@ -73,8 +73,8 @@ for (const engine of testEngines()) {
     let receiver: Awaited<ReturnType<typeof startReceiver>>;
     const keys: Record<string, string> = {};
     const ids: Record<string, string> = {};
-    const as = async (who: keyof BuiltConsultation['accounts']) => {
-      const client = new TestClient(app);
+    const as = async (who: keyof BuiltConsultation['accounts'], on = app) => {
+      const client = new TestClient(on);
       await client.signIn(built.accounts[who].email, builtPassword);
       return client;
     };
@@ -114,7 +114,9 @@ for (const engine of testEngines()) {
       o = await openTestDatabase(engine);
       await installShippedConcepts(o.db);
       built = await buildConsultation(o.db, { moderation: 'immediate' });
-      app = createApp({ db: o.db, engine });
+      // The test receivers listen on 127.0.0.1: private addresses are allowed here, and refused
+      // by default (tested below with an app that does not allow them).
+      app = createApp({ db: o.db, engine, allowPrivateWebhooks: true });
       receiver = await startReceiver(2);
     });
     after(async () => {
@@ -142,6 +144,63 @@ for (const engine of testEngines()) {
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .executeTakeFirstOrThrow();
       assert.equal(Number(row.n), 0);
+    });
+
+    test('a webhook to this host or a private network is refused, by default, when made and when sent', async () => {
+      const guarded = createApp({ db: o.db, engine });
+      const civil = await as('civil', guarded);
+      const count = async () =>
+        Number(
+          (
+            await o.db
+              .selectFrom('watches')
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
+      const before = await count();
+      for (const url of [
+        receiver.url,
+        'http://localhost:8080/hook',
+        'http://169.254.169.254/latest/meta-data/',
+        'http://10.1.2.3/hook',
+        'http://[::1]/hook',
+        'http://[::ffff:127.0.0.1]/hook',
+      ]) {
+        const res = await civil.post('/watches', { name: 'Inside', query: 'dns', webhookUrl: url });
+        assert.equal(res.status, 422, url);
+        const page = await res.text();
+        assert.match(page, /Webhooks go only to public Internet addresses/, url);
+        assert.match(page, /is not a public Internet address/, url);
+        assert.match(page, /value="Inside"/, 'the form keeps what was typed');
+      }
+      assert.equal(await count(), before, 'no watch made');
+
+      // A watch made where private addresses were allowed, delivered by a process that does not
+      // allow them: the attempt is refused before connecting, and logged.
+      const allowed = await as('civil');
+      const made = await makeWatch(allowed, {
+        name: 'Moved inside',
+        query: 'zanzibar',
+        webhookUrl: receiver.url,
+      });
+      const heard = receiver.received.length;
+      await submitAs('civil', 'Zanzibar: a comment for a refused webhook.', 'refused-hook-1');
+      const deliverer = new WebhookDeliverer(o.db, { retrySchedule: [60_000] });
+      assert.ok((await deliverer.deliverDue()) >= 1);
+      assert.equal(receiver.received.length, heard, 'nothing reached the private address');
+      const attempts = await o.db
+        .selectFrom('webhook_attempts as a')
+        .innerJoin('webhook_deliveries as d', 'd.id', 'a.delivery_id')
+        .select(['a.error'])
+        .where('d.watch_id', '=', made.id)
+        .execute();
+      assert.equal(attempts.length, 1);
+      assert.match(
+        attempts[0]!.error ?? '',
+        /refused: 127\.0\.0\.1 is not a public Internet address/,
+      );
+      await o.db.deleteFrom('watches').where('id', '=', made.id).execute();
     });
 
     test('watches are made: words, a concept limited to governments, and one with a webhook', async () => {
@@ -249,6 +308,7 @@ for (const engine of testEngines()) {
       const deliverer = new WebhookDeliverer(o.db, {
         retrySchedule: [60_000, 300_000, 1_800_000],
         now: () => clock,
+        allowPrivate: true,
       });
       assert.equal(await deliverer.deliverDue(), 1);
       assert.equal(await deliverer.deliverDue(), 0, 'not due again before its pause');
@@ -300,7 +360,11 @@ for (const engine of testEngines()) {
       await makeWatch(civil, { name: 'Failing hook', query: 'capacity', webhookUrl: failing.url });
       await submitAs('civil', 'Capacity matters.', 'watch-capacity');
       let clock = new Date(Date.now() + 1000);
-      const deliverer = new WebhookDeliverer(o.db, { retrySchedule: [1000], now: () => clock });
+      const deliverer = new WebhookDeliverer(o.db, {
+        retrySchedule: [1000],
+        now: () => clock,
+        allowPrivate: true,
+      });
       assert.equal(await deliverer.deliverDue(), 1);
       clock = new Date(clock.getTime() + 1000);
       assert.equal(await deliverer.deliverDue(), 1);

@@ -11,6 +11,7 @@ import { errorText } from '../web/error-text.ts';
 import { siteBase } from '../web/site-base.ts';
 import { watchFeed } from './watch-feed.ts';
 import {
+  checkWatchWebhook,
   createWatch,
   deleteWatch,
   getMyWatches,
@@ -79,6 +80,7 @@ export function watchRoutes(app: Hono<AppEnv>): void {
     const values = formValues(body);
     const { db } = c.var.deps;
     try {
+      await checkWatchWebhook(values, c.var.deps.allowPrivateWebhooks ?? false);
       const { watch, feedKey } = await db
         .transaction()
         .execute((trx) => createWatch(trx, c.var.viewer, values));
@@ -87,7 +89,7 @@ export function watchRoutes(app: Hono<AppEnv>): void {
       showFeedKeyOnce(c, watch.id, feedKey);
       return c.redirect(`/watches/${watch.id}`, 303);
     } catch (error) {
-      if (!isPlenumError(error) || ![400, 404].includes(error.status)) throw error;
+      if (!isPlenumError(error) || ![400, 404, 422].includes(error.status)) throw error;
       return c.html(
         watchListPage(c.var.page, {
           watches: await getMyWatches(db, c.var.viewer),

@@ -11,6 +11,7 @@ import { findConcept } from '../concepts/concepts.store.ts';
 import type { Db } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
 import { PlenumError } from '../errors.ts';
+import { checkWebhookDestination } from './webhook-destination.ts';
 import { recordEvent } from '../events/events.store.ts';
 import { requireProcess } from '../processes/processes.service.ts';
 import { StandingQueries } from '../text/standing-queries.ts';
@@ -199,6 +200,18 @@ export async function matchPassages(
     }
   }
   return hits;
+}
+
+/**
+ * Checks the webhook address of a new watch before it is made: it must lead to public Internet
+ * addresses only, unless private ones are allowed (webhook-destination.ts). Called before the
+ * transaction that makes the watch, since it waits for DNS. A form that is invalid otherwise is
+ * left to createWatch to explain.
+ */
+export async function checkWatchWebhook(input: unknown, allowPrivate: boolean): Promise<void> {
+  const parsed = newWatchSchema.safeParse(input);
+  if (parsed.success && parsed.data.webhookUrl)
+    await checkWebhookDestination(parsed.data.webhookUrl, allowPrivate);
 }
 
 /** Makes a watch for the signed-in viewer; returns it and its secret feed key (shown once). */

@@ -9,7 +9,10 @@
  * HMAC-SHA256(secret, "<t>.<body>"): the time stops a replay, the body cannot be altered.
  */
 import { createHmac } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import type { Db } from '../db/database.ts';
+import { guardedLookup, refusedAddress } from './webhook-destination.ts';
 import { claimDelivery, listDueDeliveries, recordAttempt } from './watches.store.ts';
 
 /** Pauses before the 2nd, 3rd, … attempt (ms): 1 min, 5 min, 30 min, 2 h, 12 h; then failed. */
@@ -28,6 +31,43 @@ export interface DelivererOptions {
   now?: () => Date;
   /** How long a claimed attempt is ours before another process may try it (ms). */
   leaseMs?: number;
+  /** Send to private and loopback addresses too (an intranet; tests). */
+  allowPrivate?: boolean;
+}
+
+/**
+ * POSTs a body and answers the HTTP status; redirects are not followed (a 3xx is a failed
+ * attempt). The connection goes only to an address guardedLookup allowed.
+ */
+function post(
+  url: string,
+  headers: Record<string, string>,
+  body: string,
+  o: { timeoutMs: number; allowPrivate: boolean },
+): Promise<number> {
+  const target = new URL(url);
+  const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
+  const refused = refusedAddress(target, o.allowPrivate);
+  if (refused) return Promise.reject(new Error(`refused: ${refused}`));
+  return new Promise((resolve, reject) => {
+    const req = send(
+      target,
+      {
+        method: 'POST',
+        headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
+        lookup: guardedLookup(o.allowPrivate),
+        timeout: o.timeoutMs,
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+        res.on('error', reject);
+      },
+    );
+    req.on('timeout', () => req.destroy(new Error(`no answer within ${o.timeoutMs / 1000} s`)));
+    req.on('error', reject);
+    req.end(body);
+  });
 }
 
 /** Sends the deliveries that are due, once or on a timer. */
@@ -37,6 +77,7 @@ export class WebhookDeliverer {
   private readonly timeoutMs: number;
   private readonly now: () => Date;
   private readonly leaseMs: number;
+  private readonly allowPrivate: boolean;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<number> | undefined;
 
@@ -46,6 +87,7 @@ export class WebhookDeliverer {
     this.timeoutMs = options.timeoutMs ?? 10_000;
     this.now = options.now ?? (() => new Date());
     this.leaseMs = options.leaseMs ?? 120_000;
+    this.allowPrivate = options.allowPrivate ?? false;
   }
 
   /** Polls every `intervalMs` until stop(); a poll never overlaps the one before. */
@@ -86,9 +128,9 @@ export class WebhookDeliverer {
       } else {
         try {
           const sentAt = this.now();
-          const res = await fetch(d.webhook_url, {
-            method: 'POST',
-            headers: {
+          status = await post(
+            d.webhook_url,
+            {
               'content-type': 'application/json',
               'user-agent': 'plenum-webhooks',
               'x-plenum-event': 'watch.match',
@@ -99,12 +141,9 @@ export class WebhookDeliverer {
                 d.payload,
               ),
             },
-            body: d.payload,
-            redirect: 'manual',
-            signal: AbortSignal.timeout(this.timeoutMs),
-          });
-          status = res.status;
-          await res.body?.cancel();
+            d.payload,
+            { timeoutMs: this.timeoutMs, allowPrivate: this.allowPrivate },
+          );
           if (status < 200 || status >= 300) error = `answered HTTP ${status}`;
         } catch (e) {
           error = e instanceof Error ? `${e.name}: ${e.message}` : String(e);

@@ -19,6 +19,8 @@ export interface AppDeps {
    * (kicked by each commit; `plenum serve` also starts its poll).
    */
   indexer?: SearchIndexer;
+  /** Webhooks may go to private and loopback addresses (PLENUM_WEBHOOK_PRIVATE_ADDRESSES=allow). */
+  allowPrivateWebhooks?: boolean;
 }
 
 /** What a page needs besides its own content: language, viewer, address, form token. */

@@ -36,6 +36,8 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
     ACCOUNT_NOT_FOUND: 'لا يوجد حساب بعنوان البريد الإلكتروني هذا.',
     STANCE_SOURCE_NOT_FOUND: 'لا توجد فقرة عامة أو مساهمة منشورة بهذا المعرّف.',
     WATCH_NOT_FOUND: 'لا توجد لديك متابعة بهذا العنوان.',
+    WEBHOOK_ADDRESS_REFUSED:
+      'لا تُرسَل الخطافات الشبكية (webhooks) إلا إلى عناوين عامة على الإنترنت.',
     CONCEPT_NOT_FOUND: 'لا يوجد مفهوم بهذا الاسم.',
     CONCEPT_CONFLICT: 'هذا موجود بالفعل في التصنيف.',
     ORGANISATION_NOT_FOUND: 'لا توجد منظمة بهذا المعرّف أو الاسم.',
@@ -91,6 +93,7 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
     ACCOUNT_NOT_FOUND: '没有使用此电子邮件地址的账户。',
     STANCE_SOURCE_NOT_FOUND: '没有具有此编号的公开段落或已发布意见。',
     WATCH_NOT_FOUND: '您没有此地址的关注项。',
+    WEBHOOK_ADDRESS_REFUSED: 'Webhook 只能发送到公共互联网地址。',
     CONCEPT_NOT_FOUND: '没有此名称的概念。',
     CONCEPT_CONFLICT: '分类体系中已有此项。',
     ORGANISATION_NOT_FOUND: '没有具有此编号或名称的组织。',
@@ -153,6 +156,8 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
     STANCE_SOURCE_NOT_FOUND:
       'Aucun paragraphe public ni aucune contribution publiée ne porte cet identifiant.',
     WATCH_NOT_FOUND: "Vous n'avez aucune veille à cette adresse.",
+    WEBHOOK_ADDRESS_REFUSED:
+      'Les webhooks ne sont envoyés qu’à des adresses publiques de l’Internet.',
     CONCEPT_NOT_FOUND: 'Aucun concept ne porte ce nom.',
     CONCEPT_CONFLICT: 'La taxonomie contient déjà cet élément.',
     ORGANISATION_NOT_FOUND: 'Aucune organisation ne porte cet identifiant ou ce nom.',
@@ -221,6 +226,7 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
     STANCE_SOURCE_NOT_FOUND:
       'Общедоступного пункта или опубликованного материала с таким идентификатором нет.',
     WATCH_NOT_FOUND: 'У вас нет подписки с таким адресом.',
+    WEBHOOK_ADDRESS_REFUSED: 'Веб-хуки отправляются только на публичные адреса в интернете.',
     CONCEPT_NOT_FOUND: 'Понятия с таким названием нет.',
     CONCEPT_CONFLICT: 'Это уже есть в таксономии.',
     ORGANISATION_NOT_FOUND: 'Организации с таким идентификатором или названием нет.',
@@ -284,6 +290,7 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
     STANCE_SOURCE_NOT_FOUND:
       'No hay ningún párrafo público ni contribución publicada con este identificador.',
     WATCH_NOT_FOUND: 'No tiene ninguna alerta con esta dirección.',
+    WEBHOOK_ADDRESS_REFUSED: 'Los webhooks solo se envían a direcciones públicas de Internet.',
     CONCEPT_NOT_FOUND: 'No hay ningún concepto con este nombre.',
     CONCEPT_CONFLICT: 'La taxonomía ya contiene este elemento.',
     ORGANISATION_NOT_FOUND: 'No hay ninguna organización con este identificador o nombre.',
