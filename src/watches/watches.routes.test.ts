@@ -457,6 +457,84 @@ for (const engine of testEngines()) {
       );
     });
 
+    test('a watch is changed from its page: its feed and matches stay, new passages match the change', async () => {
+      const civil = await as('civil');
+      const made = await makeWatch(civil, {
+        name: 'Quolls',
+        query: 'quoll habitat',
+        webhookUrl: receiver.url,
+      });
+      const secretBefore = /Signing secret: <code[^>]*>([^<]+)</.exec(made.page)?.[1];
+      assert.ok(secretBefore);
+      await submitAs('civil', 'The quoll habitat is shrinking.', 'change-watch-1');
+      const form = await civil.get(`/watches/${made.id}/change`);
+      assert.equal(form.status, 200);
+      const formPage = await form.text();
+      assert.match(formPage, /value="Quolls"/);
+      assert.match(formPage, /value="quoll habitat"/);
+      assert.match(formPage, new RegExp(`action="/watches/${made.id}"`));
+
+      // Refused, and nothing changed: no words nor concepts; someone else's watch; no form token.
+      const empty = await civil.post(`/watches/${made.id}`, { name: 'Quolls' });
+      assert.equal(empty.status, 400);
+      const emptyPage = await empty.text();
+      assert.match(emptyPage, /Give words to watch for, or choose at least one concept/);
+      assert.match(emptyPage, /value="Quolls"/, 'the form keeps what was sent');
+      const government = await as('government');
+      const theirs = await government.post(`/watches/${made.id}`, { name: 'Mine', query: 'x' });
+      assert.equal(theirs.status, 404);
+      assert.equal((await government.get(`/watches/${made.id}/change`)).status, 404);
+      const noToken = await civil.post(
+        `/watches/${made.id}`,
+        { name: 'x', query: 'x' },
+        { csrf: false },
+      );
+      assert.equal(noToken.status, 403);
+      const guarded = await as('civil', createApp({ db: o.db, engine }));
+      const inside = await guarded.post(`/watches/${made.id}`, {
+        name: 'Quolls',
+        query: 'quoll',
+        webhookUrl: 'http://127.0.0.1:9/hook',
+      });
+      assert.equal(inside.status, 422);
+      assert.match(await inside.text(), /is not a public Internet address/);
+      let page = await (await civil.get(`/watches/${made.id}`)).text();
+      assert.match(page, /<h1>Quolls<\/h1>/);
+
+      const changed = await civil.post(`/watches/${made.id}`, {
+        name: 'Numbats and quolls',
+        query: 'numbat',
+        groups: 'civil_society',
+        webhookUrl: `${receiver.url}?changed`,
+      });
+      assert.equal(changed.status, 303);
+      assert.equal(changed.headers.get('location'), `/watches/${made.id}`);
+      page = await (await civil.get(`/watches/${made.id}`)).text();
+      assert.match(page, /<h1>Numbats and quolls<\/h1>/);
+      assert.match(page, /<q>numbat<\/q>/);
+      assert.match(page, /quoll habitat is shrinking/, 'the matches so far stay');
+      const secretAfter = /Signing secret: <code[^>]*>([^<]+)</.exec(page)?.[1];
+      assert.ok(secretAfter && secretAfter !== secretBefore, 'a new webhook address, a new secret');
+      const feed = await app.request(`/watch-feeds/${made.feed}.atom`);
+      assert.equal(feed.status, 200, 'the feed address still works');
+
+      await submitAs('civil', 'A numbat was seen near the capital.', 'change-watch-2');
+      await submitAs('government', 'Numbat counts are a matter for states.', 'change-watch-3');
+      page = await (await civil.get(`/watches/${made.id}`)).text();
+      assert.match(page, /A numbat was seen near the capital/);
+      assert.doesNotMatch(page, /Numbat counts are a matter for states/, 'civil society only now');
+      const events = await o.db
+        .selectFrom('events')
+        .select('action')
+        .where('subject_id', '=', made.id)
+        .where('action', '=', 'watch.changed')
+        .execute();
+      assert.equal(events.length, 1, 'one change made, one event');
+      await o.db.deleteFrom('webhook_attempts').execute();
+      await o.db.deleteFrom('webhook_deliveries').where('watch_id', '=', made.id).execute();
+      await civil.post(`/watches/${made.id}/delete`, {});
+    });
+
     test('deleting a watch removes it with its matches', async () => {
       const civil = await as('civil');
       const res = await civil.post(`/watches/${ids.dns}/delete`, {});

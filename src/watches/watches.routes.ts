@@ -11,6 +11,7 @@ import { errorText } from '../web/error-text.ts';
 import { siteBase } from '../web/site-base.ts';
 import { watchFeed } from './watch-feed.ts';
 import {
+  changeWatch,
   checkWatchWebhook,
   createWatch,
   deleteWatch,
@@ -19,7 +20,13 @@ import {
   getWatchFeed,
   renewFeedKey,
 } from './watches.service.ts';
-import { watchListPage, watchPage, type WatchChoices } from './watches.views.ts';
+import {
+  watchChangePage,
+  watchListPage,
+  watchPage,
+  watchValues,
+  type WatchChoices,
+} from './watches.views.ts';
 import { conceptName } from '../concepts/concepts.views.ts';
 
 async function choices(db: Db): Promise<WatchChoices> {
@@ -108,6 +115,41 @@ export function watchRoutes(app: Hono<AppEnv>): void {
     const key = carried.startsWith(`${id}:`) ? carried.slice(id.length + 1) : undefined;
     if (carried) setPlenumCookie(c, feedKeyCookie, '', 0);
     return renderWatch(c, id, key);
+  });
+
+  app.get('/watches/:id/change', async (c) => {
+    const { db } = c.var.deps;
+    const { watch } = await getWatch(db, c.var.viewer, c.req.param('id'));
+    const options = await choices(db);
+    return c.html(
+      watchChangePage(c.var.page, { watch, choices: options, values: watchValues(watch, options) }),
+    );
+  });
+
+  app.post('/watches/:id', async (c) => {
+    const body = await checkForm(c);
+    const values = formValues(body);
+    const id = c.req.param('id');
+    const { db } = c.var.deps;
+    try {
+      await checkWatchWebhook(values, c.var.deps.allowPrivateWebhooks ?? false);
+      await db.transaction().execute((trx) => changeWatch(trx, c.var.viewer, id, values));
+      return c.redirect(`/watches/${id}`, 303);
+    } catch (error) {
+      if (!isPlenumError(error) || ![400, 404, 422].includes(error.status)) throw error;
+      // Not the viewer's watch (or none): the error page, not the form.
+      if (error.code === 'WATCH_NOT_FOUND' || error.code === 'SIGN_IN_REQUIRED') throw error;
+      const { watch } = await getWatch(db, c.var.viewer, id);
+      return c.html(
+        watchChangePage(c.var.page, {
+          watch,
+          choices: await choices(db),
+          values,
+          problem: errorText(c.var.ui, error),
+        }),
+        error.status as 400,
+      );
+    }
   });
 
   app.post('/watches/:id/feed-key', async (c) => {

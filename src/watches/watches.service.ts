@@ -36,6 +36,7 @@ import {
   listVersionPassages,
   listWatchesOf,
   updateFeedKeyHash,
+  updateWatchRow,
   watchesStamp,
 } from './watches.store.ts';
 
@@ -214,14 +215,8 @@ export async function checkWatchWebhook(input: unknown, allowPrivate: boolean): 
     await checkWebhookDestination(parsed.data.webhookUrl, allowPrivate);
 }
 
-/** Makes a watch for the signed-in viewer; returns it and its secret feed key (shown once). */
-export async function createWatch(
-  db: Db,
-  viewer: Viewer | null,
-  input: unknown,
-  now = new Date(),
-): Promise<{ watch: Watch; feedKey: string }> {
-  if (!viewer) throw new PlenumError('SIGN_IN_REQUIRED');
+/** The watch form checked, with its concepts and processes found (CONCEPT_NOT_FOUND, …). */
+async function readWatchForm(db: Db, input: unknown) {
   const parsed = newWatchSchema.safeParse(input);
   if (!parsed.success) throw zodError(parsed.error);
   const form = parsed.data;
@@ -233,6 +228,18 @@ export async function createWatch(
   }
   const processIds: string[] = [];
   for (const ref of form.processes) processIds.push((await requireProcess(db, ref)).id);
+  return { form, conceptIds, processIds };
+}
+
+/** Makes a watch for the signed-in viewer; returns it and its secret feed key (shown once). */
+export async function createWatch(
+  db: Db,
+  viewer: Viewer | null,
+  input: unknown,
+  now = new Date(),
+): Promise<{ watch: Watch; feedKey: string }> {
+  if (!viewer) throw new PlenumError('SIGN_IN_REQUIRED');
+  const { form, conceptIds, processIds } = await readWatchForm(db, input);
   const id = newId();
   const feedKey = randomBytes(24).toString('base64url');
   const at = now.toISOString();
@@ -288,6 +295,52 @@ export async function getWatch(
     hits: await listHits(db, watch.id, 50),
     deliveries: await listDeliveries(db, watch.id, 20),
   };
+}
+
+/**
+ * Changes a watch of the viewer's: its name, words, concepts, filters, digest and webhook. Its
+ * feed address and the matches so far stay; new passages are matched as changed. A webhook
+ * kept at the same address keeps its signing secret; a new address gets a new secret.
+ */
+export async function changeWatch(
+  db: Db,
+  viewer: Viewer | null,
+  id: string,
+  input: unknown,
+  now = new Date(),
+): Promise<Watch> {
+  const watch = await ownWatch(db, viewer, id);
+  const { form, conceptIds, processIds } = await readWatchForm(db, input);
+  const webhookUrl = form.webhookUrl ?? null;
+  const at = now.toISOString();
+  await updateWatchRow(db, watch.id, {
+    name: form.name,
+    query: form.query ?? null,
+    concepts: JSON.stringify([...new Set(conceptIds)]),
+    processes: JSON.stringify([...new Set(processIds)]),
+    groups: JSON.stringify([...new Set(form.groups)]),
+    webhook_url: webhookUrl,
+    webhook_secret:
+      webhookUrl === null
+        ? null
+        : webhookUrl === watch.webhookUrl && watch.webhookSecret
+          ? watch.webhookSecret
+          : randomBytes(24).toString('base64url'),
+    email_digest: form.emailDigest ? 1 : 0,
+    updated_at: at,
+  });
+  await recordEvent(
+    db,
+    {
+      actor: watch.accountId,
+      action: 'watch.changed',
+      subjectType: 'watch',
+      subjectId: id,
+      data: {},
+    },
+    now,
+  );
+  return (await findWatch(db, watch.id))!;
 }
 
 /** Replaces a watch's feed address: the old one stops working. Returns the new key. */

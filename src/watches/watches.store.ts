@@ -81,6 +81,26 @@ export async function updateFeedKeyHash(
     .execute();
 }
 
+/** Changes what a watch follows and where it sends (its feed key and matches stay). */
+export async function updateWatchRow(
+  db: Db,
+  id: string,
+  changes: Pick<
+    WatchTable,
+    | 'name'
+    | 'query'
+    | 'concepts'
+    | 'processes'
+    | 'groups'
+    | 'webhook_url'
+    | 'webhook_secret'
+    | 'email_digest'
+    | 'updated_at'
+  >,
+): Promise<void> {
+  await db.updateTable('watches').set(changes).where('id', '=', id).execute();
+}
+
 /** Deletes a watch with its matches and deliveries. */
 export async function deleteWatchRow(db: Db, id: string): Promise<void> {
   const deliveries = db.selectFrom('webhook_deliveries').select('id').where('watch_id', '=', id);

@@ -15,11 +15,23 @@ export interface WatchChoices {
   processes: Process[];
 }
 
+/** Where the form posts, with its heading and button: a new watch, or a change to one. */
+interface FormTarget {
+  action: string;
+  heading: string;
+  submit: string;
+}
+
 function watchForm(
   ctx: PageContext,
   choices: WatchChoices,
   values: Record<string, string | string[]>,
   problem?: Markup,
+  target: FormTarget = {
+    action: '/watches',
+    heading: ctx.ui.m.watches.newWatch,
+    submit: ctx.ui.m.watches.create,
+  },
 ): Markup {
   const m = ctx.ui.m.watches;
   const has = (key: string, value: string): boolean => {
@@ -28,9 +40,9 @@ function watchForm(
   };
   const text = (key: string): string =>
     typeof values[key] === 'string' ? (values[key] as string) : '';
-  return html`<h2 id="new">${m.newWatch}</h2>
+  return html`<h2 id="new">${target.heading}</h2>
     ${problem ? html`<div class="problem" role="alert">${problem}</div>` : ''}
-    <form method="post" action="/watches">
+    <form method="post" action="${target.action}">
       ${csrfField(ctx)}
       <p><label for="name">${m.name}</label><br /><input id="name" name="name" required maxlength="120" value="${text('name')}" /></p>
       <p><label for="query">${m.query}</label><br /><input id="query" name="query" maxlength="200" size="50" value="${text('query')}" /></p>
@@ -45,8 +57,53 @@ function watchForm(
       </fieldset>
       <p><label><input type="checkbox" name="emailDigest" value="on" ${has('emailDigest', 'on') ? 'checked' : ''} /> ${m.emailDigest}</label></p>
       <p><label for="webhookUrl">${m.webhook}</label><br /><input id="webhookUrl" name="webhookUrl" type="url" size="50" dir="ltr" value="${text('webhookUrl')}" /></p>
-      <p><button type="submit">${m.create}</button></p>
+      <p><button type="submit">${target.submit}</button></p>
     </form>`;
+}
+
+/** The form values of an existing watch, to change it. */
+export function watchValues(
+  watch: Watch,
+  choices: WatchChoices,
+): Record<string, string | string[]> {
+  return {
+    name: watch.name,
+    query: watch.query ?? '',
+    concepts: choices.concepts.filter((c) => watch.conceptIds.includes(c.id)).map((c) => c.slug),
+    processes: choices.processes.filter((p) => watch.processIds.includes(p.id)).map((p) => p.slug),
+    groups: [...watch.groups],
+    emailDigest: watch.emailDigest ? 'on' : '',
+    webhookUrl: watch.webhookUrl ?? '',
+  };
+}
+
+/** The form to change a watch, filled with what it has (or with what was sent, and the problem). */
+export function watchChangePage(
+  ctx: PageContext,
+  data: {
+    watch: Watch;
+    choices: WatchChoices;
+    values: Record<string, string | string[]>;
+    problem?: Markup;
+  },
+): Markup {
+  const m = ctx.ui.m.watches;
+  const main = html`<h1>${data.watch.name}</h1>
+    <p class="meta">${m.changeHint}</p>
+    ${watchForm(ctx, data.choices, data.values, data.problem, {
+      action: `/watches/${data.watch.id}`,
+      heading: m.change,
+      submit: m.saveChanges,
+    })}`;
+  return page(ctx, {
+    title: `${m.change}: ${data.watch.name}`,
+    main,
+    crumbs: [
+      { label: m.title, href: '/watches' },
+      { label: data.watch.name, href: `/watches/${data.watch.id}` },
+      { label: m.change },
+    ],
+  });
 }
 
 /** The viewer's watches and the form for a new one. */
@@ -122,6 +179,7 @@ export function watchPage(
     }
     <h2>${m.matches}</h2>
     ${data.hits.length === 0 ? html`<p class="empty">${m.noMatches}</p>` : html`<ol class="passages">${data.hits.map((h) => passageItem(ctx, h, h.date))}</ol>`}
+    <p><a href="/watches/${watch.id}/change">${m.change}</a></p>
     <form method="post" action="/watches/${watch.id}/delete">${csrfField(ctx)}<button type="submit">${m.delete}</button></form>`;
   return page(ctx, {
     title: watch.name,

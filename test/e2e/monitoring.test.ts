@@ -223,6 +223,24 @@ test(
           /Ministry of Digital Affairs of Ruritania/,
         );
         await shot(analyst, '04-watch-match');
+        // The watch is changed from its page; the matches so far stay.
+        await analyst.getByRole('link', { name: 'Change this watch' }).click();
+        assert.equal(await analyst.locator('#name').inputValue(), 'Root servers');
+        await analyst.locator('#name').fill('Root servers and the DNS');
+        await analyst.getByRole('button', { name: 'Save the changes' }).click();
+        assert.equal(
+          await analyst.locator('h1').innerText(),
+          'Root servers and the DNS',
+          'back on the watch page',
+        );
+        assert.match(
+          await analyst.locator('main').innerText(),
+          /Ministry of Digital Affairs of Ruritania/,
+        );
+        await analyst.goto(`${analyst.url()}/change`);
+        await shot(analyst, '04b-watch-change');
+        await checkAxe(analyst, 'watch change page');
+        await analyst.goBack();
       },
     );
 

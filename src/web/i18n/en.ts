@@ -144,6 +144,10 @@ export const en = {
     states: { pending: 'waiting', delivered: 'delivered', failed: 'failed' },
     attempt: 'attempt {n}',
     delete: 'Delete this watch',
+    change: 'Change this watch',
+    changeHint:
+      'Its feed address and the matches so far stay; new passages are matched as changed. A new webhook address gets a new signing secret.',
+    saveChanges: 'Save the changes',
     words: 'Words',
     filters: 'Filters',
     any: 'any',

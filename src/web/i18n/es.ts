@@ -134,6 +134,10 @@ export const es: Messages = {
     states: { pending: 'en espera', delivered: 'entregado', failed: 'fallido' },
     attempt: 'intento {n}',
     delete: 'Eliminar esta alerta',
+    change: 'Modificar esta alerta',
+    changeHint:
+      'La dirección del canal y las coincidencias ya halladas se mantienen; los nuevos pasajes se comparan con la alerta modificada. Una nueva dirección de webhook recibe un nuevo secreto de firma.',
+    saveChanges: 'Guardar los cambios',
     words: 'Palabras',
     filters: 'Filtros',
     any: 'todos',

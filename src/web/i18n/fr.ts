@@ -135,6 +135,10 @@ export const fr: Messages = {
     states: { pending: 'en attente', delivered: 'remis', failed: 'échec' },
     attempt: 'tentative {n}',
     delete: 'Supprimer cette veille',
+    change: 'Modifier cette veille',
+    changeHint:
+      'L’adresse du flux et les correspondances déjà trouvées restent ; les nouveaux passages sont comparés à la veille modifiée. Une nouvelle adresse de webhook reçoit un nouveau secret de signature.',
+    saveChanges: 'Enregistrer les modifications',
     words: 'Mots',
     filters: 'Filtres',
     any: 'tous',

@@ -129,6 +129,10 @@ export const zh: Messages = {
     states: { pending: '等待中', delivered: '已送达', failed: '失败' },
     attempt: '第 {n} 次尝试',
     delete: '删除此关注项',
+    change: '修改此关注项',
+    changeHint:
+      '订阅源地址和已有的匹配保持不变；新段落按修改后的条件匹配。新的 Webhook 地址会获得新的签名密钥。',
+    saveChanges: '保存修改',
     words: '字词',
     filters: '筛选条件',
     any: '全部',
