@@ -12,6 +12,7 @@ import { after, before, describe, test } from 'node:test';
 import { createApiToken } from '../src/accounts/accounts.service.ts';
 import {
   buildConsultation,
+  representativeViewer,
   type BuiltConsultation,
 } from '../src/consultations/consultation.builder.ts';
 import { openMigratedDatabase } from '../src/db/database.ts';
@@ -30,18 +31,7 @@ describe('plenum serve --workers 2 on one SQLite file', () => {
     file = join(dir, 'plenum.sqlite');
     const { opened } = await openMigratedDatabase(file);
     built = await buildConsultation(opened.db, { now: new Date() });
-    token = await createApiToken(
-      opened.db,
-      {
-        id: built.accounts.civil.id,
-        email: built.accounts.civil.email,
-        name: 'civil',
-        isAdmin: false,
-        via: 'session',
-        grants: [{ role: 'representative', scopeId: built.organisations.civil.id }],
-      },
-      'test',
-    );
+    token = await createApiToken(opened.db, representativeViewer(built, 'civil'), 'test');
     await opened.close();
     server = startServer(['--workers', '2', '--db', file], { PLENUM_DEMO: 'off' });
     base = await server.ready;

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createApiToken } from '../accounts/accounts.service.ts';
 import { createApp } from '../app.ts';
+import { SearchIndexer } from '../search/search-indexer.ts';
 import type { OpenDatabase } from '../db/database.ts';
 import { openTestDatabase, testEngines } from '../db/test-databases.ts';
 import { importFile } from '../imports/imports.service.ts';
@@ -44,6 +45,7 @@ for (const engine of testEngines()) {
     let o: OpenDatabase;
     let built: BuiltConsultation;
     let app: ReturnType<typeof createApp>;
+    let indexer: SearchIndexer;
     const clients = new Map<Role, TestClient>();
     let privateVersionSeq = 0;
     let n = 0;
@@ -78,7 +80,13 @@ for (const engine of testEngines()) {
     before(async () => {
       o = await openTestDatabase(engine);
       built = await buildConsultation(o.db);
-      app = createApp({ db: o.db, engine, now: () => new Date('2026-06-01T12:00:00Z') });
+      indexer = new SearchIndexer(o.db, engine);
+      app = createApp({
+        db: o.db,
+        engine,
+        indexer,
+        now: () => new Date('2026-06-01T12:00:00Z'),
+      });
       const report = await importFile(
         o.db,
         new TextEncoder().encode(draftText(['A paragraph still in preparation.', 'Another one.'])),
@@ -98,7 +106,11 @@ for (const engine of testEngines()) {
         clients.set(role, client);
       }
     });
-    after(async () => o.close());
+    after(async () => {
+      // Submissions through the API kick the search indexer: let it finish before closing.
+      await indexer.stop();
+      await o.close();
+    });
 
     /** Runs a request for every role and checks each status against the expectation. */
     const matrix = async (

@@ -55,6 +55,25 @@ export interface BuiltConsultation {
   organisations: Record<'civil' | 'tech' | 'government', Organisation>;
 }
 
+/**
+ * The viewer of a built organisation's representative, as a session or an API token makes it
+ * (tests that call services directly, without signing in).
+ */
+export function representativeViewer(
+  built: BuiltConsultation,
+  who: 'civil' | 'tech' | 'government',
+  via: Viewer['via'] = 'session',
+): Viewer {
+  return {
+    id: built.accounts[who].id,
+    email: built.accounts[who].email,
+    name: who,
+    isAdmin: false,
+    via,
+    grants: [{ role: 'representative', scopeId: built.organisations[who].id }],
+  };
+}
+
 function asViewer(
   account: { id: string; email: string; name: string },
   grants: Viewer['grants'] = [],

@@ -5,6 +5,7 @@ import type { Viewer } from '../accounts/accounts.schema.ts';
 import { installShippedConcepts } from '../concepts/concepts.service.ts';
 import {
   buildConsultation,
+  representativeViewer,
   type BuiltConsultation,
 } from '../consultations/consultation.builder.ts';
 import type { OpenDatabase } from '../db/database.ts';
@@ -57,14 +58,7 @@ for (const engine of testEngines()) {
       o = await openTestDatabase(engine);
       await installShippedConcepts(o.db);
       built = await buildConsultation(o.db, { moderation: 'immediate' });
-      civil = {
-        id: built.accounts.civil.id,
-        email: built.accounts.civil.email,
-        name: 'civil',
-        isAdmin: false,
-        via: 'token',
-        grants: [{ role: 'representative', scopeId: built.organisations.civil.id }],
-      };
+      civil = representativeViewer(built, 'civil', 'token');
     });
     after(async () => o.close());
 
@@ -169,6 +163,7 @@ for (const engine of testEngines()) {
       await waitFor(async () => (await indexQueueLength(o.db)).waiting === 0);
       assert.equal((await found('numbat')).length, 20);
       assert.equal(indexer.indexed, 20);
+      await indexer.stop();
     });
 
     test('receipts go first: the indexer waits while submissions are pending, but not forever', async () => {
@@ -189,6 +184,7 @@ for (const engine of testEngines()) {
       await bounded.idle();
       assert.ok(Date.now() - started >= 100, 'waited up to maxDeferMs');
       assert.equal((await found('bilby')).length, 3, 'then indexed anyway');
+      await Promise.all([patient.stop(), bounded.stop()]);
     });
   });
 }

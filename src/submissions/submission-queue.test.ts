@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Viewer } from '../accounts/accounts.schema.ts';
 import {
   buildConsultation,
+  representativeViewer,
   type BuiltConsultation,
 } from '../consultations/consultation.builder.ts';
 import { openDatabase, type OpenDatabase } from '../db/database.ts';
@@ -18,14 +19,7 @@ for (const engine of testEngines()) {
     before(async () => {
       o = await openTestDatabase(engine);
       built = await buildConsultation(o.db);
-      civil = {
-        id: built.accounts.civil.id,
-        email: built.accounts.civil.email,
-        name: 'civil',
-        isAdmin: false,
-        via: 'token',
-        grants: [{ role: 'representative', scopeId: built.organisations.civil.id }],
-      };
+      civil = representativeViewer(built, 'civil', 'token');
     });
     after(async () => o.close());
 

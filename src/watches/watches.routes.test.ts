@@ -2,13 +2,13 @@ import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { after, before, describe, test } from 'node:test';
-import type { Viewer } from '../accounts/accounts.schema.ts';
 import { createApp } from '../app.ts';
 import { installShippedConcepts } from '../concepts/concepts.service.ts';
 import {
   buildConsultation,
   builtPassword,
   draftText,
+  representativeViewer,
   type BuiltConsultation,
 } from '../consultations/consultation.builder.ts';
 import type { OpenDatabase } from '../db/database.ts';
@@ -80,14 +80,7 @@ for (const engine of testEngines()) {
     };
     const submitAs = (who: 'civil' | 'government', body: string, key: string) => {
       const org = built.organisations[who];
-      const viewer: Viewer = {
-        id: built.accounts[who].id,
-        email: built.accounts[who].email,
-        name: who,
-        isAdmin: false,
-        via: 'session',
-        grants: [{ role: 'representative', scopeId: org.id }],
-      };
+      const viewer = representativeViewer(built, who);
       return o.db
         .transaction()
         .execute((trx) =>

@@ -12,13 +12,14 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { serve, type ServerType } from '@hono/node-server';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { operatorViewer, type Viewer } from '../../src/accounts/accounts.schema.ts';
+import { operatorViewer } from '../../src/accounts/accounts.schema.ts';
 import { createApp } from '../../src/app.ts';
 import { installShippedConcepts } from '../../src/concepts/concepts.service.ts';
 import {
   buildConsultation,
   builtPassword,
   draftText,
+  representativeViewer,
   type BuiltConsultation,
 } from '../../src/consultations/consultation.builder.ts';
 import { migrateToLatest, openDatabase, type OpenDatabase } from '../../src/db/database.ts';
@@ -186,14 +187,7 @@ test(
         await shot(analyst, '03-watch-made');
         await checkAxe(analyst, 'watch page');
         const org = built.organisations.government;
-        const viewer: Viewer = {
-          id: built.accounts.government.id,
-          email: built.accounts.government.email,
-          name: 'government',
-          isAdmin: false,
-          via: 'session',
-          grants: [{ role: 'representative', scopeId: org.id }],
-        };
+        const viewer = representativeViewer(built, 'government');
         await opened.db
           .transaction()
           .execute((trx) =>
