@@ -88,3 +88,29 @@ test(
     }
   },
 );
+
+test(
+  'on PostgreSQL, migrating looks only at its own schema, so a schema dropped meanwhile cannot break it',
+  { skip: process.env.PLENUM_TEST_POSTGRES_URL ? false : 'PLENUM_TEST_POSTGRES_URL is not set' },
+  async () => {
+    // Kysely's own introspector lists every schema's tables and checks privileges by schema name:
+    // a test dropping its schema at that moment failed another's migration ("schema … does not
+    // exist"). Ours lists the current schema only.
+    const { openTestDatabase } = await import('./test-databases.ts');
+    const mine = await openTestDatabase('postgres');
+    const other = await openTestDatabase('postgres');
+    try {
+      const tables = await mine.db.introspection.getTables();
+      const [current] = (await sql<{ s: string }>`select current_schema() as s`.execute(mine.db))
+        .rows;
+      assert.ok(tables.length > 10);
+      assert.ok(tables.every((t) => t.schema === current!.s));
+      assert.ok(tables.some((t) => t.name === 'plenum_migrations'));
+      assert.ok(tables.some((t) => t.name === 'submissions'));
+      // Another schema dropped while this one migrates again: nothing fails.
+      await Promise.all([other.close(), migrateToLatest(mine.db), migrateToLatest(mine.db)]);
+    } finally {
+      await mine.close();
+    }
+  },
+);

@@ -9,8 +9,12 @@ import {
   Kysely,
   PostgresAdapter,
   PostgresDialect,
+  PostgresIntrospector,
   SqliteDialect,
   sql,
+  type DatabaseIntrospector,
+  type SchemaMetadata,
+  type TableMetadata,
   type Transaction,
 } from 'kysely';
 import { Migrator } from 'kysely/migration';
@@ -200,6 +204,52 @@ function openSqlite(path: string): OpenDatabase {
   };
 }
 
+/**
+ * Kysely's migrator asks the introspector whether its tables exist. PostgreSQL's introspector
+ * lists the tables of every schema and checks the privileges on each schema by name, so a schema
+ * dropped meanwhile by someone else (another plenum, a test) makes the migration fail with
+ * "schema … does not exist". This one lists only the tables of the schema in use, by catalog ids.
+ */
+class CurrentSchemaIntrospector implements DatabaseIntrospector {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the introspector serves any schema
+  private readonly db: Kysely<any>;
+  private readonly general: PostgresIntrospector;
+
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
+  constructor(db: Kysely<any>) {
+    this.db = db;
+    this.general = new PostgresIntrospector(db);
+  }
+
+  getSchemas(): Promise<SchemaMetadata[]> {
+    return this.general.getSchemas();
+  }
+
+  async getTables(): Promise<TableMetadata[]> {
+    const { rows } = await sql<{ schema: string; name: string; kind: string }>`
+      select n.nspname as schema, c.relname as name, c.relkind as kind
+      from pg_catalog.pg_class c
+      join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+      where n.nspname = current_schema() and c.relkind in ('r', 'p', 'v', 'f')
+      order by c.relname`.execute(this.db);
+    return rows.map((r) => ({
+      name: r.name,
+      schema: r.schema,
+      isView: r.kind === 'v',
+      isForeign: r.kind === 'f',
+      columns: [],
+    }));
+  }
+}
+
+/** PostgreSQL as Kysely has it, with the introspector above. */
+class PlenumPostgresDialect extends PostgresDialect {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Kysely's own signature
+  override createIntrospector(db: Kysely<any>): DatabaseIntrospector {
+    return new CurrentSchemaIntrospector(db);
+  }
+}
+
 async function openPostgres(url: string, options: OpenOptions): Promise<OpenDatabase> {
   const schema = options.pgSchema;
   if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schema)) {
@@ -219,7 +269,7 @@ async function openPostgres(url: string, options: OpenOptions): Promise<OpenData
     max: options.pgPoolSize ?? 10,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PlenumPostgresDialect({ pool }) });
   return {
     db,
     engine: 'postgres',
