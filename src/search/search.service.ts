@@ -38,10 +38,8 @@ import {
   countSearchIndex,
   deleteSearchItem,
   findLanguageVersionForIndex,
-  findSearchItemBySource,
   findSearchItemsBySource,
   findSubmissionsForIndex,
-  insertSearchItem,
   inSearchSession,
   insertSearchItems,
   queueForIndex,
@@ -92,13 +90,36 @@ function primaryLanguage(tag: string): string {
   return tag.split('-')[0]!.toLowerCase();
 }
 
-/** Indexes a passage unless it already is (indexing twice is harmless). */
-async function addItem(db: Db, item: NewSearchItem): Promise<boolean> {
-  if (await findSearchItemBySource(db, item.source_id)) return false;
-  const terms = indexTerms(item.text);
-  if (terms.length === 0) return false;
-  await insertSearchItem(db, { ...item, folded: foldForSearch(item.text) }, terms);
-  return true;
+/**
+ * Indexes the passages not indexed yet (indexing twice is harmless) and with at least one term,
+ * in few statements; returns those it indexed, as watches hear of them (`public` for all).
+ */
+async function addItems(
+  db: Db,
+  items: NewSearchItem[],
+  isPublic: boolean,
+): Promise<IndexedPassage[]> {
+  const existing = await findSearchItemsBySource(
+    db,
+    items.map((i) => i.source_id),
+  );
+  const added: { item: NewSearchItem; terms: string[] }[] = [];
+  for (const item of items) {
+    if (existing.has(item.source_id)) continue;
+    const terms = indexTerms(item.text);
+    if (terms.length === 0) continue;
+    added.push({ item: { ...item, folded: foldForSearch(item.text) }, terms });
+  }
+  await insertSearchItems(db, added);
+  return added.map(({ item }) => ({
+    sourceId: item.source_id,
+    kind: item.kind,
+    processId: item.process_id,
+    stakeholderGroup: item.stakeholder_group,
+    at: item.date,
+    text: item.text,
+    public: isPublic,
+  }));
 }
 
 /**
@@ -113,16 +134,15 @@ export async function indexLanguageVersion(db: Db, languageVersionId: string): P
   const date = (lv.versionDate ?? lv.importedAt).slice(0, 10);
   const language = primaryLanguage(lv.language);
   const page = `/documents/${lv.documentId}/v/${lv.versionSeq}/${encodeURIComponent(lv.language)}`;
-  let added = 0;
-  const fresh: IndexedPassage[] = [];
   const isPublic = (await findVersionAccess(db, lv.versionId))?.public ?? false;
+  const items: NewSearchItem[] = [];
   for (const [i, block] of lv.blocks.entries()) {
     const text =
       block.kind === 'table' && block.rows
         ? (JSON.parse(block.rows) as string[][]).map((r) => r.join(' | ')).join('\n')
         : block.text;
     if (text.trim() === '') continue;
-    const indexed = await addItem(db, {
+    items.push({
       source_id: block.id,
       kind: block.kind === 'footnote' ? 'footnote' : 'paragraph',
       day: dayNumber(date),
@@ -142,21 +162,11 @@ export async function indexLanguageVersion(db: Db, languageVersionId: string): P
       text,
       folded: '',
     });
-    if (!indexed) continue;
-    added += 1;
-    fresh.push({
-      sourceId: block.id,
-      kind: block.kind === 'footnote' ? 'footnote' : 'paragraph',
-      processId: lv.processId,
-      stakeholderGroup: null,
-      at: date,
-      text,
-      public: isPublic,
-    });
   }
+  const fresh = await addItems(db, items, isPublic);
   // Concept tags and watch matches follow the passages into the index (watches/watches.service.ts).
   await afterIndexing(db, fresh);
-  return added;
+  return fresh.length;
 }
 
 /**
@@ -176,60 +186,44 @@ export async function syncSubmissionIndex(db: Db, submissionId: string): Promise
 export async function syncSubmissionsIndex(db: Db, submissionIds: string[]): Promise<void> {
   const ids = [...new Set(submissionIds)];
   if (ids.length === 0) return;
-  const submissions = new Map((await findSubmissionsForIndex(db, ids)).map((s) => [s.id, s]));
-  const existing = await findSearchItemsBySource(db, ids);
-  const added: { item: NewSearchItem; terms: string[] }[] = [];
-  const fresh: IndexedPassage[] = [];
-  for (const id of ids) {
-    const s = submissions.get(id);
-    const indexed = existing.get(id);
-    if (s?.status === 'published') {
-      if (indexed) continue;
-      const date = (s.publishedAt ?? s.receivedAt).slice(0, 10);
-      const text = s.title ? `${s.title}\n${s.body}` : s.body;
-      const terms = indexTerms(text);
-      if (terms.length === 0) continue;
-      added.push({
-        terms,
-        item: {
-          source_id: s.id,
-          kind: 'submission',
-          day: dayNumber(date),
-          date,
-          language: primaryLanguage(s.language),
-          process_id: s.processId,
-          document_id: s.documentId,
-          version_id: s.versionId,
-          symbol: s.symbol,
-          title: s.title ?? s.organisationName,
-          address: null,
-          href: `/submissions/${s.id}`,
-          organisation_id: s.organisationId,
-          organisation_name: s.organisationName,
-          stakeholder_group: s.stakeholderGroup,
-          country: s.country,
-          text,
-          folded: foldForSearch(text),
-        },
-      });
-      fresh.push({
-        sourceId: s.id,
-        kind: 'submission',
-        processId: s.processId,
-        stakeholderGroup: s.stakeholderGroup,
-        at: date,
-        text,
-        public: true,
-      });
-    } else if (indexed) {
-      await deleteSearchItem(db, indexed, indexTerms(indexed.text));
-      // No longer public: it mentions nothing any more (a watch's page lists public matches only).
-      await untagPassage(db, id);
-    }
+  const submissions = await findSubmissionsForIndex(db, ids);
+  const published = submissions.filter((s) => s.status === 'published');
+  const items = published.map((s): NewSearchItem => {
+    const date = (s.publishedAt ?? s.receivedAt).slice(0, 10);
+    return {
+      source_id: s.id,
+      kind: 'submission',
+      day: dayNumber(date),
+      date,
+      language: primaryLanguage(s.language),
+      process_id: s.processId,
+      document_id: s.documentId,
+      version_id: s.versionId,
+      symbol: s.symbol,
+      title: s.title ?? s.organisationName,
+      address: null,
+      href: `/submissions/${s.id}`,
+      organisation_id: s.organisationId,
+      organisation_name: s.organisationName,
+      stakeholder_group: s.stakeholderGroup,
+      country: s.country,
+      text: s.title ? `${s.title}\n${s.body}` : s.body,
+      folded: '',
+    };
+  });
+  // Any other status (or no submission): out of the index.
+  const publishedIds = new Set(published.map((s) => s.id));
+  const unpublished = await findSearchItemsBySource(
+    db,
+    ids.filter((id) => !publishedIds.has(id)),
+  );
+  for (const [id, indexed] of unpublished) {
+    await deleteSearchItem(db, indexed, indexTerms(indexed.text));
+    // No longer public: it mentions nothing any more (a watch's page lists public matches only).
+    await untagPassage(db, id);
   }
-  await insertSearchItems(db, added);
   // Concept tags and watch matches follow the submissions into the index.
-  await afterIndexing(db, fresh);
+  await afterIndexing(db, await addItems(db, items, true));
 }
 
 /**

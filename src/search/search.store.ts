@@ -32,25 +32,14 @@ export interface PostingCursor {
   item: number;
 }
 
-/** Inserts a passage and its postings; returns its number. */
-export async function insertSearchItem(
-  db: Db,
-  item: NewSearchItem,
-  terms: string[],
-): Promise<number> {
-  const [seq] = await insertSearchItems(db, [{ item, terms }]);
-  return seq!;
-}
-
 /** Passage rows inserted per statement (19 columns each, under both engines' parameter caps). */
 const itemChunk = 32;
 
-/** Inserts passages and all their postings in few statements; returns their numbers in order. */
+/** Inserts passages and all their postings in few statements. */
 export async function insertSearchItems(
   db: Db,
   items: { item: NewSearchItem; terms: string[] }[],
-): Promise<number[]> {
-  const seqs: number[] = [];
+): Promise<void> {
   const postings: { term: string; day: number; item: number; lang: string }[] = [];
   for (const chunk of shapedChunks(items, itemChunk)) {
     const rows = await db
@@ -58,18 +47,16 @@ export async function insertSearchItems(
       .values(chunk.map((c) => c.item))
       .returning(['seq', 'source_id'])
       .execute();
-    // Both engines return the rows of a multi-row insert in the order given; matched by source
-    // all the same, so the postings can never land on the wrong passage.
+    // Each passage's number is matched by its source, not by the order of the returned rows,
+    // so the postings can never land on the wrong passage.
     const bySource = new Map(rows.map((r) => [r.source_id, Number(r.seq)]));
     for (const { item, terms } of chunk) {
       const seq = bySource.get(item.source_id)!;
-      seqs.push(seq);
       for (const term of terms)
         postings.push({ term, day: item.day, item: seq, lang: item.language });
     }
   }
   await insertPostings(db, postings);
-  return seqs;
 }
 
 /** Indexed passages of these sources, by source id. */

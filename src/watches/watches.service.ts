@@ -215,7 +215,10 @@ export async function checkWatchWebhook(input: unknown, allowPrivate: boolean): 
     await checkWebhookDestination(parsed.data.webhookUrl, allowPrivate);
 }
 
-/** The watch form checked, with its concepts and processes found (CONCEPT_NOT_FOUND, …). */
+/**
+ * The watch form checked, as the columns of what the watch follows (its concepts and processes
+ * found: CONCEPT_NOT_FOUND, …), with its webhook address.
+ */
 async function readWatchForm(db: Db, input: unknown) {
   const parsed = newWatchSchema.safeParse(input);
   if (!parsed.success) throw zodError(parsed.error);
@@ -228,7 +231,17 @@ async function readWatchForm(db: Db, input: unknown) {
   }
   const processIds: string[] = [];
   for (const ref of form.processes) processIds.push((await requireProcess(db, ref)).id);
-  return { form, conceptIds, processIds };
+  return {
+    webhookUrl: form.webhookUrl ?? null,
+    columns: {
+      name: form.name,
+      query: form.query ?? null,
+      concepts: JSON.stringify([...new Set(conceptIds)]),
+      processes: JSON.stringify([...new Set(processIds)]),
+      groups: JSON.stringify([...new Set(form.groups)]),
+      email_digest: form.emailDigest ? 1 : 0,
+    },
+  };
 }
 
 /** Makes a watch for the signed-in viewer; returns it and its secret feed key (shown once). */
@@ -239,23 +252,18 @@ export async function createWatch(
   now = new Date(),
 ): Promise<{ watch: Watch; feedKey: string }> {
   if (!viewer) throw new PlenumError('SIGN_IN_REQUIRED');
-  const { form, conceptIds, processIds } = await readWatchForm(db, input);
+  const { columns, webhookUrl } = await readWatchForm(db, input);
   const id = newId();
   const feedKey = randomBytes(24).toString('base64url');
   const at = now.toISOString();
   await insertWatch(db, {
     id,
     account_id: viewer.id,
-    name: form.name,
-    query: form.query ?? null,
-    concepts: JSON.stringify([...new Set(conceptIds)]),
-    processes: JSON.stringify([...new Set(processIds)]),
-    groups: JSON.stringify([...new Set(form.groups)]),
+    ...columns,
     feed_key_hash: sha256(feedKey),
-    webhook_url: form.webhookUrl ?? null,
+    webhook_url: webhookUrl,
     // The receiver checks signatures with this secret, so it is kept as it is and shown to the owner.
-    webhook_secret: form.webhookUrl ? randomBytes(24).toString('base64url') : null,
-    email_digest: form.emailDigest ? 1 : 0,
+    webhook_secret: webhookUrl ? randomBytes(24).toString('base64url') : null,
     // The first digest covers what matches from now on.
     digest_sent_at: at,
     created_at: at,
@@ -310,15 +318,10 @@ export async function changeWatch(
   now = new Date(),
 ): Promise<Watch> {
   const watch = await ownWatch(db, viewer, id);
-  const { form, conceptIds, processIds } = await readWatchForm(db, input);
-  const webhookUrl = form.webhookUrl ?? null;
+  const { columns, webhookUrl } = await readWatchForm(db, input);
   const at = now.toISOString();
   await updateWatchRow(db, watch.id, {
-    name: form.name,
-    query: form.query ?? null,
-    concepts: JSON.stringify([...new Set(conceptIds)]),
-    processes: JSON.stringify([...new Set(processIds)]),
-    groups: JSON.stringify([...new Set(form.groups)]),
+    ...columns,
     webhook_url: webhookUrl,
     webhook_secret:
       webhookUrl === null
@@ -326,7 +329,6 @@ export async function changeWatch(
         : webhookUrl === watch.webhookUrl && watch.webhookSecret
           ? watch.webhookSecret
           : randomBytes(24).toString('base64url'),
-    email_digest: form.emailDigest ? 1 : 0,
     updated_at: at,
   });
   await recordEvent(
