@@ -16,12 +16,12 @@ import { Session } from 'node:inspector';
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { serve } from '@hono/node-server';
 import { sql } from 'kysely';
 import type { Viewer } from '../src/accounts/accounts.schema.ts';
 import { operatorViewer } from '../src/accounts/accounts.schema.ts';
 import { createApiToken, viewerFromToken } from '../src/accounts/accounts.service.ts';
 import { createApp } from '../src/app.ts';
+import { createHttpServer, listen } from '../src/web/http-server.ts';
 import { buildConsultation } from '../src/consultations/consultation.builder.ts';
 import { openCommentPeriod } from '../src/consultations/consultations.service.ts';
 import { type Database, type Db, type Engine, type OpenDatabase } from '../src/db/database.ts';
@@ -636,12 +636,10 @@ export async function benchSubmissionsOverHttp(engine: Engine): Promise<void> {
       })),
     );
     indexer = new SearchIndexer(o.db, engine);
-    const app = createApp({ db: o.db, engine, indexer });
-    const port = await new Promise<number>((resolve) => {
-      server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) =>
-        resolve(info.port),
-      ) as Server;
-    });
+    const http = await createHttpServer({ db: o.db, engine, indexer });
+    const { app } = http;
+    server = http.server;
+    const port = await listen(server, 0, '127.0.0.1');
     const path = `/api/consultations/${setup.periodId}/submissions`;
     const options = (durationMs: number, keyPrefix: string): DriveOptions => ({
       url: `http://127.0.0.1:${port}${path}`,

@@ -21,11 +21,11 @@ import { submissionBodyLimit, submissionRoutes } from './submissions/submissions
 import { uiFor } from './web/i18n.ts';
 import { SubmissionQueue } from './submissions/submission-queue.ts';
 import { SearchIndexer } from './search/search-indexer.ts';
-import { errorCatalogue, isPlenumError, type ErrorCode } from './errors.ts';
+import { apiErrorBody, errorCatalogue, isPlenumError, type ErrorCode } from './errors.ts';
 import { processRoutes } from './processes/processes.routes.ts';
 import { searchRoutes } from './search/search.routes.ts';
 import { ApiRegistry } from './web/api.ts';
-import type { AppDeps, AppEnv } from './web/context.ts';
+import { apiBodyLimit, type AppDeps, type AppEnv, type CompleteDeps } from './web/context.ts';
 import { errorPage } from './web/errors.views.ts';
 
 const stylesheet = readFileSync(new URL('./web/static/plenum.css', import.meta.url), 'utf8');
@@ -48,24 +48,29 @@ function respondWithError(
   detail?: string,
 ): Response | Promise<Response> {
   const status = errorCatalogue[code].status as ContentfulStatusCode;
-  if (wantsJson(c)) {
-    const base = errorCatalogue[code].message;
-    return c.json({ error: { code, message: detail ? `${base} ${detail}` : base } }, status);
-  }
+  if (wantsJson(c)) return c.json(apiErrorBody(code, detail), status);
   // The error may come before the session middleware ran: fall back to an anonymous English page.
   const ui = c.var.ui ?? uiFor('en');
   const ctx = c.var.page ?? { ui, viewer: null, path: '/', csrf: '' };
   return c.html(errorPage(ctx, status, code, detail), status);
 }
 
-/** Builds the web app around an open database. */
-export function createApp(given: AppDeps): Hono<AppEnv> {
+/**
+ * Fills in the submission queue (group commit) and the search indexer it kicks, when not given.
+ * The web app and the submission intake of the HTTP server must share them.
+ */
+export function completeDeps(given: AppDeps): CompleteDeps {
   const indexer = given.indexer ?? new SearchIndexer(given.db, given.engine);
   const submissions =
     given.submissions ?? new SubmissionQueue(given.db, given.engine, () => indexer.kick());
-  // Receipts before search: the indexer waits while submissions wait on the write lock.
+  // Receipts before search: the indexer waits while submissions keep arriving.
   indexer.yieldTo(() => submissions.busy);
-  const deps: AppDeps = { ...given, submissions, indexer };
+  return { ...given, submissions, indexer };
+}
+
+/** Builds the web app around an open database. */
+export function createApp(given: AppDeps): Hono<AppEnv> {
+  const deps: AppDeps = completeDeps(given);
   const app = new Hono<AppEnv>();
   const api = new ApiRegistry();
 
@@ -105,7 +110,7 @@ export function createApp(given: AppDeps): Hono<AppEnv> {
   });
   // Submissions with attachments may be larger than anything else a client sends.
   const smallBodies = bodyLimit({
-    maxSize: 1024 * 1024,
+    maxSize: apiBodyLimit,
     onError: (c) => respondWithError(c, 'PAYLOAD_TOO_LARGE'),
   });
   const submissionBodies = bodyLimit({

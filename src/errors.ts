@@ -164,3 +164,12 @@ export class PlenumError extends Error {
 export function isPlenumError(value: unknown): value is PlenumError {
   return value instanceof PlenumError;
 }
+
+/** The JSON body of an API error: the code and the message with its detail. */
+export function apiErrorBody(
+  code: ErrorCode,
+  detail?: string,
+): { error: { code: ErrorCode; message: string } } {
+  const base = errorCatalogue[code].message;
+  return { error: { code, message: detail ? `${base} ${detail}` : base } };
+}

@@ -38,6 +38,16 @@ export function setPlenumCookie(
   });
 }
 
+/** The API token of an `Authorization: Bearer …` header, if it is one. */
+export function bearerToken(authorization: string): string | undefined {
+  return /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
+}
+
+/** The error of a request whose API token is malformed, unknown or revoked. */
+export function tokenRefused(): PlenumError {
+  return new PlenumError('SIGN_IN_REQUIRED', 'The API token is missing, unknown or revoked.');
+}
+
 /** Loads language, viewer and form token into the request. */
 export function sessionMiddleware(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -50,10 +60,9 @@ export function sessionMiddleware(): MiddlewareHandler<AppEnv> {
     const authorization = c.req.header('authorization');
     let viewer = null;
     if (authorization) {
-      const token = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
+      const token = bearerToken(authorization);
       viewer = token ? await viewerFromToken(db, token) : null;
-      if (!viewer)
-        throw new PlenumError('SIGN_IN_REQUIRED', 'The API token is missing, unknown or revoked.');
+      if (!viewer) throw tokenRefused();
     } else {
       const secret = getCookie(c, cookies.session);
       if (secret && secret.length < 200)

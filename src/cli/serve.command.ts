@@ -3,8 +3,6 @@
  * --workers N, N processes share the port (node:cluster) and the database.
  */
 import cluster from 'node:cluster';
-import { serve } from '@hono/node-server';
-import { createApp } from '../app.ts';
 import { loadConfig, type Config } from '../config.ts';
 import { openDatabase, openMigratedDatabase, showLocation } from '../db/database.ts';
 import { installShippedConcepts, tagIndexedPassages } from '../concepts/concepts.service.ts';
@@ -13,6 +11,7 @@ import { createTransport } from 'nodemailer';
 import { SearchIndexer } from '../search/search-indexer.ts';
 import { DigestSender } from '../watches/digest-sender.ts';
 import { WebhookDeliverer } from '../watches/webhook-deliverer.ts';
+import { createHttpServer, listen } from '../web/http-server.ts';
 import { parseFlags } from './output.ts';
 
 /** Usage of plenum serve. */
@@ -95,7 +94,7 @@ async function serveWorker(config: Config, announceIt = false): Promise<number> 
   const opened = await openDatabase(config.databaseUrl, { pgPoolSize: config.pgPoolSize });
   // Submissions published at once are indexed for search in batches, just after their receipts.
   const indexer = new SearchIndexer(opened.db, opened.engine);
-  const app = createApp({
+  const { server } = await createHttpServer({
     db: opened.db,
     engine: opened.engine,
     indexer,
@@ -116,9 +115,8 @@ async function serveWorker(config: Config, announceIt = false): Promise<number> 
       })
     : undefined;
   digests?.start();
-  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-    if (announceIt) announce(config, info.port, opened.engine, 1);
-  });
+  const port = await listen(server, config.port, config.host);
+  if (announceIt) announce(config, port, opened.engine, 1);
   await new Promise<void>((resolve, reject) => {
     server.on('error', reject);
     const stop = (): void => {

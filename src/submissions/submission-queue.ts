@@ -55,10 +55,24 @@ export class SubmissionQueue {
     this.afterCommit = afterCommit;
   }
 
-  /** True while submissions wait for, or are in, a commit. */
+  /** When the last submission arrived (performance.now()). */
+  private lastArrival = -Infinity;
+
+  /**
+   * True while submissions wait for, or are in, a commit, or while they keep arriving: between
+   * two groups the queue is empty for a moment, and a surge is not over until none has come for
+   * `quietMs`. The search indexer waits while this is true (receipts before search).
+   */
   get busy(): boolean {
-    return this.waiting.length > 0 || this.running > 0;
+    return (
+      this.waiting.length > 0 ||
+      this.running > 0 ||
+      performance.now() - this.lastArrival < SubmissionQueue.quietMs
+    );
   }
+
+  /** How long without a new submission ends a surge (ms). */
+  static readonly quietMs = 100;
 
   /** Stores a submission; resolves with its receipt once the group it joined has committed. */
   submit(
@@ -69,6 +83,7 @@ export class SubmissionQueue {
     now: Date,
   ): Promise<Receipt> {
     return new Promise<Receipt>((resolve, reject) => {
+      this.lastArrival = performance.now();
       this.waiting.push({ viewer, periodId, input, attachments, now, resolve, reject });
       this.schedule();
     });
@@ -122,6 +137,11 @@ export class SubmissionQueue {
       } catch (error) {
         prepared.push({ error });
       }
+    }
+    // A group refused whole (bad input, a closed period) writes nothing: no transaction at all.
+    if (prepared.every((p) => 'error' in p)) {
+      group.forEach((item, i) => item.reject((prepared[i] as { error: unknown }).error));
+      return;
     }
     // 2. Write them all in one transaction, holding the write lock only for the writes.
     const outcomes: ({ ok: true; receipt: Receipt } | { ok: false; error: unknown })[] = [];

@@ -23,6 +23,12 @@ export interface AppDeps {
   allowPrivateWebhooks?: boolean;
 }
 
+/** The app's dependencies with the submission queue and search indexer they share. */
+export type CompleteDeps = AppDeps & Required<Pick<AppDeps, 'submissions' | 'indexer'>>;
+
+/** The largest body of any request but a submission form with attachments (bytes). */
+export const apiBodyLimit = 1024 * 1024;
+
 /** What a page needs besides its own content: language, viewer, address, form token. */
 export interface PageContext {
   ui: Ui;

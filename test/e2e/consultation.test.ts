@@ -5,7 +5,7 @@
  * in place, a revised draft carries them over, the period closes, the interface turns Arabic,
  * markup in a submission stays inert, and axe-core checks the pages on the way.
  *
- * The app runs in this process (createApp + @hono/node-server on a free port) on a new SQLite
+ * The app runs in this process (plenum's HTTP server on a free port) on a new SQLite
  * database, with a clock the test moves past the close. Screenshots go to
  * test-results/screenshots/consultation-NN-name.png.
  */
@@ -13,12 +13,11 @@ import { after, before, test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { serve, type ServerType } from '@hono/node-server';
+import type { Server } from 'node:http';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { createApp } from '../../src/app.ts';
+import { createHttpServer, listen } from '../../src/web/http-server.ts';
 import {
   buildConsultation,
   builtPassword,
@@ -42,7 +41,7 @@ const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 
 let opened: OpenDatabase;
 let built: BuiltConsultation;
-let server: ServerType | undefined;
+let server: Server | undefined;
 let browser: Browser | undefined;
 let base = '';
 // The server's clock: the period opens before it and closes on 30 June 2026, 23:59 UTC.
@@ -182,13 +181,8 @@ before(async () => {
     closes: '2026-03-31T23:59',
     now: new Date('2026-01-15T00:00:00Z'),
   });
-  const app = createApp({ db: opened.db, engine: opened.engine, now: () => clock });
-  base = await new Promise<string>((resolve, reject) => {
-    server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) =>
-      resolve(`http://127.0.0.1:${info.port}`),
-    );
-    server.on('error', reject);
-  });
+  ({ server } = await createHttpServer({ db: opened.db, engine: opened.engine, now: () => clock }));
+  base = `http://127.0.0.1:${await listen(server, 0, '127.0.0.1')}`;
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],

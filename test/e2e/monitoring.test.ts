@@ -7,13 +7,12 @@
  */
 import assert from 'node:assert/strict';
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { serve, type ServerType } from '@hono/node-server';
+import type { Server } from 'node:http';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { operatorViewer } from '../../src/accounts/accounts.schema.ts';
-import { createApp } from '../../src/app.ts';
+import { createHttpServer, listen } from '../../src/web/http-server.ts';
 import { installShippedConcepts } from '../../src/concepts/concepts.service.ts';
 import {
   buildConsultation,
@@ -34,7 +33,7 @@ const governmentSays =
 
 let opened: OpenDatabase;
 let built: BuiltConsultation;
-let server: ServerType | undefined;
+let server: Server | undefined;
 let browser: Browser;
 let base = '';
 const findings: string[] = [];
@@ -122,13 +121,8 @@ before(async () => {
     },
     new Date('2026-06-05T00:00:00Z'),
   );
-  const app = createApp({ db: opened.db, engine: opened.engine });
-  base = await new Promise<string>((resolve, reject) => {
-    server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) =>
-      resolve(`http://127.0.0.1:${info.port}`),
-    );
-    server.on('error', reject);
-  });
+  ({ server } = await createHttpServer({ db: opened.db, engine: opened.engine }));
+  base = `http://127.0.0.1:${await listen(server, 0, '127.0.0.1')}`;
   browser = await launchChromium();
 });
 

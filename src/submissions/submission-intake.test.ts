@@ -1,0 +1,372 @@
+/**
+ * The submission intake answers exactly as the app's route: the same requests are sent to a server
+ * whose intake takes them and to the app alone, on one database, and the answers compared (status,
+ * every header but Date, the body with only the new submission's id and time told apart).
+ */
+import assert from 'node:assert/strict';
+import { createServer, request, type Server } from 'node:http';
+import { after, before, describe, test } from 'node:test';
+import { getRequestListener } from '@hono/node-server';
+import { createApiToken } from '../accounts/accounts.service.ts';
+import { completeDeps, createApp } from '../app.ts';
+import {
+  buildConsultation,
+  representativeViewer,
+  type BuiltConsultation,
+} from '../consultations/consultation.builder.ts';
+import type { OpenDatabase } from '../db/database.ts';
+import { openTestDatabase, testEngines } from '../db/test-databases.ts';
+import type { CompleteDeps } from '../web/context.ts';
+import { jsonHeadersOf, listen } from '../web/http-server.ts';
+import { submissionIntake } from './submission-intake.ts';
+
+interface Sent {
+  path?: string;
+  headers?: Record<string, string>;
+  body?: string | Buffer;
+  /** Send the body in chunks without a Content-Length. */
+  chunked?: boolean;
+}
+
+interface Answer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+function send(port: number, path: string, sent: Sent): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const body = sent.body ?? '';
+    const headers: Record<string, string | number> = { ...sent.headers };
+    if (!sent.chunked) headers['content-length'] = Buffer.byteLength(body);
+    const req = request(
+      { host: '127.0.0.1', port, path: sent.path ?? path, method: 'POST', headers, agent: false },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: { ...res.headers }, body: text }),
+        );
+      },
+    );
+    req.on('error', reject);
+    if (sent.chunked) {
+      req.write(body.slice(0, 5));
+      req.end(body.slice(5));
+    } else req.end(body);
+  });
+}
+
+/** The answer with the new submission's id and time replaced, and without Date. */
+function comparable(a: Answer): { status: number; headers: object; body: unknown } {
+  const headers = { ...a.headers };
+  delete headers.date;
+  let body: unknown = a.body;
+  try {
+    const json = JSON.parse(a.body) as Record<string, unknown>;
+    if (typeof json.submissionId === 'string') {
+      json.submissionId = '<id>';
+      json.receivedAt = '<time>';
+    }
+    body = json;
+  } catch {
+    // not JSON: compared as text
+  }
+  return { status: a.status, headers, body };
+}
+
+for (const engine of testEngines()) {
+  describe(`the submission intake answers as the app does (${engine})`, () => {
+    let o: OpenDatabase;
+    let built: BuiltConsultation;
+    let deps: CompleteDeps;
+    let clock = new Date('2026-06-01T12:00:00Z');
+    const servers: Server[] = [];
+    /** Whether the intake took each request sent to the first server. */
+    const taken: boolean[] = [];
+    let intakePort = 0;
+    let appPort = 0;
+    let token = '';
+    let blockId = '';
+    let path = '';
+
+    before(async () => {
+      o = await openTestDatabase(engine);
+      built = await buildConsultation(o.db, { moderation: 'immediate' });
+      deps = completeDeps({ db: o.db, engine: o.engine, now: () => clock });
+      const app = createApp(deps);
+      const toApp = getRequestListener(app.fetch);
+      const intake = submissionIntake(deps, await jsonHeadersOf(app));
+      const withIntake = createServer((req, res) => {
+        const took = intake(req, res);
+        taken.push(took);
+        if (!took) void toApp(req, res);
+      });
+      const appOnly = createServer((req, res) => void toApp(req, res));
+      servers.push(withIntake, appOnly);
+      intakePort = await listen(withIntake, 0, '127.0.0.1');
+      appPort = await listen(appOnly, 0, '127.0.0.1');
+      token = await createApiToken(o.db, representativeViewer(built, 'civil', 'token'), 'test');
+      const block = await o.db
+        .selectFrom('blocks')
+        .innerJoin('language_versions', 'language_versions.id', 'blocks.language_version_id')
+        .select('blocks.id')
+        .where('language_versions.version_id', '=', built.versionId)
+        .where('blocks.address', '=', 'para 2')
+        .executeTakeFirstOrThrow();
+      blockId = block.id;
+      path = `/api/consultations/${built.period.id}/submissions`;
+    });
+
+    after(async () => {
+      for (const server of servers) {
+        server.closeAllConnections();
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+      }
+      await deps.indexer.stop();
+      await o.close();
+    });
+
+    const json = { 'content-type': 'application/json' };
+    const bearer = (t = token) => ({ authorization: `Bearer ${t}` });
+    const submission = (extra: object = {}) =>
+      JSON.stringify({
+        organisationId: built.organisations.civil.id,
+        body: 'The public core of the Internet deserves its own paragraph.',
+        anchors: [{ blockId }],
+        ...extra,
+      });
+
+    /** Sends the request to both servers (its idempotency key made distinct for each). */
+    async function both(
+      sent: (side: 'intake' | 'app') => Sent,
+      expectTaken: boolean,
+    ): Promise<[Answer, Answer]> {
+      const before = taken.length;
+      const viaIntake = await send(intakePort, path, sent('intake'));
+      assert.equal(taken.length, before + 1);
+      assert.equal(taken.at(-1), expectTaken, 'taken by the intake');
+      const viaApp = await send(appPort, path, sent('app'));
+      assert.deepEqual(comparable(viaIntake), comparable(viaApp));
+      return [viaIntake, viaApp];
+    }
+
+    async function submissionsStored(): Promise<number> {
+      const row = await o.db
+        .selectFrom('submissions')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    }
+
+    test('a submission, its replay and a conflicting reuse of its key', async () => {
+      const stored = await submissionsStored();
+      const key = (side: string) => ({ 'idempotency-key': `parity-${side}-0001` });
+      const [first, firstApp] = await both(
+        (side) => ({ headers: { ...json, ...bearer(), ...key(side) }, body: submission() }),
+        true,
+      );
+      assert.equal(first.status, 201);
+      assert.equal(await submissionsStored(), stored + 2);
+      // The receipt is the app's, header for header.
+      assert.equal(first.headers['content-type'], firstApp.headers['content-type']);
+      assert.ok(first.headers['content-security-policy']);
+
+      const [replay] = await both(
+        (side) => ({ headers: { ...json, ...bearer(), ...key(side) }, body: submission() }),
+        true,
+      );
+      assert.equal(replay.status, 201);
+      const r = JSON.parse(replay.body) as { submissionId: string; replayed: boolean };
+      assert.equal(
+        r.submissionId,
+        (JSON.parse(first.body) as { submissionId: string }).submissionId,
+      );
+      assert.equal(r.replayed, true);
+
+      const [conflict] = await both(
+        (side) => ({
+          headers: { ...json, ...bearer(), ...key(side) },
+          body: submission({ body: 'Other words under the same key.' }),
+        }),
+        true,
+      );
+      assert.equal(conflict.status, 409);
+      assert.equal(await submissionsStored(), stored + 2);
+    });
+
+    test('the key in the body, a byte-order mark and an upper-case period id', async () => {
+      const [a] = await both(
+        (side) => ({
+          path: path
+            .toUpperCase()
+            .replace('/API/CONSULTATIONS/', '/api/consultations/')
+            .replace('/SUBMISSIONS', '/submissions'),
+          headers: { ...json, ...bearer() },
+          body: `\uFEFF${submission({ idempotencyKey: `parity-body-${side}` })}`,
+        }),
+        true,
+      );
+      assert.equal(a.status, 201, a.body);
+    });
+
+    test('refusals, each with nothing stored', async () => {
+      const stored = await submissionsStored();
+      const cases: { name: string; sent: Sent; status: number }[] = [
+        {
+          name: 'unknown token',
+          sent: { headers: { ...json, ...bearer('plenum_unknown') }, body: submission() },
+          status: 401,
+        },
+        {
+          name: 'not JSON',
+          sent: { headers: { ...json, ...bearer() }, body: '{"body": ' },
+          status: 400,
+        },
+        {
+          name: 'a JSON array',
+          sent: { headers: { ...json, ...bearer() }, body: '[1, 2]' },
+          status: 400,
+        },
+        {
+          name: 'JSON null',
+          sent: { headers: { ...json, ...bearer() }, body: 'null' },
+          status: 400,
+        },
+        {
+          name: 'no text',
+          sent: { headers: { ...json, ...bearer() }, body: submission({ body: '' }) },
+          status: 400,
+        },
+        {
+          name: 'a block of no paragraph',
+          sent: {
+            headers: { ...json, ...bearer() },
+            body: submission({ anchors: [{ blockId: built.period.id }] }),
+          },
+          status: 422,
+        },
+        {
+          name: 'another organisation',
+          sent: {
+            headers: { ...json, ...bearer() },
+            body: submission({ organisationId: built.organisations.tech.id }),
+          },
+          status: 403,
+        },
+        {
+          name: 'an unknown organisation',
+          sent: {
+            headers: { ...json, ...bearer() },
+            body: submission({ organisationId: 'nobody-at-all' }),
+          },
+          status: 404,
+        },
+        {
+          name: 'an unknown period',
+          sent: {
+            path: `/api/consultations/${built.versionId}/submissions`,
+            headers: { ...json, ...bearer() },
+            body: submission(),
+          },
+          status: 404,
+        },
+        {
+          name: 'markup in the text',
+          sent: {
+            headers: { ...json, ...bearer() },
+            body: submission({ body: '', title: '<script>alert(1)</script>' }),
+          },
+          status: 400,
+        },
+      ];
+      for (const c of cases) {
+        const [answer] = await both(() => c.sent, true);
+        assert.equal(answer.status, c.status, `${c.name}: ${answer.body}`);
+        assert.match(answer.headers['content-type'] as string, /^application\/json/);
+      }
+      assert.equal(await submissionsStored(), stored);
+    });
+
+    test('what the intake leaves to the app is answered by the app', async () => {
+      const stored = await submissionsStored();
+      const plain = { ...json, ...bearer() };
+      const cases: { name: string; sent: (side: string) => Sent }[] = [
+        { name: 'no token', sent: () => ({ headers: json, body: submission() }) },
+        {
+          name: 'a session-style header',
+          sent: () => ({ headers: { ...json, authorization: 'Basic abc' }, body: submission() }),
+        },
+        {
+          name: 'a form',
+          sent: () => ({
+            headers: { 'content-type': 'application/x-www-form-urlencoded', ...bearer() },
+            body: 'body=x',
+          }),
+        },
+        {
+          name: 'no Content-Length',
+          sent: (side) => ({
+            headers: plain,
+            body: submission({ idempotencyKey: `parity-chunked-${side}` }),
+            chunked: true,
+          }),
+        },
+        {
+          name: 'a malformed period id',
+          sent: () => ({
+            path: '/api/consultations/not-a-uuid/submissions',
+            headers: plain,
+            body: submission(),
+          }),
+        },
+        {
+          name: 'a NUL in the address',
+          sent: () => ({ path: `${path}%00`, headers: plain, body: submission() }),
+        },
+        {
+          name: 'a query',
+          sent: (side) => ({
+            path: `${path}?x=1`,
+            headers: plain,
+            body: submission({ idempotencyKey: `parity-query-${side}` }),
+          }),
+        },
+        {
+          name: 'too large',
+          sent: () => ({ headers: plain, body: submission({ body: 'x'.repeat(1024 * 1024) }) }),
+        },
+      ];
+      for (const c of cases) {
+        const before = await submissionsStored();
+        await both(c.sent, false);
+        // Only the two valid submissions are stored, once by each server.
+        assert.ok((await submissionsStored()) - before <= 2, c.name);
+      }
+      assert.equal(await submissionsStored(), stored + 4);
+    });
+
+    test('after the close a late submission is refused by both, and nothing is stored', async () => {
+      const stored = await submissionsStored();
+      clock = new Date('2031-01-02T00:00:00Z');
+      try {
+        const [late] = await both(
+          (side) => ({
+            headers: { ...json, ...bearer(), 'idempotency-key': `parity-late-${side}` },
+            body: submission(),
+          }),
+          true,
+        );
+        assert.equal(late.status, 409);
+        assert.equal(
+          (JSON.parse(late.body) as { error: { code: string } }).error.code,
+          'PERIOD_CLOSED',
+        );
+      } finally {
+        clock = new Date('2026-06-01T12:00:00Z');
+      }
+      assert.equal(await submissionsStored(), stored);
+    });
+  });
+}

@@ -1,0 +1,107 @@
+/**
+ * The submission intake: the request a deadline-night surge is made of, taken straight from
+ * node:http. Campaign tools and delegations' systems send POST /api/consultations/:id/submissions
+ * with an API token and a JSON body, thousands a second. Turning each into a Fetch Request, through
+ * the web app's middleware and back, cost a third of the server's time; the intake reads the body,
+ * resolves the token and hands the submission to the same group commit (submission-queue.ts), which
+ * checks, stores and commits it exactly as for the app's route.
+ *
+ * It takes only a request it can answer exactly as the app would: the path with a well-formed
+ * period id and no query, a plain Host, `Content-Type: application/json`, `Authorization: Bearer …`
+ * and a Content-Length within the app's limit. Everything else (other requests, and these with anything unusual) goes
+ * to the app, which answers as always. The answers are the app's: same status, body and headers
+ * (the app's own JSON headers, read from it at start); submission-intake.test.ts sends the same
+ * requests both ways and compares them.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { z } from 'zod';
+import { bearerToken, tokenRefused } from '../accounts/accounts.middleware.ts';
+import { viewerFromToken } from '../accounts/accounts.service.ts';
+import { apiErrorBody, isPlenumError, PlenumError } from '../errors.ts';
+import { apiBodyLimit, clockOf, type CompleteDeps } from '../web/context.ts';
+import { apiSubmissionInput } from './submissions.routes.ts';
+
+const submissionPath = /^\/api\/consultations\/([^/?]+)\/submissions$/;
+/** A Host the app's server adapter takes as it is (it checks any other). */
+const plainHost = /^[a-z0-9._-]+(?::\d{1,5})?$/;
+const periodIdSchema = z.uuid();
+const decoder = new TextDecoder();
+
+/** A request listener that answers a submission and returns true, or returns false at once. */
+export type SubmissionIntake = (req: IncomingMessage, res: ServerResponse) => boolean;
+
+/**
+ * The intake for an app's dependencies. `jsonHeaders` are the headers the app sends with a JSON
+ * answer (its security headers and content type), without Date and Content-Length.
+ */
+export function submissionIntake(
+  deps: CompleteDeps,
+  jsonHeaders: Record<string, string>,
+): SubmissionIntake {
+  const send = (res: ServerResponse, status: number, value: unknown): void => {
+    const body = JSON.stringify(value);
+    res.writeHead(status, { ...jsonHeaders, 'content-length': Buffer.byteLength(body) });
+    res.end(body);
+  };
+
+  const answer = async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    periodId: string,
+    token: string,
+    body: Buffer,
+  ): Promise<void> => {
+    try {
+      const viewer = await viewerFromToken(deps.db, token);
+      if (!viewer) throw tokenRefused();
+      let json: unknown;
+      try {
+        json = JSON.parse(decoder.decode(body));
+      } catch {
+        throw new PlenumError('INVALID_REQUEST', 'The body is not valid JSON.');
+      }
+      const header = req.headers['idempotency-key'];
+      const receipt = await deps.submissions.submit(
+        viewer,
+        periodId,
+        apiSubmissionInput(json, Array.isArray(header) ? header.join(', ') : header),
+        [],
+        clockOf(deps),
+      );
+      send(res, 201, receipt);
+    } catch (error) {
+      if (isPlenumError(error)) {
+        send(res, error.status, apiErrorBody(error.code, error.detail));
+      } else {
+        console.error(`[plenum] POST ${req.url}:`, error);
+        send(res, 500, apiErrorBody('INTERNAL'));
+      }
+    }
+  };
+
+  return (req, res) => {
+    if (req.method !== 'POST') return false;
+    const url = req.url ?? '';
+    const match = submissionPath.exec(url);
+    if (!match) return false;
+    const periodId = match[1]!;
+    if (!periodIdSchema.safeParse(periodId).success) return false;
+    const { headers } = req;
+    if (!plainHost.test(headers.host ?? '')) return false;
+    if (!/^application\/json\b/i.test(headers['content-type'] ?? '')) return false;
+    const token = bearerToken(headers.authorization ?? '');
+    if (!token) return false;
+    const length = headers['content-length'];
+    if (headers['transfer-encoding'] !== undefined || length === undefined) return false;
+    if (!/^\d{1,8}$/.test(length) || Number(length) > apiBodyLimit) return false;
+
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      void answer(req, res, periodId.toLowerCase(), token, Buffer.concat(chunks));
+    });
+    // A client that goes away before its body is read gets no answer; nothing was stored.
+    req.on('error', () => {});
+    return true;
+  };
+}
