@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import { migrateToLatest, openDatabase } from './database.ts';
+import { inWriteTransaction, migrateToLatest, openDatabase, sqliteLockWaitMs } from './database.ts';
 
 test('SQLite runs in WAL mode with a full fsync at every commit', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'plenum-db-'));
@@ -114,3 +114,47 @@ test(
     }
   },
 );
+
+test('a write transaction waits for another connection’s write lock without stopping the event loop', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'plenum-db-'));
+  const file = join(dir, 'p.sqlite');
+  const holder = await openDatabase(file);
+  const waiter = await openDatabase(file);
+  let release = (): void => {};
+  let ticks = 0;
+  const ticker = setInterval(() => (ticks += 1), 5);
+  try {
+    await sql`create table t (n integer)`.execute(holder.db);
+    // The holder takes the write lock and lets go of it only from a timer of this same thread:
+    // a wait that blocked the thread (SQLite's busy handler) would never see it fire.
+    const held = inWriteTransaction(holder.db, 'sqlite', async (trx) => {
+      await sql`insert into t (n) values (1)`.execute(trx);
+      await new Promise<void>((resolve) => (release = resolve));
+    });
+    await new Promise((resolve) => setImmediate(resolve));
+    ticks = 0;
+    setTimeout(() => release(), 150);
+    const started = performance.now();
+    await inWriteTransaction(waiter.db, 'sqlite', async (trx) => {
+      await sql`insert into t (n) values (2)`.execute(trx);
+    });
+    const waited = performance.now() - started;
+    await held;
+    assert.ok(waited >= 140, `waited ${waited} ms for the lock`);
+    assert.ok(ticks >= 10, `the event loop ran meanwhile (${ticks} ticks)`);
+    const rows = await sql<{ n: number }>`select n from t order by n`.execute(waiter.db);
+    assert.deepEqual(
+      rows.rows.map((r) => r.n),
+      [1, 2],
+    );
+    // SQLite's own wait is back for statements outside write transactions.
+    const timeout = await sql<{ timeout: number }>`pragma busy_timeout`.execute(waiter.db);
+    assert.equal(timeout.rows[0]?.timeout, sqliteLockWaitMs);
+  } finally {
+    clearInterval(ticker);
+    release();
+    await holder.close();
+    await waiter.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -178,7 +178,7 @@ function openSqlite(path: string): OpenDatabase {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma(`busy_timeout = ${sqliteLockWaitMs}`);
   // Kysely prepares every query anew; caching the prepared statements by their SQL saves that
   // work on every request (queries run one at a time here, so a statement is never shared).
   const statements = new Map<string, SqliteDatabase.Statement>();
@@ -278,11 +278,17 @@ async function openPostgres(url: string, options: OpenOptions): Promise<OpenData
   };
 }
 
+/** How long a write transaction waits for another process's write lock on SQLite (ms). */
+export const sqliteLockWaitMs = 5000;
+
 /**
  * Runs `work` in one write transaction on one connection, committed when it returns and rolled
  * back when it throws. On SQLite the write lock is taken at the start (BEGIN IMMEDIATE) rather
- * than at the first write, so a second process on the same file waits for it (busy_timeout)
- * instead of failing with SQLITE_BUSY after reading.
+ * than at the first write, so a second process on the same file waits for it instead of failing
+ * with SQLITE_BUSY after reading. It waits without blocking: SQLite's own busy handler sleeps in
+ * the calling thread, which would stop this process's event loop (no request read, no receipt
+ * sent) while another process (`plenum serve --workers N`) commits; instead the lock is tried
+ * at once and tried again a moment later, for up to sqliteLockWaitMs.
  */
 export async function inWriteTransaction<T>(
   db: Kysely<Database>,
@@ -290,7 +296,8 @@ export async function inWriteTransaction<T>(
   work: (trx: Db) => Promise<T>,
 ): Promise<T> {
   return db.connection().execute(async (connection) => {
-    await sql.raw(engine === 'sqlite' ? 'begin immediate' : 'begin').execute(connection);
+    if (engine === 'sqlite') await beginImmediate(connection);
+    else await sql.raw('begin').execute(connection);
     let result: T;
     try {
       result = await work(connection);
@@ -304,6 +311,31 @@ export async function inWriteTransaction<T>(
     await sql.raw('commit').execute(connection);
     return result;
   });
+}
+
+/** True for SQLite's "database is locked" (another connection holds the write lock). */
+function isSqliteBusy(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === 'SQLITE_BUSY';
+}
+
+/** BEGIN IMMEDIATE, waiting for the write lock on the event loop rather than in SQLite. */
+async function beginImmediate(connection: Db): Promise<void> {
+  const deadline = performance.now() + sqliteLockWaitMs;
+  await sql.raw('pragma busy_timeout = 0').execute(connection);
+  try {
+    for (let pause = 0.25; ; pause = Math.min(pause * 2, 4)) {
+      try {
+        await sql.raw('begin immediate').execute(connection);
+        return;
+      } catch (error) {
+        if (!isSqliteBusy(error) || performance.now() >= deadline) throw error;
+      }
+      await new Promise((resolve) => setTimeout(resolve, pause));
+    }
+  } finally {
+    // Other statements keep SQLite's own wait (a plain write outside a transaction, a checkpoint).
+    await sql.raw(`pragma busy_timeout = ${sqliteLockWaitMs}`).execute(connection);
+  }
 }
 
 /** Brings the schema up to date; returns the names of the migrations it applied. */

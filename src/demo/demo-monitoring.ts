@@ -8,7 +8,7 @@ import { findAccountByEmail } from '../accounts/accounts.store.ts';
 import { installShippedConcepts, tagIndexedPassages } from '../concepts/concepts.service.ts';
 import type { Db } from '../db/database.ts';
 import { recordStance } from '../stances/stances.service.ts';
-import { findByIdempotencyKey } from '../submissions/submissions.store.ts';
+import { findByIdempotencyKeys } from '../submissions/submissions.store.ts';
 import { createWatch } from '../watches/watches.service.ts';
 import { demoPassword } from './demo-consultation.ts';
 
@@ -37,7 +37,9 @@ export async function loadDemoMonitoring(db: Db): Promise<DemoMonitoring> {
   };
   const submission = async (rep: string, n: number): Promise<string> => {
     const author = await findAccountByEmail(db, `${rep}@demo.plenum.example`);
-    const row = author && (await findByIdempotencyKey(db, author.id, `demo-submission-${n}`));
+    const key = `demo-submission-${n}`;
+    const found = author && (await findByIdempotencyKeys(db, [{ authorId: author.id, key }]));
+    const row = found?.get(`${author!.id} ${key}`);
     if (!row) throw new Error(`demo submission ${n} is missing`);
     return row.id;
   };

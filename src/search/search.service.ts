@@ -227,12 +227,18 @@ export async function syncSubmissionsIndex(db: Db, submissionIds: string[]): Pro
 }
 
 /**
- * Queues a submission to be indexed (syncSubmissionsIndex) shortly after, in the caller's
+ * Queues submissions to be indexed (syncSubmissionsIndex) shortly after, in the caller's
  * transaction: the path of a submission's receipt stays short on deadline night, and the
  * queue row commits with the submission, so none is left unindexed (search-indexer.ts).
  */
-export async function queueSubmissionIndex(db: Db, submissionId: string, now: Date): Promise<void> {
-  await queueForIndex(db, submissionId, now.toISOString());
+export async function queueSubmissionsIndex(
+  db: Db,
+  submissions: { id: string; now: Date }[],
+): Promise<void> {
+  await queueForIndex(
+    db,
+    submissions.map((s) => ({ sourceId: s.id, at: s.now.toISOString() })),
+  );
 }
 
 /**

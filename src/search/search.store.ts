@@ -443,9 +443,17 @@ export async function inSearchSession<T>(db: Db, work: (db: Db) => Promise<T>): 
   return db.isTransaction ? tuned(db) : (db as Kysely<Database>).transaction().execute(tuned);
 }
 
-/** Queues a submission for indexing, in the caller's transaction. */
-export async function queueForIndex(db: Db, sourceId: string, at: string): Promise<void> {
-  await db.insertInto('index_queue').values({ source_id: sourceId, queued_at: at }).execute();
+/** Queues submissions for indexing, in the caller's transaction. */
+export async function queueForIndex(
+  db: Db,
+  rows: { sourceId: string; at: string }[],
+): Promise<void> {
+  for (const chunk of shapedChunks(rows, 256)) {
+    await db
+      .insertInto('index_queue')
+      .values(chunk.map((r) => ({ source_id: r.sourceId, queued_at: r.at })))
+      .execute();
+  }
 }
 
 /**

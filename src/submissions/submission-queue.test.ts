@@ -18,7 +18,7 @@ for (const engine of testEngines()) {
     let civil: Viewer;
     before(async () => {
       o = await openTestDatabase(engine);
-      built = await buildConsultation(o.db);
+      built = await buildConsultation(o.db, { moderation: 'immediate' });
       civil = representativeViewer(built, 'civil', 'token');
     });
     after(async () => o.close());
@@ -59,6 +59,121 @@ for (const engine of testEngines()) {
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .executeTakeFirstOrThrow();
       assert.equal(Number(row.n), 160, 'every receipt is a stored submission, and nothing else is');
+    });
+
+    test('one group of 300 with anchors: every row written once, keys replayed or refused in order', async () => {
+      const queue = new SubmissionQueue(o.db, engine);
+      const now = new Date('2026-06-02T12:00:00Z');
+      const blocks = await o.db
+        .selectFrom('blocks')
+        .innerJoin('language_versions', 'language_versions.id', 'blocks.language_version_id')
+        .select(['blocks.id', 'blocks.text'])
+        .where('language_versions.version_id', '=', built.versionId)
+        .where('blocks.kind', '=', 'paragraph')
+        .orderBy('blocks.seq')
+        .limit(3)
+        .execute();
+      assert.equal(blocks.length, 3);
+      const form = (i: number, body = `Anchored comment ${i}`) => ({
+        organisationId: built.organisations.civil.id,
+        body,
+        // Two whole paragraphs and a span of the third: three anchors each, 900 in the group.
+        anchors: [
+          { blockId: blocks[0]!.id },
+          { blockId: blocks[1]!.id },
+          { blockId: blocks[2]!.id, exact: blocks[2]!.text.slice(0, 12) },
+        ],
+        idempotencyKey: `group-test-${i}`,
+      });
+      // A key stored before the group: sent again in it, the first receipt comes back.
+      const before = await queue.submit(civil, built.period.id, form(0), [], now);
+      const attempts = [
+        queue.submit(civil, built.period.id, form(0), [], now),
+        ...Array.from({ length: 297 }, (_, i) =>
+          queue.submit(civil, built.period.id, form(i + 1), [], now),
+        ),
+        // The same key twice in the group: the same content is a replay, other content a conflict.
+        queue.submit(civil, built.period.id, form(5), [], now),
+        queue.submit(civil, built.period.id, form(6, 'Something else entirely'), [], now),
+      ];
+      const results = await Promise.allSettled(attempts);
+      const first = results[0]!;
+      assert.ok(first.status === 'fulfilled' && first.value.replayed);
+      assert.equal(first.value.submissionId, before.submissionId);
+      const fresh = results.slice(1, 298);
+      assert.ok(fresh.every((r) => r.status === 'fulfilled' && !r.value.replayed));
+      const replay = results[298]!;
+      const five = results[5]!;
+      assert.ok(replay.status === 'fulfilled' && replay.value.replayed);
+      assert.ok(five.status === 'fulfilled');
+      assert.equal(replay.value.submissionId, five.value.submissionId);
+      const conflict = results[299]!;
+      assert.ok(conflict.status === 'rejected');
+      assert.equal((conflict.reason as { code: string }).code, 'IDEMPOTENCY_CONFLICT');
+
+      const ids = fresh.map((r) => (r as PromiseFulfilledResult<{ submissionId: string }>).value);
+      const stored = ids.map((r) => r.submissionId).concat(before.submissionId);
+      const count = async (
+        table: 'submissions' | 'submission_anchors' | 'events' | 'index_queue',
+        column: 'id' | 'submission_id' | 'subject_id' | 'source_id',
+      ) => {
+        const row = await o.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where(column, 'in', stored)
+          .executeTakeFirstOrThrow();
+        return Number(row.n);
+      };
+      assert.equal(await count('submissions', 'id'), 298);
+      assert.equal(await count('submission_anchors', 'submission_id'), 298 * 3);
+      assert.equal(await count('events', 'subject_id'), 298, 'one event per stored submission');
+      const queued = await count('index_queue', 'source_id');
+      assert.equal(queued, 298, 'every published submission is queued for search');
+      const span = await o.db
+        .selectFrom('submission_anchors')
+        .select(['exact', 'start', 'end', 'block_id'])
+        .where('submission_id', '=', ids[41]!.submissionId)
+        .where('exact', 'is not', null)
+        .executeTakeFirstOrThrow();
+      assert.deepEqual(span, {
+        exact: blocks[2]!.text.slice(0, 12),
+        start: 0,
+        end: 12,
+        block_id: blocks[2]!.id,
+      });
+    });
+
+    test('two servers given the same keys at once: one submission per key, both get its receipt', async () => {
+      // Two queues on one database, as two `plenum serve` processes: on PostgreSQL their groups
+      // commit in parallel, so a key may be committed by the other after it was checked.
+      const queues = [new SubmissionQueue(o.db, engine), new SubmissionQueue(o.db, engine)];
+      const now = new Date('2026-06-03T12:00:00Z');
+      const attempts = Array.from({ length: 120 }, (_, i) =>
+        queues.map((queue) =>
+          queue.submit(
+            civil,
+            built.period.id,
+            {
+              organisationId: built.organisations.civil.id,
+              body: `Sent to both servers ${i}`,
+              idempotencyKey: `two-servers-${i}`,
+            },
+            [],
+            now,
+          ),
+        ),
+      );
+      const pairs = await Promise.all(attempts.map((pair) => Promise.all(pair)));
+      for (const [a, b] of pairs) {
+        assert.equal(a!.submissionId, b!.submissionId);
+        assert.equal(a!.replayed !== b!.replayed, true, 'one stored it, the other replayed it');
+      }
+      const row = await o.db
+        .selectFrom('submissions')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('idempotency_key', 'like', 'two-servers-%')
+        .executeTakeFirstOrThrow();
+      assert.equal(Number(row.n), 120);
     });
 
     test('a group that fails is acknowledged to nobody', async () => {

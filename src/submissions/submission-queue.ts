@@ -13,13 +13,13 @@
 import type { Kysely } from 'kysely';
 import type { Viewer } from '../accounts/accounts.schema.ts';
 import { inWriteTransaction, type Database, type Engine } from '../db/database.ts';
-import { isPlenumError } from '../errors.ts';
 import type { CheckedAttachment } from './attachments.ts';
 import type { Receipt } from './submissions.schema.ts';
 import {
   prepareSubmission,
-  storeSubmission,
+  storeSubmissions,
   type PreparedSubmission,
+  type StoreOutcome,
 } from './submissions.service.ts';
 
 interface Pending {
@@ -144,37 +144,25 @@ export class SubmissionQueue {
       return;
     }
     // 2. Write them all in one transaction, holding the write lock only for the writes.
-    const outcomes: ({ ok: true; receipt: Receipt } | { ok: false; error: unknown })[] = [];
+    const toStore = group.flatMap((item, i) => {
+      const ready = prepared[i]!;
+      return 'error' in ready ? [] : [{ prepared: ready, now: item.now }];
+    });
+    let stored: StoreOutcome[];
     try {
-      await inWriteTransaction(this.db, this.engine, async (trx) => {
-        const shared = new Map<string, Promise<unknown>>();
-        for (const [i, item] of group.entries()) {
-          const ready = prepared[i]!;
-          if ('error' in ready) {
-            outcomes.push({ ok: false, error: ready.error });
-            continue;
-          }
-          try {
-            // storeSubmission refuses (a PlenumError) only before its first write, so a refused
-            // submission leaves nothing behind and needs no savepoint of its own.
-            outcomes.push({
-              ok: true,
-              receipt: await storeSubmission(trx, ready, item.now, shared),
-            });
-          } catch (error) {
-            // Anything else may have left half a submission: the whole group is undone below.
-            if (!isPlenumError(error)) throw error;
-            outcomes.push({ ok: false, error });
-          }
-        }
-      });
+      stored = await inWriteTransaction(this.db, this.engine, (trx) =>
+        storeSubmissions(trx, toStore),
+      );
     } catch (error) {
       // Nothing of the group is stored: every submission in it fails, none is acknowledged.
       for (const item of group) item.reject(error);
       return;
     }
+    let next = 0;
     group.forEach((item, i) => {
-      const outcome = outcomes[i]!;
+      const ready = prepared[i]!;
+      if ('error' in ready) return item.reject(ready.error);
+      const outcome = stored[next++]!;
       if (outcome.ok) item.resolve(outcome.receipt);
       else item.reject(outcome.error);
     });

@@ -13,12 +13,16 @@ import { findVersionAccess } from '../documents/documents.store.ts';
 import type { Db } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
 import { PlenumError } from '../errors.ts';
-import { recordEvent } from '../events/events.store.ts';
+import { recordEvent, recordEvents } from '../events/events.store.ts';
 import { findOrganisation, findOrganisations } from '../organisations/organisations.store.ts';
 import { detectLanguage } from '../text/detect-language.ts';
 import { quoteSelector } from '../text/reanchor.ts';
 import { carryLateAnchors } from '../revisions/revisions.service.ts';
-import { queueSubmissionIndex, syncSubmissionIndex } from '../search/search.service.ts';
+import {
+  queueSubmissionsIndex,
+  syncSubmissionIndex,
+  syncSubmissionsIndex,
+} from '../search/search.service.ts';
 import { zodError } from '../web/validation.ts';
 import type { CheckedAttachment } from './attachments.ts';
 import { canReadSubmission, checkCanCosignFor, checkCanSubmitFor } from './submissions.policy.ts';
@@ -34,10 +38,11 @@ import {
 import {
   countPublishedByAddress,
   findAttachment,
-  findByIdempotencyKey,
+  findByIdempotencyKeys,
   findSubmissionRow,
   findVersionBlocks,
-  insertSubmission,
+  insertSubmissionParts,
+  insertSubmissionRows,
   listCosigners,
   listIdsByStatus,
   listIdsOfOrganisations,
@@ -45,9 +50,10 @@ import {
   loadSubmissions,
   updateCosigner,
   updateStatus,
+  type SubmissionRows,
   type SubmissionScope,
 } from './submissions.store.ts';
-import type { SubmissionAnchorTable } from './submissions.table.ts';
+import type { SubmissionAnchorTable, SubmissionTable } from './submissions.table.ts';
 
 /** The canonical JSON of a submission's content: what its SHA-256 fingerprints. */
 function canonicalContent(content: unknown): string {
@@ -154,7 +160,7 @@ export type PreparedSubmission =
       versionId: string;
       processId: string;
       organisationId: string;
-      row: Parameters<typeof insertSubmission>[1];
+      row: SubmissionRows;
     };
 
 /**
@@ -170,13 +176,10 @@ export async function submitComment(
   attachments: CheckedAttachment[],
   now: Date,
 ): Promise<Receipt> {
-  return storeSubmission(
-    db,
-    await prepareSubmission(db, viewer, periodId, input, attachments, now),
-    now,
-    undefined,
-    'now',
-  );
+  const prepared = await prepareSubmission(db, viewer, periodId, input, attachments, now);
+  const [outcome] = await storeSubmissions(db, [{ prepared, now }], 'now');
+  if (!outcome!.ok) throw outcome!.error;
+  return outcome!.receipt;
 }
 
 /**
@@ -198,7 +201,9 @@ export async function prepareSubmission(
   const parsed = newSubmissionSchema.safeParse(input);
   if (!parsed.success) throw zodError(parsed.error);
   const form = parsed.data;
-  const organisation = await findOrganisation(db, form.organisationId);
+  const organisation = await once(shared, `organisation:${form.organisationId}`, () =>
+    findOrganisation(db, form.organisationId),
+  );
   if (!organisation) throw new PlenumError('ORGANISATION_NOT_FOUND');
   checkCanSubmitFor(viewer, organisation.id);
 
@@ -264,7 +269,7 @@ export async function prepareSubmission(
 
   const cosignerIds: string[] = [];
   for (const ref of form.cosigners) {
-    const cosigner = await findOrganisation(db, ref);
+    const cosigner = await once(shared, `organisation:${ref}`, () => findOrganisation(db, ref));
     if (!cosigner)
       throw new PlenumError('ORGANISATION_NOT_FOUND', `Co-signer "${ref}" is not registered.`);
     if (cosigner.id !== organisation.id && !cosignerIds.includes(cosigner.id))
@@ -290,12 +295,18 @@ export async function prepareSubmission(
   });
   const contentSha256 = sha256(content);
 
-  const earlier = await replayOf(db, viewer.id, form.idempotencyKey, content, contentSha256);
-  if (earlier) return { replay: earlier };
-
-  // The server's clock decides, at the moment the submission is processed.
-  if (period.state === 'scheduled') throw new PlenumError('PERIOD_NOT_OPEN_YET');
-  if (period.state === 'closed') throw new PlenumError('PERIOD_CLOSED');
+  // The server's clock decides, at the moment the submission is processed; but a submission
+  // resent after the close still gets the receipt it was given before. While the period is open
+  // the idempotency key is checked by storeSubmissions, for a whole group at once.
+  if (period.state === 'scheduled' || period.state === 'closed') {
+    const earlier = (
+      await findByIdempotencyKeys(db, [{ authorId: viewer.id, key: form.idempotencyKey }])
+    )
+      .values()
+      .next().value;
+    if (earlier) return { replay: replayOf(earlier, content, contentSha256) };
+    throw new PlenumError(period.state === 'scheduled' ? 'PERIOD_NOT_OPEN_YET' : 'PERIOD_CLOSED');
+  }
 
   const status: SubmissionStatus =
     cosignerIds.length > 0
@@ -361,16 +372,15 @@ export async function prepareSubmission(
   };
 }
 
-/** The receipt of an earlier submission with this idempotency key, if there is one. */
-async function replayOf(
-  db: Db,
-  authorId: string,
-  idempotencyKey: string,
+/**
+ * The receipt of an earlier submission with the same idempotency key: the same content is a
+ * replay of it, other content is refused (IDEMPOTENCY_CONFLICT).
+ */
+function replayOf(
+  earlier: Pick<SubmissionTable, 'id' | 'received_at' | 'status' | 'content_sha256'>,
   content: string,
   contentSha256: string,
-): Promise<Receipt | undefined> {
-  const earlier = await findByIdempotencyKey(db, authorId, idempotencyKey);
-  if (!earlier) return undefined;
+): Receipt {
   if (earlier.content_sha256 !== contentSha256) throw new PlenumError('IDEMPOTENCY_CONFLICT');
   return {
     submissionId: earlier.id,
@@ -382,77 +392,136 @@ async function replayOf(
   };
 }
 
+/** What storeSubmissions made of one submission: its receipt, or why it was refused. */
+export type StoreOutcome = { ok: true; receipt: Receipt } | { ok: false; error: PlenumError };
+
 /**
- * Writes a prepared submission, inside the caller's write transaction. The idempotency key is
- * checked again first, under the write lock: the same key may have arrived in the same group or
- * in another process since the submission was prepared. That refusal comes before any write.
+ * Writes prepared submissions, inside the caller's write transaction, in few statements (a group
+ * commit writes a few hundred at once). Idempotency keys are checked first, all in one read: the
+ * same key may have arrived in the same group or in another process since the submissions were
+ * prepared. A later submission with a key seen earlier in the same call is a replay of the first
+ * (or a conflict). On PostgreSQL another group may commit the same key meanwhile: the insert
+ * skips such a row (it waits for that commit) and the submission gets that one's receipt
+ * instead. Every refusal comes before anything of that submission is written.
  */
-export async function storeSubmission(
+export async function storeSubmissions(
   db: Db,
-  prepared: PreparedSubmission,
-  now: Date,
-  /** Lookups shared by the submissions of one group commit (same write transaction). */
-  shared?: Map<string, Promise<unknown>>,
+  items: { prepared: PreparedSubmission; now: Date }[],
   /**
    * When a published submission is indexed for search: 'queued' (the group commit: a moment after
    * the commit, by search/search-indexer.ts) or 'now' (in this transaction).
    */
   indexing: 'queued' | 'now' = 'queued',
-): Promise<Receipt> {
-  if (prepared.replay) return prepared.replay;
-  const { content, contentSha256 } = prepared;
-  const earlier = await replayOf(
+): Promise<StoreOutcome[]> {
+  type Fresh = Exclude<PreparedSubmission, { replay: Receipt }>;
+  const keyOf = (p: Fresh) => `${p.authorId} ${p.idempotencyKey}`;
+  const fresh = items.flatMap(({ prepared }) => (prepared.replay ? [] : [prepared]));
+  const earlier = await findByIdempotencyKeys(
     db,
-    prepared.authorId,
-    prepared.idempotencyKey,
-    content,
-    contentSha256,
+    fresh.map((p) => ({ authorId: p.authorId, key: p.idempotencyKey })),
   );
-  if (earlier) return earlier;
-  await insertSubmission(db, prepared.row);
-  const { id, status, received_at: at, period_id: periodId } = prepared.row.submission;
+  // The first submission of each key not yet stored, to be written.
+  const toWrite = new Map<string, { prepared: Fresh; now: Date }>();
+  for (const { prepared, now } of items) {
+    if (prepared.replay || earlier.has(keyOf(prepared)) || toWrite.has(keyOf(prepared))) continue;
+    toWrite.set(keyOf(prepared), { prepared, now });
+  }
+  if (toWrite.size > 0) {
+    const skipped = await insertSubmissionRows(
+      db,
+      [...toWrite.values()].map((w) => w.prepared.row.submission),
+    );
+    // Committed by another transaction since the read above: answered with that submission.
+    const committed = await findByIdempotencyKeys(
+      db,
+      skipped.map((row) => ({ authorId: row.author_id, key: row.idempotency_key })),
+    );
+    for (const [key, row] of committed) {
+      earlier.set(key, row);
+      toWrite.delete(key);
+    }
+  }
+  const settled = items.map(({ prepared }): StoreOutcome => {
+    if (prepared.replay) return { ok: true, receipt: prepared.replay };
+    const key = keyOf(prepared);
+    const first = earlier.get(key) ?? toWrite.get(key)!.prepared.row.submission;
+    if (first !== prepared.row.submission) {
+      try {
+        return { ok: true, receipt: replayOf(first, prepared.content, prepared.contentSha256) };
+      } catch (error) {
+        return { ok: false, error: error as PlenumError };
+      }
+    }
+    const { id, status, received_at: receivedAt } = first;
+    return {
+      ok: true,
+      receipt: {
+        submissionId: id,
+        receivedAt,
+        contentSha256: prepared.contentSha256,
+        content: prepared.content,
+        status: status as SubmissionStatus,
+        replayed: false,
+      },
+    };
+  });
+  const written = [...toWrite.values()];
+  if (written.length === 0) return settled;
+
+  await insertSubmissionParts(
+    db,
+    written.map((w) => w.prepared.row),
+  );
   // Search: on deadline night a submission published at once is queued, and findable a moment
-  // after this transaction commits (search/search-indexer.ts); the queue row commits with it.
-  if (status === 'published') {
-    if (indexing === 'queued') await queueSubmissionIndex(db, id, now);
-    else await syncSubmissionIndex(db, id);
+  // after this transaction commits (search/search-indexer.ts); the queue rows commit with it.
+  const published = written.filter((w) => w.prepared.row.submission.status === 'published');
+  if (published.length > 0) {
+    if (indexing === 'queued') {
+      await queueSubmissionsIndex(
+        db,
+        published.map((w) => ({ id: w.prepared.row.submission.id, now: w.now })),
+      );
+    } else {
+      await syncSubmissionsIndex(
+        db,
+        published.map((w) => w.prepared.row.submission.id),
+      );
+    }
   }
   // A later version may already be aligned with this one: carry the new anchors there too.
   // Read under the write lock, so an import of the next version cannot slip in between.
-  const successors = await once(shared, `successors:${prepared.versionId}`, () =>
-    listAlignedSuccessors(db, prepared.versionId),
-  );
-  if (successors.length > 0) {
-    await carryLateAnchors(
-      db,
-      prepared.versionId,
-      prepared.row.anchors.map((a) => a.id),
-    );
+  const anchorsByVersion = new Map<string, string[]>();
+  for (const { prepared } of written) {
+    const ids = anchorsByVersion.get(prepared.versionId) ?? [];
+    ids.push(...prepared.row.anchors.map((a) => a.id));
+    anchorsByVersion.set(prepared.versionId, ids);
   }
-  await recordEvent(
+  for (const [versionId, anchorIds] of anchorsByVersion) {
+    if ((await listAlignedSuccessors(db, versionId)).length > 0)
+      await carryLateAnchors(db, versionId, anchorIds);
+  }
+  await recordEvents(
     db,
-    {
-      actor: prepared.authorId,
-      action: status === 'published' ? 'submission.published' : 'submission.received',
-      subjectType: 'submission',
-      subjectId: id,
-      data: {
-        periodId,
-        processId: prepared.processId,
-        organisationId: prepared.organisationId,
-        status,
-      },
-    },
-    now,
+    written.map(({ prepared, now }) => {
+      const { id, status, period_id: periodId } = prepared.row.submission;
+      return {
+        event: {
+          actor: prepared.authorId,
+          action: status === 'published' ? 'submission.published' : 'submission.received',
+          subjectType: 'submission',
+          subjectId: id,
+          data: {
+            periodId,
+            processId: prepared.processId,
+            organisationId: prepared.organisationId,
+            status,
+          },
+        },
+        at: now,
+      };
+    }),
   );
-  return {
-    submissionId: id,
-    receivedAt: at,
-    contentSha256,
-    content,
-    status: status as SubmissionStatus,
-    replayed: false,
-  };
+  return settled;
 }
 
 /** A submission the viewer may read, or SUBMISSION_NOT_FOUND. */

@@ -1,6 +1,7 @@
 /** SQL for submissions, their anchors, co-signers and attachments. */
 import type { ExpressionBuilder } from 'kysely';
 import type { Database, Db } from '../db/database.ts';
+import { shapedChunks } from '../db/statement-shapes.ts';
 import { countries } from '../organisations/countries.ts';
 import { findOrganisations } from '../organisations/organisations.store.ts';
 import type {
@@ -25,29 +26,80 @@ export interface SubmissionRows {
   attachments: AttachmentTable[];
 }
 
-/** Inserts a submission with its anchors, co-signers and attachments. */
-export async function insertSubmission(db: Db, rows: SubmissionRows): Promise<void> {
-  await db.insertInto('submissions').values(rows.submission).execute();
-  if (rows.anchors.length > 0)
-    await db.insertInto('submission_anchors').values(rows.anchors).execute();
-  if (rows.cosigners.length > 0)
-    await db.insertInto('submission_cosigners').values(rows.cosigners).execute();
-  for (const attachment of rows.attachments)
-    await db.insertInto('attachments').values(attachment).execute();
+/** Rows per multi-row insert: about 15 columns a row, far under both engines' parameter caps. */
+const rowsPerInsert = 64;
+
+/**
+ * Inserts submission rows in few statements (a group commit writes a few hundred at once). A row
+ * whose author already has a submission with its idempotency key is skipped, not an error: on
+ * PostgreSQL another transaction may have committed that key since it was checked (the insert
+ * waits for it). Returns the rows skipped.
+ */
+export async function insertSubmissionRows(
+  db: Db,
+  rows: SubmissionTable[],
+): Promise<SubmissionTable[]> {
+  const inserted = new Set<string>();
+  for (const chunk of shapedChunks(rows, rowsPerInsert)) {
+    const done = await db
+      .insertInto('submissions')
+      .values(chunk)
+      .onConflict((oc) => oc.columns(['author_id', 'idempotency_key']).doNothing())
+      .returning('id')
+      .execute();
+    for (const row of done) inserted.add(row.id);
+  }
+  return rows.filter((row) => !inserted.has(row.id));
 }
 
-/** The submission an author already made with this idempotency key, if any. */
-export async function findByIdempotencyKey(
+/** Inserts the anchors, co-signers and attachments of submissions whose rows are inserted. */
+export async function insertSubmissionParts(db: Db, all: SubmissionRows[]): Promise<void> {
+  for (const chunk of shapedChunks(
+    all.flatMap((rows) => rows.anchors),
+    rowsPerInsert * 4,
+  ))
+    await db.insertInto('submission_anchors').values(chunk).execute();
+  for (const chunk of shapedChunks(
+    all.flatMap((rows) => rows.cosigners),
+    rowsPerInsert * 4,
+  ))
+    await db.insertInto('submission_cosigners').values(chunk).execute();
+  // One at a time: each holds a file of up to the attachment size limit.
+  for (const rows of all)
+    for (const attachment of rows.attachments)
+      await db.insertInto('attachments').values(attachment).execute();
+}
+
+/** The idempotency key of a submission: unique per author. */
+export interface IdempotencyKey {
+  authorId: string;
+  key: string;
+}
+
+/**
+ * The submissions the authors already made with these idempotency keys, by `${authorId} ${key}`
+ * (an author's id has no space, so the pair is read back unambiguously).
+ */
+export async function findByIdempotencyKeys(
   db: Db,
-  authorId: string,
-  key: string,
-): Promise<SubmissionTable | undefined> {
-  return db
-    .selectFrom('submissions')
-    .selectAll()
-    .where('author_id', '=', authorId)
-    .where('idempotency_key', '=', key)
-    .executeTakeFirst();
+  keys: IdempotencyKey[],
+): Promise<Map<string, SubmissionTable>> {
+  const found = new Map<string, SubmissionTable>();
+  for (const chunk of shapedChunks(keys, 256)) {
+    const rows = await db
+      .selectFrom('submissions')
+      .selectAll()
+      .where((eb) =>
+        eb(
+          eb.refTuple('author_id', 'idempotency_key'),
+          'in',
+          chunk.map((k) => eb.tuple(k.authorId, k.key)),
+        ),
+      )
+      .execute();
+    for (const row of rows) found.set(`${row.author_id} ${row.idempotency_key}`, row);
+  }
+  return found;
 }
 
 /** The bare submission row with the process it belongs to. */
