@@ -10,6 +10,7 @@ import { openDatabase, type OpenDatabase } from '../db/database.ts';
 import { openTestDatabase, testEngines } from '../db/test-databases.ts';
 import { isPlenumError } from '../errors.ts';
 import { SubmissionQueue } from './submission-queue.ts';
+import { KnownBlocks } from './submissions.service.ts';
 
 for (const engine of testEngines()) {
   describe(`group commit of submissions (${engine})`, () => {
@@ -174,6 +175,32 @@ for (const engine of testEngines()) {
         .where('idempotency_key', 'like', 'two-servers-%')
         .executeTakeFirstOrThrow();
       assert.equal(Number(row.n), 120);
+    });
+
+    test('paragraphs read once are known to later groups, and only for their own version', async () => {
+      const known = new KnownBlocks(2);
+      const blocks = await o.db
+        .selectFrom('blocks')
+        .innerJoin('language_versions', 'language_versions.id', 'blocks.language_version_id')
+        .select(['blocks.id'])
+        .where('language_versions.version_id', '=', built.versionId)
+        .orderBy('blocks.seq')
+        .limit(3)
+        .execute();
+      const ids = blocks.map((b) => b.id);
+      const first = await known.find(o.db, built.versionId, [ids[0]!, ids[1]!.toUpperCase()]);
+      assert.deepEqual([...first.keys()].toSorted(), [ids[0], ids[1]].toSorted());
+      // Read from memory now: a database that is gone cannot be asked.
+      const closed = await openDatabase(':memory:');
+      await closed.close();
+      const again = await known.find(closed.db, built.versionId, [ids[1]!, ids[0]!]);
+      assert.deepEqual([...again.keys()].toSorted(), [ids[0], ids[1]].toSorted());
+      // Another version does not have these blocks, known or not.
+      const other = await known.find(o.db, '018f0000-0000-7000-8000-000000000000', [ids[0]!]);
+      assert.equal(other.size, 0);
+      // Bounded: a third block pushes out the first one read.
+      await known.find(o.db, built.versionId, [ids[2]!]);
+      await assert.rejects(known.find(closed.db, built.versionId, [ids[0]!]));
     });
 
     test('a group that fails is acknowledged to nobody', async () => {

@@ -16,6 +16,7 @@ import { inWriteTransaction, type Database, type Engine } from '../db/database.t
 import type { CheckedAttachment } from './attachments.ts';
 import type { Receipt } from './submissions.schema.ts';
 import {
+  KnownBlocks,
   prepareSubmission,
   storeSubmissions,
   type PreparedSubmission,
@@ -54,6 +55,9 @@ export class SubmissionQueue {
     this.parallel = engine === 'sqlite' ? 1 : 4;
     this.afterCommit = afterCommit;
   }
+
+  /** Paragraphs already read: a surge comments on the same few again and again. */
+  private readonly knownBlocks = new KnownBlocks();
 
   /** When the last submission arrived (performance.now()). */
   private lastArrival = -Infinity;
@@ -132,6 +136,7 @@ export class SubmissionQueue {
             item.attachments,
             item.now,
             lookups,
+            this.knownBlocks,
           ),
         );
       } catch (error) {

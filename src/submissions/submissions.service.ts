@@ -51,6 +51,7 @@ import {
   updateCosigner,
   updateStatus,
   type SubmissionRows,
+  type VersionBlock,
   type SubmissionScope,
 } from './submissions.store.ts';
 import type { SubmissionAnchorTable, SubmissionTable } from './submissions.table.ts';
@@ -81,6 +82,38 @@ function once<T>(
     shared.set(key, found);
   }
   return found;
+}
+
+/**
+ * Blocks already read, by `${versionId}:${blockId}`, kept across group commits: a version's
+ * blocks are never changed or deleted once imported (a revision is a new version), so a block
+ * read once is good for as long as the process runs. Bounded; the oldest go first.
+ */
+export class KnownBlocks {
+  private readonly blocks = new Map<string, VersionBlock>();
+  private readonly limit: number;
+  constructor(limit = 20_000) {
+    this.limit = limit;
+  }
+
+  /** The blocks of a version with these ids, by id: read from the database only if not known. */
+  async find(db: Db, versionId: string, blockIds: string[]): Promise<Map<string, VersionBlock>> {
+    const ids = [...new Set(blockIds.map((id) => id.toLowerCase()))];
+    const found = new Map<string, VersionBlock>();
+    const missing: string[] = [];
+    for (const id of ids) {
+      const block = this.blocks.get(`${versionId}:${id}`);
+      if (block) found.set(id, block);
+      else missing.push(id);
+    }
+    if (missing.length === 0) return found;
+    for (const [id, block] of await findVersionBlocks(db, versionId, missing)) {
+      found.set(id, block);
+      if (this.blocks.size >= this.limit) this.blocks.delete(this.blocks.keys().next().value!);
+      this.blocks.set(`${versionId}:${id}`, block);
+    }
+    return found;
+  }
 }
 
 /** The canonical content of a submission, from what was sent or from what is stored. */
@@ -196,6 +229,8 @@ export async function prepareSubmission(
   now: Date,
   /** Lookups shared by the submissions of one group commit. */
   shared?: Map<string, Promise<unknown>>,
+  /** Blocks known from earlier submissions (the group commit keeps them). */
+  known?: KnownBlocks,
 ): Promise<PreparedSubmission> {
   if (!viewer) throw new PlenumError('SIGN_IN_REQUIRED');
   const parsed = newSubmissionSchema.safeParse(input);
@@ -220,9 +255,9 @@ export async function prepareSubmission(
 
   // Anchors: every block must be in the period's version; a quote must be in its block.
   const blockIds = form.anchors.map((a) => a.blockId);
-  const blocks = await once(shared, `blocks:${period.versionId}:${blockIds.join(',')}`, () =>
-    findVersionBlocks(db, period.versionId, blockIds),
-  );
+  const blocks = known
+    ? await known.find(db, period.versionId, blockIds)
+    : await findVersionBlocks(db, period.versionId, blockIds);
   const anchors: Omit<SubmissionAnchorTable, 'id' | 'submission_id' | 'published'>[] = [];
   const seen = new Set<string>();
   for (const [seq, anchor] of form.anchors.entries()) {

@@ -503,12 +503,20 @@ export async function findAttachment(
     .executeTakeFirst();
 }
 
+/** A block as an anchor needs it. */
+export interface VersionBlock {
+  id: string;
+  address: string;
+  text: string;
+  kind: string;
+}
+
 /** The blocks with these ids that belong to a version (any language), with their text and address. */
 export async function findVersionBlocks(
   db: Db,
   versionId: string,
   blockIds: string[],
-): Promise<Map<string, { id: string; address: string; text: string; kind: string }>> {
+): Promise<Map<string, VersionBlock>> {
   if (blockIds.length === 0) return new Map();
   const rows = await db
     .selectFrom('blocks')
