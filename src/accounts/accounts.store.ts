@@ -1,5 +1,6 @@
 /** SQL for accounts, sessions, API tokens and role grants. */
 import type { Db } from '../db/database.ts';
+import { shapedList } from '../db/statement-shapes.ts';
 import type { RoleGrant, ScopedRole } from './accounts.schema.ts';
 import type { AccountTable } from './accounts.table.ts';
 
@@ -140,16 +141,36 @@ export async function findTokenAccount(
   db: Db,
   tokenHash: string,
 ): Promise<AccountWithGrants | undefined> {
+  return (await findTokenAccounts(db, [tokenHash])).get(tokenHash);
+}
+
+/**
+ * The accounts of these live (not revoked) API tokens with their roles, by token hash, in one
+ * read: the tokens of requests that arrive together (see TokenViewers).
+ */
+export async function findTokenAccounts(
+  db: Db,
+  tokenHashes: string[],
+): Promise<Map<string, AccountWithGrants>> {
+  const found = new Map<string, AccountWithGrants>();
+  if (tokenHashes.length === 0) return found;
   const rows = await db
     .selectFrom('api_tokens')
     .innerJoin('accounts', 'accounts.id', 'api_tokens.account_id')
     .leftJoin('role_grants', 'role_grants.account_id', 'accounts.id')
     .selectAll('accounts')
-    .select(['role_grants.role', 'role_grants.scope_id', 'role_grants.created_at as granted_at'])
-    .where('api_tokens.token_hash', '=', tokenHash)
+    .select([
+      'api_tokens.token_hash',
+      'role_grants.role',
+      'role_grants.scope_id',
+      'role_grants.created_at as granted_at',
+    ])
+    .where('api_tokens.token_hash', 'in', shapedList(tokenHashes))
     .where('api_tokens.revoked_at', 'is', null)
     .execute();
-  return withGrants(rows);
+  const byToken = Map.groupBy(rows, (r) => r.token_hash);
+  for (const [hash, ofToken] of byToken) found.set(hash, withGrants(ofToken)!);
+  return found;
 }
 
 /** An account's tokens (without their secrets), newest first. */

@@ -16,7 +16,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { bearerToken, tokenRefused } from '../accounts/accounts.middleware.ts';
-import { viewerFromToken } from '../accounts/accounts.service.ts';
+import { TokenViewers } from '../accounts/accounts.service.ts';
 import { apiErrorBody, isPlenumError, PlenumError } from '../errors.ts';
 import { apiBodyLimit, clockOf, type CompleteDeps } from '../web/context.ts';
 import { apiSubmissionInput } from './submissions.routes.ts';
@@ -44,6 +44,8 @@ export function submissionIntake(
     res.end(body);
   };
 
+  const tokens = new TokenViewers(deps.db);
+
   const answer = async (
     req: IncomingMessage,
     res: ServerResponse,
@@ -52,7 +54,7 @@ export function submissionIntake(
     body: Buffer,
   ): Promise<void> => {
     try {
-      const viewer = await viewerFromToken(deps.db, token);
+      const viewer = await tokens.viewer(token);
       if (!viewer) throw tokenRefused();
       let json: unknown;
       try {
