@@ -3,7 +3,7 @@
  * - the document page of a 200-paragraph draft with 10,000 published comments (and the same page
  *   with one paragraph's comments opened, and the consultation page), rendered through app.request;
  * - submissions over HTTP on loopback, each committed durably before its receipt, against the real
- *   server (@hono/node-server) on a SQLite file (WAL, synchronous=FULL) or on PostgreSQL, driven
+ *   server (`plenum serve --workers 2`, and createHttpServer in this process) on a SQLite file (WAL, synchronous=FULL) or on PostgreSQL, driven
  *   by a client in a worker thread and, for comparison, by one on the server's own thread.
  *
  * This file is also the worker's entry point: a worker started with the role in `clientRole`

@@ -26,7 +26,6 @@ export function startServer(args: string[], env: Record<string, string>): Starte
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
-    if (process.env.PLENUM_TRACE_LOCK) child.stderr!.on('data', (c: Buffer) => process.stderr.write(c));
     child.on('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`server exited with ${code}:\n${output}`));
