@@ -7,6 +7,7 @@ import { createApp } from '../app.ts';
 import { installShippedConcepts, tagIndexedPassages } from '../concepts/concepts.service.ts';
 import {
   buildConsultation,
+  paragraphBlock,
   type BuiltConsultation,
 } from '../consultations/consultation.builder.ts';
 import type { OpenDatabase } from '../db/database.ts';
@@ -82,15 +83,9 @@ for (const engine of testEngines()) {
       });
       await submitFor('tech', igo.id, igoSays, 'briefing-key-3');
       await tagIndexedPassages(o.db);
-      const para2 = await o.db
-        .selectFrom('blocks')
-        .innerJoin('language_versions', 'language_versions.id', 'blocks.language_version_id')
-        .select('blocks.id')
-        .where('language_versions.version_id', '=', built.versionId)
-        .where('blocks.address', '=', 'para 2')
-        .executeTakeFirstOrThrow();
+      const para2 = await paragraphBlock(o.db, built.versionId, 'para 2');
       await recordStance(o.db, techViewer, {
-        source: para2.id,
+        source: para2,
         concept: 'public-core',
         stance: 'supports',
         exact: 'integrity of the public core of the Internet',

@@ -181,3 +181,19 @@ export async function buildConsultation(
     organisations: { civil: civilOrg, tech: techOrg, government: govOrg },
   };
 }
+
+/** The id of the block at this address ('para 2') in a version (any language). */
+export async function paragraphBlock(
+  db: Kysely<Database>,
+  versionId: string,
+  address: string,
+): Promise<string> {
+  const row = await db
+    .selectFrom('blocks')
+    .innerJoin('language_versions', 'language_versions.id', 'blocks.language_version_id')
+    .select('blocks.id')
+    .where('language_versions.version_id', '=', versionId)
+    .where('blocks.address', '=', address)
+    .executeTakeFirstOrThrow();
+  return row.id;
+}

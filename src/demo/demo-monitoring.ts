@@ -8,7 +8,7 @@ import { findAccountByEmail } from '../accounts/accounts.store.ts';
 import { installShippedConcepts, tagIndexedPassages } from '../concepts/concepts.service.ts';
 import type { Db } from '../db/database.ts';
 import { recordStance } from '../stances/stances.service.ts';
-import { findByIdempotencyKeys } from '../submissions/submissions.store.ts';
+import { findByIdempotencyKeys, idempotencyKeyName } from '../submissions/submissions.store.ts';
 import { createWatch } from '../watches/watches.service.ts';
 import { demoPassword } from './demo-consultation.ts';
 
@@ -38,8 +38,11 @@ export async function loadDemoMonitoring(db: Db): Promise<DemoMonitoring> {
   const submission = async (rep: string, n: number): Promise<string> => {
     const author = await findAccountByEmail(db, `${rep}@demo.plenum.example`);
     const key = `demo-submission-${n}`;
-    const found = author && (await findByIdempotencyKeys(db, [{ authorId: author.id, key }]));
-    const row = found?.get(`${author!.id} ${key}`);
+    const row =
+      author &&
+      (await findByIdempotencyKeys(db, [{ authorId: author.id, key }])).get(
+        idempotencyKeyName(author.id, key),
+      );
     if (!row) throw new Error(`demo submission ${n} is missing`);
     return row.id;
   };

@@ -8,6 +8,7 @@ import {
   buildConsultation,
   builtPassword,
   draftText,
+  paragraphBlock,
   type BuiltConsultation,
 } from '../consultations/consultation.builder.ts';
 import type { OpenDatabase } from '../db/database.ts';
@@ -74,14 +75,7 @@ for (const engine of testEngines()) {
       };
       civilSubmission = (await submit('civil', civilBody)).submissionId;
       governmentSubmission = (await submit('government', governmentBody)).submissionId;
-      const block = await o.db
-        .selectFrom('blocks')
-        .innerJoin('language_versions', 'language_versions.id', 'blocks.language_version_id')
-        .select('blocks.id')
-        .where('language_versions.version_id', '=', built.versionId)
-        .where('blocks.address', '=', 'para 2')
-        .executeTakeFirstOrThrow();
-      para2 = block.id;
+      para2 = await paragraphBlock(o.db, built.versionId, 'para 2');
       const hidden = await importFile(
         o.db,
         new TextEncoder().encode(draftText(['A paragraph still in preparation.'], 'Private draft')),

@@ -12,6 +12,7 @@ import { completeDeps, createApp } from '../app.ts';
 import {
   buildConsultation,
   representativeViewer,
+  paragraphBlock,
   type BuiltConsultation,
 } from '../consultations/consultation.builder.ts';
 import type { OpenDatabase } from '../db/database.ts';
@@ -108,14 +109,7 @@ for (const engine of testEngines()) {
       intakePort = await listen(withIntake, 0, '127.0.0.1');
       appPort = await listen(appOnly, 0, '127.0.0.1');
       token = await createApiToken(o.db, representativeViewer(built, 'civil', 'token'), 'test');
-      const block = await o.db
-        .selectFrom('blocks')
-        .innerJoin('language_versions', 'language_versions.id', 'blocks.language_version_id')
-        .select('blocks.id')
-        .where('language_versions.version_id', '=', built.versionId)
-        .where('blocks.address', '=', 'para 2')
-        .executeTakeFirstOrThrow();
-      blockId = block.id;
+      blockId = await paragraphBlock(o.db, built.versionId, 'para 2');
       path = `/api/consultations/${built.period.id}/submissions`;
     });
 

@@ -6,6 +6,7 @@ import {
   builtPassword,
   draftParagraphs,
   draftText,
+  paragraphBlock,
   type BuiltConsultation,
 } from '../consultations/consultation.builder.ts';
 import type { OpenDatabase } from '../db/database.ts';
@@ -23,21 +24,6 @@ async function count(
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   return Number(row.n);
-}
-
-async function paragraphBlock(
-  o: OpenDatabase,
-  versionId: string,
-  address: string,
-): Promise<string> {
-  const row = await o.db
-    .selectFrom('blocks')
-    .innerJoin('language_versions', 'language_versions.id', 'blocks.language_version_id')
-    .select('blocks.id')
-    .where('language_versions.version_id', '=', versionId)
-    .where('blocks.address', '=', address)
-    .executeTakeFirstOrThrow();
-  return row.id;
 }
 
 /** The comment bar right under a paragraph of a document page ('' when it has none). */
@@ -114,7 +100,7 @@ for (const engine of testEngines()) {
     let spanSubmission = '';
     test('a representative comments on a span; the receipt comes once, even when the form is sent twice', async () => {
       const civil = await as('civil');
-      const block = await paragraphBlock(o, built.versionId, 'para 3');
+      const block = await paragraphBlock(o.db, built.versionId, 'para 3');
       const formPage = await (
         await civil.get(`/consultations/${built.period.id}/submit?block=${block}`)
       ).text();
@@ -162,8 +148,8 @@ for (const engine of testEngines()) {
       const res = await tech.post(`/consultations/${built.period.id}/submissions`, {
         organisationId: built.organisations.tech.id,
         blockId: [
-          await paragraphBlock(o, built.versionId, 'para 4'),
-          await paragraphBlock(o, built.versionId, 'para 5'),
+          await paragraphBlock(o.db, built.versionId, 'para 4'),
+          await paragraphBlock(o.db, built.versionId, 'para 5'),
         ],
         body: 'The root server system is operated by the technical community and must stay so.',
         cosigners: built.organisations.government.id,
@@ -295,7 +281,7 @@ for (const engine of testEngines()) {
       const civil = await as('civil');
       const res = await civil.post(`/consultations/${built.period.id}/submissions`, {
         organisationId: built.organisations.civil.id,
-        blockId: await paragraphBlock(o, built.versionId, 'para 2'),
+        blockId: await paragraphBlock(o.db, built.versionId, 'para 2'),
         body: 'A comment that will be taken down.',
         idempotencyKey: 'taken-down-1',
       });
@@ -358,7 +344,7 @@ for (const engine of testEngines()) {
         moderation: 'immediate',
       });
       const periodPath = opened.headers.get('location')!;
-      const block = await paragraphBlock(o, built.versionId, 'para 1');
+      const block = await paragraphBlock(o.db, built.versionId, 'para 1');
       const orgId = (
         await o.db
           .selectFrom('organisations')

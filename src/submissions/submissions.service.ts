@@ -7,7 +7,6 @@ import type { Viewer } from '../accounts/accounts.schema.ts';
 import { checkCanModerate } from '../consultations/consultations.policy.ts';
 import { periodStateAt } from '../consultations/consultations.schema.ts';
 import { findPeriod } from '../consultations/consultations.store.ts';
-import { listAlignedSuccessors } from '../revisions/revisions.store.ts';
 import { canReadVersion } from '../documents/documents.policy.ts';
 import { findVersionAccess } from '../documents/documents.store.ts';
 import type { Db } from '../db/database.ts';
@@ -41,6 +40,7 @@ import {
   findByIdempotencyKeys,
   findSubmissionRow,
   findVersionBlocks,
+  idempotencyKeyName,
   insertSubmissionParts,
   insertSubmissionRows,
   listCosigners,
@@ -334,11 +334,10 @@ export async function prepareSubmission(
   // resent after the close still gets the receipt it was given before. While the period is open
   // the idempotency key is checked by storeSubmissions, for a whole group at once.
   if (period.state === 'scheduled' || period.state === 'closed') {
-    const earlier = (
-      await findByIdempotencyKeys(db, [{ authorId: viewer.id, key: form.idempotencyKey }])
-    )
-      .values()
-      .next().value;
+    const keys = [{ authorId: viewer.id, key: form.idempotencyKey }];
+    const earlier = (await findByIdempotencyKeys(db, keys)).get(
+      idempotencyKeyName(viewer.id, form.idempotencyKey),
+    );
     if (earlier) return { replay: replayOf(earlier, content, contentSha256) };
     throw new PlenumError(period.state === 'scheduled' ? 'PERIOD_NOT_OPEN_YET' : 'PERIOD_CLOSED');
   }
@@ -449,7 +448,7 @@ export async function storeSubmissions(
   indexing: 'queued' | 'now' = 'queued',
 ): Promise<StoreOutcome[]> {
   type Fresh = Exclude<PreparedSubmission, { replay: Receipt }>;
-  const keyOf = (p: Fresh) => `${p.authorId} ${p.idempotencyKey}`;
+  const keyOf = (p: Fresh) => idempotencyKeyName(p.authorId, p.idempotencyKey);
   const fresh = items.flatMap(({ prepared }) => (prepared.replay ? [] : [prepared]));
   const earlier = await findByIdempotencyKeys(
     db,
@@ -523,18 +522,21 @@ export async function storeSubmissions(
       );
     }
   }
-  // A later version may already be aligned with this one: carry the new anchors there too.
-  // Read under the write lock, so an import of the next version cannot slip in between.
-  const anchorsByVersion = new Map<string, string[]>();
-  for (const { prepared } of written) {
-    const ids = anchorsByVersion.get(prepared.versionId) ?? [];
-    ids.push(...prepared.row.anchors.map((a) => a.id));
-    anchorsByVersion.set(prepared.versionId, ids);
-  }
-  for (const [versionId, anchorIds] of anchorsByVersion) {
-    if ((await listAlignedSuccessors(db, versionId)).length > 0)
-      await carryLateAnchors(db, versionId, anchorIds);
-  }
+  // A later version may already be aligned with this one: carry the new anchors there too
+  // (carryLateAnchors reads the aligned versions under the write lock, so an import of the next
+  // version cannot slip in between).
+  const anchorsByVersion = Map.groupBy(
+    written.flatMap(({ prepared }) =>
+      prepared.row.anchors.map((a) => ({ versionId: prepared.versionId, id: a.id })),
+    ),
+    (a) => a.versionId,
+  );
+  for (const [versionId, anchors] of anchorsByVersion)
+    await carryLateAnchors(
+      db,
+      versionId,
+      anchors.map((a) => a.id),
+    );
   await recordEvents(
     db,
     written.map(({ prepared, now }) => {

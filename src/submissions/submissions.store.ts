@@ -77,9 +77,14 @@ export interface IdempotencyKey {
 }
 
 /**
- * The submissions the authors already made with these idempotency keys, by `${authorId} ${key}`
- * (an author's id has no space, so the pair is read back unambiguously).
+ * How findByIdempotencyKeys names a key in its answer: `${authorId} ${key}` (an author's id has
+ * no space, so the pair is read back unambiguously).
  */
+export function idempotencyKeyName(authorId: string, key: string): string {
+  return `${authorId} ${key}`;
+}
+
+/** The submissions the authors already made with these idempotency keys, by idempotencyKeyName. */
 export async function findByIdempotencyKeys(
   db: Db,
   keys: IdempotencyKey[],
@@ -97,7 +102,7 @@ export async function findByIdempotencyKeys(
         ),
       )
       .execute();
-    for (const row of rows) found.set(`${row.author_id} ${row.idempotency_key}`, row);
+    for (const row of rows) found.set(idempotencyKeyName(row.author_id, row.idempotency_key), row);
   }
   return found;
 }
