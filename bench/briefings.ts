@@ -14,7 +14,7 @@ import type { Db, Engine } from '../src/db/database.ts';
 import { newId } from '../src/db/ids.ts';
 import { countries } from '../src/organisations/countries.ts';
 import { stakeholderGroups } from '../src/organisations/organisations.schema.ts';
-import { prng } from '../src/text/messy-document.builder.ts';
+import { prng } from '../src/imports/parser/messy-document.builder.ts';
 import { openBenchDatabase } from './databases.ts';
 
 const filler =

@@ -21,7 +21,7 @@ import type { Viewer } from '../src/accounts/accounts.schema.ts';
 import { operatorViewer } from '../src/accounts/accounts.schema.ts';
 import { createApiToken, viewerFromToken } from '../src/accounts/accounts.service.ts';
 import { createApp } from '../src/app.ts';
-import { createHttpServer, listen } from '../src/web/http-server.ts';
+import { createHttpServer, listen } from '../src/http-server.ts';
 import { buildConsultation } from '../src/consultations/consultation.builder.ts';
 import { openCommentPeriod } from '../src/consultations/consultations.service.ts';
 import { type Database, type Db, type Engine, type OpenDatabase } from '../src/db/database.ts';
@@ -38,8 +38,8 @@ import type {
   SubmissionTable,
 } from '../src/submissions/submissions.table.ts';
 import type { EventTable } from '../src/events/events.table.ts';
-import { prng } from '../src/text/messy-document.builder.ts';
-import { quoteSelector } from '../src/text/reanchor.ts';
+import { prng } from '../src/imports/parser/messy-document.builder.ts';
+import { quoteSelector } from '../src/revisions/reanchor.ts';
 import { startServer } from '../test/support/start-server.ts';
 import { openBenchDatabase } from './databases.ts';
 import { generateDraftText } from './generate.ts';

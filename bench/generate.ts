@@ -1,5 +1,5 @@
 /** Generators of benchmark documents: long drafts as text comes out of a PDF, seeded and repeatable. */
-import { prng } from '../src/text/messy-document.builder.ts';
+import { prng } from '../src/imports/parser/messy-document.builder.ts';
 
 const words = [
   'the',

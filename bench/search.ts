@@ -7,8 +7,8 @@
 import { sql } from 'kysely';
 import { migrateToLatest, openDatabase, type Engine } from '../src/db/database.ts';
 import { dayNumber, searchPassages } from '../src/search/search.service.ts';
-import { foldForSearch, indexTerms } from '../src/text/search-terms.ts';
-import { prng } from '../src/text/messy-document.builder.ts';
+import { foldForSearch, indexTerms } from '../src/search/search-terms.ts';
+import { prng } from '../src/imports/parser/messy-document.builder.ts';
 import type { SearchItemTable } from '../src/search/search.table.ts';
 import { openBenchDatabase, type BenchDatabase } from './databases.ts';
 

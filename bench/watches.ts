@@ -12,8 +12,8 @@
 import { ConceptTagger } from '../src/concepts/concept-tagger.ts';
 import { conceptSeeds } from '../src/concepts/concepts.data.ts';
 import { unLanguages, type UnLanguage } from '../src/text/detect-language.ts';
-import { StandingQueries } from '../src/text/standing-queries.ts';
-import { prng } from '../src/text/messy-document.builder.ts';
+import { StandingQueries } from '../src/search/standing-queries.ts';
+import { prng } from '../src/imports/parser/messy-document.builder.ts';
 
 /** Everyday words of each language, with which the concepts' own words are mixed. */
 const filler: Record<UnLanguage, string> = {

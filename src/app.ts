@@ -25,7 +25,7 @@ import { apiErrorBody, errorCatalogue, isPlenumError, type ErrorCode } from './e
 import { processRoutes } from './processes/processes.routes.ts';
 import { searchRoutes } from './search/search.routes.ts';
 import { ApiRegistry } from './web/api.ts';
-import { apiBodyLimit, type AppDeps, type AppEnv, type CompleteDeps } from './web/context.ts';
+import { apiBodyLimit, type AppDeps, type AppEnv, type CompleteDeps } from './context.ts';
 import { errorPage } from './web/errors.views.ts';
 
 const stylesheet = readFileSync(new URL('./web/static/plenum.css', import.meta.url), 'utf8');

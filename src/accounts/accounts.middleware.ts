@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { PlenumError } from '../errors.ts';
-import type { AppEnv } from '../web/context.ts';
+import type { AppEnv } from '../context.ts';
 import { negotiateLanguage, uiFor } from '../web/i18n.ts';
 import { viewerFromSession, viewerFromToken } from './accounts.service.ts';
 

@@ -8,7 +8,7 @@ import { findProcess } from '../processes/processes.store.ts';
 import { getMySubmissions } from '../submissions/submissions.service.ts';
 import { errorText } from '../web/error-text.ts';
 import type { Markup } from '../web/layout.ts';
-import { clockOf, type AppEnv } from '../web/context.ts';
+import { clockOf, type AppEnv } from '../context.ts';
 import { isUiLanguage } from '../web/i18n.ts';
 import { listApiTokens } from './accounts.store.ts';
 import {

@@ -5,7 +5,7 @@ import type { Organisation } from '../organisations/organisations.schema.ts';
 import type { Process } from '../processes/processes.schema.ts';
 import type { Submission } from '../submissions/submissions.schema.ts';
 import { submissionItem } from '../submissions/submissions.views.ts';
-import type { PageContext } from '../web/context.ts';
+import type { PageContext } from '../web/page-context.ts';
 import { fill } from '../web/i18n.ts';
 import { csrfField, page, type Markup } from '../web/layout.ts';
 

@@ -3,7 +3,7 @@ import type { Hono } from 'hono';
 import { getConcepts } from '../concepts/concepts.service.ts';
 import { isPlenumError } from '../errors.ts';
 import { getProcesses } from '../processes/processes.service.ts';
-import type { AppEnv } from '../web/context.ts';
+import type { AppEnv } from '../context.ts';
 import { errorText } from '../web/error-text.ts';
 import { siteBase } from '../web/site-base.ts';
 import { briefingDocx, briefingHtml, briefingMarkdown } from './briefing-writers.ts';

@@ -16,7 +16,7 @@ import type { Process } from '../processes/processes.schema.ts';
 import { getStancesOnConcept } from '../stances/stances.service.ts';
 import type { UnLanguage } from '../text/detect-language.ts';
 import { fill } from '../web/i18n.ts';
-import { zodError } from '../web/validation.ts';
+import { zodError } from '../validation.ts';
 import { briefingText } from './briefing-text.ts';
 import {
   briefingRequestSchema,

@@ -4,7 +4,7 @@ import type { Concept } from '../concepts/concepts.schema.ts';
 import { conceptName } from '../concepts/concepts.views.ts';
 import type { Process } from '../processes/processes.schema.ts';
 import { unLanguages } from '../text/detect-language.ts';
-import type { PageContext } from '../web/context.ts';
+import type { PageContext } from '../web/page-context.ts';
 import { languageName, page, type Markup } from '../web/layout.ts';
 import { briefingText } from './briefing-text.ts';
 

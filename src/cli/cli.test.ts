@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildDraftMarkdown } from '../imports/imports.builder.ts';
 import type { ImportReport } from '../imports/imports.schema.ts';
-import { buildMessyDocument } from '../text/messy-document.builder.ts';
+import { buildMessyDocument } from '../imports/parser/messy-document.builder.ts';
 
 let dir = '';
 let db = '';

@@ -4,7 +4,7 @@ import { basename } from 'node:path';
 import { PlenumError } from '../errors.ts';
 import { importFile } from '../imports/imports.service.ts';
 import type { ImportReport } from '../imports/imports.schema.ts';
-import { importFormats, type ImportFormat } from '../text/blocks.ts';
+import { importFormats, type ImportFormat } from '../documents/blocks.ts';
 import { openCliDatabase, parseFlags, UsageError } from './output.ts';
 
 /** Usage of plenum import. */

@@ -11,7 +11,7 @@ import { createTransport } from 'nodemailer';
 import { SearchIndexer } from '../search/search-indexer.ts';
 import { DigestSender } from '../watches/digest-sender.ts';
 import { WebhookDeliverer } from '../watches/webhook-deliverer.ts';
-import { createHttpServer, listen } from '../web/http-server.ts';
+import { createHttpServer, listen } from '../http-server.ts';
 import { parseFlags } from './output.ts';
 
 /** Usage of plenum serve. */

@@ -4,7 +4,7 @@
  * few lookups per word however many concepts there are.
  */
 import { unLanguages } from '../text/detect-language.ts';
-import { StandingQueries } from '../text/standing-queries.ts';
+import { StandingQueries } from '../search/standing-queries.ts';
 import type { ConceptSeed } from './concepts.data.ts';
 
 /** Tags passages with the slugs of the concepts they mention. */

@@ -8,7 +8,7 @@ import {
 } from '../consultations/consultation.builder.ts';
 import type { OpenDatabase } from '../db/database.ts';
 import { openTestDatabase, testEngines } from '../db/test-databases.ts';
-import { TestClient } from '../web/test-client.ts';
+import { TestClient } from '../test-client.ts';
 import { conceptSeeds } from './concepts.data.ts';
 import { installShippedConcepts, tagIndexedPassages } from './concepts.service.ts';
 

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { checkForm } from '../accounts/accounts.middleware.ts';
 import { isPlenumError, type PlenumError } from '../errors.ts';
 import type { ApiRegistry } from '../web/api.ts';
-import type { AppEnv } from '../web/context.ts';
+import type { AppEnv } from '../context.ts';
 import { errorText } from '../web/error-text.ts';
 import { fill } from '../web/i18n.ts';
 import { unLanguages } from '../text/detect-language.ts';

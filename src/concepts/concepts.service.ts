@@ -8,7 +8,7 @@ import { newId } from '../db/ids.ts';
 import { PlenumError } from '../errors.ts';
 import { recordEvent } from '../events/events.store.ts';
 import { unLanguages, type UnLanguage } from '../text/detect-language.ts';
-import { zodError } from '../web/validation.ts';
+import { zodError } from '../validation.ts';
 import { ConceptTagger } from './concept-tagger.ts';
 import { conceptSeeds, type ConceptSeed } from './concepts.data.ts';
 import { checkCanEditConcepts } from './concepts.policy.ts';

@@ -1,7 +1,7 @@
 /** HTML of the concept list and a concept's page, with the editing forms for administrators. */
 import { html } from 'hono/html';
 import { unLanguages } from '../text/detect-language.ts';
-import type { PageContext } from '../web/context.ts';
+import type { PageContext } from '../web/page-context.ts';
 import { fill, localAddress } from '../web/i18n.ts';
 import { directionOf, csrfField, languageName, page, type Markup } from '../web/layout.ts';
 import type { Concept, TaggedPassage } from './concepts.schema.ts';

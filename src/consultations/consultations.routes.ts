@@ -23,7 +23,7 @@ import {
   loadSubmissions,
 } from '../submissions/submissions.store.ts';
 import type { ApiRegistry } from '../web/api.ts';
-import { clockOf, type AppEnv } from '../web/context.ts';
+import { clockOf, type AppEnv } from '../context.ts';
 import { canModerate, checkCanManagePeriods } from './consultations.policy.ts';
 import { commentPeriodSchema } from './consultations.schema.ts';
 import {

@@ -8,7 +8,7 @@ import { PlenumError } from '../errors.ts';
 import { recordEvent } from '../events/events.store.ts';
 import type { Process } from '../processes/processes.schema.ts';
 import { findProcess } from '../processes/processes.store.ts';
-import { zodError } from '../web/validation.ts';
+import { zodError } from '../validation.ts';
 import { canReadVersion } from '../documents/documents.policy.ts';
 import { checkCanManagePeriods } from './consultations.policy.ts';
 import { extensionSchema, newPeriodSchema, type CommentPeriod } from './consultations.schema.ts';

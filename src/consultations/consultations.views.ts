@@ -5,7 +5,7 @@ import { documentHref } from '../documents/documents.views.ts';
 import type { Process } from '../processes/processes.schema.ts';
 import type { RejectionReason, Submission } from '../submissions/submissions.schema.ts';
 import { filterForm, submissionItem } from '../submissions/submissions.views.ts';
-import type { PageContext } from '../web/context.ts';
+import type { PageContext } from '../web/page-context.ts';
 import { fill } from '../web/i18n.ts';
 import { csrfField, page, type Markup } from '../web/layout.ts';
 import type { PeriodContext } from './consultations.service.ts';

@@ -7,7 +7,7 @@ import { openTestDatabase, testEngines } from '../db/test-databases.ts';
 import { buildDraftMarkdown, buildProcess } from '../imports/imports.builder.ts';
 import { importFile } from '../imports/imports.service.ts';
 import type { ImportReport } from '../imports/imports.schema.ts';
-import { buildMessyDocument } from '../text/messy-document.builder.ts';
+import { buildMessyDocument } from '../imports/parser/messy-document.builder.ts';
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
 const validator = new HtmlValidate({

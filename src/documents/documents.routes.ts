@@ -3,7 +3,7 @@ import type { Context, Hono } from 'hono';
 import { z } from 'zod';
 import { PlenumError } from '../errors.ts';
 import type { ApiRegistry } from '../web/api.ts';
-import type { AppEnv } from '../web/context.ts';
+import type { AppEnv } from '../context.ts';
 import {
   blockSchema,
   documentSchema,
@@ -31,7 +31,7 @@ import {
   getPublishedSubmissions,
   resolveFilters,
 } from '../submissions/submissions.service.ts';
-import { clockOf } from '../web/context.ts';
+import { clockOf } from '../context.ts';
 import { publishVersion } from './documents.service.ts';
 
 /** The comments a document page shows: counts per paragraph, one paragraph opened, open periods. */

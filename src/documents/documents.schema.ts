@@ -1,6 +1,6 @@
 /** Schemas of documents, versions, language versions and blocks at the edges (API, CLI). */
 import { z } from 'zod';
-import { blockKinds } from '../text/blocks.ts';
+import { blockKinds } from './blocks.ts';
 
 /** The kinds of document a process publishes. */
 export const documentKinds = [

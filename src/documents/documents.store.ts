@@ -14,7 +14,7 @@ import {
   type PlenumDocument,
   type Version,
 } from './documents.schema.ts';
-import { blockKinds } from '../text/blocks.ts';
+import { blockKinds } from './blocks.ts';
 
 // Both engines cap bound parameters per statement; 500 rows of ≤10 columns stays well under.
 const insertChunk = 500;

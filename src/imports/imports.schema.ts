@@ -1,6 +1,6 @@
 /** Schemas of an import: what the user asks for, and the report plenum gives back. */
 import { z } from 'zod';
-import { importFormats } from '../text/blocks.ts';
+import { importFormats } from '../documents/blocks.ts';
 import {
   documentKinds,
   languageTagSchema,

@@ -21,9 +21,9 @@ import {
   insertVersion,
   lastVersionSeq,
 } from '../documents/documents.store.ts';
-import type { ImportFormat, ParseResult } from '../text/blocks.ts';
+import type { ImportFormat, ParseResult } from '../documents/blocks.ts';
 import { detectLanguage } from '../text/detect-language.ts';
-import { parseImport, readImportInput } from '../text/index.ts';
+import { parseImport, readImportInput } from './parser/index.ts';
 import {
   importReportSchema,
   importTargetSchema,

@@ -14,7 +14,7 @@ import {
   docxFootnoteRef as fnRef,
   docxParagraph as para,
   docxRun as run,
-} from '../text/docx.builder.ts';
+} from './parser/docx.builder.ts';
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
 

@@ -3,7 +3,7 @@ import { html } from 'hono/html';
 import { documentHref, documentLabel } from '../documents/documents.views.ts';
 import type { DocumentReading } from '../documents/documents.service.ts';
 import { formatDate, languageName, page, type Markup } from '../web/layout.ts';
-import type { PageContext } from '../web/context.ts';
+import type { PageContext } from '../web/page-context.ts';
 import type { ImportReport } from './imports.schema.ts';
 
 const reasonLabels: Record<string, string> = {

@@ -7,7 +7,7 @@ import { isId } from '../db/ids.ts';
 import { PlenumError } from '../errors.ts';
 import { requireProcess } from '../processes/processes.service.ts';
 import type { ApiRegistry } from '../web/api.ts';
-import { clockOf, type AppEnv } from '../web/context.ts';
+import { clockOf, type AppEnv } from '../context.ts';
 import { meetingsCalendar } from './meetings.calendar.ts';
 import { canManageMeetings, checkCanManageMeetings } from './meetings.policy.ts';
 import { meetingChangeSchema, meetingSchema } from './meetings.schema.ts';

@@ -11,7 +11,7 @@ import { PlenumError } from '../errors.ts';
 import { recordEvent } from '../events/events.store.ts';
 import type { Process } from '../processes/processes.schema.ts';
 import { findProcess } from '../processes/processes.store.ts';
-import { zodError } from '../web/validation.ts';
+import { zodError } from '../validation.ts';
 import { checkCanManageMeetings } from './meetings.policy.ts';
 import {
   meetingChangeInputSchema,

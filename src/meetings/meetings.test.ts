@@ -14,7 +14,7 @@ import {
 } from '../consultations/consultation.builder.ts';
 import type { OpenDatabase } from '../db/database.ts';
 import { openTestDatabase, testEngines } from '../db/test-databases.ts';
-import { TestClient } from '../web/test-client.ts';
+import { TestClient } from '../test-client.ts';
 
 /** The VEVENTs of a calendar, by UID, with the properties the tests look at. */
 function parseCalendar(

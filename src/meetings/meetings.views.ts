@@ -4,7 +4,7 @@ import { instantLabel } from '../consultations/consultations.views.ts';
 import { utcToZonedTime } from '../consultations/time-zones.ts';
 import { documentHref } from '../documents/documents.views.ts';
 import type { Process } from '../processes/processes.schema.ts';
-import type { PageContext } from '../web/context.ts';
+import type { PageContext } from '../web/page-context.ts';
 import { fill } from '../web/i18n.ts';
 import { csrfField, page, type Markup } from '../web/layout.ts';
 import type { Meeting, MeetingChange } from './meetings.schema.ts';

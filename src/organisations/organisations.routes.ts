@@ -8,7 +8,7 @@ import { getPublishedSubmissions } from '../submissions/submissions.service.ts';
 import type { ApiRegistry } from '../web/api.ts';
 import { errorText } from '../web/error-text.ts';
 import { canVerify } from './organisations.policy.ts';
-import type { AppEnv } from '../web/context.ts';
+import type { AppEnv } from '../context.ts';
 import { organisationSchema } from './organisations.schema.ts';
 import {
   addRepresentative,

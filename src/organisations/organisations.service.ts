@@ -5,7 +5,7 @@ import type { Db } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
 import { PlenumError } from '../errors.ts';
 import { recordEvent } from '../events/events.store.ts';
-import { zodError } from '../web/validation.ts';
+import { zodError } from '../validation.ts';
 import {
   checkCanAddRepresentative,
   checkCanRegisterOrganisation,

@@ -2,7 +2,7 @@
 import { html } from 'hono/html';
 import type { Submission } from '../submissions/submissions.schema.ts';
 import { organisationLabel, submissionItem } from '../submissions/submissions.views.ts';
-import type { PageContext } from '../web/context.ts';
+import type { PageContext } from '../web/page-context.ts';
 import { csrfField, page, type Markup } from '../web/layout.ts';
 import { countries, countryName, regionalGroupName } from './countries.ts';
 import { stakeholderGroups, type Organisation } from './organisations.schema.ts';

@@ -4,13 +4,13 @@ import { z } from 'zod';
 import { documentSchema } from '../documents/documents.schema.ts';
 import { getProcessesWithCounts, getProcessWithDocuments } from '../documents/documents.service.ts';
 import type { ApiRegistry } from '../web/api.ts';
-import type { AppEnv } from '../web/context.ts';
+import type { AppEnv } from '../context.ts';
 import { processSchema } from './processes.schema.ts';
 import { getProcesses } from './processes.service.ts';
 import { processListPage, processPage } from './processes.views.ts';
 import { holds } from '../accounts/accounts.schema.ts';
 import { getPeriodsOfProcess } from '../consultations/consultations.service.ts';
-import { clockOf } from '../web/context.ts';
+import { clockOf } from '../context.ts';
 import { followsProcess, getUpcomingMeetings } from '../meetings/meetings.service.ts';
 
 const processRef = z.object({

@@ -6,7 +6,7 @@ import { documentKindLabel } from '../documents/documents.schema.ts';
 import { documentHref } from '../documents/documents.views.ts';
 import type { Meeting } from '../meetings/meetings.schema.ts';
 import { processMeetingsSection } from '../meetings/meetings.views.ts';
-import type { PageContext } from '../web/context.ts';
+import type { PageContext } from '../web/page-context.ts';
 import { fill } from '../web/i18n.ts';
 import { languageName, page, type Markup } from '../web/layout.ts';
 import type { Process } from './processes.schema.ts';

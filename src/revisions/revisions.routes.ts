@@ -1,7 +1,7 @@
 /** Routes of revisions: the comparison of two versions of a document. */
 import type { Hono } from 'hono';
 import { PlenumError } from '../errors.ts';
-import type { AppEnv } from '../web/context.ts';
+import type { AppEnv } from '../context.ts';
 import { compareVersions } from './revisions.service.ts';
 import { comparisonPage } from './revisions.views.ts';
 

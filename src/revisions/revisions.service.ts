@@ -17,8 +17,8 @@ import { PlenumError } from '../errors.ts';
 import { recordEvent } from '../events/events.store.ts';
 import type { Process } from '../processes/processes.schema.ts';
 import { findProcess } from '../processes/processes.store.ts';
-import { alignVersions, type AlignBlock, type AlignmentLink } from '../text/align.ts';
-import { reanchorQuote } from '../text/reanchor.ts';
+import { alignVersions, type AlignBlock, type AlignmentLink } from './align.ts';
+import { reanchorQuote } from './reanchor.ts';
 import {
   countCommentsByBlock,
   findAlignment,

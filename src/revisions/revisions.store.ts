@@ -1,6 +1,6 @@
 /** SQL for version alignments and the anchors carried across them. */
 import type { Db } from '../db/database.ts';
-import type { AlignmentChange, AlignmentLink } from '../text/align.ts';
+import type { AlignmentChange, AlignmentLink } from './align.ts';
 import type { BlockAlignmentTable, CarriedAnchorTable } from './revisions.table.ts';
 
 /** True when the two language versions have been aligned. */

@@ -2,8 +2,8 @@
 import { html } from 'hono/html';
 import type { Block } from '../documents/documents.schema.ts';
 import { documentHref } from '../documents/documents.views.ts';
-import { diffWords } from '../text/word-diff.ts';
-import type { PageContext } from '../web/context.ts';
+import { diffWords } from './word-diff.ts';
+import type { PageContext } from '../web/page-context.ts';
 import { fill, localAddress } from '../web/i18n.ts';
 import { directionOf, page, type Markup } from '../web/layout.ts';
 import type { Comparison, ComparisonRow } from './revisions.service.ts';

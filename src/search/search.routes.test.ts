@@ -6,7 +6,7 @@ import type { OpenDatabase } from '../db/database.ts';
 import { openTestDatabase, testEngines } from '../db/test-databases.ts';
 import { buildProcess } from '../imports/imports.builder.ts';
 import { importFile } from '../imports/imports.service.ts';
-import { TestClient } from '../web/test-client.ts';
+import { TestClient } from '../test-client.ts';
 import type { SearchResult } from './search.schema.ts';
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);

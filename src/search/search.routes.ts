@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { isPlenumError } from '../errors.ts';
 import { getProcesses } from '../processes/processes.service.ts';
 import type { ApiRegistry } from '../web/api.ts';
-import type { AppEnv } from '../web/context.ts';
+import type { AppEnv } from '../context.ts';
 import { errorText } from '../web/error-text.ts';
 import { maxQueryLength, searchFiltersSchema, searchResultSchema } from './search.schema.ts';
 import { searchPassages } from './search.service.ts';

@@ -22,8 +22,8 @@ import {
   matchRanges,
   parseQuery,
   type SearchQuery,
-} from '../text/search-terms.ts';
-import { zodError } from '../web/validation.ts';
+} from './search-terms.ts';
+import { zodError } from '../validation.ts';
 import { versionsHiddenFrom } from './search.policy.ts';
 import {
   maxQueryLength,

@@ -2,7 +2,7 @@
 import { html } from 'hono/html';
 import { stakeholderGroups } from '../organisations/organisations.schema.ts';
 import type { Process } from '../processes/processes.schema.ts';
-import type { PageContext } from '../web/context.ts';
+import type { PageContext } from '../web/page-context.ts';
 import { fill, localAddress, shortList } from '../web/i18n.ts';
 import { directionOf, languageName, page, type Markup } from '../web/layout.ts';
 import {

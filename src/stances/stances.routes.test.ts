@@ -15,7 +15,7 @@ import type { OpenDatabase } from '../db/database.ts';
 import { openTestDatabase, testEngines } from '../db/test-databases.ts';
 import { importFile } from '../imports/imports.service.ts';
 import { submitComment } from '../submissions/submissions.service.ts';
-import { TestClient } from '../web/test-client.ts';
+import { TestClient } from '../test-client.ts';
 
 const civilBody =
   'Open Net Collective supports the protection of the public core of the Internet,\nprovided that the technical community keeps its role in the domain name system.';

@@ -8,7 +8,7 @@ import { findCountry } from '../organisations/countries.ts';
 import { getOrganisations } from '../organisations/organisations.service.ts';
 import { getPublishedSubmissions } from '../submissions/submissions.service.ts';
 import type { ApiRegistry } from '../web/api.ts';
-import type { AppEnv } from '../web/context.ts';
+import type { AppEnv } from '../context.ts';
 import { errorText } from '../web/error-text.ts';
 import { stanceKinds } from './stances.schema.ts';
 import {

@@ -12,8 +12,8 @@ import { PlenumError } from '../errors.ts';
 import { recordEvent } from '../events/events.store.ts';
 import { findCountry } from '../organisations/countries.ts';
 import { findOrganisation } from '../organisations/organisations.store.ts';
-import { quoteSelector } from '../text/reanchor.ts';
-import { zodError } from '../web/validation.ts';
+import { quoteSelector } from '../revisions/reanchor.ts';
+import { zodError } from '../validation.ts';
 import { canRemoveStance } from './stances.policy.ts';
 import { newStanceSchema, type Stance } from './stances.schema.ts';
 import {

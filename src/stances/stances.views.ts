@@ -6,7 +6,7 @@ import { countries, countryName, regionalGroupName } from '../organisations/coun
 import type { Organisation } from '../organisations/organisations.schema.ts';
 import type { Submission } from '../submissions/submissions.schema.ts';
 import { submissionItem } from '../submissions/submissions.views.ts';
-import type { PageContext } from '../web/context.ts';
+import type { PageContext } from '../web/page-context.ts';
 import { fill, localAddress } from '../web/i18n.ts';
 import { csrfField, directionOf, page, type Markup } from '../web/layout.ts';
 import { chartRows, stanceChart, stanceMark } from './stance-chart.ts';

@@ -17,8 +17,8 @@ import {
 } from '../consultations/consultation.builder.ts';
 import type { OpenDatabase } from '../db/database.ts';
 import { openTestDatabase, testEngines } from '../db/test-databases.ts';
-import type { CompleteDeps } from '../web/context.ts';
-import { jsonHeadersOf, listen } from '../web/http-server.ts';
+import type { CompleteDeps } from '../context.ts';
+import { jsonHeadersOf, listen } from '../http-server.ts';
 import { submissionIntake } from './submission-intake.ts';
 
 interface Sent {

@@ -18,7 +18,7 @@ import { z } from 'zod';
 import { bearerToken, tokenRefused } from '../accounts/accounts.middleware.ts';
 import { TokenViewers } from '../accounts/accounts.service.ts';
 import { apiErrorBody, isPlenumError, PlenumError } from '../errors.ts';
-import { apiBodyLimit, clockOf, type CompleteDeps } from '../web/context.ts';
+import { apiBodyLimit, clockOf, type CompleteDeps } from '../context.ts';
 import { apiSubmissionInput } from './submissions.routes.ts';
 
 const submissionPath = /^\/api\/consultations\/([^/?]+)\/submissions$/;

@@ -12,8 +12,8 @@ import {
 import type { OpenDatabase } from '../db/database.ts';
 import { openTestDatabase, testEngines } from '../db/test-databases.ts';
 import { importFile } from '../imports/imports.service.ts';
-import { TestClient } from '../web/test-client.ts';
-import { buildDocx, docxParagraph, docxRun } from '../text/docx.builder.ts';
+import { TestClient } from '../test-client.ts';
+import { buildDocx, docxParagraph, docxRun } from '../imports/parser/docx.builder.ts';
 
 async function count(
   o: OpenDatabase,

@@ -16,7 +16,7 @@ import { getOrganisations } from '../organisations/organisations.service.ts';
 import type { ApiRegistry } from '../web/api.ts';
 import { errorText } from '../web/error-text.ts';
 import type { Markup } from '../web/layout.ts';
-import { clockOf, type AppEnv } from '../web/context.ts';
+import { clockOf, type AppEnv } from '../context.ts';
 import { attachmentMaxCount, checkAttachment, type CheckedAttachment } from './attachments.ts';
 import { receiptSchema, submissionSchema } from './submissions.schema.ts';
 import {

@@ -15,14 +15,14 @@ import { PlenumError } from '../errors.ts';
 import { recordEvent, recordEvents } from '../events/events.store.ts';
 import { findOrganisation, findOrganisations } from '../organisations/organisations.store.ts';
 import { detectLanguage } from '../text/detect-language.ts';
-import { quoteSelector } from '../text/reanchor.ts';
+import { quoteSelector } from '../revisions/reanchor.ts';
 import { carryLateAnchors } from '../revisions/revisions.service.ts';
 import {
   queueSubmissionsIndex,
   syncSubmissionIndex,
   syncSubmissionsIndex,
 } from '../search/search.service.ts';
-import { zodError } from '../web/validation.ts';
+import { zodError } from '../validation.ts';
 import type { CheckedAttachment } from './attachments.ts';
 import { canReadSubmission, checkCanCosignFor, checkCanSubmitFor } from './submissions.policy.ts';
 import {

@@ -6,7 +6,7 @@ import type { Block } from '../documents/documents.schema.ts';
 import { countryName, regionalGroupName, regionalGroups } from '../organisations/countries.ts';
 import { stakeholderGroups, type Organisation } from '../organisations/organisations.schema.ts';
 import { unLanguages } from '../text/detect-language.ts';
-import type { PageContext } from '../web/context.ts';
+import type { PageContext } from '../web/page-context.ts';
 import { fill, localAddress, shortList } from '../web/i18n.ts';
 import { csrfField, directionOf, languageName, page, type Markup } from '../web/layout.ts';
 import { attachmentMaxBytes, attachmentMaxCount } from './attachments.ts';

@@ -15,7 +15,7 @@ import type { OpenDatabase } from '../db/database.ts';
 import { openTestDatabase, testEngines } from '../db/test-databases.ts';
 import { importFile } from '../imports/imports.service.ts';
 import { submitComment } from '../submissions/submissions.service.ts';
-import { TestClient } from '../web/test-client.ts';
+import { TestClient } from '../test-client.ts';
 import { createTransport } from 'nodemailer';
 import { SMTPServer } from 'smtp-server';
 import { DigestSender } from './digest-sender.ts';

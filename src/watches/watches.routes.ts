@@ -6,7 +6,7 @@ import { getConcepts } from '../concepts/concepts.service.ts';
 import type { Db } from '../db/database.ts';
 import { isPlenumError, PlenumError } from '../errors.ts';
 import { getProcesses } from '../processes/processes.service.ts';
-import type { AppEnv } from '../web/context.ts';
+import type { AppEnv } from '../context.ts';
 import { errorText } from '../web/error-text.ts';
 import { siteBase } from '../web/site-base.ts';
 import { watchFeed } from './watch-feed.ts';

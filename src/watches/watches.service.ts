@@ -14,8 +14,8 @@ import { PlenumError } from '../errors.ts';
 import { checkWebhookDestination } from './webhook-destination.ts';
 import { recordEvent } from '../events/events.store.ts';
 import { requireProcess } from '../processes/processes.service.ts';
-import { StandingQueries } from '../text/standing-queries.ts';
-import { zodError } from '../web/validation.ts';
+import { StandingQueries } from '../search/standing-queries.ts';
+import { zodError } from '../validation.ts';
 import {
   newWatchSchema,
   type IndexedPassage,

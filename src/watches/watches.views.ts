@@ -4,7 +4,7 @@ import type { Concept } from '../concepts/concepts.schema.ts';
 import { conceptName, passageItem } from '../concepts/concepts.views.ts';
 import { stakeholderGroups } from '../organisations/organisations.schema.ts';
 import type { Process } from '../processes/processes.schema.ts';
-import type { PageContext } from '../web/context.ts';
+import type { PageContext } from '../web/page-context.ts';
 import { fill } from '../web/i18n.ts';
 import { csrfField, page, type Markup } from '../web/layout.ts';
 import type { Watch, WatchHit, WebhookDelivery } from './watches.schema.ts';

@@ -1,7 +1,7 @@
 /** The HTML page shown for an error. */
 import { html } from 'hono/html';
 import type { ErrorCode } from '../errors.ts';
-import type { PageContext } from './context.ts';
+import type { PageContext } from './page-context.ts';
 import { errorText } from './error-text.ts';
 import { fill } from './i18n.ts';
 import { page, type Markup } from './layout.ts';

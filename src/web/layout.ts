@@ -1,7 +1,7 @@
 /** The page frame every HTML page shares: head, skip link, header, main, footer. */
 import { html, raw } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
-import type { PageContext } from './context.ts';
+import type { PageContext } from './page-context.ts';
 import { messagesFor, uiLanguages } from './i18n.ts';
 
 /** Markup produced by hono's `html` template (escaped by default). */

@@ -17,7 +17,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { createHttpServer, listen } from '../../src/web/http-server.ts';
+import { createHttpServer, listen } from '../../src/http-server.ts';
 import {
   buildConsultation,
   builtPassword,

@@ -12,7 +12,7 @@ import { after, before, test } from 'node:test';
 import type { Server } from 'node:http';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { operatorViewer } from '../../src/accounts/accounts.schema.ts';
-import { createHttpServer, listen } from '../../src/web/http-server.ts';
+import { createHttpServer, listen } from '../../src/http-server.ts';
 import { installShippedConcepts } from '../../src/concepts/concepts.service.ts';
 import {
   buildConsultation,

@@ -2,9 +2,9 @@
  * Reading an uploaded file: size limits, binary and encoding checks, format detection, newline
  * normalisation. Pure; throws PlenumError with an IMPORT_… code for input that cannot be imported.
  */
-import { PlenumError } from '../errors.ts';
-import type { ImportFormat } from './blocks.ts';
-import { importFormats } from './blocks.ts';
+import { PlenumError } from '../../errors.ts';
+import type { ImportFormat } from '../../documents/blocks.ts';
+import { importFormats } from '../../documents/blocks.ts';
 
 /** Largest text file accepted (bytes). */
 export const MAX_TEXT_BYTES = 20 * 1024 * 1024;

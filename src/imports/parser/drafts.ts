@@ -1,6 +1,6 @@
 /** Making blocks while reading: each starts as a draft that later lines may be appended to. */
 import { headingPlaceholder, placeListItem, sectionBase } from './addresses.ts';
-import type { ParsedBlock } from './blocks.ts';
+import type { ParsedBlock } from '../../documents/blocks.ts';
 import type { Line } from './lines.ts';
 import type { Draft, ReadingState } from './reading-state.ts';
 import { stripSentinels } from './parse-state.ts';

@@ -20,7 +20,7 @@
  *    ones whose relative order changed; insertions and deletions only shift the others.
  */
 
-import { foldKey } from './fold.ts';
+import { foldKey } from '../text/fold.ts';
 import { commonPairs } from './word-diff.ts';
 
 /** One block of one version, as the aligner needs it. */

@@ -2,7 +2,7 @@
  * Addresses of blocks (`para 38(b)`, `§2`, `§1 ¶3`, `para 4 •2.1`, `fn 7`, `table 1`): how they are
  * given while reading, how unnumbered headings get theirs at the end, and how duplicates are told apart.
  */
-import type { ParsedBlock, ParseWarning } from './blocks.ts';
+import type { ParsedBlock, ParseWarning } from '../../documents/blocks.ts';
 import type { ReadingState } from './reading-state.ts';
 
 /** The address prefix of the current section (`§2`), or '' before any heading. */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import JSZip from 'jszip';
-import { isPlenumError } from '../errors.ts';
+import { isPlenumError } from '../../errors.ts';
 import { MAX_TEXT_BYTES, readImportInput } from './input.ts';
 
 const enc = (s: string): Uint8Array => new TextEncoder().encode(s);

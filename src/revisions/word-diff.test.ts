@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { commonPairs, diffWords, wordTokens, type DiffPart } from './word-diff.ts';
-import { prng } from './messy-document.builder.ts';
+import { prng } from '../imports/parser/messy-document.builder.ts';
 
 const side = (parts: DiffPart[], op: 'insert' | 'delete'): string =>
   parts

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { checkAccounting } from './accounting.ts';
-import type { ParsedBlock, ParseResult } from './blocks.ts';
+import type { ParsedBlock, ParseResult } from '../../documents/blocks.ts';
 import { parseText } from './parse-text.ts';
 
 const text = (s: string): ParseResult => {
@@ -610,7 +610,7 @@ test('footnote text whose number was displaced is taken as the missing footnote 
 test('demo documents: the Arabic pre-draft and the Chinese non-paper parse completely', async () => {
   const { readFile } = await import('node:fs/promises');
   const read = (name: string): Promise<string> =>
-    readFile(new URL(`../demo/documents/${name}`, import.meta.url), 'utf8');
+    readFile(new URL(`../../demo/documents/${name}`, import.meta.url), 'utf8');
   const count = (r: ParseResult): Record<string, unknown> => ({
     paras: r.blocks.filter((b) => b.kind === 'paragraph' && b.number && !b.parentKey).length,
     subs: r.blocks.filter((b) => b.parentKey).map((b) => b.address),
@@ -639,7 +639,7 @@ test('demo documents: the Arabic pre-draft and the Chinese non-paper parse compl
 });
 
 test('bench draft: all 300 glued footnote markers are linked', async () => {
-  const { generateDraftText } = await import('../../bench/generate.ts');
+  const { generateDraftText } = await import('../../../bench/generate.ts');
   const r = text(generateDraftText(1000, 300));
   const refs = r.blocks.flatMap((b) => b.footnoteRefs);
   assert.equal(refs.length, 300);
@@ -768,7 +768,7 @@ test('extracted text: only full [label](target) links lose their markup', () => 
 test('demo Markdown documents: no markup left in block text, paragraphs 1–11 and 1–5', async () => {
   const { readFile } = await import('node:fs/promises');
   const read = (name: string): Promise<string> =>
-    readFile(new URL(`../demo/documents/${name}`, import.meta.url), 'utf8');
+    readFile(new URL(`../../demo/documents/${name}`, import.meta.url), 'utf8');
   const numbers = (r: ParseResult): string[] =>
     r.blocks
       .filter((b) => b.kind === 'paragraph' && b.number && !b.parentKey)
@@ -801,7 +801,7 @@ test('demo Markdown documents: no markup left in block text, paragraphs 1–11 a
 test('title: symbol, date and code lines are skipped; generic section names are never the title', async () => {
   const { readFile } = await import('node:fs/promises');
   const predraft = await readFile(
-    new URL('../demo/documents/oewg-pre-draft.en.txt', import.meta.url),
+    new URL('../../demo/documents/oewg-pre-draft.en.txt', import.meta.url),
     'utf8',
   );
   // the title and subtitle are separate front-matter headings: not joined

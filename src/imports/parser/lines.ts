@@ -2,7 +2,7 @@
  * The line model and the first pass: each input line cleaned of Word debris and inline markup, its
  * footnote markers turned into sentinels and a footnote definition label at its start noted.
  */
-import type { RemovedReason } from './blocks.ts';
+import type { RemovedReason } from '../../documents/blocks.ts';
 import { readFootnoteDefinition, takeFootnoteMarkers } from './footnotes.ts';
 import { RE_MD_LINK_DEF, stripInlineMarkup } from './markup.ts';
 import { expandMarkers, noteRemoved } from './parse-state.ts';

@@ -2,7 +2,7 @@
  * Footnotes: definition labels at a line start, explicit markers (kept as sentinels), numbers glued to
  * words that may be markers, footnotes whose number was lost, and the linking of markers to footnotes.
  */
-import type { ParsedBlock, ParsedFootnoteRef } from './blocks.ts';
+import type { ParsedBlock, ParsedFootnoteRef } from '../../documents/blocks.ts';
 import { foldSuperscripts } from './numbering.ts';
 import { RE_SENTINEL, addMarker, noteRemoved, stripSentinels } from './parse-state.ts';
 import type { ParseState } from './parse-state.ts';

@@ -1,5 +1,5 @@
 /** The state of the reading-order pass (pass 4): the blocks begun so far and what the next line is read against. */
-import type { ParsedBlock } from './blocks.ts';
+import type { ParsedBlock } from '../../documents/blocks.ts';
 import type { Layout, Line } from './lines.ts';
 import type { ParseState } from './parse-state.ts';
 

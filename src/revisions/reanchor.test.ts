@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { quoteSelector, reanchorQuote, type QuoteSelector } from './reanchor.ts';
-import { prng } from './messy-document.builder.ts';
+import { prng } from '../imports/parser/messy-document.builder.ts';
 
 const P38 =
   'The Group recommends that States must ensure the stability of the public core of the Internet, ' +

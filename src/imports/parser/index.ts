@@ -1,12 +1,12 @@
 /** The document importer's parsing core: read an upload, parse it into blocks, check nothing was lost. */
-import { PlenumError } from '../errors.ts';
-import type { ParseResult } from './blocks.ts';
+import { PlenumError } from '../../errors.ts';
+import type { ParseResult } from '../../documents/blocks.ts';
 import { parseDocx } from './docx.ts';
 import type { ImportInput } from './input.ts';
 import { parseText } from './parse-text.ts';
 
-export type * from './blocks.ts';
-export { blockKinds, importFormats } from './blocks.ts';
+export type * from '../../documents/blocks.ts';
+export { blockKinds, importFormats } from '../../documents/blocks.ts';
 export { readImportInput, sniffTextFormat, MAX_TEXT_BYTES, MAX_DOCX_BYTES } from './input.ts';
 export type { ImportInput, ReadImportOptions } from './input.ts';
 export { parseText } from './parse-text.ts';

@@ -36,7 +36,7 @@
  * `marker`) or in `removed`; see accounting.ts.
  */
 import { makeAddressesUnique, resolveHeadingAddresses } from './addresses.ts';
-import type { ParseResult } from './blocks.ts';
+import type { ParseResult } from '../../documents/blocks.ts';
 import { finishBlockText } from './drafts.ts';
 import {
   indexFootnotes,

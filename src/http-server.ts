@@ -6,8 +6,8 @@
 import { createServer, type Server } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
 import type { Hono } from 'hono';
-import { completeDeps, createApp } from '../app.ts';
-import { submissionIntake } from '../submissions/submission-intake.ts';
+import { completeDeps, createApp } from './app.ts';
+import { submissionIntake } from './submissions/submission-intake.ts';
 import type { AppDeps, AppEnv, CompleteDeps } from './context.ts';
 
 /** A server not yet listening, with the app behind it and the dependencies both share. */

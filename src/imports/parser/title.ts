@@ -20,7 +20,7 @@
  *   subtitle "Stability of the public core of the Internet".
  * - No candidate: null (the importer then uses the file name).
  */
-import type { BlockKind } from './blocks.ts';
+import type { BlockKind } from '../../documents/blocks.ts';
 
 /** What the title search needs to know of a block. */
 export interface TitleSource {

@@ -1,10 +1,11 @@
 /** What every request handler can reach: the database, the reader's language, who is signed in. */
 import type { Kysely } from 'kysely';
-import type { Viewer } from '../accounts/accounts.schema.ts';
-import type { Database, Engine } from '../db/database.ts';
-import type { SubmissionQueue } from '../submissions/submission-queue.ts';
-import type { SearchIndexer } from '../search/search-indexer.ts';
-import type { Ui } from './i18n.ts';
+import type { Viewer } from './accounts/accounts.schema.ts';
+import type { Database, Engine } from './db/database.ts';
+import type { SubmissionQueue } from './submissions/submission-queue.ts';
+import type { SearchIndexer } from './search/search-indexer.ts';
+import type { Ui } from './web/i18n.ts';
+import type { PageContext } from './web/page-context.ts';
 
 /** Dependencies of the web app. */
 export interface AppDeps {
@@ -28,16 +29,6 @@ export type CompleteDeps = AppDeps & Required<Pick<AppDeps, 'submissions' | 'ind
 
 /** The largest body of any request but a submission form with attachments (bytes). */
 export const apiBodyLimit = 1024 * 1024;
-
-/** What a page needs besides its own content: language, viewer, address, form token. */
-export interface PageContext {
-  ui: Ui;
-  viewer: Viewer | null;
-  /** Path and query of the request, for the language switcher's way back. */
-  path: string;
-  /** The token every form must send back as `_csrf`. */
-  csrf: string;
-}
 
 /** Hono's environment type for plenum's app. */
 export interface AppEnv {

@@ -3,7 +3,7 @@
  * footnote markers, which stand in the line text as sentinels (`\uE000<index>\uE001`) until the
  * blocks are finished.
  */
-import type { ParseWarning, RemovedReason, RemovedText } from './blocks.ts';
+import type { ParseWarning, RemovedReason, RemovedText } from '../../documents/blocks.ts';
 
 /** Opens a marker sentinel (a private-use character, removed from the input beforehand). */
 export const S0 = '\uE000';

@@ -12,8 +12,8 @@
  * Accounting (accounting.ts) applies to the intermediate text, not to the DOCX bytes.
  */
 import mammoth from 'mammoth';
-import { PlenumError } from '../errors.ts';
-import type { ParseResult } from './blocks.ts';
+import { PlenumError } from '../../errors.ts';
+import type { ParseResult } from '../../documents/blocks.ts';
 import { parseText } from './parse-text.ts';
 
 /** Options of {@link parseDocx}. */

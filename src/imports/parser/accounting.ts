@@ -14,7 +14,7 @@
  * `missing` lists characters of the input found nowhere in the result; `extra` lists characters of the
  * result that the input does not hold (a parser bug just as much). Counting is by Unicode code point.
  */
-import type { ParseResult } from './blocks.ts';
+import type { ParseResult } from '../../documents/blocks.ts';
 import { foldSuperscripts } from './numbering.ts';
 
 /** The difference between the input's characters and the result's (see the module comment). */

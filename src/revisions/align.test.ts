@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { alignVersions, type AlignBlock, type AlignmentLink } from './align.ts';
-import { prng } from './messy-document.builder.ts';
+import { prng } from '../imports/parser/messy-document.builder.ts';
 
 // ---- fixtures: UN-style paragraphs that share boilerplate, as real ones do ----
 
