@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { messagesFor, negotiateLanguage, uiFor, uiLanguages, type UiLanguage } from './i18n.ts';
+import { page } from './layout.ts';
+import type { PageContext } from './page-context.ts';
 
 const pluralCategories = new Set(['zero', 'one', 'two', 'few', 'many', 'other']);
 
@@ -51,8 +53,26 @@ const ownNames: Record<UiLanguage, string> = {
   es: 'Español',
 };
 
-test('the six UN languages are offered, in the UN order', () => {
-  assert.deepEqual([...uiLanguages], ['ar', 'zh', 'en', 'fr', 'ru', 'es']);
+test('every page offers the six UN languages in the UN order, each named in itself', async () => {
+  const ctx: PageContext = { ui: uiFor('fr'), viewer: null, path: '/processes?x=1', csrf: 't' };
+  const markup = String(await page(ctx, { title: 'Processus', main: '' }));
+  const offered = [
+    ...markup.matchAll(
+      /<a (?:aria-current="true" )?lang="(\w+)" hreflang="\1" href="\/language\/\1\?back=%2Fprocesses%3Fx%3D1">([^<]+)<\/a>/g,
+    ),
+  ];
+  assert.deepEqual(
+    offered.map((m) => [m[1], m[2]]),
+    [
+      ['ar', 'العربية'],
+      ['zh', '中文'],
+      ['en', 'English'],
+      ['fr', 'Français'],
+      ['ru', 'Русский'],
+      ['es', 'Español'],
+    ],
+  );
+  assert.match(markup, /aria-current="true" lang="fr"/);
 });
 
 for (const lang of uiLanguages) {
