@@ -7,7 +7,7 @@ import { isPlenumError, PlenumError } from '../errors.ts';
 import { findCountry } from '../organisations/countries.ts';
 import { getOrganisations } from '../organisations/organisations.service.ts';
 import { getPublishedSubmissions } from '../submissions/submissions.service.ts';
-import type { ApiRegistry } from '../web/api.ts';
+import type { ApiRegistry } from '../api/api-registry.ts';
 import type { AppEnv } from '../web/context.ts';
 import { errorText } from '../web/error-text.ts';
 import { stanceKinds } from './stances.schema.ts';

@@ -13,7 +13,7 @@ import { getBlocks, getLanguageVersion } from '../documents/documents.service.ts
 import { isPlenumError, PlenumError } from '../errors.ts';
 import { listEventsFor } from '../events/events.store.ts';
 import { getOrganisations } from '../organisations/organisations.service.ts';
-import type { ApiRegistry } from '../web/api.ts';
+import type { ApiRegistry } from '../api/api-registry.ts';
 import { errorText } from '../web/error-text.ts';
 import type { Markup } from '../web/layout.ts';
 import { clockOf, type AppEnv } from '../web/context.ts';

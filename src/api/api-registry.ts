@@ -5,7 +5,7 @@
 import type { Context, Hono } from 'hono';
 import { z } from 'zod';
 import { errorCatalogue, PlenumError, type ErrorCode } from '../errors.ts';
-import type { AppEnv } from './context.ts';
+import type { AppEnv } from '../web/context.ts';
 
 /** The error body every API error has. */
 export const errorBodySchema = z
