@@ -1,21 +1,15 @@
 /**
- * The JSON API's route registry: each route declares its parameters and response with zod, and
- * the same declarations validate requests and generate the OpenAPI 3.1 document.
+ * The JSON API's route registry: each route declares its parameters, headers, body and response
+ * with zod, and the same declarations parse every request and generate the OpenAPI 3.1
+ * description (openapi.ts). A body is declared with the schema its service validates with, so
+ * what the description promises is what the server checks.
  */
 import type { Context, Hono } from 'hono';
 import { z } from 'zod';
-import { errorCatalogue, PlenumError, type ErrorCode } from '../errors.ts';
+import { PlenumError, type ErrorCode } from '../errors.ts';
 import type { AppEnv } from '../web/context.ts';
-
-/** The error body every API error has. */
-export const errorBodySchema = z
-  .object({
-    error: z.object({
-      code: z.enum(Object.keys(errorCatalogue) as [ErrorCode, ...ErrorCode[]]),
-      message: z.string(),
-    }),
-  })
-  .meta({ id: 'Error' });
+import { zodError } from '../web/validation.ts';
+import { openApiDocument, type OpenApiInfo } from './openapi.ts';
 
 /** One JSON API route, described for both validation and documentation. */
 export interface ApiRoute<
@@ -23,17 +17,18 @@ export interface ApiRoute<
   Q extends z.ZodObject,
   R extends z.ZodType,
   B extends z.ZodType = z.ZodUndefined,
+  H extends z.ZodObject = z.ZodObject,
 > {
   /** Hono path, e.g. `/api/documents/:id`. */
   path: string;
   /** GET unless given. */
   method?: 'get' | 'post';
-  /** The JSON body of a POST. */
+  /** The JSON body of a POST, parsed before the handler runs: the schema its service validates with. */
   body?: B;
   /** True when the route needs an API token (`Authorization: Bearer …`). */
   auth?: boolean;
-  /** Request headers the route reads, documented in OpenAPI. */
-  headers?: { name: string; description: string; required: boolean }[];
+  /** Request headers the route reads, keyed by their documented name (e.g. `Idempotency-Key`). */
+  headers?: H;
   summary: string;
   tag: string;
   params?: P;
@@ -43,57 +38,47 @@ export interface ApiRoute<
   errors: ErrorCode[];
   handler: (
     c: Context<AppEnv>,
-    input: { params: z.infer<P>; query: z.infer<Q>; body: unknown },
+    input: { params: z.output<P>; query: z.output<Q>; headers: z.output<H>; body: z.output<B> },
   ) => Promise<z.input<R>>;
   /** HTTP status of a success; 200 unless given. */
   status?: 200 | 201;
 }
 
+/** A route of any shape, as the registry holds it. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the registry holds routes of every shape
-type AnyApiRoute = ApiRoute<any, any, any, any>;
+export type AnyApiRoute = ApiRoute<any, any, any, any, any>;
 
 /** Collects API routes, mounts them on an app and describes them as OpenAPI. */
 export class ApiRegistry {
   readonly routes: AnyApiRoute[] = [];
 
   /** Adds a GET route. */
-  get<P extends z.ZodObject, Q extends z.ZodObject, R extends z.ZodType>(
-    route: ApiRoute<P, Q, R>,
+  get<P extends z.ZodObject, Q extends z.ZodObject, R extends z.ZodType, H extends z.ZodObject>(
+    route: ApiRoute<P, Q, R, z.ZodUndefined, H>,
   ): void {
     this.routes.push(route);
   }
 
   /** Adds a POST route with a JSON body. */
-  post<P extends z.ZodObject, Q extends z.ZodObject, R extends z.ZodType, B extends z.ZodType>(
-    route: ApiRoute<P, Q, R, B>,
-  ): void {
+  post<
+    P extends z.ZodObject,
+    Q extends z.ZodObject,
+    R extends z.ZodType,
+    B extends z.ZodType,
+    H extends z.ZodObject,
+  >(route: ApiRoute<P, Q, R, B, H> & { body: B }): void {
     this.routes.push({ ...route, method: 'post' });
   }
 
-  /** Mounts every route on the app, validating parameters and query first. */
+  /** Mounts every route on the app: parameters, then the API token, then headers and body. */
   mount(app: Hono<AppEnv>): void {
     for (const route of this.routes) {
       const handle = async (c: Context<AppEnv>): Promise<Response> => {
-        const params = parseOrThrow(route.params ?? noParameters, c.req.param());
-        const query = parseOrThrow(route.query ?? noParameters, c.req.query());
-        let body: unknown;
-        if (route.method === 'post') {
-          if (c.var.viewer?.via !== 'token') {
-            throw new PlenumError(
-              'SIGN_IN_REQUIRED',
-              'Send an API token: Authorization: Bearer <token>.',
-            );
-          }
-          if (!/^application\/json\b/i.test(c.req.header('content-type') ?? '')) {
-            throw new PlenumError('INVALID_REQUEST', 'Send the body as application/json.');
-          }
-          try {
-            body = await c.req.json();
-          } catch {
-            throw new PlenumError('INVALID_REQUEST', 'The body is not valid JSON.');
-          }
-        }
-        const result = await route.handler(c, { params, query, body });
+        const params = parseOrThrow(route.params ?? noFields, c.req.param());
+        const query = parseOrThrow(route.query ?? noFields, c.req.query());
+        const body = route.method === 'post' ? await tokenAndJsonBody(c) : undefined;
+        const input = parseRequestInput(route, { header: (name) => c.req.header(name), body });
+        const result = await route.handler(c, { params, query, ...input });
         return c.json(result, route.status ?? 200);
       };
       if (route.method === 'post') app.post(route.path, handle);
@@ -101,146 +86,56 @@ export class ApiRegistry {
     }
   }
 
-  /** The OpenAPI 3.1 document of every mounted route. */
-  openApi(info: { title: string; version: string }): Record<string, unknown> {
-    const components: Record<string, unknown> = {};
-    const paths: Record<string, Record<string, unknown>> = {};
-    const toSchema = (schema: z.ZodType, io: 'input' | 'output' = 'output'): unknown => {
-      // Parameters are documented as the client sends them (before transforms), bodies as sent back.
-      const json = z.toJSONSchema(schema, { target: 'draft-2020-12', io }) as Record<
-        string,
-        unknown
-      >;
-      const defs = (json.$defs ?? {}) as Record<string, unknown>;
-      delete json.$defs;
-      delete json.$schema;
-      const rewrite = (v: unknown): unknown =>
-        JSON.parse(JSON.stringify(v).replaceAll('"#/$defs/', '"#/components/schemas/'));
-      for (const [name, def] of Object.entries(defs)) components[name] = rewrite(def);
-      const id = schema.meta()?.id;
-      if (typeof id === 'string') {
-        components[id] = rewrite(json);
-        return { $ref: `#/components/schemas/${id}` };
-      }
-      return rewrite(json);
-    };
-    const errorRef = toSchema(errorBodySchema);
-    for (const route of this.routes) {
-      const openPath = route.path.replace(/:([A-Za-z]+)/g, '{$1}');
-      const parameters: unknown[] = [];
-      for (const [where, schema] of [
-        ['path', route.params],
-        ['query', route.query],
-      ] as const) {
-        if (!schema) continue;
-        for (const [name, field] of Object.entries(schema.shape as Record<string, z.ZodType>)) {
-          parameters.push({
-            name,
-            in: where,
-            required: where === 'path' || !field.safeParse(undefined).success,
-            description: field.description,
-            schema: toSchema(field, 'input'),
-          });
-        }
-      }
-      const responses: Record<string, unknown> = {
-        '200': {
-          description: 'OK',
-          content: { 'application/json': { schema: toSchema(route.response) } },
-        },
-      };
-      for (const code of ['INVALID_REQUEST', ...route.errors] as ErrorCode[]) {
-        const status = String(errorCatalogue[code].status);
-        const existing = responses[status] as { description: string } | undefined;
-        responses[status] = {
-          description: existing ? `${existing.description}; ${code}` : code,
-          content: { 'application/json': { schema: errorRef } },
-        };
-      }
-      for (const header of route.headers ?? []) {
-        parameters.push({
-          name: header.name,
-          in: 'header',
-          required: header.required,
-          description: header.description,
-          schema: { type: 'string' },
-        });
-      }
-      if (route.status && route.status !== 200) {
-        responses[String(route.status)] = responses['200'];
-        delete responses['200'];
-      }
-      if (route.auth) {
-        responses['401'] = {
-          description: 'SIGN_IN_REQUIRED',
-          content: { 'application/json': { schema: errorRef } },
-        };
-      }
-      const method = route.method ?? 'get';
-      paths[openPath] = {
-        ...paths[openPath],
-        [method]: {
-          summary: route.summary,
-          tags: [route.tag],
-          operationId: `${method === 'post' ? 'post' : ''}${operationId(route.path)}`.replace(
-            /^post(.)/,
-            (_, ch: string) => `post${ch.toUpperCase()}`,
-          ),
-          parameters,
-          ...(route.body
-            ? {
-                requestBody: {
-                  required: true,
-                  content: { 'application/json': { schema: toSchema(route.body, 'input') } },
-                },
-              }
-            : {}),
-          ...(route.auth ? { security: [{ bearer: [] }] } : {}),
-          responses,
-        },
-      };
-    }
-    return {
-      openapi: '3.1.0',
-      info: {
-        ...info,
-        description:
-          'Processes, documents, versions and blocks; comment periods and submissions. Reading needs no account; submitting needs an API token from your account page.',
-      },
-      jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
-      paths,
-      components: {
-        schemas: components,
-        securitySchemes: {
-          bearer: { type: 'http', scheme: 'bearer', description: 'An API token from /account' },
-        },
-      },
-    };
+  /** The OpenAPI 3.1 description of every registered route. */
+  openApi(info: OpenApiInfo): Record<string, unknown> {
+    return openApiDocument(this.routes, info);
   }
 }
 
-function operationId(path: string): string {
-  return path
-    .replace(/^\/api\//, '')
-    .split('/')
-    .map((part, i) => {
-      const word = part.startsWith(':') ? `by-${part.slice(1)}` : part;
-      const camel = word.replace(/-([a-z])/g, (_, ch: string) => ch.toUpperCase());
-      return i === 0 ? camel : camel.charAt(0).toUpperCase() + camel.slice(1);
-    })
-    .join('');
+/** A POST's JSON body, once its sender is known to hold an API token. */
+async function tokenAndJsonBody(c: Context<AppEnv>): Promise<unknown> {
+  if (c.var.viewer?.via !== 'token') {
+    throw new PlenumError('SIGN_IN_REQUIRED', 'Send an API token: Authorization: Bearer <token>.');
+  }
+  if (!/^application\/json\b/i.test(c.req.header('content-type') ?? '')) {
+    throw new PlenumError('INVALID_REQUEST', 'Send the body as application/json.');
+  }
+  try {
+    return await c.req.json();
+  } catch {
+    throw new PlenumError('INVALID_REQUEST', 'The body is not valid JSON.');
+  }
 }
 
-/** The schema of a route without path or query parameters (made once, not per request). */
-const noParameters = z.object({});
+/**
+ * The headers and JSON body of a request parsed with a route's schemas, every problem of both in
+ * one INVALID_REQUEST. Exported for the submission intake, which must answer as the route does.
+ */
+export function parseRequestInput<H extends z.ZodObject, B extends z.ZodType>(
+  route: { headers?: H; body?: B },
+  request: { header: (name: string) => string | undefined; body: unknown },
+): { headers: z.output<H>; body: z.output<B> } {
+  const headerValues: Record<string, string | undefined> = {};
+  for (const name of Object.keys(route.headers?.shape ?? {})) {
+    headerValues[name] = request.header(name);
+  }
+  const headers = (route.headers ?? noFields).safeParse(headerValues);
+  const body = route.body?.safeParse(request.body) ?? { success: true, data: undefined };
+  if (!headers.success || !body.success) {
+    const issues = [
+      ...(headers.success ? [] : headers.error.issues),
+      ...(body.success ? [] : body.error.issues),
+    ];
+    throw zodError(new z.ZodError(issues));
+  }
+  return { headers: headers.data as z.output<H>, body: body.data as z.output<B> };
+}
 
-function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
+/** The schema of a route without path parameters, query or headers (made once, not per request). */
+const noFields = z.object({});
+
+function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
   const parsed = schema.safeParse(value);
-  if (!parsed.success) {
-    throw new PlenumError(
-      'INVALID_REQUEST',
-      parsed.error.issues.map((i) => `${i.path.join('.') || 'request'}: ${i.message}`).join('; '),
-    );
-  }
+  if (!parsed.success) throw zodError(parsed.error);
   return parsed.data;
 }
