@@ -24,7 +24,7 @@ import { SearchIndexer } from './search/search-indexer.ts';
 import { apiErrorBody, errorCatalogue, isPlenumError, type ErrorCode } from './errors.ts';
 import { processRoutes } from './processes/processes.routes.ts';
 import { searchRoutes } from './search/search.routes.ts';
-import { ApiRegistry } from './web/api.ts';
+import { ApiRegistry } from './api/api-registry.ts';
 import { apiBodyLimit, type AppDeps, type AppEnv, type CompleteDeps } from './context.ts';
 import { errorPage } from './web/errors.views.ts';
 

@@ -3,7 +3,7 @@ import type { Hono } from 'hono';
 import { z } from 'zod';
 import { checkForm } from '../accounts/accounts.middleware.ts';
 import { isPlenumError, type PlenumError } from '../errors.ts';
-import type { ApiRegistry } from '../web/api.ts';
+import type { ApiRegistry } from '../api/api-registry.ts';
 import type { AppEnv } from '../context.ts';
 import { errorText } from '../web/error-text.ts';
 import { fill } from '../web/i18n.ts';

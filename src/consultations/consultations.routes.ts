@@ -22,7 +22,7 @@ import {
   listRecentlyPublishedIds,
   loadSubmissions,
 } from '../submissions/submissions.store.ts';
-import type { ApiRegistry } from '../web/api.ts';
+import type { ApiRegistry } from '../api/api-registry.ts';
 import { clockOf, type AppEnv } from '../context.ts';
 import { canModerate, checkCanManagePeriods } from './consultations.policy.ts';
 import { commentPeriodSchema } from './consultations.schema.ts';

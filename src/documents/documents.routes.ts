@@ -2,7 +2,7 @@
 import type { Context, Hono } from 'hono';
 import { z } from 'zod';
 import { PlenumError } from '../errors.ts';
-import type { ApiRegistry } from '../web/api.ts';
+import type { ApiRegistry } from '../api/api-registry.ts';
 import type { AppEnv } from '../context.ts';
 import {
   blockSchema,

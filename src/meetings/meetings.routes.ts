@@ -6,7 +6,7 @@ import { checkForm } from '../accounts/accounts.middleware.ts';
 import { isId } from '../db/ids.ts';
 import { PlenumError } from '../errors.ts';
 import { requireProcess } from '../processes/processes.service.ts';
-import type { ApiRegistry } from '../web/api.ts';
+import type { ApiRegistry } from '../api/api-registry.ts';
 import { clockOf, type AppEnv } from '../context.ts';
 import { meetingsCalendar } from './meetings.calendar.ts';
 import { canManageMeetings, checkCanManageMeetings } from './meetings.policy.ts';

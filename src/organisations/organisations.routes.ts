@@ -5,7 +5,7 @@ import { checkForm } from '../accounts/accounts.middleware.ts';
 import { holds } from '../accounts/accounts.schema.ts';
 import { isPlenumError, PlenumError } from '../errors.ts';
 import { getPublishedSubmissions } from '../submissions/submissions.service.ts';
-import type { ApiRegistry } from '../web/api.ts';
+import type { ApiRegistry } from '../api/api-registry.ts';
 import { errorText } from '../web/error-text.ts';
 import { canVerify } from './organisations.policy.ts';
 import type { AppEnv } from '../context.ts';

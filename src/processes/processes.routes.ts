@@ -3,7 +3,7 @@ import type { Hono } from 'hono';
 import { z } from 'zod';
 import { documentSchema } from '../documents/documents.schema.ts';
 import { getProcessesWithCounts, getProcessWithDocuments } from '../documents/documents.service.ts';
-import type { ApiRegistry } from '../web/api.ts';
+import type { ApiRegistry } from '../api/api-registry.ts';
 import type { AppEnv } from '../context.ts';
 import { processSchema } from './processes.schema.ts';
 import { getProcesses } from './processes.service.ts';

@@ -3,7 +3,7 @@ import type { Hono } from 'hono';
 import { z } from 'zod';
 import { isPlenumError } from '../errors.ts';
 import { getProcesses } from '../processes/processes.service.ts';
-import type { ApiRegistry } from '../web/api.ts';
+import type { ApiRegistry } from '../api/api-registry.ts';
 import type { AppEnv } from '../context.ts';
 import { errorText } from '../web/error-text.ts';
 import { maxQueryLength, searchFiltersSchema, searchResultSchema } from './search.schema.ts';

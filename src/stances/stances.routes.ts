@@ -7,10 +7,10 @@ import { isPlenumError, PlenumError } from '../errors.ts';
 import { findCountry } from '../organisations/countries.ts';
 import { getOrganisations } from '../organisations/organisations.service.ts';
 import { getPublishedSubmissions } from '../submissions/submissions.service.ts';
-import type { ApiRegistry } from '../web/api.ts';
+import type { ApiRegistry } from '../api/api-registry.ts';
 import type { AppEnv } from '../context.ts';
 import { errorText } from '../web/error-text.ts';
-import { stanceKinds } from './stances.schema.ts';
+import { newStanceSchema, stanceKinds } from './stances.schema.ts';
 import {
   getStanceSource,
   getStancesOfCountry,
@@ -167,17 +167,7 @@ export function stanceRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
     summary: 'Record a stance: an actor on a concept, with the exact words quoted from a passage',
     tag: 'stances',
     auth: true,
-    body: z.object({
-      source: z.string().describe('A block id (paragraph, footnote) or a published submission id'),
-      concept: z.string().describe('Concept slug'),
-      stance: z.enum(stanceKinds),
-      exact: z.string().describe('The words quoted, exactly as in the passage'),
-      start: z.number().int().optional().describe('Where the quote starts, when it occurs twice'),
-      organisation: z.string().optional().describe('Organisation slug or id (the actor)'),
-      country: z.string().optional().describe('ISO 3166-1 alpha-3 of a state (the actor)'),
-      saidOn: z.string().optional().describe('YYYY-MM-DD'),
-      note: z.string().optional(),
-    }),
+    body: newStanceSchema,
     response: stanceJson,
     errors: [
       'SIGN_IN_REQUIRED',

@@ -17,15 +17,23 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { bearerToken, tokenRefused } from '../accounts/accounts.middleware.ts';
 import { TokenViewers } from '../accounts/accounts.service.ts';
+import { parseRequestInput } from '../api/api-registry.ts';
 import { apiErrorBody, isPlenumError, PlenumError } from '../errors.ts';
 import { apiBodyLimit, clockOf, type CompleteDeps } from '../context.ts';
 import { apiSubmissionInput } from './submissions.routes.ts';
+import { apiSubmissionHeadersSchema, apiSubmissionSchema } from './submissions.schema.ts';
 
 const submissionPath = /^\/api\/consultations\/([^/?]+)\/submissions$/;
 /** A Host the app's server adapter takes as it is (it checks any other). */
 const plainHost = /^[a-z0-9._-]+(?::\d{1,5})?$/;
 const periodIdSchema = z.uuid();
 const decoder = new TextDecoder();
+
+/** A request header as the Fetch API reads it: repeated values joined by a comma. */
+function headerValue(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name.toLowerCase()];
+  return Array.isArray(value) ? value.join(', ') : value;
+}
 
 /** A request listener that answers a submission and returns true, or returns false at once. */
 export type SubmissionIntake = (req: IncomingMessage, res: ServerResponse) => boolean;
@@ -62,11 +70,15 @@ export function submissionIntake(
       } catch {
         throw new PlenumError('INVALID_REQUEST', 'The body is not valid JSON.');
       }
-      const header = req.headers['idempotency-key'];
+      // Parsed as the app's route parses it (api-registry.ts), so both refuse alike.
+      const { headers, body: submission } = parseRequestInput(
+        { headers: apiSubmissionHeadersSchema, body: apiSubmissionSchema },
+        { header: (name) => headerValue(req, name), body: json },
+      );
       const receipt = await deps.submissions.submit(
         viewer,
         periodId,
-        apiSubmissionInput(json, Array.isArray(header) ? header.join(', ') : header),
+        apiSubmissionInput(submission, headers),
         [],
         clockOf(deps),
       );

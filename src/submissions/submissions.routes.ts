@@ -13,12 +13,18 @@ import { getBlocks, getLanguageVersion } from '../documents/documents.service.ts
 import { isPlenumError, PlenumError } from '../errors.ts';
 import { listEventsFor } from '../events/events.store.ts';
 import { getOrganisations } from '../organisations/organisations.service.ts';
-import type { ApiRegistry } from '../web/api.ts';
+import type { ApiRegistry } from '../api/api-registry.ts';
 import { errorText } from '../web/error-text.ts';
 import type { Markup } from '../web/layout.ts';
 import { clockOf, type AppEnv } from '../context.ts';
 import { attachmentMaxCount, checkAttachment, type CheckedAttachment } from './attachments.ts';
-import { receiptSchema, submissionSchema } from './submissions.schema.ts';
+import {
+  apiSubmissionHeadersSchema,
+  apiSubmissionSchema,
+  type newSubmissionSchema,
+  receiptSchema,
+  submissionSchema,
+} from './submissions.schema.ts';
 import {
   answerCosignature,
   getAttachment,
@@ -53,16 +59,16 @@ function text(value: unknown): string | undefined {
 }
 
 /**
- * The submission an API body describes, with its idempotency key: the Idempotency-Key header,
+ * The submission an API request describes, with its idempotency key: the Idempotency-Key header,
  * else the body's, else a new one (a client that sends none gets no protection from retries).
  */
-export function apiSubmissionInput(body: unknown, idempotencyKeyHeader: string | undefined) {
+export function apiSubmissionInput(
+  body: z.output<typeof apiSubmissionSchema>,
+  headers: z.output<typeof apiSubmissionHeadersSchema>,
+): z.input<typeof newSubmissionSchema> {
   return {
-    ...(body && typeof body === 'object' ? body : {}),
-    idempotencyKey:
-      idempotencyKeyHeader ??
-      (body as { idempotencyKey?: unknown } | undefined)?.idempotencyKey ??
-      randomUUID(),
+    ...body,
+    idempotencyKey: headers['Idempotency-Key'] ?? body.idempotencyKey ?? randomUUID(),
   };
 }
 
@@ -330,38 +336,8 @@ export function submissionRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
     auth: true,
     status: 201,
     params: z.object({ id: z.uuid().describe('Comment period id') }),
-    headers: [
-      {
-        name: 'Idempotency-Key',
-        description:
-          'A key unique to this submission; a retry with the same key returns the first receipt',
-        required: false,
-      },
-    ],
-    body: z
-      .object({
-        organisationId: z.string().describe('Organisation id or slug'),
-        title: z.string().optional(),
-        body: z.string(),
-        language: z.string().optional().describe('ar, zh, en, fr, ru or es; detected when absent'),
-        anchors: z
-          .array(
-            z.object({
-              blockId: z.string().describe('Paragraph (block) id'),
-              exact: z.string().optional().describe('TextQuoteSelector.exact: the quoted words'),
-              prefix: z.string().optional(),
-              start: z.number().int().optional().describe('TextPositionSelector.start'),
-              end: z.number().int().optional(),
-            }),
-          )
-          .optional(),
-        cosigners: z
-          .array(z.string())
-          .optional()
-          .describe('Co-signing organisations, by id or slug'),
-        idempotencyKey: z.string().optional().describe('Or the Idempotency-Key header'),
-      })
-      .meta({ id: 'NewSubmission' }),
+    headers: apiSubmissionHeadersSchema,
+    body: apiSubmissionSchema,
     response: receiptSchema,
     errors: [
       'FORBIDDEN',
@@ -374,11 +350,11 @@ export function submissionRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
     ],
     // The same request is usually taken by the HTTP server's submission intake before it
     // reaches this route (submission-intake.ts): both answer alike, and a test checks that.
-    handler: async (c, { params, body }) =>
+    handler: async (c, { params, headers, body }) =>
       c.var.deps.submissions!.submit(
         c.var.viewer,
         params.id.toLowerCase(),
-        apiSubmissionInput(body, c.req.header('idempotency-key')),
+        apiSubmissionInput(body, headers),
         [],
         clockOf(c.var.deps),
       ),

@@ -92,50 +92,83 @@ export type Submission = z.infer<typeof submissionSchema>;
 
 /** What a submitter sends (form or API); attachments travel separately. */
 export const newSubmissionSchema = z.object({
-  organisationId: z.string().min(1, 'Choose the organisation you submit for.'),
+  organisationId: z
+    .string()
+    .min(1, 'Choose the organisation you submit for.')
+    .describe('Organisation id or slug'),
   title: z
     .string()
     .trim()
     .max(300)
     .optional()
     .transform((v) => (v ? v : undefined)),
+  // Line ends are made one before the length is counted (overwrite keeps it a string for OpenAPI).
   body: z
     .string()
-    .transform((v) => v.replace(/\r\n?/g, '\n'))
-    .pipe(
-      z
-        .string()
-        .trim()
-        .min(1, 'Write your comment.')
-        .max(100_000, 'A comment has at most 100,000 characters; attach a file for more.'),
-    ),
-  language: z.enum(unLanguages).optional(),
+    .overwrite((v) => v.replace(/\r\n?/g, '\n'))
+    .trim()
+    .min(1, 'Write your comment.')
+    .max(100_000, 'A comment has at most 100,000 characters; attach a file for more.'),
+  language: z
+    .enum(unLanguages)
+    .optional()
+    .describe('The language of the comment; detected from the text when absent'),
   anchors: z
     .array(
       z.object({
-        blockId: z.uuid({ message: 'paragraph ids are UUIDs' }),
+        blockId: z.uuid({ message: 'paragraph ids are UUIDs' }).describe('Paragraph (block) id'),
         exact: z
           .string()
           .max(5000)
           .optional()
-          .transform((v) => (v ? v : undefined)),
-        prefix: z.string().max(200).optional(),
-        start: z.number().int().nonnegative().optional(),
-        end: z.number().int().nonnegative().optional(),
+          .transform((v) => (v ? v : undefined))
+          .describe('TextQuoteSelector.exact: the quoted words'),
+        prefix: z.string().max(200).optional().describe('TextQuoteSelector.prefix'),
+        start: z.number().int().nonnegative().optional().describe('TextPositionSelector.start'),
+        end: z.number().int().nonnegative().optional().describe('TextPositionSelector.end'),
       }),
     )
     .max(200)
-    .default([]),
-  cosigners: z.array(z.string().min(1)).max(50).default([]),
+    .default([])
+    .describe('The paragraphs, or words in them, the comment is about'),
+  cosigners: z
+    .array(z.string().min(1))
+    .max(50)
+    .default([])
+    .describe('Co-signing organisations, by id or slug'),
   idempotencyKey: z
     .string()
     .trim()
     .min(8, 'The idempotency key has at least 8 characters.')
-    .max(200),
+    .max(200)
+    .describe(
+      'A key unique to this submission; a retry with the same key returns the first receipt',
+    ),
 });
 
 /** A submission as sent. */
 export type NewSubmission = z.input<typeof newSubmissionSchema>;
+
+/**
+ * The JSON body of an API submission: the form's schema, with the idempotency key optional
+ * because the Idempotency-Key header may carry it instead.
+ */
+export const apiSubmissionSchema = newSubmissionSchema
+  .extend({
+    idempotencyKey: newSubmissionSchema.shape.idempotencyKey
+      .optional()
+      .describe('Or the Idempotency-Key header, which wins when both are sent'),
+  })
+  .meta({ id: 'NewSubmission' });
+
+/** The headers an API submission may send. */
+export const apiSubmissionHeadersSchema = z.object({
+  'Idempotency-Key': newSubmissionSchema.shape.idempotencyKey
+    .optional()
+    .describe(
+      'A key unique to this submission; a retry with the same key returns the first receipt',
+    ),
+});
 
 /** A moderator's decision. */
 export const moderationSchema = z

@@ -14,8 +14,8 @@ import { describe, test } from 'node:test';
 import { createApiToken, viewerFromSession } from '../../src/accounts/accounts.service.ts';
 import { openTestDatabase } from '../../src/db/test-databases.ts';
 import { loadDemoIfEmpty } from '../../src/demo/demo.service.ts';
-import { createHttpServer, listen } from '../../src/web/http-server.ts';
-import { TestClient } from '../../src/web/test-client.ts';
+import { createHttpServer, listen } from '../../src/http-server.ts';
+import { TestClient } from '../../src/test-client.ts';
 import {
   Random,
   dumpDifferences,
