@@ -9,7 +9,7 @@ import { recordEvent } from '../events/events.store.ts';
 import type { Process } from '../processes/processes.schema.ts';
 import { findProcess } from '../processes/processes.store.ts';
 import { zodError } from '../validation.ts';
-import { canReadVersion } from '../documents/documents.policy.ts';
+import { canReadVersion, readableDocument } from '../documents/documents.policy.ts';
 import { checkCanManagePeriods } from './consultations.policy.ts';
 import { extensionSchema, newPeriodSchema, type CommentPeriod } from './consultations.schema.ts';
 import {
@@ -43,9 +43,11 @@ export async function getPeriodContext(
     findDocument(db, { id: period.documentId }),
     findVersion(db, period.versionId),
   ]);
-  if (!process || !document || !version) throw new PlenumError('PERIOD_NOT_FOUND');
-  if (!canReadVersion(viewer, version, process.id)) throw new PlenumError('PERIOD_NOT_FOUND');
-  return { period, process, document, version };
+  // Only the versions the viewer may read: the period's page names the document's others.
+  const readable = document && readableDocument(viewer, document);
+  if (!process || !readable || !version || !canReadVersion(viewer, version, process.id))
+    throw new PlenumError('PERIOD_NOT_FOUND');
+  return { period, process, document: readable, version };
 }
 
 /** Opens a comment period on a version of one of the process's documents. */

@@ -1,4 +1,9 @@
-/** Who may read what: every public version to anyone; a version in preparation to the process staff. */
+/**
+ * Who may read what, the one rule every read path of documents uses: every public version to
+ * anyone, a version in preparation to the process staff; a document is known (its title, symbol,
+ * existence) to whoever may read one of its versions. Whatever the viewer may not read answers
+ * exactly as if it did not exist.
+ */
 import { isProcessStaff, type Viewer } from '../accounts/accounts.schema.ts';
 import type { PlenumDocument } from './documents.schema.ts';
 
@@ -11,10 +16,44 @@ export function canReadVersion(
   return version.public || isProcessStaff(viewer, processId);
 }
 
-/** The document with only the versions the viewer may read. */
-export function readableDocument(viewer: Viewer | null, document: PlenumDocument): PlenumDocument {
+/**
+ * A document is public once one of its versions is; before that (every version in preparation,
+ * or none yet) only its process staff know it exists.
+ */
+export function canReadDocument(
+  viewer: Viewer | null,
+  document: { processId: string; versions: { public: boolean }[] },
+): boolean {
+  return canReadVersion(
+    viewer,
+    { public: document.versions.some((v) => v.public) },
+    document.processId,
+  );
+}
+
+/**
+ * The document with only the versions the viewer may read, or undefined when the viewer may not
+ * know it exists (callers answer that as they answer a missing document).
+ */
+export function readableDocument(
+  viewer: Viewer | null,
+  document: PlenumDocument,
+): PlenumDocument | undefined {
+  if (!canReadDocument(viewer, document)) return undefined;
   return {
     ...document,
     versions: document.versions.filter((v) => canReadVersion(viewer, v, document.processId)),
   };
+}
+
+/**
+ * How many of a process's documents the viewer may know of, from the count of all and of those
+ * with a public version.
+ */
+export function readableDocumentCount(
+  viewer: Viewer | null,
+  processId: string,
+  counts: { all: number; public: number },
+): number {
+  return canReadVersion(viewer, { public: false }, processId) ? counts.all : counts.public;
 }

@@ -20,7 +20,7 @@ import {
 } from './documents.store.ts';
 import { recordEvent } from '../events/events.store.ts';
 import { holds } from '../accounts/accounts.schema.ts';
-import { canReadVersion, readableDocument } from './documents.policy.ts';
+import { canReadVersion, readableDocument, readableDocumentCount } from './documents.policy.ts';
 
 /** The language shown when the reader asks for none and the version has it. */
 export const defaultReadingLanguage = 'en';
@@ -40,12 +40,16 @@ export interface DocumentReading {
   blocks: Block[];
 }
 
-/** Every process with the number of documents it has. */
+/** Every process with the number of its documents the viewer may know of. */
 export async function getProcessesWithCounts(
   db: Db,
+  viewer: Viewer | null = null,
 ): Promise<(Process & { documentCount: number })[]> {
   const [processes, counts] = await Promise.all([getProcesses(db), countDocumentsByProcess(db)]);
-  return processes.map((p) => ({ ...p, documentCount: counts.get(p.id) ?? 0 }));
+  return processes.map((p) => ({
+    ...p,
+    documentCount: readableDocumentCount(viewer, p.id, counts.get(p.id) ?? { all: 0, public: 0 }),
+  }));
 }
 
 /** A process (by id, slug or alias) with its documents, versions and languages. */
@@ -58,13 +62,14 @@ export async function getProcessWithDocuments(
   const documents = await listDocumentsOfProcess(db, process.id);
   return {
     process,
-    documents: documents
-      .map((d) => readableDocument(viewer, d))
-      .filter((d, i) => d.versions.length > 0 || documents[i]!.versions.length === 0),
+    documents: documents.flatMap((d) => readableDocument(viewer, d) ?? []),
   };
 }
 
-/** The document with this id or UN symbol. */
+/**
+ * The document with this id or UN symbol, with the versions the viewer may read; one the viewer
+ * may not know of answers exactly as a missing one.
+ */
 export async function getDocument(
   db: Db,
   ref: string,
@@ -73,9 +78,10 @@ export async function getDocument(
   const document = isId(ref)
     ? await findDocument(db, { id: ref.toLowerCase() })
     : await findDocument(db, { symbol: ref.trim() });
-  if (!document)
+  const readable = document && readableDocument(viewer, document);
+  if (!readable)
     throw new PlenumError('DOCUMENT_NOT_FOUND', `No document has the id or symbol "${ref}".`);
-  return readableDocument(viewer, document);
+  return readable;
 }
 
 /** The version with this id. */
@@ -102,11 +108,13 @@ export async function getLanguageVersion(
 ): Promise<LanguageVersion> {
   if (!isId(id)) throw new PlenumError('VERSION_NOT_FOUND', `"${id}" is not a version id.`);
   const direct = await findLanguageVersion(db, id.toLowerCase());
-  if (direct && (language === undefined || sameLanguage(direct.language, language))) {
-    if (!(await mayRead(db, viewer, { versionId: direct.versionId })))
-      throw new PlenumError('LANGUAGE_VERSION_NOT_FOUND');
+  // One the viewer may not read answers below exactly as an id that names nothing.
+  if (
+    direct &&
+    (language === undefined || sameLanguage(direct.language, language)) &&
+    (await mayRead(db, viewer, { versionId: direct.versionId }))
+  )
     return direct;
-  }
   const version = await findVersion(db, id.toLowerCase());
   if (!version || !(await mayRead(db, viewer, { versionId: version.id })))
     throw new PlenumError('VERSION_NOT_FOUND', `No version has the id "${id}".`);

@@ -260,14 +260,39 @@ export async function findBlock(
   return { block: toBlock(row, refs), languageVersionId: row.language_version_id };
 }
 
-/** How many documents each process has, by process id. */
-export async function countDocumentsByProcess(db: Db): Promise<Map<string, number>> {
+/** How many documents each process has, and how many of them have a public version. */
+export async function countDocumentsByProcess(
+  db: Db,
+): Promise<Map<string, { all: number; public: number }>> {
   const rows = await db
-    .selectFrom('documents')
-    .select((eb) => ['process_id', eb.fn.countAll<string | number>().as('n')])
-    .groupBy('process_id')
+    .selectFrom('documents as d')
+    .select((eb) => [
+      'd.process_id',
+      eb.fn.countAll<string | number>().as('n'),
+      eb.fn
+        .sum<string | number | null>(
+          eb
+            .case()
+            .when(
+              eb.exists(
+                eb
+                  .selectFrom('versions as v')
+                  .select('v.id')
+                  .whereRef('v.document_id', '=', 'd.id')
+                  .where('v.public', '=', 1),
+              ),
+            )
+            .then(1)
+            .else(0)
+            .end(),
+        )
+        .as('public'),
+    ])
+    .groupBy('d.process_id')
     .execute();
-  return new Map(rows.map((r) => [r.process_id, Number(r.n)]));
+  return new Map(
+    rows.map((r) => [r.process_id, { all: Number(r.n), public: Number(r.public ?? 0) }]),
+  );
 }
 
 /** Whether a version is public, and the process it belongs to. */

@@ -24,7 +24,7 @@ const processRef = z.object({
 /** Mounts the process pages and registers the process API routes. */
 export function processRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
   app.get('/', async (c) =>
-    c.html(processListPage(c.var.page, await getProcessesWithCounts(c.var.deps.db))),
+    c.html(processListPage(c.var.page, await getProcessesWithCounts(c.var.deps.db, c.var.viewer))),
   );
 
   app.get('/processes/:process', async (c) => {

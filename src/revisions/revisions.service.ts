@@ -250,8 +250,8 @@ export async function compareVersions(
   choice: { from: number; to: number; language: string },
 ): Promise<Comparison> {
   const raw = await findDocument(db, { id: documentId });
-  if (!raw) throw new PlenumError('DOCUMENT_NOT_FOUND');
-  const document = readableDocument(viewer, raw);
+  const document = raw && readableDocument(viewer, raw);
+  if (!document) throw new PlenumError('DOCUMENT_NOT_FOUND');
   const from = document.versions.find((v) => v.seq === choice.from);
   const to = document.versions.find((v) => v.seq === choice.to);
   if (!from || !to)

@@ -8,7 +8,8 @@
 import type { Viewer } from '../accounts/accounts.schema.ts';
 import type { Db } from '../db/database.ts';
 import { anchorsFor } from '../documents/anchors.ts';
-import { findDocument, findVersionAccess } from '../documents/documents.store.ts';
+import { findVersionAccess } from '../documents/documents.store.ts';
+import { getDocument } from '../documents/documents.service.ts';
 import { untagPassage } from '../concepts/concepts.service.ts';
 import { afterIndexing } from '../watches/watches.service.ts';
 import type { IndexedPassage } from '../watches/watches.schema.ts';
@@ -299,9 +300,13 @@ export function checkQuery(q: unknown): { text: string; parsed: SearchQuery } {
   return { text, parsed };
 }
 
-/** Resolves the process and document filters to ids; an unknown one is a NOT_FOUND error. */
+/**
+ * Resolves the process and document filters to ids; an unknown one, or a document the viewer
+ * may not know of, is a NOT_FOUND error.
+ */
 async function itemFilters(
   db: Db,
+  viewer: Viewer | null,
   filters: ReturnType<typeof searchFiltersSchema.parse>,
 ): Promise<ItemFilters> {
   const out: ItemFilters = {};
@@ -311,12 +316,7 @@ async function itemFilters(
     out.processId = process.id;
   }
   if (filters.document) {
-    const ref = filters.document;
-    const document = /^[0-9a-f-]{36}$/i.test(ref)
-      ? await findDocument(db, { id: ref.toLowerCase() })
-      : await findDocument(db, { symbol: ref });
-    if (!document) throw new PlenumError('DOCUMENT_NOT_FOUND', `"${ref}"`);
-    out.documentId = document.id;
+    out.documentId = (await getDocument(db, filters.document, viewer)).id;
   }
   if (filters.language) out.language = filters.language;
   if (filters.group) out.group = filters.group;
@@ -354,7 +354,7 @@ async function findPassages(
   parsed: SearchQuery,
   input: ReturnType<typeof searchFiltersSchema.parse>,
 ): Promise<SearchResult> {
-  const filters = await itemFilters(db, input);
+  const filters = await itemFilters(db, viewer, input);
   const page = input.page;
   const offset = (page - 1) * searchPageSize;
   const target = offset + searchPageSize + countAhead;

@@ -570,12 +570,15 @@ export async function getSubmission(
   const row = await findSubmissionRow(db, id);
   if (!row) throw new PlenumError('SUBMISSION_NOT_FOUND');
   const cosigners = await listCosigners(db, id);
-  const readable = canReadSubmission(viewer, {
-    status: row.status,
-    organisationId: row.organisation_id,
-    cosignerIds: cosigners.map((c) => c.organisation_id),
-    processId: row.process_id,
-  });
+  const readable =
+    // A comment on a version in preparation tells of that version: hidden with it.
+    canReadVersion(viewer, { public: row.version_public }, row.process_id) &&
+    canReadSubmission(viewer, {
+      status: row.status,
+      organisationId: row.organisation_id,
+      cosignerIds: cosigners.map((c) => c.organisation_id),
+      processId: row.process_id,
+    });
   if (!readable) throw new PlenumError('SUBMISSION_NOT_FOUND');
   const [submission] = await loadSubmissions(db, [id]);
   if (!submission) throw new PlenumError('SUBMISSION_NOT_FOUND');

@@ -107,18 +107,27 @@ export async function findByIdempotencyKeys(
   return found;
 }
 
-/** The bare submission row with the process it belongs to. */
+/** The bare submission row with the process it belongs to and whether its version is public. */
 export async function findSubmissionRow(
   db: Db,
   id: string,
-): Promise<(SubmissionTable & { process_id: string; moderation: string }) | undefined> {
-  return db
+): Promise<
+  | (SubmissionTable & { process_id: string; moderation: string; version_public: boolean })
+  | undefined
+> {
+  const row = await db
     .selectFrom('submissions')
     .innerJoin('comment_periods', 'comment_periods.id', 'submissions.period_id')
+    .innerJoin('versions', 'versions.id', 'comment_periods.version_id')
     .selectAll('submissions')
-    .select(['comment_periods.process_id', 'comment_periods.moderation'])
+    .select([
+      'comment_periods.process_id',
+      'comment_periods.moderation',
+      'versions.public as version_public',
+    ])
     .where('submissions.id', '=', id)
     .executeTakeFirst();
+  return row && { ...row, version_public: Number(row.version_public) === 1 };
 }
 
 /** Full submissions (organisation, co-signers, anchors, attachments) for these ids, in the order given. */
@@ -256,6 +265,16 @@ export type SubmissionScope =
   /** Across every process (a country's page): only the filters narrow it. */
   | { everywhere: true };
 
+/** The ids of the comment periods (of one process, if given) whose version is public. */
+function periodsOnPublicVersions(db: Db, processId?: string) {
+  const query = db
+    .selectFrom('comment_periods as cp')
+    .innerJoin('versions as v', 'v.id', 'cp.version_id')
+    .select('cp.id')
+    .where('v.public', '=', 1);
+  return processId === undefined ? query : query.where('cp.process_id', '=', processId);
+}
+
 /**
  * One page of submission ids: published ones (or any status, for staff exports), newest first
  * before a cursor, or oldest first after one.
@@ -272,9 +291,13 @@ export async function listSubmissionIds(
     .select('s.id');
   if (!page.allStatuses) query = query.where('s.status', '=', 'published');
   if ('periodId' in scope) query = query.where('s.period_id', '=', scope.periodId);
-  if ('processId' in scope) {
-    query = query.where('s.period_id', 'in', (eb) =>
-      eb.selectFrom('comment_periods').select('id').where('process_id', '=', scope.processId),
+  else if (!('versionId' in scope)) {
+    // Across periods, every reader gets the same public list (a page, a feed); the periods on a
+    // version in preparation are read, with their comments, from their own pages by the staff.
+    query = query.where(
+      's.period_id',
+      'in',
+      periodsOnPublicVersions(db, 'processId' in scope ? scope.processId : undefined),
     );
   }
   if ('organisationId' in scope) filters = { ...filters, organisationId: scope.organisationId };
@@ -543,9 +566,7 @@ export async function listRecentlyPublishedIds(
   query =
     'periodId' in scope
       ? query.where('s.period_id', '=', scope.periodId)
-      : query.where('s.period_id', 'in', (eb) =>
-          eb.selectFrom('comment_periods').select('id').where('process_id', '=', scope.processId),
-        );
+      : query.where('s.period_id', 'in', periodsOnPublicVersions(db, scope.processId));
   const rows = await query
     .orderBy('s.published_at', 'desc')
     .orderBy('s.id', 'desc')

@@ -1,0 +1,525 @@
+/**
+ * Every JSON API route, tried by every role, with the hidden cases: a document whose every version
+ * is in preparation, its version, language version and block, a comment period on it and a
+ * submission there. The routes are read from the app, so a new API route without a row here fails.
+ * Whoever may not see a hidden thing gets exactly the answer a missing one gets, and no answer to
+ * them names it.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { createApiToken, grantRole, signUp } from '../accounts/accounts.service.ts';
+import { operatorViewer, type Viewer } from '../accounts/accounts.schema.ts';
+import { createApp } from '../app.ts';
+import type { Db, OpenDatabase } from '../db/database.ts';
+import { newId } from '../db/ids.ts';
+import { openTestDatabase, testEngines } from '../db/test-databases.ts';
+import { importFile } from '../imports/imports.service.ts';
+import { installShippedConcepts } from '../concepts/concepts.service.ts';
+import { createMeeting } from '../meetings/meetings.service.ts';
+import { createProcess } from '../processes/processes.service.ts';
+import { SearchIndexer } from '../search/search-indexer.ts';
+import { syncSubmissionIndex } from '../search/search.service.ts';
+import { moderateSubmission, submitComment } from '../submissions/submissions.service.ts';
+import { TestClient } from '../web/test-client.ts';
+import {
+  buildConsultation,
+  builtPassword,
+  draftText,
+  paragraphBlock,
+  type BuiltConsultation,
+} from './consultation.builder.ts';
+import { openCommentPeriod } from './consultations.service.ts';
+
+type Role =
+  | 'anonymous'
+  | 'reader'
+  | 'representative'
+  | 'moderator'
+  | 'secretariat'
+  | 'otherSecretariat'
+  | 'admin'
+  | 'readerToken'
+  | 'representativeToken'
+  | 'secretariatToken';
+const roles: Role[] = [
+  'anonymous',
+  'reader',
+  'representative',
+  'moderator',
+  'secretariat',
+  'otherSecretariat',
+  'admin',
+  'readerToken',
+  'representativeToken',
+  'secretariatToken',
+];
+/** The roles that read what the process's staff prepares. */
+const staff = new Set<Role>(['moderator', 'secretariat', 'admin', 'secretariatToken']);
+const tokenRoles = new Set<Role>(['readerToken', 'representativeToken', 'secretariatToken']);
+
+const now = new Date('2026-06-01T12:00:00Z');
+/** Words of the hidden document that no answer to an outsider may hold. */
+const secret = {
+  symbol: 'TWG/SECRET/7',
+  title: 'Sealed negotiating text on quarantined routing',
+  word: 'Xylophonic',
+  periodTitle: 'Sealed round on the quarantined text',
+};
+const secretParagraphs = [
+  `${secret.word} measures protect the public core of the Internet from quarantined routing.`,
+  'States consider the general availability of the Internet in the sealed text.',
+];
+
+/** One request of a row, with the status each role gets. */
+interface Case {
+  name: string;
+  path: string;
+  body?: (role: Role) => unknown;
+  expect: Record<Role, number>;
+  /** The same request for a thing that does not exist: outsiders must get the same answer. */
+  missing?: { path: string; hiddenRef: string; missingRef: string };
+  /** The staff's answer names the hidden document: proof that the outsiders' check can fail. */
+  staffSees?: boolean;
+}
+
+const everyone = (status: number) =>
+  Object.fromEntries(roles.map((r) => [r, status])) as Record<Role, number>;
+const staffOnly = (status: number) =>
+  Object.fromEntries(roles.map((r) => [r, staff.has(r) ? status : 404])) as Record<Role, number>;
+/** A POST of the API: sessions (and no credentials) get 401, tokens what `tokens` says. */
+const tokensOnly = (tokens: Partial<Record<Role, number>>) =>
+  Object.fromEntries(roles.map((r) => [r, tokenRoles.has(r) ? tokens[r] : 401])) as Record<
+    Role,
+    number
+  >;
+
+for (const engine of testEngines()) {
+  describe(`authorisation of every API route and role (${engine})`, () => {
+    let o: OpenDatabase;
+    let built: BuiltConsultation;
+    let app: ReturnType<typeof createApp>;
+    let indexer: SearchIndexer;
+    const clients = new Map<Role, TestClient>();
+    const tokens = new Map<Role, string>();
+    const rows = new Map<string, Case[]>();
+    let n = 0;
+
+    const ask = async (role: Role, c: Case): Promise<Response> => {
+      const post = c.body !== undefined;
+      const client = clients.get(role)!;
+      const token = tokens.get(role);
+      const headers: Record<string, string> = {
+        cookie: [...client.cookies].map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('; '),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(post ? { 'content-type': 'application/json' } : {}),
+      };
+      return app.request(c.path, {
+        method: post ? 'POST' : 'GET',
+        headers,
+        ...(post ? { body: JSON.stringify(c.body!(role)) } : {}),
+      });
+    };
+
+    before(async () => {
+      o = await openTestDatabase(engine);
+      await installShippedConcepts(o.db);
+      built = await buildConsultation(o.db);
+      indexer = new SearchIndexer(o.db, engine);
+      app = createApp({ db: o.db, engine, indexer, now: () => now });
+
+      const other = await createProcess(o.db, {
+        slug: 'other',
+        name: 'Another Working Group',
+        shortName: 'AWG',
+        parentBody: 'Test Assembly',
+        mandate: 'Elsewhere.',
+        aliases: [],
+      });
+      const elsewhere = await o.db.transaction().execute((trx: Db) =>
+        signUp(trx, {
+          email: 'elsewhere@example.org',
+          name: 'elsewhere',
+          password: builtPassword,
+        }),
+      );
+      await grantRole(
+        o.db,
+        { email: elsewhere.email, role: 'secretariat', scopeId: other.id },
+        built.accounts.admin.id,
+      );
+
+      // The hidden document: its only version is in preparation.
+      const hidden = await importFile(
+        o.db,
+        new TextEncoder().encode(draftText(secretParagraphs, secret.title)),
+        {
+          process: 'twg',
+          symbol: secret.symbol,
+          title: secret.title,
+          version: 'Internal draft',
+          language: 'en',
+          format: 'text',
+          private: true,
+        },
+      );
+      const hiddenBlock = await paragraphBlock(o.db, hidden.ids.version, 'para 1');
+      const hiddenPeriod = await openCommentPeriod(
+        o.db,
+        operatorViewer,
+        built.process.id,
+        {
+          versionId: hidden.ids.version,
+          title: secret.periodTitle,
+          opensAt: '2026-01-01T00:00',
+          closesAt: '2030-12-31T23:59',
+          timeZone: 'UTC',
+          moderation: 'immediate',
+        },
+        now,
+      );
+      const admin: Viewer = {
+        ...built.accounts.admin,
+        name: 'admin',
+        isAdmin: true,
+        grants: [],
+        via: 'session',
+      };
+      const comment = (periodId: string, body: string) =>
+        submitComment(
+          o.db,
+          admin,
+          periodId,
+          {
+            organisationId: built.organisations.civil.id,
+            body,
+            idempotencyKey: `api-matrix-fixture-${++n}`,
+            cosigners: [],
+          },
+          [],
+          now,
+        );
+      const hiddenSubmission = (
+        await comment(hiddenPeriod.id, `On the ${secret.word} measures of the public core.`)
+      ).submissionId;
+      await syncSubmissionIndex(o.db, hiddenSubmission);
+      const publicSubmission = (
+        await comment(built.period.id, 'On the public core of the Internet.')
+      ).submissionId;
+      await moderateSubmission(o.db, operatorViewer, publicSubmission, { action: 'publish' }, now);
+      const meeting = await createMeeting(
+        o.db,
+        operatorViewer,
+        built.process.id,
+        {
+          title: 'Substantive session',
+          session: 'Third substantive session',
+          kind: 'formal',
+          format: 'in_person',
+          place: 'Geneva, Palais des Nations',
+          startsAt: '2026-07-06T10:00',
+          endsAt: '2026-07-10T18:00',
+          timeZone: 'Europe/Zurich',
+        },
+        now,
+      );
+
+      const accountOf: Record<Role, { email: string; id: string } | undefined> = {
+        anonymous: undefined,
+        reader: built.accounts.outsider,
+        representative: built.accounts.civil,
+        moderator: built.accounts.moderator,
+        secretariat: built.accounts.secretariat,
+        otherSecretariat: elsewhere,
+        admin: built.accounts.admin,
+        readerToken: built.accounts.outsider,
+        representativeToken: built.accounts.civil,
+        secretariatToken: built.accounts.secretariat,
+      };
+      for (const role of roles) {
+        const client = new TestClient(app);
+        const account = accountOf[role];
+        if (account && tokenRoles.has(role)) {
+          const viewer: Viewer = {
+            ...account,
+            name: role,
+            isAdmin: false,
+            grants: [],
+            via: 'session',
+          };
+          tokens.set(role, await createApiToken(o.db, viewer, 'matrix'));
+        } else if (account) await client.signIn(account.email, builtPassword);
+        clients.set(role, client);
+      }
+
+      const publicLanguageVersion = (
+        await o.db
+          .selectFrom('language_versions')
+          .select('id')
+          .where('version_id', '=', built.versionId)
+          .executeTakeFirstOrThrow()
+      ).id;
+      const publicBlock = await paragraphBlock(o.db, built.versionId, 'para 2');
+      /** A readable thing for everyone, and the hidden one for the staff only. */
+      const byId = (
+        pattern: string,
+        what: string,
+        shown: string,
+        hiddenId: string,
+        suffix = '',
+      ): Case[] => {
+        const missingId = newId();
+        return [
+          {
+            name: `a public ${what}`,
+            path: pattern.replace(':id', shown) + suffix,
+            expect: everyone(200),
+          },
+          {
+            name: `a hidden ${what}`,
+            path: pattern.replace(':id', hiddenId) + suffix,
+            expect: staffOnly(200),
+            missing: {
+              path: pattern.replace(':id', missingId) + suffix,
+              hiddenRef: hiddenId,
+              missingRef: missingId,
+            },
+            staffSees: what === 'document',
+          },
+        ];
+      };
+      const stanceBody = (source: string, exact: string) => (role: Role) => ({
+        source,
+        concept: 'public-core',
+        stance: 'supports',
+        exact,
+        country: 'KEN',
+        note: `Recorded by ${role}`,
+      });
+      const missingBlock = newId();
+      const submissionBody = (role: Role) => ({
+        organisationId: built.organisations.civil.slug,
+        body: `Through the API, as ${role}`,
+        idempotencyKey: `api-matrix-${role}-${++n}`,
+      });
+      const missingPeriod = newId();
+      const add = (route: string, cases: Case[]) => rows.set(route, cases);
+
+      add('GET /api/processes', [
+        { name: 'the list', path: '/api/processes', expect: everyone(200) },
+      ]);
+      add('GET /api/processes/:process', [
+        { name: 'a process', path: '/api/processes/twg', expect: everyone(200), staffSees: true },
+      ]);
+      add('GET /api/documents', [
+        { name: 'a public symbol', path: `/api/documents?symbol=TWG/twg/1`, expect: everyone(200) },
+        {
+          name: 'a hidden symbol',
+          path: `/api/documents?symbol=${secret.symbol}`,
+          expect: staffOnly(200),
+          missing: {
+            path: '/api/documents?symbol=TWG/NONE/9',
+            hiddenRef: secret.symbol,
+            missingRef: 'TWG/NONE/9',
+          },
+          staffSees: true,
+        },
+      ]);
+      add(
+        'GET /api/documents/:id',
+        byId('/api/documents/:id', 'document', built.documentId, hidden.ids.document),
+      );
+      add(
+        'GET /api/versions/:id',
+        byId('/api/versions/:id', 'version', built.versionId, hidden.ids.version),
+      );
+      add(
+        'GET /api/versions/:id/blocks',
+        byId('/api/versions/:id', 'version', built.versionId, hidden.ids.version, '/blocks'),
+      );
+      add(
+        'GET /api/language-versions/:id',
+        byId(
+          '/api/language-versions/:id',
+          'language version',
+          publicLanguageVersion,
+          hidden.ids.languageVersion,
+        ),
+      );
+      add(
+        'GET /api/language-versions/:id/blocks',
+        byId(
+          '/api/language-versions/:id',
+          'language version',
+          publicLanguageVersion,
+          hidden.ids.languageVersion,
+          '/blocks',
+        ),
+      );
+      add('GET /api/blocks/:id', byId('/api/blocks/:id', 'block', publicBlock, hiddenBlock));
+      add('GET /api/organisations', [
+        { name: 'the list', path: '/api/organisations', expect: everyone(200) },
+      ]);
+      add('GET /api/concepts', [
+        { name: 'the list', path: '/api/concepts', expect: everyone(200) },
+      ]);
+      add('GET /api/concepts/:slug', [
+        { name: 'a concept', path: '/api/concepts/public-core', expect: everyone(200) },
+      ]);
+      add('POST /api/stances', [
+        {
+          name: 'on a public paragraph',
+          path: '/api/stances',
+          body: stanceBody(publicBlock, 'public core of the Internet'),
+          expect: tokensOnly({ readerToken: 201, representativeToken: 201, secretariatToken: 201 }),
+        },
+        {
+          // Stances are read by everyone, so even the staff quote only public passages.
+          name: 'on a hidden paragraph',
+          path: '/api/stances',
+          body: stanceBody(hiddenBlock, 'public core of the Internet'),
+          expect: tokensOnly({ readerToken: 404, representativeToken: 404, secretariatToken: 404 }),
+        },
+        {
+          name: 'on a missing paragraph',
+          path: '/api/stances',
+          body: stanceBody(missingBlock, 'public core of the Internet'),
+          expect: tokensOnly({ readerToken: 404, representativeToken: 404, secretariatToken: 404 }),
+        },
+      ]);
+      add('GET /api/countries/:code/stances', [
+        { name: "a state's stances", path: '/api/countries/KEN/stances', expect: everyone(200) },
+      ]);
+      add('GET /api/processes/:process/consultations', [
+        {
+          name: 'the periods',
+          path: '/api/processes/twg/consultations',
+          expect: everyone(200),
+          staffSees: true,
+        },
+      ]);
+      add(
+        'GET /api/consultations/:id',
+        byId('/api/consultations/:id', 'period', built.period.id, hiddenPeriod.id),
+      );
+      add(
+        'GET /api/consultations/:id/submissions',
+        byId('/api/consultations/:id', 'period', built.period.id, hiddenPeriod.id, '/submissions'),
+      );
+      add('POST /api/consultations/:id/submissions', [
+        {
+          name: 'to an open period',
+          path: `/api/consultations/${built.period.id}/submissions`,
+          body: submissionBody,
+          expect: tokensOnly({ readerToken: 403, representativeToken: 201, secretariatToken: 403 }),
+        },
+        {
+          name: 'to a hidden period',
+          path: `/api/consultations/${hiddenPeriod.id}/submissions`,
+          body: submissionBody,
+          expect: tokensOnly({ readerToken: 403, representativeToken: 404, secretariatToken: 403 }),
+          missing: {
+            path: `/api/consultations/${missingPeriod}/submissions`,
+            hiddenRef: hiddenPeriod.id,
+            missingRef: missingPeriod,
+          },
+        },
+      ]);
+      add('GET /api/processes/:process/meetings', [
+        { name: 'the meetings', path: '/api/processes/twg/meetings', expect: everyone(200) },
+      ]);
+      add('GET /api/meetings/:id', [
+        { name: 'a meeting', path: `/api/meetings/${meeting.id}`, expect: everyone(200) },
+      ]);
+      add(
+        'GET /api/submissions/:id',
+        byId('/api/submissions/:id', 'submission', publicSubmission, hiddenSubmission),
+      );
+      add('GET /api/search', [
+        {
+          name: 'a word of both',
+          path: '/api/search?q=public+core',
+          expect: everyone(200),
+          staffSees: true,
+        },
+        {
+          name: 'within a hidden document',
+          path: `/api/search?q=public+core&document=${encodeURIComponent(secret.symbol)}`,
+          expect: staffOnly(200),
+          missing: {
+            path: `/api/search?q=public+core&document=${encodeURIComponent('TWG/NONE/9')}`,
+            hiddenRef: secret.symbol,
+            missingRef: 'TWG/NONE/9',
+          },
+          staffSees: true,
+        },
+      ]);
+      add('GET /api/openapi.json', [
+        { name: 'the description', path: '/api/openapi.json', expect: everyone(200) },
+      ]);
+    });
+    after(async () => {
+      await indexer.stop();
+      await o.close();
+    });
+
+    test('every API route of the app has a row, and every row is a route', () => {
+      const routes = new Set(
+        app.routes
+          .filter((r) => r.path.startsWith('/api/') && r.method !== 'ALL')
+          .map((r) => `${r.method} ${r.path}`),
+      );
+      assert.deepEqual([...routes].sort(), [...rows.keys()].sort());
+    });
+
+    test('each role gets the status its rights give, on every API route', async () => {
+      const wrong: string[] = [];
+      for (const [route, cases] of rows) {
+        for (const c of cases) {
+          for (const role of roles) {
+            const res = await ask(role, c);
+            const body = await res.text();
+            if (res.status !== c.expect[role])
+              wrong.push(
+                `${route} ${c.name} as ${role}: ${res.status} (${c.expect[role]} expected) ${body.slice(0, 200)}`,
+              );
+            // An error message may repeat what the request asked for; nothing else may name it.
+            const asked = decodeURIComponent(c.path) + JSON.stringify(c.body?.(role) ?? '');
+            const named = [secret.title, secret.symbol, secret.word, secret.periodTitle].filter(
+              (s) => body.includes(s) && !asked.includes(s),
+            );
+            if (!staff.has(role) && named.length > 0)
+              wrong.push(`${route} ${c.name} as ${role}: the answer names ${named.join(', ')}`);
+            if (staff.has(role) && c.staffSees && res.status === 200 && named.length === 0)
+              wrong.push(`${route} ${c.name} as ${role}: the staff should see the hidden document`);
+          }
+        }
+      }
+      assert.deepEqual(wrong, []);
+    });
+
+    test('a hidden thing answers outsiders exactly as a missing one', async () => {
+      const wrong: string[] = [];
+      for (const [route, cases] of rows) {
+        for (const c of cases) {
+          if (!c.missing) continue;
+          const { path, hiddenRef, missingRef } = c.missing;
+          for (const role of roles.filter((r) => !staff.has(r))) {
+            const hiddenRes = await ask(role, c);
+            const missingRes = await ask(role, { ...c, path });
+            const hiddenBody = (await hiddenRes.text()).replaceAll(hiddenRef, missingRef);
+            const missingBody = await missingRes.text();
+            if (
+              hiddenRes.status !== missingRes.status ||
+              hiddenBody !== missingBody ||
+              hiddenRes.headers.get('content-type') !== missingRes.headers.get('content-type')
+            )
+              wrong.push(
+                `${route} ${c.name} as ${role}: ${hiddenRes.status} ${hiddenBody} ≠ ${missingRes.status} ${missingBody}`,
+              );
+          }
+        }
+      }
+      assert.deepEqual(wrong, []);
+    });
+  });
+}
