@@ -20,7 +20,7 @@ import { createProcess } from '../processes/processes.service.ts';
 import { SearchIndexer } from '../search/search-indexer.ts';
 import { syncSubmissionIndex } from '../search/search.service.ts';
 import { moderateSubmission, submitComment } from '../submissions/submissions.service.ts';
-import { TestClient } from '../web/test-client.ts';
+import { TestClient } from '../test-client.ts';
 import {
   buildConsultation,
   builtPassword,
