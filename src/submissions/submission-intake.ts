@@ -18,6 +18,7 @@ import { z } from 'zod';
 import { bearerToken, tokenRefused } from '../accounts/accounts.middleware.ts';
 import { TokenViewers } from '../accounts/accounts.service.ts';
 import { apiErrorBody, isPlenumError, PlenumError } from '../errors.ts';
+import { networkOf } from '../limits/limits.ts';
 import { apiBodyLimit, clockOf, type CompleteDeps } from '../web/context.ts';
 import { apiSubmissionInput } from './submissions.routes.ts';
 
@@ -38,9 +39,18 @@ export function submissionIntake(
   deps: CompleteDeps,
   jsonHeaders: Record<string, string>,
 ): SubmissionIntake {
-  const send = (res: ServerResponse, status: number, value: unknown): void => {
+  const send = (
+    res: ServerResponse,
+    status: number,
+    value: unknown,
+    extra: Record<string, string> = {},
+  ): void => {
     const body = JSON.stringify(value);
-    res.writeHead(status, { ...jsonHeaders, 'content-length': Buffer.byteLength(body) });
+    res.writeHead(status, {
+      ...jsonHeaders,
+      ...extra,
+      'content-length': Buffer.byteLength(body),
+    });
     res.end(body);
   };
 
@@ -63,17 +73,23 @@ export function submissionIntake(
         throw new PlenumError('INVALID_REQUEST', 'The body is not valid JSON.');
       }
       const header = req.headers['idempotency-key'];
-      const receipt = await deps.submissions.submit(
-        viewer,
-        periodId,
-        apiSubmissionInput(json, Array.isArray(header) ? header.join(', ') : header),
-        [],
+      const input = apiSubmissionInput(json, Array.isArray(header) ? header.join(', ') : header);
+      // The quota as the app's route takes it: from memory, with a database claim now and then.
+      await deps.limits.submission(
+        { accountId: viewer.id, address: networkOf(req.socket.remoteAddress) },
         clockOf(deps),
       );
+      const receipt = await deps.submissions.submit(viewer, periodId, input, [], clockOf(deps));
       send(res, 201, receipt);
     } catch (error) {
       if (isPlenumError(error)) {
-        send(res, error.status, apiErrorBody(error.code, error.detail));
+        const wait = error.retryAfterSeconds;
+        send(
+          res,
+          error.status,
+          apiErrorBody(error.code, error.detail),
+          wait === undefined ? {} : { 'retry-after': String(wait) },
+        );
       } else {
         console.error(`[plenum] POST ${req.url}:`, error);
         send(res, 500, apiErrorBody('INTERNAL'));
