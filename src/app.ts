@@ -25,7 +25,16 @@ import { apiErrorBody, errorCatalogue, isPlenumError, type ErrorCode } from './e
 import { processRoutes } from './processes/processes.routes.ts';
 import { searchRoutes } from './search/search.routes.ts';
 import { ApiRegistry } from './api/api-registry.ts';
-import { apiBodyLimit, type AppDeps, type AppEnv, type CompleteDeps } from './context.ts';
+import {
+  apiBodyLimit,
+  retryAfter,
+  type AppDeps,
+  type AppEnv,
+  type CompleteDeps,
+} from './context.ts';
+import { Limiter } from './limits/limiter.ts';
+import { defaultLimitSettings, Limits } from './limits/limits.ts';
+import { writeLimits } from './limits/limits.middleware.ts';
 import { errorPage } from './web/errors.views.ts';
 
 const stylesheet = readFileSync(new URL('./web/static/plenum.css', import.meta.url), 'utf8');
@@ -65,12 +74,15 @@ export function completeDeps(given: AppDeps): CompleteDeps {
     given.submissions ?? new SubmissionQueue(given.db, given.engine, () => indexer.kick());
   // Receipts before search: the indexer waits while submissions keep arriving.
   indexer.yieldTo(() => submissions.busy);
-  return { ...given, submissions, indexer };
+  const limits =
+    given.limits ??
+    new Limits(new Limiter(given.db, given.engine), given.limitSettings ?? defaultLimitSettings);
+  return { ...given, submissions, indexer, limits };
 }
 
 /** Builds the web app around an open database. */
 export function createApp(given: AppDeps): Hono<AppEnv> {
-  const deps: AppDeps = completeDeps(given);
+  const deps = completeDeps(given);
   const app = new Hono<AppEnv>();
   const api = new ApiRegistry();
 
@@ -128,6 +140,7 @@ export function createApp(given: AppDeps): Hono<AppEnv> {
       : smallBodies(c, next),
   );
   app.use(sessionMiddleware());
+  app.use(writeLimits());
 
   app.get('/static/plenum.css', (c) => {
     c.header('cache-control', 'public, max-age=3600');
@@ -159,7 +172,10 @@ export function createApp(given: AppDeps): Hono<AppEnv> {
 
   app.notFound((c) => respondWithError(c, 'NOT_FOUND'));
   app.onError((error, c) => {
-    if (isPlenumError(error)) return respondWithError(c, error.code, error.detail);
+    if (isPlenumError(error)) {
+      retryAfter(c, error);
+      return respondWithError(c, error.code, error.detail);
+    }
     console.error(`[plenum] ${c.req.method} ${c.req.path}:`, error);
     return respondWithError(c, 'INTERNAL');
   });

@@ -1,5 +1,7 @@
 /** Configuration from the environment, validated at start-up with every problem listed at once. */
 import { z } from 'zod';
+import type { PasswordPoolSettings } from './accounts/password-pool.ts';
+import type { LimitSettings } from './limits/limits.ts';
 
 /** The default place of the embedded database. */
 export const defaultSqlitePath = './data/plenum.sqlite';
@@ -44,7 +46,40 @@ const configSchema = z.object({
     .max(64)
     .default(1)
     .describe('serve processes sharing the port; one per CPU core uses them all'),
+  PLENUM_LIMIT_SIGN_IN: limitSetting(5).describe(
+    'sign-in attempts per e-mail from one network in a minute (2x in 15 min, 4x in an hour)',
+  ),
+  PLENUM_LIMIT_SIGN_IN_ACCOUNT: limitSetting(50).describe(
+    'sign-in attempts per e-mail from all networks in 15 minutes',
+  ),
+  PLENUM_LIMIT_SIGN_IN_ADDRESS: limitSetting(100).describe(
+    'sign-in attempts from one network, whatever the e-mail, in 15 minutes',
+  ),
+  PLENUM_LIMIT_SUBMISSIONS: limitSetting(300).describe('submissions per account in a minute'),
+  PLENUM_LIMIT_WRITES: limitSetting(120).describe(
+    'other writes per account (signed out: per network) in a minute',
+  ),
+  PLENUM_LIMIT_SIGN_UPS: limitSetting(20).describe('new accounts per network in an hour'),
+  PLENUM_PASSWORD_THREADS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(64)
+    .default(1)
+    .describe('threads that hash passwords, per serve process'),
+  PLENUM_PASSWORD_QUEUE: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(10_000)
+    .default(32)
+    .describe('password checks that may wait for a thread; more are refused with 503'),
 });
+
+/** A limit setting: a count per window, 0 for none. */
+function limitSetting(fallback: number) {
+  return z.coerce.number().int().min(0).max(10_000_000).default(fallback);
+}
 
 /** The validated configuration. */
 export interface Config {
@@ -59,6 +94,8 @@ export interface Config {
   publicUrl: string | undefined;
   digestHours: number;
   allowPrivateWebhooks: boolean;
+  limits: LimitSettings;
+  passwordPool: PasswordPoolSettings;
 }
 
 /** Reads the configuration; throws one error listing every problem. */
@@ -94,6 +131,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrl: c.PLENUM_PUBLIC_URL?.replace(/\/+$/, ''),
     digestHours: c.PLENUM_DIGEST_HOURS,
     allowPrivateWebhooks: c.PLENUM_WEBHOOK_PRIVATE_ADDRESSES === 'allow',
+    limits: {
+      signInAttempts: c.PLENUM_LIMIT_SIGN_IN,
+      signInAccountAttempts: c.PLENUM_LIMIT_SIGN_IN_ACCOUNT,
+      signInAddressAttempts: c.PLENUM_LIMIT_SIGN_IN_ADDRESS,
+      submissionsPerMinute: c.PLENUM_LIMIT_SUBMISSIONS,
+      writesPerMinute: c.PLENUM_LIMIT_WRITES,
+      signUpsPerHour: c.PLENUM_LIMIT_SIGN_UPS,
+    },
+    passwordPool: { threads: c.PLENUM_PASSWORD_THREADS, queueLimit: c.PLENUM_PASSWORD_QUEUE },
   };
 }
 

@@ -1,5 +1,8 @@
 /** What every request handler can reach: the database, the reader's language, who is signed in. */
+import type { IncomingMessage } from 'node:http';
+import type { Context } from 'hono';
 import type { Kysely } from 'kysely';
+import { networkOf, type LimitSettings, type Limits } from './limits/limits.ts';
 import type { Viewer } from './accounts/accounts.schema.ts';
 import type { Database, Engine } from './db/database.ts';
 import type { SubmissionQueue } from './submissions/submission-queue.ts';
@@ -22,10 +25,14 @@ export interface AppDeps {
   indexer?: SearchIndexer;
   /** Webhooks may go to private and loopback addresses (PLENUM_WEBHOOK_PRIVATE_ADDRESSES=allow). */
   allowPrivateWebhooks?: boolean;
+  /** How much each account and network may do (PLENUM_LIMIT_*); the defaults when absent. */
+  limitSettings?: LimitSettings;
+  /** The limits the app and the submission intake share; createApp makes them when none are given. */
+  limits?: Limits;
 }
 
-/** The app's dependencies with the submission queue and search indexer they share. */
-export type CompleteDeps = AppDeps & Required<Pick<AppDeps, 'submissions' | 'indexer'>>;
+/** The app's dependencies with the submission queue, search indexer and limits they share. */
+export type CompleteDeps = AppDeps & Required<Pick<AppDeps, 'submissions' | 'indexer' | 'limits'>>;
 
 /** The largest body of any request but a submission form with attachments (bytes). */
 export const apiBodyLimit = 1024 * 1024;
@@ -33,7 +40,7 @@ export const apiBodyLimit = 1024 * 1024;
 /** Hono's environment type for plenum's app. */
 export interface AppEnv {
   Variables: {
-    deps: AppDeps;
+    deps: CompleteDeps;
     ui: Ui;
     viewer: Viewer | null;
     csrf: string;
@@ -44,4 +51,19 @@ export interface AppEnv {
 /** The server's clock as the app sees it (tests may set their own). */
 export function clockOf(deps: AppDeps): Date {
   return deps.now ? deps.now() : new Date();
+}
+
+/**
+ * The network the request comes from (see networkOf), from the connection; undefined when there
+ * is none (requests made in-process by tests).
+ */
+export function clientAddress(c: Context): string | undefined {
+  const env = c.env as { incoming?: IncomingMessage } | undefined;
+  return networkOf(env?.incoming?.socket?.remoteAddress);
+}
+
+/** Sends Retry-After with an answer to a refusal that lasts a while. */
+export function retryAfter(c: Context, error: { retryAfterSeconds?: number | undefined }): void {
+  if (error.retryAfterSeconds !== undefined)
+    c.header('retry-after', String(error.retryAfterSeconds));
 }

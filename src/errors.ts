@@ -54,9 +54,20 @@ export const errorCatalogue = {
   },
   SIGN_IN_REQUIRED: { status: 401, message: 'Sign in to do this.' },
   SIGN_IN_FAILED: { status: 401, message: 'The e-mail address or the password is wrong.' },
-  SIGN_IN_LOCKED: {
+  SIGN_IN_THROTTLED: {
     status: 429,
-    message: 'Too many wrong passwords were tried for this account. Try again in 15 minutes.',
+    message:
+      'Too many sign-in attempts were made with this e-mail address or from your network. Wait a few minutes, then try again.',
+  },
+  RATE_LIMITED: {
+    status: 429,
+    message:
+      'Too many requests of this kind came from your account or network in a short time: this one was not carried out. Wait a little, then send it again.',
+  },
+  PASSWORD_CHECKS_BUSY: {
+    status: 503,
+    message:
+      'The server is checking too many passwords at this moment. Try again in a few seconds.',
   },
   FORBIDDEN: { status: 403, message: 'Your account does not hold the role this needs.' },
   CSRF_FAILED: {
@@ -149,14 +160,17 @@ export class PlenumError extends Error {
   readonly code: ErrorCode;
   readonly status: number;
   readonly detail: string | undefined;
+  /** For a refusal that lasts a while (429, 503): the seconds to wait, sent as Retry-After. */
+  readonly retryAfterSeconds: number | undefined;
 
-  constructor(code: ErrorCode, detail?: string) {
+  constructor(code: ErrorCode, detail?: string, options: { retryAfterSeconds?: number } = {}) {
     const entry = errorCatalogue[code];
     super(detail ? `${entry.message} ${detail}` : entry.message);
     this.name = 'PlenumError';
     this.code = code;
     this.status = entry.status;
     this.detail = detail;
+    this.retryAfterSeconds = options.retryAfterSeconds;
   }
 }
 

@@ -8,7 +8,7 @@ import { findProcess } from '../processes/processes.store.ts';
 import { getMySubmissions } from '../submissions/submissions.service.ts';
 import { errorText } from '../web/error-text.ts';
 import type { Markup } from '../web/layout.ts';
-import { clockOf, type AppEnv } from '../context.ts';
+import { clientAddress, clockOf, retryAfter, type AppEnv } from '../context.ts';
 import { isUiLanguage } from '../web/i18n.ts';
 import { listApiTokens } from './accounts.store.ts';
 import {
@@ -100,20 +100,21 @@ export function accountRoutes(app: Hono<AppEnv>): void {
           email: field(body, 'email'),
           password: field(body, 'password'),
         },
-        clockOf(c.var.deps),
+        { limits: c.var.deps.limits, address: clientAddress(c), now: clockOf(c.var.deps) },
       );
       const secret = await openSession(db, account.id, clockOf(c.var.deps));
       setPlenumCookie(c, cookies.session, secret, sessionDays * 86_400);
       return c.redirect(safeBack(body.back), 303);
     } catch (error) {
-      if (!isPlenumError(error)) throw error;
+      if (!isPlenumError(error) || error.code === 'INTERNAL') throw error;
+      retryAfter(c, error);
       return c.html(
         signInPage(c.var.page, {
           email: field(body, 'email') ?? '',
           error: errorText(c.var.ui, error),
           back: safeBack(body.back),
         }),
-        401,
+        error.status as 401 | 429 | 503,
       );
     }
   });
@@ -128,19 +129,23 @@ export function accountRoutes(app: Hono<AppEnv>): void {
       password: field(body, 'password'),
     };
     try {
+      await c.var.deps.limits.signUp(clientAddress(c), clockOf(c.var.deps));
       const account = await db.transaction().execute((trx) => signUp(trx, input));
       const secret = await openSession(db, account.id, clockOf(c.var.deps));
       setPlenumCookie(c, cookies.session, secret, sessionDays * 86_400);
       return c.redirect('/account', 303);
     } catch (error) {
-      if (!isPlenumError(error) || error.status >= 500) throw error;
+      // A refusal that lasts a while (too many sign-ups, passwords busy) keeps the form too.
+      if (!isPlenumError(error) || (error.status >= 500 && error.retryAfterSeconds === undefined))
+        throw error;
+      retryAfter(c, error);
       return c.html(
         signUpPage(c.var.page, {
           email: input.email ?? '',
           name: input.name ?? '',
           error: errorText(c.var.ui, error),
         }),
-        400,
+        error.retryAfterSeconds === undefined ? 400 : (error.status as 429 | 503),
       );
     }
   });

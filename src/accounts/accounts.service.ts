@@ -4,6 +4,7 @@ import type { Db } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
 import { PlenumError } from '../errors.ts';
 import { recordEvent } from '../events/events.store.ts';
+import type { Limits } from '../limits/limits.ts';
 import { zodError } from '../validation.ts';
 import {
   passwordChangeSchema,
@@ -15,7 +16,6 @@ import {
 import {
   deleteOtherSessions,
   deleteSession,
-  clearFailedSignIns,
   findAccount,
   findAccountByEmail,
   findSessionAccount,
@@ -25,7 +25,6 @@ import {
   insertApiToken,
   insertGrant,
   insertSession,
-  recordFailedSignIn,
   revokeApiToken,
   updatePasswordHash,
   type Account,
@@ -62,8 +61,6 @@ export async function signUp(
     is_admin: options.isAdmin ? 1 : 0,
     created_at: at,
     password_changed_at: at,
-    failed_sign_ins: 0,
-    locked_until: null,
   });
   await recordEvent(db, {
     actor: options.actor ?? id,
@@ -79,40 +76,39 @@ export async function signUp(
     isAdmin: Boolean(options.isAdmin),
     passwordHash,
     createdAt: at,
-    failedSignIns: 0,
-    lockedUntil: null,
   };
 }
 
-/** Checks an e-mail and password; returns the account or throws SIGN_IN_FAILED. */
-export async function authenticate(db: Db, input: unknown, now = new Date()): Promise<Account> {
-  const parsed = signInSchema.safeParse(input);
-  if (!parsed.success) throw new PlenumError('SIGN_IN_FAILED');
-  const account = await findAccountByEmail(db, parsed.data.email);
-  // Someone guessing passwords: the account refuses every password for a while.
-  if (account?.lockedUntil && account.lockedUntil > now.toISOString()) {
-    throw new PlenumError('SIGN_IN_LOCKED');
-  }
-  // Hash even for an unknown address, so timing does not tell which addresses have accounts.
-  const ok = await verifyPassword(parsed.data.password, account?.passwordHash ?? unusableHash);
-  if (account && !ok) {
-    const failures = account.failedSignIns + 1;
-    const lock =
-      failures % maxFailedSignIns === 0
-        ? new Date(now.getTime() + lockMinutes * 60_000).toISOString()
-        : null;
-    await recordFailedSignIn(db, account.id, lock);
-  }
-  if (!account || !ok) throw new PlenumError('SIGN_IN_FAILED');
-  if (account.failedSignIns > 0) await clearFailedSignIns(db, account.id);
-  return account;
+/** Where a sign-in attempt comes from, and the limits it counts against. */
+export interface SignInAttempt {
+  limits: Limits;
+  /** The client's network (networkOf), when known. */
+  address: string | undefined;
+  now?: Date;
 }
 
-/** Failed sign-ins in a row after which an account refuses passwords for `lockMinutes`. */
-export const maxFailedSignIns = 10;
-
-/** How long an account refuses passwords after too many failed sign-ins. */
-export const lockMinutes = 15;
+/**
+ * Checks an e-mail and password; returns the account or throws SIGN_IN_FAILED, or
+ * SIGN_IN_THROTTLED when this e-mail or network has tried too often. The attempt is counted
+ * before the password is checked, so parallel guesses cannot outrun the count; the count and the
+ * answers depend only on what was typed and where from, never on whether the account exists.
+ */
+export async function authenticate(
+  db: Db,
+  input: unknown,
+  attempt: SignInAttempt,
+): Promise<Account> {
+  const parsed = signInSchema.safeParse(input);
+  if (!parsed.success) throw new PlenumError('SIGN_IN_FAILED');
+  const { email, password } = parsed.data;
+  await attempt.limits.attemptSignIn(email, attempt.address, attempt.now ?? new Date());
+  const account = await findAccountByEmail(db, email);
+  // Hash even for an unknown address, so timing does not tell which addresses have accounts.
+  const ok = await verifyPassword(password, account?.passwordHash ?? unusableHash);
+  if (!account || !ok) throw new PlenumError('SIGN_IN_FAILED');
+  await attempt.limits.signedIn(email, attempt.address);
+  return account;
+}
 
 /** Opens a session; returns the cookie value (only its hash is stored). */
 export async function openSession(db: Db, accountId: string, now = new Date()): Promise<string> {

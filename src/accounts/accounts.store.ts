@@ -12,8 +12,6 @@ export interface Account {
   isAdmin: boolean;
   passwordHash: string;
   createdAt: string;
-  failedSignIns: number;
-  lockedUntil: string | null;
 }
 
 function toAccount(row: AccountTable): Account {
@@ -24,8 +22,6 @@ function toAccount(row: AccountTable): Account {
     isAdmin: Number(row.is_admin) === 1,
     passwordHash: row.password_hash,
     createdAt: row.created_at,
-    failedSignIns: Number(row.failed_sign_ins),
-    lockedUntil: row.locked_until,
   };
 }
 
@@ -246,30 +242,5 @@ export async function listHolders(
     .where('role_grants.role', '=', role)
     .where('role_grants.scope_id', '=', scopeId)
     .orderBy('accounts.name')
-    .execute();
-}
-
-/** Records a failed sign-in; locks the account until `lockUntil` when given. */
-export async function recordFailedSignIn(
-  db: Db,
-  id: string,
-  lockUntil: string | null,
-): Promise<void> {
-  await db
-    .updateTable('accounts')
-    .set((eb) => ({
-      failed_sign_ins: eb('failed_sign_ins', '+', 1),
-      ...(lockUntil ? { locked_until: lockUntil } : {}),
-    }))
-    .where('id', '=', id)
-    .execute();
-}
-
-/** Clears the failed sign-ins after a successful one. */
-export async function clearFailedSignIns(db: Db, id: string): Promise<void> {
-  await db
-    .updateTable('accounts')
-    .set({ failed_sign_ins: 0, locked_until: null })
-    .where('id', '=', id)
     .execute();
 }

@@ -11,8 +11,6 @@ export interface AccountTable {
   is_admin: number;
   created_at: string;
   password_changed_at: string;
-  failed_sign_ins: number;
-  locked_until: string | null;
 }
 
 /** A row of `sessions`: the SHA-256 of a session cookie, so a leaked table opens no session. */

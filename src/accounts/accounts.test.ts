@@ -8,18 +8,24 @@ import {
   authenticate,
   createApiToken,
   grantRole,
-  lockMinutes,
-  maxFailedSignIns,
   revokeToken,
   signUp,
   TokenViewers,
   viewerFromToken,
 } from './accounts.service.ts';
 import { listApiTokens } from './accounts.store.ts';
+import { Limiter } from '../limits/limiter.ts';
+import { defaultLimitSettings, Limits, type LimitSettings } from '../limits/limits.ts';
 
 for (const engine of testEngines()) {
   describe(`signing in (${engine})`, () => {
     let o: OpenDatabase;
+    const settings: LimitSettings = {
+      ...defaultLimitSettings,
+      signInAttempts: 3,
+      signInAccountAttempts: 100,
+    };
+    const address = '192.0.2.7';
     before(async () => {
       o = await openTestDatabase(engine);
       await signUp(o.db, {
@@ -30,47 +36,97 @@ for (const engine of testEngines()) {
     });
     after(async () => o.close());
 
-    const attempt = async (password: string, now: Date): Promise<string> => {
+    /** The answer to one attempt: 'ok', or the error's code, message and Retry-After. */
+    const attempt = async (
+      limits: Limits,
+      email: string,
+      password: string,
+      now: Date,
+      from = address,
+    ): Promise<string> => {
       try {
-        await authenticate(o.db, { email: 'guarded@example.org', password }, now);
+        await authenticate(o.db, { email, password }, { limits, address: from, now });
         return 'ok';
       } catch (error) {
         assert.ok(isPlenumError(error));
-        return error.code;
+        return `${error.code} ${error.message} ${error.retryAfterSeconds ?? ''}`;
       }
     };
+    const code = (answer: string) => answer.split(' ')[0];
+    /** A Limits of its own: as another `plenum serve` process on the same database. */
+    const process = () => new Limits(new Limiter(o.db, o.engine), settings);
 
-    test('an account refuses every password for a while after too many wrong ones', async () => {
+    test('50 parallel wrong passwords from two processes: only the limit reach the check', async () => {
       const start = new Date('2027-01-01T10:00:00Z');
-      assert.equal(
-        await attempt('the right password', start),
-        'ok',
-        'e-mail addresses ignore case',
+      const [a, b] = [process(), process()];
+      const answers = await Promise.all(
+        Array.from({ length: 50 }, (_, i) =>
+          attempt(i % 2 ? a : b, 'guarded@example.org', `wrong ${i}`, start),
+        ),
       );
-      for (let i = 1; i < maxFailedSignIns; i++)
-        assert.equal(await attempt(`wrong ${i}`, start), 'SIGN_IN_FAILED');
-      assert.equal(await attempt('the right password', start), 'ok', 'a success resets the count');
-      for (let i = 1; i <= maxFailedSignIns; i++)
-        assert.equal(await attempt(`wrong ${i}`, start), 'SIGN_IN_FAILED');
-      assert.equal(await attempt('the right password', start), 'SIGN_IN_LOCKED');
-      const later = new Date(start.getTime() + (lockMinutes + 1) * 60_000);
-      assert.equal(await attempt('the right password', later), 'ok');
+      const counts = Map.groupBy(answers, code);
+      assert.equal(counts.get('SIGN_IN_FAILED')?.length, settings.signInAttempts);
+      assert.equal(counts.get('SIGN_IN_THROTTLED')?.length, 50 - settings.signInAttempts);
+      // Even the right password waits now, from this network.
+      const refused = await attempt(a, 'guarded@example.org', 'the right password', start);
+      assert.equal(code(refused), 'SIGN_IN_THROTTLED');
+      const wait = Number(refused.split(' ').at(-1));
+      assert.ok(wait > 0 && wait <= 3600, `Retry-After ${wait}`);
+      // The owner elsewhere is not locked out; here, once the wait is over.
+      assert.equal(
+        await attempt(a, 'guarded@example.org', 'the right password', start, '198.51.100.1'),
+        'ok',
+      );
+      const later = new Date(start.getTime() + wait * 1000);
+      assert.equal(await attempt(b, 'Guarded@Example.org', 'the right password', later), 'ok');
     });
 
-    test('an unknown address and a wrong password get the same answer', async () => {
+    test('the wait grows as wrong passwords go on, and an hour lets few through', async () => {
+      const limits = process();
+      const start = new Date('2027-03-01T10:00:00Z');
+      const waits: number[] = [];
+      let checked = 0;
+      let now = start;
+      // A guesser who waits each time as told, then tries until refused again.
+      while (now.getTime() < start.getTime() + 3600_000) {
+        const answer = await attempt(limits, 'guarded@example.org', `wrong ${checked}`, now);
+        if (code(answer) === 'SIGN_IN_FAILED') checked += 1;
+        else {
+          const wait = Number(answer.split(' ').at(-1));
+          waits.push(wait);
+          now = new Date(now.getTime() + wait * 1000);
+        }
+      }
+      assert.equal(checked, 4 * settings.signInAttempts, 'passwords checked in the hour');
+      assert.ok(waits[0]! <= 60, `first wait ${waits[0]}`);
+      assert.ok(Math.max(...waits) > 900, `waits ${waits.join(', ')}`);
+    });
+
+    test('unknown, throttled and wrong: the same answers, in the same time', async () => {
       const now = new Date('2027-02-01T10:00:00Z');
-      const unknown = await authenticate(
-        o.db,
-        { email: 'nobody@example.org', password: 'whatever it is' },
-        now,
-      ).catch((e: unknown) => e);
-      const wrong = await authenticate(
-        o.db,
-        { email: 'guarded@example.org', password: 'not the one' },
-        now,
-      ).catch((e: unknown) => e);
-      assert.ok(isPlenumError(unknown) && isPlenumError(wrong));
-      assert.equal(unknown.message, wrong.message);
+      const limits = process();
+      const known: string[] = [];
+      const unknown: string[] = [];
+      const timings = { known: [] as number[], unknown: [] as number[] };
+      for (let i = 0; i < settings.signInAttempts + 2; i++) {
+        let t = performance.now();
+        known.push(await attempt(limits, 'guarded@example.org', 'not the one', now));
+        timings.known.push(performance.now() - t);
+        t = performance.now();
+        unknown.push(await attempt(limits, 'nobody@example.org', 'not the one', now));
+        timings.unknown.push(performance.now() - t);
+      }
+      assert.deepEqual(unknown, known);
+      assert.deepEqual(known.map(code), [
+        ...Array<string>(settings.signInAttempts).fill('SIGN_IN_FAILED'),
+        'SIGN_IN_THROTTLED',
+        'SIGN_IN_THROTTLED',
+      ]);
+      // Both check a password (the unknown one against a dummy hash): no fast "no such account".
+      const median = (xs: number[]) => xs.toSorted((x, y) => x - y)[Math.floor(xs.length / 2)]!;
+      const checked = (xs: number[]) => median(xs.slice(0, settings.signInAttempts));
+      const ratio = checked(timings.unknown) / checked(timings.known);
+      assert.ok(ratio > 0.33 && ratio < 3, `unknown/known time ${ratio.toFixed(2)}`);
     });
   });
 }

@@ -1,22 +1,28 @@
 /**
  * Password hashing with scrypt from Node's crypto module (OpenSSL's implementation): memory-hard,
- * salted, parameters stored with the hash so they can be raised later.
+ * salted, parameters stored with the hash so they can be raised later. The hashing runs in a
+ * bounded pool of threads of its own (password-pool.ts).
  */
-import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { PasswordPool, type PasswordPoolSettings } from './password-pool.ts';
 
 // N = 2^16, r = 8: 64 MiB and about 0.1 s per hash on one core of the reference machine.
 const cost = { N: 65536, r: 8, p: 1 };
 
-function derive(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
-  return new Promise((resolve, reject) =>
-    scrypt(
-      password.normalize('NFC'),
-      salt,
-      32,
-      { ...options, maxmem: 256 * 1024 * 1024 },
-      (error, key) => (error ? reject(error) : resolve(key)),
-    ),
-  );
+/** The pool when the configuration says nothing: one thread, 32 checks waiting at most. */
+export const defaultPasswordPoolSettings: PasswordPoolSettings = { threads: 1, queueLimit: 32 };
+
+let pool = new PasswordPool(defaultPasswordPoolSettings);
+
+/** Replaces the process's password pool (plenum serve, from the configuration). */
+export async function configurePasswordPool(settings: PasswordPoolSettings): Promise<void> {
+  const old = pool;
+  pool = new PasswordPool(settings);
+  await old.close();
+}
+
+function derive(password: string, salt: Buffer, options: typeof cost): Promise<Buffer> {
+  return pool.derive(password.normalize('NFC'), salt, { ...options, maxmem: 256 * 1024 * 1024 });
 }
 
 /** A salted scrypt hash of the password: `scrypt$N$r$p$salt$hash`. */

@@ -3,6 +3,7 @@
  * --workers N, N processes share the port (node:cluster) and the database.
  */
 import cluster from 'node:cluster';
+import { configurePasswordPool } from '../accounts/passwords.ts';
 import { loadConfig, type Config } from '../config.ts';
 import { openDatabase, openMigratedDatabase, showLocation } from '../db/database.ts';
 import { installShippedConcepts, tagIndexedPassages } from '../concepts/concepts.service.ts';
@@ -92,6 +93,7 @@ function announce(config: Config, port: number, engine: string, processes: numbe
 /** One server process: its own database connection, its own submission queue. */
 async function serveWorker(config: Config, announceIt = false): Promise<number> {
   const opened = await openDatabase(config.databaseUrl, { pgPoolSize: config.pgPoolSize });
+  await configurePasswordPool(config.passwordPool);
   // Submissions published at once are indexed for search in batches, just after their receipts.
   const indexer = new SearchIndexer(opened.db, opened.engine);
   const { server } = await createHttpServer({
@@ -99,6 +101,7 @@ async function serveWorker(config: Config, announceIt = false): Promise<number> 
     engine: opened.engine,
     indexer,
     allowPrivateWebhooks: config.allowPrivateWebhooks,
+    limitSettings: config.limits,
   });
   indexer.start();
   // Webhook deliveries wait in the database; every process sends the due ones it claims.

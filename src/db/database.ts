@@ -66,6 +66,7 @@ import type {
   WebhookAttemptTable,
   WebhookDeliveryTable,
 } from '../watches/watches.table.ts';
+import type { RateLimitTable } from '../limits/limits.table.ts';
 import { PlenumError } from '../errors.ts';
 import { migrations } from './migrations/index.ts';
 
@@ -102,6 +103,7 @@ export interface Database {
   search_items: SearchItemTable;
   search_postings: SearchPostingTable;
   index_queue: IndexQueueTable;
+  rate_limits: RateLimitTable;
   meetings: MeetingTable;
   meeting_changes: MeetingChangeTable;
   process_follows: ProcessFollowTable;

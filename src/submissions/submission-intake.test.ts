@@ -19,6 +19,7 @@ import type { OpenDatabase } from '../db/database.ts';
 import { openTestDatabase, testEngines } from '../db/test-databases.ts';
 import type { CompleteDeps } from '../context.ts';
 import { jsonHeadersOf, listen } from '../http-server.ts';
+import { defaultLimitSettings } from '../limits/limits.ts';
 import { submissionIntake } from './submission-intake.ts';
 
 interface Sent {
@@ -83,6 +84,7 @@ for (const engine of testEngines()) {
     let built: BuiltConsultation;
     let deps: CompleteDeps;
     let clock = new Date('2026-06-01T12:00:00Z');
+    const quota = 30;
     const servers: Server[] = [];
     /** Whether the intake took each request sent to the first server. */
     const taken: boolean[] = [];
@@ -95,7 +97,12 @@ for (const engine of testEngines()) {
     before(async () => {
       o = await openTestDatabase(engine);
       built = await buildConsultation(o.db, { moderation: 'immediate' });
-      deps = completeDeps({ db: o.db, engine: o.engine, now: () => clock });
+      deps = completeDeps({
+        db: o.db,
+        engine: o.engine,
+        now: () => clock,
+        limitSettings: { ...defaultLimitSettings, submissionsPerMinute: quota },
+      });
       const app = createApp(deps);
       const toApp = getRequestListener(app.fetch);
       const intake = submissionIntake(deps, await jsonHeadersOf(app));
@@ -339,6 +346,36 @@ for (const engine of testEngines()) {
         assert.ok((await submissionsStored()) - before <= 2, c.name);
       }
       assert.equal(await submissionsStored(), stored + 4);
+    });
+
+    test('past its quota an account is refused alike: 429, Retry-After, nothing stored', async () => {
+      const minute = clock;
+      clock = new Date(clock.getTime() + 5 * 60_000 + 15_000);
+      const tech = await createApiToken(o.db, representativeViewer(built, 'tech', 'token'), 'q');
+      const body = (extra = {}) =>
+        submission({ organisationId: built.organisations.tech.id, ...extra });
+      const accepted: number[] = [];
+      for (let i = 0; i < quota / 2; i++) {
+        const [a, b] = await both(
+          () => ({ headers: { ...json, ...bearer(tech) }, body: body({ title: `q${i}` }) }),
+          true,
+        );
+        accepted.push(a.status, b.status);
+      }
+      assert.deepEqual(new Set(accepted), new Set([201]));
+      const stored = await submissionsStored();
+      const [refused] = await both(
+        () => ({ headers: { ...json, ...bearer(tech) }, body: body() }),
+        true,
+      );
+      assert.equal(refused.status, 429);
+      assert.equal(refused.headers['retry-after'], '45');
+      assert.equal(
+        (JSON.parse(refused.body) as { error: { code: string } }).error.code,
+        'RATE_LIMITED',
+      );
+      assert.equal(await submissionsStored(), stored);
+      clock = minute;
     });
 
     test('after the close a late submission is refused by both, and nothing is stored', async () => {

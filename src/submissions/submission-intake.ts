@@ -19,6 +19,7 @@ import { bearerToken, tokenRefused } from '../accounts/accounts.middleware.ts';
 import { TokenViewers } from '../accounts/accounts.service.ts';
 import { parseRequestInput } from '../api/api-registry.ts';
 import { apiErrorBody, isPlenumError, PlenumError } from '../errors.ts';
+import { networkOf } from '../limits/limits.ts';
 import { apiBodyLimit, clockOf, type CompleteDeps } from '../context.ts';
 import { apiSubmissionInput } from './submissions.routes.ts';
 import { apiSubmissionHeadersSchema, apiSubmissionSchema } from './submissions.schema.ts';
@@ -46,9 +47,18 @@ export function submissionIntake(
   deps: CompleteDeps,
   jsonHeaders: Record<string, string>,
 ): SubmissionIntake {
-  const send = (res: ServerResponse, status: number, value: unknown): void => {
+  const send = (
+    res: ServerResponse,
+    status: number,
+    value: unknown,
+    extra: Record<string, string> = {},
+  ): void => {
     const body = JSON.stringify(value);
-    res.writeHead(status, { ...jsonHeaders, 'content-length': Buffer.byteLength(body) });
+    res.writeHead(status, {
+      ...jsonHeaders,
+      ...extra,
+      'content-length': Buffer.byteLength(body),
+    });
     res.end(body);
   };
 
@@ -75,17 +85,23 @@ export function submissionIntake(
         { headers: apiSubmissionHeadersSchema, body: apiSubmissionSchema },
         { header: (name) => headerValue(req, name), body: json },
       );
-      const receipt = await deps.submissions.submit(
-        viewer,
-        periodId,
-        apiSubmissionInput(submission, headers),
-        [],
+      const input = apiSubmissionInput(submission, headers);
+      // The quota as the app's route takes it: from memory, with a database claim now and then.
+      await deps.limits.submission(
+        { accountId: viewer.id, address: networkOf(req.socket.remoteAddress) },
         clockOf(deps),
       );
+      const receipt = await deps.submissions.submit(viewer, periodId, input, [], clockOf(deps));
       send(res, 201, receipt);
     } catch (error) {
       if (isPlenumError(error)) {
-        send(res, error.status, apiErrorBody(error.code, error.detail));
+        const wait = error.retryAfterSeconds;
+        send(
+          res,
+          error.status,
+          apiErrorBody(error.code, error.detail),
+          wait === undefined ? {} : { 'retry-after': String(wait) },
+        );
       } else {
         console.error(`[plenum] POST ${req.url}:`, error);
         send(res, 500, apiErrorBody('INTERNAL'));

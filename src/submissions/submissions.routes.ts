@@ -16,7 +16,7 @@ import { getOrganisations } from '../organisations/organisations.service.ts';
 import type { ApiRegistry } from '../api/api-registry.ts';
 import { errorText } from '../web/error-text.ts';
 import type { Markup } from '../web/layout.ts';
-import { clockOf, type AppEnv } from '../context.ts';
+import { clientAddress, clockOf, retryAfter, type AppEnv } from '../context.ts';
 import { attachmentMaxCount, checkAttachment, type CheckedAttachment } from './attachments.ts';
 import {
   apiSubmissionHeadersSchema,
@@ -152,6 +152,10 @@ export function submissionRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
     };
     let receipt;
     try {
+      await c.var.deps.limits.submission(
+        { accountId: c.var.viewer?.id, address: clientAddress(c) },
+        clockOf(c.var.deps),
+      );
       const files = list(body.attachments).filter(
         (f): f is File => f instanceof File && (f.size > 0 || f.name !== ''),
       );
@@ -179,6 +183,7 @@ export function submissionRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
       if (!isPlenumError(error) || error.status >= 500 || error.code === 'SIGN_IN_REQUIRED')
         throw error;
       // Refused: the form comes back with the message and everything typed, nothing stored.
+      retryAfter(c, error);
       return c.html(
         await submissionForm(c, context, {
           preselected: blockIds,
@@ -347,16 +352,23 @@ export function submissionRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
       'ANCHOR_INVALID',
       'ORGANISATION_NOT_FOUND',
       'IDEMPOTENCY_CONFLICT',
+      'RATE_LIMITED',
     ],
     // The same request is usually taken by the HTTP server's submission intake before it
     // reaches this route (submission-intake.ts): both answer alike, and a test checks that.
-    handler: async (c, { params, headers, body }) =>
-      c.var.deps.submissions!.submit(
+    handler: async (c, { params, headers, body }) => {
+      const input = apiSubmissionInput(body, headers);
+      await c.var.deps.limits.submission(
+        { accountId: c.var.viewer?.id, address: clientAddress(c) },
+        clockOf(c.var.deps),
+      );
+      return c.var.deps.submissions.submit(
         c.var.viewer,
         params.id.toLowerCase(),
-        apiSubmissionInput(body, headers),
+        input,
         [],
         clockOf(c.var.deps),
-      ),
+      );
+    },
   });
 }

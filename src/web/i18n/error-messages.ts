@@ -4,7 +4,12 @@ import type { ErrorCode } from '../../errors.ts';
 /** The error messages in the five UN languages other than English (English is src/errors.ts). */
 export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<ErrorCode, string>> = {
   ar: {
-    SIGN_IN_LOCKED: 'جُرّبت كلمات مرور خاطئة كثيرة لهذا الحساب. حاول مرة أخرى بعد 15 دقيقة.',
+    SIGN_IN_THROTTLED:
+      'جرت محاولات كثيرة لتسجيل الدخول بعنوان البريد الإلكتروني هذا أو من شبكتك. انتظر بضع دقائق ثم حاول مرة أخرى.',
+    RATE_LIMITED:
+      'وصلت طلبات كثيرة من هذا النوع من حسابك أو شبكتك في وقت قصير: لم يُنفَّذ هذا الطلب. انتظر قليلاً ثم أرسله مرة أخرى.',
+    PASSWORD_CHECKS_BUSY:
+      'يتحقق الخادم من كلمات مرور كثيرة في هذه اللحظة. حاول مرة أخرى بعد بضع ثوانٍ.',
     NOT_FOUND: 'لم يُعثر على أي شيء في هذا العنوان.',
     PROCESS_NOT_FOUND: 'لا توجد عملية بهذا المعرّف أو الاسم.',
     PROCESS_CONFLICT:
@@ -64,7 +69,9 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
     INTERNAL: 'حدث خطأ من جانبنا. لم يُغيَّر أي شيء.',
   },
   zh: {
-    SIGN_IN_LOCKED: '此账户尝试了太多错误密码。请在 15 分钟后重试。',
+    SIGN_IN_THROTTLED: '使用此电子邮件地址或从您的网络尝试登录的次数过多。请等待几分钟后再试。',
+    RATE_LIMITED: '短时间内来自您的账户或网络的此类请求过多：此请求未被执行。请稍候再重新发送。',
+    PASSWORD_CHECKS_BUSY: '服务器此刻正在核对过多的密码。请几秒钟后重试。',
     NOT_FOUND: '此地址下未找到任何内容。',
     PROCESS_NOT_FOUND: '没有具有此编号或名称的进程。',
     PROCESS_CONFLICT: '此 slug、名称或别名已被另一进程使用。',
@@ -119,8 +126,12 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
     INTERNAL: '我方出现错误。未作任何更改。',
   },
   fr: {
-    SIGN_IN_LOCKED:
-      'Trop de mots de passe erronés ont été essayés pour ce compte. Réessayez dans 15 minutes.',
+    SIGN_IN_THROTTLED:
+      'Trop de tentatives de connexion ont été faites avec cette adresse électronique ou depuis votre réseau. Attendez quelques minutes, puis réessayez.',
+    RATE_LIMITED:
+      'Trop de requêtes de ce type sont venues de votre compte ou de votre réseau en peu de temps : celle-ci n’a pas été exécutée. Attendez un peu, puis envoyez-la de nouveau.',
+    PASSWORD_CHECKS_BUSY:
+      'Le serveur vérifie trop de mots de passe en ce moment. Réessayez dans quelques secondes.',
     NOT_FOUND: 'Rien n’a été trouvé à cette adresse.',
     PROCESS_NOT_FOUND: 'Aucun processus ne porte cet identifiant ou ce nom.',
     PROCESS_CONFLICT: 'Un autre processus utilise déjà ce slug, ce nom ou cet alias.',
@@ -190,8 +201,12 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
     INTERNAL: 'Une erreur s’est produite de notre côté. Rien n’a été modifié.',
   },
   ru: {
-    SIGN_IN_LOCKED:
-      'Для этой учетной записи было введено слишком много неверных паролей. Повторите попытку через 15 минут.',
+    SIGN_IN_THROTTLED:
+      'Слишком много попыток входа с этим адресом электронной почты или из вашей сети. Подождите несколько минут и повторите попытку.',
+    RATE_LIMITED:
+      'За короткое время из вашей учетной записи или сети поступило слишком много запросов этого вида: этот запрос не выполнен. Подождите немного и отправьте его снова.',
+    PASSWORD_CHECKS_BUSY:
+      'Сервер сейчас проверяет слишком много паролей. Повторите попытку через несколько секунд.',
     NOT_FOUND: 'По этому адресу ничего не найдено.',
     PROCESS_NOT_FOUND: 'Процесса с таким идентификатором или названием нет.',
     PROCESS_CONFLICT: 'Такой slug, название или псевдоним уже использует другой процесс.',
@@ -254,8 +269,12 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
     INTERNAL: 'На нашей стороне произошла ошибка. Ничего не изменено.',
   },
   es: {
-    SIGN_IN_LOCKED:
-      'Se han probado demasiadas contraseñas incorrectas para esta cuenta. Vuelva a intentarlo dentro de 15 minutos.',
+    SIGN_IN_THROTTLED:
+      'Se han hecho demasiados intentos de inicio de sesión con esta dirección de correo electrónico o desde su red. Espere unos minutos y vuelva a intentarlo.',
+    RATE_LIMITED:
+      'Han llegado demasiadas solicitudes de este tipo desde su cuenta o su red en poco tiempo: esta no se ha ejecutado. Espere un poco y vuelva a enviarla.',
+    PASSWORD_CHECKS_BUSY:
+      'El servidor está comprobando demasiadas contraseñas en este momento. Vuelva a intentarlo dentro de unos segundos.',
     NOT_FOUND: 'No se ha encontrado nada en esta dirección.',
     PROCESS_NOT_FOUND: 'No hay ningún proceso con este identificador o nombre.',
     PROCESS_CONFLICT: 'Otro proceso ya utiliza este slug, nombre o alias.',
