@@ -99,6 +99,8 @@ async function serveWorker(config: Config, announceIt = false): Promise<number> 
     engine: opened.engine,
     indexer,
     allowPrivateWebhooks: config.allowPrivateWebhooks,
+    ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
+    trustProxy: config.trustProxy,
   });
   indexer.start();
   // Webhook deliveries wait in the database; every process sends the due ones it claims.
