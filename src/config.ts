@@ -27,9 +27,15 @@ const configSchema = z.object({
   PLENUM_MAIL_FROM: z.string().min(3).default('plenum <plenum@localhost>'),
   PLENUM_PUBLIC_URL: z
     .string()
-    .regex(/^https?:\/\/[^/]+/, 'an http:// or https:// address')
+    .refine(isSiteOrigin, 'an http:// or https:// address of a site, without path, query or user')
     .optional()
-    .describe('the address readers use, for links in e-mails'),
+    .describe(
+      'the address readers use: links in feeds, calendars and e-mails; https: __Host- cookies',
+    ),
+  PLENUM_TRUST_PROXY: z
+    .enum(['off', 'on'])
+    .default('off')
+    .describe('on: X-Forwarded-Proto, -Host and -For from the proxy in front are believed'),
   PLENUM_DIGEST_HOURS: z.coerce
     .number()
     .min(0.01)
@@ -81,6 +87,20 @@ function limitSetting(fallback: number) {
   return z.coerce.number().int().min(0).max(10_000_000).default(fallback);
 }
 
+/** True for an http(s) address naming only a site: the routes live at its root. */
+function isSiteOrigin(value: string): boolean {
+  if (!URL.canParse(value)) return false;
+  const url = new URL(value);
+  return (
+    (url.protocol === 'http:' || url.protocol === 'https:') &&
+    url.pathname === '/' &&
+    url.search === '' &&
+    url.hash === '' &&
+    url.username === '' &&
+    url.password === ''
+  );
+}
+
 /** The validated configuration. */
 export interface Config {
   port: number;
@@ -91,7 +111,10 @@ export interface Config {
   workers: number;
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** The site's origin ("https://plenum.example.org"), without a trailing slash. */
   publicUrl: string | undefined;
+  /** Believe the X-Forwarded-* headers (plenum listens only behind a proxy that sets them). */
+  trustProxy: boolean;
   digestHours: number;
   allowPrivateWebhooks: boolean;
   limits: LimitSettings;
@@ -128,7 +151,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     workers: c.PLENUM_WORKERS,
     smtpUrl: c.PLENUM_SMTP_URL,
     mailFrom: c.PLENUM_MAIL_FROM,
-    publicUrl: c.PLENUM_PUBLIC_URL?.replace(/\/+$/, ''),
+    publicUrl: c.PLENUM_PUBLIC_URL === undefined ? undefined : new URL(c.PLENUM_PUBLIC_URL).origin,
+    trustProxy: c.PLENUM_TRUST_PROXY === 'on',
     digestHours: c.PLENUM_DIGEST_HOURS,
     allowPrivateWebhooks: c.PLENUM_WEBHOOK_PRIVATE_ADDRESSES === 'allow',
     limits: {

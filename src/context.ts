@@ -25,6 +25,13 @@ export interface AppDeps {
   indexer?: SearchIndexer;
   /** Webhooks may go to private and loopback addresses (PLENUM_WEBHOOK_PRIVATE_ADDRESSES=allow). */
   allowPrivateWebhooks?: boolean;
+  /**
+   * The site's origin readers use (PLENUM_PUBLIC_URL), for absolute links and cookie names; when
+   * absent, the origin the request was made to.
+   */
+  publicUrl?: string;
+  /** Believe X-Forwarded-Proto, -Host and -For (PLENUM_TRUST_PROXY=on); ignored otherwise. */
+  trustProxy?: boolean;
   /** How much each account and network may do (PLENUM_LIMIT_*); the defaults when absent. */
   limitSettings?: LimitSettings;
   /** The limits the app and the submission intake share; createApp makes them when none are given. */

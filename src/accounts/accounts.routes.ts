@@ -1,6 +1,5 @@
 /** Routes of accounts: sign-up, sign-in, sign-out, the account page, API tokens, the language choice. */
 import type { Context, Hono } from 'hono';
-import { deleteCookie, getCookie } from 'hono/cookie';
 import { isPlenumError, PlenumError } from '../errors.ts';
 import { findOrganisations } from '../organisations/organisations.store.ts';
 import { getAccountCalendar, renewCalendarAddress } from '../meetings/meetings.service.ts';
@@ -10,6 +9,7 @@ import { errorText } from '../web/error-text.ts';
 import type { Markup } from '../web/layout.ts';
 import { clientAddress, clockOf, retryAfter, type AppEnv } from '../context.ts';
 import { isUiLanguage } from '../web/i18n.ts';
+import { siteBase } from '../web/site-base.ts';
 import { listApiTokens } from './accounts.store.ts';
 import {
   authenticate,
@@ -21,7 +21,13 @@ import {
   sessionDays,
   signUp,
 } from './accounts.service.ts';
-import { checkForm, cookies, setPlenumCookie } from './accounts.middleware.ts';
+import {
+  checkForm,
+  cookies,
+  deletePlenumCookie,
+  readPlenumCookie,
+  setPlenumCookie,
+} from './accounts.middleware.ts';
 import { accountPage, signInPage, signUpPage } from './accounts.views.ts';
 
 /** A local path to go back to after signing in: never another site. */
@@ -152,9 +158,9 @@ export function accountRoutes(app: Hono<AppEnv>): void {
 
   app.post('/sign-out', async (c) => {
     await checkForm(c);
-    const secret = getCookie(c, cookies.session);
+    const secret = readPlenumCookie(c, cookies.session);
     if (secret) await closeSession(c.var.deps.db, secret);
-    deleteCookie(c, cookies.session, { path: '/' });
+    deletePlenumCookie(c, cookies.session);
     return c.redirect('/', 303);
   });
 
@@ -163,7 +169,7 @@ export function accountRoutes(app: Hono<AppEnv>): void {
     const body = await checkForm(c);
     try {
       await c.var.deps.db.transaction().execute((trx) =>
-        changePassword(trx, c.var.viewer, getCookie(c, cookies.session) ?? '', {
+        changePassword(trx, c.var.viewer, readPlenumCookie(c, cookies.session) ?? '', {
           current: field(body, 'current'),
           password: field(body, 'password'),
         }),
@@ -187,9 +193,7 @@ export function accountRoutes(app: Hono<AppEnv>): void {
     const secret = await c.var.deps.db
       .transaction()
       .execute((trx) => renewCalendarAddress(trx, c.var.viewer, clockOf(c.var.deps)));
-    const url = new URL(c.req.url);
-    const base = `${c.req.header('x-forwarded-proto') ?? url.protocol.replace(':', '')}://${c.req.header('x-forwarded-host') ?? url.host}`;
-    return renderAccount(c, { newCalendar: `${base}/calendar/${secret}.ics` });
+    return renderAccount(c, { newCalendar: `${siteBase(c)}/calendar/${secret}.ics` });
   });
   app.post('/account/tokens/:id/revoke', async (c) => {
     await checkForm(c);

@@ -25,10 +25,13 @@ import {
   insertApiToken,
   insertGrant,
   insertSession,
+  recordTokenUse,
+  revokeAllApiTokens,
   revokeApiToken,
   updatePasswordHash,
   type Account,
   type AccountWithGrants,
+  type TokenAccount,
 } from './accounts.store.ts';
 import { hashPassword, unusableHash, verifyPassword } from './passwords.ts';
 
@@ -148,28 +151,52 @@ export async function viewerFromSession(
   return account ? toViewer(account, 'session') : null;
 }
 
-/** The viewer behind an API token, if it is live. */
-export async function viewerFromToken(db: Db, token: string): Promise<Viewer | null> {
+/** How often, at most, the last use of one token is written: to the minute, not per request. */
+export const tokenUseIntervalMs = 60_000;
+
+/** Writes the last use of those found tokens whose recorded use is a minute old or more. */
+async function recordStaleTokenUse(
+  db: Db,
+  found: Iterable<TokenAccount>,
+  now: Date,
+): Promise<void> {
+  const since = new Date(now.getTime() - tokenUseIntervalMs).toISOString();
+  const stale = [...found].filter((t) => t.tokenLastUsedAt === null || t.tokenLastUsedAt < since);
+  await recordTokenUse(db, { tokenIds: stale.map((t) => t.tokenId), at: now.toISOString(), since });
+}
+
+/** The viewer behind an API token, if it is live; notes the token's use (once a minute). */
+export async function viewerFromToken(
+  db: Db,
+  token: string,
+  now = new Date(),
+): Promise<Viewer | null> {
   const account = await findTokenAccount(db, secretHash(token));
-  return account ? toViewer(account, 'token') : null;
+  if (!account) return null;
+  await recordStaleTokenUse(db, [account], now);
+  return toViewer(account, 'token');
 }
 
 /**
  * The viewers behind API tokens, read for many requests at once: on deadline night thousands of
  * API submissions arrive each second, each with its token. The tokens asked for while the event
  * loop reads one round of requests are looked up together in one read, just after; nothing is
- * remembered between rounds, so a revoked token is refused from the next round on.
+ * remembered between rounds, so a revoked token is refused from the next round on. Their last use
+ * is written after the answers, in one statement, only for tokens not recorded in the last minute.
  */
 export class TokenViewers {
   private readonly db: Db;
+  private readonly now: () => Date;
   private waiting = new Map<
     string,
     { resolve: (v: Viewer | null) => void; reject: (e: unknown) => void }[]
   >();
   private scheduled = false;
+  private rounds: Promise<void> = Promise.resolve();
 
-  constructor(db: Db) {
+  constructor(db: Db, now: () => Date = () => new Date()) {
     this.db = db;
+    this.now = now;
   }
 
   /** The viewer behind this token, if it is live (as viewerFromToken). */
@@ -181,35 +208,52 @@ export class TokenViewers {
       else this.waiting.set(hash, [{ resolve, reject }]);
       if (!this.scheduled) {
         this.scheduled = true;
-        setImmediate(() => void this.lookUp());
+        setImmediate(() => {
+          const round = this.lookUp();
+          this.rounds = Promise.all([this.rounds, round]).then(() => undefined);
+        });
       }
     });
+  }
+
+  /** Resolves when every lookup begun so far, with its write of last use, has finished. */
+  settled(): Promise<void> {
+    return this.rounds;
   }
 
   private async lookUp(): Promise<void> {
     const round = this.waiting;
     this.waiting = new Map();
     this.scheduled = false;
+    let accounts: Map<string, TokenAccount>;
     try {
-      const accounts = await findTokenAccounts(this.db, [...round.keys()]);
-      for (const [hash, waiters] of round) {
-        const account = accounts.get(hash);
-        for (const w of waiters) w.resolve(account ? toViewer(account, 'token') : null);
-      }
+      accounts = await findTokenAccounts(this.db, [...round.keys()]);
     } catch (error) {
       for (const waiters of round.values()) for (const w of waiters) w.reject(error);
+      return;
     }
+    for (const [hash, waiters] of round) {
+      const account = accounts.get(hash);
+      for (const w of waiters) w.resolve(account ? toViewer(account, 'token') : null);
+    }
+    // After the answers: a last-use time that could not be written is tried again next round.
+    await recordStaleTokenUse(this.db, accounts.values(), this.now()).catch((error: unknown) => {
+      console.error('[plenum] recording the last use of API tokens:', error);
+    });
   }
 }
 
-/** Changes the password after checking the current one; other sessions are signed out. */
+/**
+ * Changes the password after checking the current one, from a signed-in session; every other
+ * session is signed out and every API token revoked (one of them may be what was stolen).
+ */
 export async function changePassword(
   db: Db,
   viewer: Viewer | null,
   sessionSecret: string,
   input: unknown,
 ): Promise<void> {
-  if (!viewer) throw new PlenumError('SIGN_IN_REQUIRED');
+  if (viewer?.via !== 'session') throw new PlenumError('SIGN_IN_REQUIRED');
   const parsed = passwordChangeSchema.safeParse(input);
   if (!parsed.success) throw zodError(parsed.error);
   const account = await findAccount(db, viewer.id);
@@ -219,17 +263,22 @@ export async function changePassword(
   const at = new Date().toISOString();
   await updatePasswordHash(db, viewer.id, await hashPassword(parsed.data.password), at);
   await deleteOtherSessions(db, viewer.id, secretHash(sessionSecret));
+  const tokensRevoked = await revokeAllApiTokens(db, viewer.id, at);
   await recordEvent(db, {
     actor: viewer.id,
     action: 'account.password_changed',
     subjectType: 'account',
     subjectId: viewer.id,
+    data: { tokensRevoked },
   });
 }
 
-/** Creates an API token for the viewer; returns the secret, shown once. */
+/**
+ * Creates an API token for the viewer, who must be signed in with a session: a token never makes
+ * another (a stolen one would outlive its revocation). Returns the secret, shown once.
+ */
 export async function createApiToken(db: Db, viewer: Viewer | null, name: string): Promise<string> {
-  if (!viewer) throw new PlenumError('SIGN_IN_REQUIRED');
+  if (viewer?.via !== 'session') throw new PlenumError('SIGN_IN_REQUIRED');
   const label = name.trim().slice(0, 100) || 'API token';
   const secret = `plenum_${randomBytes(24).toString('base64url')}`;
   const id = newId();

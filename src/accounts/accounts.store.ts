@@ -128,15 +128,18 @@ export async function insertApiToken(
 ): Promise<void> {
   await db
     .insertInto('api_tokens')
-    .values({ ...row, revoked_at: null })
+    .values({ ...row, revoked_at: null, last_used_at: null })
     .execute();
 }
+
+/** A live API token's account with its roles, and the token's id and last recorded use. */
+export type TokenAccount = AccountWithGrants & { tokenId: string; tokenLastUsedAt: string | null };
 
 /** The account of a live (not revoked) API token and its roles, if any. */
 export async function findTokenAccount(
   db: Db,
   tokenHash: string,
-): Promise<AccountWithGrants | undefined> {
+): Promise<TokenAccount | undefined> {
   return (await findTokenAccounts(db, [tokenHash])).get(tokenHash);
 }
 
@@ -147,8 +150,8 @@ export async function findTokenAccount(
 export async function findTokenAccounts(
   db: Db,
   tokenHashes: string[],
-): Promise<Map<string, AccountWithGrants>> {
-  const found = new Map<string, AccountWithGrants>();
+): Promise<Map<string, TokenAccount>> {
+  const found = new Map<string, TokenAccount>();
   if (tokenHashes.length === 0) return found;
   const rows = await db
     .selectFrom('api_tokens')
@@ -157,6 +160,8 @@ export async function findTokenAccounts(
     .selectAll('accounts')
     .select([
       'api_tokens.token_hash',
+      'api_tokens.id as token_id',
+      'api_tokens.last_used_at',
       'role_grants.role',
       'role_grants.scope_id',
       'role_grants.created_at as granted_at',
@@ -165,18 +170,48 @@ export async function findTokenAccounts(
     .where('api_tokens.revoked_at', 'is', null)
     .execute();
   const byToken = Map.groupBy(rows, (r) => r.token_hash);
-  for (const [hash, ofToken] of byToken) found.set(hash, withGrants(ofToken)!);
+  for (const [hash, ofToken] of byToken) {
+    const token = ofToken[0]!;
+    found.set(hash, {
+      ...withGrants(ofToken)!,
+      tokenId: token.token_id,
+      tokenLastUsedAt: token.last_used_at,
+    });
+  }
   return found;
 }
 
-/** An account's tokens (without their secrets), newest first. */
-export async function listApiTokens(
+/**
+ * Records that these tokens were used at `at`, in one statement, except those whose recorded use
+ * is already `since` or later (another process may have written it meanwhile).
+ */
+export async function recordTokenUse(
   db: Db,
-  accountId: string,
-): Promise<{ id: string; name: string; createdAt: string; revokedAt: string | null }[]> {
+  use: { tokenIds: string[]; at: string; since: string },
+): Promise<void> {
+  if (use.tokenIds.length === 0) return;
+  await db
+    .updateTable('api_tokens')
+    .set({ last_used_at: use.at })
+    .where('id', 'in', shapedList(use.tokenIds))
+    .where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<', use.since)]))
+    .execute();
+}
+
+/** An API token as its owner sees it listed (never its secret). */
+export interface ApiTokenListing {
+  id: string;
+  name: string;
+  createdAt: string;
+  revokedAt: string | null;
+  lastUsedAt: string | null;
+}
+
+/** An account's tokens (without their secrets), newest first. */
+export async function listApiTokens(db: Db, accountId: string): Promise<ApiTokenListing[]> {
   const rows = await db
     .selectFrom('api_tokens')
-    .select(['id', 'name', 'created_at', 'revoked_at'])
+    .select(['id', 'name', 'created_at', 'revoked_at', 'last_used_at'])
     .where('account_id', '=', accountId)
     .orderBy('id', 'desc')
     .execute();
@@ -185,6 +220,7 @@ export async function listApiTokens(
     name: r.name,
     createdAt: r.created_at,
     revokedAt: r.revoked_at,
+    lastUsedAt: r.last_used_at,
   }));
 }
 
@@ -203,6 +239,17 @@ export async function revokeApiToken(
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
+}
+
+/** Revokes every live token of an account (after a password change); returns how many. */
+export async function revokeAllApiTokens(db: Db, accountId: string, at: string): Promise<number> {
+  const result = await db
+    .updateTable('api_tokens')
+    .set({ revoked_at: at })
+    .where('account_id', '=', accountId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }
 
 /** Grants a role unless the account already holds it; true when it was new. */

@@ -29,6 +29,8 @@ export interface ApiTokenTable {
   token_hash: string;
   created_at: string;
   revoked_at: string | null;
+  /** Written at most once a minute per token: a time to the minute, not an audit trail. */
+  last_used_at: string | null;
 }
 
 /** A row of `role_grants`: a role an account holds on a process or an organisation. */

@@ -1,6 +1,7 @@
 /** HTML of sign-in, sign-up and the account page. */
 import { html } from 'hono/html';
 import { accountCalendarSection } from '../meetings/meetings.views.ts';
+import type { ApiTokenListing } from './accounts.store.ts';
 import type { Organisation } from '../organisations/organisations.schema.ts';
 import type { Process } from '../processes/processes.schema.ts';
 import type { Submission } from '../submissions/submissions.schema.ts';
@@ -58,7 +59,7 @@ export function accountPage(
     roles: { role: string; scope: string; href: string }[];
     organisations: Organisation[];
     submissions: Submission[];
-    tokens: { id: string; name: string; createdAt: string; revokedAt: string | null }[];
+    tokens: ApiTokenListing[];
     calendar: { followed: Process[]; address: { createdAt: string } | undefined };
     newCalendar?: string;
     newToken?: string;
@@ -90,8 +91,9 @@ export function accountPage(
     <h2>${m.changePassword}</h2>
     <form method="post" action="/account/password" class="stack narrow">
       ${csrfField(ctx)}
+      <p class="help" id="password-effect">${m.passwordChangeEffect}</p>
       <label>${m.currentPassword} <input type="password" name="current" required autocomplete="current-password" /></label>
-      <label>${m.newPassword} <input type="password" name="password" required minlength="10" autocomplete="new-password" /></label>
+      <label>${m.newPassword} <input type="password" name="password" required minlength="10" autocomplete="new-password" aria-describedby="password-effect" /></label>
       <button type="submit">${m.changePassword}</button>
     </form>
     <h2>${m.tokens}</h2>
@@ -101,7 +103,11 @@ export function accountPage(
         ? html`<p class="empty">${m.noTokens}</p>`
         : html`<ul>${data.tokens.map(
             (t) =>
-              html`<li>${t.name} · ${ui.date(t.createdAt)}${
+              html`<li>${t.name} · ${ui.date(t.createdAt)} · ${
+                t.lastUsedAt
+                  ? fill(m.tokenLastUsed, { date: ui.instant(t.lastUsedAt, 'UTC') })
+                  : m.tokenNeverUsed
+              }${
                 t.revokedAt
                   ? html` · <s>${m.revoke}</s>`
                   : html` <form method="post" action="/account/tokens/${t.id}/revoke" class="inline">${csrfField(ctx)}<button type="submit" class="link">${m.revoke}</button></form>`

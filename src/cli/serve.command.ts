@@ -102,6 +102,8 @@ async function serveWorker(config: Config, announceIt = false): Promise<number> 
     indexer,
     allowPrivateWebhooks: config.allowPrivateWebhooks,
     limitSettings: config.limits,
+    ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
+    trustProxy: config.trustProxy,
   });
   indexer.start();
   // Webhook deliveries wait in the database; every process sends the due ones it claims.

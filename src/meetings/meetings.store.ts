@@ -183,10 +183,13 @@ export async function replaceCalendarAddress(
   secretHash: string,
   at: string,
 ): Promise<void> {
-  await db.deleteFrom('calendar_addresses').where('account_id', '=', accountId).execute();
+  // One statement, not delete then insert: two renewals at once must not both insert.
   await db
     .insertInto('calendar_addresses')
     .values({ account_id: accountId, secret_hash: secretHash, created_at: at })
+    .onConflict((oc) =>
+      oc.column('account_id').doUpdateSet({ secret_hash: secretHash, created_at: at }),
+    )
     .execute();
 }
 

@@ -115,7 +115,7 @@ for (const engine of testEngines()) {
       servers.push(withIntake, appOnly);
       intakePort = await listen(withIntake, 0, '127.0.0.1');
       appPort = await listen(appOnly, 0, '127.0.0.1');
-      token = await createApiToken(o.db, representativeViewer(built, 'civil', 'token'), 'test');
+      token = await createApiToken(o.db, representativeViewer(built, 'civil'), 'test');
       blockId = await paragraphBlock(o.db, built.versionId, 'para 2');
       path = `/api/consultations/${built.period.id}/submissions`;
     });

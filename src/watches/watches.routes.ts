@@ -1,7 +1,6 @@
 /** Routes of watches: the list and form, a watch's page, its feed, its feed address, deleting. */
 import type { Context, Hono } from 'hono';
-import { getCookie } from 'hono/cookie';
-import { checkForm, setPlenumCookie } from '../accounts/accounts.middleware.ts';
+import { checkForm, readPlenumCookie, setPlenumCookie } from '../accounts/accounts.middleware.ts';
 import { getConcepts } from '../concepts/concepts.service.ts';
 import type { Db } from '../db/database.ts';
 import { isPlenumError, PlenumError } from '../errors.ts';
@@ -111,7 +110,7 @@ export function watchRoutes(app: Hono<AppEnv>): void {
 
   app.get('/watches/:id', async (c) => {
     const id = c.req.param('id');
-    const carried = getCookie(c, feedKeyCookie) ?? '';
+    const carried = readPlenumCookie(c, feedKeyCookie) ?? '';
     const key = carried.startsWith(`${id}:`) ? carried.slice(id.length + 1) : undefined;
     if (carried) setPlenumCookie(c, feedKeyCookie, '', 0);
     return renderWatch(c, id, key);

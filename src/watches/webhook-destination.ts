@@ -33,7 +33,8 @@ for (const [net, prefix] of [
 for (const [net, prefix] of [
   ['::', 128],
   ['::1', 128],
-  ['64:ff9b::', 96],
+  // NAT64 for local use (RFC 8215): the IPv4 address may sit anywhere in it.
+  ['64:ff9b:1::', 48],
   ['100::', 64],
   ['2001:db8::', 32],
   ['fc00::', 7],
@@ -42,15 +43,56 @@ for (const [net, prefix] of [
 ] as const)
   notPublic.addSubnet(net, prefix, 'ipv6');
 
+/** The eight 16-bit groups of an IPv6 address (a trailing dotted IPv4 part read as two). */
+function ipv6Groups(address: string): number[] {
+  let text = address.replace(/%.*$/, '');
+  const dotted = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(text);
+  if (dotted) {
+    const [a, b, c, d] = dotted.slice(1).map(Number) as [number, number, number, number];
+    text = `${text.slice(0, dotted.index)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+  }
+  const [head = '', tail] = text.split('::');
+  const parse = (part: string) => (part === '' ? [] : part.split(':').map((g) => parseInt(g, 16)));
+  const start = parse(head);
+  const end = tail === undefined ? [] : parse(tail);
+  return [...start, ...Array<number>(8 - start.length - end.length).fill(0), ...end];
+}
+
+function ipv4Of(high: number, low: number): string {
+  return [high >> 8, high & 255, low >> 8, low & 255].join('.');
+}
+
+/**
+ * The IPv4 addresses an IPv6 address carries, by the standard forms that reach an IPv4 host:
+ * IPv4-compatible (::a.b.c.d, also :: and ::1), IPv4-mapped (::ffff:a.b.c.d), IPv4-translated
+ * (::ffff:0:a.b.c.d), NAT64 (64:ff9b::/96), 6to4 (2002::/16), Teredo (2001::/32, server and
+ * client) and ISATAP interface identifiers (…:5efe:a.b.c.d).
+ */
+export function embeddedIpv4(address: string): string[] {
+  const g = ipv6Groups(address) as [number, number, number, number, number, number, number, number];
+  const zeros = (from: number, to: number) => g.slice(from, to).every((x) => x === 0);
+  const carried: string[] = [];
+  if (zeros(0, 5) && (g[5] === 0 || g[5] === 0xffff)) carried.push(ipv4Of(g[6], g[7]));
+  if (zeros(0, 4) && g[4] === 0xffff && g[5] === 0) carried.push(ipv4Of(g[6], g[7]));
+  if (g[0] === 0x64 && g[1] === 0xff9b && zeros(2, 6)) carried.push(ipv4Of(g[6], g[7]));
+  if (g[0] === 0x2002) carried.push(ipv4Of(g[1], g[2]));
+  if (g[0] === 0x2001 && g[1] === 0) {
+    carried.push(ipv4Of(g[2], g[3]), ipv4Of(g[6] ^ 0xffff, g[7] ^ 0xffff));
+  }
+  if ((g[4] & 0xfdff) === 0 && g[5] === 0x5efe) carried.push(ipv4Of(g[6], g[7]));
+  return carried;
+}
+
 /** True when an IP address is on the public Internet. */
 export function isPublicAddress(address: string): boolean {
   const family = isIP(address);
   if (family === 0) return false;
   if (family === 6) {
-    // An IPv4 address written as IPv6 (::ffff:127.0.0.1) is judged as the IPv4 one.
-    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-    if (mapped) return isPublicAddress(mapped[1]!);
-    return !notPublic.check(address, 'ipv6');
+    // An IPv6 address that carries an IPv4 one reaches that host: it is judged as that one too.
+    return (
+      !notPublic.check(address.replace(/%.*$/, ''), 'ipv6') &&
+      embeddedIpv4(address).every((v4) => isPublicAddress(v4))
+    );
   }
   return !notPublic.check(address, 'ipv4');
 }

@@ -10,6 +10,7 @@ import * as watches from './0007-watches.ts';
 import * as indexQueue from './0008-index-queue.ts';
 import * as searchStatistics from './0009-search-statistics.ts';
 import * as rateLimits from './0011-rate-limits.ts';
+import * as tokenLastUse from './0012-token-last-use.ts';
 
 /** The migrations by name, for Kysely's Migrator. */
 export const migrations: Record<string, Migration> = {
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '0008-index-queue': indexQueue,
   '0009-search-statistics': searchStatistics,
   '0011-rate-limits': rateLimits,
+  '0012-token-last-use': tokenLastUse,
 };

@@ -414,7 +414,10 @@ export const ar: Messages = {
     currentPassword: 'كلمة المرور الحالية',
     newPassword: 'كلمة المرور الجديدة',
     changePassword: 'تغيير كلمة المرور',
-    passwordChanged: 'غُيّرت كلمة المرور. وسُجّل الخروج من الجلسات الأخرى.',
+    passwordChanged:
+      'غُيّرت كلمة المرور. وسُجّل الخروج من جلساتك الأخرى وأُبطلت رموز واجهة البرمجة الخاصة بك.',
+    passwordChangeEffect:
+      'يؤدي تغيير كلمة المرور إلى تسجيل الخروج من جلساتك الأخرى وإبطال جميع رموز واجهة البرمجة الخاصة بك.',
     signInSubmit: 'تسجيل الدخول',
     signUpSubmit: 'إنشاء الحساب',
     noAccount: 'ليس لديك حساب بعد؟',
@@ -434,6 +437,8 @@ export const ar: Messages = {
     tokenCreated: 'رمزك الجديد (يُعرض مرة واحدة فقط، فانسخه الآن):',
     revoke: 'إبطال',
     noTokens: 'لا توجد رموز.',
+    tokenLastUsed: 'آخر استخدام: {date}',
+    tokenNeverUsed: 'لم يُستخدم قط',
   },
   meetings: {
     meeting: 'اجتماع',

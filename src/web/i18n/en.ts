@@ -396,7 +396,10 @@ export const en = {
     currentPassword: 'Current password',
     newPassword: 'New password',
     changePassword: 'Change password',
-    passwordChanged: 'Your password has been changed. Other sessions were signed out.',
+    passwordChanged:
+      'Your password has been changed. Your other sessions were signed out and your API tokens revoked.',
+    passwordChangeEffect:
+      'Changing your password signs out your other sessions and revokes all your API tokens.',
     signInSubmit: 'Sign in',
     signUpSubmit: 'Create the account',
     noAccount: 'No account yet?',
@@ -416,6 +419,8 @@ export const en = {
     tokenCreated: 'Your new token (shown once, copy it now):',
     revoke: 'Revoke',
     noTokens: 'No tokens.',
+    tokenLastUsed: 'last used {date}',
+    tokenNeverUsed: 'never used',
   },
   meetings: {
     meeting: 'Meeting',

@@ -404,7 +404,10 @@ export const es: Messages = {
     currentPassword: 'Contraseña actual',
     newPassword: 'Nueva contraseña',
     changePassword: 'Cambiar la contraseña',
-    passwordChanged: 'Se ha cambiado su contraseña. Se han cerrado las demás sesiones.',
+    passwordChanged:
+      'Se ha cambiado su contraseña. Se han cerrado sus demás sesiones y se han revocado sus tokens de API.',
+    passwordChangeEffect:
+      'Al cambiar la contraseña se cierran sus demás sesiones y se revocan todos sus tokens de API.',
     signInSubmit: 'Iniciar sesión',
     signUpSubmit: 'Crear la cuenta',
     noAccount: '¿Todavía no tiene cuenta?',
@@ -425,6 +428,8 @@ export const es: Messages = {
     tokenCreated: 'Su nuevo token (se muestra una sola vez; cópielo ahora):',
     revoke: 'Revocar',
     noTokens: 'No hay tokens.',
+    tokenLastUsed: 'último uso: {date}',
+    tokenNeverUsed: 'nunca utilizado',
   },
   meetings: {
     meeting: 'Reunión',

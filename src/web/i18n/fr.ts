@@ -405,7 +405,10 @@ export const fr: Messages = {
     currentPassword: 'Mot de passe actuel',
     newPassword: 'Nouveau mot de passe',
     changePassword: 'Changer le mot de passe',
-    passwordChanged: 'Votre mot de passe a été changé. Les autres sessions ont été déconnectées.',
+    passwordChanged:
+      'Votre mot de passe a été changé. Vos autres sessions ont été déconnectées et vos jetons d’API révoqués.',
+    passwordChangeEffect:
+      'Changer de mot de passe déconnecte vos autres sessions et révoque tous vos jetons d’API.',
     signInSubmit: 'Se connecter',
     signUpSubmit: 'Créer le compte',
     noAccount: 'Pas encore de compte ?',
@@ -426,6 +429,8 @@ export const fr: Messages = {
     tokenCreated: 'Votre nouveau jeton (affiché une seule fois, copiez-le maintenant) :',
     revoke: 'Révoquer',
     noTokens: 'Aucun jeton.',
+    tokenLastUsed: 'dernière utilisation : {date}',
+    tokenNeverUsed: 'jamais utilisé',
   },
   meetings: {
     meeting: 'Réunion',

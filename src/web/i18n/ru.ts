@@ -408,7 +408,10 @@ export const ru: Messages = {
     currentPassword: 'Текущий пароль',
     newPassword: 'Новый пароль',
     changePassword: 'Изменить пароль',
-    passwordChanged: 'Ваш пароль изменен. Выполнен выход из других сеансов.',
+    passwordChanged:
+      'Ваш пароль изменен. Выполнен выход из других сеансов, ваши API-токены отозваны.',
+    passwordChangeEffect:
+      'При смене пароля выполняется выход из других сеансов и отзываются все ваши API-токены.',
     signInSubmit: 'Войти',
     signUpSubmit: 'Создать учетную запись',
     noAccount: 'Еще нет учетной записи?',
@@ -429,6 +432,8 @@ export const ru: Messages = {
     tokenCreated: 'Ваш новый токен (показывается один раз, скопируйте его сейчас):',
     revoke: 'Отозвать',
     noTokens: 'Токенов нет.',
+    tokenLastUsed: 'последнее использование: {date}',
+    tokenNeverUsed: 'не использовался',
   },
   meetings: {
     meeting: 'Заседание',

@@ -364,7 +364,8 @@ export const zh: Messages = {
     currentPassword: '当前密码',
     newPassword: '新密码',
     changePassword: '更改密码',
-    passwordChanged: '您的密码已更改。其他会话已退出登录。',
+    passwordChanged: '您的密码已更改。其他会话已退出登录，您的 API 令牌已撤销。',
+    passwordChangeEffect: '更改密码将退出您的其他会话，并撤销您的所有 API 令牌。',
     signInSubmit: '登录',
     signUpSubmit: '创建账户',
     noAccount: '还没有账户？',
@@ -384,6 +385,8 @@ export const zh: Messages = {
     tokenCreated: '您的新令牌（仅显示一次，请立即复制）：',
     revoke: '撤销',
     noTokens: '没有令牌。',
+    tokenLastUsed: '最近使用：{date}',
+    tokenNeverUsed: '从未使用',
   },
   meetings: {
     meeting: '会议',
