@@ -212,6 +212,17 @@ for (const engine of testEngines()) {
       assert.equal(a.status, 201, a.body);
     });
 
+    test('a field the API does not know is dropped by both', async () => {
+      const [a] = await both(
+        (side) => ({
+          headers: { ...json, ...bearer(), 'idempotency-key': `parity-unknown-${side}` },
+          body: submission({ priority: 'high' }),
+        }),
+        true,
+      );
+      assert.equal(a.status, 201, a.body);
+    });
+
     test('refusals, each with nothing stored', async () => {
       const stored = await submissionsStored();
       const cases: { name: string; sent: Sent; status: number }[] = [
@@ -272,6 +283,27 @@ for (const engine of testEngines()) {
             body: submission(),
           },
           status: 404,
+        },
+        {
+          name: 'an Idempotency-Key header too short',
+          sent: {
+            headers: { ...json, ...bearer(), 'idempotency-key': 'short' },
+            body: submission(),
+          },
+          status: 400,
+        },
+        {
+          name: 'a key in the body too short, besides a good header',
+          sent: {
+            headers: { ...json, ...bearer(), 'idempotency-key': 'parity-refused-0001' },
+            body: submission({ idempotencyKey: 'short' }),
+          },
+          status: 400,
+        },
+        {
+          name: 'a language of none of the six',
+          sent: { headers: { ...json, ...bearer() }, body: submission({ language: 'de' }) },
+          status: 400,
         },
         {
           name: 'markup in the text',

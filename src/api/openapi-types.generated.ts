@@ -1,0 +1,1945 @@
+/**
+ * The JSON API as TypeScript types, for openapi-fetch (see docs/API.md). Generated from
+ * /api/openapi.json by `npm run api:types`: do not edit.
+ */
+export interface paths {
+  '/api/processes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List every process */
+    get: operations['processes'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/processes/{process}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A process with its documents, versions and languages */
+    get: operations['processesByProcess'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/documents': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Find a document by its UN symbol */
+    get: operations['documents'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/documents/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A document with its versions and their languages */
+    get: operations['documentsById'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/versions/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A version with the languages it exists in */
+    get: operations['versionsById'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/versions/{id}/blocks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The blocks of a version in one language (English, else the first, by default) */
+    get: operations['versionsByIdBlocks'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/language-versions/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A language version with its import report */
+    get: operations['languageVersionsById'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/language-versions/{id}/blocks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The blocks of a language version, in reading order */
+    get: operations['languageVersionsByIdBlocks'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/blocks/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One block by its stable id */
+    get: operations['blocksById'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/organisations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every registered organisation */
+    get: operations['organisations'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/concepts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The taxonomy: every concept with its names, terms and how many passages mention it */
+    get: operations['concepts'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/concepts/{slug}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A concept with the newest passages that mention it or a narrower concept */
+    get: operations['conceptsBySlug'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/stances': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record a stance: an actor on a concept, with the exact words quoted from a passage */
+    post: operations['postStances'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/countries/{code}/stances': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The stances recorded for a state, oldest first */
+    get: operations['countriesByCodeStances'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/processes/{process}/consultations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The comment periods of a process, newest first */
+    get: operations['processesByProcessConsultations'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/consultations/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A comment period, its state by the server clock, and its counts */
+    get: operations['consultationsById'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/consultations/{id}/submissions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Published submissions of a comment period, newest first, 50 a page (use `next` as `before`) */
+    get: operations['consultationsByIdSubmissions'];
+    put?: never;
+    /** Submit a comment (API token of a representative of the organisation); answers with the receipt once committed */
+    post: operations['postConsultationsByIdSubmissions'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/processes/{process}/meetings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The meetings of a process, earliest first */
+    get: operations['processesByProcessMeetings'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/meetings/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A meeting with its process and the history of its changes, oldest first */
+    get: operations['meetingsById'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/submissions/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One submission (published ones to anyone; others to the submitter, co-signers and process staff) */
+    get: operations['submissionsById'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/search': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Passages (paragraphs, footnotes, published submissions) holding every word */
+    get: operations['search'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+  schemas: {
+    Process: {
+      /** @description Stable id (UUID). */
+      id: string;
+      /** @description Short name used in addresses, e.g. "oewg". */
+      slug: string;
+      name: string;
+      /** @description Usual abbreviation, e.g. "OEWG". */
+      shortName: string | null;
+      /** @description The body that set it up, e.g. "UN General Assembly, First Committee". */
+      parentBody: string;
+      mandate: string;
+      /** @enum {string} */
+      status: 'active' | 'concluded' | 'planned';
+      /** @description Year or date it was set up. */
+      established: string | null;
+      /** @description Other names it is known by. */
+      aliases: string[];
+    };
+    Error: {
+      error: {
+        /** @enum {string} */
+        code:
+          | 'NOT_FOUND'
+          | 'PROCESS_NOT_FOUND'
+          | 'PROCESS_CONFLICT'
+          | 'DOCUMENT_NOT_FOUND'
+          | 'VERSION_NOT_FOUND'
+          | 'LANGUAGE_VERSION_NOT_FOUND'
+          | 'BLOCK_NOT_FOUND'
+          | 'INVALID_REQUEST'
+          | 'INVALID_ID'
+          | 'PAYLOAD_TOO_LARGE'
+          | 'IMPORT_FILE_NOT_FOUND'
+          | 'IMPORT_EMPTY'
+          | 'IMPORT_TOO_LARGE'
+          | 'IMPORT_BINARY'
+          | 'IMPORT_INVALID_UTF8'
+          | 'IMPORT_BAD_DOCX'
+          | 'IMPORT_UNSUPPORTED_FORMAT'
+          | 'IMPORT_NO_CONTENT'
+          | 'IMPORT_CONFLICT'
+          | 'SIGN_IN_REQUIRED'
+          | 'SIGN_IN_FAILED'
+          | 'SIGN_IN_LOCKED'
+          | 'FORBIDDEN'
+          | 'CSRF_FAILED'
+          | 'ACCOUNT_EXISTS'
+          | 'ACCOUNT_NOT_FOUND'
+          | 'STANCE_SOURCE_NOT_FOUND'
+          | 'WATCH_NOT_FOUND'
+          | 'WEBHOOK_ADDRESS_REFUSED'
+          | 'CONCEPT_NOT_FOUND'
+          | 'CONCEPT_CONFLICT'
+          | 'ORGANISATION_NOT_FOUND'
+          | 'ORGANISATION_CONFLICT'
+          | 'PERIOD_NOT_FOUND'
+          | 'PERIOD_NOT_OPEN_YET'
+          | 'PERIOD_CLOSED'
+          | 'SUBMISSION_NOT_FOUND'
+          | 'ANCHOR_INVALID'
+          | 'IDEMPOTENCY_CONFLICT'
+          | 'ATTACHMENT_TOO_LARGE'
+          | 'ATTACHMENT_TYPE'
+          | 'MODERATION_CONFLICT'
+          | 'ATTACHMENT_NOT_FOUND'
+          | 'MEETING_NOT_FOUND'
+          | 'MEETING_CHANGED'
+          | 'MEETING_CANCELLED'
+          | 'SEARCH_QUERY_EMPTY'
+          | 'SEARCH_QUERY_TOO_LONG'
+          | 'DATABASE_UNAVAILABLE'
+          | 'CONFIG_INVALID'
+          | 'INTERNAL';
+        message: string;
+      };
+    };
+    Document: {
+      id: string;
+      processId: string;
+      /** @description UN symbol as given, e.g. A/AC.290/2021/CRP.2 */
+      symbol: string | null;
+      title: string;
+      /** @enum {string} */
+      kind:
+        | 'draft_report'
+        | 'revised_draft'
+        | 'non_paper'
+        | 'letter'
+        | 'contribution'
+        | 'working_paper'
+        | 'report'
+        | 'briefing';
+      versions: components['schemas']['Version'][];
+    };
+    Version: {
+      id: string;
+      documentId: string;
+      /** @description 1 for the first version, then 2, 3, … */
+      seq: number;
+      /** @description "pre-draft", "Rev.1", … */
+      label: string;
+      /** @description Date of the version, YYYY-MM-DD */
+      date: string | null;
+      /** @description False while the secretariat prepares it: only the process staff can read it */
+      public: boolean;
+      languages: components['schemas']['LanguageVersion'][];
+    };
+    LanguageVersion: {
+      id: string;
+      versionId: string;
+      /** @description BCP 47 tag */
+      language: string;
+      title: string | null;
+      sourceFormat: string;
+      sourceName: string | null;
+      /** @description SHA-256 of the imported file, hex */
+      sourceSha256: string;
+      sourceBytes: number;
+      importedAt: string;
+    };
+    Block: {
+      /** @description Stable id: it never changes when other blocks are added or renumbered */
+      id: string;
+      /** @description Reading order within the language version */
+      seq: number;
+      parentId: string | null;
+      /** @enum {string} */
+      kind: 'heading' | 'paragraph' | 'list_item' | 'table' | 'footnote';
+      number: string | null;
+      /** @description The number as printed: "38.", "(b)", "II." */
+      label: string | null;
+      level: number | null;
+      /** @description Human address: "para 38", "para 38(b)", "fn 12", "§3 ¶2" */
+      address: string;
+      text: string;
+      rows: string[][] | null;
+      footnoteRefs: components['schemas']['FootnoteRef'][];
+    };
+    FootnoteRef: {
+      marker: string;
+      /** @description Position of the marker in the block text (UTF-16 code units) */
+      offset: number;
+      /** @description Block id of the footnote, null when unlinked */
+      footnoteId: string | null;
+    };
+    ImportReport: {
+      ids: {
+        process: string;
+        document: string;
+        version: string;
+        languageVersion: string;
+      };
+      created: {
+        document: boolean;
+        version: boolean;
+      };
+      document: {
+        symbol: string | null;
+        title: string;
+        kind: string;
+      };
+      version: {
+        seq: number;
+        label: string;
+      };
+      language: string;
+      languageDetected: boolean;
+      format: string;
+      source: {
+        name: string | null;
+        bytes: number;
+        sha256: string;
+      };
+      blocks: {
+        total: number;
+        byKind: {
+          [key: string]: number;
+        };
+        numberedParagraphs: number;
+        subParagraphs: number;
+        unnumberedParagraphs: number;
+      };
+      numberedParagraphRange: {
+        first: string;
+        last: string;
+        missing: string[];
+      } | null;
+      footnotes: {
+        footnotes: number;
+        markers: number;
+        linked: number;
+        unlinked: number;
+        unreferenced: number;
+      };
+      removed: {
+        items: number;
+        characters: number;
+        byReason: {
+          [key: string]: number;
+        };
+        /** @description Every piece of the file that is in no block, and why: nothing is dropped silently */
+        pieces: {
+          reason: string;
+          text: string;
+          line: number | null;
+        }[];
+      };
+      warnings: {
+        code: string;
+        message: string;
+        line: number | null;
+      }[];
+      durationMs: number;
+    };
+    Organisation: {
+      id: string;
+      slug: string;
+      name: string;
+      /** @enum {string} */
+      stakeholderGroup:
+        | 'government'
+        | 'igo'
+        | 'private_sector'
+        | 'civil_society'
+        | 'technical_community'
+        | 'academia';
+      /** @description ISO 3166-1 alpha-3 */
+      country: string | null;
+      /** @description UN M49 code of the country */
+      countryM49: string | null;
+      /** @description UN regional group of the country */
+      regionalGroup: string | null;
+      website: string | null;
+      /** @description The secretariat has verified the organisation */
+      verified: boolean;
+    };
+    NewStance: {
+      /** @description A block id (paragraph, footnote) or a published submission id */
+      source: string;
+      /** @description Concept slug */
+      concept: string;
+      /** @enum {string} */
+      stance: 'supports' | 'opposes' | 'conditional' | 'neutral';
+      /** @description The words quoted, exactly as in the passage */
+      exact: string;
+      /** @description Where the quote starts, when it occurs twice */
+      start?: number;
+      /** @description Organisation slug or id (the actor) */
+      organisation?: string;
+      /** @description ISO 3166-1 alpha-3 of a state (the actor) */
+      country?: string;
+      /** @description YYYY-MM-DD */
+      saidOn?: string;
+      note?: string;
+    };
+    CommentPeriod: {
+      id: string;
+      processId: string;
+      documentId: string;
+      versionId: string;
+      title: string;
+      description: string;
+      /** @description UTC instant, ISO 8601 */
+      opensAt: string;
+      /** @description UTC instant, ISO 8601 */
+      closesAt: string;
+      /** @description IANA time zone the period was announced in */
+      timeZone: string;
+      /** @enum {string} */
+      moderation: 'immediate' | 'review';
+      extensions: number;
+      /**
+       * @description The state by the server's clock when this was read
+       * @enum {string}
+       */
+      state: 'scheduled' | 'open' | 'extended' | 'closed';
+    };
+    Submission: {
+      id: string;
+      periodId: string;
+      organisation: components['schemas']['Organisation'];
+      cosigners: {
+        organisation: components['schemas']['Organisation'];
+        /** @enum {string} */
+        state: 'invited' | 'confirmed' | 'declined';
+      }[];
+      title: string | null;
+      body: string;
+      language: string;
+      /** @enum {string} */
+      status: 'awaiting_cosigners' | 'in_review' | 'published' | 'rejected' | 'returned';
+      statusReason: string | null;
+      statusNote: string | null;
+      anchors: components['schemas']['Anchor'][];
+      attachments: {
+        id: string;
+        filename: string;
+        mediaType: string;
+        size: number;
+        sha256: string;
+      }[];
+      contentSha256: string;
+      receivedAt: string;
+      publishedAt: string | null;
+    };
+    Anchor: {
+      blockId: string;
+      /** @description para 38, para 38(b), fn 12 */
+      address: string;
+      versionId: string;
+      /** @description Null when the whole paragraph is meant */
+      selector: {
+        textQuote: {
+          /** @constant */
+          type: 'TextQuoteSelector';
+          exact: string;
+          prefix: string;
+          suffix: string;
+        };
+        textPosition: {
+          /** @constant */
+          type: 'TextPositionSelector';
+          start: number;
+          end: number;
+        };
+      } | null;
+    };
+    Meeting: {
+      id: string;
+      processId: string;
+      title: string;
+      /** @description Session label, e.g. "Third substantive session" */
+      session: string | null;
+      /** @enum {string} */
+      kind: 'formal' | 'informal';
+      /** @enum {string} */
+      format: 'in_person' | 'virtual' | 'hybrid';
+      /** @description City and venue; may be empty for a virtual meeting */
+      place: string | null;
+      /** @description UTC instant, ISO 8601 */
+      startsAt: string;
+      /** @description UTC instant, ISO 8601 */
+      endsAt: string;
+      /** @description IANA time zone the meeting was announced in */
+      timeZone: string;
+      webcastUrl: string | null;
+      /** @enum {string} */
+      status: 'scheduled' | 'postponed' | 'moved_online' | 'cancelled';
+      /** @description True while a postponed meeting has no new dates (startsAt is the old date) */
+      datesPending: boolean;
+      /** @description iCalendar SEQUENCE: one more at every change */
+      sequence: number;
+      createdAt: string;
+      updatedAt: string;
+    };
+    MeetingChange: {
+      /** @description The meeting sequence this change made */
+      sequence: number;
+      /** @enum {string} */
+      field:
+        | 'status'
+        | 'title'
+        | 'session'
+        | 'kind'
+        | 'format'
+        | 'place'
+        | 'dates'
+        | 'timeZone'
+        | 'webcast';
+      from: string | null;
+      to: string | null;
+      reason: string | null;
+      /** @description Name of the account that made the change */
+      by: string;
+      /** @description UTC instant, ISO 8601 */
+      at: string;
+    };
+    NewSubmission: {
+      /** @description Organisation id or slug */
+      organisationId: string;
+      title?: string;
+      body: string;
+      /**
+       * @description The language of the comment; detected from the text when absent
+       * @enum {string}
+       */
+      language?: 'ar' | 'zh' | 'en' | 'fr' | 'ru' | 'es';
+      /** @description The paragraphs, or words in them, the comment is about */
+      anchors?: {
+        /**
+         * Format: uuid
+         * @description Paragraph (block) id
+         */
+        blockId: string;
+        /** @description TextQuoteSelector.exact: the quoted words */
+        exact?: string;
+        /** @description TextQuoteSelector.prefix */
+        prefix?: string;
+        /** @description TextPositionSelector.start */
+        start?: number;
+        /** @description TextPositionSelector.end */
+        end?: number;
+      }[];
+      /**
+       * @description Co-signing organisations, by id or slug
+       * @default []
+       */
+      cosigners?: string[];
+      /** @description Or the Idempotency-Key header, which wins when both are sent */
+      idempotencyKey?: string;
+    };
+    Receipt: {
+      submissionId: string;
+      /** @description Server time, UTC */
+      receivedAt: string;
+      /** @description SHA-256 of the canonical content below */
+      contentSha256: string;
+      /** @description The canonical JSON whose SHA-256 is contentSha256 */
+      content: string;
+      /** @enum {string} */
+      status: 'awaiting_cosigners' | 'in_review' | 'published' | 'rejected' | 'returned';
+      /** @description True when the idempotency key had already been used for this content */
+      replayed: boolean;
+    };
+    SearchResult: {
+      query: string;
+      page: number;
+      pageSize: number;
+      hits: components['schemas']['SearchHit'][];
+      /** @description Passages found; a lower bound when totalExact is false */
+      total: number;
+      totalExact: boolean;
+      hasNext: boolean;
+      /** @description The scan stopped before the end of the index: a narrower query finds more */
+      truncated: boolean;
+    };
+    SearchHit: {
+      /** @enum {string} */
+      kind: 'paragraph' | 'footnote' | 'submission';
+      /** @description Block id (paragraph, footnote) or submission id */
+      id: string;
+      /** @description "A/AC.290/2021/CRP.2, para 38", or the organisation */
+      citation: string;
+      symbol: string | null;
+      /** @description The document title, or the submission title */
+      title: string;
+      /** @description "para 38", "fn 12"; null for a submission */
+      address: string | null;
+      /** @description Where to read it on this site */
+      href: string;
+      language: string;
+      /** @description YYYY-MM-DD */
+      date: string;
+      processId: string;
+      documentId: string | null;
+      organisation: {
+        id: string;
+        name: string;
+        stakeholderGroup: string;
+        country: string | null;
+      } | null;
+      /** @description The passage, or the part of a long one around the first match */
+      snippet: string;
+      /** @description Matched ranges of the snippet, [start, end) in UTF-16 code units */
+      marks: [number, number][];
+    };
+  };
+  responses: never;
+  parameters: never;
+  requestBodies: never;
+  headers: never;
+  pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+  processes: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            processes: components['schemas']['Process'][];
+          };
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  processesByProcess: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Process id, slug (e.g. "oewg") or alias (e.g. "OECE") */
+        process: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            process: components['schemas']['Process'];
+            documents: components['schemas']['Document'][];
+          };
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PROCESS_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  documents: {
+    parameters: {
+      query: {
+        /** @description UN symbol, e.g. A/AC.290/2021/CRP.2 */
+        symbol: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Document'];
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description DOCUMENT_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  documentsById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Document id (UUID) */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Document'];
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description DOCUMENT_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  versionsById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Version id (UUID) */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Version'];
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description VERSION_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  versionsByIdBlocks: {
+    parameters: {
+      query?: {
+        /** @description BCP 47 tag, e.g. fr */
+        language?: string;
+      };
+      header?: never;
+      path: {
+        /** @description Version id (UUID) */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            languageVersion: components['schemas']['LanguageVersion'];
+            blocks: components['schemas']['Block'][];
+          };
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description VERSION_NOT_FOUND; LANGUAGE_VERSION_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  languageVersionsById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Language version id (UUID) */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            languageVersion: components['schemas']['LanguageVersion'];
+            importReport: components['schemas']['ImportReport'];
+          };
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description LANGUAGE_VERSION_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  languageVersionsByIdBlocks: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Language version id (UUID) */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            blocks: components['schemas']['Block'][];
+          };
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description LANGUAGE_VERSION_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  blocksById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Block id (UUID) */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            block: components['schemas']['Block'];
+            languageVersionId: string;
+          };
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description BLOCK_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  organisations: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            organisations: components['schemas']['Organisation'][];
+          };
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  concepts: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            concepts: {
+              slug: string;
+              parent: string | null;
+              names: {
+                [key: string]: string;
+              };
+              terms: {
+                language: string;
+                term: string;
+              }[];
+              passages: number;
+            }[];
+          };
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  conceptsBySlug: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        slug: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            slug: string;
+            parent: string | null;
+            names: {
+              [key: string]: string;
+            };
+            terms: {
+              language: string;
+              term: string;
+            }[];
+            passages: number;
+            mentions: {
+              kind: string;
+              date: string;
+              title: string;
+              symbol: string | null;
+              address: string | null;
+              href: string;
+              language: string;
+              organisation: string | null;
+              text: string;
+            }[];
+          };
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description CONCEPT_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  postStances: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['NewStance'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            concept: string;
+            /** @enum {string} */
+            stance: 'supports' | 'opposes' | 'conditional' | 'neutral';
+            actor: {
+              organisation: string | null;
+              name: string | null;
+              country: string | null;
+              stakeholderGroup: string;
+              regionalGroup: string | null;
+            };
+            quote: {
+              exact: string;
+              prefix: string;
+              suffix: string;
+              start: number;
+              end: number;
+              source: string;
+              href: string;
+              symbol: string | null;
+              address: string | null;
+            };
+            process: string;
+            saidOn: string;
+            note: string | null;
+          };
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SIGN_IN_REQUIRED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description STANCE_SOURCE_NOT_FOUND; CONCEPT_NOT_FOUND; ORGANISATION_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description ANCHOR_INVALID */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  countriesByCodeStances: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            stances: {
+              id: string;
+              concept: string;
+              /** @enum {string} */
+              stance: 'supports' | 'opposes' | 'conditional' | 'neutral';
+              actor: {
+                organisation: string | null;
+                name: string | null;
+                country: string | null;
+                stakeholderGroup: string;
+                regionalGroup: string | null;
+              };
+              quote: {
+                exact: string;
+                prefix: string;
+                suffix: string;
+                start: number;
+                end: number;
+                source: string;
+                href: string;
+                symbol: string | null;
+                address: string | null;
+              };
+              process: string;
+              saidOn: string;
+              note: string | null;
+            }[];
+          };
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  processesByProcessConsultations: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Process id, slug or alias */
+        process: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            periods: components['schemas']['CommentPeriod'][];
+          };
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PROCESS_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  consultationsById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Comment period id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            period: components['schemas']['CommentPeriod'];
+            published: number;
+            rejectedByReason: {
+              [key: string]: number;
+            };
+          };
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PERIOD_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  consultationsByIdSubmissions: {
+    parameters: {
+      query?: {
+        /** @description Stakeholder group */
+        group?:
+          | 'government'
+          | 'igo'
+          | 'private_sector'
+          | 'civil_society'
+          | 'technical_community'
+          | 'academia';
+        /** @description UN regional group of the organisation */
+        region?:
+          | 'african'
+          | 'asia-pacific'
+          | 'eastern-european'
+          | 'latin-american-caribbean'
+          | 'western-european-others';
+        /** @description ISO 3166-1 alpha-3 */
+        country?: string;
+        language?: 'ar' | 'zh' | 'en' | 'fr' | 'ru' | 'es';
+        /** @description Organisation id or slug */
+        organisation?: string;
+        /** @description Cursor: the `next` of the previous page */
+        before?: string;
+        /** @description Page size, 50 by default */
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        /** @description Comment period id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            submissions: components['schemas']['Submission'][];
+            next: string | null;
+          };
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PERIOD_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  postConsultationsByIdSubmissions: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description A key unique to this submission; a retry with the same key returns the first receipt */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        /** @description Comment period id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['NewSubmission'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Receipt'];
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SIGN_IN_REQUIRED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description FORBIDDEN */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PERIOD_NOT_FOUND; ORGANISATION_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PERIOD_CLOSED; PERIOD_NOT_OPEN_YET; IDEMPOTENCY_CONFLICT */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description ANCHOR_INVALID */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  processesByProcessMeetings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Process id, slug or alias */
+        process: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            meetings: components['schemas']['Meeting'][];
+          };
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PROCESS_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  meetingsById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Meeting id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            meeting: components['schemas']['Meeting'];
+            process: {
+              id: string;
+              slug: string;
+              name: string;
+            };
+            changes: components['schemas']['MeetingChange'][];
+          };
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description MEETING_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  submissionsById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Submission id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            submission: components['schemas']['Submission'];
+          };
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SUBMISSION_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  search: {
+    parameters: {
+      query?: {
+        /** @description Process id, slug or alias */
+        process?: string;
+        /** @description Document id or UN symbol */
+        document?: string;
+        /** @description One of the six UN languages */
+        language?: ('ar' | 'zh' | 'en' | 'fr' | 'ru' | 'es') | '';
+        /** @description Stakeholder group of the submitting organisation */
+        group?:
+          | (
+              | 'government'
+              | 'igo'
+              | 'private_sector'
+              | 'civil_society'
+              | 'technical_community'
+              | 'academia'
+            )
+          | '';
+        /** @description Country of the submitting organisation, ISO 3166-1 alpha-3 */
+        country?: string;
+        /** @description Only paragraphs, footnotes or submissions */
+        kind?: ('paragraph' | 'footnote' | 'submission') | '';
+        /** @description Earliest date, YYYY-MM-DD */
+        from?: string;
+        /** @description Latest date, YYYY-MM-DD */
+        to?: string;
+        /** @description Page of 20 passages, 1 to 50 */
+        page?: string;
+        /** @description The words (at most 200 characters); "quoted words" must appear side by side */
+        q?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SearchResult'];
+        };
+      };
+      /** @description INVALID_REQUEST; SEARCH_QUERY_EMPTY; SEARCH_QUERY_TOO_LONG */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PROCESS_NOT_FOUND; DOCUMENT_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+}

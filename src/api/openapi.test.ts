@@ -1,0 +1,167 @@
+/**
+ * /api/openapi.json is valid OpenAPI 3.1 (checked by @readme/openapi-parser), describes requests
+ * as the server checks them, and generates a typed client (openapi-typescript) that works against
+ * the app (openapi-fetch).
+ */
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { after, before, describe, test } from 'node:test';
+import { validate } from '@readme/openapi-parser';
+import createClient from 'openapi-fetch';
+import type { OpenAPI3 } from 'openapi-typescript';
+import { createApiToken } from '../accounts/accounts.service.ts';
+import { completeDeps, createApp } from '../app.ts';
+import {
+  buildConsultation,
+  paragraphBlock,
+  representativeViewer,
+} from '../consultations/consultation.builder.ts';
+import { openTestDatabase, testEngines } from '../db/test-databases.ts';
+import { unLanguages } from '../text/detect-language.ts';
+import { clientTypesFile, clientTypesOf, servedOpenApi } from './client-types.ts';
+import type { paths } from './openapi-types.generated.ts';
+
+/** The parts of a description these tests read. */
+interface Described {
+  components: { schemas: Record<string, Schema> };
+  paths: Record<string, Record<string, { parameters: { name: string; schema: Schema }[] }>>;
+}
+type Schema = {
+  [keyword: string]: unknown;
+  properties?: Record<string, Schema>;
+  items?: Schema;
+};
+
+/** Every problem a validator and a client generator find in a description; none when it is sound. */
+async function problemsOf(description: OpenAPI3): Promise<string[]> {
+  // The validator dereferences the copy it is given.
+  const result = await validate(structuredClone(description) as never);
+  const problems = result.valid ? [] : result.errors.map((e) => e.message);
+  problems.push(...result.warnings.map((w) => w.message));
+  try {
+    await clientTypesOf(description);
+  } catch (error) {
+    problems.push(`openapi-typescript: ${String(error)}`);
+  }
+  return problems;
+}
+
+let served: OpenAPI3;
+before(async () => {
+  served = await servedOpenApi();
+});
+
+describe('the OpenAPI description', () => {
+  test('is valid OpenAPI 3.1 from which a client can be generated', async () => {
+    assert.equal(served.openapi, '3.1.0');
+    assert.deepEqual(await problemsOf(served), []);
+    for (const path of [
+      '/api/documents/{id}',
+      '/api/consultations/{id}/submissions',
+      '/api/search',
+    ]) {
+      assert.ok(served.paths?.[path], `${path} is described`);
+    }
+  });
+
+  test('a component that refers to itself, or to nothing, is found', async () => {
+    const selfReferencing = structuredClone(served) as unknown as Described;
+    selfReferencing.components.schemas.Receipt = { $ref: '#/components/schemas/Receipt' };
+    assert.notDeepEqual(await problemsOf(selfReferencing as unknown as OpenAPI3), []);
+
+    const dangling = structuredClone(served) as unknown as Described;
+    delete dangling.components.schemas.Receipt;
+    assert.notDeepEqual(await problemsOf(dangling as unknown as OpenAPI3), []);
+  });
+
+  test('describes a submission as the server checks it', () => {
+    const { components, paths } = served as unknown as Described;
+    const submission = components.schemas.NewSubmission!;
+    const fields = submission.properties!;
+    assert.deepEqual(fields.language!.enum, [...unLanguages]);
+    assert.equal(fields.anchors!.items!.properties!.blockId!.format, 'uuid');
+    assert.equal(fields.idempotencyKey!.minLength, 8);
+    assert.deepEqual(submission.required, ['organisationId', 'body']);
+    // Unknown fields are dropped, not refused: the description leaves the object open.
+    assert.equal(submission.additionalProperties, undefined);
+
+    const post = paths['/api/consultations/{id}/submissions']!.post!;
+    assert.deepEqual(post.parameters.find((p) => p.name === 'Idempotency-Key')?.schema, {
+      description:
+        'A key unique to this submission; a retry with the same key returns the first receipt',
+      type: 'string',
+      minLength: 8,
+      maxLength: 200,
+    });
+  });
+
+  test('the committed client types are those the description generates', async () => {
+    const committed = await readFile(clientTypesFile, 'utf8');
+    assert.ok(committed === (await clientTypesOf(served)), 'run `npm run api:types`');
+  });
+});
+
+for (const engine of testEngines()) {
+  describe(`a client generated from the description (${engine})`, () => {
+    const clock = new Date('2026-06-01T12:00:00Z');
+    let o: Awaited<ReturnType<typeof openTestDatabase>>;
+    let deps: ReturnType<typeof completeDeps>;
+    let client: ReturnType<typeof createClient<paths>>;
+
+    before(async () => {
+      o = await openTestDatabase(engine);
+      deps = completeDeps({ db: o.db, engine: o.engine, now: () => clock });
+      const app = createApp(deps);
+      client = createClient<paths>({
+        baseUrl: 'http://localhost',
+        fetch: (request) => Promise.resolve(app.fetch(request)),
+      });
+    });
+
+    after(async () => {
+      await deps.indexer.stop();
+      await o.close();
+    });
+
+    test('submits a comment and finds it by search', async () => {
+      const built = await buildConsultation(o.db, { moderation: 'immediate' });
+      const token = await createApiToken(
+        o.db,
+        representativeViewer(built, 'civil', 'token'),
+        'api',
+      );
+      const blockId = await paragraphBlock(o.db, built.versionId, 'para 2');
+
+      const sent = await client.POST('/api/consultations/{id}/submissions', {
+        params: { path: { id: built.period.id }, header: { 'Idempotency-Key': 'typed-client-1' } },
+        headers: { authorization: `Bearer ${token}` },
+        body: {
+          organisationId: built.organisations.civil.slug,
+          body: 'Interoperable registries need a shared vocabulary.',
+          language: 'en',
+          anchors: [{ blockId }],
+        },
+      });
+      assert.equal(sent.response.status, 201, JSON.stringify(sent.error));
+      assert.equal(sent.data?.status, 'published');
+
+      const refused = await client.POST('/api/consultations/{id}/submissions', {
+        params: { path: { id: built.period.id }, header: { 'Idempotency-Key': 'short' } },
+        headers: { authorization: `Bearer ${token}` },
+        body: { organisationId: built.organisations.civil.slug, body: 'Too short a key.' },
+      });
+      assert.equal(refused.response.status, 400);
+      assert.equal(refused.error?.error.code, 'INVALID_REQUEST');
+
+      await deps.indexer.idle();
+      const found = await client.GET('/api/search', {
+        params: { query: { q: 'shared vocabulary' } },
+      });
+      assert.equal(found.response.status, 200, JSON.stringify(found.error));
+      assert.deepEqual(
+        found.data?.hits.map((hit) => [hit.kind, hit.id]),
+        [['submission', sent.data?.submissionId]],
+      );
+    });
+  });
+}
