@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { createApp } from '../app.ts';
 import { openTestDatabase } from '../db/test-databases.ts';
 import { errorCatalogue, isPlenumError } from '../errors.ts';
-import type { AppEnv } from '../web/context.ts';
+import type { AppEnv } from '../context.ts';
 import { ApiRegistry } from './api-registry.ts';
 
 test('documents the public routes, their components and their 404 answers', async () => {

@@ -7,28 +7,23 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { createApiToken, grantRole, signUp } from '../accounts/accounts.service.ts';
+import { createApiToken } from '../accounts/accounts.service.ts';
 import { operatorViewer, type Viewer } from '../accounts/accounts.schema.ts';
 import { createApp } from '../app.ts';
-import type { Db, OpenDatabase } from '../db/database.ts';
+import { installShippedConcepts } from '../concepts/concepts.service.ts';
+import type { OpenDatabase } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
 import { openTestDatabase, testEngines } from '../db/test-databases.ts';
-import { importFile } from '../imports/imports.service.ts';
-import { installShippedConcepts } from '../concepts/concepts.service.ts';
 import { createMeeting } from '../meetings/meetings.service.ts';
-import { createProcess } from '../processes/processes.service.ts';
 import { SearchIndexer } from '../search/search-indexer.ts';
-import { syncSubmissionIndex } from '../search/search.service.ts';
-import { moderateSubmission, submitComment } from '../submissions/submissions.service.ts';
 import { TestClient } from '../test-client.ts';
 import {
   buildConsultation,
   builtPassword,
-  draftText,
   paragraphBlock,
   type BuiltConsultation,
 } from './consultation.builder.ts';
-import { openCommentPeriod } from './consultations.service.ts';
+import { buildHiddenDocument, secret } from './hidden-document.builder.ts';
 
 type Role =
   | 'anonymous'
@@ -58,18 +53,6 @@ const staff = new Set<Role>(['moderator', 'secretariat', 'admin', 'secretariatTo
 const tokenRoles = new Set<Role>(['readerToken', 'representativeToken', 'secretariatToken']);
 
 const now = new Date('2026-06-01T12:00:00Z');
-/** Words of the hidden document that no answer to an outsider may hold. */
-const secret = {
-  symbol: 'TWG/SECRET/7',
-  title: 'Sealed negotiating text on quarantined routing',
-  word: 'Xylophonic',
-  periodTitle: 'Sealed round on the quarantined text',
-};
-const secretParagraphs = [
-  `${secret.word} measures protect the public core of the Internet from quarantined routing.`,
-  'States consider the general availability of the Internet in the sealed text.',
-];
-
 /** One request of a row, with the status each role gets. */
 interface Case {
   name: string;
@@ -127,85 +110,12 @@ for (const engine of testEngines()) {
       indexer = new SearchIndexer(o.db, engine);
       app = createApp({ db: o.db, engine, indexer, now: () => now });
 
-      const other = await createProcess(o.db, {
-        slug: 'other',
-        name: 'Another Working Group',
-        shortName: 'AWG',
-        parentBody: 'Test Assembly',
-        mandate: 'Elsewhere.',
-        aliases: [],
-      });
-      const elsewhere = await o.db.transaction().execute((trx: Db) =>
-        signUp(trx, {
-          email: 'elsewhere@example.org',
-          name: 'elsewhere',
-          password: builtPassword,
-        }),
-      );
-      await grantRole(
-        o.db,
-        { email: elsewhere.email, role: 'secretariat', scopeId: other.id },
-        built.accounts.admin.id,
-      );
-
-      // The hidden document: its only version is in preparation.
-      const hidden = await importFile(
-        o.db,
-        new TextEncoder().encode(draftText(secretParagraphs, secret.title)),
-        {
-          process: 'twg',
-          symbol: secret.symbol,
-          title: secret.title,
-          version: 'Internal draft',
-          language: 'en',
-          format: 'text',
-          private: true,
-        },
-      );
-      const hiddenBlock = await paragraphBlock(o.db, hidden.ids.version, 'para 1');
-      const hiddenPeriod = await openCommentPeriod(
-        o.db,
-        operatorViewer,
-        built.process.id,
-        {
-          versionId: hidden.ids.version,
-          title: secret.periodTitle,
-          opensAt: '2026-01-01T00:00',
-          closesAt: '2030-12-31T23:59',
-          timeZone: 'UTC',
-          moderation: 'immediate',
-        },
-        now,
-      );
-      const admin: Viewer = {
-        ...built.accounts.admin,
-        name: 'admin',
-        isAdmin: true,
-        grants: [],
-        via: 'session',
-      };
-      const comment = (periodId: string, body: string) =>
-        submitComment(
-          o.db,
-          admin,
-          periodId,
-          {
-            organisationId: built.organisations.civil.id,
-            body,
-            idempotencyKey: `api-matrix-fixture-${++n}`,
-            cosigners: [],
-          },
-          [],
-          now,
-        );
-      const hiddenSubmission = (
-        await comment(hiddenPeriod.id, `On the ${secret.word} measures of the public core.`)
-      ).submissionId;
-      await syncSubmissionIndex(o.db, hiddenSubmission);
-      const publicSubmission = (
-        await comment(built.period.id, 'On the public core of the Internet.')
-      ).submissionId;
-      await moderateSubmission(o.db, operatorViewer, publicSubmission, { action: 'publish' }, now);
+      const hidden = await buildHiddenDocument(o.db, built, now);
+      const hiddenBlock = hidden.ids.block;
+      const hiddenPeriod = { id: hidden.periodId };
+      const hiddenSubmission = hidden.submissionId;
+      const publicSubmission = hidden.publicSubmissionId;
+      const elsewhere = hidden.elsewhere;
       const meeting = await createMeeting(
         o.db,
         operatorViewer,

@@ -15,7 +15,7 @@ import {
 } from '../../src/consultations/consultation.builder.ts';
 import { openCommentPeriod } from '../../src/consultations/consultations.service.ts';
 import { openTestDatabase } from '../../src/db/test-databases.ts';
-import { createHttpServer, listen } from '../../src/web/http-server.ts';
+import { createHttpServer, listen } from '../../src/http-server.ts';
 import { reliabilityEngines } from './support.ts';
 
 /** Zones with whole, half and three-quarter hour offsets, east and west of UTC. */

@@ -1,0 +1,158 @@
+/**
+ * A document whose every version is in preparation, outside the JSON API: its pages answer
+ * outsiders exactly as a missing document's, and no page, feed, export, calendar or briefing names
+ * it, while its process staff still read it.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { createApp } from '../app.ts';
+import { installShippedConcepts } from '../concepts/concepts.service.ts';
+import {
+  buildConsultation,
+  builtPassword,
+  type BuiltConsultation,
+} from '../consultations/consultation.builder.ts';
+import {
+  buildHiddenDocument,
+  secret,
+  type BuiltHiddenDocument,
+} from '../consultations/hidden-document.builder.ts';
+import type { OpenDatabase } from '../db/database.ts';
+import { newId } from '../db/ids.ts';
+import { openTestDatabase, testEngines } from '../db/test-databases.ts';
+import { TestClient } from '../test-client.ts';
+
+const now = new Date('2026-06-01T12:00:00Z');
+type Who = 'anonymous' | 'reader' | 'otherSecretariat' | 'secretariat';
+const outsiders: Who[] = ['anonymous', 'reader', 'otherSecretariat'];
+
+const twice = (s: string) => encodeURIComponent(encodeURIComponent(s));
+
+/** The form token and session cookies change between requests; nothing else may differ. */
+function comparable(body: string): string {
+  return body.replace(/name="_csrf" value="[^"]*"/g, '');
+}
+
+for (const engine of testEngines()) {
+  describe(`private documents outside the API (${engine})`, () => {
+    let o: OpenDatabase;
+    let built: BuiltConsultation;
+    let hidden: BuiltHiddenDocument;
+    let app: ReturnType<typeof createApp>;
+    const clients = new Map<Who, TestClient>();
+
+    before(async () => {
+      o = await openTestDatabase(engine);
+      await installShippedConcepts(o.db);
+      built = await buildConsultation(o.db);
+      hidden = await buildHiddenDocument(o.db, built, now);
+      app = createApp({ db: o.db, engine, now: () => now });
+      const emails: Record<Who, string | undefined> = {
+        anonymous: undefined,
+        reader: built.accounts.outsider.email,
+        otherSecretariat: hidden.elsewhere.email,
+        secretariat: built.accounts.secretariat.email,
+      };
+      for (const [who, email] of Object.entries(emails) as [Who, string | undefined][]) {
+        const client = new TestClient(app);
+        if (email) await client.signIn(email, builtPassword);
+        clients.set(who, client);
+      }
+    });
+    after(async () => o.close());
+
+    test('its pages answer outsiders exactly as a missing document’s', async () => {
+      const missing = { document: newId(), period: newId(), submission: newId() };
+      const pairs: [string, string, string][] = [
+        [`/documents/:d`, hidden.ids.document, missing.document],
+        [`/documents/:d/v/1/en`, hidden.ids.document, missing.document],
+        [`/documents/:d/v/1/en/import-report`, hidden.ids.document, missing.document],
+        [`/documents/:d/compare?from=1&to=2&lang=en`, hidden.ids.document, missing.document],
+        [`/consultations/:d`, hidden.periodId, missing.period],
+        [`/consultations/:d/submit`, hidden.periodId, missing.period],
+        [`/consultations/:d/submissions.csv`, hidden.periodId, missing.period],
+        [`/consultations/:d/submissions.json`, hidden.periodId, missing.period],
+        [`/consultations/:d/feed.atom`, hidden.periodId, missing.period],
+        [`/submissions/:d`, hidden.submissionId, missing.submission],
+        [`/submissions/:d/receipt.txt`, hidden.submissionId, missing.submission],
+        [`/search?q=public+core&document=:d`, secret.symbol, 'TWG/NONE/9'],
+      ];
+      const wrong: string[] = [];
+      for (const [pattern, hiddenRef, missingRef] of pairs) {
+        const at = (ref: string) => pattern.replace(':d', encodeURIComponent(ref));
+        for (const who of outsiders) {
+          const client = clients.get(who)!;
+          const [h, m] = [await client.get(at(hiddenRef)), await client.get(at(missingRef))];
+          const hiddenBody = comparable(await h.text())
+            .replaceAll(hiddenRef, missingRef)
+            .replaceAll(encodeURIComponent(hiddenRef), encodeURIComponent(missingRef))
+            // The language links carry the address back, encoded once more.
+            .replaceAll(twice(hiddenRef), twice(missingRef));
+          const missingBody = comparable(await m.text());
+          if (h.status !== m.status || hiddenBody !== missingBody)
+            wrong.push(`${pattern} as ${who}: ${h.status} ≠ ${m.status}`);
+        }
+        const staff = await clients.get('secretariat')!.get(at(hiddenRef));
+        if (pattern !== '/documents/:d/compare?from=1&to=2&lang=en' && staff.status !== 200)
+          wrong.push(`${pattern}: the secretariat gets ${staff.status}`);
+      }
+      assert.deepEqual(wrong, []);
+    });
+
+    test('no page, feed, export, calendar or briefing names it to outsiders', async () => {
+      const paths = [
+        '/',
+        '/processes/twg',
+        '/processes/twg/timeline',
+        '/processes/twg/feed.atom',
+        '/processes/twg/calendar.ics',
+        `/organisations/${built.organisations.civil.slug}`,
+        '/concepts',
+        '/concepts/public-core',
+        '/countries/KEN',
+        `/consultations/${built.period.id}`,
+        `/consultations/${built.period.id}/submissions.csv`,
+        `/consultations/${built.period.id}/submissions.json`,
+        `/consultations/${built.period.id}/feed.atom`,
+        `/documents/${built.documentId}`,
+        `/search?q=${secret.word}`,
+        '/search?q=public+core',
+        '/briefings?processes=twg&concepts=public-core&from=2026-01-01&to=2026-12-31&format=md',
+      ];
+      const wrong: string[] = [];
+      for (const path of paths) {
+        for (const who of outsiders) {
+          const res = await clients.get(who)!.get(path);
+          const body = await res.text();
+          const asked = decodeURIComponent(path);
+          const named = Object.values(secret).filter((s) => body.includes(s) && !asked.includes(s));
+          if (res.status !== 200) wrong.push(`${path} as ${who}: ${res.status}`);
+          if (named.length > 0) wrong.push(`${path} as ${who} names ${named.join(', ')}`);
+        }
+      }
+      assert.deepEqual(wrong, []);
+      // The staff still see it, so the checks above could fail.
+      for (const path of [
+        '/processes/twg',
+        '/processes/twg/timeline',
+        `/search?q=${secret.word}`,
+      ]) {
+        const body = await (await clients.get('secretariat')!.get(path)).text();
+        assert.ok(body.includes(secret.title), `${path}: the secretariat sees the document`);
+      }
+    });
+
+    test('the home page counts only the documents the reader may know of', async () => {
+      const count = async (who: Who) => {
+        const html = await (await clients.get(who)!.get('/')).text();
+        const row = /href="\/processes\/twg"[\s\S]*?<td>(\d+)<\/td>\s*<\/tr>/.exec(html);
+        return Number(row?.[1]);
+      };
+      assert.deepEqual(
+        [await count('anonymous'), await count('reader'), await count('otherSecretariat')],
+        [1, 1, 1],
+      );
+      assert.equal(await count('secretariat'), 2);
+    });
+  });
+}
