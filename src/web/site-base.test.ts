@@ -5,9 +5,9 @@ import { createApp } from '../app.ts';
 import { buildConsultation, builtPassword } from '../consultations/consultation.builder.ts';
 import type { OpenDatabase } from '../db/database.ts';
 import { openTestDatabase, testEngines } from '../db/test-databases.ts';
-import type { AppDeps, AppEnv } from './context.ts';
+import type { AppDeps, AppEnv } from '../context.ts';
 import { clientAddress, siteBase } from './site-base.ts';
-import { TestClient } from './test-client.ts';
+import { TestClient } from '../test-client.ts';
 
 /** A bare app answering with what site-base.ts believes of the request. */
 function probe(deps: Partial<AppDeps>): Hono<AppEnv> {
