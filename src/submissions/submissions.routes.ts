@@ -3,11 +3,9 @@ import { randomUUID } from 'node:crypto';
 import type { Context, Hono } from 'hono';
 import { z } from 'zod';
 import { checkForm } from '../accounts/accounts.middleware.ts';
-import { safeBack } from '../accounts/accounts.routes.ts';
 import { holds } from '../accounts/accounts.schema.ts';
 import { canModerate } from '../consultations/consultations.policy.ts';
-import { periodFromAddress } from '../consultations/consultations.routes.ts';
-import type { PeriodContext } from '../consultations/consultations.service.ts';
+import { getPeriodAtAddress, type PeriodContext } from '../consultations/consultations.service.ts';
 import { findPeriod } from '../consultations/consultations.store.ts';
 import { getBlocks, getLanguageVersion } from '../documents/documents.service.ts';
 import { isPlenumError, PlenumError } from '../errors.ts';
@@ -16,6 +14,7 @@ import { getOrganisations } from '../organisations/organisations.service.ts';
 import type { ApiRegistry } from '../web/api.ts';
 import { errorText } from '../web/error-text.ts';
 import type { Markup } from '../web/layout.ts';
+import { safeBack } from '../web/links.ts';
 import { clockOf, type AppEnv } from '../context.ts';
 import { attachmentMaxCount, checkAttachment, type CheckedAttachment } from './attachments.ts';
 import { receiptSchema, submissionSchema } from './submissions.schema.ts';
@@ -37,6 +36,16 @@ import {
 } from './submissions.views.ts';
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The period the page's address names, or PERIOD_NOT_FOUND. */
+function periodFromAddress(c: Context<AppEnv>): Promise<PeriodContext> {
+  return getPeriodAtAddress(
+    c.var.deps.db,
+    c.var.viewer,
+    c.req.param('id') ?? '',
+    clockOf(c.var.deps),
+  );
+}
 
 function submissionId(c: Context<AppEnv>): string {
   const id = c.req.param('id') ?? '';
