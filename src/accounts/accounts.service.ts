@@ -3,6 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
 import { PlenumError } from '../errors.ts';
+import { checkSignedIn } from './accounts.policy.ts';
 import { recordEvent } from '../events/events.store.ts';
 import { zodError } from '../validation.ts';
 import {
@@ -213,7 +214,7 @@ export async function changePassword(
   sessionSecret: string,
   input: unknown,
 ): Promise<void> {
-  if (!viewer) throw new PlenumError('SIGN_IN_REQUIRED');
+  checkSignedIn(viewer);
   const parsed = passwordChangeSchema.safeParse(input);
   if (!parsed.success) throw zodError(parsed.error);
   const account = await findAccount(db, viewer.id);
@@ -233,7 +234,7 @@ export async function changePassword(
 
 /** Creates an API token for the viewer; returns the secret, shown once. */
 export async function createApiToken(db: Db, viewer: Viewer | null, name: string): Promise<string> {
-  if (!viewer) throw new PlenumError('SIGN_IN_REQUIRED');
+  checkSignedIn(viewer);
   const label = name.trim().slice(0, 100) || 'API token';
   const secret = `plenum_${randomBytes(24).toString('base64url')}`;
   const id = newId();
@@ -255,7 +256,7 @@ export async function createApiToken(db: Db, viewer: Viewer | null, name: string
 
 /** Revokes one of the viewer's tokens. */
 export async function revokeToken(db: Db, viewer: Viewer | null, id: string): Promise<void> {
-  if (!viewer) throw new PlenumError('SIGN_IN_REQUIRED');
+  checkSignedIn(viewer);
   if (!(await revokeApiToken(db, viewer.id, id, new Date().toISOString()))) {
     throw new PlenumError('NOT_FOUND', 'No such token of yours.');
   }

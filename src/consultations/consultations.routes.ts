@@ -3,7 +3,7 @@ import { siteBase } from '../web/site-base.ts';
 import type { Context, Hono } from 'hono';
 import { z } from 'zod';
 import { checkForm } from '../accounts/accounts.middleware.ts';
-import { holds } from '../accounts/accounts.schema.ts';
+import { canActAsSecretariat } from '../processes/processes.policy.ts';
 import { getProcessWithDocuments } from '../documents/documents.service.ts';
 import { listEventsFor } from '../events/events.store.ts';
 import { getOrganisations } from '../organisations/organisations.service.ts';
@@ -105,7 +105,7 @@ export function consultationRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
         filters,
         filterQuery: query,
         organisations,
-        canManage: holds(c.var.viewer, 'secretariat', context.process.id),
+        canManage: canActAsSecretariat(c.var.viewer, context.process.id),
         canModerate: canModerate(c.var.viewer, context.process.id),
         inReview: counts.byStatus.get('in_review') ?? 0,
       }),

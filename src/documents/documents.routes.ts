@@ -22,7 +22,7 @@ import {
 } from './documents.service.ts';
 import { documentPage, type CommentLayer } from './documents.views.ts';
 import { checkForm } from '../accounts/accounts.middleware.ts';
-import { holds } from '../accounts/accounts.schema.ts';
+import { canActAsSecretariat } from '../processes/processes.policy.ts';
 import { getPeriodsOfDocument } from '../consultations/consultations.service.ts';
 import { getOrganisations } from '../organisations/organisations.service.ts';
 import {
@@ -67,7 +67,7 @@ async function commentLayer(c: Context<AppEnv>, reading: DocumentReading): Promi
     filterQuery: query,
     filters,
     organisations,
-    canPublish: holds(c.var.viewer, 'secretariat', reading.process.id),
+    canPublish: canActAsSecretariat(c.var.viewer, reading.process.id),
     versionId: reading.version.id,
     versionLabels: new Map(reading.document.versions.map((v) => [v.id, v.label])),
     contentLanguage: reading.languageVersion.language,

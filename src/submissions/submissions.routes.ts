@@ -3,8 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Context, Hono } from 'hono';
 import { z } from 'zod';
 import { checkForm } from '../accounts/accounts.middleware.ts';
-import { holds } from '../accounts/accounts.schema.ts';
-import { canModerate } from '../consultations/consultations.policy.ts';
+import { canModerate, periodRefusal } from '../consultations/consultations.policy.ts';
 import { getPeriodAtAddress, type PeriodContext } from '../consultations/consultations.service.ts';
 import { findPeriod } from '../consultations/consultations.store.ts';
 import { getBlocks, getLanguageVersion } from '../documents/documents.service.ts';
@@ -17,6 +16,7 @@ import type { Markup } from '../web/layout.ts';
 import { safeBack } from '../web/links.ts';
 import { clockOf, type AppEnv } from '../context.ts';
 import { attachmentMaxCount, checkAttachment, type CheckedAttachment } from './attachments.ts';
+import { canActFor } from './submissions.policy.ts';
 import { receiptSchema, submissionSchema } from './submissions.schema.ts';
 import {
   answerCosignature,
@@ -115,8 +115,8 @@ export function submissionRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
   app.get('/consultations/:id/submit', async (c) => {
     const context = await periodFromAddress(c);
     if (!c.var.viewer) throw new PlenumError('SIGN_IN_REQUIRED');
-    if (context.period.state === 'closed') throw new PlenumError('PERIOD_CLOSED');
-    if (context.period.state === 'scheduled') throw new PlenumError('PERIOD_NOT_OPEN_YET');
+    const refusal = periodRefusal(context.period);
+    if (refusal) throw new PlenumError(refusal);
     const preselected = list(c.req.queries('block') ?? []).filter(
       (v): v is string => typeof v === 'string',
     );
@@ -222,14 +222,12 @@ export function submissionRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
     if (!period) throw new PlenumError('SUBMISSION_NOT_FOUND');
     const staff = canModerate(viewer, s.processId);
     const involved = [s.organisation.id, ...s.cosigners.map((c2) => c2.organisation.id)].some(
-      (id) => holds(viewer, 'representative', id),
+      (id) => canActFor(viewer, id),
     );
     const cosignFor =
       s.status === 'awaiting_cosigners'
         ? s.cosigners
-            .filter(
-              (x) => x.state === 'invited' && holds(viewer, 'representative', x.organisation.id),
-            )
+            .filter((x) => x.state === 'invited' && canActFor(viewer, x.organisation.id))
             .map((x) => x.organisation)
         : [];
     const history = staff || involved ? await listEventsFor(db, 'submission', s.id) : [];
