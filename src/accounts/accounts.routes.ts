@@ -7,6 +7,7 @@ import { findProcess } from '../processes/processes.store.ts';
 import { getMySubmissions } from '../submissions/submissions.service.ts';
 import { errorText } from '../web/error-text.ts';
 import type { Markup } from '../web/layout.ts';
+import { safeBack } from '../web/links.ts';
 import { clientAddress, clockOf, retryAfter, type AppEnv } from '../context.ts';
 import { isUiLanguage } from '../web/i18n.ts';
 import { siteBase } from '../web/site-base.ts';
@@ -29,11 +30,6 @@ import {
   setPlenumCookie,
 } from './accounts.middleware.ts';
 import { accountPage, signInPage, signUpPage } from './accounts.views.ts';
-
-/** A local path to go back to after signing in: never another site. */
-export function safeBack(value: unknown): string {
-  return typeof value === 'string' && /^\/(?![/\\])[^\s]*$/.test(value) ? value : '/';
-}
 
 function field(body: Record<string, unknown>, name: string): string | undefined {
   const value = body[name];

@@ -3,6 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
 import { PlenumError } from '../errors.ts';
+import { checkSignedIn } from './accounts.policy.ts';
 import { recordEvent } from '../events/events.store.ts';
 import type { Limits } from '../limits/limits.ts';
 import { zodError } from '../validation.ts';
@@ -300,7 +301,7 @@ export async function createApiToken(db: Db, viewer: Viewer | null, name: string
 
 /** Revokes one of the viewer's tokens. */
 export async function revokeToken(db: Db, viewer: Viewer | null, id: string): Promise<void> {
-  if (!viewer) throw new PlenumError('SIGN_IN_REQUIRED');
+  checkSignedIn(viewer);
   if (!(await revokeApiToken(db, viewer.id, id, new Date().toISOString()))) {
     throw new PlenumError('NOT_FOUND', 'No such token of yours.');
   }

@@ -1,12 +1,12 @@
 /** HTML of the briefing form. */
 import { html } from 'hono/html';
 import type { Concept } from '../concepts/concepts.schema.ts';
-import { conceptName } from '../concepts/concepts.views.ts';
 import type { Process } from '../processes/processes.schema.ts';
 import { unLanguages } from '../text/detect-language.ts';
 import type { PageContext } from '../web/page-context.ts';
 import { languageName, page, type Markup } from '../web/layout.ts';
 import { briefingText } from './briefing-text.ts';
+import { conceptName } from '../web/view-parts.ts';
 
 /** The form that asks for a briefing paper (a GET form: the paper's address can be shared). */
 export function briefingFormPage(

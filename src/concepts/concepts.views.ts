@@ -2,14 +2,10 @@
 import { html } from 'hono/html';
 import { unLanguages } from '../text/detect-language.ts';
 import type { PageContext } from '../web/page-context.ts';
-import { fill, localAddress } from '../web/i18n.ts';
+import { fill } from '../web/i18n.ts';
 import { directionOf, csrfField, languageName, page, type Markup } from '../web/layout.ts';
 import type { Concept, TaggedPassage } from './concepts.schema.ts';
-
-/** The concept's name in the reader's language (English when the reader's is missing). */
-export function conceptName(ctx: PageContext, concept: Concept): string {
-  return (concept.names as Record<string, string>)[ctx.ui.lang] ?? concept.names.en;
-}
+import { conceptName, passageItem } from '../web/view-parts.ts';
 
 function formProblem(problem: Markup | undefined): Markup {
   return problem ? html`<div class="problem" role="alert">${problem}</div>` : '';
@@ -61,30 +57,6 @@ export function conceptListPage(
     <p>${m.intro}</p>
     ${branch(null)} ${form}`;
   return page(ctx, { title: m.title, main, crumbs: [{ label: m.title }] });
-}
-
-/**
- * A found passage as a list item: where it is (document symbol and address, or the submitting
- * organisation), its date, and its text up to 400 characters. Concept and watch pages use it.
- */
-export function passageItem(
-  ctx: PageContext,
-  p: Pick<
-    TaggedPassage,
-    'kind' | 'title' | 'symbol' | 'address' | 'href' | 'language' | 'organisationName' | 'text'
-  >,
-  date: string,
-): Markup {
-  const m = ctx.ui.m.concepts;
-  const where =
-    p.kind === 'submission'
-      ? `${m.submission}${p.organisationName ? `: ${p.organisationName}` : ''}`
-      : [p.symbol, p.address ? localAddress(ctx.ui, p.address) : null].filter(Boolean).join(', ');
-  const excerpt = p.text.length > 400 ? `${p.text.slice(0, 400)}…` : p.text;
-  return html`<li>
-    <p class="meta"><a href="${p.href}">${where || p.title}</a> · ${ctx.ui.date(date)}</p>
-    <blockquote lang="${p.language}" dir="${directionOf(p.language)}">${excerpt}</blockquote>
-  </li>`;
 }
 
 /** A concept: its names in the six languages, its terms, what is above and below it, and the passages that mention it. */

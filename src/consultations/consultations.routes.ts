@@ -3,15 +3,18 @@ import { siteBase } from '../web/site-base.ts';
 import type { Context, Hono } from 'hono';
 import { z } from 'zod';
 import { checkForm } from '../accounts/accounts.middleware.ts';
-import { holds } from '../accounts/accounts.schema.ts';
+import { canActAsSecretariat } from '../processes/processes.policy.ts';
 import { getProcessWithDocuments } from '../documents/documents.service.ts';
-import { PlenumError } from '../errors.ts';
 import { listEventsFor } from '../events/events.store.ts';
 import { getOrganisations } from '../organisations/organisations.service.ts';
 import { requireProcess } from '../processes/processes.service.ts';
 import { csvStream, jsonStream } from '../submissions/exports.ts';
 import { submissionsFeed } from '../submissions/feeds.ts';
-import { submissionFiltersSchema, submissionSchema } from '../submissions/submissions.schema.ts';
+import {
+  filterQuery,
+  submissionFiltersSchema,
+  submissionSchema,
+} from '../submissions/submissions.schema.ts';
 import {
   getPublishedSubmissions,
   iterateSubmissions,
@@ -28,6 +31,7 @@ import { canModerate, checkCanManagePeriods } from './consultations.policy.ts';
 import { commentPeriodSchema } from './consultations.schema.ts';
 import {
   extendCommentPeriod,
+  getPeriodAtAddress,
   getPeriodContext,
   getPeriodsOfProcess,
   openCommentPeriod,
@@ -37,29 +41,19 @@ import { consultationPage, newPeriodPage } from './consultations.views.ts';
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** The period an address names, or PERIOD_NOT_FOUND (also for ids that are not UUIDs). */
-export async function periodFromAddress(c: Context<AppEnv>): Promise<PeriodContext> {
-  const id = c.req.param('id') ?? '';
-  if (!uuid.test(id)) throw new PlenumError('PERIOD_NOT_FOUND');
-  return getPeriodContext(c.var.deps.db, c.var.viewer, id.toLowerCase(), clockOf(c.var.deps));
+/** The period the page's address names, or PERIOD_NOT_FOUND. */
+function periodFromAddress(c: Context<AppEnv>): Promise<PeriodContext> {
+  return getPeriodAtAddress(
+    c.var.deps.db,
+    c.var.viewer,
+    c.req.param('id') ?? '',
+    clockOf(c.var.deps),
+  );
 }
 
-/** The filters of a list page, as given (for the form) and as a query string (for links). */
-export function filterQueryOf(c: Context<AppEnv>): {
-  filters: Record<string, string | undefined>;
-  query: string;
-} {
-  const keys = Object.keys(submissionFiltersSchema.shape);
-  const filters: Record<string, string | undefined> = {};
-  const params = new URLSearchParams();
-  for (const key of keys) {
-    const value = c.req.query(key);
-    if (value) {
-      filters[key] = value;
-      params.set(key, value);
-    }
-  }
-  return { filters, query: params.toString() };
+/** The submission filters in the page's query. */
+function filterQueryOf(c: Context<AppEnv>): ReturnType<typeof filterQuery> {
+  return filterQuery((key) => c.req.query(key));
 }
 
 /** Mounts the comment period pages and registers their API routes. */
@@ -111,7 +105,7 @@ export function consultationRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
         filters,
         filterQuery: query,
         organisations,
-        canManage: holds(c.var.viewer, 'secretariat', context.process.id),
+        canManage: canActAsSecretariat(c.var.viewer, context.process.id),
         canModerate: canModerate(c.var.viewer, context.process.id),
         inReview: counts.byStatus.get('in_review') ?? 0,
       }),

@@ -29,6 +29,19 @@ export interface PeriodContext {
   version: Version;
 }
 
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The period a page address names, as getPeriodContext; PERIOD_NOT_FOUND also for an id that is not a UUID. */
+export function getPeriodAtAddress(
+  db: Db,
+  viewer: Viewer | null,
+  id: string,
+  now: Date,
+): Promise<PeriodContext> {
+  if (!uuid.test(id)) return Promise.reject(new PlenumError('PERIOD_NOT_FOUND'));
+  return getPeriodContext(db, viewer, id.toLowerCase(), now);
+}
+
 /** The period with its process, document and version; hidden (not found) when its version is not public to the viewer. */
 export async function getPeriodContext(
   db: Db,

@@ -1,7 +1,6 @@
 /** HTML of a comment period's page and the form that opens one. */
 import { html } from 'hono/html';
 import type { PlenumDocument } from '../documents/documents.schema.ts';
-import { documentHref } from '../documents/documents.views.ts';
 import type { Process } from '../processes/processes.schema.ts';
 import type { RejectionReason, Submission } from '../submissions/submissions.schema.ts';
 import { filterForm, submissionItem } from '../submissions/submissions.views.ts';
@@ -11,14 +10,8 @@ import { csrfField, page, type Markup } from '../web/layout.ts';
 import type { PeriodContext } from './consultations.service.ts';
 import type { CommentPeriod } from './consultations.schema.ts';
 import { utcToZonedTime } from './time-zones.ts';
-
-/** An instant shown in the period's zone, in UTC, and (with script) in the reader's zone. */
-export function instantLabel(ctx: PageContext, iso: string, timeZone: string): Markup {
-  const { ui } = ctx;
-  const utc = timeZone === 'UTC' ? '' : html` · ${ui.instant(iso, 'UTC')}`;
-  const zone = timeZone === 'UTC' ? '' : ` (${timeZone})`;
-  return html`<bdi><time datetime="${iso}" data-local="${ui.m.consultations.yourTime}">${ui.instant(iso, timeZone)}${zone}${utc}</time></bdi>`;
-}
+import { documentHref } from '../web/links.ts';
+import { instantLabel } from '../web/view-parts.ts';
 
 /** The page of a comment period: what it is about, its state, and what was submitted. */
 export function consultationPage(

@@ -20,25 +20,26 @@ import {
   readDocument,
   type DocumentReading,
 } from './documents.service.ts';
-import { documentHref, documentPage, type CommentLayer } from './documents.views.ts';
+import { documentPage, type CommentLayer } from './documents.views.ts';
 import { checkForm } from '../accounts/accounts.middleware.ts';
-import { holds } from '../accounts/accounts.schema.ts';
+import { canActAsSecretariat } from '../processes/processes.policy.ts';
 import { getPeriodsOfDocument } from '../consultations/consultations.service.ts';
-import { filterQueryOf } from '../consultations/consultations.routes.ts';
 import { getOrganisations } from '../organisations/organisations.service.ts';
 import {
   getCommentCounts,
   getPublishedSubmissions,
   resolveFilters,
 } from '../submissions/submissions.service.ts';
+import { filterQuery } from '../submissions/submissions.schema.ts';
 import { clockOf } from '../context.ts';
+import { documentHref } from '../web/links.ts';
 import { publishVersion } from './documents.service.ts';
 
 /** The comments a document page shows: counts per paragraph, one paragraph opened, open periods. */
 async function commentLayer(c: Context<AppEnv>, reading: DocumentReading): Promise<CommentLayer> {
   const { db } = c.var.deps;
   const now = clockOf(c.var.deps);
-  const { filters, query } = filterQueryOf(c);
+  const { filters, query } = filterQuery((key) => c.req.query(key));
   const resolved = await resolveFilters(db, filters);
   const periods = (await getPeriodsOfDocument(db, c.var.viewer, reading.document, now)).filter(
     (p) => p.versionId === reading.version.id,
@@ -66,7 +67,7 @@ async function commentLayer(c: Context<AppEnv>, reading: DocumentReading): Promi
     filterQuery: query,
     filters,
     organisations,
-    canPublish: holds(c.var.viewer, 'secretariat', reading.process.id),
+    canPublish: canActAsSecretariat(c.var.viewer, reading.process.id),
     versionId: reading.version.id,
     versionLabels: new Map(reading.document.versions.map((v) => [v.id, v.label])),
     contentLanguage: reading.languageVersion.language,

@@ -8,7 +8,8 @@ import { fill, localAddress } from '../web/i18n.ts';
 import { csrfField, directionOf, languageName, page, type Markup } from '../web/layout.ts';
 import { anchorsFor } from './anchors.ts';
 import type { DocumentReading } from './documents.service.ts';
-import { documentKindLabel, type Block, type PlenumDocument } from './documents.schema.ts';
+import { documentKindLabel, type Block } from './documents.schema.ts';
+import { documentHref, documentLabel } from '../web/links.ts';
 
 /** The comments shown on a document page: counts per paragraph, and one paragraph opened. */
 export interface CommentLayer {
@@ -29,17 +30,6 @@ export interface CommentLayer {
   versionId: string;
   versionLabels: Map<string, string>;
   contentLanguage: string;
-}
-
-/** The address of a document page for a version number and language. */
-export function documentHref(documentId: string, versionSeq?: number, language?: string): string {
-  if (versionSeq === undefined) return `/documents/${documentId}`;
-  return `/documents/${documentId}/v/${versionSeq}${language ? `/${encodeURIComponent(language)}` : ''}`;
-}
-
-/** The name a document goes by in lists and titles: its symbol and title. */
-export function documentLabel(document: PlenumDocument): string {
-  return document.symbol ? `${document.symbol}: ${document.title}` : document.title;
 }
 
 interface RenderContext {

@@ -1,10 +1,10 @@
 /** HTML of an import report: what the importer made of a file, and every piece it left out. */
 import { html } from 'hono/html';
-import { documentHref, documentLabel } from '../documents/documents.views.ts';
 import type { DocumentReading } from '../documents/documents.service.ts';
 import { formatDate, languageName, page, type Markup } from '../web/layout.ts';
 import type { PageContext } from '../web/page-context.ts';
 import type { ImportReport } from './imports.schema.ts';
+import { documentHref, documentLabel } from '../web/links.ts';
 
 const reasonLabels: Record<string, string> = {
   page_header: 'page header',

@@ -1,14 +1,14 @@
 /** HTML of meetings: a meeting page with its history, the secretariat's forms, the timeline, and the parts other pages show. */
 import { html } from 'hono/html';
-import { instantLabel } from '../consultations/consultations.views.ts';
 import { utcToZonedTime } from '../consultations/time-zones.ts';
-import { documentHref } from '../documents/documents.views.ts';
 import type { Process } from '../processes/processes.schema.ts';
 import type { PageContext } from '../web/page-context.ts';
 import { fill } from '../web/i18n.ts';
 import { csrfField, page, type Markup } from '../web/layout.ts';
 import type { Meeting, MeetingChange } from './meetings.schema.ts';
 import type { MeetingContext, TimelineEntry } from './meetings.service.ts';
+import { documentHref } from '../web/links.ts';
+import { instantLabel } from '../web/view-parts.ts';
 
 /** The address of a meeting's page. */
 export function meetingHref(meeting: { id: string }): string {

@@ -1,5 +1,5 @@
 /** Who may do what with organisations. */
-import { requireRole, type Viewer } from '../accounts/accounts.schema.ts';
+import { holds, requireRole, type Viewer } from '../accounts/accounts.schema.ts';
 import { PlenumError } from '../errors.ts';
 
 /** Anyone signed in may register an organisation (it starts unverified). */
@@ -18,6 +18,11 @@ export function checkCanVerify(viewer: Viewer | null): asserts viewer is Viewer 
 /** True when the viewer verifies organisations: an admin, or the secretariat of any process. */
 export function canVerify(viewer: Viewer | null): boolean {
   return Boolean(viewer && (viewer.isAdmin || viewer.grants.some((g) => g.role === 'secretariat')));
+}
+
+/** True when the viewer represents the organisation (or is an admin), and so may add a representative. */
+export function canAddRepresentative(viewer: Viewer | null, organisationId: string): boolean {
+  return holds(viewer, 'representative', organisationId);
 }
 
 /** A representative of the organisation (or an admin) may add another representative. */

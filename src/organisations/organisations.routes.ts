@@ -2,12 +2,11 @@
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import { checkForm } from '../accounts/accounts.middleware.ts';
-import { holds } from '../accounts/accounts.schema.ts';
 import { isPlenumError, PlenumError } from '../errors.ts';
 import { getPublishedSubmissions } from '../submissions/submissions.service.ts';
 import type { ApiRegistry } from '../api/api-registry.ts';
 import { errorText } from '../web/error-text.ts';
-import { canVerify } from './organisations.policy.ts';
+import { canAddRepresentative, canVerify } from './organisations.policy.ts';
 import type { AppEnv } from '../context.ts';
 import { organisationSchema } from './organisations.schema.ts';
 import {
@@ -74,7 +73,7 @@ export function organisationRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
       organisationPage(c.var.page, organisation, {
         ...page,
         canVerify: canVerify(viewer),
-        canAddRepresentative: holds(viewer, 'representative', organisation.id),
+        canAddRepresentative: canAddRepresentative(viewer, organisation.id),
       }),
     );
   });

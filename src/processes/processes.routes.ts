@@ -3,12 +3,12 @@ import type { Hono } from 'hono';
 import { z } from 'zod';
 import { documentSchema } from '../documents/documents.schema.ts';
 import { getProcessesWithCounts, getProcessWithDocuments } from '../documents/documents.service.ts';
+import { canActAsSecretariat } from './processes.policy.ts';
 import type { ApiRegistry } from '../api/api-registry.ts';
 import type { AppEnv } from '../context.ts';
 import { processSchema } from './processes.schema.ts';
 import { getProcesses } from './processes.service.ts';
 import { processListPage, processPage } from './processes.views.ts';
-import { holds } from '../accounts/accounts.schema.ts';
 import { getPeriodsOfProcess } from '../consultations/consultations.service.ts';
 import { clockOf } from '../context.ts';
 import { followsProcess, getUpcomingMeetings } from '../meetings/meetings.service.ts';
@@ -38,7 +38,7 @@ export function processRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
     ]);
     return c.html(
       processPage(c.var.page, reading, periods, {
-        canOpenPeriod: holds(c.var.viewer, 'secretariat', reading.process.id),
+        canOpenPeriod: canActAsSecretariat(c.var.viewer, reading.process.id),
         meetings: { upcoming, following },
       }),
     );

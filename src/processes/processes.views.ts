@@ -3,13 +3,13 @@ import { html } from 'hono/html';
 import type { CommentPeriod } from '../consultations/consultations.schema.ts';
 import type { ProcessWithDocuments } from '../documents/documents.service.ts';
 import { documentKindLabel } from '../documents/documents.schema.ts';
-import { documentHref } from '../documents/documents.views.ts';
 import type { Meeting } from '../meetings/meetings.schema.ts';
 import { processMeetingsSection } from '../meetings/meetings.views.ts';
 import type { PageContext } from '../web/page-context.ts';
 import { fill } from '../web/i18n.ts';
 import { languageName, page, type Markup } from '../web/layout.ts';
 import type { Process } from './processes.schema.ts';
+import { documentHref } from '../web/links.ts';
 
 /** The home page: every process plenum holds. */
 export function processListPage(

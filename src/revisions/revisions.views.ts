@@ -1,12 +1,12 @@
 /** HTML of the comparison of two versions: paragraph beside paragraph, word-level changes, carried comments. */
 import { html } from 'hono/html';
 import type { Block } from '../documents/documents.schema.ts';
-import { documentHref } from '../documents/documents.views.ts';
 import { diffWords } from './word-diff.ts';
 import type { PageContext } from '../web/page-context.ts';
 import { fill, localAddress } from '../web/i18n.ts';
 import { directionOf, page, type Markup } from '../web/layout.ts';
 import type { Comparison, ComparisonRow } from './revisions.service.ts';
+import { documentHref } from '../web/links.ts';
 
 function label(ui: PageContext['ui'], block: Block): string {
   return localAddress(ui, block.address);

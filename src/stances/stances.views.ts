@@ -1,7 +1,6 @@
 /** HTML of stances: the form that records one, the stance map of a concept, a country's page. */
 import { html, raw } from 'hono/html';
 import type { Concept } from '../concepts/concepts.schema.ts';
-import { conceptName } from '../concepts/concepts.views.ts';
 import { countries, countryName, regionalGroupName } from '../organisations/countries.ts';
 import type { Organisation } from '../organisations/organisations.schema.ts';
 import type { Submission } from '../submissions/submissions.schema.ts';
@@ -13,6 +12,7 @@ import { chartRows, stanceChart, stanceMark } from './stance-chart.ts';
 import { canRemoveStance } from './stances.policy.ts';
 import { stanceKinds, type Stance } from './stances.schema.ts';
 import type { StanceSource } from './stances.store.ts';
+import { conceptName } from '../web/view-parts.ts';
 
 /** The actor's name in the reader's language: the organisation, or the state. */
 export function actorName(ctx: PageContext, stance: Stance): string {

@@ -2,6 +2,11 @@
 import { holds, requireRole, type Viewer } from '../accounts/accounts.schema.ts';
 import { canModerate } from '../consultations/consultations.policy.ts';
 
+/** True when the viewer represents the organisation (or is an admin): submits and co-signs for it. */
+export function canActFor(viewer: Viewer | null, organisationId: string): boolean {
+  return holds(viewer, 'representative', organisationId);
+}
+
 /** Only a representative of the organisation submits on its behalf. */
 export function checkCanSubmitFor(
   viewer: Viewer | null,

@@ -3,11 +3,8 @@ import { randomUUID } from 'node:crypto';
 import type { Context, Hono } from 'hono';
 import { z } from 'zod';
 import { checkForm } from '../accounts/accounts.middleware.ts';
-import { safeBack } from '../accounts/accounts.routes.ts';
-import { holds } from '../accounts/accounts.schema.ts';
-import { canModerate } from '../consultations/consultations.policy.ts';
-import { periodFromAddress } from '../consultations/consultations.routes.ts';
-import type { PeriodContext } from '../consultations/consultations.service.ts';
+import { canModerate, periodRefusal } from '../consultations/consultations.policy.ts';
+import { getPeriodAtAddress, type PeriodContext } from '../consultations/consultations.service.ts';
 import { findPeriod } from '../consultations/consultations.store.ts';
 import { getBlocks, getLanguageVersion } from '../documents/documents.service.ts';
 import { isPlenumError, PlenumError } from '../errors.ts';
@@ -16,7 +13,9 @@ import { getOrganisations } from '../organisations/organisations.service.ts';
 import type { ApiRegistry } from '../api/api-registry.ts';
 import { errorText } from '../web/error-text.ts';
 import type { Markup } from '../web/layout.ts';
+import { safeBack } from '../web/links.ts';
 import { clientAddress, clockOf, retryAfter, type AppEnv } from '../context.ts';
+import { canActFor } from './submissions.policy.ts';
 import { attachmentMaxCount, checkAttachment, type CheckedAttachment } from './attachments.ts';
 import {
   apiSubmissionHeadersSchema,
@@ -43,6 +42,16 @@ import {
 } from './submissions.views.ts';
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The period the page's address names, or PERIOD_NOT_FOUND. */
+function periodFromAddress(c: Context<AppEnv>): Promise<PeriodContext> {
+  return getPeriodAtAddress(
+    c.var.deps.db,
+    c.var.viewer,
+    c.req.param('id') ?? '',
+    clockOf(c.var.deps),
+  );
+}
 
 function submissionId(c: Context<AppEnv>): string {
   const id = c.req.param('id') ?? '';
@@ -112,8 +121,8 @@ export function submissionRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
   app.get('/consultations/:id/submit', async (c) => {
     const context = await periodFromAddress(c);
     if (!c.var.viewer) throw new PlenumError('SIGN_IN_REQUIRED');
-    if (context.period.state === 'closed') throw new PlenumError('PERIOD_CLOSED');
-    if (context.period.state === 'scheduled') throw new PlenumError('PERIOD_NOT_OPEN_YET');
+    const refusal = periodRefusal(context.period);
+    if (refusal) throw new PlenumError(refusal);
     const preselected = list(c.req.queries('block') ?? []).filter(
       (v): v is string => typeof v === 'string',
     );
@@ -224,14 +233,12 @@ export function submissionRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
     if (!period) throw new PlenumError('SUBMISSION_NOT_FOUND');
     const staff = canModerate(viewer, s.processId);
     const involved = [s.organisation.id, ...s.cosigners.map((c2) => c2.organisation.id)].some(
-      (id) => holds(viewer, 'representative', id),
+      (id) => canActFor(viewer, id),
     );
     const cosignFor =
       s.status === 'awaiting_cosigners'
         ? s.cosigners
-            .filter(
-              (x) => x.state === 'invited' && holds(viewer, 'representative', x.organisation.id),
-            )
+            .filter((x) => x.state === 'invited' && canActFor(viewer, x.organisation.id))
             .map((x) => x.organisation)
         : [];
     const history = staff || involved ? await listEventsFor(db, 'submission', s.id) : [];

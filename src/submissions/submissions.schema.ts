@@ -224,3 +224,20 @@ export const receiptSchema = z
 
 /** A receipt. */
 export type Receipt = z.infer<typeof receiptSchema>;
+
+/** The submission filters a page was asked for, as given (for the form) and as a query string (for links). */
+export function filterQuery(read: (key: string) => string | undefined): {
+  filters: Record<string, string | undefined>;
+  query: string;
+} {
+  const filters: Record<string, string | undefined> = {};
+  const params = new URLSearchParams();
+  for (const key of Object.keys(submissionFiltersSchema.shape)) {
+    const value = read(key);
+    if (value) {
+      filters[key] = value;
+      params.set(key, value);
+    }
+  }
+  return { filters, query: params.toString() };
+}

@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Viewer } from '../accounts/accounts.schema.ts';
-import { checkCanModerate } from '../consultations/consultations.policy.ts';
+import { checkCanModerate, periodRefusal } from '../consultations/consultations.policy.ts';
 import { periodStateAt } from '../consultations/consultations.schema.ts';
 import { findPeriod } from '../consultations/consultations.store.ts';
 import { canReadVersion } from '../documents/documents.policy.ts';
@@ -333,13 +333,14 @@ export async function prepareSubmission(
   // The server's clock decides, at the moment the submission is processed; but a submission
   // resent after the close still gets the receipt it was given before. While the period is open
   // the idempotency key is checked by storeSubmissions, for a whole group at once.
-  if (period.state === 'scheduled' || period.state === 'closed') {
+  const refusal = periodRefusal(period);
+  if (refusal) {
     const keys = [{ authorId: viewer.id, key: form.idempotencyKey }];
     const earlier = (await findByIdempotencyKeys(db, keys)).get(
       idempotencyKeyName(viewer.id, form.idempotencyKey),
     );
     if (earlier) return { replay: replayOf(earlier, content, contentSha256) };
-    throw new PlenumError(period.state === 'scheduled' ? 'PERIOD_NOT_OPEN_YET' : 'PERIOD_CLOSED');
+    throw new PlenumError(refusal);
   }
 
   const status: SubmissionStatus =

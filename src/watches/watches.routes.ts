@@ -26,7 +26,7 @@ import {
   watchValues,
   type WatchChoices,
 } from './watches.views.ts';
-import { conceptName } from '../concepts/concepts.views.ts';
+import { conceptName } from '../web/view-parts.ts';
 
 async function choices(db: Db): Promise<WatchChoices> {
   return { concepts: (await getConcepts(db)).concepts, processes: await getProcesses(db) };

@@ -11,6 +11,7 @@ import { findConcept } from '../concepts/concepts.store.ts';
 import type { Db } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
 import { PlenumError } from '../errors.ts';
+import { checkCanWatch, checkOwnsWatch } from './watches.policy.ts';
 import { checkWebhookDestination } from './webhook-destination.ts';
 import { recordEvent } from '../events/events.store.ts';
 import { requireProcess } from '../processes/processes.service.ts';
@@ -251,7 +252,7 @@ export async function createWatch(
   input: unknown,
   now = new Date(),
 ): Promise<{ watch: Watch; feedKey: string }> {
-  if (!viewer) throw new PlenumError('SIGN_IN_REQUIRED');
+  checkCanWatch(viewer);
   const { columns, webhookUrl } = await readWatchForm(db, input);
   const id = newId();
   const feedKey = randomBytes(24).toString('base64url');
@@ -279,15 +280,15 @@ export async function createWatch(
 
 /** The viewer's own watch, or WATCH_NOT_FOUND (another's watch is not found either). */
 async function ownWatch(db: Db, viewer: Viewer | null, id: string): Promise<Watch> {
-  if (!viewer) throw new PlenumError('SIGN_IN_REQUIRED');
+  checkCanWatch(viewer);
   const watch = /^[0-9a-f-]{36}$/i.test(id) ? await findWatch(db, id) : undefined;
-  if (!watch || watch.accountId !== viewer.id) throw new PlenumError('WATCH_NOT_FOUND');
+  checkOwnsWatch(viewer, watch);
   return watch;
 }
 
 /** The viewer's watches. */
 export async function getMyWatches(db: Db, viewer: Viewer | null): Promise<Watch[]> {
-  if (!viewer) throw new PlenumError('SIGN_IN_REQUIRED');
+  checkCanWatch(viewer);
   return listWatchesOf(db, viewer.id);
 }
 

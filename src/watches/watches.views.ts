@@ -1,13 +1,13 @@
 /** HTML of watches: the list with the form, and a watch's page with its matches and deliveries. */
 import { html } from 'hono/html';
 import type { Concept } from '../concepts/concepts.schema.ts';
-import { conceptName, passageItem } from '../concepts/concepts.views.ts';
 import { stakeholderGroups } from '../organisations/organisations.schema.ts';
 import type { Process } from '../processes/processes.schema.ts';
 import type { PageContext } from '../web/page-context.ts';
 import { fill } from '../web/i18n.ts';
 import { csrfField, page, type Markup } from '../web/layout.ts';
 import type { Watch, WatchHit, WebhookDelivery } from './watches.schema.ts';
+import { conceptName, passageItem } from '../web/view-parts.ts';
 
 /** The choices the form offers. */
 export interface WatchChoices {

@@ -5,7 +5,7 @@ import { createApp } from '../app.ts';
 import { buildConsultation, builtPassword } from '../consultations/consultation.builder.ts';
 import type { OpenDatabase } from '../db/database.ts';
 import { openTestDatabase, testEngines } from '../db/test-databases.ts';
-import type { AppDeps, AppEnv } from '../context.ts';
+import type { AppDeps, AppEnv, CompleteDeps } from '../context.ts';
 import { clientAddress, siteBase } from './site-base.ts';
 import { TestClient } from '../test-client.ts';
 
@@ -13,7 +13,7 @@ import { TestClient } from '../test-client.ts';
 function probe(deps: Partial<AppDeps>): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use(async (c, next) => {
-    c.set('deps', deps as AppDeps);
+    c.set('deps', deps as CompleteDeps);
     await next();
   });
   app.get('/', (c) => c.json({ base: siteBase(c), client: clientAddress(c) ?? null }));

@@ -1,0 +1,287 @@
+/**
+ * The layer order of docs/ARCHITECTURE.md, checked on every import of the shipped code: features
+ * form a graph without cycles, a feature never reaches into another's routes, views or store,
+ * the shared layers below the features import none of them, and test generators stay test code.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, normalize, relative } from 'node:path';
+
+/** The features from the base up: a feature may import only the features before it. */
+export const featureOrder = [
+  'accounts',
+  'processes',
+  'documents',
+  'organisations',
+  'revisions',
+  'imports',
+  'consultations',
+  'submissions',
+  'meetings',
+  'search',
+  'concepts',
+  'watches',
+  'stances',
+  'briefings',
+] as const;
+
+/** Below every feature: they import no feature (but for the exceptions named in `kernelMayImport`). */
+const kernel = ['db', 'events', 'text', 'web', 'errors.ts', 'validation.ts', 'config.ts'];
+
+/** Above every feature: the app, the HTTP server, the command line and the demo may import anything. */
+const top = ['app.ts', 'http-server.ts', 'test-client.ts', 'cli', 'demo'];
+
+/**
+ * The request context (`src/context.ts`) sits beside the app, yet every route reads its
+ * environment type and clock; it may import features only for their types, so it adds no edge at
+ * run time.
+ */
+const requestContext = 'context.ts';
+
+/** A file of another feature that no feature may import. */
+const privateRoles = /\.(routes|views|store)\.ts$/;
+
+/** The kernel's own imports of features, each for a reason. */
+const kernelMayImport: Record<string, RegExp> = {
+  // The Database type is the union of every feature's tables.
+  'db/database.ts': /^[a-z-]+\/[a-z-]+\.table\.ts$/,
+  // The page frame names the signed-in reader in its header.
+  'web/page-context.ts': /^accounts\/accounts\.schema\.ts$/,
+  // The API registry is being moved out of web/ by the OpenAPI work (issue 13, point 5).
+  'web/api.ts': /^context\.ts$/,
+};
+
+/**
+ * Edges that the follower of the event log (issue 13, point 1, branch `followers`) removes: base
+ * features still call the features that react to them. Delete this list once that work is merged.
+ */
+export const followerEdges = [
+  'documents/documents.service.ts -> watches/watches.service.ts',
+  'imports/imports.service.ts -> search/search.service.ts',
+  'submissions/submissions.service.ts -> search/search.service.ts',
+  'search/search.service.ts -> concepts/concepts.service.ts',
+  'search/search.service.ts -> watches/watches.schema.ts',
+  'search/search.service.ts -> watches/watches.service.ts',
+];
+
+/**
+ * Edges still to undo, left by the layers work (issue 13, point 2) for want of time: each breaks
+ * the order or reaches into another feature's store or views. Shrink it; never grow it.
+ */
+export const remainingEdges: string[] = [
+  // Pages that gather what higher features hold: the account page (its submissions, meetings,
+  // calendar), the process page (documents, periods, meetings), the document page (periods,
+  // comments, the import form), the organisation and period pages (submissions), the concept page
+  // (stances). Each section should be drawn by the feature that owns it and composed above them.
+  'accounts/accounts.routes.ts -> meetings/meetings.service.ts',
+  'accounts/accounts.routes.ts -> organisations/organisations.store.ts',
+  'accounts/accounts.routes.ts -> processes/processes.store.ts',
+  'accounts/accounts.routes.ts -> submissions/submissions.service.ts',
+  'accounts/accounts.views.ts -> meetings/meetings.views.ts',
+  'accounts/accounts.views.ts -> organisations/organisations.schema.ts',
+  'accounts/accounts.views.ts -> processes/processes.schema.ts',
+  'accounts/accounts.views.ts -> submissions/submissions.schema.ts',
+  'accounts/accounts.views.ts -> submissions/submissions.views.ts',
+  'concepts/concepts.routes.ts -> stances/stances.service.ts',
+  'concepts/concepts.routes.ts -> stances/stances.views.ts',
+  'consultations/consultations.routes.ts -> submissions/exports.ts',
+  'consultations/consultations.routes.ts -> submissions/feeds.ts',
+  'consultations/consultations.routes.ts -> submissions/submissions.schema.ts',
+  'consultations/consultations.routes.ts -> submissions/submissions.service.ts',
+  'consultations/consultations.routes.ts -> submissions/submissions.store.ts',
+  'consultations/consultations.views.ts -> submissions/submissions.schema.ts',
+  'consultations/consultations.views.ts -> submissions/submissions.views.ts',
+  'documents/documents.routes.ts -> consultations/consultations.service.ts',
+  'documents/documents.routes.ts -> imports/imports.schema.ts',
+  'documents/documents.routes.ts -> imports/imports.service.ts',
+  'documents/documents.routes.ts -> imports/imports.views.ts',
+  'documents/documents.routes.ts -> organisations/organisations.service.ts',
+  'documents/documents.routes.ts -> submissions/submissions.schema.ts',
+  'documents/documents.routes.ts -> submissions/submissions.service.ts',
+  'documents/documents.views.ts -> consultations/consultations.schema.ts',
+  'documents/documents.views.ts -> submissions/submissions.schema.ts',
+  'documents/documents.views.ts -> submissions/submissions.views.ts',
+  'organisations/organisations.routes.ts -> submissions/submissions.service.ts',
+  'organisations/organisations.views.ts -> submissions/submissions.schema.ts',
+  'organisations/organisations.views.ts -> submissions/submissions.views.ts',
+  'processes/processes.routes.ts -> consultations/consultations.service.ts',
+  'processes/processes.routes.ts -> documents/documents.schema.ts',
+  'processes/processes.routes.ts -> documents/documents.service.ts',
+  'processes/processes.routes.ts -> meetings/meetings.service.ts',
+  'processes/processes.views.ts -> consultations/consultations.schema.ts',
+  'processes/processes.views.ts -> documents/documents.schema.ts',
+  'processes/processes.views.ts -> documents/documents.service.ts',
+  'processes/processes.views.ts -> meetings/meetings.schema.ts',
+  'processes/processes.views.ts -> meetings/meetings.views.ts',
+  // Another feature's store read directly: each wants a reading function in that feature's service.
+  'briefings/briefings.service.ts -> concepts/concepts.store.ts',
+  'consultations/consultations.service.ts -> documents/documents.store.ts',
+  'consultations/consultations.service.ts -> processes/processes.store.ts',
+  'imports/imports.service.ts -> documents/documents.store.ts',
+  'meetings/meetings.service.ts -> processes/processes.store.ts',
+  'revisions/revisions.service.ts -> documents/documents.store.ts',
+  'revisions/revisions.service.ts -> processes/processes.store.ts',
+  'search/search.service.ts -> documents/documents.store.ts',
+  'stances/stances.service.ts -> concepts/concepts.store.ts',
+  'stances/stances.service.ts -> organisations/organisations.store.ts',
+  'submissions/submissions.routes.ts -> consultations/consultations.store.ts',
+  'submissions/submissions.service.ts -> consultations/consultations.store.ts',
+  'submissions/submissions.service.ts -> documents/documents.store.ts',
+  'submissions/submissions.service.ts -> organisations/organisations.store.ts',
+  'submissions/submissions.store.ts -> organisations/organisations.store.ts',
+  'watches/watches.service.ts -> concepts/concepts.store.ts',
+  // Another feature's view part that is not yet a shared part of web/ (the submission list item).
+  'stances/stances.views.ts -> submissions/submissions.views.ts',
+];
+
+/** One import that breaks the layers, with the rule it breaks. */
+export interface Violation {
+  edge: string;
+  rule: string;
+}
+
+type Place =
+  | { kind: 'feature'; name: string; rank: number }
+  | { kind: 'kernel' | 'top' | 'context' | 'other'; name: string };
+
+/** Where a path relative to src/ sits in the layers. */
+function placeOf(path: string): Place {
+  const head = path.split('/')[0]!;
+  const rank = (featureOrder as readonly string[]).indexOf(head);
+  if (rank >= 0 && path.includes('/')) return { kind: 'feature', name: head, rank };
+  if (path === requestContext) return { kind: 'context', name: head };
+  if (kernel.includes(head)) return { kind: 'kernel', name: head };
+  if (top.includes(head)) return { kind: 'top', name: head };
+  return { kind: 'other', name: head };
+}
+
+/** The relative imports of a module's source: each with whether it is erased at run time. */
+function importsOf(source: string): { spec: string; typeOnly: boolean }[] {
+  const found: { spec: string; typeOnly: boolean }[] = [];
+  const pattern = /(?:^|\n)\s*(import|export)\s+(type\s+)?[^'";]*?from\s+'(\.{1,2}\/[^']+)'/g;
+  for (const m of source.matchAll(pattern)) found.push({ spec: m[3]!, typeOnly: !!m[2] });
+  for (const m of source.matchAll(/import\(\s*'(\.{1,2}\/[^']+)'\s*\)/g))
+    found.push({ spec: m[1]!, typeOnly: false });
+  return found;
+}
+
+/** Every import among the given modules (paths relative to src/) that breaks the layers. */
+export function layerViolations(modules: Map<string, string>): Violation[] {
+  const out: Violation[] = [];
+  for (const [file, source] of modules) {
+    if (/\.(test|builder)\.ts$/.test(file)) continue;
+    const from = placeOf(file);
+    for (const { spec, typeOnly } of importsOf(source)) {
+      const target = normalize(join(dirname(file), spec));
+      const edge = `${file} -> ${target}`;
+      const to = placeOf(target);
+      if (/\.builder\.ts$/.test(target)) {
+        out.push({ edge, rule: 'test generators are imported by tests only' });
+        continue;
+      }
+      if (from.kind === 'top' || (from.kind === 'feature' && from.name === to.name)) continue;
+      if (from.kind === 'context') {
+        if (!typeOnly && to.kind === 'feature')
+          out.push({ edge, rule: 'the request context imports features for their types only' });
+        continue;
+      }
+      if (from.kind === 'kernel') {
+        if (to.kind === 'kernel' || kernelMayImport[file]?.test(target)) continue;
+        out.push({ edge, rule: 'the layers below the features import none above them' });
+        continue;
+      }
+      if (from.kind !== 'feature') continue;
+      if (to.kind === 'top') out.push({ edge, rule: 'a feature never imports the app above it' });
+      if (to.kind !== 'feature') continue;
+      if (to.rank > from.rank)
+        out.push({ edge, rule: `${from.name} is below ${to.name} in the layer order` });
+      else if (privateRoles.test(target))
+        out.push({
+          edge,
+          rule: "a feature never imports another feature's routes, views or store",
+        });
+    }
+  }
+  return out;
+}
+
+/** Every TypeScript module under a folder, by path relative to that folder. */
+function modulesUnder(root: string): Map<string, string> {
+  const modules = new Map<string, string>();
+  for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !entry.name.endsWith('.ts')) continue;
+    const path = join(entry.parentPath, entry.name);
+    if (path.includes('/migrations/')) continue;
+    modules.set(relative(root, path), readFileSync(path, 'utf8'));
+  }
+  return modules;
+}
+
+const src = new URL('.', import.meta.url).pathname;
+
+test('every import of the shipped code keeps the layer order, but for the listed edges', () => {
+  const known = new Set([...followerEdges, ...remainingEdges]);
+  const unexpected = layerViolations(modulesUnder(src)).filter((v) => !known.has(v.edge));
+  assert.deepEqual(unexpected, []);
+});
+
+test('every listed edge still exists, so the lists only shrink', () => {
+  const edges = new Set(layerViolations(modulesUnder(src)).map((v) => v.edge));
+  for (const edge of [...followerEdges, ...remainingEdges])
+    assert.ok(edges.has(edge), `${edge} is gone: delete it from the list`);
+});
+
+test('finds an import against the order, of a private role, from the kernel, of a builder', () => {
+  const modules = new Map([
+    [
+      'documents/documents.service.ts',
+      "import { draftBriefing } from './briefings/briefings.service.ts';",
+    ],
+    [
+      'submissions/submissions.routes.ts',
+      "import { periodFromAddress } from './consultations/consultations.routes.ts';",
+    ],
+    [
+      'submissions/submissions.service.ts',
+      "import { findVersion } from './documents/documents.store.ts';",
+    ],
+    ['web/layout.ts', "import type { Process } from './processes/processes.schema.ts';"],
+    ['context.ts', "import { submissionQueue } from './submissions/submission-queue.ts';"],
+    ['search/search.service.ts', "import { createApp } from './app.ts';"],
+    [
+      'revisions/align.ts',
+      "import { buildMessyDocument } from './imports/parser/messy-document.builder.ts';",
+    ],
+  ]);
+  assert.deepEqual(
+    layerViolations(modules).map((v) => v.rule),
+    [
+      'documents is below briefings in the layer order',
+      "a feature never imports another feature's routes, views or store",
+      "a feature never imports another feature's routes, views or store",
+      'the layers below the features import none above them',
+      'the request context imports features for their types only',
+      'a feature never imports the app above it',
+      'test generators are imported by tests only',
+    ],
+  );
+});
+
+test('allows an import down the order, of a service or schema, and type-only from the context', () => {
+  const modules = new Map([
+    [
+      'stances/stances.service.ts',
+      "import { findConcept } from './concepts/concepts.service.ts';",
+    ],
+    [
+      'stances/stances.views.ts',
+      "import type { Concept } from './concepts/concepts.schema.ts';\nimport { page } from './web/layout.ts';",
+    ],
+    ['context.ts', "import type { SubmissionQueue } from './submissions/submission-queue.ts';"],
+    ['meetings/meetings.routes.ts', "import { clockOf, type AppEnv } from './context.ts';"],
+    ['imports/imports.test.ts', "import { buildDraftMarkdown } from './imports/imports.builder.ts';"],
+    ['cli/serve.command.ts', "import { startHttpServer } from './http-server.ts';"],
+  ]);
+  assert.deepEqual(layerViolations(modules), []);
+});

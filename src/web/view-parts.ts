@@ -1,0 +1,48 @@
+/** View parts the pages of several features share: an instant, a concept's name, a passage. */
+import { html } from 'hono/html';
+import { localAddress } from './i18n.ts';
+import { directionOf, type Markup } from './layout.ts';
+import type { PageContext } from './page-context.ts';
+
+/** An instant shown in the period's zone, in UTC, and (with script) in the reader's zone. */
+export function instantLabel(ctx: PageContext, iso: string, timeZone: string): Markup {
+  const { ui } = ctx;
+  const utc = timeZone === 'UTC' ? '' : html` · ${ui.instant(iso, 'UTC')}`;
+  const zone = timeZone === 'UTC' ? '' : ` (${timeZone})`;
+  return html`<bdi><time datetime="${iso}" data-local="${ui.m.consultations.yourTime}">${ui.instant(iso, timeZone)}${zone}${utc}</time></bdi>`;
+}
+
+/** The concept's name in the reader's language (English when the reader's is missing). */
+export function conceptName(ctx: PageContext, concept: { names: { en: string } }): string {
+  return (concept.names as Record<string, string>)[ctx.ui.lang] ?? concept.names.en;
+}
+
+/**
+ * A found passage as a list item: where it is (document symbol and address, or the submitting
+ * organisation), its date, and its text up to 400 characters. Concept and watch pages use it.
+ */
+export function passageItem(
+  ctx: PageContext,
+  p: {
+    kind: string;
+    title: string;
+    symbol: string | null;
+    address: string | null;
+    href: string;
+    language: string;
+    organisationName: string | null;
+    text: string;
+  },
+  date: string,
+): Markup {
+  const m = ctx.ui.m.concepts;
+  const where =
+    p.kind === 'submission'
+      ? `${m.submission}${p.organisationName ? `: ${p.organisationName}` : ''}`
+      : [p.symbol, p.address ? localAddress(ctx.ui, p.address) : null].filter(Boolean).join(', ');
+  const excerpt = p.text.length > 400 ? `${p.text.slice(0, 400)}…` : p.text;
+  return html`<li>
+    <p class="meta"><a href="${p.href}">${where || p.title}</a> · ${ctx.ui.date(date)}</p>
+    <blockquote lang="${p.language}" dir="${directionOf(p.language)}">${excerpt}</blockquote>
+  </li>`;
+}
