@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Viewer } from '../accounts/accounts.schema.ts';
 import type { Database, Engine } from '../db/database.ts';
 import type { SubmissionQueue } from '../submissions/submission-queue.ts';
-import type { SearchIndexer } from '../search/search-indexer.ts';
+import type { Followers } from '../events/followers.ts';
 import type { Ui } from './i18n.ts';
 
 /** Dependencies of the web app. */
@@ -15,16 +15,16 @@ export interface AppDeps {
   /** Group commit of submissions; createApp makes one when none is given. */
   submissions?: SubmissionQueue;
   /**
-   * Indexes the submissions the group commit queued; createApp makes one when none is given
-   * (kicked by each commit; `plenum serve` also starts its poll).
+   * The followers of the event log (search, concepts, watches); createApp makes them when none
+   * are given (kicked by each commit; `plenum serve` also starts their poll).
    */
-  indexer?: SearchIndexer;
+  followers?: Followers;
   /** Webhooks may go to private and loopback addresses (PLENUM_WEBHOOK_PRIVATE_ADDRESSES=allow). */
   allowPrivateWebhooks?: boolean;
 }
 
-/** The app's dependencies with the submission queue and search indexer they share. */
-export type CompleteDeps = AppDeps & Required<Pick<AppDeps, 'submissions' | 'indexer'>>;
+/** The app's dependencies with the submission queue and followers they share. */
+export type CompleteDeps = AppDeps & Required<Pick<AppDeps, 'submissions' | 'followers'>>;
 
 /** The largest body of any request but a submission form with attachments (bytes). */
 export const apiBodyLimit = 1024 * 1024;

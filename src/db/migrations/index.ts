@@ -9,6 +9,7 @@ import * as stances from './0006-stances.ts';
 import * as watches from './0007-watches.ts';
 import * as indexQueue from './0008-index-queue.ts';
 import * as searchStatistics from './0009-search-statistics.ts';
+import * as followers from './0010-followers.ts';
 
 /** The migrations by name, for Kysely's Migrator. */
 export const migrations: Record<string, Migration> = {
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '0007-watches': watches,
   '0008-index-queue': indexQueue,
   '0009-search-statistics': searchStatistics,
+  '0010-followers': followers,
 };
