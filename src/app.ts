@@ -20,7 +20,9 @@ import { organisationRoutes } from './organisations/organisations.routes.ts';
 import { submissionBodyLimit, submissionRoutes } from './submissions/submissions.routes.ts';
 import { uiFor } from './web/i18n.ts';
 import { SubmissionQueue } from './submissions/submission-queue.ts';
-import { SearchIndexer } from './search/search-indexer.ts';
+import { Followers } from './events/followers.ts';
+import { allFollowers } from './followers.ts';
+import { followerRoutes } from './events/followers.routes.ts';
 import { apiErrorBody, errorCatalogue, isPlenumError, type ErrorCode } from './errors.ts';
 import { processRoutes } from './processes/processes.routes.ts';
 import { searchRoutes } from './search/search.routes.ts';
@@ -65,19 +67,19 @@ function respondWithError(
 }
 
 /**
- * Fills in the submission queue (group commit) and the search indexer it kicks, when not given.
- * The web app and the submission intake of the HTTP server must share them.
+ * Fills in the submission queue (group commit) and the followers of the event log it kicks, when
+ * not given. The web app and the submission intake of the HTTP server must share them.
  */
 export function completeDeps(given: AppDeps): CompleteDeps {
-  const indexer = given.indexer ?? new SearchIndexer(given.db, given.engine);
+  const followers = given.followers ?? new Followers(given.db, given.engine, allFollowers);
   const submissions =
-    given.submissions ?? new SubmissionQueue(given.db, given.engine, () => indexer.kick());
-  // Receipts before search: the indexer waits while submissions keep arriving.
-  indexer.yieldTo(() => submissions.busy);
+    given.submissions ?? new SubmissionQueue(given.db, given.engine, () => followers.kick());
+  // Receipts before search: the followers wait while submissions keep arriving.
+  followers.yieldTo(() => submissions.busy);
   const limits =
     given.limits ??
     new Limits(new Limiter(given.db, given.engine), given.limitSettings ?? defaultLimitSettings);
-  return { ...given, submissions, indexer, limits };
+  return { ...given, submissions, followers, limits };
 }
 
 /** Builds the web app around an open database. */
@@ -89,6 +91,8 @@ export function createApp(given: AppDeps): Hono<AppEnv> {
   app.use(async (c, next) => {
     c.set('deps', deps);
     await next();
+    // A form or API call may have logged events (moderation, an import): the followers read them.
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') deps.followers?.kick();
   });
   // gzip for readers on slow connections (a 200-paragraph draft shrinks about fivefold).
   // Receipts of API submissions are small and wanted at once: gzip is not worth its CPU there.
@@ -166,6 +170,7 @@ export function createApp(given: AppDeps): Hono<AppEnv> {
   submissionRoutes(app, api);
   revisionRoutes(app);
   searchRoutes(app, api);
+  followerRoutes(app);
   api.mount(app);
   const openApi = api.openApi({ title: 'plenum API', version });
   app.get('/api/openapi.json', (c) => c.json(openApi));

@@ -6,7 +6,7 @@ import { networkOf, type LimitSettings, type Limits } from './limits/limits.ts';
 import type { Viewer } from './accounts/accounts.schema.ts';
 import type { Database, Engine } from './db/database.ts';
 import type { SubmissionQueue } from './submissions/submission-queue.ts';
-import type { SearchIndexer } from './search/search-indexer.ts';
+import type { Followers } from './events/followers.ts';
 import type { Ui } from './web/i18n.ts';
 import type { PageContext } from './web/page-context.ts';
 
@@ -19,10 +19,10 @@ export interface AppDeps {
   /** Group commit of submissions; createApp makes one when none is given. */
   submissions?: SubmissionQueue;
   /**
-   * Indexes the submissions the group commit queued; createApp makes one when none is given
-   * (kicked by each commit; `plenum serve` also starts its poll).
+   * The followers of the event log (search, concepts, watches); createApp makes them when none
+   * are given (kicked by each commit; `plenum serve` also starts their poll).
    */
-  indexer?: SearchIndexer;
+  followers?: Followers;
   /** Webhooks may go to private and loopback addresses (PLENUM_WEBHOOK_PRIVATE_ADDRESSES=allow). */
   allowPrivateWebhooks?: boolean;
   /**
@@ -38,8 +38,8 @@ export interface AppDeps {
   limits?: Limits;
 }
 
-/** The app's dependencies with the submission queue, search indexer and limits they share. */
-export type CompleteDeps = AppDeps & Required<Pick<AppDeps, 'submissions' | 'indexer' | 'limits'>>;
+/** The app's dependencies with the submission queue, followers and limits they share. */
+export type CompleteDeps = AppDeps & Required<Pick<AppDeps, 'submissions' | 'followers' | 'limits'>>;
 
 /** The largest body of any request but a submission form with attachments (bytes). */
 export const apiBodyLimit = 1024 * 1024;

@@ -119,7 +119,7 @@ for (const engine of testEngines()) {
     });
 
     after(async () => {
-      await deps.indexer.stop();
+      await deps.followers.stop();
       await o.close();
     });
 
@@ -153,7 +153,7 @@ for (const engine of testEngines()) {
       assert.equal(refused.response.status, 400);
       assert.equal(refused.error?.error.code, 'INVALID_REQUEST');
 
-      await deps.indexer.idle();
+      await deps.followers.drain();
       const found = await client.GET('/api/search', {
         params: { query: { q: 'shared vocabulary' } },
       });

@@ -5,6 +5,7 @@ import JSZip from 'jszip';
 import { operatorViewer, type Viewer } from '../accounts/accounts.schema.ts';
 import { createApp } from '../app.ts';
 import { installShippedConcepts, tagIndexedPassages } from '../concepts/concepts.service.ts';
+import { drain } from '../followers.ts';
 import {
   buildConsultation,
   paragraphBlock,
@@ -82,6 +83,7 @@ for (const engine of testEngines()) {
         stakeholderGroup: 'igo',
       });
       await submitFor('tech', igo.id, igoSays, 'briefing-key-3');
+      await drain(o.db, engine);
       await tagIndexedPassages(o.db);
       const para2 = await paragraphBlock(o.db, built.versionId, 'para 2');
       await recordStance(o.db, techViewer, {

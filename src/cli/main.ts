@@ -10,6 +10,7 @@ import { processCommand, processUsage } from './process.command.ts';
 import { reportError } from './output.ts';
 import { searchCommand, searchUsage } from './search.command.ts';
 import { serveCommand, serveUsage } from './serve.command.ts';
+import { statusCommand, statusUsage } from './status.command.ts';
 
 const commands: Record<string, { run: (args: string[]) => Promise<number>; usage: string }> = {
   serve: { run: serveCommand, usage: serveUsage },
@@ -21,6 +22,7 @@ const commands: Record<string, { run: (args: string[]) => Promise<number>; usage
   account: { run: accountCommand, usage: accountUsage },
   search: { run: searchCommand, usage: searchUsage },
   brief: { run: briefCommand, usage: briefUsage },
+  status: { run: statusCommand, usage: statusUsage },
 };
 
 const overview = `plenum: open deliberation in Internet governance
@@ -37,6 +39,7 @@ Commands:
   search     find passages in the six UN languages; --reindex rebuilds the index
   brief      draft a briefing paper (Markdown, HTML or DOCX) on processes, a period, concepts
   demo       fill a database with the demo processes, documents and consultation
+  status     how far search, concepts and watches are behind the event log, and any failure
   help       show this, or "plenum help COMMAND" for one command
 
 Every command takes --db (a SQLite file or a postgres:// URL); the default is

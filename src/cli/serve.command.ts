@@ -9,7 +9,8 @@ import { openDatabase, openMigratedDatabase, showLocation } from '../db/database
 import { installShippedConcepts, tagIndexedPassages } from '../concepts/concepts.service.ts';
 import { loadDemoIfEmpty } from '../demo/demo.service.ts';
 import { createTransport } from 'nodemailer';
-import { SearchIndexer } from '../search/search-indexer.ts';
+import { Followers } from '../events/followers.ts';
+import { allFollowers, drain } from '../followers.ts';
 import { DigestSender } from '../watches/digest-sender.ts';
 import { WebhookDeliverer } from '../watches/webhook-deliverer.ts';
 import { createHttpServer, listen } from '../http-server.ts';
@@ -73,6 +74,8 @@ async function prepareDatabase(config: Config): Promise<void> {
     }
     if (config.demo !== 'off') {
       const loaded = await loadDemoIfEmpty(opened.db);
+      // The demo is searchable and its watch matched before the first page is served.
+      if (loaded) await drain(opened.db, opened.engine);
       if (loaded)
         console.log(
           `plenum: new database, filled with demo content (${loaded.processes} processes, ${loaded.documents} documents, ${loaded.submissions} demo submissions; demo accounts are listed in the README)`,
@@ -94,18 +97,18 @@ function announce(config: Config, port: number, engine: string, processes: numbe
 async function serveWorker(config: Config, announceIt = false): Promise<number> {
   const opened = await openDatabase(config.databaseUrl, { pgPoolSize: config.pgPoolSize });
   await configurePasswordPool(config.passwordPool);
-  // Submissions published at once are indexed for search in batches, just after their receipts.
-  const indexer = new SearchIndexer(opened.db, opened.engine);
+  // Search, concept tagging and watch matching follow the event log, just after the receipts.
+  const followers = new Followers(opened.db, opened.engine, allFollowers);
   const { server } = await createHttpServer({
     db: opened.db,
     engine: opened.engine,
-    indexer,
+    followers,
     allowPrivateWebhooks: config.allowPrivateWebhooks,
     limitSettings: config.limits,
     ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
     trustProxy: config.trustProxy,
   });
-  indexer.start();
+  followers.start();
   // Webhook deliveries wait in the database; every process sends the due ones it claims.
   const webhooks = new WebhookDeliverer(opened.db, {
     allowPrivate: config.allowPrivateWebhooks,
@@ -132,7 +135,7 @@ async function serveWorker(config: Config, announceIt = false): Promise<number> 
     // In a cluster, the primary asks its workers to stop by disconnecting them.
     if (cluster.isWorker) cluster.worker!.once('disconnect', stop);
   });
-  await indexer.stop();
+  await followers.stop();
   await webhooks.stop();
   await digests?.stop();
   await opened.close();

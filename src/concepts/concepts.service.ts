@@ -302,7 +302,7 @@ export async function removeConceptTerm(
 }
 
 /**
- * Tags passages as they arrive (called where search indexes them, in the same transaction):
+ * Tags passages as they arrive (the concept follower calls it once search has indexed them):
  * a passage tagged before is tagged anew, so an edited passage loses what it no longer says.
  * Returns the concept ids of each passage that mentions any.
  */
@@ -322,7 +322,10 @@ export async function tagPassages(
       at: p.at,
     })),
   );
-  for (const p of passages) await deleteTagsOf(db, p.sourceId);
+  await deleteTagsOf(
+    db,
+    passages.map((p) => p.sourceId),
+  );
   await insertTags(db, rows);
   for (const row of rows) {
     const list = tags.get(row.source_id);
@@ -332,9 +335,9 @@ export async function tagPassages(
   return tags;
 }
 
-/** Removes the tags of a passage that is no longer public (a submission rejected or returned). */
-export async function untagPassage(db: Db, sourceId: string): Promise<void> {
-  await deleteTagsOf(db, sourceId);
+/** Removes the tags of passages no longer public (submissions rejected or returned). */
+export async function untagPassages(db: Db, sourceIds: string[]): Promise<void> {
+  await deleteTagsOf(db, sourceIds);
 }
 
 /**

@@ -1,5 +1,6 @@
 /** SQL for concepts, their terms and their tags. */
 import type { Db } from '../db/database.ts';
+import { shapedChunks } from '../db/statement-shapes.ts';
 import type { UnLanguage } from '../text/detect-language.ts';
 import type { Concept, TaggedPassage } from './concepts.schema.ts';
 import type { ConceptTable, ConceptTagTable, ConceptTermTable } from './concepts.table.ts';
@@ -127,8 +128,9 @@ export async function insertTags(db: Db, rows: ConceptTagTable[]): Promise<void>
 }
 
 /** Removes every tag of a passage (it was rejected, or is tagged anew). */
-export async function deleteTagsOf(db: Db, sourceId: string): Promise<void> {
-  await db.deleteFrom('concept_tags').where('source_id', '=', sourceId).execute();
+export async function deleteTagsOf(db: Db, sourceIds: string[]): Promise<void> {
+  for (const chunk of shapedChunks(sourceIds, 512))
+    await db.deleteFrom('concept_tags').where('source_id', 'in', chunk).execute();
 }
 
 /** How many public passages carry each concept, by concept id (drafts in preparation left out). */
@@ -214,6 +216,24 @@ export async function listSearchItemsAfter(
     .orderBy('seq')
     .limit(size)
     .execute();
+}
+
+/** Indexed passages by their source ids (those still in the index), for tagging. */
+export async function listSearchItemsBySource(
+  db: Db,
+  sourceIds: string[],
+): Promise<{ source_id: string; kind: string; process_id: string; date: string; text: string }[]> {
+  const rows = [];
+  for (const chunk of shapedChunks(sourceIds, 512)) {
+    rows.push(
+      ...(await db
+        .selectFrom('search_items')
+        .select(['source_id', 'kind', 'process_id', 'date', 'text'])
+        .where('source_id', 'in', chunk)
+        .execute()),
+    );
+  }
+  return rows;
 }
 
 /** Deletes a term of a concept; false when the concept has no such term. */

@@ -15,7 +15,8 @@ import type { OpenDatabase } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
 import { openTestDatabase, testEngines } from '../db/test-databases.ts';
 import { createMeeting } from '../meetings/meetings.service.ts';
-import { SearchIndexer } from '../search/search-indexer.ts';
+import { Followers } from '../events/followers.ts';
+import { allFollowers } from '../followers.ts';
 import { TestClient } from '../test-client.ts';
 import {
   buildConsultation,
@@ -81,7 +82,7 @@ for (const engine of testEngines()) {
     let o: OpenDatabase;
     let built: BuiltConsultation;
     let app: ReturnType<typeof createApp>;
-    let indexer: SearchIndexer;
+    let followers: Followers;
     const clients = new Map<Role, TestClient>();
     const tokens = new Map<Role, string>();
     const rows = new Map<string, Case[]>();
@@ -107,10 +108,10 @@ for (const engine of testEngines()) {
       o = await openTestDatabase(engine);
       await installShippedConcepts(o.db);
       built = await buildConsultation(o.db);
-      indexer = new SearchIndexer(o.db, engine);
-      app = createApp({ db: o.db, engine, indexer, now: () => now });
+      followers = new Followers(o.db, engine, allFollowers);
+      app = createApp({ db: o.db, engine, followers, now: () => now });
 
-      const hidden = await buildHiddenDocument(o.db, built, now);
+      const hidden = await buildHiddenDocument(o.db, engine, built, now);
       const hiddenBlock = hidden.ids.block;
       const hiddenPeriod = { id: hidden.periodId };
       const hiddenSubmission = hidden.submissionId;
@@ -368,7 +369,7 @@ for (const engine of testEngines()) {
       ]);
     });
     after(async () => {
-      await indexer.stop();
+      await followers.stop();
       await o.close();
     });
 

@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createApiToken } from '../accounts/accounts.service.ts';
 import { createApp } from '../app.ts';
-import { SearchIndexer } from '../search/search-indexer.ts';
+import { Followers } from '../events/followers.ts';
+import { allFollowers } from '../followers.ts';
 import type { OpenDatabase } from '../db/database.ts';
 import { openTestDatabase, testEngines } from '../db/test-databases.ts';
 import { importFile } from '../imports/imports.service.ts';
@@ -45,7 +46,7 @@ for (const engine of testEngines()) {
     let o: OpenDatabase;
     let built: BuiltConsultation;
     let app: ReturnType<typeof createApp>;
-    let indexer: SearchIndexer;
+    let followers: Followers;
     const clients = new Map<Role, TestClient>();
     let privateVersionSeq = 0;
     let n = 0;
@@ -80,11 +81,11 @@ for (const engine of testEngines()) {
     before(async () => {
       o = await openTestDatabase(engine);
       built = await buildConsultation(o.db);
-      indexer = new SearchIndexer(o.db, engine);
+      followers = new Followers(o.db, engine, allFollowers);
       app = createApp({
         db: o.db,
         engine,
-        indexer,
+        followers,
         now: () => new Date('2026-06-01T12:00:00Z'),
       });
       const report = await importFile(
@@ -107,8 +108,8 @@ for (const engine of testEngines()) {
       }
     });
     after(async () => {
-      // Submissions through the API kick the search indexer: let it finish before closing.
-      await indexer.stop();
+      // Requests kick the followers: let them finish before closing.
+      await followers.stop();
       await o.close();
     });
 

@@ -5,10 +5,10 @@
  */
 import { grantRole, signUp } from '../accounts/accounts.service.ts';
 import { operatorViewer, type Viewer } from '../accounts/accounts.schema.ts';
-import type { Db } from '../db/database.ts';
+import type { Db, Engine } from '../db/database.ts';
 import { importFile } from '../imports/imports.service.ts';
 import { createProcess } from '../processes/processes.service.ts';
-import { syncSubmissionIndex } from '../search/search.service.ts';
+import { drain } from '../followers.ts';
 import { moderateSubmission, submitComment } from '../submissions/submissions.service.ts';
 import {
   builtPassword,
@@ -41,6 +41,7 @@ export interface BuiltHiddenDocument {
 /** Builds the hidden document and its period beside a built consultation, at `now`. */
 export async function buildHiddenDocument(
   db: Db,
+  engine: Engine,
   built: BuiltConsultation,
   now: Date,
 ): Promise<BuiltHiddenDocument> {
@@ -117,13 +118,14 @@ export async function buildHiddenDocument(
     `On the ${secret.word} measures of the public core.`,
     'hidden-document-fixture-1',
   );
-  await syncSubmissionIndex(db, submissionId);
   const publicSubmissionId = await comment(
     built.period.id,
     'On the public core of the Internet.',
     'hidden-document-fixture-2',
   );
   await moderateSubmission(db, operatorViewer, publicSubmissionId, { action: 'publish' }, now);
+  // Search, concepts and watches have read every event before the tests look.
+  await drain(db, engine);
   return {
     ids: {
       document: hidden.ids.document,

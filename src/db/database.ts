@@ -38,7 +38,7 @@ import type {
   ConceptTermTable,
 } from '../concepts/concepts.table.ts';
 import type { CommentPeriodTable } from '../consultations/consultations.table.ts';
-import type { EventTable } from '../events/events.table.ts';
+import type { EventTable, FollowerCursorTable } from '../events/events.table.ts';
 import type {
   CalendarAddressTable,
   MeetingChangeTable,
@@ -46,11 +46,7 @@ import type {
   ProcessFollowTable,
 } from '../meetings/meetings.table.ts';
 import type { OrganisationTable } from '../organisations/organisations.table.ts';
-import type {
-  IndexQueueTable,
-  SearchItemTable,
-  SearchPostingTable,
-} from '../search/search.table.ts';
+import type { SearchItemTable, SearchPostingTable } from '../search/search.table.ts';
 import type { BlockAlignmentTable, CarriedAnchorTable } from '../revisions/revisions.table.ts';
 import type {
   AttachmentTable,
@@ -80,6 +76,7 @@ export interface Database {
   blocks: BlockTable;
   footnote_refs: FootnoteRefTable;
   events: EventTable;
+  follower_cursors: FollowerCursorTable;
   accounts: AccountTable;
   sessions: SessionTable;
   api_tokens: ApiTokenTable;
@@ -102,7 +99,6 @@ export interface Database {
   carried_anchors: CarriedAnchorTable;
   search_items: SearchItemTable;
   search_postings: SearchPostingTable;
-  index_queue: IndexQueueTable;
   rate_limits: RateLimitTable;
   meetings: MeetingTable;
   meeting_changes: MeetingChangeTable;

@@ -1,5 +1,4 @@
 /** Reading documents: a process's documents, a document's versions, a language version's blocks. */
-import { afterVersionPublished } from '../watches/watches.service.ts';
 import type { Viewer } from '../accounts/accounts.schema.ts';
 import type { Db } from '../db/database.ts';
 import { isId } from '../db/ids.ts';
@@ -241,9 +240,8 @@ export async function publishVersion(
     );
   }
   if (!access.public) {
+    // Watches hear of its passages from the event (watches/watches.follower.ts).
     await markVersionPublic(db, versionId);
-    // Watches hear of its passages now that everyone may read them.
-    await afterVersionPublished(db, versionId);
     await recordEvent(db, {
       actor: viewer.id,
       action: 'version.published',

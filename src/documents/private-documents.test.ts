@@ -45,7 +45,7 @@ for (const engine of testEngines()) {
       o = await openTestDatabase(engine);
       await installShippedConcepts(o.db);
       built = await buildConsultation(o.db);
-      hidden = await buildHiddenDocument(o.db, built, now);
+      hidden = await buildHiddenDocument(o.db, engine, built, now);
       app = createApp({ db: o.db, engine, now: () => now });
       const emails: Record<Who, string | undefined> = {
         anonymous: undefined,

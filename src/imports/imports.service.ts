@@ -10,7 +10,6 @@ import { PlenumError } from '../errors.ts';
 import { alignWithPrevious } from '../revisions/revisions.service.ts';
 import { recordEvent } from '../events/events.store.ts';
 import { requireProcess } from '../processes/processes.service.ts';
-import { indexLanguageVersion } from '../search/search.service.ts';
 import type { BlockTable, FootnoteRefTable } from '../documents/documents.table.ts';
 import {
   findDocument,
@@ -234,8 +233,7 @@ export async function storeImport(
     imported_at: now,
   });
   await insertBlocks(db, blockRows, refRows);
-  // Search: the new paragraphs and footnotes are findable once this transaction commits.
-  await indexLanguageVersion(db, languageVersionId);
+  // Search indexes the new paragraphs and footnotes from this event (search/search.follower.ts).
   await recordEvent(db, {
     actor,
     action: 'language_version.imported',

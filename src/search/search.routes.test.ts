@@ -6,6 +6,7 @@ import type { OpenDatabase } from '../db/database.ts';
 import { openTestDatabase, testEngines } from '../db/test-databases.ts';
 import { buildProcess } from '../imports/imports.builder.ts';
 import { importFile } from '../imports/imports.service.ts';
+import { drain } from '../followers.ts';
 import { TestClient } from '../test-client.ts';
 import type { SearchResult } from './search.schema.ts';
 
@@ -46,6 +47,7 @@ for (const engine of testEngines()) {
         language: 'zh',
         format: 'text',
       });
+      await drain(o.db, engine);
     });
     after(() => o?.close());
 

@@ -8,11 +8,8 @@
 import type { Viewer } from '../accounts/accounts.schema.ts';
 import type { Db } from '../db/database.ts';
 import { anchorsFor } from '../documents/anchors.ts';
-import { findVersionAccess } from '../documents/documents.store.ts';
+import { findDocument, findVersionAccess } from '../documents/documents.store.ts';
 import { getDocument } from '../documents/documents.service.ts';
-import { untagPassage } from '../concepts/concepts.service.ts';
-import { afterIndexing } from '../watches/watches.service.ts';
-import type { IndexedPassage } from '../watches/watches.schema.ts';
 import { PlenumError } from '../errors.ts';
 import { lookupProcess } from '../processes/processes.service.ts';
 import {
@@ -43,8 +40,6 @@ import {
   findSubmissionsForIndex,
   inSearchSession,
   insertSearchItems,
-  queueForIndex,
-  takeFromIndexQueue,
   listHiddenVersions,
   listLanguageVersionIds,
   listPublishedSubmissionIds,
@@ -93,13 +88,9 @@ function primaryLanguage(tag: string): string {
 
 /**
  * Indexes the passages not indexed yet (indexing twice is harmless) and with at least one term,
- * in few statements; returns those it indexed, as watches hear of them (`public` for all).
+ * in few statements; returns the source ids of those it indexed.
  */
-async function addItems(
-  db: Db,
-  items: NewSearchItem[],
-  isPublic: boolean,
-): Promise<IndexedPassage[]> {
+async function addItems(db: Db, items: NewSearchItem[]): Promise<string[]> {
   const existing = await findSearchItemsBySource(
     db,
     items.map((i) => i.source_id),
@@ -112,30 +103,21 @@ async function addItems(
     added.push({ item: { ...item, folded: foldForSearch(item.text) }, terms });
   }
   await insertSearchItems(db, added);
-  return added.map(({ item }) => ({
-    sourceId: item.source_id,
-    kind: item.kind,
-    processId: item.process_id,
-    stakeholderGroup: item.stakeholder_group,
-    at: item.date,
-    text: item.text,
-    public: isPublic,
-  }));
+  return added.map(({ item }) => item.source_id);
 }
 
 /**
  * Indexes the blocks of a language version (paragraphs, headings, list items, tables and
- * footnotes), each with the address and fragment it is read at. Called in the import's
- * transaction; a version in preparation is indexed too, and found only by its process staff.
+ * footnotes), each with the address and fragment it is read at; returns the source ids of the
+ * passages it added. A version in preparation is indexed too, and found only by its process staff.
  */
-export async function indexLanguageVersion(db: Db, languageVersionId: string): Promise<number> {
+export async function indexLanguageVersion(db: Db, languageVersionId: string): Promise<string[]> {
   const lv = await findLanguageVersionForIndex(db, languageVersionId);
-  if (!lv) return 0;
+  if (!lv) return [];
   const anchors = anchorsFor(lv.blocks.map((b) => b.address));
   const date = (lv.versionDate ?? lv.importedAt).slice(0, 10);
   const language = primaryLanguage(lv.language);
   const page = `/documents/${lv.documentId}/v/${lv.versionSeq}/${encodeURIComponent(lv.language)}`;
-  const isPublic = (await findVersionAccess(db, lv.versionId))?.public ?? false;
   const items: NewSearchItem[] = [];
   for (const [i, block] of lv.blocks.entries()) {
     const text =
@@ -164,29 +146,21 @@ export async function indexLanguageVersion(db: Db, languageVersionId: string): P
       folded: '',
     });
   }
-  const fresh = await addItems(db, items, isPublic);
-  // Concept tags and watch matches follow the passages into the index (watches/watches.service.ts).
-  await afterIndexing(db, fresh);
-  return fresh.length;
+  return addItems(db, items);
 }
 
 /**
- * Brings a submission's place in the index in line with its status: a published submission is
- * findable, any other (in review, rejected, returned, awaiting co-signers) is not. Called in the
- * transaction that changes the status.
+ * Brings the submissions' places in the index in line with their status: a published submission
+ * is findable, any other (in review, rejected, returned, awaiting co-signers) is not. Few
+ * statements for many: one read of the submissions, one of their passages, multi-row inserts of
+ * the new passages and their postings. Returns the source ids indexed and removed.
  */
-export async function syncSubmissionIndex(db: Db, submissionId: string): Promise<void> {
-  await syncSubmissionsIndex(db, [submissionId]);
-}
-
-/**
- * syncSubmissionIndex for many submissions at once, in few statements: one read of the
- * submissions, one of their passages, multi-row inserts of the new passages and their postings,
- * and one round of concept tagging and watch matching for all of them.
- */
-export async function syncSubmissionsIndex(db: Db, submissionIds: string[]): Promise<void> {
+export async function syncSubmissionsIndex(
+  db: Db,
+  submissionIds: string[],
+): Promise<{ indexed: string[]; removed: string[] }> {
   const ids = [...new Set(submissionIds)];
-  if (ids.length === 0) return;
+  if (ids.length === 0) return { indexed: [], removed: [] };
   const submissions = await findSubmissionsForIndex(db, ids);
   const published = submissions.filter((s) => s.status === 'published');
   const items = published.map((s): NewSearchItem => {
@@ -218,38 +192,9 @@ export async function syncSubmissionsIndex(db: Db, submissionIds: string[]): Pro
     db,
     ids.filter((id) => !publishedIds.has(id)),
   );
-  for (const [id, indexed] of unpublished) {
+  for (const indexed of unpublished.values())
     await deleteSearchItem(db, indexed, indexTerms(indexed.text));
-    // No longer public: it mentions nothing any more (a watch's page lists public matches only).
-    await untagPassage(db, id);
-  }
-  // Concept tags and watch matches follow the submissions into the index.
-  await afterIndexing(db, await addItems(db, items, true));
-}
-
-/**
- * Queues submissions to be indexed (syncSubmissionsIndex) shortly after, in the caller's
- * transaction: the path of a submission's receipt stays short on deadline night, and the
- * queue row commits with the submission, so none is left unindexed (search-indexer.ts).
- */
-export async function queueSubmissionsIndex(
-  db: Db,
-  submissions: { id: string; now: Date }[],
-): Promise<void> {
-  await queueForIndex(
-    db,
-    submissions.map((s) => ({ sourceId: s.id, at: s.now.toISOString() })),
-  );
-}
-
-/**
- * Indexes up to `limit` queued submissions, oldest first, in the caller's write transaction;
- * returns how many queue rows it took (0: the queue is empty).
- */
-export async function indexQueuedSubmissions(db: Db, limit: number): Promise<number> {
-  const ids = await takeFromIndexQueue(db, limit);
-  await syncSubmissionsIndex(db, ids);
-  return ids.length;
+  return { indexed: await addItems(db, items), removed: [...unpublished.keys()] };
 }
 
 /**

@@ -443,50 +443,6 @@ export async function inSearchSession<T>(db: Db, work: (db: Db) => Promise<T>): 
   return db.isTransaction ? tuned(db) : (db as Kysely<Database>).transaction().execute(tuned);
 }
 
-/** Queues submissions for indexing, in the caller's transaction. */
-export async function queueForIndex(
-  db: Db,
-  rows: { sourceId: string; at: string }[],
-): Promise<void> {
-  for (const chunk of shapedChunks(rows, 256)) {
-    await db
-      .insertInto('index_queue')
-      .values(chunk.map((r) => ({ source_id: r.sourceId, queued_at: r.at })))
-      .execute();
-  }
-}
-
-/**
- * Takes the oldest queued submissions out of the queue, in the caller's transaction: if it rolls
- * back they are queued again. On PostgreSQL rows another process is taking are skipped; SQLite
- * has one writer, so two processes never take the same rows.
- */
-export async function takeFromIndexQueue(db: Db, limit: number): Promise<string[]> {
-  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
-  let oldest = db.selectFrom('index_queue').select('seq').orderBy('seq').limit(limit);
-  if (postgres) oldest = oldest.forUpdate().skipLocked();
-  const rows = await db
-    .deleteFrom('index_queue')
-    .where('seq', 'in', oldest)
-    .returning('source_id')
-    .execute();
-  return rows.map((r) => r.source_id);
-}
-
-/** How many submissions wait to be indexed, and since when the oldest has waited. */
-export async function indexQueueLength(
-  db: Db,
-): Promise<{ waiting: number; oldestQueuedAt: string | null }> {
-  const row = await db
-    .selectFrom('index_queue')
-    .select((eb) => [
-      eb.fn.countAll<number | string>().as('n'),
-      eb.fn.min('queued_at').as('oldest'),
-    ])
-    .executeTakeFirstOrThrow();
-  return { waiting: Number(row.n), oldestQueuedAt: (row.oldest as string | null) ?? null };
-}
-
 /** Ids of every language version, oldest import first, a page at a time (for a rebuild). */
 export async function listLanguageVersionIds(
   db: Db,

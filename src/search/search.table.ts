@@ -41,10 +41,3 @@ export interface SearchPostingTable {
   /** The passage's language (as in search_items), for the language filter. */
   lang: string;
 }
-
-/** A row of `index_queue`: a submission waiting to be indexed (see search/search-indexer.ts). */
-export interface IndexQueueTable {
-  seq: Generated<number>;
-  source_id: string;
-  queued_at: string;
-}

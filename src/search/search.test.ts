@@ -10,6 +10,7 @@ import { testEngines, openTestDatabase } from '../db/test-databases.ts';
 import type { Engine, OpenDatabase } from '../db/database.ts';
 import { isPlenumError } from '../errors.ts';
 import { importFile } from '../imports/imports.service.ts';
+import { drain } from '../followers.ts';
 import { moderateSubmission, submitComment } from '../submissions/submissions.service.ts';
 import { rebuildSearchIndex, searchPassages } from './search.service.ts';
 import { inSearchSession } from './search.store.ts';
@@ -93,6 +94,7 @@ async function build(o: OpenDatabase): Promise<BuiltConsultation> {
       },
     );
   }
+  await drain(o.db, o.engine);
   return built;
 }
 
@@ -202,12 +204,14 @@ for (const engine of testEngines()) {
         ),
       );
       assert.equal(receipt.status, 'in_review');
+      await drain(o.db, engine);
       assert.equal((await find(o, 'zebrafish')).total, 0);
       await o.db
         .transaction()
         .execute((trx) =>
           moderateSubmission(trx, moderator, receipt.submissionId, { action: 'publish' }, now),
         );
+      await drain(o.db, engine);
       const found = await find(o, 'zebrafish registry');
       assert.equal(found.total, 1);
       assert.equal(found.hits[0]!.kind, 'submission');
@@ -228,6 +232,7 @@ for (const engine of testEngines()) {
             now,
           ),
         );
+      await drain(o.db, engine);
       assert.equal((await find(o, 'zebrafish')).total, 0);
     });
 
@@ -239,6 +244,7 @@ for (const engine of testEngines()) {
         format: 'text',
         private: true,
       });
+      await drain(o.db, engine);
       assert.equal((await find(o, 'okapi')).total, 0);
       const outsider = viewer(built.accounts.outsider);
       assert.equal((await find(o, 'okapi', {}, outsider)).total, 0);

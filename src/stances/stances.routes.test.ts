@@ -4,6 +4,7 @@ import type { Viewer } from '../accounts/accounts.schema.ts';
 import { createApiToken } from '../accounts/accounts.service.ts';
 import { createApp } from '../app.ts';
 import { installShippedConcepts } from '../concepts/concepts.service.ts';
+import { drain } from '../followers.ts';
 import {
   buildConsultation,
   builtPassword,
@@ -88,6 +89,7 @@ for (const engine of testEngines()) {
         .where('address', '=', 'para 1')
         .executeTakeFirstOrThrow();
       privateBlock = hiddenBlock.id;
+      await drain(o.db, engine);
       app = createApp({ db: o.db, engine });
     });
     after(async () => o.close());

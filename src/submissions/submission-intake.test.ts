@@ -125,7 +125,7 @@ for (const engine of testEngines()) {
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));
       }
-      await deps.indexer.stop();
+      await deps.followers.stop();
       await o.close();
     });
 

@@ -46,7 +46,7 @@ export class SubmissionQueue {
 
   private readonly engine: Engine;
 
-  /** Called after each group's commit (the search indexer is kicked: the group queued work). */
+  /** Called after each group's commit (the followers are kicked: the group logged events). */
   private readonly afterCommit: () => void;
 
   constructor(db: Kysely<Database>, engine: Engine, afterCommit: () => void = () => {}) {
@@ -65,7 +65,7 @@ export class SubmissionQueue {
   /**
    * True while submissions wait for, or are in, a commit, or while they keep arriving: between
    * two groups the queue is empty for a moment, and a surge is not over until none has come for
-   * `quietMs`. The search indexer waits while this is true (receipts before search).
+   * `quietMs`. The followers wait while this is true (receipts before search).
    */
   get busy(): boolean {
     return (
@@ -156,7 +156,7 @@ export class SubmissionQueue {
     let stored: StoreOutcome[];
     try {
       stored = await inWriteTransaction(this.db, this.engine, (trx) =>
-        storeSubmissions(trx, toStore),
+        storeSubmissions(trx, { items: toStore }),
       );
     } catch (error) {
       // Nothing of the group is stored: every submission in it fails, none is acknowledged.

@@ -17,11 +17,6 @@ import { findOrganisation, findOrganisations } from '../organisations/organisati
 import { detectLanguage } from '../text/detect-language.ts';
 import { quoteSelector } from '../revisions/reanchor.ts';
 import { carryLateAnchors } from '../revisions/revisions.service.ts';
-import {
-  queueSubmissionsIndex,
-  syncSubmissionIndex,
-  syncSubmissionsIndex,
-} from '../search/search.service.ts';
 import { zodError } from '../validation.ts';
 import type { CheckedAttachment } from './attachments.ts';
 import { canReadSubmission, checkCanCosignFor, checkCanSubmitFor } from './submissions.policy.ts';
@@ -197,9 +192,10 @@ export type PreparedSubmission =
     };
 
 /**
- * Receives a submission in one transaction: checked, written and indexed for search. The receipt
- * exists only once the caller's transaction has committed. A repeated idempotency key with the same content
- * returns the first receipt instead of a second submission.
+ * Receives a submission in the caller's transaction, as the group commit does for many: checked
+ * and written with its event (search and watches follow it after the commit). The receipt exists
+ * only once the caller's transaction has committed. A repeated idempotency key with the same
+ * content returns the first receipt instead of a second submission.
  */
 export async function submitComment(
   db: Db,
@@ -210,7 +206,7 @@ export async function submitComment(
   now: Date,
 ): Promise<Receipt> {
   const prepared = await prepareSubmission(db, viewer, periodId, input, attachments, now);
-  const [outcome] = await storeSubmissions(db, [{ prepared, now }], 'now');
+  const [outcome] = await storeSubmissions(db, { items: [{ prepared, now }] });
   if (!outcome!.ok) throw outcome!.error;
   return outcome!.receipt;
 }
@@ -430,102 +426,119 @@ function replayOf(
 /** What storeSubmissions made of one submission: its receipt, or why it was refused. */
 export type StoreOutcome = { ok: true; receipt: Receipt } | { ok: false; error: PlenumError };
 
+/** A prepared submission that is no replay, and the instant it arrived. */
+type FreshSubmission = Exclude<PreparedSubmission, { replay: Receipt }>;
+interface ToWrite {
+  prepared: FreshSubmission;
+  now: Date;
+}
+
+const keyOf = (p: FreshSubmission) => idempotencyKeyName(p.authorId, p.idempotencyKey);
+
 /**
  * Writes prepared submissions, inside the caller's write transaction, in few statements (a group
- * commit writes a few hundred at once). Idempotency keys are checked first, all in one read: the
- * same key may have arrived in the same group or in another process since the submissions were
- * prepared. A later submission with a key seen earlier in the same call is a replay of the first
- * (or a conflict). On PostgreSQL another group may commit the same key meanwhile: the insert
- * skips such a row (it waits for that commit) and the submission gets that one's receipt
- * instead. Every refusal comes before anything of that submission is written.
+ * commit writes a few hundred at once): the submission rows (idempotency keys settled first),
+ * then their anchors, co-signers and attachments, the anchors carried to later versions, and an
+ * event each, which search and watches follow (events/followers.ts). Every refusal comes before
+ * anything of that submission is written.
  */
 export async function storeSubmissions(
   db: Db,
-  items: { prepared: PreparedSubmission; now: Date }[],
-  /**
-   * When a published submission is indexed for search: 'queued' (the group commit: a moment after
-   * the commit, by search/search-indexer.ts) or 'now' (in this transaction).
-   */
-  indexing: 'queued' | 'now' = 'queued',
+  { items }: { items: { prepared: PreparedSubmission; now: Date }[] },
 ): Promise<StoreOutcome[]> {
-  type Fresh = Exclude<PreparedSubmission, { replay: Receipt }>;
-  const keyOf = (p: Fresh) => idempotencyKeyName(p.authorId, p.idempotencyKey);
+  const { earlier, toWrite } = await writeFirstOfEachKey(db, { items });
+  const outcomes = items.map(({ prepared }) => outcomeOf({ prepared, earlier, toWrite }));
+  const written = [...toWrite.values()];
+  if (written.length === 0) return outcomes;
+  await insertSubmissionParts(
+    db,
+    written.map((w) => w.prepared.row),
+  );
+  await carryAnchorsForward(db, { written });
+  await recordSubmissionEvents(db, { written });
+  return outcomes;
+}
+
+/**
+ * Idempotency keys are checked first, all in one read: the same key may have arrived in the same
+ * group or in another process since the submissions were prepared. The first submission of each
+ * key not yet stored is written; on PostgreSQL another group may commit the same key meanwhile:
+ * the insert skips such a row (it waits for that commit) and it counts as stored earlier.
+ */
+async function writeFirstOfEachKey(
+  db: Db,
+  { items }: { items: { prepared: PreparedSubmission; now: Date }[] },
+): Promise<{ earlier: Map<string, SubmissionTable>; toWrite: Map<string, ToWrite> }> {
   const fresh = items.flatMap(({ prepared }) => (prepared.replay ? [] : [prepared]));
   const earlier = await findByIdempotencyKeys(
     db,
     fresh.map((p) => ({ authorId: p.authorId, key: p.idempotencyKey })),
   );
-  // The first submission of each key not yet stored, to be written.
-  const toWrite = new Map<string, { prepared: Fresh; now: Date }>();
+  const toWrite = new Map<string, ToWrite>();
   for (const { prepared, now } of items) {
     if (prepared.replay || earlier.has(keyOf(prepared)) || toWrite.has(keyOf(prepared))) continue;
     toWrite.set(keyOf(prepared), { prepared, now });
   }
-  if (toWrite.size > 0) {
-    const skipped = await insertSubmissionRows(
-      db,
-      [...toWrite.values()].map((w) => w.prepared.row.submission),
-    );
-    // Committed by another transaction since the read above: answered with that submission.
-    const committed = await findByIdempotencyKeys(
-      db,
-      skipped.map((row) => ({ authorId: row.author_id, key: row.idempotency_key })),
-    );
-    for (const [key, row] of committed) {
-      earlier.set(key, row);
-      toWrite.delete(key);
-    }
-  }
-  const settled = items.map(({ prepared }): StoreOutcome => {
-    if (prepared.replay) return { ok: true, receipt: prepared.replay };
-    const key = keyOf(prepared);
-    const first = earlier.get(key) ?? toWrite.get(key)!.prepared.row.submission;
-    if (first !== prepared.row.submission) {
-      try {
-        return { ok: true, receipt: replayOf(first, prepared.content, prepared.contentSha256) };
-      } catch (error) {
-        return { ok: false, error: error as PlenumError };
-      }
-    }
-    const { id, status, received_at: receivedAt } = first;
-    return {
-      ok: true,
-      receipt: {
-        submissionId: id,
-        receivedAt,
-        contentSha256: prepared.contentSha256,
-        content: prepared.content,
-        status: status as SubmissionStatus,
-        replayed: false,
-      },
-    };
-  });
-  const written = [...toWrite.values()];
-  if (written.length === 0) return settled;
-
-  await insertSubmissionParts(
+  if (toWrite.size === 0) return { earlier, toWrite };
+  const skipped = await insertSubmissionRows(
     db,
-    written.map((w) => w.prepared.row),
+    [...toWrite.values()].map((w) => w.prepared.row.submission),
   );
-  // Search: on deadline night a submission published at once is queued, and findable a moment
-  // after this transaction commits (search/search-indexer.ts); the queue rows commit with it.
-  const published = written.filter((w) => w.prepared.row.submission.status === 'published');
-  if (published.length > 0) {
-    if (indexing === 'queued') {
-      await queueSubmissionsIndex(
-        db,
-        published.map((w) => ({ id: w.prepared.row.submission.id, now: w.now })),
-      );
-    } else {
-      await syncSubmissionsIndex(
-        db,
-        published.map((w) => w.prepared.row.submission.id),
-      );
+  // Committed by another transaction since the read above: answered with that submission.
+  const committed = await findByIdempotencyKeys(
+    db,
+    skipped.map((row) => ({ authorId: row.author_id, key: row.idempotency_key })),
+  );
+  for (const [key, row] of committed) {
+    earlier.set(key, row);
+    toWrite.delete(key);
+  }
+  return { earlier, toWrite };
+}
+
+/**
+ * The receipt of one submission: its own when it was written; a replay of the first with its key
+ * (stored earlier, or earlier in the same call) when the content is the same; else a conflict.
+ */
+function outcomeOf({
+  prepared,
+  earlier,
+  toWrite,
+}: {
+  prepared: PreparedSubmission;
+  earlier: Map<string, SubmissionTable>;
+  toWrite: Map<string, ToWrite>;
+}): StoreOutcome {
+  if (prepared.replay) return { ok: true, receipt: prepared.replay };
+  const key = keyOf(prepared);
+  const first = earlier.get(key) ?? toWrite.get(key)!.prepared.row.submission;
+  if (first !== prepared.row.submission) {
+    try {
+      return { ok: true, receipt: replayOf(first, prepared.content, prepared.contentSha256) };
+    } catch (error) {
+      return { ok: false, error: error as PlenumError };
     }
   }
-  // A later version may already be aligned with this one: carry the new anchors there too
-  // (carryLateAnchors reads the aligned versions under the write lock, so an import of the next
-  // version cannot slip in between).
+  const { id, status, received_at: receivedAt } = first;
+  return {
+    ok: true,
+    receipt: {
+      submissionId: id,
+      receivedAt,
+      contentSha256: prepared.contentSha256,
+      content: prepared.content,
+      status: status as SubmissionStatus,
+      replayed: false,
+    },
+  };
+}
+
+/**
+ * A later version may already be aligned with this one: the new anchors are carried there too
+ * (carryLateAnchors reads the aligned versions under the write lock, so an import of the next
+ * version cannot slip in between).
+ */
+async function carryAnchorsForward(db: Db, { written }: { written: ToWrite[] }): Promise<void> {
   const anchorsByVersion = Map.groupBy(
     written.flatMap(({ prepared }) =>
       prepared.row.anchors.map((a) => ({ versionId: prepared.versionId, id: a.id })),
@@ -538,6 +551,10 @@ export async function storeSubmissions(
       versionId,
       anchors.map((a) => a.id),
     );
+}
+
+/** An event per submission written: published at once, or received (for review, co-signers). */
+async function recordSubmissionEvents(db: Db, { written }: { written: ToWrite[] }): Promise<void> {
   await recordEvents(
     db,
     written.map(({ prepared, now }) => {
@@ -559,7 +576,6 @@ export async function storeSubmissions(
       };
     }),
   );
-  return settled;
 }
 
 /** A submission the viewer may read, or SUBMISSION_NOT_FOUND. */
@@ -626,9 +642,8 @@ export async function answerCosignature(
   if (waiting) return 'awaiting_cosigners';
   const next: SubmissionStatus = row.moderation === 'review' ? 'in_review' : 'published';
   await updateStatus(db, submissionId, { status: next, reason: null, note: null, at });
+  // The event of its publication is what search and watches follow.
   if (next === 'published') await recordStatusChange(db, viewer.id, row, next, {}, now);
-  // Search: the last co-signature published it.
-  if (next === 'published') await syncSubmissionIndex(db, submissionId);
   return next;
 }
 
@@ -670,8 +685,6 @@ export async function moderateSubmission(
     { reason: reason ?? null, note: note ?? null },
     now,
   );
-  // Search: published means findable, rejected (or returned) means no longer findable.
-  await syncSubmissionIndex(db, submissionId);
   return status;
 }
 

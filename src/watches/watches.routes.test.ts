@@ -14,6 +14,7 @@ import {
 import type { OpenDatabase } from '../db/database.ts';
 import { openTestDatabase, testEngines } from '../db/test-databases.ts';
 import { importFile } from '../imports/imports.service.ts';
+import { drain } from '../followers.ts';
 import { submitComment } from '../submissions/submissions.service.ts';
 import { TestClient } from '../test-client.ts';
 import { createTransport } from 'nodemailer';
@@ -78,10 +79,11 @@ for (const engine of testEngines()) {
       await client.signIn(built.accounts[who].email, builtPassword);
       return client;
     };
-    const submitAs = (who: 'civil' | 'government', body: string, key: string) => {
+    /** Submits and waits for the followers: the watches have heard of it when it returns. */
+    const submitAs = async (who: 'civil' | 'government', body: string, key: string) => {
       const org = built.organisations[who];
       const viewer = representativeViewer(built, who);
-      return o.db
+      const receipt = await o.db
         .transaction()
         .execute((trx) =>
           submitComment(
@@ -93,6 +95,8 @@ for (const engine of testEngines()) {
             new Date('2026-06-02T09:00:00Z'),
           ),
         );
+      await drain(o.db, engine);
+      return receipt;
     };
     const makeWatch = async (client: TestClient, form: Record<string, string | string[]>) => {
       const res = await client.post('/watches', form);
@@ -246,6 +250,7 @@ for (const engine of testEngines()) {
         new TextEncoder().encode(draftText(['Private words about root servers.'], 'Private draft')),
         { process: 'twg', symbol: 'TWG/twg/3', language: 'en', format: 'text', private: true },
       );
+      await drain(o.db, engine);
       const hits = async (id: string) =>
         (
           await o.db

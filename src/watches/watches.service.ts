@@ -1,12 +1,11 @@
 /**
  * Watches: a user's saved search or set of concepts, optionally limited to processes or
  * stakeholder groups, followed through an Atom feed and an optional signed webhook. New passages
- * are matched against every watch as they are indexed, through one index of the watches' terms
+ * are matched against every watch once indexed and tagged (watches.follower.ts), through one index of the watches' terms
  * (src/text/standing-queries.ts): a passage costs a few lookups, not a search per watch.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Viewer } from '../accounts/accounts.schema.ts';
-import { tagPassages } from '../concepts/concepts.service.ts';
 import { findConcept } from '../concepts/concepts.store.ts';
 import type { Db } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
@@ -34,7 +33,6 @@ import {
   listAllWatches,
   listDeliveries,
   listHits,
-  listVersionPassages,
   listWatchesOf,
   updateFeedKeyHash,
   updateWatchRow,
@@ -102,60 +100,9 @@ function watchesMatching(
 }
 
 /**
- * What happens once passages are in the search index (called in the same transaction): they are
- * tagged with their concepts, and the public ones are matched against every watch; each new match
- * is recorded, and queued for the watch's webhook. Returns the number of new matches.
+ * Matches public passages, with their concepts, against every watch (the watch follower calls
+ * it); each new match is recorded and queued for the watch's webhook. Returns the new matches.
  */
-export async function afterIndexing(
-  db: Db,
-  passages: IndexedPassage[],
-  now = new Date(),
-): Promise<number> {
-  if (passages.length === 0) return 0;
-  const tags = await tagPassages(
-    db,
-    passages.map((p) => ({
-      sourceId: p.sourceId,
-      kind: p.kind,
-      processId: p.processId,
-      at: p.at,
-      text: p.text,
-    })),
-  );
-  return matchPassages(
-    db,
-    passages.filter((p) => p.public),
-    tags,
-    now,
-  );
-}
-
-/**
- * A version in preparation was indexed but heard by no watch; once it is made public, its
- * passages are matched (and tagged again) as if they had just arrived.
- */
-export async function afterVersionPublished(
-  db: Db,
-  versionId: string,
-  now = new Date(),
-): Promise<number> {
-  const passages = await listVersionPassages(db, versionId);
-  return afterIndexing(
-    db,
-    passages.map((p) => ({
-      sourceId: p.source_id,
-      kind: p.kind,
-      processId: p.process_id,
-      stakeholderGroup: null,
-      at: p.date,
-      text: p.text,
-      public: true,
-    })),
-    now,
-  );
-}
-
-/** Matches public passages against every watch; see afterIndexing. */
 export async function matchPassages(
   db: Db,
   passages: IndexedPassage[],

@@ -1,7 +1,8 @@
 /** SQL for watches, their matches and their webhook deliveries. */
 import type { Db } from '../db/database.ts';
+import { shapedChunks } from '../db/statement-shapes.ts';
 import type { StakeholderGroup } from '../organisations/organisations.schema.ts';
-import type { Watch, WatchHit, WebhookDelivery } from './watches.schema.ts';
+import type { IndexedPassage, Watch, WatchHit, WebhookDelivery } from './watches.schema.ts';
 import type { WatchTable, WebhookDeliveryTable } from './watches.table.ts';
 
 function toWatch(row: WatchTable): Watch {
@@ -288,17 +289,80 @@ export async function listDeliveries(
 }
 
 /** The indexed passages of a version, as watches are matched against them. */
-export async function listVersionPassages(
-  db: Db,
-  versionId: string,
-): Promise<{ source_id: string; kind: string; process_id: string; date: string; text: string }[]> {
-  return db
-    .selectFrom('search_items')
-    .select(['source_id', 'kind', 'process_id', 'date', 'text'])
-    .where('version_id', '=', versionId)
-    .where('kind', '!=', 'submission')
-    .orderBy('seq')
+export async function listVersionPassages(db: Db, versionId: string): Promise<IndexedPassage[]> {
+  const rows = await passagesQuery(db)
+    .where('s.version_id', '=', versionId)
+    .where('s.kind', '!=', 'submission')
+    .orderBy('s.seq')
     .execute();
+  return rows.map(toPassage);
+}
+
+/** Indexed passages by their source ids (those still in the index), as watches match them. */
+export async function listPassagesBySource(
+  db: Db,
+  sourceIds: string[],
+): Promise<IndexedPassage[]> {
+  const passages: IndexedPassage[] = [];
+  for (const chunk of shapedChunks(sourceIds, 512)) {
+    const rows = await passagesQuery(db).where('s.source_id', 'in', chunk).orderBy('s.seq').execute();
+    passages.push(...rows.map(toPassage));
+  }
+  return passages;
+}
+
+/** The concept ids each passage is tagged with. */
+export async function listTagsOf(db: Db, sourceIds: string[]): Promise<Map<string, string[]>> {
+  const tags = new Map<string, string[]>();
+  for (const chunk of shapedChunks(sourceIds, 512)) {
+    const rows = await db
+      .selectFrom('concept_tags')
+      .select(['source_id', 'concept_id'])
+      .where('source_id', 'in', chunk)
+      .execute();
+    for (const row of rows) {
+      const list = tags.get(row.source_id);
+      if (list) list.push(row.concept_id);
+      else tags.set(row.source_id, [row.concept_id]);
+    }
+  }
+  return tags;
+}
+
+function passagesQuery(db: Db) {
+  return db
+    .selectFrom('search_items as s')
+    .leftJoin('versions as v', 'v.id', 's.version_id')
+    .select([
+      's.source_id',
+      's.kind',
+      's.process_id',
+      's.stakeholder_group',
+      's.date',
+      's.text',
+      'v.public',
+    ]);
+}
+
+function toPassage(row: {
+  source_id: string;
+  kind: string;
+  process_id: string;
+  stakeholder_group: string | null;
+  date: string;
+  text: string;
+  public: number | null;
+}): IndexedPassage {
+  return {
+    sourceId: row.source_id,
+    kind: row.kind,
+    processId: row.process_id,
+    stakeholderGroup: row.stakeholder_group,
+    at: row.date,
+    text: row.text,
+    // A submission is in the index only while published; a paragraph as its version is.
+    public: row.kind === 'submission' || Number(row.public) === 1,
+  };
 }
 
 /** Watches whose owner wants a digest and whose last one was sent at or before `before`. */

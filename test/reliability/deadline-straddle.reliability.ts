@@ -159,7 +159,7 @@ for (const engine of reliabilityEngines()) {
         );
       } finally {
         await new Promise((resolve) => server.close(resolve));
-        await deps.indexer.stop();
+        await deps.followers.stop();
         await opened.close();
       }
     });

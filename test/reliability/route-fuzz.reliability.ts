@@ -608,7 +608,7 @@ for (const engine of reliabilityEngines()) {
         } finally {
           console.error = log;
         }
-        await deps.indexer.idle();
+        await deps.followers.drain();
         const seconds = ((performance.now() - started) / 1000).toFixed(1);
         const after = await dumpTables(opened.db, engine);
         const changed = dumpDifferences(before, after, legitimatelyTouched);
@@ -626,7 +626,7 @@ for (const engine of reliabilityEngines()) {
         assert.deepEqual(changed, [], 'tables changed by refused requests');
       } finally {
         await new Promise((resolve) => server.close(resolve));
-        await deps.indexer.stop();
+        await deps.followers.stop();
         await opened.close();
       }
     });

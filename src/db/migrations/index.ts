@@ -9,6 +9,7 @@ import * as stances from './0006-stances.ts';
 import * as watches from './0007-watches.ts';
 import * as indexQueue from './0008-index-queue.ts';
 import * as searchStatistics from './0009-search-statistics.ts';
+import * as followers from './0010-followers.ts';
 import * as rateLimits from './0011-rate-limits.ts';
 import * as tokenLastUse from './0012-token-last-use.ts';
 
@@ -23,6 +24,7 @@ export const migrations: Record<string, Migration> = {
   '0007-watches': watches,
   '0008-index-queue': indexQueue,
   '0009-search-statistics': searchStatistics,
+  '0010-followers': followers,
   '0011-rate-limits': rateLimits,
   '0012-token-last-use': tokenLastUse,
 };

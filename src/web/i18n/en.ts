@@ -537,6 +537,26 @@ export const en = {
       academia: 'Academia',
     },
   },
+  followers: {
+    title: 'Followers of the event log',
+    intro:
+      'Search, concept tagging and watch matching follow the log of changes a moment after each change is committed. This page shows how far behind each one is, and the event it fails on, if any: a failing event is tried again with a growing delay and never skipped.',
+    caption: 'Each follower and how far behind the log it is',
+    follower: 'Follower',
+    position: 'Last event handled',
+    lagEvents: 'Events behind',
+    lagSeconds: 'Seconds behind',
+    state: 'State',
+    ok: 'Following',
+    failing: 'Failing',
+    none: 'No follower has started yet.',
+    failingTitle: '{follower} fails on an event',
+    event: 'Event',
+    error: 'Error',
+    attempts: 'Attempts',
+    since: 'Failing since',
+    retryAt: 'Next attempt',
+  },
   search: {
     title: 'Search',
     intro:

@@ -546,6 +546,26 @@ export const es: Messages = {
       academia: 'Círculos académicos',
     },
   },
+  followers: {
+    title: 'Seguidores del registro de eventos',
+    intro:
+      'La búsqueda, el etiquetado por conceptos y la coincidencia de alertas siguen el registro de cambios un momento después de que cada cambio se confirma. Esta página muestra cuánto retraso lleva cada uno y el evento en el que falla, si lo hay: un evento fallido se reintenta con una espera creciente y nunca se omite.',
+    caption: 'Cada seguidor y su retraso respecto del registro',
+    follower: 'Seguidor',
+    position: 'Último evento tratado',
+    lagEvents: 'Eventos de retraso',
+    lagSeconds: 'Segundos de retraso',
+    state: 'Estado',
+    ok: 'Al día',
+    failing: 'Con fallos',
+    none: 'Ningún seguidor ha empezado todavía.',
+    failingTitle: '{follower} falla en un evento',
+    event: 'Evento',
+    error: 'Error',
+    attempts: 'Intentos',
+    since: 'Falla desde',
+    retryAt: 'Próximo intento',
+  },
   search: {
     title: 'Búsqueda',
     intro:

@@ -549,6 +549,26 @@ export const fr: Messages = {
       academia: 'Milieux universitaires',
     },
   },
+  followers: {
+    title: 'Suiveurs du journal des événements',
+    intro:
+      'La recherche, l’étiquetage par concepts et la correspondance des veilles suivent le journal des modifications un instant après que chaque modification est validée. Cette page indique le retard de chacun et l’événement sur lequel il échoue, le cas échéant : un événement en échec est réessayé avec un délai croissant et n’est jamais ignoré.',
+    caption: 'Chaque suiveur et son retard sur le journal',
+    follower: 'Suiveur',
+    position: 'Dernier événement traité',
+    lagEvents: 'Événements de retard',
+    lagSeconds: 'Secondes de retard',
+    state: 'État',
+    ok: 'À jour',
+    failing: 'En échec',
+    none: 'Aucun suiveur n’a encore démarré.',
+    failingTitle: '{follower} échoue sur un événement',
+    event: 'Événement',
+    error: 'Erreur',
+    attempts: 'Tentatives',
+    since: 'En échec depuis',
+    retryAt: 'Prochaine tentative',
+  },
   search: {
     title: 'Recherche',
     intro:

@@ -501,6 +501,26 @@ export const zh: Messages = {
       academia: '学术界',
     },
   },
+  followers: {
+    title: '事件日志的跟随者',
+    intro:
+      '搜索、概念标注和关注匹配在每项更改提交后片刻跟随更改日志。本页显示每个跟随者落后多少，以及它失败的事件（如有）：失败的事件会以逐渐增加的间隔重试，绝不会被跳过。',
+    caption: '每个跟随者及其落后于日志的程度',
+    follower: '跟随者',
+    position: '最后处理的事件',
+    lagEvents: '落后事件数',
+    lagSeconds: '落后秒数',
+    state: '状态',
+    ok: '正常',
+    failing: '失败',
+    none: '尚无跟随者启动。',
+    failingTitle: '{follower} 在一个事件上失败',
+    event: '事件',
+    error: '错误',
+    attempts: '尝试次数',
+    since: '失败开始于',
+    retryAt: '下次尝试',
+  },
   search: {
     title: '搜索',
     intro:

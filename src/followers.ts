@@ -1,0 +1,22 @@
+/**
+ * Every follower of the event log, in the order a round reads them: each reads what the one
+ * before it logged (search indexes, concepts tag what was indexed, watches match what was tagged).
+ * A new consumer of events is added here, and its cursor starts at the beginning of the log.
+ */
+import type { Kysely } from 'kysely';
+import { conceptFollower } from './concepts/concepts.follower.ts';
+import type { Database, Engine } from './db/database.ts';
+import { Followers, type Follower } from './events/followers.ts';
+import { searchFollower } from './search/search.follower.ts';
+import { watchFollower } from './watches/watches.follower.ts';
+
+/** The followers plenum runs. */
+export const allFollowers: readonly Follower[] = [searchFollower, conceptFollower, watchFollower];
+
+/**
+ * Runs every follower until it has read the whole log (tests and the demo call it before reading
+ * what followers write); throws a FollowerFailure when one is stuck on an event.
+ */
+export async function drain(db: Kysely<Database>, engine: Engine): Promise<void> {
+  await new Followers(db, engine, allFollowers).drain();
+}

@@ -1,0 +1,57 @@
+/**
+ * The search follower: keeps the index in line with the event log. An imported language version
+ * has its blocks indexed; a submission whose status changed is indexed (published) or taken out
+ * (any other status). What it indexed and removed it logs in turn, for the concept tagger.
+ */
+import type { Db } from '../db/database.ts';
+import { recordEvent } from '../events/events.store.ts';
+import type { Follower } from '../events/followers.ts';
+import type { LoggedEvent } from '../events/followers.store.ts';
+import { indexLanguageVersion, syncSubmissionsIndex } from './search.service.ts';
+
+/** Logged by this follower: passages added to the index (`data.sourceIds`). */
+export const passagesIndexed = 'search.passages_indexed';
+/** Logged by this follower: passages taken out of the index (`data.sourceIds`). */
+export const passagesRemoved = 'search.passages_removed';
+
+/** The submission events after which its place in the index may change. */
+const submissionActions = new Set([
+  'submission.published',
+  'submission.rejected',
+  'submission.returned',
+  'submission.in_review',
+  // Written by migration 0010 for what was still in the old indexing queue.
+  'submission.index_requested',
+]);
+
+/** Indexes imported language versions and follows submissions' statuses. */
+export const searchFollower: Follower = {
+  name: 'search',
+  wants: (event: LoggedEvent) =>
+    event.action === 'language_version.imported' ||
+    (event.subjectType === 'submission' && submissionActions.has(event.action)),
+  async handle(db: Db, events: LoggedEvent[], now: Date): Promise<void> {
+    const indexed: string[] = [];
+    for (const event of events) {
+      if (event.action === 'language_version.imported')
+        indexed.push(...(await indexLanguageVersion(db, event.subjectId)));
+    }
+    // The current status decides, so a submission published then rejected in one batch is out.
+    const submissions = await syncSubmissionsIndex(
+      db,
+      events.filter((e) => e.subjectType === 'submission').map((e) => e.subjectId),
+    );
+    indexed.push(...submissions.indexed);
+    await logPassages(db, passagesIndexed, indexed, now);
+    await logPassages(db, passagesRemoved, submissions.removed, now);
+  },
+};
+
+async function logPassages(db: Db, action: string, sourceIds: string[], now: Date) {
+  if (sourceIds.length === 0) return;
+  await recordEvent(
+    db,
+    { actor: 'plenum', action, subjectType: 'search', subjectId: 'index', data: { sourceIds } },
+    now,
+  );
+}
