@@ -80,9 +80,18 @@ describe('the API registry', () => {
       return { name: body.name, key: headers['Thing-Key'] ?? null };
     },
   });
+  api.post({
+    path: '/api/strict-things',
+    summary: 'Adds a thing, refusing fields it does not know',
+    tag: 'things',
+    body: z.strictObject({ name: z.string() }).meta({ id: 'StrictThing' }),
+    response: z.object({ name: z.string() }),
+    errors: [],
+    handler: async (_c, { body }) => body,
+  });
   api.mount(app);
-  const post = (body: unknown, headers: Record<string, string> = {}) =>
-    app.request('/api/things', {
+  const post = (body: unknown, headers: Record<string, string> = {}, path = '/api/things') =>
+    app.request(path, {
       method: 'POST',
       headers: { authorization: 'Bearer t', 'content-type': 'application/json', ...headers },
       body: JSON.stringify(body),
@@ -105,6 +114,31 @@ describe('the API registry', () => {
     assert.equal((await post([1, 2])).status, 400);
     assert.equal((await post(null)).status, 400);
     assert.equal(handled.length, before);
+  });
+
+  test('describes unknown fields as it treats them: dropped where accepted, refused where closed', async () => {
+    type Schema = { additionalProperties?: unknown };
+    type Content = { content: { 'application/json': { schema: Schema } } };
+    const description = api.openApi({ title: 'things', version: '1' }) as {
+      paths: Record<string, { post: { requestBody: Content; responses: Record<string, Content> } }>;
+      components: { schemas: Record<string, Schema> };
+    };
+    const things = description.paths['/api/things']!.post;
+    assert.equal(
+      things.requestBody.content['application/json'].schema.additionalProperties,
+      undefined,
+    );
+    assert.equal((await post({ name: 'Gavel', colour: 'red' })).status, 200);
+    // Answers are not parsed on their way out, so they are not described as closed either.
+    assert.equal(
+      things.responses['200']!.content['application/json'].schema.additionalProperties,
+      undefined,
+    );
+
+    assert.equal(description.components.schemas.StrictThing!.additionalProperties, false);
+    const refused = await post({ name: 'Gavel', colour: 'red' }, {}, '/api/strict-things');
+    assert.equal(refused.status, 400);
+    assert.equal((await post({ name: 'Gavel' }, {}, '/api/strict-things')).status, 200);
   });
 });
 

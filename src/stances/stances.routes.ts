@@ -167,7 +167,7 @@ export function stanceRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
     summary: 'Record a stance: an actor on a concept, with the exact words quoted from a passage',
     tag: 'stances',
     auth: true,
-    body: newStanceSchema,
+    body: newStanceSchema.meta({ id: 'NewStance' }),
     response: stanceJson,
     errors: [
       'SIGN_IN_REQUIRED',

@@ -44,63 +44,61 @@ export interface Stance {
 }
 
 /** The stance form: the source passage, the concept, the position, the quoted words, the actor. */
-export const newStanceSchema = z
-  .object({
-    source: z
-      .string()
-      .trim()
-      .min(1, 'Choose the passage the stance is taken from.')
-      .max(80)
-      .describe('A block id (paragraph, footnote) or a published submission id'),
-    concept: z.string().trim().min(1, 'Choose a concept.').max(100).describe('Concept slug'),
-    stance: z.enum(stanceKinds, { message: 'Choose supports, opposes, conditional or neutral.' }),
-    exact: z
-      .string()
-      .trim()
-      .min(3, 'Quote at least a few words of the passage.')
-      .max(2000, 'Quote at most 2,000 characters.')
-      .describe('The words quoted, exactly as in the passage'),
-    start: z.coerce
-      .number()
-      .int()
-      .min(0)
-      .optional()
-      .describe('Where the quote starts, when it occurs twice'),
-    organisation: z
-      .string()
-      .trim()
-      .max(200)
-      .optional()
-      .transform((v) => (v ? v : undefined))
-      .describe('Organisation slug or id (the actor)'),
-    country: z
-      .string()
-      .trim()
-      .optional()
-      .transform((v) => (v ? v.toUpperCase() : undefined))
-      .refine(
-        (v) => v === undefined || /^[A-Z]{3}$/.test(v),
-        'A state is named by ISO 3166-1 alpha-3 (e.g. BRA).',
-      )
-      .describe('ISO 3166-1 alpha-3 of a state (the actor)'),
-    saidOn: z
-      .string()
-      .trim()
-      .optional()
-      .transform((v) => (v ? v : undefined))
-      .refine(
-        (v) => v === undefined || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v))),
-        'Give the date as YYYY-MM-DD.',
-      )
-      .describe('YYYY-MM-DD'),
-    note: z
-      .string()
-      .trim()
-      .max(1000, 'A note has at most 1,000 characters.')
-      .optional()
-      .transform((v) => (v ? v : undefined)),
-  })
-  .meta({ id: 'NewStance' });
+export const newStanceSchema = z.object({
+  source: z
+    .string()
+    .trim()
+    .min(1, 'Choose the passage the stance is taken from.')
+    .max(80)
+    .describe('A block id (paragraph, footnote) or a published submission id'),
+  concept: z.string().trim().min(1, 'Choose a concept.').max(100).describe('Concept slug'),
+  stance: z.enum(stanceKinds, { message: 'Choose supports, opposes, conditional or neutral.' }),
+  exact: z
+    .string()
+    .trim()
+    .min(3, 'Quote at least a few words of the passage.')
+    .max(2000, 'Quote at most 2,000 characters.')
+    .describe('The words quoted, exactly as in the passage'),
+  start: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .optional()
+    .describe('Where the quote starts, when it occurs twice'),
+  organisation: z
+    .string()
+    .trim()
+    .max(200)
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .describe('Organisation slug or id (the actor)'),
+  country: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v.toUpperCase() : undefined))
+    .refine(
+      (v) => v === undefined || /^[A-Z]{3}$/.test(v),
+      'A state is named by ISO 3166-1 alpha-3 (e.g. BRA).',
+    )
+    .describe('ISO 3166-1 alpha-3 of a state (the actor)'),
+  saidOn: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .refine(
+      (v) => v === undefined || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v))),
+      'Give the date as YYYY-MM-DD.',
+    )
+    .describe('YYYY-MM-DD'),
+  note: z
+    .string()
+    .trim()
+    .max(1000, 'A note has at most 1,000 characters.')
+    .optional()
+    .transform((v) => (v ? v : undefined)),
+});
 
 /** What the stance form sends, checked. */
 export type NewStance = z.infer<typeof newStanceSchema>;
