@@ -24,3 +24,28 @@ test('every problem is listed at once', () => {
       /PLENUM_WORKERS/.test(error.message),
   );
 });
+
+test('the public URL names a site; forwarded headers are believed only when told', () => {
+  const c = loadConfig({});
+  assert.equal(c.publicUrl, undefined);
+  assert.equal(c.trustProxy, false);
+  assert.equal(
+    loadConfig({ PLENUM_PUBLIC_URL: 'https://Plenum.Example.org/' }).publicUrl,
+    'https://plenum.example.org',
+  );
+  assert.equal(
+    loadConfig({ PLENUM_PUBLIC_URL: 'http://localhost:8080' }).publicUrl,
+    'http://localhost:8080',
+  );
+  for (const bad of [
+    'plenum.example.org',
+    'ftp://plenum.example.org',
+    'https://plenum.example.org/plenum',
+    'https://plenum.example.org/?a=1',
+    'https://user:pw@plenum.example.org',
+    'https://',
+  ])
+    assert.throws(() => loadConfig({ PLENUM_PUBLIC_URL: bad }), /PLENUM_PUBLIC_URL/, bad);
+  assert.equal(loadConfig({ PLENUM_TRUST_PROXY: 'on' }).trustProxy, true);
+  assert.throws(() => loadConfig({ PLENUM_TRUST_PROXY: 'yes' }), /PLENUM_TRUST_PROXY/);
+});
