@@ -408,7 +408,9 @@ export interface components {
           | 'IMPORT_CONFLICT'
           | 'SIGN_IN_REQUIRED'
           | 'SIGN_IN_FAILED'
-          | 'SIGN_IN_LOCKED'
+          | 'SIGN_IN_THROTTLED'
+          | 'RATE_LIMITED'
+          | 'PASSWORD_CHECKS_BUSY'
           | 'FORBIDDEN'
           | 'CSRF_FAILED'
           | 'ACCOUNT_EXISTS'
@@ -1730,6 +1732,15 @@ export interface operations {
       };
       /** @description ANCHOR_INVALID */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description RATE_LIMITED */
+      429: {
         headers: {
           [name: string]: unknown;
         };

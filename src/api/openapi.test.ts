@@ -127,7 +127,7 @@ for (const engine of testEngines()) {
       const built = await buildConsultation(o.db, { moderation: 'immediate' });
       const token = await createApiToken(
         o.db,
-        representativeViewer(built, 'civil', 'token'),
+        representativeViewer(built, 'civil', 'session'),
         'api',
       );
       const blockId = await paragraphBlock(o.db, built.versionId, 'para 2');
