@@ -249,7 +249,7 @@ describe('XSS corpus in Chromium', { skip: chromiumSkip }, () => {
     for (const context of contexts.values()) await context.close();
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(
-      `XSS corpus: ${payloads.length} payloads in 14 kinds of field, ${loads} page loads (${shown} showing payloads) in ${seconds} s, ${ran.length} script(s) ran`,
+      `XSS corpus: ${payloads.length} payloads in 15 kinds of field, ${loads} page loads (${shown} showing payloads) in ${seconds} s, ${ran.length} script(s) ran`,
     );
     assert.deepEqual(ran, []);
     assert.ok(shown >= pages.length * 0.8, 'the pages show the payloads as text');
