@@ -62,8 +62,9 @@ for (const engine of reliabilityEngines()) {
           'straddle',
         );
         const port = await listen(server, 0, '127.0.0.1');
-        // Each zone's period closes on a whole second, one after the other, a few seconds ahead.
-        const first = Math.ceil((Date.now() + 3000) / 1000) * 1000;
+        // Each zone's period closes on a whole second, one after the other, far enough ahead that
+        // opening the periods on a loaded machine does not eat the time before the first close.
+        const first = Math.ceil((Date.now() + 6000) / 1000) * 1000;
         const periods: { zone: string; id: string; closes: number }[] = [];
         for (const [i, zone] of zones.entries()) {
           const closes = new Date(first + i * 1000);

@@ -135,7 +135,7 @@ export interface RawAnswer {
  * Sends these exact bytes to host:port over a new connection and reads the answer until the
  * server closes it (requests should say `Connection: close`) or the time limit passes.
  */
-export function rawRequest(port: number, bytes: Buffer, timeoutMs = 20_000): Promise<RawAnswer> {
+export function rawRequest(port: number, bytes: Buffer, timeoutMs = 60_000): Promise<RawAnswer> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     const socket = connect({ port, host: '127.0.0.1' });
