@@ -7,7 +7,7 @@ import type { PlenumDocument, Version } from '../documents/documents.schema.ts';
 import { PlenumError } from '../errors.ts';
 import { recordEvent } from '../events/events.store.ts';
 import type { Process } from '../processes/processes.schema.ts';
-import { findProcess } from '../processes/processes.store.ts';
+import { findProcessById } from '../processes/processes.service.ts';
 import { zodError } from '../validation.ts';
 import { canReadVersion } from '../documents/documents.policy.ts';
 import { checkCanManagePeriods } from './consultations.policy.ts';
@@ -52,7 +52,7 @@ export async function getPeriodContext(
   const period = await findPeriod(db, id, now);
   if (!period) throw new PlenumError('PERIOD_NOT_FOUND');
   const [process, document, version] = await Promise.all([
-    findProcess(db, { id: period.processId }),
+    findProcessById(db, period.processId),
     findDocument(db, { id: period.documentId }),
     findVersion(db, period.versionId),
   ]);

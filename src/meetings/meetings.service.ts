@@ -10,7 +10,7 @@ import { getProcessWithDocuments } from '../documents/documents.service.ts';
 import { PlenumError } from '../errors.ts';
 import { recordEvent } from '../events/events.store.ts';
 import type { Process } from '../processes/processes.schema.ts';
-import { findProcess } from '../processes/processes.store.ts';
+import { findProcessById } from '../processes/processes.service.ts';
 import { zodError } from '../validation.ts';
 import { checkCanManageMeetings } from './meetings.policy.ts';
 import {
@@ -79,7 +79,7 @@ export async function getMeeting(db: Db, id: string): Promise<MeetingContext> {
   const meeting = await findMeeting(db, id);
   if (!meeting) throw new PlenumError('MEETING_NOT_FOUND');
   const [process, changes] = await Promise.all([
-    findProcess(db, { id: meeting.processId }),
+    findProcessById(db, meeting.processId),
     listChanges(db, id),
   ]);
   if (!process) throw new PlenumError('MEETING_NOT_FOUND');
@@ -110,7 +110,7 @@ export async function getAccountCalendar(
   if (!viewer) throw new PlenumError('SIGN_IN_REQUIRED');
   const followed: Process[] = [];
   for (const id of await listFollowedProcessIds(db, viewer.id)) {
-    const process = await findProcess(db, { id });
+    const process = await findProcessById(db, id);
     if (process) followed.push(process);
   }
   return { followed, address: await findCalendarAddress(db, viewer.id) };
@@ -494,7 +494,7 @@ export async function getFollowedCalendar(
   const meetings = await listMeetingsFollowedBy(db, accountId);
   const processes = new Map<string, Process>();
   for (const id of new Set(meetings.map((m) => m.processId))) {
-    const process = await findProcess(db, { id });
+    const process = await findProcessById(db, id);
     if (process) processes.set(id, process);
   }
   return { meetings, processes };
