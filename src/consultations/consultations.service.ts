@@ -2,7 +2,7 @@
 import type { Viewer } from '../accounts/accounts.schema.ts';
 import type { Db } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
-import { findDocument, findVersion } from '../documents/documents.store.ts';
+import { findDocumentById, findVersionById } from '../documents/documents.service.ts';
 import type { PlenumDocument, Version } from '../documents/documents.schema.ts';
 import { PlenumError } from '../errors.ts';
 import { recordEvent } from '../events/events.store.ts';
@@ -53,8 +53,8 @@ export async function getPeriodContext(
   if (!period) throw new PlenumError('PERIOD_NOT_FOUND');
   const [process, document, version] = await Promise.all([
     findProcessById(db, period.processId),
-    findDocument(db, { id: period.documentId }),
-    findVersion(db, period.versionId),
+    findDocumentById(db, period.documentId),
+    findVersionById(db, period.versionId),
   ]);
   if (!process || !document || !version) throw new PlenumError('PERIOD_NOT_FOUND');
   if (!canReadVersion(viewer, version, process.id)) throw new PlenumError('PERIOD_NOT_FOUND');
@@ -73,8 +73,8 @@ export async function openCommentPeriod(
   const parsed = newPeriodSchema.safeParse(input);
   if (!parsed.success) throw zodError(parsed.error);
   const form = parsed.data;
-  const version = await findVersion(db, form.versionId);
-  const document = version ? await findDocument(db, { id: version.documentId }) : undefined;
+  const version = await findVersionById(db, form.versionId);
+  const document = version ? await findDocumentById(db, version.documentId) : undefined;
   if (!version || !document || document.processId !== processId) {
     throw new PlenumError(
       'INVALID_REQUEST',
@@ -195,7 +195,7 @@ async function filterReadable(
 ): Promise<CommentPeriod[]> {
   const out: CommentPeriod[] = [];
   for (const period of periods) {
-    const version = await findVersion(db, period.versionId);
+    const version = await findVersionById(db, period.versionId);
     if (version && canReadVersion(viewer, version, processId)) out.push(period);
   }
   return out;
