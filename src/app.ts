@@ -1,7 +1,7 @@
 /** createApp(deps): the whole web app (pages, JSON API, static files), without listening. */
 import { briefingStyleHashes } from './briefings/briefing-writers.ts';
 import { readFileSync } from 'node:fs';
-import { Hono, type Context } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { secureHeaders } from 'hono/secure-headers';
@@ -17,7 +17,7 @@ import { documentRoutes } from './documents/documents.routes.ts';
 import { meetingRoutes } from './meetings/meetings.routes.ts';
 import { revisionRoutes } from './revisions/revisions.routes.ts';
 import { organisationRoutes } from './organisations/organisations.routes.ts';
-import { submissionBodyLimit, submissionRoutes } from './submissions/submissions.routes.ts';
+import { submissionBodyLimits, submissionRoutes } from './submissions/submissions.routes.ts';
 import { uiFor } from './web/i18n.ts';
 import { SubmissionQueue } from './submissions/submission-queue.ts';
 import { Followers } from './events/followers.ts';
@@ -33,6 +33,7 @@ import {
   type AppDeps,
   type AppEnv,
   type CompleteDeps,
+  type RouteBodyLimit,
 } from './context.ts';
 import { Limiter } from './limits/limiter.ts';
 import { defaultLimitSettings, Limits } from './limits/limits.ts';
@@ -124,25 +125,7 @@ export function createApp(given: AppDeps): Hono<AppEnv> {
     }
     await next();
   });
-  // Submissions with attachments may be larger than anything else a client sends.
-  const smallBodies = bodyLimit({
-    maxSize: apiBodyLimit,
-    onError: (c) => respondWithError(c, 'PAYLOAD_TOO_LARGE'),
-  });
-  const submissionBodies = bodyLimit({
-    maxSize: submissionBodyLimit,
-    onError: (c) =>
-      respondWithError(
-        c,
-        'PAYLOAD_TOO_LARGE',
-        `A submission with its attachments may have ${submissionBodyLimit / 1048576} MB at most.`,
-      ),
-  });
-  app.use((c, next) =>
-    /^\/consultations\/[^/]+\/submissions$/.test(c.req.path) && c.req.method === 'POST'
-      ? submissionBodies(c, next)
-      : smallBodies(c, next),
-  );
+  app.use(bodyLimits(submissionBodyLimits));
   app.use(sessionMiddleware());
   app.use(writeLimits());
 
@@ -185,4 +168,26 @@ export function createApp(given: AppDeps): Hono<AppEnv> {
     return respondWithError(c, 'INTERNAL');
   });
   return app;
+}
+
+/** The body limit of each request: the one its route declares, else apiBodyLimit. */
+function bodyLimits(declared: RouteBodyLimit[]): MiddlewareHandler<AppEnv> {
+  const otherwise = bodyLimit({
+    maxSize: apiBodyLimit,
+    onError: (c) => respondWithError(c, 'PAYLOAD_TOO_LARGE'),
+  });
+  const routes = declared.map((route) => ({
+    method: route.method,
+    pattern: new URLPattern({ pathname: route.path }),
+    limit: bodyLimit({
+      maxSize: route.maxSize,
+      onError: (c) => respondWithError(c, 'PAYLOAD_TOO_LARGE', route.message),
+    }),
+  }));
+  return (c, next) => {
+    const route = routes.find(
+      (r) => r.method === c.req.method && r.pattern.test({ pathname: c.req.path }),
+    );
+    return (route?.limit ?? otherwise)(c, next);
+  };
 }

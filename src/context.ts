@@ -41,8 +41,18 @@ export interface AppDeps {
 /** The app's dependencies with the submission queue, followers and limits they share. */
 export type CompleteDeps = AppDeps & Required<Pick<AppDeps, 'submissions' | 'followers' | 'limits'>>;
 
-/** The largest body of any request but a submission form with attachments (bytes). */
+/** The largest body of any request whose route declares no limit of its own (bytes). */
 export const apiBodyLimit = 1024 * 1024;
+
+/** A route's own body limit, declared by the feature that mounts the route. */
+export interface RouteBodyLimit {
+  method: string;
+  /** The route's path as mounted (`/consultations/:id/submissions`). */
+  path: string;
+  maxSize: number;
+  /** What a client that sent too much is told. */
+  message: string;
+}
 
 /** Hono's environment type for plenum's app. */
 export interface AppEnv {

@@ -116,12 +116,8 @@ export const remainingEdges: string[] = [
   'processes/processes.views.ts -> meetings/meetings.views.ts',
   // Another feature's store read directly: each wants a reading function in that feature's service.
   'briefings/briefings.service.ts -> concepts/concepts.store.ts',
-  'consultations/consultations.service.ts -> documents/documents.store.ts',
-  'consultations/consultations.service.ts -> processes/processes.store.ts',
   'imports/imports.service.ts -> documents/documents.store.ts',
-  'meetings/meetings.service.ts -> processes/processes.store.ts',
   'revisions/revisions.service.ts -> documents/documents.store.ts',
-  'revisions/revisions.service.ts -> processes/processes.store.ts',
   'search/search.service.ts -> documents/documents.store.ts',
   'stances/stances.service.ts -> concepts/concepts.store.ts',
   'stances/stances.service.ts -> organisations/organisations.store.ts',

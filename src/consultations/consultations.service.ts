@@ -2,12 +2,12 @@
 import type { Viewer } from '../accounts/accounts.schema.ts';
 import type { Db } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
-import { findDocument, findVersion } from '../documents/documents.store.ts';
+import { findDocumentById, findVersionById } from '../documents/documents.service.ts';
 import type { PlenumDocument, Version } from '../documents/documents.schema.ts';
 import { PlenumError } from '../errors.ts';
 import { recordEvent } from '../events/events.store.ts';
 import type { Process } from '../processes/processes.schema.ts';
-import { findProcess } from '../processes/processes.store.ts';
+import { findProcessById } from '../processes/processes.service.ts';
 import { zodError } from '../validation.ts';
 import { canReadVersion, readableDocument } from '../documents/documents.policy.ts';
 import { checkCanManagePeriods } from './consultations.policy.ts';
@@ -52,9 +52,9 @@ export async function getPeriodContext(
   const period = await findPeriod(db, id, now);
   if (!period) throw new PlenumError('PERIOD_NOT_FOUND');
   const [process, document, version] = await Promise.all([
-    findProcess(db, { id: period.processId }),
-    findDocument(db, { id: period.documentId }),
-    findVersion(db, period.versionId),
+    findProcessById(db, period.processId),
+    findDocumentById(db, period.documentId),
+    findVersionById(db, period.versionId),
   ]);
   // Only the versions the viewer may read: the period's page names the document's others.
   const readable = document && readableDocument(viewer, document);
@@ -75,8 +75,8 @@ export async function openCommentPeriod(
   const parsed = newPeriodSchema.safeParse(input);
   if (!parsed.success) throw zodError(parsed.error);
   const form = parsed.data;
-  const version = await findVersion(db, form.versionId);
-  const document = version ? await findDocument(db, { id: version.documentId }) : undefined;
+  const version = await findVersionById(db, form.versionId);
+  const document = version ? await findDocumentById(db, version.documentId) : undefined;
   if (!version || !document || document.processId !== processId) {
     throw new PlenumError(
       'INVALID_REQUEST',
@@ -197,7 +197,7 @@ async function filterReadable(
 ): Promise<CommentPeriod[]> {
   const out: CommentPeriod[] = [];
   for (const period of periods) {
-    const version = await findVersion(db, period.versionId);
+    const version = await findVersionById(db, period.versionId);
     if (version && canReadVersion(viewer, version, processId)) out.push(period);
   }
   return out;

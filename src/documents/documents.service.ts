@@ -65,6 +65,16 @@ export async function getProcessWithDocuments(
   };
 }
 
+/** The document with this id as stored, whoever reads (the caller checks what the viewer may see). */
+export async function findDocumentById(db: Db, id: string): Promise<PlenumDocument | undefined> {
+  return findDocument(db, { id });
+}
+
+/** The version with this id as stored, whoever reads (the caller checks what the viewer may see). */
+export async function findVersionById(db: Db, id: string): Promise<Version | undefined> {
+  return findVersion(db, id);
+}
+
 /**
  * The document with this id or UN symbol, with the versions the viewer may read; one the viewer
  * may not know of answers exactly as a missing one.

@@ -10,13 +10,14 @@ import { getProcessWithDocuments } from '../documents/documents.service.ts';
 import { PlenumError } from '../errors.ts';
 import { recordEvent } from '../events/events.store.ts';
 import type { Process } from '../processes/processes.schema.ts';
-import { findProcess } from '../processes/processes.store.ts';
+import { findProcessById } from '../processes/processes.service.ts';
 import { zodError } from '../validation.ts';
 import { checkCanManageMeetings } from './meetings.policy.ts';
 import {
   meetingChangeInputSchema,
   meetingDetailsSchema,
   type ChangedField,
+  type MeetingChangeInput,
   type Meeting,
   type MeetingChange,
   type MeetingDetails,
@@ -78,7 +79,7 @@ export async function getMeeting(db: Db, id: string): Promise<MeetingContext> {
   const meeting = await findMeeting(db, id);
   if (!meeting) throw new PlenumError('MEETING_NOT_FOUND');
   const [process, changes] = await Promise.all([
-    findProcess(db, { id: meeting.processId }),
+    findProcessById(db, meeting.processId),
     listChanges(db, id),
   ]);
   if (!process) throw new PlenumError('MEETING_NOT_FOUND');
@@ -109,7 +110,7 @@ export async function getAccountCalendar(
   if (!viewer) throw new PlenumError('SIGN_IN_REQUIRED');
   const followed: Process[] = [];
   for (const id of await listFollowedProcessIds(db, viewer.id)) {
-    const process = await findProcess(db, { id });
+    const process = await findProcessById(db, id);
     if (process) followed.push(process);
   }
   return { followed, address: await findCalendarAddress(db, viewer.id) };
@@ -187,9 +188,39 @@ export async function changeMeeting(
   const change = parsed.data;
   if (meeting.status === 'cancelled') throw new PlenumError('MEETING_CANCELLED');
 
-  const values: Values = {};
-  const changed: { field: ChangedField; from: string | null; to: string | null }[] = [];
-  const set = <K extends keyof Values>(
+  const edit = new MeetingEdit(meeting);
+  if (change.action === 'update') editDetails(edit, change);
+  else if (change.action === 'postpone') editPostponement(edit, change);
+  else if (change.action === 'move_online') {
+    edit.setStatus('moved_online');
+    edit.set('format', 'format', meeting.format, 'virtual');
+    // Nobody meets at the old venue any more; the history keeps where it was.
+    edit.set('place', 'place', meeting.place, null);
+    if (change.webcastUrl)
+      edit.set('webcast', 'webcast_url', meeting.webcastUrl, change.webcastUrl);
+  } else edit.setStatus('cancelled');
+
+  if (edit.changed.length === 0) {
+    throw new PlenumError('INVALID_REQUEST', 'Nothing was changed: the meeting is already so.');
+  }
+  await storeMeetingChange({ db, actor: viewer.id, meeting, change, edit, now });
+  const updated = await findMeeting(db, id);
+  if (!updated) throw new PlenumError('INTERNAL');
+  return updated;
+}
+
+/** The columns a change sets and the fields it changed, as the meeting's history shows them. */
+class MeetingEdit {
+  readonly values: Values = {};
+  readonly changed: { field: ChangedField; from: string | null; to: string | null }[] = [];
+  readonly meeting: Meeting;
+
+  constructor(meeting: Meeting) {
+    this.meeting = meeting;
+  }
+
+  /** Sets a column when its value changes, and records the change of the field. */
+  set<K extends keyof Values>(
     field: ChangedField,
     column: K,
     from: Values[K] | null,
@@ -198,103 +229,128 @@ export async function changeMeeting(
       from: (from ?? null) as string | null,
       to: (to ?? null) as string | null,
     },
-  ) => {
+  ): void {
     if (from === to) return;
-    values[column] = to;
-    changed.push({ field, ...shown });
-  };
-  const setStatus = (status: MeetingStatus) => set('status', 'status', meeting.status, status);
-  const setDates = (startsAt: string, endsAt: string) => {
-    const from = datesValue(meeting.startsAt, meeting.endsAt);
+    this.values[column] = to;
+    this.changed.push({ field, ...shown });
+  }
+
+  setStatus(status: MeetingStatus): void {
+    this.set('status', 'status', this.meeting.status, status);
+  }
+
+  /** New start and end, recorded as one change of the dates. */
+  setDates(startsAt: string, endsAt: string): void {
+    const from = datesValue(this.meeting.startsAt, this.meeting.endsAt);
     const to = datesValue(startsAt, endsAt);
     if (from === to) return;
-    values.starts_at = startsAt;
-    values.ends_at = endsAt;
-    changed.push({ field: 'dates', from, to });
-  };
+    this.values.starts_at = startsAt;
+    this.values.ends_at = endsAt;
+    this.changed.push({ field: 'dates', from, to });
+  }
+}
 
-  if (change.action === 'update') {
-    const [startsAt, endsAt] = instantsOf(change.startsAt, change.endsAt, change.timeZone);
-    checkPlace(change);
-    set('title', 'title', meeting.title, change.title);
-    set('session', 'session_label', meeting.session, change.session);
-    set('kind', 'kind', meeting.kind, change.kind);
-    set('format', 'format', meeting.format, change.format);
-    set('place', 'place', meeting.place, change.place);
-    setDates(startsAt, endsAt);
-    set('timeZone', 'time_zone', meeting.timeZone, change.timeZone);
-    set('webcast', 'webcast_url', meeting.webcastUrl, change.webcastUrl);
-    if (values.starts_at && meeting.datesPending) values.dates_pending = 0;
-  } else if (change.action === 'postpone') {
-    if (Boolean(change.startsAt) !== Boolean(change.endsAt)) {
+/** New details: every field the form gives, the dates read in the given time zone. */
+function editDetails(
+  edit: MeetingEdit,
+  change: Extract<MeetingChangeInput, { action: 'update' }>,
+): void {
+  const { meeting } = edit;
+  const [startsAt, endsAt] = instantsOf(change.startsAt, change.endsAt, change.timeZone);
+  checkPlace(change);
+  edit.set('title', 'title', meeting.title, change.title);
+  edit.set('session', 'session_label', meeting.session, change.session);
+  edit.set('kind', 'kind', meeting.kind, change.kind);
+  edit.set('format', 'format', meeting.format, change.format);
+  edit.set('place', 'place', meeting.place, change.place);
+  edit.setDates(startsAt, endsAt);
+  edit.set('timeZone', 'time_zone', meeting.timeZone, change.timeZone);
+  edit.set('webcast', 'webcast_url', meeting.webcastUrl, change.webcastUrl);
+  if (edit.values.starts_at && meeting.datesPending) edit.values.dates_pending = 0;
+}
+
+/** A postponement: to later dates, or to dates not known yet. */
+function editPostponement(
+  edit: MeetingEdit,
+  change: Extract<MeetingChangeInput, { action: 'postpone' }>,
+): void {
+  const { meeting } = edit;
+  if (Boolean(change.startsAt) !== Boolean(change.endsAt)) {
+    throw new PlenumError(
+      'INVALID_REQUEST',
+      'startsAt, endsAt: give both new dates, or neither when they are not known yet.',
+    );
+  }
+  edit.setStatus('postponed');
+  if (change.startsAt && change.endsAt) {
+    const [startsAt, endsAt] = instantsOf(change.startsAt, change.endsAt, meeting.timeZone);
+    if (startsAt <= meeting.startsAt) {
       throw new PlenumError(
         'INVALID_REQUEST',
-        'startsAt, endsAt: give both new dates, or neither when they are not known yet.',
+        'startsAt: a postponed meeting starts later than it was to start.',
       );
     }
-    setStatus('postponed');
-    if (change.startsAt && change.endsAt) {
-      const [startsAt, endsAt] = instantsOf(change.startsAt, change.endsAt, meeting.timeZone);
-      if (startsAt <= meeting.startsAt) {
-        throw new PlenumError(
-          'INVALID_REQUEST',
-          'startsAt: a postponed meeting starts later than it was to start.',
-        );
-      }
-      setDates(startsAt, endsAt);
-      if (meeting.datesPending) values.dates_pending = 0;
-    } else if (!meeting.datesPending) {
-      values.dates_pending = 1;
-      // The dates stay as they were (a calendar needs some), but they are no longer confirmed.
-      if (changed.length === 0) changed.push({ field: 'dates', from: 'confirmed', to: 'pending' });
+    edit.setDates(startsAt, endsAt);
+    if (meeting.datesPending) edit.values.dates_pending = 0;
+  } else if (!meeting.datesPending) {
+    edit.values.dates_pending = 1;
+    // The dates stay as they were (a calendar needs some), but they are no longer confirmed.
+    if (edit.changed.length === 0) {
+      edit.changed.push({ field: 'dates', from: 'confirmed', to: 'pending' });
     }
-  } else if (change.action === 'move_online') {
-    setStatus('moved_online');
-    set('format', 'format', meeting.format, 'virtual');
-    // Nobody meets at the old venue any more; the history keeps where it was.
-    set('place', 'place', meeting.place, null);
-    if (change.webcastUrl) set('webcast', 'webcast_url', meeting.webcastUrl, change.webcastUrl);
-  } else {
-    setStatus('cancelled');
   }
+}
 
-  if (changed.length === 0) {
-    throw new PlenumError('INVALID_REQUEST', 'Nothing was changed: the meeting is already so.');
-  }
+const changeActions: Record<MeetingChangeInput['action'], string> = {
+  update: 'meeting.changed',
+  cancel: 'meeting.cancelled',
+  postpone: 'meeting.postponed',
+  move_online: 'meeting.moved_online',
+};
+
+/** Writes the change if no one changed the meeting meanwhile (else MEETING_CHANGED), its history and its event. */
+async function storeMeetingChange(options: {
+  db: Db;
+  actor: string;
+  meeting: Meeting;
+  change: MeetingChangeInput;
+  edit: MeetingEdit;
+  now: Date;
+}): Promise<void> {
+  const { db, actor, meeting, change, edit, now } = options;
   const at = now.toISOString();
-  if (!(await updateMeeting(db, id, meeting.sequence, { ...values, updated_at: at }))) {
+  if (
+    !(await updateMeeting(db, meeting.id, meeting.sequence, { ...edit.values, updated_at: at }))
+  ) {
     throw new PlenumError('MEETING_CHANGED');
   }
   const sequence = meeting.sequence + 1;
   const reason = change.reason ? change.reason : null;
   await insertChanges(
     db,
-    changed.map((c) => ({
+    edit.changed.map((c) => ({
       id: newId(),
-      meeting_id: id,
+      meeting_id: meeting.id,
       sequence,
       field: c.field,
       from_value: c.from,
       to_value: c.to,
       reason,
-      changed_by: viewer.id,
+      changed_by: actor,
       changed_at: at,
     })),
   );
   await recordEvent(
     db,
     {
-      actor: viewer.id,
-      action: `meeting.${change.action === 'update' ? 'changed' : change.action === 'cancel' ? 'cancelled' : change.action === 'postpone' ? 'postponed' : 'moved_online'}`,
+      actor,
+      action: changeActions[change.action],
       subjectType: 'meeting',
-      subjectId: id,
-      data: { processId: meeting.processId, sequence, reason, changes: changed },
+      subjectId: meeting.id,
+      data: { processId: meeting.processId, sequence, reason, changes: edit.changed },
     },
     now,
   );
-  const updated = await findMeeting(db, id);
-  if (!updated) throw new PlenumError('INTERNAL');
-  return updated;
 }
 
 /** One entry of a process timeline. */
@@ -438,7 +494,7 @@ export async function getFollowedCalendar(
   const meetings = await listMeetingsFollowedBy(db, accountId);
   const processes = new Map<string, Process>();
   for (const id of new Set(meetings.map((m) => m.processId))) {
-    const process = await findProcess(db, { id });
+    const process = await findProcessById(db, id);
     if (process) processes.set(id, process);
   }
   return { meetings, processes };

@@ -12,6 +12,11 @@ export async function getProcesses(db: Db): Promise<Process[]> {
   return listProcesses(db);
 }
 
+/** The process with this id, if there is one (for features that hold a process id). */
+export async function findProcessById(db: Db, id: string): Promise<Process | undefined> {
+  return findProcess(db, { id });
+}
+
 /** Finds a process by id, slug or any alias ("OECE" finds the Ad Hoc Committee). */
 export async function lookupProcess(db: Db, ref: string): Promise<Process | undefined> {
   const trimmed = ref.trim();

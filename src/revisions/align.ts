@@ -316,20 +316,52 @@ function longestIncreasing(values: number[]): Set<number> {
 
 /** Aligns the blocks of two versions of a draft (in reading order). */
 export function alignVersions(from: AlignBlock[], to: AlignBlock[]): AlignmentLink[] {
-  const n = from.length;
-  const m = to.length;
-  const features = new Features();
-  const A = prepare(from, features);
-  const B = prepare(to, features);
-  features.settle(n + m);
-  const weight = features.weight;
-  settleMass(A, weight);
-  settleMass(B, weight);
+  const alignment = new Alignment(from, to);
+  alignment.pairIdenticalInOrder();
+  alignment.pairCandidates();
+  alignment.linkBestFirst();
+  alignment.linkGaps();
+  return alignment.links();
+}
 
-  const pairs = new Map<number, Pair>();
-  const pairOf = (i: number, j: number): Pair => {
+/** The state of one alignment as its passes build it: the pairs scored so far and the links made. */
+class Alignment {
+  readonly from: AlignBlock[];
+  readonly to: AlignBlock[];
+  readonly n: number;
+  readonly m: number;
+  readonly features = new Features();
+  readonly A: Side;
+  readonly B: Side;
+  readonly weight: Features['weight'];
+  readonly pairs = new Map<number, Pair>();
+  readonly linkOfFrom: Int32Array;
+  readonly linkOfTo: Int32Array;
+  readonly accepted: Hypothesis[] = [];
+  /** Where each later block is expected in the earlier version, from the identical blocks in order. */
+  readonly expected: Float64Array;
+
+  constructor(from: AlignBlock[], to: AlignBlock[]) {
+    this.from = from;
+    this.to = to;
+    this.n = from.length;
+    this.m = to.length;
+    this.A = prepare(from, this.features);
+    this.B = prepare(to, this.features);
+    this.features.settle(this.n + this.m);
+    this.weight = this.features.weight;
+    settleMass(this.A, this.weight);
+    settleMass(this.B, this.weight);
+    this.linkOfFrom = new Int32Array(this.n).fill(-1);
+    this.linkOfTo = new Int32Array(this.m).fill(-1);
+    this.expected = new Float64Array(this.m);
+  }
+
+  /** The similarity of an earlier and a later block, computed once. */
+  pairOf(i: number, j: number): Pair {
+    const { A, B, m, weight } = this;
     const key = i * m + j;
-    let p = pairs.get(key);
+    let p = this.pairs.get(key);
     if (!p) {
       const s = shared(A.bags[i]!, B.bags[j]!, weight);
       const ma = A.mass[i]!;
@@ -342,258 +374,281 @@ export function alignVersions(from: AlignBlock[], to: AlignBlock[]): AlignmentLi
         toInFrom: same ? 1 : mb === 0 ? 0 : s / mb,
         fromInTo: same ? 1 : ma === 0 ? 0 : s / ma,
       };
-      pairs.set(key, p);
+      this.pairs.set(key, p);
     }
     return p;
-  };
+  }
 
-  const linkOfFrom = new Int32Array(n).fill(-1);
-  const linkOfTo = new Int32Array(m).fill(-1);
-  const accepted: Hypothesis[] = [];
-  const accept = (h: Hypothesis): void => {
+  /** Links the blocks of a hypothesis unless one of them is linked already. */
+  accept(h: Hypothesis): void {
+    const { linkOfFrom, linkOfTo, accepted } = this;
     if (h.froms.some((i) => linkOfFrom[i]! >= 0) || h.tos.some((j) => linkOfTo[j]! >= 0)) return;
     for (const i of h.froms) linkOfFrom[i] = accepted.length;
     for (const j of h.tos) linkOfTo[j] = accepted.length;
     accepted.push(h);
-  };
+  }
 
-  // ---- pass 0: identical blocks of one kind, in the same order, paired as a diff would ----
-  for (const [i, j] of identicalInOrder(from, to, A.keys, B.keys))
-    accept({ froms: [i], tos: [j], rank: 1 });
-  // They are the anchors of the place where each later block is expected in the earlier version.
-  const anchorOf = new Int32Array(m).fill(-1);
-  for (const h of accepted) anchorOf[h.tos[0]!] = h.froms[0]!;
-  // Identical texts left over (moved, or of another kind) pair with each other, a large group
-  // ("[Deleted]" fifty times) only within a band around the same rank.
-  const fromByKey = groupBy(A.keys, linkOfFrom);
-  const toByKey = groupBy(B.keys, linkOfTo);
-  for (const [key, tos] of toByKey) {
-    const froms = fromByKey.get(key);
-    if (!froms) continue;
-    const band = froms.length * tos.length <= 4096 ? Infinity : 32;
-    tos.forEach((j, r) => {
-      const centre = (r * froms.length) / tos.length;
-      froms.forEach((i, q) => {
-        if (Math.abs(q - centre) <= band) pairOf(i, j);
+  /** A small cost for a link far from where the later block is expected. */
+  placePenalty(i: number, j: number): number {
+    return 0.01 * Math.min(1, Math.abs(i - this.expected[j]!) / 20);
+  }
+
+  /** Pass 0: identical blocks in order, then identical texts left over, and the expected places. */
+  pairIdenticalInOrder(): void {
+    const { from, to, n, m, A, B, linkOfFrom, linkOfTo, accepted } = this;
+    // ---- pass 0: identical blocks of one kind, in the same order, paired as a diff would ----
+    for (const [i, j] of identicalInOrder(from, to, A.keys, B.keys))
+      this.accept({ froms: [i], tos: [j], rank: 1 });
+    // They are the anchors of the place where each later block is expected in the earlier version.
+    const anchorOf = new Int32Array(m).fill(-1);
+    for (const h of accepted) anchorOf[h.tos[0]!] = h.froms[0]!;
+    // Identical texts left over (moved, or of another kind) pair with each other, a large group
+    // ("[Deleted]" fifty times) only within a band around the same rank.
+    const fromByKey = groupBy(A.keys, linkOfFrom);
+    const toByKey = groupBy(B.keys, linkOfTo);
+    for (const [key, tos] of toByKey) {
+      const froms = fromByKey.get(key);
+      if (!froms) continue;
+      const band = froms.length * tos.length <= 4096 ? Infinity : 32;
+      tos.forEach((j, r) => {
+        const centre = (r * froms.length) / tos.length;
+        froms.forEach((i, q) => {
+          if (Math.abs(q - centre) <= band) this.pairOf(i, j);
+        });
+      });
+    }
+    const expected = this.expected;
+    {
+      let last = -1;
+      for (let j = 0; j < m; j++) {
+        if (anchorOf[j]! >= 0) last = j;
+        expected[j] = last >= 0 ? anchorOf[last]! + (j - last) : NaN;
+      }
+      let next = -1;
+      for (let j = m - 1; j >= 0; j--) {
+        if (anchorOf[j]! >= 0) next = j;
+        if (Number.isNaN(expected[j]!))
+          expected[j] =
+            next >= 0 ? anchorOf[next]! - (next - j) : m > 1 ? (j * (n - 1)) / (m - 1) : 0;
+      }
+    }
+  }
+
+  /** Scores the later blocks not linked yet against their likeliest earlier blocks. */
+  pairCandidates(): void {
+    const { n, m, A, B, features, weight, linkOfFrom, linkOfTo } = this;
+    // ---- candidates from an inverted index on the rarer features of the earlier version ----
+    const maxDf = Math.max(16, Math.ceil(2 * Math.sqrt(n + m)));
+    // postings as flat arrays (earlier block, count) per feature: the hot loop touches no Map
+    const starts = new Int32Array(features.df.length + 1);
+    A.bags.forEach((bag, i) => {
+      if (linkOfFrom[i]! < 0)
+        for (const f of bag.ids) if (features.df[f]! <= maxDf) starts[f + 1]!++;
+    });
+    for (let f = 0; f < features.df.length; f++) starts[f + 1]! += starts[f]!;
+    const postBlock = new Int32Array(starts[features.df.length]!);
+    const postCount = new Int32Array(postBlock.length);
+    const fill = starts.slice(0, -1);
+    A.bags.forEach((bag, i) => {
+      if (linkOfFrom[i]! >= 0) return;
+      bag.ids.forEach((f, k) => {
+        if (features.df[f]! > maxDf) return;
+        postBlock[fill[f]!] = i;
+        postCount[fill[f]!++] = bag.counts[k]!;
       });
     });
-  }
-  const expected = new Float64Array(m);
-  {
-    let last = -1;
+    const acc = new Float64Array(n);
     for (let j = 0; j < m; j++) {
-      if (anchorOf[j]! >= 0) last = j;
-      expected[j] = last >= 0 ? anchorOf[last]! + (j - last) : NaN;
-    }
-    let next = -1;
-    for (let j = m - 1; j >= 0; j--) {
-      if (anchorOf[j]! >= 0) next = j;
-      if (Number.isNaN(expected[j]!))
-        expected[j] =
-          next >= 0 ? anchorOf[next]! - (next - j) : m > 1 ? (j * (n - 1)) / (m - 1) : 0;
-    }
-  }
-  const placePenalty = (i: number, j: number): number =>
-    0.01 * Math.min(1, Math.abs(i - expected[j]!) / 20);
-
-  // ---- candidates from an inverted index on the rarer features of the earlier version ----
-  const maxDf = Math.max(16, Math.ceil(2 * Math.sqrt(n + m)));
-  // postings as flat arrays (earlier block, count) per feature: the hot loop touches no Map
-  const starts = new Int32Array(features.df.length + 1);
-  A.bags.forEach((bag, i) => {
-    if (linkOfFrom[i]! < 0) for (const f of bag.ids) if (features.df[f]! <= maxDf) starts[f + 1]!++;
-  });
-  for (let f = 0; f < features.df.length; f++) starts[f + 1]! += starts[f]!;
-  const postBlock = new Int32Array(starts[features.df.length]!);
-  const postCount = new Int32Array(postBlock.length);
-  const fill = starts.slice(0, -1);
-  A.bags.forEach((bag, i) => {
-    if (linkOfFrom[i]! >= 0) return;
-    bag.ids.forEach((f, k) => {
-      if (features.df[f]! > maxDf) return;
-      postBlock[fill[f]!] = i;
-      postCount[fill[f]!++] = bag.counts[k]!;
-    });
-  });
-  const acc = new Float64Array(n);
-  for (let j = 0; j < m; j++) {
-    if (linkOfTo[j]! >= 0) continue;
-    const touched: number[] = [];
-    const bag = B.bags[j]!;
-    for (let k = 0; k < bag.ids.length; k++) {
-      const f = bag.ids[k]!;
-      const c = bag.counts[k]!;
-      const w = weight[f]!;
-      for (let p = starts[f]!; p < starts[f + 1]!; p++) {
-        const i = postBlock[p]!;
-        if (acc[i] === 0) touched.push(i);
-        acc[i]! += w * Math.min(c, postCount[p]!);
+      if (linkOfTo[j]! >= 0) continue;
+      const touched: number[] = [];
+      const bag = B.bags[j]!;
+      for (let k = 0; k < bag.ids.length; k++) {
+        const f = bag.ids[k]!;
+        const c = bag.counts[k]!;
+        const w = weight[f]!;
+        for (let p = starts[f]!; p < starts[f + 1]!; p++) {
+          const i = postBlock[p]!;
+          if (acc[i] === 0) touched.push(i);
+          acc[i]! += w * Math.min(c, postCount[p]!);
+        }
       }
+      for (const i of topByScore(touched, acc, CANDIDATES_PER_BLOCK)) this.pairOf(i, j);
+      for (const i of touched) acc[i] = 0;
     }
-    for (const i of topByScore(touched, acc, CANDIDATES_PER_BLOCK)) pairOf(i, j);
-    for (const i of touched) acc[i] = 0;
   }
 
-  const bestScoreFrom = new Float64Array(n);
-  const bestScoreTo = new Float64Array(m);
-  const piecesOfFrom: Pair[][] = Array.from({ length: n }, () => []);
-  const piecesOfTo: Pair[][] = Array.from({ length: m }, () => []);
-  for (const p of pairs.values()) {
-    bestScoreFrom[p.i] = Math.max(bestScoreFrom[p.i]!, p.score);
-    bestScoreTo[p.j] = Math.max(bestScoreTo[p.j]!, p.score);
-    const same = kindClass(from[p.i]!.kind) === kindClass(to[p.j]!.kind);
-    if (same && p.toInFrom >= PIECE_CONTAINMENT) piecesOfFrom[p.i]!.push(p);
-    if (same && p.fromInTo >= PIECE_CONTAINMENT) piecesOfTo[p.j]!.push(p);
-  }
+  /** Pass 1: every candidate link (one to one, splits and merges), best first. */
+  linkBestFirst(): void {
+    const { from, to, n, m, A, B, weight, pairs, linkOfFrom, linkOfTo, accepted } = this;
+    const bestScoreFrom = new Float64Array(n);
+    const bestScoreTo = new Float64Array(m);
+    const piecesOfFrom: Pair[][] = Array.from({ length: n }, () => []);
+    const piecesOfTo: Pair[][] = Array.from({ length: m }, () => []);
+    for (const p of pairs.values()) {
+      bestScoreFrom[p.i] = Math.max(bestScoreFrom[p.i]!, p.score);
+      bestScoreTo[p.j] = Math.max(bestScoreTo[p.j]!, p.score);
+      const same = kindClass(from[p.i]!.kind) === kindClass(to[p.j]!.kind);
+      if (same && p.toInFrom >= PIECE_CONTAINMENT) piecesOfFrom[p.i]!.push(p);
+      if (same && p.fromInTo >= PIECE_CONTAINMENT) piecesOfTo[p.j]!.push(p);
+    }
 
-  // ---- pass 1: every candidate link, best first ----
-  const hypotheses: Hypothesis[] = [];
-  for (const p of pairs.values()) {
-    const adjusted = p.score - kindPenalty(from[p.i]!.kind, to[p.j]!.kind);
-    if (adjusted >= MATCH_ANYWHERE)
-      hypotheses.push({
-        froms: [p.i],
-        tos: [p.j],
-        rank: adjusted - placePenalty(p.i, p.j),
-      });
-  }
-  // A split: one earlier block (the hub) spread over consecutive later blocks (the pieces); a merge
-  // is the mirror image, so one routine serves both.
-  const groupOf = (
-    hub: number,
-    pieces: number[],
-    hubSide: Side,
-    pieceSide: Side,
-    best: number,
-  ): { pieces: number[]; score: number } | undefined => {
-    // a score is at most 1: a hub already linked that well cannot be bettered
-    if (best + GROUP_MARGIN > 1) return;
-    const hubBag = hubSide.bags[hub]!;
-    let found: { pieces: number[]; score: number } | undefined;
-    for (let a = 0; a < pieces.length - 1; a++) {
-      const union = new Map<number, number>();
-      let total = hubSide.mass[hub]!;
-      for (let b = a; b < pieces.length; b++) {
-        const bag = pieceSide.bags[pieces[b]!]!;
-        bag.ids.forEach((f, k) => union.set(f, (union.get(f) ?? 0) + bag.counts[k]!));
-        total += pieceSide.mass[pieces[b]!]!;
-        if (b === a) continue;
-        let s = 0;
-        hubBag.ids.forEach((f, k) => {
-          s += weight[f]! * Math.min(hubBag.counts[k]!, union.get(f) ?? 0);
-        });
-        const score = total === 0 ? 0 : (2 * s) / total;
-        if (!found || score > found.score + 1e-12)
-          found = { pieces: pieces.slice(a, b + 1), score };
-      }
-    }
-    if (!found || found.score < MATCH_ANYWHERE || found.score < best + GROUP_MARGIN) return;
-    return found;
-  };
-  const consecutiveRuns = (indices: number[]): number[][] => {
-    const runs: number[][] = [];
-    for (const k of [...new Set(indices)].sort((x, y) => x - y)) {
-      const run = runs.at(-1);
-      if (run && run.at(-1) === k - 1 && run.length < MAX_PIECES) run.push(k);
-      else runs.push([k]);
-    }
-    return runs.filter((r) => r.length >= 2);
-  };
-  const kindCost = (hub: AlignBlock, pieces: AlignBlock[]): number =>
-    Math.max(...pieces.map((p) => kindPenalty(hub.kind, p.kind)));
-  for (let i = 0; i < n; i++) {
-    for (const run of consecutiveRuns(piecesOfFrom[i]!.map((p) => p.j))) {
-      const g = groupOf(i, run, A, B, bestScoreFrom[i]!);
-      if (!g) continue;
-      const pieces = g.pieces.map((j) => to[j]!);
-      const adjusted = g.score - kindCost(from[i]!, pieces);
+    // ---- pass 1: every candidate link, best first ----
+    const hypotheses: Hypothesis[] = [];
+    for (const p of pairs.values()) {
+      const adjusted = p.score - kindPenalty(from[p.i]!.kind, to[p.j]!.kind);
       if (adjusted >= MATCH_ANYWHERE)
         hypotheses.push({
-          froms: [i],
-          tos: g.pieces,
-          rank: adjusted - placePenalty(i, g.pieces[0]!),
+          froms: [p.i],
+          tos: [p.j],
+          rank: adjusted - this.placePenalty(p.i, p.j),
         });
     }
-  }
-  for (let j = 0; j < m; j++) {
-    for (const run of consecutiveRuns(piecesOfTo[j]!.map((p) => p.i))) {
-      const g = groupOf(j, run, B, A, bestScoreTo[j]!);
-      if (!g) continue;
-      const pieces = g.pieces.map((i) => from[i]!);
-      const adjusted = g.score - kindCost(to[j]!, pieces);
-      if (adjusted >= MATCH_ANYWHERE)
-        hypotheses.push({
-          froms: g.pieces,
-          tos: [j],
-          rank: adjusted - placePenalty(g.pieces[0]!, j),
-        });
-    }
-  }
-  hypotheses.sort(
-    (x, y) =>
-      y.rank - x.rank ||
-      x.tos[0]! - y.tos[0]! ||
-      x.froms[0]! - y.froms[0]! ||
-      x.tos.length - y.tos.length ||
-      x.froms.length - y.froms.length,
-  );
-
-  const inOrderCount = accepted.length;
-  for (const h of hypotheses) accept(h);
-  const greedy = accepted.slice(inOrderCount);
-  untangleIdentical(greedy, from, to, A.keys, B.keys, linkOfFrom, linkOfTo);
-
-  // ---- pass 2: blocks left alone between the same two linked neighbours ----
-  const order = accepted
-    .map((_, k) => k)
-    .sort((x, y) => accepted[x]!.tos[0]! - accepted[y]!.tos[0]!);
-  const kept = longestIncreasing(order.map((k) => accepted[k]!.froms[0]!));
-  const fences = [...kept].sort((x, y) => x - y).map((pos) => accepted[order[pos]!]!);
-  for (let g = 0; g <= fences.length; g++) {
-    const before = fences[g - 1];
-    const after = fences[g];
-    const fromLo = before ? before.froms.at(-1)! + 1 : 0;
-    const fromHi = after ? after.froms[0]! : n;
-    const toLo = before ? before.tos.at(-1)! + 1 : 0;
-    const toHi = after ? after.tos[0]! : m;
-    const fs: number[] = [];
-    const ts: number[] = [];
-    for (let i = fromLo; i < fromHi; i++) if (linkOfFrom[i]! < 0) fs.push(i);
-    for (let j = toLo; j < toHi; j++) if (linkOfTo[j]! < 0) ts.push(j);
-    if (fs.length === 0 || ts.length === 0) continue;
-    if (fs.length > MAX_GAP_BLOCKS || ts.length > MAX_GAP_BLOCKS) continue;
-    // the pairs in order with the most similarity in all: a longest common subsequence, weighted
-    const worth = (x: number, y: number): number => {
-      const i = fs[x]!;
-      const j = ts[y]!;
-      if (kindClass(from[i]!.kind) !== kindClass(to[j]!.kind)) return 0;
-      const adjusted = pairOf(i, j).score - kindPenalty(from[i]!.kind, to[j]!.kind);
-      return adjusted >= MATCH_IN_PLACE ? adjusted : 0;
+    // A split: one earlier block (the hub) spread over consecutive later blocks (the pieces); a merge
+    // is the mirror image, so one routine serves both.
+    const groupOf = (
+      hub: number,
+      pieces: number[],
+      hubSide: Side,
+      pieceSide: Side,
+      best: number,
+    ): { pieces: number[]; score: number } | undefined => {
+      // a score is at most 1: a hub already linked that well cannot be bettered
+      if (best + GROUP_MARGIN > 1) return;
+      const hubBag = hubSide.bags[hub]!;
+      let found: { pieces: number[]; score: number } | undefined;
+      for (let a = 0; a < pieces.length - 1; a++) {
+        const union = new Map<number, number>();
+        let total = hubSide.mass[hub]!;
+        for (let b = a; b < pieces.length; b++) {
+          const bag = pieceSide.bags[pieces[b]!]!;
+          bag.ids.forEach((f, k) => union.set(f, (union.get(f) ?? 0) + bag.counts[k]!));
+          total += pieceSide.mass[pieces[b]!]!;
+          if (b === a) continue;
+          let s = 0;
+          hubBag.ids.forEach((f, k) => {
+            s += weight[f]! * Math.min(hubBag.counts[k]!, union.get(f) ?? 0);
+          });
+          const score = total === 0 ? 0 : (2 * s) / total;
+          if (!found || score > found.score + 1e-12)
+            found = { pieces: pieces.slice(a, b + 1), score };
+        }
+      }
+      if (!found || found.score < MATCH_ANYWHERE || found.score < best + GROUP_MARGIN) return;
+      return found;
     };
-    const cols = ts.length + 1;
-    const best = new Float64Array((fs.length + 1) * cols);
-    for (let x = 1; x <= fs.length; x++)
-      for (let y = 1; y <= ts.length; y++) {
-        const w = worth(x - 1, y - 1);
-        best[x * cols + y] = Math.max(
-          best[(x - 1) * cols + y]!,
-          best[x * cols + y - 1]!,
-          w > 0 ? best[(x - 1) * cols + y - 1]! + w : 0,
-        );
+    const consecutiveRuns = (indices: number[]): number[][] => {
+      const runs: number[][] = [];
+      for (const k of [...new Set(indices)].sort((x, y) => x - y)) {
+        const run = runs.at(-1);
+        if (run && run.at(-1) === k - 1 && run.length < MAX_PIECES) run.push(k);
+        else runs.push([k]);
       }
-    for (let x = fs.length, y = ts.length; x > 0 && y > 0;) {
-      const here = best[x * cols + y]!;
-      if (here === best[(x - 1) * cols + y]) x--;
-      else if (here === best[x * cols + y - 1]) y--;
-      else {
-        accept({ froms: [fs[x - 1]!], tos: [ts[y - 1]!], rank: 0 });
-        x--;
-        y--;
+      return runs.filter((r) => r.length >= 2);
+    };
+    const kindCost = (hub: AlignBlock, pieces: AlignBlock[]): number =>
+      Math.max(...pieces.map((p) => kindPenalty(hub.kind, p.kind)));
+    for (let i = 0; i < n; i++) {
+      for (const run of consecutiveRuns(piecesOfFrom[i]!.map((p) => p.j))) {
+        const g = groupOf(i, run, A, B, bestScoreFrom[i]!);
+        if (!g) continue;
+        const pieces = g.pieces.map((j) => to[j]!);
+        const adjusted = g.score - kindCost(from[i]!, pieces);
+        if (adjusted >= MATCH_ANYWHERE)
+          hypotheses.push({
+            froms: [i],
+            tos: g.pieces,
+            rank: adjusted - this.placePenalty(i, g.pieces[0]!),
+          });
+      }
+    }
+    for (let j = 0; j < m; j++) {
+      for (const run of consecutiveRuns(piecesOfTo[j]!.map((p) => p.i))) {
+        const g = groupOf(j, run, B, A, bestScoreTo[j]!);
+        if (!g) continue;
+        const pieces = g.pieces.map((i) => from[i]!);
+        const adjusted = g.score - kindCost(to[j]!, pieces);
+        if (adjusted >= MATCH_ANYWHERE)
+          hypotheses.push({
+            froms: g.pieces,
+            tos: [j],
+            rank: adjusted - this.placePenalty(g.pieces[0]!, j),
+          });
+      }
+    }
+    hypotheses.sort(
+      (x, y) =>
+        y.rank - x.rank ||
+        x.tos[0]! - y.tos[0]! ||
+        x.froms[0]! - y.froms[0]! ||
+        x.tos.length - y.tos.length ||
+        x.froms.length - y.froms.length,
+    );
+
+    const inOrderCount = accepted.length;
+    for (const h of hypotheses) this.accept(h);
+    const greedy = accepted.slice(inOrderCount);
+    untangleIdentical(greedy, from, to, A.keys, B.keys, linkOfFrom, linkOfTo);
+  }
+
+  /** Pass 2: blocks left alone between the same two linked neighbours. */
+  linkGaps(): void {
+    const { from, to, n, m, linkOfFrom, linkOfTo, accepted } = this;
+    // ---- pass 2: blocks left alone between the same two linked neighbours ----
+    const order = accepted
+      .map((_, k) => k)
+      .sort((x, y) => accepted[x]!.tos[0]! - accepted[y]!.tos[0]!);
+    const kept = longestIncreasing(order.map((k) => accepted[k]!.froms[0]!));
+    const fences = [...kept].sort((x, y) => x - y).map((pos) => accepted[order[pos]!]!);
+    for (let g = 0; g <= fences.length; g++) {
+      const before = fences[g - 1];
+      const after = fences[g];
+      const fromLo = before ? before.froms.at(-1)! + 1 : 0;
+      const fromHi = after ? after.froms[0]! : n;
+      const toLo = before ? before.tos.at(-1)! + 1 : 0;
+      const toHi = after ? after.tos[0]! : m;
+      const fs: number[] = [];
+      const ts: number[] = [];
+      for (let i = fromLo; i < fromHi; i++) if (linkOfFrom[i]! < 0) fs.push(i);
+      for (let j = toLo; j < toHi; j++) if (linkOfTo[j]! < 0) ts.push(j);
+      if (fs.length === 0 || ts.length === 0) continue;
+      if (fs.length > MAX_GAP_BLOCKS || ts.length > MAX_GAP_BLOCKS) continue;
+      // the pairs in order with the most similarity in all: a longest common subsequence, weighted
+      const worth = (x: number, y: number): number => {
+        const i = fs[x]!;
+        const j = ts[y]!;
+        if (kindClass(from[i]!.kind) !== kindClass(to[j]!.kind)) return 0;
+        const adjusted = this.pairOf(i, j).score - kindPenalty(from[i]!.kind, to[j]!.kind);
+        return adjusted >= MATCH_IN_PLACE ? adjusted : 0;
+      };
+      const cols = ts.length + 1;
+      const best = new Float64Array((fs.length + 1) * cols);
+      for (let x = 1; x <= fs.length; x++)
+        for (let y = 1; y <= ts.length; y++) {
+          const w = worth(x - 1, y - 1);
+          best[x * cols + y] = Math.max(
+            best[(x - 1) * cols + y]!,
+            best[x * cols + y - 1]!,
+            w > 0 ? best[(x - 1) * cols + y - 1]! + w : 0,
+          );
+        }
+      for (let x = fs.length, y = ts.length; x > 0 && y > 0;) {
+        const here = best[x * cols + y]!;
+        if (here === best[(x - 1) * cols + y]) x--;
+        else if (here === best[x * cols + y - 1]) y--;
+        else {
+          this.accept({ froms: [fs[x - 1]!], tos: [ts[y - 1]!], rank: 0 });
+          x--;
+          y--;
+        }
       }
     }
   }
 
-  return assemble(from, to, A, B, accepted, linkOfFrom, linkOfTo);
+  /** The links made, with every block of either version in one. */
+  links(): AlignmentLink[] {
+    const { from, to, A, B, accepted, linkOfFrom, linkOfTo } = this;
+    return assemble(from, to, A, B, accepted, linkOfFrom, linkOfTo);
+  }
 }
 
 /**

@@ -16,7 +16,7 @@ import {
 import { PlenumError } from '../errors.ts';
 import { recordEvent } from '../events/events.store.ts';
 import type { Process } from '../processes/processes.schema.ts';
-import { findProcess } from '../processes/processes.store.ts';
+import { findProcessById } from '../processes/processes.service.ts';
 import { alignVersions, type AlignBlock, type AlignmentLink } from './align.ts';
 import { reanchorQuote } from './reanchor.ts';
 import {
@@ -266,7 +266,7 @@ export async function compareVersions(
       `Both versions must exist in "${choice.language}".`,
     );
   }
-  const process = await findProcess(db, { id: document.processId });
+  const process = await findProcessById(db, document.processId);
   if (!process) throw new PlenumError('PROCESS_NOT_FOUND');
   if (!(await hasAlignment(db, fromLv.id, toLv.id))) {
     await alignLanguageVersions(db, from, fromLv.id, to, toLv.id, viewer?.id ?? 'system');

@@ -14,7 +14,7 @@ import type { ApiRegistry } from '../api/api-registry.ts';
 import { errorText } from '../web/error-text.ts';
 import type { Markup } from '../web/layout.ts';
 import { safeBack } from '../web/links.ts';
-import { clientAddress, clockOf, retryAfter, type AppEnv } from '../context.ts';
+import { clientAddress, clockOf, retryAfter, type AppEnv, type RouteBodyLimit } from '../context.ts';
 import { canActFor } from './submissions.policy.ts';
 import { attachmentMaxCount, checkAttachment, type CheckedAttachment } from './attachments.ts';
 import {
@@ -84,6 +84,18 @@ export function apiSubmissionInput(
 /** The largest form post with attachments (five files of 5 MB and the text). */
 export const submissionBodyLimit = 27 * 1024 * 1024;
 
+const submissionFormPath = '/consultations/:id/submissions';
+
+/** The submission form's body limit: attachments make it larger than anything else a client sends. */
+export const submissionBodyLimits: RouteBodyLimit[] = [
+  {
+    method: 'POST',
+    path: submissionFormPath,
+    maxSize: submissionBodyLimit,
+    message: `A submission with its attachments may have ${submissionBodyLimit / 1048576} MB at most.`,
+  },
+];
+
 /** The submission form of a period: fresh, or again after a refusal with what was typed. */
 async function submissionForm(
   c: Context<AppEnv>,
@@ -129,7 +141,7 @@ export function submissionRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
     return c.html(await submissionForm(c, context, { preselected, quote: c.req.query('quote') }));
   });
 
-  app.post('/consultations/:id/submissions', async (c) => {
+  app.post(submissionFormPath, async (c) => {
     const body = await checkForm(c);
     const { db } = c.var.deps;
     const context = await periodFromAddress(c);
