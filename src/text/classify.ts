@@ -3,7 +3,7 @@
  * footnote, a table, a page number, or plain text that may continue a block. Decided from the line,
  * the lines after it and the state of the reading (paragraph sequence, footnotes referenced so far).
  */
-import { draftText } from './drafts.ts';
+import { draftEnd } from './drafts.ts';
 import {
   RE_AR_HEAD,
   RE_AR_NUM,
@@ -385,7 +385,7 @@ export function prevEnded(s: ReadingState): boolean {
   const cur = s.cur;
   if (s.blankBefore || !cur || cur.closed) return true;
   if (cur.block.kind === 'heading') return true;
-  if (cur.block.kind === 'footnote') return endsSentence(draftText(cur));
+  if (cur.block.kind === 'footnote') return endsSentence(draftEnd(cur));
   if (cur.parts.length === 0) return false;
   return endsTerminal(cur.parts[cur.parts.length - 1]!);
 }
@@ -415,7 +415,7 @@ function subIntroduced(
   const p = s.paraContext;
   if (!p || p.number === null || p.parentKey !== null || !s.lastBody) return false;
   const b = s.lastBody.block;
-  if (b === p) return value === 1 && /[:：]$/.test(stripSentinels(draftText(s.lastBody)).trim());
+  if (b === p) return value === 1 && /[:：]$/.test(stripSentinels(draftEnd(s.lastBody)).trim());
   return b.parentKey === p.key && s.lastLetterSub === b && isPrev(b.number ?? '');
 }
 
