@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { PlenumError } from '../errors.ts';
+import { refuseForbiddenText } from '../text/allowed-text.ts';
 import type { AppEnv } from '../web/context.ts';
 import { negotiateLanguage, uiFor } from '../web/i18n.ts';
 import { viewerFromSession, viewerFromToken } from './accounts.service.ts';
@@ -101,5 +102,6 @@ export async function checkForm(
   const sent = body._csrf;
   if (typeof sent !== 'string' || sent !== getCookie(c, cookies.csrf))
     throw new PlenumError('CSRF_FAILED');
+  refuseForbiddenText(body, '');
   return body;
 }

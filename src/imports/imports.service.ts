@@ -23,7 +23,7 @@ import {
 } from '../documents/documents.store.ts';
 import type { ImportFormat, ParseResult } from '../text/blocks.ts';
 import { detectLanguage } from '../text/detect-language.ts';
-import { parseImport, readImportInput } from '../text/index.ts';
+import { MAX_IMPORT_BLOCKS, parseImport, readImportInput } from '../text/index.ts';
 import {
   importReportSchema,
   importTargetSchema,
@@ -54,6 +54,12 @@ export async function parseImportFile(
     options.language !== undefined ? { language: options.language } : {},
   );
   if (result.blocks.length === 0) throw new PlenumError('IMPORT_NO_CONTENT');
+  if (result.blocks.length > MAX_IMPORT_BLOCKS) {
+    throw new PlenumError(
+      'IMPORT_TOO_MANY_BLOCKS',
+      `It has ${result.blocks.length.toLocaleString('en')} blocks.`,
+    );
+  }
   return {
     format: input.format,
     result,

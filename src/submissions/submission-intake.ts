@@ -19,6 +19,7 @@ import { bearerToken, tokenRefused } from '../accounts/accounts.middleware.ts';
 import { TokenViewers } from '../accounts/accounts.service.ts';
 import { apiErrorBody, isPlenumError, PlenumError } from '../errors.ts';
 import { apiBodyLimit, clockOf, type CompleteDeps } from '../web/context.ts';
+import { refuseForbiddenText } from '../text/allowed-text.ts';
 import { apiSubmissionInput } from './submissions.routes.ts';
 
 const submissionPath = /^\/api\/consultations\/([^/?]+)\/submissions$/;
@@ -62,6 +63,7 @@ export function submissionIntake(
       } catch {
         throw new PlenumError('INVALID_REQUEST', 'The body is not valid JSON.');
       }
+      refuseForbiddenText(json, '');
       const header = req.headers['idempotency-key'];
       const receipt = await deps.submissions.submit(
         viewer,

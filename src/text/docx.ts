@@ -13,6 +13,7 @@
  */
 import mammoth from 'mammoth';
 import { PlenumError } from '../errors.ts';
+import { refuseForbiddenText } from './allowed-text.ts';
 import type { ParseResult } from './blocks.ts';
 import { parseText } from './parse-text.ts';
 
@@ -207,6 +208,7 @@ export async function parseDocx(
     );
   }
   const text = docxHtmlToText(html);
+  refuseForbiddenText(text, 'file');
   const language = options.language;
   return parseText(
     text,

@@ -3,6 +3,7 @@
  * normalisation. Pure; throws PlenumError with an IMPORT_… code for input that cannot be imported.
  */
 import { PlenumError } from '../errors.ts';
+import { refuseForbiddenText } from './allowed-text.ts';
 import type { ImportFormat } from './blocks.ts';
 import { importFormats } from './blocks.ts';
 
@@ -10,6 +11,12 @@ import { importFormats } from './blocks.ts';
 export const MAX_TEXT_BYTES = 20 * 1024 * 1024;
 /** Largest DOCX file accepted (bytes). */
 export const MAX_DOCX_BYTES = 40 * 1024 * 1024;
+
+/**
+ * Most blocks one import stores: a document of this size imports in about half a minute on
+ * either database, and nothing real comes near it (a long UN report has about 2,000).
+ */
+export const MAX_IMPORT_BLOCKS = 200_000;
 
 /** Options of {@link readImportInput}. */
 export interface ReadImportOptions {
@@ -115,7 +122,13 @@ export function readImportInput(bytes: Uint8Array, options: ReadImportOptions = 
   } catch {
     throw new PlenumError('IMPORT_INVALID_UTF8');
   }
-  text = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  // Form feeds are the page breaks of text extracted from PDF (pdftotext): they carry no text,
+  // and the parser reads them as white space, so they go before the check of every character.
+  text = text
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .replace(/\f/g, '');
+  refuseForbiddenText(text, 'file');
   if (text.trim() === '') throw new PlenumError('IMPORT_EMPTY', 'It holds only white space.');
   return { format: format ?? sniffTextFormat(text), text };
 }

@@ -5,6 +5,7 @@
 import type { Context, Hono } from 'hono';
 import { z } from 'zod';
 import { errorCatalogue, PlenumError, type ErrorCode } from '../errors.ts';
+import { refuseForbiddenText } from '../text/allowed-text.ts';
 import type { AppEnv } from './context.ts';
 
 /** The error body every API error has. */
@@ -92,6 +93,7 @@ export class ApiRegistry {
           } catch {
             throw new PlenumError('INVALID_REQUEST', 'The body is not valid JSON.');
           }
+          refuseForbiddenText(body, '');
         }
         const result = await route.handler(c, { params, query, body });
         return c.json(result, route.status ?? 200);
