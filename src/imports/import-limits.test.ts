@@ -5,6 +5,7 @@ import { openTestDatabase, testEngines } from '../db/test-databases.ts';
 import { isPlenumError, type ErrorCode } from '../errors.ts';
 import { buildProcess } from './imports.builder.ts';
 import { importFile } from './imports.service.ts';
+import { buildDocxOfLargeXml } from '../text/zip-bomb.builder.ts';
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
 
@@ -83,6 +84,25 @@ describe('import limits that do not depend on the database', () => {
         'IMPORT_TOO_MANY_BLOCKS',
       );
       assert.match(message, /200,001 blocks/);
+      assert.equal(await countRows(o, 'documents'), 0);
+    } finally {
+      await o.close();
+    }
+  });
+
+  test('refuses a small DOCX that unpacks to 50 MB of XML, at once and storing nothing', async () => {
+    const o = await openTestDatabase('sqlite');
+    try {
+      await buildProcess(o.db);
+      const bytes = buildDocxOfLargeXml(50);
+      assert.ok(bytes.length < 1024 * 1024, 'under the 40 MB limit on the file itself');
+      const started = performance.now();
+      const message = await rejectsWith(
+        importFile(o.db, bytes, { process: 'twg', language: 'en', sourceName: 'big.docx' }),
+        'IMPORT_DOCX_TOO_LARGE_UNPACKED',
+      );
+      assert.match(message, /it unpacks to more than 25 MB/);
+      assert.ok(performance.now() - started < 10_000, 'refused before mammoth reads it');
       assert.equal(await countRows(o, 'documents'), 0);
     } finally {
       await o.close();
