@@ -56,6 +56,22 @@ for (const engine of testEngines()) {
       assert.equal(await countRows(o, 'search_items'), 100_000);
     });
 
+    test('tells each step of a long import as it starts, for the progress line of the CLI', async () => {
+      const steps: string[] = [];
+      await importFile(
+        o.db,
+        utf8(manyParagraphs(3_000)),
+        { process: 'twg', symbol: 'STEPS/1', language: 'en', format: 'text' },
+        'cli',
+        (step, detail) => steps.push(`${step} ${detail}`),
+      );
+      assert.deepEqual(steps, [
+        'parsing 0.1 MB',
+        'storing 3,000 blocks',
+        'aligning with the previous version',
+      ]);
+    });
+
     test('refuses a NUL far past the start of a text file, naming the line; nothing is stored', async () => {
       const documents = await countRows(o, 'documents');
       const text = `${manyParagraphs(5_000)}\nA paragraph with a NUL\u0000 in it.\n`;

@@ -75,24 +75,32 @@ function validationError(issues: { path: PropertyKey[]; message: string }[]): Pl
   );
 }
 
+/** The steps of an import, as a progress line names them. */
+export type ImportStep = 'parsing' | 'storing' | 'aligning';
+
 /** Reads, parses and stores a file in one transaction; returns the import report. */
 export async function importFile(
   db: Kysely<Database>,
   bytes: Uint8Array,
   target: ImportTarget,
   actor = 'cli',
+  /** Told as each step starts, with what it works on (the CLI prints it for long files). */
+  onStep: (step: ImportStep, detail: string) => void = () => {},
 ): Promise<ImportReport> {
   const started = performance.now();
   const checked = importTargetSchema.safeParse(target);
   if (!checked.success) throw validationError(checked.error.issues);
+  onStep('parsing', `${(bytes.byteLength / 1048576).toFixed(1)} MB`);
   const parsed = await parseImportFile(bytes, {
     ...(checked.data.sourceName !== undefined ? { filename: checked.data.sourceName } : {}),
     ...(checked.data.format !== undefined ? { format: checked.data.format } : {}),
     ...(checked.data.language !== undefined ? { language: checked.data.language } : {}),
   });
+  onStep('storing', `${parsed.result.blocks.length.toLocaleString('en')} blocks`);
   const report = await db
     .transaction()
     .execute((trx) => storeImport(trx, checked.data, parsed, actor));
+  onStep('aligning', 'with the previous version');
   // A revised draft: align it with the previous version and carry the comments over. Its own
   // transaction, after the import committed; the comparison page redoes it if this is cut short.
   await db
