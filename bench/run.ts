@@ -1,5 +1,6 @@
 /**
- * npm run bench: import of a generated 1,000-paragraph, 300-footnote document, and server render
+ * npm run bench: parse of 400,000 lines and the event loop under five ZIP-bomb attachments
+ * (hardening.ts), import of a generated 1,000-paragraph, 300-footnote document, and server render
  * of a 200-paragraph document page, on SQLite (and PostgreSQL when PLENUM_TEST_POSTGRES_URL is set).
  */
 import { cpus } from 'node:os';
@@ -13,6 +14,7 @@ import { generateDraftText } from './generate.ts';
 import { benchSearch } from './search.ts';
 import { benchWatchMatching } from './watches.ts';
 import { benchBriefing } from './briefings.ts';
+import { benchAttachmentBombs, benchLongText } from './hardening.ts';
 
 function stats(samples: number[]): { median: number; p95: number; min: number } {
   const sorted = samples.toSorted((a, b) => a - b);
@@ -96,7 +98,9 @@ console.log(
 const engines: Engine[] = process.env.PLENUM_TEST_POSTGRES_URL
   ? ['sqlite', 'postgres']
   : ['sqlite'];
+await benchLongText();
 for (const engine of engines) {
+  await benchAttachmentBombs(engine);
   await benchImport(engine);
   await benchRender(engine);
   await benchConsultations(engine);

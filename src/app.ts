@@ -18,6 +18,7 @@ import { meetingRoutes } from './meetings/meetings.routes.ts';
 import { revisionRoutes } from './revisions/revisions.routes.ts';
 import { organisationRoutes } from './organisations/organisations.routes.ts';
 import { submissionBodyLimits, submissionRoutes } from './submissions/submissions.routes.ts';
+import { refuseForbiddenText } from './text/allowed-text.ts';
 import { uiFor } from './web/i18n.ts';
 import { SubmissionQueue } from './submissions/submission-queue.ts';
 import { Followers } from './events/followers.ts';
@@ -117,11 +118,21 @@ export function createApp(given: AppDeps): Hono<AppEnv> {
       },
     }),
   );
-  // PostgreSQL cannot store or compare text holding NUL; no address or query legitimately has one.
+  // The door for text in the address: path segments and query parameters, as routes decode them.
   app.use(async (c, next) => {
     const url = new URL(c.req.url);
-    if (/%00/.test(url.pathname + url.search)) {
-      return respondWithError(c, 'INVALID_REQUEST', 'The address contains a NUL character.');
+    for (const segment of url.pathname.split('/')) {
+      let decoded: string;
+      try {
+        decoded = decodeURIComponent(segment);
+      } catch {
+        continue; // not percent-encoded text: no route reads it as such
+      }
+      refuseForbiddenText(decoded, 'address');
+    }
+    for (const [name, value] of url.searchParams) {
+      refuseForbiddenText(name, 'a query parameter name');
+      refuseForbiddenText(value, name);
     }
     await next();
   });

@@ -52,6 +52,21 @@ export const errorCatalogue = {
     status: 409,
     message: 'This version already has content in this language.',
   },
+  IMPORT_TOO_MANY_BLOCKS: {
+    status: 413,
+    message:
+      'The document has more blocks (paragraphs, headings, footnotes) than one import takes (200,000). Split it into several documents.',
+  },
+  IMPORT_DOCX_TOO_LARGE_UNPACKED: {
+    status: 413,
+    message:
+      'The DOCX file unpacks to more than the import limit (25 MB of content, 2,000 parts, 100 times its packed size).',
+  },
+  TEXT_FORBIDDEN_CHARACTER: {
+    status: 400,
+    message:
+      'The text contains a character that cannot be stored: a control character (such as NUL), a lone surrogate or U+FFFE/U+FFFF. Remove it and send the text again.',
+  },
   SIGN_IN_REQUIRED: { status: 401, message: 'Sign in to do this.' },
   SIGN_IN_FAILED: { status: 401, message: 'The e-mail address or the password is wrong.' },
   SIGN_IN_THROTTLED: {
@@ -126,6 +141,16 @@ export const errorCatalogue = {
     message: 'This submission is not in a state that allows this action.',
   },
   ATTACHMENT_NOT_FOUND: { status: 404, message: 'There is no attachment with this id.' },
+  ATTACHMENT_UNSAFE: {
+    status: 422,
+    message:
+      'An attachment could not be checked safely: its archive has too many parts (more than 2,000), unpacks to more than 20 MB or more than 100 times its size, or took too long to check.',
+  },
+  SUBMISSION_NOT_STORED: {
+    status: 500,
+    message:
+      'The database refused to store this submission: nothing of it was kept, and no other submission was affected. Send it again; if it fails again, write to the secretariat.',
+  },
   MEETING_NOT_FOUND: { status: 404, message: 'There is no meeting with this id.' },
   MEETING_CHANGED: {
     status: 409,

@@ -9,6 +9,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { PlenumError } from '../errors.ts';
 import type { AppEnv } from '../context.ts';
 import { readFormBody, type FormBody } from '../web/form-body.ts';
+import { refuseForbiddenText } from '../text/allowed-text.ts';
 import { negotiateLanguage, uiFor } from '../web/i18n.ts';
 import { isHttps, siteOrigins } from '../web/site-base.ts';
 import { viewerFromSession, viewerFromToken } from './accounts.service.ts';
@@ -132,5 +133,6 @@ export async function checkForm(c: Context<AppEnv>): Promise<FormBody> {
   const sent = body._csrf;
   if (typeof sent !== 'string' || sent !== readPlenumCookie(c, cookies.csrf))
     throw new PlenumError('CSRF_FAILED');
+  refuseForbiddenText(body, '');
   return body;
 }

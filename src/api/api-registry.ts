@@ -7,6 +7,7 @@
 import type { Context, Hono } from 'hono';
 import { z } from 'zod';
 import { PlenumError, type ErrorCode } from '../errors.ts';
+import { refuseForbiddenText } from '../text/allowed-text.ts';
 import type { AppEnv } from '../context.ts';
 import { zodError } from '../validation.ts';
 import { openApiDocument, type OpenApiInfo } from './openapi.ts';
@@ -115,6 +116,8 @@ export function parseRequestInput<H extends z.ZodObject, B extends z.ZodType>(
   route: { headers?: H; body?: B },
   request: { header: (name: string) => string | undefined; body: unknown },
 ): { headers: z.output<H>; body: z.output<B> } {
+  // The door for text: a forbidden character is refused before any schema reads the body.
+  refuseForbiddenText(request.body, '');
   const headerValues: Record<string, string | undefined> = {};
   for (const name of Object.keys(route.headers?.shape ?? {})) {
     headerValues[name] = request.header(name);

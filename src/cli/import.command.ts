@@ -2,7 +2,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { PlenumError } from '../errors.ts';
-import { importFile } from '../imports/imports.service.ts';
+import { importFile, type ImportStep } from '../imports/imports.service.ts';
 import type { ImportReport } from '../imports/imports.schema.ts';
 import { importFormats, type ImportFormat } from '../documents/blocks.ts';
 import { openCliDatabase, parseFlags, UsageError } from './output.ts';
@@ -62,24 +62,49 @@ export async function importCommand(args: string[]): Promise<number> {
   const bytes = file === '-' ? await readStdin() : readInput(file);
   const opened = await openCliDatabase(values.db);
   try {
-    const report = await importFile(opened.db, bytes, {
-      process: values.process,
-      ...(values.document !== undefined ? { document: values.document } : {}),
-      ...(values.symbol !== undefined ? { symbol: values.symbol } : {}),
-      ...(values.title !== undefined ? { title: values.title } : {}),
-      ...(values.kind !== undefined ? { kind: values.kind } : {}),
-      ...(values.version !== undefined ? { version: values.version } : {}),
-      ...(values.date !== undefined ? { date: values.date } : {}),
-      ...(values.language !== undefined ? { language: values.language } : {}),
-      ...(format !== undefined ? { format: format as ImportFormat } : {}),
-      ...(file === '-' ? {} : { sourceName: basename(file) }),
-      ...(values.private ? { private: true } : {}),
-    });
+    const report = await importFile(
+      opened.db,
+      bytes,
+      {
+        process: values.process,
+        ...(values.document !== undefined ? { document: values.document } : {}),
+        ...(values.symbol !== undefined ? { symbol: values.symbol } : {}),
+        ...(values.title !== undefined ? { title: values.title } : {}),
+        ...(values.kind !== undefined ? { kind: values.kind } : {}),
+        ...(values.version !== undefined ? { version: values.version } : {}),
+        ...(values.date !== undefined ? { date: values.date } : {}),
+        ...(values.language !== undefined ? { language: values.language } : {}),
+        ...(format !== undefined ? { format: format as ImportFormat } : {}),
+        ...(file === '-' ? {} : { sourceName: basename(file) }),
+        ...(values.private ? { private: true } : {}),
+      },
+      'cli',
+      progressLine(bytes.byteLength),
+    );
     process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : summarise(report));
     return 0;
   } finally {
     await opened.close();
   }
+}
+
+/** Files from this size get a progress line: they take seconds or more. */
+const progressFrom = 1024 * 1024;
+
+/**
+ * The progress of a long import on standard error, one line rewritten in place on a terminal
+ * (one line a step otherwise), with the seconds spent so far; the report stays on standard output.
+ */
+function progressLine(size: number): (step: ImportStep, detail: string) => void {
+  if (size < progressFrom) return () => {};
+  const started = performance.now();
+  const terminal = process.stderr.isTTY;
+  return (step, detail) => {
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    const line = `plenum: ${step} ${detail}… (${seconds} s)`;
+    process.stderr.write(terminal ? `\r\x1b[K${line}` : `${line}\n`);
+    if (terminal && step === 'aligning') process.stderr.write('\n');
+  };
 }
 
 async function readStdin(): Promise<Uint8Array> {

@@ -7,6 +7,7 @@ import { exportCommand, exportUsage } from './export.command.ts';
 import { importCommand, importUsage } from './import.command.ts';
 import { migrateCommand, migrateUsage } from './migrate.command.ts';
 import { processCommand, processUsage } from './process.command.ts';
+import { refuseForbiddenText } from '../text/allowed-text.ts';
 import { reportError } from './output.ts';
 import { searchCommand, searchUsage } from './search.command.ts';
 import { serveCommand, serveUsage } from './serve.command.ts';
@@ -45,6 +46,14 @@ Commands:
 Every command takes --db (a SQLite file or a postgres:// URL); the default is
 $DATABASE_URL, else ./data/plenum.sqlite.`;
 
+/** The flag an argument is or belongs to (`--title`), else its position. */
+function argumentName(args: string[], i: number): string {
+  const arg = args[i]!;
+  if (arg.startsWith('--')) return arg.split('=')[0]!;
+  const before = args[i - 1];
+  return before?.startsWith('--') ? before : `argument ${i + 1}`;
+}
+
 /** Runs the command line; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
   // `plenum export … | head` closes the pipe early: that is the reader's choice, not a crash.
@@ -68,6 +77,8 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   try {
+    // The door for text from the command line: each argument named by its flag.
+    args.forEach((arg, i) => refuseForbiddenText(arg, argumentName(args, i)));
     return await command.run(args);
   } catch (error) {
     if (error instanceof ConfigError) {

@@ -22,7 +22,7 @@ import {
 } from '../documents/documents.store.ts';
 import type { ImportFormat, ParseResult } from '../documents/blocks.ts';
 import { detectLanguage } from '../text/detect-language.ts';
-import { parseImport, readImportInput } from './parser/index.ts';
+import { MAX_IMPORT_BLOCKS, parseImport, readImportInput } from './parser/index.ts';
 import {
   importReportSchema,
   importTargetSchema,
@@ -53,6 +53,12 @@ export async function parseImportFile(
     options.language !== undefined ? { language: options.language } : {},
   );
   if (result.blocks.length === 0) throw new PlenumError('IMPORT_NO_CONTENT');
+  if (result.blocks.length > MAX_IMPORT_BLOCKS) {
+    throw new PlenumError(
+      'IMPORT_TOO_MANY_BLOCKS',
+      `It has ${result.blocks.length.toLocaleString('en')} blocks.`,
+    );
+  }
   return {
     format: input.format,
     result,
@@ -68,24 +74,32 @@ function validationError(issues: { path: PropertyKey[]; message: string }[]): Pl
   );
 }
 
+/** The steps of an import, as a progress line names them. */
+export type ImportStep = 'parsing' | 'storing' | 'aligning';
+
 /** Reads, parses and stores a file in one transaction; returns the import report. */
 export async function importFile(
   db: Kysely<Database>,
   bytes: Uint8Array,
   target: ImportTarget,
   actor = 'cli',
+  /** Told as each step starts, with what it works on (the CLI prints it for long files). */
+  onStep: (step: ImportStep, detail: string) => void = () => {},
 ): Promise<ImportReport> {
   const started = performance.now();
   const checked = importTargetSchema.safeParse(target);
   if (!checked.success) throw validationError(checked.error.issues);
+  onStep('parsing', `${(bytes.byteLength / 1048576).toFixed(1)} MB`);
   const parsed = await parseImportFile(bytes, {
     ...(checked.data.sourceName !== undefined ? { filename: checked.data.sourceName } : {}),
     ...(checked.data.format !== undefined ? { format: checked.data.format } : {}),
     ...(checked.data.language !== undefined ? { language: checked.data.language } : {}),
   });
+  onStep('storing', `${parsed.result.blocks.length.toLocaleString('en')} blocks`);
   const report = await db
     .transaction()
     .execute((trx) => storeImport(trx, checked.data, parsed, actor));
+  onStep('aligning', 'with the previous version');
   // A revised draft: align it with the previous version and carry the comments over. Its own
   // transaction, after the import committed; the comparison page redoes it if this is cut short.
   await db
@@ -107,102 +121,20 @@ export async function storeImport(
 ): Promise<ImportReport> {
   const now = new Date().toISOString();
   const process = await requireProcess(db, target.process);
-
-  // The document: named by id or symbol, or found by --symbol, or new.
-  const ref = target.document ?? target.symbol;
-  let document = ref
-    ? isId(ref)
-      ? await findDocument(db, { id: ref.toLowerCase() })
-      : await findDocument(db, { symbol: ref })
-    : undefined;
-  if (target.document && !document) {
-    throw new PlenumError(
-      'DOCUMENT_NOT_FOUND',
-      `No document has the id or symbol "${target.document}".`,
-    );
-  }
-  if (document && document.processId !== process.id) {
-    throw new PlenumError(
-      'INVALID_REQUEST',
-      `Document "${document.symbol ?? document.title}" belongs to another process.`,
-    );
-  }
-  const createdDocument = !document;
-  if (!document) {
-    const title = (
-      target.title ??
-      parsed.result.title ??
-      target.sourceName ??
-      target.symbol ??
-      'Untitled document'
-    ).slice(0, 500);
-    const id = newId();
-    await insertDocument(db, {
-      id,
-      process_id: process.id,
-      symbol: target.symbol ?? null,
-      title,
-      kind: target.kind ?? 'working_paper',
-      created_at: now,
-    });
-    await recordEvent(db, {
-      actor,
-      action: 'document.created',
-      subjectType: 'document',
-      subjectId: id,
-    });
-    document = {
-      id,
-      processId: process.id,
-      symbol: target.symbol ?? null,
-      title,
-      kind: target.kind ?? 'working_paper',
-      versions: [],
-    };
-  }
-
-  // The version: named by label, or the next one.
-  const nextSeq = (await lastVersionSeq(db, document.id)) + 1;
-  const label = target.version ?? `Version ${nextSeq}`;
-  let version = document.versions.find((v) => v.label.toLowerCase() === label.toLowerCase());
-  const createdVersion = !version;
-  if (!version) {
-    const id = newId();
-    await insertVersion(db, {
-      id,
-      document_id: document.id,
-      seq: nextSeq,
-      label,
-      date: target.date ?? null,
-      created_at: now,
-      public: target.private ? 0 : 1,
-    });
-    await recordEvent(db, {
-      actor,
-      action: 'version.created',
-      subjectType: 'version',
-      subjectId: id,
-    });
-    version = {
-      id,
-      documentId: document.id,
-      seq: nextSeq,
-      label,
-      date: target.date ?? null,
-      public: !target.private,
-      languages: [],
-    };
-  }
-
-  // The language: given, or detected from the text.
-  const detected = detectLanguage(parsed.result.blocks.map((b) => b.text).join('\n'));
-  const language = target.language ?? detected ?? 'en';
-  if (version.languages.some((l) => l.language.toLowerCase() === language.toLowerCase())) {
-    throw new PlenumError(
-      'IMPORT_CONFLICT',
-      `Version "${version.label}" of this document already has a "${language}" text. Import it as a new version (--version) or another language (--language).`,
-    );
-  }
+  const { document, created: createdDocument } = await documentFor(db, {
+    target,
+    parsed,
+    processId: process.id,
+    actor,
+    now,
+  });
+  const { version, created: createdVersion } = await versionFor(db, {
+    target,
+    document,
+    actor,
+    now,
+  });
+  const language = languageFor(target, parsed, version);
 
   const languageVersionId = newId();
   const { blockRows, refRows } = toRows(languageVersionId, parsed.result);
@@ -242,6 +174,125 @@ export async function storeImport(
     data: { blocks: blockRows.length, sha256: parsed.sha256, warnings: report.warnings.length },
   });
   return report;
+}
+
+type StoredDocument = NonNullable<Awaited<ReturnType<typeof findDocument>>>;
+
+/** The document: named by id or symbol, or found by --symbol, or new (with its event). */
+async function documentFor(
+  db: Db,
+  given: {
+    target: CheckedImportTarget;
+    parsed: ParsedImport;
+    processId: string;
+    actor: string;
+    now: string;
+  },
+): Promise<{ document: StoredDocument; created: boolean }> {
+  const { target, parsed, processId, actor, now } = given;
+  const ref = target.document ?? target.symbol;
+  const found = ref
+    ? isId(ref)
+      ? await findDocument(db, { id: ref.toLowerCase() })
+      : await findDocument(db, { symbol: ref })
+    : undefined;
+  if (target.document && !found) {
+    throw new PlenumError(
+      'DOCUMENT_NOT_FOUND',
+      `No document has the id or symbol "${target.document}".`,
+    );
+  }
+  if (found && found.processId !== processId) {
+    throw new PlenumError(
+      'INVALID_REQUEST',
+      `Document "${found.symbol ?? found.title}" belongs to another process.`,
+    );
+  }
+  if (found) return { document: found, created: false };
+  const title = (
+    target.title ??
+    parsed.result.title ??
+    target.sourceName ??
+    target.symbol ??
+    'Untitled document'
+  ).slice(0, 500);
+  const id = newId();
+  const kind = target.kind ?? 'working_paper';
+  await insertDocument(db, {
+    id,
+    process_id: processId,
+    symbol: target.symbol ?? null,
+    title,
+    kind,
+    created_at: now,
+  });
+  await recordEvent(db, {
+    actor,
+    action: 'document.created',
+    subjectType: 'document',
+    subjectId: id,
+  });
+  return {
+    document: { id, processId, symbol: target.symbol ?? null, title, kind, versions: [] },
+    created: true,
+  };
+}
+
+/** The version: named by label, or the next one (new, with its event). */
+async function versionFor(
+  db: Db,
+  given: { target: CheckedImportTarget; document: StoredDocument; actor: string; now: string },
+): Promise<{ version: StoredDocument['versions'][number]; created: boolean }> {
+  const { target, document, actor, now } = given;
+  const nextSeq = (await lastVersionSeq(db, document.id)) + 1;
+  const label = target.version ?? `Version ${nextSeq}`;
+  const found = document.versions.find((v) => v.label.toLowerCase() === label.toLowerCase());
+  if (found) return { version: found, created: false };
+  const id = newId();
+  await insertVersion(db, {
+    id,
+    document_id: document.id,
+    seq: nextSeq,
+    label,
+    date: target.date ?? null,
+    created_at: now,
+    public: target.private ? 0 : 1,
+  });
+  await recordEvent(db, {
+    actor,
+    action: 'version.created',
+    subjectType: 'version',
+    subjectId: id,
+  });
+  return {
+    version: {
+      id,
+      documentId: document.id,
+      seq: nextSeq,
+      label,
+      date: target.date ?? null,
+      public: !target.private,
+      languages: [],
+    },
+    created: true,
+  };
+}
+
+/** The language: given, or detected from the text; a version holds each language once. */
+function languageFor(
+  target: CheckedImportTarget,
+  parsed: ParsedImport,
+  version: StoredDocument['versions'][number],
+): string {
+  const detected = detectLanguage(parsed.result.blocks.map((b) => b.text).join('\n'));
+  const language = target.language ?? detected ?? 'en';
+  if (version.languages.some((l) => l.language.toLowerCase() === language.toLowerCase())) {
+    throw new PlenumError(
+      'IMPORT_CONFLICT',
+      `Version "${version.label}" of this document already has a "${language}" text. Import it as a new version (--version) or another language (--language).`,
+    );
+  }
+  return language;
 }
 
 /** Gives every parsed block a stable id and turns blocks and footnote markers into rows. */

@@ -6,6 +6,8 @@ import type { SearchItemTable } from './search.table.ts';
 
 // Both engines cap bound parameters per statement; 512 rows of 4 columns stays well under.
 const postingChunk = 512;
+/** Source ids looked up in one statement. */
+const sourceChunk = 1024;
 
 /** A passage row ready to insert (the database numbers it). */
 export type NewSearchItem = Omit<SearchItemTable, 'seq'>;
@@ -66,12 +68,16 @@ export async function findSearchItemsBySource(
 ): Promise<Map<string, { seq: number; day: number; text: string }>> {
   const found = new Map<string, { seq: number; day: number; text: string }>();
   if (sourceIds.length === 0) return found;
-  const rows = await db
-    .selectFrom('search_items')
-    .select(['seq', 'day', 'text', 'source_id'])
-    .where('source_id', 'in', shapedList(sourceIds))
-    .execute();
-  for (const r of rows) found.set(r.source_id, { seq: Number(r.seq), day: r.day, text: r.text });
+  // In chunks: SQLite allows at most 32,766 variables in a statement, and an import may have
+  // 100,000 blocks.
+  for (const chunk of shapedChunks(sourceIds, sourceChunk)) {
+    const rows = await db
+      .selectFrom('search_items')
+      .select(['seq', 'day', 'text', 'source_id'])
+      .where('source_id', 'in', shapedList(chunk))
+      .execute();
+    for (const r of rows) found.set(r.source_id, { seq: Number(r.seq), day: r.day, text: r.text });
+  }
   return found;
 }
 

@@ -1,10 +1,11 @@
 /**
  * Attachments: the file type is read from the bytes (PDF header, the ZIP parts of DOCX and ODT),
- * never from the name or the browser's claim.
+ * never from the name or the browser's claim. An archive is read within limits (parts, unpacked
+ * size, ratio) in a worker thread with a time limit, so no upload can stall the server.
  */
-import { createHash } from 'node:crypto';
-import JSZip from 'jszip';
+import { Worker } from 'node:worker_threads';
 import { PlenumError } from '../errors.ts';
+import { inspectZip, type ZipLimits } from '../text/zip-inspection.ts';
 
 /** The largest attachment accepted, in bytes. */
 export const attachmentMaxBytes = 5 * 1024 * 1024;
@@ -28,25 +29,113 @@ export interface CheckedAttachment {
   content: Buffer;
 }
 
+/** What an attachment's archive may hold (a DOCX or ODT of a few pages has tens of parts). */
+export const attachmentZipLimits: ZipLimits = {
+  maxEntries: 2_000,
+  maxUnpackedBytes: 20 * 1024 * 1024,
+  maxRatio: 100,
+};
+
+/** How long the check of one attachment may take before it is refused (ms). */
+export const attachmentCheckMs = 2_000;
+
 const odtMime = Buffer.from('mimetypeapplication/vnd.oasis.opendocument.text');
 
-/** What the bytes are: 'pdf', 'docx', 'odt', or undefined for anything else. */
-export async function sniffAttachment(
-  bytes: Buffer,
-): Promise<keyof typeof attachmentTypes | undefined> {
+/**
+ * What the bytes are: 'pdf', 'docx', 'odt', or undefined for anything else. Synchronous and
+ * bounded by `attachmentZipLimits`; throws ZipRefused for an archive beyond them. Run it through
+ * {@link inspectAttachment}, which keeps it off the event loop.
+ */
+export function sniffAttachment(bytes: Buffer): keyof typeof attachmentTypes | undefined {
   if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') return 'pdf';
   if (bytes.length < 30 || bytes.readUInt32LE(0) !== 0x04034b50) return undefined;
-  let zip: JSZip;
-  try {
-    zip = await JSZip.loadAsync(bytes, { checkCRC32: false });
-  } catch {
-    return undefined;
-  }
+  const names = new Set(inspectZip(bytes, attachmentZipLimits).map((e) => e.name));
   // ODF requires an uncompressed "mimetype" entry first; we also ask for its content.xml.
-  if (bytes.subarray(30, 30 + odtMime.length).equals(odtMime) && zip.file('content.xml'))
+  if (bytes.subarray(30, 30 + odtMime.length).equals(odtMime) && names.has('content.xml'))
     return 'odt';
-  if (zip.file('[Content_Types].xml') && zip.file('word/document.xml')) return 'docx';
+  if (names.has('[Content_Types].xml') && names.has('word/document.xml')) return 'docx';
   return undefined;
+}
+
+/** What a worker thread answers about an attachment. */
+export type AttachmentVerdict =
+  { kind: keyof typeof attachmentTypes | undefined; sha256: string } | { refused: string };
+
+/** Threads inspecting at once: the machine's other cores stay for requests. */
+const inspectionThreads = 2;
+/** Threads ready for an attachment, threads alive, and callers waiting for a thread. */
+const idle: Worker[] = [];
+let threads = 0;
+const waiting: (() => void)[] = [];
+
+/** A worker thread that has loaded its code (so the time limit counts only the inspection). */
+async function takeThread(): Promise<Worker> {
+  const ready = idle.pop();
+  if (ready) return ready;
+  if (threads >= inspectionThreads) {
+    await new Promise<void>((go) => waiting.push(go));
+    return takeThread();
+  }
+  threads++;
+  const worker = new Worker(new URL('./attachment-inspection.worker.ts', import.meta.url));
+  worker.unref(); // an idle thread does not keep a command or a test running
+  try {
+    await new Promise<void>((resolve, reject) => {
+      worker.once('message', () => resolve());
+      worker.once('error', reject);
+    });
+  } catch (error) {
+    threads--;
+    throw error;
+  }
+  return worker;
+}
+
+/** Puts a thread back for the next attachment, or ends it (after a time-out or an error). */
+function releaseThread(worker: Worker, healthy: boolean): void {
+  if (healthy) idle.push(worker);
+  else {
+    void worker.terminate();
+    threads--;
+  }
+  waiting.shift()?.();
+}
+
+/**
+ * Reads an attachment's kind and SHA-256 in a worker thread, with a time limit: a hostile archive
+ * costs that thread, never the event loop every request needs. Throws ATTACHMENT_UNSAFE when the
+ * archive is beyond the limits or the check takes longer than `timeLimitMs`.
+ */
+export async function inspectAttachment(
+  name: string,
+  bytes: Buffer,
+  timeLimitMs = attachmentCheckMs,
+): Promise<{ kind: keyof typeof attachmentTypes | undefined; sha256: string }> {
+  const worker = await takeThread();
+  let healthy = false;
+  try {
+    const verdict = await new Promise<AttachmentVerdict>((resolve, reject) => {
+      const timer = setTimeout(() => resolve({ refused: 'its check took too long' }), timeLimitMs);
+      worker.once('message', (answer: AttachmentVerdict) => {
+        clearTimeout(timer);
+        healthy = true;
+        resolve(answer);
+      });
+      worker.once('error', (error) => {
+        clearTimeout(timer);
+        reject(error);
+      });
+      worker.postMessage(bytes);
+    });
+    if ('refused' in verdict) {
+      throw new PlenumError('ATTACHMENT_UNSAFE', `"${name}": ${verdict.refused}.`);
+    }
+    return verdict;
+  } finally {
+    worker.removeAllListeners('message');
+    worker.removeAllListeners('error');
+    releaseThread(worker, healthy);
+  }
 }
 
 /** A file name safe to show and to send back in Content-Disposition. */
@@ -69,13 +158,13 @@ export async function checkAttachment(filename: string, bytes: Buffer): Promise<
     );
   }
   if (bytes.length === 0) throw new PlenumError('ATTACHMENT_TYPE', `"${name}" is empty.`);
-  const kind = await sniffAttachment(bytes);
+  const { kind, sha256 } = await inspectAttachment(name, bytes);
   if (!kind) throw new PlenumError('ATTACHMENT_TYPE', `"${name}" is not a PDF, DOCX or ODT file.`);
   return {
     filename: name,
     mediaType: attachmentTypes[kind],
     size: bytes.length,
-    sha256: createHash('sha256').update(bytes).digest('hex'),
+    sha256,
     content: bytes,
   };
 }

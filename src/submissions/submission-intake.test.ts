@@ -306,6 +306,22 @@ for (const engine of testEngines()) {
           status: 400,
         },
         {
+          name: 'a NUL in the text',
+          sent: {
+            headers: { ...json, ...bearer() },
+            body: submission({ body: 'A comment\u0000 with a NUL' }),
+          },
+          status: 400,
+        },
+        {
+          name: 'a lone surrogate in the title',
+          sent: {
+            headers: { ...json, ...bearer() },
+            body: submission({ title: 'Half \ud800 a pair' }),
+          },
+          status: 400,
+        },
+        {
           name: 'markup in the text',
           sent: {
             headers: { ...json, ...bearer() },

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { sql } from 'kysely';
 import type { Viewer } from '../accounts/accounts.schema.ts';
 import {
   buildConsultation,
@@ -205,6 +206,61 @@ for (const engine of testEngines()) {
       // Bounded: a third block pushes out the first one read.
       await known.find(o.db, built.versionId, [ids[2]!]);
       await assert.rejects(known.find(closed.db, built.versionId, [ids[0]!]));
+    });
+
+    test('one submission the database refuses among 100: 100 receipts and one clear error', async () => {
+      // A database refusal that the door lets through, made by a trigger on the table.
+      if (engine === 'sqlite') {
+        await sql`create trigger refuse_poison before insert on submissions
+          when new.body like '%poison%'
+          begin select raise(abort, 'refused by a test trigger'); end`.execute(o.db);
+      } else {
+        await sql`create function refuse_poison() returns trigger language plpgsql as $$
+          begin
+            if new.body like '%poison%' then raise exception 'refused by a test trigger'; end if;
+            return new;
+          end $$`.execute(o.db);
+        await sql`create trigger refuse_poison before insert on submissions
+          for each row execute function refuse_poison()`.execute(o.db);
+      }
+      try {
+        const queue = new SubmissionQueue(o.db, engine);
+        const now = new Date('2026-06-04T12:00:00Z');
+        const results = await Promise.allSettled(
+          Array.from({ length: 101 }, (_, i) =>
+            queue.submit(
+              civil,
+              built.period.id,
+              {
+                organisationId: built.organisations.civil.id,
+                body: i === 37 ? 'A poison comment' : `Isolated comment ${i}`,
+                idempotencyKey: `isolation-${i}`,
+              },
+              [],
+              now,
+            ),
+          ),
+        );
+        const receipts = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+        assert.equal(receipts.length, 100);
+        const refused = results[37]!;
+        assert.equal(refused.status, 'rejected');
+        assert.equal((refused.reason as { code: string }).code, 'SUBMISSION_NOT_STORED');
+        const stored = await o.db
+          .selectFrom('submissions')
+          .select(['id', 'body'])
+          .where('idempotency_key', 'like', 'isolation-%')
+          .execute();
+        assert.deepEqual(
+          stored.map((r) => r.id).toSorted(),
+          receipts.map((r) => r.submissionId).toSorted(),
+          'every receipt is a stored submission, and the refused one is not stored',
+        );
+      } finally {
+        await sql`drop trigger refuse_poison ${sql.raw(engine === 'sqlite' ? '' : 'on submissions')}`.execute(
+          o.db,
+        );
+      }
     });
 
     test('a group that fails is acknowledged to nobody', async () => {

@@ -3,7 +3,7 @@
  * footnote, a table, a page number, or plain text that may continue a block. Decided from the line,
  * the lines after it and the state of the reading (paragraph sequence, footnotes referenced so far).
  */
-import { draftText } from './drafts.ts';
+import { draftEnd } from './drafts.ts';
 import {
   RE_AR_HEAD,
   RE_AR_NUM,
@@ -65,6 +65,18 @@ export type Interp =
  * `lastLetterHead`) as they are recognised, since later labels are read against them.
  */
 export function classifyLine(s: ReadingState, i: number): Interp {
+  return (
+    structuralLine(s, i) ??
+    numberedLine(s, i) ??
+    romanOrLetterHeading(s, i) ??
+    chineseLine(s, i) ??
+    arabicLine(s, i) ??
+    subOrListLine(s, i) ?? { t: 'text' }
+  );
+}
+
+/** A footnote definition, a Markdown heading, a separator or a table row. */
+function structuralLine(s: ReadingState, i: number): Interp | undefined {
   const lines = s.lines;
   const L = lines[i]!;
   const t = L.text;
@@ -85,6 +97,14 @@ export function classifyLine(s: ReadingState, i: number): Interp {
     )
       return { t: 'tabtable' };
   }
+  return undefined;
+}
+
+/** A numbered paragraph or heading (`12.`, `2.3 Title`). */
+function numberedLine(s: ReadingState, i: number): Interp | undefined {
+  const L = s.lines[i]!;
+  const t = L.text;
+  let m: RegExpExecArray | null;
   if ((m = RE_AR_NUM.exec(t) ?? RE_NUM.exec(t))) return classifyNumbered(s, i, m);
   if ((m = RE_SECTION_MULTI.exec(t)) && (prevEnded(s) || s.blankBefore)) {
     if (titleLike(s, m[3]!, L))
@@ -98,6 +118,15 @@ export function classifyLine(s: ReadingState, i: number): Interp {
       };
     return { t: 'para', number: m[1]!, label: m[1]! + m[2]!, rest: m[3]! };
   }
+  return undefined;
+}
+
+/** A heading numbered `IV.` (its title on this line or the next) or `B.`. */
+function romanOrLetterHeading(s: ReadingState, i: number): Interp | undefined {
+  const lines = s.lines;
+  const L = lines[i]!;
+  const t = L.text;
+  let m: RegExpExecArray | null;
   if ((m = RE_ROMAN_HEAD.exec(t)) && prevEnded(s)) {
     const isLetter = s.lastLetterHead !== null && nextLetter(s.lastLetterHead) === m[1];
     if (!isLetter && (m[3] === '' ? followedByBody(s, i, '') : titleLike(s, m[3]!, L))) {
@@ -138,6 +167,14 @@ export function classifyLine(s: ReadingState, i: number): Interp {
       consume: 1,
     };
   }
+  return undefined;
+}
+
+/** A Chinese section heading (`二、`) or sub-section or sub-paragraph (`（二）`). */
+function chineseLine(s: ReadingState, i: number): Interp | undefined {
+  const L = s.lines[i]!;
+  const t = L.text;
+  let m: RegExpExecArray | null;
   if ((m = RE_CJK_HEAD.exec(t)) && titleLike(s, m[3]!, L)) {
     const v = cjkValue(m[1]!);
     return {
@@ -169,6 +206,14 @@ export function classifyLine(s: ReadingState, i: number): Interp {
     }
     return { t: 'sub', x: m[2]!, label, rest: m[4]! };
   }
+  return undefined;
+}
+
+/** An Arabic sub-paragraph or ordinal section heading (`ثانياً -`). */
+function arabicLine(s: ReadingState, i: number): Interp | undefined {
+  const L = s.lines[i]!;
+  const t = L.text;
+  let m: RegExpExecArray | null;
   if ((m = RE_AR_SUB.exec(t))) {
     return { t: 'sub', x: m[2]!, label: m[1]! + m[2]! + m[3]!, rest: m[4]! };
   }
@@ -186,6 +231,14 @@ export function classifyLine(s: ReadingState, i: number): Interp {
       };
     }
   }
+  return undefined;
+}
+
+/** A sub-paragraph (`(a)`, `(ii)`), a bulleted or a numbered list item. */
+function subOrListLine(s: ReadingState, i: number): Interp | undefined {
+  const L = s.lines[i]!;
+  const t = L.text;
+  let m: RegExpExecArray | null;
   if ((m = RE_SUB.exec(t))) {
     const x = m[2] ?? m[4]!;
     const label = m[2] ? m[1]! + m[2] + m[3]! : m[4]! + m[5]!;
@@ -194,7 +247,7 @@ export function classifyLine(s: ReadingState, i: number): Interp {
   if ((m = RE_BULLET.exec(t))) return { t: 'list', label: m[1]!, number: null, rest: m[2]! };
   if ((m = RE_NUM_LIST.exec(t)))
     return { t: 'list', label: m[1]! + m[2]!, number: m[1]!, rest: m[3]! };
-  return { t: 'text' };
+  return undefined;
 }
 
 /**
@@ -385,7 +438,7 @@ export function prevEnded(s: ReadingState): boolean {
   const cur = s.cur;
   if (s.blankBefore || !cur || cur.closed) return true;
   if (cur.block.kind === 'heading') return true;
-  if (cur.block.kind === 'footnote') return endsSentence(draftText(cur));
+  if (cur.block.kind === 'footnote') return endsSentence(draftEnd(cur));
   if (cur.parts.length === 0) return false;
   return endsTerminal(cur.parts[cur.parts.length - 1]!);
 }
@@ -415,7 +468,7 @@ function subIntroduced(
   const p = s.paraContext;
   if (!p || p.number === null || p.parentKey !== null || !s.lastBody) return false;
   const b = s.lastBody.block;
-  if (b === p) return value === 1 && /[:：]$/.test(stripSentinels(draftText(s.lastBody)).trim());
+  if (b === p) return value === 1 && /[:：]$/.test(stripSentinels(draftEnd(s.lastBody)).trim());
   return b.parentKey === p.key && s.lastLetterSub === b && isPrev(b.number ?? '');
 }
 

@@ -14,6 +14,7 @@
 import mammoth from 'mammoth';
 import { PlenumError } from '../../errors.ts';
 import type { ParseResult } from '../../documents/blocks.ts';
+import { refuseForbiddenText } from '../../text/allowed-text.ts';
 import { parseText } from './parse-text.ts';
 
 /** Options of {@link parseDocx}. */
@@ -207,6 +208,7 @@ export async function parseDocx(
     );
   }
   const text = docxHtmlToText(html);
+  refuseForbiddenText(text, 'file');
   const language = options.language;
   return parseText(
     text,

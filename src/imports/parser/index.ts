@@ -7,7 +7,13 @@ import { parseText } from './parse-text.ts';
 
 export type * from '../../documents/blocks.ts';
 export { blockKinds, importFormats } from '../../documents/blocks.ts';
-export { readImportInput, sniffTextFormat, MAX_TEXT_BYTES, MAX_DOCX_BYTES } from './input.ts';
+export {
+  readImportInput,
+  sniffTextFormat,
+  MAX_TEXT_BYTES,
+  MAX_DOCX_BYTES,
+  MAX_IMPORT_BLOCKS,
+} from './input.ts';
 export type { ImportInput, ReadImportOptions } from './input.ts';
 export { parseText } from './parse-text.ts';
 export type { ParseTextOptions } from './parse-text.ts';

@@ -14,7 +14,7 @@ import {
 import type { Interp } from './classify.ts';
 import {
   appendTo,
-  draftText,
+  draftEnd,
   emitFootnote,
   emitHeading,
   emitListItem,
@@ -187,7 +187,7 @@ function readText(s: ReadingState, i: number): number {
     !cur.closed &&
     !s.blankBefore &&
     cur.block.kind === 'footnote' &&
-    !endsSentence(draftText(cur))
+    !endsSentence(draftEnd(cur))
   ) {
     appendTo(s, cur, L, t);
     return 1;
@@ -209,8 +209,8 @@ function readText(s: ReadingState, i: number): number {
     s.breakSinceBody &&
     lb &&
     lb.parts.length > 0 &&
-    !endsTerminal(draftText(lb)) &&
-    (!startsBodyish(t) || /[\p{Ll},\p{Script=Han}-]$/u.test(stripSentinels(draftText(lb))))
+    !endsTerminal(draftEnd(lb)) &&
+    (!startsBodyish(t) || /[\p{Ll},\p{Script=Han}-]$/u.test(stripSentinels(draftEnd(lb))))
   ) {
     appendTo(s, lb, L, t);
     return 1;

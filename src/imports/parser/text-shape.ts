@@ -56,14 +56,23 @@ export function normTitle(s: string): string {
     .toLowerCase();
 }
 
-/** Joins a wrapped line to the text before it: no space between CJK characters or in a hyphenated word. */
-export function joinText(a: string, b: string): string {
-  if (!a) return b;
-  if (!b) return a;
-  const aa = stripSentinels(a).trimEnd();
+/** A text without its sentinels and trailing space: how it ends. */
+export function textEnd(text: string): string {
+  return stripSentinels(text).trimEnd();
+}
+
+/**
+ * What joins a wrapped line `b` to a text that ends with `end` (the whole text or only its last lines):
+ * `b` itself, a space and `b`, or nothing for an empty line. Reading only the end keeps joining
+ * the lines of a long block linear in its length.
+ */
+export function joint(end: string, b: string): string {
+  if (!end) return b;
+  if (!b) return '';
+  const aa = textEnd(end);
   const last = aa.replace(/(?<=[\p{Script=Han}。，；：])\d{1,3}$/u, '').slice(-1);
   const first = b.trimStart()[0];
-  if (isCjkChar(last) && isCjkChar(first)) return a + b.trimStart();
-  if (/\p{L}-$/u.test(aa) && first && /\p{Ll}/u.test(first)) return a + b.trimStart();
-  return a + ' ' + b;
+  if (isCjkChar(last) && isCjkChar(first)) return b.trimStart();
+  if (/\p{L}-$/u.test(aa) && first && /\p{Ll}/u.test(first)) return b.trimStart();
+  return ' ' + b;
 }

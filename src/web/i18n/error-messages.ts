@@ -66,6 +66,16 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
     SEARCH_QUERY_TOO_LONG: 'البحث طويل جداً: استخدم 200 حرف و24 كلمة على الأكثر.',
     DATABASE_UNAVAILABLE: 'يتعذر فتح قاعدة البيانات.',
     CONFIG_INVALID: 'التهيئة غير صالحة.',
+    IMPORT_TOO_MANY_BLOCKS:
+      'تحتوي الوثيقة على كتل (فقرات وعناوين وحواشٍ) أكثر مما يقبله استيراد واحد (200,000). قسّمها إلى عدة وثائق.',
+    IMPORT_DOCX_TOO_LARGE_UNPACKED:
+      'يتجاوز حجم ملف DOCX بعد فك ضغطه حد الاستيراد (25 MB من المحتوى، و2,000 جزء، و100 ضعف حجمه المضغوط).',
+    TEXT_FORBIDDEN_CHARACTER:
+      'يحتوي النص على حرف لا يمكن حفظه: حرف تحكم (مثل NUL) أو بديل منفرد (surrogate) أو U+FFFE/U+FFFF. احذفه ثم أرسل النص مرة أخرى.',
+    ATTACHMENT_UNSAFE:
+      'تعذّر فحص أحد المرفقات بأمان: يحتوي أرشيفه على أجزاء كثيرة جداً (أكثر من 2,000)، أو يتجاوز حجمه بعد فك الضغط 20 MB أو 100 ضعف حجمه، أو استغرق فحصه وقتاً طويلاً جداً.',
+    SUBMISSION_NOT_STORED:
+      'رفضت قاعدة البيانات حفظ هذه المساهمة: لم يُحفظ أي شيء منها، ولم تتأثر أي مساهمة أخرى. أرسلها مرة أخرى؛ وإذا تكرر الخطأ فاكتب إلى الأمانة.',
     INTERNAL: 'حدث خطأ من جانبنا. لم يُغيَّر أي شيء.',
   },
   zh: {
@@ -123,6 +133,16 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
     SEARCH_QUERY_TOO_LONG: '搜索内容过长：最多 200 个字符、24 个词。',
     DATABASE_UNAVAILABLE: '无法打开数据库。',
     CONFIG_INVALID: '配置无效。',
+    IMPORT_TOO_MANY_BLOCKS:
+      '该文件的块（段落、标题、脚注）数量超过单次导入的上限（200,000）。请将其拆分为几份文件。',
+    IMPORT_DOCX_TOO_LARGE_UNPACKED:
+      '该 DOCX 文件解压后超出导入限制（内容 25 MB、2,000 个部件、压缩大小的 100 倍）。',
+    TEXT_FORBIDDEN_CHARACTER:
+      '文本中含有无法存储的字符：控制字符（如 NUL）、孤立代理项或 U+FFFE/U+FFFF。请删除该字符后重新发送。',
+    ATTACHMENT_UNSAFE:
+      '无法安全地检查某个附件：其压缩包部件过多（超过 2,000 个），解压后超过 20 MB 或超过其大小的 100 倍，或检查耗时过长。',
+    SUBMISSION_NOT_STORED:
+      '数据库拒绝存储此提交材料：其内容均未保留，其他提交材料不受影响。请重新发送；如再次失败，请致函秘书处。',
     INTERNAL: '我方出现错误。未作任何更改。',
   },
   fr: {
@@ -198,6 +218,16 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
     SEARCH_QUERY_TOO_LONG: 'La recherche est trop longue : 200 caractères et 24 mots au plus.',
     DATABASE_UNAVAILABLE: 'La base de données ne peut pas être ouverte.',
     CONFIG_INVALID: 'La configuration n’est pas valide.',
+    IMPORT_TOO_MANY_BLOCKS:
+      'Le document compte plus de blocs (paragraphes, titres, notes) qu’une importation n’en accepte (200 000). Divisez-le en plusieurs documents.',
+    IMPORT_DOCX_TOO_LARGE_UNPACKED:
+      'Une fois décompressé, le fichier DOCX dépasse la limite d’importation (25 MB de contenu, 2 000 parties, 100 fois sa taille compressée).',
+    TEXT_FORBIDDEN_CHARACTER:
+      'Le texte contient un caractère qui ne peut pas être enregistré : un caractère de commande (comme NUL), un demi-codet isolé ou U+FFFE/U+FFFF. Supprimez-le et envoyez le texte à nouveau.',
+    ATTACHMENT_UNSAFE:
+      'Une pièce jointe n’a pas pu être vérifiée sans risque : son archive compte trop de parties (plus de 2 000), se décompresse en plus de 20 MB ou en plus de 100 fois sa taille, ou sa vérification a pris trop de temps.',
+    SUBMISSION_NOT_STORED:
+      'La base de données a refusé d’enregistrer cette contribution : rien n’en a été conservé, et aucune autre contribution n’a été touchée. Envoyez-la à nouveau ; si l’erreur se répète, écrivez au secrétariat.',
     INTERNAL: 'Une erreur s’est produite de notre côté. Rien n’a été modifié.',
   },
   ru: {
@@ -266,6 +296,16 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
     SEARCH_QUERY_TOO_LONG: 'Слишком длинный запрос: не более 200 символов и 24 слов.',
     DATABASE_UNAVAILABLE: 'Не удается открыть базу данных.',
     CONFIG_INVALID: 'Недопустимая конфигурация.',
+    IMPORT_TOO_MANY_BLOCKS:
+      'В документе больше блоков (пунктов, заголовков, сносок), чем допускает один импорт (200 000). Разделите его на несколько документов.',
+    IMPORT_DOCX_TOO_LARGE_UNPACKED:
+      'В распакованном виде файл DOCX превышает допустимый для импорта размер (25 MB содержимого, 2 000 частей, в 100 раз больше сжатого размера).',
+    TEXT_FORBIDDEN_CHARACTER:
+      'Текст содержит символ, который невозможно сохранить: управляющий символ (например, NUL), одиночный суррогат или U+FFFE/U+FFFF. Удалите его и отправьте текст снова.',
+    ATTACHMENT_UNSAFE:
+      'Вложение не удалось безопасно проверить: в его архиве слишком много частей (более 2 000), в распакованном виде оно превышает 20 MB или свой размер более чем в 100 раз, либо проверка заняла слишком много времени.',
+    SUBMISSION_NOT_STORED:
+      'База данных отказалась сохранить этот материал: ничего из него не сохранено, другие материалы не затронуты. Отправьте его снова; если ошибка повторится, напишите в секретариат.',
     INTERNAL: 'На нашей стороне произошла ошибка. Ничего не изменено.',
   },
   es: {
@@ -337,6 +377,16 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
       'La búsqueda es demasiado larga: 200 caracteres y 24 palabras como máximo.',
     DATABASE_UNAVAILABLE: 'No se puede abrir la base de datos.',
     CONFIG_INVALID: 'La configuración no es válida.',
+    IMPORT_TOO_MANY_BLOCKS:
+      'El documento tiene más bloques (párrafos, títulos, notas) de los que admite una importación (200.000). Divídalo en varios documentos.',
+    IMPORT_DOCX_TOO_LARGE_UNPACKED:
+      'Una vez descomprimido, el archivo DOCX supera el límite de importación (25 MB de contenido, 2.000 partes, 100 veces su tamaño comprimido).',
+    TEXT_FORBIDDEN_CHARACTER:
+      'El texto contiene un carácter que no se puede guardar: un carácter de control (como NUL), un sustituto aislado o U+FFFE/U+FFFF. Elimínelo y envíe el texto de nuevo.',
+    ATTACHMENT_UNSAFE:
+      'No se pudo comprobar de forma segura un archivo adjunto: su archivo comprimido tiene demasiadas partes (más de 2.000), se descomprime en más de 20 MB o en más de 100 veces su tamaño, o su comprobación tardó demasiado.',
+    SUBMISSION_NOT_STORED:
+      'La base de datos se negó a guardar esta comunicación: no se conservó nada de ella y ninguna otra comunicación se vio afectada. Envíela de nuevo; si vuelve a fallar, escriba a la secretaría.',
     INTERNAL: 'Se ha producido un error por nuestra parte. No se ha modificado nada.',
   },
 };
