@@ -20,7 +20,7 @@ import { TokenViewers } from '../accounts/accounts.service.ts';
 import { apiErrorBody, isPlenumError, PlenumError } from '../errors.ts';
 import { networkOf } from '../limits/limits.ts';
 import { apiBodyLimit, clockOf, type CompleteDeps } from '../web/context.ts';
-import { apiSubmissionInput } from './submissions.routes.ts';
+import { apiSubmissionBody, apiSubmissionInput } from './submissions.routes.ts';
 
 const submissionPath = /^\/api\/consultations\/([^/?]+)\/submissions$/;
 /** A Host the app's server adapter takes as it is (it checks any other). */
@@ -74,11 +74,13 @@ export function submissionIntake(
       }
       const header = req.headers['idempotency-key'];
       const input = apiSubmissionInput(json, Array.isArray(header) ? header.join(', ') : header);
-      // The quota as the app's route takes it: from memory, with a database claim now and then.
-      await deps.limits.submission(
-        { accountId: viewer.id, address: networkOf(req.socket.remoteAddress) },
-        clockOf(deps),
-      );
+      // The quota as the app's route takes it (after the body passed the API's schema, which the
+      // app checks first): from memory, with a database claim now and then.
+      if (apiSubmissionBody.safeParse(json).success)
+        await deps.limits.submission(
+          { accountId: viewer.id, address: networkOf(req.socket.remoteAddress) },
+          clockOf(deps),
+        );
       const receipt = await deps.submissions.submit(viewer, periodId, input, [], clockOf(deps));
       send(res, 201, receipt);
     } catch (error) {

@@ -66,6 +66,29 @@ export function apiSubmissionInput(body: unknown, idempotencyKeyHeader: string |
   };
 }
 
+/** The JSON body of an API submission, as the API validates it (and the intake, before its quota). */
+export const apiSubmissionBody = z
+  .object({
+    organisationId: z.string().describe('Organisation id or slug'),
+    title: z.string().optional(),
+    body: z.string(),
+    language: z.string().optional().describe('ar, zh, en, fr, ru or es; detected when absent'),
+    anchors: z
+      .array(
+        z.object({
+          blockId: z.string().describe('Paragraph (block) id'),
+          exact: z.string().optional().describe('TextQuoteSelector.exact: the quoted words'),
+          prefix: z.string().optional(),
+          start: z.number().int().optional().describe('TextPositionSelector.start'),
+          end: z.number().int().optional(),
+        }),
+      )
+      .optional(),
+    cosigners: z.array(z.string()).optional().describe('Co-signing organisations, by id or slug'),
+    idempotencyKey: z.string().optional().describe('Or the Idempotency-Key header'),
+  })
+  .meta({ id: 'NewSubmission' });
+
 /** The largest form post with attachments (five files of 5 MB and the text). */
 export const submissionBodyLimit = 27 * 1024 * 1024;
 
@@ -343,30 +366,7 @@ export function submissionRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
         required: false,
       },
     ],
-    body: z
-      .object({
-        organisationId: z.string().describe('Organisation id or slug'),
-        title: z.string().optional(),
-        body: z.string(),
-        language: z.string().optional().describe('ar, zh, en, fr, ru or es; detected when absent'),
-        anchors: z
-          .array(
-            z.object({
-              blockId: z.string().describe('Paragraph (block) id'),
-              exact: z.string().optional().describe('TextQuoteSelector.exact: the quoted words'),
-              prefix: z.string().optional(),
-              start: z.number().int().optional().describe('TextPositionSelector.start'),
-              end: z.number().int().optional(),
-            }),
-          )
-          .optional(),
-        cosigners: z
-          .array(z.string())
-          .optional()
-          .describe('Co-signing organisations, by id or slug'),
-        idempotencyKey: z.string().optional().describe('Or the Idempotency-Key header'),
-      })
-      .meta({ id: 'NewSubmission' }),
+    body: apiSubmissionBody,
     response: receiptSchema,
     errors: [
       'FORBIDDEN',
