@@ -22,6 +22,7 @@ import { operatorViewer } from '../src/accounts/accounts.schema.ts';
 import { createApiToken, viewerFromToken } from '../src/accounts/accounts.service.ts';
 import { createApp } from '../src/app.ts';
 import { createHttpServer, listen } from '../src/http-server.ts';
+import { noLimits } from '../src/limits/limits.ts';
 import { buildConsultation } from '../src/consultations/consultation.builder.ts';
 import { openCommentPeriod } from '../src/consultations/consultations.service.ts';
 import { type Database, type Db, type Engine, type OpenDatabase } from '../src/db/database.ts';
@@ -636,7 +637,7 @@ export async function benchSubmissionsOverHttp(engine: Engine): Promise<void> {
       })),
     );
     indexer = new SearchIndexer(o.db, engine);
-    const http = await createHttpServer({ db: o.db, engine, indexer });
+    const http = await createHttpServer({ db: o.db, engine, indexer, limitSettings: noLimits });
     const { app } = http;
     server = http.server;
     const port = await listen(server, 0, '127.0.0.1');
@@ -871,7 +872,10 @@ async function startServe(
   url: string,
   workers: number,
 ): Promise<{ port: number; stop: () => Promise<void> }> {
-  const server = startServer(['--workers', String(workers), '--db', url, '--no-demo'], {});
+  // Throughput, not quotas, is measured here: the limits are off (bench/limits.ts measures them).
+  const server = startServer(['--workers', String(workers), '--db', url, '--no-demo'], {
+    PLENUM_LIMIT_SUBMISSIONS: '0',
+  });
   const exited = new Promise<void>((resolve) => server.child.once('exit', () => resolve()));
   const base = await server.ready;
   return {

@@ -15,6 +15,7 @@ import { benchSearch } from './search.ts';
 import { benchWatchMatching } from './watches.ts';
 import { benchBriefing } from './briefings.ts';
 import { benchAttachmentBombs, benchLongText } from './hardening.ts';
+import { benchLimits } from './limits.ts';
 
 function stats(samples: number[]): { median: number; p95: number; min: number } {
   const sorted = samples.toSorted((a, b) => a - b);
@@ -107,6 +108,7 @@ for (const engine of engines) {
   // 1,000,000 passages by default (minutes per engine); PLENUM_BENCH_SEARCH_ITEMS for fewer.
   await benchSearch(engine);
   await benchBriefing(engine);
+  await benchLimits(engine);
 }
 // Watch matching runs in memory: once, whatever the engines.
 benchWatchMatching();

@@ -105,12 +105,13 @@ export async function authenticate(
   const parsed = signInSchema.safeParse(input);
   if (!parsed.success) throw new PlenumError('SIGN_IN_FAILED');
   const { email, password } = parsed.data;
-  await attempt.limits.attemptSignIn(email, attempt.address, attempt.now ?? new Date());
+  const now = attempt.now ?? new Date();
+  await attempt.limits.attemptSignIn(email, attempt.address, now);
   const account = await findAccountByEmail(db, email);
   // Hash even for an unknown address, so timing does not tell which addresses have accounts.
   const ok = await verifyPassword(password, account?.passwordHash ?? unusableHash);
   if (!account || !ok) throw new PlenumError('SIGN_IN_FAILED');
-  await attempt.limits.signedIn(email, attempt.address);
+  await attempt.limits.signedIn(email, attempt.address, now);
   return account;
 }
 

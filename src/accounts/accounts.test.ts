@@ -102,6 +102,19 @@ for (const engine of testEngines()) {
       assert.ok(Math.max(...waits) > 900, `waits ${waits.join(', ')}`);
     });
 
+    test('successful sign-ins do not add up against the e-mail or the network', async () => {
+      const strict = new Limits(new Limiter(o.db, o.engine), {
+        ...settings,
+        signInAccountAttempts: 2,
+        signInAddressAttempts: 2,
+      });
+      const now = new Date('2027-04-01T10:00:00Z');
+      const answers: string[] = [];
+      for (let i = 0; i < 4; i++)
+        answers.push(await attempt(strict, 'guarded@example.org', 'the right password', now));
+      assert.deepEqual(answers, ['ok', 'ok', 'ok', 'ok']);
+    });
+
     test('unknown, throttled and wrong: the same answers, in the same time', async () => {
       const now = new Date('2027-02-01T10:00:00Z');
       const limits = process();

@@ -101,6 +101,21 @@ export class Limiter {
     }
   }
 
+  /**
+   * Gives one unit back to each key in its current window (a take that turned out to be no
+   * attempt against the limit, such as a successful sign-in).
+   */
+  async giveBack(keys: LimitKey[], now: Date): Promise<void> {
+    const places = keys.filter((k) => k.rule.limit > 0).map((k) => place(k, now));
+    if (places.length === 0) return;
+    await inWriteTransaction(this.db, this.engine, (trx) =>
+      addToCounters(
+        trx,
+        places.map((p) => ({ ...p, cost: -1 })),
+      ),
+    );
+  }
+
   /** Forgets what these keys took, in every window (a successful sign-in after mistakes). */
   async forget(keys: LimitKey[]): Promise<void> {
     const buckets = keys.map((k) => bucketOf(k));

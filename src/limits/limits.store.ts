@@ -10,7 +10,8 @@ export interface CounterClaim {
 }
 
 /**
- * Adds each claim's cost to its counter in one statement (made when missing) and returns the hits
+ * Adds each claim's cost (negative: gives back) to its counter in one statement (made when
+ * missing) and returns the hits
  * after it, by `bucket@windowStart`. The increment is atomic, so processes claiming together never
  * both see room that is there only once. Claims go in a fixed order, so two statements on
  * PostgreSQL lock shared rows in the same order and cannot deadlock.

@@ -22,7 +22,33 @@ const settings: LimitSettings = {
   ...defaultLimitSettings,
   submissionsPerMinute: 40,
   signUpsPerHour: 3,
+  signInAttempts: 2,
 };
+
+/** POSTs a form as a browser would, from a network address, in a language. */
+async function postForm(
+  app: ReturnType<typeof createApp>,
+  path: string,
+  form: Record<string, string>,
+  options: { address: string; language?: string },
+): Promise<Response> {
+  const client = new TestClient(app);
+  await client.get(path);
+  const csrf = client.cookies.get('plenum_csrf')!;
+  return app.request(
+    path,
+    {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        cookie: `plenum_csrf=${csrf}`,
+        ...(options.language ? { 'accept-language': options.language } : {}),
+      },
+      body: new URLSearchParams({ ...form, _csrf: csrf }).toString(),
+    },
+    from(options.address),
+  );
+}
 
 /** What @hono/node-server gives the app: the connection, with the client's address. */
 const from = (address: string) => ({ incoming: { socket: { remoteAddress: address } } });
@@ -80,6 +106,26 @@ for (const engine of testEngines()) {
       clock = new Date('2026-06-01T12:01:10Z');
       assert.equal((await submit(apps[0]!, 100)).status, 201);
       assert.equal((await submit(apps[1]!, 101)).status, 201);
+    });
+
+    test('sign-in through two processes: the third wrong password is refused with 429, in Spanish, e-mail kept', async () => {
+      const email = built.accounts.tech.email;
+      const statuses: number[] = [];
+      let last: Response | undefined;
+      for (let i = 0; i < 3; i++) {
+        last = await postForm(
+          apps[i % 2]!,
+          '/sign-in',
+          { email, password: `wrong ${i}` },
+          { address: '198.51.100.20', language: 'es' },
+        );
+        statuses.push(last.status);
+      }
+      assert.deepEqual(statuses, [401, 401, 429]);
+      assert.ok(Number(last!.headers.get('retry-after')) > 0);
+      const page = await last!.text();
+      assert.match(page, /Se han hecho demasiados intentos/);
+      assert.ok(page.includes(`value="${email}"`), 'the e-mail address is kept');
     });
 
     test('sign-ups from one network: the refused form keeps what was typed, in French', async () => {

@@ -79,9 +79,14 @@ export class Limits {
     await this.refuseUnless('SIGN_IN_THROTTLED', this.signInKeys(email, address), now);
   }
 
-  /** After a successful sign-in, the attempts of this e-mail from this address start again. */
-  async signedIn(email: string, address: string | undefined): Promise<void> {
-    await this.limiter.forget(this.signInKeys(email, address).slice(0, 3));
+  /**
+   * After a successful sign-in: the attempts of this e-mail from this network start again, and
+   * this one is not counted against the e-mail or the network (only failures add up there).
+   */
+  async signedIn(email: string, address: string | undefined, now: Date): Promise<void> {
+    const keys = this.signInKeys(email, address);
+    await this.limiter.forget(keys.slice(0, 3));
+    await this.limiter.giveBack(keys.slice(3), now);
   }
 
   /** Takes one submission from the actor's quota; throws RATE_LIMITED when it is used up. */
