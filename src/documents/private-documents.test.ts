@@ -19,6 +19,13 @@ import {
 } from '../consultations/hidden-document.builder.ts';
 import type { OpenDatabase } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
+import {
+  getBlock,
+  getBlocks,
+  getDocument,
+  getLanguageVersion,
+  getVersion,
+} from './documents.service.ts';
 import { openTestDatabase, testEngines } from '../db/test-databases.ts';
 import { TestClient } from '../web/test-client.ts';
 
@@ -140,6 +147,56 @@ for (const engine of testEngines()) {
         const body = await (await clients.get('secretariat')!.get(path)).text();
         assert.ok(body.includes(secret.title), `${path}: the secretariat sees the document`);
       }
+    });
+
+    test('a hidden thing costs the reader the same queries as a missing one', async () => {
+      let queries = 0;
+      const counting = o.db.withPlugin({
+        transformQuery: (args) => {
+          queries += 1;
+          return args.node;
+        },
+        transformResult: async (args) => args.result,
+      });
+      const cost = async (read: (db: typeof counting) => Promise<unknown>): Promise<number> => {
+        queries = 0;
+        await read(counting).catch(() => undefined);
+        return queries;
+      };
+      const missing = newId();
+      const reads: [
+        string,
+        string,
+        string,
+        (db: typeof counting, ref: string) => Promise<unknown>,
+      ][] = [
+        ['a document by id', hidden.ids.document, missing, (db, ref) => getDocument(db, ref)],
+        ['a document by symbol', secret.symbol, 'TWG/NONE/9', (db, ref) => getDocument(db, ref)],
+        ['a version', hidden.ids.version, missing, (db, ref) => getVersion(db, ref)],
+        [
+          'a version in a language',
+          hidden.ids.version,
+          missing,
+          (db, ref) => getLanguageVersion(db, ref),
+        ],
+        [
+          'a language version',
+          hidden.ids.languageVersion,
+          missing,
+          (db, ref) => getLanguageVersion(db, ref),
+        ],
+        ['its blocks', hidden.ids.languageVersion, missing, (db, ref) => getBlocks(db, ref)],
+        ['a block', hidden.ids.block, missing, (db, ref) => getBlock(db, ref)],
+      ];
+      const wrong: string[] = [];
+      for (const [what, hiddenRef, missingRef, read] of reads) {
+        const [h, m] = [
+          await cost((db) => read(db, hiddenRef)),
+          await cost((db) => read(db, missingRef)),
+        ];
+        if (h !== m) wrong.push(`${what}: ${h} queries hidden, ${m} missing`);
+      }
+      assert.deepEqual(wrong, []);
     });
 
     test('the home page counts only the documents the reader may know of', async () => {
