@@ -19,12 +19,14 @@ import {
 } from '../consultations/hidden-document.builder.ts';
 import type { OpenDatabase } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
+import { createWatch } from '../watches/watches.service.ts';
 import {
   getBlock,
   getBlocks,
   getDocument,
   getLanguageVersion,
   getVersion,
+  publishVersion,
 } from './documents.service.ts';
 import { openTestDatabase, testEngines } from '../db/test-databases.ts';
 import { TestClient } from '../web/test-client.ts';
@@ -46,12 +48,21 @@ for (const engine of testEngines()) {
     let built: BuiltConsultation;
     let hidden: BuiltHiddenDocument;
     let app: ReturnType<typeof createApp>;
+    let watchId = '';
     const clients = new Map<Who, TestClient>();
 
     before(async () => {
       o = await openTestDatabase(engine);
       await installShippedConcepts(o.db);
       built = await buildConsultation(o.db);
+      const reader = { ...built.accounts.outsider, name: 'reader', isAdmin: false, grants: [] };
+      watchId = (
+        await createWatch(
+          o.db,
+          { ...reader, via: 'session' },
+          { name: 'Sealed', query: secret.word },
+        )
+      ).watch.id;
       hidden = await buildHiddenDocument(o.db, built, now);
       app = createApp({ db: o.db, engine, now: () => now });
       const emails: Record<Who, string | undefined> = {
@@ -210,6 +221,29 @@ for (const engine of testEngines()) {
         [1, 1, 1],
       );
       assert.equal(await count('secretariat'), 2);
+    });
+
+    test('no watch hears of it, nor of the comments on it, until it is published', async () => {
+      const hits = async () =>
+        (
+          await o.db
+            .selectFrom('watch_hits')
+            .select('source_id')
+            .where('watch_id', '=', watchId)
+            .execute()
+        ).length;
+      assert.equal(await hits(), 0, 'neither the paragraph nor the comment');
+      const secretariat = {
+        ...built.accounts.secretariat,
+        name: 'secretariat',
+        isAdmin: false,
+        via: 'session' as const,
+        grants: [{ role: 'secretariat' as const, scopeId: built.process.id }],
+      };
+      await o.db
+        .transaction()
+        .execute((trx) => publishVersion(trx, secretariat, hidden.ids.version));
+      assert.equal(await hits(), 2, 'the paragraph and the comment, once published');
     });
   });
 }

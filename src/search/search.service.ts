@@ -223,8 +223,18 @@ export async function syncSubmissionsIndex(db: Db, submissionIds: string[]): Pro
     // No longer public: it mentions nothing any more (a watch's page lists public matches only).
     await untagPassage(db, id);
   }
-  // Concept tags and watch matches follow the submissions into the index.
-  await afterIndexing(db, await addItems(db, items, true));
+  // Concept tags and watch matches follow the submissions into the index. A comment on a version
+  // in preparation is hidden with it: no watch hears of it (nor sends it on) before it is public.
+  const hidden = new Set(versionsHiddenFrom(null, await listHiddenVersions(db)));
+  const onHidden = (item: NewSearchItem) => hidden.has(item.version_id ?? '');
+  await afterIndexing(db, [
+    ...(await addItems(
+      db,
+      items.filter((i) => !onHidden(i)),
+      true,
+    )),
+    ...(await addItems(db, items.filter(onHidden), false)),
+  ]);
 }
 
 /**

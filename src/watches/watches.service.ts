@@ -131,7 +131,8 @@ export async function afterIndexing(
 
 /**
  * A version in preparation was indexed but heard by no watch; once it is made public, its
- * passages are matched (and tagged again) as if they had just arrived.
+ * passages and the published comments on it are matched (and tagged again) as if they had just
+ * arrived.
  */
 export async function afterVersionPublished(
   db: Db,
@@ -145,7 +146,7 @@ export async function afterVersionPublished(
       sourceId: p.source_id,
       kind: p.kind,
       processId: p.process_id,
-      stakeholderGroup: null,
+      stakeholderGroup: p.stakeholder_group,
       at: p.date,
       text: p.text,
       public: true,

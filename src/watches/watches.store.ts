@@ -287,16 +287,24 @@ export async function listDeliveries(
   }));
 }
 
-/** The indexed passages of a version, as watches are matched against them. */
+/** The indexed passages of a version and the comments on it, as watches are matched against them. */
 export async function listVersionPassages(
   db: Db,
   versionId: string,
-): Promise<{ source_id: string; kind: string; process_id: string; date: string; text: string }[]> {
+): Promise<
+  {
+    source_id: string;
+    kind: string;
+    process_id: string;
+    stakeholder_group: string | null;
+    date: string;
+    text: string;
+  }[]
+> {
   return db
     .selectFrom('search_items')
-    .select(['source_id', 'kind', 'process_id', 'date', 'text'])
+    .select(['source_id', 'kind', 'process_id', 'stakeholder_group', 'date', 'text'])
     .where('version_id', '=', versionId)
-    .where('kind', '!=', 'submission')
     .orderBy('seq')
     .execute();
 }
