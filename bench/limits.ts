@@ -138,7 +138,7 @@ async function flood(engine: Engine): Promise<void> {
       const blockId = await paragraphBlock(o.db, built.versionId, 'para 2');
       const http = await createHttpServer({ db: o.db, engine, limitSettings: mode.limits });
       server = http.server;
-      indexer = http.deps.indexer;
+      indexer = http.deps.followers;
       const port = await listen(server, 0, '127.0.0.1');
       const who = ['civil', 'tech', 'government'] as const;
       const tokens = await Promise.all(

@@ -115,6 +115,26 @@ describe('the plenum command line', () => {
     assert.equal(para4.footnoteRefs[0]?.footnoteAddress, 'fn 1');
   });
 
+  test('the operator exports a version still in preparation', () => {
+    const run = plenum(
+      'import',
+      join(dir, 'draft.md'),
+      '--process',
+      'OEWG',
+      '--symbol',
+      'TEST/CLI/PRIVATE',
+      '--private',
+      '--db',
+      db,
+      '--json',
+    );
+    assert.equal(run.status, 0, run.stderr);
+    const report = JSON.parse(run.stdout) as ImportReport;
+    const exported = plenum('export', 'version', report.ids.version, '--db', db);
+    assert.equal(exported.status, 0, exported.stderr);
+    assert.ok((JSON.parse(exported.stdout) as { blocks: unknown[] }).blocks.length > 0);
+  });
+
   test('reports every piece of debris it removed from a messy extracted text, and what it could not place', () => {
     const messy = buildMessyDocument(7, { paragraphs: 60, format: 'text' });
     const run = plenum(

@@ -1,4 +1,5 @@
 /** plenum export version ID: print a version's block tree. */
+import { operatorViewer } from '../accounts/accounts.schema.ts';
 import { PlenumError } from '../errors.ts';
 import { getBlocks, getLanguageVersion, getVersion } from '../documents/documents.service.ts';
 import type { Block } from '../documents/documents.schema.ts';
@@ -59,9 +60,15 @@ export async function exportCommand(args: string[]): Promise<number> {
   const id = positionals[1]!;
   const opened = await openCliDatabase(values.db);
   try {
-    const languageVersion = await getLanguageVersion(opened.db, id, values.language);
-    const version = await getVersion(opened.db, languageVersion.versionId);
-    const blocks = await getBlocks(opened.db, languageVersion.id);
+    // The operator reads everything, versions in preparation too.
+    const languageVersion = await getLanguageVersion(
+      opened.db,
+      id,
+      values.language,
+      operatorViewer,
+    );
+    const version = await getVersion(opened.db, languageVersion.versionId, operatorViewer);
+    const blocks = await getBlocks(opened.db, languageVersion.id, operatorViewer);
     if (blocks.length === 0)
       throw new PlenumError('LANGUAGE_VERSION_NOT_FOUND', 'It has no blocks.');
     if (values.format === 'json') {

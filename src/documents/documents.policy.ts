@@ -17,18 +17,14 @@ export function canReadVersion(
 }
 
 /**
- * A document is public once one of its versions is; before that (every version in preparation,
- * or none yet) only its process staff know it exists.
+ * A document is public (`public`) once one of its versions is; before that (every version in
+ * preparation, or none yet) only its process staff know it exists.
  */
 export function canReadDocument(
   viewer: Viewer | null,
-  document: { processId: string; versions: { public: boolean }[] },
+  document: { processId: string; public: boolean },
 ): boolean {
-  return canReadVersion(
-    viewer,
-    { public: document.versions.some((v) => v.public) },
-    document.processId,
-  );
+  return canReadVersion(viewer, document, document.processId);
 }
 
 /**
@@ -39,7 +35,8 @@ export function readableDocument(
   viewer: Viewer | null,
   document: PlenumDocument,
 ): PlenumDocument | undefined {
-  if (!canReadDocument(viewer, document)) return undefined;
+  const access = { processId: document.processId, public: document.versions.some((v) => v.public) };
+  if (!canReadDocument(viewer, access)) return undefined;
   return {
     ...document,
     versions: document.versions.filter((v) => canReadVersion(viewer, v, document.processId)),

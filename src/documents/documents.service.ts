@@ -11,6 +11,7 @@ import {
   findBlock,
   findDocument,
   findLanguageVersion,
+  findReadAccess,
   findVersion,
   listBlocks,
   listDocumentsOfProcess,
@@ -19,7 +20,12 @@ import {
 } from './documents.store.ts';
 import { recordEvent } from '../events/events.store.ts';
 import { holds } from '../accounts/accounts.schema.ts';
-import { canReadVersion, readableDocument, readableDocumentCount } from './documents.policy.ts';
+import {
+  canReadDocument,
+  canReadVersion,
+  readableDocument,
+  readableDocumentCount,
+} from './documents.policy.ts';
 
 /** The language shown when the reader asks for none and the version has it. */
 export const defaultReadingLanguage = 'en';
@@ -77,37 +83,42 @@ export async function findVersionById(db: Db, id: string): Promise<Version | und
 
 /**
  * The document with this id or UN symbol, with the versions the viewer may read; one the viewer
- * may not know of answers exactly as a missing one.
+ * may not know of answers exactly as a missing one, after the same one query.
  */
 export async function getDocument(
   db: Db,
   ref: string,
   viewer: Viewer | null = null,
 ): Promise<PlenumDocument> {
-  const document = isId(ref)
-    ? await findDocument(db, { id: ref.toLowerCase() })
-    : await findDocument(db, { symbol: ref.trim() });
+  const id = isId(ref) ? ref.toLowerCase() : undefined;
+  const symbol = ref.trim();
+  const access = await findReadAccess(db, id ? { documentId: id } : { symbol });
+  const document =
+    access && canReadDocument(viewer, access)
+      ? await findDocument(db, id ? { id } : { symbol })
+      : undefined;
   const readable = document && readableDocument(viewer, document);
   if (!readable)
     throw new PlenumError('DOCUMENT_NOT_FOUND', `No document has the id or symbol "${ref}".`);
   return readable;
 }
 
-/** The version with this id. */
+/** The version with this id, if the viewer may read it; else as if there were none. */
 export async function getVersion(
   db: Db,
   id: string,
   viewer: Viewer | null = null,
 ): Promise<Version> {
-  const version = isId(id) ? await findVersion(db, id.toLowerCase()) : undefined;
-  if (!version || !(await mayRead(db, viewer, { versionId: version.id })))
-    throw new PlenumError('VERSION_NOT_FOUND', `No version has the id "${id}".`);
+  const key = id.toLowerCase();
+  const access = isId(id) ? await findVersionAccess(db, key) : undefined;
+  const version = mayRead(viewer, access) ? await findVersion(db, key) : undefined;
+  if (!version) throw new PlenumError('VERSION_NOT_FOUND', `No version has the id "${id}".`);
   return version;
 }
 
 /**
  * The language version named by a version id (with a language, or the default one) or directly
- * by a language version id.
+ * by a language version id; one the viewer may not read answers as an id that names nothing.
  */
 export async function getLanguageVersion(
   db: Db,
@@ -116,17 +127,19 @@ export async function getLanguageVersion(
   viewer: Viewer | null = null,
 ): Promise<LanguageVersion> {
   if (!isId(id)) throw new PlenumError('VERSION_NOT_FOUND', `"${id}" is not a version id.`);
-  const direct = await findLanguageVersion(db, id.toLowerCase());
-  // One the viewer may not read answers below exactly as an id that names nothing.
-  if (
-    direct &&
-    (language === undefined || sameLanguage(direct.language, language)) &&
-    (await mayRead(db, viewer, { versionId: direct.versionId }))
-  )
-    return direct;
-  const version = await findVersion(db, id.toLowerCase());
-  if (!version || !(await mayRead(db, viewer, { versionId: version.id })))
-    throw new PlenumError('VERSION_NOT_FOUND', `No version has the id "${id}".`);
+  const key = id.toLowerCase();
+  // Both lookups, whatever the id names, so what is hidden costs what is missing.
+  const [asLanguage, asVersion] = await Promise.all([
+    findReadAccess(db, { languageVersionId: key }),
+    findVersionAccess(db, key),
+  ]);
+  if (mayRead(viewer, asLanguage)) {
+    const direct = await findLanguageVersion(db, key);
+    if (direct && (language === undefined || sameLanguage(direct.language, language)))
+      return direct;
+  }
+  const version = mayRead(viewer, asVersion) ? await findVersion(db, key) : undefined;
+  if (!version) throw new PlenumError('VERSION_NOT_FOUND', `No version has the id "${id}".`);
   return pickLanguage(version, language);
 }
 
@@ -136,10 +149,9 @@ export async function getBlocks(
   languageVersionId: string,
   viewer: Viewer | null = null,
 ): Promise<Block[]> {
-  const languageVersion = await findLanguageVersion(db, languageVersionId);
-  if (!languageVersion || !(await mayRead(db, viewer, { versionId: languageVersion.versionId })))
+  if (!mayRead(viewer, await findReadAccess(db, { languageVersionId })))
     throw new PlenumError('LANGUAGE_VERSION_NOT_FOUND');
-  return listBlocks(db, languageVersion.id);
+  return listBlocks(db, languageVersionId);
 }
 
 /** One block by its stable id. */
@@ -148,21 +160,17 @@ export async function getBlock(
   id: string,
   viewer: Viewer | null = null,
 ): Promise<{ block: Block; languageVersionId: string }> {
-  const found = isId(id) ? await findBlock(db, id.toLowerCase()) : undefined;
-  const languageVersion = found
-    ? await findLanguageVersion(db, found.languageVersionId)
-    : undefined;
-  if (
-    !found ||
-    !languageVersion ||
-    !(await mayRead(db, viewer, { versionId: languageVersion.versionId }))
-  )
-    throw new PlenumError('BLOCK_NOT_FOUND', `No block has the id "${id}".`);
+  const key = id.toLowerCase();
+  const access = isId(id) ? await findReadAccess(db, { blockId: key }) : undefined;
+  const found = mayRead(viewer, access) ? await findBlock(db, key) : undefined;
+  if (!found) throw new PlenumError('BLOCK_NOT_FOUND', `No block has the id "${id}".`);
   return found;
 }
 
-async function mayRead(db: Db, viewer: Viewer | null, by: { versionId: string }): Promise<boolean> {
-  const access = await findVersionAccess(db, by.versionId);
+function mayRead(
+  viewer: Viewer | null,
+  access: { public: boolean; processId: string } | undefined,
+): boolean {
   return access !== undefined && canReadVersion(viewer, access, access.processId);
 }
 

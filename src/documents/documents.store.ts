@@ -309,6 +309,60 @@ export async function findVersionAccess(
   return row ? { public: Number(row.public) === 1, processId: row.process_id } : undefined;
 }
 
+/**
+ * What deciding who may read a document (by id or symbol), a language version or a block needs:
+ * whether it is public (a document: whether one of its versions is) and its process. One indexed
+ * query whether or not the thing exists, so a hidden one costs what a missing one does.
+ */
+export async function findReadAccess(
+  db: Db,
+  by:
+    | { documentId: string }
+    | { symbol: string }
+    | { languageVersionId: string }
+    | { blockId: string },
+): Promise<{ public: boolean; processId: string } | undefined> {
+  let row: { public: unknown; process_id: string } | undefined;
+  if ('documentId' in by || 'symbol' in by) {
+    const query = db
+      .selectFrom('documents as d')
+      .select((eb) => [
+        'd.process_id',
+        eb
+          .exists(
+            eb
+              .selectFrom('versions as v')
+              .select('v.id')
+              .whereRef('v.document_id', '=', 'd.id')
+              .where('v.public', '=', 1),
+          )
+          .as('public'),
+      ]);
+    row = await (
+      'documentId' in by
+        ? query.where('d.id', '=', by.documentId)
+        : query.where('d.symbol', '=', by.symbol)
+    ).executeTakeFirst();
+  } else {
+    const query = db
+      .selectFrom('language_versions as lv')
+      .innerJoin('versions as v', 'v.id', 'lv.version_id')
+      .innerJoin('documents as d', 'd.id', 'v.document_id')
+      .select(['v.public', 'd.process_id']);
+    row = await (
+      'languageVersionId' in by
+        ? query.where('lv.id', '=', by.languageVersionId)
+        : query
+            .innerJoin('blocks as b', 'b.language_version_id', 'lv.id')
+            .where('b.id', '=', by.blockId)
+    ).executeTakeFirst();
+  }
+  // PostgreSQL answers EXISTS with a boolean, SQLite with 0 or 1.
+  return (
+    row && { public: row.public === true || Number(row.public) === 1, processId: row.process_id }
+  );
+}
+
 /** Makes a version public. */
 export async function markVersionPublic(db: Db, versionId: string): Promise<void> {
   await db.updateTable('versions').set({ public: 1 }).where('id', '=', versionId).execute();

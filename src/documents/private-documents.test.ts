@@ -19,6 +19,15 @@ import {
 } from '../consultations/hidden-document.builder.ts';
 import type { OpenDatabase } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
+import { createWatch } from '../watches/watches.service.ts';
+import {
+  getBlock,
+  getBlocks,
+  getDocument,
+  getLanguageVersion,
+  getVersion,
+  publishVersion,
+} from './documents.service.ts';
 import { openTestDatabase, testEngines } from '../db/test-databases.ts';
 import { TestClient } from '../test-client.ts';
 
@@ -39,12 +48,21 @@ for (const engine of testEngines()) {
     let built: BuiltConsultation;
     let hidden: BuiltHiddenDocument;
     let app: ReturnType<typeof createApp>;
+    let watchId = '';
     const clients = new Map<Who, TestClient>();
 
     before(async () => {
       o = await openTestDatabase(engine);
       await installShippedConcepts(o.db);
       built = await buildConsultation(o.db);
+      const reader = { ...built.accounts.outsider, name: 'reader', isAdmin: false, grants: [] };
+      watchId = (
+        await createWatch(
+          o.db,
+          { ...reader, via: 'session' },
+          { name: 'Sealed', query: secret.word },
+        )
+      ).watch.id;
       hidden = await buildHiddenDocument(o.db, engine, built, now);
       app = createApp({ db: o.db, engine, now: () => now });
       const emails: Record<Who, string | undefined> = {
@@ -142,6 +160,56 @@ for (const engine of testEngines()) {
       }
     });
 
+    test('a hidden thing costs the reader the same queries as a missing one', async () => {
+      let queries = 0;
+      const counting = o.db.withPlugin({
+        transformQuery: (args) => {
+          queries += 1;
+          return args.node;
+        },
+        transformResult: async (args) => args.result,
+      });
+      const cost = async (read: (db: typeof counting) => Promise<unknown>): Promise<number> => {
+        queries = 0;
+        await read(counting).catch(() => undefined);
+        return queries;
+      };
+      const missing = newId();
+      const reads: [
+        string,
+        string,
+        string,
+        (db: typeof counting, ref: string) => Promise<unknown>,
+      ][] = [
+        ['a document by id', hidden.ids.document, missing, (db, ref) => getDocument(db, ref)],
+        ['a document by symbol', secret.symbol, 'TWG/NONE/9', (db, ref) => getDocument(db, ref)],
+        ['a version', hidden.ids.version, missing, (db, ref) => getVersion(db, ref)],
+        [
+          'a version in a language',
+          hidden.ids.version,
+          missing,
+          (db, ref) => getLanguageVersion(db, ref),
+        ],
+        [
+          'a language version',
+          hidden.ids.languageVersion,
+          missing,
+          (db, ref) => getLanguageVersion(db, ref),
+        ],
+        ['its blocks', hidden.ids.languageVersion, missing, (db, ref) => getBlocks(db, ref)],
+        ['a block', hidden.ids.block, missing, (db, ref) => getBlock(db, ref)],
+      ];
+      const wrong: string[] = [];
+      for (const [what, hiddenRef, missingRef, read] of reads) {
+        const [h, m] = [
+          await cost((db) => read(db, hiddenRef)),
+          await cost((db) => read(db, missingRef)),
+        ];
+        if (h !== m) wrong.push(`${what}: ${h} queries hidden, ${m} missing`);
+      }
+      assert.deepEqual(wrong, []);
+    });
+
     test('the home page counts only the documents the reader may know of', async () => {
       const count = async (who: Who) => {
         const html = await (await clients.get(who)!.get('/')).text();
@@ -153,6 +221,29 @@ for (const engine of testEngines()) {
         [1, 1, 1],
       );
       assert.equal(await count('secretariat'), 2);
+    });
+
+    test('no watch hears of it, nor of the comments on it, until it is published', async () => {
+      const hits = async () =>
+        (
+          await o.db
+            .selectFrom('watch_hits')
+            .select('source_id')
+            .where('watch_id', '=', watchId)
+            .execute()
+        ).length;
+      assert.equal(await hits(), 0, 'neither the paragraph nor the comment');
+      const secretariat = {
+        ...built.accounts.secretariat,
+        name: 'secretariat',
+        isAdmin: false,
+        via: 'session' as const,
+        grants: [{ role: 'secretariat' as const, scopeId: built.process.id }],
+      };
+      await o.db
+        .transaction()
+        .execute((trx) => publishVersion(trx, secretariat, hidden.ids.version));
+      assert.equal(await hits(), 2, 'the paragraph and the comment, once published');
     });
   });
 }

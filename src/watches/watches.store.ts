@@ -288,11 +288,10 @@ export async function listDeliveries(
   }));
 }
 
-/** The indexed passages of a version, as watches are matched against them. */
+/** The indexed passages of a version and the comments on it, as watches are matched against them. */
 export async function listVersionPassages(db: Db, versionId: string): Promise<IndexedPassage[]> {
   const rows = await passagesQuery(db)
     .where('s.version_id', '=', versionId)
-    .where('s.kind', '!=', 'submission')
     .orderBy('s.seq')
     .execute();
   return rows.map(toPassage);
@@ -360,8 +359,9 @@ function toPassage(row: {
     stakeholderGroup: row.stakeholder_group,
     at: row.date,
     text: row.text,
-    // A submission is in the index only while published; a paragraph as its version is.
-    public: row.kind === 'submission' || Number(row.public) === 1,
+    // A passage is public as its version is (a submission is in the index only while published);
+    // a comment on a version in preparation is heard by no watch until the version is published.
+    public: row.public === null ? row.kind === 'submission' : Number(row.public) === 1,
   };
 }
 
