@@ -19,6 +19,7 @@ import {
 } from '../consultations/hidden-document.builder.ts';
 import type { OpenDatabase } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
+import { drain } from '../followers.ts';
 import { createWatch } from '../watches/watches.service.ts';
 import {
   getBlock,
@@ -243,6 +244,7 @@ for (const engine of testEngines()) {
       await o.db
         .transaction()
         .execute((trx) => publishVersion(trx, secretariat, hidden.ids.version));
+      await drain(o.db);
       assert.equal(await hits(), 2, 'the paragraph and the comment, once published');
     });
   });
