@@ -8,7 +8,7 @@
 import type { Viewer } from '../accounts/accounts.schema.ts';
 import type { Db } from '../db/database.ts';
 import { anchorsFor } from '../documents/anchors.ts';
-import { findDocument, findVersionAccess } from '../documents/documents.store.ts';
+import { findDocument } from '../documents/documents.store.ts';
 import { PlenumError } from '../errors.ts';
 import { lookupProcess } from '../processes/processes.service.ts';
 import {
