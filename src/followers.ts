@@ -18,7 +18,5 @@ export const allFollowers: readonly Follower[] = [searchFollower, conceptFollowe
  * what followers write); throws a FollowerFailure when one is stuck on an event.
  */
 export async function drain(db: Kysely<Database>, engine?: Engine): Promise<void> {
-  const on =
-    engine ?? (db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite');
-  await new Followers(db, on, allFollowers).drain();
+  await new Followers(db, engine ?? engineOf(db), allFollowers).drain();
 }
