@@ -25,19 +25,28 @@ import { createHttpServer, listen } from '../src/http-server.ts';
 import { noLimits } from '../src/limits/limits.ts';
 import { buildConsultation } from '../src/consultations/consultation.builder.ts';
 import { openCommentPeriod } from '../src/consultations/consultations.service.ts';
-import { type Database, type Db, type Engine, type OpenDatabase } from '../src/db/database.ts';
+import {
+  engineOf,
+  type Database,
+  type Db,
+  type Engine,
+  type OpenDatabase,
+} from '../src/db/database.ts';
 import { importFile } from '../src/imports/imports.service.ts';
 import { countries } from '../src/organisations/countries.ts';
 import { stakeholderGroups } from '../src/organisations/organisations.schema.ts';
 import { registerOrganisation } from '../src/organisations/organisations.service.ts';
 import { submitComment } from '../src/submissions/submissions.service.ts';
-import { SearchIndexer } from '../src/search/search-indexer.ts';
-import { indexQueueLength } from '../src/search/search.store.ts';
+import { Followers } from '../src/events/followers.ts';
+import { followerStatus } from '../src/events/followers.service.ts';
+import { isAtOrPast, listCursors, logEnd } from '../src/events/followers.store.ts';
+import { allFollowers } from '../src/followers.ts';
 import type {
   SubmissionAnchorTable,
   SubmissionCosignerTable,
   SubmissionTable,
 } from '../src/submissions/submissions.table.ts';
+import type { Insertable } from 'kysely';
 import type { EventTable } from '../src/events/events.table.ts';
 import { prng } from '../src/imports/parser/messy-document.builder.ts';
 import { quoteSelector } from '../src/revisions/reanchor.ts';
@@ -281,7 +290,7 @@ async function writePublishedSubmissions(
     const submissions: SubmissionTable[] = [];
     const anchors: SubmissionAnchorTable[] = [];
     const cosigners: SubmissionCosignerTable[] = [];
-    const events: EventTable[] = [];
+    const events: Insertable<EventTable>[] = [];
     for (let n = first; n < Math.min(count, first + perTransaction); n++) {
       // Received over the last 30 days, in order.
       const receivedMs = periodOpened + Math.floor(((n + random()) / count) * 30 * 86_400_000);
@@ -398,12 +407,12 @@ async function writePublishedSubmissions(
 async function insertChunked<T extends keyof Database>(
   db: Db,
   table: T,
-  rows: Database[T][],
+  rows: Insertable<Database[T]>[],
   columns: number,
 ): Promise<void> {
   const size = Math.floor(8000 / columns);
   for (let i = 0; i < rows.length; i += size) {
-    // The rows are Database[T]; Kysely cannot relate that to a generic table's insert type.
+    // The rows are Insertable<Database[T]>; Kysely cannot relate that to a generic table's insert type.
     await db
       .insertInto(table)
       .values(rows.slice(i, i + size) as never)
@@ -627,7 +636,7 @@ if (!isMainThread && (workerData as { role?: string } | null)?.role === clientRo
 export async function benchSubmissionsOverHttp(engine: Engine): Promise<void> {
   const o = await openBenchDatabase(engine);
   let server: Server | undefined;
-  let indexer: SearchIndexer | undefined;
+  let followers: Followers | undefined;
   try {
     const setup = await setUp(o);
     const tokens = await Promise.all(
@@ -636,8 +645,8 @@ export async function benchSubmissionsOverHttp(engine: Engine): Promise<void> {
         organisationId: r.organisationId,
       })),
     );
-    indexer = new SearchIndexer(o.db, engine);
-    const http = await createHttpServer({ db: o.db, engine, indexer, limitSettings: noLimits });
+    followers = new Followers(o.db, engine, allFollowers);
+    const http = await createHttpServer({ db: o.db, engine, followers, limitSettings: noLimits });
     const { app } = http;
     server = http.server;
     const port = await listen(server, 0, '127.0.0.1');
@@ -664,7 +673,7 @@ export async function benchSubmissionsOverHttp(engine: Engine): Promise<void> {
     const served = await startServe(o.url, 2);
     let onTwo;
     let machineBusy = 0;
-    let servedIndexing = { waiting: 0, ms: 0 };
+    let servedIndexing = { waiting: 0, lagSeconds: 0, ms: 0, allMs: 0 };
     try {
       const url = `http://127.0.0.1:${served.port}${path}`;
       await driveInWorker({
@@ -776,10 +785,15 @@ export async function benchSubmissionsOverHttp(engine: Engine): Promise<void> {
       `submissions over HTTP on loopback to plenum serve --workers 2 on ${where}, each committed before its 201 receipt, 64 in flight, client in a worker thread of the bench: ` +
         `${int((onTwo.r.receipts * 1000) / onTwo.r.elapsedMs)} submissions/s over ${(onTwo.r.elapsedMs / 1000).toFixed(1)} s (${int(onTwo.r.receipts)} receipts), p50 ${ms(q2.p50)}, p99 ${ms(q2.p99)}, ${onTwo.r.errors} errors, both cores ${(machineBusy * 100).toFixed(0)}% busy  [target ≥ 2,000/s on SQLite]`,
     );
-    const caughtUp = (x: { waiting: number; ms: number }): string =>
+    const caughtUp = (x: {
+      waiting: number;
+      lagSeconds: number;
+      ms: number;
+      allMs: number;
+    }): string =>
       x.waiting === 0
         ? 'nothing left to index at the end'
-        : `${int(x.waiting)} submissions still queued for search at the end, indexed ${(x.ms / 1000).toFixed(1)} s later (${int((x.waiting * 1000) / x.ms)}/s)`;
+        : `${int(x.waiting)} submissions not yet indexed at the end (the oldest logged ${x.lagSeconds} s before), indexed ${(x.ms / 1000).toFixed(1)} s later (${int((x.waiting * 1000) / x.ms)}/s), tagged and matched against watches ${(x.allMs / 1000).toFixed(1)} s later`;
     console.log(`  search index: ${caughtUp(servedIndexing)}`);
     console.log(
       `  one server process (the app in the bench's process), client in a worker thread: ${line(inWorker)}; ${caughtUp(inWorkerIndexing)}`,
@@ -800,7 +814,7 @@ export async function benchSubmissionsOverHttp(engine: Engine): Promise<void> {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server!.close(() => resolve()));
     }
-    await indexer?.stop();
+    await followers?.stop();
     await o.close();
   }
 }
@@ -833,16 +847,46 @@ async function profiled<T>(work: () => Promise<T>): Promise<T> {
 }
 
 /**
- * Waits until the submissions queued for search are indexed (by the server's indexer); returns
- * how many were queued when called and how long they took.
+ * Waits until the followers (of the server's processes) have read the log as it was when called:
+ * returns how many events search was behind then, how long until search had read them, and how
+ * long until every follower (watches last) was at the end of the log.
  */
-async function indexCatchUp(db: Db): Promise<{ waiting: number; ms: number }> {
-  const { waiting } = await indexQueueLength(db);
+async function indexCatchUp(
+  db: Db,
+): Promise<{ waiting: number; lagSeconds: number; ms: number; allMs: number }> {
+  const search = (await followerStatus(db)).find((f) => f.name === 'search');
+  const from = (await listCursors(db)).find((c) => c.follower === 'search')?.position;
+  // Submissions search has not indexed yet (the followers' own events are passed over at once).
+  const behind = from
+    ? await db
+        .selectFrom('events')
+        .select((eb) => eb.fn.countAll<number | string>().as('n'))
+        .where('action', '=', 'submission.published')
+        .where(
+          engineOf(db) === 'postgres'
+            ? sql<boolean>`(txid, seq) > (cast(${from.txid} as xid8), ${from.seq})`
+            : sql<boolean>`seq > ${from.seq}`,
+        )
+        .executeTakeFirstOrThrow()
+    : { n: 0 };
+  const end = await logEnd(db);
   const t = performance.now();
-  for (let left = waiting; left > 0; left = (await indexQueueLength(db)).waiting) {
+  const cursor = async (name: string) =>
+    (await listCursors(db)).find((c) => c.follower === name)?.position ?? { txid: '0', seq: 0 };
+  while (!isAtOrPast(await cursor('search'), end))
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  const ms = performance.now() - t;
+  for (;;) {
+    const [now, cursors] = [await logEnd(db), await listCursors(db)];
+    if (cursors.length > 0 && cursors.every((c) => isAtOrPast(c.position, now))) break;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
-  return { waiting, ms: performance.now() - t };
+  return {
+    waiting: Number(behind.n),
+    lagSeconds: search?.lagSeconds ?? 0,
+    ms,
+    allMs: performance.now() - t,
+  };
 }
 
 /** How busy the machine's CPUs have been since an earlier reading (0 to 1). */

@@ -93,8 +93,10 @@ export function createApp(given: AppDeps): Hono<AppEnv> {
   app.use(async (c, next) => {
     c.set('deps', deps);
     await next();
-    // A form or API call may have logged events (moderation, an import): the followers read them.
-    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') deps.followers?.kick();
+    // A form or API call may have logged events (moderation, an import): the server's followers
+    // read them now rather than at their next poll.
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && deps.followers?.started)
+      deps.followers.kick();
   });
   // gzip for readers on slow connections (a 200-paragraph draft shrinks about fivefold).
   // Receipts of API submissions are small and wanted at once: gzip is not worth its CPU there.

@@ -5,7 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import { conceptFollower } from './concepts/concepts.follower.ts';
-import type { Database, Engine } from './db/database.ts';
+import { engineOf, type Database, type Engine } from './db/database.ts';
 import { Followers, type Follower } from './events/followers.ts';
 import { searchFollower } from './search/search.follower.ts';
 import { watchFollower } from './watches/watches.follower.ts';
@@ -17,6 +17,6 @@ export const allFollowers: readonly Follower[] = [searchFollower, conceptFollowe
  * Runs every follower until it has read the whole log (tests and the demo call it before reading
  * what followers write); throws a FollowerFailure when one is stuck on an event.
  */
-export async function drain(db: Kysely<Database>, engine: Engine): Promise<void> {
-  await new Followers(db, engine, allFollowers).drain();
+export async function drain(db: Kysely<Database>, engine?: Engine): Promise<void> {
+  await new Followers(db, engine ?? engineOf(db), allFollowers).drain();
 }

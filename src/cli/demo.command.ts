@@ -1,7 +1,6 @@
 /** plenum demo: fill a database with the demo processes and documents. */
 import { installShippedConcepts, tagIndexedPassages } from '../concepts/concepts.service.ts';
 import { loadDemoIfEmpty } from '../demo/demo.service.ts';
-import { drain } from '../followers.ts';
 import { openCliDatabase, parseFlags } from './output.ts';
 
 /** Usage of plenum demo. */
@@ -19,8 +18,6 @@ export async function demoCommand(args: string[]): Promise<number> {
     // Concepts first, so the demo's paragraphs and submissions are tagged as they arrive.
     if ((await installShippedConcepts(opened.db)) > 0) await tagIndexedPassages(opened.db);
     const loaded = await loadDemoIfEmpty(opened.db);
-    // Searchable, tagged and matched before the command returns.
-    if (loaded) await drain(opened.db, opened.engine);
     process.stdout.write(
       loaded
         ? `Loaded the demo into ${opened.location}: ${loaded.processes} processes, ${loaded.documents} documents, ${loaded.languageVersions} language versions, a consultation with ${loaded.submissions} submissions from ${loaded.organisations} invented organisations (${loaded.accounts} demo accounts, password in the README).\n`

@@ -3,6 +3,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { PlenumError } from '../errors.ts';
 import { importFile, type ImportStep } from '../imports/imports.service.ts';
+import { drain } from '../followers.ts';
 import type { ImportReport } from '../imports/imports.schema.ts';
 import { importFormats, type ImportFormat } from '../documents/blocks.ts';
 import { openCliDatabase, parseFlags, UsageError } from './output.ts';
@@ -81,6 +82,8 @@ export async function importCommand(args: string[]): Promise<number> {
       'cli',
       progressLine(bytes.byteLength),
     );
+    // Searchable and matched against watches when the command returns, server running or not.
+    await drain(opened.db, opened.engine);
     process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : summarise(report));
     return 0;
   } finally {

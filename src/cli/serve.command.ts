@@ -10,7 +10,7 @@ import { installShippedConcepts, tagIndexedPassages } from '../concepts/concepts
 import { loadDemoIfEmpty } from '../demo/demo.service.ts';
 import { createTransport } from 'nodemailer';
 import { Followers } from '../events/followers.ts';
-import { allFollowers, drain } from '../followers.ts';
+import { allFollowers } from '../followers.ts';
 import { DigestSender } from '../watches/digest-sender.ts';
 import { WebhookDeliverer } from '../watches/webhook-deliverer.ts';
 import { createHttpServer, listen } from '../http-server.ts';
@@ -74,8 +74,6 @@ async function prepareDatabase(config: Config): Promise<void> {
     }
     if (config.demo !== 'off') {
       const loaded = await loadDemoIfEmpty(opened.db);
-      // The demo is searchable and its watch matched before the first page is served.
-      if (loaded) await drain(opened.db, opened.engine);
       if (loaded)
         console.log(
           `plenum: new database, filled with demo content (${loaded.processes} processes, ${loaded.documents} documents, ${loaded.submissions} demo submissions; demo accounts are listed in the README)`,

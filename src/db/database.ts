@@ -112,6 +112,11 @@ export type Db = Kysely<Database> | Transaction<Database>;
 /** The two database engines plenum runs on. */
 export type Engine = 'sqlite' | 'postgres';
 
+/** The engine a database handle speaks to. */
+export function engineOf(db: Db): Engine {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+}
+
 /** An open database with the engine it runs on. */
 export interface OpenDatabase {
   db: Kysely<Database>;

@@ -1,4 +1,5 @@
 /** Filling a new database with the demo: processes, then documents through the ordinary importer. */
+import { drain } from '../followers.ts';
 import { readFileSync } from 'node:fs';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
@@ -18,8 +19,9 @@ export interface DemoSummary extends DemoConsultation, DemoMonitoring {
 }
 
 /**
- * Loads the demo into a database that holds no process yet, in one transaction; returns what it
- * loaded, or undefined when the database was not empty (or another process loaded it first).
+ * Loads the demo into a database that holds no process yet, in one transaction, then (once the
+ * followers have indexed it) its stances and watch in a second; returns what it loaded, searchable
+ * and matched, or undefined when the database was not empty (or another process loaded it first).
  */
 export async function loadDemoIfEmpty(db: Kysely<Database>): Promise<DemoSummary | undefined> {
   if ((await getProcesses(db)).length > 0) return undefined;
@@ -37,8 +39,9 @@ export async function loadDemoIfEmpty(db: Kysely<Database>): Promise<DemoSummary
       };
     }),
   );
+  let loaded;
   try {
-    return await db.transaction().execute(async (trx) => {
+    loaded = await db.transaction().execute(async (trx) => {
       for (const process of demoProcesses) await createProcess(trx, process, 'demo');
       const documents = new Set<string>();
       for (const { target, parsed: file } of parsed) {
@@ -47,13 +50,11 @@ export async function loadDemoIfEmpty(db: Kysely<Database>): Promise<DemoSummary
       }
       const consultation = await loadDemoConsultation(trx);
       await loadDemoMeetings(trx);
-      const monitoring = await loadDemoMonitoring(trx);
       return {
         processes: demoProcesses.length,
         documents: documents.size,
         languageVersions: parsed.length,
         ...consultation,
-        ...monitoring,
       };
     });
   } catch (error) {
@@ -61,4 +62,9 @@ export async function loadDemoIfEmpty(db: Kysely<Database>): Promise<DemoSummary
     if ((await getProcesses(db)).length > 0) return undefined;
     throw error;
   }
+  // Stances quote passages of the search index: the followers index the demo first.
+  await drain(db);
+  const monitoring = await db.transaction().execute((trx) => loadDemoMonitoring(trx));
+  await drain(db);
+  return { ...loaded, ...monitoring };
 }

@@ -116,15 +116,25 @@ export class Followers {
       this.again = true;
       return;
     }
-    this.running = this.pass().finally(() => {
-      this.running = undefined;
-      if (this.again && !this.stopped) {
-        this.again = false;
-        this.kick();
-      } else {
-        for (const resolve of this.idleWaiters.splice(0)) resolve();
-      }
-    });
+    this.running = this.pass()
+      .catch((error: unknown) => {
+        // Not an event's fault (the database is away): the next kick or poll tries again.
+        console.error(`plenum: followers: ${String(error)}`);
+      })
+      .finally(() => {
+        this.running = undefined;
+        if (this.again && !this.stopped) {
+          this.again = false;
+          this.kick();
+        } else {
+          for (const resolve of this.idleWaiters.splice(0)) resolve();
+        }
+      });
+  }
+
+  /** True once `start` was called: the server's followers, which every write request kicks. */
+  get started(): boolean {
+    return this.timer !== undefined && !this.stopped;
   }
 
   /** Polls the log every `intervalMs` (events of other processes, retries of a failing event). */

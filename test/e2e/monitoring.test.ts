@@ -23,6 +23,7 @@ import {
 } from '../../src/consultations/consultation.builder.ts';
 import { migrateToLatest, openDatabase, type OpenDatabase } from '../../src/db/database.ts';
 import { importFile } from '../../src/imports/imports.service.ts';
+import { drain } from '../../src/followers.ts';
 import { changeMeeting, createMeeting } from '../../src/meetings/meetings.service.ts';
 import { submitComment } from '../../src/submissions/submissions.service.ts';
 import { axeViolations, chromiumSkip as skip, launchChromium } from '../support/browser.ts';
@@ -121,6 +122,7 @@ before(async () => {
     },
     new Date('2026-06-05T00:00:00Z'),
   );
+  await drain(opened.db, opened.engine);
   ({ server } = await createHttpServer({ db: opened.db, engine: opened.engine }));
   base = `http://127.0.0.1:${await listen(server, 0, '127.0.0.1')}`;
   browser = await launchChromium();
@@ -194,6 +196,7 @@ test(
               new Date(),
             ),
           );
+        await drain(opened.db, opened.engine);
         const feed = await analyst.request.get(feedUrl);
         assert.equal(feed.status(), 200);
         assert.match(await feed.text(), /The Ministry supports protecting the root servers/);
