@@ -18,6 +18,7 @@ import { isPlenumError, PlenumError } from '../errors.ts';
 import type { CheckedAttachment } from './attachments.ts';
 import type { Receipt } from './submissions.schema.ts';
 import {
+  GroupLookups,
   KnownBlocks,
   prepareSubmission,
   storeSubmissions,
@@ -126,21 +127,10 @@ export class SubmissionQueue {
     // 1. Check every submission and build its rows, reading only: no lock is held, so other
     //    processes on the same database keep writing meanwhile. A refusal fails that one alone.
     const prepared: (PreparedSubmission | { error: unknown })[] = [];
-    const lookups = new Map<string, Promise<unknown>>();
+    const lookups = new GroupLookups();
     for (const item of group) {
       try {
-        prepared.push(
-          await prepareSubmission(
-            this.db,
-            item.viewer,
-            item.periodId,
-            item.input,
-            item.attachments,
-            item.now,
-            lookups,
-            this.knownBlocks,
-          ),
-        );
+        prepared.push(await prepareSubmission(this.db, item, { lookups, known: this.knownBlocks }));
       } catch (error) {
         prepared.push({ error });
       }

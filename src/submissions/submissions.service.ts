@@ -64,17 +64,38 @@ function canonicalContent(content: unknown): string {
   return JSON.stringify(content ?? null);
 }
 
-/** A lookup made once per group commit when `shared` is given, else every time. */
-function once<T>(
-  shared: Map<string, Promise<unknown>> | undefined,
-  key: string,
-  load: () => Promise<T>,
-): Promise<T> {
-  if (!shared) return load();
-  let found = shared.get(key) as Promise<T> | undefined;
-  if (!found) {
+/**
+ * The reads the submissions of one group commit share: each organisation, period and version's
+ * access is read once per group, however many submissions name it. A fresh one per call when
+ * there is no group.
+ */
+export class GroupLookups {
+  private readonly organisations = new Map<string, ReturnType<typeof findOrganisation>>();
+  private readonly periods = new Map<string, ReturnType<typeof findPeriod>>();
+  private readonly access = new Map<string, ReturnType<typeof findVersionAccess>>();
+
+  /** The organisation with this id or name, read once per group. */
+  organisation(db: Db, ref: string): ReturnType<typeof findOrganisation> {
+    return remembered(this.organisations, ref, () => findOrganisation(db, ref));
+  }
+
+  /** The comment period, read once per group (its state is computed by each submission). */
+  period(db: Db, id: string, now: Date): ReturnType<typeof findPeriod> {
+    return remembered(this.periods, id, () => findPeriod(db, id, now));
+  }
+
+  /** Who may read the version, read once per group. */
+  versionAccess(db: Db, versionId: string): ReturnType<typeof findVersionAccess> {
+    return remembered(this.access, versionId, () => findVersionAccess(db, versionId));
+  }
+}
+
+/** The value remembered under the key, loaded the first time. */
+function remembered<T>(memo: Map<string, T>, key: string, load: () => T): T {
+  let found = memo.get(key);
+  if (found === undefined) {
     found = load();
-    shared.set(key, found);
+    memo.set(key, found);
   }
   return found;
 }
@@ -191,6 +212,16 @@ export type PreparedSubmission =
       row: SubmissionRows;
     };
 
+/** A submission as it arrives: who sends it, to which period, what, and when. */
+export interface IncomingSubmission {
+  viewer: Viewer | null;
+  periodId: string;
+  /** The form or JSON body, checked here. */
+  input: unknown;
+  attachments: CheckedAttachment[];
+  now: Date;
+}
+
 /**
  * Receives a submission in the caller's transaction, as the group commit does for many: checked
  * and written with its event (search and watches follow it after the commit). The receipt exists
@@ -205,7 +236,7 @@ export async function submitComment(
   attachments: CheckedAttachment[],
   now: Date,
 ): Promise<Receipt> {
-  const prepared = await prepareSubmission(db, viewer, periodId, input, attachments, now);
+  const prepared = await prepareSubmission(db, { viewer, periodId, input, attachments, now });
   const [outcome] = await storeSubmissions(db, { items: [{ prepared, now }] });
   if (!outcome!.ok) throw outcome!.error;
   return outcome!.receipt;
@@ -214,98 +245,39 @@ export async function submitComment(
 /**
  * Checks a submission and builds its rows, reading but never writing: every refusal (a
  * PlenumError) happens here. The group commit prepares a whole group this way before it takes
- * the write lock, so the lock is held only for the writes (see submission-queue.ts).
+ * the write lock, so the lock is held only for the writes (see submission-queue.ts); it passes
+ * the reads the group shares and the paragraphs known from earlier groups.
  */
 export async function prepareSubmission(
   db: Db,
-  viewer: Viewer | null,
-  periodId: string,
-  input: unknown,
-  attachments: CheckedAttachment[],
-  now: Date,
-  /** Lookups shared by the submissions of one group commit. */
-  shared?: Map<string, Promise<unknown>>,
-  /** Blocks known from earlier submissions (the group commit keeps them). */
-  known?: KnownBlocks,
+  incoming: IncomingSubmission,
+  group: { lookups?: GroupLookups; known?: KnownBlocks } = {},
 ): Promise<PreparedSubmission> {
+  const { viewer, periodId, input, attachments, now } = incoming;
+  const lookups = group.lookups ?? new GroupLookups();
   if (!viewer) throw new PlenumError('SIGN_IN_REQUIRED');
   const parsed = newSubmissionSchema.safeParse(input);
   if (!parsed.success) throw zodError(parsed.error);
   const form = parsed.data;
-  const organisation = await once(shared, `organisation:${form.organisationId}`, () =>
-    findOrganisation(db, form.organisationId),
-  );
+  const organisation = await lookups.organisation(db, form.organisationId);
   if (!organisation) throw new PlenumError('ORGANISATION_NOT_FOUND');
   checkCanSubmitFor(viewer, organisation.id);
 
-  const found = await once(shared, `period:${periodId}`, () => findPeriod(db, periodId, now));
+  const found = await lookups.period(db, periodId, now);
   if (!found) throw new PlenumError('PERIOD_NOT_FOUND');
   // The state is always read at this submission's own instant, even when the period is shared.
   const period = { ...found, state: periodStateAt(found, now) };
-  const access = await once(shared, `access:${period.versionId}`, () =>
-    findVersionAccess(db, period.versionId),
-  );
+  const access = await lookups.versionAccess(db, period.versionId);
   if (!access || !canReadVersion(viewer, access, access.processId)) {
     throw new PlenumError('PERIOD_NOT_FOUND');
   }
 
-  // Anchors: every block must be in the period's version; a quote must be in its block.
   const blockIds = form.anchors.map((a) => a.blockId);
-  const blocks = known
-    ? await known.find(db, period.versionId, blockIds)
+  const blocks = group.known
+    ? await group.known.find(db, period.versionId, blockIds)
     : await findVersionBlocks(db, period.versionId, blockIds);
-  const anchors: Omit<SubmissionAnchorTable, 'id' | 'submission_id' | 'published'>[] = [];
-  const seen = new Set<string>();
-  for (const [seq, anchor] of form.anchors.entries()) {
-    const block = blocks.get(anchor.blockId.toLowerCase());
-    if (!block || block.kind === 'table') {
-      throw new PlenumError(
-        'ANCHOR_INVALID',
-        `Block ${anchor.blockId} is not a paragraph of this version.`,
-      );
-    }
-    let selector: ReturnType<typeof quoteSelector> | undefined;
-    if (anchor.exact !== undefined) {
-      let start = anchor.start;
-      if (
-        start === undefined ||
-        block.text.slice(start, start + anchor.exact.length) !== anchor.exact
-      ) {
-        const hint = anchor.prefix ? block.text.indexOf(anchor.prefix + anchor.exact) : -1;
-        start = hint >= 0 ? hint + anchor.prefix!.length : block.text.indexOf(anchor.exact);
-      }
-      if (start < 0) {
-        throw new PlenumError(
-          'ANCHOR_INVALID',
-          `The quoted words are not in ${block.address}: "${anchor.exact.slice(0, 80)}".`,
-        );
-      }
-      selector = quoteSelector(block.text, start, start + anchor.exact.length);
-    }
-    const key = `${block.id}:${selector?.start ?? ''}:${selector?.end ?? ''}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    anchors.push({
-      seq,
-      block_id: block.id,
-      version_id: period.versionId,
-      address: block.address,
-      exact: selector?.exact ?? null,
-      prefix: selector?.prefix ?? null,
-      suffix: selector?.suffix ?? null,
-      start: selector?.start ?? null,
-      end: selector?.end ?? null,
-    });
-  }
-
-  const cosignerIds: string[] = [];
-  for (const ref of form.cosigners) {
-    const cosigner = await once(shared, `organisation:${ref}`, () => findOrganisation(db, ref));
-    if (!cosigner)
-      throw new PlenumError('ORGANISATION_NOT_FOUND', `Co-signer "${ref}" is not registered.`);
-    if (cosigner.id !== organisation.id && !cosignerIds.includes(cosigner.id))
-      cosignerIds.push(cosigner.id);
-  }
+  const anchors = checkAnchors(form.anchors, blocks, period.versionId);
+  const cosignerIds = await findCosigners(db, lookups, form.cosigners, organisation.id);
 
   const detected = detectLanguage(`${form.title ?? ''}\n${form.body}`) ?? null;
   const language = form.language ?? detected ?? 'en';
@@ -347,14 +319,6 @@ export async function prepareSubmission(
         : 'published';
   // Every refusal comes before this point: the group commit relies on a refused submission
   // having written nothing (see submission-queue.ts).
-  const id = newId();
-  const at = now.toISOString();
-  const anchorRows = anchors.map((a) => ({
-    ...a,
-    id: newId(),
-    submission_id: id,
-    published: status === 'published' ? 1 : 0,
-  }));
   return {
     authorId: viewer.id,
     idempotencyKey: form.idempotencyKey,
@@ -363,43 +327,160 @@ export async function prepareSubmission(
     versionId: period.versionId,
     processId: period.processId,
     organisationId: organisation.id,
-    row: {
-      submission: {
-        id,
-        period_id: period.id,
-        organisation_id: organisation.id,
-        author_id: viewer.id,
-        title: form.title ?? null,
-        body: form.body,
-        language,
-        language_detected: detected,
-        status,
-        status_reason: null,
-        status_note: null,
-        content_sha256: contentSha256,
-        idempotency_key: form.idempotencyKey,
-        received_at: at,
-        published_at: status === 'published' ? at : null,
-        updated_at: at,
-      },
-      anchors: anchorRows,
-      cosigners: cosignerIds.map((organisation_id) => ({
-        submission_id: id,
-        organisation_id,
-        state: 'invited',
-        responded_at: null,
-        responded_by: null,
-      })),
-      attachments: attachments.map((a) => ({
-        id: newId(),
-        submission_id: id,
-        filename: a.filename,
-        media_type: a.mediaType,
-        size: a.size,
-        sha256: a.sha256,
-        content: a.content,
-      })),
+    row: submissionRows({
+      form,
+      status,
+      language,
+      detected,
+      contentSha256,
+      periodId: period.id,
+      organisationId: organisation.id,
+      authorId: viewer.id,
+      anchors,
+      cosignerIds,
+      attachments,
+      now,
+    }),
+  };
+}
+
+type AnchorRow = Omit<SubmissionAnchorTable, 'id' | 'submission_id' | 'published'>;
+
+/** A submission's form once checked by its schema. */
+type CheckedForm = ReturnType<typeof newSubmissionSchema.parse>;
+
+/**
+ * The anchors' rows: every block must be a paragraph of the period's version and a quote must be
+ * in its block (found again by its prefix or anywhere when its position is wrong); the same
+ * anchor twice is kept once. Throws ANCHOR_INVALID.
+ */
+function checkAnchors(
+  sent: CheckedForm['anchors'],
+  blocks: Map<string, VersionBlock>,
+  versionId: string,
+): AnchorRow[] {
+  const anchors: AnchorRow[] = [];
+  const seen = new Set<string>();
+  for (const [seq, anchor] of sent.entries()) {
+    const block = blocks.get(anchor.blockId.toLowerCase());
+    if (!block || block.kind === 'table') {
+      throw new PlenumError(
+        'ANCHOR_INVALID',
+        `Block ${anchor.blockId} is not a paragraph of this version.`,
+      );
+    }
+    let selector: ReturnType<typeof quoteSelector> | undefined;
+    if (anchor.exact !== undefined) {
+      let start = anchor.start;
+      if (
+        start === undefined ||
+        block.text.slice(start, start + anchor.exact.length) !== anchor.exact
+      ) {
+        const hint = anchor.prefix ? block.text.indexOf(anchor.prefix + anchor.exact) : -1;
+        start = hint >= 0 ? hint + anchor.prefix!.length : block.text.indexOf(anchor.exact);
+      }
+      if (start < 0) {
+        throw new PlenumError(
+          'ANCHOR_INVALID',
+          `The quoted words are not in ${block.address}: "${anchor.exact.slice(0, 80)}".`,
+        );
+      }
+      selector = quoteSelector(block.text, start, start + anchor.exact.length);
+    }
+    const key = `${block.id}:${selector?.start ?? ''}:${selector?.end ?? ''}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    anchors.push({
+      seq,
+      block_id: block.id,
+      version_id: versionId,
+      address: block.address,
+      exact: selector?.exact ?? null,
+      prefix: selector?.prefix ?? null,
+      suffix: selector?.suffix ?? null,
+      start: selector?.start ?? null,
+      end: selector?.end ?? null,
+    });
+  }
+  return anchors;
+}
+
+/** The co-signing organisations' ids, each once and never the submitter's own; all registered. */
+async function findCosigners(
+  db: Db,
+  lookups: GroupLookups,
+  refs: string[],
+  submitterId: string,
+): Promise<string[]> {
+  const ids: string[] = [];
+  for (const ref of refs) {
+    const cosigner = await lookups.organisation(db, ref);
+    if (!cosigner)
+      throw new PlenumError('ORGANISATION_NOT_FOUND', `Co-signer "${ref}" is not registered.`);
+    if (cosigner.id !== submitterId && !ids.includes(cosigner.id)) ids.push(cosigner.id);
+  }
+  return ids;
+}
+
+/** The rows of a new submission: itself, its anchors, co-signers and attachments, with new ids. */
+function submissionRows(given: {
+  form: CheckedForm;
+  status: SubmissionStatus;
+  language: string;
+  detected: string | null;
+  contentSha256: string;
+  periodId: string;
+  organisationId: string;
+  authorId: string;
+  anchors: AnchorRow[];
+  cosignerIds: string[];
+  attachments: CheckedAttachment[];
+  now: Date;
+}): SubmissionRows {
+  const { form, status, now } = given;
+  const id = newId();
+  const at = now.toISOString();
+  return {
+    submission: {
+      id,
+      period_id: given.periodId,
+      organisation_id: given.organisationId,
+      author_id: given.authorId,
+      title: form.title ?? null,
+      body: form.body,
+      language: given.language,
+      language_detected: given.detected,
+      status,
+      status_reason: null,
+      status_note: null,
+      content_sha256: given.contentSha256,
+      idempotency_key: form.idempotencyKey,
+      received_at: at,
+      published_at: status === 'published' ? at : null,
+      updated_at: at,
     },
+    anchors: given.anchors.map((a) => ({
+      ...a,
+      id: newId(),
+      submission_id: id,
+      published: status === 'published' ? 1 : 0,
+    })),
+    cosigners: given.cosignerIds.map((organisation_id) => ({
+      submission_id: id,
+      organisation_id,
+      state: 'invited',
+      responded_at: null,
+      responded_by: null,
+    })),
+    attachments: given.attachments.map((a) => ({
+      id: newId(),
+      submission_id: id,
+      filename: a.filename,
+      media_type: a.mediaType,
+      size: a.size,
+      sha256: a.sha256,
+      content: a.content,
+    })),
   };
 }
 
