@@ -39,7 +39,8 @@ export interface AppDeps {
 }
 
 /** The app's dependencies with the submission queue, followers and limits they share. */
-export type CompleteDeps = AppDeps & Required<Pick<AppDeps, 'submissions' | 'followers' | 'limits'>>;
+export type CompleteDeps = AppDeps &
+  Required<Pick<AppDeps, 'submissions' | 'followers' | 'limits'>>;
 
 /** The largest body of any request whose route declares no limit of its own (bytes). */
 export const apiBodyLimit = 1024 * 1024;

@@ -266,17 +266,17 @@ test('finds an import against the order, of a private role, from the kernel, of 
 
 test('allows an import down the order, of a service or schema, and type-only from the context', () => {
   const modules = new Map([
-    [
-      'stances/stances.service.ts',
-      "import { findConcept } from './concepts/concepts.service.ts';",
-    ],
+    ['stances/stances.service.ts', "import { findConcept } from './concepts/concepts.service.ts';"],
     [
       'stances/stances.views.ts',
       "import type { Concept } from './concepts/concepts.schema.ts';\nimport { page } from './web/layout.ts';",
     ],
     ['context.ts', "import type { SubmissionQueue } from './submissions/submission-queue.ts';"],
     ['meetings/meetings.routes.ts', "import { clockOf, type AppEnv } from './context.ts';"],
-    ['imports/imports.test.ts', "import { buildDraftMarkdown } from './imports/imports.builder.ts';"],
+    [
+      'imports/imports.test.ts',
+      "import { buildDraftMarkdown } from './imports/imports.builder.ts';",
+    ],
     ['cli/serve.command.ts', "import { startHttpServer } from './http-server.ts';"],
   ]);
   assert.deepEqual(layerViolations(modules), []);

@@ -8,7 +8,6 @@
 import type { Viewer } from '../accounts/accounts.schema.ts';
 import type { Db } from '../db/database.ts';
 import { anchorsFor } from '../documents/anchors.ts';
-import { findDocument, findVersionAccess } from '../documents/documents.store.ts';
 import { getDocument } from '../documents/documents.service.ts';
 import { PlenumError } from '../errors.ts';
 import { lookupProcess } from '../processes/processes.service.ts';

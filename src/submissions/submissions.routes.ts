@@ -14,7 +14,13 @@ import type { ApiRegistry } from '../api/api-registry.ts';
 import { errorText } from '../web/error-text.ts';
 import type { Markup } from '../web/layout.ts';
 import { safeBack } from '../web/links.ts';
-import { clientAddress, clockOf, retryAfter, type AppEnv, type RouteBodyLimit } from '../context.ts';
+import {
+  clientAddress,
+  clockOf,
+  retryAfter,
+  type AppEnv,
+  type RouteBodyLimit,
+} from '../context.ts';
 import { canActFor } from './submissions.policy.ts';
 import { attachmentMaxCount, checkAttachment, type CheckedAttachment } from './attachments.ts';
 import {

@@ -17,7 +17,12 @@ import { openTestDatabase } from '../../src/db/test-databases.ts';
 import { errorCatalogue, isPlenumError } from '../../src/errors.ts';
 import { buildDraftMarkdown, buildProcess } from '../../src/imports/imports.builder.ts';
 import { importFile } from '../../src/imports/imports.service.ts';
-import { buildDocx, docxFootnoteRef, docxParagraph, docxRun } from '../../src/imports/parser/docx.builder.ts';
+import {
+  buildDocx,
+  docxFootnoteRef,
+  docxParagraph,
+  docxRun,
+} from '../../src/imports/parser/docx.builder.ts';
 import {
   Random,
   dumpDifferences,
