@@ -17,7 +17,8 @@ export const passagesTagged = 'concepts.passages_tagged';
 /** Tags what search indexes. */
 export const conceptFollower: Follower = {
   name: 'concepts',
-  wants: (event: LoggedEvent) => event.action === passagesIndexed || event.action === passagesRemoved,
+  wants: (event: LoggedEvent) =>
+    event.action === passagesIndexed || event.action === passagesRemoved,
   async handle(db: Db, events: LoggedEvent[], now: Date): Promise<void> {
     const tagged: string[] = [];
     for (const event of events) {

@@ -299,13 +299,13 @@ export async function listVersionPassages(db: Db, versionId: string): Promise<In
 }
 
 /** Indexed passages by their source ids (those still in the index), as watches match them. */
-export async function listPassagesBySource(
-  db: Db,
-  sourceIds: string[],
-): Promise<IndexedPassage[]> {
+export async function listPassagesBySource(db: Db, sourceIds: string[]): Promise<IndexedPassage[]> {
   const passages: IndexedPassage[] = [];
   for (const chunk of shapedChunks(sourceIds, 512)) {
-    const rows = await passagesQuery(db).where('s.source_id', 'in', chunk).orderBy('s.seq').execute();
+    const rows = await passagesQuery(db)
+      .where('s.source_id', 'in', chunk)
+      .orderBy('s.seq')
+      .execute();
     passages.push(...rows.map(toPassage));
   }
   return passages;

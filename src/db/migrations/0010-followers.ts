@@ -65,7 +65,11 @@ export async function up(db: Kysely<any>): Promise<void> {
   }
 
   // Submissions still queued for indexing: an event each, past the cursors, for search to read.
-  const queued = await db.selectFrom('index_queue').select(['seq', 'source_id', 'queued_at']).orderBy('seq').execute();
+  const queued = await db
+    .selectFrom('index_queue')
+    .select(['seq', 'source_id', 'queued_at'])
+    .orderBy('seq')
+    .execute();
   for (const row of queued) {
     await db
       .insertInto('events')
