@@ -19,8 +19,7 @@ import {
   markVersionPublic,
 } from './documents.store.ts';
 import { recordEvent } from '../events/events.store.ts';
-import { holds } from '../accounts/accounts.schema.ts';
-import { canReadVersion, readableDocument } from './documents.policy.ts';
+import { canReadVersion, checkCanPublishVersion, readableDocument } from './documents.policy.ts';
 
 /** The language shown when the reader asks for none and the version has it. */
 export const defaultReadingLanguage = 'en';
@@ -235,13 +234,7 @@ export async function publishVersion(
   const access = await findVersionAccess(db, versionId);
   if (!access || !canReadVersion(viewer, access, access.processId))
     throw new PlenumError('VERSION_NOT_FOUND');
-  if (!viewer) throw new PlenumError('SIGN_IN_REQUIRED');
-  if (!holds(viewer, 'secretariat', access.processId)) {
-    throw new PlenumError(
-      'FORBIDDEN',
-      'Only the secretariat of this process publishes its versions.',
-    );
-  }
+  checkCanPublishVersion(viewer, access.processId);
   if (!access.public) {
     await markVersionPublic(db, versionId);
     // Watches hear of its passages now that everyone may read them.
