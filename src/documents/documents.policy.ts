@@ -4,7 +4,7 @@
  * existence) to whoever may read one of its versions. Whatever the viewer may not read answers
  * exactly as if it did not exist.
  */
-import { isProcessStaff, type Viewer } from '../accounts/accounts.schema.ts';
+import { isProcessStaff, requireRole, type Viewer } from '../accounts/accounts.schema.ts';
 import type { PlenumDocument } from './documents.schema.ts';
 
 /** A version not yet public is read only by the process's secretariat and moderators. */
@@ -53,4 +53,17 @@ export function readableDocumentCount(
   counts: { all: number; public: number },
 ): number {
   return canReadVersion(viewer, { public: false }, processId) ? counts.all : counts.public;
+}
+
+/** Only the process's secretariat (or an admin) makes a version in preparation public. */
+export function checkCanPublishVersion(
+  viewer: Viewer | null,
+  processId: string,
+): asserts viewer is Viewer {
+  requireRole(
+    viewer,
+    'secretariat',
+    processId,
+    'Only the secretariat of this process publishes its versions.',
+  );
 }

@@ -19,10 +19,10 @@ import {
   markVersionPublic,
 } from './documents.store.ts';
 import { recordEvent } from '../events/events.store.ts';
-import { holds } from '../accounts/accounts.schema.ts';
 import {
   canReadDocument,
   canReadVersion,
+  checkCanPublishVersion,
   readableDocument,
   readableDocumentCount,
 } from './documents.policy.ts';
@@ -250,13 +250,7 @@ export async function publishVersion(
   const access = await findVersionAccess(db, versionId);
   if (!access || !canReadVersion(viewer, access, access.processId))
     throw new PlenumError('VERSION_NOT_FOUND');
-  if (!viewer) throw new PlenumError('SIGN_IN_REQUIRED');
-  if (!holds(viewer, 'secretariat', access.processId)) {
-    throw new PlenumError(
-      'FORBIDDEN',
-      'Only the secretariat of this process publishes its versions.',
-    );
-  }
+  checkCanPublishVersion(viewer, access.processId);
   if (!access.public) {
     // Watches hear of its passages from the event (watches/watches.follower.ts).
     await markVersionPublic(db, versionId);

@@ -12,7 +12,7 @@ import { recordEvent } from '../events/events.store.ts';
 import type { Process } from '../processes/processes.schema.ts';
 import { findProcessById } from '../processes/processes.service.ts';
 import { zodError } from '../validation.ts';
-import { checkCanManageMeetings } from './meetings.policy.ts';
+import { checkCanManageMeetings, checkHasCalendar } from './meetings.policy.ts';
 import {
   meetingChangeInputSchema,
   meetingDetailsSchema,
@@ -107,7 +107,7 @@ export async function getAccountCalendar(
   db: Db,
   viewer: Viewer | null,
 ): Promise<{ followed: Process[]; address: { createdAt: string } | undefined }> {
-  if (!viewer) throw new PlenumError('SIGN_IN_REQUIRED');
+  checkHasCalendar(viewer);
   const followed: Process[] = [];
   for (const id of await listFollowedProcessIds(db, viewer.id)) {
     const process = await findProcessById(db, id);
@@ -438,7 +438,7 @@ export async function setFollow(
   follow: boolean,
   now: Date,
 ): Promise<void> {
-  if (!viewer) throw new PlenumError('SIGN_IN_REQUIRED');
+  checkHasCalendar(viewer);
   const done = follow
     ? await insertFollow(db, viewer.id, processId, now.toISOString())
     : await deleteFollow(db, viewer.id, processId);
@@ -462,7 +462,7 @@ export async function renewCalendarAddress(
   viewer: Viewer | null,
   now: Date,
 ): Promise<string> {
-  if (!viewer) throw new PlenumError('SIGN_IN_REQUIRED');
+  checkHasCalendar(viewer);
   const secret = randomBytes(24).toString('base64url');
   await replaceCalendarAddress(db, viewer.id, secretHash(secret), now.toISOString());
   await recordEvent(

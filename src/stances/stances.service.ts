@@ -14,7 +14,7 @@ import { findCountry } from '../organisations/countries.ts';
 import { findOrganisation } from '../organisations/organisations.store.ts';
 import { quoteSelector } from '../revisions/reanchor.ts';
 import { zodError } from '../validation.ts';
-import { canRemoveStance } from './stances.policy.ts';
+import { checkCanRecordStances, checkCanRemoveStance } from './stances.policy.ts';
 import { newStanceSchema, type Stance } from './stances.schema.ts';
 import {
   deleteStance,
@@ -62,7 +62,7 @@ export async function recordStance(
   input: unknown,
   now = new Date(),
 ): Promise<Stance> {
-  if (!viewer) throw new PlenumError('SIGN_IN_REQUIRED');
+  checkCanRecordStances(viewer);
   const parsed = newStanceSchema.safeParse(input);
   if (!parsed.success) throw zodError(parsed.error);
   const form = parsed.data;
@@ -150,10 +150,10 @@ export async function removeStance(
   id: string,
   now = new Date(),
 ): Promise<string> {
-  if (!viewer) throw new PlenumError('SIGN_IN_REQUIRED');
+  checkCanRecordStances(viewer);
   const owner = /^[0-9a-f-]{36}$/i.test(id) ? await findStanceOwner(db, id) : undefined;
   if (!owner) throw new PlenumError('NOT_FOUND', 'There is no stance with this id.');
-  if (!canRemoveStance(viewer, owner)) throw new PlenumError('FORBIDDEN');
+  checkCanRemoveStance(viewer, owner);
   await deleteStance(db, id);
   await recordEvent(
     db,
