@@ -38,7 +38,7 @@ import {
 } from './context.ts';
 import { Limiter } from './limits/limiter.ts';
 import { defaultLimitSettings, Limits } from './limits/limits.ts';
-import { writeLimits } from './limits/limits.middleware.ts';
+import { writeLimits } from './write-limits.ts';
 import { errorPage } from './web/errors.views.ts';
 
 const stylesheet = readFileSync(new URL('./web/static/plenum.css', import.meta.url), 'utf8');

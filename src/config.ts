@@ -1,6 +1,5 @@
 /** Configuration from the environment, validated at start-up with every problem listed at once. */
 import { z } from 'zod';
-import type { PasswordPoolSettings } from './accounts/password-pool.ts';
 import type { LimitSettings } from './limits/limits.ts';
 
 /** The default place of the embedded database. */
@@ -99,6 +98,12 @@ function isSiteOrigin(value: string): boolean {
     url.username === '' &&
     url.password === ''
   );
+}
+
+/** How many threads hash passwords and how many checks may wait for one. */
+export interface PasswordPoolSettings {
+  threads: number;
+  queueLimit: number;
 }
 
 /** The validated configuration. */

@@ -8,10 +8,10 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { PlenumError } from '../errors.ts';
 import type { AppEnv } from '../context.ts';
-import { readFormBody, type FormBody } from '../web/form-body.ts';
+import { readFormBody, type FormBody } from '../form-body.ts';
 import { refuseForbiddenText } from '../text/allowed-text.ts';
 import { negotiateLanguage, uiFor } from '../web/i18n.ts';
-import { isHttps, siteOrigins } from '../web/site-base.ts';
+import { isHttps, siteOrigins } from '../site-base.ts';
 import { viewerFromSession, viewerFromToken } from './accounts.service.ts';
 
 /** Cookie names, as sent over plain HTTP (see cookieName). */

@@ -10,7 +10,7 @@ import type { Markup } from '../web/layout.ts';
 import { safeBack } from '../web/links.ts';
 import { clientAddress, clockOf, retryAfter, type AppEnv } from '../context.ts';
 import { isUiLanguage } from '../web/i18n.ts';
-import { siteBase } from '../web/site-base.ts';
+import { siteBase } from '../site-base.ts';
 import { listApiTokens } from './accounts.store.ts';
 import {
   authenticate,

@@ -7,12 +7,7 @@
 import { Worker } from 'node:worker_threads';
 import { PlenumError } from '../errors.ts';
 import type { DeriveTask } from './password-worker.ts';
-
-/** How many threads hash passwords and how many checks may wait for one. */
-export interface PasswordPoolSettings {
-  threads: number;
-  queueLimit: number;
-}
+import type { PasswordPoolSettings } from '../config.ts';
 
 /** One thread of the pool and the task it is running, if any. */
 interface PoolThread {

@@ -4,7 +4,8 @@
  * bounded pool of threads of its own (password-pool.ts).
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { PasswordPool, type PasswordPoolSettings } from './password-pool.ts';
+import type { PasswordPoolSettings } from '../config.ts';
+import { PasswordPool } from './password-pool.ts';
 
 // N = 2^16, r = 8: 64 MiB and about 0.1 s per hash on one core of the reference machine.
 const cost = { N: 65536, r: 8, p: 1 };

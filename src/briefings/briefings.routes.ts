@@ -5,7 +5,7 @@ import { isPlenumError } from '../errors.ts';
 import { getProcesses } from '../processes/processes.service.ts';
 import type { AppEnv } from '../context.ts';
 import { errorText } from '../web/error-text.ts';
-import { siteBase } from '../web/site-base.ts';
+import { siteBase } from '../site-base.ts';
 import { briefingDocx, briefingHtml, briefingMarkdown } from './briefing-writers.ts';
 import { briefingFormats } from './briefings.schema.ts';
 import { draftBriefing } from './briefings.service.ts';

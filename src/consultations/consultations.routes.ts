@@ -1,5 +1,5 @@
 /** Routes of comment periods: pages, the forms that open and extend them, exports, feeds and the JSON API. */
-import { siteBase } from '../web/site-base.ts';
+import { siteBase } from '../site-base.ts';
 import type { Context, Hono } from 'hono';
 import { z } from 'zod';
 import { checkForm } from '../accounts/accounts.middleware.ts';

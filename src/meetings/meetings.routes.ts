@@ -1,5 +1,5 @@
 /** Routes of meetings: pages, the secretariat's forms, timelines, follows, iCalendar feeds and the JSON API. */
-import { siteBase } from '../web/site-base.ts';
+import { siteBase } from '../site-base.ts';
 import type { Context, Hono } from 'hono';
 import { z } from 'zod';
 import { checkForm } from '../accounts/accounts.middleware.ts';

@@ -7,7 +7,7 @@ import { isPlenumError, PlenumError } from '../errors.ts';
 import { getProcesses } from '../processes/processes.service.ts';
 import type { AppEnv } from '../context.ts';
 import { errorText } from '../web/error-text.ts';
-import { siteBase } from '../web/site-base.ts';
+import { siteBase } from '../site-base.ts';
 import { watchFeed } from './watch-feed.ts';
 import {
   changeWatch,

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql, type Kysely } from 'kysely';
-import { createApp } from '../app.ts';
-import { signUp } from '../accounts/accounts.service.ts';
-import type { Database } from '../db/database.ts';
-import type { OpenDatabase } from '../db/database.ts';
-import { openTestDatabase, testEngines } from '../db/test-databases.ts';
+import { createApp } from './app.ts';
+import { signUp } from './accounts/accounts.service.ts';
+import type { Database } from './db/database.ts';
+import type { OpenDatabase } from './db/database.ts';
+import { openTestDatabase, testEngines } from './db/test-databases.ts';
 import { formContentTypeProblem } from './form-body.ts';
-import { TestClient } from '../test-client.ts';
+import { TestClient } from './test-client.ts';
 
 /** Every row of every table of the schema in use, as one comparable text. */
 async function databaseSnapshot(db: Kysely<Database>, engine: string): Promise<string> {

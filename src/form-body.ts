@@ -4,8 +4,8 @@
  * INVALID_REQUEST (400) that says what was wrong, never a crash of the parser underneath.
  */
 import type { Context } from 'hono';
-import { isPlenumError, PlenumError } from '../errors.ts';
-import type { AppEnv } from '../context.ts';
+import { isPlenumError, PlenumError } from './errors.ts';
+import type { AppEnv } from './context.ts';
 
 /** The fields of a posted form by name: text, files, or several of them. */
 export type FormBody = Record<string, string | File | (string | File)[]>;

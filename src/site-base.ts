@@ -7,7 +7,7 @@
  */
 import { isIP } from 'node:net';
 import type { Context } from 'hono';
-import type { AppEnv } from '../context.ts';
+import type { AppEnv } from './context.ts';
 
 const label = '[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?';
 /** A host name or bracketed IPv6 address, with an optional port: what a Host header may hold. */

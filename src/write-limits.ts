@@ -1,6 +1,6 @@
 /** The quota of writes, taken before any route that changes something runs. */
 import type { MiddlewareHandler } from 'hono';
-import { clientAddress, clockOf, type AppEnv } from '../context.ts';
+import { clientAddress, clockOf, type AppEnv } from './context.ts';
 
 /**
  * Routes that take from their own limits, inside the route, so that a refused form comes back

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { Hono } from 'hono';
-import { createApp } from '../app.ts';
-import { buildConsultation, builtPassword } from '../consultations/consultation.builder.ts';
-import type { OpenDatabase } from '../db/database.ts';
-import { openTestDatabase, testEngines } from '../db/test-databases.ts';
-import type { AppDeps, AppEnv, CompleteDeps } from '../context.ts';
+import { createApp } from './app.ts';
+import { buildConsultation, builtPassword } from './consultations/consultation.builder.ts';
+import type { OpenDatabase } from './db/database.ts';
+import { openTestDatabase, testEngines } from './db/test-databases.ts';
+import type { AppDeps, AppEnv, CompleteDeps } from './context.ts';
 import { clientAddress, siteBase } from './site-base.ts';
-import { TestClient } from '../test-client.ts';
+import { TestClient } from './test-client.ts';
 
 /** A bare app answering with what site-base.ts believes of the request. */
 function probe(deps: Partial<AppDeps>): Hono<AppEnv> {
