@@ -6,6 +6,7 @@ import { signUp } from './accounts/accounts.service.ts';
 import type { Database } from './db/database.ts';
 import type { OpenDatabase } from './db/database.ts';
 import { openTestDatabase, testEngines } from './db/test-databases.ts';
+import { noLimits } from './limits/limits.ts';
 import { formContentTypeProblem } from './form-body.ts';
 import { TestClient } from './test-client.ts';
 
@@ -132,7 +133,7 @@ for (const engine of testEngines()) {
     let client: TestClient;
     before(async () => {
       o = await openTestDatabase(engine);
-      app = createApp({ db: o.db, engine });
+      app = createApp({ db: o.db, engine, limitSettings: noLimits });
       await signUp(o.db, {
         email: 'poster@forms.example',
         name: 'Poster',

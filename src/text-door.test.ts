@@ -46,7 +46,7 @@ for (const engine of testEngines()) {
       o = await openTestDatabase(engine);
       built = await buildConsultation(o.db, { moderation: 'immediate' });
       app = createApp({ db: o.db, engine, now: () => clock });
-      token = await createApiToken(o.db, representativeViewer(built, 'civil', 'token'), 'test');
+      token = await createApiToken(o.db, representativeViewer(built, 'civil', 'session'), 'test');
     });
     after(async () => o.close());
 

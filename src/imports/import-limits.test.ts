@@ -6,6 +6,7 @@ import { isPlenumError, type ErrorCode } from '../errors.ts';
 import { buildProcess } from './imports.builder.ts';
 import { importFile } from './imports.service.ts';
 import { buildDocxOfLargeXml } from '../text/zip-bomb.builder.ts';
+import { drain } from '../followers.ts';
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
 
@@ -53,6 +54,7 @@ for (const engine of testEngines()) {
       });
       assert.equal(report.blocks.total, 100_000);
       assert.equal(await countRows(o, 'blocks'), 100_000);
+      await drain(o.db);
       assert.equal(await countRows(o, 'search_items'), 100_000);
     });
 
