@@ -143,7 +143,7 @@ async function flood(engine: Engine): Promise<void> {
       const who = ['civil', 'tech', 'government'] as const;
       const tokens = await Promise.all(
         Array.from({ length: 6 }, (_, i) =>
-          createApiToken(o.db, representativeViewer(built, who[i % 3]!, 'token'), `t${i}`).then(
+          createApiToken(o.db, representativeViewer(built, who[i % 3]!, 'session'), `t${i}`).then(
             (token) => ({ token, organisationId: built.organisations[who[i % 3]!].id }),
           ),
         ),

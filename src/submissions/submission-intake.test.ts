@@ -399,7 +399,7 @@ for (const engine of testEngines()) {
     test('past its quota an account is refused alike: 429, Retry-After, nothing stored', async () => {
       const minute = clock;
       clock = new Date(clock.getTime() + 5 * 60_000 + 15_000);
-      const tech = await createApiToken(o.db, representativeViewer(built, 'tech', 'token'), 'q');
+      const tech = await createApiToken(o.db, representativeViewer(built, 'tech', 'session'), 'q');
       const body = (extra = {}) =>
         submission({ organisationId: built.organisations.tech.id, ...extra });
       const accepted: number[] = [];

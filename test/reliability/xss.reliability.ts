@@ -88,7 +88,7 @@ describe('XSS corpus in Chromium', { skip: chromiumSkip }, () => {
     built = await buildConsultation(db, { now: new Date(), moderation: 'immediate' });
     await installShippedConcepts(db);
     const civil = representativeViewer(built, 'civil');
-    const token = await createApiToken(db, representativeViewer(built, 'civil', 'token'), 'xss');
+    const token = await createApiToken(db, representativeViewer(built, 'civil', 'session'), 'xss');
     const civilRow = await db
       .selectFrom('accounts')
       .selectAll()
