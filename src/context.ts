@@ -1,8 +1,8 @@
 /** What every request handler can reach: the database, the reader's language, who is signed in. */
-import type { IncomingMessage } from 'node:http';
 import type { Context } from 'hono';
 import type { Kysely } from 'kysely';
 import { networkOf, type LimitSettings, type Limits } from './limits/limits.ts';
+import { clientAddress } from './site-base.ts';
 import type { Viewer } from './accounts/accounts.schema.ts';
 import type { Database, Engine } from './db/database.ts';
 import type { SubmissionQueue } from './submissions/submission-queue.ts';
@@ -72,12 +72,12 @@ export function clockOf(deps: AppDeps): Date {
 }
 
 /**
- * The network the request comes from (see networkOf), from the connection; undefined when there
- * is none (requests made in-process by tests).
+ * The network the request comes from (see networkOf): the client's address as site-base.ts
+ * believes it (X-Forwarded-For only behind a trusted proxy); undefined when there is none
+ * (requests made in-process by tests).
  */
-export function clientAddress(c: Context): string | undefined {
-  const env = c.env as { incoming?: IncomingMessage } | undefined;
-  return networkOf(env?.incoming?.socket?.remoteAddress);
+export function clientNetwork(c: Context<AppEnv>): string | undefined {
+  return networkOf(clientAddress(c));
 }
 
 /** Sends Retry-After with an answer to a refusal that lasts a while. */

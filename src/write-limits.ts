@@ -1,6 +1,6 @@
 /** The quota of writes, taken before any route that changes something runs. */
 import type { MiddlewareHandler } from 'hono';
-import { clientAddress, clockOf, type AppEnv } from './context.ts';
+import { clientNetwork, clockOf, type AppEnv } from './context.ts';
 
 /**
  * Routes that take from their own limits, inside the route, so that a refused form comes back
@@ -16,7 +16,7 @@ export function writeLimits(): MiddlewareHandler<AppEnv> {
     if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return next();
     if (countedByTheirRoute.test(c.req.path)) return next();
     await c.var.deps.limits.write(
-      { accountId: c.var.viewer?.id, address: clientAddress(c) },
+      { accountId: c.var.viewer?.id, address: clientNetwork(c) },
       clockOf(c.var.deps),
     );
     return next();

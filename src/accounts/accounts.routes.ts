@@ -8,7 +8,7 @@ import { getMySubmissions } from '../submissions/submissions.service.ts';
 import { errorText } from '../web/error-text.ts';
 import type { Markup } from '../web/layout.ts';
 import { safeBack } from '../web/links.ts';
-import { clientAddress, clockOf, retryAfter, type AppEnv } from '../context.ts';
+import { clientNetwork, clockOf, retryAfter, type AppEnv } from '../context.ts';
 import { isUiLanguage } from '../web/i18n.ts';
 import { siteBase } from '../site-base.ts';
 import { listApiTokens } from './accounts.store.ts';
@@ -102,7 +102,7 @@ export function accountRoutes(app: Hono<AppEnv>): void {
           email: field(body, 'email'),
           password: field(body, 'password'),
         },
-        { limits: c.var.deps.limits, address: clientAddress(c), now: clockOf(c.var.deps) },
+        { limits: c.var.deps.limits, address: clientNetwork(c), now: clockOf(c.var.deps) },
       );
       const secret = await openSession(db, account.id, clockOf(c.var.deps));
       setPlenumCookie(c, cookies.session, secret, sessionDays * 86_400);
@@ -131,7 +131,7 @@ export function accountRoutes(app: Hono<AppEnv>): void {
       password: field(body, 'password'),
     };
     try {
-      await c.var.deps.limits.signUp(clientAddress(c), clockOf(c.var.deps));
+      await c.var.deps.limits.signUp(clientNetwork(c), clockOf(c.var.deps));
       const account = await db.transaction().execute((trx) => signUp(trx, input));
       const secret = await openSession(db, account.id, clockOf(c.var.deps));
       setPlenumCookie(c, cookies.session, secret, sessionDays * 86_400);

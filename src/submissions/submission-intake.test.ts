@@ -21,6 +21,7 @@ import type { CompleteDeps } from '../context.ts';
 import { jsonHeadersOf, listen } from '../http-server.ts';
 import { defaultLimitSettings } from '../limits/limits.ts';
 import { submissionIntake } from './submission-intake.ts';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 
 interface Sent {
   path?: string;
@@ -336,6 +337,28 @@ for (const engine of testEngines()) {
         assert.match(answer.headers['content-type'] as string, /^application\/json/);
       }
       assert.equal(await submissionsStored(), stored);
+    });
+
+    test('behind a trusted proxy the intake leaves submissions to the app, which reads X-Forwarded-For', async () => {
+      const request = () =>
+        ({
+          method: 'POST',
+          url: path,
+          headers: {
+            host: '127.0.0.1:3000',
+            'content-type': 'application/json',
+            authorization: `Bearer ${token}`,
+            'content-length': '2',
+          },
+          on: () => undefined,
+        }) as unknown as IncomingMessage;
+      const response = {} as ServerResponse;
+      const jsonHeaders = { 'content-type': 'application/json' };
+      assert.equal(
+        submissionIntake({ ...deps, trustProxy: true }, jsonHeaders)(request(), response),
+        false,
+      );
+      assert.equal(submissionIntake(deps, jsonHeaders)(request(), response), true);
     });
 
     test('what the intake leaves to the app is answered by the app', async () => {

@@ -8,7 +8,7 @@
  *
  * It takes only a request it can answer exactly as the app would: the path with a well-formed
  * period id and no query, a plain Host, `Content-Type: application/json`, `Authorization: Bearer …`
- * and a Content-Length within the app's limit. Everything else (other requests, and these with anything unusual) goes
+ * and a Content-Length within the app's limit, when no proxy is trusted. Everything else (other requests, and these with anything unusual) goes
  * to the app, which answers as always. The answers are the app's: same status, body and headers
  * (the app's own JSON headers, read from it at start); submission-intake.test.ts sends the same
  * requests both ways and compares them.
@@ -118,6 +118,9 @@ export function submissionIntake(
     if (!periodIdSchema.safeParse(periodId).success) return false;
     const { headers } = req;
     if (!plainHost.test(headers.host ?? '')) return false;
+    // Behind a trusted proxy the client's network comes from X-Forwarded-For (site-base.ts), which
+    // only the app reads: the app takes these, so quotas count the same network either way.
+    if (deps.trustProxy) return false;
     if (!/^application\/json\b/i.test(headers['content-type'] ?? '')) return false;
     const token = bearerToken(headers.authorization ?? '');
     if (!token) return false;

@@ -15,7 +15,7 @@ import { errorText } from '../web/error-text.ts';
 import type { Markup } from '../web/layout.ts';
 import { safeBack } from '../web/links.ts';
 import {
-  clientAddress,
+  clientNetwork,
   clockOf,
   retryAfter,
   type AppEnv,
@@ -180,7 +180,7 @@ export function submissionRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
     let receipt;
     try {
       await c.var.deps.limits.submission(
-        { accountId: c.var.viewer?.id, address: clientAddress(c) },
+        { accountId: c.var.viewer?.id, address: clientNetwork(c) },
         clockOf(c.var.deps),
       );
       const files = list(body.attachments).filter(
@@ -384,7 +384,7 @@ export function submissionRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
     handler: async (c, { params, headers, body }) => {
       const input = apiSubmissionInput(body, headers);
       await c.var.deps.limits.submission(
-        { accountId: c.var.viewer?.id, address: clientAddress(c) },
+        { accountId: c.var.viewer?.id, address: clientNetwork(c) },
         clockOf(c.var.deps),
       );
       return c.var.deps.submissions.submit(
