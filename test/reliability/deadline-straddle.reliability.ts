@@ -58,7 +58,7 @@ for (const engine of reliabilityEngines()) {
         const built = await buildConsultation(opened.db, { now: new Date() });
         const token = await createApiToken(
           opened.db,
-          representativeViewer(built, 'civil', 'token'),
+          representativeViewer(built, 'civil', 'session'),
           'straddle',
         );
         const port = await listen(server, 0, '127.0.0.1');

@@ -59,7 +59,7 @@ for (const engine of reliabilityEngines()) {
       });
       const token = await createApiToken(
         opened.db,
-        representativeViewer(built, 'civil', 'token'),
+        representativeViewer(built, 'civil', 'session'),
         'kill test',
       );
       await opened.close();
