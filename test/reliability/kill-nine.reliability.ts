@@ -17,6 +17,9 @@ import {
 } from '../../src/consultations/consultation.builder.ts';
 import { openMigratedDatabase, type Engine } from '../../src/db/database.ts';
 import { startServer } from '../support/start-server.ts';
+
+/** Durability is what is tested, not the quota: one account sends hundreds a second. */
+const noSubmissionQuota = { PLENUM_LIMIT_SUBMISSIONS: '0' };
 import { Random, postgresSchema, reliabilityEngines, reliabilitySeed } from './support.ts';
 
 /** Rounds of load and kill per engine. */
@@ -100,7 +103,11 @@ for (const engine of reliabilityEngines()) {
       const started = performance.now();
       try {
         for (let round = 0; round < rounds; round++) {
-          const server = startServer([], { ...database.env, PLENUM_DEMO: 'off' });
+          const server = startServer([], {
+            ...database.env,
+            PLENUM_DEMO: 'off',
+            ...noSubmissionQuota,
+          });
           const base = await server.ready;
           const exited = new Promise((resolve) => server.child.once('exit', resolve));
           // The answers lost at the last kill go first, with their keys; then fresh keys, and
@@ -132,7 +139,11 @@ for (const engine of reliabilityEngines()) {
           lost.push(...queue);
         }
         // Settle after the last kill: every lost key again, then every receipt replayed.
-        const server = startServer([], { ...database.env, PLENUM_DEMO: 'off' });
+        const server = startServer([], {
+          ...database.env,
+          PLENUM_DEMO: 'off',
+          ...noSubmissionQuota,
+        });
         const base = await server.ready;
         const exited = new Promise((resolve) => server.child.once('exit', resolve));
         const settle = async (keys: string[]): Promise<void> => {
