@@ -71,7 +71,11 @@ for (const engine of testEngines()) {
     after(async () => o.close());
 
     test('an account’s submissions through the API: refused with 429 once the quota is used', async () => {
-      const token = await createApiToken(o.db, representativeViewer(built, 'civil', 'session'), 't');
+      const token = await createApiToken(
+        o.db,
+        representativeViewer(built, 'civil', 'session'),
+        't',
+      );
       const blockId = await paragraphBlock(o.db, built.versionId, 'para 2');
       const submit = (app: (typeof apps)[number], i: number) =>
         app.request(`/api/consultations/${built.period.id}/submissions`, {
