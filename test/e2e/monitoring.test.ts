@@ -301,6 +301,23 @@ test(
       await checkAxe(analyst, 'timeline');
     });
 
+    await t.test(
+      'an administrator reads the followers of the event log, in English and Arabic',
+      async () => {
+        const admin = await (await person()).newPage();
+        await signIn(admin, 'admin');
+        await admin.goto(`${base}/admin/followers`);
+        const text = await admin.locator('main').innerText();
+        for (const name of ['search', 'concepts', 'watches']) assert.match(text, new RegExp(name));
+        await shot(admin, '10-followers');
+        await checkAxe(admin, 'followers');
+        await admin.goto(`${base}/language/ar?back=${encodeURIComponent('/admin/followers')}`);
+        assert.equal(await admin.locator('html').getAttribute('dir'), 'rtl');
+        await shot(admin, '10b-followers-ar');
+        await checkAxe(admin, 'followers (Arabic)');
+      },
+    );
+
     await t.test('axe-core finds no violations on the pages checked', () => {
       assert.deepEqual(findings, []);
     });
