@@ -19,7 +19,6 @@ import { defaultLimitSettings, noLimits, type LimitSettings } from '../src/limit
 import { createHttpServer, listen } from '../src/http-server.ts';
 import { openBenchDatabase } from './databases.ts';
 import { startServer } from '../test/support/start-server.ts';
-import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,30 +33,11 @@ const sleep = (t: number) => new Promise((resolve) => setTimeout(resolve, t));
 /** `plenum serve` of the tree at `root` on a new SQLite file with the demo content. */
 async function serveTree(root: string, env: Record<string, string>) {
   const db = join(mkdtempSync(join(tmpdir(), 'plenum-bench-')), 'bench.sqlite');
-  const args = ['src/cli/main.ts', 'serve', '--port', '0', '--db', db];
-  const child =
-    root === '.'
-      ? startServer(['--db', db], env).child
-      : spawn(process.execPath, args, {
-          cwd: root,
-          env: { ...process.env, ...env },
-          stdio: ['ignore', 'pipe', 'pipe'],
-        });
-  let output = '';
-  const base = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no start:\n${output}`)), 120_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /serving on (http:\/\/[^/]+)\//.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
+  const { child, ready } = startServer(['--db', db], env, {
+    ...(root === '.' ? {} : { cwd: root }),
+    timeoutMs: 120_000,
   });
-  return { base, stop: () => child.kill('SIGTERM') };
+  return { base: await ready, stop: () => child.kill('SIGTERM') };
 }
 
 /** Page p95 quiet and under 16 concurrent sign-in attempts, for the tree at `root`. */

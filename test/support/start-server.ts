@@ -7,15 +7,26 @@ export interface StartedServer {
   ready: Promise<string>;
 }
 
-/** Starts `plenum serve --port 0` with the given extra arguments and environment. */
-export function startServer(args: string[], env: Record<string, string>): StartedServer {
+/**
+ * Starts `plenum serve --port 0` with the given extra arguments and environment, from the tree at
+ * `cwd` (this one by default), waiting at most `timeoutMs` for it to listen.
+ */
+export function startServer(
+  args: string[],
+  env: Record<string, string>,
+  { cwd, timeoutMs = 30_000 }: { cwd?: string; timeoutMs?: number } = {},
+): StartedServer {
   const child = spawn(process.execPath, ['src/cli/main.ts', 'serve', '--port', '0', ...args], {
+    ...(cwd === undefined ? {} : { cwd }),
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
   const ready = new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no start within 30 s:\n${output}`)), 30_000);
+    const timer = setTimeout(
+      () => reject(new Error(`no start within ${timeoutMs / 1000} s:\n${output}`)),
+      timeoutMs,
+    );
     const onData = (chunk: Buffer): void => {
       output += chunk.toString();
       const match = /serving on (http:\/\/[^/]+)\//.exec(output);
