@@ -3,23 +3,18 @@ import { after, before, describe, test } from 'node:test';
 import { createApp } from './app.ts';
 import {
   buildConsultation,
-  builtPassword,
+  signedIn,
   type BuiltConsultation,
 } from './consultations/consultation.builder.ts';
 import type { OpenDatabase } from './db/database.ts';
 import { openTestDatabase } from './db/test-databases.ts';
-import { TestClient } from './test-client.ts';
 
 // The limits do not depend on the database, so one engine is enough.
 describe('body limits are the ones their routes declare', () => {
   let o: OpenDatabase;
   let built: BuiltConsultation;
   let app: ReturnType<typeof createApp>;
-  const as = async (who: keyof BuiltConsultation['accounts']) => {
-    const client = new TestClient(app);
-    await client.signIn(built.accounts[who].email, builtPassword);
-    return client;
-  };
+  const as = (who: keyof BuiltConsultation['accounts']) => signedIn(app, built, who);
   const twoMegabytes = 2 * 1024 * 1024;
 
   before(async () => {

@@ -3,12 +3,11 @@ import { after, before, describe, test } from 'node:test';
 import { createApp } from '../app.ts';
 import {
   buildConsultation,
-  builtPassword,
+  signedIn,
   type BuiltConsultation,
 } from '../consultations/consultation.builder.ts';
 import type { OpenDatabase } from '../db/database.ts';
 import { openTestDatabase, testEngines } from '../db/test-databases.ts';
-import { TestClient } from '../test-client.ts';
 import { conceptSeeds } from './concepts.data.ts';
 import { installShippedConcepts, tagIndexedPassages } from './concepts.service.ts';
 import { drain } from '../followers.ts';
@@ -26,11 +25,7 @@ for (const engine of testEngines()) {
     let o: OpenDatabase;
     let built: BuiltConsultation;
     let app: ReturnType<typeof createApp>;
-    const as = async (who: keyof BuiltConsultation['accounts']) => {
-      const client = new TestClient(app);
-      await client.signIn(built.accounts[who].email, builtPassword);
-      return client;
-    };
+    const as = (who: keyof BuiltConsultation['accounts']) => signedIn(app, built, who);
 
     before(async () => {
       o = await openTestDatabase(engine);

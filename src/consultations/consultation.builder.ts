@@ -12,7 +12,10 @@ import { createProcess } from '../processes/processes.service.ts';
 import type { Process } from '../processes/processes.schema.ts';
 import { openCommentPeriod } from './consultations.service.ts';
 import type { CommentPeriod } from './consultations.schema.ts';
+import type { Hono } from 'hono';
 import type { Kysely } from 'kysely';
+import type { AppEnv } from '../context.ts';
+import { TestClient } from '../test-client.ts';
 import type { Database } from '../db/database.ts';
 
 /** The password every built account has. */
@@ -196,4 +199,15 @@ export async function paragraphBlock(
     .where('blocks.address', '=', address)
     .executeTakeFirstOrThrow();
   return row.id;
+}
+
+/** A test client of `app`, signed in through the sign-in form as one of the built accounts. */
+export async function signedIn(
+  app: Hono<AppEnv>,
+  built: BuiltConsultation,
+  who: keyof BuiltConsultation['accounts'],
+): Promise<TestClient> {
+  const client = new TestClient(app);
+  await client.signIn(built.accounts[who].email, builtPassword);
+  return client;
 }

@@ -4,13 +4,12 @@ import { createApp } from '../app.ts';
 import { statusText } from '../cli/status.command.ts';
 import {
   buildConsultation,
-  builtPassword,
+  signedIn,
   type BuiltConsultation,
 } from '../consultations/consultation.builder.ts';
 import type { OpenDatabase } from '../db/database.ts';
 import { openTestDatabase, testEngines } from '../db/test-databases.ts';
 import { drain } from '../followers.ts';
-import { TestClient } from '../test-client.ts';
 import { recordEvent } from './events.store.ts';
 import { followerStatus } from './followers.service.ts';
 
@@ -19,11 +18,7 @@ for (const engine of testEngines()) {
     let o: OpenDatabase;
     let built: BuiltConsultation;
     let app: ReturnType<typeof createApp>;
-    const as = async (who: keyof BuiltConsultation['accounts']) => {
-      const client = new TestClient(app);
-      await client.signIn(built.accounts[who].email, builtPassword);
-      return client;
-    };
+    const as = (who: keyof BuiltConsultation['accounts']) => signedIn(app, built, who);
 
     before(async () => {
       o = await openTestDatabase(engine);

@@ -7,7 +7,7 @@ import { installShippedConcepts } from '../concepts/concepts.service.ts';
 import { drain } from '../followers.ts';
 import {
   buildConsultation,
-  builtPassword,
+  signedIn,
   draftText,
   paragraphBlock,
   type BuiltConsultation,
@@ -16,7 +16,6 @@ import type { OpenDatabase } from '../db/database.ts';
 import { openTestDatabase, testEngines } from '../db/test-databases.ts';
 import { importFile } from '../imports/imports.service.ts';
 import { submitComment } from '../submissions/submissions.service.ts';
-import { TestClient } from '../test-client.ts';
 
 const civilBody =
   'Open Net Collective supports the protection of the public core of the Internet,\nprovided that the technical community keeps its role in the domain name system.';
@@ -40,11 +39,7 @@ for (const engine of testEngines()) {
     let governmentSubmission = '';
     let para2 = '';
     let privateBlock = '';
-    const as = async (who: keyof BuiltConsultation['accounts']) => {
-      const client = new TestClient(app);
-      await client.signIn(built.accounts[who].email, builtPassword);
-      return client;
-    };
+    const as = (who: keyof BuiltConsultation['accounts']) => signedIn(app, built, who);
     const viewerOf = (who: 'civil' | 'government', organisationId: string): Viewer => ({
       id: built.accounts[who].id,
       email: built.accounts[who].email,

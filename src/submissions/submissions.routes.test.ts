@@ -4,6 +4,7 @@ import { createApp } from '../app.ts';
 import {
   buildConsultation,
   builtPassword,
+  signedIn,
   draftParagraphs,
   draftText,
   paragraphBlock,
@@ -40,11 +41,7 @@ for (const engine of testEngines()) {
     let built: BuiltConsultation;
     let clock = new Date('2026-06-01T12:00:00Z');
     let app: ReturnType<typeof createApp>;
-    const as = async (who: keyof BuiltConsultation['accounts']) => {
-      const client = new TestClient(app);
-      await client.signIn(built.accounts[who].email, builtPassword);
-      return client;
-    };
+    const as = (who: keyof BuiltConsultation['accounts']) => signedIn(app, built, who);
 
     before(async () => {
       o = await openTestDatabase(engine);

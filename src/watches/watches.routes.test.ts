@@ -6,7 +6,7 @@ import { createApp } from '../app.ts';
 import { installShippedConcepts } from '../concepts/concepts.service.ts';
 import {
   buildConsultation,
-  builtPassword,
+  signedIn,
   draftText,
   representativeViewer,
   type BuiltConsultation,
@@ -74,11 +74,7 @@ for (const engine of testEngines()) {
     let receiver: Awaited<ReturnType<typeof startReceiver>>;
     const keys: Record<string, string> = {};
     const ids: Record<string, string> = {};
-    const as = async (who: keyof BuiltConsultation['accounts'], on = app) => {
-      const client = new TestClient(on);
-      await client.signIn(built.accounts[who].email, builtPassword);
-      return client;
-    };
+    const as = (who: keyof BuiltConsultation['accounts'], on = app) => signedIn(on, built, who);
     /** Submits and waits for the followers: the watches have heard of it when it returns. */
     const submitAs = async (who: 'civil' | 'government', body: string, key: string) => {
       const org = built.organisations[who];
