@@ -39,7 +39,11 @@ const kernel = [
   'config.ts',
 ];
 
-/** Above every feature: the app, the HTTP server, the command line and the demo may import anything. */
+/**
+ * Above every feature: the app, the HTTP server, the command line, the demo and the pages that
+ * gather what several features hold (`pages/`: each feature draws its own section with its views,
+ * the page composes them) may import anything, but a page reads through services, never a store.
+ */
 const top = [
   'app.ts',
   'http-server.ts',
@@ -48,6 +52,7 @@ const top = [
   'write-limits.ts',
   'cli',
   'demo',
+  'pages',
 ];
 
 /**
@@ -183,6 +188,10 @@ export function layerViolations(modules: Map<string, string>): Violation[] {
         out.push({ edge, rule: 'test generators are imported by tests only' });
         continue;
       }
+      if (from.kind === 'top' && from.name === 'pages' && /\.store\.ts$/.test(target)) {
+        out.push({ edge, rule: "a page composes features' services and views, never a store" });
+        continue;
+      }
       if (from.kind === 'top' || (from.kind === 'feature' && from.name === to.name)) continue;
       if (from.kind === 'context') {
         if (!typeOnly && to.kind === 'feature')
@@ -258,6 +267,7 @@ test('finds an import against the order, of a private role, from the kernel, of 
       'revisions/align.ts',
       "import { buildMessyDocument } from '../imports/parser/messy-document.builder.ts';",
     ],
+    ['pages/account-page.ts', "import { findAccount } from '../accounts/accounts.store.ts';"],
   ]);
   assert.deepEqual(
     layerViolations(modules).map((v) => v.rule),
@@ -269,11 +279,12 @@ test('finds an import against the order, of a private role, from the kernel, of 
       'the request context imports features for their types only',
       'a feature never imports the app above it',
       'test generators are imported by tests only',
+      "a page composes features' services and views, never a store",
     ],
   );
 });
 
-test('allows an import down the order, of a service or schema, and type-only from the context', () => {
+test('allows an import down the order, of a service or schema, type-only from the context, of views by a page', () => {
   const modules = new Map([
     [
       'stances/stances.service.ts',
@@ -287,6 +298,7 @@ test('allows an import down the order, of a service or schema, and type-only fro
     ['meetings/meetings.routes.ts', "import { clockOf, type AppEnv } from '../context.ts';"],
     ['imports/imports.test.ts', "import { buildDraftMarkdown } from './imports.builder.ts';"],
     ['cli/serve.command.ts', "import { startHttpServer } from '../http-server.ts';"],
+    ['pages/account-page.ts', "import { meetingList } from '../meetings/meetings.views.ts';"],
   ]);
   assert.deepEqual(layerViolations(modules), []);
 });
