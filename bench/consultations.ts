@@ -10,7 +10,7 @@
  * drives the submissions and posts its counts back.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Agent, request, type Server } from 'node:http';
 import { Session } from 'node:inspector';
 import { cpus, loadavg } from 'node:os';
@@ -674,8 +674,10 @@ export async function benchSubmissionsOverHttp(engine: Engine): Promise<void> {
     let onTwo;
     let machineBusy = 0;
     let servedIndexing = { waiting: 0, lagSeconds: 0, ms: 0, allMs: 0 };
+    let servedCpu = { receipts: 0, ms: 0 };
     try {
       const url = `http://127.0.0.1:${served.port}${path}`;
+      const cpuAtStart = served.cpuMs();
       await driveInWorker({
         ...options(1500, `served-warm-up-${randomBytes(4).toString('hex')}`),
         url,
@@ -689,6 +691,10 @@ export async function benchSubmissionsOverHttp(engine: Engine): Promise<void> {
       onTwo = { label: 'plenum serve --workers 2', r, busy: machineBusy };
       runs.push(onTwo);
       servedIndexing = await indexCatchUp(o.db);
+      servedCpu = {
+        receipts: runs.find((x) => x.label === 'served warm-up')!.r.receipts + r.receipts,
+        ms: served.cpuMs() - cpuAtStart,
+      };
     } finally {
       await served.stop();
     }
@@ -795,6 +801,10 @@ export async function benchSubmissionsOverHttp(engine: Engine): Promise<void> {
         ? 'nothing left to index at the end'
         : `${int(x.waiting)} submissions not yet indexed at the end (the oldest logged ${x.lagSeconds} s before), indexed ${(x.ms / 1000).toFixed(1)} s later (${int((x.waiting * 1000) / x.ms)}/s), tagged and matched against watches ${(x.allMs / 1000).toFixed(1)} s later`;
     console.log(`  search index: ${caughtUp(servedIndexing)}`);
+    if (servedCpu.ms > 0)
+      console.log(
+        `  CPU of the server processes (receipts, then indexing, tagging and watch matching): ${ms(servedCpu.ms / servedCpu.receipts)} per submission (${int(servedCpu.receipts)} submissions, warm-up included, ${(servedCpu.ms / 1000).toFixed(1)} s of CPU)`,
+      );
     console.log(
       `  one server process (the app in the bench's process), client in a worker thread: ${line(inWorker)}; ${caughtUp(inWorkerIndexing)}`,
     );
@@ -911,11 +921,49 @@ function cpuTimes(): {
   };
 }
 
+/**
+ * CPU time (user + system, ms) used so far by a process and every process below it (the cluster
+ * primary and its workers), read from /proc. Unlike a throughput, the CPU a submission costs
+ * hardly changes with what else the machine is doing, so two versions can be compared on a busy
+ * machine. Linux only; 0 elsewhere.
+ */
+function processTreeCpuMs(root: number): number {
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
+  } catch {
+    return 0;
+  }
+  const children = new Map<number, number[]>();
+  const ticks = new Map<number, number>();
+  for (const name of entries) {
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+    } catch {
+      continue; // ended meanwhile
+    }
+    // After the command name in parentheses: state, ppid, … utime (14th field), stime (15th).
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const pid = Number(name);
+    const ppid = Number(fields[1]);
+    ticks.set(pid, Number(fields[11]) + Number(fields[12]));
+    children.set(ppid, [...(children.get(ppid) ?? []), pid]);
+  }
+  let total = 0;
+  for (const pending = [root]; pending.length > 0;) {
+    const pid = pending.pop()!;
+    total += ticks.get(pid) ?? 0;
+    pending.push(...(children.get(pid) ?? []));
+  }
+  return total * 10; // USER_HZ is 100 on Linux
+}
+
 /** Starts `plenum serve --workers N` on a free port; stop() ends it with SIGTERM. */
 async function startServe(
   url: string,
   workers: number,
-): Promise<{ port: number; stop: () => Promise<void> }> {
+): Promise<{ port: number; cpuMs: () => number; stop: () => Promise<void> }> {
   // Throughput, not quotas, is measured here: the limits are off (bench/limits.ts measures them).
   const server = startServer(['--workers', String(workers), '--db', url, '--no-demo'], {
     PLENUM_LIMIT_SUBMISSIONS: '0',
@@ -924,6 +972,7 @@ async function startServe(
   const base = await server.ready;
   return {
     port: Number(new URL(base).port),
+    cpuMs: () => processTreeCpuMs(server.child.pid!),
     stop: async () => {
       server.child.kill('SIGTERM');
       await exited;

@@ -5,7 +5,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import { inWriteTransaction, migrateToLatest, openDatabase, sqliteLockWaitMs } from './database.ts';
+import {
+  inWriteTransaction,
+  migrateToLatest,
+  openDatabase,
+  sqliteLockWaitMs,
+  type Db,
+} from './database.ts';
 
 test('SQLite runs in WAL mode with a full fsync at every commit', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'plenum-db-'));
@@ -17,6 +23,36 @@ test('SQLite runs in WAL mode with a full fsync at every commit', async () => {
     assert.equal(mode.rows[0]?.journal_mode, 'wal');
     assert.equal(sync.rows[0]?.synchronous, 2, 'synchronous=FULL');
     assert.equal(keys.rows[0]?.foreign_keys, 1);
+  } finally {
+    await o.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a transaction that is not durable commits without its own fsync, and only it', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'plenum-db-'));
+  const o = await openDatabase(join(dir, 'p.sqlite'));
+  const level = async (db: Db) =>
+    (await sql<{ synchronous: number }>`pragma synchronous`.execute(db)).rows[0]?.synchronous;
+  try {
+    const inside = await inWriteTransaction(o.db, 'sqlite', (trx) => level(trx), {
+      durable: false,
+    });
+    assert.equal(inside, 1, 'synchronous=NORMAL inside');
+    assert.equal(await level(o.db), 2, 'synchronous=FULL again after the commit');
+    await assert.rejects(
+      inWriteTransaction(
+        o.db,
+        'sqlite',
+        async () => {
+          throw new Error('rolled back');
+        },
+        { durable: false },
+      ),
+      /rolled back/,
+    );
+    assert.equal(await level(o.db), 2, 'synchronous=FULL again after a rollback');
+    assert.equal(await inWriteTransaction(o.db, 'sqlite', (trx) => level(trx)), 2);
   } finally {
     await o.close();
     rmSync(dir, { recursive: true, force: true });

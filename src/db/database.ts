@@ -284,6 +284,18 @@ async function openPostgres(url: string, options: OpenOptions): Promise<OpenData
 /** How long a write transaction waits for another process's write lock on SQLite (ms). */
 export const sqliteLockWaitMs = 5000;
 
+/** How a write transaction commits. */
+export interface WriteTransactionOptions {
+  /**
+   * False for work that can be done again from what is durable: the followers of the event log,
+   * whose output and cursor commit together. On SQLite such a commit is not fsynced
+   * (synchronous=NORMAL for that transaction): WAL keeps commits in order and whole, so a power
+   * loss can only lose the last of them, cursor and output together, and the follower reads those
+   * events again; the next durable commit syncs them too. PostgreSQL ignores it.
+   */
+  durable?: boolean;
+}
+
 /**
  * Runs `work` in one write transaction on one connection, committed when it returns and rolled
  * back when it throws. On SQLite the write lock is taken at the start (BEGIN IMMEDIATE) rather
@@ -297,22 +309,30 @@ export async function inWriteTransaction<T>(
   db: Kysely<Database>,
   engine: Engine,
   work: (trx: Db) => Promise<T>,
+  options: WriteTransactionOptions = {},
 ): Promise<T> {
+  const relaxed = engine === 'sqlite' && options.durable === false;
   return db.connection().execute(async (connection) => {
-    if (engine === 'sqlite') await beginImmediate(connection);
-    else await sql.raw('begin').execute(connection);
-    let result: T;
+    // SQLite refuses to change the setting inside a transaction: it is set around it.
+    if (relaxed) await sql.raw('pragma synchronous = NORMAL').execute(connection);
     try {
-      result = await work(connection);
-    } catch (error) {
-      await sql
-        .raw('rollback')
-        .execute(connection)
-        .catch(() => {});
-      throw error;
+      if (engine === 'sqlite') await beginImmediate(connection);
+      else await sql.raw('begin').execute(connection);
+      let result: T;
+      try {
+        result = await work(connection);
+      } catch (error) {
+        await sql
+          .raw('rollback')
+          .execute(connection)
+          .catch(() => {});
+        throw error;
+      }
+      await sql.raw('commit').execute(connection);
+      return result;
+    } finally {
+      if (relaxed) await sql.raw('pragma synchronous = FULL').execute(connection);
     }
-    await sql.raw('commit').execute(connection);
-    return result;
   });
 }
 

@@ -56,6 +56,23 @@ export async function takeCursor(db: Db, follower: string): Promise<CursorRow | 
   return row && cursorOf(row);
 }
 
+/**
+ * Whether a follower may have something to do, read without any lock: false only when its cursor
+ * is healthy and no event lies past it. Lets a follower skip a write transaction (and on SQLite the
+ * one write lock every process shares) when the log has nothing new for it.
+ */
+export async function mayHaveWork(db: Db, follower: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('follower_cursors')
+    .selectAll()
+    .where('follower', '=', follower)
+    .executeTakeFirst();
+  if (!row) return true;
+  const cursor = cursorOf(row);
+  if (cursor.failing) return true;
+  return (await readEventsAfter(db, cursor.position, 1)).length > 0;
+}
+
 /** Every follower's cursor, by name. */
 export async function listCursors(db: Db): Promise<CursorRow[]> {
   const rows = await db.selectFrom('follower_cursors').selectAll().orderBy('follower').execute();
