@@ -127,18 +127,6 @@ export const remainingEdges: string[] = [
   'processes/processes.views.ts -> documents/documents.service.ts',
   'processes/processes.views.ts -> meetings/meetings.schema.ts',
   'processes/processes.views.ts -> meetings/meetings.views.ts',
-  // Another feature's store read directly: each wants a reading function in that feature's service.
-  'briefings/briefings.service.ts -> concepts/concepts.store.ts',
-  'imports/imports.service.ts -> documents/documents.store.ts',
-  'revisions/revisions.service.ts -> documents/documents.store.ts',
-  'stances/stances.service.ts -> concepts/concepts.store.ts',
-  'stances/stances.service.ts -> organisations/organisations.store.ts',
-  'submissions/submissions.routes.ts -> consultations/consultations.store.ts',
-  'submissions/submissions.service.ts -> consultations/consultations.store.ts',
-  'submissions/submissions.service.ts -> documents/documents.store.ts',
-  'submissions/submissions.service.ts -> organisations/organisations.store.ts',
-  'submissions/submissions.store.ts -> organisations/organisations.store.ts',
-  'watches/watches.service.ts -> concepts/concepts.store.ts',
   // Another feature's view part that is not yet a shared part of web/ (the submission list item).
   'stances/stances.views.ts -> submissions/submissions.views.ts',
 ];

@@ -5,9 +5,8 @@
  * then intergovernmental organisations, then other organisations, the meetings coming up, and a
  * numbered note for every source. The paper is data here; briefing-writers.ts writes it out.
  */
-import { conceptIdsBelow, taggerForConcepts } from '../concepts/concepts.service.ts';
+import { conceptIdsBelow, lookupConcept, taggerForConcepts } from '../concepts/concepts.service.ts';
 import type { Concept } from '../concepts/concepts.schema.ts';
-import { findConcept } from '../concepts/concepts.store.ts';
 import type { Db } from '../db/database.ts';
 import { PlenumError } from '../errors.ts';
 import { getTimeline } from '../meetings/meetings.service.ts';
@@ -147,7 +146,7 @@ async function readRequest(
   for (const ref of request.processes) processes.push(await requireProcess(db, ref));
   const concepts: Concept[] = [];
   for (const ref of request.concepts) {
-    const concept = await findConcept(db, ref);
+    const concept = await lookupConcept(db, ref);
     if (!concept) throw new PlenumError('CONCEPT_NOT_FOUND', `There is no concept "${ref}".`);
     concepts.push(concept);
   }

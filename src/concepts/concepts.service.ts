@@ -138,6 +138,11 @@ export async function taggerForConcepts(db: Db, conceptIds: string[]): Promise<C
   return new ConceptTagger(all.filter((c) => wanted.has(c.id)).map((c) => seedOf(c, slugOf)));
 }
 
+/** The concept with this slug or id, with its terms, if any (for features that name a concept). */
+export async function lookupConcept(db: Db, ref: string): Promise<Concept | undefined> {
+  return findConcept(db, ref);
+}
+
 /** The ids of these concepts and of every narrower one below them. */
 export async function conceptIdsBelow(db: Db, conceptIds: string[]): Promise<string[]> {
   return [...withNarrower(await listConcepts(db), conceptIds)];

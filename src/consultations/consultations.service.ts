@@ -63,6 +63,18 @@ export async function getPeriodContext(
   return { period, process, document: readable, version };
 }
 
+/**
+ * The period with this id as stored, its state read at `now`, whoever reads (the caller checks
+ * what the viewer may see); for features that hold a period id.
+ */
+export async function findPeriodById(
+  db: Db,
+  id: string,
+  now: Date,
+): Promise<CommentPeriod | undefined> {
+  return findPeriod(db, id, now);
+}
+
 /** Opens a comment period on a version of one of the process's documents. */
 export async function openCommentPeriod(
   db: Db,

@@ -6,13 +6,26 @@ import { PlenumError } from '../errors.ts';
 import type { Process } from '../processes/processes.schema.ts';
 import { getProcesses, lookupProcess, requireProcess } from '../processes/processes.service.ts';
 import type { Block, LanguageVersion, PlenumDocument, Version } from './documents.schema.ts';
+import type {
+  BlockTable,
+  DocumentTable,
+  FootnoteRefTable,
+  LanguageVersionTable,
+  VersionTable,
+} from './documents.table.ts';
 import {
   countDocumentsByProcess,
   findBlock,
   findDocument,
+  findImportReport,
   findLanguageVersion,
   findReadAccess,
   findVersion,
+  insertBlocks,
+  insertDocument,
+  insertLanguageVersion,
+  insertVersion,
+  lastVersionSeq,
   listBlocks,
   listDocumentsOfProcess,
   findVersionAccess,
@@ -79,6 +92,71 @@ export async function findDocumentById(db: Db, id: string): Promise<PlenumDocume
 /** The version with this id as stored, whoever reads (the caller checks what the viewer may see). */
 export async function findVersionById(db: Db, id: string): Promise<Version | undefined> {
   return findVersion(db, id);
+}
+
+/** The document with this UN symbol as stored, whoever reads (as findDocumentById). */
+export async function findDocumentBySymbol(
+  db: Db,
+  symbol: string,
+): Promise<PlenumDocument | undefined> {
+  return findDocument(db, { symbol });
+}
+
+/** The language version with this id as stored, whoever reads (as findDocumentById). */
+export async function findLanguageVersionById(
+  db: Db,
+  id: string,
+): Promise<LanguageVersion | undefined> {
+  return findLanguageVersion(db, id);
+}
+
+/** Every block of a language version in reading order, whoever reads (as findDocumentById). */
+export async function listBlocksOf(db: Db, languageVersionId: string): Promise<Block[]> {
+  return listBlocks(db, languageVersionId);
+}
+
+/** Whether a version is public, and its process, if it exists: what deciding who reads it needs. */
+export async function findVersionReadAccess(
+  db: Db,
+  versionId: string,
+): Promise<{ public: boolean; processId: string } | undefined> {
+  return findVersionAccess(db, versionId);
+}
+
+/** The import report stored with a language version (JSON, unchecked), if it exists. */
+export async function findStoredImportReport(db: Db, languageVersionId: string): Promise<unknown> {
+  return findImportReport(db, languageVersionId);
+}
+
+/** The highest version number of a document, 0 when it has none. */
+export async function lastVersionNumber(db: Db, documentId: string): Promise<number> {
+  return lastVersionSeq(db, documentId);
+}
+
+/** Writes a new document's row; the caller records its event, in the same transaction. */
+export async function addDocument(trx: Db, row: DocumentTable): Promise<void> {
+  await insertDocument(trx, row);
+}
+
+/** Writes a new version's row; the caller records its event, in the same transaction. */
+export async function addVersion(trx: Db, row: VersionTable): Promise<void> {
+  await insertVersion(trx, row);
+}
+
+/**
+ * Writes a language version with its blocks and their footnote markers; the caller records its
+ * event, in the same transaction.
+ */
+export async function addLanguageVersion(
+  trx: Db,
+  rows: {
+    languageVersion: LanguageVersionTable;
+    blocks: BlockTable[];
+    footnoteRefs: FootnoteRefTable[];
+  },
+): Promise<void> {
+  await insertLanguageVersion(trx, rows.languageVersion);
+  await insertBlocks(trx, rows.blocks, rows.footnoteRefs);
 }
 
 /**

@@ -11,15 +11,16 @@ import { alignWithPrevious } from '../revisions/revisions.service.ts';
 import { recordEvent } from '../events/events.store.ts';
 import { requireProcess } from '../processes/processes.service.ts';
 import type { BlockTable, FootnoteRefTable } from '../documents/documents.table.ts';
+import type { PlenumDocument, Version } from '../documents/documents.schema.ts';
 import {
-  findDocument,
-  findImportReport,
-  insertBlocks,
-  insertDocument,
-  insertLanguageVersion,
-  insertVersion,
-  lastVersionSeq,
-} from '../documents/documents.store.ts';
+  addDocument,
+  addLanguageVersion,
+  addVersion,
+  findDocumentById,
+  findDocumentBySymbol,
+  findStoredImportReport,
+  lastVersionNumber,
+} from '../documents/documents.service.ts';
 import type { ImportFormat, ParseResult } from '../documents/blocks.ts';
 import { detectLanguage } from '../text/detect-language.ts';
 import { MAX_IMPORT_BLOCKS, parseImport, readImportInput } from './parser/index.ts';
@@ -152,19 +153,22 @@ export async function storeImport(
     languageDetected: target.language === undefined,
     sourceName: target.sourceName ?? null,
   });
-  await insertLanguageVersion(db, {
-    id: languageVersionId,
-    version_id: version.id,
-    language,
-    title: parsed.result.title,
-    source_format: parsed.format,
-    source_name: target.sourceName ?? null,
-    source_sha256: parsed.sha256,
-    source_bytes: parsed.bytes,
-    import_report: JSON.stringify(report),
-    imported_at: now,
+  await addLanguageVersion(db, {
+    languageVersion: {
+      id: languageVersionId,
+      version_id: version.id,
+      language,
+      title: parsed.result.title,
+      source_format: parsed.format,
+      source_name: target.sourceName ?? null,
+      source_sha256: parsed.sha256,
+      source_bytes: parsed.bytes,
+      import_report: JSON.stringify(report),
+      imported_at: now,
+    },
+    blocks: blockRows,
+    footnoteRefs: refRows,
   });
-  await insertBlocks(db, blockRows, refRows);
   // Search indexes the new paragraphs and footnotes from this event (search/search.follower.ts).
   await recordEvent(db, {
     actor,
@@ -176,8 +180,6 @@ export async function storeImport(
   return report;
 }
 
-type StoredDocument = NonNullable<Awaited<ReturnType<typeof findDocument>>>;
-
 /** The document: named by id or symbol, or found by --symbol, or new (with its event). */
 async function documentFor(
   db: Db,
@@ -188,13 +190,13 @@ async function documentFor(
     actor: string;
     now: string;
   },
-): Promise<{ document: StoredDocument; created: boolean }> {
+): Promise<{ document: PlenumDocument; created: boolean }> {
   const { target, parsed, processId, actor, now } = given;
   const ref = target.document ?? target.symbol;
   const found = ref
     ? isId(ref)
-      ? await findDocument(db, { id: ref.toLowerCase() })
-      : await findDocument(db, { symbol: ref })
+      ? await findDocumentById(db, ref.toLowerCase())
+      : await findDocumentBySymbol(db, ref)
     : undefined;
   if (target.document && !found) {
     throw new PlenumError(
@@ -218,7 +220,7 @@ async function documentFor(
   ).slice(0, 500);
   const id = newId();
   const kind = target.kind ?? 'working_paper';
-  await insertDocument(db, {
+  await addDocument(db, {
     id,
     process_id: processId,
     symbol: target.symbol ?? null,
@@ -241,15 +243,15 @@ async function documentFor(
 /** The version: named by label, or the next one (new, with its event). */
 async function versionFor(
   db: Db,
-  given: { target: CheckedImportTarget; document: StoredDocument; actor: string; now: string },
-): Promise<{ version: StoredDocument['versions'][number]; created: boolean }> {
+  given: { target: CheckedImportTarget; document: PlenumDocument; actor: string; now: string },
+): Promise<{ version: Version; created: boolean }> {
   const { target, document, actor, now } = given;
-  const nextSeq = (await lastVersionSeq(db, document.id)) + 1;
+  const nextSeq = (await lastVersionNumber(db, document.id)) + 1;
   const label = target.version ?? `Version ${nextSeq}`;
   const found = document.versions.find((v) => v.label.toLowerCase() === label.toLowerCase());
   if (found) return { version: found, created: false };
   const id = newId();
-  await insertVersion(db, {
+  await addVersion(db, {
     id,
     document_id: document.id,
     seq: nextSeq,
@@ -279,11 +281,7 @@ async function versionFor(
 }
 
 /** The language: given, or detected from the text; a version holds each language once. */
-function languageFor(
-  target: CheckedImportTarget,
-  parsed: ParsedImport,
-  version: StoredDocument['versions'][number],
-): string {
+function languageFor(target: CheckedImportTarget, parsed: ParsedImport, version: Version): string {
   const detected = detectLanguage(parsed.result.blocks.map((b) => b.text).join('\n'));
   const language = target.language ?? detected ?? 'en';
   if (version.languages.some((l) => l.language.toLowerCase() === language.toLowerCase())) {
@@ -407,7 +405,7 @@ function buildReport(
 
 /** The report stored with a language version when it was imported. */
 export async function getImportReport(db: Db, languageVersionId: string): Promise<ImportReport> {
-  const stored = await findImportReport(db, languageVersionId);
+  const stored = await findStoredImportReport(db, languageVersionId);
   const parsed = importReportSchema.safeParse(stored);
   if (!parsed.success)
     throw new PlenumError('LANGUAGE_VERSION_NOT_FOUND', 'It has no import report.');

@@ -18,6 +18,7 @@ import {
 } from './organisations.schema.ts';
 import {
   findOrganisation,
+  findOrganisations,
   insertOrganisation,
   listOrganisations,
   markVerified,
@@ -68,6 +69,19 @@ export async function getOrganisation(db: Db, ref: string): Promise<Organisation
   const organisation = await findOrganisation(db, ref);
   if (!organisation) throw new PlenumError('ORGANISATION_NOT_FOUND');
   return organisation;
+}
+
+/** The organisation with this id or slug, if any (for features that name an organisation). */
+export async function lookupOrganisation(db: Db, ref: string): Promise<Organisation | undefined> {
+  return findOrganisation(db, ref);
+}
+
+/** The organisations with these ids, by id; an id that names none is left out. */
+export async function findOrganisationsByIds(
+  db: Db,
+  ids: string[],
+): Promise<Map<string, Organisation>> {
+  return findOrganisations(db, ids);
 }
 
 /** Every organisation, by name. */

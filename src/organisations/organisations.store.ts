@@ -1,24 +1,8 @@
 /** SQL for organisations. */
 import type { Db } from '../db/database.ts';
-import { findCountry } from './countries.ts';
-import type { Organisation, StakeholderGroup } from './organisations.schema.ts';
+import { toOrganisation } from './organisation-row.ts';
+import type { Organisation } from './organisations.schema.ts';
 import type { OrganisationTable } from './organisations.table.ts';
-
-/** Maps an organisation row to the domain object, with the country's M49 code and group. */
-export function toOrganisation(row: OrganisationTable): Organisation {
-  const country = row.country ? findCountry(row.country) : undefined;
-  return {
-    id: row.id,
-    slug: row.slug,
-    name: row.name,
-    stakeholderGroup: row.stakeholder_group as StakeholderGroup,
-    country: row.country,
-    countryM49: country?.m49 ?? null,
-    regionalGroup: country?.group ?? null,
-    website: row.website,
-    verified: row.verified_at !== null,
-  };
-}
 
 /** Inserts an organisation row. */
 export async function insertOrganisation(db: Db, row: OrganisationTable): Promise<void> {

@@ -8,11 +8,11 @@ import { newId } from '../db/ids.ts';
 import { readableDocument } from '../documents/documents.policy.ts';
 import type { Block, PlenumDocument, Version } from '../documents/documents.schema.ts';
 import {
-  findDocument,
-  findLanguageVersion,
-  findVersion,
-  listBlocks,
-} from '../documents/documents.store.ts';
+  findDocumentById,
+  findLanguageVersionById,
+  findVersionById,
+  listBlocksOf,
+} from '../documents/documents.service.ts';
 import { PlenumError } from '../errors.ts';
 import { recordEvent } from '../events/events.store.ts';
 import type { Process } from '../processes/processes.schema.ts';
@@ -61,10 +61,10 @@ export async function alignWithPrevious(
   toLanguageVersionId: string,
   actor = 'system',
 ): Promise<AlignmentSummary | undefined> {
-  const to = await findLanguageVersion(db, toLanguageVersionId);
+  const to = await findLanguageVersionById(db, toLanguageVersionId);
   if (!to) throw new PlenumError('LANGUAGE_VERSION_NOT_FOUND');
-  const version = await findVersion(db, to.versionId);
-  const document = version ? await findDocument(db, { id: version.documentId }) : undefined;
+  const version = await findVersionById(db, to.versionId);
+  const document = version ? await findDocumentById(db, version.documentId) : undefined;
   if (!version || !document) return undefined;
   const previous = document.versions
     .filter((v) => v.seq < version.seq)
@@ -84,7 +84,10 @@ async function alignLanguageVersions(
   actor: string,
 ): Promise<AlignmentSummary | undefined> {
   if (await hasAlignment(db, fromId, toId)) return undefined;
-  const [fromBlocks, toBlocks] = await Promise.all([listBlocks(db, fromId), listBlocks(db, toId)]);
+  const [fromBlocks, toBlocks] = await Promise.all([
+    listBlocksOf(db, fromId),
+    listBlocksOf(db, toId),
+  ]);
   const links = alignVersions(fromBlocks.map(toAlignBlock), toBlocks.map(toAlignBlock));
   const rows = links.flatMap((link, seq) => {
     const froms = link.fromIds.length > 0 ? link.fromIds : [null];
@@ -204,7 +207,7 @@ export async function carryLateAnchors(
     if (anchors.length === 0) continue;
     const [links, toBlocks] = await Promise.all([
       findAlignment(db, pair.fromId, pair.toId),
-      listBlocks(db, pair.toId),
+      listBlocksOf(db, pair.toId),
     ]);
     await insertCarriedAnchors(
       db,
@@ -249,7 +252,7 @@ export async function compareVersions(
   documentId: string,
   choice: { from: number; to: number; language: string },
 ): Promise<Comparison> {
-  const raw = await findDocument(db, { id: documentId });
+  const raw = await findDocumentById(db, documentId);
   const document = raw && readableDocument(viewer, raw);
   if (!document) throw new PlenumError('DOCUMENT_NOT_FOUND');
   const from = document.versions.find((v) => v.seq === choice.from);
@@ -273,8 +276,8 @@ export async function compareVersions(
   }
   const [links, fromBlocks, toBlocks, fromCounts, carriedCounts, orphans] = await Promise.all([
     findAlignment(db, fromLv.id, toLv.id),
-    listBlocks(db, fromLv.id),
-    listBlocks(db, toLv.id),
+    listBlocksOf(db, fromLv.id),
+    listBlocksOf(db, toLv.id),
     countCommentsByBlock(db, from.id),
     countCommentsByBlock(db, to.id),
     listOrphans(db, to.id),

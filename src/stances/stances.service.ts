@@ -4,14 +4,13 @@
  * quote is always the exact text of its source, found there and anchored with W3C selectors.
  */
 import type { Viewer } from '../accounts/accounts.schema.ts';
-import { conceptIdsBelow } from '../concepts/concepts.service.ts';
-import { findConcept } from '../concepts/concepts.store.ts';
+import { conceptIdsBelow, lookupConcept } from '../concepts/concepts.service.ts';
 import type { Db } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
 import { PlenumError } from '../errors.ts';
 import { recordEvent } from '../events/events.store.ts';
 import { findCountry } from '../organisations/countries.ts';
-import { findOrganisation } from '../organisations/organisations.store.ts';
+import { lookupOrganisation } from '../organisations/organisations.service.ts';
 import { quoteSelector } from '../revisions/reanchor.ts';
 import { zodError } from '../validation.ts';
 import { checkCanRecordStances, checkCanRemoveStance } from './stances.policy.ts';
@@ -67,7 +66,7 @@ export async function recordStance(
   if (!parsed.success) throw zodError(parsed.error);
   const form = parsed.data;
   const source = await getStanceSource(db, form.source);
-  const concept = await findConcept(db, form.concept);
+  const concept = await lookupConcept(db, form.concept);
   if (!concept) throw new PlenumError('CONCEPT_NOT_FOUND');
 
   // The actor: the organisation or state named, else the submission's own organisation.
@@ -75,7 +74,7 @@ export async function recordStance(
   let country: string | null = null;
   let group: string;
   if (form.organisation) {
-    const organisation = await findOrganisation(db, form.organisation);
+    const organisation = await lookupOrganisation(db, form.organisation);
     if (!organisation) throw new PlenumError('ORGANISATION_NOT_FOUND');
     organisationId = organisation.id;
     group = organisation.stakeholderGroup;
@@ -88,7 +87,7 @@ export async function recordStance(
     country = form.country;
     group = 'government';
   } else if (source.kind === 'submission' && source.organisationId) {
-    const organisation = await findOrganisation(db, source.organisationId);
+    const organisation = await lookupOrganisation(db, source.organisationId);
     organisationId = source.organisationId;
     group = organisation?.stakeholderGroup ?? 'civil_society';
   } else {

@@ -4,8 +4,11 @@ import type { Context, Hono } from 'hono';
 import { z } from 'zod';
 import { checkForm } from '../accounts/accounts.middleware.ts';
 import { canModerate, periodRefusal } from '../consultations/consultations.policy.ts';
-import { getPeriodAtAddress, type PeriodContext } from '../consultations/consultations.service.ts';
-import { findPeriod } from '../consultations/consultations.store.ts';
+import {
+  findPeriodById,
+  getPeriodAtAddress,
+  type PeriodContext,
+} from '../consultations/consultations.service.ts';
 import { getBlocks, getLanguageVersion } from '../documents/documents.service.ts';
 import { isPlenumError, PlenumError } from '../errors.ts';
 import { listEventsFor } from '../events/events.store.ts';
@@ -247,7 +250,7 @@ export function submissionRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
     const { db } = c.var.deps;
     const viewer = c.var.viewer;
     const s = await getSubmission(db, viewer, submissionId(c));
-    const period = await findPeriod(db, s.periodId, clockOf(c.var.deps));
+    const period = await findPeriodById(db, s.periodId, clockOf(c.var.deps));
     if (!period) throw new PlenumError('SUBMISSION_NOT_FOUND');
     const staff = canModerate(viewer, s.processId);
     const involved = [s.organisation.id, ...s.cosigners.map((c2) => c2.organisation.id)].some(
@@ -275,7 +278,7 @@ export function submissionRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
     const { db } = c.var.deps;
     const receipt = await getReceipt(db, c.var.viewer, submissionId(c));
     const s = await getSubmission(db, c.var.viewer, receipt.submissionId);
-    const period = await findPeriod(db, s.periodId, clockOf(c.var.deps));
+    const period = await findPeriodById(db, s.periodId, clockOf(c.var.deps));
     if (!period) throw new PlenumError('SUBMISSION_NOT_FOUND');
     return c.html(receiptPage(c.var.page, receipt, period));
   });
@@ -284,7 +287,7 @@ export function submissionRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
     const { db } = c.var.deps;
     const receipt = await getReceipt(db, c.var.viewer, submissionId(c));
     const s = await getSubmission(db, c.var.viewer, receipt.submissionId);
-    const period = await findPeriod(db, s.periodId, clockOf(c.var.deps));
+    const period = await findPeriodById(db, s.periodId, clockOf(c.var.deps));
     if (!period) throw new PlenumError('SUBMISSION_NOT_FOUND');
     return c.body(receiptText(receipt, period), 200, {
       'content-type': 'text/plain; charset=utf-8',

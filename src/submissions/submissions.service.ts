@@ -6,14 +6,17 @@ import { createHash } from 'node:crypto';
 import type { Viewer } from '../accounts/accounts.schema.ts';
 import { checkCanModerate, periodRefusal } from '../consultations/consultations.policy.ts';
 import { periodStateAt } from '../consultations/consultations.schema.ts';
-import { findPeriod } from '../consultations/consultations.store.ts';
+import { findPeriodById } from '../consultations/consultations.service.ts';
 import { canReadVersion } from '../documents/documents.policy.ts';
-import { findVersionAccess } from '../documents/documents.store.ts';
+import { findVersionReadAccess } from '../documents/documents.service.ts';
 import type { Db } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
 import { PlenumError } from '../errors.ts';
 import { recordEvent, recordEvents } from '../events/events.store.ts';
-import { findOrganisation, findOrganisations } from '../organisations/organisations.store.ts';
+import {
+  findOrganisationsByIds,
+  lookupOrganisation,
+} from '../organisations/organisations.service.ts';
 import { detectLanguage } from '../text/detect-language.ts';
 import { quoteSelector } from '../revisions/reanchor.ts';
 import { carryLateAnchors } from '../revisions/revisions.service.ts';
@@ -70,23 +73,23 @@ function canonicalContent(content: unknown): string {
  * there is no group.
  */
 export class GroupLookups {
-  private readonly organisations = new Map<string, ReturnType<typeof findOrganisation>>();
-  private readonly periods = new Map<string, ReturnType<typeof findPeriod>>();
-  private readonly access = new Map<string, ReturnType<typeof findVersionAccess>>();
+  private readonly organisations = new Map<string, ReturnType<typeof lookupOrganisation>>();
+  private readonly periods = new Map<string, ReturnType<typeof findPeriodById>>();
+  private readonly access = new Map<string, ReturnType<typeof findVersionReadAccess>>();
 
   /** The organisation with this id or name, read once per group. */
-  organisation(db: Db, ref: string): ReturnType<typeof findOrganisation> {
-    return remembered(this.organisations, ref, () => findOrganisation(db, ref));
+  organisation(db: Db, ref: string): ReturnType<typeof lookupOrganisation> {
+    return remembered(this.organisations, ref, () => lookupOrganisation(db, ref));
   }
 
   /** The comment period, read once per group (its state is computed by each submission). */
-  period(db: Db, id: string, now: Date): ReturnType<typeof findPeriod> {
-    return remembered(this.periods, id, () => findPeriod(db, id, now));
+  period(db: Db, id: string, now: Date): ReturnType<typeof findPeriodById> {
+    return remembered(this.periods, id, () => findPeriodById(db, id, now));
   }
 
   /** Who may read the version, read once per group. */
-  versionAccess(db: Db, versionId: string): ReturnType<typeof findVersionAccess> {
-    return remembered(this.access, versionId, () => findVersionAccess(db, versionId));
+  versionAccess(db: Db, versionId: string): ReturnType<typeof findVersionReadAccess> {
+    return remembered(this.access, versionId, () => findVersionReadAccess(db, versionId));
   }
 }
 
@@ -809,7 +812,7 @@ export async function resolveFilters(
   if (!parsed.success) throw zodError(parsed.error);
   const filters: SubmissionFilters & { organisationId?: string } = parsed.data;
   if (filters.organisation) {
-    const organisation = await findOrganisation(db, filters.organisation);
+    const organisation = await lookupOrganisation(db, filters.organisation);
     filters.organisationId = organisation?.id ?? 'none';
   }
   return filters;
@@ -868,7 +871,7 @@ export async function getMySubmissions(db: Db, viewer: Viewer | null): Promise<S
 export async function getMyOrganisations(db: Db, viewer: Viewer | null) {
   if (!viewer) return [];
   const ids = viewer.grants.filter((g) => g.role === 'representative').map((g) => g.scopeId);
-  return [...(await findOrganisations(db, ids)).values()];
+  return [...(await findOrganisationsByIds(db, ids)).values()];
 }
 
 /** An attachment's bytes, if the viewer may read its submission. */

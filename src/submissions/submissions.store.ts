@@ -3,7 +3,8 @@ import type { ExpressionBuilder } from 'kysely';
 import type { Database, Db } from '../db/database.ts';
 import { shapedChunks } from '../db/statement-shapes.ts';
 import { countries } from '../organisations/countries.ts';
-import { findOrganisations } from '../organisations/organisations.store.ts';
+import { toOrganisation } from '../organisations/organisation-row.ts';
+import type { Organisation } from '../organisations/organisations.schema.ts';
 import type {
   Anchor,
   RejectionReason,
@@ -149,7 +150,7 @@ export async function loadSubmissions(db: Db, ids: string[]): Promise<Submission
       .orderBy('id')
       .execute(),
   ]);
-  const organisations = await findOrganisations(db, [
+  const organisations = await organisationsByIds(db, [
     ...rows.map((r) => r.organisation_id),
     ...cosigners.map((c) => c.organisation_id),
   ]);
@@ -193,6 +194,17 @@ export async function loadSubmissions(db: Db, ids: string[]): Promise<Submission
     });
   }
   return out;
+}
+
+/** The organisations (authors and co-signers) with these ids, by id. */
+async function organisationsByIds(db: Db, ids: string[]): Promise<Map<string, Organisation>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('organisations')
+    .selectAll()
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+  return new Map(rows.map((r) => [r.id, toOrganisation(r)]));
 }
 
 function toAnchor(row: SubmissionAnchorTable): Anchor {

@@ -6,7 +6,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Viewer } from '../accounts/accounts.schema.ts';
-import { findConcept } from '../concepts/concepts.store.ts';
+import { lookupConcept } from '../concepts/concepts.service.ts';
 import type { Db } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
 import { PlenumError } from '../errors.ts';
@@ -173,7 +173,7 @@ async function readWatchForm(db: Db, input: unknown) {
   const form = parsed.data;
   const conceptIds: string[] = [];
   for (const ref of form.concepts) {
-    const concept = await findConcept(db, ref);
+    const concept = await lookupConcept(db, ref);
     if (!concept) throw new PlenumError('CONCEPT_NOT_FOUND', `There is no concept "${ref}".`);
     conceptIds.push(concept.id);
   }
