@@ -378,6 +378,7 @@ async function writePublishedSubmissions(
         received_at: at,
         published_at: at,
         updated_at: at,
+        campaign_id: null,
       });
       anchors.push(...mine);
       events.push({

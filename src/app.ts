@@ -28,6 +28,7 @@ import { apiErrorBody, errorCatalogue, isPlenumError, type ErrorCode } from './e
 import { processRoutes } from './processes/processes.routes.ts';
 import { searchRoutes } from './search/search.routes.ts';
 import { ApiRegistry } from './api/api-registry.ts';
+import { campaignRoutes } from './campaigns/campaigns.routes.ts';
 import {
   apiBodyLimit,
   retryAfter,
@@ -164,6 +165,7 @@ export function createApp(given: AppDeps): Hono<AppEnv> {
   consultationRoutes(app, api);
   meetingRoutes(app, api);
   submissionRoutes(app, api);
+  campaignRoutes(app, api);
   revisionRoutes(app);
   searchRoutes(app, api);
   followerRoutes(app);

@@ -4,6 +4,7 @@
  * A new consumer of events is added here, and its cursor starts at the beginning of the log.
  */
 import type { Kysely } from 'kysely';
+import { campaignFollower } from './campaigns/campaigns.follower.ts';
 import { conceptFollower } from './concepts/concepts.follower.ts';
 import { engineOf, type Database, type Engine } from './db/database.ts';
 import { Followers, type Follower } from './events/followers.ts';
@@ -11,7 +12,12 @@ import { searchFollower } from './search/search.follower.ts';
 import { watchFollower } from './watches/watches.follower.ts';
 
 /** The followers plenum runs. */
-export const allFollowers: readonly Follower[] = [searchFollower, conceptFollower, watchFollower];
+export const allFollowers: readonly Follower[] = [
+  searchFollower,
+  conceptFollower,
+  watchFollower,
+  campaignFollower,
+];
 
 /**
  * Runs every follower until it has read the whole log (tests and the demo call it before reading

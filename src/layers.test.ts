@@ -18,6 +18,7 @@ export const featureOrder = [
   'imports',
   'consultations',
   'submissions',
+  'campaigns',
   'meetings',
   'search',
   'concepts',

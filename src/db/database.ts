@@ -37,6 +37,7 @@ import type {
   ConceptTagTable,
   ConceptTermTable,
 } from '../concepts/concepts.table.ts';
+import type { CampaignBucketTable, CampaignMemberTable } from '../campaigns/campaigns.table.ts';
 import type { CommentPeriodTable } from '../consultations/consultations.table.ts';
 import type { EventTable, FollowerCursorTable } from '../events/events.table.ts';
 import type {
@@ -95,6 +96,8 @@ export interface Database {
   submission_anchors: SubmissionAnchorTable;
   submission_cosigners: SubmissionCosignerTable;
   attachments: AttachmentTable;
+  campaign_members: CampaignMemberTable;
+  campaign_buckets: CampaignBucketTable;
   block_alignments: BlockAlignmentTable;
   carried_anchors: CarriedAnchorTable;
   search_items: SearchItemTable;

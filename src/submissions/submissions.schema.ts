@@ -84,6 +84,12 @@ export const submissionSchema = z
     contentSha256: z.string(),
     receivedAt: z.string(),
     publishedAt: z.string().nullable(),
+    campaignId: z
+      .string()
+      .nullable()
+      .describe(
+        'The campaign of near-duplicate submissions of its period it belongs to (the id of its earliest member; its own id when it stands alone); null until grouped',
+      ),
   })
   .meta({ id: 'Submission' });
 

@@ -51,6 +51,12 @@ import {
   type SubmissionRows,
   type VersionBlock,
   type SubmissionScope,
+  findSubmissionTexts,
+  listPeriodSubmissionIds,
+  setCampaign,
+  renameCampaigns,
+  clearCampaigns,
+  countCampaignMembers,
 } from './submissions.store.ts';
 import type { SubmissionAnchorTable, SubmissionTable } from './submissions.table.ts';
 
@@ -461,6 +467,7 @@ function submissionRows(given: {
       received_at: at,
       published_at: status === 'published' ? at : null,
       updated_at: at,
+      campaign_id: null,
     },
     anchors: given.anchors.map((a) => ({
       ...a,
@@ -905,4 +912,46 @@ export async function* iterateSubmissions(
     yield* await loadSubmissions(db, ids);
     after = ids.at(-1)!;
   }
+}
+
+/** The texts of submissions (any status) and their languages, for campaign grouping. */
+export async function readSubmissionTexts(
+  db: Db,
+  ids: string[],
+): Promise<{ id: string; periodId: string; body: string; language: string }[]> {
+  return findSubmissionTexts(db, ids);
+}
+
+/** A page of a period's submission ids (any status) in the order received, for a full regroup. */
+export async function listPeriodSubmissionsInOrder(
+  db: Db,
+  periodId: string,
+  page: { after: string; limit: number },
+): Promise<string[]> {
+  return listPeriodSubmissionIds(db, periodId, page);
+}
+
+/**
+ * Records what campaign grouping decided: submissions put in campaigns, campaigns merged into
+ * another, or (before a full regroup) every submission of a period taken out of its campaign.
+ */
+export async function recordCampaigns(
+  db: Db,
+  change:
+    | { kind: 'assign'; campaignId: string; submissionIds: string[] }
+    | { kind: 'merge'; periodId: string; from: string[]; to: string }
+    | { kind: 'clear'; periodId: string },
+): Promise<void> {
+  if (change.kind === 'assign') await setCampaign(db, change.campaignId, change.submissionIds);
+  else if (change.kind === 'merge')
+    await renameCampaigns(db, change.periodId, change.from, change.to);
+  else await clearCampaigns(db, change.periodId);
+}
+
+/** The campaigns of a period with two published members or more, largest first, with counts. */
+export async function countPublishedCampaignMembers(
+  db: Db,
+  periodId: string,
+): Promise<{ campaignId: string; count: number; variants: number; firstId: string }[]> {
+  return countCampaignMembers(db, periodId);
 }

@@ -191,6 +191,7 @@ export async function loadSubmissions(db: Db, ids: string[]): Promise<Submission
       contentSha256: row.content_sha256,
       receivedAt: row.received_at,
       publishedAt: row.published_at,
+      campaignId: row.campaign_id,
     });
   }
   return out;
@@ -585,4 +586,130 @@ export async function listRecentlyPublishedIds(
     .limit(limit)
     .execute();
   return rows.map((r) => r.id);
+}
+
+/** The texts of submissions (any status) for campaign grouping, in the order of the ids given. */
+export async function findSubmissionTexts(
+  db: Db,
+  ids: string[],
+): Promise<{ id: string; periodId: string; body: string; language: string }[]> {
+  const rows: {
+    id: string;
+    period_id: string;
+    body: string;
+    language: string;
+    language_detected: string | null;
+  }[] = [];
+  for (const chunk of shapedChunks([...new Set(ids)], 256))
+    rows.push(
+      ...(await db
+        .selectFrom('submissions')
+        .select(['id', 'period_id', 'body', 'language', 'language_detected'])
+        .where('id', 'in', chunk)
+        .execute()),
+    );
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => {
+    const row = byId.get(id);
+    // The detected language, when there is one: a comment in French declared as English is French.
+    return row
+      ? [
+          {
+            id,
+            periodId: row.period_id,
+            body: row.body,
+            language: row.language_detected ?? row.language,
+          },
+        ]
+      : [];
+  });
+}
+
+/** A page of a period's submission ids (any status), in the order received, after a cursor. */
+export async function listPeriodSubmissionIds(
+  db: Db,
+  periodId: string,
+  page: { after: string; limit: number },
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('submissions')
+    .select('id')
+    .where('period_id', '=', periodId)
+    .where('id', '>', page.after)
+    .orderBy('id')
+    .limit(page.limit)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** Puts submissions in a campaign. */
+export async function setCampaign(
+  db: Db,
+  campaignId: string | null,
+  submissionIds: string[],
+): Promise<void> {
+  for (const chunk of shapedChunks(submissionIds, 256))
+    await db
+      .updateTable('submissions')
+      .set({ campaign_id: campaignId })
+      .where('id', 'in', chunk)
+      .execute();
+}
+
+/** Moves every submission of a period's campaigns `from` into the campaign `to` (campaigns merged). */
+export async function renameCampaigns(
+  db: Db,
+  periodId: string,
+  from: string[],
+  to: string,
+): Promise<void> {
+  if (from.length === 0) return;
+  await db
+    .updateTable('submissions')
+    .set({ campaign_id: to })
+    .where('period_id', '=', periodId)
+    .where('campaign_id', 'in', from)
+    .execute();
+}
+
+/** Takes every submission of a period out of its campaign (before a full regroup). */
+export async function clearCampaigns(db: Db, periodId: string): Promise<void> {
+  await db
+    .updateTable('submissions')
+    .set({ campaign_id: null })
+    .where('period_id', '=', periodId)
+    .where('campaign_id', 'is not', null)
+    .execute();
+}
+
+/**
+ * The campaigns of a period with two published members or more: how many, how many distinct
+ * texts, and the earliest; largest first.
+ */
+export async function countCampaignMembers(
+  db: Db,
+  periodId: string,
+): Promise<{ campaignId: string; count: number; variants: number; firstId: string }[]> {
+  const rows = await db
+    .selectFrom('submissions')
+    .select((eb) => [
+      'campaign_id',
+      eb.fn.countAll<number | string>().as('count'),
+      eb.fn.count<number | string>('body').distinct().as('variants'),
+      eb.fn.min('id').as('first_id'),
+    ])
+    .where('period_id', '=', periodId)
+    .where('status', '=', 'published')
+    .where('campaign_id', 'is not', null)
+    .groupBy('campaign_id')
+    .having((eb) => eb.fn.countAll(), '>', 1)
+    .execute();
+  return rows
+    .map((r) => ({
+      campaignId: r.campaign_id!,
+      count: Number(r.count),
+      variants: Number(r.variants),
+      firstId: r.first_id,
+    }))
+    .sort((a, b) => b.count - a.count || a.campaignId.localeCompare(b.campaignId));
 }

@@ -18,6 +18,8 @@ export interface SubmissionTable {
   received_at: string;
   published_at: string | null;
   updated_at: string;
+  /** The campaign of near-duplicates the campaigns follower put it in; null until grouped. */
+  campaign_id: string | null;
 }
 
 /** A row of `submission_anchors`: a paragraph, or a span inside it, that a submission is about. */

@@ -1,0 +1,22 @@
+/** Row types of campaigns, as stored. */
+
+/** A row of `campaign_members`: a grouped submission, its signature and its campaign. */
+export interface CampaignMemberTable {
+  submission_id: string;
+  period_id: string;
+  /** The id of the campaign's earliest member (its own id while it stands alone). */
+  campaign_id: string;
+  /** The language it was grouped in (detected, else declared): other languages never join. */
+  language: string;
+  /** The MinHash signature (4 bytes a value, little-endian); null for a text without words. */
+  signature: Buffer | null;
+  grouped_at: string;
+}
+
+/** A row of `campaign_buckets`: a campaign's representative in an LSH bucket of a period. */
+export interface CampaignBucketTable {
+  period_id: string;
+  /** band × 2³² + the band's key (a string from PostgreSQL's bigint). */
+  bucket: number | string;
+  submission_id: string;
+}

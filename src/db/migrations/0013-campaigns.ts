@@ -1,0 +1,47 @@
+/**
+ * Campaigns: near-duplicate submissions of a period grouped by the campaigns follower. Each
+ * grouped submission has its MinHash signature and its campaign (`campaign_members`); each LSH
+ * bucket keeps one representative per campaign (`campaign_buckets`); the submission carries its
+ * campaign too (`submissions.campaign_id`), for its JSON, the exports and the period's list.
+ * Frozen: a migration never imports application code and is never edited once released.
+ */
+import { sql, type Kysely } from 'kysely';
+
+/** Makes the campaign tables and the submission's campaign. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations must not depend on the app's evolving types
+export async function up(db: Kysely<any>): Promise<void> {
+  await db.schema
+    .createTable('campaign_members')
+    .addColumn('submission_id', 'text', (c) =>
+      c.primaryKey().references('submissions.id').onDelete('cascade'),
+    )
+    .addColumn('period_id', 'text', (c) => c.notNull())
+    // The id of the campaign's earliest member.
+    .addColumn('campaign_id', 'text', (c) => c.notNull())
+    .addColumn('language', 'text', (c) => c.notNull())
+    // Null for a text without words: a campaign of its own.
+    .addColumn('signature', sql`bytea`)
+    .addColumn('grouped_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createIndex('campaign_members_campaign')
+    .on('campaign_members')
+    .columns(['period_id', 'campaign_id'])
+    .execute();
+  await db.schema
+    .createTable('campaign_buckets')
+    .addColumn('period_id', 'text', (c) => c.notNull())
+    // band × 2³² + the band's key.
+    .addColumn('bucket', 'bigint', (c) => c.notNull())
+    .addColumn('submission_id', 'text', (c) =>
+      c.notNull().references('campaign_members.submission_id').onDelete('cascade'),
+    )
+    .addPrimaryKeyConstraint('campaign_buckets_pk', ['period_id', 'bucket', 'submission_id'])
+    .execute();
+  await db.schema.alterTable('submissions').addColumn('campaign_id', 'text').execute();
+  await db.schema
+    .createIndex('submissions_campaign')
+    .on('submissions')
+    .columns(['period_id', 'campaign_id'])
+    .execute();
+}
