@@ -344,6 +344,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/consultations/{id}/campaigns': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The campaigns of a comment period: published near-duplicate submissions grouped, largest first, with their counts */
+    get: operations['consultationsByIdCampaigns'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/search': {
     parameters: {
       query?: never;
@@ -676,6 +693,8 @@ export interface components {
       contentSha256: string;
       receivedAt: string;
       publishedAt: string | null;
+      /** @description The campaign of near-duplicate submissions of its period it belongs to (the id of its earliest member; its own id when it stands alone); null until grouped */
+      campaignId: string | null;
     };
     Anchor: {
       blockId: string;
@@ -795,6 +814,17 @@ export interface components {
       status: 'awaiting_cosigners' | 'in_review' | 'published' | 'rejected' | 'returned';
       /** @description True when the idempotency key had already been used for this content */
       replayed: boolean;
+    };
+    Campaign: {
+      /** @description The id of its earliest member */
+      id: string;
+      periodId: string;
+      /** @description Published submissions in it */
+      submissions: number;
+      /** @description Distinct texts among them */
+      variants: number;
+      /** @description Its earliest published submission */
+      firstSubmissionId: string;
     };
     SearchResult: {
       query: string;
@@ -1880,6 +1910,49 @@ export interface operations {
         };
       };
       /** @description SUBMISSION_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  consultationsByIdCampaigns: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Comment period id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            campaigns: components['schemas']['Campaign'][];
+          };
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PERIOD_NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;

@@ -27,40 +27,97 @@ export const signatureLength = bands * rowsPerBand;
  */
 export const sameCampaignThreshold = 0.4;
 
-/** Han, Hiragana, Katakana (and their compatibility forms after NFKC): one token per character. */
-const unspacedScript = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
-const marks = /\p{M}+/gu;
-const punctuationAndSymbols = /[\p{P}\p{S}]+/gu;
+/** How a UTF-16 code unit takes part in tokens. */
+const separator = 0;
+const letter = 1;
+/** Chinese or Japanese (Han, Hiragana, Katakana): a token of its own. */
+const unspaced = 2;
+/** A combining mark (accents, Arabic short vowels once decomposed): part of a word, dropped. */
+const mark = 3;
+const unknown = 255;
+
+const unspacedPattern = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/u;
+const letterPattern = /[\p{L}\p{N}]/u;
+const markPattern = /\p{M}/u;
 
 /**
- * The tokens of a text: NFKC, lower case, accents and other combining marks dropped, punctuation
- * and symbols made spaces; words split on spaces, and runs of Chinese or Japanese characters
- * split into single characters.
+ * The class of each code unit, found by the patterns above the first time it is met (a pattern
+ * per character is several times slower than a table). Surrogates: a high surrogate of the
+ * planes of CJK extensions (U+20000–U+3FFFF) starts a Chinese character, other pairs are letters.
  */
-export function normalisedTokens(text: string): string[] {
-  const folded = text
-    .normalize('NFKC')
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(marks, '')
-    .replace(punctuationAndSymbols, ' ');
-  const tokens: string[] = [];
-  for (const word of folded.split(/\s+/u)) {
-    if (word === '') continue;
-    if (!unspacedScript.test(word)) {
-      tokens.push(word);
+const classes = new Uint8Array(0x10000).fill(unknown);
+
+function classOf(code: number): number {
+  let c = classes[code]!;
+  if (c !== unknown) return c;
+  if (code >= 0xd840 && code <= 0xd8bf) c = unspaced;
+  else if (code >= 0xd800 && code <= 0xdfff) c = letter;
+  else {
+    const char = String.fromCharCode(code);
+    c = unspacedPattern.test(char)
+      ? unspaced
+      : letterPattern.test(char)
+        ? letter
+        : markPattern.test(char)
+          ? mark
+          : separator;
+  }
+  classes[code] = c;
+  return c;
+}
+
+/** A text decomposed (NFKD: compatibility forms made plain, accents apart) and lower-cased. */
+function folded(text: string): string {
+  return text.normalize('NFKD').toLowerCase();
+}
+
+/**
+ * Calls `each` with the FNV-1a hash of every token of a folded text and where it lies: a run of
+ * letters and digits with its marks left out, or one Chinese or Japanese character (with the
+ * low half of a surrogate pair).
+ */
+function eachToken(text: string, each: (hash: number, start: number, end: number) => void): void {
+  const length = text.length;
+  let i = 0;
+  while (i < length) {
+    const c = classOf(text.charCodeAt(i));
+    if (c === unspaced) {
+      const start = i;
+      let h = Math.imul(0x811c9dc5 ^ text.charCodeAt(i++), 0x01000193);
+      if (i < length && text.charCodeAt(i) >= 0xdc00 && text.charCodeAt(i) <= 0xdfff)
+        h = Math.imul(h ^ text.charCodeAt(i++), 0x01000193);
+      each(h >>> 0, start, i);
       continue;
     }
-    let run = '';
-    for (const char of word) {
-      if (unspacedScript.test(char)) {
-        if (run) tokens.push(run);
-        run = '';
-        tokens.push(char);
-      } else run += char;
+    if (c === separator || c === mark) {
+      i++;
+      continue;
     }
-    if (run) tokens.push(run);
+    const start = i;
+    let h = 0x811c9dc5;
+    for (; i < length; i++) {
+      const code = text.charCodeAt(i);
+      const k = classOf(code);
+      if (k === letter) h = Math.imul(h ^ code, 0x01000193);
+      else if (k !== mark) break;
+    }
+    each(h >>> 0, start, i);
   }
+}
+
+/**
+ * The tokens of a text: compatibility forms made plain, lower case, accents and short vowels
+ * dropped; punctuation and symbols separate words; Chinese and Japanese a character at a time.
+ */
+export function normalisedTokens(text: string): string[] {
+  const plain = folded(text);
+  const tokens: string[] = [];
+  eachToken(plain, (_hash, start, end) => {
+    let token = '';
+    for (let i = start; i < end; i++)
+      if (classOf(plain.charCodeAt(i)) !== mark) token += plain.charAt(i);
+    tokens.push(token);
+  });
   return tokens;
 }
 
@@ -74,26 +131,36 @@ function mix32(h: number): number {
   return h >>> 0;
 }
 
-/** FNV-1a over a token's UTF-16 code units. */
-function tokenHash(token: string): number {
+/** The hashes of a text's tokens. */
+function tokenHashes(text: string): number[] {
+  const hashes: number[] = [];
+  eachToken(folded(text), (hash) => hashes.push(hash));
+  return hashes;
+}
+
+/** FNV-1a over a string's UTF-16 code units. */
+function stringHash(value: string): number {
   let h = 0x811c9dc5;
-  for (let i = 0; i < token.length; i++) h = Math.imul(h ^ token.charCodeAt(i), 0x01000193);
+  for (let i = 0; i < value.length; i++) h = Math.imul(h ^ value.charCodeAt(i), 0x01000193);
   return h >>> 0;
 }
 
-/** The distinct 32-bit hashes of a text's shingles (a text shorter than a shingle is one). */
+/**
+ * The 32-bit hashes of a text's shingles, a hash per place in the text (a shingle repeated
+ * repeats its hash, which changes no minimum); a text shorter than a shingle is one shingle.
+ */
 export function shingleHashes(text: string): Uint32Array {
-  const tokens = normalisedTokens(text).map(tokenHash);
+  const tokens = tokenHashes(text);
   if (tokens.length === 0) return new Uint32Array(0);
   const count = Math.max(1, tokens.length - shingleSize + 1);
-  const seen = new Set<number>();
+  const out = new Uint32Array(count);
   for (let i = 0; i < count; i++) {
     let h = 0x9747b28c;
     for (let j = i; j < Math.min(i + shingleSize, tokens.length); j++)
       h = mix32(Math.imul(h, 31) ^ tokens[j]!);
-    seen.add(h);
+    out[i] = h;
   }
-  return Uint32Array.from(seen);
+  return out;
 }
 
 /** Fixed seeds, one per signature value: the same on every run, so stored signatures stay valid. */
@@ -114,20 +181,24 @@ const seeds = (() => {
 export function minhashSignature(text: string): Uint32Array | undefined {
   const shingles = shingleHashes(text);
   if (shingles.length === 0) return undefined;
-  const signature = new Uint32Array(signatureLength).fill(0xffffffff);
-  for (let s = 0; s < shingles.length; s++) {
-    const x = shingles[s]!;
-    for (let i = 0; i < signatureLength; i++) {
-      const h = mix32(x ^ seeds[i]!);
-      if (h < signature[i]!) signature[i] = h;
+  const signature = new Uint32Array(signatureLength);
+  for (let i = 0; i < signatureLength; i++) {
+    const seed = seeds[i]!;
+    let least = 0xffffffff;
+    for (let s = 0; s < shingles.length; s++) {
+      // Shingle hashes are mixed already: a multiply and a shift make each seed's order its own.
+      let h = Math.imul(shingles[s]! ^ seed, 0x85ebca6b);
+      h = (h ^ (h >>> 13)) >>> 0;
+      if (h < least) least = h;
     }
+    signature[i] = least;
   }
   return signature;
 }
 
 /** A language tag as a number mixed into band keys: texts in two languages share no bucket. */
 export function languageHash(language: string): number {
-  return tokenHash(language.toLowerCase());
+  return stringHash(language.toLowerCase());
 }
 
 /**

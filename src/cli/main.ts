@@ -2,6 +2,7 @@
 import { ConfigError } from '../config.ts';
 import { accountCommand, accountUsage } from './account.command.ts';
 import { briefCommand, briefUsage } from './brief.command.ts';
+import { campaignsCommand, campaignsUsage } from './campaigns.command.ts';
 import { demoCommand, demoUsage } from './demo.command.ts';
 import { exportCommand, exportUsage } from './export.command.ts';
 import { importCommand, importUsage } from './import.command.ts';
@@ -22,6 +23,7 @@ const commands: Record<string, { run: (args: string[]) => Promise<number>; usage
   demo: { run: demoCommand, usage: demoUsage },
   account: { run: accountCommand, usage: accountUsage },
   search: { run: searchCommand, usage: searchUsage },
+  campaigns: { run: campaignsCommand, usage: campaignsUsage },
   brief: { run: briefCommand, usage: briefUsage },
   status: { run: statusCommand, usage: statusUsage },
 };
@@ -38,6 +40,7 @@ Commands:
   export     print a version's block tree as JSON or text
   account    create accounts (the first administrator) and grant roles
   search     find passages in the six UN languages; --reindex rebuilds the index
+  campaigns  regroup a comment period's near-duplicate submissions into campaigns
   brief      draft a briefing paper (Markdown, HTML or DOCX) on processes, a period, concepts
   demo       fill a database with the demo processes, documents and consultation
   status     how far search, concepts and watches are behind the event log, and any failure

@@ -316,6 +316,10 @@ for (const engine of testEngines()) {
         'GET /api/consultations/:id/submissions',
         byId('/api/consultations/:id', 'period', built.period.id, hiddenPeriod.id, '/submissions'),
       );
+      add(
+        'GET /api/consultations/:id/campaigns',
+        byId('/api/consultations/:id', 'period', built.period.id, hiddenPeriod.id, '/campaigns'),
+      );
       add('POST /api/consultations/:id/submissions', [
         {
           name: 'to an open period',
