@@ -72,7 +72,7 @@ function arrivalOf(text: {
     campaignId: text.id,
     language: text.language,
     signature,
-    buckets: Array.from(keys, (key, band) => bucketOf(band, key)),
+    buckets: Array.from(keys, (key, band) => bucketOf(band, key, text.periodId)),
   };
 }
 
@@ -87,11 +87,10 @@ async function groupInPeriod(
     arrivals.flatMap((a) => a.buckets),
   );
   const batch = new BatchGrouping(stored);
-  const newBuckets: { periodId: string; bucket: number; submissionId: string }[] = [];
+  const represented = new Map<string, number[]>();
   for (const arrival of arrivals) {
     batch.join(arrival);
-    for (const bucket of batch.represent(arrival))
-      newBuckets.push({ periodId, bucket, submissionId: arrival.submissionId });
+    represented.set(arrival.submissionId, batch.represent(arrival));
   }
   // Campaigns stored before this batch that another absorbed: their members move.
   for (const [to, from] of batch.absorbedStoredCampaigns()) {
@@ -99,13 +98,11 @@ async function groupInPeriod(
     await recordCampaigns(db, { kind: 'merge', periodId, from, to });
   }
   const members = arrivals.map((a) => ({ ...a, campaignId: batch.campaignOf(a.campaignId) }));
-  await insertMembers(db, members, newBuckets, at);
-  for (const [campaignId, joined] of Map.groupBy(members, (m) => m.campaignId))
-    await recordCampaigns(db, {
-      kind: 'assign',
-      campaignId,
-      submissionIds: joined.map((m) => m.submissionId),
-    });
+  await insertMembers(db, { members, represented, at });
+  await recordCampaigns(db, {
+    kind: 'assign',
+    campaigns: members.map((m) => ({ submissionId: m.submissionId, campaignId: m.campaignId })),
+  });
 }
 
 /**

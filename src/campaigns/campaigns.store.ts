@@ -1,4 +1,5 @@
 /** SQL for campaigns: grouped submissions with their signatures, and the LSH buckets' representatives. */
+import type { Insertable } from 'kysely';
 import type { Db } from '../db/database.ts';
 import { shapedChunks, shapedList } from '../db/statement-shapes.ts';
 import { signatureBytes, signatureFromBytes } from './minhash.ts';
@@ -42,7 +43,7 @@ export async function findRepresentatives(
   for (const chunk of shapedChunks([...new Set(buckets)], 512)) {
     const rows = await db
       .selectFrom('campaign_buckets as b')
-      .innerJoin('campaign_members as m', 'm.submission_id', 'b.submission_id')
+      .innerJoin('campaign_members as m', 'm.seq', 'b.member')
       .select([
         'b.bucket',
         'm.submission_id',
@@ -51,15 +52,17 @@ export async function findRepresentatives(
         'm.language',
         'm.signature',
       ])
-      .where('b.period_id', '=', periodId)
       .where('b.bucket', 'in', shapedList(chunk))
       .execute();
-    for (const row of rows) out.push({ ...toMember(row), bucket: Number(row.bucket) });
+    // A bucket key is the period's: another period's row is a 32-bit coincidence, left out here
+    // (in SQL, the period's condition leads the planner to read every member of the period).
+    for (const row of rows)
+      if (row.period_id === periodId) out.push({ ...toMember(row), bucket: Number(row.bucket) });
   }
   return out;
 }
 
-function toMember(row: Omit<CampaignMemberTable, 'grouped_at'>): Member {
+function toMember(row: Omit<CampaignMemberTable, 'grouped_at' | 'seq'>): Member {
   return {
     submissionId: row.submission_id,
     periodId: row.period_id,
@@ -69,18 +72,23 @@ function toMember(row: Omit<CampaignMemberTable, 'grouped_at'>): Member {
   };
 }
 
-/** Rows per multi-row insert (six columns a member, three a bucket). */
+/** Rows per multi-row insert (six columns a member, two a bucket). */
 const membersPerInsert = 128;
 const bucketsPerInsert = 512;
 
-/** Stores newly grouped submissions and the buckets they represent. */
+/**
+ * Stores newly grouped submissions, and each as the representative of the buckets it took
+ * (`represented`: bucket numbers by submission id).
+ */
 export async function insertMembers(
   db: Db,
-  members: Member[],
-  buckets: { periodId: string; bucket: number; submissionId: string }[],
-  at: string,
+  {
+    members,
+    represented,
+    at,
+  }: { members: Member[]; represented: Map<string, number[]>; at: string },
 ): Promise<void> {
-  const memberRows: CampaignMemberTable[] = members.map((m) => ({
+  const memberRows: Insertable<CampaignMemberTable>[] = members.map((m) => ({
     submission_id: m.submissionId,
     period_id: m.periodId,
     campaign_id: m.campaignId,
@@ -88,13 +96,16 @@ export async function insertMembers(
     signature: m.signature ? signatureBytes(m.signature) : null,
     grouped_at: at,
   }));
-  for (const chunk of shapedChunks(memberRows, membersPerInsert))
-    await db.insertInto('campaign_members').values(chunk).execute();
-  const bucketRows: CampaignBucketTable[] = buckets.map((b) => ({
-    period_id: b.periodId,
-    bucket: b.bucket,
-    submission_id: b.submissionId,
-  }));
+  const bucketRows: CampaignBucketTable[] = [];
+  for (const chunk of shapedChunks(memberRows, membersPerInsert)) {
+    const numbered = await db
+      .insertInto('campaign_members')
+      .values(chunk)
+      .returning(['seq', 'submission_id'])
+      .execute();
+    for (const { seq, submission_id: id } of numbered)
+      for (const bucket of represented.get(id) ?? []) bucketRows.push({ bucket, member: seq });
+  }
   for (const chunk of shapedChunks(bucketRows, bucketsPerInsert))
     await db.insertInto('campaign_buckets').values(chunk).execute();
 }
@@ -117,6 +128,11 @@ export async function renameMemberCampaigns(
 
 /** Forgets a period's grouping (buckets and members), before a full regroup. */
 export async function deletePeriodGrouping(db: Db, periodId: string): Promise<void> {
-  await db.deleteFrom('campaign_buckets').where('period_id', '=', periodId).execute();
+  await db
+    .deleteFrom('campaign_buckets')
+    .where('member', 'in', (eb) =>
+      eb.selectFrom('campaign_members').select('seq').where('period_id', '=', periodId),
+    )
+    .execute();
   await db.deleteFrom('campaign_members').where('period_id', '=', periodId).execute();
 }

@@ -1,7 +1,10 @@
 /** Row types of campaigns, as stored. */
+import type { Generated } from 'kysely';
 
 /** A row of `campaign_members`: a grouped submission, its signature and its campaign. */
 export interface CampaignMemberTable {
+  /** Made by the database: what bucket rows name the member by. */
+  seq: Generated<number>;
   submission_id: string;
   period_id: string;
   /** The id of the campaign's earliest member (its own id while it stands alone). */
@@ -15,8 +18,8 @@ export interface CampaignMemberTable {
 
 /** A row of `campaign_buckets`: a campaign's representative in an LSH bucket of a period. */
 export interface CampaignBucketTable {
-  period_id: string;
-  /** band × 2³² + the band's key (a string from PostgreSQL's bigint). */
+  /** band × 2³² + the band's key mixed with the period's (a string from PostgreSQL's bigint). */
   bucket: number | string;
-  submission_id: string;
+  /** The member's `seq`. */
+  member: number;
 }

@@ -218,11 +218,11 @@ export function bandKeys(signature: Uint32Array, language: string): Uint32Array 
 }
 
 /**
- * A band key as one number across bands (band × 2³² + key): the bucket stored in the database,
- * below 2⁵³ so that it is exact in JavaScript and in a 64-bit integer column.
+ * A band key as one number across bands and scopes (a period): band × 2³² + the key mixed with
+ * the scope's hash, below 2⁵³ so that it is exact in JavaScript and in a 64-bit integer column.
  */
-export function bucketOf(band: number, key: number): number {
-  return band * 0x1_0000_0000 + key;
+export function bucketOf(band: number, key: number, scope: string): number {
+  return band * 0x1_0000_0000 + mix32(key ^ stringHash(scope));
 }
 
 /** The Jaccard similarity of two texts as their signatures estimate it (share of equal values). */

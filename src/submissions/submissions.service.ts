@@ -53,7 +53,7 @@ import {
   type SubmissionScope,
   findSubmissionTexts,
   listPeriodSubmissionIds,
-  setCampaign,
+  setCampaigns,
   renameCampaigns,
   clearCampaigns,
   countCampaignMembers,
@@ -938,11 +938,11 @@ export async function listPeriodSubmissionsInOrder(
 export async function recordCampaigns(
   db: Db,
   change:
-    | { kind: 'assign'; campaignId: string; submissionIds: string[] }
+    | { kind: 'assign'; campaigns: { submissionId: string; campaignId: string }[] }
     | { kind: 'merge'; periodId: string; from: string[]; to: string }
     | { kind: 'clear'; periodId: string },
 ): Promise<void> {
-  if (change.kind === 'assign') await setCampaign(db, change.campaignId, change.submissionIds);
+  if (change.kind === 'assign') await setCampaigns(db, change.campaigns);
   else if (change.kind === 'merge')
     await renameCampaigns(db, change.periodId, change.from, change.to);
   else await clearCampaigns(db, change.periodId);

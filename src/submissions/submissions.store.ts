@@ -1,5 +1,5 @@
 /** SQL for submissions, their anchors, co-signers and attachments. */
-import type { ExpressionBuilder } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
 import type { Database, Db } from '../db/database.ts';
 import { shapedChunks } from '../db/statement-shapes.ts';
 import { countries } from '../organisations/countries.ts';
@@ -642,18 +642,23 @@ export async function listPeriodSubmissionIds(
   return rows.map((r) => r.id);
 }
 
-/** Puts submissions in a campaign. */
-export async function setCampaign(
+/** Puts each submission in its campaign, a chunk of them per statement. */
+export async function setCampaigns(
   db: Db,
-  campaignId: string | null,
-  submissionIds: string[],
+  campaigns: { submissionId: string; campaignId: string }[],
 ): Promise<void> {
-  for (const chunk of shapedChunks(submissionIds, 256))
+  for (const chunk of shapedChunks(campaigns, 128)) {
+    const cases = chunk.map((c) => sql`when ${c.submissionId} then ${c.campaignId}`);
     await db
       .updateTable('submissions')
-      .set({ campaign_id: campaignId })
-      .where('id', 'in', chunk)
+      .set({ campaign_id: sql<string>`case id ${sql.join(cases, sql` `)} end` })
+      .where(
+        'id',
+        'in',
+        chunk.map((c) => c.submissionId),
+      )
       .execute();
+  }
 }
 
 /** Moves every submission of a period's campaigns `from` into the campaign `to` (campaigns merged). */
