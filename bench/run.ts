@@ -1,7 +1,8 @@
 /**
  * npm run bench: parse of 400,000 lines and the event loop under five ZIP-bomb attachments
  * (hardening.ts), import of a generated 1,000-paragraph, 300-footnote document, and server render
- * of a 200-paragraph document page, on SQLite (and PostgreSQL when PLENUM_TEST_POSTGRES_URL is set).
+ * of a 200-paragraph document page, on SQLite (and PostgreSQL when PLENUM_TEST_POSTGRES_URL is set);
+ * campaign grouping through its follower per engine, and of 1,000,000 submissions in memory.
  */
 import { cpus } from 'node:os';
 import { createApp } from '../src/app.ts';
@@ -16,6 +17,7 @@ import { benchWatchMatching } from './watches.ts';
 import { benchBriefing } from './briefings.ts';
 import { benchAttachmentBombs, benchLongText } from './hardening.ts';
 import { benchLimits } from './limits.ts';
+import { benchCampaignFollower, benchCampaignGrouping } from './campaigns.ts';
 
 function stats(samples: number[]): { median: number; p95: number; min: number } {
   const sorted = samples.toSorted((a, b) => a - b);
@@ -109,7 +111,10 @@ for (const engine of engines) {
   await benchSearch(engine);
   await benchBriefing(engine);
   await benchLimits(engine);
+  await benchCampaignFollower(engine);
 }
 // Watch matching runs in memory: once, whatever the engines.
 benchWatchMatching();
 benchWatchMatching(10_000, 5_000, true);
+// Campaign grouping of 1,000,000 planted submissions in memory: once, whatever the engines.
+benchCampaignGrouping();

@@ -112,6 +112,10 @@ export const errorCatalogue = {
     message: 'An organisation with this name is already registered.',
   },
   PERIOD_NOT_FOUND: { status: 404, message: 'There is no comment period with this id.' },
+  CAMPAIGN_NOT_FOUND: {
+    status: 404,
+    message: 'This comment period has no campaign with this id.',
+  },
   PERIOD_NOT_OPEN_YET: {
     status: 409,
     message: 'This comment period is not open yet: nothing was stored.',

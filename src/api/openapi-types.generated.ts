@@ -443,6 +443,7 @@ export interface components {
           | 'ORGANISATION_NOT_FOUND'
           | 'ORGANISATION_CONFLICT'
           | 'PERIOD_NOT_FOUND'
+          | 'CAMPAIGN_NOT_FOUND'
           | 'PERIOD_NOT_OPEN_YET'
           | 'PERIOD_CLOSED'
           | 'SUBMISSION_NOT_FOUND'

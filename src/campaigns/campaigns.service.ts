@@ -8,8 +8,12 @@
 import type { Viewer } from '../accounts/accounts.schema.ts';
 import { getPeriodContext } from '../consultations/consultations.service.ts';
 import type { Db } from '../db/database.ts';
+import { PlenumError } from '../errors.ts';
+import type { PeriodContext } from '../consultations/consultations.service.ts';
+import type { Submission } from '../submissions/submissions.schema.ts';
 import {
   countPublishedCampaignMembers,
+  getCampaignMembers,
   listPeriodSubmissionsInOrder,
   readSubmissionTexts,
   recordCampaigns,
@@ -221,4 +225,43 @@ export async function getCampaigns(
     variants: c.variants,
     firstSubmissionId: c.firstId,
   }));
+}
+
+/** One campaign of a period as its page shows it: the period, and a page of its members. */
+export interface CampaignPage {
+  context: PeriodContext;
+  campaignId: string;
+  count: number;
+  variants: number;
+  members: Submission[];
+  next: string | null;
+}
+
+/**
+ * A campaign's published members, oldest first, 100 a page after a cursor; CAMPAIGN_NOT_FOUND
+ * when the period has no campaign of this id with a published member.
+ */
+export async function getCampaignPage(
+  db: Db,
+  viewer: Viewer | null,
+  {
+    periodId,
+    campaignId,
+    after,
+    now,
+  }: { periodId: string; campaignId: string; after?: string; now: Date },
+): Promise<CampaignPage> {
+  const context = await getPeriodContext(db, viewer, periodId, now);
+  const page = await getCampaignMembers(db, context.period.id, campaignId, {
+    ...(after ? { after } : {}),
+  });
+  if (page.submissions.length === 0 && !after) throw new PlenumError('CAMPAIGN_NOT_FOUND');
+  return {
+    context,
+    campaignId,
+    count: page.count,
+    variants: page.variants,
+    members: page.submissions,
+    next: page.next,
+  };
 }

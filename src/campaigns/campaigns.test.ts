@@ -102,6 +102,68 @@ for (const engine of testEngines()) {
       assert.equal(body.submission.campaignId, first);
     });
 
+    test('the period page shows a campaign once, with its count, texts and signatories; its page lists every member', async () => {
+      const app = createApp({ db: o.db, engine, now: () => now });
+      const [first] = (await getCampaigns(o.db, null, built.period.id, now)).map((c) => c.id);
+      const members = await o.db
+        .selectFrom('submissions')
+        .select('id')
+        .where('campaign_id', '=', first!)
+        .execute();
+      assert.equal(members.length, 3);
+      const period = await (await app.request(`/consultations/${built.period.id}`)).text();
+      // Once: one campaign block, and none of its members as an item of its own.
+      assert.equal(period.match(/class="submission campaign"/g)?.length, 1);
+      assert.match(
+        period,
+        /3 submissions with the same or nearly the same text · 3 different texts/,
+      );
+      for (const { id } of members) {
+        assert.match(period, new RegExp(`href="/submissions/${id}"`));
+        assert.doesNotMatch(period, new RegExp(`id="s-${id}"`));
+      }
+      for (const name of [
+        'Open Net Collective',
+        'Root Operators Forum',
+        'Ministry of Digital Affairs',
+      ])
+        assert.match(period, new RegExp(`<bdi>${name}`));
+      assert.match(
+        period,
+        new RegExp(`href="/consultations/${built.period.id}/campaigns/${first}"`),
+      );
+      // Filtered, each submission is listed for itself.
+      const filtered = await (
+        await app.request(`/consultations/${built.period.id}?language=en`)
+      ).text();
+      assert.doesNotMatch(filtered, /class="submission campaign"/);
+      for (const { id } of members) assert.match(filtered, new RegExp(`id="s-${id}"`));
+
+      const campaign = await app.request(`/consultations/${built.period.id}/campaigns/${first}`);
+      assert.equal(campaign.status, 200);
+      const page = await campaign.text();
+      for (const { id } of members) assert.match(page, new RegExp(`id="s-${id}"`));
+      const arabic = await (
+        await app.request(`/consultations/${built.period.id}/campaigns/${first}`, {
+          headers: { 'accept-language': 'ar' },
+        })
+      ).text();
+      assert.match(arabic, /dir="rtl"/);
+      assert.match(arabic, /حملة/);
+      for (const path of [
+        `/consultations/${built.period.id}/campaigns/${members.at(-1)!.id}`,
+        `/consultations/${built.period.id}/campaigns/not-an-id`,
+        `/consultations/01900000-0000-7000-8000-000000000000/campaigns/${first}`,
+      ])
+        assert.equal((await app.request(path)).status, 404, path);
+
+      const csv = await (
+        await app.request(`/consultations/${built.period.id}/submissions.csv`)
+      ).text();
+      assert.match(csv.split('\r\n')[0]!, /,campaign_id$/);
+      for (const { id } of members) assert.match(csv, new RegExp(`${id},[^\r]*,${first}\r\n`));
+    });
+
     test('a submission near two campaigns joins them under the earliest', async () => {
       const words = Array.from({ length: 40 }, (_, i) => `bridgeword${i}`);
       const left = await submit(words.slice(0, 26).join(' '));

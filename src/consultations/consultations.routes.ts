@@ -85,12 +85,11 @@ export function consultationRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
     const resolved = await resolveFilters(db, filters);
     const before = c.req.query('before');
     const [page, counts, organisations, history] = await Promise.all([
-      getPublishedSubmissions(
-        db,
-        { periodId: context.period.id },
-        resolved,
-        before && uuid.test(before) ? { before } : {},
-      ),
+      getPublishedSubmissions(db, { periodId: context.period.id }, resolved, {
+        ...(before && uuid.test(before) ? { before } : {}),
+        // Unfiltered, a campaign comes once; filtered, each submission that matches.
+        oneOfEachCampaign: query === '',
+      }),
       countByStatus(db, context.period.id),
       getOrganisations(db),
       listEventsFor(db, 'comment_period', context.period.id),
@@ -98,6 +97,7 @@ export function consultationRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
     return c.html(
       consultationPage(c.var.page, context, {
         submissions: page.submissions,
+        campaigns: page.campaigns,
         next: page.next,
         published: counts.byStatus.get('published') ?? 0,
         rejected: counts.rejected,

@@ -2,8 +2,12 @@
 import { html } from 'hono/html';
 import type { PlenumDocument } from '../documents/documents.schema.ts';
 import type { Process } from '../processes/processes.schema.ts';
-import type { RejectionReason, Submission } from '../submissions/submissions.schema.ts';
-import { filterForm, submissionItem } from '../submissions/submissions.views.ts';
+import type {
+  CampaignGroup,
+  RejectionReason,
+  Submission,
+} from '../submissions/submissions.schema.ts';
+import { campaignItem, filterForm, submissionItem } from '../submissions/submissions.views.ts';
 import type { PageContext } from '../web/page-context.ts';
 import { fill } from '../web/i18n.ts';
 import { csrfField, page, type Markup } from '../web/layout.ts';
@@ -19,6 +23,8 @@ export function consultationPage(
   context: PeriodContext,
   data: {
     submissions: Submission[];
+    /** The campaigns among them, each shown once (by the member the list holds). */
+    campaigns: Map<string, CampaignGroup>;
     next: string | null;
     published: number;
     rejected: Map<RejectionReason, number>;
@@ -88,7 +94,10 @@ export function consultationPage(
     ${
       data.submissions.length === 0
         ? html`<p class="empty">${m.noSubmissions}</p>`
-        : html`<ol class="submissions">${data.submissions.map((s) => submissionItem(ctx, s))}</ol>`
+        : html`<ol class="submissions">${data.submissions.map((s) => {
+            const campaign = s.campaignId ? data.campaigns.get(s.campaignId) : undefined;
+            return campaign ? campaignItem(ctx, campaign) : submissionItem(ctx, s);
+          })}</ol>`
     }
     ${data.next ? html`<p><a href="${here}?${data.filterQuery ? `${data.filterQuery}&` : ''}before=${data.next}">${m.next}</a></p>` : ''}`;
   return page(ctx, {

@@ -23,6 +23,7 @@ export const csvColumns = [
   'body',
   'attachments',
   'content_sha256',
+  'campaign_id',
 ] as const;
 
 function csvRow(s: Submission): string[] {
@@ -49,6 +50,7 @@ function csvRow(s: Submission): string[] {
     s.body,
     s.attachments.map((a) => `${a.filename} (${a.sha256})`).join('; '),
     s.contentSha256,
+    s.campaignId ?? '',
   ];
 }
 

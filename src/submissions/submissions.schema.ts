@@ -247,3 +247,20 @@ export function filterQuery(read: (key: string) => string | undefined): {
   }
   return { filters, query: params.toString() };
 }
+
+/**
+ * A campaign as the period's list shows it once: its published members counted, its first
+ * member's text, some members whose text differs, and its signatories (each with its submission).
+ */
+export interface CampaignGroup {
+  id: string;
+  periodId: string;
+  count: number;
+  /** Distinct texts among the published members. */
+  variants: number;
+  first: Submission;
+  /** Members whose text differs from the first's (a few). */
+  otherTexts: Submission[];
+  /** The organisations of the earliest members, each with its submission. */
+  signatories: { submissionId: string; organisation: Submission['organisation'] }[];
+}

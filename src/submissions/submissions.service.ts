@@ -31,6 +31,7 @@ import {
   type Submission,
   type SubmissionFilters,
   type SubmissionStatus,
+  type CampaignGroup,
 } from './submissions.schema.ts';
 import {
   countPublishedByAddress,
@@ -825,23 +826,102 @@ export async function resolveFilters(
   return filters;
 }
 
-/** One page of published submissions, newest first, and the cursor of the next page. */
+/**
+ * One page of published submissions, newest first, and the cursor of the next page. With
+ * `oneOfEachCampaign` (a period's page without filters), a campaign comes once, where its newest
+ * member falls, and `campaigns` describes each campaign of two published members or more.
+ */
 export async function getPublishedSubmissions(
   db: Db,
   scope: SubmissionScope,
   filters: SubmissionFilters & { organisationId?: string },
-  page: { limit?: number; before?: string } = {},
-): Promise<{ submissions: Submission[]; next: string | null }> {
+  page: { limit?: number; before?: string; oneOfEachCampaign?: boolean } = {},
+): Promise<{
+  submissions: Submission[];
+  next: string | null;
+  campaigns: Map<string, CampaignGroup>;
+}> {
   const limit = Math.min(Math.max(page.limit ?? 50, 1), 200);
   const ids = await listSubmissionIds(db, scope, filters, {
     limit: limit + 1,
     ...(page.before ? { before: page.before } : {}),
+    ...(page.oneOfEachCampaign ? { oneOfEachCampaign: true } : {}),
   });
   const more = ids.length > limit;
   const pageIds = ids.slice(0, limit);
+  const submissions = await loadSubmissions(db, pageIds);
+  return {
+    submissions,
+    next: more ? (pageIds.at(-1) ?? null) : null,
+    campaigns: page.oneOfEachCampaign
+      ? await campaignGroups(db, submissions)
+      : new Map<string, CampaignGroup>(),
+  };
+}
+
+/** Members read to show a campaign in a list: its first text, variants and signatories. */
+const campaignSample = 50;
+
+/** The campaigns (of two published members or more) of these submissions, by id. */
+async function campaignGroups(
+  db: Db,
+  submissions: Submission[],
+): Promise<Map<string, CampaignGroup>> {
+  const groups = new Map<string, CampaignGroup>();
+  const periodId = submissions[0]?.periodId;
+  const campaignIds = [...new Set(submissions.flatMap((s) => s.campaignId ?? []))];
+  if (!periodId || campaignIds.length === 0) return groups;
+  for (const counted of await countCampaignMembers(db, periodId, campaignIds)) {
+    const members = await loadSubmissions(
+      db,
+      await listSubmissionIds(
+        db,
+        { periodId, campaignId: counted.campaignId },
+        {},
+        { limit: campaignSample, after: '' },
+      ),
+    );
+    const first = members[0];
+    if (!first) continue;
+    const texts = new Set([first.body]);
+    const otherTexts = members.filter((m) => !texts.has(m.body) && texts.add(m.body)).slice(0, 5);
+    groups.set(counted.campaignId, {
+      id: counted.campaignId,
+      periodId,
+      count: counted.count,
+      variants: counted.variants,
+      first,
+      otherTexts,
+      signatories: members.map((m) => ({ submissionId: m.id, organisation: m.organisation })),
+    });
+  }
+  return groups;
+}
+
+/**
+ * A page of a campaign's published members, oldest first, after a cursor (the campaign's page);
+ * the caller has checked that the viewer may read the period.
+ */
+export async function getCampaignMembers(
+  db: Db,
+  periodId: string,
+  campaignId: string,
+  page: { after?: string; limit?: number } = {},
+): Promise<{ submissions: Submission[]; next: string | null; count: number; variants: number }> {
+  const limit = Math.min(Math.max(page.limit ?? 100, 1), 500);
+  const ids = await listSubmissionIds(
+    db,
+    { periodId, campaignId },
+    {},
+    { limit: limit + 1, after: page.after ?? '' },
+  );
+  const [counted] = await countCampaignMembers(db, periodId, [campaignId]);
+  const pageIds = ids.slice(0, limit);
   return {
     submissions: await loadSubmissions(db, pageIds),
-    next: more ? (pageIds.at(-1) ?? null) : null,
+    next: ids.length > limit ? (pageIds.at(-1) ?? null) : null,
+    count: counted?.count ?? pageIds.length,
+    variants: counted?.variants ?? pageIds.length,
   };
 }
 

@@ -272,6 +272,8 @@ function filterConditions(
 /** Where a list of submissions comes from. */
 export type SubmissionScope =
   | { periodId: string }
+  /** The members of a campaign of a period. */
+  | { periodId: string; campaignId: string }
   | { organisationId: string }
   | { processId: string }
   | { versionId: string; address: string }
@@ -296,7 +298,14 @@ export async function listSubmissionIds(
   db: Db,
   scope: SubmissionScope,
   filters: SubmissionFilters & { organisationId?: string },
-  page: { limit: number; before?: string; after?: string; allStatuses?: boolean },
+  page: {
+    limit: number;
+    before?: string;
+    after?: string;
+    allStatuses?: boolean;
+    /** A campaign once: by its newest published member (where that member falls in the list). */
+    oneOfEachCampaign?: boolean;
+  },
 ): Promise<string[]> {
   let query = db
     .selectFrom('submissions as s')
@@ -313,6 +322,24 @@ export async function listSubmissionIds(
       periodsOnPublicVersions(db, 'processId' in scope ? scope.processId : undefined),
     );
   }
+  if ('campaignId' in scope) query = query.where('s.campaign_id', '=', scope.campaignId);
+  if (page.oneOfEachCampaign)
+    query = query.where((eb) =>
+      eb.or([
+        eb('s.campaign_id', 'is', null),
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('submissions as later')
+              .select('later.id')
+              .whereRef('later.period_id', '=', 's.period_id')
+              .whereRef('later.campaign_id', '=', 's.campaign_id')
+              .where('later.status', '=', 'published')
+              .whereRef('later.id', '>', 's.id'),
+          ),
+        ),
+      ]),
+    );
   if ('organisationId' in scope) filters = { ...filters, organisationId: scope.organisationId };
   if ('versionId' in scope) {
     // Not correlated: the paragraph's submissions are found once through the (version, address)
@@ -694,7 +721,9 @@ export async function clearCampaigns(db: Db, periodId: string): Promise<void> {
 export async function countCampaignMembers(
   db: Db,
   periodId: string,
+  campaignIds?: string[],
 ): Promise<{ campaignId: string; count: number; variants: number; firstId: string }[]> {
+  if (campaignIds?.length === 0) return [];
   const rows = await db
     .selectFrom('submissions')
     .select((eb) => [
@@ -706,6 +735,7 @@ export async function countCampaignMembers(
     .where('period_id', '=', periodId)
     .where('status', '=', 'published')
     .where('campaign_id', 'is not', null)
+    .$if(campaignIds !== undefined, (q) => q.where('campaign_id', 'in', campaignIds!))
     .groupBy('campaign_id')
     .having((eb) => eb.fn.countAll(), '>', 1)
     .execute();

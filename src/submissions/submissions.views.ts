@@ -10,7 +10,12 @@ import type { PageContext } from '../web/page-context.ts';
 import { fill, localAddress, shortList } from '../web/i18n.ts';
 import { csrfField, directionOf, languageName, page, type Markup } from '../web/layout.ts';
 import { attachmentMaxBytes, attachmentMaxCount } from './attachments.ts';
-import { rejectionReasons, type Receipt, type Submission } from './submissions.schema.ts';
+import {
+  rejectionReasons,
+  type CampaignGroup,
+  type Receipt,
+  type Submission,
+} from './submissions.schema.ts';
 
 /** An organisation's name with its verified badge, group and country. */
 export function organisationLabel(ctx: PageContext, organisation: Organisation): Markup {
@@ -87,6 +92,37 @@ export function submissionItem(
         ? html`<p class="meta">${m.attachments}: ${s.attachments.map((a, i) => html`${i > 0 ? ', ' : ''}<a href="/attachments/${a.id}">${a.filename}</a> (${Math.ceil(a.size / 1024)} KB)`)}</p>`
         : ''
     }
+  </li>`;
+}
+
+/**
+ * A campaign in a list, once: how many submissions and texts, the first submission's text, the
+ * texts that differ, and its signatories, each a link to its submission; and a link to all.
+ */
+export function campaignItem(ctx: PageContext, group: CampaignGroup): Markup {
+  const { ui } = ctx;
+  const m = ui.m.campaigns;
+  const { first } = group;
+  const more = group.count - group.signatories.length;
+  const text = (s: Submission) =>
+    html`<div class="body" lang="${s.language}" dir="${directionOf(s.language)}">${s.body.split(/\n{2,}/).map((para) => html`<p>${para}</p>`)}</div>`;
+  return html`<li class="submission campaign" id="c-${group.id}">
+    <p class="who"><strong>${m.title}</strong>: ${ui.plural(m.members, group.count)} · ${ui.plural(m.variants, group.variants)}</p>
+    <p class="meta">${m.explain} <a href="/consultations/${group.periodId}/campaigns/${group.id}">${m.open}</a></p>
+    <p class="meta">${m.firstText} (<a href="/submissions/${first.id}">${first.organisation.name}</a>,
+      <bdi><time datetime="${first.publishedAt ?? first.receivedAt}">${ui.instant(first.publishedAt ?? first.receivedAt, 'UTC')}</time></bdi>):</p>
+    ${text(first)}
+    ${
+      group.otherTexts.length > 0
+        ? html`<details><summary>${m.otherTexts} (${ui.n(group.variants - 1)})</summary>
+            ${group.otherTexts.map((s) => html`<p class="meta"><a href="/submissions/${s.id}">${s.organisation.name}</a>:</p>${text(s)}`)}
+          </details>`
+        : ''
+    }
+    <p class="meta">${m.signatories}: ${group.signatories.map(
+      (g, i) =>
+        html`${i > 0 ? ', ' : ''}<a href="/submissions/${g.submissionId}"><bdi>${g.organisation.name}</bdi></a>`,
+    )}${more > 0 ? html` <a href="/consultations/${group.periodId}/campaigns/${group.id}">${fill(m.andMore, { n: ui.n(more) })}</a>` : ''}</p>
   </li>`;
 }
 

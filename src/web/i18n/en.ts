@@ -585,6 +585,23 @@ export const en = {
     previous: 'Previous page',
     next: 'Next page',
   },
+  campaigns: {
+    title: 'Campaign',
+    members: {
+      one: '{n} submission with the same or nearly the same text',
+      other: '{n} submissions with the same or nearly the same text',
+    } as Plural,
+    variants: { one: '{n} text', other: '{n} different texts' } as Plural,
+    explain:
+      'Submissions with the same or nearly the same text (a form letter, names inserted, sentences reordered) are shown once as a campaign; each remains a submission of its own.',
+    firstText: 'Text of the first submission',
+    otherTexts: 'Texts that differ',
+    signatories: 'Signatories',
+    andMore: 'and {n} more',
+    open: 'Every submission of this campaign',
+    pageTitle: 'Campaign: {title}',
+    next: 'Next page',
+  },
 };
 
 /** The shape every catalogue has. */

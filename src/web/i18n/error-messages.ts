@@ -48,6 +48,7 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
     ORGANISATION_NOT_FOUND: 'لا توجد منظمة بهذا المعرّف أو الاسم.',
     ORGANISATION_CONFLICT: 'هناك منظمة مسجّلة بالفعل بهذا الاسم.',
     PERIOD_NOT_FOUND: 'لا توجد فترة تعليقات بهذا المعرّف.',
+    CAMPAIGN_NOT_FOUND: 'لا تتضمن فترة التعليقات هذه حملة بهذا المعرّف.',
     PERIOD_NOT_OPEN_YET: 'لم تُفتح فترة التعليقات هذه بعد: لم يُحفظ أي شيء.',
     PERIOD_CLOSED: 'أُغلقت فترة التعليقات هذه: لم تُقبل المساهمة ولم يُحفظ أي شيء.',
     SUBMISSION_NOT_FOUND: 'لا توجد مساهمة بهذا المعرّف.',
@@ -116,6 +117,7 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
     ORGANISATION_NOT_FOUND: '没有具有此编号或名称的组织。',
     ORGANISATION_CONFLICT: '已有同名组织登记。',
     PERIOD_NOT_FOUND: '没有具有此编号的评论期。',
+    CAMPAIGN_NOT_FOUND: '此评论期没有具有此编号的联署活动。',
     PERIOD_NOT_OPEN_YET: '此评论期尚未开始：未存储任何内容。',
     PERIOD_CLOSED: '此评论期已截止：提交材料未被接受，未存储任何内容。',
     SUBMISSION_NOT_FOUND: '没有具有此编号的提交材料。',
@@ -194,6 +196,8 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
     ORGANISATION_NOT_FOUND: 'Aucune organisation ne porte cet identifiant ou ce nom.',
     ORGANISATION_CONFLICT: 'Une organisation portant ce nom est déjà enregistrée.',
     PERIOD_NOT_FOUND: 'Aucune période de commentaires ne porte cet identifiant.',
+    CAMPAIGN_NOT_FOUND:
+      'Cette période de commentaires n’a aucune campagne portant cet identifiant.',
     PERIOD_NOT_OPEN_YET:
       'Cette période de commentaires n’est pas encore ouverte : rien n’a été enregistré.',
     PERIOD_CLOSED:
@@ -277,6 +281,7 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
     ORGANISATION_NOT_FOUND: 'Организации с таким идентификатором или названием нет.',
     ORGANISATION_CONFLICT: 'Организация с таким названием уже зарегистрирована.',
     PERIOD_NOT_FOUND: 'Периода для замечаний с таким идентификатором нет.',
+    CAMPAIGN_NOT_FOUND: 'В этом периоде для замечаний нет кампании с таким идентификатором.',
     PERIOD_NOT_OPEN_YET: 'Этот период для замечаний еще не открыт: ничего не сохранено.',
     PERIOD_CLOSED: 'Этот период для замечаний закрыт: материал не принят, ничего не сохранено.',
     SUBMISSION_NOT_FOUND: 'Материала с таким идентификатором нет.',
@@ -355,6 +360,8 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
     ORGANISATION_NOT_FOUND: 'No hay ninguna organización con este identificador o nombre.',
     ORGANISATION_CONFLICT: 'Ya hay una organización registrada con este nombre.',
     PERIOD_NOT_FOUND: 'No hay ningún período de comentarios con este identificador.',
+    CAMPAIGN_NOT_FOUND:
+      'Este período de comentarios no tiene ninguna campaña con este identificador.',
     PERIOD_NOT_OPEN_YET: 'Este período de comentarios aún no está abierto: no se ha guardado nada.',
     PERIOD_CLOSED:
       'Este período de comentarios ha concluido: no se ha aceptado la comunicación y no se ha guardado nada.',

@@ -597,4 +597,22 @@ export const es: Messages = {
     previous: 'Página anterior',
     next: 'Página siguiente',
   },
+  campaigns: {
+    title: 'Campaña',
+    members: {
+      one: '{n} contribución con el mismo texto o casi el mismo',
+      many: '{n} de contribuciones con el mismo texto o casi el mismo',
+      other: '{n} contribuciones con el mismo texto o casi el mismo',
+    },
+    variants: { one: '{n} texto', many: '{n} de textos distintos', other: '{n} textos distintos' },
+    explain:
+      'Las contribuciones con el mismo texto o casi el mismo (una carta modelo, nombres insertados, frases reordenadas) se muestran una vez como campaña; cada una sigue siendo una contribución propia.',
+    firstText: 'Texto de la primera contribución',
+    otherTexts: 'Textos que difieren',
+    signatories: 'Firmantes',
+    andMore: 'y {n} más',
+    open: 'Todas las contribuciones de esta campaña',
+    pageTitle: 'Campaña: {title}',
+    next: 'Página siguiente',
+  },
 };

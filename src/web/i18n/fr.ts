@@ -599,4 +599,26 @@ export const fr: Messages = {
     previous: 'Page précédente',
     next: 'Page suivante',
   },
+  campaigns: {
+    title: 'Campagne',
+    members: {
+      one: '{n} contribution au texte identique ou presque identique',
+      many: '{n} de contributions au texte identique ou presque identique',
+      other: '{n} contributions au texte identique ou presque identique',
+    },
+    variants: {
+      one: '{n} texte',
+      many: '{n} de textes différents',
+      other: '{n} textes différents',
+    },
+    explain:
+      'Les contributions au texte identique ou presque identique (lettre type, noms insérés, phrases réordonnées) sont présentées une fois comme une campagne ; chacune reste une contribution à part entière.',
+    firstText: 'Texte de la première contribution',
+    otherTexts: 'Textes qui diffèrent',
+    signatories: 'Signataires',
+    andMore: 'et {n} autres',
+    open: 'Toutes les contributions de cette campagne',
+    pageTitle: 'Campagne : {title}',
+    next: 'Page suivante',
+  },
 };

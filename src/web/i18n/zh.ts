@@ -545,4 +545,18 @@ export const zh: Messages = {
     previous: '上一页',
     next: '下一页',
   },
+  campaigns: {
+    title: '联署活动',
+    members: { other: '{n} 份文本相同或几乎相同的意见书' },
+    variants: { other: '{n} 种不同文本' },
+    explain:
+      '文本相同或几乎相同的意见书（格式信函、插入的名称、调换的句子）作为一项联署活动只显示一次；每份意见书仍然独立存在。',
+    firstText: '第一份意见书的文本',
+    otherTexts: '不同的文本',
+    signatories: '签署方',
+    andMore: '另有 {n} 个',
+    open: '此联署活动的所有意见书',
+    pageTitle: '联署活动：{title}',
+    next: '下一页',
+  },
 };
