@@ -162,6 +162,11 @@ for (const engine of testEngines()) {
       ).text();
       assert.match(csv.split('\r\n')[0]!, /,campaign_id$/);
       for (const { id } of members) assert.match(csv, new RegExp(`${id},[^\r]*,${first}\r\n`));
+      const exported = (await (
+        await app.request(`/consultations/${built.period.id}/submissions.json`)
+      ).json()) as { submissions: { id: string; campaignId: string | null }[] };
+      for (const { id } of members)
+        assert.equal(exported.submissions.find((x) => x.id === id)?.campaignId, first);
     });
 
     test('a submission near two campaigns joins them under the earliest', async () => {
