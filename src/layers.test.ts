@@ -84,9 +84,8 @@ const kernelMayImport: Record<string, RegExp> = {
  */
 export const remainingEdges: string[] = [
   // Pages that gather what higher features hold: the account page (its submissions, meetings,
-  // calendar), the process page (documents, periods, meetings), the document page (periods,
-  // comments, the import form), the organisation and period pages (submissions), the concept page
-  // (stances). Each section should be drawn by the feature that owns it and composed above them.
+  // calendar), the organisation page (submissions), the concept page (stances). Each section
+  // should be drawn by the feature that owns it and composed above them, in src/pages/.
   'accounts/accounts.routes.ts -> meetings/meetings.service.ts',
   'accounts/accounts.routes.ts -> organisations/organisations.store.ts',
   'accounts/accounts.routes.ts -> processes/processes.store.ts',
@@ -98,35 +97,9 @@ export const remainingEdges: string[] = [
   'accounts/accounts.views.ts -> submissions/submissions.views.ts',
   'concepts/concepts.routes.ts -> stances/stances.service.ts',
   'concepts/concepts.routes.ts -> stances/stances.views.ts',
-  'consultations/consultations.routes.ts -> submissions/exports.ts',
-  'consultations/consultations.routes.ts -> submissions/feeds.ts',
-  'consultations/consultations.routes.ts -> submissions/submissions.schema.ts',
-  'consultations/consultations.routes.ts -> submissions/submissions.service.ts',
-  'consultations/consultations.routes.ts -> submissions/submissions.store.ts',
-  'consultations/consultations.views.ts -> submissions/submissions.schema.ts',
-  'consultations/consultations.views.ts -> submissions/submissions.views.ts',
-  'documents/documents.routes.ts -> consultations/consultations.service.ts',
-  'documents/documents.routes.ts -> imports/imports.schema.ts',
-  'documents/documents.routes.ts -> imports/imports.service.ts',
-  'documents/documents.routes.ts -> imports/imports.views.ts',
-  'documents/documents.routes.ts -> organisations/organisations.service.ts',
-  'documents/documents.routes.ts -> submissions/submissions.schema.ts',
-  'documents/documents.routes.ts -> submissions/submissions.service.ts',
-  'documents/documents.views.ts -> consultations/consultations.schema.ts',
-  'documents/documents.views.ts -> submissions/submissions.schema.ts',
-  'documents/documents.views.ts -> submissions/submissions.views.ts',
   'organisations/organisations.routes.ts -> submissions/submissions.service.ts',
   'organisations/organisations.views.ts -> submissions/submissions.schema.ts',
   'organisations/organisations.views.ts -> submissions/submissions.views.ts',
-  'processes/processes.routes.ts -> consultations/consultations.service.ts',
-  'processes/processes.routes.ts -> documents/documents.schema.ts',
-  'processes/processes.routes.ts -> documents/documents.service.ts',
-  'processes/processes.routes.ts -> meetings/meetings.service.ts',
-  'processes/processes.views.ts -> consultations/consultations.schema.ts',
-  'processes/processes.views.ts -> documents/documents.schema.ts',
-  'processes/processes.views.ts -> documents/documents.service.ts',
-  'processes/processes.views.ts -> meetings/meetings.schema.ts',
-  'processes/processes.views.ts -> meetings/meetings.views.ts',
   // Another feature's view part that is not yet a shared part of web/ (the submission list item).
   'stances/stances.views.ts -> submissions/submissions.views.ts',
 ];

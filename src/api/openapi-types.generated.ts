@@ -105,23 +105,6 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/language-versions/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** A language version with its import report */
-    get: operations['languageVersionsById'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   '/api/language-versions/{id}/blocks': {
     parameters: {
       query?: never;
@@ -148,6 +131,23 @@ export interface paths {
     };
     /** One block by its stable id */
     get: operations['blocksById'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/language-versions/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A language version with its import report */
+    get: operations['languageVersionsById'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1092,50 +1092,6 @@ export interface operations {
       };
     };
   };
-  languageVersionsById: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Language version id (UUID) */
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description OK */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            languageVersion: components['schemas']['LanguageVersion'];
-            importReport: components['schemas']['ImportReport'];
-          };
-        };
-      };
-      /** @description INVALID_REQUEST */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Error'];
-        };
-      };
-      /** @description LANGUAGE_VERSION_NOT_FOUND */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Error'];
-        };
-      };
-    };
-  };
   languageVersionsByIdBlocks: {
     parameters: {
       query?: never;
@@ -1213,6 +1169,50 @@ export interface operations {
         };
       };
       /** @description BLOCK_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  languageVersionsById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Language version id (UUID) */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            languageVersion: components['schemas']['LanguageVersion'];
+            importReport: components['schemas']['ImportReport'];
+          };
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description LANGUAGE_VERSION_NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;

@@ -28,11 +28,13 @@ import {
   newSubmissionSchema,
   submissionFiltersSchema,
   type Receipt,
+  type RejectionReason,
   type Submission,
   type SubmissionFilters,
   type SubmissionStatus,
 } from './submissions.schema.ts';
 import {
+  countByStatus,
   countPublishedByAddress,
   findAttachment,
   findByIdempotencyKeys,
@@ -44,6 +46,7 @@ import {
   listCosigners,
   listIdsByStatus,
   listIdsOfOrganisations,
+  listRecentlyPublishedIds,
   listSubmissionIds,
   loadSubmissions,
   updateCosigner,
@@ -905,4 +908,21 @@ export async function* iterateSubmissions(
     yield* await loadSubmissions(db, ids);
     after = ids.at(-1)!;
   }
+}
+
+/** A period's submissions by status, and its rejected ones by reason. */
+export function getPeriodCounts(
+  db: Db,
+  periodId: string,
+): Promise<{ byStatus: Map<string, number>; rejected: Map<RejectionReason, number> }> {
+  return countByStatus(db, periodId);
+}
+
+/** The latest submissions published in a period or a process, newest first, for its feed. */
+export async function getRecentlyPublished(
+  db: Db,
+  scope: { periodId: string } | { processId: string },
+  limit: number,
+): Promise<Submission[]> {
+  return loadSubmissions(db, await listRecentlyPublishedIds(db, scope, limit));
 }

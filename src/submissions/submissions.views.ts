@@ -1,4 +1,7 @@
-/** HTML of submissions: list items, filters, the submit form, the receipt, one submission, the moderation queue. */
+/**
+ * HTML of submissions: list items, filters, the submit form, the receipt, one submission, the
+ * moderation queue, the comments on a document page and the submissions of a period's page.
+ */
 import { html } from 'hono/html';
 import type { CommentPeriod } from '../consultations/consultations.schema.ts';
 import type { PeriodContext } from '../consultations/consultations.service.ts';
@@ -10,7 +13,12 @@ import type { PageContext } from '../web/page-context.ts';
 import { fill, localAddress, shortList } from '../web/i18n.ts';
 import { csrfField, directionOf, languageName, page, type Markup } from '../web/layout.ts';
 import { attachmentMaxBytes, attachmentMaxCount } from './attachments.ts';
-import { rejectionReasons, type Receipt, type Submission } from './submissions.schema.ts';
+import {
+  rejectionReasons,
+  type Receipt,
+  type RejectionReason,
+  type Submission,
+} from './submissions.schema.ts';
 
 /** An organisation's name with its verified badge, group and country. */
 export function organisationLabel(ctx: PageContext, organisation: Organisation): Markup {
@@ -382,4 +390,135 @@ export function moderationQueuePage(
       { label: ui.m.consultations.moderate },
     ],
   });
+}
+
+/** The comments shown on a document page: counts per paragraph, and one paragraph opened. */
+export interface CommentLayer {
+  /** The document page's address, without the filters. */
+  here: string;
+  counts: Map<string, { direct: number; carried: number }>;
+  /** The paragraph whose comments are open in place, by address. */
+  open?: { address: string; submissions: Submission[]; next: string | null };
+  /** A period open for submissions on this version, for "comment on" links. */
+  openPeriod?: CommentPeriod;
+  /** Every period on this version. */
+  periods: CommentPeriod[];
+  /** The filter query string ("group=government&region=african"), without "?". */
+  filterQuery: string;
+  filters: Record<string, string | undefined>;
+  organisations: { slug: string; name: string }[];
+  /** The version shown, the labels of every version, and the text's language, for carried comments. */
+  versionId: string;
+  versionLabels: Map<string, string>;
+  contentLanguage: string;
+}
+
+/** The document page's own address with the filters, for comment links. */
+function pageAddress(layer: CommentLayer): string {
+  return layer.filterQuery ? `${layer.here}?${layer.filterQuery}` : layer.here;
+}
+
+/**
+ * Under a paragraph of a document page: its comment counts, its "comment on" link (a period is
+ * open) and, for signed-in analysts, "record a stance"; its comments when opened in place.
+ */
+export function paragraphComments(
+  ctx: PageContext,
+  layer: CommentLayer,
+  block: Block,
+  id: string,
+): Markup {
+  const { ui } = ctx;
+  const base = pageAddress(layer);
+  const m = ui.m.documents;
+  const count = layer.counts.get(block.address);
+  const period = layer.openPeriod;
+  // Signed-in readers (analysts) may record a stance from any paragraph.
+  const analyst = ctx.viewer !== null && block.kind !== 'heading';
+  if (!count && !period && !analyst) return '';
+  const isOpen = layer.open?.address === block.address;
+  const sep = base.includes('?') ? '&' : '?';
+  const link = (label: string) =>
+    isOpen
+      ? html`<a href="${base}#${id}" aria-expanded="true">${label}</a>`
+      : html`<a href="${base}${sep}comments=${encodeURIComponent(block.address)}#${id}" aria-expanded="false">${label}</a>`;
+  const parts: Markup[] = [];
+  if (count && count.direct > 0) parts.push(link(ui.plural(m.comments, count.direct)));
+  if (count && count.carried > 0) parts.push(link(ui.plural(m.previousComments, count.carried)));
+  if (period) {
+    parts.push(
+      html`<a href="/consultations/${period.id}/submit?block=${block.id}">${fill(m.commentOn, { address: localAddress(ui, block.address) })}</a>`,
+    );
+  }
+  if (analyst)
+    parts.push(html`<a href="/stances/new?source=${block.id}">${ui.m.stances.record}</a>`);
+  const open = isOpen && layer.open ? layer.open : undefined;
+  return html`<div class="comment-bar" lang="${ui.lang}" dir="${ui.dir}">${parts.map((p, i) => html`${i > 0 ? ' · ' : ''}${p}`)}</div>${
+    open
+      ? html`<section class="comments-open" aria-label="${fill(m.commentsOnParagraph, { address: localAddress(ui, block.address) })}" lang="${ui.lang}" dir="${ui.dir}">
+          <h3>${fill(m.commentsOnParagraph, { address: localAddress(ui, block.address) })}</h3>
+          <ol class="submissions">${open.submissions.map((s) =>
+            submissionItem(ctx, s, {
+              showAnchors: true,
+              versionId: layer.versionId,
+              versionLabels: layer.versionLabels,
+              contentLanguage: layer.contentLanguage,
+            }),
+          )}</ol>
+          ${open.next ? html`<p><a href="${base}${sep}comments=${encodeURIComponent(block.address)}&amp;before=${open.next}#${id}">${ui.m.consultations.next}</a></p>` : ''}
+          <p><a href="${base}#${id}">${m.hideComments}</a></p>
+        </section>`
+      : ''
+  }`;
+}
+
+/** The comment filters of a document page, folded, when the version has comments or periods. */
+export function documentCommentFilters(ctx: PageContext, layer: CommentLayer): Markup {
+  const m = ctx.ui.m.documents;
+  return layer.counts.size > 0 || layer.periods.length > 0
+    ? html`<details class="filters"${layer.filterQuery ? html` open` : ''}><summary>${m.filtersTitle}</summary>${filterForm(ctx, layer.here, layer.filters, layer.organisations, m.filtersTitle)}</details>`
+    : '';
+}
+
+/** The submissions of a comment period's page: counts, downloads, filters and one page of them. */
+export function periodSubmissionsSection(
+  ctx: PageContext,
+  period: CommentPeriod,
+  data: {
+    submissions: Submission[];
+    next: string | null;
+    published: number;
+    rejected: Map<RejectionReason, number>;
+    filters: Record<string, string | undefined>;
+    filterQuery: string;
+    organisations: { slug: string; name: string }[];
+  },
+): Markup {
+  const { ui } = ctx;
+  const m = ui.m.consultations;
+  const here = `/consultations/${period.id}`;
+  const rejected = [...data.rejected.entries()].filter(([, n]) => n > 0);
+  const exportQuery = data.filterQuery ? `?${data.filterQuery}` : '';
+  return html`<h2>${m.submissions}</h2>
+    <p>${ui.plural(m.published, data.published)}.
+      ${
+        rejected.length > 0
+          ? fill(m.rejectedByReason, {
+              list: rejected
+                .map(([reason, n]) => `${ui.m.submissions.reasons[reason]}: ${ui.n(n)}`)
+                .join(', '),
+            })
+          : m.noneRejected
+      }
+    </p>
+    <p>${m.downloads}: <a href="${here}/submissions.csv${exportQuery}">${m.exportCsv}</a> ·
+      <a href="${here}/submissions.json${exportQuery}">${m.exportJson}</a> ·
+      <a href="${here}/feed.atom">${m.feed}</a></p>
+    ${filterForm(ctx, here, data.filters, data.organisations, m.filters)}
+    ${
+      data.submissions.length === 0
+        ? html`<p class="empty">${m.noSubmissions}</p>`
+        : html`<ol class="submissions">${data.submissions.map((s) => submissionItem(ctx, s))}</ol>`
+    }
+    ${data.next ? html`<p><a href="${here}?${data.filterQuery ? `${data.filterQuery}&` : ''}before=${data.next}">${m.next}</a></p>` : ''}`;
 }
