@@ -7,6 +7,7 @@ import { compress } from 'hono/compress';
 import { secureHeaders } from 'hono/secure-headers';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { accountRoutes } from './accounts/accounts.routes.ts';
+import { accountPageRoutes } from './pages/account-page.ts';
 import { conceptRoutes } from './concepts/concepts.routes.ts';
 import { stanceRoutes } from './stances/stances.routes.ts';
 import { watchRoutes } from './watches/watches.routes.ts';
@@ -154,6 +155,7 @@ export function createApp(given: AppDeps): Hono<AppEnv> {
   });
 
   accountRoutes(app);
+  accountPageRoutes(app);
   processRoutes(app, api);
   documentRoutes(app, api);
   organisationRoutes(app, api);

@@ -87,15 +87,6 @@ export const remainingEdges: string[] = [
   // calendar), the process page (documents, periods, meetings), the document page (periods,
   // comments, the import form), the organisation and period pages (submissions), the concept page
   // (stances). Each section should be drawn by the feature that owns it and composed above them.
-  'accounts/accounts.routes.ts -> meetings/meetings.service.ts',
-  'accounts/accounts.routes.ts -> organisations/organisations.store.ts',
-  'accounts/accounts.routes.ts -> processes/processes.store.ts',
-  'accounts/accounts.routes.ts -> submissions/submissions.service.ts',
-  'accounts/accounts.views.ts -> meetings/meetings.views.ts',
-  'accounts/accounts.views.ts -> organisations/organisations.schema.ts',
-  'accounts/accounts.views.ts -> processes/processes.schema.ts',
-  'accounts/accounts.views.ts -> submissions/submissions.schema.ts',
-  'accounts/accounts.views.ts -> submissions/submissions.views.ts',
   'concepts/concepts.routes.ts -> stances/stances.service.ts',
   'concepts/concepts.routes.ts -> stances/stances.views.ts',
   'consultations/consultations.routes.ts -> submissions/exports.ts',

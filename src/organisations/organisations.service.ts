@@ -18,6 +18,7 @@ import {
 } from './organisations.schema.ts';
 import {
   findOrganisation,
+  findOrganisations,
   insertOrganisation,
   listOrganisations,
   markVerified,
@@ -104,4 +105,12 @@ export async function addRepresentative(
   const organisation = await getOrganisation(db, ref);
   checkCanAddRepresentative(viewer, organisation.id);
   await grantRole(db, { email, role: 'representative', scopeId: organisation.id }, viewer.id);
+}
+
+/** The organisations with these ids, by id (an id of no organisation is left out). */
+export async function getOrganisationsById(
+  db: Db,
+  ids: string[],
+): Promise<Map<string, Organisation>> {
+  return findOrganisations(db, ids);
 }
