@@ -7,7 +7,10 @@ import { compress } from 'hono/compress';
 import { secureHeaders } from 'hono/secure-headers';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { accountRoutes } from './accounts/accounts.routes.ts';
+import { accountPageRoutes } from './pages/account-page.ts';
 import { conceptRoutes } from './concepts/concepts.routes.ts';
+import { conceptPageRoutes } from './pages/concept-page.ts';
+import { countryPageRoutes } from './pages/country-page.ts';
 import { stanceRoutes } from './stances/stances.routes.ts';
 import { watchRoutes } from './watches/watches.routes.ts';
 import { briefingRoutes } from './briefings/briefings.routes.ts';
@@ -17,6 +20,7 @@ import { documentRoutes } from './documents/documents.routes.ts';
 import { meetingRoutes } from './meetings/meetings.routes.ts';
 import { revisionRoutes } from './revisions/revisions.routes.ts';
 import { organisationRoutes } from './organisations/organisations.routes.ts';
+import { organisationPageRoutes } from './pages/organisation-page.ts';
 import { submissionBodyLimits, submissionRoutes } from './submissions/submissions.routes.ts';
 import { periodSubmissionRoutes } from './submissions/period-submissions.routes.ts';
 import { importRoutes } from './imports/imports.routes.ts';
@@ -160,6 +164,7 @@ export function createApp(given: AppDeps): Hono<AppEnv> {
   });
 
   accountRoutes(app);
+  accountPageRoutes(app);
   mountHomePage(app);
   processRoutes(api);
   mountProcessPage(app);
@@ -167,8 +172,11 @@ export function createApp(given: AppDeps): Hono<AppEnv> {
   documentRoutes(app, api);
   importRoutes(app, api);
   organisationRoutes(app, api);
+  organisationPageRoutes(app);
   conceptRoutes(app, api);
+  conceptPageRoutes(app);
   stanceRoutes(app, api);
+  countryPageRoutes(app);
   watchRoutes(app);
   briefingRoutes(app);
   consultationRoutes(app, api);

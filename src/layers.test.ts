@@ -78,32 +78,6 @@ const kernelMayImport: Record<string, RegExp> = {
   'api/client-types.ts': /^app\.ts$/,
 };
 
-/**
- * Edges still to undo, left by the layers work (issue 13, point 2) for want of time: each breaks
- * the order or reaches into another feature's store or views. Shrink it; never grow it.
- */
-export const remainingEdges: string[] = [
-  // Pages that gather what higher features hold: the account page (its submissions, meetings,
-  // calendar), the organisation page (submissions), the concept page (stances). Each section
-  // should be drawn by the feature that owns it and composed above them, in src/pages/.
-  'accounts/accounts.routes.ts -> meetings/meetings.service.ts',
-  'accounts/accounts.routes.ts -> organisations/organisations.store.ts',
-  'accounts/accounts.routes.ts -> processes/processes.store.ts',
-  'accounts/accounts.routes.ts -> submissions/submissions.service.ts',
-  'accounts/accounts.views.ts -> meetings/meetings.views.ts',
-  'accounts/accounts.views.ts -> organisations/organisations.schema.ts',
-  'accounts/accounts.views.ts -> processes/processes.schema.ts',
-  'accounts/accounts.views.ts -> submissions/submissions.schema.ts',
-  'accounts/accounts.views.ts -> submissions/submissions.views.ts',
-  'concepts/concepts.routes.ts -> stances/stances.service.ts',
-  'concepts/concepts.routes.ts -> stances/stances.views.ts',
-  'organisations/organisations.routes.ts -> submissions/submissions.service.ts',
-  'organisations/organisations.views.ts -> submissions/submissions.schema.ts',
-  'organisations/organisations.views.ts -> submissions/submissions.views.ts',
-  // Another feature's view part that is not yet a shared part of web/ (the submission list item).
-  'stances/stances.views.ts -> submissions/submissions.views.ts',
-];
-
 /** One import that breaks the layers, with the rule it breaks. */
 export interface Violation {
   edge: string;
@@ -195,16 +169,8 @@ function modulesUnder(root: string): Map<string, string> {
 
 const src = new URL('.', import.meta.url).pathname;
 
-test('every import of the shipped code keeps the layer order, but for the listed edges', () => {
-  const known = new Set(remainingEdges);
-  const unexpected = layerViolations(modulesUnder(src)).filter((v) => !known.has(v.edge));
-  assert.deepEqual(unexpected, []);
-});
-
-test('every listed edge still exists, so the lists only shrink', () => {
-  const edges = new Set(layerViolations(modulesUnder(src)).map((v) => v.edge));
-  for (const edge of remainingEdges)
-    assert.ok(edges.has(edge), `${edge} is gone: delete it from the list`);
+test('every import of the shipped code keeps the layer order', () => {
+  assert.deepEqual(layerViolations(modulesUnder(src)), []);
 });
 
 test('finds an import against the order, of a private role, from the kernel, of a builder', () => {

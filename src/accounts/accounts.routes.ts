@@ -1,22 +1,16 @@
-/** Routes of accounts: sign-up, sign-in, sign-out, the account page, API tokens, the language choice. */
-import type { Context, Hono } from 'hono';
+/**
+ * Routes of accounts: sign-up, sign-in, sign-out, revoking an API token, the language choice (the
+ * account page and the forms that draw it again are in src/pages/account-page.ts).
+ */
+import type { Hono } from 'hono';
 import { isPlenumError, PlenumError } from '../errors.ts';
-import { findOrganisations } from '../organisations/organisations.store.ts';
-import { getAccountCalendar, renewCalendarAddress } from '../meetings/meetings.service.ts';
-import { findProcess } from '../processes/processes.store.ts';
-import { getMySubmissions } from '../submissions/submissions.service.ts';
 import { errorText } from '../web/error-text.ts';
-import type { Markup } from '../web/layout.ts';
 import { safeBack } from '../web/links.ts';
 import { clientNetwork, clockOf, retryAfter, type AppEnv } from '../context.ts';
 import { isUiLanguage } from '../web/i18n.ts';
-import { siteBase } from '../site-base.ts';
-import { listApiTokens } from './accounts.store.ts';
 import {
   authenticate,
-  changePassword,
   closeSession,
-  createApiToken,
   openSession,
   revokeToken,
   sessionDays,
@@ -29,56 +23,14 @@ import {
   readPlenumCookie,
   setPlenumCookie,
 } from './accounts.middleware.ts';
-import { accountPage, signInPage, signUpPage } from './accounts.views.ts';
+import { signInPage, signUpPage } from './accounts.views.ts';
 
 function field(body: Record<string, unknown>, name: string): string | undefined {
   const value = body[name];
   return typeof value === 'string' ? value : undefined;
 }
 
-async function renderAccount(
-  c: Context<AppEnv>,
-  extra: { newToken?: string; newCalendar?: string; message?: string; error?: Markup } = {},
-  status: 200 | 400 | 401 = 200,
-) {
-  const viewer = c.var.viewer;
-  if (!viewer) throw new PlenumError('SIGN_IN_REQUIRED');
-  const { db } = c.var.deps;
-  const organisations = await findOrganisations(
-    db,
-    viewer.grants.filter((g) => g.role === 'representative').map((g) => g.scopeId),
-  );
-  const roles: { role: string; scope: string; href: string }[] = viewer.isAdmin
-    ? [{ role: 'admin', scope: '', href: '/' }]
-    : [];
-  for (const grant of viewer.grants) {
-    if (grant.role === 'representative') {
-      const o = organisations.get(grant.scopeId);
-      if (o) roles.push({ role: grant.role, scope: o.name, href: `/organisations/${o.slug}` });
-    } else {
-      const p = await findProcess(db, { id: grant.scopeId });
-      if (p)
-        roles.push({
-          role: grant.role,
-          scope: p.shortName ?? p.name,
-          href: `/processes/${p.slug}`,
-        });
-    }
-  }
-  return c.html(
-    accountPage(c.var.page, {
-      roles,
-      organisations: [...organisations.values()],
-      submissions: await getMySubmissions(db, viewer),
-      tokens: await listApiTokens(db, viewer.id),
-      calendar: await getAccountCalendar(db, viewer),
-      ...extra,
-    }),
-    status,
-  );
-}
-
-/** Mounts the account pages. */
+/** Mounts the sign-in and sign-up pages and the account's actions that answer with no page. */
 export function accountRoutes(app: Hono<AppEnv>): void {
   app.get('/language/:lang', (c) => {
     const lang = c.req.param('lang');
@@ -160,37 +112,6 @@ export function accountRoutes(app: Hono<AppEnv>): void {
     return c.redirect('/', 303);
   });
 
-  app.get('/account', (c) => renderAccount(c));
-  app.post('/account/password', async (c) => {
-    const body = await checkForm(c);
-    try {
-      await c.var.deps.db.transaction().execute((trx) =>
-        changePassword(trx, c.var.viewer, readPlenumCookie(c, cookies.session) ?? '', {
-          current: field(body, 'current'),
-          password: field(body, 'password'),
-        }),
-      );
-      return renderAccount(c, { message: c.var.ui.m.accounts.passwordChanged });
-    } catch (error) {
-      if (!isPlenumError(error) || error.code === 'SIGN_IN_REQUIRED' || error.status >= 500)
-        throw error;
-      return renderAccount(c, { error: errorText(c.var.ui, error) }, 400);
-    }
-  });
-  app.post('/account/tokens', async (c) => {
-    const body = await checkForm(c);
-    const token = await c.var.deps.db
-      .transaction()
-      .execute((trx) => createApiToken(trx, c.var.viewer, field(body, 'name') ?? ''));
-    return renderAccount(c, { newToken: token });
-  });
-  app.post('/account/calendar', async (c) => {
-    await checkForm(c);
-    const secret = await c.var.deps.db
-      .transaction()
-      .execute((trx) => renewCalendarAddress(trx, c.var.viewer, clockOf(c.var.deps)));
-    return renderAccount(c, { newCalendar: `${siteBase(c)}/calendar/${secret}.ics` });
-  });
   app.post('/account/tokens/:id/revoke', async (c) => {
     await checkForm(c);
     await c.var.deps.db

@@ -26,12 +26,14 @@ import {
   insertApiToken,
   insertGrant,
   insertSession,
+  listApiTokens,
   recordTokenUse,
   revokeAllApiTokens,
   revokeApiToken,
   updatePasswordHash,
   type Account,
   type AccountWithGrants,
+  type ApiTokenListing,
   type TokenAccount,
 } from './accounts.store.ts';
 import { hashPassword, unusableHash, verifyPassword } from './passwords.ts';
@@ -339,4 +341,12 @@ export async function grantRole(
       data: { role: grant.role, scopeId: grant.scopeId },
     });
   }
+}
+
+export type { ApiTokenListing };
+
+/** The viewer's API tokens (never their secrets), newest first, as the account page lists them. */
+export async function getApiTokens(db: Db, viewer: Viewer | null): Promise<ApiTokenListing[]> {
+  checkSignedIn(viewer);
+  return listApiTokens(db, viewer.id);
 }

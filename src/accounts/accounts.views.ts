@@ -1,11 +1,6 @@
-/** HTML of sign-in, sign-up and the account page. */
+/** HTML of sign-in, sign-up and the account's own sections of the account page (src/pages/). */
 import { html } from 'hono/html';
-import { accountCalendarSection } from '../meetings/meetings.views.ts';
 import type { ApiTokenListing } from './accounts.store.ts';
-import type { Organisation } from '../organisations/organisations.schema.ts';
-import type { Process } from '../processes/processes.schema.ts';
-import type { Submission } from '../submissions/submissions.schema.ts';
-import { submissionItem } from '../submissions/submissions.views.ts';
 import type { PageContext } from '../web/page-context.ts';
 import { fill } from '../web/i18n.ts';
 import { csrfField, page, type Markup } from '../web/layout.ts';
@@ -52,51 +47,56 @@ export function signUpPage(
   return page(ctx, { title: m.signUpTitle, main });
 }
 
-/** The account page: roles, organisations, submissions, password, API tokens. */
-export function accountPage(
+/** The head of the account page: who is signed in, and what the last action did. */
+export function accountHeading(
   ctx: PageContext,
-  data: {
-    roles: { role: string; scope: string; href: string }[];
-    organisations: Organisation[];
-    submissions: Submission[];
-    tokens: ApiTokenListing[];
-    calendar: { followed: Process[]; address: { createdAt: string } | undefined };
-    newCalendar?: string;
-    newToken?: string;
-    message?: string;
-    error?: Markup;
-  },
+  data: { message?: string; error?: Markup },
+): Markup {
+  const m = ctx.ui.m.accounts;
+  const viewer = ctx.viewer!;
+  return html`<h1>${m.accountTitle}</h1>
+    <p>${viewer.name} · ${viewer.email}</p>
+    ${data.message ? html`<p class="notice" role="status">${data.message}</p>` : ''}
+    ${problem(data.error)}`;
+}
+
+/** The viewer's roles, each with the process or organisation it is held on. */
+export function accountRolesSection(
+  ctx: PageContext,
+  roles: { role: string; scope: string; href: string }[],
 ): Markup {
   const { ui } = ctx;
   const m = ui.m.accounts;
-  const viewer = ctx.viewer!;
-  const main = html`<h1>${m.accountTitle}</h1>
-    <p>${viewer.name} · ${viewer.email}</p>
-    ${data.message ? html`<p class="notice" role="status">${data.message}</p>` : ''}
-    ${problem(data.error)}
-    <h2>${m.roles}</h2>
+  return html`<h2>${m.roles}</h2>
     ${
-      data.roles.length === 0
+      roles.length === 0
         ? html`<p class="empty">${m.noRoles} <a href="/organisations/new">${ui.m.organisations.register}</a></p>`
-        : html`<ul>${data.roles.map((r) => html`<li>${fill(m.roleNames[r.role as keyof typeof m.roleNames] ?? r.role, { scope: '' })}<a href="${r.href}">${r.scope}</a></li>`)}</ul>
+        : html`<ul>${roles.map((r) => html`<li>${fill(m.roleNames[r.role as keyof typeof m.roleNames] ?? r.role, { scope: '' })}<a href="${r.href}">${r.scope}</a></li>`)}</ul>
           <p><a href="/organisations/new">${ui.m.organisations.register}</a></p>`
-    }
-    <h2>${ui.m.submissions.yours}</h2>
-    ${
-      data.submissions.length === 0
-        ? html`<p class="empty">${ui.m.submissions.none}</p>`
-        : html`<ol class="submissions">${data.submissions.map((s) => submissionItem(ctx, s, { showStatus: true }))}</ol>`
-    }
-    ${accountCalendarSection(ctx, { ...data.calendar, ...(data.newCalendar ? { newAddress: data.newCalendar } : {}) })}
-    <h2>${m.changePassword}</h2>
+    }`;
+}
+
+/** The form that changes the password. */
+export function accountPasswordSection(ctx: PageContext): Markup {
+  const m = ctx.ui.m.accounts;
+  return html`<h2>${m.changePassword}</h2>
     <form method="post" action="/account/password" class="stack narrow">
       ${csrfField(ctx)}
       <p class="help" id="password-effect">${m.passwordChangeEffect}</p>
       <label>${m.currentPassword} <input type="password" name="current" required autocomplete="current-password" /></label>
       <label>${m.newPassword} <input type="password" name="password" required minlength="10" autocomplete="new-password" aria-describedby="password-effect" /></label>
       <button type="submit">${m.changePassword}</button>
-    </form>
-    <h2>${m.tokens}</h2>
+    </form>`;
+}
+
+/** The viewer's API tokens, the secret of one just made, and the form that makes one. */
+export function accountTokensSection(
+  ctx: PageContext,
+  data: { tokens: ApiTokenListing[]; newToken?: string },
+): Markup {
+  const { ui } = ctx;
+  const m = ui.m.accounts;
+  return html`<h2>${m.tokens}</h2>
     ${data.newToken ? html`<p class="notice" role="status">${m.tokenCreated} <code>${data.newToken}</code></p>` : ''}
     ${
       data.tokens.length === 0
@@ -118,5 +118,4 @@ export function accountPage(
       ${csrfField(ctx)}<label>${m.tokenName} <input name="name" maxlength="100" required /></label>
       <button type="submit">${m.createToken}</button>
     </form>`;
-  return page(ctx, { title: m.accountTitle, main });
 }

@@ -1,12 +1,13 @@
-/** Routes of organisations: the list, an organisation's page, registration, verification, representatives, the API. */
+/**
+ * Routes of organisations: the list, registration, verification, representatives, the API (an
+ * organisation's page is in src/pages/organisation-page.ts).
+ */
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import { checkForm } from '../accounts/accounts.middleware.ts';
 import { isPlenumError, PlenumError } from '../errors.ts';
-import { getPublishedSubmissions } from '../submissions/submissions.service.ts';
 import type { ApiRegistry } from '../api/api-registry.ts';
 import { errorText } from '../web/error-text.ts';
-import { canAddRepresentative, canVerify } from './organisations.policy.ts';
 import type { AppEnv } from '../context.ts';
 import { organisationSchema } from './organisations.schema.ts';
 import {
@@ -16,13 +17,7 @@ import {
   registerOrganisation,
   verifyOrganisation,
 } from './organisations.service.ts';
-import {
-  newOrganisationPage,
-  organisationListPage,
-  organisationPage,
-} from './organisations.views.ts';
-
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { newOrganisationPage, organisationListPage } from './organisations.views.ts';
 
 /** Mounts the organisation pages and registers their API routes. */
 export function organisationRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
@@ -56,26 +51,6 @@ export function organisationRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
         error.status as 400 | 409,
       );
     }
-  });
-
-  app.get('/organisations/:ref', async (c) => {
-    const { db } = c.var.deps;
-    const organisation = await getOrganisation(db, c.req.param('ref'));
-    const before = c.req.query('before');
-    const page = await getPublishedSubmissions(
-      db,
-      { organisationId: organisation.id },
-      {},
-      before && uuid.test(before) ? { before } : {},
-    );
-    const viewer = c.var.viewer;
-    return c.html(
-      organisationPage(c.var.page, organisation, {
-        ...page,
-        canVerify: canVerify(viewer),
-        canAddRepresentative: canAddRepresentative(viewer, organisation.id),
-      }),
-    );
   });
 
   app.post('/organisations/:ref/verify', async (c) => {

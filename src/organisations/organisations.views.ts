@@ -1,10 +1,12 @@
-/** HTML of the organisation list, an organisation's page and the registration form. */
+/**
+ * HTML of the organisation list, an organisation's own part of its page (src/pages/ adds its
+ * submissions) and the registration form.
+ */
 import { html } from 'hono/html';
-import type { Submission } from '../submissions/submissions.schema.ts';
-import { organisationLabel, submissionItem } from '../submissions/submissions.views.ts';
 import type { PageContext } from '../web/page-context.ts';
 import { csrfField, page, type Markup } from '../web/layout.ts';
 import { countries, countryName, regionalGroupName } from './countries.ts';
+import { organisationLabel } from './organisation-label.ts';
 import { stakeholderGroups, type Organisation } from './organisations.schema.ts';
 
 /** Every organisation, by stakeholder group. */
@@ -25,20 +27,18 @@ export function organisationListPage(ctx: PageContext, organisations: Organisati
   return page(ctx, { title: m.title, main });
 }
 
-/** An organisation and everything it submitted or co-signed, across processes. */
-export function organisationPage(
+/**
+ * An organisation's own part of its page: its group, country, verification and the forms of
+ * those who may verify it or add a representative.
+ */
+export function organisationDetails(
   ctx: PageContext,
   organisation: Organisation,
-  data: {
-    submissions: Submission[];
-    next: string | null;
-    canVerify: boolean;
-    canAddRepresentative: boolean;
-  },
+  data: { canVerify: boolean; canAddRepresentative: boolean },
 ): Markup {
   const { ui } = ctx;
   const m = ui.m.organisations;
-  const main = html`<p class="meta">${m.groups[organisation.stakeholderGroup]}${
+  return html`<p class="meta">${m.groups[organisation.stakeholderGroup]}${
     organisation.country
       ? html` · ${countryName(organisation.country, ui.lang)} (${organisation.country}, M49 ${organisation.countryM49})${
           organisation.regionalGroup
@@ -65,19 +65,7 @@ export function organisationPage(
             <button type="submit">${m.representatives}</button>
           </form>`
         : ''
-    }
-    <h2>${m.submissions}</h2>
-    ${
-      data.submissions.length === 0
-        ? html`<p class="empty">${ui.m.consultations.noSubmissions}</p>`
-        : html`<ol class="submissions">${data.submissions.map((s) => submissionItem(ctx, s))}</ol>`
-    }
-    ${data.next ? html`<p><a href="/organisations/${organisation.slug}?before=${data.next}">${ui.m.consultations.next}</a></p>` : ''}`;
-  return page(ctx, {
-    title: organisation.name,
-    main,
-    crumbs: [{ label: m.title, href: '/organisations' }, { label: organisation.name }],
-  });
+    }`;
 }
 
 /** The registration form. */

@@ -3,8 +3,6 @@ import { html, raw } from 'hono/html';
 import type { Concept } from '../concepts/concepts.schema.ts';
 import { countries, countryName, regionalGroupName } from '../organisations/countries.ts';
 import type { Organisation } from '../organisations/organisations.schema.ts';
-import type { Submission } from '../submissions/submissions.schema.ts';
-import { submissionItem } from '../submissions/submissions.views.ts';
 import type { PageContext } from '../web/page-context.ts';
 import { fill, localAddress } from '../web/i18n.ts';
 import { csrfField, directionOf, page, type Markup } from '../web/layout.ts';
@@ -173,10 +171,13 @@ export function stanceFormPage(
   return page(ctx, { title: m.title, main });
 }
 
-/** What a state said: its government's submissions and the stances recorded for it. */
+/**
+ * What a state said: its government's submissions (each drawn by the submissions feature, as
+ * the page in src/pages/ passes them) and the stances recorded for it.
+ */
 export function countryPage(
   ctx: PageContext,
-  data: { iso3: string; submissions: Submission[]; stances: Stance[] },
+  data: { iso3: string; submissions: Markup[]; stances: Stance[] },
 ): Markup {
   const { ui } = ctx;
   const m = ui.m.stances;
@@ -189,7 +190,7 @@ export function countryPage(
     ${
       data.submissions.length === 0
         ? html`<p class="empty">${m.countryNone}</p>`
-        : html`<ol class="submissions">${data.submissions.map((s) => submissionItem(ctx, s, { showAnchors: true }))}</ol>`
+        : html`<ol class="submissions">${data.submissions}</ol>`
     }
     <h2>${m.countryStances}</h2>
     ${data.stances.length === 0 ? html`<p class="empty">${m.countryNone}</p>` : stanceTable(ctx, data.stances, m.countryStances)}`;

@@ -6,7 +6,8 @@ import { html } from 'hono/html';
 import type { CommentPeriod } from '../consultations/consultations.schema.ts';
 import type { PeriodContext } from '../consultations/consultations.service.ts';
 import type { Block } from '../documents/documents.schema.ts';
-import { countryName, regionalGroupName, regionalGroups } from '../organisations/countries.ts';
+import { regionalGroupName, regionalGroups } from '../organisations/countries.ts';
+import { organisationLabel } from '../organisations/organisation-label.ts';
 import { stakeholderGroups, type Organisation } from '../organisations/organisations.schema.ts';
 import { unLanguages } from '../text/detect-language.ts';
 import type { PageContext } from '../web/page-context.ts';
@@ -19,17 +20,6 @@ import {
   type RejectionReason,
   type Submission,
 } from './submissions.schema.ts';
-
-/** An organisation's name with its verified badge, group and country. */
-export function organisationLabel(ctx: PageContext, organisation: Organisation): Markup {
-  const { ui } = ctx;
-  const m = ui.m.submissions;
-  return html`<a href="/organisations/${organisation.slug}">${organisation.name}</a>${
-    organisation.verified
-      ? html` <span class="badge" title="${m.verifiedTitle}">✓ ${m.verified}</span>`
-      : ''
-  } <span class="meta">(${shortList(ui, [ui.m.organisations.groups[organisation.stakeholderGroup], ...(organisation.country ? [countryName(organisation.country, ui.lang)] : [])])})</span>`;
-}
 
 /** An address as a list shows it: "para 3", or "para 3 (Zero draft)" when it is in another version. */
 function anchorLabel(
