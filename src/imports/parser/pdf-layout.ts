@@ -91,6 +91,7 @@ function bodyLineGap(pages: PageFragments[], bodySize: number): number {
 function findFurniture(pages: PageFragments[]): Map<PdfFragment, RemovedText['reason']> {
   const found = new Map<PdfFragment, RemovedText['reason']>();
   const edge: { f: PdfFragment; top: boolean }[] = [];
+  const margin = new Set<PdfFragment>();
   for (const p of pages) {
     const ys = [...new Set(p.fragments.map((f) => Math.round(f.y)))].sort((a, b) => b - a);
     const top = new Set(ys.slice(0, 2));
@@ -98,6 +99,11 @@ function findFurniture(pages: PageFragments[]): Map<PdfFragment, RemovedText['re
     for (const f of p.fragments) {
       const y = Math.round(f.y);
       if (top.has(y) || bottom.has(y)) edge.push({ f, top: top.has(y) && f.y > p.height / 2 });
+      // the outermost line, in the page's margin and well apart from the rest, on a page of its own
+      const outermost = y === ys[0] ? ys[1] : y === ys.at(-1) ? ys.at(-2) : undefined;
+      const inMargin = f.y > 0.93 * p.height || f.y < 0.07 * p.height;
+      if (outermost !== undefined && inMargin && Math.abs(outermost - y) > 2.5 * f.size)
+        margin.add(f);
     }
   }
   const key = (f: PdfFragment): string =>
@@ -111,11 +117,12 @@ function findFurniture(pages: PageFragments[]): Map<PdfFragment, RemovedText['re
   const repeatedOn = Math.max(2, Math.ceil(pages.length * 0.4));
   for (const { f, top } of edge) {
     const text = fragmentText(f, false);
-    // a footnote starts with its raised number, and may end every page at the same height
-    if (f.pieces.toSorted((a, b) => a.x - b.x)[0]?.raised || text.length > 150) continue;
+    // a footnote has its raised number, and may end every page at the same height
+    if (f.pieces.some((p) => p.raised) || text.length > 150) continue;
     if (PAGE_NUMBER.test(text)) found.set(f, 'page_number');
     else if (pages.length >= 2 && pagesWith.get(key(f))!.size >= Math.min(repeatedOn, 3))
       found.set(f, top ? 'page_header' : 'page_footer');
+    else if (pages.length === 1 && margin.has(f)) found.set(f, top ? 'page_header' : 'page_footer');
   }
   return found;
 }
@@ -206,14 +213,14 @@ function findGutter(fragments: PdfFragment[], left: number, right: number): numb
 }
 
 /** Joins the fragments of one column that share a baseline into lines, top to bottom. */
-function asLines(
-  fragments: PdfFragment[],
-  column: { left: number; right: number; rtl: boolean },
-): ReadLine[] {
+function asLines(fragments: PdfFragment[], column: { left: number; right: number }): ReadLine[] {
+  // the column's edges as its lines show them (a column's text starts past the gutter's middle)
+  const left = fragments.length > 2 ? Math.min(...fragments.map((f) => f.x0)) : column.left;
+  const right = fragments.length > 2 ? Math.max(...fragments.map((f) => f.x1)) : column.right;
   return joinBaselines(fragments).map((line, i) => ({
     ...line,
-    left: column.left,
-    right: column.right,
+    left,
+    right,
     columnStart: i === 0,
   }));
 }

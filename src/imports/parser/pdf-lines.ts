@@ -53,12 +53,37 @@ export function cleanPieceText(text: string): string {
 
 /** Groups a page's pieces into fragments, in no particular order. */
 export function pageFragments(page: PdfPageText, pageNumber: number): PdfFragment[] {
-  const pieces = page.pieces
-    .map((p) => ({ ...p, text: cleanPieceText(p.text) }))
-    .filter((p) => p.text.trim() !== '' && p.size > 0);
+  const pieces = attachCombiningMarks(
+    page.pieces
+      .map((p) => ({ ...p, text: cleanPieceText(p.text) }))
+      .filter((p) => p.text.trim() !== '' && p.size > 0),
+  );
   const baselines = groupByBaseline(pieces);
   attachRaisedPieces(baselines);
   return baselines.flatMap((line) => splitAtGaps(line, pageNumber));
+}
+
+const MARKS_ONLY = /^\s*\p{M}+\s*$/u;
+
+/**
+ * A piece made only of combining marks (an Arabic vowel sign placed by the font, a little above
+ * the line) goes after the letter it stands on: the piece whose width covers its place.
+ */
+function attachCombiningMarks(pieces: PdfTextPiece[]): PdfTextPiece[] {
+  const bases = pieces.filter((p) => !MARKS_ONLY.test(p.text));
+  for (const mark of pieces.filter((p) => MARKS_ONLY.test(p.text))) {
+    const candidates = bases.filter(
+      (b) =>
+        Math.abs(b.y - mark.y) <= 0.6 * b.size &&
+        mark.x >= b.x - 0.5 &&
+        mark.x <= b.x + b.width + 0.5,
+    );
+    const inside = candidates.find((b) => mark.x > b.x + 0.1 && mark.x < b.x + b.width - 0.1);
+    const base = inside ?? candidates[0];
+    if (base) base.text += mark.text.trim();
+    else bases.push(mark);
+  }
+  return bases;
 }
 
 interface Baseline {
@@ -182,11 +207,38 @@ export function isRightToLeft(pieces: { text: string }[]): boolean {
 }
 
 /**
+ * A piece that is not right-to-left text holds its characters as printed, left to right; one
+ * that mixes numbers and punctuation (".1", the "1." of a right-to-left paragraph) is cut into
+ * runs, each with its share of the width, so that the punctuation finds its side.
+ */
+function explodeMixedPiece<P extends { text: string; x: number; width: number }>(p: P): P[] {
+  if (STRONG_RTL.test(p.text) || [...p.text].length < 2) return [p];
+  const runs = p.text.match(
+    /[\p{L}\p{N}\p{M}]+(?:[.,:/-][\p{L}\p{N}\p{M}]+)*|[^\p{L}\p{N}\p{M}]+/gu,
+  );
+  if (!runs || runs.length < 2) return [p];
+  const total = [...p.text].length;
+  let offset = 0;
+  return runs.map((run) => {
+    const n = [...run].length;
+    const piece = {
+      ...p,
+      text: run,
+      x: p.x + (p.width * offset) / total,
+      width: (p.width * n) / total,
+    };
+    offset += n;
+    return piece;
+  });
+}
+
+/**
  * The pieces of a right-to-left line (given left to right, as printed) in reading order: the order
  * reversed, runs of left-to-right text and numbers kept as printed, brackets between right-to-left
  * words mirrored back (a PDF maps the mirrored glyph of "(" to ")").
  */
-export function bidiOrder<P extends { text: string }>(visual: P[]): P[] {
+export function bidiOrder<P extends { text: string; x: number; width: number }>(pieces: P[]): P[] {
+  const visual = pieces.flatMap((p) => explodeMixedPiece(p));
   const kind = visual.map((p): 'R' | 'L' | 'N' =>
     STRONG_RTL.test(p.text) ? 'R' : STRONG_LTR.test(p.text) || NUMBER.test(p.text) ? 'L' : 'N',
   );
