@@ -37,10 +37,11 @@ const PAGE_NUMBER =
 export function layOutPdfText(pages: PageFragments[]): PdfLayoutResult {
   const removed: RemovedText[] = [];
   const bodySize = documentBodySize(pages);
-  const furniture = findFurniture(pages);
+  const lineGap = bodyLineGap(pages, bodySize);
+  const furniture = findFurniture(pages, lineGap);
   const out: string[] = [];
   const footnotes: string[] = [];
-  const state: WriterState = { paragraph: null, bodySize, lineGap: bodyLineGap(pages, bodySize) };
+  const state: WriterState = { paragraph: null, bodySize, lineGap };
   for (const page of pages) {
     const kept: PdfFragment[] = [];
     for (const f of page.fragments) {
@@ -88,9 +89,12 @@ function bodyLineGap(pages: PageFragments[], bodySize: number): number {
 }
 
 /** Running headers, footers and page numbers, by fragment. */
-function findFurniture(pages: PageFragments[]): Map<PdfFragment, RemovedText['reason']> {
+function findFurniture(
+  pages: PageFragments[],
+  lineGap: number,
+): Map<PdfFragment, RemovedText['reason']> {
   const found = new Map<PdfFragment, RemovedText['reason']>();
-  const edge: { f: PdfFragment; top: boolean }[] = [];
+  const edge: { f: PdfFragment; top: boolean; apart: boolean }[] = [];
   const margin = new Set<PdfFragment>();
   for (const p of pages) {
     const ys = [...new Set(p.fragments.map((f) => Math.round(f.y)))].sort((a, b) => b - a);
@@ -98,7 +102,11 @@ function findFurniture(pages: PageFragments[]): Map<PdfFragment, RemovedText['re
     const bottom = new Set(ys.slice(-2));
     for (const f of p.fragments) {
       const y = Math.round(f.y);
-      if (top.has(y) || bottom.has(y)) edge.push({ f, top: top.has(y) && f.y > p.height / 2 });
+      // a header or footer stands apart from the text; the first line of a paragraph that starts
+      // every page the same way does not
+      const nearest = Math.min(...ys.filter((o) => o !== y).map((o) => Math.abs(o - y)));
+      if (top.has(y) || bottom.has(y))
+        edge.push({ f, top: top.has(y) && f.y > p.height / 2, apart: nearest > 1.5 * lineGap });
       // the outermost line, in the page's margin and well apart from the rest, on a page of its own
       const outermost = y === ys[0] ? ys[1] : y === ys.at(-1) ? ys.at(-2) : undefined;
       const inMargin = f.y > 0.93 * p.height || f.y < 0.07 * p.height;
@@ -115,12 +123,12 @@ function findFurniture(pages: PageFragments[]): Map<PdfFragment, RemovedText['re
     pagesWith.get(k)!.add(f.page);
   }
   const repeatedOn = Math.max(2, Math.ceil(pages.length * 0.4));
-  for (const { f, top } of edge) {
+  for (const { f, top, apart } of edge) {
     const text = fragmentText(f, false);
     // a footnote has its raised number, and may end every page at the same height
     if (f.pieces.some((p) => p.raised) || text.length > 150) continue;
     if (PAGE_NUMBER.test(text)) found.set(f, 'page_number');
-    else if (pages.length >= 2 && pagesWith.get(key(f))!.size >= Math.min(repeatedOn, 3))
+    else if (apart && pages.length >= 2 && pagesWith.get(key(f))!.size >= Math.min(repeatedOn, 3))
       found.set(f, top ? 'page_header' : 'page_footer');
     else if (pages.length === 1 && margin.has(f)) found.set(f, top ? 'page_header' : 'page_footer');
   }
@@ -162,7 +170,7 @@ function readingOrder(fragments: PdfFragment[]): ReadLine[] {
   const right = Math.max(...fragments.map((f) => f.x1));
   const rtl = isRightToLeft(fragments.flatMap((f) => f.pieces));
   const gutter = findGutter(fragments, left, right);
-  if (gutter === null) return asLines(fragments, { left, right, rtl });
+  if (gutter === null) return asLines(fragments, { left, right });
   const out: ReadLine[] = [];
   const sorted = fragments.toSorted((a, b) => b.y - a.y);
   let segment: PdfFragment[] = [];
@@ -175,14 +183,12 @@ function readingOrder(fragments: PdfFragment[]): ReadLine[] {
       ...asLines(first, {
         left: rtl ? gutter : left,
         right: rtl ? right : gutter,
-        rtl,
       }),
     );
     out.push(
       ...asLines(second, {
         left: rtl ? left : gutter,
         right: rtl ? gutter : right,
-        rtl,
       }),
     );
     segment = [];
@@ -190,7 +196,7 @@ function readingOrder(fragments: PdfFragment[]): ReadLine[] {
   for (const f of sorted) {
     if (f.x0 < gutter && f.x1 > gutter) {
       flushSegment();
-      out.push(...asLines([f], { left, right, rtl }));
+      out.push(...asLines([f], { left, right }));
     } else segment.push(f);
   }
   flushSegment();

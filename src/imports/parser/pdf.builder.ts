@@ -58,7 +58,7 @@ function blockHtml(block: PdfBlockSpec): { html: string; notes: string[] } {
       return `<sup>${escapeHtml(part.marker)}</sup>`;
     })
     .join('');
-  const number = block.number === undefined ? '' : `<span class="num">${block.number}.</span>`;
+  const number = block.number === undefined ? '' : `<span class="num">${block.number}.</span> `;
   return { html: `<p>${number}${body}</p>`, notes };
 }
 
