@@ -25,12 +25,12 @@ export const errorCatalogue = {
   IMPORT_EMPTY: { status: 400, message: 'The file is empty: there is nothing to import.' },
   IMPORT_TOO_LARGE: {
     status: 413,
-    message: 'The file is larger than the import limit (20 MB of text, 40 MB for DOCX).',
+    message: 'The file is larger than the import limit (20 MB of text, 40 MB for DOCX or PDF).',
   },
   IMPORT_BINARY: {
     status: 415,
     message:
-      'The file looks like binary data, not text. Import plain text extracted from a PDF or Word file, Markdown, or a DOCX file.',
+      'The file looks like binary data, not text. Import plain text, Markdown, a DOCX file or a PDF file.',
   },
   IMPORT_INVALID_UTF8: {
     status: 415,
@@ -42,7 +42,7 @@ export const errorCatalogue = {
   },
   IMPORT_UNSUPPORTED_FORMAT: {
     status: 415,
-    message: 'This format is not supported. Use text, markdown or docx.',
+    message: 'This format is not supported. Use text, markdown, docx or pdf.',
   },
   IMPORT_NO_CONTENT: {
     status: 422,
@@ -61,6 +61,25 @@ export const errorCatalogue = {
     status: 413,
     message:
       'The DOCX file unpacks to more than the import limit (25 MB of content, 2,000 parts, 100 times its packed size).',
+  },
+  IMPORT_BAD_PDF: {
+    status: 415,
+    message: 'The file is not a readable PDF document: it may be damaged or cut short.',
+  },
+  IMPORT_PDF_ENCRYPTED: {
+    status: 422,
+    message:
+      'This PDF file is protected by a password (encrypted): its text cannot be read. Remove the protection or export an unprotected copy, then import that.',
+  },
+  IMPORT_PDF_NO_TEXT: {
+    status: 422,
+    message:
+      'This PDF file has no text layer: it seems to be made of scanned images. Run optical character recognition (OCR) on it first, then import the result.',
+  },
+  IMPORT_PDF_TOO_MANY_PAGES: {
+    status: 413,
+    message:
+      'This PDF file has more pages than one import takes (1,000). Split it into several documents.',
   },
   TEXT_FORBIDDEN_CHARACTER: {
     status: 400,

@@ -11,7 +11,7 @@ import { openCliDatabase, parseFlags, UsageError } from './output.ts';
 /** Usage of plenum import. */
 export const importUsage = `plenum import FILE [options]
 
-Reads FILE ("-" for standard input; plain text extracted from PDF or Word, Markdown, or DOCX) into headings,
+Reads FILE ("-" for standard input; PDF, DOCX, Markdown, or plain text extracted from PDF or Word) into headings,
 numbered paragraphs, sub-paragraphs, lists, tables and linked footnotes, and stores it
 as one language version of a document version. All of it is stored, or nothing.
 
@@ -25,7 +25,7 @@ as one language version of a document version. All of it is stored, or nothing.
   --version LABEL    the version, e.g. pre-draft, Rev.1 (created if new; default: the next)
   --date YYYY-MM-DD  the version's date
   --language TAG     BCP 47 language of the text, e.g. en, fr, zh (default: detected)
-  --format FORMAT    text, markdown or docx (default: from the name, else detected)
+  --format FORMAT    text, markdown, docx or pdf (default: from the name, else detected)
   --private          a new version stays unpublished: only the process secretariat and
                      moderators read it until the secretariat publishes it
   --db URL|PATH      SQLite file or postgres:// URL (default: $DATABASE_URL, else ./data/plenum.sqlite)

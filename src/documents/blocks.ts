@@ -83,7 +83,7 @@ export interface ParseResult {
 }
 
 /** The input formats the importer reads. */
-export const importFormats = ['text', 'markdown', 'docx'] as const;
+export const importFormats = ['text', 'markdown', 'docx', 'pdf'] as const;
 
 /** One input format. */
 export type ImportFormat = (typeof importFormats)[number];

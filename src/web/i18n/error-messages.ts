@@ -23,13 +23,14 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
     PAYLOAD_TOO_LARGE: 'متن الطلب كبير جداً.',
     IMPORT_FILE_NOT_FOUND: 'تتعذر قراءة الملف المراد استيراده.',
     IMPORT_EMPTY: 'الملف فارغ: لا يوجد ما يُستورد.',
-    IMPORT_TOO_LARGE: 'حجم الملف يتجاوز الحد الأقصى للاستيراد (20 MB للنصوص، و40 MB لملفات DOCX).',
+    IMPORT_TOO_LARGE:
+      'حجم الملف يتجاوز الحد الأقصى للاستيراد (20 MB للنصوص، و40 MB لملفات DOCX وPDF).',
     IMPORT_BINARY:
-      'يبدو أن الملف يحتوي على بيانات ثنائية لا على نص. استورد نصاً عادياً مستخرجاً من ملف PDF أو Word، أو نصاً بصيغة Markdown، أو ملف DOCX.',
+      'يبدو أن الملف يحتوي على بيانات ثنائية لا على نص. استورد نصاً عادياً مستخرجاً من ملف PDF أو Word، أو نصاً بصيغة Markdown، أو ملف DOCX أو PDF.',
     IMPORT_INVALID_UTF8:
       'الملف ليس نصاً صالحاً بترميز UTF-8. احفظه بترميز UTF-8 ثم استورده مرة أخرى.',
     IMPORT_BAD_DOCX: 'الملف ليس وثيقة DOCX قابلة للقراءة (أي ملف Word محفوظ بامتداد .docx).',
-    IMPORT_UNSUPPORTED_FORMAT: 'هذا التنسيق غير مدعوم. استخدم text أو markdown أو docx.',
+    IMPORT_UNSUPPORTED_FORMAT: 'هذا التنسيق غير مدعوم. استخدم text أو markdown أو docx أو pdf.',
     IMPORT_NO_CONTENT: 'لم يُعثر في الملف على أي فقرات أو عناوين أو حواشٍ.',
     IMPORT_CONFLICT: 'لهذه الصيغة محتوى بهذه اللغة بالفعل.',
     SIGN_IN_REQUIRED: 'سجّل الدخول للقيام بذلك.',
@@ -70,6 +71,13 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
       'تحتوي الوثيقة على كتل (فقرات وعناوين وحواشٍ) أكثر مما يقبله استيراد واحد (200,000). قسّمها إلى عدة وثائق.',
     IMPORT_DOCX_TOO_LARGE_UNPACKED:
       'يتجاوز حجم ملف DOCX بعد فك ضغطه حد الاستيراد (25 MB من المحتوى، و2,000 جزء، و100 ضعف حجمه المضغوط).',
+    IMPORT_BAD_PDF: 'الملف ليس وثيقة PDF قابلة للقراءة: قد يكون تالفاً أو مقطوعاً.',
+    IMPORT_PDF_ENCRYPTED:
+      'ملف PDF هذا محمي بكلمة مرور (مشفّر): لا يمكن قراءة نصه. أزل الحماية أو صدّر نسخة غير محمية ثم استوردها.',
+    IMPORT_PDF_NO_TEXT:
+      'لا يحتوي ملف PDF هذا على طبقة نصية: يبدو أنه صور ممسوحة ضوئياً. شغّل عليه التعرّف الضوئي على الحروف (OCR) أولاً، ثم استورد الملف الناتج.',
+    IMPORT_PDF_TOO_MANY_PAGES:
+      'يتجاوز عدد صفحات ملف PDF هذا ما يقبله الاستيراد الواحد (1,000 صفحة). قسّمه إلى عدة وثائق.',
     TEXT_FORBIDDEN_CHARACTER:
       'يحتوي النص على حرف لا يمكن حفظه: حرف تحكم (مثل NUL) أو بديل منفرد (surrogate) أو U+FFFE/U+FFFF. احذفه ثم أرسل النص مرة أخرى.',
     ATTACHMENT_UNSAFE:
@@ -94,12 +102,12 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
     PAYLOAD_TOO_LARGE: '请求正文过大。',
     IMPORT_FILE_NOT_FOUND: '无法读取要导入的文件。',
     IMPORT_EMPTY: '文件为空：没有可导入的内容。',
-    IMPORT_TOO_LARGE: '文件超出导入大小限制（文本为 20 MB，DOCX 为 40 MB）。',
+    IMPORT_TOO_LARGE: '文件超出导入大小限制（文本为 20 MB，DOCX 和 PDF 为 40 MB）。',
     IMPORT_BINARY:
-      '该文件似乎是二进制数据，而不是文本。请导入从 PDF 或 Word 文件中提取的纯文本、Markdown 或 DOCX 文件。',
+      '该文件似乎是二进制数据，而不是文本。请导入从 PDF 或 Word 文件中提取的纯文本、Markdown、DOCX 或 PDF 文件。',
     IMPORT_INVALID_UTF8: '该文件不是有效的 UTF-8 文本。请将其另存为 UTF-8 格式后重新导入。',
     IMPORT_BAD_DOCX: '该文件不是可读取的 DOCX 文档（即另存为 .docx 格式的 Word 文件）。',
-    IMPORT_UNSUPPORTED_FORMAT: '不支持此格式。请使用 text、markdown 或 docx。',
+    IMPORT_UNSUPPORTED_FORMAT: '不支持此格式。请使用 text、markdown、docx 或 pdf。',
     IMPORT_NO_CONTENT: '文件中未找到任何段落、标题或脚注。',
     IMPORT_CONFLICT: '此版本在该语文中已有内容。',
     SIGN_IN_REQUIRED: '请先登录再执行此操作。',
@@ -137,6 +145,13 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
       '该文件的块（段落、标题、脚注）数量超过单次导入的上限（200,000）。请将其拆分为几份文件。',
     IMPORT_DOCX_TOO_LARGE_UNPACKED:
       '该 DOCX 文件解压后超出导入限制（内容 25 MB、2,000 个部件、压缩大小的 100 倍）。',
+    IMPORT_BAD_PDF: '该文件不是可读取的 PDF 文档：可能已损坏或不完整。',
+    IMPORT_PDF_ENCRYPTED:
+      '该 PDF 文件受密码保护（已加密），无法读取其文本。请解除保护或导出未加密的副本后再导入。',
+    IMPORT_PDF_NO_TEXT:
+      '该 PDF 文件没有文本层：它似乎是扫描图像。请先进行光学字符识别（OCR），再导入生成的文件。',
+    IMPORT_PDF_TOO_MANY_PAGES:
+      '该 PDF 文件的页数超出单次导入的上限（1,000 页）。请将其拆分为多个文档。',
     TEXT_FORBIDDEN_CHARACTER:
       '文本中含有无法存储的字符：控制字符（如 NUL）、孤立代理项或 U+FFFE/U+FFFF。请删除该字符后重新发送。',
     ATTACHMENT_UNSAFE:
@@ -165,15 +180,15 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
     IMPORT_FILE_NOT_FOUND: 'Le fichier à importer ne peut pas être lu.',
     IMPORT_EMPTY: 'Le fichier est vide : il n’y a rien à importer.',
     IMPORT_TOO_LARGE:
-      'Le fichier dépasse la limite d’importation (20 MB pour du texte, 40 MB pour un fichier DOCX).',
+      'Le fichier dépasse la limite d’importation (20 MB pour du texte, 40 MB pour un fichier DOCX ou PDF).',
     IMPORT_BINARY:
-      'Le fichier semble contenir des données binaires et non du texte. Importez du texte brut extrait d’un fichier PDF ou Word, du Markdown ou un fichier DOCX.',
+      'Le fichier semble contenir des données binaires et non du texte. Importez du texte brut extrait d’un fichier PDF ou Word, du Markdown, un fichier DOCX ou un fichier PDF.',
     IMPORT_INVALID_UTF8:
       'Le fichier n’est pas un texte UTF-8 valide. Enregistrez-le en UTF-8 et importez-le à nouveau.',
     IMPORT_BAD_DOCX:
       'Le fichier n’est pas un document DOCX lisible (un fichier Word enregistré au format .docx).',
     IMPORT_UNSUPPORTED_FORMAT:
-      'Ce format n’est pas pris en charge. Utilisez text, markdown ou docx.',
+      'Ce format n’est pas pris en charge. Utilisez text, markdown, docx ou pdf.',
     IMPORT_NO_CONTENT:
       'Aucun paragraphe, titre ou note de bas de page n’a été trouvé dans le fichier.',
     IMPORT_CONFLICT: 'Cette version a déjà un contenu dans cette langue.',
@@ -222,6 +237,14 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
       'Le document compte plus de blocs (paragraphes, titres, notes) qu’une importation n’en accepte (200 000). Divisez-le en plusieurs documents.',
     IMPORT_DOCX_TOO_LARGE_UNPACKED:
       'Une fois décompressé, le fichier DOCX dépasse la limite d’importation (25 MB de contenu, 2 000 parties, 100 fois sa taille compressée).',
+    IMPORT_BAD_PDF:
+      'Le fichier n’est pas un document PDF lisible : il est peut-être endommagé ou tronqué.',
+    IMPORT_PDF_ENCRYPTED:
+      'Ce fichier PDF est protégé par un mot de passe (chiffré) : son texte ne peut pas être lu. Retirez la protection ou exportez une copie non protégée, puis importez-la.',
+    IMPORT_PDF_NO_TEXT:
+      'Ce fichier PDF n’a pas de couche de texte : il semble fait d’images numérisées. Passez-le d’abord à la reconnaissance optique de caractères (OCR), puis importez le résultat.',
+    IMPORT_PDF_TOO_MANY_PAGES:
+      'Ce fichier PDF a plus de pages qu’une importation n’en accepte (1 000). Divisez-le en plusieurs documents.',
     TEXT_FORBIDDEN_CHARACTER:
       'Le texte contient un caractère qui ne peut pas être enregistré : un caractère de commande (comme NUL), un demi-codet isolé ou U+FFFE/U+FFFF. Supprimez-le et envoyez le texte à nouveau.',
     ATTACHMENT_UNSAFE:
@@ -250,15 +273,15 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
     IMPORT_FILE_NOT_FOUND: 'Не удается прочитать файл для импорта.',
     IMPORT_EMPTY: 'Файл пуст: импортировать нечего.',
     IMPORT_TOO_LARGE:
-      'Файл превышает допустимый для импорта размер (20 MB для текста, 40 MB для DOCX).',
+      'Файл превышает допустимый для импорта размер (20 MB для текста, 40 MB для DOCX и PDF).',
     IMPORT_BINARY:
-      'Файл, по-видимому, содержит двоичные данные, а не текст. Импортируйте обычный текст, извлеченный из файла PDF или Word, Markdown или файл DOCX.',
+      'Файл, по-видимому, содержит двоичные данные, а не текст. Импортируйте обычный текст, извлеченный из файла PDF или Word, Markdown, файл DOCX или файл PDF.',
     IMPORT_INVALID_UTF8:
       'Файл не является допустимым текстом в кодировке UTF-8. Сохраните его в UTF-8 и импортируйте снова.',
     IMPORT_BAD_DOCX:
       'Файл не является читаемым документом DOCX (файлом Word, сохраненным в формате .docx).',
     IMPORT_UNSUPPORTED_FORMAT:
-      'Этот формат не поддерживается. Используйте text, markdown или docx.',
+      'Этот формат не поддерживается. Используйте text, markdown, docx или pdf.',
     IMPORT_NO_CONTENT: 'В файле не найдено ни пунктов, ни заголовков, ни сносок.',
     IMPORT_CONFLICT: 'У этой версии уже есть содержимое на этом языке.',
     SIGN_IN_REQUIRED: 'Войдите, чтобы выполнить это действие.',
@@ -300,6 +323,13 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
       'В документе больше блоков (пунктов, заголовков, сносок), чем допускает один импорт (200 000). Разделите его на несколько документов.',
     IMPORT_DOCX_TOO_LARGE_UNPACKED:
       'В распакованном виде файл DOCX превышает допустимый для импорта размер (25 MB содержимого, 2 000 частей, в 100 раз больше сжатого размера).',
+    IMPORT_BAD_PDF: 'Файл не является читаемым документом PDF: возможно, он поврежден или обрезан.',
+    IMPORT_PDF_ENCRYPTED:
+      'Этот файл PDF защищен паролем (зашифрован): его текст нельзя прочитать. Снимите защиту или экспортируйте незащищенную копию и импортируйте ее.',
+    IMPORT_PDF_NO_TEXT:
+      'В этом файле PDF нет текстового слоя: по-видимому, он состоит из отсканированных изображений. Сначала выполните оптическое распознавание текста (OCR), затем импортируйте результат.',
+    IMPORT_PDF_TOO_MANY_PAGES:
+      'В этом файле PDF больше страниц, чем принимает один импорт (1 000). Разделите его на несколько документов.',
     TEXT_FORBIDDEN_CHARACTER:
       'Текст содержит символ, который невозможно сохранить: управляющий символ (например, NUL), одиночный суррогат или U+FFFE/U+FFFF. Удалите его и отправьте текст снова.',
     ATTACHMENT_UNSAFE:
@@ -328,14 +358,14 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
     IMPORT_FILE_NOT_FOUND: 'No se puede leer el archivo que se va a importar.',
     IMPORT_EMPTY: 'El archivo está vacío: no hay nada que importar.',
     IMPORT_TOO_LARGE:
-      'El archivo supera el límite de importación (20 MB de texto, 40 MB para DOCX).',
+      'El archivo supera el límite de importación (20 MB de texto, 40 MB para DOCX y PDF).',
     IMPORT_BINARY:
-      'El archivo parece contener datos binarios, no texto. Importe texto sin formato extraído de un archivo PDF o Word, Markdown o un archivo DOCX.',
+      'El archivo parece contener datos binarios, no texto. Importe texto sin formato extraído de un archivo PDF o Word, Markdown, un archivo DOCX o un archivo PDF.',
     IMPORT_INVALID_UTF8:
       'El archivo no es texto UTF-8 válido. Guárdelo como UTF-8 e impórtelo de nuevo.',
     IMPORT_BAD_DOCX:
       'El archivo no es un documento DOCX legible (un archivo de Word guardado como .docx).',
-    IMPORT_UNSUPPORTED_FORMAT: 'Este formato no es compatible. Utilice text, markdown o docx.',
+    IMPORT_UNSUPPORTED_FORMAT: 'Este formato no es compatible. Utilice text, markdown, docx o pdf.',
     IMPORT_NO_CONTENT:
       'No se han encontrado párrafos, encabezados ni notas de pie de página en el archivo.',
     IMPORT_CONFLICT: 'Esta versión ya tiene contenido en este idioma.',
@@ -381,6 +411,13 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
       'El documento tiene más bloques (párrafos, títulos, notas) de los que admite una importación (200.000). Divídalo en varios documentos.',
     IMPORT_DOCX_TOO_LARGE_UNPACKED:
       'Una vez descomprimido, el archivo DOCX supera el límite de importación (25 MB de contenido, 2.000 partes, 100 veces su tamaño comprimido).',
+    IMPORT_BAD_PDF: 'El archivo no es un documento PDF legible: puede estar dañado o truncado.',
+    IMPORT_PDF_ENCRYPTED:
+      'Este archivo PDF está protegido con contraseña (cifrado): no se puede leer su texto. Quite la protección o exporte una copia sin protección e impórtela.',
+    IMPORT_PDF_NO_TEXT:
+      'Este archivo PDF no tiene capa de texto: parece estar formado por imágenes escaneadas. Aplíquele primero el reconocimiento óptico de caracteres (OCR) y luego importe el resultado.',
+    IMPORT_PDF_TOO_MANY_PAGES:
+      'Este archivo PDF tiene más páginas de las que admite una importación (1.000). Divídalo en varios documentos.',
     TEXT_FORBIDDEN_CHARACTER:
       'El texto contiene un carácter que no se puede guardar: un carácter de control (como NUL), un sustituto aislado o U+FFFE/U+FFFF. Elimínelo y envíe el texto de nuevo.',
     ATTACHMENT_UNSAFE:
