@@ -58,6 +58,8 @@ export type Interp =
   | { t: 'sub'; x: string; label: string; rest: string }
   | { t: 'list'; label: string; number: string | null; rest: string }
   | { t: 'pagenum' }
+  /** A number that fits no numbering of the document: left out as a number label. */
+  | { t: 'stray' }
   | { t: 'text' };
 
 /**
@@ -265,7 +267,9 @@ function classifyNumbered(s: ReadingState, i: number, m: RegExpExecArray): Inter
   const rest = m[3] ?? '';
   const label = m[1]! + m[2]!;
   if (!rest) {
-    // a number alone on its line
+    // a number alone on its line: the whole document's numbering decides
+    const planned = plannedAlone(s, i, n, label);
+    if (planned) return planned;
     if (!hasDot && (isPendingFn(s, n) || (fnZone(s) && n === s.lastFnDef + 1 && n > s.lastFnDef)))
       return { t: 'fndef', value: String(n), label, rest: '' };
     const j = nextLiveIndex(lines, i, true);
@@ -302,6 +306,8 @@ function classifyNumbered(s: ReadingState, i: number, m: RegExpExecArray): Inter
     if (!hasDot) return { t: 'pagenum' };
     return { t: 'text' };
   }
+  const planned = hasDot ? undefined : plannedStart(s, i, n, label, rest);
+  if (planned) return planned;
   const openBody =
     !!s.cur && !s.cur.closed && !s.blankBefore && !prevEnded(s) && s.cur.block.kind !== 'footnote';
   if (
@@ -337,6 +343,50 @@ function classifyNumbered(s: ReadingState, i: number, m: RegExpExecArray): Inter
   return { t: 'text' };
 }
 
+/** What the numbering plan makes of a number alone on line `i`, or undefined to decide here. */
+function plannedAlone(s: ReadingState, i: number, n: number, label: string): Interp | undefined {
+  const p = s.plan.get(s.lines[i]!.no);
+  if (!p) return undefined;
+  switch (p.role) {
+    case 'paragraph':
+      return { t: 'para', number: String(n), label, rest: '' };
+    case 'section': {
+      const j = nextLiveIndex(s.lines, i, true);
+      if (j < 0) return undefined;
+      const title = s.lines[j]!.text;
+      return { t: 'heading', number: String(n), label, title, level: 1, consume: j - i + 1 };
+    }
+    case 'footnote':
+      return { t: 'fndef', value: String(n), label, rest: '' };
+    case 'displaced':
+    case 'stray':
+      // the end of a wrapped sentence ("… in June and July / 2020.") is text
+      if (s.cur && !s.cur.closed && !s.blankBefore && !prevEnded(s)) return { t: 'text' };
+      return { t: 'stray' };
+    case 'page':
+      return { t: 'pagenum' };
+  }
+}
+
+/**
+ * What the numbering plan makes of a number without a full stop starting line `i` (`3 Scope`,
+ * `3 See the report.`): a section or a footnote when the plan is sure; otherwise undefined.
+ */
+function plannedStart(
+  s: ReadingState,
+  i: number,
+  n: number,
+  label: string,
+  rest: string,
+): Interp | undefined {
+  const p = s.plan.get(s.lines[i]!.no);
+  if (!p || p.confidence < 0.3) return undefined;
+  if (p.role === 'section')
+    return { t: 'heading', number: String(n), label, title: rest, level: 1, consume: 1 };
+  if (p.role === 'footnote') return { t: 'fndef', value: String(n), label, rest };
+  return undefined;
+}
+
 /** Whether a lower-case roman label (`(i)`, `(v)`) is a roman sub-sub-paragraph rather than a letter. */
 export function subIsRoman(s: ReadingState, x: string): boolean {
   let roman = false;
@@ -355,8 +405,11 @@ export function subIsRoman(s: ReadingState, x: string): boolean {
   return roman;
 }
 
+/** What the title tests read: the lines, their layout and the titles of the tables of contents. */
+export type LineContext = Pick<ReadingState, 'lines' | 'layout' | 'tocTitles'>;
+
 /** Could be a title: short, one sentence, not ending like a clause, not a wrapped line. */
-export function titleLike(s: ReadingState, t: string, L: Line, allowDigitStart = true): boolean {
+export function titleLike(s: LineContext, t: string, L: Line, allowDigitStart = true): boolean {
   const str = stripSentinels(t).trim();
   if (!str || /^(?:https?:|www\.|<http)/i.test(str)) return false;
   const cjk = RE_HAS_CJK.test(str);
@@ -380,7 +433,7 @@ export function titleLike(s: ReadingState, t: string, L: Line, allowDigitStart =
 }
 
 /** Whether the line after a candidate title `t` (line `i`) reads like the body under a heading. */
-export function followedByBody(s: ReadingState, i: number, t: string): boolean {
+export function followedByBody(s: LineContext, i: number, t: string): boolean {
   const lines = s.lines;
   const j = nextLiveIndex(lines, i, true);
   if (j < 0) return false;
@@ -391,7 +444,7 @@ export function followedByBody(s: ReadingState, i: number, t: string): boolean {
 }
 
 /** A title listed in the table of contents. */
-export function isTocTitle(s: ReadingState, t: string): boolean {
+export function isTocTitle(s: LineContext, t: string): boolean {
   return s.tocTitles.size > 0 && !/^\p{Ll}/u.test(t) && s.tocTitles.has(normTitle(t));
 }
 

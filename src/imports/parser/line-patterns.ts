@@ -37,8 +37,11 @@ export const RE_SUB =
   /^(?:([(（])([a-z]{1,2}|[ivxlc]{1,6}|[а-яё])([)）])|([a-z]|[ivx]{2,5}|[а-яё])([)）]))(?:(?:\s+|(?<=）))(.*))?$/;
 /** Arabic letter sub-paragraphs in abjad order: `(أ)`, `(ب)`, `(هـ)`. */
 const AR_ABJAD = ['أ', 'ب', 'ج', 'د', 'هـ', 'و', 'ز', 'ح', 'ط', 'ي', 'ك', 'ل', 'م', 'ن'];
-/** An Arabic letter sub-paragraph label and its text. */
-export const RE_AR_SUB = new RegExp(`^(\\()(${[...AR_ABJAD, 'ه'].join('|')})(\\))\\s*(.*)$`, 'u');
+/** An Arabic letter sub-paragraph label and its text; `)ب(` is `(ب)` mirrored by right-to-left extraction. */
+export const RE_AR_SUB = new RegExp(
+  `^(\\(|\\)(?=\\S+\\())(${[...AR_ABJAD, 'ه'].join('|')})(\\)|\\()\\s*(.*)$`,
+  'u',
+);
 /** Arabic ordinal section headings: `أولاً - مقدمة`, `ثانيا– …`, `حادي عشر - …`. */
 export const RE_AR_HEAD =
   /^((?:[\p{Script=Arabic}\u064B-\u0652]+\s+)?[\p{Script=Arabic}\u064B-\u0652]+)(\s*[-–—]\s*)(\p{Script=Arabic}.*)$/u;

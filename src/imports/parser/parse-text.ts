@@ -45,6 +45,7 @@ import {
   warnAboutFootnotes,
 } from './footnotes.ts';
 import { measureLayout, readLines } from './lines.ts';
+import { planNumbering } from './numbering-plan.ts';
 import { removePageFurniture } from './page-furniture.ts';
 import { createParseState, stripSentinels } from './parse-state.ts';
 import { readStructure } from './structure.ts';
@@ -74,8 +75,10 @@ export function parseText(input: string, options: ParseTextOptions): ParseResult
   removePageFurniture(state, lines);
   // 3. tables of contents
   const tocTitles = removeTablesOfContents(state, lines);
+  // 3b. the numbering of the whole document: which numbers are paragraphs, sections, footnotes
+  const plan = planNumbering({ lines, layout, tocTitles }, state.warnings);
   // 4. what each line starts or continues, in reading order
-  const reading = readStructure(state, lines, layout, tocTitles);
+  const reading = readStructure(state, lines, layout, tocTitles, plan);
   const { drafts } = reading;
 
   // 5. finish blocks

@@ -25,6 +25,7 @@ import {
 import { RE_PIPE_ALIGN, RE_PIPE_ROW } from './line-patterns.ts';
 import { isLive } from './lines.ts';
 import type { Layout, Line } from './lines.ts';
+import type { NumberingPlan } from './numbering-plan.ts';
 import { noteRemoved, stripSentinels } from './parse-state.ts';
 import type { ParseState } from './parse-state.ts';
 import { createReadingState } from './reading-state.ts';
@@ -37,8 +38,9 @@ export function readStructure(
   lines: Line[],
   layout: Layout,
   tocTitles: Set<string>,
+  plan: NumberingPlan,
 ): ReadingState {
-  const s = createReadingState(parse, lines, layout, tocTitles);
+  const s = createReadingState(parse, lines, layout, tocTitles, plan);
   let i = 0;
   // the footnote numbers of every line passed, consumed ones included, count as referenced
   const advance = (to: number): void => {
@@ -118,6 +120,10 @@ function readLine(s: ReadingState, i: number, it: Interp): number {
       return 1;
     case 'pagenum':
       noteRemoved(s.parse, 'page_number', L.text, L.no);
+      s.breakSinceBody = true;
+      return 1;
+    case 'stray':
+      noteRemoved(s.parse, 'number_label', L.text, L.no);
       s.breakSinceBody = true;
       return 1;
     case 'text':

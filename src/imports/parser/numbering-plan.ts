@@ -1,0 +1,310 @@
+/**
+ * Numbering decided from the whole document (pass 3b, before the reading-order pass): every number that
+ * starts a line or stands alone on one is a candidate, and the reading chosen is the one that explains
+ * the most candidates consistently: one increasing paragraph sequence (restarting at 1 only after an
+ * annex heading), one section sequence before titles, footnote numbers where a marker for them exists
+ * (or, without markers, after a separator or a notes heading: end-notes), page numbers; what fits none
+ * is a stray number. A beam search over the candidates in reading order scores each reading (see
+ * {@link ROLE_SCORES}); the pass that reads the lines then follows the plan for numbers alone on a line
+ * and numbers without a full stop, where a line-by-line guess cannot decide.
+ *
+ * A sequence of one number alone on its line, without a full stop, is no evidence of a sequence: such a
+ * number is a stray (a footnote number the extraction displaced, say) and gets a warning naming its line.
+ */
+import { followedByBody, isTocTitle, nextLiveIndex, titleLike } from './classify.ts';
+import type { LineContext } from './classify.ts';
+import { RE_AR_NUM, RE_NUM, RE_SEPARATOR } from './line-patterns.ts';
+import { isLive } from './lines.ts';
+import { asciiDigits } from './numbering.ts';
+import { stripSentinels } from './parse-state.ts';
+import type { ParseWarning } from '../../documents/blocks.ts';
+import { startsBodyish, startsLower } from './text-shape.ts';
+
+/** What a candidate number is, in the reading chosen. */
+export type NumberRole = 'paragraph' | 'section' | 'footnote' | 'displaced' | 'page' | 'stray';
+
+/** The role of one candidate, and how sure the reading is of it (0..1). */
+export interface PlannedNumber {
+  role: NumberRole;
+  value: number;
+  /** The number stood alone on its line. */
+  alone: boolean;
+  confidence: number;
+}
+
+/** The plan: the role of the number of each candidate line, by line number (1-based). */
+export type NumberingPlan = Map<number, PlannedNumber>;
+
+/** A number at a line start or alone on a line, with what the reading needs to know of it. */
+interface Candidate {
+  line: number;
+  value: number;
+  alone: boolean;
+  dot: boolean;
+  /** An explicit footnote definition (`[^3]:`, `[3] `): a footnote whatever the scores say. */
+  explicitFootnote: boolean;
+  /** The title the number would head: the next line (alone) or the rest of the line. */
+  titled: boolean;
+  /** Body text follows: the next line (alone) or the rest of the line starts like body text. */
+  bodyNext: boolean;
+  /** A footnote marker with this number stands in the text before this line. */
+  markerBefore: boolean;
+  /** Annex headings read before this line. */
+  annexes: number;
+  /** After a separator line or a notes heading: end-notes may follow without markers. */
+  notesZone: boolean;
+}
+
+/** A partial reading: the last number of each sequence, its score and the roles chosen so far. */
+interface Reading {
+  para: number;
+  paraAnnexes: number;
+  section: number;
+  sectionCount: number;
+  footnote: number;
+  page: number;
+  score: number;
+  roles: RoleLink | null;
+}
+
+/** The roles of a reading as a linked list, newest first, so that readings share their past. */
+interface RoleLink {
+  role: NumberRole;
+  margin: number;
+  prev: RoleLink | null;
+}
+
+/**
+ * What each role earns. A number continuing its sequence earns the most; the first number of a
+ * sequence earns less, so that one number alone does not make a sequence.
+ */
+const ROLE_SCORES = {
+  next: 3,
+  firstWithDot: 3,
+  firstAlone: 1,
+  restart: 1.5,
+  gap: 1,
+  sectionFirst: 1.5,
+  footnoteGap: 2,
+  displaced: 0.8,
+  titledPenalty: 1,
+  notFirstPenalty: 0.5,
+  page: 0.4,
+  markerBonus: 0.5,
+} as const;
+
+const BEAM = 24;
+const RE_ANNEX = /^(?:annex|annexe|anexo|appendix|приложение|附件|附录|المرفق)(?:\s|$|[\d:.–-])/iu;
+const RE_NOTES =
+  /^(?:notes?|endnotes?|notes de fin|notas|примечания|сноски|注释?|尾注|الحواشي|الهوامش)\s*[:：]?$/iu;
+
+/** Plans the numbering of the live lines; warnings about stray numbers go to `warnings`. */
+export function planNumbering(ctx: LineContext, warnings: ParseWarning[]): NumberingPlan {
+  const candidates = collectCandidates(ctx);
+  const best = searchBestReading(candidates);
+  const plan: NumberingPlan = new Map();
+  const roles: { role: NumberRole; margin: number }[] = [];
+  for (let r = best.roles; r; r = r.prev) roles.unshift(r);
+  candidates.forEach((c, k) => {
+    const { role, margin } = roles[k]!;
+    plan.set(c.line, { role, value: c.value, alone: c.alone, confidence: confidenceOf(margin) });
+  });
+  demoteLoneSequences(candidates, plan);
+  warnAboutStrays(plan, warnings);
+  return plan;
+}
+
+/** Every number at a line start or alone on a line, in reading order, with its features. */
+function collectCandidates(ctx: LineContext): Candidate[] {
+  const out: Candidate[] = [];
+  const markers = new Set<number>();
+  let annexes = 0;
+  let notesZone = false;
+  ctx.lines.forEach((L, i) => {
+    if (!isLive(L)) return;
+    const t = stripSentinels(L.text).trim();
+    if (RE_ANNEX.test(t)) annexes++;
+    if (RE_SEPARATOR.test(t) || /^_{5,}$/.test(t) || RE_NOTES.test(t)) notesZone = true;
+    const c = candidateOf(ctx, i, markers, annexes, notesZone);
+    if (c) out.push(c);
+    for (const v of L.refValues) markers.add(v);
+  });
+  return out;
+}
+
+/** The candidate on line `i`, if the line starts with a number or is one. */
+function candidateOf(
+  ctx: LineContext,
+  i: number,
+  markers: Set<number>,
+  annexes: number,
+  notesZone: boolean,
+): Candidate | null {
+  const L = ctx.lines[i]!;
+  const base = { line: L.no, annexes, notesZone };
+  if (L.fnDef) {
+    const value = +asciiDigits(L.fnDef.value);
+    if (Number.isNaN(value)) return null;
+    return {
+      ...base,
+      value,
+      alone: false,
+      dot: false,
+      explicitFootnote: true,
+      titled: false,
+      bodyNext: true,
+      markerBefore: markers.has(value),
+    };
+  }
+  const m = RE_AR_NUM.exec(L.text) ?? RE_NUM.exec(L.text);
+  if (!m) return null;
+  const value = +asciiDigits(m[1]!);
+  // a year or a count is no number of a sequence
+  if (value > 999) return null;
+  const rest = (m[3] ?? '').trim();
+  const alone = rest === '';
+  const j = alone ? nextLiveIndex(ctx.lines, i, true) : -1;
+  const next = j >= 0 ? ctx.lines[j]! : null;
+  if (alone && !next) return null;
+  const follows = alone ? next!.text : rest;
+  const titled = alone
+    ? isTocTitle(ctx, follows) ||
+      (titleLike(ctx, follows, next!, false) && followedByBody(ctx, j, follows))
+    : titleLike(ctx, rest, L);
+  return {
+    ...base,
+    value,
+    alone,
+    dot: /[.．-]/.test(m[2] ?? ''),
+    explicitFootnote: false,
+    titled,
+    bodyNext: startsBodyish(follows) || startsLower(follows),
+    markerBefore: markers.has(value),
+  };
+}
+
+/** The reading that explains the candidates best: a beam search over the roles of each in turn. */
+function searchBestReading(candidates: Candidate[]): Reading {
+  let beam: Reading[] = [
+    {
+      para: 0,
+      paraAnnexes: 0,
+      section: 0,
+      sectionCount: 0,
+      footnote: 0,
+      page: 0,
+      score: 0,
+      roles: null,
+    },
+  ];
+  for (const c of candidates) {
+    const next = new Map<string, Reading>();
+    for (const r of beam) {
+      const options = readingsAfter(r, c);
+      const sorted = options.map((o) => o.score).sort((a, b) => b - a);
+      for (const o of options) {
+        const runnerUp = o.score === sorted[0] ? (sorted[1] ?? o.score - 3) : sorted[0]!;
+        o.roles = { role: o.roles!.role, margin: o.score - runnerUp, prev: r.roles };
+        const key = `${o.para}|${o.paraAnnexes}|${o.section}|${o.footnote}|${o.page}`;
+        const seen = next.get(key);
+        if (!seen || seen.score < o.score) next.set(key, o);
+      }
+    }
+    beam = [...next.values()].sort((a, b) => b.score - a.score).slice(0, BEAM);
+  }
+  return beam[0]!;
+}
+
+/** The readings after candidate `c` in each role open to it (the stray role always is). */
+function readingsAfter(r: Reading, c: Candidate): Reading[] {
+  const out: Reading[] = [];
+  const add = (role: NumberRole, gain: number, change: Partial<Reading>): void => {
+    out.push({ ...r, ...change, score: r.score + gain, roles: { role, margin: 0, prev: null } });
+  };
+  if (c.explicitFootnote) {
+    add('footnote', ROLE_SCORES.next, { footnote: Math.max(r.footnote, c.value) });
+    return out;
+  }
+  add('stray', 0, {});
+  const para = paragraphGain(r, c);
+  if (para !== null) add('paragraph', para, { para: c.value, paraAnnexes: c.annexes });
+  const section = sectionGain(r, c);
+  if (section !== null)
+    add('section', section, { section: c.value, sectionCount: r.sectionCount + 1 });
+  const fn = footnoteGain(r, c);
+  if (fn !== null) {
+    if (c.value > r.footnote) add('footnote', fn, { footnote: c.value });
+    else add('displaced', fn, {});
+  }
+  if (c.alone && !c.dot && c.value > r.page && c.value <= r.page + 3)
+    add('page', ROLE_SCORES.page, { page: c.value });
+  return out;
+}
+
+/** What reading `c` as the next paragraph earns, or null if it cannot be one. */
+function paragraphGain(r: Reading, c: Candidate): number | null {
+  if (!c.bodyNext) return null;
+  const penalty = c.titled ? ROLE_SCORES.titledPenalty : 0;
+  if (r.para === 0) {
+    // an extract may begin at any paragraph
+    const first = c.dot ? ROLE_SCORES.firstWithDot : ROLE_SCORES.firstAlone;
+    return first - (c.value === 1 ? 0 : ROLE_SCORES.notFirstPenalty) - penalty;
+  }
+  if (c.value === r.para + 1) return ROLE_SCORES.next - penalty;
+  if (c.value === 1 && r.para > 1 && c.annexes > r.paraAnnexes)
+    return ROLE_SCORES.restart - penalty;
+  if (c.dot && c.value > r.para + 1 && c.value <= r.para + 5) return ROLE_SCORES.gap - penalty;
+  return null;
+}
+
+/** What reading `c` as the next section number earns, or null if it cannot be one. */
+function sectionGain(r: Reading, c: Candidate): number | null {
+  if (!c.titled || c.value > 30 || c.value !== r.section + 1) return null;
+  return r.section === 0 ? ROLE_SCORES.sectionFirst : ROLE_SCORES.next;
+}
+
+/** What reading `c` as a footnote number earns, or null if it cannot be one. */
+function footnoteGain(r: Reading, c: Candidate): number | null {
+  if (c.dot) return null;
+  const evidence = c.markerBefore || c.notesZone || (r.footnote > 0 && c.value === r.footnote + 1);
+  if (!evidence) return null;
+  // a footnote number alone before a title would take the title as its text; a note is rarely a title
+  const titled = c.titled ? (c.alone ? 2 : ROLE_SCORES.titledPenalty) : 0;
+  const penalty = titled - (c.markerBefore ? ROLE_SCORES.markerBonus : 0);
+  if (c.value === r.footnote + 1) return ROLE_SCORES.next - penalty;
+  if (c.value > r.footnote && c.value <= r.footnote + 3 && c.markerBefore)
+    return ROLE_SCORES.footnoteGap - penalty;
+  if (c.value <= r.footnote && c.markerBefore && c.alone) return ROLE_SCORES.displaced;
+  return null;
+}
+
+/** A margin over the runner-up reading of 3 (a sequence continued) or more is certainty. */
+function confidenceOf(margin: number): number {
+  return Math.max(0, Math.min(1, margin / 3));
+}
+
+/**
+ * A paragraph or section sequence made of one number alone on its line, without a full stop, is no
+ * sequence: its number becomes a stray.
+ */
+function demoteLoneSequences(candidates: Candidate[], plan: NumberingPlan): void {
+  for (const role of ['paragraph', 'section'] as const) {
+    const members = candidates.filter((c) => plan.get(c.line)!.role === role);
+    if (members.length === 1 && members[0]!.alone && !members[0]!.dot) {
+      const p = plan.get(members[0]!.line)!;
+      plan.set(members[0]!.line, { ...p, role: 'stray', confidence: 0 });
+    }
+  }
+}
+
+/** A stray number alone on a line is worth a warning: the reader should check what it was. */
+function warnAboutStrays(plan: NumberingPlan, warnings: ParseWarning[]): void {
+  for (const [line, p] of plan) {
+    if (p.role !== 'stray' || !p.alone) continue;
+    warnings.push({
+      code: 'NUMBER_UNPLACED',
+      message: `Line ${line}: the number ${p.value} fits neither the paragraph, the section nor the footnote numbering.`,
+      line,
+    });
+  }
+}
