@@ -39,6 +39,10 @@ export interface FamilyLayout {
   annex?: boolean;
   /** Wrap width of the text rendering (0: one line per paragraph). */
   wrap: number;
+  /** No blank line between blocks, as text extracted from PDF often comes (default: blank lines). */
+  tight?: boolean;
+  /** U+FFFD where the extraction cut a character at a line end (the document is then not clean). */
+  cutCharacters?: boolean;
 }
 
 /** A layout family: its name, what it is modelled on, its layout and its languages. */
@@ -70,6 +74,7 @@ export const FAMILIES: Family[] = [
     modelledOn:
       'UN working group reports (A/AC.290): 12. paragraphs, roman sections, notes at page foot',
     layout: {
+      tight: true,
       paragraphs: 'dot',
       sections: 'roman',
       markers: 'super',
@@ -98,12 +103,29 @@ export const FAMILIES: Family[] = [
     modelledOn:
       'Chinese UN report extracted from PDF: paragraph and section numbers alone on their lines, (a) sub-sections, end-notes',
     layout: {
+      tight: true,
       paragraphs: 'alone',
       sections: 'alone',
       markers: 'glued',
       notes: 'separator',
       letterSubsections: true,
       cjkDates: true,
+      wrap: 34,
+    },
+    languages: ['zh', 'zh', 'zh', 'zh'],
+  },
+  {
+    name: 'zh-report-cut',
+    modelledOn:
+      'the same Chinese report with U+FFFD where extraction cut a character at a line end',
+    layout: {
+      paragraphs: 'alone',
+      sections: 'alone',
+      markers: 'glued',
+      notes: 'separator',
+      letterSubsections: true,
+      cjkDates: true,
+      cutCharacters: true,
       wrap: 34,
     },
     languages: ['zh', 'zh', 'zh', 'zh'],
@@ -146,6 +168,7 @@ export const FAMILIES: Family[] = [
     name: 'ar-report-ascii',
     modelledOn: 'Arabic UN reports with ASCII digits (1 - …), notes at page foot, page headers',
     layout: {
+      tight: true,
       paragraphs: 'ar-dash',
       sections: 'ar-ordinal',
       markers: 'super',
@@ -160,6 +183,7 @@ export const FAMILIES: Family[] = [
     modelledOn:
       'ICANN GE papers: cover, unnumbered paragraphs and headings, numbers glued as markers, notes at page foot, back cover',
     layout: {
+      tight: true,
       paragraphs: 'none',
       sections: 'plain',
       markers: 'glued',
@@ -233,6 +257,7 @@ export const FAMILIES: Family[] = [
     name: 'alone-dot',
     modelledOn: 'UN reports extracted from PDF with "12." alone on the line above its paragraph',
     layout: {
+      tight: true,
       paragraphs: 'alone-dot',
       sections: 'roman',
       markers: 'super',
@@ -246,6 +271,7 @@ export const FAMILIES: Family[] = [
     modelledOn:
       'Chinese ICANN papers: cover, unnumbered headings, superscript notes, back cover with addresses',
     layout: {
+      tight: true,
       paragraphs: 'none',
       sections: 'plain',
       markers: 'super',
@@ -310,7 +336,7 @@ export function generateDocument(
     cover: family.layout.cover ? coverLines(ctx, symbol) : [],
     backCover: family.layout.backCover ? backCoverLines(bank) : [],
     blocks: [...blocks, ...notesTitle(family.layout, bank), ...footnoteBlocks(ctx)],
-    clean: true,
+    clean: !family.layout.cutCharacters,
   };
 }
 

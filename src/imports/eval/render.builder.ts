@@ -13,7 +13,7 @@ type Heading = Extract<TrueBlock, { kind: 'heading' }>;
 type Footnote = Extract<TrueBlock, { kind: 'footnote' }>;
 
 const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
-const BLOCKS_PER_PAGE = 6;
+const LINES_PER_PAGE = 40;
 
 /** Digits as the layout prints them: ASCII or Arabic-Indic. */
 function digits(layout: FamilyLayout, n: number | string): string {
@@ -146,6 +146,7 @@ export function renderText(doc: TrueDocument): { text: string; format: 'text' | 
     page++;
   };
   if (layout.furniture) out.push(doc.symbol, '');
+  let pageStart = out.length;
   body.forEach((b, i) => {
     if (b.kind === 'heading') out.push(...headingLines(layout, b));
     else if (b.kind === 'paragraph') {
@@ -156,9 +157,12 @@ export function renderText(doc: TrueDocument): { text: string; format: 'text' | 
         else pending.push(s.marker);
       }
     }
-    out.push('');
-    if ((i + 1) % BLOCKS_PER_PAGE === 0 && i + 1 < body.length && body[i + 1]!.kind !== 'heading')
+    if (!layout.tight) out.push('');
+    // a page ends after a paragraph once it is full (never right after a heading)
+    if (out.length - pageStart >= LINES_PER_PAGE && b.kind === 'paragraph' && i + 1 < body.length) {
       endPage();
+      pageStart = out.length;
+    }
   });
   if (layout.notes === 'page') endPage();
   else if (layout.notes !== 'inline') {
@@ -166,7 +170,14 @@ export function renderText(doc: TrueDocument): { text: string; format: 'text' | 
     for (const f of notes.values()) out.push(...footnoteLines(doc, f));
   }
   if (doc.backCover.length) out.push('', ...doc.backCover);
-  return { text: out.join('\n') + '\n', format: layout.notes === 'md' ? 'markdown' : 'text' };
+  const lines = layout.cutCharacters ? cutLineEnds(out) : out;
+  return { text: lines.join('\n') + '\n', format: layout.notes === 'md' ? 'markdown' : 'text' };
+}
+
+/** A U+FFFD after every fifth long line, as when extraction cut a character at the line end. */
+function cutLineEnds(lines: string[]): string[] {
+  let long = 0;
+  return lines.map((l) => (l.length > 20 && ++long % 5 === 0 ? l + '\uFFFD' : l));
 }
 
 /** The notes title: the last heading of the truth when the notes follow a separator. */

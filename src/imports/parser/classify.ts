@@ -244,7 +244,12 @@ function subOrListLine(s: ReadingState, i: number): Interp | undefined {
   if ((m = RE_SUB.exec(t))) {
     const x = m[2] ?? m[4]!;
     const label = m[2] ? m[1]! + m[2] + m[3]! : m[4]! + m[5]!;
-    return { t: 'sub', x, label, rest: m[6] ?? '' };
+    const rest = m[6] ?? '';
+    if (m[2] && isLetterSubsection(s, i, rest)) {
+      const part = `${s.level1Number ?? ''}(${x})`;
+      return { t: 'heading', number: x, label, title: rest, level: 2, consume: 1, part };
+    }
+    return { t: 'sub', x, label, rest };
   }
   if ((m = RE_BULLET.exec(t))) return { t: 'list', label: m[1]!, number: null, rest: m[2]! };
   if ((m = RE_NUM_LIST.exec(t)))
@@ -385,6 +390,20 @@ function plannedStart(
     return { t: 'heading', number: String(n), label, title: rest, level: 1, consume: 1 };
   if (p.role === 'footnote') return { t: 'fndef', value: String(n), label, rest };
   return undefined;
+}
+
+/**
+ * A lettered sub-section heading (`(a) Title` on its own line, as in UN reports): a title after a
+ * paragraph that did not lead into it, followed by a numbered paragraph the plan is sure of.
+ */
+function isLetterSubsection(s: ReadingState, i: number, rest: string): boolean {
+  const L = s.lines[i]!;
+  if (!rest || !prevEnded(s) || !titleLike(s, rest, L, false)) return false;
+  const lead = s.lastBody ? stripSentinels(draftEnd(s.lastBody)).trim() : '';
+  if (/[:：]$/.test(lead)) return false;
+  const j = nextLiveIndex(s.lines, i, true);
+  const next = j >= 0 ? s.plan.get(s.lines[j]!.no) : undefined;
+  return next?.role === 'paragraph' && next.confidence >= 0.5;
 }
 
 /** Whether a lower-case roman label (`(i)`, `(v)`) is a roman sub-sub-paragraph rather than a letter. */

@@ -59,9 +59,10 @@ export function takeFootnoteMarkers(
   return { text: s, refValues };
 }
 
-/** A CJK counter or date character after a number: the number is part of the text. */
-const RE_CJK_COUNTER =
-  /^\s?[年月日号號条條段项項次届屆章节節款页頁个個名位岁歲时時分秒期卷册冊版部]/u;
+/** A CJK date character after a number: the number is part of the text. */
+const RE_CJK_DATE = /^\s?[年月日]/u;
+/** A CJK counter after a number (article, paragraph, item, session…): the number is part of the text. */
+const RE_CJK_COUNTER = /^\s?[号號条條段项項次届屆章节節款页頁个個名位岁歲时時分秒期卷册冊版部]/u;
 
 /**
  * Numbers glued to a word or after punctuation that may be footnote markers: `system.1`, `OECE3 began`,
@@ -88,8 +89,11 @@ export function gluedCandidates(s: string): { start: number; end: number; value:
       // "p.47", "No.3": an abbreviation, not a sentence end
       continue;
     }
-    // CJK counters and dates: "2005年2月", "第3条", "5项" are text, never markers
-    if (RE_CJK_COUNTER.test(s.slice(m.index + m[1]!.length)) || s[start - 1] === '第') continue;
+    // CJK dates and counters: "2005年2月", "第3条", "5项" are text, never markers; after a full
+    // stop only a date is ("。5月"), since a marker often stands there ("。5届会…")
+    const after = s.slice(m.index + m[1]!.length);
+    if (RE_CJK_DATE.test(after) || s[start - 1] === '第') continue;
+    if (RE_CJK_COUNTER.test(after) && !/[。！？]/.test(s[start - 1]!)) continue;
     const token = /\S*$/.exec(s.slice(0, start))![0];
     if (/:\/\/|www\.|@|\/|\\/.test(token)) continue;
     if (/^\p{L}$/u.test(token)) continue; // "G7" after a single letter? keep "A3" out

@@ -49,3 +49,7 @@ export const RE_AR_HEAD =
 export const RE_BULLET = /^([-*•–·▪◦●○■□➢►✓])\s+(.*)$/;
 /** A numbered list item: `3) …`. */
 export const RE_NUM_LIST = /^(\d{1,3})(\))\s+(.*)$/;
+
+/** An annex or appendix heading, in the six UN languages. */
+export const RE_ANNEX =
+  /^(?:annex|annexe|anexo|appendix|приложение|附件|附录|المرفق)(?:\s|$|[\d:.–-])/iu;

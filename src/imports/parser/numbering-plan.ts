@@ -13,7 +13,7 @@
  */
 import { followedByBody, isTocTitle, nextLiveIndex, titleLike } from './classify.ts';
 import type { LineContext } from './classify.ts';
-import { RE_AR_NUM, RE_NUM, RE_SEPARATOR } from './line-patterns.ts';
+import { RE_ANNEX, RE_AR_NUM, RE_NUM, RE_SEPARATOR } from './line-patterns.ts';
 import { isLive } from './lines.ts';
 import { asciiDigits } from './numbering.ts';
 import { stripSentinels } from './parse-state.ts';
@@ -94,7 +94,6 @@ const ROLE_SCORES = {
 } as const;
 
 const BEAM = 24;
-const RE_ANNEX = /^(?:annex|annexe|anexo|appendix|приложение|附件|附录|المرفق)(?:\s|$|[\d:.–-])/iu;
 const RE_NOTES =
   /^(?:notes?|endnotes?|notes de fin|notas|примечания|сноски|注释?|尾注|الحواشي|الهوامش)\s*[:：]?$/iu;
 

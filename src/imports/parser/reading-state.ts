@@ -43,6 +43,12 @@ export interface ReadingState {
   blankBefore: boolean;
   nextPara: number;
   lastParaNum: number;
+  /** Annex headings read so far, and how many had been read at the last numbered paragraph. */
+  annexes: number;
+  annexesAtLastPara: number;
+  /** Before paragraph addresses once the numbering restarted in an annex: "annex ", "annex 2 ". */
+  paraPrefix: string;
+  annexRestarts: number;
   lastFnDef: number;
   /** Footnotes whose number stood alone on its line, waiting for their text. */
   pendingFn: Draft[];
@@ -90,6 +96,10 @@ export function createReadingState(
     blankBefore: true,
     nextPara: 1,
     lastParaNum: 0,
+    annexes: 0,
+    annexesAtLastPara: 0,
+    paraPrefix: '',
+    annexRestarts: 0,
     lastFnDef: 0,
     pendingFn: [],
     refsSeen: new Set<number>(),
