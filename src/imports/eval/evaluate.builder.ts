@@ -21,6 +21,7 @@ export interface GroupScore {
   footnoteLinks: Tally;
   headings: Tally;
   kept: { found: number; total: number };
+  matter: Tally;
   /** Warnings on documents that should give none. */
   warningsOnClean: number;
   /** The documents with warnings, for a reader to look at. */
@@ -72,6 +73,7 @@ export function groupScores(
       footnoteLinks: zero(),
       headings: zero(),
       kept: { found: 0, total: 0 },
+      matter: zero(),
       warningsOnClean: 0,
       warned: [],
     };
@@ -79,6 +81,7 @@ export function groupScores(
     g.paragraphs = addTallies(g.paragraphs, p.score.paragraphs);
     g.footnoteLinks = addTallies(g.footnoteLinks, p.score.footnoteLinks);
     g.headings = addTallies(g.headings, p.score.headings);
+    g.matter = addTallies(g.matter, p.score.matter);
     g.kept = { found: g.kept.found + p.score.kept.found, total: g.kept.total + p.score.kept.total };
     if (p.doc.clean && p.score.warnings > 0) {
       g.warningsOnClean += p.score.warnings;
@@ -102,6 +105,7 @@ export function formatGroup(name: string, g: GroupScore): string {
     `footnote links ${pr(g.footnoteLinks)}`,
     `headings F1 ${pct(f1(g.headings))}`,
     `text kept ${pct(g.kept.total ? g.kept.found / g.kept.total : 1)}`,
+    `cover apart F1 ${pct(f1(g.matter))}`,
     `warnings on clean ${g.warningsOnClean}`,
   ].join(' | ');
 }

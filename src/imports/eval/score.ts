@@ -21,6 +21,11 @@ export interface DocumentScore {
   headings: Tally;
   /** Characters of the true text found in the blocks' text. */
   kept: { found: number; total: number };
+  /**
+   * Cover and back cover kept apart: characters of the true cover lines in front or back matter
+   * blocks (matched), all characters of those blocks (predicted), of the true cover lines (truth).
+   */
+  matter: Tally;
   warnings: number;
 }
 
@@ -76,6 +81,7 @@ export function scoreParse(result: ParseResult, truth: Truth): DocumentScore {
     footnoteLinks: tally(links, truthLinks),
     headings: tally(headings, truthHeadings),
     kept: keptText(result, truth),
+    matter: matterChars(result, truth),
     warnings: result.warnings.length,
   };
 }
@@ -101,6 +107,30 @@ function keptText(result: ParseResult, truth: Truth): { found: number; total: nu
   let missing = 0;
   for (const n of counts.values()) if (n > 0) missing += n;
   return { found: total - missing, total };
+}
+
+/** How the characters of the cover lines and of the blocks marked front or back matter overlap. */
+function matterChars(result: ParseResult, truth: Truth): Tally {
+  const counts = new Map<string, number>();
+  let total = 0;
+  for (const c of squash([...truth.cover, ...truth.backCover].join(''))) {
+    counts.set(c, (counts.get(c) ?? 0) + 1);
+    total++;
+  }
+  let predicted = 0;
+  let matched = 0;
+  for (const b of result.blocks) {
+    if (!b.matter) continue;
+    for (const c of squash(b.text)) {
+      predicted++;
+      const n = counts.get(c) ?? 0;
+      if (n > 0) {
+        matched++;
+        counts.set(c, n - 1);
+      }
+    }
+  }
+  return { matched, predicted, truth: total };
 }
 
 /** F1 of a tally (1 when there was nothing to find and nothing was found). */

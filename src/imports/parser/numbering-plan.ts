@@ -17,7 +17,7 @@ import { RE_ANNEX, RE_AR_NUM, RE_NUM, RE_SEPARATOR } from './line-patterns.ts';
 import { isLive } from './lines.ts';
 import { asciiDigits } from './numbering.ts';
 import { stripSentinels } from './parse-state.ts';
-import type { ParseWarning } from '../../documents/blocks.ts';
+import type { ParsedBlock, ParseWarning } from '../../documents/blocks.ts';
 import { startsBodyish, startsLower } from './text-shape.ts';
 
 /** What a candidate number is, in the reading chosen. */
@@ -60,7 +60,6 @@ interface Reading {
   para: number;
   paraAnnexes: number;
   section: number;
-  sectionCount: number;
   footnote: number;
   page: number;
   score: number;
@@ -93,7 +92,7 @@ const ROLE_SCORES = {
   markerBonus: 0.5,
 } as const;
 
-const BEAM = 24;
+const BEAM = 12;
 const RE_NOTES =
   /^(?:notes?|endnotes?|notes de fin|notas|примечания|сноски|注释?|尾注|الحواشي|الهوامش)\s*[:：]?$/iu;
 
@@ -103,14 +102,57 @@ export function planNumbering(ctx: LineContext, warnings: ParseWarning[]): Numbe
   const best = searchBestReading(candidates);
   const plan: NumberingPlan = new Map();
   const roles: { role: NumberRole; margin: number }[] = [];
-  for (let r = best.roles; r; r = r.prev) roles.unshift(r);
+  for (let r = best.roles; r; r = r.prev) roles.push(r);
+  roles.reverse();
+  const supported = sequenceSupport(candidates, roles);
   candidates.forEach((c, k) => {
     const { role, margin } = roles[k]!;
-    plan.set(c.line, { role, value: c.value, alone: c.alone, confidence: confidenceOf(margin) });
+    const confidence = confidenceOf(margin + (supported[k] ? SUPPORT : 0));
+    plan.set(c.line, { role, value: c.value, alone: c.alone, confidence });
   });
   demoteLoneSequences(candidates, plan);
   warnAboutStrays(plan, warnings);
+  warnIfUndecided(plan, warnings);
   return plan;
+}
+
+/** Below this confidence, a number's reading is worth a warning. */
+export const LOW_CONFIDENCE = 0.34;
+
+/**
+ * Gives the blocks whose number the plan decided their confidence, and warns about those read with
+ * little: the reader should check them before publishing.
+ */
+export function applyConfidence(
+  plan: NumberingPlan,
+  drafts: { block: ParsedBlock; firstLine: { no: number } | null }[],
+  warnings: ParseWarning[],
+): void {
+  for (const d of drafts) {
+    const p = d.firstLine ? plan.get(d.firstLine.no) : undefined;
+    if (!p || d.block.number === null || p.role === 'stray' || p.role === 'page') continue;
+    d.block.confidence = Math.round(p.confidence * 100) / 100;
+    if (p.confidence < LOW_CONFIDENCE && p.alone) {
+      warnings.push({
+        code: 'NUMBER_UNCERTAIN',
+        message: `Line ${d.firstLine!.no}: the number ${p.value} was read as a ${p.role} number, but another reading was almost as likely.`,
+        line: d.firstLine!.no,
+      });
+    }
+  }
+}
+
+/** When a third or more of the numbers alone on a line fit nothing, the numbering could not be decided. */
+function warnIfUndecided(plan: NumberingPlan, warnings: ParseWarning[]): void {
+  const alone = [...plan.values()].filter((p) => p.alone);
+  const unplaced = alone.filter((p) => p.role === 'stray').length;
+  if (alone.length >= 4 && unplaced * 3 >= alone.length) {
+    warnings.push({
+      code: 'NUMBERING_UNDECIDED',
+      message: `The numbering of this document could not be decided: ${unplaced} of the ${alone.length} numbers standing alone on a line fit neither the paragraph, the section nor the footnote numbering. Check the numbers before publishing.`,
+      line: null,
+    });
+  }
 }
 
 /** Every number at a line start or alone on a line, in reading order, with its features. */
@@ -189,7 +231,6 @@ function searchBestReading(candidates: Candidate[]): Reading {
       para: 0,
       paraAnnexes: 0,
       section: 0,
-      sectionCount: 0,
       footnote: 0,
       page: 0,
       score: 0,
@@ -200,9 +241,9 @@ function searchBestReading(candidates: Candidate[]): Reading {
     const next = new Map<string, Reading>();
     for (const r of beam) {
       const options = readingsAfter(r, c);
-      const sorted = options.map((o) => o.score).sort((a, b) => b - a);
+      const [best, second] = topTwo(options);
       for (const o of options) {
-        const runnerUp = o.score === sorted[0] ? (sorted[1] ?? o.score - 3) : sorted[0]!;
+        const runnerUp = o.score === best ? (second ?? o.score - 3) : best;
         o.roles = { role: o.roles!.role, margin: o.score - runnerUp, prev: r.roles };
         const key = `${o.para}|${o.paraAnnexes}|${o.section}|${o.footnote}|${o.page}`;
         const seen = next.get(key);
@@ -212,6 +253,19 @@ function searchBestReading(candidates: Candidate[]): Reading {
     beam = [...next.values()].sort((a, b) => b.score - a.score).slice(0, BEAM);
   }
   return beam[0]!;
+}
+
+/** The best and second-best scores of the options (the second undefined for a single option). */
+function topTwo(options: Reading[]): [number, number | undefined] {
+  let best = -Infinity;
+  let second: number | undefined;
+  for (const o of options) {
+    if (o.score > best) {
+      if (best !== -Infinity) second = best;
+      best = o.score;
+    } else if (second === undefined || o.score > second) second = o.score;
+  }
+  return [best, second];
 }
 
 /** The readings after candidate `c` in each role open to it (the stray role always is). */
@@ -228,8 +282,7 @@ function readingsAfter(r: Reading, c: Candidate): Reading[] {
   const para = paragraphGain(r, c);
   if (para !== null) add('paragraph', para, { para: c.value, paraAnnexes: c.annexes });
   const section = sectionGain(r, c);
-  if (section !== null)
-    add('section', section, { section: c.value, sectionCount: r.sectionCount + 1 });
+  if (section !== null) add('section', section, { section: c.value });
   const fn = footnoteGain(r, c);
   if (fn !== null) {
     if (c.value > r.footnote) add('footnote', fn, { footnote: c.value });
@@ -275,6 +328,19 @@ function footnoteGain(r: Reading, c: Candidate): number | null {
     return ROLE_SCORES.footnoteGap - penalty;
   if (c.value <= r.footnote && c.markerBefore && c.alone) return ROLE_SCORES.displaced;
   return null;
+}
+
+/** What a neighbour in the same sequence (n - 1 before, n + 1 after) adds to a number's margin. */
+const SUPPORT = 1.5;
+
+/** Whether each candidate's sequence has its predecessor or its successor among the candidates. */
+function sequenceSupport(candidates: Candidate[], roles: { role: NumberRole }[]): boolean[] {
+  const seen = new Set<string>();
+  candidates.forEach((c, k) => seen.add(`${roles[k]!.role}|${c.value}`));
+  return candidates.map((c, k) => {
+    const role = roles[k]!.role;
+    return seen.has(`${role}|${c.value - 1}`) || seen.has(`${role}|${c.value + 1}`);
+  });
 }
 
 /** A margin over the runner-up reading of 3 (a sequence continued) or more is certainty. */

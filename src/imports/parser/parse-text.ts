@@ -45,7 +45,8 @@ import {
   warnAboutFootnotes,
 } from './footnotes.ts';
 import { measureLayout, readLines } from './lines.ts';
-import { planNumbering } from './numbering-plan.ts';
+import { markFrontAndBackMatter } from './matter.ts';
+import { applyConfidence, planNumbering } from './numbering-plan.ts';
 import { removePageFurniture } from './page-furniture.ts';
 import { createParseState, stripSentinels } from './parse-state.ts';
 import { readStructure } from './structure.ts';
@@ -84,12 +85,12 @@ export function parseText(input: string, options: ParseTextOptions): ParseResult
   // 5. finish blocks
   recoverUnnumberedFootnotes(state, drafts, reading.refsSeen);
   for (const d of drafts) finishBlockText(d);
+  applyConfidence(plan, drafts, state.warnings);
   const blocks = drafts.map((d) => d.block);
   const fnByNumber = indexFootnotes(state, drafts);
   const referenced = linkFootnoteMarkers(state, drafts, fnByNumber);
   warnAboutFootnotes(state, blocks, fnByNumber, referenced);
-  resolveHeadingAddresses(blocks, state.warnings);
-  makeAddressesUnique(blocks, state.warnings);
+  // the title is read from the cover before the cover's headings become front matter
   const title = findTitle(
     drafts.map((d) => ({
       ...d.block,
@@ -97,5 +98,8 @@ export function parseText(input: string, options: ParseTextOptions): ParseResult
       markdownHeading: reading.mdHeadings.has(d.block),
     })),
   );
+  markFrontAndBackMatter(blocks);
+  resolveHeadingAddresses(blocks, state.warnings);
+  makeAddressesUnique(blocks, state.warnings);
   return { title, blocks, removed: state.removed, warnings: state.warnings };
 }
