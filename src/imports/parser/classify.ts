@@ -11,6 +11,7 @@ import {
   RE_BULLET,
   RE_CJK_HEAD,
   RE_CJK_SUB,
+  RE_ENDS_WITH_REFERENCE,
   RE_LETTER_HEAD,
   RE_MD_HEADING,
   RE_NUM,
@@ -267,6 +268,7 @@ function classifyNumbered(s: ReadingState, i: number, m: RegExpExecArray): Inter
   const t = L.text;
   // a date on its own line ("14 March 2026") is not section 14
   if (m[3] && isDate(t)) return { t: 'text' };
+  if (continuesReference(s, i)) return { t: 'text' };
   const n = +asciiDigits(m[1]!);
   const hasDot = m[2] !== '';
   const rest = m[3] ?? '';
@@ -346,6 +348,12 @@ function classifyNumbered(s: ReadingState, i: number, m: RegExpExecArray): Inter
   if (hasDot && isListRun(s, i)) return { t: 'list', label, number: String(n), rest };
   if (paraAcceptable(s, n, hasDot, rest)) return { t: 'para', number: String(n), label, rest };
   return { t: 'text' };
+}
+
+/** Line `i` directly follows a line ending with a word a number follows ("see п." / "12 of the report"). */
+export function continuesReference(s: Pick<ReadingState, 'lines'>, i: number): boolean {
+  const prev = s.lines[i - 1];
+  return !!prev && isLive(prev) && RE_ENDS_WITH_REFERENCE.test(stripSentinels(prev.text));
 }
 
 /** What the numbering plan makes of a number alone on line `i`, or undefined to decide here. */
@@ -441,6 +449,9 @@ export function titleLike(s: LineContext, t: string, L: Line, allowDigitStart = 
   )
     return false;
   if (!cjk && STOP_END.test(' ' + str)) return false;
+  // "… recalled paragraph" / "3 of its report": a sentence wrapped before its number
+  const after = s.lines[L.no];
+  if (RE_ENDS_WITH_REFERENCE.test(str) && after && /^\d/.test(after.text)) return false;
   const { wrapWidth, fitWidth } = s.layout;
   if (wrapWidth && L.raw.trim().length >= 0.8 * wrapWidth) {
     // a long line is a wrapped one, unless the next line's first word would have fitted on it

@@ -53,3 +53,10 @@ export const RE_NUM_LIST = /^(\d{1,3})(\))\s+(.*)$/;
 /** An annex or appendix heading, in the six UN languages. */
 export const RE_ANNEX =
   /^(?:annex|annexe|anexo|appendix|приложение|附件|附录|المرفق)(?:\s|$|[\d:.–-])/iu;
+
+/**
+ * A line ending with a word that a number follows ("п.", "No.", "paragraph", "art."): a number at
+ * the start of the next line continues it ("п. / 12 доклада") and is neither a paragraph nor a note.
+ */
+export const RE_ENDS_WITH_REFERENCE =
+  /(?:(?:^|[\s(])(?:п|пп|ст|гл|см|No|no|Nos|para|paras|art|arts|p|pp|párr|cf)\.|(?:^|[\s(])(?:paragraphs?|articles?|sections?|chapter|item|rule|resolutions?|decisions?|paragraphes?|párrafos?|artículos?|résolutions?|décisions?|resolución|decisión|пункт|пункты|пунктах|статья|статьи|резолюция|резолюции|решение|المادة|الفقرة|الفقرات)|第)$/u;

@@ -89,8 +89,8 @@ test('a displaced footnote number alone before a heading is no section number; a
   const heading = r.blocks.find((b) => b.kind === 'heading')!;
   assert.equal(heading.text, 'Updates on the groups');
   assert.equal(heading.number, null);
-  const unplaced = r.warnings.find((w) => w.code === 'NUMBER_UNPLACED');
-  assert.equal(unplaced?.line, 5);
+  const displaced = r.warnings.find((w) => w.code === 'FOOTNOTE_NUMBER_DISPLACED');
+  assert.equal(displaced?.line, 5);
   assert.ok(r.removed.some((x) => x.reason === 'number_label' && x.line === 5));
 });
 
@@ -176,4 +176,20 @@ test('a file whose numbering cannot be decided gets a clear warning, and nothing
     ].join('\n'),
   );
   assert.ok(codes(r).includes('NUMBERING_UNDECIDED'), codes(r).join(' '));
+});
+
+test('a number at a line start after "п." or "paragraph" continues the reference: no note, no paragraph', () => {
+  const r = parse(
+    [
+      '1. Группа рассмотрела доклад, упомянутый в п.',
+      '12 доклада Генерального секретаря, и приняла решение.',
+      '2. The Group recalled paragraph',
+      '3 of its previous report.',
+    ].join('\n'),
+  );
+  assert.deepEqual(summary(r), [
+    'paragraph para 1: Группа рассмотрела доклад, упомянутый в п. 12 доклада Генерального секретаря, и приняла решение.',
+    'paragraph para 2: The Group recalled paragraph 3 of its previous report.',
+  ]);
+  assert.deepEqual(codes(r), []);
 });

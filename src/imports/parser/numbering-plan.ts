@@ -11,7 +11,13 @@
  * A sequence of one number alone on its line, without a full stop, is no evidence of a sequence: such a
  * number is a stray (a footnote number the extraction displaced, say) and gets a warning naming its line.
  */
-import { followedByBody, isTocTitle, nextLiveIndex, titleLike } from './classify.ts';
+import {
+  continuesReference,
+  followedByBody,
+  isTocTitle,
+  nextLiveIndex,
+  titleLike,
+} from './classify.ts';
 import type { LineContext } from './classify.ts';
 import { RE_ANNEX, RE_AR_NUM, RE_NUM, RE_SEPARATOR } from './line-patterns.ts';
 import { isLive } from './lines.ts';
@@ -30,6 +36,8 @@ export interface PlannedNumber {
   /** The number stood alone on its line. */
   alone: boolean;
   confidence: number;
+  /** Read first as the only number of a paragraph or section sequence, then left out. */
+  demoted?: boolean;
 }
 
 /** The plan: the role of the number of each candidate line, by line number (1-based). */
@@ -198,7 +206,7 @@ function candidateOf(
     };
   }
   const m = RE_AR_NUM.exec(L.text) ?? RE_NUM.exec(L.text);
-  if (!m) return null;
+  if (!m || continuesReference(ctx, i)) return null;
   const value = +asciiDigits(m[1]!);
   // a year or a count is no number of a sequence
   if (value > 999) return null;
@@ -355,16 +363,26 @@ function confidenceOf(margin: number): number {
 function demoteLoneSequences(candidates: Candidate[], plan: NumberingPlan): void {
   for (const role of ['paragraph', 'section'] as const) {
     const members = candidates.filter((c) => plan.get(c.line)!.role === role);
-    if (members.length === 1 && members[0]!.alone && !members[0]!.dot) {
-      const p = plan.get(members[0]!.line)!;
-      plan.set(members[0]!.line, { ...p, role: 'stray', confidence: 0 });
+    const c = members[0];
+    if (members.length === 1 && c!.alone && !c!.dot) {
+      const p = plan.get(c!.line)!;
+      // with a marker of that number in the text, it is a footnote's number the extraction moved
+      const role = c!.markerBefore ? 'displaced' : 'stray';
+      plan.set(c!.line, { ...p, role, confidence: 0, demoted: true });
     }
   }
 }
 
-/** A stray number alone on a line is worth a warning: the reader should check what it was. */
+/** A stray or displaced number alone on a line is worth a warning: the reader should check it. */
 function warnAboutStrays(plan: NumberingPlan, warnings: ParseWarning[]): void {
   for (const [line, p] of plan) {
+    if (p.role === 'displaced' && p.demoted) {
+      warnings.push({
+        code: 'FOOTNOTE_NUMBER_DISPLACED',
+        message: `Line ${line}: the number ${p.value} alone on its line looks like the number of footnote ${p.value}, moved away from its text by the extraction; it was left out.`,
+        line,
+      });
+    }
     if (p.role !== 'stray' || !p.alone) continue;
     warnings.push({
       code: 'NUMBER_UNPLACED',
