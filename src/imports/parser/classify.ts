@@ -383,7 +383,8 @@ function plannedAlone(s: ReadingState, i: number, n: number, label: string): Int
 
 /**
  * What the numbering plan makes of a number without a full stop starting line `i` (`3 Scope`,
- * `3 See the report.`): a section or a footnote when the plan is sure; otherwise undefined.
+ * `3 See the report.`): a section or a footnote when the plan is sure, text when the number fits
+ * no numbering; otherwise undefined.
  */
 function plannedStart(
   s: ReadingState,
@@ -393,7 +394,10 @@ function plannedStart(
   rest: string,
 ): Interp | undefined {
   const p = s.plan.get(s.lines[i]!.no);
-  if (!p || p.confidence < 0.3) return undefined;
+  if (!p) return undefined;
+  // "15 Title" where 15 continues no section, paragraph or footnote numbering is no heading
+  if (p.role === 'stray') return { t: 'text' };
+  if (p.confidence < 0.3) return undefined;
   if (p.role === 'section')
     return { t: 'heading', number: String(n), label, title: rest, level: 1, consume: 1 };
   if (p.role === 'footnote') return { t: 'fndef', value: String(n), label, rest };
