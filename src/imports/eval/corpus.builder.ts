@@ -17,8 +17,8 @@ export type { TrueBlock } from './truth.ts';
 
 /** How a family lays its document out. */
 export interface FamilyLayout {
-  /** Numbered paragraphs: `12. Text`, the number alone on the line before, none, Arabic `١٢- `. */
-  paragraphs: 'dot' | 'alone' | 'alone-dot' | 'none' | 'ar-dash';
+  /** Numbered paragraphs: `12. Text`, the number alone on the line before, none, Arabic `١٢- `, `12) Text`. */
+  paragraphs: 'dot' | 'alone' | 'alone-dot' | 'none' | 'ar-dash' | 'paren';
   /** Section headings: `IV. Title`, the number alone above the title, `一、`, `ثانياً -`, `2.1 Title`, `1 Title`, unnumbered. */
   sections: 'roman' | 'alone' | 'cjk' | 'ar-ordinal' | 'multi' | 'digit' | 'plain' | 'markdown';
   /** Footnote markers: superscript digits, a number glued after a full stop, `[1]`, `[footnoteRef:1]`, `[^1]`, `<sup>`. */
@@ -265,6 +265,12 @@ export const FAMILIES: Family[] = [
       wrap: 78,
     },
     languages: ['en', 'es', 'fr', 'ru'],
+  },
+  {
+    name: 'paren-paragraphs',
+    modelledOn: 'French and Russian texts numbering their paragraphs 1), 2)… across sections',
+    layout: { paragraphs: 'paren', sections: 'roman', markers: 'super', notes: 'end', wrap: 82 },
+    languages: ['fr', 'ru', 'fr', 'ru'],
   },
   {
     name: 'zh-paper-cover',

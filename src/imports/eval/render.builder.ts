@@ -102,6 +102,8 @@ function paragraphLines(doc: TrueDocument, p: Paragraph): string[] {
       return wrap(`${n}.${cjk ? '' : ' '}${text}`, layout.wrap, cjk);
     case 'ar-dash':
       return wrap(`${n} - ${text}`, layout.wrap, cjk);
+    case 'paren':
+      return wrap(`${n}) ${text}`, layout.wrap, cjk);
     case 'alone':
       return [n, ...wrap(text, layout.wrap, cjk)];
     case 'alone-dot':
@@ -210,7 +212,9 @@ export async function renderDocx(doc: TrueDocument): Promise<Uint8Array> {
           ? ''
           : layout.paragraphs === 'ar-dash'
             ? `${digits(layout, b.number)} - `
-            : `${b.number}. `;
+            : layout.paragraphs === 'paren'
+              ? `${b.number}) `
+              : `${b.number}. `;
       const runs = b.sentences.map(
         (s, i) =>
           docxRun((i === 0 ? label : doc.language === 'zh' ? '' : ' ') + s.text) +

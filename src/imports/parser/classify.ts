@@ -253,8 +253,12 @@ function subOrListLine(s: ReadingState, i: number): Interp | undefined {
     return { t: 'sub', x, label, rest };
   }
   if ((m = RE_BULLET.exec(t))) return { t: 'list', label: m[1]!, number: null, rest: m[2]! };
-  if ((m = RE_NUM_LIST.exec(t)))
+  if ((m = RE_NUM_LIST.exec(t))) {
+    // `3)` numbers the paragraphs of the whole document in some French and Russian texts
+    if (s.plan.get(L.no)?.role === 'paragraph' && prevEnded(s))
+      return { t: 'para', number: m[1]!, label: m[1]! + m[2]!, rest: m[3]! };
     return { t: 'list', label: m[1]! + m[2]!, number: m[1]!, rest: m[3]! };
+  }
   return undefined;
 }
 

@@ -193,3 +193,38 @@ test('a number at a line start after "п." or "paragraph" continues the referenc
   ]);
   assert.deepEqual(codes(r), []);
 });
+
+test('paragraphs numbered 1), 2), 3) across the whole document are numbered paragraphs; a list stays a list', () => {
+  const r = parse(
+    [
+      'I. Introduction',
+      '1) Le Groupe a tenu trois séances au cours de la période considérée.',
+      '2) Il a examiné les propositions des États.',
+      'II. Recommandations',
+      '3) Le Groupe recommande ce qui suit :',
+      '1) renforcer la coopération;',
+      '2) publier les travaux.',
+      '4) Le Groupe a adopté son rapport.',
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    r.blocks.map((b) => `${b.kind} ${b.address}`),
+    [
+      'heading §I',
+      'paragraph para 1',
+      'paragraph para 2',
+      'heading §II',
+      'paragraph para 3',
+      'list_item para 3 •1',
+      'list_item para 3 •2',
+      'paragraph para 4',
+    ],
+  );
+  const list = parse(
+    'Les mesures :\n\n1) Renforcer la coopération;\n2) Publier les travaux;\n3) Rendre compte.\n',
+  );
+  assert.deepEqual(
+    list.blocks.map((b) => b.kind),
+    ['paragraph', 'list_item', 'list_item', 'list_item'],
+  );
+});

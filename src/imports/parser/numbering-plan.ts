@@ -9,7 +9,9 @@
  * and numbers without a full stop, where a line-by-line guess cannot decide.
  *
  * A sequence of one number alone on its line, without a full stop, is no evidence of a sequence: such a
- * number is a stray (a footnote number the extraction displaced, say) and gets a warning naming its line.
+ * number is left out, as a footnote number the extraction displaced when a marker of it stands in the
+ * text, else as a stray, with a warning naming its line. The rule is written down in
+ * docs/ARCHITECTURE.md, "How the importer decides numbering".
  */
 import {
   continuesReference,
@@ -19,7 +21,7 @@ import {
   titleLike,
 } from './classify.ts';
 import type { LineContext } from './classify.ts';
-import { RE_ANNEX, RE_AR_NUM, RE_NUM, RE_SEPARATOR } from './line-patterns.ts';
+import { RE_ANNEX, RE_AR_NUM, RE_NUM, RE_NUM_LIST, RE_SEPARATOR } from './line-patterns.ts';
 import { isLive } from './lines.ts';
 import { asciiDigits } from './numbering.ts';
 import { stripSentinels } from './parse-state.ts';
@@ -49,6 +51,8 @@ interface Candidate {
   value: number;
   alone: boolean;
   dot: boolean;
+  /** Written `3)`: a paragraph number only where the whole paragraph numbering is written so. */
+  paren: boolean;
   /** An explicit footnote definition (`[^3]:`, `[3] `): a footnote whatever the scores say. */
   explicitFootnote: boolean;
   /** The title the number would head: the next line (alone) or the rest of the line. */
@@ -104,7 +108,7 @@ const BEAM = 12;
 const RE_NOTES =
   /^(?:notes?|endnotes?|notes de fin|notas|примечания|сноски|注释?|尾注|الحواشي|الهوامش)\s*[:：]?$/iu;
 
-/** Plans the numbering of the live lines; warnings about stray numbers go to `warnings`. */
+/** Plans the numbering of the live lines; warnings about numbers left out go to `warnings`. */
 export function planNumbering(ctx: LineContext, warnings: ParseWarning[]): NumberingPlan {
   const candidates = collectCandidates(ctx);
   const best = searchBestReading(candidates);
@@ -119,6 +123,7 @@ export function planNumbering(ctx: LineContext, warnings: ParseWarning[]): Numbe
     plan.set(c.line, { role, value: c.value, alone: c.alone, confidence });
   });
   demoteLoneSequences(candidates, plan);
+  keepParenParagraphsOnlyAlone(candidates, plan);
   warnAboutStrays(plan, warnings);
   warnIfUndecided(plan, warnings);
   return plan;
@@ -199,14 +204,18 @@ function candidateOf(
       value,
       alone: false,
       dot: false,
+      paren: false,
       explicitFootnote: true,
       titled: false,
       bodyNext: true,
       markerBefore: markers.has(value),
     };
   }
+  if (continuesReference(ctx, i)) return null;
+  const paren = RE_NUM_LIST.exec(L.text);
+  if (paren) return parenCandidate(ctx, i, paren, { ...base, markerBefore: false });
   const m = RE_AR_NUM.exec(L.text) ?? RE_NUM.exec(L.text);
-  if (!m || continuesReference(ctx, i)) return null;
+  if (!m) return null;
   const value = +asciiDigits(m[1]!);
   // a year or a count is no number of a sequence
   if (value > 999) return null;
@@ -225,10 +234,37 @@ function candidateOf(
     value,
     alone,
     dot: /[.．-]/.test(m[2] ?? ''),
+    paren: false,
     explicitFootnote: false,
     titled,
     bodyNext: startsBodyish(follows) || startsLower(follows),
     markerBefore: markers.has(value),
+  };
+}
+
+/**
+ * A number with a closing parenthesis starting a line (`3) Le Groupe…`): a paragraph number in some
+ * French and Russian texts, an item of a list everywhere; not after a line leading into a list.
+ */
+function parenCandidate(
+  ctx: LineContext,
+  i: number,
+  m: RegExpExecArray,
+  base: { line: number; annexes: number; notesZone: boolean; markerBefore: boolean },
+): Candidate | null {
+  let k = i - 1;
+  while (k >= 0 && !isLive(ctx.lines[k]!)) k--;
+  if (k >= 0 && /[:：]$/.test(stripSentinels(ctx.lines[k]!.text).trim())) return null;
+  const rest = m[3]!;
+  return {
+    ...base,
+    value: +m[1]!,
+    alone: false,
+    dot: false,
+    paren: true,
+    explicitFootnote: false,
+    titled: titleLike(ctx, rest, ctx.lines[i]!),
+    bodyNext: startsBodyish(rest),
   };
 }
 
@@ -304,6 +340,7 @@ function readingsAfter(r: Reading, c: Candidate): Reading[] {
 /** What reading `c` as the next paragraph earns, or null if it cannot be one. */
 function paragraphGain(r: Reading, c: Candidate): number | null {
   if (!c.bodyNext) return null;
+  if (c.paren) return c.value === r.para + 1 ? ROLE_SCORES.next : null;
   const penalty = c.titled ? ROLE_SCORES.titledPenalty : 0;
   if (r.para === 0) {
     // an extract may begin at any paragraph
@@ -319,13 +356,13 @@ function paragraphGain(r: Reading, c: Candidate): number | null {
 
 /** What reading `c` as the next section number earns, or null if it cannot be one. */
 function sectionGain(r: Reading, c: Candidate): number | null {
-  if (!c.titled || c.value > 30 || c.value !== r.section + 1) return null;
+  if (c.paren || !c.titled || c.value > 30 || c.value !== r.section + 1) return null;
   return r.section === 0 ? ROLE_SCORES.sectionFirst : ROLE_SCORES.next;
 }
 
 /** What reading `c` as a footnote number earns, or null if it cannot be one. */
 function footnoteGain(r: Reading, c: Candidate): number | null {
-  if (c.dot) return null;
+  if (c.dot || c.paren) return null;
   const evidence = c.markerBefore || c.notesZone || (r.footnote > 0 && c.value === r.footnote + 1);
   if (!evidence) return null;
   // a footnote number alone before a title would take the title as its text; a note is rarely a title
@@ -371,6 +408,17 @@ function demoteLoneSequences(candidates: Candidate[], plan: NumberingPlan): void
       plan.set(c!.line, { ...p, role, confidence: 0, demoted: true });
     }
   }
+}
+
+/**
+ * Numbers written `3)` are the paragraph numbering only when the whole paragraph sequence is written
+ * so and runs to three at least; otherwise they are items of lists, read as such (role stray here).
+ */
+function keepParenParagraphsOnlyAlone(candidates: Candidate[], plan: NumberingPlan): void {
+  const paragraphs = candidates.filter((c) => plan.get(c.line)!.role === 'paragraph');
+  const paren = paragraphs.filter((c) => c.paren);
+  if (paren.length === 0 || (paren.length === paragraphs.length && paren.length >= 3)) return;
+  for (const c of paren) plan.set(c.line, { ...plan.get(c.line)!, role: 'stray', confidence: 0 });
 }
 
 /** A stray or displaced number alone on a line is worth a warning: the reader should check it. */
