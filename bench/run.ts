@@ -1,8 +1,8 @@
 /**
  * npm run bench: parse of 400,000 lines and the event loop under five ZIP-bomb attachments
- * (hardening.ts), parse of a 200-page PDF (pdf.ts), import of a generated 1,000-paragraph,
- * 300-footnote document, and server render
- * of a 200-paragraph document page, on SQLite (and PostgreSQL when PLENUM_TEST_POSTGRES_URL is set).
+ * (hardening.ts), parse of a 200-page PDF (pdf.ts), the import evaluation corpus (eval-corpus.ts),
+ * import of a generated 1,000-paragraph, 300-footnote document, and server render of a
+ * 200-paragraph document page, on SQLite (and PostgreSQL when PLENUM_TEST_POSTGRES_URL is set).
  */
 import { cpus } from 'node:os';
 import { createApp } from '../src/app.ts';
@@ -18,6 +18,7 @@ import { benchBriefing } from './briefings.ts';
 import { benchAttachmentBombs, benchLongText } from './hardening.ts';
 import { benchLimits } from './limits.ts';
 import { benchPdfImport } from './pdf.ts';
+import { benchEvalCorpus } from './eval-corpus.ts';
 
 function stats(samples: number[]): { median: number; p95: number; min: number } {
   const sorted = samples.toSorted((a, b) => a - b);
@@ -103,6 +104,7 @@ const engines: Engine[] = process.env.PLENUM_TEST_POSTGRES_URL
   : ['sqlite'];
 await benchLongText();
 await benchPdfImport();
+await benchEvalCorpus();
 for (const engine of engines) {
   await benchAttachmentBombs(engine);
   await benchImport(engine);

@@ -512,6 +512,8 @@ export interface components {
       address: string;
       text: string;
       rows: string[][] | null;
+      /** @description "front" on the cover, "back" on the back cover, null in the body */
+      matter: ('front' | 'back') | null;
       footnoteRefs: components['schemas']['FootnoteRef'][];
     };
     FootnoteRef: {

@@ -125,7 +125,7 @@ function renderBody(blocks: Block[], ctx: RenderContext): Markup {
     list = [];
   };
   for (const block of blocks) {
-    if (block.kind === 'footnote') continue;
+    if (block.kind === 'footnote' || block.matter !== null) continue;
     if (block.kind === 'list_item') {
       list.push(renderBlock(block, ctx));
       continue;
@@ -135,6 +135,15 @@ function renderBody(blocks: Block[], ctx: RenderContext): Markup {
   }
   flush();
   return html`${out}`;
+}
+
+/** The cover's or the back cover's lines, shown apart from the body. */
+function renderMatter(blocks: Block[], matter: 'front' | 'back', ctx: RenderContext): Markup {
+  const lines = blocks.filter((b) => b.matter === matter);
+  if (lines.length === 0) return '';
+  const m = ctx.page.ui.m.documents;
+  const label = matter === 'front' ? m.frontMatter : m.backMatter;
+  return html`<section class="matter ${matter}-matter" aria-label="${label}">${lines.map((b) => html`<p id="${ctx.anchors.get(b.id) ?? b.id}">${textWithMarkers(b, ctx)}</p>`)}</section>`;
 }
 
 function renderFootnotes(blocks: Block[], ctx: RenderContext): Markup {
@@ -227,7 +236,8 @@ export function documentPage(
     <nav class="switcher" aria-label="${m.versionsAndLanguages}">${versionNav}${languageNav}</nav>
     ${sections.beforeText}
     <article class="content" lang="${lang}" dir="${dir}"${sections.quotable ? html` data-quote-label="${m.commentOnSelection}" data-ui-lang="${ui.lang}" data-ui-dir="${ui.dir}"` : ''}>
-      ${renderBody(blocks, rctx)} ${renderFootnotes(blocks, rctx)}
+      ${renderMatter(blocks, 'front', rctx)} ${renderBody(blocks, rctx)} ${renderFootnotes(blocks, rctx)}
+      ${renderMatter(blocks, 'back', rctx)}
     </article>
     <p class="report">
       ${fill(m.importedFrom, { name: languageVersion.sourceName ?? m.aFile, format: languageVersion.sourceFormat, date: ui.date(languageVersion.importedAt) })}

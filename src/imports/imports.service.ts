@@ -315,6 +315,7 @@ function toRows(
       address: block.address,
       text: block.text,
       rows: block.rows === null ? null : JSON.stringify(block.rows),
+      matter: block.matter ?? null,
     });
     block.footnoteRefs.forEach((ref, seq) => {
       refRows.push({

@@ -200,6 +200,8 @@ export const ar: Messages = {
       other: '{n} حاشية',
     },
     footnotesTitle: 'الحواشي',
+    frontMatter: 'الغلاف',
+    backMatter: 'الغلاف الخلفي',
     footnote: 'الحاشية {n}',
     backToRef: 'العودة إلى موضع الإحالة',
     noFootnote: 'لم يُعثر على حاشية بهذا الرقم',

@@ -198,6 +198,8 @@ export const en = {
     } as Plural,
     footnotes: { one: '{n} footnote', other: '{n} footnotes' } as Plural,
     footnotesTitle: 'Footnotes',
+    frontMatter: 'Cover',
+    backMatter: 'Back cover',
     footnote: 'Footnote {n}',
     backToRef: 'Back to the reference',
     noFootnote: 'No footnote with this number was found',

@@ -193,6 +193,8 @@ export const es: Messages = {
       other: '{n} notas de pie de página',
     },
     footnotesTitle: 'Notas de pie de página',
+    frontMatter: 'Portada',
+    backMatter: 'Contraportada',
     footnote: 'Nota {n}',
     backToRef: 'Volver a la llamada de nota',
     noFootnote: 'No se encontró ninguna nota con este número',

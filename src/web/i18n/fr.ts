@@ -194,6 +194,8 @@ export const fr: Messages = {
       other: '{n} notes de bas de page',
     },
     footnotesTitle: 'Notes de bas de page',
+    frontMatter: 'Couverture',
+    backMatter: 'Quatrième de couverture',
     footnote: 'Note {n}',
     backToRef: 'Retour à l’appel de note',
     noFootnote: 'Aucune note portant ce numéro n’a été trouvée',

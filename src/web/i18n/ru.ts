@@ -196,6 +196,8 @@ export const ru: Messages = {
       other: '{n} сноски',
     },
     footnotesTitle: 'Сноски',
+    frontMatter: 'Обложка',
+    backMatter: 'Задняя обложка',
     footnote: 'Сноска {n}',
     backToRef: 'Вернуться к знаку сноски',
     noFootnote: 'Сноска с этим номером не найдена',

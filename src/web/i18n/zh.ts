@@ -179,6 +179,8 @@ export const zh: Messages = {
     numberedParagraphs: { other: '{n} 个编号段落' },
     footnotes: { other: '{n} 个脚注' },
     footnotesTitle: '脚注',
+    frontMatter: '封面',
+    backMatter: '封底',
     footnote: '脚注 {n}',
     backToRef: '返回正文引用处',
     noFootnote: '未找到此编号的脚注',
