@@ -344,15 +344,13 @@ for (const engine of testEngines()) {
         mandate: 'Elsewhere.',
         aliases: [],
       });
-      const account = await o.db
-        .transaction()
-        .execute((trx) =>
-          signUp(trx, {
-            email: 'awg-secretariat@example.org',
-            name: 'AWG',
-            password: builtPassword,
-          }),
-        );
+      const account = await o.db.transaction().execute((trx) =>
+        signUp(trx, {
+          email: 'awg-secretariat@example.org',
+          name: 'AWG',
+          password: builtPassword,
+        }),
+      );
       await grantRole(
         o.db,
         { email: account.email, role: 'secretariat', scopeId: other.id },
