@@ -23,6 +23,7 @@ import { organisationRoutes } from './organisations/organisations.routes.ts';
 import { organisationPageRoutes } from './pages/organisation-page.ts';
 import { submissionBodyLimits, submissionRoutes } from './submissions/submissions.routes.ts';
 import { periodSubmissionRoutes } from './submissions/period-submissions.routes.ts';
+import { importDraftBodyLimits, importDraftRoutes } from './imports/import-drafts.routes.ts';
 import { importRoutes } from './imports/imports.routes.ts';
 import { mountHomePage } from './pages/home-page.ts';
 import { mountProcessPage } from './pages/process-page.ts';
@@ -148,7 +149,7 @@ export function createApp(given: AppDeps): Hono<AppEnv> {
     }
     await next();
   });
-  app.use(bodyLimits(submissionBodyLimits));
+  app.use(bodyLimits([...submissionBodyLimits, ...importDraftBodyLimits]));
   app.use(sessionMiddleware());
   app.use(writeLimits());
 
@@ -171,6 +172,7 @@ export function createApp(given: AppDeps): Hono<AppEnv> {
   mountDocumentPage(app);
   documentRoutes(app, api);
   importRoutes(app, api);
+  importDraftRoutes(app);
   organisationRoutes(app, api);
   organisationPageRoutes(app);
   conceptRoutes(app, api);

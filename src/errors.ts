@@ -81,6 +81,14 @@ export const errorCatalogue = {
     message:
       'This PDF file has more pages than one import takes (1,000). Split it into several documents.',
   },
+  IMPORT_DRAFT_NOT_FOUND: {
+    status: 404,
+    message: 'There is no open import draft with this id: it may have been published or discarded.',
+  },
+  CORRECTION_INVALID: {
+    status: 422,
+    message: 'This correction cannot be made to the import draft as it stands.',
+  },
   TEXT_FORBIDDEN_CHARACTER: {
     status: 400,
     message:

@@ -412,6 +412,8 @@ export interface components {
           | 'IMPORT_PDF_ENCRYPTED'
           | 'IMPORT_PDF_NO_TEXT'
           | 'IMPORT_PDF_TOO_MANY_PAGES'
+          | 'IMPORT_DRAFT_NOT_FOUND'
+          | 'CORRECTION_INVALID'
           | 'TEXT_FORBIDDEN_CHARACTER'
           | 'SIGN_IN_REQUIRED'
           | 'SIGN_IN_FAILED'
@@ -590,6 +592,16 @@ export interface components {
         message: string;
         line: number | null;
       }[];
+      /** @description The corrections recorded for the same file (same SHA-256), re-applied to it */
+      corrections?: {
+        applied: number;
+        notApplied: {
+          type: string;
+          /** @description How the text of the block it named starts */
+          block: string;
+          reason: string;
+        }[];
+      };
       durationMs: number;
     };
     Organisation: {

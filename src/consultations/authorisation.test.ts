@@ -5,7 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { createApiToken } from '../accounts/accounts.service.ts';
+import { createApiToken, grantRole, signUp } from '../accounts/accounts.service.ts';
+import { createProcess } from '../processes/processes.service.ts';
 import { createApp } from '../app.ts';
 import { Followers } from '../events/followers.ts';
 import { allFollowers } from '../followers.ts';
@@ -331,6 +332,88 @@ for (const engine of testEngines()) {
         },
         (c) => c.get(`/documents/${built.documentId}/v/${privateVersionSeq}/en`),
       );
+    });
+
+    test('only the secretariat of this process (and admins) import a document and see its drafts', async () => {
+      // A secretariat of another process is refused like any outsider.
+      const other = await createProcess(o.db, {
+        slug: 'other-wg',
+        name: 'Another Working Group',
+        shortName: 'AWG',
+        parentBody: 'Test Assembly',
+        mandate: 'Elsewhere.',
+        aliases: [],
+      });
+      const account = await o.db.transaction().execute((trx) =>
+        signUp(trx, {
+          email: 'awg-secretariat@example.org',
+          name: 'AWG',
+          password: builtPassword,
+        }),
+      );
+      await grantRole(
+        o.db,
+        { email: account.email, role: 'secretariat', scopeId: other.id },
+        built.accounts.admin.id,
+      );
+      const otherSecretariat = new TestClient(app);
+      await otherSecretariat.signIn(account.email, builtPassword);
+      const all = async (
+        what: string,
+        expected: Record<Role, number> & { otherSecretariat: number },
+        request: (client: TestClient) => Promise<Response>,
+      ) => {
+        const got: Record<string, number> = {};
+        for (const role of roles) got[role] = (await request(clients.get(role)!)).status;
+        got.otherSecretariat = (await request(otherSecretariat)).status;
+        assert.deepEqual(got, expected, what);
+      };
+      let k = 0;
+      const upload = (client: TestClient) =>
+        client.post('/processes/twg/import-drafts', {
+          file: new File([draftText(['A paragraph to import.'])], `upload-${++k}.txt`),
+          symbol: `TWG/AUTHZ/${k}`,
+          version: `Upload ${k}`,
+          language: 'en',
+        });
+      const freshDraft = async (): Promise<string> => {
+        const res = await upload(clients.get('secretariat')!);
+        assert.equal(res.status, 303);
+        return res.headers.get('location')!;
+      };
+      const uploaders = { ...staffOnly, otherSecretariat: 403 };
+      await all('the upload form', { ...uploaders, secretariat: 200, admin: 200 }, (c) =>
+        c.get('/processes/twg/import'),
+      );
+      await all('upload', uploaders, upload);
+      const hidden = {
+        anonymous: 404,
+        outsider: 404,
+        civil: 404,
+        tech: 404,
+        government: 404,
+        moderator: 404,
+        secretariat: 200,
+        admin: 200,
+        otherSecretariat: 404,
+      };
+      const draft = await freshDraft();
+      await all('read a draft', hidden, (c) => c.get(draft));
+      const block = /<li id="block-([^"]+)"/.exec(
+        await (await clients.get('secretariat')!.get(draft)).text(),
+      )![1]!;
+      await all('correct a draft', { ...hidden, secretariat: 303, admin: 303 }, (c) =>
+        c.post(`${draft}/corrections`, { type: 'number', block, number: '1' }),
+      );
+      for (const action of ['publish', 'discard']) {
+        const got: Record<string, number> = {};
+        for (const role of [...roles, 'otherSecretariat' as const]) {
+          const fresh = await freshDraft();
+          const client = role === 'otherSecretariat' ? otherSecretariat : clients.get(role)!;
+          got[role] = (await client.post(`${fresh}/${action}`, {})).status;
+        }
+        assert.deepEqual(got, { ...hidden, secretariat: 303, admin: 303 }, action);
+      }
     });
 
     test('only a secretariat verifies organisations; only a representative adds another', async () => {

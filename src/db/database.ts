@@ -63,6 +63,7 @@ import type {
   WebhookDeliveryTable,
 } from '../watches/watches.table.ts';
 import type { RateLimitTable } from '../limits/limits.table.ts';
+import type { ImportCorrectionTable, ImportDraftTable } from '../imports/import-drafts.table.ts';
 import { PlenumError } from '../errors.ts';
 import { migrations } from './migrations/index.ts';
 
@@ -104,6 +105,8 @@ export interface Database {
   meeting_changes: MeetingChangeTable;
   process_follows: ProcessFollowTable;
   calendar_addresses: CalendarAddressTable;
+  import_drafts: ImportDraftTable;
+  import_corrections: ImportCorrectionTable;
 }
 
 /** A database handle or an open transaction: what stores take as their first argument. */

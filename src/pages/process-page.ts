@@ -8,6 +8,8 @@ import { processDocumentsSection } from '../documents/documents.views.ts';
 import { followsProcess, getUpcomingMeetings } from '../meetings/meetings.service.ts';
 import { processMeetingsSection } from '../meetings/meetings.views.ts';
 import { canActAsSecretariat } from '../processes/processes.policy.ts';
+import { getOpenDrafts } from '../imports/import-drafts.service.ts';
+import { importSection } from '../imports/import-drafts.views.ts';
 import { processPage } from './process-page.views.ts';
 
 /** Mounts the process page: each feature draws its section, read through its own service. */
@@ -27,11 +29,16 @@ export function mountProcessPage(app: Hono<AppEnv>): void {
       c.var.viewer ? followsProcess(db, c.var.viewer, process.id) : null,
     ]);
     const canManage = canActAsSecretariat(c.var.viewer, process.id);
+    // Only the secretariat sees the upload form and the drafts waiting to be published.
+    const imports = canManage
+      ? importSection(ctx, process, await getOpenDrafts(db, c.var.viewer, process.id))
+      : '';
     return c.html(
       processPage(ctx, process, {
         meetings: processMeetingsSection(ctx, process, upcoming, { canManage, following }),
         periods: processPeriodsSection(ctx, process, periods, { canOpenPeriod: canManage }),
         documents: processDocumentsSection(ctx, documents),
+        imports,
       }),
     );
   });

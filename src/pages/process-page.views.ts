@@ -5,18 +5,22 @@ import type { Process } from '../processes/processes.schema.ts';
 import { page, type Markup } from '../web/layout.ts';
 import type { PageContext } from '../web/page-context.ts';
 
-/** A process page: its mandate, then its meetings, comment periods and documents as drawn. */
+/**
+ * A process page: its mandate, then its meetings, comment periods and documents as drawn, and
+ * (for its secretariat) the form that imports a document.
+ */
 export function processPage(
   ctx: PageContext,
   process: Process,
-  sections: { meetings: Markup; periods: Markup; documents: Markup },
+  sections: { meetings: Markup; periods: Markup; documents: Markup; imports: Markup },
 ): Markup {
   const m = ctx.ui.m.processes;
   const feed = `/processes/${process.slug}/feed.atom`;
   const main = html`${processDetails(ctx, process)}
     ${sections.meetings}
     ${sections.periods}
-    ${sections.documents}`;
+    ${sections.documents}
+    ${sections.imports}`;
   return page(ctx, {
     title: process.shortName ?? process.name,
     main,

@@ -13,6 +13,7 @@ import * as followers from './0010-followers.ts';
 import * as rateLimits from './0011-rate-limits.ts';
 import * as tokenLastUse from './0012-token-last-use.ts';
 import * as blockMatter from './0013-block-matter.ts';
+import * as importDrafts from './0014-import-drafts.ts';
 
 /** The migrations by name, for Kysely's Migrator. */
 export const migrations: Record<string, Migration> = {
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   '0011-rate-limits': rateLimits,
   '0012-token-last-use': tokenLastUse,
   '0013-block-matter': blockMatter,
+  '0014-import-drafts': importDrafts,
 };

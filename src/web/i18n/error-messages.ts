@@ -78,6 +78,8 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
       'لا يحتوي ملف PDF هذا على طبقة نصية: يبدو أنه صور ممسوحة ضوئياً. شغّل عليه التعرّف الضوئي على الحروف (OCR) أولاً، ثم استورد الملف الناتج.',
     IMPORT_PDF_TOO_MANY_PAGES:
       'يتجاوز عدد صفحات ملف PDF هذا ما يقبله الاستيراد الواحد (1,000 صفحة). قسّمه إلى عدة وثائق.',
+    IMPORT_DRAFT_NOT_FOUND: 'لا توجد مسودة استيراد مفتوحة بهذا المعرّف: ربما نُشرت أو أُلغيت.',
+    CORRECTION_INVALID: 'يتعذر إجراء هذا التصحيح على مسودة الاستيراد بحالتها الراهنة.',
     TEXT_FORBIDDEN_CHARACTER:
       'يحتوي النص على حرف لا يمكن حفظه: حرف تحكم (مثل NUL) أو بديل منفرد (surrogate) أو U+FFFE/U+FFFF. احذفه ثم أرسل النص مرة أخرى.',
     ATTACHMENT_UNSAFE:
@@ -152,6 +154,8 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
       '该 PDF 文件没有文本层：它似乎是扫描图像。请先进行光学字符识别（OCR），再导入生成的文件。',
     IMPORT_PDF_TOO_MANY_PAGES:
       '该 PDF 文件的页数超出单次导入的上限（1,000 页）。请将其拆分为多个文档。',
+    IMPORT_DRAFT_NOT_FOUND: '没有此标识符的未结导入草稿：它可能已发布或已放弃。',
+    CORRECTION_INVALID: '无法对当前状态的导入草稿作此更正。',
     TEXT_FORBIDDEN_CHARACTER:
       '文本中含有无法存储的字符：控制字符（如 NUL）、孤立代理项或 U+FFFE/U+FFFF。请删除该字符后重新发送。',
     ATTACHMENT_UNSAFE:
@@ -245,6 +249,10 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
       'Ce fichier PDF n’a pas de couche de texte : il semble fait d’images numérisées. Passez-le d’abord à la reconnaissance optique de caractères (OCR), puis importez le résultat.',
     IMPORT_PDF_TOO_MANY_PAGES:
       'Ce fichier PDF a plus de pages qu’une importation n’en accepte (1 000). Divisez-le en plusieurs documents.',
+    IMPORT_DRAFT_NOT_FOUND:
+      'Aucun brouillon d’importation ouvert ne porte cet identifiant : il a peut-être été publié ou abandonné.',
+    CORRECTION_INVALID:
+      'Cette correction ne peut pas être apportée au brouillon d’importation dans son état actuel.',
     TEXT_FORBIDDEN_CHARACTER:
       'Le texte contient un caractère qui ne peut pas être enregistré : un caractère de commande (comme NUL), un demi-codet isolé ou U+FFFE/U+FFFF. Supprimez-le et envoyez le texte à nouveau.',
     ATTACHMENT_UNSAFE:
@@ -330,6 +338,9 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
       'В этом файле PDF нет текстового слоя: по-видимому, он состоит из отсканированных изображений. Сначала выполните оптическое распознавание текста (OCR), затем импортируйте результат.',
     IMPORT_PDF_TOO_MANY_PAGES:
       'В этом файле PDF больше страниц, чем принимает один импорт (1 000). Разделите его на несколько документов.',
+    IMPORT_DRAFT_NOT_FOUND:
+      'Открытого черновика импорта с таким идентификатором нет: возможно, он опубликован или отменён.',
+    CORRECTION_INVALID: 'Это исправление невозможно внести в черновик импорта в его нынешнем виде.',
     TEXT_FORBIDDEN_CHARACTER:
       'Текст содержит символ, который невозможно сохранить: управляющий символ (например, NUL), одиночный суррогат или U+FFFE/U+FFFF. Удалите его и отправьте текст снова.',
     ATTACHMENT_UNSAFE:
@@ -418,6 +429,10 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
       'Este archivo PDF no tiene capa de texto: parece estar formado por imágenes escaneadas. Aplíquele primero el reconocimiento óptico de caracteres (OCR) y luego importe el resultado.',
     IMPORT_PDF_TOO_MANY_PAGES:
       'Este archivo PDF tiene más páginas de las que admite una importación (1.000). Divídalo en varios documentos.',
+    IMPORT_DRAFT_NOT_FOUND:
+      'No hay ningún borrador de importación abierto con este identificador: puede que se haya publicado o descartado.',
+    CORRECTION_INVALID:
+      'Esta corrección no puede aplicarse al borrador de importación en su estado actual.',
     TEXT_FORBIDDEN_CHARACTER:
       'El texto contiene un carácter que no se puede guardar: un carácter de control (como NUL), un sustituto aislado o U+FFFE/U+FFFF. Elimínelo y envíe el texto de nuevo.',
     ATTACHMENT_UNSAFE:
