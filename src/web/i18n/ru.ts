@@ -254,6 +254,21 @@ export const ru: Messages = {
     removed: 'удалено',
   },
   consultations: {
+    submittersLabel: 'Кто может представлять замечания',
+    submitters: {
+      verified_organisations: 'Только проверенные организации',
+      organisations: 'Любая зарегистрированная организация',
+      individuals: 'Организации и частные лица',
+    },
+    individualNamesLabel: 'Имена частных лиц',
+    individualNames: {
+      published: 'Публикуются',
+      optional: 'Публикуются, если человек не выбрал анонимность',
+      withheld: 'Не публикуются: все частные лица анонимны',
+    },
+    unverifiedApart: 'От организаций, еще не прошедших проверку',
+    unverifiedApartHelp:
+      'Они заявляют, что говорят от имени правительства или межправительственной организации; секретариат этого не проверил, поэтому они не учитываются в этом качестве.',
     title: 'Период для замечаний',
     periods: 'Периоды для замечаний',
     on: 'По документу {document}, {version}',
@@ -315,6 +330,12 @@ export const ru: Messages = {
     scheduledNotice: 'Этот период для замечаний откроется {open}.',
   },
   submissions: {
+    formAs: 'Представить',
+    formAsOrganisation: 'От имени организации, которую я представляю',
+    formAsMyself: 'От своего имени',
+    formAsAnonymous: 'Анонимно (мое имя известно только секретариату и модераторам)',
+    formAffiliation: 'Принадлежность (необязательно, отмечается как не проверенная)',
+    knownAs: 'Автор: {name} ({email}); известно только секретариату и модераторам.',
     events: {
       received: 'получено',
       published: 'опубликовано',
@@ -526,6 +547,27 @@ export const ru: Messages = {
     newAddress: 'Создать новый адрес календаря',
   },
   organisations: {
+    notVerified: 'не проверена',
+    notVerifiedTitle:
+      'Секретариат не проверил, что эта организация является той, за кого себя выдает',
+    verifyTitle: 'Проверка',
+    verificationKind: 'Способ проверки',
+    kinds: {
+      email_domain: 'Почтовый домен министерства или представительства',
+      letter: 'Письмо',
+      note_verbale: 'Вербальная нота',
+      other: 'Другое',
+    },
+    verificationReason: 'Ссылка (публикуется на этой странице)',
+    verifiedOn: 'Проверена {date}: {kind}, {reason}',
+    revoke: 'Отозвать проверку',
+    revocationReason: 'Причина отзыва',
+    representativesTitle: 'Представители',
+    verifyRepresentative: 'Проверить этого представителя',
+    revokeRepresentative: 'Отозвать',
+    anonymous: 'Аноним',
+    affiliation: 'принадлежность: {affiliation} (не проверена)',
+    individualNote: 'Человек, выступающий от своего имени.',
     title: 'Организации',
     register: 'Зарегистрировать организацию',
     name: 'Название',
@@ -550,6 +592,7 @@ export const ru: Messages = {
       civil_society: 'Гражданское общество',
       technical_community: 'Техническое сообщество',
       academia: 'Научные круги',
+      individual: 'Частное лицо',
     },
   },
   followers: {
