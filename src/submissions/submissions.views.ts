@@ -166,7 +166,8 @@ export function submitFormPage(
     ${data.error ? html`<p class="problem" role="alert">${data.error}</p>` : ''}
     ${
       data.myOrganisations.length === 0 && data.choices.length === 0
-        ? html`<p class="notice">${m.formNoOrganisation} <a href="/organisations/new">${ui.m.organisations.register}</a></p>`
+        ? html`<p class="notice">${m.formNoOrganisation} <a href="/organisations/new">${ui.m.organisations.register}</a></p>
+          ${typedKept(ctx, v)}`
         : html`<form method="post" action="/consultations/${period.id}/submissions" enctype="multipart/form-data" class="stack">
             ${csrfField(ctx)}
             <input type="hidden" name="idempotencyKey" value="${data.idempotencyKey}" />
@@ -583,4 +584,15 @@ function submitAsFields(
   return ways.length === 1
     ? html`${organisation}${myself}${anonymous}`
     : html`<fieldset><legend>${m.formAs}</legend>${organisation}${myself}${anonymous}</fieldset>`;
+}
+
+/**
+ * After a refused post from someone the period offers no form (a person in a period of
+ * organisations only): what they typed, read-only, so that nothing is lost.
+ */
+function typedKept(ctx: PageContext, v: { title?: string; body?: string }): Markup {
+  const m = ctx.ui.m.submissions;
+  if (!v.title && !v.body) return '';
+  return html`<label>${m.formTypedKept}
+    <textarea readonly rows="8" dir="auto">${[v.title, v.body].filter(Boolean).join('\n\n')}</textarea></label>`;
 }

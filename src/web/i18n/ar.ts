@@ -377,6 +377,7 @@ export const ar: Messages = {
     formTitle: 'تعليقك',
     formFor: 'التقديم باسم',
     formNoOrganisation: 'أنت لا تمثل أي منظمة بعد. سجّل منظمتك أولاً، وستتحقق منها الأمانة.',
+    formTypedKept: 'ما كتبته محفوظ هنا (لم يُخزَّن شيء): انسخه قبل مغادرة هذه الصفحة.',
     formScope: 'بمَ يتعلق التعليق؟',
     formParagraphs: 'فقرة واحدة أو أكثر',
     formParagraphsHelp:

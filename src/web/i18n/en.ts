@@ -363,6 +363,8 @@ export const en = {
     formFor: 'Submit on behalf of',
     formNoOrganisation:
       'You do not represent an organisation yet. Register your organisation first; the secretariat verifies it.',
+    formTypedKept:
+      'What you typed, kept here (nothing was stored): copy it before you leave this page.',
     formScope: 'What is it about?',
     formParagraphs: 'One or more paragraphs',
     formParagraphsHelp:

@@ -366,6 +366,8 @@ export const es: Messages = {
     formFor: 'Presentar en nombre de',
     formNoOrganisation:
       'Todavía no representa a ninguna organización. Registre primero su organización; la secretaría la verificará.',
+    formTypedKept:
+      'Lo que escribió, conservado aquí (no se guardó nada): cópielo antes de salir de esta página.',
     formScope: '¿A qué se refiere?',
     formParagraphs: 'A uno o varios párrafos',
     formParagraphsHelp:

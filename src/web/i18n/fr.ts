@@ -367,6 +367,8 @@ export const fr: Messages = {
     formFor: 'Soumettre au nom de',
     formNoOrganisation:
       'Vous ne représentez encore aucune organisation. Enregistrez d’abord votre organisation ; le secrétariat la vérifiera.',
+    formTypedKept:
+      'Ce que vous avez saisi, conservé ici (rien n’a été enregistré) : copiez-le avant de quitter cette page.',
     formScope: 'Sur quoi porte-t-il ?',
     formParagraphs: 'Un ou plusieurs paragraphes',
     formParagraphsHelp:

@@ -333,6 +333,7 @@ export const zh: Messages = {
     formTitle: '您的评论',
     formFor: '代表以下组织提交',
     formNoOrganisation: '您尚未代表任何组织。请先登记您的组织；秘书处将予以核实。',
+    formTypedKept: '您输入的内容保留于此（未作任何存储）：离开本页前请复制。',
     formScope: '评论针对什么内容？',
     formParagraphs: '一个或多个段落',
     formParagraphsHelp: '请选择您的评论所涉及的每个段落；如评论针对草案整体，则不选任何段落。',
