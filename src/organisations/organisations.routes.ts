@@ -8,7 +8,7 @@ import { checkForm } from '../accounts/accounts.middleware.ts';
 import { isPlenumError, PlenumError } from '../errors.ts';
 import type { ApiRegistry } from '../api/api-registry.ts';
 import { errorText } from '../web/error-text.ts';
-import type { AppEnv } from '../context.ts';
+import { clockOf, type AppEnv } from '../context.ts';
 import {
   organisationSchema,
   revocationSchema,
@@ -54,7 +54,9 @@ function verificationApi(api: ApiRegistry): void {
     handler: async (c, { params, body }) => ({
       organisation: await c.var.deps.db
         .transaction()
-        .execute((trx) => verifyOrganisation(trx, c.var.viewer, params.ref, body)),
+        .execute((trx) =>
+          verifyOrganisation(trx, c.var.viewer, params.ref, body, clockOf(c.var.deps)),
+        ),
     }),
   });
   api.post({
@@ -90,6 +92,7 @@ function verificationApi(api: ApiRegistry): void {
             c.var.viewer,
             { organisation: params.ref, accountId: params.accountId },
             body,
+            clockOf(c.var.deps),
           ),
         ),
     }),

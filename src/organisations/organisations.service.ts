@@ -122,6 +122,7 @@ export async function verifyOrganisation(
   viewer: Viewer | null,
   ref: string,
   input: unknown,
+  now: Date = new Date(),
 ): Promise<Organisation> {
   checkCanVerify(viewer);
   const organisation = await getOrganisation(db, ref);
@@ -131,7 +132,7 @@ export async function verifyOrganisation(
     throw new PlenumError('INVALID_REQUEST', 'A person is not verified as an organisation.');
   if (organisation.stakeholderGroup === 'government' && organisation.country)
     await refuseSecondGovernment(db, organisation.country, organisation.id);
-  const at = new Date().toISOString();
+  const at = now.toISOString();
   await markVerified(db, organisation.id, { by: viewer.id, at, ...parsed.data });
   await recordEvent(db, {
     actor: viewer.id,
@@ -204,6 +205,7 @@ export async function verifyRepresentative(
   viewer: Viewer | null,
   target: { organisation: string; accountId: string },
   input: unknown,
+  now: Date = new Date(),
 ): Promise<Organisation> {
   checkCanVerify(viewer);
   const organisation = await getOrganisation(db, target.organisation);
@@ -217,7 +219,7 @@ export async function verifyRepresentative(
     account_id: target.accountId,
     ...parsed.data,
     verified_by: viewer.id,
-    verified_at: new Date().toISOString(),
+    verified_at: now.toISOString(),
   });
   await recordEvent(db, {
     actor: viewer.id,

@@ -4,7 +4,7 @@
  */
 import type { Context, Hono } from 'hono';
 import { checkForm } from '../accounts/accounts.middleware.ts';
-import type { AppEnv } from '../context.ts';
+import { clockOf, type AppEnv } from '../context.ts';
 import { isPlenumError } from '../errors.ts';
 import { canAddRepresentative, canVerify } from '../organisations/organisations.policy.ts';
 import {
@@ -94,7 +94,7 @@ export function organisationPageRoutes(app: Hono<AppEnv>): void {
   });
 
   verificationPost(app, '/organisations/:ref/verify', (c, trx, values) =>
-    verifyOrganisation(trx, c.var.viewer, c.req.param('ref') ?? '', values),
+    verifyOrganisation(trx, c.var.viewer, c.req.param('ref') ?? '', values, clockOf(c.var.deps)),
   );
   verificationPost(app, '/organisations/:ref/revoke', (c, trx, values) =>
     revokeVerification(trx, c.var.viewer, c.req.param('ref') ?? '', values),
@@ -105,6 +105,7 @@ export function organisationPageRoutes(app: Hono<AppEnv>): void {
       c.var.viewer,
       { organisation: c.req.param('ref') ?? '', accountId: c.req.param('accountId') ?? '' },
       values,
+      clockOf(c.var.deps),
     ),
   );
   verificationPost(app, '/organisations/:ref/representatives/:accountId/revoke', (c, trx, values) =>

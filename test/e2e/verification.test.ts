@@ -165,6 +165,7 @@ test(
       .innerText();
     assert.match(status, /verified/);
     assert.match(status, /Note verbale, Note verbale BRA\/2026\/117/);
+    assert.match(status, /Verified on 1 Jun 2026/, "dated by the app's clock");
     assert.equal(await staff.getByRole('button', { name: 'Revoke the verification' }).count(), 1);
     await shot(staff, 'organisation-verified-en');
     await check(staff, "the organisation's page, verified (English)");
