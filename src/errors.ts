@@ -138,6 +138,20 @@ export const errorCatalogue = {
     status: 409,
     message: 'An organisation with this name is already registered.',
   },
+  GOVERNMENT_ALREADY_VERIFIED: {
+    status: 409,
+    message:
+      'The government of this State is already registered and verified: ask its representatives to add you as a representative.',
+  },
+  VERIFICATION_CONFLICT: {
+    status: 409,
+    message: 'There is no verification to revoke: it is not verified.',
+  },
+  SUBMITTER_NOT_ACCEPTED: {
+    status: 403,
+    message:
+      'This comment period does not take submissions from this kind of submitter (its page says who may submit): nothing was stored.',
+  },
   PERIOD_NOT_FOUND: { status: 404, message: 'There is no comment period with this id.' },
   PERIOD_NOT_OPEN_YET: {
     status: 409,

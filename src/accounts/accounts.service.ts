@@ -27,6 +27,7 @@ import {
   insertGrant,
   insertSession,
   listApiTokens,
+  listHolders,
   recordTokenUse,
   revokeAllApiTokens,
   revokeApiToken,
@@ -341,6 +342,24 @@ export async function grantRole(
       data: { role: grant.role, scopeId: grant.scopeId },
     });
   }
+}
+
+/** The accounts holding a role on a scope (names and e-mails): the caller has checked who may see them. */
+export async function getRoleHolders(
+  db: Db,
+  role: ScopedRole,
+  scopeId: string,
+): Promise<{ id: string; name: string; email: string }[]> {
+  return listHolders(db, role, scopeId);
+}
+
+/** An account's name and e-mail (the caller has checked the viewer may know them). */
+export async function getAccountContact(
+  db: Db,
+  id: string,
+): Promise<{ name: string; email: string } | undefined> {
+  const account = await findAccount(db, id);
+  return account ? { name: account.name, email: account.email } : undefined;
 }
 
 export type { ApiTokenListing };

@@ -173,6 +173,74 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/organisations/{ref}/verify': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Verify an organisation with the kind of proof and its reference (a secretariat or an administrator) */
+    post: operations['postOrganisationsByRefVerify'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/organisations/{ref}/revoke': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Revoke an organisation's verification, with the reason */
+    post: operations['postOrganisationsByRefRevoke'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/organisations/{ref}/representatives/{accountId}/verify': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Verify a representative of an organisation, with the kind of proof and its reference */
+    post: operations['postOrganisationsByRefRepresentativesByAccountIdVerify'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/organisations/{ref}/representatives/{accountId}/revoke': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Revoke a representative's verification, with the reason */
+    post: operations['postOrganisationsByRefRepresentativesByAccountIdRevoke'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/concepts': {
     parameters: {
       query?: never;
@@ -285,7 +353,7 @@ export interface paths {
     /** Published submissions of a comment period, newest first, 50 a page (use `next` as `before`) */
     get: operations['consultationsByIdSubmissions'];
     put?: never;
-    /** Submit a comment (API token of a representative of the organisation); answers with the receipt once committed */
+    /** Submit a comment (API token of a representative of the organisation, or of a person submitting as themselves or anonymously where the period allows); answers with the receipt once committed */
     post: operations['postConsultationsByIdSubmissions'];
     delete?: never;
     options?: never;
@@ -431,6 +499,9 @@ export interface components {
           | 'CONCEPT_CONFLICT'
           | 'ORGANISATION_NOT_FOUND'
           | 'ORGANISATION_CONFLICT'
+          | 'GOVERNMENT_ALREADY_VERIFIED'
+          | 'VERIFICATION_CONFLICT'
+          | 'SUBMITTER_NOT_ACCEPTED'
           | 'PERIOD_NOT_FOUND'
           | 'PERIOD_NOT_OPEN_YET'
           | 'PERIOD_CLOSED'
@@ -615,7 +686,8 @@ export interface components {
         | 'private_sector'
         | 'civil_society'
         | 'technical_community'
-        | 'academia';
+        | 'academia'
+        | 'individual';
       /** @description ISO 3166-1 alpha-3 */
       country: string | null;
       /** @description UN M49 code of the country */
@@ -625,6 +697,22 @@ export interface components {
       website: string | null;
       /** @description The secretariat has verified the organisation */
       verified: boolean;
+      /** @description How it was verified; null while it is not */
+      verification: {
+        /** @enum {string} */
+        kind: 'email_domain' | 'letter' | 'note_verbale' | 'other';
+        /** @description The reference recorded: a domain, a letter, a note verbale */
+        reason: string;
+        at: string;
+      } | null;
+    };
+    Verification: {
+      /** @enum {string} */
+      kind: 'email_domain' | 'letter' | 'note_verbale' | 'other';
+      reason: string;
+    };
+    Revocation: {
+      reason: string;
     };
     NewStance: {
       /** @description A block id (paragraph, footnote) or a published submission id */
@@ -660,6 +748,16 @@ export interface components {
       timeZone: string;
       /** @enum {string} */
       moderation: 'immediate' | 'review';
+      /**
+       * @description Who may submit
+       * @enum {string}
+       */
+      submitters: 'verified_organisations' | 'organisations' | 'individuals';
+      /**
+       * @description Whether individuals' names are published (when individuals may submit)
+       * @enum {string}
+       */
+      individualNames: 'published' | 'optional' | 'withheld';
       extensions: number;
       /**
        * @description The state by the server's clock when this was read
@@ -676,6 +774,8 @@ export interface components {
         /** @enum {string} */
         state: 'invited' | 'confirmed' | 'declined';
       }[];
+      /** @description An individual's affiliation, as they gave it: not verified */
+      affiliation: string | null;
       title: string | null;
       body: string;
       language: string;
@@ -768,8 +868,16 @@ export interface components {
       at: string;
     };
     NewSubmission: {
-      /** @description Organisation id or slug */
-      organisationId: string;
+      /**
+       * @description For an organisation (organisationId), as oneself, or anonymously (the name known to the secretariat only), as the period's rules allow
+       * @default organisation
+       * @enum {string}
+       */
+      submitAs?: 'organisation' | 'myself' | 'anonymous';
+      /** @description Organisation id or slug, when submitting for an organisation */
+      organisationId?: string;
+      /** @description When submitting as oneself: an affiliation, published as given (not verified) */
+      affiliation?: string;
       title?: string;
       body: string;
       /**
@@ -1272,6 +1380,306 @@ export interface operations {
       };
     };
   };
+  postOrganisationsByRefVerify: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Organisation id or slug */
+        ref: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['Verification'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            organisation: components['schemas']['Organisation'];
+          };
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SIGN_IN_REQUIRED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description FORBIDDEN */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description ORGANISATION_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description GOVERNMENT_ALREADY_VERIFIED; VERIFICATION_CONFLICT */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  postOrganisationsByRefRevoke: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Organisation id or slug */
+        ref: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['Revocation'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            organisation: components['schemas']['Organisation'];
+          };
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SIGN_IN_REQUIRED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description FORBIDDEN */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description ORGANISATION_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description GOVERNMENT_ALREADY_VERIFIED; VERIFICATION_CONFLICT */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  postOrganisationsByRefRepresentativesByAccountIdVerify: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Organisation id or slug */
+        ref: string;
+        /** @description Account id of the representative */
+        accountId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['Verification'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            organisation: components['schemas']['Organisation'];
+          };
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SIGN_IN_REQUIRED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description FORBIDDEN */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description ORGANISATION_NOT_FOUND; ACCOUNT_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description GOVERNMENT_ALREADY_VERIFIED; VERIFICATION_CONFLICT */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  postOrganisationsByRefRepresentativesByAccountIdRevoke: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Organisation id or slug */
+        ref: string;
+        /** @description Account id of the representative */
+        accountId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['Revocation'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            organisation: components['schemas']['Organisation'];
+          };
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SIGN_IN_REQUIRED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description FORBIDDEN */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description ORGANISATION_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description GOVERNMENT_ALREADY_VERIFIED; VERIFICATION_CONFLICT */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
   concepts: {
     parameters: {
       query?: never;
@@ -1406,6 +1814,8 @@ export interface operations {
               country: string | null;
               stakeholderGroup: string;
               regionalGroup: string | null;
+              /** @description False for an organisation not verified: never counted as the State it names */
+              verified: boolean;
             };
             quote: {
               exact: string;
@@ -1491,6 +1901,8 @@ export interface operations {
                 country: string | null;
                 stakeholderGroup: string;
                 regionalGroup: string | null;
+                /** @description False for an organisation not verified: never counted as the State it names */
+                verified: boolean;
               };
               quote: {
                 exact: string;
@@ -1621,7 +2033,8 @@ export interface operations {
           | 'private_sector'
           | 'civil_society'
           | 'technical_community'
-          | 'academia';
+          | 'academia'
+          | 'individual';
         /** @description UN regional group of the organisation */
         region?:
           | 'african'
@@ -1726,7 +2139,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description FORBIDDEN */
+      /** @description FORBIDDEN; SUBMITTER_NOT_ACCEPTED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -1926,6 +2339,7 @@ export interface operations {
               | 'civil_society'
               | 'technical_community'
               | 'academia'
+              | 'individual'
             )
           | '';
         /** @description Country of the submitting organisation, ISO 3166-1 alpha-3 */

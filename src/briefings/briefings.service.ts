@@ -301,7 +301,7 @@ function speakersOf(options: {
         say('documents', p.symbol ?? p.title, { text, sourceId: p.sourceId }, sourceOf(p));
         continue;
       }
-      const group = groupOf(p.stakeholderGroup);
+      const group = p.organisationVerified ? groupOf(p.stakeholderGroup) : 'others';
       const name =
         group === 'states' && p.country
           ? countryName(p.country, lang)
@@ -310,7 +310,8 @@ function speakersOf(options: {
     }
   }
   for (const s of options.stances) {
-    const group = groupOf(s.actor.stakeholderGroup);
+    // An organisation not verified speaks for no State: its words are listed with the others.
+    const group = s.actor.verified ? groupOf(s.actor.stakeholderGroup) : 'others';
     const name =
       group === 'states' && s.actor.country
         ? countryName(s.actor.country, lang)

@@ -270,6 +270,65 @@ for (const engine of testEngines()) {
       add('GET /api/organisations', [
         { name: 'the list', path: '/api/organisations', expect: everyone(200) },
       ]);
+      // Verification changes state: the verify rows come first, so the revoke rows find it made.
+      const tech = built.organisations.tech.slug;
+      const techRep = built.accounts.tech.id;
+      const proof = () => ({ kind: 'letter', reason: 'Letter of 3 May from its chair.' });
+      const withdrawn = () => ({ reason: 'The chair wrote that the letter was not theirs.' });
+      const verifiers = tokensOnly({
+        readerToken: 403,
+        representativeToken: 403,
+        secretariatToken: 200,
+      });
+      const missingHere = tokensOnly({
+        readerToken: 403,
+        representativeToken: 403,
+        secretariatToken: 404,
+      });
+      add('POST /api/organisations/:ref/verify', [
+        {
+          name: 'an organisation',
+          path: `/api/organisations/${tech}/verify`,
+          body: proof,
+          expect: verifiers,
+        },
+        {
+          name: 'a missing organisation',
+          path: '/api/organisations/no-such-organisation/verify',
+          body: proof,
+          expect: missingHere,
+        },
+      ]);
+      add('POST /api/organisations/:ref/revoke', [
+        {
+          name: 'a verified organisation',
+          path: `/api/organisations/${tech}/revoke`,
+          body: withdrawn,
+          expect: verifiers,
+        },
+      ]);
+      add('POST /api/organisations/:ref/representatives/:accountId/verify', [
+        {
+          name: 'its representative',
+          path: `/api/organisations/${tech}/representatives/${techRep}/verify`,
+          body: proof,
+          expect: verifiers,
+        },
+        {
+          name: 'an account that does not represent it',
+          path: `/api/organisations/${tech}/representatives/${built.accounts.outsider.id}/verify`,
+          body: proof,
+          expect: missingHere,
+        },
+      ]);
+      add('POST /api/organisations/:ref/representatives/:accountId/revoke', [
+        {
+          name: 'its verified representative',
+          path: `/api/organisations/${tech}/representatives/${techRep}/revoke`,
+          body: withdrawn,
+          expect: verifiers,
+        },
+      ]);
       add('GET /api/concepts', [
         { name: 'the list', path: '/api/concepts', expect: everyone(200) },
       ]);

@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createApiToken, grantRole, signUp } from '../accounts/accounts.service.ts';
+import { operatorViewer } from '../accounts/accounts.schema.ts';
 import { createProcess } from '../processes/processes.service.ts';
 import { createApp } from '../app.ts';
 import { Followers } from '../events/followers.ts';
@@ -13,6 +14,10 @@ import { allFollowers } from '../followers.ts';
 import type { OpenDatabase } from '../db/database.ts';
 import { openTestDatabase, testEngines } from '../db/test-databases.ts';
 import { importFile } from '../imports/imports.service.ts';
+import {
+  verifyOrganisation,
+  verifyRepresentative,
+} from '../organisations/organisations.service.ts';
 import { submitComment } from '../submissions/submissions.service.ts';
 import { TestClient } from '../test-client.ts';
 import {
@@ -417,9 +422,56 @@ for (const engine of testEngines()) {
     });
 
     test('only a secretariat verifies organisations; only a representative adds another', async () => {
-      await matrix('verify', staffOnly, (c) =>
-        c.post(`/organisations/${built.organisations.tech.slug}/verify`, {}),
+      const tech = built.organisations.tech;
+      const techRep = built.accounts.tech.id;
+      const proof = {
+        kind: 'email_domain',
+        reason: 'Writes from the domain of the technical body.',
+      };
+      const withdrawn = { reason: 'The domain was not theirs after all.' };
+      await matrix('verify', staffOnly, (c) => c.post(`/organisations/${tech.slug}/verify`, proof));
+      await matrix(
+        'verify with no reference: refused with the page again',
+        { ...staffOnly, secretariat: 400, admin: 400 },
+        (c) => c.post(`/organisations/${tech.slug}/verify`, {}),
       );
+      // Each role revokes a verification that holds: it is made again before each try.
+      await matrix('revoke', staffOnly, async (c) => {
+        await verifyOrganisation(o.db, operatorViewer, tech.id, proof);
+        return c.post(`/organisations/${tech.slug}/revoke`, withdrawn);
+      });
+      await matrix('verify a representative', staffOnly, (c) =>
+        c.post(`/organisations/${tech.slug}/representatives/${techRep}/verify`, proof),
+      );
+      await matrix('revoke a representative', staffOnly, async (c) => {
+        await verifyRepresentative(
+          o.db,
+          operatorViewer,
+          { organisation: tech.id, accountId: techRep },
+          proof,
+        );
+        return c.post(`/organisations/${tech.slug}/representatives/${techRep}/revoke`, withdrawn);
+      });
+      // The forms are on the organisation's page for those who may use them only.
+      const formsShown: Partial<Record<Role, boolean>> = {};
+      for (const role of roles) {
+        const res = await clients.get(role)!.get(`/organisations/${tech.slug}`);
+        assert.equal(res.status, 200, role);
+        const page = await res.text();
+        formsShown[role] =
+          page.includes(`action="/organisations/${tech.slug}/verify"`) &&
+          page.includes(`action="/organisations/${tech.slug}/representatives/${techRep}/verify"`);
+      }
+      assert.deepEqual(formsShown, {
+        anonymous: false,
+        outsider: false,
+        civil: false,
+        tech: false,
+        government: false,
+        moderator: false,
+        secretariat: true,
+        admin: true,
+      });
       await matrix(
         'add a representative',
         {

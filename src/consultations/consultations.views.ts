@@ -6,7 +6,7 @@ import type { PageContext } from '../web/page-context.ts';
 import { fill } from '../web/i18n.ts';
 import { csrfField, page, type Markup } from '../web/layout.ts';
 import type { PeriodContext } from './consultations.service.ts';
-import type { CommentPeriod } from './consultations.schema.ts';
+import { individualNameRules, submitterRules, type CommentPeriod } from './consultations.schema.ts';
 import { utcToZonedTime } from './time-zones.ts';
 import { documentHref } from '../web/links.ts';
 import { instantLabel } from '../web/view-parts.ts';
@@ -46,6 +46,8 @@ export function periodDetails(
       <dt>${m.opens}</dt><dd>${instantLabel(ctx, period.opensAt, period.timeZone)}</dd>
       <dt>${m.closes}</dt><dd>${instantLabel(ctx, period.closesAt, period.timeZone)}</dd>
       <dt>${m.moderation}</dt><dd>${period.moderation === 'review' ? m.moderationReview : m.moderationImmediate}</dd>
+      <dt>${m.submittersLabel}</dt><dd>${m.submitters[period.submitters]}</dd>
+      ${period.submitters === 'individuals' ? html`<dt>${m.individualNamesLabel}</dt><dd>${m.individualNames[period.individualNames]}</dd>` : ''}
       ${
         data.extensions.length > 0
           ? html`<dt>${m.extensions}</dt><dd><ul class="plain">${data.extensions.map((e) => {
@@ -107,6 +109,14 @@ export function newPeriodPage(
         <legend>${m.fieldModeration}</legend>
         <label><input type="radio" name="moderation" value="review" checked /> ${m.moderationReview}</label>
         <label><input type="radio" name="moderation" value="immediate" /> ${m.moderationImmediate}</label>
+      </fieldset>
+      <fieldset>
+        <legend>${m.submittersLabel}</legend>
+        ${submitterRules.map((rule) => html`<label><input type="radio" name="submitters" value="${rule}"${rule === 'organisations' ? html` checked` : ''} /> ${m.submitters[rule]}</label>`)}
+      </fieldset>
+      <fieldset>
+        <legend>${m.individualNamesLabel}</legend>
+        ${individualNameRules.map((rule) => html`<label><input type="radio" name="individualNames" value="${rule}"${rule === 'published' ? html` checked` : ''} /> ${m.individualNames[rule]}</label>`)}
       </fieldset>
       <button type="submit">${m.create}</button>
     </form>`;

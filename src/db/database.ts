@@ -45,7 +45,10 @@ import type {
   MeetingTable,
   ProcessFollowTable,
 } from '../meetings/meetings.table.ts';
-import type { OrganisationTable } from '../organisations/organisations.table.ts';
+import type {
+  OrganisationTable,
+  RepresentativeVerificationTable,
+} from '../organisations/organisations.table.ts';
 import type { SearchItemTable, SearchPostingTable } from '../search/search.table.ts';
 import type { BlockAlignmentTable, CarriedAnchorTable } from '../revisions/revisions.table.ts';
 import type {
@@ -83,6 +86,7 @@ export interface Database {
   api_tokens: ApiTokenTable;
   role_grants: RoleGrantTable;
   organisations: OrganisationTable;
+  representative_verifications: RepresentativeVerificationTable;
   comment_periods: CommentPeriodTable;
   concepts: ConceptTable;
   concept_terms: ConceptTermTable;

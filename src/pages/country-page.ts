@@ -20,7 +20,8 @@ export function countryPageRoutes(app: Hono<AppEnv>): void {
     const { submissions } = await getPublishedSubmissions(
       db,
       { everywhere: true },
-      { country: code, group: 'government' },
+      // Only a verified government speaks for its State.
+      { country: code, group: 'government', claims: 'verified' },
       { limit: 50 },
     );
     return c.html(

@@ -34,16 +34,22 @@ async function commentLayer(c: Context<AppEnv>, reading: DocumentReading): Promi
   );
   const openAddress = c.req.query('comments');
   const before = c.req.query('before');
-  const [counts, organisations, open] = await Promise.all([
+  const opened = openAddress && openAddress.length < 100;
+  const paragraph = { versionId: reading.version.id, address: openAddress ?? '' };
+  const [counts, organisations, open, apart] = await Promise.all([
     getCommentCounts(db, reading.version.id, resolved),
     getOrganisations(db),
-    openAddress && openAddress.length < 100
+    opened
       ? getPublishedSubmissions(
           db,
-          { versionId: reading.version.id, address: openAddress },
-          resolved,
+          paragraph,
+          { ...resolved, claims: 'verified' },
           { limit: 20, ...(before && /^[0-9a-f-]{36}$/i.test(before) ? { before } : {}) },
         )
+      : undefined,
+    // Who says they speak for a State without being verified is listed apart.
+    opened
+      ? getPublishedSubmissions(db, paragraph, { ...resolved, claims: 'unverified' }, { limit: 20 })
       : undefined,
   ]);
   const openPeriod = periods.find((p) => p.state === 'open' || p.state === 'extended');
@@ -58,7 +64,9 @@ async function commentLayer(c: Context<AppEnv>, reading: DocumentReading): Promi
     versionLabels: new Map(reading.document.versions.map((v) => [v.id, v.label])),
     contentLanguage: reading.languageVersion.language,
     ...(openPeriod ? { openPeriod } : {}),
-    ...(open && openAddress ? { open: { address: openAddress, ...open } } : {}),
+    ...(open && openAddress
+      ? { open: { address: openAddress, ...open, apart: apart?.submissions ?? [] } }
+      : {}),
   };
 }
 

@@ -2,6 +2,7 @@
 import { html } from 'hono/html';
 import type { Organisation } from '../organisations/organisations.schema.ts';
 import { organisationDetails } from '../organisations/organisations.views.ts';
+import type { Representative } from '../organisations/organisations.service.ts';
 import type { Submission } from '../submissions/submissions.schema.ts';
 import { submissionItem } from '../submissions/submissions.views.ts';
 import type { PageContext } from '../web/page-context.ts';
@@ -16,6 +17,9 @@ export function organisationPage(
     next: string | null;
     canVerify: boolean;
     canAddRepresentative: boolean;
+    representatives?: Representative[];
+    error?: Markup;
+    values?: Record<string, string>;
   },
 ): Markup {
   const { ui } = ctx;

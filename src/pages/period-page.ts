@@ -31,12 +31,19 @@ export function mountPeriodPage(app: Hono<AppEnv>): void {
     const { filters, query } = filterQuery((key) => c.req.query(key));
     const resolved = await resolveFilters(db, filters);
     const before = c.req.query('before');
-    const [page, counts, organisations, extensions] = await Promise.all([
+    // Who says they speak for a State without being verified is listed apart.
+    const [page, apart, counts, organisations, extensions] = await Promise.all([
       getPublishedSubmissions(
         db,
         { periodId: context.period.id },
-        resolved,
+        { ...resolved, claims: 'verified' },
         before && uuid.test(before) ? { before } : {},
+      ),
+      getPublishedSubmissions(
+        db,
+        { periodId: context.period.id },
+        { ...resolved, claims: 'unverified' },
+        { limit: 50 },
       ),
       getPeriodCounts(db, context.period.id),
       getOrganisations(db),
@@ -53,6 +60,7 @@ export function mountPeriodPage(app: Hono<AppEnv>): void {
         }),
         submissions: periodSubmissionsSection(ctx, period, {
           submissions: page.submissions,
+          apart: apart.submissions,
           next: page.next,
           published: counts.byStatus.get('published') ?? 0,
           rejected: counts.rejected,

@@ -42,6 +42,9 @@ const stanceJson = z.object({
     country: z.string().nullable(),
     stakeholderGroup: z.string(),
     regionalGroup: z.string().nullable(),
+    verified: z
+      .boolean()
+      .describe('False for an organisation not verified: never counted as the State it names'),
   }),
   quote: z.object({
     exact: z.string(),
@@ -73,6 +76,7 @@ export function stanceToJson(
       country: s.actor.country,
       stakeholderGroup: s.actor.stakeholderGroup,
       regionalGroup: s.actor.regionalGroup,
+      verified: s.actor.verified,
     },
     quote: {
       exact: s.exact,

@@ -53,7 +53,11 @@ function stanceTable(ctx: PageContext, stances: Stance[], caption: string): Mark
       ${stances.map(
         (s) => html`<tr>
           <td>${actorLink(ctx, s)}</td>
-          <td>${ui.m.organisations.groups[s.actor.stakeholderGroup]}</td>
+          <td>${ui.m.organisations.groups[s.actor.stakeholderGroup]}${
+            s.actor.verified
+              ? ''
+              : html` <span class="unverified" title="${ui.m.organisations.notVerifiedTitle}">${ui.m.organisations.notVerified}</span>`
+          }</td>
           <td>${s.actor.regionalGroup ? regionalGroupName(s.actor.regionalGroup as never, ui.lang) : ''}</td>
           <td><svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">${raw(stanceMark(s.stance, 8, 8, 5))}</svg> ${m.kinds[s.stance]}</td>
           <td><a href="/concepts/${s.conceptSlug}">${s.conceptSlug}</a></td>

@@ -34,15 +34,22 @@ export function checkCanCosignFor(
 }
 
 /**
- * Published submissions are public; the others are read by the submitting and co-signing
- * organisations' representatives and by the process's moderators and secretariat.
+ * Published submissions are public; the others are read by their author, the submitting and
+ * co-signing organisations' representatives and the process's moderators and secretariat.
  */
 export function canReadSubmission(
   viewer: Viewer | null,
-  submission: { status: string; organisationId: string; cosignerIds: string[]; processId: string },
+  submission: {
+    status: string;
+    authorId: string;
+    organisationId: string;
+    cosignerIds: string[];
+    processId: string;
+  },
 ): boolean {
   if (submission.status === 'published') return true;
   if (!viewer) return false;
+  if (viewer.id === submission.authorId) return true;
   if (canModerate(viewer, submission.processId)) return true;
   return [submission.organisationId, ...submission.cosignerIds].some((id) =>
     holds(viewer, 'representative', id),

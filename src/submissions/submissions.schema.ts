@@ -65,6 +65,10 @@ export const submissionSchema = z
         state: z.enum(['invited', 'confirmed', 'declined']),
       }),
     ),
+    affiliation: z
+      .string()
+      .nullable()
+      .describe("An individual's affiliation, as they gave it: not verified"),
     title: z.string().nullable(),
     body: z.string(),
     language: z.string(),
@@ -90,12 +94,29 @@ export const submissionSchema = z
 /** A submission. */
 export type Submission = z.infer<typeof submissionSchema>;
 
+/** Whom a submission speaks for: an organisation the sender represents, the sender, or nobody named. */
+export const submitterKinds = ['organisation', 'myself', 'anonymous'] as const;
+
 /** What a submitter sends (form or API); attachments travel separately. */
 export const newSubmissionSchema = z.object({
+  submitAs: z
+    .enum(submitterKinds)
+    .default('organisation')
+    .describe(
+      "For an organisation (organisationId), as oneself, or anonymously (the name known to the secretariat only), as the period's rules allow",
+    ),
   organisationId: z
     .string()
-    .min(1, 'Choose the organisation you submit for.')
-    .describe('Organisation id or slug'),
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .describe('Organisation id or slug, when submitting for an organisation'),
+  affiliation: z
+    .string()
+    .trim()
+    .max(200)
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .describe('When submitting as oneself: an affiliation, published as given (not verified)'),
   title: z
     .string()
     .trim()
@@ -207,6 +228,16 @@ export const submissionFiltersSchema = z.object({
 
 /** Submission filters. */
 export type SubmissionFilters = z.infer<typeof submissionFiltersSchema>;
+
+/**
+ * The filters a list is read with: the reader's, the organisation found from its slug, and
+ * whose claims to speak for States are kept: "verified" leaves out governments and IGOs not
+ * verified (listed apart, never counted as a State's word), "unverified" keeps only them.
+ */
+export type ListFilters = SubmissionFilters & {
+  organisationId?: string;
+  claims?: 'verified' | 'unverified';
+};
 
 /** What a submitter gets back once the submission is committed. */
 export const receiptSchema = z

@@ -4,7 +4,14 @@
  */
 import { createHash } from 'node:crypto';
 import type { Viewer } from '../accounts/accounts.schema.ts';
-import { checkCanModerate, periodRefusal } from '../consultations/consultations.policy.ts';
+import { getAccountContact } from '../accounts/accounts.service.ts';
+import {
+  canModerate,
+  checkCanModerate,
+  periodRefusal,
+  submitterRefusal,
+  type SubmitterVoice,
+} from '../consultations/consultations.policy.ts';
 import { periodStateAt } from '../consultations/consultations.schema.ts';
 import { findPeriodById } from '../consultations/consultations.service.ts';
 import { canReadVersion } from '../documents/documents.policy.ts';
@@ -16,7 +23,10 @@ import { recordEvent, recordEvents } from '../events/events.store.ts';
 import {
   findOrganisationsByIds,
   lookupOrganisation,
+  personalVoice,
+  storePersonalVoices,
 } from '../organisations/organisations.service.ts';
+import { anonymousVoiceId, type Organisation } from '../organisations/organisations.schema.ts';
 import { detectLanguage } from '../text/detect-language.ts';
 import { quoteSelector } from '../revisions/reanchor.ts';
 import { carryLateAnchors } from '../revisions/revisions.service.ts';
@@ -27,10 +37,10 @@ import {
   moderationSchema,
   newSubmissionSchema,
   submissionFiltersSchema,
+  type ListFilters,
   type Receipt,
   type RejectionReason,
   type Submission,
-  type SubmissionFilters,
   type SubmissionStatus,
 } from './submissions.schema.ts';
 import {
@@ -142,6 +152,7 @@ export class KnownBlocks {
 function contentOf(x: {
   periodId: string;
   organisationId: string;
+  affiliation: string | null;
   cosignerIds: string[];
   title: string | null;
   body: string;
@@ -152,6 +163,8 @@ function contentOf(x: {
   return canonicalContent({
     period: x.periodId,
     organisation: x.organisationId,
+    // Only when given: the content of a submission without one is what it always was.
+    ...(x.affiliation !== null ? { affiliation: x.affiliation } : {}),
     cosigners: x.cosignerIds.toSorted(),
     title: x.title,
     body: x.body,
@@ -176,6 +189,7 @@ export async function getReceipt(db: Db, viewer: Viewer | null, id: string): Pro
   const content = contentOf({
     periodId: s.periodId,
     organisationId: s.organisation.id,
+    affiliation: s.affiliation,
     cosignerIds: s.cosigners.map((c) => c.organisation.id),
     title: s.title,
     body: s.body,
@@ -215,6 +229,8 @@ export type PreparedSubmission =
       versionId: string;
       processId: string;
       organisationId: string;
+      /** A person's own voice, stored with their first submission. */
+      personalVoice?: Organisation;
       row: SubmissionRows;
     };
 
@@ -265,9 +281,7 @@ export async function prepareSubmission(
   const parsed = newSubmissionSchema.safeParse(input);
   if (!parsed.success) throw zodError(parsed.error);
   const form = parsed.data;
-  const organisation = await lookups.organisation(db, form.organisationId);
-  if (!organisation) throw new PlenumError('ORGANISATION_NOT_FOUND');
-  checkCanSubmitFor(viewer, organisation.id);
+  const { organisation, voice, unstored } = await submittingVoice(db, lookups, viewer, form);
 
   const found = await lookups.period(db, periodId, now);
   if (!found) throw new PlenumError('PERIOD_NOT_FOUND');
@@ -283,13 +297,20 @@ export async function prepareSubmission(
     ? await group.known.find(db, period.versionId, blockIds)
     : await findVersionBlocks(db, period.versionId, blockIds);
   const anchors = checkAnchors(form.anchors, blocks, period.versionId);
+  if (voice.kind !== 'organisation' && form.cosigners.length > 0)
+    throw new PlenumError(
+      'INVALID_REQUEST',
+      "cosigners: only an organisation's submission is co-signed.",
+    );
   const cosignerIds = await findCosigners(db, lookups, form.cosigners, organisation.id);
+  const affiliation = voice.kind === 'individual' ? (form.affiliation ?? null) : null;
 
   const detected = detectLanguage(`${form.title ?? ''}\n${form.body}`) ?? null;
   const language = form.language ?? detected ?? 'en';
   const content = contentOf({
     periodId: period.id,
     organisationId: organisation.id,
+    affiliation,
     cosignerIds,
     title: form.title ?? null,
     body: form.body,
@@ -316,6 +337,8 @@ export async function prepareSubmission(
     if (earlier) return { replay: replayOf(earlier, content, contentSha256) };
     throw new PlenumError(refusal);
   }
+  const notAccepted = submitterRefusal(period, voice);
+  if (notAccepted) throw new PlenumError('SUBMITTER_NOT_ACCEPTED', notAccepted);
 
   const status: SubmissionStatus =
     cosignerIds.length > 0
@@ -333,8 +356,11 @@ export async function prepareSubmission(
     versionId: period.versionId,
     processId: period.processId,
     organisationId: organisation.id,
+    ...(unstored ? { personalVoice: organisation } : {}),
     row: submissionRows({
       form,
+      affiliation,
+      anonymous: voice.kind === 'anonymous',
       status,
       language,
       detected,
@@ -351,6 +377,46 @@ export async function prepareSubmission(
 }
 
 type AnchorRow = Omit<SubmissionAnchorTable, 'id' | 'submission_id' | 'published'>;
+
+/**
+ * Whom the submission speaks for, and the voice the period's rules judge: an organisation the
+ * viewer represents; the viewer in their own name (their personal voice, `unstored` until their
+ * first submission stores it); or the one Anonymous voice, the viewer known only as its author.
+ */
+async function submittingVoice(
+  db: Db,
+  lookups: GroupLookups,
+  viewer: Viewer,
+  form: CheckedForm,
+): Promise<{ organisation: Organisation; voice: SubmitterVoice; unstored: boolean }> {
+  if (form.submitAs === 'myself') {
+    const stored = await lookups.organisation(db, viewer.id);
+    return {
+      organisation: stored ?? personalVoice(viewer),
+      voice: { kind: 'individual' },
+      unstored: !stored,
+    };
+  }
+  if (form.submitAs === 'anonymous') {
+    const anonymous = await lookups.organisation(db, anonymousVoiceId);
+    if (!anonymous) throw new PlenumError('INTERNAL');
+    return { organisation: anonymous, voice: { kind: 'anonymous' }, unstored: false };
+  }
+  if (!form.organisationId)
+    throw new PlenumError(
+      'INVALID_REQUEST',
+      'organisationId: Choose the organisation you submit for.',
+    );
+  const organisation = await lookups.organisation(db, form.organisationId);
+  if (!organisation || organisation.stakeholderGroup === 'individual')
+    throw new PlenumError('ORGANISATION_NOT_FOUND');
+  checkCanSubmitFor(viewer, organisation.id);
+  return {
+    organisation,
+    voice: { kind: 'organisation', verified: organisation.verified },
+    unstored: false,
+  };
+}
 
 /** A submission's form once checked by its schema. */
 type CheckedForm = ReturnType<typeof newSubmissionSchema.parse>;
@@ -431,6 +497,8 @@ async function findCosigners(
 /** The rows of a new submission: itself, its anchors, co-signers and attachments, with new ids. */
 function submissionRows(given: {
   form: CheckedForm;
+  affiliation: string | null;
+  anonymous: boolean;
   status: SubmissionStatus;
   language: string;
   detected: string | null;
@@ -464,6 +532,8 @@ function submissionRows(given: {
       received_at: at,
       published_at: status === 'published' ? at : null,
       updated_at: at,
+      affiliation: given.affiliation,
+      anonymous: given.anonymous ? 1 : 0,
     },
     anchors: given.anchors.map((a) => ({
       ...a,
@@ -567,6 +637,16 @@ async function writeFirstOfEachKey(
     toWrite.set(keyOf(prepared), { prepared, now });
   }
   if (toWrite.size === 0) return { earlier, toWrite };
+  // A person's first submission in their own name stores their voice first (its row is named).
+  const voices = [...toWrite.values()].flatMap((w) =>
+    w.prepared.personalVoice ? [{ voice: w.prepared.personalVoice, now: w.now }] : [],
+  );
+  if (voices.length > 0)
+    await storePersonalVoices(
+      db,
+      voices.map((v) => v.voice),
+      voices[0]!.now,
+    );
   const skipped = await insertSubmissionRows(
     db,
     [...toWrite.values()].map((w) => w.prepared.row.submission),
@@ -670,7 +750,7 @@ export async function getSubmission(
   db: Db,
   viewer: Viewer | null,
   id: string,
-): Promise<Submission & { processId: string }> {
+): Promise<Submission & { processId: string; authorId: string }> {
   const row = await findSubmissionRow(db, id);
   if (!row) throw new PlenumError('SUBMISSION_NOT_FOUND');
   const cosigners = await listCosigners(db, id);
@@ -679,6 +759,7 @@ export async function getSubmission(
     canReadVersion(viewer, { public: row.version_public }, row.process_id) &&
     canReadSubmission(viewer, {
       status: row.status,
+      authorId: row.author_id,
       organisationId: row.organisation_id,
       cosignerIds: cosigners.map((c) => c.organisation_id),
       processId: row.process_id,
@@ -686,7 +767,21 @@ export async function getSubmission(
   if (!readable) throw new PlenumError('SUBMISSION_NOT_FOUND');
   const [submission] = await loadSubmissions(db, [id]);
   if (!submission) throw new PlenumError('SUBMISSION_NOT_FOUND');
-  return { ...submission, processId: row.process_id };
+  return { ...submission, processId: row.process_id, authorId: row.author_id };
+}
+
+/**
+ * Who wrote a submission by a person (anonymously or in their name), for the process's
+ * moderators and secretariat only: the name an anonymous submission never publishes.
+ */
+export async function getAuthorForStaff(
+  db: Db,
+  viewer: Viewer | null,
+  submission: { processId: string; authorId: string; organisation: Organisation },
+): Promise<{ name: string; email: string } | undefined> {
+  if (submission.organisation.stakeholderGroup !== 'individual') return undefined;
+  if (!canModerate(viewer, submission.processId)) return undefined;
+  return getAccountContact(db, submission.authorId);
 }
 
 /** A co-signer confirms or declines; once none is left to answer, the submission moves on. */
@@ -807,13 +902,13 @@ async function recordStatusChange(
 export async function resolveFilters(
   db: Db,
   query: Record<string, string | undefined>,
-): Promise<SubmissionFilters & { organisationId?: string }> {
+): Promise<ListFilters> {
   const cleaned = Object.fromEntries(
     Object.entries(query).filter(([, v]) => v !== undefined && v !== ''),
   );
   const parsed = submissionFiltersSchema.safeParse(cleaned);
   if (!parsed.success) throw zodError(parsed.error);
-  const filters: SubmissionFilters & { organisationId?: string } = parsed.data;
+  const filters: ListFilters = parsed.data;
   if (filters.organisation) {
     const organisation = await lookupOrganisation(db, filters.organisation);
     filters.organisationId = organisation?.id ?? 'none';
@@ -825,7 +920,7 @@ export async function resolveFilters(
 export async function getPublishedSubmissions(
   db: Db,
   scope: SubmissionScope,
-  filters: SubmissionFilters & { organisationId?: string },
+  filters: ListFilters,
   page: { limit?: number; before?: string } = {},
 ): Promise<{ submissions: Submission[]; next: string | null }> {
   const limit = Math.min(Math.max(page.limit ?? 50, 1), 200);
@@ -845,7 +940,7 @@ export async function getPublishedSubmissions(
 export async function getCommentCounts(
   db: Db,
   versionId: string,
-  filters: SubmissionFilters & { organisationId?: string } = {},
+  filters: ListFilters = {},
 ): Promise<Map<string, { direct: number; carried: number }>> {
   return countPublishedByAddress(db, versionId, filters);
 }
@@ -867,7 +962,8 @@ export async function getMySubmissions(db: Db, viewer: Viewer | null): Promise<S
   const organisationIds = viewer.grants
     .filter((g) => g.role === 'representative')
     .map((g) => g.scopeId);
-  return loadSubmissions(db, await listIdsOfOrganisations(db, organisationIds, 200));
+  // And what they wrote themselves, in their name or anonymously.
+  return loadSubmissions(db, await listIdsOfOrganisations(db, organisationIds, 200, viewer.id));
 }
 
 /** The organisations the viewer represents. */
@@ -894,7 +990,7 @@ export async function getAttachment(db: Db, viewer: Viewer | null, id: string) {
 export async function* iterateSubmissions(
   db: Db,
   periodId: string,
-  filters: SubmissionFilters & { organisationId?: string },
+  filters: ListFilters,
   allStatuses: boolean,
 ): AsyncGenerator<Submission> {
   let after = '';

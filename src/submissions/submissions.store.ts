@@ -4,12 +4,12 @@ import type { Database, Db } from '../db/database.ts';
 import { shapedChunks } from '../db/statement-shapes.ts';
 import { countries } from '../organisations/countries.ts';
 import { toOrganisation } from '../organisations/organisation-row.ts';
-import type { Organisation } from '../organisations/organisations.schema.ts';
+import { stateVoiceGroups, type Organisation } from '../organisations/organisations.schema.ts';
 import type {
   Anchor,
+  ListFilters,
   RejectionReason,
   Submission,
-  SubmissionFilters,
   SubmissionStatus,
 } from './submissions.schema.ts';
 import type {
@@ -172,6 +172,7 @@ export async function loadSubmissions(db: Db, ids: string[]): Promise<Submission
             ? [{ organisation: o, state: c.state as 'invited' | 'confirmed' | 'declined' }]
             : [];
         }),
+      affiliation: row.affiliation,
       title: row.title,
       body: row.body,
       language: row.language,
@@ -236,10 +237,7 @@ type SubmissionEb = ExpressionBuilder<
   's' | 'o'
 >;
 
-function filterConditions(
-  eb: SubmissionEb,
-  filters: SubmissionFilters & { organisationId?: string },
-) {
+function filterConditions(eb: SubmissionEb, filters: ListFilters) {
   const conditions = [];
   if (filters.group) conditions.push(eb('o.stakeholder_group', '=', filters.group));
   if (filters.country) conditions.push(eb('o.country', '=', filters.country));
@@ -248,6 +246,13 @@ function filterConditions(
     conditions.push(eb('o.country', 'in', members));
   }
   if (filters.language) conditions.push(eb('s.language', '=', filters.language));
+  if (filters.claims) {
+    const unverifiedClaim = eb.and([
+      eb('o.stakeholder_group', 'in', [...stateVoiceGroups]),
+      eb('o.verified_at', 'is', null),
+    ]);
+    conditions.push(filters.claims === 'unverified' ? unverifiedClaim : eb.not(unverifiedClaim));
+  }
   if (filters.organisationId) {
     const id = filters.organisationId;
     // A joint submission is listed under each confirmed co-signer too.
@@ -294,7 +299,7 @@ function periodsOnPublicVersions(db: Db, processId?: string) {
 export async function listSubmissionIds(
   db: Db,
   scope: SubmissionScope,
-  filters: SubmissionFilters & { organisationId?: string },
+  filters: ListFilters,
   page: { limit: number; before?: string; after?: string; allStatuses?: boolean },
 ): Promise<string[]> {
   let query = db
@@ -346,7 +351,7 @@ export async function listSubmissionIds(
 export async function countPublishedByAddress(
   db: Db,
   versionId: string,
-  filters: SubmissionFilters & { organisationId?: string },
+  filters: ListFilters,
 ): Promise<Map<string, { direct: number; carried: number }>> {
   // Two grouped counts; PostgreSQL runs them at once on two pooled connections. Without filters
   // they read the anchors alone (their `published` flag), through one covering index.
@@ -454,21 +459,23 @@ export async function listIdsOfOrganisations(
   db: Db,
   organisationIds: string[],
   limit: number,
+  authorId?: string,
 ): Promise<string[]> {
-  if (organisationIds.length === 0) return [];
+  if (organisationIds.length === 0 && authorId === undefined) return [];
   const rows = await db
     .selectFrom('submissions as s')
     .select('s.id')
     .where((eb) =>
       eb.or([
-        eb('s.organisation_id', 'in', organisationIds),
+        ...(authorId !== undefined ? [eb('s.author_id', '=', authorId)] : []),
+        eb('s.organisation_id', 'in', [...organisationIds, '']),
         eb(
           's.id',
           'in',
           eb
             .selectFrom('submission_cosigners')
             .select('submission_id')
-            .where('organisation_id', 'in', organisationIds),
+            .where('organisation_id', 'in', [...organisationIds, '']),
         ),
       ]),
     )

@@ -18,6 +18,10 @@ export interface SubmissionTable {
   received_at: string;
   published_at: string | null;
   updated_at: string;
+  /** An individual's affiliation as they gave it (not verified); null for organisations. */
+  affiliation: string | null;
+  /** 1 when a person submitted anonymously: organisation_id is then the Anonymous voice. */
+  anonymous: number;
 }
 
 /** A row of `submission_anchors`: a paragraph, or a span inside it, that a submission is about. */

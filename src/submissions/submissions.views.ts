@@ -54,7 +54,7 @@ export function submissionItem(
   const addresses = [...new Set(s.anchors.map((a) => a.address))];
   const quotes = s.anchors.filter((a) => a.selector !== null);
   return html`<li class="submission" id="s-${s.id}">
-    <p class="who">${organisationLabel(ctx, s.organisation)}${
+    <p class="who">${organisationLabel(ctx, s.organisation, { affiliation: s.affiliation })}${
       confirmed.length > 0
         ? html`<br />${fill(m.jointWith, { list: '' })}${confirmed.map((c, i) => html`${i > 0 ? ', ' : ''}${organisationLabel(ctx, c.organisation)}`)}`
         : ''
@@ -137,9 +137,13 @@ export function submitFormPage(
     /** Words chosen on the document page (with script), to prefill the quote. */
     quote?: string;
     idempotencyKey: string;
+    /** How a person may submit for themselves in this period, as its rules say. */
+    choices: ('myself' | 'anonymous')[];
     /** After a refused post: what went wrong, and what was typed, so nothing is lost. */
     error?: Markup;
     values?: {
+      submitAs?: string;
+      affiliation?: string;
       organisationId?: string;
       title?: string;
       body?: string;
@@ -161,14 +165,13 @@ export function submitFormPage(
     <p><a href="/consultations/${period.id}">${period.title}</a> · ${ui.m.consultations.closes} ${ui.instant(period.closesAt, period.timeZone)}</p>
     ${data.error ? html`<p class="problem" role="alert">${data.error}</p>` : ''}
     ${
-      data.myOrganisations.length === 0
-        ? html`<p class="notice">${m.formNoOrganisation} <a href="/organisations/new">${ui.m.organisations.register}</a></p>`
+      data.myOrganisations.length === 0 && data.choices.length === 0
+        ? html`<p class="notice">${m.formNoOrganisation} <a href="/organisations/new">${ui.m.organisations.register}</a></p>
+          ${typedKept(ctx, v)}`
         : html`<form method="post" action="/consultations/${period.id}/submissions" enctype="multipart/form-data" class="stack">
             ${csrfField(ctx)}
             <input type="hidden" name="idempotencyKey" value="${data.idempotencyKey}" />
-            <label>${m.formFor}
-              <select name="organisationId" required>${data.myOrganisations.map((o) => html`<option value="${o.id}"${selected(o.id === v.organisationId)}>${o.name}</option>`)}</select>
-            </label>
+            ${submitAsFields(ctx, data)}
             <fieldset>
               <legend>${m.formScope}</legend>
               <label>${m.formParagraphs}
@@ -285,6 +288,8 @@ export function submissionPage(
     cosignFor: Organisation[];
     canModerate: boolean;
     canSeeStatus: boolean;
+    /** For the process's staff: who wrote a person's submission (anonymous ones too). */
+    author?: { name: string; email: string };
   },
 ): Markup {
   const { ui } = ctx;
@@ -308,6 +313,7 @@ export function submissionPage(
         : ''
     }
     ${cosign}
+    ${data.author ? html`<p class="notice">${fill(m.knownAs, data.author)}</p>` : ''}
     <ol class="submissions">${submissionItem(ctx, s)}</ol>
     ${
       s.cosigners.length > 0 && data.canSeeStatus
@@ -387,8 +393,8 @@ export interface CommentLayer {
   /** The document page's address, without the filters. */
   here: string;
   counts: Map<string, { direct: number; carried: number }>;
-  /** The paragraph whose comments are open in place, by address. */
-  open?: { address: string; submissions: Submission[]; next: string | null };
+  /** The paragraph whose comments are open in place, by address; `apart`: those of unverified claims. */
+  open?: { address: string; submissions: Submission[]; next: string | null; apart: Submission[] };
   /** A period open for submissions on this version, for "comment on" links. */
   openPeriod?: CommentPeriod;
   /** Every period on this version. */
@@ -455,6 +461,12 @@ export function paragraphComments(
               contentLanguage: layer.contentLanguage,
             }),
           )}</ol>
+          ${unverifiedApart(ctx, open.apart, {
+            showAnchors: true,
+            versionId: layer.versionId,
+            versionLabels: layer.versionLabels,
+            contentLanguage: layer.contentLanguage,
+          })}
           ${open.next ? html`<p><a href="${base}${sep}comments=${encodeURIComponent(block.address)}&amp;before=${open.next}#${id}">${ui.m.consultations.next}</a></p>` : ''}
           <p><a href="${base}#${id}">${m.hideComments}</a></p>
         </section>`
@@ -476,6 +488,8 @@ export function periodSubmissionsSection(
   period: CommentPeriod,
   data: {
     submissions: Submission[];
+    /** Published submissions of governments and IGOs not verified, listed apart. */
+    apart: Submission[];
     next: string | null;
     published: number;
     rejected: Map<RejectionReason, number>;
@@ -510,5 +524,75 @@ export function periodSubmissionsSection(
         ? html`<p class="empty">${m.noSubmissions}</p>`
         : html`<ol class="submissions">${data.submissions.map((s) => submissionItem(ctx, s))}</ol>`
     }
+    ${unverifiedApart(ctx, data.apart)}
     ${data.next ? html`<p><a href="${here}?${data.filterQuery ? `${data.filterQuery}&` : ''}before=${data.next}">${m.next}</a></p>` : ''}`;
+}
+
+/**
+ * The submissions of organisations that say they are a government or an IGO and are not
+ * verified: listed apart, under a heading saying so, never among the others.
+ */
+export function unverifiedApart(
+  ctx: PageContext,
+  submissions: Submission[],
+  options: Parameters<typeof submissionItem>[2] = {},
+): Markup {
+  if (submissions.length === 0) return '';
+  const m = ctx.ui.m.consultations;
+  return html`<section class="apart" aria-labelledby="apart-title">
+    <h3 id="apart-title">${m.unverifiedApart}</h3>
+    <p class="help">${m.unverifiedApartHelp}</p>
+    <ol class="submissions">${submissions.map((s) => submissionItem(ctx, s, options))}</ol>
+  </section>`;
+}
+
+/**
+ * Whom the submission speaks for: an organisation the person represents, themselves (with an
+ * optional affiliation) or nobody named, as the period allows; a single way needs no choice.
+ */
+function submitAsFields(
+  ctx: PageContext,
+  data: {
+    myOrganisations: Organisation[];
+    choices: ('myself' | 'anonymous')[];
+    values?: { submitAs?: string; affiliation?: string; organisationId?: string };
+  },
+): Markup {
+  const m = ctx.ui.m.submissions;
+  const v = data.values ?? {};
+  const ways = [
+    ...(data.myOrganisations.length > 0 ? ['organisation' as const] : []),
+    ...data.choices,
+  ];
+  const chosen = ways.includes(v.submitAs as never) ? v.submitAs : ways[0];
+  const radio = (way: string, label: string) =>
+    ways.length === 1
+      ? html`<input type="hidden" name="submitAs" value="${way}" />`
+      : html`<label><input type="radio" name="submitAs" value="${way}"${way === chosen ? html` checked` : ''} /> ${label}</label>`;
+  const organisation =
+    data.myOrganisations.length > 0
+      ? html`${radio('organisation', m.formAsOrganisation)}
+        <label>${m.formFor}
+          <select name="organisationId">${data.myOrganisations.map((o) => html`<option value="${o.id}"${o.id === v.organisationId ? html` selected` : ''}>${o.name}</option>`)}</select>
+        </label>`
+      : '';
+  const myself = data.choices.includes('myself')
+    ? html`${radio('myself', m.formAsMyself)}
+      <label>${m.formAffiliation} <input name="affiliation" maxlength="200" value="${v.affiliation ?? ''}" /></label>`
+    : '';
+  const anonymous = data.choices.includes('anonymous') ? radio('anonymous', m.formAsAnonymous) : '';
+  return ways.length === 1
+    ? html`${organisation}${myself}${anonymous}`
+    : html`<fieldset><legend>${m.formAs}</legend>${organisation}${myself}${anonymous}</fieldset>`;
+}
+
+/**
+ * After a refused post from someone the period offers no form (a person in a period of
+ * organisations only): what they typed, read-only, so that nothing is lost.
+ */
+function typedKept(ctx: PageContext, v: { title?: string; body?: string }): Markup {
+  const m = ctx.ui.m.submissions;
+  if (!v.title && !v.body) return '';
+  return html`<label>${m.formTypedKept}
+    <textarea readonly rows="8" dir="auto">${[v.title, v.body].filter(Boolean).join('\n\n')}</textarea></label>`;
 }

@@ -14,6 +14,7 @@ import * as rateLimits from './0011-rate-limits.ts';
 import * as tokenLastUse from './0012-token-last-use.ts';
 import * as blockMatter from './0013-block-matter.ts';
 import * as importDrafts from './0014-import-drafts.ts';
+import * as trustVoices from './0015-trust-voices.ts';
 
 /** The migrations by name, for Kysely's Migrator. */
 export const migrations: Record<string, Migration> = {
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   '0012-token-last-use': tokenLastUse,
   '0013-block-matter': blockMatter,
   '0014-import-drafts': importDrafts,
+  '0015-trust-voices': trustVoices,
 };

@@ -262,6 +262,21 @@ export const ar: Messages = {
     removed: 'محذوف',
   },
   consultations: {
+    submittersLabel: 'من يحق له المساهمة',
+    submitters: {
+      verified_organisations: 'المنظمات التي تم التحقق منها فقط',
+      organisations: 'أي منظمة مسجّلة',
+      individuals: 'المنظمات والأفراد',
+    },
+    individualNamesLabel: 'أسماء الأفراد',
+    individualNames: {
+      published: 'تُنشر',
+      optional: 'تُنشر، ما لم يساهم الشخص دون ذكر اسمه',
+      withheld: 'لا تُنشر: كل فرد مجهول الهوية',
+    },
+    unverifiedApart: 'من منظمات لم يتم التحقق منها بعد',
+    unverifiedApartHelp:
+      'تقول إنها تتحدث باسم حكومة أو منظمة حكومية دولية؛ ولم تتحقق الأمانة من ذلك، فلا تُحتسب بهذه الصفة.',
     title: 'فترة التعليقات',
     periods: 'فترات التعليقات',
     on: 'بشأن {document}، {version}',
@@ -324,6 +339,12 @@ export const ar: Messages = {
     scheduledNotice: 'تُفتح فترة التعليقات هذه في {open}.',
   },
   submissions: {
+    formAs: 'المساهمة',
+    formAsOrganisation: 'باسم منظمة أمثّلها',
+    formAsMyself: 'باسمي الخاص',
+    formAsAnonymous: 'دون ذكر اسمي (لا يعرف اسمي إلا الأمانة والمشرفون)',
+    formAffiliation: 'الانتماء (اختياري، يظهر على أنه لم يتم التحقق منه)',
+    knownAs: 'كتبها {name} ({email}): لا يعرف ذلك إلا الأمانة والمشرفون.',
     events: {
       received: 'وردت',
       published: 'نُشرت',
@@ -358,6 +379,7 @@ export const ar: Messages = {
     formTitle: 'تعليقك',
     formFor: 'التقديم باسم',
     formNoOrganisation: 'أنت لا تمثل أي منظمة بعد. سجّل منظمتك أولاً، وستتحقق منها الأمانة.',
+    formTypedKept: 'ما كتبته محفوظ هنا (لم يُخزَّن شيء): انسخه قبل مغادرة هذه الصفحة.',
     formScope: 'بمَ يتعلق التعليق؟',
     formParagraphs: 'فقرة واحدة أو أكثر',
     formParagraphsHelp:
@@ -531,6 +553,26 @@ export const ar: Messages = {
     newAddress: 'إنشاء عنوان تقويم جديد',
   },
   organisations: {
+    notVerified: 'لم يتم التحقق منها',
+    notVerifiedTitle: 'لم تتحقق الأمانة من أن هذه المنظمة هي ما تقول إنها هي',
+    verifyTitle: 'التحقق',
+    verificationKind: 'طريقة التحقق',
+    kinds: {
+      email_domain: 'نطاق البريد الإلكتروني للوزارة أو البعثة',
+      letter: 'رسالة',
+      note_verbale: 'مذكرة شفوية',
+      other: 'غير ذلك',
+    },
+    verificationReason: 'المرجع (يُنشر في هذه الصفحة)',
+    verifiedOn: 'تم التحقق منها في {date}: {kind}، {reason}',
+    revoke: 'إلغاء التحقق',
+    revocationReason: 'سبب الإلغاء',
+    representativesTitle: 'الممثلون',
+    verifyRepresentative: 'التحقق من هذا الممثل',
+    revokeRepresentative: 'إلغاء',
+    anonymous: 'مجهول الهوية',
+    affiliation: 'الانتماء: {affiliation} (لم يتم التحقق منه)',
+    individualNote: 'شخص يتحدث باسمه الخاص.',
     title: 'المنظمات',
     register: 'تسجيل منظمة',
     name: 'الاسم',
@@ -554,6 +596,7 @@ export const ar: Messages = {
       civil_society: 'المجتمع المدني',
       technical_community: 'الأوساط التقنية',
       academia: 'الأوساط الأكاديمية',
+      individual: 'فرد',
     },
   },
   followers: {

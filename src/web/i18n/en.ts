@@ -250,6 +250,21 @@ export const en = {
     removed: 'removed',
   },
   consultations: {
+    submittersLabel: 'Who may submit',
+    submitters: {
+      verified_organisations: 'Verified organisations only',
+      organisations: 'Any registered organisation',
+      individuals: 'Organisations and individuals',
+    },
+    individualNamesLabel: "Individuals' names",
+    individualNames: {
+      published: 'Published',
+      optional: 'Published, unless the person submits anonymously',
+      withheld: 'Not published: every individual is anonymous',
+    },
+    unverifiedApart: 'From organisations not yet verified',
+    unverifiedApartHelp:
+      'They say they speak for a government or an intergovernmental organisation; the secretariat has not verified it, so they are not counted as such.',
     title: 'Comment period',
     periods: 'Comment periods',
     on: 'On {document}, {version}',
@@ -309,6 +324,12 @@ export const en = {
     scheduledNotice: 'This comment period opens on {open}.',
   },
   submissions: {
+    formAs: 'Submit',
+    formAsOrganisation: 'On behalf of an organisation I represent',
+    formAsMyself: 'In my own name',
+    formAsAnonymous: 'Anonymously (my name is known to the secretariat and moderators only)',
+    formAffiliation: 'Affiliation (optional, shown as not verified)',
+    knownAs: 'Written by {name} ({email}): known to the secretariat and moderators only.',
     events: {
       received: 'received',
       published: 'published',
@@ -344,6 +365,8 @@ export const en = {
     formFor: 'Submit on behalf of',
     formNoOrganisation:
       'You do not represent an organisation yet. Register your organisation first; the secretariat verifies it.',
+    formTypedKept:
+      'What you typed, kept here (nothing was stored): copy it before you leave this page.',
     formScope: 'What is it about?',
     formParagraphs: 'One or more paragraphs',
     formParagraphsHelp:
@@ -514,6 +537,27 @@ export const en = {
     newAddress: 'Make a new calendar address',
   },
   organisations: {
+    notVerified: 'not verified',
+    notVerifiedTitle:
+      'The secretariat has not verified that this organisation is who it says it is',
+    verifyTitle: 'Verification',
+    verificationKind: 'How it was verified',
+    kinds: {
+      email_domain: 'E-mail domain of the ministry or mission',
+      letter: 'Letter',
+      note_verbale: 'Note verbale',
+      other: 'Other',
+    },
+    verificationReason: 'Reference (published on this page)',
+    verifiedOn: 'Verified on {date}: {kind}, {reason}',
+    revoke: 'Revoke the verification',
+    revocationReason: 'Why it is revoked',
+    representativesTitle: 'Representatives',
+    verifyRepresentative: 'Verify this representative',
+    revokeRepresentative: 'Revoke',
+    anonymous: 'Anonymous',
+    affiliation: 'affiliation: {affiliation} (not verified)',
+    individualNote: 'A person speaking in their own name.',
     title: 'Organisations',
     register: 'Register an organisation',
     name: 'Name',
@@ -537,6 +581,7 @@ export const en = {
       civil_society: 'Civil society',
       technical_community: 'Technical community',
       academia: 'Academia',
+      individual: 'Individual',
     },
   },
   followers: {

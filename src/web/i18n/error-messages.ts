@@ -48,6 +48,11 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
     CONCEPT_CONFLICT: 'هذا موجود بالفعل في التصنيف.',
     ORGANISATION_NOT_FOUND: 'لا توجد منظمة بهذا المعرّف أو الاسم.',
     ORGANISATION_CONFLICT: 'هناك منظمة مسجّلة بالفعل بهذا الاسم.',
+    GOVERNMENT_ALREADY_VERIFIED:
+      'حكومة هذه الدولة مسجّلة بالفعل وتم التحقق منها: اطلب من ممثليها إضافتك ممثلاً لها.',
+    VERIFICATION_CONFLICT: 'لا يوجد تحقق يمكن إلغاؤه: لم يتم التحقق منه.',
+    SUBMITTER_NOT_ACCEPTED:
+      'لا تقبل فترة التعليقات هذه مساهمات من هذا النوع من المساهمين (تبيّن صفحتها من يحق له المساهمة): لم يُحفظ أي شيء.',
     PERIOD_NOT_FOUND: 'لا توجد فترة تعليقات بهذا المعرّف.',
     PERIOD_NOT_OPEN_YET: 'لم تُفتح فترة التعليقات هذه بعد: لم يُحفظ أي شيء.',
     PERIOD_CLOSED: 'أُغلقت فترة التعليقات هذه: لم تُقبل المساهمة ولم يُحفظ أي شيء.',
@@ -125,6 +130,10 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
     CONCEPT_CONFLICT: '分类体系中已有此项。',
     ORGANISATION_NOT_FOUND: '没有具有此编号或名称的组织。',
     ORGANISATION_CONFLICT: '已有同名组织登记。',
+    GOVERNMENT_ALREADY_VERIFIED: '该国政府已登记并经核实：请其代表将您添加为代表。',
+    VERIFICATION_CONFLICT: '没有可撤销的核实：尚未核实。',
+    SUBMITTER_NOT_ACCEPTED:
+      '此评论期不接受此类提交者的提交材料（其页面说明谁可以提交）：未存储任何内容。',
     PERIOD_NOT_FOUND: '没有具有此编号的评论期。',
     PERIOD_NOT_OPEN_YET: '此评论期尚未开始：未存储任何内容。',
     PERIOD_CLOSED: '此评论期已截止：提交材料未被接受，未存储任何内容。',
@@ -212,6 +221,11 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
     CONCEPT_CONFLICT: 'La taxonomie contient déjà cet élément.',
     ORGANISATION_NOT_FOUND: 'Aucune organisation ne porte cet identifiant ou ce nom.',
     ORGANISATION_CONFLICT: 'Une organisation portant ce nom est déjà enregistrée.',
+    GOVERNMENT_ALREADY_VERIFIED:
+      'Le gouvernement de cet État est déjà enregistré et vérifié : demandez à ses représentants de vous ajouter comme représentant.',
+    VERIFICATION_CONFLICT: 'Il n’y a pas de vérification à révoquer : ce n’est pas vérifié.',
+    SUBMITTER_NOT_ACCEPTED:
+      'Cette période de commentaires n’accepte pas les contributions de ce type d’auteur (sa page indique qui peut contribuer) : rien n’a été enregistré.',
     PERIOD_NOT_FOUND: 'Aucune période de commentaires ne porte cet identifiant.',
     PERIOD_NOT_OPEN_YET:
       'Cette période de commentaires n’est pas encore ouverte : rien n’a été enregistré.',
@@ -307,6 +321,11 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
     CONCEPT_CONFLICT: 'Это уже есть в таксономии.',
     ORGANISATION_NOT_FOUND: 'Организации с таким идентификатором или названием нет.',
     ORGANISATION_CONFLICT: 'Организация с таким названием уже зарегистрирована.',
+    GOVERNMENT_ALREADY_VERIFIED:
+      'Правительство этого государства уже зарегистрировано и проверено: попросите его представителей добавить вас в качестве представителя.',
+    VERIFICATION_CONFLICT: 'Отзывать нечего: проверка не проводилась.',
+    SUBMITTER_NOT_ACCEPTED:
+      'В этот период для замечаний материалы от такого рода авторов не принимаются (на его странице указано, кто может их представлять): ничего не сохранено.',
     PERIOD_NOT_FOUND: 'Периода для замечаний с таким идентификатором нет.',
     PERIOD_NOT_OPEN_YET: 'Этот период для замечаний еще не открыт: ничего не сохранено.',
     PERIOD_CLOSED: 'Этот период для замечаний закрыт: материал не принят, ничего не сохранено.',
@@ -395,6 +414,11 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
     CONCEPT_CONFLICT: 'La taxonomía ya contiene este elemento.',
     ORGANISATION_NOT_FOUND: 'No hay ninguna organización con este identificador o nombre.',
     ORGANISATION_CONFLICT: 'Ya hay una organización registrada con este nombre.',
+    GOVERNMENT_ALREADY_VERIFIED:
+      'El gobierno de este Estado ya está registrado y verificado: pida a sus representantes que lo añadan como representante.',
+    VERIFICATION_CONFLICT: 'No hay ninguna verificación que revocar: no está verificado.',
+    SUBMITTER_NOT_ACCEPTED:
+      'Este período de comentarios no acepta contribuciones de este tipo de remitente (su página indica quién puede contribuir): no se guardó nada.',
     PERIOD_NOT_FOUND: 'No hay ningún período de comentarios con este identificador.',
     PERIOD_NOT_OPEN_YET: 'Este período de comentarios aún no está abierto: no se ha guardado nada.',
     PERIOD_CLOSED:

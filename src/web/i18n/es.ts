@@ -251,6 +251,21 @@ export const es: Messages = {
     removed: 'eliminado',
   },
   consultations: {
+    submittersLabel: 'Quién puede contribuir',
+    submitters: {
+      verified_organisations: 'Solo organizaciones verificadas',
+      organisations: 'Cualquier organización registrada',
+      individuals: 'Organizaciones y particulares',
+    },
+    individualNamesLabel: 'Nombres de los particulares',
+    individualNames: {
+      published: 'Se publican',
+      optional: 'Se publican, salvo si la persona contribuye de forma anónima',
+      withheld: 'No se publican: todo particular es anónimo',
+    },
+    unverifiedApart: 'De organizaciones aún no verificadas',
+    unverifiedApartHelp:
+      'Dicen hablar en nombre de un gobierno o de una organización intergubernamental; la secretaría no lo ha verificado, por lo que no se cuentan como tales.',
     title: 'Período de comentarios',
     periods: 'Períodos de comentarios',
     on: 'Sobre {document}, {version}',
@@ -312,6 +327,12 @@ export const es: Messages = {
     scheduledNotice: 'Este período de comentarios se abre el {open}.',
   },
   submissions: {
+    formAs: 'Contribuir',
+    formAsOrganisation: 'En nombre de una organización que represento',
+    formAsMyself: 'En mi propio nombre',
+    formAsAnonymous: 'De forma anónima (solo la secretaría y los moderadores conocen mi nombre)',
+    formAffiliation: 'Afiliación (opcional, se muestra como no verificada)',
+    knownAs: 'Escrita por {name} ({email}): solo lo saben la secretaría y los moderadores.',
     events: {
       received: 'recibida',
       published: 'publicada',
@@ -347,6 +368,8 @@ export const es: Messages = {
     formFor: 'Presentar en nombre de',
     formNoOrganisation:
       'Todavía no representa a ninguna organización. Registre primero su organización; la secretaría la verificará.',
+    formTypedKept:
+      'Lo que escribió, conservado aquí (no se guardó nada): cópielo antes de salir de esta página.',
     formScope: '¿A qué se refiere?',
     formParagraphs: 'A uno o varios párrafos',
     formParagraphsHelp:
@@ -523,6 +546,26 @@ export const es: Messages = {
     newAddress: 'Crear una nueva dirección de calendario',
   },
   organisations: {
+    notVerified: 'no verificada',
+    notVerifiedTitle: 'La secretaría no ha verificado que esta organización sea quien dice ser',
+    verifyTitle: 'Verificación',
+    verificationKind: 'Cómo se verificó',
+    kinds: {
+      email_domain: 'Dominio de correo del ministerio o la misión',
+      letter: 'Carta',
+      note_verbale: 'Nota verbal',
+      other: 'Otro',
+    },
+    verificationReason: 'Referencia (publicada en esta página)',
+    verifiedOn: 'Verificada el {date}: {kind}, {reason}',
+    revoke: 'Revocar la verificación',
+    revocationReason: 'Motivo de la revocación',
+    representativesTitle: 'Representantes',
+    verifyRepresentative: 'Verificar a este representante',
+    revokeRepresentative: 'Revocar',
+    anonymous: 'Anónimo',
+    affiliation: 'afiliación: {affiliation} (no verificada)',
+    individualNote: 'Una persona que habla en nombre propio.',
     title: 'Organizaciones',
     register: 'Registrar una organización',
     name: 'Nombre',
@@ -546,6 +589,7 @@ export const es: Messages = {
       civil_society: 'Sociedad civil',
       technical_community: 'Comunidad técnica',
       academia: 'Círculos académicos',
+      individual: 'Particular',
     },
   },
   followers: {

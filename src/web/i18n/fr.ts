@@ -252,6 +252,21 @@ export const fr: Messages = {
     removed: 'retiré',
   },
   consultations: {
+    submittersLabel: 'Qui peut contribuer',
+    submitters: {
+      verified_organisations: 'Organisations vérifiées uniquement',
+      organisations: 'Toute organisation enregistrée',
+      individuals: 'Organisations et particuliers',
+    },
+    individualNamesLabel: 'Noms des particuliers',
+    individualNames: {
+      published: 'Publiés',
+      optional: 'Publiés, sauf si la personne contribue anonymement',
+      withheld: 'Non publiés : tout particulier est anonyme',
+    },
+    unverifiedApart: 'D’organisations pas encore vérifiées',
+    unverifiedApartHelp:
+      'Elles disent parler pour un gouvernement ou une organisation intergouvernementale ; le secrétariat ne l’a pas vérifié, elles ne sont donc pas comptées comme telles.',
     title: 'Période de commentaires',
     periods: 'Périodes de commentaires',
     on: 'Sur {document}, {version}',
@@ -313,6 +328,12 @@ export const fr: Messages = {
     scheduledNotice: 'Cette période de commentaires s’ouvre le {open}.',
   },
   submissions: {
+    formAs: 'Contribuer',
+    formAsOrganisation: 'Au nom d’une organisation que je représente',
+    formAsMyself: 'En mon nom propre',
+    formAsAnonymous: 'Anonymement (mon nom n’est connu que du secrétariat et des modérateurs)',
+    formAffiliation: 'Affiliation (facultative, indiquée comme non vérifiée)',
+    knownAs: 'Rédigée par {name} ({email}) : connu du secrétariat et des modérateurs seulement.',
     events: {
       received: 'reçue',
       published: 'publiée',
@@ -348,6 +369,8 @@ export const fr: Messages = {
     formFor: 'Soumettre au nom de',
     formNoOrganisation:
       'Vous ne représentez encore aucune organisation. Enregistrez d’abord votre organisation ; le secrétariat la vérifiera.',
+    formTypedKept:
+      'Ce que vous avez saisi, conservé ici (rien n’a été enregistré) : copiez-le avant de quitter cette page.',
     formScope: 'Sur quoi porte-t-il ?',
     formParagraphs: 'Un ou plusieurs paragraphes',
     formParagraphsHelp:
@@ -526,6 +549,27 @@ export const fr: Messages = {
     newAddress: 'Créer une nouvelle adresse de calendrier',
   },
   organisations: {
+    notVerified: 'non vérifiée',
+    notVerifiedTitle:
+      'Le secrétariat n’a pas vérifié que cette organisation est bien celle qu’elle dit être',
+    verifyTitle: 'Vérification',
+    verificationKind: 'Mode de vérification',
+    kinds: {
+      email_domain: 'Domaine de messagerie du ministère ou de la mission',
+      letter: 'Lettre',
+      note_verbale: 'Note verbale',
+      other: 'Autre',
+    },
+    verificationReason: 'Référence (publiée sur cette page)',
+    verifiedOn: 'Vérifiée le {date} : {kind}, {reason}',
+    revoke: 'Révoquer la vérification',
+    revocationReason: 'Motif de la révocation',
+    representativesTitle: 'Représentants',
+    verifyRepresentative: 'Vérifier ce représentant',
+    revokeRepresentative: 'Révoquer',
+    anonymous: 'Anonyme',
+    affiliation: 'affiliation : {affiliation} (non vérifiée)',
+    individualNote: 'Une personne qui s’exprime en son nom propre.',
     title: 'Organisations',
     register: 'Enregistrer une organisation',
     name: 'Nom',
@@ -549,6 +593,7 @@ export const fr: Messages = {
       civil_society: 'Société civile',
       technical_community: 'Communauté technique',
       academia: 'Milieux universitaires',
+      individual: 'Particulier',
     },
   },
   followers: {

@@ -256,6 +256,21 @@ export const ru: Messages = {
     removed: 'удалено',
   },
   consultations: {
+    submittersLabel: 'Кто может представлять замечания',
+    submitters: {
+      verified_organisations: 'Только проверенные организации',
+      organisations: 'Любая зарегистрированная организация',
+      individuals: 'Организации и частные лица',
+    },
+    individualNamesLabel: 'Имена частных лиц',
+    individualNames: {
+      published: 'Публикуются',
+      optional: 'Публикуются, если человек не выбрал анонимность',
+      withheld: 'Не публикуются: все частные лица анонимны',
+    },
+    unverifiedApart: 'От организаций, еще не прошедших проверку',
+    unverifiedApartHelp:
+      'Они заявляют, что говорят от имени правительства или межправительственной организации; секретариат этого не проверил, поэтому они не учитываются в этом качестве.',
     title: 'Период для замечаний',
     periods: 'Периоды для замечаний',
     on: 'По документу {document}, {version}',
@@ -317,6 +332,12 @@ export const ru: Messages = {
     scheduledNotice: 'Этот период для замечаний откроется {open}.',
   },
   submissions: {
+    formAs: 'Представить',
+    formAsOrganisation: 'От имени организации, которую я представляю',
+    formAsMyself: 'От своего имени',
+    formAsAnonymous: 'Анонимно (мое имя известно только секретариату и модераторам)',
+    formAffiliation: 'Принадлежность (необязательно, отмечается как не проверенная)',
+    knownAs: 'Автор: {name} ({email}); известно только секретариату и модераторам.',
     events: {
       received: 'получено',
       published: 'опубликовано',
@@ -352,6 +373,8 @@ export const ru: Messages = {
     formFor: 'Представить от имени',
     formNoOrganisation:
       'Вы пока не представляете ни одну организацию. Сначала зарегистрируйте свою организацию; секретариат ее проверит.',
+    formTypedKept:
+      'Введённый вами текст сохранён здесь (ничего не записано): скопируйте его, прежде чем покинуть страницу.',
     formScope: 'К чему оно относится?',
     formParagraphs: 'К одному или нескольким пунктам',
     formParagraphsHelp:
@@ -528,6 +551,27 @@ export const ru: Messages = {
     newAddress: 'Создать новый адрес календаря',
   },
   organisations: {
+    notVerified: 'не проверена',
+    notVerifiedTitle:
+      'Секретариат не проверил, что эта организация является той, за кого себя выдает',
+    verifyTitle: 'Проверка',
+    verificationKind: 'Способ проверки',
+    kinds: {
+      email_domain: 'Почтовый домен министерства или представительства',
+      letter: 'Письмо',
+      note_verbale: 'Вербальная нота',
+      other: 'Другое',
+    },
+    verificationReason: 'Ссылка (публикуется на этой странице)',
+    verifiedOn: 'Проверена {date}: {kind}, {reason}',
+    revoke: 'Отозвать проверку',
+    revocationReason: 'Причина отзыва',
+    representativesTitle: 'Представители',
+    verifyRepresentative: 'Проверить этого представителя',
+    revokeRepresentative: 'Отозвать',
+    anonymous: 'Аноним',
+    affiliation: 'принадлежность: {affiliation} (не проверена)',
+    individualNote: 'Человек, выступающий от своего имени.',
     title: 'Организации',
     register: 'Зарегистрировать организацию',
     name: 'Название',
@@ -552,6 +596,7 @@ export const ru: Messages = {
       civil_society: 'Гражданское общество',
       technical_community: 'Техническое сообщество',
       academia: 'Научные круги',
+      individual: 'Частное лицо',
     },
   },
   followers: {
