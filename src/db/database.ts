@@ -63,6 +63,13 @@ import type {
   WebhookDeliveryTable,
 } from '../watches/watches.table.ts';
 import type { RateLimitTable } from '../limits/limits.table.ts';
+import type {
+  TransparencyEntryTable,
+  TransparencyHeadTable,
+  TransparencyKeyTable,
+  TransparencyNodeTable,
+  TransparencyTreeHeadTable,
+} from '../transparency/transparency.table.ts';
 import { PlenumError } from '../errors.ts';
 import { migrations } from './migrations/index.ts';
 
@@ -104,6 +111,11 @@ export interface Database {
   meeting_changes: MeetingChangeTable;
   process_follows: ProcessFollowTable;
   calendar_addresses: CalendarAddressTable;
+  transparency_entries: TransparencyEntryTable;
+  transparency_nodes: TransparencyNodeTable;
+  transparency_head: TransparencyHeadTable;
+  transparency_tree_heads: TransparencyTreeHeadTable;
+  transparency_keys: TransparencyKeyTable;
 }
 
 /** A database handle or an open transaction: what stores take as their first argument. */

@@ -58,7 +58,7 @@ export function rangeNodes(start: number, end: number): NodeId[] {
 /** The hash of a range from the hashes of its complete subtrees (left to right), as RFC 9162 defines it. */
 export function foldRange(hashes: Uint8Array[]): Buffer {
   if (hashes.length === 0) return emptyRoot;
-  let hash = Buffer.from(hashes.at(-1)!);
+  let hash: Buffer = Buffer.from(hashes.at(-1)!);
   for (let i = hashes.length - 2; i >= 0; i--) hash = nodeHash(hashes[i]!, hash);
   return hash;
 }
@@ -90,7 +90,7 @@ export function appendLeaves(
   }));
   let size = frontier.size;
   for (const leaf of leaves) {
-    let top = { level: 0, index: size, hash: Buffer.from(leaf) };
+    let top: NodeId & { hash: Buffer } = { level: 0, index: size, hash: Buffer.from(leaf) };
     completed(top, top.hash);
     size += 1;
     // Two subtrees of one level side by side make one of the next level.
@@ -196,7 +196,7 @@ export function verifyInclusion(given: {
   if (!isHash(given.leafHash) || !isHash(given.root) || !Array.isArray(proof)) return false;
   let fn = leafIndex;
   let sn = treeSize - 1;
-  let r = Buffer.from(given.leafHash);
+  let r: Buffer = Buffer.from(given.leafHash);
   for (const p of proof) {
     if (!isHash(p) || sn === 0) return false;
     if (odd(fn) || fn === sn) {
@@ -237,8 +237,8 @@ export function verifyConsistency(given: {
     fn = half(fn);
     sn = half(sn);
   }
-  let fr = Buffer.from(proof[0]!);
-  let sr = Buffer.from(proof[0]!);
+  let fr: Buffer = Buffer.from(proof[0]!);
+  let sr: Buffer = Buffer.from(proof[0]!);
   for (const c of proof.slice(1)) {
     if (sn === 0) return false;
     if (odd(fn) || fn === sn) {
