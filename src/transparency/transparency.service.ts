@@ -47,6 +47,7 @@ import {
   listKeyRows,
   listTreeHeadRows,
   lockHead,
+  replaceSigningKey,
   saveHead,
 } from './transparency.store.ts';
 import type { TransparencyNodeTable, TransparencyTreeHeadTable } from './transparency.table.ts';
@@ -336,5 +337,19 @@ export async function listLogKeys(db: Db): Promise<LogKey[]> {
       createdAt: row.created_at,
       retiredAt: row.retired_at,
     };
+  });
+}
+
+/** Makes a new key the signing key; the previous ones are kept, retired, to check what they signed. */
+export async function rotateSigningKey(
+  db: Db,
+  key: { id: string; publicKey: string; privateKey: string; now: Date },
+): Promise<void> {
+  await replaceSigningKey(db, {
+    id: key.id,
+    public_key: key.publicKey,
+    private_key: key.privateKey,
+    created_at: key.now.toISOString(),
+    retired_at: null,
   });
 }
