@@ -16,6 +16,7 @@ import { benchWatchMatching } from './watches.ts';
 import { benchBriefing } from './briefings.ts';
 import { benchAttachmentBombs, benchLongText } from './hardening.ts';
 import { benchLimits } from './limits.ts';
+import { benchTransparency } from './transparency.ts';
 
 function stats(samples: number[]): { median: number; p95: number; min: number } {
   const sorted = samples.toSorted((a, b) => a - b);
@@ -109,6 +110,7 @@ for (const engine of engines) {
   await benchSearch(engine);
   await benchBriefing(engine);
   await benchLimits(engine);
+  await benchTransparency(engine, { verify: engine === engines[0] });
 }
 // Watch matching runs in memory: once, whatever the engines.
 benchWatchMatching();

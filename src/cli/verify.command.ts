@@ -4,7 +4,7 @@ import { createHash, createPublicKey } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import type { LogEntry, LogKey, TreeHead } from '../transparency/transparency.schema.ts';
 import { parseFlags, UsageError } from './output.ts';
-import { verifyDownloadedLog, type ConsultationExport } from './verify.ts';
+import { LogVerifier, type ConsultationExport } from './verify.ts';
 
 /** Usage of plenum verify. */
 export const verifyUsage = `plenum verify --entries FILE --tree-heads FILE --key FILE [--export FILE ...] [--json]
@@ -17,6 +17,7 @@ Checks, offline, a transparency log downloaded from a plenum site:
   --export      the JSON export of a consultation (/consultations/ID/submissions.json,
                 unfiltered); may be repeated
 
+The entries must come in order of position (as the API and plenum transparency give them).
 Every tree head must be signed by a published key and have the root of the entries up to its
 size (so each is consistent with every earlier one); every entry must match its leaf hash; every
 published submission must be in the log with the content logged, every logged submission
@@ -38,15 +39,13 @@ async function* jsonValues(path: string): AsyncGenerator<unknown> {
   }
 }
 
-/** The entries of a downloaded log. */
-async function readEntries(path: string): Promise<LogEntry[]> {
-  const entries: LogEntry[] = [];
+/** Reads the entries of a downloaded log into the verifier, as they come. */
+async function readEntries(path: string, verifier: LogVerifier): Promise<void> {
   for await (const value of jsonValues(path)) {
     const page = (value as { entries?: LogEntry[] }).entries;
-    if (Array.isArray(page)) entries.push(...page);
-    else entries.push(value as LogEntry);
+    if (Array.isArray(page)) for (const e of page) verifier.add(e);
+    else verifier.add(value as LogEntry);
   }
-  return entries;
 }
 
 /** A whole JSON file, or its JSON lines. */
@@ -95,12 +94,13 @@ export async function verifyCommand(args: string[]): Promise<number> {
   });
   if (!values.entries || !values['tree-heads'] || !values.key)
     throw new UsageError('plenum verify needs --entries, --tree-heads and --key');
-  const verdict = verifyDownloadedLog({
-    entries: await readEntries(values.entries),
+  const verifier = new LogVerifier({
     treeHeads: readTreeHeads(values['tree-heads']),
     keys: readKeys(values.key),
     exports: (values.export ?? []).map((path) => readJson(path) as ConsultationExport),
   });
+  await readEntries(values.entries, verifier);
+  const verdict = verifier.finish();
   if (values.json) process.stdout.write(`${JSON.stringify(verdict)}\n`);
   else {
     const lines = [

@@ -9,7 +9,7 @@
 import { createHash, createPublicKey, verify, type KeyObject } from 'node:crypto';
 import { contentOfSubmission, sha256Hex } from '../submissions/fingerprint.ts';
 import type { Submission } from '../submissions/submissions.schema.ts';
-import { appendLeaves, emptyFrontier, frontierRoot, leafHash } from '../transparency/merkle.ts';
+import { CompactRange, emptyRoot, frontierRoot, leafHash } from '../transparency/merkle.ts';
 import {
   signedText,
   type LogEntry,
@@ -43,69 +43,6 @@ function keysById(keys: Pick<LogKey, 'keyId' | 'publicKey'>[], problems: string[
     byId.set(key.keyId, createPublicKey({ key: der, format: 'der', type: 'spki' }));
   }
   return byId;
-}
-
-/** The leaf hashes of the entries, in order; a gap, or an entry that is not its hash, is a problem. */
-function leafHashesOf(entries: LogEntry[], problems: string[]): Buffer[] {
-  const sorted = entries.toSorted((a, b) => a.leafIndex - b.leafIndex);
-  const leaves: Buffer[] = [];
-  for (const e of sorted) {
-    if (e.leafIndex !== leaves.length) {
-      problems.push(
-        e.leafIndex < leaves.length
-          ? `leaf ${e.leafIndex}: given twice`
-          : `leaves ${leaves.length} to ${e.leafIndex - 1}: missing from the download`,
-      );
-      if (e.leafIndex < leaves.length) continue;
-      break;
-    }
-    const given = Buffer.from(e.leafHash, 'hex');
-    if (e.entry !== null && !leafHash(e.entry).equals(given))
-      problems.push(`leaf ${e.leafIndex}: its entry is not the entry its leaf hash was made of`);
-    leaves.push(given);
-  }
-  return leaves;
-}
-
-/**
- * Checks every tree head's signature and recomputes its root from the leaves, in size order: a
- * root that differs names the range of leaves where the log was changed.
- */
-function checkTreeHeads(
-  {
-    treeHeads,
-    leaves,
-    keys,
-  }: { treeHeads: TreeHead[]; leaves: Buffer[]; keys: Map<string, KeyObject> },
-  problems: string[],
-): void {
-  let frontier = emptyFrontier;
-  let lastGood = 0;
-  let lastTime = '';
-  for (const head of treeHeads.toSorted((a, b) => a.treeSize - b.treeSize)) {
-    const key = keys.get(head.keyId);
-    const { signature, ...unsigned } = head;
-    if (!key) problems.push(`tree head of size ${head.treeSize}: signed by an unknown key`);
-    else if (
-      !verify(null, Buffer.from(signedText(unsigned)), key, Buffer.from(signature, 'base64'))
-    )
-      problems.push(`tree head of size ${head.treeSize}: its signature is not valid`);
-    if (head.timestamp < lastTime)
-      problems.push(`tree head of size ${head.treeSize}: signed before a smaller tree head`);
-    lastTime = head.timestamp;
-    if (head.treeSize > leaves.length) {
-      problems.push(
-        `tree head of size ${head.treeSize}: the download stops at ${leaves.length} entries`,
-      );
-      continue;
-    }
-    frontier = appendLeaves(frontier, leaves.slice(frontier.size, head.treeSize));
-    if (frontierRoot(frontier).toString('hex') !== head.rootHash) {
-      problems.push(
-        `tree head of size ${head.treeSize}: the entries do not give its root; leaves ${lastGood} to ${head.treeSize - 1} were changed, removed or reordered`,
-      );
-    } else lastGood = head.treeSize;
-  }
 }
 
 interface Logged {
@@ -191,18 +128,109 @@ function checkExport(
   );
 }
 
-/** Checks a downloaded log against its signed tree heads, its keys and consultation exports. */
+/**
+ * Checks a log entry by entry, in one pass and little memory (a million entries are read from a
+ * file as they come): each entry against its leaf hash, each signed tree head against the root
+ * of the entries up to its size when the log reaches it (so all of them are explained by one
+ * sequence, which is their consistency), and at the end the exports against the entries of
+ * their periods, the only ones kept.
+ */
+export class LogVerifier {
+  private readonly problems: string[] = [];
+  private readonly notes: string[] = [];
+  private readonly keys: Map<string, KeyObject>;
+  private readonly treeHeads: TreeHead[];
+  private readonly exports: ConsultationExport[];
+  private readonly periods: string[];
+  private readonly kept: LogEntry[] = [];
+  private readonly range = new CompactRange();
+  private nextHead = 0;
+  private lastGood = 0;
+  private lastTime = '';
+
+  constructor(given: {
+    treeHeads: TreeHead[];
+    keys: Pick<LogKey, 'keyId' | 'publicKey'>[];
+    exports: ConsultationExport[];
+  }) {
+    this.keys = keysById(given.keys, this.problems);
+    this.treeHeads = given.treeHeads.toSorted((a, b) => a.treeSize - b.treeSize);
+    this.exports = given.exports;
+    this.periods = given.exports.map((e) => e.period.id);
+  }
+
+  /** The next entry of the log (entries must come in order of position). */
+  add(e: LogEntry): void {
+    const expected = this.range.size;
+    if (e.leafIndex !== expected) {
+      this.problems.push(
+        e.leafIndex < expected
+          ? `leaf ${e.leafIndex}: given twice or out of order`
+          : `leaves ${expected} to ${e.leafIndex - 1}: missing from the download`,
+      );
+      if (e.leafIndex < expected) return;
+      // The missing leaves are filled with a hash no entry has: roots past the gap fail.
+      while (this.range.size < e.leafIndex) this.range.push(emptyRoot);
+    }
+    const given = Buffer.from(e.leafHash, 'hex');
+    if (e.entry !== null) {
+      if (!leafHash(e.entry).equals(given))
+        this.problems.push(
+          `leaf ${e.leafIndex}: its entry is not the entry its leaf hash was made of`,
+        );
+      if (this.periods.some((id) => e.entry!.includes(id))) this.kept.push(e);
+    }
+    this.range.push(given);
+    while (this.treeHeads[this.nextHead]?.treeSize === this.range.size) {
+      this.checkTreeHead(this.treeHeads[this.nextHead]!);
+      this.nextHead += 1;
+    }
+  }
+
+  /** A tree head's signature, time and root, once the log has reached its size. */
+  private checkTreeHead(head: TreeHead): void {
+    const key = this.keys.get(head.keyId);
+    const { signature, ...unsigned } = head;
+    if (!key) this.problems.push(`tree head of size ${head.treeSize}: signed by an unknown key`);
+    else if (
+      !verify(null, Buffer.from(signedText(unsigned)), key, Buffer.from(signature, 'base64'))
+    )
+      this.problems.push(`tree head of size ${head.treeSize}: its signature is not valid`);
+    if (head.timestamp < this.lastTime)
+      this.problems.push(`tree head of size ${head.treeSize}: signed before a smaller tree head`);
+    this.lastTime = head.timestamp;
+    if (frontierRoot(this.range.frontier()).toString('hex') !== head.rootHash) {
+      this.problems.push(
+        `tree head of size ${head.treeSize}: the entries do not give its root; leaves ${this.lastGood} to ${head.treeSize - 1} were changed, removed or reordered`,
+      );
+    } else this.lastGood = head.treeSize;
+  }
+
+  /** What was found, once every entry was added. */
+  finish(): Verdict {
+    for (const head of this.treeHeads.slice(this.nextHead))
+      this.problems.push(
+        `tree head of size ${head.treeSize}: the download stops at ${this.range.size} entries`,
+      );
+    for (const exported of this.exports)
+      checkExport(exported, this.kept, { problems: this.problems, notes: this.notes });
+    return {
+      problems: this.problems,
+      notes: this.notes,
+      entries: this.range.size,
+      treeHeads: this.treeHeads.length,
+    };
+  }
+}
+
+/** Checks a downloaded log (all in memory) against its signed tree heads, keys and exports. */
 export function verifyDownloadedLog(given: {
   entries: LogEntry[];
   treeHeads: TreeHead[];
   keys: Pick<LogKey, 'keyId' | 'publicKey'>[];
   exports: ConsultationExport[];
 }): Verdict {
-  const problems: string[] = [];
-  const notes: string[] = [];
-  const keys = keysById(given.keys, problems);
-  const leaves = leafHashesOf(given.entries, problems);
-  checkTreeHeads({ treeHeads: given.treeHeads, leaves, keys }, problems);
-  for (const exported of given.exports) checkExport(exported, given.entries, { problems, notes });
-  return { problems, notes, entries: leaves.length, treeHeads: given.treeHeads.length };
+  const verifier = new LogVerifier(given);
+  for (const e of given.entries.toSorted((a, b) => a.leafIndex - b.leafIndex)) verifier.add(e);
+  return verifier.finish();
 }
