@@ -27,13 +27,13 @@ export function transparencyPage(
   const heads =
     data.treeHeads.length === 0
       ? html`<p>${m.none}</p>`
-      : html`<div class="table-wrap"><table>
+      : html`<table class="list">
           <thead><tr><th scope="col">${m.size}</th><th scope="col">${m.root}</th><th scope="col">${m.signedAt}</th></tr></thead>
           <tbody>${data.treeHeads.map(
             (h) =>
               html`<tr><td>${ui.n(h.treeSize)}</td><td><code class="hash">${h.rootHash}</code></td><td><time datetime="${h.timestamp}">${ui.instant(h.timestamp, 'UTC')}</time></td></tr>`,
           )}</tbody>
-        </table></div>`;
+        </table>`;
   const keys = data.keys.map(
     (k) =>
       html`<h3>${m.keyId}: <code class="hash">${k.keyId}</code>${k.retiredAt ? html` (${m.retired})` : ''}</h3>
