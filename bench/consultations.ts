@@ -386,6 +386,8 @@ async function writePublishedSubmissions(
         status_reason: null,
         status_note: null,
         content_sha256: createHash('sha256').update(content).digest('hex'),
+        // Generated rows are fingerprinted as before the log (content only) and not logged.
+        fingerprint_version: 1,
         idempotency_key: `bench-${n}`,
         received_at: at,
         published_at: at,
@@ -409,7 +411,7 @@ async function writePublishedSubmissions(
       });
     }
     await db.transaction().execute(async (trx) => {
-      await insertChunked(trx, 'submissions', submissions, 16);
+      await insertChunked(trx, 'submissions', submissions, 17);
       await insertChunked(trx, 'submission_anchors', anchors, 11);
       await insertChunked(trx, 'submission_cosigners', cosigners, 5);
       await insertChunked(trx, 'events', events, 7);

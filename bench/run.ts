@@ -19,6 +19,7 @@ import { benchAttachmentBombs, benchLongText } from './hardening.ts';
 import { benchLimits } from './limits.ts';
 import { benchPdfImport } from './pdf.ts';
 import { benchEvalCorpus } from './eval-corpus.ts';
+import { benchTransparency } from './transparency.ts';
 
 function stats(samples: number[]): { median: number; p95: number; min: number } {
   const sorted = samples.toSorted((a, b) => a - b);
@@ -114,6 +115,7 @@ for (const engine of engines) {
   await benchSearch(engine);
   await benchBriefing(engine);
   await benchLimits(engine);
+  await benchTransparency(engine, { verify: engine === engines[0] });
 }
 // Watch matching runs in memory: once, whatever the engines.
 benchWatchMatching();

@@ -38,6 +38,7 @@ import { followerRoutes } from './events/followers.routes.ts';
 import { apiErrorBody, errorCatalogue, isPlenumError, type ErrorCode } from './errors.ts';
 import { processRoutes } from './processes/processes.routes.ts';
 import { searchRoutes } from './search/search.routes.ts';
+import { transparencyRoutes } from './transparency/transparency.routes.ts';
 import { ApiRegistry } from './api/api-registry.ts';
 import {
   apiBodyLimit,
@@ -186,6 +187,7 @@ export function createApp(given: AppDeps): Hono<AppEnv> {
   periodSubmissionRoutes(app, api);
   meetingRoutes(app, api);
   submissionRoutes(app, api);
+  transparencyRoutes(app, api);
   revisionRoutes(app);
   searchRoutes(app, api);
   followerRoutes(app);

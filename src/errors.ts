@@ -192,6 +192,10 @@ export const errorCatalogue = {
     message:
       'The database refused to store this submission: nothing of it was kept, and no other submission was affected. Send it again; if it fails again, write to the secretariat.',
   },
+  LOG_ENTRY_NOT_FOUND: {
+    status: 404,
+    message: 'The transparency log has no entry, and no signed tree head, at this position.',
+  },
   MEETING_NOT_FOUND: { status: 404, message: 'There is no meeting with this id.' },
   MEETING_CHANGED: {
     status: 409,

@@ -16,6 +16,7 @@ export const featureOrder = [
   'organisations',
   'revisions',
   'imports',
+  'transparency',
   'consultations',
   'submissions',
   'meetings',

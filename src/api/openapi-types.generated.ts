@@ -412,6 +412,108 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/transparency/tree-head': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The latest signed tree head of the transparency log */
+    get: operations['transparencyTreeHead'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/transparency/tree-heads': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every signed tree head, largest first, a page at a time */
+    get: operations['transparencyTreeHeads'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/transparency/proof': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The inclusion proof of an entry (by position or leaf hash) in a signed tree head */
+    get: operations['transparencyProof'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/transparency/consistency': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The consistency proof between two signed tree heads */
+    get: operations['transparencyConsistency'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/transparency/entries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Entries of the log by position, at most 1,000 a page (an entry about a document version in preparation shows its hash only) */
+    get: operations['transparencyEntries'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/transparency/key': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The public keys that sign tree heads, the current one first */
+    get: operations['transparencyKey'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/search': {
     parameters: {
       query?: never;
@@ -514,6 +616,7 @@ export interface components {
           | 'ATTACHMENT_NOT_FOUND'
           | 'ATTACHMENT_UNSAFE'
           | 'SUBMISSION_NOT_STORED'
+          | 'LOG_ENTRY_NOT_FOUND'
           | 'MEETING_NOT_FOUND'
           | 'MEETING_CHANGED'
           | 'MEETING_CANCELLED'
@@ -792,6 +895,8 @@ export interface components {
         sha256: string;
       }[];
       contentSha256: string;
+      /** @description 1: the fingerprint covers the content only (older submissions); 2: also the id and the received-at instant */
+      fingerprintVersion: 1 | 2;
       receivedAt: string;
       publishedAt: string | null;
     };
@@ -917,10 +1022,70 @@ export interface components {
       contentSha256: string;
       /** @description The canonical JSON whose SHA-256 is contentSha256 */
       content: string;
+      /** @description 1: the fingerprint covers the content only (older submissions); 2: also the id and the received-at instant */
+      fingerprintVersion: 1 | 2;
       /** @enum {string} */
       status: 'awaiting_cosigners' | 'in_review' | 'published' | 'rejected' | 'returned';
       /** @description True when the idempotency key had already been used for this content */
       replayed: boolean;
+      /** @description The entry logging its receipt in the transparency log, with the signed tree head of the append and the inclusion proof; null for submissions received before the log existed */
+      transparency: components['schemas']['LogInclusion'] | null;
+    };
+    LogInclusion: {
+      /** @description Position of the entry in the log, from 0 */
+      leafIndex: number;
+      /** @description SHA-256(0x00 || entry), hex */
+      leafHash: string;
+      treeHead: components['schemas']['SignedTreeHead'];
+      /** @description RFC 9162 inclusion proof of the leaf in the tree of treeHead.treeSize, hex */
+      auditPath: string[];
+      /** @description The canonical JSON of the entry */
+      entry: string;
+    };
+    SignedTreeHead: {
+      /** @description Number of entries the tree holds */
+      treeSize: number;
+      /** @description RFC 9162 Merkle tree hash of the first treeSize entries, hex */
+      rootHash: string;
+      /** @description When the head was signed, UTC */
+      timestamp: string;
+      /** @description SHA-256 of the signing key (SubjectPublicKeyInfo DER), hex */
+      keyId: string;
+      /** @description Ed25519 signature, base64, of the canonical JSON of the other fields */
+      signature: string;
+    };
+    InclusionProof: {
+      /** @description Position of the entry in the log, from 0 */
+      leafIndex: number;
+      /** @description SHA-256(0x00 || entry), hex */
+      leafHash: string;
+      treeHead: components['schemas']['SignedTreeHead'];
+      /** @description RFC 9162 inclusion proof of the leaf in the tree of treeHead.treeSize, hex */
+      auditPath: string[];
+    };
+    ConsistencyProof: {
+      first: components['schemas']['SignedTreeHead'];
+      second: components['schemas']['SignedTreeHead'];
+      /** @description RFC 9162 consistency proof, hex */
+      proof: string[];
+    };
+    LogEntry: {
+      leafIndex: number;
+      leafHash: string;
+      /** @description Canonical JSON; null while it concerns a document version not yet public */
+      entry: string | null;
+    };
+    LogKey: {
+      keyId: string;
+      /** @constant */
+      algorithm: 'Ed25519';
+      /** @description SubjectPublicKeyInfo DER, base64 */
+      publicKey: string;
+      /** @description The same key as PEM */
+      pem: string;
+      createdAt: string;
+      /** @description When a newer key replaced it */
+      retiredAt: string | null;
     };
     SearchResult: {
       query: string;
@@ -2312,6 +2477,234 @@ export interface operations {
       };
       /** @description SUBMISSION_NOT_FOUND */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  transparencyTreeHead: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SignedTreeHead'];
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description LOG_ENTRY_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  transparencyTreeHeads: {
+    parameters: {
+      query?: {
+        /** @description Tree sizes below this one */
+        before?: number;
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            treeHeads: components['schemas']['SignedTreeHead'][];
+            /** @description `before` of the next page */
+            next: number | null;
+          };
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  transparencyProof: {
+    parameters: {
+      query: {
+        /** @description Position of the entry, or its leaf hash (hex) */
+        leaf: string;
+        /** @description Size of a published tree head; default the latest */
+        size?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InclusionProof'];
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description LOG_ENTRY_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  transparencyConsistency: {
+    parameters: {
+      query: {
+        /** @description Size of the earlier signed tree head */
+        first: number;
+        /** @description Size of the later signed tree head */
+        second: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConsistencyProof'];
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description LOG_ENTRY_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  transparencyEntries: {
+    parameters: {
+      query: {
+        /** @description First position, from 0 */
+        start: number;
+        /** @description Position after the last; at most 1,000 past start (default start + 1,000) */
+        end?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            entries: components['schemas']['LogEntry'][];
+          };
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  transparencyKey: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            keys: components['schemas']['LogKey'][];
+          };
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
         headers: {
           [name: string]: unknown;
         };

@@ -18,6 +18,7 @@ import { createMeeting } from '../meetings/meetings.service.ts';
 import { Followers } from '../events/followers.ts';
 import { allFollowers } from '../followers.ts';
 import { TestClient } from '../test-client.ts';
+import { listTreeHeads } from '../transparency/transparency.service.ts';
 import {
   buildConsultation,
   builtPassword,
@@ -423,6 +424,22 @@ for (const engine of testEngines()) {
           staffSees: true,
         },
       ]);
+      // The transparency log is public; an entry about a draft in preparation shows only its
+      // hash to outsiders (transparency.test.ts checks the redaction itself).
+      const { treeHeads } = await listTreeHeads(o.db, { limit: 1000 });
+      const [latest, oldest] = [treeHeads[0]!.treeSize, treeHeads.at(-1)!.treeSize];
+      const log = (path: string): Case[] => [
+        { name: 'the log', path, expect: everyone(200), staffSees: false },
+      ];
+      add('GET /api/transparency/tree-head', log('/api/transparency/tree-head'));
+      add('GET /api/transparency/tree-heads', log('/api/transparency/tree-heads'));
+      add('GET /api/transparency/proof', log(`/api/transparency/proof?leaf=0&size=${latest}`));
+      add(
+        'GET /api/transparency/consistency',
+        log(`/api/transparency/consistency?first=${oldest}&second=${latest}`),
+      );
+      add('GET /api/transparency/entries', log('/api/transparency/entries?start=0'));
+      add('GET /api/transparency/key', log('/api/transparency/key'));
       add('GET /api/openapi.json', [
         { name: 'the description', path: '/api/openapi.json', expect: everyone(200) },
       ]);

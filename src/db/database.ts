@@ -67,6 +67,13 @@ import type {
 } from '../watches/watches.table.ts';
 import type { RateLimitTable } from '../limits/limits.table.ts';
 import type { ImportCorrectionTable, ImportDraftTable } from '../imports/import-drafts.table.ts';
+import type {
+  TransparencyEntryTable,
+  TransparencyHeadTable,
+  TransparencyKeyTable,
+  TransparencyNodeTable,
+  TransparencyTreeHeadTable,
+} from '../transparency/transparency.table.ts';
 import { PlenumError } from '../errors.ts';
 import { migrations } from './migrations/index.ts';
 
@@ -111,6 +118,11 @@ export interface Database {
   calendar_addresses: CalendarAddressTable;
   import_drafts: ImportDraftTable;
   import_corrections: ImportCorrectionTable;
+  transparency_entries: TransparencyEntryTable;
+  transparency_nodes: TransparencyNodeTable;
+  transparency_head: TransparencyHeadTable;
+  transparency_tree_heads: TransparencyTreeHeadTable;
+  transparency_keys: TransparencyKeyTable;
 }
 
 /** A database handle or an open transaction: what stores take as their first argument. */

@@ -1,9 +1,12 @@
 /**
  * The submission intake answers exactly as the app's route: the same requests are sent to a server
  * whose intake takes them and to the app alone, on one database, and the answers compared (status,
- * every header but Date, the body with only the new submission's id and time told apart).
+ * every header but Date, the body with only the new submission's id and time told apart, and
+ * what follows from them: its fingerprint and its place in the transparency log, each checked
+ * first, and the length of the body).
  */
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { createServer, request, type Server } from 'node:http';
 import { after, before, describe, test } from 'node:test';
 import { getRequestListener } from '@hono/node-server';
@@ -22,6 +25,8 @@ import { openTestDatabase, testEngines } from '../db/test-databases.ts';
 import type { CompleteDeps } from '../context.ts';
 import { jsonHeadersOf, listen } from '../http-server.ts';
 import { defaultLimitSettings } from '../limits/limits.ts';
+import { leafHash, verifyInclusion } from '../transparency/merkle.ts';
+import type { Inclusion } from '../transparency/transparency.schema.ts';
 import { submissionIntake } from './submission-intake.ts';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
@@ -63,6 +68,23 @@ function send(port: number, path: string, sent: Sent): Promise<Answer> {
   });
 }
 
+/** What an inclusion in a receipt shows once its proof is checked: the fields of its entry. */
+function provenInclusion(inclusion: Inclusion | null): unknown {
+  if (inclusion === null) return null;
+  const hash = leafHash(inclusion.entry);
+  assert.equal(inclusion.leafHash, hash.toString('hex'));
+  assert.ok(
+    verifyInclusion({
+      leafIndex: inclusion.leafIndex,
+      treeSize: inclusion.treeHead.treeSize,
+      leafHash: hash,
+      proof: inclusion.auditPath.map((h) => Buffer.from(h, 'hex')),
+      root: Buffer.from(inclusion.treeHead.rootHash, 'hex'),
+    }),
+  );
+  return { proven: true, entryFields: Object.keys(JSON.parse(inclusion.entry) as object) };
+}
+
 /** The answer with the new submission's id and time replaced, and without Date. */
 function comparable(a: Answer): { status: number; headers: object; body: unknown } {
   const headers = { ...a.headers };
@@ -71,8 +93,16 @@ function comparable(a: Answer): { status: number; headers: object; body: unknown
   try {
     const json = JSON.parse(a.body) as Record<string, unknown>;
     if (typeof json.submissionId === 'string') {
+      const { submissionId: id, receivedAt } = json as { submissionId: string; receivedAt: string };
       json.submissionId = '<id>';
       json.receivedAt = '<time>';
+      const content = json.content as string;
+      assert.equal(json.contentSha256, createHash('sha256').update(content).digest('hex'));
+      json.content = content.replaceAll(id, '<id>').replaceAll(receivedAt, '<time>');
+      json.contentSha256 = '<sha256 of the content>';
+      json.transparency = provenInclusion(json.transparency as Inclusion);
+      // Its length follows the proof's, which follows the size of the log.
+      headers['content-length'] = '<length>';
     }
     body = json;
   } catch {

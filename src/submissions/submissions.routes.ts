@@ -14,6 +14,7 @@ import {
   type PeriodContext,
 } from '../consultations/consultations.service.ts';
 import { getBlocks, getLanguageVersion } from '../documents/documents.service.ts';
+import { inWriteTransaction } from '../db/database.ts';
 import { isPlenumError, PlenumError } from '../errors.ts';
 import { listEventsFor } from '../events/events.store.ts';
 import { getOrganisations } from '../organisations/organisations.service.ts';
@@ -340,9 +341,11 @@ export function submissionRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
       reason: text(body.reason) || undefined,
       note: text(body.note),
     };
-    await c.var.deps.db
-      .transaction()
-      .execute((trx) => moderateSubmission(trx, c.var.viewer, id, input, clockOf(c.var.deps)));
+    // A write transaction from its start: the decision is appended to the transparency log,
+    // whose head another process may be appending to (see transparency.store.ts).
+    await inWriteTransaction(c.var.deps.db, c.var.deps.engine, (trx) =>
+      moderateSubmission(trx, c.var.viewer, id, input, clockOf(c.var.deps)),
+    );
     const back = safeBack(body.back);
     return c.redirect(back !== '/' ? back : `/submissions/${id}`, 303);
   });

@@ -1,8 +1,19 @@
 /** Submissions: written comments on a draft, general or anchored to paragraphs and spans. */
 import { z } from 'zod';
+import { inclusionSchema } from '../transparency/transparency.schema.ts';
 import { organisationSchema, stakeholderGroups } from '../organisations/organisations.schema.ts';
 import { regionalGroups } from '../organisations/countries.ts';
 import { unLanguages } from '../text/detect-language.ts';
+
+/**
+ * What a submission's fingerprint (contentSha256) covers: 1, its content only (submissions stored
+ * before the transparency log); 2, its content, its id and its received-at instant.
+ */
+export const fingerprintVersionSchema = z
+  .union([z.literal(1), z.literal(2)])
+  .describe(
+    '1: the fingerprint covers the content only (older submissions); 2: also the id and the received-at instant',
+  );
 
 /** The life of a submission. */
 export const submissionStatuses = [
@@ -86,6 +97,7 @@ export const submissionSchema = z
       }),
     ),
     contentSha256: z.string(),
+    fingerprintVersion: fingerprintVersionSchema,
     receivedAt: z.string(),
     publishedAt: z.string().nullable(),
   })
@@ -246,10 +258,16 @@ export const receiptSchema = z
     receivedAt: z.string().describe('Server time, UTC'),
     contentSha256: z.string().describe('SHA-256 of the canonical content below'),
     content: z.string().describe('The canonical JSON whose SHA-256 is contentSha256'),
+    fingerprintVersion: fingerprintVersionSchema,
     status: z.enum(submissionStatuses),
     replayed: z
       .boolean()
       .describe('True when the idempotency key had already been used for this content'),
+    transparency: inclusionSchema
+      .nullable()
+      .describe(
+        'The entry logging its receipt in the transparency log, with the signed tree head of the append and the inclusion proof; null for submissions received before the log existed',
+      ),
   })
   .meta({ id: 'Receipt' });
 

@@ -2,7 +2,6 @@
  * Submissions: receiving a comment (checked, anchored, idempotent, committed before its receipt),
  * co-signing, moderating, and reading what was said.
  */
-import { createHash } from 'node:crypto';
 import type { Viewer } from '../accounts/accounts.schema.ts';
 import { getAccountContact } from '../accounts/accounts.service.ts';
 import {
@@ -18,7 +17,7 @@ import { canReadVersion } from '../documents/documents.policy.ts';
 import { findVersionReadAccess } from '../documents/documents.service.ts';
 import type { Db } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
-import { PlenumError } from '../errors.ts';
+import { isPlenumError, PlenumError } from '../errors.ts';
 import { recordEvent, recordEvents } from '../events/events.store.ts';
 import {
   findOrganisationsByIds,
@@ -31,6 +30,15 @@ import { detectLanguage } from '../text/detect-language.ts';
 import { quoteSelector } from '../revisions/reanchor.ts';
 import { carryLateAnchors } from '../revisions/revisions.service.ts';
 import { zodError } from '../validation.ts';
+import { appendToLog, findInclusionOf } from '../transparency/transparency.service.ts';
+import type { Inclusion } from '../transparency/transparency.schema.ts';
+import {
+  contentOfSubmission,
+  currentFingerprintVersion,
+  fingerprintContent,
+  sha256Hex,
+  type ContentFields,
+} from './fingerprint.ts';
 import type { CheckedAttachment } from './attachments.ts';
 import { canReadSubmission, checkCanCosignFor, checkCanSubmitFor } from './submissions.policy.ts';
 import {
@@ -66,19 +74,6 @@ import {
   type SubmissionScope,
 } from './submissions.store.ts';
 import type { SubmissionAnchorTable, SubmissionTable } from './submissions.table.ts';
-
-/** The canonical JSON of a submission's content: what its SHA-256 fingerprints. */
-function canonicalContent(content: unknown): string {
-  // Keys sorted at every level, no whitespace: the same content always gives the same bytes.
-  if (Array.isArray(content)) return `[${content.map(canonicalContent).join(',')}]`;
-  if (content !== null && typeof content === 'object') {
-    const entries = Object.entries(content as Record<string, unknown>).toSorted(([a], [b]) =>
-      a < b ? -1 : 1,
-    );
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalContent(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(content ?? null);
-}
 
 /**
  * The reads the submissions of one group commit share: each organisation, period and version's
@@ -148,73 +143,19 @@ export class KnownBlocks {
   }
 }
 
-/** The canonical content of a submission, from what was sent or from what is stored. */
-function contentOf(x: {
-  periodId: string;
-  organisationId: string;
-  affiliation: string | null;
-  cosignerIds: string[];
-  title: string | null;
-  body: string;
-  language: string;
-  anchors: { blockId: string; exact: string | null; start: number | null; end: number | null }[];
-  attachments: { filename: string; mediaType: string; sha256: string }[];
-}): string {
-  return canonicalContent({
-    period: x.periodId,
-    organisation: x.organisationId,
-    // Only when given: the content of a submission without one is what it always was.
-    ...(x.affiliation !== null ? { affiliation: x.affiliation } : {}),
-    cosigners: x.cosignerIds.toSorted(),
-    title: x.title,
-    body: x.body,
-    language: x.language,
-    anchors: x.anchors.map((a) => ({
-      block: a.blockId,
-      exact: a.exact,
-      start: a.start,
-      end: a.end,
-    })),
-    attachments: x.attachments.map((a) => ({
-      filename: a.filename,
-      mediaType: a.mediaType,
-      sha256: a.sha256,
-    })),
-  });
-}
-
 /** The receipt of a submission the viewer may read, rebuilt from what is stored. */
 export async function getReceipt(db: Db, viewer: Viewer | null, id: string): Promise<Receipt> {
   const s = await getSubmission(db, viewer, id);
-  const content = contentOf({
-    periodId: s.periodId,
-    organisationId: s.organisation.id,
-    affiliation: s.affiliation,
-    cosignerIds: s.cosigners.map((c) => c.organisation.id),
-    title: s.title,
-    body: s.body,
-    language: s.language,
-    anchors: s.anchors.map((a) => ({
-      blockId: a.blockId,
-      exact: a.selector?.textQuote.exact ?? null,
-      start: a.selector?.textPosition.start ?? null,
-      end: a.selector?.textPosition.end ?? null,
-    })),
-    attachments: s.attachments,
-  });
   return {
     submissionId: s.id,
     receivedAt: s.receivedAt,
     contentSha256: s.contentSha256,
-    content,
+    content: contentOfSubmission(s),
+    fingerprintVersion: s.fingerprintVersion,
     status: s.status,
     replayed: true,
+    transparency: (await findInclusionOf(db, { subjectId: s.id, kind: 'received' })) ?? null,
   };
-}
-
-/** SHA-256, hex. */
-function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
 }
 
 /** A submission checked and ready to be written, or the receipt of the same one sent before. */
@@ -224,6 +165,8 @@ export type PreparedSubmission =
       replay?: undefined;
       authorId: string;
       idempotencyKey: string;
+      /** What the fingerprint covers, to compare a resend with the first of its key. */
+      fields: ContentFields;
       content: string;
       contentSha256: string;
       versionId: string;
@@ -307,7 +250,7 @@ export async function prepareSubmission(
 
   const detected = detectLanguage(`${form.title ?? ''}\n${form.body}`) ?? null;
   const language = form.language ?? detected ?? 'en';
-  const content = contentOf({
+  const fields: ContentFields = {
     periodId: period.id,
     organisationId: organisation.id,
     affiliation,
@@ -322,8 +265,15 @@ export async function prepareSubmission(
       end: a.end,
     })),
     attachments,
+  };
+  // The id and the instant are the server's, fixed here: the fingerprint covers them.
+  const id = newId();
+  const content = fingerprintContent(fields, {
+    version: currentFingerprintVersion,
+    id,
+    receivedAt: now.toISOString(),
   });
-  const contentSha256 = sha256(content);
+  const contentSha256 = sha256Hex(content);
 
   // The server's clock decides, at the moment the submission is processed; but a submission
   // resent after the close still gets the receipt it was given before. While the period is open
@@ -334,7 +284,7 @@ export async function prepareSubmission(
     const earlier = (await findByIdempotencyKeys(db, keys)).get(
       idempotencyKeyName(viewer.id, form.idempotencyKey),
     );
-    if (earlier) return { replay: replayOf(earlier, content, contentSha256) };
+    if (earlier) return { replay: await replayOf(db, earlier, fields) };
     throw new PlenumError(refusal);
   }
   const notAccepted = submitterRefusal(period, voice);
@@ -351,6 +301,7 @@ export async function prepareSubmission(
   return {
     authorId: viewer.id,
     idempotencyKey: form.idempotencyKey,
+    fields,
     content,
     contentSha256,
     versionId: period.versionId,
@@ -358,6 +309,7 @@ export async function prepareSubmission(
     organisationId: organisation.id,
     ...(unstored ? { personalVoice: organisation } : {}),
     row: submissionRows({
+      id,
       form,
       affiliation,
       anonymous: voice.kind === 'anonymous',
@@ -496,6 +448,7 @@ async function findCosigners(
 
 /** The rows of a new submission: itself, its anchors, co-signers and attachments, with new ids. */
 function submissionRows(given: {
+  id: string;
   form: CheckedForm;
   affiliation: string | null;
   anonymous: boolean;
@@ -511,8 +464,7 @@ function submissionRows(given: {
   attachments: CheckedAttachment[];
   now: Date;
 }): SubmissionRows {
-  const { form, status, now } = given;
-  const id = newId();
+  const { id, form, status, now } = given;
   const at = now.toISOString();
   return {
     submission: {
@@ -528,6 +480,7 @@ function submissionRows(given: {
       status_reason: null,
       status_note: null,
       content_sha256: given.contentSha256,
+      fingerprint_version: currentFingerprintVersion,
       idempotency_key: form.idempotencyKey,
       received_at: at,
       published_at: status === 'published' ? at : null,
@@ -562,21 +515,33 @@ function submissionRows(given: {
 
 /**
  * The receipt of an earlier submission with the same idempotency key: the same content is a
- * replay of it, other content is refused (IDEMPOTENCY_CONFLICT).
+ * replay of it, other content is refused (IDEMPOTENCY_CONFLICT). The content is compared as the
+ * earlier one's fingerprint covers it (with its own id and instant, for version 2).
  */
-function replayOf(
-  earlier: Pick<SubmissionTable, 'id' | 'received_at' | 'status' | 'content_sha256'>,
-  content: string,
-  contentSha256: string,
-): Receipt {
-  if (earlier.content_sha256 !== contentSha256) throw new PlenumError('IDEMPOTENCY_CONFLICT');
+async function replayOf(
+  db: Db,
+  earlier: Pick<
+    SubmissionTable,
+    'id' | 'received_at' | 'status' | 'content_sha256' | 'fingerprint_version'
+  >,
+  fields: ContentFields,
+): Promise<Receipt> {
+  const fingerprintVersion = earlier.fingerprint_version === 1 ? 1 : 2;
+  const content = fingerprintContent(fields, {
+    version: fingerprintVersion,
+    id: earlier.id,
+    receivedAt: earlier.received_at,
+  });
+  if (earlier.content_sha256 !== sha256Hex(content)) throw new PlenumError('IDEMPOTENCY_CONFLICT');
   return {
     submissionId: earlier.id,
     receivedAt: earlier.received_at,
-    contentSha256,
+    contentSha256: earlier.content_sha256,
     content,
+    fingerprintVersion,
     status: earlier.status as SubmissionStatus,
     replayed: true,
+    transparency: (await findInclusionOf(db, { subjectId: earlier.id, kind: 'received' })) ?? null,
   };
 }
 
@@ -604,16 +569,47 @@ export async function storeSubmissions(
   { items }: { items: { prepared: PreparedSubmission; now: Date }[] },
 ): Promise<StoreOutcome[]> {
   const { earlier, toWrite } = await writeFirstOfEachKey(db, { items });
-  const outcomes = items.map(({ prepared }) => outcomeOf({ prepared, earlier, toWrite }));
   const written = [...toWrite.values()];
-  if (written.length === 0) return outcomes;
-  await insertSubmissionParts(
-    db,
-    written.map((w) => w.prepared.row),
-  );
-  await carryAnchorsForward(db, { written });
-  await recordSubmissionEvents(db, { written });
+  let logged = new Map<string, Inclusion>();
+  if (written.length > 0) {
+    await insertSubmissionParts(
+      db,
+      written.map((w) => w.prepared.row),
+    );
+    await carryAnchorsForward(db, { written });
+    await recordSubmissionEvents(db, { written });
+    logged = await logReceived(db, { written });
+  }
+  const outcomes: StoreOutcome[] = [];
+  for (const { prepared } of items)
+    outcomes.push(await outcomeOf(db, { prepared, earlier, toWrite, logged }));
   return outcomes;
+}
+
+/**
+ * Appends a `received` entry per submission written to the transparency log, in the same
+ * transaction, so no acknowledged submission is missing from it; returns each one's inclusion
+ * in the signed tree head of this append, by submission id.
+ */
+async function logReceived(
+  db: Db,
+  { written }: { written: ToWrite[] },
+): Promise<Map<string, Inclusion>> {
+  const rows = written.map((w) => w.prepared);
+  const group = await appendToLog(
+    db,
+    rows.map((p) => {
+      const { id, received_at: receivedAt, period_id: period, status } = p.row.submission;
+      return {
+        kind: 'received',
+        subjectId: id,
+        versionId: p.versionId,
+        fields: { submission: id, receivedAt, period, contentSha256: p.contentSha256, status },
+      };
+    }),
+    new Date(Math.max(...written.map((w) => w.now.getTime()))),
+  );
+  return new Map(rows.map((p, i) => [p.row.submission.id, group.inclusionOf(i)]));
 }
 
 /**
@@ -667,23 +663,29 @@ async function writeFirstOfEachKey(
  * The receipt of one submission: its own when it was written; a replay of the first with its key
  * (stored earlier, or earlier in the same call) when the content is the same; else a conflict.
  */
-function outcomeOf({
-  prepared,
-  earlier,
-  toWrite,
-}: {
-  prepared: PreparedSubmission;
-  earlier: Map<string, SubmissionTable>;
-  toWrite: Map<string, ToWrite>;
-}): StoreOutcome {
+async function outcomeOf(
+  db: Db,
+  {
+    prepared,
+    earlier,
+    toWrite,
+    logged,
+  }: {
+    prepared: PreparedSubmission;
+    earlier: Map<string, SubmissionTable>;
+    toWrite: Map<string, ToWrite>;
+    logged: Map<string, Inclusion>;
+  },
+): Promise<StoreOutcome> {
   if (prepared.replay) return { ok: true, receipt: prepared.replay };
   const key = keyOf(prepared);
   const first = earlier.get(key) ?? toWrite.get(key)!.prepared.row.submission;
   if (first !== prepared.row.submission) {
     try {
-      return { ok: true, receipt: replayOf(first, prepared.content, prepared.contentSha256) };
+      return { ok: true, receipt: await replayOf(db, first, prepared.fields) };
     } catch (error) {
-      return { ok: false, error: error as PlenumError };
+      if (!isPlenumError(error)) throw error;
+      return { ok: false, error };
     }
   }
   const { id, status, received_at: receivedAt } = first;
@@ -694,8 +696,10 @@ function outcomeOf({
       receivedAt,
       contentSha256: prepared.contentSha256,
       content: prepared.content,
+      fingerprintVersion: currentFingerprintVersion,
       status: status as SubmissionStatus,
       replayed: false,
+      transparency: logged.get(id) ?? null,
     },
   };
 }
@@ -867,7 +871,46 @@ export async function moderateSubmission(
     { reason: reason ?? null, note: note ?? null },
     now,
   );
+  await logModeration(db, { row, status, reason: reason ?? null, now });
   return status;
+}
+
+/**
+ * Appends the moderation decision to the transparency log, in the decision's transaction: with
+ * the received entry, a verifier tells a rejected submission from one silently dropped.
+ */
+async function logModeration(
+  db: Db,
+  given: {
+    row: Pick<SubmissionTable, 'id' | 'received_at' | 'period_id' | 'content_sha256'> & {
+      version_id: string;
+    };
+    status: SubmissionStatus;
+    reason: string | null;
+    now: Date;
+  },
+): Promise<void> {
+  const { row, status, now } = given;
+  await appendToLog(
+    db,
+    [
+      {
+        kind: 'moderated',
+        subjectId: row.id,
+        versionId: row.version_id,
+        fields: {
+          submission: row.id,
+          receivedAt: row.received_at,
+          period: row.period_id,
+          contentSha256: row.content_sha256,
+          status,
+          at: now.toISOString(),
+          ...(status === 'rejected' ? { reason: given.reason } : {}),
+        },
+      },
+    ],
+    now,
+  );
 }
 
 /** The event of a submission's new status (the feeds and the audit trail read these). */

@@ -113,7 +113,12 @@ export async function findSubmissionRow(
   db: Db,
   id: string,
 ): Promise<
-  | (SubmissionTable & { process_id: string; moderation: string; version_public: boolean })
+  | (SubmissionTable & {
+      process_id: string;
+      version_id: string;
+      moderation: string;
+      version_public: boolean;
+    })
   | undefined
 > {
   const row = await db
@@ -123,6 +128,7 @@ export async function findSubmissionRow(
     .selectAll('submissions')
     .select([
       'comment_periods.process_id',
+      'comment_periods.version_id',
       'comment_periods.moderation',
       'versions.public as version_public',
     ])
@@ -190,6 +196,7 @@ export async function loadSubmissions(db: Db, ids: string[]): Promise<Submission
           sha256: a.sha256,
         })),
       contentSha256: row.content_sha256,
+      fingerprintVersion: row.fingerprint_version === 1 ? 1 : 2,
       receivedAt: row.received_at,
       publishedAt: row.published_at,
     });

@@ -14,6 +14,8 @@ export interface SubmissionTable {
   status_reason: string | null;
   status_note: string | null;
   content_sha256: string;
+  /** 1: the fingerprint covers the content only; 2: also the id and the received-at instant. */
+  fingerprint_version: number;
   idempotency_key: string;
   received_at: string;
   published_at: string | null;

@@ -245,6 +245,7 @@ export function receiptPage(ctx: PageContext, receipt: Receipt, period: CommentP
       <dt>${m.receiptHash}</dt><dd><code class="hash">${receipt.contentSha256}</code></dd>
       <dt>${m.status}</dt><dd>${m.statuses[receipt.status]}</dd>
     </dl>
+    ${receiptLogSection(ctx, receipt)}
     <h2>${m.receiptNext}</h2>
     <p>${next}</p>
     <p><a class="button" href="/submissions/${receipt.submissionId}/receipt.txt" download>${m.receiptDownload}</a> ·
@@ -261,6 +262,20 @@ export function receiptPage(ctx: PageContext, receipt: Receipt, period: CommentP
   });
 }
 
+/** Where the receipt's submission sits in the transparency log, and the proof of it. */
+function receiptLogSection(ctx: PageContext, receipt: Receipt): Markup {
+  const t = ctx.ui.m.transparency;
+  const log = receipt.transparency;
+  if (!log) return html`<p>${t.receiptBefore}</p>`;
+  return html`<h2>${t.title}</h2>
+    <dl>
+      <dt>${t.receiptLeaf}</dt><dd>${ctx.ui.n(log.leafIndex)}</dd>
+      <dt>${t.receiptTreeHead}</dt><dd>${ctx.ui.n(log.treeHead.treeSize)}, <code class="hash">${log.treeHead.rootHash}</code></dd>
+      <dt>${t.receiptProof}</dt><dd><ol dir="ltr">${log.auditPath.map((h) => html`<li><code class="hash">${h}</code></li>`)}</ol></dd>
+    </dl>
+    <p><a href="/transparency">${t.receiptCheck}</a></p>`;
+}
+
 /** The downloadable receipt: plain text with the canonical content whose hash it gives. */
 export function receiptText(receipt: Receipt, period: CommentPeriod): string {
   return [
@@ -270,12 +285,27 @@ export function receiptText(receipt: Receipt, period: CommentPeriod): string {
     `Comment period:  ${period.title} (${period.id})`,
     `Received (UTC):  ${receipt.receivedAt}`,
     `Content SHA-256: ${receipt.contentSha256}`,
+    `Fingerprint version: ${receipt.fingerprintVersion}${receipt.fingerprintVersion === 2 ? ' (covers the id and the received-at instant)' : ' (content only)'}`,
     '',
     'The SHA-256 above is of this exact text (UTF-8), the canonical content of the submission:',
     '',
     receipt.content,
     '',
+    ...receiptLogText(receipt),
   ].join('\n');
+}
+
+/** The transparency log part of the text receipt: entry, signed tree head and proof, as JSON. */
+function receiptLogText(receipt: Receipt): string[] {
+  if (!receipt.transparency)
+    return ['Received before the transparency log existed: not in it.', ''];
+  return [
+    'Transparency log (RFC 9162): the entry, the signed tree head of the moment it was stored and',
+    'the inclusion proof; check them with the public key at /api/transparency/key:',
+    '',
+    JSON.stringify(receipt.transparency, null, 2),
+    '',
+  ];
 }
 
 /** One submission with its status, co-signers, history and the actions the viewer may take. */

@@ -307,3 +307,30 @@ test('account and organisation pages pass axe-core, in English and Arabic', { sk
   await shot(page, '13-organisation-ar');
   await context.close();
 });
+
+test(
+  'the transparency page passes axe-core, in English and Arabic, and fits 390 px',
+  { skip },
+  async () => {
+    const context = await browser.newContext({
+      javaScriptEnabled: false,
+      viewport: { width: 390, height: 800 },
+    });
+    const page = await context.newPage();
+    await page.goto(`${base}/transparency`);
+    await page.locator('h1').first().waitFor();
+    // The demo's submissions are in the log: its latest tree heads are listed.
+    assert.ok((await page.locator('main table tbody tr').count()) > 0);
+    await checkAccessibility(page, '/transparency');
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    assert.ok(overflow <= 0, `the page is ${overflow} px wider than the screen`);
+    await shot(page, '14-transparency');
+    await page.goto(`${base}/language/ar?back=${encodeURIComponent('/transparency')}`);
+    assert.equal(await page.locator('html').getAttribute('dir'), 'rtl');
+    await checkAccessibility(page, '/transparency in Arabic');
+    await shot(page, '15-transparency-ar');
+    await context.close();
+  },
+);

@@ -15,6 +15,7 @@ import * as tokenLastUse from './0012-token-last-use.ts';
 import * as blockMatter from './0013-block-matter.ts';
 import * as importDrafts from './0014-import-drafts.ts';
 import * as trustVoices from './0015-trust-voices.ts';
+import * as transparencyLog from './0016-transparency-log.ts';
 
 /** The migrations by name, for Kysely's Migrator. */
 export const migrations: Record<string, Migration> = {
@@ -33,4 +34,5 @@ export const migrations: Record<string, Migration> = {
   '0013-block-matter': blockMatter,
   '0014-import-drafts': importDrafts,
   '0015-trust-voices': trustVoices,
+  '0016-transparency-log': transparencyLog,
 };

@@ -91,6 +91,8 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
       'تعذّر فحص أحد المرفقات بأمان: يحتوي أرشيفه على أجزاء كثيرة جداً (أكثر من 2,000)، أو يتجاوز حجمه بعد فك الضغط 20 MB أو 100 ضعف حجمه، أو استغرق فحصه وقتاً طويلاً جداً.',
     SUBMISSION_NOT_STORED:
       'رفضت قاعدة البيانات حفظ هذه المساهمة: لم يُحفظ أي شيء منها، ولم تتأثر أي مساهمة أخرى. أرسلها مرة أخرى؛ وإذا تكرر الخطأ فاكتب إلى الأمانة.',
+    LOG_ENTRY_NOT_FOUND:
+      'لا يحتوي سجل الشفافية على أي قيد، ولا على أي رأس شجرة موقّع، في هذا الموضع.',
     INTERNAL: 'حدث خطأ من جانبنا. لم يُغيَّر أي شيء.',
   },
   zh: {
@@ -171,6 +173,7 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
       '无法安全地检查某个附件：其压缩包部件过多（超过 2,000 个），解压后超过 20 MB 或超过其大小的 100 倍，或检查耗时过长。',
     SUBMISSION_NOT_STORED:
       '数据库拒绝存储此提交材料：其内容均未保留，其他提交材料不受影响。请重新发送；如再次失败，请致函秘书处。',
+    LOG_ENTRY_NOT_FOUND: '透明日志在此位置没有条目，也没有已签名的树头。',
     INTERNAL: '我方出现错误。未作任何更改。',
   },
   fr: {
@@ -273,6 +276,8 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
       'Une pièce jointe n’a pas pu être vérifiée sans risque : son archive compte trop de parties (plus de 2 000), se décompresse en plus de 20 MB ou en plus de 100 fois sa taille, ou sa vérification a pris trop de temps.',
     SUBMISSION_NOT_STORED:
       'La base de données a refusé d’enregistrer cette contribution : rien n’en a été conservé, et aucune autre contribution n’a été touchée. Envoyez-la à nouveau ; si l’erreur se répète, écrivez au secrétariat.',
+    LOG_ENTRY_NOT_FOUND:
+      'Le journal de transparence n’a ni entrée ni tête d’arbre signée à cette position.',
     INTERNAL: 'Une erreur s’est produite de notre côté. Rien n’a été modifié.',
   },
   ru: {
@@ -366,6 +371,8 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
       'Вложение не удалось безопасно проверить: в его архиве слишком много частей (более 2 000), в распакованном виде оно превышает 20 MB или свой размер более чем в 100 раз, либо проверка заняла слишком много времени.',
     SUBMISSION_NOT_STORED:
       'База данных отказалась сохранить этот материал: ничего из него не сохранено, другие материалы не затронуты. Отправьте его снова; если ошибка повторится, напишите в секретариат.',
+    LOG_ENTRY_NOT_FOUND:
+      'В журнале прозрачности нет ни записи, ни подписанной вершины дерева в этой позиции.',
     INTERNAL: 'На нашей стороне произошла ошибка. Ничего не изменено.',
   },
   es: {
@@ -463,6 +470,8 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
       'No se pudo comprobar de forma segura un archivo adjunto: su archivo comprimido tiene demasiadas partes (más de 2.000), se descomprime en más de 20 MB o en más de 100 veces su tamaño, o su comprobación tardó demasiado.',
     SUBMISSION_NOT_STORED:
       'La base de datos se negó a guardar esta comunicación: no se conservó nada de ella y ninguna otra comunicación se vio afectada. Envíela de nuevo; si vuelve a fallar, escriba a la secretaría.',
+    LOG_ENTRY_NOT_FOUND:
+      'El registro de transparencia no tiene ninguna entrada ni ninguna cabeza de árbol firmada en esta posición.',
     INTERNAL: 'Se ha producido un error por nuestra parte. No se ha modificado nada.',
   },
 };

@@ -689,4 +689,33 @@ export const zh: Messages = {
       footnote: '脚注',
     },
   },
+  transparency: {
+    title: '透明日志',
+    intro:
+      '收到的每份提交材料和每项审核决定都会追加到一个公开日志中，任何人（包括秘书处）都无法在不留痕迹的情况下修改或缩短它。该日志是一棵默克尔树（RFC 9162，与证书透明度相同）；其状态由本系统的密钥签名并公布。',
+    checkTitle: '您可以核查的内容',
+    checkReceipt:
+      '您的回执包含您的提交材料在日志中的条目、其存储时的已签名树头以及包含证明：三者共同证明您的提交材料连同其时间和指纹都在日志中。',
+    checkGrowth:
+      '每个已签名树头都与之前的所有树头一致：日志只会增长，其中没有任何内容被删除或修改。',
+    checkExport:
+      '对照一次磋商公布的导出文件：每份已公布的提交材料都在日志中，每份记入日志的提交材料均已公布或其拒绝决定已记入日志，且没有任何内容被修改。',
+    howTitle: '方法',
+    howIntro:
+      '下载日志条目、已签名树头和密钥，以及磋商的 JSON 导出文件；然后离线运行 plenum verify：',
+    treeHeadsTitle: '最新的已签名树头',
+    size: '条目数',
+    root: '根哈希',
+    signedAt: '签名时间',
+    none: '日志为空：尚未收到任何内容。',
+    keyTitle: '签名密钥',
+    keyId: '密钥标识',
+    retired: '已停用',
+    feed: '已签名树头的 Atom 订阅源',
+    receiptLeaf: '在透明日志中的位置',
+    receiptTreeHead: '已签名树头（条目数、根哈希）',
+    receiptProof: '包含证明',
+    receiptCheck: '如何核查本回执',
+    receiptBefore: '在透明日志建立之前收到：不在日志中。',
+  },
 };
