@@ -27,6 +27,7 @@ import type {
   FootnoteRefTable,
 } from '../documents/documents.table.ts';
 import type {
+  AccountLinkTable,
   AccountTable,
   ApiTokenTable,
   RoleGrantTable,
@@ -63,6 +64,8 @@ import type {
   WebhookDeliveryTable,
 } from '../watches/watches.table.ts';
 import type { RateLimitTable } from '../limits/limits.table.ts';
+import type { MailOutboxTable } from '../mail/mail.table.ts';
+import type { MailPeriodNoticeTable } from '../notifications/notifications.table.ts';
 import { PlenumError } from '../errors.ts';
 import { migrations } from './migrations/index.ts';
 
@@ -104,6 +107,9 @@ export interface Database {
   meeting_changes: MeetingChangeTable;
   process_follows: ProcessFollowTable;
   calendar_addresses: CalendarAddressTable;
+  account_links: AccountLinkTable;
+  mail_outbox: MailOutboxTable;
+  mail_period_notices: MailPeriodNoticeTable;
 }
 
 /** A database handle or an open transaction: what stores take as their first argument. */
