@@ -10,6 +10,7 @@ import { createTransport } from 'nodemailer';
 import { SMTPServer } from 'smtp-server';
 import { createApp } from '../app.ts';
 import {
+  builtPassword,
   buildConsultation,
   type BuiltConsultation,
 } from '../consultations/consultation.builder.ts';
@@ -20,22 +21,69 @@ import { allFollowers } from '../followers.ts';
 import { MailSender, type MailTransport } from '../mail/mail-sender.ts';
 import { countMailByState, listMail } from '../mail/mail.store.ts';
 import { TestClient } from '../test-client.ts';
+import { fill, uiFor, type UiLanguage } from '../web/i18n.ts';
+import { issuePeriodNotices } from './notifications.service.ts';
 
 const site = 'https://plenum.example.org';
 
-/** A message as a person reads it: headers unfolded and decoded, quoted-printable body decoded. */
+/** The bytes of a quoted-printable text (`underscores`: an encoded-word's, where _ is a space). */
+function quotedPrintable(text: string, underscores = false): Buffer {
+  const unfolded = text.replace(/=\r?\n/g, '');
+  const spaced = underscores ? unfolded.replace(/_/g, ' ') : unfolded;
+  const bytes: number[] = [];
+  for (let i = 0; i < spaced.length; i++) {
+    const hex = spaced.slice(i + 1, i + 3);
+    if (spaced[i] === '=' && /^[0-9A-F]{2}$/i.test(hex)) {
+      bytes.push(parseInt(hex, 16));
+      i += 2;
+    } else bytes.push(...Buffer.from(spaced[i]!, 'utf8'));
+  }
+  return Buffer.from(bytes);
+}
+
+/** A header's value as read: adjacent encoded-words (RFC 2047, B or Q) decoded together. */
+function decodeHeader(value: string): string {
+  const word = /=\?UTF-8\?([BQ])\?([^?]*)\?=/gi;
+  const joined = value.replace(/\?=\s+=\?UTF-8\?/gi, '?==?UTF-8?');
+  return joined.replace(/(?:=\?UTF-8\?[BQ]\?[^?]*\?=)+/gi, (run) =>
+    Buffer.concat(
+      [...run.matchAll(word)].map(([, encoding, data]) =>
+        encoding!.toUpperCase() === 'B'
+          ? Buffer.from(data!, 'base64')
+          : quotedPrintable(data!, true),
+      ),
+    ).toString('utf8'),
+  );
+}
+
+/** A MIME part's body decoded by its Content-Transfer-Encoding. */
+function decodeBody(headers: string, body: string): string {
+  const encoding = /content-transfer-encoding:\s*(\S+)/i.exec(headers)?.[1]?.toLowerCase();
+  if (encoding === 'base64')
+    return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
+  if (encoding === 'quoted-printable') return quotedPrintable(body).toString('utf8');
+  return body;
+}
+
+/** A message as a person reads it: headers unfolded and decoded, each part's body decoded. */
 function readMail(raw: string): string {
-  const bytes = (text: string): string =>
-    Buffer.from(
-      text.replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),
-      'latin1',
-    ).toString('utf8');
-  const [head = '', ...rest] = raw.split('\r\n\r\n');
-  const headers = head
-    .replace(/\?=\r\n =\?UTF-8\?Q\?/g, '')
-    .replace(/\r\n /g, ' ')
-    .replace(/=\?UTF-8\?Q\?([^?]*)\?=/g, (_, word: string) => bytes(word.replace(/_/g, ' ')));
-  return `${headers}\n\n${bytes(rest.join('\r\n\r\n').replace(/=\r\n/g, ''))}`;
+  const split = (text: string) => {
+    const at = text.indexOf('\r\n\r\n');
+    return at < 0 ? [text, ''] : [text.slice(0, at), text.slice(at + 4)];
+  };
+  const [head = '', body = ''] = split(raw);
+  const headers = head.replace(/\r\n[ \t]+/g, ' ');
+  const boundary = /boundary="?([^";\r\n]+)"?/i.exec(headers)?.[1];
+  const parts = boundary
+    ? body
+        .split(`--${boundary}`)
+        .slice(1, -1)
+        .map((part) => {
+          const [partHead = '', partBody = ''] = split(part.replace(/^\r\n/, ''));
+          return `${partHead}\n\n${decodeBody(partHead, partBody)}`;
+        })
+    : [decodeBody(headers, body)];
+  return `${decodeHeader(headers).replace(/\r\n/g, '\n')}\n\n${parts.join('\n')}`;
 }
 
 /** An SMTP server on a free port that keeps what it receives. */
@@ -287,6 +335,215 @@ for (const engine of testEngines()) {
       assert.deepEqual(got.toSorted(), emails.toSorted());
       const counts = await countMailByState(o.db);
       assert.equal(counts.pending + counts.sending, 0);
+    });
+  });
+
+  describe(`notices by e-mail, each in its recipient's language (${engine})`, () => {
+    let o: OpenDatabase;
+    let built: BuiltConsultation;
+    let app: ReturnType<typeof createApp>;
+    let followers: Followers;
+    let smtp: Awaited<ReturnType<typeof startSmtp>>;
+    /** The sender's clock (the period notices are written at a chosen instant). */
+    let clock: Date | undefined;
+    let sender: MailSender;
+    const clients = new Map<string, TestClient>();
+
+    /** Each built account reads plenum in its own language (and so gets its e-mail in it). */
+    const languages = {
+      tech: 'es',
+      government: 'ar',
+      civil: 'ru',
+      outsider: 'zh',
+      moderator: 'fr',
+    } as const satisfies Partial<Record<keyof BuiltConsultation['accounts'], UiLanguage>>;
+
+    before(async () => {
+      o = await openTestDatabase(engine);
+      built = await buildConsultation(o.db);
+      followers = new Followers(o.db, engine, allFollowers);
+      app = createApp({ db: o.db, engine, followers, mail: 'smtp' });
+      smtp = await startSmtp();
+      sender = new MailSender(o.db, engine, transportTo(smtp.port), {
+        from: 'plenum <plenum@example.org>',
+        siteUrl: site,
+        now: () => clock ?? new Date(),
+      });
+      for (const [who, lang] of Object.entries(languages)) {
+        const client = new TestClient(app);
+        await client.signIn(built.accounts[who as keyof typeof languages].email, builtPassword);
+        assert.equal((await client.get(`/language/${lang}`)).status, 303);
+        clients.set(who, client);
+      }
+      await followers.drain();
+    });
+    after(async () => {
+      await followers.stop();
+      await smtp.close();
+      await o.close();
+    });
+
+    const as = (who: keyof typeof languages) => clients.get(who)!;
+    const mail = (who: keyof typeof languages) => uiFor(languages[who]).m.mail;
+
+    /** Lets the followers write what happened, sends it, and returns what arrived meanwhile. */
+    const deliver = async () => {
+      const before = smtp.received.length;
+      await followers.drain();
+      await sender.sendDue();
+      assert.equal(await sender.sendDue(), 0, 'nothing left to send');
+      return smtp.received.slice(before);
+    };
+
+    /** The one message that arrived for an account, in its language, with this subject. */
+    const only = (arrived: string[], who: keyof typeof languages, subject: string): string => {
+      const to = arrived.filter((m) => m.includes(`To: ${built.accounts[who].email}`));
+      assert.equal(to.length, 1, `one message for ${who}, not ${to.length}`);
+      const message = to[0]!;
+      assert.match(message, new RegExp(`Content-Language: ${languages[who]}`));
+      assert.ok(message.includes(`Subject: ${subject}`), `subject "${subject}" in:\n${message}`);
+      return message;
+    };
+
+    const submit = async (key: string, cosigner?: 'civil' | 'government') => {
+      const res = await as('tech').post(`/consultations/${built.period.id}/submissions`, {
+        organisationId: built.organisations.tech.id,
+        body: `The root server system must stay with the technical community (${key}).`,
+        ...(cosigner ? { cosigners: built.organisations[cosigner].id } : {}),
+        idempotencyKey: key,
+      });
+      assert.equal(res.status, 201);
+      return /<code>([0-9a-f-]{36})<\/code>/.exec(await res.text())![1]!;
+    };
+
+    const names = {
+      organisation: 'Root Operators Forum',
+      period: 'Written comments on the zero draft',
+    };
+
+    test('asked to co-sign, confirmed, published: one message each, to the right person, in their language, with a link that works', async () => {
+      const id = await submit('notice-joint-1', 'government');
+      const cosigner = built.organisations.government.name;
+
+      const asked = await deliver();
+      assert.equal(asked.length, 1, 'only the co-signer is asked');
+      const request = only(
+        asked,
+        'government',
+        fill(mail('government').cosignSubject, { ...names, cosigner }),
+      );
+      assert.ok(request.includes(fill(mail('government').cosignBody, { ...names, cosigner })));
+      const path = linkIn(request);
+      assert.equal(path, `/submissions/${id}`);
+      assert.match(await (await as('government').get(path)).text(), /name="answer"/);
+
+      const answered = await as('government').post(`/submissions/${id}/cosign`, {
+        organisationId: built.organisations.government.id,
+        answer: 'confirm',
+      });
+      assert.equal(answered.status, 303);
+      const confirmed = await deliver();
+      assert.equal(confirmed.length, 1);
+      only(confirmed, 'tech', fill(mail('tech').cosignedSubject, { ...names, cosigner }));
+
+      const moderated = await as('moderator').post(`/submissions/${id}/moderate`, {
+        action: 'publish',
+      });
+      assert.equal(moderated.status, 303);
+      const published = await deliver();
+      assert.equal(published.length, 1);
+      const message = only(published, 'tech', fill(mail('tech').publishedSubject, names));
+      assert.equal(linkIn(message), `/submissions/${id}`);
+      assert.equal((await new TestClient(app).get(linkIn(message))).status, 200);
+    });
+
+    test('declined, then rejected with its reason and note: one message each, in the author’s language', async () => {
+      const id = await submit('notice-joint-2', 'civil');
+      const cosigner = built.organisations.civil.name;
+      const asked = await deliver();
+      only(asked, 'civil', fill(mail('civil').cosignSubject, { ...names, cosigner }));
+
+      const answered = await as('civil').post(`/submissions/${id}/cosign`, {
+        organisationId: built.organisations.civil.id,
+        answer: 'decline',
+      });
+      assert.equal(answered.status, 303);
+      const declined = await deliver();
+      assert.equal(declined.length, 1);
+      only(declined, 'tech', fill(mail('tech').declinedSubject, { ...names, cosigner }));
+
+      const note = 'Please keep to the paragraphs of the draft.';
+      const moderated = await as('moderator').post(`/submissions/${id}/moderate`, {
+        action: 'reject',
+        reason: 'off_topic',
+        note,
+      });
+      assert.equal(moderated.status, 303);
+      const rejected = await deliver();
+      assert.equal(rejected.length, 1);
+      const message = only(rejected, 'tech', fill(mail('tech').rejectedSubject, names));
+      const reason = uiFor('es').m.submissions.reasons.off_topic;
+      assert.ok(
+        message.includes(fill(mail('tech').rejectedBody, { ...names, reason })),
+        `the reason, in Spanish, in:\n${message}`,
+      );
+      assert.ok(message.includes(fill(mail('tech').rejectedNote, { note })));
+    });
+
+    test('a publication by the author’s own hand sends nothing', async () => {
+      const immediate = await o.db
+        .updateTable('comment_periods')
+        .set({ moderation: 'immediate' })
+        .where('id', '=', built.period.id)
+        .executeTakeFirst();
+      assert.equal(Number(immediate.numUpdatedRows), 1);
+      try {
+        await submit('notice-own-1');
+        assert.deepEqual(await deliver(), []);
+      } finally {
+        await o.db
+          .updateTable('comment_periods')
+          .set({ moderation: 'review' })
+          .where('id', '=', built.period.id)
+          .execute();
+      }
+    });
+
+    test('a period opening, and closing within 48 hours: once each, to those who follow its process, in their language', async () => {
+      for (const who of ['outsider', 'civil'] as const) {
+        const res = await as(who).post(`/processes/${built.process.slug}/follow`, { follow: '1' });
+        assert.equal(res.status, 303);
+      }
+      const at = async (instant: string) => {
+        clock = new Date(instant);
+        const written = await issuePeriodNotices(o.db, engine, clock);
+        return { written, arrived: await deliver() };
+      };
+      try {
+        const opened = await at('2026-06-01T00:00:00Z');
+        assert.equal(opened.written, 2);
+        assert.equal(opened.arrived.length, 2, 'only the followers');
+        for (const who of ['outsider', 'civil'] as const) {
+          const message = only(
+            opened.arrived,
+            who,
+            fill(mail(who).openingSubject, { period: names.period }),
+          );
+          assert.equal(linkIn(message), `/consultations/${built.period.id}`);
+        }
+        assert.deepEqual(await at('2026-06-02T00:00:00Z'), { written: 0, arrived: [] });
+
+        // It closes 2030-12-31T23:59 UTC: not yet 48 hours before, then within them.
+        assert.deepEqual(await at('2030-12-29T23:00:00Z'), { written: 0, arrived: [] });
+        const closing = await at('2030-12-30T00:00:00Z');
+        assert.equal(closing.written, 2);
+        assert.equal(closing.arrived.length, 2);
+        for (const who of ['outsider', 'civil'] as const)
+          only(closing.arrived, who, fill(mail(who).closingSubject, { period: names.period }));
+        assert.deepEqual(await at('2030-12-31T00:00:00Z'), { written: 0, arrived: [] });
+      } finally {
+        clock = undefined;
+      }
     });
   });
 }
