@@ -2,7 +2,7 @@
 import { html } from 'hono/html';
 import type { ApiTokenListing } from './accounts.store.ts';
 import type { PageContext } from '../web/page-context.ts';
-import { fill } from '../web/i18n.ts';
+import { fill, isolated } from '../web/i18n.ts';
 import { csrfField, page, type Markup } from '../web/layout.ts';
 
 function problem(message: Markup | undefined): Markup {
@@ -76,7 +76,7 @@ function unverifiedNotice(ctx: PageContext, mail: string | undefined): Markup {
   const m = ctx.ui.m.accounts;
   return html`<section class="notice" aria-labelledby="unverified">
       <h2 id="unverified">${m.verifyTitle}</h2>
-      <p>${fill(m.unverifiedNotice, { email: ctx.viewer!.email })}</p>
+      <p>${fill(m.unverifiedNotice, { email: isolated(ctx.viewer!.email) })}</p>
       <form method="post" action="/account/verification" class="inline">
         ${csrfField(ctx)}<button type="submit">${m.resendLink}</button>
       </form>

@@ -12,8 +12,7 @@ import { Followers } from '../events/followers.ts';
 import { allFollowers } from '../followers.ts';
 import { MailSender, screenTransport } from '../mail/mail-sender.ts';
 import { smtpTransport } from '../mail/smtp-transport.ts';
-import { issuePeriodNotices } from '../notifications/notifications.service.ts';
-import { DigestSender } from '../watches/digest-sender.ts';
+import { issuePeriodNotices, issueWatchDigests } from '../notifications/notifications.service.ts';
 import { WebhookDeliverer } from '../watches/webhook-deliverer.ts';
 import { createHttpServer, listen } from '../http-server.ts';
 import { parseFlags } from './output.ts';
@@ -121,15 +120,6 @@ async function serveWorker(config: Config, announceIt = false): Promise<number> 
   });
   webhooks.start();
   const siteUrl = config.publicUrl ?? `http://${config.host}:${config.port}`;
-  // E-mail digests of watches, only when an SMTP server is configured.
-  const digests = config.smtp
-    ? new DigestSender(opened.db, smtpTransport(config.smtp), {
-        from: config.mailFrom,
-        baseUrl: siteUrl,
-        intervalMs: config.digestHours * 3_600_000,
-      })
-    : undefined;
-  digests?.start();
   // The outbox: every process writes the period notices due and sends the messages it claims.
   const transport = config.smtp
     ? smtpTransport(config.smtp)
@@ -142,6 +132,9 @@ async function serveWorker(config: Config, announceIt = false): Promise<number> 
     keepLinks: transport === screenTransport,
   });
   mail.alsoEachPoll(() => issuePeriodNotices(opened.db, opened.engine, new Date()));
+  mail.alsoEachPoll(() =>
+    issueWatchDigests(opened.db, opened.engine, new Date(), config.digestHours * 3_600_000),
+  );
   // Without a server, messages wait in the outbox (the operator page says so): none is lost.
   mail.start();
   const port = await listen(server, config.port, config.host);
@@ -158,7 +151,6 @@ async function serveWorker(config: Config, announceIt = false): Promise<number> 
   });
   await followers.stop();
   await webhooks.stop();
-  await digests?.stop();
   await mail.stop();
   await opened.close();
   return 0;

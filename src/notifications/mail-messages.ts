@@ -26,6 +26,28 @@ function escape(text: string): string {
   );
 }
 
+/** One entry of a message's list: what it is, a few words of it, where it is on the site. */
+export interface MailItem {
+  heading: string;
+  excerpt: string;
+  path: string;
+}
+
+/** A list's entries as plain text: a heading line, the excerpt and the address indented. */
+function itemsText(items: MailItem[]): string[] {
+  return items.flatMap((i) => [`* ${i.heading}`, `  ${i.excerpt}`, `  ${siteMarker}${i.path}`, '']);
+}
+
+/** A list's entries as HTML, every value escaped. */
+function itemsHtml(items: MailItem[]): string {
+  if (items.length === 0) return '';
+  const entries = items.map(
+    (i) =>
+      `<li><a href="${escape(siteMarker + i.path)}">${escape(i.heading)}</a><br>${escape(i.excerpt)}</li>`,
+  );
+  return `<ul>\n${entries.join('\n')}\n</ul>`;
+}
+
 /** A message to one recipient, as the outbox stores it. */
 export function composeMail(
   to: Recipient,
@@ -36,6 +58,8 @@ export function composeMail(
     lines: string[];
     /** A path on the site, with the label of its link in HTML. */
     link?: { path: string; label: string };
+    /** A list of things on the site (a digest's passages): a heading, an excerpt, a path. */
+    items?: MailItem[];
     /** Why the recipient receives it. */
     footer: string;
   },
@@ -47,6 +71,7 @@ export function composeMail(
     greeting,
     '',
     ...message.lines.flatMap((l) => [l, '']),
+    ...itemsText(message.items ?? []),
     ...(url ? [url, ''] : []),
     message.footer,
     '',
@@ -59,6 +84,7 @@ export function composeMail(
 <body>
 <p>${escape(greeting)}</p>
 ${message.lines.map((l) => `<p>${escape(l)}</p>`).join('\n')}
+${itemsHtml(message.items ?? [])}
 ${url && message.link ? `<p><a href="${escape(url)}">${escape(message.link.label)}</a><br><span dir="ltr">${escape(url)}</span></p>` : ''}
 <p><small>${escape(message.footer)}</small></p>
 <p>${escape(ui.m.mail.signature)}</p>

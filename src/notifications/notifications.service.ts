@@ -28,7 +28,9 @@ import {
   findSubmissionForNotice,
 } from '../submissions/submissions.service.ts';
 import { fill } from '../web/i18n.ts';
-import { composeMail, uiOf, type Recipient } from './mail-messages.ts';
+import { findDigestsDue, takeDigest, type DueDigest } from '../watches/watches.service.ts';
+import type { WatchHit } from '../watches/watches.schema.ts';
+import { composeMail, uiOf, type MailItem, type Recipient } from './mail-messages.ts';
 import {
   insertPeriodNotice,
   listPeriodsDueNotice,
@@ -215,6 +217,64 @@ export async function issuePeriodNotices(
       });
     }
   }
+  return written;
+}
+
+/** A digest's entry for a passage: where it is (organisation, or symbol and paragraph), when. */
+function digestItem(hit: WatchHit): MailItem {
+  const where =
+    hit.kind === 'submission'
+      ? (hit.organisationName ?? hit.title)
+      : [hit.symbol, hit.address].filter(Boolean).join(', ');
+  const excerpt = hit.text.length > 300 ? `${hit.text.slice(0, 300)}…` : hit.text;
+  return {
+    heading: `${where || hit.title} (${hit.date})`,
+    excerpt: excerpt.replace(/\s+/g, ' '),
+    path: hit.href,
+  };
+}
+
+/** Writes one watch's digest, if no other process took it and it has matches; true when written. */
+async function writeDigest(db: Db, watch: DueDigest, now: Date): Promise<boolean> {
+  const mark = now.toISOString();
+  const hits = await takeDigest(db, watch, mark);
+  if (!hits?.length) return false;
+  const to = {
+    id: watch.accountId,
+    email: watch.email,
+    name: watch.ownerName,
+    language: watch.language,
+  };
+  const ui = uiOf(to);
+  return enqueueMail(
+    db,
+    composeMail(to, {
+      kind: 'watch_digest',
+      key: `watch_digest:${watch.id}:${mark}`,
+      subject: ui.plural(ui.m.mail.digestSubject, hits.length, { watch: watch.name }),
+      lines: [fill(ui.m.mail.digestIntro, { watch: watch.name })],
+      items: hits.map(digestItem),
+      footer: ui.m.mail.digestWhy,
+    }),
+    now,
+  );
+}
+
+/**
+ * Writes the e-mail digests of watches that are due (at most one per watch and `intervalMs`):
+ * the message in the owner's language, in the transaction that moves the watch's digest mark, so
+ * a match is told once, and a digest whichever process takes it first. Returns how many were written.
+ */
+export async function issueWatchDigests(
+  db: Kysely<Database>,
+  engine: Engine,
+  now: Date,
+  intervalMs: number,
+): Promise<number> {
+  const before = new Date(now.getTime() - intervalMs).toISOString();
+  let written = 0;
+  for (const watch of await findDigestsDue(db, before))
+    if (await inWriteTransaction(db, engine, (trx) => writeDigest(trx, watch, now))) written += 1;
   return written;
 }
 

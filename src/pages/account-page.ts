@@ -21,6 +21,7 @@ import { getMySubmissions } from '../submissions/submissions.service.ts';
 import { clientNetwork, clockOf, retryAfter, type AppEnv } from '../context.ts';
 import { siteBase } from '../site-base.ts';
 import { errorText } from '../web/error-text.ts';
+import { fill, isolated } from '../web/i18n.ts';
 import type { Markup } from '../web/layout.ts';
 import { accountPage } from './account-page.views.ts';
 
@@ -112,7 +113,7 @@ export function accountPageRoutes(app: Hono<AppEnv>): void {
     }
     await c.var.deps.db.transaction().execute((trx) => requestVerificationLink(trx, viewer, now));
     return renderAccount(c, {
-      message: c.var.ui.m.accounts.linkSent.replace('{email}', viewer.email),
+      message: fill(c.var.ui.m.accounts.linkSent, { email: isolated(viewer.email) }),
     });
   });
   app.post('/account/tokens', async (c) => {

@@ -369,12 +369,14 @@ function toPassage(row: {
 export async function listDigestsDue(
   db: Db,
   before: string,
-): Promise<(Watch & { digestSentAt: string; email: string; ownerName: string })[]> {
+): Promise<
+  (Watch & { digestSentAt: string; email: string; ownerName: string; language: string })[]
+> {
   const rows = await db
     .selectFrom('watches as w')
     .innerJoin('accounts as a', 'a.id', 'w.account_id')
     .selectAll('w')
-    .select(['a.email', 'a.name as owner_name'])
+    .select(['a.email', 'a.name as owner_name', 'a.language as owner_language'])
     .where('w.email_digest', '=', 1)
     .where('w.digest_sent_at', '<=', before)
     .orderBy('w.digest_sent_at')
@@ -385,6 +387,7 @@ export async function listDigestsDue(
     digestSentAt: r.digest_sent_at!,
     email: r.email,
     ownerName: r.owner_name,
+    language: r.owner_language,
   }));
 }
 

@@ -683,6 +683,7 @@ export const es: Messages = {
     open: 'Abrir',
     digestSubject: {
       one: 'plenum: {n} coincidencia nueva para «{watch}»',
+      many: 'plenum: {n} de coincidencias nuevas para «{watch}»',
       other: 'plenum: {n} coincidencias nuevas para «{watch}»',
     },
   },

@@ -690,6 +690,7 @@ export const fr: Messages = {
     open: 'Ouvrir',
     digestSubject: {
       one: 'plenum : {n} nouvelle correspondance pour « {watch} »',
+      many: 'plenum : {n} de nouvelles correspondances pour « {watch} »',
       other: 'plenum : {n} nouvelles correspondances pour « {watch} »',
     },
   },
