@@ -683,7 +683,7 @@ export const ar: Messages = {
     closingBody: 'تُغلق فترة التعليقات «{period}» الخاصة بـ {process}، التي تتابعها، في {closes}.',
     digestIntro: 'مقاطع جديدة تطابق مراقبتك «{watch}»:',
     digestWhy: 'تتلقى هذه الرسالة لأنك طلبت من plenum ملخصاً لهذه المراقبة.',
-    why: 'تتلقى هذه الرسالة بسبب حسابك في plenum. تُختار الإشعارات في صفحة حسابك.',
+    why: 'تتلقى هذه الرسالة بسبب حسابك في plenum.',
     open: 'افتح',
     digestSubject: {
       zero: 'plenum: لا مطابقات جديدة لـ «{watch}»',

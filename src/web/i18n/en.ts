@@ -664,7 +664,7 @@ export const en = {
       'The comment period "{period}" of {process}, which you follow, closes on {closes}.',
     digestIntro: 'New passages matching your watch "{watch}":',
     digestWhy: 'You receive this because you asked plenum for a digest of this watch.',
-    why: 'You receive this message because of your account on plenum. What you are told is chosen on your account page.',
+    why: 'You receive this message because of your account on plenum.',
     open: 'Open it',
     digestSubject: {
       one: 'plenum: {n} new match for "{watch}"',

@@ -411,9 +411,9 @@ export const es: Messages = {
     verifyIntro: 'Confirme que esta dirección es suya para terminar de crear su cuenta.',
     verifySubmit: 'Confirmar mi dirección',
     verified:
-      'Su dirección de correo electrónico está confirmada. Ya puede presentar y firmar conjuntamente comentarios.',
+      'Su dirección de correo electrónico está confirmada. Ya puede presentar y cofirmar contribuciones.',
     unverifiedNotice:
-      'Su dirección de correo electrónico {email} aún no está confirmada. Hasta que siga el enlace que plenum le envió, puede leer, seguir procesos y crear alertas, pero no presentar ni firmar conjuntamente comentarios.',
+      'Su dirección de correo electrónico {email} aún no está confirmada. Hasta que siga el enlace que plenum le envió, puede leer, seguir procesos y crear alertas, pero no presentar ni cofirmar contribuciones.',
     resendLink: 'Enviar el enlace de nuevo',
     linkSent: 'Se ha enviado un enlace nuevo a {email}.',
     devMail:
@@ -659,17 +659,17 @@ export const es: Messages = {
       'Alguien, probablemente usted, pidió restablecer la contraseña de su cuenta. Siga este enlace para elegir una nueva; sirve una sola vez, durante una hora.',
     resetIgnore:
       'Si no lo pidió, no haga caso de este mensaje: su contraseña sigue siendo la misma.',
-    cosignSubject: '{organisation} pide a {cosigner} que firme conjuntamente un comentario',
+    cosignSubject: '{organisation} pide a {cosigner} que cofirme una contribución',
     cosignBody:
-      '{organisation} designó a {cosigner} como firmante conjunto de su comentario en «{period}». Léalo y luego confirme o rehúse:',
-    cosignedSubject: '{cosigner} firmó conjuntamente su comentario',
-    cosignedBody: '{cosigner} confirmó su firma conjunta de su comentario en «{period}».',
-    declinedSubject: '{cosigner} rehusó firmar conjuntamente su comentario',
-    declinedBody: '{cosigner} rehusó firmar conjuntamente su comentario en «{period}».',
-    publishedSubject: 'Su comentario en «{period}» está publicado',
-    publishedBody: 'Su comentario en «{period}» ha sido publicado:',
-    rejectedSubject: 'Su comentario en «{period}» no fue publicado',
-    rejectedBody: 'Los moderadores no publicaron su comentario en «{period}». Motivo: {reason}.',
+      '{organisation} designó a {cosigner} como cofirmante de su contribución en «{period}». Léala y luego confirme o rehúse:',
+    cosignedSubject: '{cosigner} cofirmó su contribución',
+    cosignedBody: '{cosigner} confirmó que cofirma su contribución en «{period}».',
+    declinedSubject: '{cosigner} rehusó cofirmar su contribución',
+    declinedBody: '{cosigner} rehusó cofirmar su contribución en «{period}».',
+    publishedSubject: 'Su contribución en «{period}» está publicada',
+    publishedBody: 'Su contribución en «{period}» ha sido publicada:',
+    rejectedSubject: 'Su contribución en «{period}» no fue publicada',
+    rejectedBody: 'Los moderadores no publicaron su contribución en «{period}». Motivo: {reason}.',
     rejectedNote: 'Su nota: {note}',
     openingSubject: 'Período de comentarios abierto: {period}',
     openingBody:
@@ -679,7 +679,7 @@ export const es: Messages = {
       'El período de comentarios «{period}» de {process}, que usted sigue, se cierra el {closes}.',
     digestIntro: 'Pasajes nuevos que coinciden con su alerta «{watch}»:',
     digestWhy: 'Recibe este mensaje porque pidió a plenum un resumen de esta alerta.',
-    why: 'Recibe este mensaje por su cuenta en plenum. Lo que se le notifica se elige en la página de su cuenta.',
+    why: 'Recibe este mensaje por su cuenta en plenum.',
     open: 'Abrir',
     digestSubject: {
       one: 'plenum: {n} coincidencia nueva para «{watch}»',

@@ -686,7 +686,7 @@ export const fr: Messages = {
     digestIntro: 'Nouveaux passages correspondant à votre veille « {watch} » :',
     digestWhy:
       'Vous recevez ce message parce que vous avez demandé à plenum un résumé de cette veille.',
-    why: 'Vous recevez ce message en raison de votre compte sur plenum. Ce qui vous est signalé se choisit sur la page de votre compte.',
+    why: 'Vous recevez ce message en raison de votre compte sur plenum.',
     open: 'Ouvrir',
     digestSubject: {
       one: 'plenum : {n} nouvelle correspondance pour « {watch} »',

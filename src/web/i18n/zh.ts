@@ -619,7 +619,7 @@ export const zh: Messages = {
     closingBody: '您关注的 {process} 的评论期“{period}”将于 {closes} 结束。',
     digestIntro: '与您的关注项“{watch}”匹配的新段落：',
     digestWhy: '您收到此邮件，是因为您请 plenum 发送此关注项的摘要。',
-    why: '您收到此邮件，是因为您在 plenum 上有账户。通知内容可在账户页面上选择。',
+    why: '您收到此邮件，是因为您在 plenum 上有账户。',
     open: '打开',
     digestSubject: { other: 'plenum：“{watch}”有 {n} 个新匹配' },
   },
