@@ -372,6 +372,15 @@ for (const engine of testEngines()) {
       const civil = await as('civil');
       assert.equal((await civil.get('/language/fr')).status, 303, 'civil reads in French');
       await makeWatch(civil, { name: 'Sovereignty', query: 'sovereignty', emailDigest: 'on' });
+      // An account whose address is not confirmed may watch, but gets no digest.
+      const unconfirmed = new TestClient(app);
+      const signedUp = await unconfirmed.post('/sign-up', {
+        email: 'unconfirmed@example.org',
+        name: 'Unconfirmed',
+        password: 'a long enough password',
+      });
+      assert.equal(signedUp.status, 303);
+      await makeWatch(unconfirmed, { name: 'Mine', query: 'sovereignty', emailDigest: 'on' });
       await submitAs(
         'government',
         'The Ministry recalls its position on cyber sovereignty.',
@@ -388,8 +397,11 @@ for (const engine of testEngines()) {
       };
       const sender = new MailSender(o.db, engine, transportTo(smtp.port), options);
       const fr = uiFor('fr');
+      // The unconfirmed account's verification link goes out first; after it, only digests.
+      assert.equal(await sender.sendDue(), 1);
+      assert.match(smtp.received.shift()!, /To: unconfirmed@example\.org/);
       await pause();
-      assert.equal(await issue(), 1);
+      assert.equal(await issue(), 1, 'civil’s digest, not the unconfirmed account’s');
       assert.equal(await issue(), 0, 'not due again within the interval');
       assert.equal(await sender.sendDue(), 1);
       assert.equal(smtp.received.length, 1);

@@ -378,6 +378,8 @@ export async function listDigestsDue(
     .selectAll('w')
     .select(['a.email', 'a.name as owner_name', 'a.language as owner_language'])
     .where('w.email_digest', '=', 1)
+    // Only to an address its owner confirmed: nobody gets daily mail they never asked for.
+    .where('a.email_verified_at', 'is not', null)
     .where('w.digest_sent_at', '<=', before)
     .orderBy('w.digest_sent_at')
     .limit(200)
