@@ -35,6 +35,7 @@ import { SubmissionQueue } from './submissions/submission-queue.ts';
 import { Followers } from './events/followers.ts';
 import { allFollowers } from './followers.ts';
 import { followerRoutes } from './events/followers.routes.ts';
+import { notificationRoutes } from './notifications/notifications.routes.ts';
 import { apiErrorBody, errorCatalogue, isPlenumError, type ErrorCode } from './errors.ts';
 import { processRoutes } from './processes/processes.routes.ts';
 import { searchRoutes } from './search/search.routes.ts';
@@ -191,6 +192,7 @@ export function createApp(given: AppDeps): Hono<AppEnv> {
   revisionRoutes(app);
   searchRoutes(app, api);
   followerRoutes(app);
+  notificationRoutes(app);
   api.mount(app);
   const openApi = api.openApi({ title: 'plenum API', version });
   app.get('/api/openapi.json', (c) => c.json(openApi));

@@ -112,6 +112,15 @@ export const errorCatalogue = {
       'The server is checking too many passwords at this moment. Try again in a few seconds.',
   },
   FORBIDDEN: { status: 403, message: 'Your account does not hold the role this needs.' },
+  EMAIL_UNVERIFIED: {
+    status: 403,
+    message:
+      'Confirm your e-mail address first: follow the link plenum sent you (your account page sends it again).',
+  },
+  LINK_INVALID: {
+    status: 400,
+    message: 'This link is not valid: it has expired or was already used. Ask for a new one.',
+  },
   CSRF_FAILED: {
     status: 403,
     message:

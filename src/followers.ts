@@ -7,11 +7,17 @@ import type { Kysely } from 'kysely';
 import { conceptFollower } from './concepts/concepts.follower.ts';
 import { engineOf, type Database, type Engine } from './db/database.ts';
 import { Followers, type Follower } from './events/followers.ts';
+import { mailFollower } from './notifications/notifications.follower.ts';
 import { searchFollower } from './search/search.follower.ts';
 import { watchFollower } from './watches/watches.follower.ts';
 
 /** The followers plenum runs. */
-export const allFollowers: readonly Follower[] = [searchFollower, conceptFollower, watchFollower];
+export const allFollowers: readonly Follower[] = [
+  searchFollower,
+  conceptFollower,
+  watchFollower,
+  mailFollower,
+];
 
 /**
  * Runs every follower until it has read the whole log (tests and the demo call it before reading

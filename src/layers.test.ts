@@ -25,6 +25,7 @@ export const featureOrder = [
   'watches',
   'stances',
   'briefings',
+  'notifications',
 ] as const;
 
 /** Below every feature: they import no feature (but for the exceptions named in `kernelMayImport`). */
@@ -35,6 +36,7 @@ const kernel = [
   'web',
   'api',
   'limits',
+  'mail',
   'errors.ts',
   'validation.ts',
   'config.ts',

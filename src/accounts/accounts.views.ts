@@ -2,7 +2,7 @@
 import { html } from 'hono/html';
 import type { ApiTokenListing } from './accounts.store.ts';
 import type { PageContext } from '../web/page-context.ts';
-import { fill } from '../web/i18n.ts';
+import { fill, isolated } from '../web/i18n.ts';
 import { csrfField, page, type Markup } from '../web/layout.ts';
 
 function problem(message: Markup | undefined): Markup {
@@ -12,10 +12,11 @@ function problem(message: Markup | undefined): Markup {
 /** The sign-in form. */
 export function signInPage(
   ctx: PageContext,
-  options: { email?: string; error?: Markup; back?: string } = {},
+  options: { email?: string; error?: Markup; back?: string; notice?: string } = {},
 ): Markup {
   const m = ctx.ui.m.accounts;
   const main = html`<h1>${m.signInTitle}</h1>
+    ${options.notice ? html`<p class="notice" role="status">${options.notice}</p>` : ''}
     ${problem(options.error)}
     <form method="post" action="/sign-in" class="stack narrow">
       ${csrfField(ctx)}<input type="hidden" name="back" value="${options.back ?? '/'}" />
@@ -23,6 +24,7 @@ export function signInPage(
       <label>${m.password} <input type="password" name="password" required autocomplete="current-password" /></label>
       <button type="submit">${m.signInSubmit}</button>
     </form>
+    <p><a href="/forgot-password">${m.forgotPassword}</a></p>
     <p>${m.noAccount} <a href="/sign-up">${m.signUpTitle}</a></p>`;
   return page(ctx, { title: m.signInTitle, main });
 }
@@ -47,17 +49,103 @@ export function signUpPage(
   return page(ctx, { title: m.signUpTitle, main });
 }
 
+/** Development without SMTP: where the messages are read instead. */
+function developmentMail(ctx: PageContext, mail: string | undefined): Markup {
+  const m = ctx.ui.m.accounts;
+  return mail === 'development'
+    ? html`<p class="notice">${m.devMail} <a href="/dev/mail">${m.devMailLink}</a></p>`
+    : '';
+}
+
 /** The head of the account page: who is signed in, and what the last action did. */
 export function accountHeading(
   ctx: PageContext,
-  data: { message?: string; error?: Markup },
+  data: { message?: string; error?: Markup; mail?: string },
 ): Markup {
   const m = ctx.ui.m.accounts;
   const viewer = ctx.viewer!;
   return html`<h1>${m.accountTitle}</h1>
-    <p>${viewer.name} · ${viewer.email}</p>
+    <p>${viewer.name} · <span dir="ltr">${viewer.email}</span></p>
     ${data.message ? html`<p class="notice" role="status">${data.message}</p>` : ''}
-    ${problem(data.error)}`;
+    ${problem(data.error)}
+    ${viewer.unverified ? unverifiedNotice(ctx, data.mail) : ''}`;
+}
+
+/** While the address is unverified: what the account may not do, and the link sent again. */
+function unverifiedNotice(ctx: PageContext, mail: string | undefined): Markup {
+  const m = ctx.ui.m.accounts;
+  return html`<section class="notice" aria-labelledby="unverified">
+      <h2 id="unverified">${m.verifyTitle}</h2>
+      <p>${fill(m.unverifiedNotice, { email: isolated(ctx.viewer!.email) })}</p>
+      <form method="post" action="/account/verification" class="inline">
+        ${csrfField(ctx)}<button type="submit">${m.resendLink}</button>
+      </form>
+      ${developmentMail(ctx, mail)}
+    </section>`;
+}
+
+/** "Forgot your password?": the form that asks for a link, and what it answers once sent. */
+export function forgotPasswordPage(
+  ctx: PageContext,
+  options: { email?: string; error?: Markup; sent?: boolean; mail?: string | undefined } = {},
+): Markup {
+  const m = ctx.ui.m.accounts;
+  const main = html`<h1>${m.forgotTitle}</h1>
+    ${options.sent ? html`<p class="notice" role="status">${m.forgotSent}</p>${developmentMail(ctx, options.mail)}` : ''}
+    ${problem(options.error)}
+    <p id="forgot-help">${m.forgotIntro}</p>
+    <form method="post" action="/forgot-password" class="stack narrow">
+      ${csrfField(ctx)}
+      <label>${m.email} <input type="email" name="email" required autocomplete="email" aria-describedby="forgot-help" value="${options.email ?? ''}" /></label>
+      <button type="submit">${m.forgotSubmit}</button>
+    </form>
+    <p><a href="/sign-in">${m.signInTitle}</a></p>`;
+  return page(ctx, { title: m.forgotTitle, main });
+}
+
+/** The form a reset link opens: a new password (the token rides along, hidden). */
+export function resetPasswordPage(
+  ctx: PageContext,
+  options: { token: string; error?: Markup; linkInvalid?: boolean },
+): Markup {
+  const m = ctx.ui.m.accounts;
+  const main = html`<h1>${m.resetTitle}</h1>
+    ${problem(options.error)}
+    ${
+      options.linkInvalid
+        ? html`<p><a href="/forgot-password">${m.askAgain}</a></p>`
+        : html`<p class="help" id="reset-effect">${m.resetIntro}</p>
+          <form method="post" action="/reset-password" class="stack narrow">
+            ${csrfField(ctx)}<input type="hidden" name="token" value="${options.token}" />
+            <label>${m.newPassword} <input type="password" name="password" required minlength="10" autocomplete="new-password" aria-describedby="reset-effect pw-help" /></label>
+            <p class="help" id="pw-help">${m.passwordHelp}</p>
+            <button type="submit">${m.resetSubmit}</button>
+          </form>`
+    }`;
+  return page(ctx, { title: m.resetTitle, main });
+}
+
+/** The landing page of a verification link: a button that confirms, then what it did. */
+export function verifyEmailPage(
+  ctx: PageContext,
+  options: { token: string; error?: Markup; done?: boolean },
+): Markup {
+  const m = ctx.ui.m.accounts;
+  const main = html`<h1>${m.verifyTitle}</h1>
+    ${problem(options.error)}
+    ${
+      options.done
+        ? html`<p class="notice" role="status">${m.verified}</p>
+          <p><a href="/account">${m.accountTitle}</a></p>`
+        : options.error
+          ? html`<p><a href="/account">${m.resendLink}</a></p>`
+          : html`<p>${m.verifyIntro}</p>
+            <form method="post" action="/verify-email" class="stack narrow">
+              ${csrfField(ctx)}<input type="hidden" name="token" value="${options.token}" />
+              <button type="submit">${m.verifySubmit}</button>
+            </form>`
+    }`;
+  return page(ctx, { title: m.verifyTitle, main });
 }
 
 /** The viewer's roles, each with the process or organisation it is held on. */

@@ -591,6 +591,8 @@ export interface components {
           | 'RATE_LIMITED'
           | 'PASSWORD_CHECKS_BUSY'
           | 'FORBIDDEN'
+          | 'EMAIL_UNVERIFIED'
+          | 'LINK_INVALID'
           | 'CSRF_FAILED'
           | 'ACCOUNT_EXISTS'
           | 'ACCOUNT_NOT_FOUND'

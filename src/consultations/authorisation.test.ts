@@ -18,6 +18,7 @@ import {
   verifyOrganisation,
   verifyRepresentative,
 } from '../organisations/organisations.service.ts';
+import { enqueueMail } from '../mail/mail.store.ts';
 import { submitComment } from '../submissions/submissions.service.ts';
 import { TestClient } from '../test-client.ts';
 import {
@@ -489,6 +490,95 @@ for (const engine of testEngines()) {
             email: built.accounts.outsider.email,
           }),
       );
+    });
+
+    test('the password reset and address verification pages are open to all; the link request is signed in', async () => {
+      const everyone = (status: number) =>
+        Object.fromEntries(roles.map((r) => [r, status])) as Record<Role, number>;
+      await matrix('the forgot-password form', everyone(200), (c) => c.get('/forgot-password'));
+      await matrix('ask for a reset link', everyone(200), (c, role) =>
+        c.post('/forgot-password', { email: `${role}@example.org` }),
+      );
+      await matrix('the reset form', everyone(200), (c) =>
+        c.get('/reset-password?token=not-a-real-token'),
+      );
+      await matrix('reset with a link that does not exist', everyone(400), (c) =>
+        c.post('/reset-password', { token: 'not-a-real-token', password: 'a long new password' }),
+      );
+      await matrix('the verification landing page', everyone(200), (c) =>
+        c.get('/verify-email?token=not-a-real-token'),
+      );
+      await matrix('verify with a link that does not exist', everyone(400), (c) =>
+        c.post('/verify-email', { token: 'not-a-real-token' }),
+      );
+      await matrix('send the verification link again', { ...everyone(200), anonymous: 401 }, (c) =>
+        c.post('/account/verification', {}),
+      );
+    });
+
+    test('only administrators see the outbox and put a given-up message back', async () => {
+      const adminOnly = {
+        anonymous: 401,
+        outsider: 403,
+        civil: 403,
+        tech: 403,
+        government: 403,
+        moderator: 403,
+        secretariat: 403,
+        admin: 200,
+      };
+      await matrix('the outbox page', adminOnly, (c) => c.get('/admin/mail'));
+      const got: Partial<Record<Role, number>> = {};
+      for (const role of roles) {
+        n += 1;
+        await enqueueMail(
+          o.db,
+          {
+            idempotencyKey: `authz-failed-${n}`,
+            kind: 'password_reset',
+            recipient: 'someone@example.org',
+            accountId: null,
+            language: 'en',
+            subject: 'A message given up',
+            text: 'text',
+            html: '<p>html</p>',
+          },
+          new Date('2026-06-01T12:00:00Z'),
+        );
+        const row = await o.db
+          .updateTable('mail_outbox')
+          .set({ state: 'failed', attempts: 12, last_error: '550 no such user' })
+          .where('idempotency_key', '=', `authz-failed-${n}`)
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        got[role] = (await clients.get(role)!.post(`/admin/mail/${row.id}/retry`, {})).status;
+      }
+      assert.deepEqual(got, { ...adminOnly, admin: 303 });
+      const retried = await o.db
+        .selectFrom('mail_outbox')
+        .select(['idempotency_key', 'state'])
+        .where('idempotency_key', 'like', 'authz-failed-%')
+        .execute();
+      assert.equal(retried.filter((r) => r.state === 'pending').length, 1, 'only the admin’s');
+    });
+
+    test('the development mailbox exists only when mail is in development mode, for anyone there', async () => {
+      const absent = Object.fromEntries(roles.map((r) => [r, 404])) as Record<Role, number>;
+      await matrix('without development mode', absent, (c) => c.get('/dev/mail'));
+      const development = createApp({
+        db: o.db,
+        engine,
+        followers,
+        now: () => new Date('2026-06-01T12:00:00Z'),
+        mail: 'development',
+      });
+      const got: Partial<Record<Role, number>> = {};
+      for (const role of roles) {
+        const client = new TestClient(development);
+        if (role !== 'anonymous') await client.signIn(built.accounts[role].email, builtPassword);
+        got[role] = (await client.get('/dev/mail')).status;
+      }
+      assert.deepEqual(got, Object.fromEntries(roles.map((r) => [r, 200])));
     });
 
     test('the account page needs a session; the API submits only with a representative token', async () => {

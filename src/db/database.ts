@@ -27,6 +27,7 @@ import type {
   FootnoteRefTable,
 } from '../documents/documents.table.ts';
 import type {
+  AccountLinkTable,
   AccountTable,
   ApiTokenTable,
   RoleGrantTable,
@@ -74,6 +75,8 @@ import type {
   TransparencyNodeTable,
   TransparencyTreeHeadTable,
 } from '../transparency/transparency.table.ts';
+import type { MailOutboxTable } from '../mail/mail.table.ts';
+import type { MailPeriodNoticeTable } from '../notifications/notifications.table.ts';
 import { PlenumError } from '../errors.ts';
 import { migrations } from './migrations/index.ts';
 
@@ -123,6 +126,9 @@ export interface Database {
   transparency_head: TransparencyHeadTable;
   transparency_tree_heads: TransparencyTreeHeadTable;
   transparency_keys: TransparencyKeyTable;
+  account_links: AccountLinkTable;
+  mail_outbox: MailOutboxTable;
+  mail_period_notices: MailPeriodNoticeTable;
 }
 
 /** A database handle or an open transaction: what stores take as their first argument. */

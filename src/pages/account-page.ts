@@ -5,7 +5,12 @@
  */
 import type { Context, Hono } from 'hono';
 import { checkForm, cookies, readPlenumCookie } from '../accounts/accounts.middleware.ts';
-import { changePassword, createApiToken, getApiTokens } from '../accounts/accounts.service.ts';
+import {
+  changePassword,
+  createApiToken,
+  getApiTokens,
+  requestVerificationLink,
+} from '../accounts/accounts.service.ts';
 import type { Viewer } from '../accounts/accounts.schema.ts';
 import type { Db } from '../db/database.ts';
 import { isPlenumError, PlenumError } from '../errors.ts';
@@ -13,9 +18,10 @@ import { getAccountCalendar, renewCalendarAddress } from '../meetings/meetings.s
 import { findOrganisationsByIds } from '../organisations/organisations.service.ts';
 import { findProcessById } from '../processes/processes.service.ts';
 import { getMySubmissions } from '../submissions/submissions.service.ts';
-import { clockOf, type AppEnv } from '../context.ts';
+import { clientNetwork, clockOf, retryAfter, type AppEnv } from '../context.ts';
 import { siteBase } from '../site-base.ts';
 import { errorText } from '../web/error-text.ts';
+import { fill, isolated } from '../web/i18n.ts';
 import type { Markup } from '../web/layout.ts';
 import { accountPage } from './account-page.views.ts';
 
@@ -56,7 +62,7 @@ async function rolesOf(
 async function renderAccount(
   c: Context<AppEnv>,
   extra: { newToken?: string; newCalendar?: string; message?: string; error?: Markup } = {},
-  status: 200 | 400 | 401 = 200,
+  status: 200 | 400 | 401 | 429 = 200,
 ) {
   const viewer = c.var.viewer;
   if (!viewer) throw new PlenumError('SIGN_IN_REQUIRED');
@@ -67,6 +73,7 @@ async function renderAccount(
       submissions: await getMySubmissions(db, viewer),
       tokens: await getApiTokens(db, viewer),
       calendar: await getAccountCalendar(db, viewer),
+      ...(c.var.deps.mail ? { mail: c.var.deps.mail } : {}),
       ...extra,
     }),
     status,
@@ -91,6 +98,23 @@ export function accountPageRoutes(app: Hono<AppEnv>): void {
         throw error;
       return renderAccount(c, { error: errorText(c.var.ui, error) }, 400);
     }
+  });
+  app.post('/account/verification', async (c) => {
+    await checkForm(c);
+    const viewer = c.var.viewer;
+    if (!viewer) throw new PlenumError('SIGN_IN_REQUIRED');
+    const now = clockOf(c.var.deps);
+    try {
+      await c.var.deps.limits.mailLink(viewer.email, clientNetwork(c), now);
+    } catch (error) {
+      if (!isPlenumError(error) || error.status !== 429) throw error;
+      retryAfter(c, error);
+      return renderAccount(c, { error: errorText(c.var.ui, error) }, 429);
+    }
+    await c.var.deps.db.transaction().execute((trx) => requestVerificationLink(trx, viewer, now));
+    return renderAccount(c, {
+      message: fill(c.var.ui.m.accounts.linkSent, { email: isolated(viewer.email) }),
+    });
   });
   app.post('/account/tokens', async (c) => {
     const body = await checkForm(c);

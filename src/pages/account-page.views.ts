@@ -24,6 +24,8 @@ export interface AccountPageData {
   newToken?: string;
   message?: string;
   error?: Markup;
+  /** How e-mail leaves (development: the notice points to /dev/mail). */
+  mail?: string;
 }
 
 /** The account page: roles, submissions, followed processes and calendar, password, API tokens. */

@@ -1,5 +1,5 @@
 /** Who may submit, co-sign and read submissions that are not published. */
-import { holds, requireRole, type Viewer } from '../accounts/accounts.schema.ts';
+import { holds, requireRole, requireVerified, type Viewer } from '../accounts/accounts.schema.ts';
 import { canModerate } from '../consultations/consultations.policy.ts';
 
 /** True when the viewer represents the organisation (or is an admin): submits and co-signs for it. */
@@ -12,6 +12,7 @@ export function checkCanSubmitFor(
   viewer: Viewer | null,
   organisationId: string,
 ): asserts viewer is Viewer {
+  requireVerified(viewer);
   requireRole(
     viewer,
     'representative',
@@ -25,6 +26,7 @@ export function checkCanCosignFor(
   viewer: Viewer | null,
   organisationId: string,
 ): asserts viewer is Viewer {
+  requireVerified(viewer);
   requireRole(
     viewer,
     'representative',

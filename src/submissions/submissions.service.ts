@@ -788,6 +788,25 @@ export async function getAuthorForStaff(
   return getAccountContact(db, submission.authorId);
 }
 
+/**
+ * A submission with the account that wrote it, whoever asks (for the features that tell people
+ * about it, which check what they reveal); undefined when there is none.
+ */
+export async function findSubmissionForNotice(
+  db: Db,
+  id: string,
+): Promise<(Submission & { authorId: string; processId: string }) | undefined> {
+  const row = await findSubmissionRow(db, id);
+  if (!row) return undefined;
+  const [submission] = await loadSubmissions(db, [id]);
+  return submission && { ...submission, authorId: row.author_id, processId: row.process_id };
+}
+
+/** The account that wrote a submission, if there is one (one indexed read). */
+export async function findSubmissionAuthorId(db: Db, id: string): Promise<string | undefined> {
+  return (await findSubmissionRow(db, id))?.author_id;
+}
+
 /** A co-signer confirms or declines; once none is left to answer, the submission moves on. */
 export async function answerCosignature(
   db: Db,

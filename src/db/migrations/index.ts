@@ -16,6 +16,7 @@ import * as blockMatter from './0013-block-matter.ts';
 import * as importDrafts from './0014-import-drafts.ts';
 import * as trustVoices from './0015-trust-voices.ts';
 import * as transparencyLog from './0016-transparency-log.ts';
+import * as mailOutbox from './0017-mail-outbox.ts';
 
 /** The migrations by name, for Kysely's Migrator. */
 export const migrations: Record<string, Migration> = {
@@ -35,4 +36,5 @@ export const migrations: Record<string, Migration> = {
   '0014-import-drafts': importDrafts,
   '0015-trust-voices': trustVoices,
   '0016-transparency-log': transparencyLog,
+  '0017-mail-outbox': mailOutbox,
 };

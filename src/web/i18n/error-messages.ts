@@ -4,6 +4,9 @@ import type { ErrorCode } from '../../errors.ts';
 /** The error messages in the five UN languages other than English (English is src/errors.ts). */
 export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<ErrorCode, string>> = {
   ar: {
+    EMAIL_UNVERIFIED:
+      'أكّد عنوان بريدك الإلكتروني أولاً: اتبع الرابط الذي أرسله إليك plenum (وتعيد صفحة حسابك إرساله).',
+    LINK_INVALID: 'هذا الرابط غير صالح: انتهت صلاحيته أو سبق استخدامه. اطلب رابطاً جديداً.',
     SIGN_IN_THROTTLED:
       'جرت محاولات كثيرة لتسجيل الدخول بعنوان البريد الإلكتروني هذا أو من شبكتك. انتظر بضع دقائق ثم حاول مرة أخرى.',
     RATE_LIMITED:
@@ -96,6 +99,9 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
     INTERNAL: 'حدث خطأ من جانبنا. لم يُغيَّر أي شيء.',
   },
   zh: {
+    EMAIL_UNVERIFIED:
+      '请先确认您的电子邮件地址：打开 plenum 发给您的链接（可在账户页面上重新发送）。',
+    LINK_INVALID: '此链接无效：已过期或已被使用。请申请新链接。',
     SIGN_IN_THROTTLED: '使用此电子邮件地址或从您的网络尝试登录的次数过多。请等待几分钟后再试。',
     RATE_LIMITED: '短时间内来自您的账户或网络的此类请求过多：此请求未被执行。请稍候再重新发送。',
     PASSWORD_CHECKS_BUSY: '服务器此刻正在核对过多的密码。请几秒钟后重试。',
@@ -177,6 +183,9 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
     INTERNAL: '我方出现错误。未作任何更改。',
   },
   fr: {
+    EMAIL_UNVERIFIED:
+      'Confirmez d’abord votre adresse électronique : suivez le lien que plenum vous a envoyé (la page de votre compte le renvoie).',
+    LINK_INVALID: 'Ce lien n’est pas valide : il a expiré ou a déjà servi. Demandez-en un nouveau.',
     SIGN_IN_THROTTLED:
       'Trop de tentatives de connexion ont été faites avec cette adresse électronique ou depuis votre réseau. Attendez quelques minutes, puis réessayez.',
     RATE_LIMITED:
@@ -281,6 +290,10 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
     INTERNAL: 'Une erreur s’est produite de notre côté. Rien n’a été modifié.',
   },
   ru: {
+    EMAIL_UNVERIFIED:
+      'Сначала подтвердите адрес электронной почты: перейдите по ссылке, которую вам отправил plenum (страница учетной записи отправит ее еще раз).',
+    LINK_INVALID:
+      'Эта ссылка недействительна: срок ее действия истек или она уже использована. Запросите новую.',
     SIGN_IN_THROTTLED:
       'Слишком много попыток входа с этим адресом электронной почты или из вашей сети. Подождите несколько минут и повторите попытку.',
     RATE_LIMITED:
@@ -376,6 +389,9 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
     INTERNAL: 'На нашей стороне произошла ошибка. Ничего не изменено.',
   },
   es: {
+    EMAIL_UNVERIFIED:
+      'Confirme primero su dirección de correo electrónico: siga el enlace que plenum le envió (la página de su cuenta lo envía de nuevo).',
+    LINK_INVALID: 'Este enlace no es válido: ha caducado o ya se utilizó. Pida uno nuevo.',
     SIGN_IN_THROTTLED:
       'Se han hecho demasiados intentos de inicio de sesión con esta dirección de correo electrónico o desde su red. Espere unos minutos y vuelva a intentarlo.',
     RATE_LIMITED:

@@ -420,6 +420,30 @@ export const es: Messages = {
     view: 'Abrir',
   },
   accounts: {
+    forgotPassword: '¿Olvidó su contraseña?',
+    forgotTitle: 'Restablecer la contraseña',
+    forgotIntro:
+      'Escriba la dirección de correo electrónico de su cuenta. plenum le envía un enlace para elegir una contraseña nueva; el enlace sirve una sola vez, durante una hora.',
+    forgotSubmit: 'Enviar el enlace',
+    forgotSent:
+      'Si alguna cuenta usa esta dirección, se le ha enviado un enlace. Sirve una sola vez, durante una hora. Mire en su bandeja de entrada y en la carpeta de correo no deseado.',
+    resetTitle: 'Elegir una contraseña nueva',
+    resetIntro: 'Una contraseña nueva cierra todas sus sesiones y revoca todos sus tokens de API.',
+    resetSubmit: 'Guardar la contraseña nueva',
+    resetDone: 'Su contraseña ha cambiado. Inicie sesión con la nueva.',
+    askAgain: 'Pedir un enlace nuevo',
+    verifyTitle: 'Confirmar su dirección de correo electrónico',
+    verifyIntro: 'Confirme que esta dirección es suya para terminar de crear su cuenta.',
+    verifySubmit: 'Confirmar mi dirección',
+    verified:
+      'Su dirección de correo electrónico está confirmada. Ya puede presentar y cofirmar contribuciones.',
+    unverifiedNotice:
+      'Su dirección de correo electrónico {email} aún no está confirmada. Hasta que siga el enlace que plenum le envió, puede leer, seguir procesos y crear alertas, pero no presentar ni cofirmar contribuciones.',
+    resendLink: 'Enviar el enlace de nuevo',
+    linkSent: 'Se ha enviado un enlace nuevo a {email}.',
+    devMail:
+      'Desarrollo: no se envía correo. Los mensajes, con sus enlaces, están en la página del buzón de desarrollo:',
+    devMailLink: 'buzón de desarrollo',
     signInTitle: 'Iniciar sesión',
     signUpTitle: 'Crear una cuenta',
     email: 'Dirección de correo electrónico',
@@ -774,5 +798,71 @@ export const es: Messages = {
     receiptProof: 'Prueba de inclusión',
     receiptCheck: 'Cómo comprobar este acuse de recibo',
     receiptBefore: 'Recibida antes de que existiera el registro de transparencia: no figura en él.',
+  },
+  mail: {
+    adminTitle: 'Correo electrónico',
+    adminIntro:
+      'Los mensajes se escriben en la bandeja de salida junto con lo que los causa y se envían una sola vez después de confirmarse; un mensaje que el servidor no acepta se reintenta con pausas crecientes y se abandona tras muchos intentos.',
+    transportSmtp: 'Hay un servidor SMTP configurado: los mensajes se envían.',
+    transportDevelopment:
+      'Desarrollo: no hay servidor SMTP; los mensajes se muestran en la página del buzón de desarrollo en lugar de enviarse.',
+    transportNone:
+      'No hay ningún servidor SMTP configurado: no se envía correo. Los mensajes esperan en la bandeja de salida hasta que se configure uno (PLENUM_SMTP_HOST, véase el README).',
+    stateCaption: 'Mensajes de la bandeja de salida por estado',
+    state: 'Estado',
+    count: 'Mensajes',
+    pending: 'en espera',
+    sending: 'enviándose',
+    sent: 'enviados',
+    failed: 'abandonados',
+    failedTitle: 'Mensajes abandonados',
+    recipient: 'Destinatario',
+    kind: 'Tipo',
+    attempts: 'Intentos',
+    lastError: 'Último error',
+    retry: 'Reintentar',
+    noFailed: 'No se ha abandonado ningún mensaje.',
+    devTitle: 'Buzón de desarrollo',
+    devIntro:
+      'Solo para desarrollo: los mensajes que plenum habría enviado, del más reciente al más antiguo. No lo active nunca en un sitio público.',
+    devEmpty: 'Todavía no hay mensajes.',
+    greeting: 'Hola, {name}:',
+    signature: 'plenum',
+    verifySubject: 'Confirme su dirección de correo electrónico en plenum',
+    verifyBody:
+      'Siga este enlace para confirmar que esta dirección es suya. Es válido durante siete días.',
+    verifyIgnore: 'Si usted no creó una cuenta en plenum, no haga caso de este mensaje.',
+    resetSubject: 'Restablecer su contraseña de plenum',
+    resetBody:
+      'Alguien, probablemente usted, pidió restablecer la contraseña de su cuenta. Siga este enlace para elegir una nueva; sirve una sola vez, durante una hora.',
+    resetIgnore:
+      'Si no lo pidió, no haga caso de este mensaje: su contraseña sigue siendo la misma.',
+    cosignSubject: '{organisation} pide a {cosigner} que cofirme una contribución',
+    cosignBody:
+      '{organisation} designó a {cosigner} como cofirmante de su contribución en «{period}». Léala y luego confirme o rehúse:',
+    cosignedSubject: '{cosigner} cofirmó su contribución',
+    cosignedBody: '{cosigner} confirmó que cofirma su contribución en «{period}».',
+    declinedSubject: '{cosigner} rehusó cofirmar su contribución',
+    declinedBody: '{cosigner} rehusó cofirmar su contribución en «{period}».',
+    publishedSubject: 'Su contribución en «{period}» está publicada',
+    publishedBody: 'Su contribución en «{period}» ha sido publicada:',
+    rejectedSubject: 'Su contribución en «{period}» no fue publicada',
+    rejectedBody: 'Los moderadores no publicaron su contribución en «{period}». Motivo: {reason}.',
+    rejectedNote: 'Su nota: {note}',
+    openingSubject: 'Período de comentarios abierto: {period}',
+    openingBody:
+      'El período de comentarios «{period}» de {process}, que usted sigue, está abierto. Se cierra el {closes}.',
+    closingSubject: 'Período de comentarios a punto de cerrarse: {period}',
+    closingBody:
+      'El período de comentarios «{period}» de {process}, que usted sigue, se cierra el {closes}.',
+    digestIntro: 'Pasajes nuevos que coinciden con su alerta «{watch}»:',
+    digestWhy: 'Recibe este mensaje porque pidió a plenum un resumen de esta alerta.',
+    why: 'Recibe este mensaje por su cuenta en plenum.',
+    open: 'Abrir',
+    digestSubject: {
+      one: 'plenum: {n} coincidencia nueva para «{watch}»',
+      many: 'plenum: {n} de coincidencias nuevas para «{watch}»',
+      other: 'plenum: {n} coincidencias nuevas para «{watch}»',
+    },
   },
 };

@@ -421,6 +421,32 @@ export const fr: Messages = {
     view: 'Ouvrir',
   },
   accounts: {
+    forgotPassword: 'Mot de passe oublié ?',
+    forgotTitle: 'Réinitialiser votre mot de passe',
+    forgotIntro:
+      'Saisissez l’adresse électronique de votre compte. plenum y envoie un lien pour choisir un nouveau mot de passe ; le lien ne sert qu’une fois, pendant une heure.',
+    forgotSubmit: 'Envoyer le lien',
+    forgotSent:
+      'Si un compte utilise cette adresse, un lien lui a été envoyé. Il ne sert qu’une fois, pendant une heure. Regardez dans votre boîte de réception, et dans le dossier des indésirables.',
+    resetTitle: 'Choisir un nouveau mot de passe',
+    resetIntro:
+      'Un nouveau mot de passe ferme toutes vos sessions et révoque tous vos jetons d’API.',
+    resetSubmit: 'Enregistrer le nouveau mot de passe',
+    resetDone: 'Votre mot de passe a été changé. Connectez-vous avec le nouveau.',
+    askAgain: 'Demander un nouveau lien',
+    verifyTitle: 'Confirmer votre adresse électronique',
+    verifyIntro:
+      'Confirmez que cette adresse est la vôtre pour terminer la création de votre compte.',
+    verifySubmit: 'Confirmer mon adresse',
+    verified:
+      'Votre adresse électronique est confirmée. Vous pouvez désormais soumettre et cosigner des contributions.',
+    unverifiedNotice:
+      'Votre adresse électronique {email} n’est pas encore confirmée. Tant que vous n’avez pas suivi le lien que plenum y a envoyé, vous pouvez lire, suivre des processus et créer des veilles, mais pas soumettre ni cosigner de contributions.',
+    resendLink: 'Renvoyer le lien',
+    linkSent: 'Un nouveau lien a été envoyé à {email}.',
+    devMail:
+      'Développement : aucun courriel n’est envoyé. Les messages, avec leurs liens, sont sur la page de la boîte aux lettres de développement :',
+    devMailLink: 'boîte aux lettres de développement',
     signInTitle: 'Connexion',
     signUpTitle: 'Créer un compte',
     email: 'Adresse électronique',
@@ -777,5 +803,74 @@ export const fr: Messages = {
     receiptProof: 'Preuve d’inclusion',
     receiptCheck: 'Comment vérifier cet accusé de réception',
     receiptBefore: 'Reçue avant l’existence du journal de transparence : elle n’y figure pas.',
+  },
+  mail: {
+    adminTitle: 'Courrier électronique',
+    adminIntro:
+      'Les messages sont écrits dans la boîte d’envoi avec ce qui les cause et envoyés une seule fois après validation ; un message que le serveur n’accepte pas est réessayé avec une pause croissante, puis abandonné après de nombreuses tentatives.',
+    transportSmtp: 'Un serveur SMTP est configuré : les messages sont envoyés.',
+    transportDevelopment:
+      'Développement : pas de serveur SMTP ; les messages sont affichés sur la page de la boîte aux lettres de développement au lieu d’être envoyés.',
+    transportNone:
+      'Aucun serveur SMTP n’est configuré : aucun courriel n’est envoyé. Les messages attendent dans la boîte d’envoi jusqu’à ce qu’un serveur le soit (PLENUM_SMTP_HOST, voir le README).',
+    stateCaption: 'Messages de la boîte d’envoi par état',
+    state: 'État',
+    count: 'Messages',
+    pending: 'en attente',
+    sending: 'en cours d’envoi',
+    sent: 'envoyés',
+    failed: 'abandonnés',
+    failedTitle: 'Messages abandonnés',
+    recipient: 'Destinataire',
+    kind: 'Type',
+    attempts: 'Tentatives',
+    lastError: 'Dernière erreur',
+    retry: 'Réessayer',
+    noFailed: 'Aucun message n’a été abandonné.',
+    devTitle: 'Boîte aux lettres de développement',
+    devIntro:
+      'Développement uniquement : les messages que plenum aurait envoyés, du plus récent au plus ancien. Ne jamais l’activer sur un site public.',
+    devEmpty: 'Aucun message pour l’instant.',
+    greeting: 'Bonjour {name},',
+    signature: 'plenum',
+    verifySubject: 'Confirmez votre adresse électronique sur plenum',
+    verifyBody:
+      'Suivez ce lien pour confirmer que cette adresse est la vôtre. Il reste valable sept jours.',
+    verifyIgnore:
+      'Si vous n’avez pas créé de compte sur plenum, ne tenez pas compte de ce message.',
+    resetSubject: 'Réinitialisation de votre mot de passe plenum',
+    resetBody:
+      'Quelqu’un, probablement vous, a demandé la réinitialisation du mot de passe de votre compte. Suivez ce lien pour en choisir un nouveau ; il ne sert qu’une fois, pendant une heure.',
+    resetIgnore:
+      'Si vous ne l’avez pas demandé, ne tenez pas compte de ce message : votre mot de passe reste inchangé.',
+    cosignSubject: '{organisation} demande à {cosigner} de cosigner une contribution',
+    cosignBody:
+      '{organisation} a désigné {cosigner} comme cosignataire de sa contribution dans « {period} ». Lisez-la, puis confirmez ou refusez :',
+    cosignedSubject: '{cosigner} a cosigné votre contribution',
+    cosignedBody: '{cosigner} a confirmé sa cosignature de votre contribution dans « {period} ».',
+    declinedSubject: '{cosigner} a refusé de cosigner votre contribution',
+    declinedBody: '{cosigner} a refusé de cosigner votre contribution dans « {period} ».',
+    publishedSubject: 'Votre contribution dans « {period} » est publiée',
+    publishedBody: 'Votre contribution dans « {period} » a été publiée :',
+    rejectedSubject: 'Votre contribution dans « {period} » n’a pas été publiée',
+    rejectedBody:
+      'Les modérateurs n’ont pas publié votre contribution dans « {period} ». Motif : {reason}.',
+    rejectedNote: 'Leur note : {note}',
+    openingSubject: 'Période de commentaires ouverte : {period}',
+    openingBody:
+      'La période de commentaires « {period} » de {process}, que vous suivez, est ouverte. Elle se termine le {closes}.',
+    closingSubject: 'Période de commentaires bientôt close : {period}',
+    closingBody:
+      'La période de commentaires « {period} » de {process}, que vous suivez, se termine le {closes}.',
+    digestIntro: 'Nouveaux passages correspondant à votre veille « {watch} » :',
+    digestWhy:
+      'Vous recevez ce message parce que vous avez demandé à plenum un résumé de cette veille.',
+    why: 'Vous recevez ce message en raison de votre compte sur plenum.',
+    open: 'Ouvrir',
+    digestSubject: {
+      one: 'plenum : {n} nouvelle correspondance pour « {watch} »',
+      many: 'plenum : {n} de nouvelles correspondances pour « {watch} »',
+      other: 'plenum : {n} nouvelles correspondances pour « {watch} »',
+    },
   },
 };
