@@ -101,10 +101,14 @@ export async function benchCampaignFollower(engine: Engine, size = 20_000): Prom
         status_reason: null,
         status_note: null,
         content_sha256: createHash('sha256').update(planted.text).digest('hex'),
+        // Generated rows are fingerprinted as before the log (content only) and not logged.
+        fingerprint_version: 1,
         idempotency_key: `bench-campaign-${ids.length}`,
         received_at: at,
         published_at: at,
         updated_at: at,
+        affiliation: null,
+        anonymous: 0,
         campaign_id: null,
       });
       events.push({

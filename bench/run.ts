@@ -1,7 +1,8 @@
 /**
  * npm run bench: parse of 400,000 lines and the event loop under five ZIP-bomb attachments
- * (hardening.ts), import of a generated 1,000-paragraph, 300-footnote document, and server render
- * of a 200-paragraph document page, on SQLite (and PostgreSQL when PLENUM_TEST_POSTGRES_URL is set);
+ * (hardening.ts), parse of a 200-page PDF (pdf.ts), the import evaluation corpus (eval-corpus.ts),
+ * import of a generated 1,000-paragraph, 300-footnote document, and server render of a
+ * 200-paragraph document page, on SQLite (and PostgreSQL when PLENUM_TEST_POSTGRES_URL is set);
  * campaign grouping through its follower per engine, and of 1,000,000 submissions in memory.
  */
 import { cpus } from 'node:os';
@@ -17,6 +18,9 @@ import { benchWatchMatching } from './watches.ts';
 import { benchBriefing } from './briefings.ts';
 import { benchAttachmentBombs, benchLongText } from './hardening.ts';
 import { benchLimits } from './limits.ts';
+import { benchPdfImport } from './pdf.ts';
+import { benchEvalCorpus } from './eval-corpus.ts';
+import { benchTransparency } from './transparency.ts';
 import { benchCampaignFollower, benchCampaignGrouping } from './campaigns.ts';
 
 function stats(samples: number[]): { median: number; p95: number; min: number } {
@@ -102,6 +106,8 @@ const engines: Engine[] = process.env.PLENUM_TEST_POSTGRES_URL
   ? ['sqlite', 'postgres']
   : ['sqlite'];
 await benchLongText();
+await benchPdfImport();
+await benchEvalCorpus();
 for (const engine of engines) {
   await benchAttachmentBombs(engine);
   await benchImport(engine);
@@ -112,6 +118,7 @@ for (const engine of engines) {
   await benchBriefing(engine);
   await benchLimits(engine);
   await benchCampaignFollower(engine);
+  await benchTransparency(engine, { verify: engine === engines[0] });
 }
 // Watch matching runs in memory: once, whatever the engines.
 benchWatchMatching();

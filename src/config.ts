@@ -22,8 +22,28 @@ const configSchema = z.object({
     .string()
     .regex(/^smtps?:\/\//, 'an smtp:// or smtps:// URL')
     .optional()
-    .describe('SMTP server for e-mail digests of watches; none: no e-mail'),
+    .describe('the SMTP server as one URL (smtps://user:password@host:465); or the settings below'),
+  PLENUM_SMTP_HOST: z.string().min(1).optional().describe('SMTP server; none: no e-mail is sent'),
+  PLENUM_SMTP_PORT: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(65535)
+    .optional()
+    .describe('587, or 465 when secure'),
+  PLENUM_SMTP_SECURE: z
+    .enum(['on', 'off'])
+    .optional()
+    .describe('on: TLS from the start (port 465); off: STARTTLS when the server offers it'),
+  PLENUM_SMTP_USER: z.string().min(1).optional(),
+  PLENUM_SMTP_PASSWORD: z.string().min(1).optional(),
   PLENUM_MAIL_FROM: z.string().min(3).default('plenum <plenum@localhost>'),
+  PLENUM_MAIL_DEVELOPMENT: z
+    .enum(['off', 'show'])
+    .default('off')
+    .describe(
+      'show (development only, never on a public site): without SMTP, e-mail is shown on /dev/mail',
+    ),
   PLENUM_PUBLIC_URL: z
     .string()
     .refine(isSiteOrigin, 'an http:// or https:// address of a site, without path, query or user')
@@ -65,6 +85,9 @@ const configSchema = z.object({
     'other writes per account (signed out: per network) in a minute',
   ),
   PLENUM_LIMIT_SIGN_UPS: limitSetting(20).describe('new accounts per network in an hour'),
+  PLENUM_LIMIT_MAIL_LINKS: limitSetting(5).describe(
+    'password reset and verification e-mails per address in an hour (4x per network)',
+  ),
   PLENUM_PASSWORD_THREADS: z.coerce
     .number()
     .int()
@@ -100,6 +123,11 @@ function isSiteOrigin(value: string): boolean {
   );
 }
 
+/** The SMTP server: one URL, or its parts. */
+export type SmtpSettings =
+  | { url: string }
+  | { host: string; port: number; secure: boolean; user?: string; password?: string };
+
 /** How many threads hash passwords and how many checks may wait for one. */
 export interface PasswordPoolSettings {
   threads: number;
@@ -114,8 +142,11 @@ export interface Config {
   demo: 'auto' | 'on' | 'off';
   pgPoolSize: number;
   workers: number;
-  smtpUrl: string | undefined;
+  /** The SMTP server; undefined: no e-mail is sent (messages wait in the outbox). */
+  smtp: SmtpSettings | undefined;
   mailFrom: string;
+  /** Development without SMTP: messages are shown on /dev/mail instead of sent. */
+  mailDevelopment: boolean;
   /** The site's origin ("https://plenum.example.org"), without a trailing slash. */
   publicUrl: string | undefined;
   /** Believe the X-Forwarded-* headers (plenum listens only behind a proxy that sets them). */
@@ -141,6 +172,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`The configuration is not valid:\n${problems}`);
   }
   const c = parsed.data;
+  if (c.PLENUM_MAIL_DEVELOPMENT === 'show' && (c.PLENUM_SMTP_URL || c.PLENUM_SMTP_HOST))
+    throw new ConfigError(
+      'The configuration is not valid:\n  PLENUM_MAIL_DEVELOPMENT: show is for development without SMTP; an SMTP server is configured',
+    );
   const demo =
     c.PLENUM_DEMO === '1' || c.PLENUM_DEMO === 'true'
       ? 'on'
@@ -154,8 +189,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     demo,
     pgPoolSize: c.PLENUM_PG_POOL,
     workers: c.PLENUM_WORKERS,
-    smtpUrl: c.PLENUM_SMTP_URL,
+    smtp: smtpOf(c),
     mailFrom: c.PLENUM_MAIL_FROM,
+    mailDevelopment: c.PLENUM_MAIL_DEVELOPMENT === 'show',
     publicUrl: c.PLENUM_PUBLIC_URL === undefined ? undefined : new URL(c.PLENUM_PUBLIC_URL).origin,
     trustProxy: c.PLENUM_TRUST_PROXY === 'on',
     digestHours: c.PLENUM_DIGEST_HOURS,
@@ -167,8 +203,23 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       submissionsPerMinute: c.PLENUM_LIMIT_SUBMISSIONS,
       writesPerMinute: c.PLENUM_LIMIT_WRITES,
       signUpsPerHour: c.PLENUM_LIMIT_SIGN_UPS,
+      mailLinksPerHour: c.PLENUM_LIMIT_MAIL_LINKS,
     },
     passwordPool: { threads: c.PLENUM_PASSWORD_THREADS, queueLimit: c.PLENUM_PASSWORD_QUEUE },
+  };
+}
+
+/** The SMTP settings from the URL or the separate settings (the URL wins). */
+function smtpOf(c: z.infer<typeof configSchema>): SmtpSettings | undefined {
+  if (c.PLENUM_SMTP_URL) return { url: c.PLENUM_SMTP_URL };
+  if (!c.PLENUM_SMTP_HOST) return undefined;
+  const secure = c.PLENUM_SMTP_SECURE === 'on';
+  return {
+    host: c.PLENUM_SMTP_HOST,
+    port: c.PLENUM_SMTP_PORT ?? (secure ? 465 : 587),
+    secure,
+    ...(c.PLENUM_SMTP_USER ? { user: c.PLENUM_SMTP_USER } : {}),
+    ...(c.PLENUM_SMTP_PASSWORD ? { password: c.PLENUM_SMTP_PASSWORD } : {}),
   };
 }
 

@@ -36,6 +36,8 @@ export interface AppDeps {
   limitSettings?: LimitSettings;
   /** The limits the app and the submission intake share; createApp makes them when none are given. */
   limits?: Limits;
+  /** How e-mail leaves: over SMTP, shown on /dev/mail (development), or not at all (waits). */
+  mail?: 'smtp' | 'development' | 'none';
 }
 
 /** The app's dependencies with the submission queue, followers and limits they share. */

@@ -25,12 +25,12 @@ export const errorCatalogue = {
   IMPORT_EMPTY: { status: 400, message: 'The file is empty: there is nothing to import.' },
   IMPORT_TOO_LARGE: {
     status: 413,
-    message: 'The file is larger than the import limit (20 MB of text, 40 MB for DOCX).',
+    message: 'The file is larger than the import limit (20 MB of text, 40 MB for DOCX or PDF).',
   },
   IMPORT_BINARY: {
     status: 415,
     message:
-      'The file looks like binary data, not text. Import plain text extracted from a PDF or Word file, Markdown, or a DOCX file.',
+      'The file looks like binary data, not text. Import plain text, Markdown, a DOCX file or a PDF file.',
   },
   IMPORT_INVALID_UTF8: {
     status: 415,
@@ -42,7 +42,7 @@ export const errorCatalogue = {
   },
   IMPORT_UNSUPPORTED_FORMAT: {
     status: 415,
-    message: 'This format is not supported. Use text, markdown or docx.',
+    message: 'This format is not supported. Use text, markdown, docx or pdf.',
   },
   IMPORT_NO_CONTENT: {
     status: 422,
@@ -61,6 +61,33 @@ export const errorCatalogue = {
     status: 413,
     message:
       'The DOCX file unpacks to more than the import limit (25 MB of content, 2,000 parts, 100 times its packed size).',
+  },
+  IMPORT_BAD_PDF: {
+    status: 415,
+    message: 'The file is not a readable PDF document: it may be damaged or cut short.',
+  },
+  IMPORT_PDF_ENCRYPTED: {
+    status: 422,
+    message:
+      'This PDF file is protected by a password (encrypted): its text cannot be read. Remove the protection or export an unprotected copy, then import that.',
+  },
+  IMPORT_PDF_NO_TEXT: {
+    status: 422,
+    message:
+      'This PDF file has no text layer: it seems to be made of scanned images. Run optical character recognition (OCR) on it first, then import the result.',
+  },
+  IMPORT_PDF_TOO_MANY_PAGES: {
+    status: 413,
+    message:
+      'This PDF file has more pages than one import takes (1,000). Split it into several documents.',
+  },
+  IMPORT_DRAFT_NOT_FOUND: {
+    status: 404,
+    message: 'There is no open import draft with this id: it may have been published or discarded.',
+  },
+  CORRECTION_INVALID: {
+    status: 422,
+    message: 'This correction cannot be made to the import draft as it stands.',
   },
   TEXT_FORBIDDEN_CHARACTER: {
     status: 400,
@@ -85,6 +112,15 @@ export const errorCatalogue = {
       'The server is checking too many passwords at this moment. Try again in a few seconds.',
   },
   FORBIDDEN: { status: 403, message: 'Your account does not hold the role this needs.' },
+  EMAIL_UNVERIFIED: {
+    status: 403,
+    message:
+      'Confirm your e-mail address first: follow the link plenum sent you (your account page sends it again).',
+  },
+  LINK_INVALID: {
+    status: 400,
+    message: 'This link is not valid: it has expired or was already used. Ask for a new one.',
+  },
   CSRF_FAILED: {
     status: 403,
     message:
@@ -110,6 +146,20 @@ export const errorCatalogue = {
   ORGANISATION_CONFLICT: {
     status: 409,
     message: 'An organisation with this name is already registered.',
+  },
+  GOVERNMENT_ALREADY_VERIFIED: {
+    status: 409,
+    message:
+      'The government of this State is already registered and verified: ask its representatives to add you as a representative.',
+  },
+  VERIFICATION_CONFLICT: {
+    status: 409,
+    message: 'There is no verification to revoke: it is not verified.',
+  },
+  SUBMITTER_NOT_ACCEPTED: {
+    status: 403,
+    message:
+      'This comment period does not take submissions from this kind of submitter (its page says who may submit): nothing was stored.',
   },
   PERIOD_NOT_FOUND: { status: 404, message: 'There is no comment period with this id.' },
   CAMPAIGN_NOT_FOUND: {
@@ -154,6 +204,10 @@ export const errorCatalogue = {
     status: 500,
     message:
       'The database refused to store this submission: nothing of it was kept, and no other submission was affected. Send it again; if it fails again, write to the secretariat.',
+  },
+  LOG_ENTRY_NOT_FOUND: {
+    status: 404,
+    message: 'The transparency log has no entry, and no signed tree head, at this position.',
   },
   MEETING_NOT_FOUND: { status: 404, message: 'There is no meeting with this id.' },
   MEETING_CHANGED: {

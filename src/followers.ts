@@ -8,6 +8,7 @@ import { campaignFollower } from './campaigns/campaigns.follower.ts';
 import { conceptFollower } from './concepts/concepts.follower.ts';
 import { engineOf, type Database, type Engine } from './db/database.ts';
 import { Followers, type Follower } from './events/followers.ts';
+import { mailFollower } from './notifications/notifications.follower.ts';
 import { searchFollower } from './search/search.follower.ts';
 import { watchFollower } from './watches/watches.follower.ts';
 
@@ -17,6 +18,7 @@ export const allFollowers: readonly Follower[] = [
   conceptFollower,
   watchFollower,
   campaignFollower,
+  mailFollower,
 ];
 
 /**

@@ -4,10 +4,11 @@ import { clientNetwork, clockOf, type AppEnv } from './context.ts';
 
 /**
  * Routes that take from their own limits, inside the route, so that a refused form comes back
- * with what was typed: sign-in, sign-up, and submissions (pages and API; the submission intake
+ * with what was typed: sign-in, sign-up, a password reset link, and submissions (pages and API; the submission intake
  * takes them the same way).
  */
-const countedByTheirRoute = /^\/(sign-in|sign-up|(api\/)?consultations\/[^/]+\/submissions)$/;
+const countedByTheirRoute =
+  /^\/(sign-in|sign-up|forgot-password|(api\/)?consultations\/[^/]+\/submissions)$/;
 
 /** Refuses a write beyond the account's (or, signed out, the network's) quota with a 429. */
 export function writeLimits(): MiddlewareHandler<AppEnv> {

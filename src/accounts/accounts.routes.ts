@@ -1,26 +1,24 @@
-/** Routes of accounts: sign-up, sign-in, sign-out, the account page, API tokens, the language choice. */
-import type { Context, Hono } from 'hono';
+/**
+ * Routes of accounts: sign-up, sign-in, sign-out, revoking an API token, the language choice (the
+ * account page and the forms that draw it again are in src/pages/account-page.ts).
+ */
+import type { Hono } from 'hono';
 import { isPlenumError, PlenumError } from '../errors.ts';
-import { findOrganisations } from '../organisations/organisations.store.ts';
-import { getAccountCalendar, renewCalendarAddress } from '../meetings/meetings.service.ts';
-import { findProcess } from '../processes/processes.store.ts';
-import { getMySubmissions } from '../submissions/submissions.service.ts';
 import { errorText } from '../web/error-text.ts';
-import type { Markup } from '../web/layout.ts';
 import { safeBack } from '../web/links.ts';
 import { clientNetwork, clockOf, retryAfter, type AppEnv } from '../context.ts';
 import { isUiLanguage } from '../web/i18n.ts';
-import { siteBase } from '../site-base.ts';
-import { listApiTokens } from './accounts.store.ts';
 import {
   authenticate,
-  changePassword,
   closeSession,
-  createApiToken,
   openSession,
+  requestPasswordReset,
+  resetPassword,
   revokeToken,
   sessionDays,
+  setAccountLanguage,
   signUp,
+  verifyEmailAddress,
 } from './accounts.service.ts';
 import {
   checkForm,
@@ -29,67 +27,41 @@ import {
   readPlenumCookie,
   setPlenumCookie,
 } from './accounts.middleware.ts';
-import { accountPage, signInPage, signUpPage } from './accounts.views.ts';
+import {
+  forgotPasswordPage,
+  resetPasswordPage,
+  signInPage,
+  signUpPage,
+  verifyEmailPage,
+} from './accounts.views.ts';
 
 function field(body: Record<string, unknown>, name: string): string | undefined {
   const value = body[name];
   return typeof value === 'string' ? value : undefined;
 }
 
-async function renderAccount(
-  c: Context<AppEnv>,
-  extra: { newToken?: string; newCalendar?: string; message?: string; error?: Markup } = {},
-  status: 200 | 400 | 401 = 200,
-) {
-  const viewer = c.var.viewer;
-  if (!viewer) throw new PlenumError('SIGN_IN_REQUIRED');
-  const { db } = c.var.deps;
-  const organisations = await findOrganisations(
-    db,
-    viewer.grants.filter((g) => g.role === 'representative').map((g) => g.scopeId),
-  );
-  const roles: { role: string; scope: string; href: string }[] = viewer.isAdmin
-    ? [{ role: 'admin', scope: '', href: '/' }]
-    : [];
-  for (const grant of viewer.grants) {
-    if (grant.role === 'representative') {
-      const o = organisations.get(grant.scopeId);
-      if (o) roles.push({ role: grant.role, scope: o.name, href: `/organisations/${o.slug}` });
-    } else {
-      const p = await findProcess(db, { id: grant.scopeId });
-      if (p)
-        roles.push({
-          role: grant.role,
-          scope: p.shortName ?? p.name,
-          href: `/processes/${p.slug}`,
-        });
-    }
-  }
-  return c.html(
-    accountPage(c.var.page, {
-      roles,
-      organisations: [...organisations.values()],
-      submissions: await getMySubmissions(db, viewer),
-      tokens: await listApiTokens(db, viewer.id),
-      calendar: await getAccountCalendar(db, viewer),
-      ...extra,
-    }),
-    status,
-  );
-}
-
-/** Mounts the account pages. */
+/** Mounts the sign-in and sign-up pages and the account's actions that answer with no page. */
 export function accountRoutes(app: Hono<AppEnv>): void {
-  app.get('/language/:lang', (c) => {
+  app.get('/language/:lang', async (c) => {
     const lang = c.req.param('lang');
     if (!isUiLanguage(lang))
       throw new PlenumError('NOT_FOUND', 'plenum speaks ar, zh, en, fr, ru and es.');
     setPlenumCookie(c, cookies.language, lang, 365 * 86_400);
+    // The account's e-mail follows the language its owner reads in.
+    if (c.var.viewer?.via === 'session' && c.var.viewer.id)
+      await c.var.deps.db
+        .transaction()
+        .execute((trx) => setAccountLanguage(trx, c.var.viewer, lang));
     return c.redirect(safeBack(c.req.query('back')), 303);
   });
 
   app.get('/sign-in', (c) =>
-    c.html(signInPage(c.var.page, { back: safeBack(c.req.query('back')) })),
+    c.html(
+      signInPage(c.var.page, {
+        back: safeBack(c.req.query('back')),
+        ...(c.req.query('reset') === 'done' ? { notice: c.var.ui.m.accounts.resetDone } : {}),
+      }),
+    ),
   );
   app.post('/sign-in', async (c) => {
     const body = await checkForm(c);
@@ -132,7 +104,9 @@ export function accountRoutes(app: Hono<AppEnv>): void {
     };
     try {
       await c.var.deps.limits.signUp(clientNetwork(c), clockOf(c.var.deps));
-      const account = await db.transaction().execute((trx) => signUp(trx, input));
+      const account = await db
+        .transaction()
+        .execute((trx) => signUp(trx, input, { verification: 'needed', language: c.var.ui.lang }));
       const secret = await openSession(db, account.id, clockOf(c.var.deps));
       setPlenumCookie(c, cookies.session, secret, sessionDays * 86_400);
       return c.redirect('/account', 303);
@@ -152,6 +126,9 @@ export function accountRoutes(app: Hono<AppEnv>): void {
     }
   });
 
+  mountPasswordReset(app);
+  mountEmailVerification(app);
+
   app.post('/sign-out', async (c) => {
     await checkForm(c);
     const secret = readPlenumCookie(c, cookies.session);
@@ -160,42 +137,89 @@ export function accountRoutes(app: Hono<AppEnv>): void {
     return c.redirect('/', 303);
   });
 
-  app.get('/account', (c) => renderAccount(c));
-  app.post('/account/password', async (c) => {
-    const body = await checkForm(c);
-    try {
-      await c.var.deps.db.transaction().execute((trx) =>
-        changePassword(trx, c.var.viewer, readPlenumCookie(c, cookies.session) ?? '', {
-          current: field(body, 'current'),
-          password: field(body, 'password'),
-        }),
-      );
-      return renderAccount(c, { message: c.var.ui.m.accounts.passwordChanged });
-    } catch (error) {
-      if (!isPlenumError(error) || error.code === 'SIGN_IN_REQUIRED' || error.status >= 500)
-        throw error;
-      return renderAccount(c, { error: errorText(c.var.ui, error) }, 400);
-    }
-  });
-  app.post('/account/tokens', async (c) => {
-    const body = await checkForm(c);
-    const token = await c.var.deps.db
-      .transaction()
-      .execute((trx) => createApiToken(trx, c.var.viewer, field(body, 'name') ?? ''));
-    return renderAccount(c, { newToken: token });
-  });
-  app.post('/account/calendar', async (c) => {
-    await checkForm(c);
-    const secret = await c.var.deps.db
-      .transaction()
-      .execute((trx) => renewCalendarAddress(trx, c.var.viewer, clockOf(c.var.deps)));
-    return renderAccount(c, { newCalendar: `${siteBase(c)}/calendar/${secret}.ics` });
-  });
   app.post('/account/tokens/:id/revoke', async (c) => {
     await checkForm(c);
     await c.var.deps.db
       .transaction()
       .execute((trx) => revokeToken(trx, c.var.viewer, c.req.param('id')));
     return c.redirect('/account', 303);
+  });
+}
+
+/** "Forgot your password?": asking for a link, and the form the link opens. */
+function mountPasswordReset(app: Hono<AppEnv>): void {
+  app.get('/forgot-password', (c) =>
+    c.html(forgotPasswordPage(c.var.page, { mail: c.var.deps.mail })),
+  );
+  app.post('/forgot-password', async (c) => {
+    const body = await checkForm(c);
+    const email = field(body, 'email') ?? '';
+    const now = clockOf(c.var.deps);
+    try {
+      // Counted before anything is looked up: the answer is the same whether or not it exists.
+      await c.var.deps.limits.mailLink(email, clientNetwork(c), now);
+      await c.var.deps.db.transaction().execute((trx) => requestPasswordReset(trx, { email }, now));
+      return c.html(forgotPasswordPage(c.var.page, { email, sent: true, mail: c.var.deps.mail }));
+    } catch (error) {
+      if (!isPlenumError(error) || error.status >= 500) throw error;
+      retryAfter(c, error);
+      return c.html(
+        forgotPasswordPage(c.var.page, {
+          email,
+          error: errorText(c.var.ui, error),
+          mail: c.var.deps.mail,
+        }),
+        error.status === 429 ? 429 : 400,
+      );
+    }
+  });
+
+  // Opening the link changes nothing (mail scanners open links): the form posts the token.
+  app.get('/reset-password', (c) =>
+    c.html(resetPasswordPage(c.var.page, { token: (c.req.query('token') ?? '').slice(0, 100) })),
+  );
+  app.post('/reset-password', async (c) => {
+    const body = await checkForm(c);
+    const token = field(body, 'token') ?? '';
+    try {
+      const account = await c.var.deps.db
+        .transaction()
+        .execute((trx) =>
+          resetPassword(trx, { token, password: field(body, 'password') }, clockOf(c.var.deps)),
+        );
+      await c.var.deps.limits.passwordReset(account.email, clientNetwork(c));
+      return c.redirect('/sign-in?reset=done', 303);
+    } catch (error) {
+      if (!isPlenumError(error) || error.status >= 500) throw error;
+      return c.html(
+        resetPasswordPage(c.var.page, {
+          token,
+          error: errorText(c.var.ui, error),
+          linkInvalid: error.code === 'LINK_INVALID',
+        }),
+        400,
+      );
+    }
+  });
+}
+
+/** The landing page of the verification link, and its confirmation. */
+function mountEmailVerification(app: Hono<AppEnv>): void {
+  // Opening the link changes nothing (mail scanners open links): the button posts the token.
+  app.get('/verify-email', (c) =>
+    c.html(verifyEmailPage(c.var.page, { token: (c.req.query('token') ?? '').slice(0, 100) })),
+  );
+  app.post('/verify-email', async (c) => {
+    const body = await checkForm(c);
+    const token = field(body, 'token') ?? '';
+    try {
+      await c.var.deps.db
+        .transaction()
+        .execute((trx) => verifyEmailAddress(trx, token, clockOf(c.var.deps)));
+      return c.html(verifyEmailPage(c.var.page, { token: '', done: true }));
+    } catch (error) {
+      if (!isPlenumError(error) || error.status >= 500) throw error;
+      return c.html(verifyEmailPage(c.var.page, { token, error: errorText(c.var.ui, error) }), 400);
+    }
   });
 }

@@ -23,6 +23,16 @@ export interface Viewer {
   grants: RoleGrant[];
   /** How they proved who they are. */
   via: 'session' | 'token';
+  /** True while the account's e-mail address is not verified (absent: verified). */
+  unverified?: boolean;
+}
+
+/**
+ * Refuses an account whose e-mail address is not verified yet (EMAIL_UNVERIFIED): it may read,
+ * follow and watch, but not speak (submit, co-sign) until its owner has followed the link.
+ */
+export function requireVerified(viewer: Viewer | null): void {
+  if (viewer?.unverified) throw new PlenumError('EMAIL_UNVERIFIED');
 }
 
 /** True when the viewer holds the role on the scope (admins hold every role). */
@@ -85,6 +95,15 @@ export const signUpSchema = z.object({
 export const signInSchema = z.object({
   email: emailSchema,
   password: z.string().min(1, 'Enter your password.').max(200),
+});
+
+/** The form that asks for a password reset link. */
+export const resetRequestSchema = z.object({ email: emailSchema });
+
+/** The form that sets a new password from a reset link. */
+export const passwordResetSchema = z.object({
+  token: z.string().min(20).max(100),
+  password: passwordSchema,
 });
 
 /** The password change form. */

@@ -8,13 +8,16 @@ import { recordEvent } from '../events/events.store.ts';
 import type { Limits } from '../limits/limits.ts';
 import { zodError } from '../validation.ts';
 import {
+  emailSchema,
   passwordChangeSchema,
+  passwordResetSchema,
   signInSchema,
   signUpSchema,
   type ScopedRole,
   type Viewer,
 } from './accounts.schema.ts';
 import {
+  deleteAllSessions,
   deleteOtherSessions,
   deleteSession,
   findAccount,
@@ -23,15 +26,24 @@ import {
   findTokenAccount,
   findTokenAccounts,
   insertAccount,
+  insertAccountLink,
   insertApiToken,
   insertGrant,
   insertSession,
+  listAccountsHolding,
+  listApiTokens,
+  listHolders,
+  markEmailVerified,
   recordTokenUse,
   revokeAllApiTokens,
   revokeApiToken,
+  updateAccountLanguage,
   updatePasswordHash,
+  useAccountLink,
+  useUpAccountLinks,
   type Account,
   type AccountWithGrants,
+  type ApiTokenListing,
   type TokenAccount,
 } from './accounts.store.ts';
 import { hashPassword, unusableHash, verifyPassword } from './passwords.ts';
@@ -44,11 +56,26 @@ export function secretHash(secret: string): string {
   return createHash('sha256').update(secret).digest('hex');
 }
 
-/** Creates an account; the first argument is the database or a transaction. */
+/** How long a one-time link lives: a password reset an hour, an address verification a week. */
+export const linkLifetimeMs = { reset: 3_600_000, verify: 7 * 86_400_000 } as const;
+
+/**
+ * Creates an account; the first argument is the database or a transaction. An account made by
+ * the sign-up form needs its address verified (`verification: 'needed'`: it cannot submit until
+ * its owner follows the link the mail follower sends); one made by the operator, the demo or a
+ * test is vouched for by whoever made it.
+ */
 export async function signUp(
   db: Db,
   input: unknown,
-  options: { isAdmin?: boolean; actor?: string; now?: Date } = {},
+  options: {
+    isAdmin?: boolean;
+    actor?: string;
+    now?: Date;
+    verification?: 'needed' | 'vouched';
+    /** The interface language of its e-mail (the sign-up form's). */
+    language?: string;
+  } = {},
 ): Promise<Account> {
   const parsed = signUpSchema.safeParse(input);
   if (!parsed.success) throw zodError(parsed.error);
@@ -57,6 +84,8 @@ export async function signUp(
   const id = newId();
   const at = (options.now ?? new Date()).toISOString();
   const passwordHash = await hashPassword(password);
+  const verified = options.verification !== 'needed';
+  const language = options.language ?? 'en';
   await insertAccount(db, {
     id,
     email,
@@ -65,13 +94,15 @@ export async function signUp(
     is_admin: options.isAdmin ? 1 : 0,
     created_at: at,
     password_changed_at: at,
+    language,
+    email_verified_at: verified ? at : null,
   });
   await recordEvent(db, {
     actor: options.actor ?? id,
     action: 'account.created',
     subjectType: 'account',
     subjectId: id,
-    data: { admin: Boolean(options.isAdmin) },
+    data: { admin: Boolean(options.isAdmin), verified },
   });
   return {
     id,
@@ -80,7 +111,159 @@ export async function signUp(
     isAdmin: Boolean(options.isAdmin),
     passwordHash,
     createdAt: at,
+    language,
+    emailVerifiedAt: verified ? at : null,
   };
+}
+
+/** Sets the language the signed-in viewer's e-mail is written in (their interface language). */
+export async function setAccountLanguage(
+  db: Db,
+  viewer: Viewer | null,
+  language: string,
+): Promise<void> {
+  checkSignedIn(viewer);
+  await updateAccountLanguage(db, viewer.id, language);
+}
+
+/**
+ * Asks for the verification link to be sent again (the mail follower writes it); nothing when
+ * the address is verified already. The caller has counted it against the limits.
+ */
+export async function requestVerificationLink(
+  db: Db,
+  viewer: Viewer | null,
+  now: Date,
+): Promise<void> {
+  checkSignedIn(viewer);
+  if (!viewer.unverified) return;
+  await recordEvent(
+    db,
+    {
+      actor: viewer.id,
+      action: 'account.verification_requested',
+      subjectType: 'account',
+      subjectId: viewer.id,
+    },
+    now,
+  );
+}
+
+/**
+ * Asks for a password reset link for an e-mail address: when an account has it, an event the
+ * mail follower turns into the message; when none has, nothing. The caller answers the same
+ * either way, and has counted the request against the limits before.
+ */
+export async function requestPasswordReset(db: Db, input: unknown, now: Date): Promise<void> {
+  const parsed = emailSchema.safeParse((input as { email?: unknown } | null)?.email);
+  if (!parsed.success) throw zodError(parsed.error);
+  const account = await findAccountByEmail(db, parsed.data);
+  if (!account) return;
+  await recordEvent(
+    db,
+    {
+      actor: 'plenum',
+      action: 'account.password_reset_requested',
+      subjectType: 'account',
+      subjectId: account.id,
+    },
+    now,
+  );
+}
+
+/**
+ * Makes a one-time link for an account (for the mail follower, in its transaction): returns the
+ * secret, which is only in the message; only its SHA-256 is stored.
+ */
+export async function issueAccountLink(
+  db: Db,
+  link: { accountId: string; purpose: 'verify' | 'reset'; now: Date },
+): Promise<string> {
+  const secret = randomBytes(32).toString('base64url');
+  await insertAccountLink(db, {
+    token_hash: secretHash(secret),
+    account_id: link.accountId,
+    purpose: link.purpose,
+    created_at: link.now.toISOString(),
+    expires_at: new Date(link.now.getTime() + linkLifetimeMs[link.purpose]).toISOString(),
+  });
+  return secret;
+}
+
+/** Verifies the e-mail address of the link's account; LINK_INVALID when it is used or expired. */
+export async function verifyEmailAddress(db: Db, token: string, now: Date): Promise<Account> {
+  const accountId =
+    token.length <= 100
+      ? await useAccountLink(db, {
+          tokenHash: secretHash(token),
+          purpose: 'verify',
+          now: now.toISOString(),
+        })
+      : undefined;
+  const account = accountId && (await findAccount(db, accountId));
+  if (!account) throw new PlenumError('LINK_INVALID');
+  if (await markEmailVerified(db, account.id, now.toISOString()))
+    await recordEvent(
+      db,
+      {
+        actor: account.id,
+        action: 'account.email_verified',
+        subjectType: 'account',
+        subjectId: account.id,
+      },
+      now,
+    );
+  return account;
+}
+
+/**
+ * Sets a new password from a reset link (single use, an hour long): every session is signed out,
+ * every API token revoked and every other reset link used up; the address is verified by the
+ * same token. Returns the account, whose sign-in lock the caller then lifts.
+ */
+export async function resetPassword(db: Db, input: unknown, now: Date): Promise<Account> {
+  const parsed = passwordResetSchema.safeParse(input);
+  if (!parsed.success) {
+    if (parsed.error.issues.some((i) => i.path[0] === 'token'))
+      throw new PlenumError('LINK_INVALID');
+    throw zodError(parsed.error);
+  }
+  const at = now.toISOString();
+  const accountId = await useAccountLink(db, {
+    tokenHash: secretHash(parsed.data.token),
+    purpose: 'reset',
+    now: at,
+  });
+  const account = accountId && (await findAccount(db, accountId));
+  if (!account) throw new PlenumError('LINK_INVALID');
+  await updatePasswordHash(db, account.id, await hashPassword(parsed.data.password), at);
+  await deleteAllSessions(db, account.id);
+  const tokensRevoked = await revokeAllApiTokens(db, account.id, at);
+  await useUpAccountLinks(db, account.id, 'reset', at);
+  // Only the owner of the mailbox could follow the link: the address is theirs.
+  await markEmailVerified(db, account.id, at);
+  await recordEvent(
+    db,
+    {
+      actor: account.id,
+      action: 'account.password_reset',
+      subjectType: 'account',
+      subjectId: account.id,
+      data: { tokensRevoked },
+    },
+    now,
+  );
+  return account;
+}
+
+/** An account as the mail follower writes to it, if it exists. */
+export async function findMailRecipient(db: Db, accountId: string): Promise<Account | undefined> {
+  return findAccount(db, accountId);
+}
+
+/** The accounts that represent an organisation (to tell them what concerns it). */
+export async function listRepresentatives(db: Db, organisationId: string): Promise<Account[]> {
+  return listAccountsHolding(db, 'representative', organisationId);
 }
 
 /** Where a sign-in attempt comes from, and the limits it counts against. */
@@ -140,6 +323,7 @@ function toViewer(account: AccountWithGrants, via: Viewer['via']): Viewer {
     isAdmin: account.isAdmin,
     grants: account.grants,
     via,
+    ...(account.emailVerifiedAt === null ? { unverified: true } : {}),
   };
 }
 
@@ -339,4 +523,30 @@ export async function grantRole(
       data: { role: grant.role, scopeId: grant.scopeId },
     });
   }
+}
+
+/** The accounts holding a role on a scope (names and e-mails): the caller has checked who may see them. */
+export async function getRoleHolders(
+  db: Db,
+  role: ScopedRole,
+  scopeId: string,
+): Promise<{ id: string; name: string; email: string }[]> {
+  return listHolders(db, role, scopeId);
+}
+
+/** An account's name and e-mail (the caller has checked the viewer may know them). */
+export async function getAccountContact(
+  db: Db,
+  id: string,
+): Promise<{ name: string; email: string } | undefined> {
+  const account = await findAccount(db, id);
+  return account ? { name: account.name, email: account.email } : undefined;
+}
+
+export type { ApiTokenListing };
+
+/** The viewer's API tokens (never their secrets), newest first, as the account page lists them. */
+export async function getApiTokens(db: Db, viewer: Viewer | null): Promise<ApiTokenListing[]> {
+  checkSignedIn(viewer);
+  return listApiTokens(db, viewer.id);
 }

@@ -12,6 +12,10 @@ export interface Account {
   isAdmin: boolean;
   passwordHash: string;
   createdAt: string;
+  /** The interface language its e-mail is written in. */
+  language: string;
+  /** When its e-mail address was verified; null while it is not. */
+  emailVerifiedAt: string | null;
 }
 
 function toAccount(row: AccountTable): Account {
@@ -22,6 +26,8 @@ function toAccount(row: AccountTable): Account {
     isAdmin: Number(row.is_admin) === 1,
     passwordHash: row.password_hash,
     createdAt: row.created_at,
+    language: row.language,
+    emailVerifiedAt: row.email_verified_at,
   };
 }
 
@@ -79,6 +85,85 @@ export async function updatePasswordHash(
     .set({ password_hash: hash, password_changed_at: at })
     .where('id', '=', id)
     .execute();
+}
+
+/** Sets the language an account's e-mail is written in. */
+export async function updateAccountLanguage(db: Db, id: string, language: string): Promise<void> {
+  await db.updateTable('accounts').set({ language }).where('id', '=', id).execute();
+}
+
+/** Marks an account's e-mail address verified (unless it already is); true when it was not. */
+export async function markEmailVerified(db: Db, id: string, at: string): Promise<boolean> {
+  const result = await db
+    .updateTable('accounts')
+    .set({ email_verified_at: at })
+    .where('id', '=', id)
+    .where('email_verified_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Stores a one-time link under the hash of its secret. */
+export async function insertAccountLink(
+  db: Db,
+  row: {
+    token_hash: string;
+    account_id: string;
+    purpose: 'verify' | 'reset';
+    created_at: string;
+    expires_at: string;
+  },
+): Promise<void> {
+  await db
+    .insertInto('account_links')
+    .values({ ...row, used_at: null })
+    .execute();
+}
+
+/**
+ * Uses a live one-time link (not used, not expired at `now`, of this purpose), in one statement so
+ * two requests cannot both use it; returns its account's id, or undefined.
+ */
+export async function useAccountLink(
+  db: Db,
+  link: { tokenHash: string; purpose: 'verify' | 'reset'; now: string },
+): Promise<string | undefined> {
+  const result = await db
+    .updateTable('account_links')
+    .set({ used_at: link.now })
+    .where('token_hash', '=', link.tokenHash)
+    .where('purpose', '=', link.purpose)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', link.now)
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) !== 1) return undefined;
+  const row = await db
+    .selectFrom('account_links')
+    .select('account_id')
+    .where('token_hash', '=', link.tokenHash)
+    .executeTakeFirst();
+  return row?.account_id;
+}
+
+/** Uses up every live link of an account for a purpose (a password was reset: older links die). */
+export async function useUpAccountLinks(
+  db: Db,
+  accountId: string,
+  purpose: 'verify' | 'reset',
+  at: string,
+): Promise<void> {
+  await db
+    .updateTable('account_links')
+    .set({ used_at: at })
+    .where('account_id', '=', accountId)
+    .where('purpose', '=', purpose)
+    .where('used_at', 'is', null)
+    .execute();
+}
+
+/** Deletes every session of an account (its password was reset). */
+export async function deleteAllSessions(db: Db, accountId: string): Promise<void> {
+  await db.deleteFrom('sessions').where('account_id', '=', accountId).execute();
 }
 
 /** Stores a session under the hash of its cookie value. */
@@ -274,6 +359,23 @@ export async function insertGrant(
   if (existing) return false;
   await db.insertInto('role_grants').values(row).execute();
   return true;
+}
+
+/** The accounts holding a role on a scope, whole (to write to them). */
+export async function listAccountsHolding(
+  db: Db,
+  role: ScopedRole,
+  scopeId: string,
+): Promise<Account[]> {
+  const rows = await db
+    .selectFrom('role_grants')
+    .innerJoin('accounts', 'accounts.id', 'role_grants.account_id')
+    .selectAll('accounts')
+    .where('role_grants.role', '=', role)
+    .where('role_grants.scope_id', '=', scopeId)
+    .orderBy('accounts.id')
+    .execute();
+  return rows.map(toAccount);
 }
 
 /** The accounts holding a role on a scope, with names and e-mails. */

@@ -11,6 +11,21 @@ export interface AccountTable {
   is_admin: number;
   created_at: string;
   password_changed_at: string;
+  /** The interface language the account last chose: the language of its e-mail. */
+  language: string;
+  /** When the owner followed the verification link; null while the address is unverified. */
+  email_verified_at: string | null;
+}
+
+/** A row of `account_links`: a one-time link sent by e-mail (verify the address, reset the password). */
+export interface AccountLinkTable {
+  /** SHA-256 of the link's secret. */
+  token_hash: string;
+  account_id: string;
+  purpose: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
 }
 
 /** A row of `sessions`: the SHA-256 of a session cookie, so a leaked table opens no session. */

@@ -1,13 +1,8 @@
-/** HTML of sign-in, sign-up and the account page. */
+/** HTML of sign-in, sign-up and the account's own sections of the account page (src/pages/). */
 import { html } from 'hono/html';
-import { accountCalendarSection } from '../meetings/meetings.views.ts';
 import type { ApiTokenListing } from './accounts.store.ts';
-import type { Organisation } from '../organisations/organisations.schema.ts';
-import type { Process } from '../processes/processes.schema.ts';
-import type { Submission } from '../submissions/submissions.schema.ts';
-import { submissionItem } from '../submissions/submissions.views.ts';
 import type { PageContext } from '../web/page-context.ts';
-import { fill } from '../web/i18n.ts';
+import { fill, isolated } from '../web/i18n.ts';
 import { csrfField, page, type Markup } from '../web/layout.ts';
 
 function problem(message: Markup | undefined): Markup {
@@ -17,10 +12,11 @@ function problem(message: Markup | undefined): Markup {
 /** The sign-in form. */
 export function signInPage(
   ctx: PageContext,
-  options: { email?: string; error?: Markup; back?: string } = {},
+  options: { email?: string; error?: Markup; back?: string; notice?: string } = {},
 ): Markup {
   const m = ctx.ui.m.accounts;
   const main = html`<h1>${m.signInTitle}</h1>
+    ${options.notice ? html`<p class="notice" role="status">${options.notice}</p>` : ''}
     ${problem(options.error)}
     <form method="post" action="/sign-in" class="stack narrow">
       ${csrfField(ctx)}<input type="hidden" name="back" value="${options.back ?? '/'}" />
@@ -28,6 +24,7 @@ export function signInPage(
       <label>${m.password} <input type="password" name="password" required autocomplete="current-password" /></label>
       <button type="submit">${m.signInSubmit}</button>
     </form>
+    <p><a href="/forgot-password">${m.forgotPassword}</a></p>
     <p>${m.noAccount} <a href="/sign-up">${m.signUpTitle}</a></p>`;
   return page(ctx, { title: m.signInTitle, main });
 }
@@ -52,51 +49,142 @@ export function signUpPage(
   return page(ctx, { title: m.signUpTitle, main });
 }
 
-/** The account page: roles, organisations, submissions, password, API tokens. */
-export function accountPage(
+/** Development without SMTP: where the messages are read instead. */
+function developmentMail(ctx: PageContext, mail: string | undefined): Markup {
+  const m = ctx.ui.m.accounts;
+  return mail === 'development'
+    ? html`<p class="notice">${m.devMail} <a href="/dev/mail">${m.devMailLink}</a></p>`
+    : '';
+}
+
+/** The head of the account page: who is signed in, and what the last action did. */
+export function accountHeading(
   ctx: PageContext,
-  data: {
-    roles: { role: string; scope: string; href: string }[];
-    organisations: Organisation[];
-    submissions: Submission[];
-    tokens: ApiTokenListing[];
-    calendar: { followed: Process[]; address: { createdAt: string } | undefined };
-    newCalendar?: string;
-    newToken?: string;
-    message?: string;
-    error?: Markup;
-  },
+  data: { message?: string; error?: Markup; mail?: string },
+): Markup {
+  const m = ctx.ui.m.accounts;
+  const viewer = ctx.viewer!;
+  return html`<h1>${m.accountTitle}</h1>
+    <p>${viewer.name} · <span dir="ltr">${viewer.email}</span></p>
+    ${data.message ? html`<p class="notice" role="status">${data.message}</p>` : ''}
+    ${problem(data.error)}
+    ${viewer.unverified ? unverifiedNotice(ctx, data.mail) : ''}`;
+}
+
+/** While the address is unverified: what the account may not do, and the link sent again. */
+function unverifiedNotice(ctx: PageContext, mail: string | undefined): Markup {
+  const m = ctx.ui.m.accounts;
+  return html`<section class="notice" aria-labelledby="unverified">
+      <h2 id="unverified">${m.verifyTitle}</h2>
+      <p>${fill(m.unverifiedNotice, { email: isolated(ctx.viewer!.email) })}</p>
+      <form method="post" action="/account/verification" class="inline">
+        ${csrfField(ctx)}<button type="submit">${m.resendLink}</button>
+      </form>
+      ${developmentMail(ctx, mail)}
+    </section>`;
+}
+
+/** "Forgot your password?": the form that asks for a link, and what it answers once sent. */
+export function forgotPasswordPage(
+  ctx: PageContext,
+  options: { email?: string; error?: Markup; sent?: boolean; mail?: string | undefined } = {},
+): Markup {
+  const m = ctx.ui.m.accounts;
+  const main = html`<h1>${m.forgotTitle}</h1>
+    ${options.sent ? html`<p class="notice" role="status">${m.forgotSent}</p>${developmentMail(ctx, options.mail)}` : ''}
+    ${problem(options.error)}
+    <p id="forgot-help">${m.forgotIntro}</p>
+    <form method="post" action="/forgot-password" class="stack narrow">
+      ${csrfField(ctx)}
+      <label>${m.email} <input type="email" name="email" required autocomplete="email" aria-describedby="forgot-help" value="${options.email ?? ''}" /></label>
+      <button type="submit">${m.forgotSubmit}</button>
+    </form>
+    <p><a href="/sign-in">${m.signInTitle}</a></p>`;
+  return page(ctx, { title: m.forgotTitle, main });
+}
+
+/** The form a reset link opens: a new password (the token rides along, hidden). */
+export function resetPasswordPage(
+  ctx: PageContext,
+  options: { token: string; error?: Markup; linkInvalid?: boolean },
+): Markup {
+  const m = ctx.ui.m.accounts;
+  const main = html`<h1>${m.resetTitle}</h1>
+    ${problem(options.error)}
+    ${
+      options.linkInvalid
+        ? html`<p><a href="/forgot-password">${m.askAgain}</a></p>`
+        : html`<p class="help" id="reset-effect">${m.resetIntro}</p>
+          <form method="post" action="/reset-password" class="stack narrow">
+            ${csrfField(ctx)}<input type="hidden" name="token" value="${options.token}" />
+            <label>${m.newPassword} <input type="password" name="password" required minlength="10" autocomplete="new-password" aria-describedby="reset-effect pw-help" /></label>
+            <p class="help" id="pw-help">${m.passwordHelp}</p>
+            <button type="submit">${m.resetSubmit}</button>
+          </form>`
+    }`;
+  return page(ctx, { title: m.resetTitle, main });
+}
+
+/** The landing page of a verification link: a button that confirms, then what it did. */
+export function verifyEmailPage(
+  ctx: PageContext,
+  options: { token: string; error?: Markup; done?: boolean },
+): Markup {
+  const m = ctx.ui.m.accounts;
+  const main = html`<h1>${m.verifyTitle}</h1>
+    ${problem(options.error)}
+    ${
+      options.done
+        ? html`<p class="notice" role="status">${m.verified}</p>
+          <p><a href="/account">${m.accountTitle}</a></p>`
+        : options.error
+          ? html`<p><a href="/account">${m.resendLink}</a></p>`
+          : html`<p>${m.verifyIntro}</p>
+            <form method="post" action="/verify-email" class="stack narrow">
+              ${csrfField(ctx)}<input type="hidden" name="token" value="${options.token}" />
+              <button type="submit">${m.verifySubmit}</button>
+            </form>`
+    }`;
+  return page(ctx, { title: m.verifyTitle, main });
+}
+
+/** The viewer's roles, each with the process or organisation it is held on. */
+export function accountRolesSection(
+  ctx: PageContext,
+  roles: { role: string; scope: string; href: string }[],
 ): Markup {
   const { ui } = ctx;
   const m = ui.m.accounts;
-  const viewer = ctx.viewer!;
-  const main = html`<h1>${m.accountTitle}</h1>
-    <p>${viewer.name} · ${viewer.email}</p>
-    ${data.message ? html`<p class="notice" role="status">${data.message}</p>` : ''}
-    ${problem(data.error)}
-    <h2>${m.roles}</h2>
+  return html`<h2>${m.roles}</h2>
     ${
-      data.roles.length === 0
+      roles.length === 0
         ? html`<p class="empty">${m.noRoles} <a href="/organisations/new">${ui.m.organisations.register}</a></p>`
-        : html`<ul>${data.roles.map((r) => html`<li>${fill(m.roleNames[r.role as keyof typeof m.roleNames] ?? r.role, { scope: '' })}<a href="${r.href}">${r.scope}</a></li>`)}</ul>
+        : html`<ul>${roles.map((r) => html`<li>${fill(m.roleNames[r.role as keyof typeof m.roleNames] ?? r.role, { scope: '' })}<a href="${r.href}">${r.scope}</a></li>`)}</ul>
           <p><a href="/organisations/new">${ui.m.organisations.register}</a></p>`
-    }
-    <h2>${ui.m.submissions.yours}</h2>
-    ${
-      data.submissions.length === 0
-        ? html`<p class="empty">${ui.m.submissions.none}</p>`
-        : html`<ol class="submissions">${data.submissions.map((s) => submissionItem(ctx, s, { showStatus: true }))}</ol>`
-    }
-    ${accountCalendarSection(ctx, { ...data.calendar, ...(data.newCalendar ? { newAddress: data.newCalendar } : {}) })}
-    <h2>${m.changePassword}</h2>
+    }`;
+}
+
+/** The form that changes the password. */
+export function accountPasswordSection(ctx: PageContext): Markup {
+  const m = ctx.ui.m.accounts;
+  return html`<h2>${m.changePassword}</h2>
     <form method="post" action="/account/password" class="stack narrow">
       ${csrfField(ctx)}
       <p class="help" id="password-effect">${m.passwordChangeEffect}</p>
       <label>${m.currentPassword} <input type="password" name="current" required autocomplete="current-password" /></label>
       <label>${m.newPassword} <input type="password" name="password" required minlength="10" autocomplete="new-password" aria-describedby="password-effect" /></label>
       <button type="submit">${m.changePassword}</button>
-    </form>
-    <h2>${m.tokens}</h2>
+    </form>`;
+}
+
+/** The viewer's API tokens, the secret of one just made, and the form that makes one. */
+export function accountTokensSection(
+  ctx: PageContext,
+  data: { tokens: ApiTokenListing[]; newToken?: string },
+): Markup {
+  const { ui } = ctx;
+  const m = ui.m.accounts;
+  return html`<h2>${m.tokens}</h2>
     ${data.newToken ? html`<p class="notice" role="status">${m.tokenCreated} <code>${data.newToken}</code></p>` : ''}
     ${
       data.tokens.length === 0
@@ -118,5 +206,4 @@ export function accountPage(
       ${csrfField(ctx)}<label>${m.tokenName} <input name="name" maxlength="100" required /></label>
       <button type="submit">${m.createToken}</button>
     </form>`;
-  return page(ctx, { title: m.accountTitle, main });
 }

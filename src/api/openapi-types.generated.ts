@@ -105,23 +105,6 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/language-versions/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** A language version with its import report */
-    get: operations['languageVersionsById'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   '/api/language-versions/{id}/blocks': {
     parameters: {
       query?: never;
@@ -156,6 +139,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/language-versions/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A language version with its import report */
+    get: operations['languageVersionsById'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/organisations': {
     parameters: {
       query?: never;
@@ -167,6 +167,74 @@ export interface paths {
     get: operations['organisations'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/organisations/{ref}/verify': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Verify an organisation with the kind of proof and its reference (a secretariat or an administrator) */
+    post: operations['postOrganisationsByRefVerify'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/organisations/{ref}/revoke': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Revoke an organisation's verification, with the reason */
+    post: operations['postOrganisationsByRefRevoke'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/organisations/{ref}/representatives/{accountId}/verify': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Verify a representative of an organisation, with the kind of proof and its reference */
+    post: operations['postOrganisationsByRefRepresentativesByAccountIdVerify'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/organisations/{ref}/representatives/{accountId}/revoke': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Revoke a representative's verification, with the reason */
+    post: operations['postOrganisationsByRefRepresentativesByAccountIdRevoke'];
     delete?: never;
     options?: never;
     head?: never;
@@ -285,7 +353,7 @@ export interface paths {
     /** Published submissions of a comment period, newest first, 50 a page (use `next` as `before`) */
     get: operations['consultationsByIdSubmissions'];
     put?: never;
-    /** Submit a comment (API token of a representative of the organisation); answers with the receipt once committed */
+    /** Submit a comment (API token of a representative of the organisation, or of a person submitting as themselves or anonymously where the period allows); answers with the receipt once committed */
     post: operations['postConsultationsByIdSubmissions'];
     delete?: never;
     options?: never;
@@ -336,6 +404,108 @@ export interface paths {
     };
     /** One submission (published ones to anyone; others to the submitter, co-signers and process staff) */
     get: operations['submissionsById'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/transparency/tree-head': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The latest signed tree head of the transparency log */
+    get: operations['transparencyTreeHead'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/transparency/tree-heads': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every signed tree head, largest first, a page at a time */
+    get: operations['transparencyTreeHeads'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/transparency/proof': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The inclusion proof of an entry (by position or leaf hash) in a signed tree head */
+    get: operations['transparencyProof'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/transparency/consistency': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The consistency proof between two signed tree heads */
+    get: operations['transparencyConsistency'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/transparency/entries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Entries of the log by position, at most 1,000 a page (an entry about a document version in preparation shows its hash only) */
+    get: operations['transparencyEntries'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/transparency/key': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The public keys that sign tree heads, the current one first */
+    get: operations['transparencyKey'];
     put?: never;
     post?: never;
     delete?: never;
@@ -425,6 +595,12 @@ export interface components {
           | 'IMPORT_CONFLICT'
           | 'IMPORT_TOO_MANY_BLOCKS'
           | 'IMPORT_DOCX_TOO_LARGE_UNPACKED'
+          | 'IMPORT_BAD_PDF'
+          | 'IMPORT_PDF_ENCRYPTED'
+          | 'IMPORT_PDF_NO_TEXT'
+          | 'IMPORT_PDF_TOO_MANY_PAGES'
+          | 'IMPORT_DRAFT_NOT_FOUND'
+          | 'CORRECTION_INVALID'
           | 'TEXT_FORBIDDEN_CHARACTER'
           | 'SIGN_IN_REQUIRED'
           | 'SIGN_IN_FAILED'
@@ -432,6 +608,8 @@ export interface components {
           | 'RATE_LIMITED'
           | 'PASSWORD_CHECKS_BUSY'
           | 'FORBIDDEN'
+          | 'EMAIL_UNVERIFIED'
+          | 'LINK_INVALID'
           | 'CSRF_FAILED'
           | 'ACCOUNT_EXISTS'
           | 'ACCOUNT_NOT_FOUND'
@@ -442,6 +620,9 @@ export interface components {
           | 'CONCEPT_CONFLICT'
           | 'ORGANISATION_NOT_FOUND'
           | 'ORGANISATION_CONFLICT'
+          | 'GOVERNMENT_ALREADY_VERIFIED'
+          | 'VERIFICATION_CONFLICT'
+          | 'SUBMITTER_NOT_ACCEPTED'
           | 'PERIOD_NOT_FOUND'
           | 'CAMPAIGN_NOT_FOUND'
           | 'PERIOD_NOT_OPEN_YET'
@@ -455,6 +636,7 @@ export interface components {
           | 'ATTACHMENT_NOT_FOUND'
           | 'ATTACHMENT_UNSAFE'
           | 'SUBMISSION_NOT_STORED'
+          | 'LOG_ENTRY_NOT_FOUND'
           | 'MEETING_NOT_FOUND'
           | 'MEETING_CHANGED'
           | 'MEETING_CANCELLED'
@@ -526,6 +708,8 @@ export interface components {
       address: string;
       text: string;
       rows: string[][] | null;
+      /** @description "front" on the cover, "back" on the back cover, null in the body */
+      matter: ('front' | 'back') | null;
       footnoteRefs: components['schemas']['FootnoteRef'][];
     };
     FootnoteRef: {
@@ -602,6 +786,16 @@ export interface components {
         message: string;
         line: number | null;
       }[];
+      /** @description The corrections recorded for the same file (same SHA-256), re-applied to it */
+      corrections?: {
+        applied: number;
+        notApplied: {
+          type: string;
+          /** @description How the text of the block it named starts */
+          block: string;
+          reason: string;
+        }[];
+      };
       durationMs: number;
     };
     Organisation: {
@@ -615,7 +809,8 @@ export interface components {
         | 'private_sector'
         | 'civil_society'
         | 'technical_community'
-        | 'academia';
+        | 'academia'
+        | 'individual';
       /** @description ISO 3166-1 alpha-3 */
       country: string | null;
       /** @description UN M49 code of the country */
@@ -625,6 +820,22 @@ export interface components {
       website: string | null;
       /** @description The secretariat has verified the organisation */
       verified: boolean;
+      /** @description How it was verified; null while it is not */
+      verification: {
+        /** @enum {string} */
+        kind: 'email_domain' | 'letter' | 'note_verbale' | 'other';
+        /** @description The reference recorded: a domain, a letter, a note verbale */
+        reason: string;
+        at: string;
+      } | null;
+    };
+    Verification: {
+      /** @enum {string} */
+      kind: 'email_domain' | 'letter' | 'note_verbale' | 'other';
+      reason: string;
+    };
+    Revocation: {
+      reason: string;
     };
     NewStance: {
       /** @description A block id (paragraph, footnote) or a published submission id */
@@ -660,6 +871,16 @@ export interface components {
       timeZone: string;
       /** @enum {string} */
       moderation: 'immediate' | 'review';
+      /**
+       * @description Who may submit
+       * @enum {string}
+       */
+      submitters: 'verified_organisations' | 'organisations' | 'individuals';
+      /**
+       * @description Whether individuals' names are published (when individuals may submit)
+       * @enum {string}
+       */
+      individualNames: 'published' | 'optional' | 'withheld';
       extensions: number;
       /**
        * @description The state by the server's clock when this was read
@@ -676,6 +897,8 @@ export interface components {
         /** @enum {string} */
         state: 'invited' | 'confirmed' | 'declined';
       }[];
+      /** @description An individual's affiliation, as they gave it: not verified */
+      affiliation: string | null;
       title: string | null;
       body: string;
       language: string;
@@ -692,6 +915,8 @@ export interface components {
         sha256: string;
       }[];
       contentSha256: string;
+      /** @description 1: the fingerprint covers the content only (older submissions); 2: also the id and the received-at instant */
+      fingerprintVersion: 1 | 2;
       receivedAt: string;
       publishedAt: string | null;
       /** @description The campaign of near-duplicate submissions of its period it belongs to (the id of its earliest member; its own id when it stands alone); null until grouped */
@@ -770,8 +995,16 @@ export interface components {
       at: string;
     };
     NewSubmission: {
-      /** @description Organisation id or slug */
-      organisationId: string;
+      /**
+       * @description For an organisation (organisationId), as oneself, or anonymously (the name known to the secretariat only), as the period's rules allow
+       * @default organisation
+       * @enum {string}
+       */
+      submitAs?: 'organisation' | 'myself' | 'anonymous';
+      /** @description Organisation id or slug, when submitting for an organisation */
+      organisationId?: string;
+      /** @description When submitting as oneself: an affiliation, published as given (not verified) */
+      affiliation?: string;
       title?: string;
       body: string;
       /**
@@ -811,10 +1044,70 @@ export interface components {
       contentSha256: string;
       /** @description The canonical JSON whose SHA-256 is contentSha256 */
       content: string;
+      /** @description 1: the fingerprint covers the content only (older submissions); 2: also the id and the received-at instant */
+      fingerprintVersion: 1 | 2;
       /** @enum {string} */
       status: 'awaiting_cosigners' | 'in_review' | 'published' | 'rejected' | 'returned';
       /** @description True when the idempotency key had already been used for this content */
       replayed: boolean;
+      /** @description The entry logging its receipt in the transparency log, with the signed tree head of the append and the inclusion proof; null for submissions received before the log existed */
+      transparency: components['schemas']['LogInclusion'] | null;
+    };
+    LogInclusion: {
+      /** @description Position of the entry in the log, from 0 */
+      leafIndex: number;
+      /** @description SHA-256(0x00 || entry), hex */
+      leafHash: string;
+      treeHead: components['schemas']['SignedTreeHead'];
+      /** @description RFC 9162 inclusion proof of the leaf in the tree of treeHead.treeSize, hex */
+      auditPath: string[];
+      /** @description The canonical JSON of the entry */
+      entry: string;
+    };
+    SignedTreeHead: {
+      /** @description Number of entries the tree holds */
+      treeSize: number;
+      /** @description RFC 9162 Merkle tree hash of the first treeSize entries, hex */
+      rootHash: string;
+      /** @description When the head was signed, UTC */
+      timestamp: string;
+      /** @description SHA-256 of the signing key (SubjectPublicKeyInfo DER), hex */
+      keyId: string;
+      /** @description Ed25519 signature, base64, of the canonical JSON of the other fields */
+      signature: string;
+    };
+    InclusionProof: {
+      /** @description Position of the entry in the log, from 0 */
+      leafIndex: number;
+      /** @description SHA-256(0x00 || entry), hex */
+      leafHash: string;
+      treeHead: components['schemas']['SignedTreeHead'];
+      /** @description RFC 9162 inclusion proof of the leaf in the tree of treeHead.treeSize, hex */
+      auditPath: string[];
+    };
+    ConsistencyProof: {
+      first: components['schemas']['SignedTreeHead'];
+      second: components['schemas']['SignedTreeHead'];
+      /** @description RFC 9162 consistency proof, hex */
+      proof: string[];
+    };
+    LogEntry: {
+      leafIndex: number;
+      leafHash: string;
+      /** @description Canonical JSON; null while it concerns a document version not yet public */
+      entry: string | null;
+    };
+    LogKey: {
+      keyId: string;
+      /** @constant */
+      algorithm: 'Ed25519';
+      /** @description SubjectPublicKeyInfo DER, base64 */
+      publicKey: string;
+      /** @description The same key as PEM */
+      pem: string;
+      createdAt: string;
+      /** @description When a newer key replaced it */
+      retiredAt: string | null;
     };
     Campaign: {
       /** @description The id of its earliest member */
@@ -1123,50 +1416,6 @@ export interface operations {
       };
     };
   };
-  languageVersionsById: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Language version id (UUID) */
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description OK */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            languageVersion: components['schemas']['LanguageVersion'];
-            importReport: components['schemas']['ImportReport'];
-          };
-        };
-      };
-      /** @description INVALID_REQUEST */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Error'];
-        };
-      };
-      /** @description LANGUAGE_VERSION_NOT_FOUND */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Error'];
-        };
-      };
-    };
-  };
   languageVersionsByIdBlocks: {
     parameters: {
       query?: never;
@@ -1254,6 +1503,50 @@ export interface operations {
       };
     };
   };
+  languageVersionsById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Language version id (UUID) */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            languageVersion: components['schemas']['LanguageVersion'];
+            importReport: components['schemas']['ImportReport'];
+          };
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description LANGUAGE_VERSION_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
   organisations: {
     parameters: {
       query?: never;
@@ -1276,6 +1569,306 @@ export interface operations {
       };
       /** @description INVALID_REQUEST */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  postOrganisationsByRefVerify: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Organisation id or slug */
+        ref: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['Verification'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            organisation: components['schemas']['Organisation'];
+          };
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SIGN_IN_REQUIRED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description FORBIDDEN */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description ORGANISATION_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description GOVERNMENT_ALREADY_VERIFIED; VERIFICATION_CONFLICT */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  postOrganisationsByRefRevoke: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Organisation id or slug */
+        ref: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['Revocation'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            organisation: components['schemas']['Organisation'];
+          };
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SIGN_IN_REQUIRED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description FORBIDDEN */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description ORGANISATION_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description GOVERNMENT_ALREADY_VERIFIED; VERIFICATION_CONFLICT */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  postOrganisationsByRefRepresentativesByAccountIdVerify: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Organisation id or slug */
+        ref: string;
+        /** @description Account id of the representative */
+        accountId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['Verification'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            organisation: components['schemas']['Organisation'];
+          };
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SIGN_IN_REQUIRED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description FORBIDDEN */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description ORGANISATION_NOT_FOUND; ACCOUNT_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description GOVERNMENT_ALREADY_VERIFIED; VERIFICATION_CONFLICT */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  postOrganisationsByRefRepresentativesByAccountIdRevoke: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Organisation id or slug */
+        ref: string;
+        /** @description Account id of the representative */
+        accountId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['Revocation'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            organisation: components['schemas']['Organisation'];
+          };
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SIGN_IN_REQUIRED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description FORBIDDEN */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description ORGANISATION_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description GOVERNMENT_ALREADY_VERIFIED; VERIFICATION_CONFLICT */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -1419,6 +2012,8 @@ export interface operations {
               country: string | null;
               stakeholderGroup: string;
               regionalGroup: string | null;
+              /** @description False for an organisation not verified: never counted as the State it names */
+              verified: boolean;
             };
             quote: {
               exact: string;
@@ -1504,6 +2099,8 @@ export interface operations {
                 country: string | null;
                 stakeholderGroup: string;
                 regionalGroup: string | null;
+                /** @description False for an organisation not verified: never counted as the State it names */
+                verified: boolean;
               };
               quote: {
                 exact: string;
@@ -1634,7 +2231,8 @@ export interface operations {
           | 'private_sector'
           | 'civil_society'
           | 'technical_community'
-          | 'academia';
+          | 'academia'
+          | 'individual';
         /** @description UN regional group of the organisation */
         region?:
           | 'african'
@@ -1739,7 +2337,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description FORBIDDEN */
+      /** @description FORBIDDEN; SUBMITTER_NOT_ACCEPTED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -1921,6 +2519,234 @@ export interface operations {
       };
     };
   };
+  transparencyTreeHead: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SignedTreeHead'];
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description LOG_ENTRY_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  transparencyTreeHeads: {
+    parameters: {
+      query?: {
+        /** @description Tree sizes below this one */
+        before?: number;
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            treeHeads: components['schemas']['SignedTreeHead'][];
+            /** @description `before` of the next page */
+            next: number | null;
+          };
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  transparencyProof: {
+    parameters: {
+      query: {
+        /** @description Position of the entry, or its leaf hash (hex) */
+        leaf: string;
+        /** @description Size of a published tree head; default the latest */
+        size?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InclusionProof'];
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description LOG_ENTRY_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  transparencyConsistency: {
+    parameters: {
+      query: {
+        /** @description Size of the earlier signed tree head */
+        first: number;
+        /** @description Size of the later signed tree head */
+        second: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConsistencyProof'];
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description LOG_ENTRY_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  transparencyEntries: {
+    parameters: {
+      query: {
+        /** @description First position, from 0 */
+        start: number;
+        /** @description Position after the last; at most 1,000 past start (default start + 1,000) */
+        end?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            entries: components['schemas']['LogEntry'][];
+          };
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  transparencyKey: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            keys: components['schemas']['LogKey'][];
+          };
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
   consultationsByIdCampaigns: {
     parameters: {
       query?: never;
@@ -1982,6 +2808,7 @@ export interface operations {
               | 'civil_society'
               | 'technical_community'
               | 'academia'
+              | 'individual'
             )
           | '';
         /** @description Country of the submitting organisation, ISO 3166-1 alpha-3 */

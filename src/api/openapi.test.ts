@@ -81,7 +81,10 @@ describe('the OpenAPI description', () => {
     assert.deepEqual(fields.language!.enum, [...unLanguages]);
     assert.equal(fields.anchors!.items!.properties!.blockId!.format, 'uuid');
     assert.equal(fields.idempotencyKey!.minLength, 8);
-    assert.deepEqual(submission.required, ['organisationId', 'body']);
+    // The organisation is named only when submitting for one (submitAs defaults to that).
+    assert.deepEqual(submission.required, ['body']);
+    assert.deepEqual(fields.submitAs!.enum, ['organisation', 'myself', 'anonymous']);
+    assert.equal(fields.submitAs!.default, 'organisation');
     // Unknown fields are dropped, not refused: the description leaves the object open.
     assert.equal(submission.additionalProperties, undefined);
 

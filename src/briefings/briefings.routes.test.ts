@@ -14,7 +14,10 @@ import {
 import type { OpenDatabase } from '../db/database.ts';
 import { openTestDatabase, testEngines } from '../db/test-databases.ts';
 import { createMeeting } from '../meetings/meetings.service.ts';
-import { registerOrganisation } from '../organisations/organisations.service.ts';
+import {
+  registerOrganisation,
+  verifyOrganisation,
+} from '../organisations/organisations.service.ts';
 import { recordStance } from '../stances/stances.service.ts';
 import { submitComment } from '../submissions/submissions.service.ts';
 import { draftBriefing } from './briefings.service.ts';
@@ -81,6 +84,11 @@ for (const engine of testEngines()) {
       const igo = await registerOrganisation(o.db, techViewer, {
         name: 'Inter-Regional Office of Tests',
         stakeholderGroup: 'igo',
+      });
+      // Counted as an IGO only once verified.
+      await verifyOrganisation(o.db, operatorViewer, igo.id, {
+        kind: 'letter',
+        reason: 'Letter of the Office to the secretariat',
       });
       await submitFor('tech', igo.id, igoSays, 'briefing-key-3');
       await drain(o.db, engine);

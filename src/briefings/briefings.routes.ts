@@ -3,7 +3,7 @@ import type { Hono } from 'hono';
 import { getConcepts } from '../concepts/concepts.service.ts';
 import { isPlenumError } from '../errors.ts';
 import { getProcesses } from '../processes/processes.service.ts';
-import type { AppEnv } from '../context.ts';
+import { clockOf, type AppEnv } from '../context.ts';
 import { errorText } from '../web/error-text.ts';
 import { siteBase } from '../site-base.ts';
 import { briefingDocx, briefingHtml, briefingMarkdown } from './briefing-writers.ts';
@@ -38,7 +38,7 @@ export function briefingRoutes(app: Hono<AppEnv>): void {
     const format = briefingFormats.find((f) => f === values.format) ?? 'html';
     let briefing;
     try {
-      briefing = await draftBriefing(db, values);
+      briefing = await draftBriefing(db, values, clockOf(c.var.deps), c.var.viewer);
     } catch (error) {
       if (!isPlenumError(error) || ![400, 404].includes(error.status)) throw error;
       return form(errorText(c.var.ui, error), error.status);

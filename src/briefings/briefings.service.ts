@@ -7,6 +7,7 @@
  */
 import { conceptIdsBelow, lookupConcept, taggerForConcepts } from '../concepts/concepts.service.ts';
 import type { Concept } from '../concepts/concepts.schema.ts';
+import type { Viewer } from '../accounts/accounts.schema.ts';
 import type { Db } from '../db/database.ts';
 import { PlenumError } from '../errors.ts';
 import { getTimeline } from '../meetings/meetings.service.ts';
@@ -19,6 +20,7 @@ import type { UnLanguage } from '../text/detect-language.ts';
 import { fill } from '../web/i18n.ts';
 import { zodError } from '../validation.ts';
 import { briefingText } from './briefing-text.ts';
+import { briefingReader } from './briefings.policy.ts';
 import {
   briefingRequestSchema,
   type Briefing,
@@ -49,8 +51,17 @@ export function quotableSentences(
   return found;
 }
 
-/** Drafts a briefing paper from a request (checked here); `now` dates it. */
-export async function draftBriefing(db: Db, input: unknown, now = new Date()): Promise<Briefing> {
+/**
+ * Drafts a briefing paper from a request (checked here); `now` dates it. It reads as the public
+ * whoever the requester is (see briefings.policy.ts).
+ */
+export async function draftBriefing(
+  db: Db,
+  input: unknown,
+  now = new Date(),
+  requester: Viewer | null = null,
+): Promise<Briefing> {
+  const reader = briefingReader(requester);
   const { request, processes, concepts } = await readRequest(db, input);
   const lang: UnLanguage = request.language;
   const conceptIds = await conceptIdsBelow(
@@ -90,7 +101,7 @@ export async function draftBriefing(db: Db, input: unknown, now = new Date()): P
   for (const process of processes) {
     const { happened, upcoming } = timelineLines({
       paper,
-      timeline: await getTimeline(db, null, process, now),
+      timeline: await getTimeline(db, reader, process, now),
     });
     const speakers = speakersOf({
       paper,
@@ -290,7 +301,7 @@ function speakersOf(options: {
         say('documents', p.symbol ?? p.title, { text, sourceId: p.sourceId }, sourceOf(p));
         continue;
       }
-      const group = groupOf(p.stakeholderGroup);
+      const group = p.organisationVerified ? groupOf(p.stakeholderGroup) : 'others';
       const name =
         group === 'states' && p.country
           ? countryName(p.country, lang)
@@ -299,7 +310,8 @@ function speakersOf(options: {
     }
   }
   for (const s of options.stances) {
-    const group = groupOf(s.actor.stakeholderGroup);
+    // An organisation not verified speaks for no State: its words are listed with the others.
+    const group = s.actor.verified ? groupOf(s.actor.stakeholderGroup) : 'others';
     const name =
       group === 'states' && s.actor.country
         ? countryName(s.actor.country, lang)

@@ -17,6 +17,8 @@ export interface BriefingPassage {
   organisationName: string | null;
   stakeholderGroup: string | null;
   country: string | null;
+  /** False when the passage is a submission of an organisation not verified (now, not when indexed). */
+  organisationVerified: boolean;
 }
 
 /**
@@ -31,6 +33,7 @@ export async function listBriefingPassages(
   const rows = await db
     .selectFrom('search_items as s')
     .leftJoin('versions as v', 'v.id', 's.version_id')
+    .leftJoin('organisations as o', 'o.id', 's.organisation_id')
     .select([
       's.source_id',
       's.kind',
@@ -46,6 +49,7 @@ export async function listBriefingPassages(
       's.organisation_name',
       's.stakeholder_group',
       's.country',
+      'o.verified_at as organisation_verified_at',
     ])
     .where('s.process_id', 'in', where.processIds)
     .where('s.date', '>=', where.from)
@@ -76,5 +80,6 @@ export async function listBriefingPassages(
     organisationName: r.organisation_name,
     stakeholderGroup: r.stakeholder_group,
     country: r.country,
+    organisationVerified: r.organisation_verified_at !== null,
   }));
 }

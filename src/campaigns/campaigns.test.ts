@@ -207,6 +207,32 @@ for (const engine of testEngines()) {
       await membersAgree();
     });
 
+    test('a campaign whose newest member is an unverified government stays in the list; that member is listed apart', async () => {
+      // A database of its own, where the government's claim is not verified.
+      const saved = { o, built };
+      o = await openTestDatabase(engine);
+      built = await buildConsultation(o.db, { moderation: 'immediate', verifyGovernment: false });
+      try {
+        const first = await submit(letter);
+        const second = await submit(`On behalf of Root Operators Forum. ${letter}`, {
+          who: 'tech',
+        });
+        const claimed = await submit(`${letter} Signed, the Ministry.`, { who: 'government' });
+        await drain(o.db, engine);
+        for (const id of [second, claimed]) assert.equal(await campaignOf(id), first);
+        const app = createApp({ db: o.db, engine, now: () => now });
+        const period = await (await app.request(`/consultations/${built.period.id}`)).text();
+        const [list, apart] = period.split('class="apart"');
+        assert.ok(apart, 'the unverified claim is listed apart');
+        assert.equal(list!.match(/class="submission campaign"/g)?.length, 1);
+        assert.match(apart, new RegExp(`id="s-${claimed}"`));
+        assert.doesNotMatch(apart, /class="submission campaign"/);
+      } finally {
+        await o.close();
+        ({ o, built } = saved);
+      }
+    });
+
     test('incremental grouping in the database agrees with the grouping in memory on a planted corpus', async () => {
       // A database of its own: only the planted corpus in it.
       const saved = { o, built };

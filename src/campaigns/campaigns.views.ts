@@ -1,5 +1,6 @@
 /** HTML of campaigns: the page of one campaign, listing its members. */
 import { html } from 'hono/html';
+import { organisationLabel } from '../organisations/organisation-label.ts';
 import type { Submission } from '../submissions/submissions.schema.ts';
 import { fill } from '../web/i18n.ts';
 import { directionOf, page, type Markup } from '../web/layout.ts';
@@ -15,7 +16,7 @@ function opening(text: string): string {
 function memberItem(ctx: PageContext, s: Submission): Markup {
   const { ui } = ctx;
   return html`<li class="submission" id="s-${s.id}">
-    <p class="who"><a href="/organisations/${s.organisation.slug}"><bdi>${s.organisation.name}</bdi></a>
+    <p class="who">${organisationLabel(ctx, s.organisation, { affiliation: s.affiliation })}
       · <bdi><time datetime="${s.publishedAt ?? s.receivedAt}">${ui.instant(s.publishedAt ?? s.receivedAt, 'UTC')}</time></bdi>
       · <a href="/submissions/${s.id}" aria-label="${ui.m.submissions.view}: ${s.organisation.name}">${ui.m.submissions.view}</a></p>
     <p class="body" lang="${s.language}" dir="${directionOf(s.language)}">${opening(s.body)}</p>

@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { buildDraftMarkdown } from '../imports/imports.builder.ts';
 import type { ImportReport } from '../imports/imports.schema.ts';
 import { buildMessyDocument } from '../imports/parser/messy-document.builder.ts';
@@ -163,6 +164,41 @@ describe('the plenum command line', () => {
       report.removed.pieces.filter((p) => p.reason === 'replacement_character').length,
       messy.expected.replacementCharacters,
     );
+  });
+
+  test('--dry-run prints the report of what would be stored, and stores nothing', () => {
+    const rows = () => {
+      const sqlite = new Database(db, { readonly: true });
+      try {
+        return Object.fromEntries(
+          ['documents', 'versions', 'language_versions', 'blocks', 'footnote_refs', 'events'].map(
+            (table) => [
+              table,
+              (sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n,
+            ],
+          ),
+        );
+      } finally {
+        sqlite.close();
+      }
+    };
+    const before = rows();
+    const args = ['import', join(dir, 'draft.md'), '--process', 'oewg', '--symbol', 'TEST/DRY/1'];
+    const run = plenum(...args, '--dry-run', '--db', db);
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /^Dry run: nothing was stored/);
+    assert.match(run.stdout, /Would import draft\.md \(markdown/);
+    assert.match(run.stdout, /numbered +8 numbered paragraphs/);
+    const json = plenum(...args, '--dry-run', '--json', '--db', db);
+    const report = JSON.parse(json.stdout) as ImportReport & { dryRun: boolean };
+    assert.equal(report.dryRun, true);
+    assert.equal(report.blocks.numberedParagraphs, 8);
+    assert.equal(report.document.symbol, 'TEST/DRY/1');
+    assert.deepEqual(rows(), before, 'the database is unchanged');
+    const refused = plenum(...args.slice(0, 2), '--process', 'nobody', '--dry-run', '--db', db);
+    assert.equal(refused.status, 1);
+    assert.match(refused.stderr, /PROCESS_NOT_FOUND/);
+    assert.deepEqual(rows(), before);
   });
 
   test('imports from standard input', () => {

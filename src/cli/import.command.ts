@@ -2,7 +2,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { PlenumError } from '../errors.ts';
-import { importFile, type ImportStep } from '../imports/imports.service.ts';
+import { importFile, previewImport, type ImportStep } from '../imports/imports.service.ts';
 import { drain } from '../followers.ts';
 import type { ImportReport } from '../imports/imports.schema.ts';
 import { importFormats, type ImportFormat } from '../documents/blocks.ts';
@@ -11,7 +11,7 @@ import { openCliDatabase, parseFlags, UsageError } from './output.ts';
 /** Usage of plenum import. */
 export const importUsage = `plenum import FILE [options]
 
-Reads FILE ("-" for standard input; plain text extracted from PDF or Word, Markdown, or DOCX) into headings,
+Reads FILE ("-" for standard input; PDF, DOCX, Markdown, or plain text extracted from PDF or Word) into headings,
 numbered paragraphs, sub-paragraphs, lists, tables and linked footnotes, and stores it
 as one language version of a document version. All of it is stored, or nothing.
 
@@ -25,11 +25,16 @@ as one language version of a document version. All of it is stored, or nothing.
   --version LABEL    the version, e.g. pre-draft, Rev.1 (created if new; default: the next)
   --date YYYY-MM-DD  the version's date
   --language TAG     BCP 47 language of the text, e.g. en, fr, zh (default: detected)
-  --format FORMAT    text, markdown or docx (default: from the name, else detected)
+  --format FORMAT    text, markdown, docx or pdf (default: from the name, else detected)
   --private          a new version stays unpublished: only the process secretariat and
                      moderators read it until the secretariat publishes it
+  --dry-run          read and check the file and print the report of what would be stored,
+                     storing nothing
   --db URL|PATH      SQLite file or postgres:// URL (default: $DATABASE_URL, else ./data/plenum.sqlite)
-  --json             print one JSON object instead of the summary`;
+  --json             print one JSON object instead of the summary
+
+The corrections last made in the browser to an import of the same file (same SHA-256) are
+re-applied; the report says which of them no longer applied.`;
 
 const maxFileBytes = 50 * 1024 * 1024;
 
@@ -48,6 +53,7 @@ export async function importCommand(args: string[]): Promise<number> {
     private: { type: 'boolean', default: false },
     db: { type: 'string' },
     json: { type: 'boolean', default: false },
+    'dry-run': { type: 'boolean', default: false },
   });
   if (positionals.length !== 1) throw new UsageError('name exactly one FILE to import');
   if (!values.process)
@@ -62,23 +68,33 @@ export async function importCommand(args: string[]): Promise<number> {
   const file = positionals[0]!;
   const bytes = file === '-' ? await readStdin() : readInput(file);
   const opened = await openCliDatabase(values.db);
+  const target = {
+    process: values.process,
+    ...(values.document !== undefined ? { document: values.document } : {}),
+    ...(values.symbol !== undefined ? { symbol: values.symbol } : {}),
+    ...(values.title !== undefined ? { title: values.title } : {}),
+    ...(values.kind !== undefined ? { kind: values.kind } : {}),
+    ...(values.version !== undefined ? { version: values.version } : {}),
+    ...(values.date !== undefined ? { date: values.date } : {}),
+    ...(values.language !== undefined ? { language: values.language } : {}),
+    ...(format !== undefined ? { format: format as ImportFormat } : {}),
+    ...(file === '-' ? {} : { sourceName: basename(file) }),
+    ...(values.private ? { private: true } : {}),
+  };
   try {
+    if (values['dry-run']) {
+      const report = await previewImport(opened.db, bytes, target);
+      process.stdout.write(
+        values.json
+          ? `${JSON.stringify({ dryRun: true, ...report }, null, 2)}\n`
+          : summarise(report, { dryRun: true }),
+      );
+      return 0;
+    }
     const report = await importFile(
       opened.db,
       bytes,
-      {
-        process: values.process,
-        ...(values.document !== undefined ? { document: values.document } : {}),
-        ...(values.symbol !== undefined ? { symbol: values.symbol } : {}),
-        ...(values.title !== undefined ? { title: values.title } : {}),
-        ...(values.kind !== undefined ? { kind: values.kind } : {}),
-        ...(values.version !== undefined ? { version: values.version } : {}),
-        ...(values.date !== undefined ? { date: values.date } : {}),
-        ...(values.language !== undefined ? { language: values.language } : {}),
-        ...(format !== undefined ? { format: format as ImportFormat } : {}),
-        ...(file === '-' ? {} : { sourceName: basename(file) }),
-        ...(values.private ? { private: true } : {}),
-      },
+      target,
       'cli',
       progressLine(bytes.byteLength),
     );
@@ -145,8 +161,8 @@ function readInput(file: string): Uint8Array {
   return readFileSync(file);
 }
 
-/** The human summary of an import. */
-export function summarise(r: ImportReport): string {
+/** The human summary of an import (or of what a dry run would have imported). */
+export function summarise(r: ImportReport, options: { dryRun?: boolean } = {}): string {
   const kinds = Object.entries(r.blocks.byKind)
     .map(([k, n]) => `${n} ${k.replace('_', ' ')}${n === 1 ? '' : 's'}`)
     .join(', ');
@@ -160,8 +176,19 @@ export function summarise(r: ImportReport): string {
   const removed = Object.entries(r.removed.byReason)
     .map(([k, n]) => `${n} ${k.replaceAll('_', ' ')}`)
     .join(', ');
+  const corrections = r.corrections
+    ? [
+        `  corrections ${r.corrections.applied} re-applied from an earlier import of this file; ${r.corrections.notApplied.length} no longer apply`,
+        ...r.corrections.notApplied.map(
+          (n) => `    - ${n.type} of "${n.block.slice(0, 40)}": ${n.reason.replaceAll('_', ' ')}`,
+        ),
+      ]
+    : [];
   const lines = [
-    `Imported ${r.source.name ?? 'file'} (${r.format}, ${r.language}${r.languageDetected ? ', detected' : ''}) in ${r.durationMs} ms`,
+    ...(options.dryRun
+      ? ['Dry run: nothing was stored. This is what the import would store.']
+      : []),
+    `${options.dryRun ? 'Would import' : 'Imported'} ${r.source.name ?? 'file'} (${r.format}, ${r.language}${r.languageDetected ? ', detected' : ''}) in ${r.durationMs} ms`,
     `  document   ${r.document.symbol ? `${r.document.symbol} ` : ''}"${r.document.title}"${r.created.document ? ' (new)' : ''}  ${r.ids.document}`,
     `  version    ${r.version.seq} "${r.version.label}"${r.created.version ? ' (new)' : ''}  ${r.ids.version}`,
     `  language   ${r.language}  ${r.ids.languageVersion}`,
@@ -172,6 +199,7 @@ export function summarise(r: ImportReport): string {
     `  warnings   ${r.warnings.length}`,
     ...r.warnings.slice(0, 20).map((w) => `    - ${w.line ? `line ${w.line}: ` : ''}${w.message}`),
     ...(r.warnings.length > 20 ? [`    … and ${r.warnings.length - 20} more (see --json)`] : []),
+    ...corrections,
   ];
   return `${lines.join('\n')}\n`;
 }

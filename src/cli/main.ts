@@ -13,6 +13,8 @@ import { reportError } from './output.ts';
 import { searchCommand, searchUsage } from './search.command.ts';
 import { serveCommand, serveUsage } from './serve.command.ts';
 import { statusCommand, statusUsage } from './status.command.ts';
+import { transparencyCommand, transparencyUsage } from './transparency.command.ts';
+import { verifyCommand, verifyUsage } from './verify.command.ts';
 
 const commands: Record<string, { run: (args: string[]) => Promise<number>; usage: string }> = {
   serve: { run: serveCommand, usage: serveUsage },
@@ -26,6 +28,8 @@ const commands: Record<string, { run: (args: string[]) => Promise<number>; usage
   campaigns: { run: campaignsCommand, usage: campaignsUsage },
   brief: { run: briefCommand, usage: briefUsage },
   status: { run: statusCommand, usage: statusUsage },
+  transparency: { run: transparencyCommand, usage: transparencyUsage },
+  verify: { run: verifyCommand, usage: verifyUsage },
 };
 
 const overview = `plenum: open deliberation in Internet governance
@@ -44,6 +48,8 @@ Commands:
   brief      draft a briefing paper (Markdown, HTML or DOCX) on processes, a period, concepts
   demo       fill a database with the demo processes, documents and consultation
   status     how far search, concepts and watches are behind the event log, and any failure
+  transparency  print the transparency log (entries, signed tree heads, keys); rotate its key
+  verify     check a downloaded transparency log against its tree heads and a consultation export
   help       show this, or "plenum help COMMAND" for one command
 
 Every command takes --db (a SQLite file or a postgres:// URL); the default is

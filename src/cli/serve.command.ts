@@ -8,10 +8,11 @@ import { loadConfig, type Config } from '../config.ts';
 import { openDatabase, openMigratedDatabase, showLocation } from '../db/database.ts';
 import { installShippedConcepts, tagIndexedPassages } from '../concepts/concepts.service.ts';
 import { loadDemoIfEmpty } from '../demo/demo.service.ts';
-import { createTransport } from 'nodemailer';
 import { Followers } from '../events/followers.ts';
 import { allFollowers } from '../followers.ts';
-import { DigestSender } from '../watches/digest-sender.ts';
+import { MailSender, screenTransport } from '../mail/mail-sender.ts';
+import { smtpTransport } from '../mail/smtp-transport.ts';
+import { issuePeriodNotices, issueWatchDigests } from '../notifications/notifications.service.ts';
 import { WebhookDeliverer } from '../watches/webhook-deliverer.ts';
 import { createHttpServer, listen } from '../http-server.ts';
 import { parseFlags } from './output.ts';
@@ -91,6 +92,11 @@ function announce(config: Config, port: number, engine: string, processes: numbe
   console.log(`plenum: serving on http://${shown}:${port}/ (${where}${how})`);
 }
 
+/** How e-mail leaves this installation, for the pages that say so. */
+function mailModeOf(config: Config): 'smtp' | 'development' | 'none' {
+  return config.smtp ? 'smtp' : config.mailDevelopment ? 'development' : 'none';
+}
+
 /** One server process: its own database connection, its own submission queue. */
 async function serveWorker(config: Config, announceIt = false): Promise<number> {
   const opened = await openDatabase(config.databaseUrl, { pgPoolSize: config.pgPoolSize });
@@ -105,6 +111,7 @@ async function serveWorker(config: Config, announceIt = false): Promise<number> 
     limitSettings: config.limits,
     ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
     trustProxy: config.trustProxy,
+    mail: mailModeOf(config),
   });
   followers.start();
   // Webhook deliveries wait in the database; every process sends the due ones it claims.
@@ -112,15 +119,24 @@ async function serveWorker(config: Config, announceIt = false): Promise<number> 
     allowPrivate: config.allowPrivateWebhooks,
   });
   webhooks.start();
-  // E-mail digests of watches, only when an SMTP server is configured.
-  const digests = config.smtpUrl
-    ? new DigestSender(opened.db, createTransport(config.smtpUrl), {
-        from: config.mailFrom,
-        baseUrl: config.publicUrl ?? `http://${config.host}:${config.port}`,
-        intervalMs: config.digestHours * 3_600_000,
-      })
-    : undefined;
-  digests?.start();
+  const siteUrl = config.publicUrl ?? `http://${config.host}:${config.port}`;
+  // The outbox: every process writes the period notices due and sends the messages it claims.
+  const transport = config.smtp
+    ? smtpTransport(config.smtp)
+    : config.mailDevelopment
+      ? screenTransport
+      : undefined;
+  const mail = new MailSender(opened.db, opened.engine, transport, {
+    from: config.mailFrom,
+    siteUrl,
+    keepLinks: transport === screenTransport,
+  });
+  mail.alsoEachPoll(() => issuePeriodNotices(opened.db, opened.engine, new Date()));
+  mail.alsoEachPoll(() =>
+    issueWatchDigests(opened.db, opened.engine, new Date(), config.digestHours * 3_600_000),
+  );
+  // Without a server, messages wait in the outbox (the operator page says so): none is lost.
+  mail.start();
   const port = await listen(server, config.port, config.host);
   if (announceIt) announce(config, port, opened.engine, 1);
   await new Promise<void>((resolve, reject) => {
@@ -135,7 +151,7 @@ async function serveWorker(config: Config, announceIt = false): Promise<number> 
   });
   await followers.stop();
   await webhooks.stop();
-  await digests?.stop();
+  await mail.stop();
   await opened.close();
   return 0;
 }

@@ -1,5 +1,7 @@
 /** plenum status: how far each follower of the event log is, and what it fails on. */
+import { loadConfig } from '../config.ts';
 import { followerStatus, type FollowerStatus } from '../events/followers.service.ts';
+import { outboxStatus, type OutboxStatus } from '../notifications/notifications.service.ts';
 import { openCliDatabase, parseFlags } from './output.ts';
 
 /** Usage of plenum status. */
@@ -7,7 +9,27 @@ export const statusUsage = `plenum status [--db URL|PATH] [--json]
 
 Shows each follower of the event log (search, concepts, watches): the last event it handled,
 how many events and seconds it is behind, and the event it fails on with its error (it retries
-that event with a growing delay and never skips it). Exits with 1 when a follower is failing.`;
+that event with a growing delay and never skips it); then the e-mail outbox: whether an SMTP
+server is configured, the messages by state, and those given up. Exits with 1 when a follower is
+failing or a message was given up.`;
+
+/** The outbox as lines for a person. */
+export function mailText(status: OutboxStatus): string {
+  const how = {
+    smtp: 'an SMTP server is configured',
+    development: 'development: no SMTP server, messages are shown on /dev/mail',
+    none: 'NO SMTP SERVER IS CONFIGURED: no e-mail is sent (set PLENUM_SMTP_HOST)',
+  }[status.mode];
+  const c = status.counts;
+  const lines = [
+    `mail: ${how}; ${c.pending} waiting, ${c.sending} being sent, ${c.sent} sent, ${c.failed} given up`,
+    ...status.failed.map(
+      (f) =>
+        `  GIVEN UP ${f.kind} to ${f.recipient} after ${f.attempts} attempt(s): ${f.lastError ?? ''}`,
+    ),
+  ];
+  return `${lines.join('\n')}\n`;
+}
 
 /** The status as lines for a person. */
 export function statusText(statuses: FollowerStatus[]): string {
@@ -37,10 +59,17 @@ export async function statusCommand(args: string[]): Promise<number> {
   const opened = await openCliDatabase(values.db);
   try {
     const statuses = await followerStatus(opened.db);
-    process.stdout.write(
-      values.json ? `${JSON.stringify({ followers: statuses }, null, 2)}\n` : statusText(statuses),
+    const config = loadConfig();
+    const mail = await outboxStatus(
+      opened.db,
+      config.smtp ? 'smtp' : config.mailDevelopment ? 'development' : 'none',
     );
-    return statuses.some((s) => s.failing) ? 1 : 0;
+    process.stdout.write(
+      values.json
+        ? `${JSON.stringify({ followers: statuses, mail }, null, 2)}\n`
+        : statusText(statuses) + mailText(mail),
+    );
+    return statuses.some((s) => s.failing) || mail.failed.length > 0 ? 1 : 0;
   } finally {
     await opened.close();
   }

@@ -1,4 +1,7 @@
-/** Routes of concepts: the taxonomy, a concept's page, adding concepts and terms, the API. */
+/**
+ * Routes of concepts: the taxonomy, adding concepts, removing terms, the API (a concept's page and
+ * the form that adds a term to it are in src/pages/concept-page.ts).
+ */
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import { checkForm } from '../accounts/accounts.middleware.ts';
@@ -6,19 +9,10 @@ import { isPlenumError, type PlenumError } from '../errors.ts';
 import type { ApiRegistry } from '../api/api-registry.ts';
 import type { AppEnv } from '../context.ts';
 import { errorText } from '../web/error-text.ts';
-import { fill } from '../web/i18n.ts';
 import { unLanguages } from '../text/detect-language.ts';
 import { canEditConcepts } from './concepts.policy.ts';
-import {
-  addConceptTerm,
-  createConcept,
-  getConcept,
-  getConcepts,
-  removeConceptTerm,
-} from './concepts.service.ts';
-import { getStancesOnConcept } from '../stances/stances.service.ts';
-import { stanceMapSection } from '../stances/stances.views.ts';
-import { conceptListPage, conceptPage } from './concepts.views.ts';
+import { createConcept, getConcept, getConcepts, removeConceptTerm } from './concepts.service.ts';
+import { conceptListPage } from './concepts.views.ts';
 
 const field = (body: Record<string, unknown>, key: string): string =>
   typeof body[key] === 'string' ? (body[key] as string) : '';
@@ -67,53 +61,6 @@ export function conceptRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
           canEdit: true,
           problem: errorText(c.var.ui, error),
           values,
-        }),
-        error.status as 400,
-      );
-    }
-  });
-
-  app.get('/concepts/:slug', async (c) => {
-    const data = await getConcept(c.var.deps.db, c.req.param('slug'));
-    const stances = await getStancesOnConcept(c.var.deps.db, data.concept.id);
-    const tagged = Number(c.req.query('tagged'));
-    return c.html(
-      conceptPage(c.var.page, {
-        ...data,
-        canEdit: canEditConcepts(c.var.viewer),
-        stanceMap: stanceMapSection(c.var.page, data.concept, stances),
-        ...(Number.isInteger(tagged) && tagged >= 0 && c.req.query('tagged') !== undefined
-          ? { notice: fill(c.var.ui.m.concepts.termAdded, { n: c.var.ui.n(tagged) }) }
-          : {}),
-      }),
-    );
-  });
-
-  app.post('/concepts/:slug/terms', async (c) => {
-    const body = await checkForm(c);
-    const { db } = c.var.deps;
-    const slug = c.req.param('slug');
-    try {
-      const { concept, tagged } = await db.transaction().execute((trx) =>
-        addConceptTerm(trx, c.var.viewer, slug, {
-          language: field(body, 'language'),
-          term: field(body, 'term'),
-        }),
-      );
-      return c.redirect(`/concepts/${concept.slug}?tagged=${tagged}#add-term`, 303);
-    } catch (error) {
-      if (!formError(error)) throw error;
-      const data = await getConcept(db, slug);
-      return c.html(
-        conceptPage(c.var.page, {
-          ...data,
-          stanceMap: stanceMapSection(
-            c.var.page,
-            data.concept,
-            await getStancesOnConcept(db, data.concept.id),
-          ),
-          canEdit: true,
-          problem: errorText(c.var.ui, error),
         }),
         error.status as 400,
       );

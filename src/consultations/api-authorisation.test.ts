@@ -18,6 +18,7 @@ import { createMeeting } from '../meetings/meetings.service.ts';
 import { Followers } from '../events/followers.ts';
 import { allFollowers } from '../followers.ts';
 import { TestClient } from '../test-client.ts';
+import { listTreeHeads } from '../transparency/transparency.service.ts';
 import {
   buildConsultation,
   builtPassword,
@@ -270,6 +271,65 @@ for (const engine of testEngines()) {
       add('GET /api/organisations', [
         { name: 'the list', path: '/api/organisations', expect: everyone(200) },
       ]);
+      // Verification changes state: the verify rows come first, so the revoke rows find it made.
+      const tech = built.organisations.tech.slug;
+      const techRep = built.accounts.tech.id;
+      const proof = () => ({ kind: 'letter', reason: 'Letter of 3 May from its chair.' });
+      const withdrawn = () => ({ reason: 'The chair wrote that the letter was not theirs.' });
+      const verifiers = tokensOnly({
+        readerToken: 403,
+        representativeToken: 403,
+        secretariatToken: 200,
+      });
+      const missingHere = tokensOnly({
+        readerToken: 403,
+        representativeToken: 403,
+        secretariatToken: 404,
+      });
+      add('POST /api/organisations/:ref/verify', [
+        {
+          name: 'an organisation',
+          path: `/api/organisations/${tech}/verify`,
+          body: proof,
+          expect: verifiers,
+        },
+        {
+          name: 'a missing organisation',
+          path: '/api/organisations/no-such-organisation/verify',
+          body: proof,
+          expect: missingHere,
+        },
+      ]);
+      add('POST /api/organisations/:ref/revoke', [
+        {
+          name: 'a verified organisation',
+          path: `/api/organisations/${tech}/revoke`,
+          body: withdrawn,
+          expect: verifiers,
+        },
+      ]);
+      add('POST /api/organisations/:ref/representatives/:accountId/verify', [
+        {
+          name: 'its representative',
+          path: `/api/organisations/${tech}/representatives/${techRep}/verify`,
+          body: proof,
+          expect: verifiers,
+        },
+        {
+          name: 'an account that does not represent it',
+          path: `/api/organisations/${tech}/representatives/${built.accounts.outsider.id}/verify`,
+          body: proof,
+          expect: missingHere,
+        },
+      ]);
+      add('POST /api/organisations/:ref/representatives/:accountId/revoke', [
+        {
+          name: 'its verified representative',
+          path: `/api/organisations/${tech}/representatives/${techRep}/revoke`,
+          body: withdrawn,
+          expect: verifiers,
+        },
+      ]);
       add('GET /api/concepts', [
         { name: 'the list', path: '/api/concepts', expect: everyone(200) },
       ]);
@@ -368,6 +428,22 @@ for (const engine of testEngines()) {
           staffSees: true,
         },
       ]);
+      // The transparency log is public; an entry about a draft in preparation shows only its
+      // hash to outsiders (transparency.test.ts checks the redaction itself).
+      const { treeHeads } = await listTreeHeads(o.db, { limit: 1000 });
+      const [latest, oldest] = [treeHeads[0]!.treeSize, treeHeads.at(-1)!.treeSize];
+      const log = (path: string): Case[] => [
+        { name: 'the log', path, expect: everyone(200), staffSees: false },
+      ];
+      add('GET /api/transparency/tree-head', log('/api/transparency/tree-head'));
+      add('GET /api/transparency/tree-heads', log('/api/transparency/tree-heads'));
+      add('GET /api/transparency/proof', log(`/api/transparency/proof?leaf=0&size=${latest}`));
+      add(
+        'GET /api/transparency/consistency',
+        log(`/api/transparency/consistency?first=${oldest}&second=${latest}`),
+      );
+      add('GET /api/transparency/entries', log('/api/transparency/entries?start=0'));
+      add('GET /api/transparency/key', log('/api/transparency/key'));
       add('GET /api/openapi.json', [
         { name: 'the description', path: '/api/openapi.json', expect: everyone(200) },
       ]);

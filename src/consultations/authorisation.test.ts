@@ -5,13 +5,20 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { createApiToken } from '../accounts/accounts.service.ts';
+import { createApiToken, grantRole, signUp } from '../accounts/accounts.service.ts';
+import { operatorViewer } from '../accounts/accounts.schema.ts';
+import { createProcess } from '../processes/processes.service.ts';
 import { createApp } from '../app.ts';
 import { Followers } from '../events/followers.ts';
 import { allFollowers } from '../followers.ts';
 import type { OpenDatabase } from '../db/database.ts';
 import { openTestDatabase, testEngines } from '../db/test-databases.ts';
 import { importFile } from '../imports/imports.service.ts';
+import {
+  verifyOrganisation,
+  verifyRepresentative,
+} from '../organisations/organisations.service.ts';
+import { enqueueMail } from '../mail/mail.store.ts';
 import { submitComment } from '../submissions/submissions.service.ts';
 import { TestClient } from '../test-client.ts';
 import {
@@ -333,10 +340,139 @@ for (const engine of testEngines()) {
       );
     });
 
-    test('only a secretariat verifies organisations; only a representative adds another', async () => {
-      await matrix('verify', staffOnly, (c) =>
-        c.post(`/organisations/${built.organisations.tech.slug}/verify`, {}),
+    test('only the secretariat of this process (and admins) import a document and see its drafts', async () => {
+      // A secretariat of another process is refused like any outsider.
+      const other = await createProcess(o.db, {
+        slug: 'other-wg',
+        name: 'Another Working Group',
+        shortName: 'AWG',
+        parentBody: 'Test Assembly',
+        mandate: 'Elsewhere.',
+        aliases: [],
+      });
+      const account = await o.db.transaction().execute((trx) =>
+        signUp(trx, {
+          email: 'awg-secretariat@example.org',
+          name: 'AWG',
+          password: builtPassword,
+        }),
       );
+      await grantRole(
+        o.db,
+        { email: account.email, role: 'secretariat', scopeId: other.id },
+        built.accounts.admin.id,
+      );
+      const otherSecretariat = new TestClient(app);
+      await otherSecretariat.signIn(account.email, builtPassword);
+      const all = async (
+        what: string,
+        expected: Record<Role, number> & { otherSecretariat: number },
+        request: (client: TestClient) => Promise<Response>,
+      ) => {
+        const got: Record<string, number> = {};
+        for (const role of roles) got[role] = (await request(clients.get(role)!)).status;
+        got.otherSecretariat = (await request(otherSecretariat)).status;
+        assert.deepEqual(got, expected, what);
+      };
+      let k = 0;
+      const upload = (client: TestClient) =>
+        client.post('/processes/twg/import-drafts', {
+          file: new File([draftText(['A paragraph to import.'])], `upload-${++k}.txt`),
+          symbol: `TWG/AUTHZ/${k}`,
+          version: `Upload ${k}`,
+          language: 'en',
+        });
+      const freshDraft = async (): Promise<string> => {
+        const res = await upload(clients.get('secretariat')!);
+        assert.equal(res.status, 303);
+        return res.headers.get('location')!;
+      };
+      const uploaders = { ...staffOnly, otherSecretariat: 403 };
+      await all('the upload form', { ...uploaders, secretariat: 200, admin: 200 }, (c) =>
+        c.get('/processes/twg/import'),
+      );
+      await all('upload', uploaders, upload);
+      const hidden = {
+        anonymous: 404,
+        outsider: 404,
+        civil: 404,
+        tech: 404,
+        government: 404,
+        moderator: 404,
+        secretariat: 200,
+        admin: 200,
+        otherSecretariat: 404,
+      };
+      const draft = await freshDraft();
+      await all('read a draft', hidden, (c) => c.get(draft));
+      const block = /<li id="block-([^"]+)"/.exec(
+        await (await clients.get('secretariat')!.get(draft)).text(),
+      )![1]!;
+      await all('correct a draft', { ...hidden, secretariat: 303, admin: 303 }, (c) =>
+        c.post(`${draft}/corrections`, { type: 'number', block, number: '1' }),
+      );
+      for (const action of ['publish', 'discard']) {
+        const got: Record<string, number> = {};
+        for (const role of [...roles, 'otherSecretariat' as const]) {
+          const fresh = await freshDraft();
+          const client = role === 'otherSecretariat' ? otherSecretariat : clients.get(role)!;
+          got[role] = (await client.post(`${fresh}/${action}`, {})).status;
+        }
+        assert.deepEqual(got, { ...hidden, secretariat: 303, admin: 303 }, action);
+      }
+    });
+
+    test('only a secretariat verifies organisations; only a representative adds another', async () => {
+      const tech = built.organisations.tech;
+      const techRep = built.accounts.tech.id;
+      const proof = {
+        kind: 'email_domain',
+        reason: 'Writes from the domain of the technical body.',
+      };
+      const withdrawn = { reason: 'The domain was not theirs after all.' };
+      await matrix('verify', staffOnly, (c) => c.post(`/organisations/${tech.slug}/verify`, proof));
+      await matrix(
+        'verify with no reference: refused with the page again',
+        { ...staffOnly, secretariat: 400, admin: 400 },
+        (c) => c.post(`/organisations/${tech.slug}/verify`, {}),
+      );
+      // Each role revokes a verification that holds: it is made again before each try.
+      await matrix('revoke', staffOnly, async (c) => {
+        await verifyOrganisation(o.db, operatorViewer, tech.id, proof);
+        return c.post(`/organisations/${tech.slug}/revoke`, withdrawn);
+      });
+      await matrix('verify a representative', staffOnly, (c) =>
+        c.post(`/organisations/${tech.slug}/representatives/${techRep}/verify`, proof),
+      );
+      await matrix('revoke a representative', staffOnly, async (c) => {
+        await verifyRepresentative(
+          o.db,
+          operatorViewer,
+          { organisation: tech.id, accountId: techRep },
+          proof,
+        );
+        return c.post(`/organisations/${tech.slug}/representatives/${techRep}/revoke`, withdrawn);
+      });
+      // The forms are on the organisation's page for those who may use them only.
+      const formsShown: Partial<Record<Role, boolean>> = {};
+      for (const role of roles) {
+        const res = await clients.get(role)!.get(`/organisations/${tech.slug}`);
+        assert.equal(res.status, 200, role);
+        const page = await res.text();
+        formsShown[role] =
+          page.includes(`action="/organisations/${tech.slug}/verify"`) &&
+          page.includes(`action="/organisations/${tech.slug}/representatives/${techRep}/verify"`);
+      }
+      assert.deepEqual(formsShown, {
+        anonymous: false,
+        outsider: false,
+        civil: false,
+        tech: false,
+        government: false,
+        moderator: false,
+        secretariat: true,
+        admin: true,
+      });
       await matrix(
         'add a representative',
         {
@@ -354,6 +490,95 @@ for (const engine of testEngines()) {
             email: built.accounts.outsider.email,
           }),
       );
+    });
+
+    test('the password reset and address verification pages are open to all; the link request is signed in', async () => {
+      const everyone = (status: number) =>
+        Object.fromEntries(roles.map((r) => [r, status])) as Record<Role, number>;
+      await matrix('the forgot-password form', everyone(200), (c) => c.get('/forgot-password'));
+      await matrix('ask for a reset link', everyone(200), (c, role) =>
+        c.post('/forgot-password', { email: `${role}@example.org` }),
+      );
+      await matrix('the reset form', everyone(200), (c) =>
+        c.get('/reset-password?token=not-a-real-token'),
+      );
+      await matrix('reset with a link that does not exist', everyone(400), (c) =>
+        c.post('/reset-password', { token: 'not-a-real-token', password: 'a long new password' }),
+      );
+      await matrix('the verification landing page', everyone(200), (c) =>
+        c.get('/verify-email?token=not-a-real-token'),
+      );
+      await matrix('verify with a link that does not exist', everyone(400), (c) =>
+        c.post('/verify-email', { token: 'not-a-real-token' }),
+      );
+      await matrix('send the verification link again', { ...everyone(200), anonymous: 401 }, (c) =>
+        c.post('/account/verification', {}),
+      );
+    });
+
+    test('only administrators see the outbox and put a given-up message back', async () => {
+      const adminOnly = {
+        anonymous: 401,
+        outsider: 403,
+        civil: 403,
+        tech: 403,
+        government: 403,
+        moderator: 403,
+        secretariat: 403,
+        admin: 200,
+      };
+      await matrix('the outbox page', adminOnly, (c) => c.get('/admin/mail'));
+      const got: Partial<Record<Role, number>> = {};
+      for (const role of roles) {
+        n += 1;
+        await enqueueMail(
+          o.db,
+          {
+            idempotencyKey: `authz-failed-${n}`,
+            kind: 'password_reset',
+            recipient: 'someone@example.org',
+            accountId: null,
+            language: 'en',
+            subject: 'A message given up',
+            text: 'text',
+            html: '<p>html</p>',
+          },
+          new Date('2026-06-01T12:00:00Z'),
+        );
+        const row = await o.db
+          .updateTable('mail_outbox')
+          .set({ state: 'failed', attempts: 12, last_error: '550 no such user' })
+          .where('idempotency_key', '=', `authz-failed-${n}`)
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        got[role] = (await clients.get(role)!.post(`/admin/mail/${row.id}/retry`, {})).status;
+      }
+      assert.deepEqual(got, { ...adminOnly, admin: 303 });
+      const retried = await o.db
+        .selectFrom('mail_outbox')
+        .select(['idempotency_key', 'state'])
+        .where('idempotency_key', 'like', 'authz-failed-%')
+        .execute();
+      assert.equal(retried.filter((r) => r.state === 'pending').length, 1, 'only the admin’s');
+    });
+
+    test('the development mailbox exists only when mail is in development mode, for anyone there', async () => {
+      const absent = Object.fromEntries(roles.map((r) => [r, 404])) as Record<Role, number>;
+      await matrix('without development mode', absent, (c) => c.get('/dev/mail'));
+      const development = createApp({
+        db: o.db,
+        engine,
+        followers,
+        now: () => new Date('2026-06-01T12:00:00Z'),
+        mail: 'development',
+      });
+      const got: Partial<Record<Role, number>> = {};
+      for (const role of roles) {
+        const client = new TestClient(development);
+        if (role !== 'anonymous') await client.signIn(built.accounts[role].email, builtPassword);
+        got[role] = (await client.get('/dev/mail')).status;
+      }
+      assert.deepEqual(got, Object.fromEntries(roles.map((r) => [r, 200])));
     });
 
     test('the account page needs a session; the API submits only with a representative token', async () => {

@@ -6,7 +6,10 @@ import { grantRole, signUp } from '../accounts/accounts.service.ts';
 import { operatorViewer, type Viewer } from '../accounts/accounts.schema.ts';
 import type { Db } from '../db/database.ts';
 import { importFile } from '../imports/imports.service.ts';
-import { registerOrganisation } from '../organisations/organisations.service.ts';
+import {
+  registerOrganisation,
+  verifyOrganisation,
+} from '../organisations/organisations.service.ts';
 import type { Organisation } from '../organisations/organisations.schema.ts';
 import { createProcess } from '../processes/processes.service.ts';
 import type { Process } from '../processes/processes.schema.ts';
@@ -93,6 +96,11 @@ export async function buildConsultation(
     moderation?: 'review' | 'immediate';
     now?: Date;
     slug?: string;
+    /** Verify the built government (Brazil's), as the secretariat would; true unless false. */
+    verifyGovernment?: boolean;
+    /** Who may submit, and whether individuals' names are published (the defaults else). */
+    submitters?: 'verified_organisations' | 'organisations' | 'individuals';
+    individualNames?: 'published' | 'optional' | 'withheld';
   } = {},
 ): Promise<BuiltConsultation> {
   const slug = options.slug ?? 'twg';
@@ -146,11 +154,16 @@ export async function buildConsultation(
     stakeholderGroup: 'technical_community',
     country: 'NLD',
   });
-  const govOrg = await registerOrganisation(db, asViewer(government), {
+  let govOrg = await registerOrganisation(db, asViewer(government), {
     name: 'Ministry of Digital Affairs of Ruritania',
     stakeholderGroup: 'government',
     country: 'BRA',
   });
+  if (options.verifyGovernment !== false)
+    govOrg = await verifyOrganisation(db, operatorViewer, govOrg.id, {
+      kind: 'note_verbale',
+      reason: 'Note verbale TWG/2026/1 from the Permanent Mission.',
+    });
   const period = await openCommentPeriod(
     db,
     operatorViewer,
@@ -163,6 +176,8 @@ export async function buildConsultation(
       closesAt: options.closes ?? '2030-12-31T23:59',
       timeZone: 'UTC',
       moderation: options.moderation ?? 'review',
+      ...(options.submitters ? { submitters: options.submitters } : {}),
+      ...(options.individualNames ? { individualNames: options.individualNames } : {}),
     },
     options.now ?? new Date('2026-06-01T00:00:00Z'),
   );

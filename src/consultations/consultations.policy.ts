@@ -1,7 +1,7 @@
 /** Who may open and extend comment periods, moderate, and read versions not yet public. */
 import { isProcessStaff, requireRole, type Viewer } from '../accounts/accounts.schema.ts';
 import { PlenumError } from '../errors.ts';
-import type { PeriodState } from './consultations.schema.ts';
+import type { CommentPeriod, PeriodState } from './consultations.schema.ts';
 
 /** Only the process's secretariat (or an admin) opens or extends a comment period. */
 export function checkCanManagePeriods(
@@ -26,6 +26,44 @@ export function periodRefusal(period: {
   if (period.state === 'scheduled') return 'PERIOD_NOT_OPEN_YET';
   if (period.state === 'closed') return 'PERIOD_CLOSED';
   return undefined;
+}
+
+/** Who a submission speaks for: an organisation (verified or not), a person by name, or anonymously. */
+export type SubmitterVoice =
+  { kind: 'organisation'; verified: boolean } | { kind: 'individual' } | { kind: 'anonymous' };
+
+/**
+ * Why the period takes no submission from this voice, as its rules say (who may submit, whether
+ * individuals' names are published): a sentence for SUBMITTER_NOT_ACCEPTED; undefined when it
+ * takes it. The submission service and the submission form alike ask this.
+ */
+export function submitterRefusal(
+  period: Pick<CommentPeriod, 'submitters' | 'individualNames'>,
+  voice: SubmitterVoice,
+): string | undefined {
+  if (voice.kind === 'organisation') {
+    if (period.submitters === 'verified_organisations' && !voice.verified)
+      return 'This period takes submissions from verified organisations only: ask the secretariat to verify yours.';
+    return undefined;
+  }
+  if (period.submitters !== 'individuals')
+    return 'This period takes submissions from organisations only: submit on behalf of one you represent.';
+  if (voice.kind === 'anonymous' && period.individualNames === 'published')
+    return "This period publishes individuals' names: submit in your own name.";
+  if (voice.kind === 'individual' && period.individualNames === 'withheld')
+    return "This period publishes no individual's name: submit anonymously.";
+  return undefined;
+}
+
+/** The ways a person may submit for themselves in the period: in their name, anonymously, or neither. */
+export function individualChoices(
+  period: Pick<CommentPeriod, 'submitters' | 'individualNames'>,
+): ('myself' | 'anonymous')[] {
+  return (['myself', 'anonymous'] as const).filter(
+    (kind) =>
+      submitterRefusal(period, { kind: kind === 'myself' ? 'individual' : 'anonymous' }) ===
+      undefined,
+  );
 }
 
 /** True when the viewer moderates the process (its moderators and its secretariat). */

@@ -11,6 +11,25 @@ export type PeriodState = (typeof periodStates)[number];
 /** How submissions are published: at once, or after a moderator's review. */
 export const moderationModes = ['immediate', 'review'] as const;
 
+/**
+ * Who may submit in a period: verified organisations only; any organisation (the default); or
+ * individuals too, in their own name or anonymously as `individualNames` allows.
+ */
+export const submitterRules = ['verified_organisations', 'organisations', 'individuals'] as const;
+
+/** One rule of who may submit. */
+export type SubmitterRule = (typeof submitterRules)[number];
+
+/**
+ * Whether individuals' names are published: always ("published"); as each person chooses
+ * ("optional": they may submit anonymously); never ("withheld": every individual is anonymous).
+ * The name of an anonymous submitter is known to the secretariat and moderators only.
+ */
+export const individualNameRules = ['published', 'optional', 'withheld'] as const;
+
+/** One rule of individuals' names. */
+export type IndividualNameRule = (typeof individualNameRules)[number];
+
 /** A comment period as the API and pages show it. */
 export const commentPeriodSchema = z
   .object({
@@ -24,6 +43,10 @@ export const commentPeriodSchema = z
     closesAt: z.string().describe('UTC instant, ISO 8601'),
     timeZone: z.string().describe('IANA time zone the period was announced in'),
     moderation: z.enum(moderationModes),
+    submitters: z.enum(submitterRules).describe('Who may submit'),
+    individualNames: z
+      .enum(individualNameRules)
+      .describe("Whether individuals' names are published (when individuals may submit)"),
     extensions: z.number().int(),
     state: z.enum(periodStates).describe("The state by the server's clock when this was read"),
   })
@@ -54,6 +77,8 @@ export const newPeriodSchema = z.object({
     .trim()
     .refine(isTimeZone, 'Use an IANA time zone name, e.g. Europe/Zurich or UTC.'),
   moderation: z.enum(moderationModes).default('review'),
+  submitters: z.enum(submitterRules).default('organisations'),
+  individualNames: z.enum(individualNameRules).default('published'),
 });
 
 /** An extension: a new closing time (wall-clock in the period's zone) and the reason. */

@@ -5,7 +5,7 @@ import { newId } from '../db/ids.ts';
 import { findDocumentById, findVersionById } from '../documents/documents.service.ts';
 import type { PlenumDocument, Version } from '../documents/documents.schema.ts';
 import { PlenumError } from '../errors.ts';
-import { recordEvent } from '../events/events.store.ts';
+import { listEventsFor, recordEvent } from '../events/events.store.ts';
 import type { Process } from '../processes/processes.schema.ts';
 import { findProcessById } from '../processes/processes.service.ts';
 import { zodError } from '../validation.ts';
@@ -114,6 +114,8 @@ export async function openCommentPeriod(
     closes_at: closes.toISOString(),
     time_zone: form.timeZone,
     moderation: form.moderation,
+    submitters: form.submitters,
+    individual_names: form.individualNames,
     extensions: 0,
     created_by: viewer.id,
     created_at: now.toISOString(),
@@ -130,6 +132,8 @@ export async function openCommentPeriod(
         versionId: version.id,
         opensAt: opens.toISOString(),
         closesAt: closes.toISOString(),
+        submitters: form.submitters,
+        individualNames: form.individualNames,
       },
     },
     now,
@@ -213,4 +217,13 @@ async function filterReadable(
     if (version && canReadVersion(viewer, version, processId)) out.push(period);
   }
   return out;
+}
+
+/** The extensions of a period, oldest first: when each was made, and its new close and reason. */
+export async function getPeriodExtensions(
+  db: Db,
+  periodId: string,
+): Promise<{ at: string; data: unknown }[]> {
+  const history = await listEventsFor(db, 'comment_period', periodId);
+  return history.filter((e) => e.action === 'period.extended');
 }

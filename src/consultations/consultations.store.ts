@@ -17,6 +17,8 @@ function toPeriod(row: PeriodRow, now: Date): CommentPeriod {
     closesAt: row.closes_at,
     timeZone: row.time_zone,
     moderation: row.moderation as CommentPeriod['moderation'],
+    submitters: row.submitters as CommentPeriod['submitters'],
+    individualNames: row.individual_names as CommentPeriod['individualNames'],
     extensions: Number(row.extensions),
   };
   return { ...period, state: periodStateAt(period, now) };

@@ -15,6 +15,10 @@ export interface CommentPeriodTable {
   /** 'immediate' (published at once) or 'review' (a moderator publishes). */
   moderation: string;
   extensions: number;
+  /** Who may submit: 'verified_organisations', 'organisations' or 'individuals' (organisations and people). */
+  submitters: string;
+  /** Individuals' names: 'published', 'optional' (a person may stay anonymous) or 'withheld' (all anonymous). */
+  individual_names: string;
   created_by: string;
   created_at: string;
 }

@@ -1,39 +1,28 @@
-/** HTML of a comment period's page and the form that opens one. */
+/** HTML of a comment period's head, the form that opens one, and periods on other pages. */
 import { html } from 'hono/html';
 import type { PlenumDocument } from '../documents/documents.schema.ts';
 import type { Process } from '../processes/processes.schema.ts';
-import type {
-  CampaignGroup,
-  RejectionReason,
-  Submission,
-} from '../submissions/submissions.schema.ts';
-import { campaignItem, filterForm, submissionItem } from '../submissions/submissions.views.ts';
 import type { PageContext } from '../web/page-context.ts';
 import { fill } from '../web/i18n.ts';
 import { csrfField, page, type Markup } from '../web/layout.ts';
 import type { PeriodContext } from './consultations.service.ts';
-import type { CommentPeriod } from './consultations.schema.ts';
+import { individualNameRules, submitterRules, type CommentPeriod } from './consultations.schema.ts';
 import { utcToZonedTime } from './time-zones.ts';
 import { documentHref } from '../web/links.ts';
 import { instantLabel } from '../web/view-parts.ts';
 
-/** The page of a comment period: what it is about, its state, and what was submitted. */
-export function consultationPage(
+/**
+ * The head of a comment period's page: what it is about, its state, its extensions, and the
+ * secretariat's and moderators' links and forms.
+ */
+export function periodDetails(
   ctx: PageContext,
   context: PeriodContext,
   data: {
-    submissions: Submission[];
-    /** The campaigns among them, each shown once (by the member the list holds). */
-    campaigns: Map<string, CampaignGroup>;
-    next: string | null;
-    published: number;
-    rejected: Map<RejectionReason, number>;
     extensions: { at: string; data: unknown }[];
-    filters: Record<string, string | undefined>;
-    filterQuery: string;
-    organisations: { slug: string; name: string }[];
     canManage: boolean;
     canModerate: boolean;
+    /** Submissions waiting for a moderator. */
     inReview: number;
   },
 ): Markup {
@@ -41,15 +30,13 @@ export function consultationPage(
   const m = ui.m.consultations;
   const { period, process, document, version } = context;
   const here = `/consultations/${period.id}`;
-  const rejected = [...data.rejected.entries()].filter(([, n]) => n > 0);
-  const exportQuery = data.filterQuery ? `?${data.filterQuery}` : '';
   const notice =
     period.state === 'closed'
       ? html`<p class="notice">${fill(m.closedNotice, { close: ui.instant(period.closesAt, period.timeZone) })}</p>`
       : period.state === 'scheduled'
         ? html`<p class="notice">${fill(m.scheduledNotice, { open: ui.instant(period.opensAt, period.timeZone) })}</p>`
         : html`<p><a class="button" href="${here}/submit">${m.submit}</a></p>`;
-  const main = html`<p class="meta">${process.shortName ?? process.name} · ${m.title}</p>
+  return html`<p class="meta">${process.shortName ?? process.name} · ${m.title}</p>
     <h1 dir="auto">${period.title}</h1>
     <p>${fill(m.on, { document: document.symbol ?? document.title, version: version.label })}:
       <a href="${documentHref(document.id, version.seq)}">${document.title}</a></p>
@@ -59,6 +46,8 @@ export function consultationPage(
       <dt>${m.opens}</dt><dd>${instantLabel(ctx, period.opensAt, period.timeZone)}</dd>
       <dt>${m.closes}</dt><dd>${instantLabel(ctx, period.closesAt, period.timeZone)}</dd>
       <dt>${m.moderation}</dt><dd>${period.moderation === 'review' ? m.moderationReview : m.moderationImmediate}</dd>
+      <dt>${m.submittersLabel}</dt><dd>${m.submitters[period.submitters]}</dd>
+      ${period.submitters === 'individuals' ? html`<dt>${m.individualNamesLabel}</dt><dd>${m.individualNames[period.individualNames]}</dd>` : ''}
       ${
         data.extensions.length > 0
           ? html`<dt>${m.extensions}</dt><dd><ul class="plain">${data.extensions.map((e) => {
@@ -74,42 +63,7 @@ export function consultationPage(
         ? html`<p><a href="${here}/moderation">${m.moderate}</a> (${ui.n(data.inReview)})</p>`
         : ''
     }
-    ${data.canManage && period.state !== 'closed' ? extendForm(ctx, period) : ''}
-    <h2>${m.submissions}</h2>
-    <p>${ui.plural(m.published, data.published)}.
-      ${
-        rejected.length > 0
-          ? fill(m.rejectedByReason, {
-              list: rejected
-                .map(([reason, n]) => `${ui.m.submissions.reasons[reason]}: ${ui.n(n)}`)
-                .join(', '),
-            })
-          : m.noneRejected
-      }
-    </p>
-    <p>${m.downloads}: <a href="${here}/submissions.csv${exportQuery}">${m.exportCsv}</a> ·
-      <a href="${here}/submissions.json${exportQuery}">${m.exportJson}</a> ·
-      <a href="${here}/feed.atom">${m.feed}</a></p>
-    ${filterForm(ctx, here, data.filters, data.organisations, m.filters)}
-    ${
-      data.submissions.length === 0
-        ? html`<p class="empty">${m.noSubmissions}</p>`
-        : html`<ol class="submissions">${data.submissions.map((s) => {
-            const campaign = s.campaignId ? data.campaigns.get(s.campaignId) : undefined;
-            return campaign ? campaignItem(ctx, campaign) : submissionItem(ctx, s);
-          })}</ol>`
-    }
-    ${data.next ? html`<p><a href="${here}?${data.filterQuery ? `${data.filterQuery}&` : ''}before=${data.next}">${m.next}</a></p>` : ''}`;
-  return page(ctx, {
-    title: period.title,
-    main,
-    crumbs: [
-      { label: ui.m.site.processes, href: '/' },
-      { label: process.shortName ?? process.name, href: `/processes/${process.slug}` },
-      { label: period.title },
-    ],
-    links: html`<link rel="alternate" type="application/atom+xml" href="${here}/feed.atom" title="${m.feed}" />`,
-  });
+    ${data.canManage && period.state !== 'closed' ? extendForm(ctx, period) : ''}`;
 }
 
 function extendForm(ctx: PageContext, period: CommentPeriod): Markup {
@@ -156,6 +110,14 @@ export function newPeriodPage(
         <label><input type="radio" name="moderation" value="review" checked /> ${m.moderationReview}</label>
         <label><input type="radio" name="moderation" value="immediate" /> ${m.moderationImmediate}</label>
       </fieldset>
+      <fieldset>
+        <legend>${m.submittersLabel}</legend>
+        ${submitterRules.map((rule) => html`<label><input type="radio" name="submitters" value="${rule}"${rule === 'organisations' ? html` checked` : ''} /> ${m.submitters[rule]}</label>`)}
+      </fieldset>
+      <fieldset>
+        <legend>${m.individualNamesLabel}</legend>
+        ${individualNameRules.map((rule) => html`<label><input type="radio" name="individualNames" value="${rule}"${rule === 'published' ? html` checked` : ''} /> ${m.individualNames[rule]}</label>`)}
+      </fieldset>
       <button type="submit">${m.create}</button>
     </form>`;
   return page(ctx, {
@@ -167,4 +129,44 @@ export function newPeriodPage(
       { label: m.newTitle },
     ],
   });
+}
+
+/** The comment periods of a process page, with the secretariat's "open a period" and the feed. */
+export function processPeriodsSection(
+  ctx: PageContext,
+  process: Process,
+  periods: CommentPeriod[],
+  options: { canOpenPeriod: boolean },
+): Markup {
+  const { ui } = ctx;
+  const m = ui.m.processes;
+  const feed = `/processes/${process.slug}/feed.atom`;
+  const periodList =
+    periods.length === 0
+      ? html`<p class="empty">${m.noConsultations}</p>`
+      : html`<ul>
+          ${periods.map(
+            (p) =>
+              html`<li>
+                <a href="/consultations/${p.id}">${p.title}</a> · ${ui.m.consultations.states[p.state]} ·
+                ${ui.m.consultations.closes} ${ui.instant(p.closesAt, p.timeZone)}
+              </li>`,
+          )}
+        </ul>`;
+  return html`<h2>${m.consultations}</h2>
+    ${periodList}
+    <p>
+      ${options.canOpenPeriod ? html`<a class="button" href="/processes/${process.slug}/consultations/new">${m.openPeriod}</a> · ` : ''}<a
+        href="${feed}"
+        >${m.feed}</a
+      >
+    </p>`;
+}
+
+/** The notice of a document page while a comment period is open on the version shown. */
+export function openPeriodNotice(ctx: PageContext, open: CommentPeriod): Markup {
+  const { ui } = ctx;
+  const m = ui.m.documents;
+  return html`<div class="notice"><p>${fill(m.openPeriodNotice, { close: ui.instant(open.closesAt, open.timeZone) })}
+      <a href="/consultations/${open.id}">${open.title}</a> · <a href="/consultations/${open.id}/submit">${m.submitComment}</a></p></div>`;
 }

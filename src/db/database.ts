@@ -27,6 +27,7 @@ import type {
   FootnoteRefTable,
 } from '../documents/documents.table.ts';
 import type {
+  AccountLinkTable,
   AccountTable,
   ApiTokenTable,
   RoleGrantTable,
@@ -46,7 +47,10 @@ import type {
   MeetingTable,
   ProcessFollowTable,
 } from '../meetings/meetings.table.ts';
-import type { OrganisationTable } from '../organisations/organisations.table.ts';
+import type {
+  OrganisationTable,
+  RepresentativeVerificationTable,
+} from '../organisations/organisations.table.ts';
 import type { SearchItemTable, SearchPostingTable } from '../search/search.table.ts';
 import type { BlockAlignmentTable, CarriedAnchorTable } from '../revisions/revisions.table.ts';
 import type {
@@ -64,6 +68,16 @@ import type {
   WebhookDeliveryTable,
 } from '../watches/watches.table.ts';
 import type { RateLimitTable } from '../limits/limits.table.ts';
+import type { ImportCorrectionTable, ImportDraftTable } from '../imports/import-drafts.table.ts';
+import type {
+  TransparencyEntryTable,
+  TransparencyHeadTable,
+  TransparencyKeyTable,
+  TransparencyNodeTable,
+  TransparencyTreeHeadTable,
+} from '../transparency/transparency.table.ts';
+import type { MailOutboxTable } from '../mail/mail.table.ts';
+import type { MailPeriodNoticeTable } from '../notifications/notifications.table.ts';
 import { PlenumError } from '../errors.ts';
 import { migrations } from './migrations/index.ts';
 
@@ -83,6 +97,7 @@ export interface Database {
   api_tokens: ApiTokenTable;
   role_grants: RoleGrantTable;
   organisations: OrganisationTable;
+  representative_verifications: RepresentativeVerificationTable;
   comment_periods: CommentPeriodTable;
   concepts: ConceptTable;
   concept_terms: ConceptTermTable;
@@ -107,6 +122,16 @@ export interface Database {
   meeting_changes: MeetingChangeTable;
   process_follows: ProcessFollowTable;
   calendar_addresses: CalendarAddressTable;
+  import_drafts: ImportDraftTable;
+  import_corrections: ImportCorrectionTable;
+  transparency_entries: TransparencyEntryTable;
+  transparency_nodes: TransparencyNodeTable;
+  transparency_head: TransparencyHeadTable;
+  transparency_tree_heads: TransparencyTreeHeadTable;
+  transparency_keys: TransparencyKeyTable;
+  account_links: AccountLinkTable;
+  mail_outbox: MailOutboxTable;
+  mail_period_notices: MailPeriodNoticeTable;
 }
 
 /** A database handle or an open transaction: what stores take as their first argument. */

@@ -142,6 +142,8 @@ export async function loadDemoConsultation(db: Db): Promise<DemoConsultation> {
       website: null,
       verified_at: o.verified ? at : null,
       verified_by: o.verified ? secretariat.id : null,
+      verification_kind: o.verified ? 'letter' : null,
+      verification_reason: o.verified ? 'Letter of accreditation (demo).' : null,
       created_by: 'demo',
       created_at: at,
     });

@@ -42,7 +42,23 @@ export interface ParsedBlock {
   /** Table cells by row; null for other kinds. `text` holds the cells joined for search. */
   rows: string[][] | null;
   footnoteRefs: ParsedFootnoteRef[];
+  /**
+   * Front matter (a cover: title, organisation, author, date, code) or back matter (a back cover:
+   * slogan, web addresses), kept apart from the body; absent for the body.
+   */
+  matter?: BlockMatter;
+  /**
+   * How sure the importer is of the block's number (0..1), when the number was decided from the
+   * whole document's numbering (see numbering-plan.ts); absent when nothing was in doubt.
+   */
+  confidence?: number;
 }
+
+/** Where a block stands outside the body: on the cover or the back cover. */
+export const blockMatters = ['front', 'back'] as const;
+
+/** Front or back matter. */
+export type BlockMatter = (typeof blockMatters)[number];
 
 /** Why a piece of input text was not put into a block. */
 export type RemovedReason =
@@ -83,7 +99,7 @@ export interface ParseResult {
 }
 
 /** The input formats the importer reads. */
-export const importFormats = ['text', 'markdown', 'docx'] as const;
+export const importFormats = ['text', 'markdown', 'docx', 'pdf'] as const;
 
 /** One input format. */
 export type ImportFormat = (typeof importFormats)[number];

@@ -221,6 +221,46 @@ for (const engine of testEngines()) {
       );
     });
 
+    test('shows a cover and a back cover apart from the body, and gives their matter in the API', async () => {
+      const text = [
+        'Update on the Working Group',
+        'Secretariat of the Group',
+        'GE-007',
+        '15 July 2020',
+        '',
+        '1. The Group met twice in the period under review and adopted its report.',
+        '',
+        '2. The Group will meet again next year.',
+        '',
+        'One network, many voices',
+        'Visit example.org',
+      ].join('\n');
+      const r = await importFile(o.db, utf8(text), {
+        process: 'twg',
+        symbol: 'TEST/COVER',
+        language: 'en',
+        sourceName: 'cover.txt',
+      });
+      const html = await (await app.request(`/documents/${r.ids.document}`)).text();
+      const front =
+        /<section class="matter front-matter" aria-label="Cover">(.*?)<\/section>/s.exec(html);
+      assert.match(front?.[1] ?? '', /Secretariat of the Group GE-007 15 July 2020/);
+      const back =
+        /<section class="matter back-matter" aria-label="Back cover">(.*?)<\/section>/s.exec(html);
+      assert.match(back?.[1] ?? '', /One network, many voices Visit example.org/);
+      // the body comes between them, and the cover is not a paragraph of it
+      assert.ok(html.indexOf('front-matter') < html.indexOf('The Group met twice'));
+      assert.ok(html.indexOf('The Group will meet again') < html.indexOf('back-matter'));
+      await assertValidHtml(html, 'a document page with a cover');
+      const api = (await (
+        await app.request(`/api/language-versions/${r.ids.languageVersion}/blocks`)
+      ).json()) as { blocks: { address: string; matter: string | null }[] };
+      assert.deepEqual(
+        api.blocks.map((b) => `${b.address} ${b.matter}`),
+        ['front ¶1 front', 'para 1 null', 'para 2 null', 'back ¶1 back'],
+      );
+    });
+
     test('answers API errors with a catalogued code and message', async () => {
       const cases: [string, number, string][] = [
         ['/api/documents/not-a-uuid', 400, 'INVALID_REQUEST'],

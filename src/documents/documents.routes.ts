@@ -1,5 +1,5 @@
-/** Routes of documents: the document page and the JSON API for documents, versions and blocks. */
-import type { Context, Hono } from 'hono';
+/** Routes of documents: publishing a version and the JSON API for documents, versions and blocks. */
+import type { Hono } from 'hono';
 import { z } from 'zod';
 import { PlenumError } from '../errors.ts';
 import type { ApiRegistry } from '../api/api-registry.ts';
@@ -16,117 +16,30 @@ import {
   getBlocks,
   getDocument,
   getLanguageVersion,
+  getProcessWithDocuments,
   getVersion,
-  readDocument,
-  type DocumentReading,
+  publishVersion,
 } from './documents.service.ts';
-import { documentPage, type CommentLayer } from './documents.views.ts';
 import { checkForm } from '../accounts/accounts.middleware.ts';
-import { canActAsSecretariat } from '../processes/processes.policy.ts';
-import { getPeriodsOfDocument } from '../consultations/consultations.service.ts';
-import { getOrganisations } from '../organisations/organisations.service.ts';
-import {
-  getCommentCounts,
-  getPublishedSubmissions,
-  resolveFilters,
-} from '../submissions/submissions.service.ts';
-import { filterQuery } from '../submissions/submissions.schema.ts';
-import { clockOf } from '../context.ts';
+import { processSchema } from '../processes/processes.schema.ts';
 import { documentHref } from '../web/links.ts';
-import { publishVersion } from './documents.service.ts';
-
-/** The comments a document page shows: counts per paragraph, one paragraph opened, open periods. */
-async function commentLayer(c: Context<AppEnv>, reading: DocumentReading): Promise<CommentLayer> {
-  const { db } = c.var.deps;
-  const now = clockOf(c.var.deps);
-  const { filters, query } = filterQuery((key) => c.req.query(key));
-  const resolved = await resolveFilters(db, filters);
-  const periods = (await getPeriodsOfDocument(db, c.var.viewer, reading.document, now)).filter(
-    (p) => p.versionId === reading.version.id,
-  );
-  const openAddress = c.req.query('comments');
-  const before = c.req.query('before');
-  const [counts, organisations, open] = await Promise.all([
-    getCommentCounts(db, reading.version.id, resolved),
-    getOrganisations(db),
-    openAddress && openAddress.length < 100
-      ? getPublishedSubmissions(
-          db,
-          { versionId: reading.version.id, address: openAddress },
-          resolved,
-          { limit: 20, ...(before && /^[0-9a-f-]{36}$/i.test(before) ? { before } : {}) },
-        )
-      : undefined,
-  ]);
-  const index = reading.document.versions.findIndex((v) => v.id === reading.version.id);
-  const previous = index > 0 ? reading.document.versions[index - 1] : undefined;
-  const openPeriod = periods.find((p) => p.state === 'open' || p.state === 'extended');
-  return {
-    counts,
-    periods,
-    filterQuery: query,
-    filters,
-    organisations,
-    canPublish: canActAsSecretariat(c.var.viewer, reading.process.id),
-    versionId: reading.version.id,
-    versionLabels: new Map(reading.document.versions.map((v) => [v.id, v.label])),
-    contentLanguage: reading.languageVersion.language,
-    ...(openPeriod ? { openPeriod } : {}),
-    ...(previous ? { previousSeq: previous.seq } : {}),
-    ...(open && openAddress ? { open: { address: openAddress, ...open } } : {}),
-  };
-}
-import { importReportSchema } from '../imports/imports.schema.ts';
-import { getImportReport } from '../imports/imports.service.ts';
-import { importReportPage } from '../imports/imports.views.ts';
 
 const idParam = (what: string) =>
   z.object({ id: z.uuid({ message: `${what} ids are UUIDs` }).describe(`${what} id (UUID)`) });
 
-function parseVersionSeq(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  if (!/^[1-9]\d{0,5}$/.test(value))
-    throw new PlenumError('VERSION_NOT_FOUND', `"${value}" is not a version number.`);
-  return Number(value);
-}
+const processRef = z.object({
+  process: z
+    .string()
+    .min(1)
+    .max(200)
+    .describe('Process id, slug (e.g. "oewg") or alias (e.g. "OECE")'),
+});
 
-function parseLanguage(value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  const parsed = languageTagSchema.safeParse(value);
-  if (!parsed.success)
-    throw new PlenumError('LANGUAGE_VERSION_NOT_FOUND', `"${value}" is not a language tag.`);
-  return parsed.data;
-}
-
-/** Mounts the document pages and registers the document API routes. */
+/**
+ * Mounts the form that publishes a version and registers the document API routes (the document
+ * page is in src/pages/, the import report in src/imports/).
+ */
 export function documentRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
-  /** The reading a page address names: /documents/:id[/v/:seq[/:lang]]. */
-  const readFromAddress = (c: Context<AppEnv>): Promise<DocumentReading> => {
-    const id = c.req.param('id') ?? '';
-    if (!idParam('Document').safeParse({ id }).success) throw new PlenumError('DOCUMENT_NOT_FOUND');
-    return readDocument(
-      c.var.deps.db,
-      id,
-      {
-        versionSeq: parseVersionSeq(c.req.param('seq')),
-        language: parseLanguage(c.req.param('lang')),
-      },
-      c.var.viewer,
-    );
-  };
-  const show = async (c: Context<AppEnv>): Promise<Response> => {
-    const reading = await readFromAddress(c);
-    return c.html(documentPage(c.var.page, reading, await commentLayer(c, reading)));
-  };
-  app.get('/documents/:id', show);
-  app.get('/documents/:id/v/:seq', show);
-  app.get('/documents/:id/v/:seq/:lang', show);
-  app.get('/documents/:id/v/:seq/:lang/import-report', async (c) => {
-    const reading = await readFromAddress(c);
-    const report = await getImportReport(c.var.deps.db, reading.languageVersion.id);
-    return c.html(importReportPage(c.var.page, reading, report));
-  });
-
   app.post('/versions/:id/publish', async (c) => {
     await checkForm(c);
     const id = c.req.param('id');
@@ -135,6 +48,17 @@ export function documentRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
       .transaction()
       .execute((trx) => publishVersion(trx, c.var.viewer, id.toLowerCase()));
     return c.redirect(documentHref(version.documentId, version.seq), 303);
+  });
+
+  api.get({
+    path: '/api/processes/:process',
+    summary: 'A process with its documents, versions and languages',
+    tag: 'processes',
+    params: processRef,
+    response: z.object({ process: processSchema, documents: z.array(documentSchema) }),
+    errors: ['PROCESS_NOT_FOUND'],
+    handler: async (c, { params }) =>
+      getProcessWithDocuments(c.var.deps.db, params.process, c.var.viewer),
   });
 
   api.get({
@@ -187,31 +111,6 @@ export function documentRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
       return {
         languageVersion,
         blocks: await getBlocks(c.var.deps.db, languageVersion.id, c.var.viewer),
-      };
-    },
-  });
-
-  api.get({
-    path: '/api/language-versions/:id',
-    summary: 'A language version with its import report',
-    tag: 'documents',
-    params: idParam('Language version'),
-    response: z.object({
-      languageVersion: languageVersionSchema,
-      importReport: importReportSchema,
-    }),
-    errors: ['LANGUAGE_VERSION_NOT_FOUND'],
-    handler: async (c, { params }) => {
-      const languageVersion = await getLanguageVersion(
-        c.var.deps.db,
-        params.id,
-        undefined,
-        c.var.viewer,
-      );
-      if (languageVersion.id !== params.id) throw new PlenumError('LANGUAGE_VERSION_NOT_FOUND');
-      return {
-        languageVersion,
-        importReport: await getImportReport(c.var.deps.db, languageVersion.id),
       };
     },
   });

@@ -1,6 +1,6 @@
 /** Schemas of documents, versions, language versions and blocks at the edges (API, CLI). */
 import { z } from 'zod';
-import { blockKinds } from './blocks.ts';
+import { blockKinds, blockMatters } from './blocks.ts';
 
 /** The kinds of document a process publishes. */
 export const documentKinds = [
@@ -121,6 +121,10 @@ export const blockSchema = z
     address: z.string().describe('Human address: "para 38", "para 38(b)", "fn 12", "§3 ¶2"'),
     text: z.string(),
     rows: z.array(z.array(z.string())).nullable(),
+    matter: z
+      .enum(blockMatters)
+      .nullable()
+      .describe('"front" on the cover, "back" on the back cover, null in the body'),
     footnoteRefs: z.array(footnoteRefSchema),
   })
   .meta({ id: 'Block' });

@@ -5,7 +5,14 @@ import { isId } from '../db/ids.ts';
 import { PlenumError } from '../errors.ts';
 import type { Process } from '../processes/processes.schema.ts';
 import { getProcesses, lookupProcess, requireProcess } from '../processes/processes.service.ts';
-import type { Block, LanguageVersion, PlenumDocument, Version } from './documents.schema.ts';
+import { z } from 'zod';
+import {
+  languageTagSchema,
+  type Block,
+  type LanguageVersion,
+  type PlenumDocument,
+  type Version,
+} from './documents.schema.ts';
 import type {
   BlockTable,
   DocumentTable,
@@ -342,4 +349,37 @@ export async function publishVersion(
   const version = await findVersion(db, versionId);
   if (!version) throw new PlenumError('VERSION_NOT_FOUND');
   return version;
+}
+
+function parseVersionSeq(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^[1-9]\d{0,5}$/.test(value))
+    throw new PlenumError('VERSION_NOT_FOUND', `"${value}" is not a version number.`);
+  return Number(value);
+}
+
+function parseLanguage(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const parsed = languageTagSchema.safeParse(value);
+  if (!parsed.success)
+    throw new PlenumError('LANGUAGE_VERSION_NOT_FOUND', `"${value}" is not a language tag.`);
+  return parsed.data;
+}
+
+/**
+ * The reading a page address names, /documents/:id[/v/:seq[/:lang]], from its parts as written:
+ * DOCUMENT_NOT_FOUND, VERSION_NOT_FOUND or LANGUAGE_VERSION_NOT_FOUND when they name none.
+ */
+export function readDocumentAtAddress(
+  db: Db,
+  address: { id: string; seq?: string; lang?: string },
+  viewer: Viewer | null,
+): Promise<DocumentReading> {
+  if (!z.uuid().safeParse(address.id).success) throw new PlenumError('DOCUMENT_NOT_FOUND');
+  return readDocument(
+    db,
+    address.id,
+    { versionSeq: parseVersionSeq(address.seq), language: parseLanguage(address.lang) },
+    viewer,
+  );
 }

@@ -14,7 +14,7 @@ import {
   type PlenumDocument,
   type Version,
 } from './documents.schema.ts';
-import { blockKinds } from './blocks.ts';
+import { blockKinds, blockMatters } from './blocks.ts';
 
 // Both engines cap bound parameters per statement; 500 rows of ≤10 columns stays well under.
 const insertChunk = 500;
@@ -68,6 +68,7 @@ function toBlock(row: BlockTable, refs: FootnoteRefTable[]): Block {
     address: row.address,
     text: row.text,
     rows: row.rows === null ? null : (JSON.parse(row.rows) as string[][]),
+    matter: blockMatters.find((m) => m === row.matter) ?? null,
     footnoteRefs: refs.map((r) => ({
       marker: r.marker,
       offset: Number(r.offset),

@@ -50,6 +50,8 @@ export interface BlockTable {
   address: string;
   text: string;
   rows: string | null;
+  /** 'front' or 'back' for a block of the cover or back cover; null for the body. */
+  matter: string | null;
 }
 
 /** A row of `footnote_refs`: a footnote marker inside a block, linked to its footnote block. */

@@ -1,42 +1,33 @@
-/** HTML of the document page: a language version with numbered paragraphs, footnotes and switchers. */
+/**
+ * HTML of the document page (a language version with numbered paragraphs, footnotes and
+ * switchers, and what other features draw in it) and of the documents of a process page.
+ */
 import { html } from 'hono/html';
-import type { CommentPeriod } from '../consultations/consultations.schema.ts';
-import type { Submission } from '../submissions/submissions.schema.ts';
-import { filterForm, submissionItem } from '../submissions/submissions.views.ts';
 import type { PageContext } from '../web/page-context.ts';
-import { fill, localAddress } from '../web/i18n.ts';
+import { fill } from '../web/i18n.ts';
 import { csrfField, directionOf, languageName, page, type Markup } from '../web/layout.ts';
 import { anchorsFor } from './anchors.ts';
 import type { DocumentReading } from './documents.service.ts';
-import { documentKindLabel, type Block } from './documents.schema.ts';
+import { documentKindLabel, type Block, type PlenumDocument } from './documents.schema.ts';
 import { documentHref, documentLabel } from '../web/links.ts';
 
-/** The comments shown on a document page: counts per paragraph, and one paragraph opened. */
-export interface CommentLayer {
-  counts: Map<string, { direct: number; carried: number }>;
-  /** The paragraph whose comments are open in place, by address. */
-  open?: { address: string; submissions: Submission[]; next: string | null };
-  /** A period open for submissions on this version, for "comment on" links. */
-  openPeriod?: CommentPeriod;
-  /** Every period on this version. */
-  periods: CommentPeriod[];
-  /** The filter query string ("group=government&region=african"), without "?". */
-  filterQuery: string;
-  filters: Record<string, string | undefined>;
-  organisations: { slug: string; name: string }[];
+/** What other features draw on a document page, each with its own views, around and in its text. */
+export interface DocumentPageSections {
+  /** Notices above the text (an open comment period), after the document's own. */
+  notices: Markup[];
+  /** Between the version and language switchers and the text (the comment filters). */
+  beforeText: Markup;
+  /** What goes under a numbered paragraph (its comments), given the paragraph and its fragment id. */
+  underParagraph: (block: Block, anchor: string) => Markup;
+  /** Readers may quote a selection of the text in a comment (a period is open). */
+  quotable: boolean;
+  /** The viewer may publish the version shown when it is not public. */
   canPublish: boolean;
-  previousSeq?: number;
-  /** The version shown, the labels of every version, and the text's language, for carried comments. */
-  versionId: string;
-  versionLabels: Map<string, string>;
-  contentLanguage: string;
 }
 
 interface RenderContext {
   page: PageContext;
-  comments: CommentLayer;
-  /** The page's own address with the filters, for comment links. */
-  base: string;
+  underParagraph: DocumentPageSections['underParagraph'];
   anchors: Map<string, string>;
   /** Fragment ids of each footnote's references, in reading order, for back-links. */
   backlinks: Map<string, string[]>;
@@ -47,8 +38,7 @@ interface RenderContext {
 function renderContext(
   blocks: Block[],
   page: PageContext,
-  comments: CommentLayer,
-  base: string,
+  underParagraph: DocumentPageSections['underParagraph'],
 ): RenderContext {
   const ids = anchorsFor(blocks.map((b) => b.address));
   const anchors = new Map(blocks.map((b, i) => [b.id, ids[i]!]));
@@ -65,7 +55,7 @@ function renderContext(
       refAnchor.set(`${block.id}:${i}`, id);
     });
   }
-  return { page, comments, base, anchors, backlinks, refAnchor };
+  return { page, underParagraph, anchors, backlinks, refAnchor };
 }
 
 /** A block's text with its footnote markers put back as links. */
@@ -92,51 +82,6 @@ function textWithMarkers(block: Block, ctx: RenderContext): Markup {
   return html`${parts}`;
 }
 
-/** The comment counts under a paragraph, its "comment on" link, and its comments when opened. */
-function commentsOf(block: Block, id: string, ctx: RenderContext): Markup {
-  const { ui } = ctx.page;
-  const m = ui.m.documents;
-  const count = ctx.comments.counts.get(block.address);
-  const period = ctx.comments.openPeriod;
-  // Signed-in readers (analysts) may record a stance from any paragraph.
-  const analyst = ctx.page.viewer !== null && block.kind !== 'heading';
-  if (!count && !period && !analyst) return '';
-  const isOpen = ctx.comments.open?.address === block.address;
-  const sep = ctx.base.includes('?') ? '&' : '?';
-  const link = (label: string) =>
-    isOpen
-      ? html`<a href="${ctx.base}#${id}" aria-expanded="true">${label}</a>`
-      : html`<a href="${ctx.base}${sep}comments=${encodeURIComponent(block.address)}#${id}" aria-expanded="false">${label}</a>`;
-  const parts: Markup[] = [];
-  if (count && count.direct > 0) parts.push(link(ui.plural(m.comments, count.direct)));
-  if (count && count.carried > 0) parts.push(link(ui.plural(m.previousComments, count.carried)));
-  if (period) {
-    parts.push(
-      html`<a href="/consultations/${period.id}/submit?block=${block.id}">${fill(m.commentOn, { address: localAddress(ui, block.address) })}</a>`,
-    );
-  }
-  if (analyst)
-    parts.push(html`<a href="/stances/new?source=${block.id}">${ui.m.stances.record}</a>`);
-  const open = isOpen && ctx.comments.open ? ctx.comments.open : undefined;
-  return html`<div class="comment-bar" lang="${ui.lang}" dir="${ui.dir}">${parts.map((p, i) => html`${i > 0 ? ' · ' : ''}${p}`)}</div>${
-    open
-      ? html`<section class="comments-open" aria-label="${fill(m.commentsOnParagraph, { address: localAddress(ui, block.address) })}" lang="${ui.lang}" dir="${ui.dir}">
-          <h3>${fill(m.commentsOnParagraph, { address: localAddress(ui, block.address) })}</h3>
-          <ol class="submissions">${open.submissions.map((s) =>
-            submissionItem(ctx.page, s, {
-              showAnchors: true,
-              versionId: ctx.comments.versionId,
-              versionLabels: ctx.comments.versionLabels,
-              contentLanguage: ctx.comments.contentLanguage,
-            }),
-          )}</ol>
-          ${open.next ? html`<p><a href="${ctx.base}${sep}comments=${encodeURIComponent(block.address)}&amp;before=${open.next}#${id}">${ui.m.consultations.next}</a></p>` : ''}
-          <p><a href="${ctx.base}#${id}">${m.hideComments}</a></p>
-        </section>`
-      : ''
-  }`;
-}
-
 // Markup is kept terse on purpose: a 200-paragraph draft must stay light on slow connections.
 function renderBlock(block: Block, ctx: RenderContext): Markup {
   const id = ctx.anchors.get(block.id) ?? block.id;
@@ -154,7 +99,7 @@ function renderBlock(block: Block, ctx: RenderContext): Markup {
       // The number as printed ("38.", "(b)"); <bdi> keeps "1." from turning into ".1" in Arabic.
       const label = block.label ?? (sub ? `(${block.number})` : `${block.number}.`);
       const cls = sub ? `para sub level-${Math.min(block.level ?? 2, 3)}` : 'para';
-      return html`<p class="${cls}" id="${id}"><a class="num" href="#${id}" title="${block.address}"><bdi>${label}</bdi></a> ${textWithMarkers(block, ctx)}</p>${commentsOf(block, id, ctx)}`;
+      return html`<p class="${cls}" id="${id}"><a class="num" href="#${id}" title="${block.address}"><bdi>${label}</bdi></a> ${textWithMarkers(block, ctx)}</p>${ctx.underParagraph(block, id)}`;
     }
     case 'list_item':
       return html`<li id="${id}">${textWithMarkers(block, ctx)}</li>`;
@@ -180,7 +125,7 @@ function renderBody(blocks: Block[], ctx: RenderContext): Markup {
     list = [];
   };
   for (const block of blocks) {
-    if (block.kind === 'footnote') continue;
+    if (block.kind === 'footnote' || block.matter !== null) continue;
     if (block.kind === 'list_item') {
       list.push(renderBlock(block, ctx));
       continue;
@@ -190,6 +135,15 @@ function renderBody(blocks: Block[], ctx: RenderContext): Markup {
   }
   flush();
   return html`${out}`;
+}
+
+/** The cover's or the back cover's lines, shown apart from the body. */
+function renderMatter(blocks: Block[], matter: 'front' | 'back', ctx: RenderContext): Markup {
+  const lines = blocks.filter((b) => b.matter === matter);
+  if (lines.length === 0) return '';
+  const m = ctx.page.ui.m.documents;
+  const label = matter === 'front' ? m.frontMatter : m.backMatter;
+  return html`<section class="matter ${matter}-matter" aria-label="${label}">${lines.map((b) => html`<p id="${ctx.anchors.get(b.id) ?? b.id}">${textWithMarkers(b, ctx)}</p>`)}</section>`;
 }
 
 function renderFootnotes(blocks: Block[], ctx: RenderContext): Markup {
@@ -208,19 +162,18 @@ function renderFootnotes(blocks: Block[], ctx: RenderContext): Markup {
   return html`<section class="footnotes" aria-labelledby="footnotes-title"><h2 id="footnotes-title">${m.footnotesTitle}</h2><ol>${items}</ol></section>`;
 }
 
-/** The whole document page. */
+/** The whole document page, with the sections other features draw on it. */
 export function documentPage(
   ctx: PageContext,
   reading: DocumentReading,
-  comments: CommentLayer,
+  sections: DocumentPageSections,
 ): Markup {
   const { ui } = ctx;
   const m = ui.m.documents;
   const { process, document, version, languageVersion, blocks } = reading;
   const lang = languageVersion.language;
   const here = documentHref(document.id, version.seq, lang);
-  const base = comments.filterQuery ? `${here}?${comments.filterQuery}` : here;
-  const rctx = renderContext(blocks, ctx, comments, base);
+  const rctx = renderContext(blocks, ctx, sections.underParagraph);
   const dir = directionOf(lang);
   const title = documentLabel(document);
   const versionNav = html`<div>
@@ -251,24 +204,22 @@ export function documentPage(
     (b) => b.kind === 'paragraph' && b.number !== null && b.parentId === null,
   ).length;
   const footnotes = blocks.filter((b) => b.kind === 'footnote').length;
-  const open = comments.openPeriod;
   const notices: Markup[] = [];
   if (!version.public) {
     notices.push(
       html`<div class="notice"><p>${m.notPublic}</p>${
-        comments.canPublish
+        sections.canPublish
           ? html`<form method="post" action="/versions/${version.id}/publish">${csrfField(ctx)}<button type="submit">${m.publish}</button></form>`
           : ''
       }</div>`,
     );
   }
-  if (open) {
-    notices.push(html`<div class="notice"><p>${fill(m.openPeriodNotice, { close: ui.instant(open.closesAt, open.timeZone) })}
-      <a href="/consultations/${open.id}">${open.title}</a> · <a href="/consultations/${open.id}/submit">${m.submitComment}</a></p></div>`);
-  }
+  notices.push(...sections.notices);
+  const index = document.versions.findIndex((v) => v.id === version.id);
+  const previous = index > 0 ? document.versions[index - 1] : undefined;
   const compare =
-    comments.previousSeq !== undefined
-      ? html` · <a href="/documents/${document.id}/compare?from=${comments.previousSeq}&amp;to=${version.seq}&amp;lang=${encodeURIComponent(lang)}">${m.compare}</a>`
+    previous !== undefined
+      ? html` · <a href="/documents/${document.id}/compare?from=${previous.seq}&amp;to=${version.seq}&amp;lang=${encodeURIComponent(lang)}">${m.compare}</a>`
       : '';
   const main = html`<header>
       <p class="meta">
@@ -283,13 +234,10 @@ export function documentPage(
     </header>
     ${notices}
     <nav class="switcher" aria-label="${m.versionsAndLanguages}">${versionNav}${languageNav}</nav>
-    ${
-      comments.counts.size > 0 || comments.periods.length > 0
-        ? html`<details class="filters"${comments.filterQuery ? html` open` : ''}><summary>${m.filtersTitle}</summary>${filterForm(ctx, here, comments.filters, comments.organisations, m.filtersTitle)}</details>`
-        : ''
-    }
-    <article class="content" lang="${lang}" dir="${dir}"${open ? html` data-quote-label="${m.commentOnSelection}" data-ui-lang="${ui.lang}" data-ui-dir="${ui.dir}"` : ''}>
-      ${renderBody(blocks, rctx)} ${renderFootnotes(blocks, rctx)}
+    ${sections.beforeText}
+    <article class="content" lang="${lang}" dir="${dir}"${sections.quotable ? html` data-quote-label="${m.commentOnSelection}" data-ui-lang="${ui.lang}" data-ui-dir="${ui.dir}"` : ''}>
+      ${renderMatter(blocks, 'front', rctx)} ${renderBody(blocks, rctx)} ${renderFootnotes(blocks, rctx)}
+      ${renderMatter(blocks, 'back', rctx)}
     </article>
     <p class="report">
       ${fill(m.importedFrom, { name: languageVersion.sourceName ?? m.aFile, format: languageVersion.sourceFormat, date: ui.date(languageVersion.importedAt) })}
@@ -306,4 +254,55 @@ export function documentPage(
       { label: document.symbol ?? document.title },
     ],
   });
+}
+
+/** The documents of a process page: each with its kind, versions and the languages of each. */
+export function processDocumentsSection(ctx: PageContext, documents: PlenumDocument[]): Markup {
+  const { ui } = ctx;
+  const m = ui.m.processes;
+  return html`<h2>${m.documents}</h2>
+    ${
+      documents.length === 0
+        ? html`<p class="empty">${m.noDocuments}</p>`
+        : html`<table class="list">
+            <thead>
+              <tr>
+                <th scope="col">${m.document}</th>
+                <th scope="col">${m.kind}</th>
+                <th scope="col">${m.versionsAndLanguages}</th>
+              </tr>
+            </thead>
+            <tbody>
+              ${documents.map(
+                (d) =>
+                  html`<tr>
+                    <td>
+                      ${d.symbol ? html`<span class="symbol">${d.symbol}</span><br />` : ''}<a href="${documentHref(d.id)}">${d.title}</a>
+                    </td>
+                    <td>${ui.m.documents.kinds[d.kind as keyof typeof ui.m.documents.kinds] ?? documentKindLabel(d.kind)}</td>
+                    <td>
+                      <ul class="plain">
+                        ${d.versions.map(
+                          (v) =>
+                            html`<li>
+                              ${v.label}${v.date ? html` (${ui.date(v.date)})` : ''}${v.public ? '' : html` <em>(${m.notPublic})</em>`}:
+                              ${
+                                v.languages.length === 0
+                                  ? html`<span class="empty">${ui.m.documents.noText}</span>`
+                                  : v.languages.map(
+                                      (l, i) =>
+                                        html`${i > 0 ? ', ' : ''}<a href="${documentHref(d.id, v.seq, l.language)}" hreflang="${l.language}"
+                                            >${languageName(l.language, ui.lang).display}</a
+                                          >`,
+                                    )
+                              }
+                            </li>`,
+                        )}
+                      </ul>
+                    </td>
+                  </tr>`,
+              )}
+            </tbody>
+          </table>`
+    }`;
 }

@@ -109,6 +109,19 @@ export const importReportSchema = z
     warnings: z.array(
       z.object({ code: z.string(), message: z.string(), line: z.number().nullable() }),
     ),
+    corrections: z
+      .object({
+        applied: z.number(),
+        notApplied: z.array(
+          z.object({
+            type: z.string(),
+            block: z.string().describe('How the text of the block it named starts'),
+            reason: z.string(),
+          }),
+        ),
+      })
+      .optional()
+      .describe('The corrections recorded for the same file (same SHA-256), re-applied to it'),
     durationMs: z.number(),
   })
   .meta({ id: 'ImportReport' });

@@ -24,6 +24,8 @@ import {
 import type { ImportFormat, ParseResult } from '../documents/blocks.ts';
 import { detectLanguage } from '../text/detect-language.ts';
 import { MAX_IMPORT_BLOCKS, parseImport, readImportInput } from './parser/index.ts';
+import { correctionSchema, replayCorrections, type ReplayedCorrections } from './corrections.ts';
+import { findLatestCorrectionRows } from './import-drafts.store.ts';
 import {
   importReportSchema,
   importTargetSchema,
@@ -38,6 +40,8 @@ export interface ParsedImport {
   result: ParseResult;
   bytes: number;
   sha256: string;
+  /** The corrections recorded for this same file, when they were re-applied to `result`. */
+  corrections?: ImportReport['corrections'];
 }
 
 /** Checks and parses the bytes of a file (no database involved). Bad input is a PlenumError. */
@@ -88,6 +92,48 @@ export async function importFile(
   onStep: (step: ImportStep, detail: string) => void = () => {},
 ): Promise<ImportReport> {
   const started = performance.now();
+  const { checked, parsed } = await readForImport(db, bytes, target, onStep);
+  onStep('storing', `${parsed.result.blocks.length.toLocaleString('en')} blocks`);
+  const report = await storeAndAlign(db, { target: checked, parsed, actor, onStep });
+  report.durationMs = Math.round((performance.now() - started) * 10) / 10;
+  return report;
+}
+
+/** Thrown inside a dry run's transaction so that nothing it wrote stays. */
+class DryRunRollback extends Error {}
+
+/**
+ * What importing the file would do, without storing anything: the import runs in a transaction
+ * that is rolled back, so the report is exactly the one a real import would give.
+ */
+export async function previewImport(
+  db: Kysely<Database>,
+  bytes: Uint8Array,
+  target: ImportTarget,
+  actor = 'cli',
+): Promise<ImportReport> {
+  const started = performance.now();
+  const { checked, parsed } = await readForImport(db, bytes, target, () => {});
+  let report: ImportReport | undefined;
+  try {
+    await db.transaction().execute(async (trx) => {
+      report = await storeImport(trx, checked, parsed, actor);
+      throw new DryRunRollback();
+    });
+  } catch (error) {
+    if (!(error instanceof DryRunRollback)) throw error;
+  }
+  report!.durationMs = Math.round((performance.now() - started) * 10) / 10;
+  return report!;
+}
+
+/** Checks the target, parses the file and re-applies the corrections recorded for the same file. */
+async function readForImport(
+  db: Db,
+  bytes: Uint8Array,
+  target: ImportTarget,
+  onStep: (step: ImportStep, detail: string) => void,
+): Promise<{ checked: CheckedImportTarget; parsed: ParsedImport }> {
   const checked = importTargetSchema.safeParse(target);
   if (!checked.success) throw validationError(checked.error.issues);
   onStep('parsing', `${(bytes.byteLength / 1048576).toFixed(1)} MB`);
@@ -96,17 +142,65 @@ export async function importFile(
     ...(checked.data.format !== undefined ? { format: checked.data.format } : {}),
     ...(checked.data.language !== undefined ? { language: checked.data.language } : {}),
   });
-  onStep('storing', `${parsed.result.blocks.length.toLocaleString('en')} blocks`);
-  const report = await db
-    .transaction()
-    .execute((trx) => storeImport(trx, checked.data, parsed, actor));
-  onStep('aligning', 'with the previous version');
+  return { checked: checked.data, parsed: await withRecordedCorrections(db, parsed) };
+}
+
+/**
+ * The parse with the corrections last recorded for the same file (same SHA-256) re-applied, and
+ * what became of them; the parse as it was when there are none. `except` leaves out a draft's own.
+ */
+export async function withRecordedCorrections(
+  db: Db,
+  parsed: ParsedImport,
+  except?: string,
+): Promise<ParsedImport & { replayed?: ReplayedCorrections }> {
+  const rows = await findLatestCorrectionRows(db, parsed.sha256, except);
+  if (rows.length === 0) return parsed;
+  const replayed = replayCorrections(
+    parsed.result,
+    rows.map((r) => correctionSchema.parse(JSON.parse(r.correction))),
+  );
+  return {
+    ...parsed,
+    result: replayed.result,
+    corrections: {
+      applied: replayed.applied.length,
+      notApplied: replayed.notApplied.map(({ correction, reason }) => ({
+        type: correction.type,
+        block: correction.block.text,
+        reason,
+      })),
+    },
+    replayed,
+  };
+}
+
+/**
+ * Stores a parsed file in one transaction (with whatever `within` adds to it), then aligns it
+ * with the previous version of the document in a second one.
+ */
+export async function storeAndAlign(
+  db: Kysely<Database>,
+  given: {
+    target: CheckedImportTarget;
+    parsed: ParsedImport;
+    actor: string;
+    onStep?: (step: ImportStep, detail: string) => void;
+    within?: (trx: Db, report: ImportReport) => Promise<void>;
+  },
+): Promise<ImportReport> {
+  const { target, parsed, actor, within } = given;
+  const report = await db.transaction().execute(async (trx) => {
+    const stored = await storeImport(trx, target, parsed, actor);
+    if (within) await within(trx, stored);
+    return stored;
+  });
+  given.onStep?.('aligning', 'with the previous version');
   // A revised draft: align it with the previous version and carry the comments over. Its own
   // transaction, after the import committed; the comparison page redoes it if this is cut short.
   await db
     .transaction()
     .execute((trx) => alignWithPrevious(trx, report.ids.languageVersion, actor));
-  report.durationMs = Math.round((performance.now() - started) * 10) / 10;
   return report;
 }
 
@@ -315,6 +409,7 @@ function toRows(
       address: block.address,
       text: block.text,
       rows: block.rows === null ? null : JSON.stringify(block.rows),
+      matter: block.matter ?? null,
     });
     block.footnoteRefs.forEach((ref, seq) => {
       refRows.push({
@@ -399,6 +494,7 @@ function buildReport(
       pieces: removed.map((r) => ({ reason: r.reason, text: r.text, line: r.line })),
     },
     warnings: warnings.map((w) => ({ code: w.code, message: w.message, line: w.line })),
+    ...(parsed.corrections ? { corrections: parsed.corrections } : {}),
     durationMs: 0,
   };
 }

@@ -23,6 +23,11 @@ export interface LimitSettings {
   writesPerMinute: number;
   /** New accounts per network address in an hour. */
   signUpsPerHour: number;
+  /**
+   * E-mails with a one-time link (password reset, address verification) per address in an hour;
+   * four times as many per network address.
+   */
+  mailLinksPerHour: number;
 }
 
 /** The limits when the configuration says nothing. */
@@ -33,6 +38,7 @@ export const defaultLimitSettings: LimitSettings = {
   submissionsPerMinute: 300,
   writesPerMinute: 120,
   signUpsPerHour: 20,
+  mailLinksPerHour: 5,
 };
 
 /** No limit at all (tests and tools that are not about limits). */
@@ -43,6 +49,7 @@ export const noLimits: LimitSettings = {
   submissionsPerMinute: 0,
   writesPerMinute: 0,
   signUpsPerHour: 0,
+  mailLinksPerHour: 0,
 };
 
 /** Who a write comes from: an account when signed in, else only the network address. */
@@ -106,6 +113,29 @@ export class Limits {
     if (address === undefined) return;
     const r = rule('sign-ups', this.settings.signUpsPerHour, 3600, 'exact');
     await this.refuseUnless('RATE_LIMITED', [{ rule: r, subject: address }], now);
+  }
+
+  /**
+   * Takes one e-mail with a one-time link (a password reset or a verification asked for again)
+   * from the quota of the address typed and of the network; counted whether or not an account
+   * has the address, so the answer tells nothing.
+   */
+  async mailLink(email: string, address: string | undefined, now: Date): Promise<void> {
+    const n = this.settings.mailLinksPerHour;
+    const keys: LimitKey[] = [
+      { rule: rule('mail-link-email', n, 3600, 'exact'), subject: email.trim().toLowerCase() },
+    ];
+    if (address !== undefined)
+      keys.push({ rule: rule('mail-link-address', 4 * n, 3600, 'exact'), subject: address });
+    await this.refuseUnless('RATE_LIMITED', keys, now);
+  }
+
+  /**
+   * After a password reset: the sign-in lock of the e-mail address (from every network) and of
+   * this network ends, so the owner can sign in at once with the new password.
+   */
+  async passwordReset(email: string, address: string | undefined): Promise<void> {
+    await this.limiter.forget(this.signInKeys(email, address).slice(0, 4));
   }
 
   private signInKeys(email: string, address: string | undefined): LimitKey[] {

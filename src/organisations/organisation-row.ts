@@ -3,7 +3,7 @@
  * organisations' rows (their own, and submissions' with its submissions and co-signers).
  */
 import { findCountry } from './countries.ts';
-import type { Organisation, StakeholderGroup } from './organisations.schema.ts';
+import type { Organisation, StakeholderGroup, VerificationKind } from './organisations.schema.ts';
 import type { OrganisationTable } from './organisations.table.ts';
 
 /** Maps an organisation row to the domain object, with the country's M49 code and group. */
@@ -19,5 +19,13 @@ export function toOrganisation(row: OrganisationTable): Organisation {
     regionalGroup: country?.group ?? null,
     website: row.website,
     verified: row.verified_at !== null,
+    verification:
+      row.verified_at !== null
+        ? {
+            kind: (row.verification_kind ?? 'other') as VerificationKind,
+            reason: row.verification_reason ?? '',
+            at: row.verified_at,
+          }
+        : null,
   };
 }

@@ -7,7 +7,13 @@ export function checkCanRegisterOrganisation(viewer: Viewer | null): asserts vie
   if (!viewer) throw new PlenumError('SIGN_IN_REQUIRED');
 }
 
-/** Only an admin or a secretariat (of any process) verifies organisations. */
+/**
+ * Only an admin or a secretariat (of any process) verifies organisations and their
+ * representatives, and revokes a verification. Verification is a fact about the organisation,
+ * not about one process: a period open to verified organisations only needs them verified
+ * before they can submit there, so it cannot wait for them to take part. Every verification
+ * and revocation is an event naming who made it, shown on the organisation's page.
+ */
 export function checkCanVerify(viewer: Viewer | null): asserts viewer is Viewer {
   if (!viewer) throw new PlenumError('SIGN_IN_REQUIRED');
   if (!canVerify(viewer)) {

@@ -1,28 +1,125 @@
-/** Routes of organisations: the list, an organisation's page, registration, verification, representatives, the API. */
+/**
+ * Routes of organisations: the list, registration, verification, representatives, the API (an
+ * organisation's page is in src/pages/organisation-page.ts).
+ */
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import { checkForm } from '../accounts/accounts.middleware.ts';
 import { isPlenumError, PlenumError } from '../errors.ts';
-import { getPublishedSubmissions } from '../submissions/submissions.service.ts';
 import type { ApiRegistry } from '../api/api-registry.ts';
 import { errorText } from '../web/error-text.ts';
-import { canAddRepresentative, canVerify } from './organisations.policy.ts';
-import type { AppEnv } from '../context.ts';
-import { organisationSchema } from './organisations.schema.ts';
+import { clockOf, type AppEnv } from '../context.ts';
+import {
+  organisationSchema,
+  revocationSchema,
+  verificationSchema,
+} from './organisations.schema.ts';
 import {
   addRepresentative,
   getOrganisation,
   getOrganisations,
   registerOrganisation,
+  revokeRepresentative,
+  revokeVerification,
   verifyOrganisation,
+  verifyRepresentative,
 } from './organisations.service.ts';
-import {
-  newOrganisationPage,
-  organisationListPage,
-  organisationPage,
-} from './organisations.views.ts';
+import { newOrganisationPage, organisationListPage } from './organisations.views.ts';
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const organisationParams = z.object({
+  ref: z.string().max(200).describe('Organisation id or slug'),
+});
+const representativeParams = organisationParams.extend({
+  accountId: z.string().max(100).describe('Account id of the representative'),
+});
+
+/** The API routes of verification: an organisation, and each of its representatives. */
+function verificationApi(api: ApiRegistry): void {
+  const errors = [
+    'FORBIDDEN',
+    'ORGANISATION_NOT_FOUND',
+    'GOVERNMENT_ALREADY_VERIFIED',
+    'VERIFICATION_CONFLICT',
+  ] as const;
+  api.post({
+    path: '/api/organisations/:ref/verify',
+    summary:
+      'Verify an organisation with the kind of proof and its reference (a secretariat or an administrator)',
+    tag: 'organisations',
+    auth: true,
+    params: organisationParams,
+    body: verificationSchema,
+    response: z.object({ organisation: organisationSchema }),
+    errors: [...errors],
+    handler: async (c, { params, body }) => ({
+      organisation: await c.var.deps.db
+        .transaction()
+        .execute((trx) =>
+          verifyOrganisation(trx, c.var.viewer, params.ref, body, clockOf(c.var.deps)),
+        ),
+    }),
+  });
+  api.post({
+    path: '/api/organisations/:ref/revoke',
+    summary: "Revoke an organisation's verification, with the reason",
+    tag: 'organisations',
+    auth: true,
+    params: organisationParams,
+    body: revocationSchema,
+    response: z.object({ organisation: organisationSchema }),
+    errors: [...errors],
+    handler: async (c, { params, body }) => ({
+      organisation: await c.var.deps.db
+        .transaction()
+        .execute((trx) => revokeVerification(trx, c.var.viewer, params.ref, body)),
+    }),
+  });
+  api.post({
+    path: '/api/organisations/:ref/representatives/:accountId/verify',
+    summary: 'Verify a representative of an organisation, with the kind of proof and its reference',
+    tag: 'organisations',
+    auth: true,
+    params: representativeParams,
+    body: verificationSchema,
+    response: z.object({ organisation: organisationSchema }),
+    errors: [...errors, 'ACCOUNT_NOT_FOUND'],
+    handler: async (c, { params, body }) => ({
+      organisation: await c.var.deps.db
+        .transaction()
+        .execute((trx) =>
+          verifyRepresentative(
+            trx,
+            c.var.viewer,
+            { organisation: params.ref, accountId: params.accountId },
+            body,
+            clockOf(c.var.deps),
+          ),
+        ),
+    }),
+  });
+  api.post({
+    path: '/api/organisations/:ref/representatives/:accountId/revoke',
+    summary: "Revoke a representative's verification, with the reason",
+    tag: 'organisations',
+    auth: true,
+    params: representativeParams,
+    body: revocationSchema,
+    response: z.object({ organisation: organisationSchema }),
+    errors: [...errors],
+    handler: async (c, { params, body }) => ({
+      organisation: await c.var.deps.db
+        .transaction()
+        .execute((trx) =>
+          revokeRepresentative(
+            trx,
+            c.var.viewer,
+            { organisation: params.ref, accountId: params.accountId },
+            body,
+          ),
+        ),
+    }),
+  });
+}
 
 /** Mounts the organisation pages and registers their API routes. */
 export function organisationRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
@@ -58,34 +155,6 @@ export function organisationRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
     }
   });
 
-  app.get('/organisations/:ref', async (c) => {
-    const { db } = c.var.deps;
-    const organisation = await getOrganisation(db, c.req.param('ref'));
-    const before = c.req.query('before');
-    const page = await getPublishedSubmissions(
-      db,
-      { organisationId: organisation.id },
-      {},
-      before && uuid.test(before) ? { before } : {},
-    );
-    const viewer = c.var.viewer;
-    return c.html(
-      organisationPage(c.var.page, organisation, {
-        ...page,
-        canVerify: canVerify(viewer),
-        canAddRepresentative: canAddRepresentative(viewer, organisation.id),
-      }),
-    );
-  });
-
-  app.post('/organisations/:ref/verify', async (c) => {
-    await checkForm(c);
-    const organisation = await c.var.deps.db
-      .transaction()
-      .execute((trx) => verifyOrganisation(trx, c.var.viewer, c.req.param('ref')));
-    return c.redirect(`/organisations/${organisation.slug}`, 303);
-  });
-
   app.post('/organisations/:ref/representatives', async (c) => {
     const body = await checkForm(c);
     const ref = c.req.param('ref');
@@ -106,4 +175,5 @@ export function organisationRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
     errors: [],
     handler: async (c) => ({ organisations: await getOrganisations(c.var.deps.db) }),
   });
+  verificationApi(api);
 }

@@ -11,6 +11,21 @@ export interface OrganisationTable {
   website: string | null;
   verified_at: string | null;
   verified_by: string | null;
+  /** How it was verified: 'email_domain', 'letter', 'note_verbale' or 'other'; null when not verified. */
+  verification_kind: string | null;
+  /** The reference the secretariat recorded (the domain, the letter, the note verbale's number). */
+  verification_reason: string | null;
   created_by: string | null;
   created_at: string;
+}
+
+/** A row of `representative_verifications`: a representative the secretariat has verified. */
+export interface RepresentativeVerificationTable {
+  organisation_id: string;
+  account_id: string;
+  /** 'email_domain', 'letter', 'note_verbale' or 'other'. */
+  kind: string;
+  reason: string;
+  verified_by: string;
+  verified_at: string;
 }

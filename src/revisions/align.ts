@@ -479,115 +479,89 @@ class Alignment {
 
   /** Pass 1: every candidate link (one to one, splits and merges), best first. */
   linkBestFirst(): void {
-    const { from, to, n, m, A, B, weight, pairs, linkOfFrom, linkOfTo, accepted } = this;
-    const bestScoreFrom = new Float64Array(n);
-    const bestScoreTo = new Float64Array(m);
-    const piecesOfFrom: Pair[][] = Array.from({ length: n }, () => []);
-    const piecesOfTo: Pair[][] = Array.from({ length: m }, () => []);
-    for (const p of pairs.values()) {
-      bestScoreFrom[p.i] = Math.max(bestScoreFrom[p.i]!, p.score);
-      bestScoreTo[p.j] = Math.max(bestScoreTo[p.j]!, p.score);
-      const same = kindClass(from[p.i]!.kind) === kindClass(to[p.j]!.kind);
-      if (same && p.toInFrom >= PIECE_CONTAINMENT) piecesOfFrom[p.i]!.push(p);
-      if (same && p.fromInTo >= PIECE_CONTAINMENT) piecesOfTo[p.j]!.push(p);
-    }
-
-    // ---- pass 1: every candidate link, best first ----
-    const hypotheses: Hypothesis[] = [];
-    for (const p of pairs.values()) {
-      const adjusted = p.score - kindPenalty(from[p.i]!.kind, to[p.j]!.kind);
-      if (adjusted >= MATCH_ANYWHERE)
-        hypotheses.push({
-          froms: [p.i],
-          tos: [p.j],
-          rank: adjusted - this.placePenalty(p.i, p.j),
-        });
-    }
-    // A split: one earlier block (the hub) spread over consecutive later blocks (the pieces); a merge
-    // is the mirror image, so one routine serves both.
-    const groupOf = (
-      hub: number,
-      pieces: number[],
-      hubSide: Side,
-      pieceSide: Side,
-      best: number,
-    ): { pieces: number[]; score: number } | undefined => {
-      // a score is at most 1: a hub already linked that well cannot be bettered
-      if (best + GROUP_MARGIN > 1) return;
-      const hubBag = hubSide.bags[hub]!;
-      let found: { pieces: number[]; score: number } | undefined;
-      for (let a = 0; a < pieces.length - 1; a++) {
-        const union = new Map<number, number>();
-        let total = hubSide.mass[hub]!;
-        for (let b = a; b < pieces.length; b++) {
-          const bag = pieceSide.bags[pieces[b]!]!;
-          bag.ids.forEach((f, k) => union.set(f, (union.get(f) ?? 0) + bag.counts[k]!));
-          total += pieceSide.mass[pieces[b]!]!;
-          if (b === a) continue;
-          let s = 0;
-          hubBag.ids.forEach((f, k) => {
-            s += weight[f]! * Math.min(hubBag.counts[k]!, union.get(f) ?? 0);
-          });
-          const score = total === 0 ? 0 : (2 * s) / total;
-          if (!found || score > found.score + 1e-12)
-            found = { pieces: pieces.slice(a, b + 1), score };
-        }
-      }
-      if (!found || found.score < MATCH_ANYWHERE || found.score < best + GROUP_MARGIN) return;
-      return found;
-    };
-    const consecutiveRuns = (indices: number[]): number[][] => {
-      const runs: number[][] = [];
-      for (const k of [...new Set(indices)].sort((x, y) => x - y)) {
-        const run = runs.at(-1);
-        if (run && run.at(-1) === k - 1 && run.length < MAX_PIECES) run.push(k);
-        else runs.push([k]);
-      }
-      return runs.filter((r) => r.length >= 2);
-    };
-    const kindCost = (hub: AlignBlock, pieces: AlignBlock[]): number =>
-      Math.max(...pieces.map((p) => kindPenalty(hub.kind, p.kind)));
-    for (let i = 0; i < n; i++) {
-      for (const run of consecutiveRuns(piecesOfFrom[i]!.map((p) => p.j))) {
-        const g = groupOf(i, run, A, B, bestScoreFrom[i]!);
-        if (!g) continue;
-        const pieces = g.pieces.map((j) => to[j]!);
-        const adjusted = g.score - kindCost(from[i]!, pieces);
-        if (adjusted >= MATCH_ANYWHERE)
-          hypotheses.push({
-            froms: [i],
-            tos: g.pieces,
-            rank: adjusted - this.placePenalty(i, g.pieces[0]!),
-          });
-      }
-    }
-    for (let j = 0; j < m; j++) {
-      for (const run of consecutiveRuns(piecesOfTo[j]!.map((p) => p.i))) {
-        const g = groupOf(j, run, B, A, bestScoreTo[j]!);
-        if (!g) continue;
-        const pieces = g.pieces.map((i) => from[i]!);
-        const adjusted = g.score - kindCost(to[j]!, pieces);
-        if (adjusted >= MATCH_ANYWHERE)
-          hypotheses.push({
-            froms: g.pieces,
-            tos: [j],
-            rank: adjusted - this.placePenalty(g.pieces[0]!, j),
-          });
-      }
-    }
-    hypotheses.sort(
-      (x, y) =>
-        y.rank - x.rank ||
-        x.tos[0]! - y.tos[0]! ||
-        x.froms[0]! - y.froms[0]! ||
-        x.tos.length - y.tos.length ||
-        x.froms.length - y.froms.length,
-    );
-
+    const { from, to, A, B, linkOfFrom, linkOfTo, accepted } = this;
+    const hypotheses = [
+      ...this.oneToOneHypotheses(),
+      ...this.groupHypotheses('split'),
+      ...this.groupHypotheses('merge'),
+    ].sort(bestFirst);
     const inOrderCount = accepted.length;
     for (const h of hypotheses) this.accept(h);
     const greedy = accepted.slice(inOrderCount);
     untangleIdentical(greedy, from, to, A.keys, B.keys, linkOfFrom, linkOfTo);
+  }
+
+  /** Every scored pair good enough to link anywhere, as a one-to-one hypothesis. */
+  oneToOneHypotheses(): Hypothesis[] {
+    const { from, to, pairs } = this;
+    const hypotheses: Hypothesis[] = [];
+    for (const p of pairs.values()) {
+      const adjusted = p.score - kindPenalty(from[p.i]!.kind, to[p.j]!.kind);
+      if (adjusted >= MATCH_ANYWHERE)
+        hypotheses.push({ froms: [p.i], tos: [p.j], rank: adjusted - this.placePenalty(p.i, p.j) });
+    }
+    return hypotheses;
+  }
+
+  /**
+   * A split: one earlier block (the hub) spread over consecutive later blocks (the pieces); a
+   * merge is the mirror image (a later hub gathering consecutive earlier pieces).
+   */
+  groupHypotheses(shape: 'split' | 'merge'): Hypothesis[] {
+    const split = shape === 'split';
+    const hubs = split ? this.from : this.to;
+    const others = split ? this.to : this.from;
+    const [hubSide, pieceSide] = split ? [this.A, this.B] : [this.B, this.A];
+    const { best, pieces } = this.piecesOfHubs(shape);
+    const hypotheses: Hypothesis[] = [];
+    for (let hub = 0; hub < hubs.length; hub++) {
+      for (const run of consecutiveRuns(pieces[hub]!)) {
+        const g = bestGroup({
+          hub,
+          pieces: run,
+          hubSide,
+          pieceSide,
+          best: best[hub]!,
+          weight: this.weight,
+        });
+        if (!g) continue;
+        const kindCost = Math.max(
+          ...g.pieces.map((k) => kindPenalty(hubs[hub]!.kind, others[k]!.kind)),
+        );
+        const adjusted = g.score - kindCost;
+        if (adjusted < MATCH_ANYWHERE) continue;
+        hypotheses.push(
+          split
+            ? { froms: [hub], tos: g.pieces, rank: adjusted - this.placePenalty(hub, g.pieces[0]!) }
+            : {
+                froms: g.pieces,
+                tos: [hub],
+                rank: adjusted - this.placePenalty(g.pieces[0]!, hub),
+              },
+        );
+      }
+    }
+    return hypotheses;
+  }
+
+  /**
+   * For each hub (an earlier block for a split, a later one for a merge): its best pair score, and
+   * the blocks on the other side of its own kind class that its text mostly contains.
+   */
+  piecesOfHubs(shape: 'split' | 'merge'): { best: Float64Array; pieces: number[][] } {
+    const { from, to, pairs } = this;
+    const split = shape === 'split';
+    const count = split ? from.length : to.length;
+    const best = new Float64Array(count);
+    const pieces: number[][] = Array.from({ length: count }, () => []);
+    for (const p of pairs.values()) {
+      const hub = split ? p.i : p.j;
+      best[hub] = Math.max(best[hub]!, p.score);
+      const contained = split ? p.toInFrom : p.fromInTo;
+      if (kindClass(from[p.i]!.kind) === kindClass(to[p.j]!.kind) && contained >= PIECE_CONTAINMENT)
+        pieces[hub]!.push(split ? p.j : p.i);
+    }
+    return { best, pieces };
   }
 
   /** Pass 2: blocks left alone between the same two linked neighbours. */
@@ -826,4 +800,63 @@ function assemble(
     out.push(linkFor(h, k), ...(deletedAfter.get(k) ?? []));
   }
   return out;
+}
+
+/** Hypotheses best first; ties in reading order, smaller groups first, so the result is stable. */
+function bestFirst(x: Hypothesis, y: Hypothesis): number {
+  return (
+    y.rank - x.rank ||
+    x.tos[0]! - y.tos[0]! ||
+    x.froms[0]! - y.froms[0]! ||
+    x.tos.length - y.tos.length ||
+    x.froms.length - y.froms.length
+  );
+}
+
+/** The runs of at least two consecutive block indices (at most MAX_PIECES long). */
+function consecutiveRuns(indices: number[]): number[][] {
+  const runs: number[][] = [];
+  for (const k of [...new Set(indices)].sort((x, y) => x - y)) {
+    const run = runs.at(-1);
+    if (run && run.at(-1) === k - 1 && run.length < MAX_PIECES) run.push(k);
+    else runs.push([k]);
+  }
+  return runs.filter((r) => r.length >= 2);
+}
+
+/**
+ * The best stretch of two or more consecutive pieces whose words together match the hub's, if it
+ * beats the hub's best single link by GROUP_MARGIN.
+ */
+function bestGroup(o: {
+  hub: number;
+  pieces: number[];
+  hubSide: Side;
+  pieceSide: Side;
+  best: number;
+  weight: Float64Array;
+}): { pieces: number[]; score: number } | undefined {
+  const { hub, pieces, hubSide, pieceSide, best, weight } = o;
+  // a score is at most 1: a hub already linked that well cannot be bettered
+  if (best + GROUP_MARGIN > 1) return;
+  const hubBag = hubSide.bags[hub]!;
+  let found: { pieces: number[]; score: number } | undefined;
+  for (let a = 0; a < pieces.length - 1; a++) {
+    const union = new Map<number, number>();
+    let total = hubSide.mass[hub]!;
+    for (let b = a; b < pieces.length; b++) {
+      const bag = pieceSide.bags[pieces[b]!]!;
+      bag.ids.forEach((f, k) => union.set(f, (union.get(f) ?? 0) + bag.counts[k]!));
+      total += pieceSide.mass[pieces[b]!]!;
+      if (b === a) continue;
+      let s = 0;
+      hubBag.ids.forEach((f, k) => {
+        s += weight[f]! * Math.min(hubBag.counts[k]!, union.get(f) ?? 0);
+      });
+      const score = total === 0 ? 0 : (2 * s) / total;
+      if (!found || score > found.score + 1e-12) found = { pieces: pieces.slice(a, b + 1), score };
+    }
+  }
+  if (!found || found.score < MATCH_ANYWHERE || found.score < best + GROUP_MARGIN) return;
+  return found;
 }

@@ -1,12 +1,13 @@
-/** Routes of stances: the form that records one, a country's page, and the API. */
+/**
+ * Routes of stances: the form that records one, and the API (a country's page is in
+ * src/pages/country-page.ts).
+ */
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import { checkForm } from '../accounts/accounts.middleware.ts';
 import { getConcepts } from '../concepts/concepts.service.ts';
 import { isPlenumError, PlenumError } from '../errors.ts';
-import { findCountry } from '../organisations/countries.ts';
 import { getOrganisations } from '../organisations/organisations.service.ts';
-import { getPublishedSubmissions } from '../submissions/submissions.service.ts';
 import type { ApiRegistry } from '../api/api-registry.ts';
 import type { AppEnv } from '../context.ts';
 import { errorText } from '../web/error-text.ts';
@@ -17,7 +18,7 @@ import {
   recordStance,
   removeStance,
 } from './stances.service.ts';
-import { countryPage, stanceFormPage } from './stances.views.ts';
+import { stanceFormPage } from './stances.views.ts';
 
 const fields = [
   'source',
@@ -41,6 +42,9 @@ const stanceJson = z.object({
     country: z.string().nullable(),
     stakeholderGroup: z.string(),
     regionalGroup: z.string().nullable(),
+    verified: z
+      .boolean()
+      .describe('False for an organisation not verified: never counted as the State it names'),
   }),
   quote: z.object({
     exact: z.string(),
@@ -72,6 +76,7 @@ export function stanceToJson(
       country: s.actor.country,
       stakeholderGroup: s.actor.stakeholderGroup,
       regionalGroup: s.actor.regionalGroup,
+      verified: s.actor.verified,
     },
     quote: {
       exact: s.exact,
@@ -141,25 +146,6 @@ export function stanceRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
       .transaction()
       .execute((trx) => removeStance(trx, c.var.viewer, c.req.param('id')));
     return c.redirect(`/concepts/${slug}#stances`, 303);
-  });
-
-  app.get('/countries/:code', async (c) => {
-    const code = c.req.param('code').toUpperCase();
-    if (!/^[A-Z]{3}$/.test(code) || !findCountry(code)) throw new PlenumError('NOT_FOUND');
-    const { db } = c.var.deps;
-    const { submissions } = await getPublishedSubmissions(
-      db,
-      { everywhere: true },
-      { country: code, group: 'government' },
-      { limit: 50 },
-    );
-    return c.html(
-      countryPage(c.var.page, {
-        iso3: code,
-        submissions,
-        stances: await getStancesOfCountry(db, code),
-      }),
-    );
   });
 
   api.post({

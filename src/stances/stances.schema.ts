@@ -21,6 +21,11 @@ export interface Stance {
     country: string | null;
     stakeholderGroup: StakeholderGroup;
     regionalGroup: string | null;
+    /**
+     * False for an organisation the secretariat has not verified: a government or IGO that is
+     * not verified is never counted as the State's word. True for a State named by its code.
+     */
+    verified: boolean;
   };
   source: {
     kind: 'paragraph' | 'submission';

@@ -83,6 +83,7 @@ export async function listStances(
       'o.slug as organisation_slug',
       'o.name as organisation_name',
       'o.country as organisation_country',
+      'o.verified_at as organisation_verified_at',
       's.href',
       's.symbol',
       's.address',
@@ -97,7 +98,12 @@ export async function listStances(
     query = query.where((eb) =>
       eb.or([
         eb('st.country', '=', country),
-        eb.and([eb('o.country', '=', country), eb('st.stakeholder_group', '=', 'government')]),
+        // Its government's organisations count only once verified.
+        eb.and([
+          eb('o.country', '=', country),
+          eb('st.stakeholder_group', '=', 'government'),
+          eb('o.verified_at', 'is not', null),
+        ]),
       ]),
     );
   }
@@ -118,6 +124,7 @@ export async function listStances(
         country,
         stakeholderGroup: r.stakeholder_group as StakeholderGroup,
         regionalGroup: country ? (findCountry(country)?.group ?? null) : null,
+        verified: r.organisation_id === null || r.organisation_verified_at !== null,
       },
       source: {
         kind: r.source_kind === 'submission' ? 'submission' : 'paragraph',

@@ -3,8 +3,6 @@ import { html, raw } from 'hono/html';
 import type { Concept } from '../concepts/concepts.schema.ts';
 import { countries, countryName, regionalGroupName } from '../organisations/countries.ts';
 import type { Organisation } from '../organisations/organisations.schema.ts';
-import type { Submission } from '../submissions/submissions.schema.ts';
-import { submissionItem } from '../submissions/submissions.views.ts';
 import type { PageContext } from '../web/page-context.ts';
 import { fill, localAddress } from '../web/i18n.ts';
 import { csrfField, directionOf, page, type Markup } from '../web/layout.ts';
@@ -55,7 +53,11 @@ function stanceTable(ctx: PageContext, stances: Stance[], caption: string): Mark
       ${stances.map(
         (s) => html`<tr>
           <td>${actorLink(ctx, s)}</td>
-          <td>${ui.m.organisations.groups[s.actor.stakeholderGroup]}</td>
+          <td>${ui.m.organisations.groups[s.actor.stakeholderGroup]}${
+            s.actor.verified
+              ? ''
+              : html` <span class="unverified" title="${ui.m.organisations.notVerifiedTitle}">${ui.m.organisations.notVerified}</span>`
+          }</td>
           <td>${s.actor.regionalGroup ? regionalGroupName(s.actor.regionalGroup as never, ui.lang) : ''}</td>
           <td><svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">${raw(stanceMark(s.stance, 8, 8, 5))}</svg> ${m.kinds[s.stance]}</td>
           <td><a href="/concepts/${s.conceptSlug}">${s.conceptSlug}</a></td>
@@ -173,10 +175,13 @@ export function stanceFormPage(
   return page(ctx, { title: m.title, main });
 }
 
-/** What a state said: its government's submissions and the stances recorded for it. */
+/**
+ * What a state said: its government's submissions (each drawn by the submissions feature, as
+ * the page in src/pages/ passes them) and the stances recorded for it.
+ */
 export function countryPage(
   ctx: PageContext,
-  data: { iso3: string; submissions: Submission[]; stances: Stance[] },
+  data: { iso3: string; submissions: Markup[]; stances: Stance[] },
 ): Markup {
   const { ui } = ctx;
   const m = ui.m.stances;
@@ -189,7 +194,7 @@ export function countryPage(
     ${
       data.submissions.length === 0
         ? html`<p class="empty">${m.countryNone}</p>`
-        : html`<ol class="submissions">${data.submissions.map((s) => submissionItem(ctx, s, { showAnchors: true }))}</ol>`
+        : html`<ol class="submissions">${data.submissions}</ol>`
     }
     <h2>${m.countryStances}</h2>
     ${data.stances.length === 0 ? html`<p class="empty">${m.countryNone}</p>` : stanceTable(ctx, data.stances, m.countryStances)}`;

@@ -23,6 +23,8 @@ export const csvColumns = [
   'body',
   'attachments',
   'content_sha256',
+  // Appended last, so the columns before keep their places: an individual's affiliation, as given.
+  'affiliation',
   'campaign_id',
 ] as const;
 
@@ -50,6 +52,7 @@ function csvRow(s: Submission): string[] {
     s.body,
     s.attachments.map((a) => `${a.filename} (${a.sha256})`).join('; '),
     s.contentSha256,
+    s.affiliation ?? '',
     s.campaignId ?? '',
   ];
 }

@@ -1,13 +1,18 @@
 /**
  * The submission intake answers exactly as the app's route: the same requests are sent to a server
  * whose intake takes them and to the app alone, on one database, and the answers compared (status,
- * every header but Date, the body with only the new submission's id and time told apart).
+ * every header but Date, the body with only the new submission's id and time told apart, and
+ * what follows from them: its fingerprint and its place in the transparency log, each checked
+ * first, and the length of the body).
  */
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { createServer, request, type Server } from 'node:http';
 import { after, before, describe, test } from 'node:test';
 import { getRequestListener } from '@hono/node-server';
+import { operatorViewer, type Viewer } from '../accounts/accounts.schema.ts';
 import { createApiToken } from '../accounts/accounts.service.ts';
+import { openCommentPeriod } from '../consultations/consultations.service.ts';
 import { completeDeps, createApp } from '../app.ts';
 import {
   buildConsultation,
@@ -20,6 +25,8 @@ import { openTestDatabase, testEngines } from '../db/test-databases.ts';
 import type { CompleteDeps } from '../context.ts';
 import { jsonHeadersOf, listen } from '../http-server.ts';
 import { defaultLimitSettings } from '../limits/limits.ts';
+import { leafHash, verifyInclusion } from '../transparency/merkle.ts';
+import type { Inclusion } from '../transparency/transparency.schema.ts';
 import { submissionIntake } from './submission-intake.ts';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
@@ -61,6 +68,23 @@ function send(port: number, path: string, sent: Sent): Promise<Answer> {
   });
 }
 
+/** What an inclusion in a receipt shows once its proof is checked: the fields of its entry. */
+function provenInclusion(inclusion: Inclusion | null): unknown {
+  if (inclusion === null) return null;
+  const hash = leafHash(inclusion.entry);
+  assert.equal(inclusion.leafHash, hash.toString('hex'));
+  assert.ok(
+    verifyInclusion({
+      leafIndex: inclusion.leafIndex,
+      treeSize: inclusion.treeHead.treeSize,
+      leafHash: hash,
+      proof: inclusion.auditPath.map((h) => Buffer.from(h, 'hex')),
+      root: Buffer.from(inclusion.treeHead.rootHash, 'hex'),
+    }),
+  );
+  return { proven: true, entryFields: Object.keys(JSON.parse(inclusion.entry) as object) };
+}
+
 /** The answer with the new submission's id and time replaced, and without Date. */
 function comparable(a: Answer): { status: number; headers: object; body: unknown } {
   const headers = { ...a.headers };
@@ -69,8 +93,16 @@ function comparable(a: Answer): { status: number; headers: object; body: unknown
   try {
     const json = JSON.parse(a.body) as Record<string, unknown>;
     if (typeof json.submissionId === 'string') {
+      const { submissionId: id, receivedAt } = json as { submissionId: string; receivedAt: string };
       json.submissionId = '<id>';
       json.receivedAt = '<time>';
+      const content = json.content as string;
+      assert.equal(json.contentSha256, createHash('sha256').update(content).digest('hex'));
+      json.content = content.replaceAll(id, '<id>').replaceAll(receivedAt, '<time>');
+      json.contentSha256 = '<sha256 of the content>';
+      json.transparency = provenInclusion(json.transparency as Inclusion);
+      // Its length follows the proof's, which follows the size of the log.
+      headers['content-length'] = '<length>';
     }
     body = json;
   } catch {
@@ -469,6 +501,158 @@ for (const engine of testEngines()) {
         clock = new Date('2026-06-01T12:00:00Z');
       }
       assert.equal(await submissionsStored(), stored);
+    });
+
+    test("who may submit: each period's rule refuses and takes alike on both paths", async () => {
+      clock = new Date('2026-06-01T14:00:00Z');
+      const open = async (
+        submitters: 'verified_organisations' | 'individuals',
+        individualNames: 'published' | 'optional' | 'withheld' = 'published',
+      ) =>
+        (
+          await openCommentPeriod(
+            o.db,
+            operatorViewer,
+            built.process.id,
+            {
+              versionId: built.versionId,
+              title: `Comments (${submitters}, ${individualNames})`,
+              opensAt: '2026-01-01T00:00',
+              closesAt: '2030-12-31T23:59',
+              timeZone: 'UTC',
+              moderation: 'immediate',
+              submitters,
+              individualNames,
+            },
+            clock,
+          )
+        ).id;
+      const periods = {
+        verifiedOnly: await open('verified_organisations'),
+        named: await open('individuals', 'published'),
+        optional: await open('individuals', 'optional'),
+        withheld: await open('individuals', 'withheld'),
+        organisations: built.period.id,
+      };
+      const person: Viewer = {
+        id: built.accounts.outsider.id,
+        email: built.accounts.outsider.email,
+        name: 'outsider person',
+        isAdmin: false,
+        via: 'session',
+        grants: [],
+      };
+      const tokens = {
+        civil: token,
+        government: await createApiToken(o.db, representativeViewer(built, 'government'), 'rules'),
+        person: await createApiToken(o.db, person, 'rules'),
+      };
+      const cases: {
+        name: string;
+        period: keyof typeof periods;
+        who: keyof typeof tokens;
+        extra: object;
+        status: number;
+      }[] = [
+        {
+          name: 'an unverified organisation, verified only',
+          period: 'verifiedOnly',
+          who: 'civil',
+          extra: {},
+          status: 403,
+        },
+        {
+          name: 'a verified government, verified only',
+          period: 'verifiedOnly',
+          who: 'government',
+          extra: { organisationId: built.organisations.government.id },
+          status: 201,
+        },
+        {
+          name: 'a person, organisations only',
+          period: 'organisations',
+          who: 'person',
+          extra: { submitAs: 'myself', organisationId: undefined },
+          status: 403,
+        },
+        {
+          name: 'a person by name, names published',
+          period: 'named',
+          who: 'person',
+          extra: {
+            submitAs: 'myself',
+            organisationId: undefined,
+            affiliation: 'University of Tests',
+          },
+          status: 201,
+        },
+        {
+          name: 'anonymous, names published',
+          period: 'named',
+          who: 'person',
+          extra: { submitAs: 'anonymous', organisationId: undefined },
+          status: 403,
+        },
+        {
+          name: 'anonymous, names optional',
+          period: 'optional',
+          who: 'person',
+          extra: { submitAs: 'anonymous', organisationId: undefined },
+          status: 201,
+        },
+        {
+          name: 'by name, names withheld',
+          period: 'withheld',
+          who: 'person',
+          extra: { submitAs: 'myself', organisationId: undefined },
+          status: 403,
+        },
+        {
+          name: 'anonymous, names withheld',
+          period: 'withheld',
+          who: 'person',
+          extra: { submitAs: 'anonymous', organisationId: undefined },
+          status: 201,
+        },
+        {
+          name: 'a person may not name co-signers',
+          period: 'optional',
+          who: 'person',
+          extra: {
+            submitAs: 'myself',
+            organisationId: undefined,
+            cosigners: [built.organisations.civil.id],
+          },
+          status: 400,
+        },
+      ];
+      try {
+        for (const [i, c] of cases.entries()) {
+          const stored = await submissionsStored();
+          const [answer] = await both(
+            (side) => ({
+              path: `/api/consultations/${periods[c.period]}/submissions`,
+              headers: {
+                ...json,
+                ...bearer(tokens[c.who]),
+                'idempotency-key': `rules-${i}-${side}`,
+              },
+              body: submission(c.extra),
+            }),
+            true,
+          );
+          assert.equal(answer.status, c.status, `${c.name}: ${answer.body}`);
+          if (c.status === 403)
+            assert.equal(
+              (JSON.parse(answer.body) as { error: { code: string } }).error.code,
+              'SUBMITTER_NOT_ACCEPTED',
+              c.name,
+            );
+          assert.equal(await submissionsStored(), stored + (c.status === 201 ? 2 : 0), c.name);
+        }
+      } finally {
+        clock = new Date('2026-06-01T12:00:00Z');
+      }
     });
   });
 }

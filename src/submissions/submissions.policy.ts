@@ -1,5 +1,5 @@
 /** Who may submit, co-sign and read submissions that are not published. */
-import { holds, requireRole, type Viewer } from '../accounts/accounts.schema.ts';
+import { holds, requireRole, requireVerified, type Viewer } from '../accounts/accounts.schema.ts';
 import { canModerate } from '../consultations/consultations.policy.ts';
 
 /** True when the viewer represents the organisation (or is an admin): submits and co-signs for it. */
@@ -12,6 +12,7 @@ export function checkCanSubmitFor(
   viewer: Viewer | null,
   organisationId: string,
 ): asserts viewer is Viewer {
+  requireVerified(viewer);
   requireRole(
     viewer,
     'representative',
@@ -25,6 +26,7 @@ export function checkCanCosignFor(
   viewer: Viewer | null,
   organisationId: string,
 ): asserts viewer is Viewer {
+  requireVerified(viewer);
   requireRole(
     viewer,
     'representative',
@@ -34,15 +36,22 @@ export function checkCanCosignFor(
 }
 
 /**
- * Published submissions are public; the others are read by the submitting and co-signing
- * organisations' representatives and by the process's moderators and secretariat.
+ * Published submissions are public; the others are read by their author, the submitting and
+ * co-signing organisations' representatives and the process's moderators and secretariat.
  */
 export function canReadSubmission(
   viewer: Viewer | null,
-  submission: { status: string; organisationId: string; cosignerIds: string[]; processId: string },
+  submission: {
+    status: string;
+    authorId: string;
+    organisationId: string;
+    cosignerIds: string[];
+    processId: string;
+  },
 ): boolean {
   if (submission.status === 'published') return true;
   if (!viewer) return false;
+  if (viewer.id === submission.authorId) return true;
   if (canModerate(viewer, submission.processId)) return true;
   return [submission.organisationId, ...submission.cosignerIds].some((id) =>
     holds(viewer, 'representative', id),

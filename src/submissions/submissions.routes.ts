@@ -3,13 +3,18 @@ import { randomUUID } from 'node:crypto';
 import type { Context, Hono } from 'hono';
 import { z } from 'zod';
 import { checkForm } from '../accounts/accounts.middleware.ts';
-import { canModerate, periodRefusal } from '../consultations/consultations.policy.ts';
+import {
+  canModerate,
+  individualChoices,
+  periodRefusal,
+} from '../consultations/consultations.policy.ts';
 import {
   findPeriodById,
   getPeriodAtAddress,
   type PeriodContext,
 } from '../consultations/consultations.service.ts';
 import { getBlocks, getLanguageVersion } from '../documents/documents.service.ts';
+import { inWriteTransaction } from '../db/database.ts';
 import { isPlenumError, PlenumError } from '../errors.ts';
 import { listEventsFor } from '../events/events.store.ts';
 import { getOrganisations } from '../organisations/organisations.service.ts';
@@ -36,6 +41,7 @@ import {
 import {
   answerCosignature,
   getAttachment,
+  getAuthorForStaff,
   getModerationQueue,
   getMyOrganisations,
   getReceipt,
@@ -115,6 +121,8 @@ async function submissionForm(
     idempotencyKey?: string;
     error?: Markup;
     values?: {
+      submitAs?: string;
+      affiliation?: string;
       organisationId: string;
       title?: string;
       body: string;
@@ -132,6 +140,7 @@ async function submissionForm(
     preselected: form.preselected,
     ...(form.quote ? { quote: form.quote.slice(0, 5000) } : {}),
     idempotencyKey: form.idempotencyKey || randomUUID(),
+    choices: individualChoices(context.period),
     ...(form.error ? { error: form.error } : {}),
     ...(form.values ? { values: form.values } : {}),
   });
@@ -172,6 +181,8 @@ export function submissionRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
       anchors = anchors.map((a) => (a.blockId === holder ? { ...a, exact: quote } : a));
     }
     const input = {
+      submitAs: text(body.submitAs) || undefined,
+      affiliation: text(body.affiliation),
       organisationId: text(body.organisationId) ?? '',
       title: text(body.title),
       body: text(body.body) ?? '',
@@ -221,6 +232,8 @@ export function submissionRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
           idempotencyKey: input.idempotencyKey,
           error: errorText(c.var.ui, error),
           values: {
+            ...(input.submitAs !== undefined ? { submitAs: input.submitAs } : {}),
+            ...(input.affiliation !== undefined ? { affiliation: input.affiliation } : {}),
             organisationId: input.organisationId,
             ...(input.title !== undefined ? { title: input.title } : {}),
             body: input.body,
@@ -253,9 +266,11 @@ export function submissionRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
     const period = await findPeriodById(db, s.periodId, clockOf(c.var.deps));
     if (!period) throw new PlenumError('SUBMISSION_NOT_FOUND');
     const staff = canModerate(viewer, s.processId);
-    const involved = [s.organisation.id, ...s.cosigners.map((c2) => c2.organisation.id)].some(
-      (id) => canActFor(viewer, id),
-    );
+    const involved =
+      viewer?.id === s.authorId ||
+      [s.organisation.id, ...s.cosigners.map((c2) => c2.organisation.id)].some((id) =>
+        canActFor(viewer, id),
+      );
     const cosignFor =
       s.status === 'awaiting_cosigners'
         ? s.cosigners
@@ -263,6 +278,7 @@ export function submissionRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
             .map((x) => x.organisation)
         : [];
     const history = staff || involved ? await listEventsFor(db, 'submission', s.id) : [];
+    const author = await getAuthorForStaff(db, viewer, s);
     return c.html(
       submissionPage(c.var.page, s, {
         period,
@@ -270,6 +286,7 @@ export function submissionRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
         cosignFor,
         canModerate: staff,
         canSeeStatus: staff || involved,
+        ...(author ? { author } : {}),
       }),
     );
   });
@@ -324,9 +341,11 @@ export function submissionRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
       reason: text(body.reason) || undefined,
       note: text(body.note),
     };
-    await c.var.deps.db
-      .transaction()
-      .execute((trx) => moderateSubmission(trx, c.var.viewer, id, input, clockOf(c.var.deps)));
+    // A write transaction from its start: the decision is appended to the transparency log,
+    // whose head another process may be appending to (see transparency.store.ts).
+    await inWriteTransaction(c.var.deps.db, c.var.deps.engine, (trx) =>
+      moderateSubmission(trx, c.var.viewer, id, input, clockOf(c.var.deps)),
+    );
     const back = safeBack(body.back);
     return c.redirect(back !== '/' ? back : `/submissions/${id}`, 303);
   });
@@ -352,11 +371,11 @@ export function submissionRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
     response: z.object({ submission: submissionSchema }),
     errors: ['SUBMISSION_NOT_FOUND'],
     handler: async (c, { params }) => {
-      const { processId: _processId, ...submission } = await getSubmission(
-        c.var.deps.db,
-        c.var.viewer,
-        params.id.toLowerCase(),
-      );
+      const {
+        processId: _processId,
+        authorId: _authorId,
+        ...submission
+      } = await getSubmission(c.var.deps.db, c.var.viewer, params.id.toLowerCase());
       return { submission };
     },
   });
@@ -364,7 +383,7 @@ export function submissionRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
   api.post({
     path: '/api/consultations/:id/submissions',
     summary:
-      'Submit a comment (API token of a representative of the organisation); answers with the receipt once committed',
+      'Submit a comment (API token of a representative of the organisation, or of a person submitting as themselves or anonymously where the period allows); answers with the receipt once committed',
     tag: 'submissions',
     auth: true,
     status: 201,
@@ -379,6 +398,7 @@ export function submissionRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
       'PERIOD_NOT_OPEN_YET',
       'ANCHOR_INVALID',
       'ORGANISATION_NOT_FOUND',
+      'SUBMITTER_NOT_ACCEPTED',
       'IDEMPOTENCY_CONFLICT',
       'RATE_LIMITED',
     ],

@@ -1,8 +1,19 @@
 /** Submissions: written comments on a draft, general or anchored to paragraphs and spans. */
 import { z } from 'zod';
+import { inclusionSchema } from '../transparency/transparency.schema.ts';
 import { organisationSchema, stakeholderGroups } from '../organisations/organisations.schema.ts';
 import { regionalGroups } from '../organisations/countries.ts';
 import { unLanguages } from '../text/detect-language.ts';
+
+/**
+ * What a submission's fingerprint (contentSha256) covers: 1, its content only (submissions stored
+ * before the transparency log); 2, its content, its id and its received-at instant.
+ */
+export const fingerprintVersionSchema = z
+  .union([z.literal(1), z.literal(2)])
+  .describe(
+    '1: the fingerprint covers the content only (older submissions); 2: also the id and the received-at instant',
+  );
 
 /** The life of a submission. */
 export const submissionStatuses = [
@@ -65,6 +76,10 @@ export const submissionSchema = z
         state: z.enum(['invited', 'confirmed', 'declined']),
       }),
     ),
+    affiliation: z
+      .string()
+      .nullable()
+      .describe("An individual's affiliation, as they gave it: not verified"),
     title: z.string().nullable(),
     body: z.string(),
     language: z.string(),
@@ -82,6 +97,7 @@ export const submissionSchema = z
       }),
     ),
     contentSha256: z.string(),
+    fingerprintVersion: fingerprintVersionSchema,
     receivedAt: z.string(),
     publishedAt: z.string().nullable(),
     campaignId: z
@@ -96,12 +112,29 @@ export const submissionSchema = z
 /** A submission. */
 export type Submission = z.infer<typeof submissionSchema>;
 
+/** Whom a submission speaks for: an organisation the sender represents, the sender, or nobody named. */
+export const submitterKinds = ['organisation', 'myself', 'anonymous'] as const;
+
 /** What a submitter sends (form or API); attachments travel separately. */
 export const newSubmissionSchema = z.object({
+  submitAs: z
+    .enum(submitterKinds)
+    .default('organisation')
+    .describe(
+      "For an organisation (organisationId), as oneself, or anonymously (the name known to the secretariat only), as the period's rules allow",
+    ),
   organisationId: z
     .string()
-    .min(1, 'Choose the organisation you submit for.')
-    .describe('Organisation id or slug'),
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .describe('Organisation id or slug, when submitting for an organisation'),
+  affiliation: z
+    .string()
+    .trim()
+    .max(200)
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .describe('When submitting as oneself: an affiliation, published as given (not verified)'),
   title: z
     .string()
     .trim()
@@ -214,6 +247,16 @@ export const submissionFiltersSchema = z.object({
 /** Submission filters. */
 export type SubmissionFilters = z.infer<typeof submissionFiltersSchema>;
 
+/**
+ * The filters a list is read with: the reader's, the organisation found from its slug, and
+ * whose claims to speak for States are kept: "verified" leaves out governments and IGOs not
+ * verified (listed apart, never counted as a State's word), "unverified" keeps only them.
+ */
+export type ListFilters = SubmissionFilters & {
+  organisationId?: string;
+  claims?: 'verified' | 'unverified';
+};
+
 /** What a submitter gets back once the submission is committed. */
 export const receiptSchema = z
   .object({
@@ -221,10 +264,16 @@ export const receiptSchema = z
     receivedAt: z.string().describe('Server time, UTC'),
     contentSha256: z.string().describe('SHA-256 of the canonical content below'),
     content: z.string().describe('The canonical JSON whose SHA-256 is contentSha256'),
+    fingerprintVersion: fingerprintVersionSchema,
     status: z.enum(submissionStatuses),
     replayed: z
       .boolean()
       .describe('True when the idempotency key had already been used for this content'),
+    transparency: inclusionSchema
+      .nullable()
+      .describe(
+        'The entry logging its receipt in the transparency log, with the signed tree head of the append and the inclusion proof; null for submissions received before the log existed',
+      ),
   })
   .meta({ id: 'Receipt' });
 

@@ -2,38 +2,58 @@
  * Submissions: receiving a comment (checked, anchored, idempotent, committed before its receipt),
  * co-signing, moderating, and reading what was said.
  */
-import { createHash } from 'node:crypto';
 import type { Viewer } from '../accounts/accounts.schema.ts';
-import { checkCanModerate, periodRefusal } from '../consultations/consultations.policy.ts';
+import { getAccountContact } from '../accounts/accounts.service.ts';
+import {
+  canModerate,
+  checkCanModerate,
+  periodRefusal,
+  submitterRefusal,
+  type SubmitterVoice,
+} from '../consultations/consultations.policy.ts';
 import { periodStateAt } from '../consultations/consultations.schema.ts';
 import { findPeriodById } from '../consultations/consultations.service.ts';
 import { canReadVersion } from '../documents/documents.policy.ts';
 import { findVersionReadAccess } from '../documents/documents.service.ts';
 import type { Db } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
-import { PlenumError } from '../errors.ts';
+import { isPlenumError, PlenumError } from '../errors.ts';
 import { recordEvent, recordEvents } from '../events/events.store.ts';
 import {
   findOrganisationsByIds,
   lookupOrganisation,
+  personalVoice,
+  storePersonalVoices,
 } from '../organisations/organisations.service.ts';
+import { anonymousVoiceId, type Organisation } from '../organisations/organisations.schema.ts';
 import { detectLanguage } from '../text/detect-language.ts';
 import { quoteSelector } from '../revisions/reanchor.ts';
 import { carryLateAnchors } from '../revisions/revisions.service.ts';
 import { zodError } from '../validation.ts';
+import { appendToLog, findInclusionOf } from '../transparency/transparency.service.ts';
+import type { Inclusion } from '../transparency/transparency.schema.ts';
+import {
+  contentOfSubmission,
+  currentFingerprintVersion,
+  fingerprintContent,
+  sha256Hex,
+  type ContentFields,
+} from './fingerprint.ts';
 import type { CheckedAttachment } from './attachments.ts';
 import { canReadSubmission, checkCanCosignFor, checkCanSubmitFor } from './submissions.policy.ts';
 import {
   moderationSchema,
   newSubmissionSchema,
   submissionFiltersSchema,
+  type ListFilters,
   type Receipt,
+  type RejectionReason,
   type Submission,
-  type SubmissionFilters,
   type SubmissionStatus,
   type CampaignGroup,
 } from './submissions.schema.ts';
 import {
+  countByStatus,
   countPublishedByAddress,
   findAttachment,
   findByIdempotencyKeys,
@@ -45,6 +65,7 @@ import {
   listCosigners,
   listIdsByStatus,
   listIdsOfOrganisations,
+  listRecentlyPublishedIds,
   listSubmissionIds,
   loadSubmissions,
   updateCosigner,
@@ -60,19 +81,6 @@ import {
   countCampaignMembers,
 } from './submissions.store.ts';
 import type { SubmissionAnchorTable, SubmissionTable } from './submissions.table.ts';
-
-/** The canonical JSON of a submission's content: what its SHA-256 fingerprints. */
-function canonicalContent(content: unknown): string {
-  // Keys sorted at every level, no whitespace: the same content always gives the same bytes.
-  if (Array.isArray(content)) return `[${content.map(canonicalContent).join(',')}]`;
-  if (content !== null && typeof content === 'object') {
-    const entries = Object.entries(content as Record<string, unknown>).toSorted(([a], [b]) =>
-      a < b ? -1 : 1,
-    );
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalContent(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(content ?? null);
-}
 
 /**
  * The reads the submissions of one group commit share: each organisation, period and version's
@@ -142,69 +150,19 @@ export class KnownBlocks {
   }
 }
 
-/** The canonical content of a submission, from what was sent or from what is stored. */
-function contentOf(x: {
-  periodId: string;
-  organisationId: string;
-  cosignerIds: string[];
-  title: string | null;
-  body: string;
-  language: string;
-  anchors: { blockId: string; exact: string | null; start: number | null; end: number | null }[];
-  attachments: { filename: string; mediaType: string; sha256: string }[];
-}): string {
-  return canonicalContent({
-    period: x.periodId,
-    organisation: x.organisationId,
-    cosigners: x.cosignerIds.toSorted(),
-    title: x.title,
-    body: x.body,
-    language: x.language,
-    anchors: x.anchors.map((a) => ({
-      block: a.blockId,
-      exact: a.exact,
-      start: a.start,
-      end: a.end,
-    })),
-    attachments: x.attachments.map((a) => ({
-      filename: a.filename,
-      mediaType: a.mediaType,
-      sha256: a.sha256,
-    })),
-  });
-}
-
 /** The receipt of a submission the viewer may read, rebuilt from what is stored. */
 export async function getReceipt(db: Db, viewer: Viewer | null, id: string): Promise<Receipt> {
   const s = await getSubmission(db, viewer, id);
-  const content = contentOf({
-    periodId: s.periodId,
-    organisationId: s.organisation.id,
-    cosignerIds: s.cosigners.map((c) => c.organisation.id),
-    title: s.title,
-    body: s.body,
-    language: s.language,
-    anchors: s.anchors.map((a) => ({
-      blockId: a.blockId,
-      exact: a.selector?.textQuote.exact ?? null,
-      start: a.selector?.textPosition.start ?? null,
-      end: a.selector?.textPosition.end ?? null,
-    })),
-    attachments: s.attachments,
-  });
   return {
     submissionId: s.id,
     receivedAt: s.receivedAt,
     contentSha256: s.contentSha256,
-    content,
+    content: contentOfSubmission(s),
+    fingerprintVersion: s.fingerprintVersion,
     status: s.status,
     replayed: true,
+    transparency: (await findInclusionOf(db, { subjectId: s.id, kind: 'received' })) ?? null,
   };
-}
-
-/** SHA-256, hex. */
-function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
 }
 
 /** A submission checked and ready to be written, or the receipt of the same one sent before. */
@@ -214,11 +172,15 @@ export type PreparedSubmission =
       replay?: undefined;
       authorId: string;
       idempotencyKey: string;
+      /** What the fingerprint covers, to compare a resend with the first of its key. */
+      fields: ContentFields;
       content: string;
       contentSha256: string;
       versionId: string;
       processId: string;
       organisationId: string;
+      /** A person's own voice, stored with their first submission. */
+      personalVoice?: Organisation;
       row: SubmissionRows;
     };
 
@@ -269,9 +231,7 @@ export async function prepareSubmission(
   const parsed = newSubmissionSchema.safeParse(input);
   if (!parsed.success) throw zodError(parsed.error);
   const form = parsed.data;
-  const organisation = await lookups.organisation(db, form.organisationId);
-  if (!organisation) throw new PlenumError('ORGANISATION_NOT_FOUND');
-  checkCanSubmitFor(viewer, organisation.id);
+  const { organisation, voice, unstored } = await submittingVoice(db, lookups, viewer, form);
 
   const found = await lookups.period(db, periodId, now);
   if (!found) throw new PlenumError('PERIOD_NOT_FOUND');
@@ -287,13 +247,20 @@ export async function prepareSubmission(
     ? await group.known.find(db, period.versionId, blockIds)
     : await findVersionBlocks(db, period.versionId, blockIds);
   const anchors = checkAnchors(form.anchors, blocks, period.versionId);
+  if (voice.kind !== 'organisation' && form.cosigners.length > 0)
+    throw new PlenumError(
+      'INVALID_REQUEST',
+      "cosigners: only an organisation's submission is co-signed.",
+    );
   const cosignerIds = await findCosigners(db, lookups, form.cosigners, organisation.id);
+  const affiliation = voice.kind === 'individual' ? (form.affiliation ?? null) : null;
 
   const detected = detectLanguage(`${form.title ?? ''}\n${form.body}`) ?? null;
   const language = form.language ?? detected ?? 'en';
-  const content = contentOf({
+  const fields: ContentFields = {
     periodId: period.id,
     organisationId: organisation.id,
+    affiliation,
     cosignerIds,
     title: form.title ?? null,
     body: form.body,
@@ -305,8 +272,15 @@ export async function prepareSubmission(
       end: a.end,
     })),
     attachments,
+  };
+  // The id and the instant are the server's, fixed here: the fingerprint covers them.
+  const id = newId();
+  const content = fingerprintContent(fields, {
+    version: currentFingerprintVersion,
+    id,
+    receivedAt: now.toISOString(),
   });
-  const contentSha256 = sha256(content);
+  const contentSha256 = sha256Hex(content);
 
   // The server's clock decides, at the moment the submission is processed; but a submission
   // resent after the close still gets the receipt it was given before. While the period is open
@@ -317,9 +291,11 @@ export async function prepareSubmission(
     const earlier = (await findByIdempotencyKeys(db, keys)).get(
       idempotencyKeyName(viewer.id, form.idempotencyKey),
     );
-    if (earlier) return { replay: replayOf(earlier, content, contentSha256) };
+    if (earlier) return { replay: await replayOf(db, earlier, fields) };
     throw new PlenumError(refusal);
   }
+  const notAccepted = submitterRefusal(period, voice);
+  if (notAccepted) throw new PlenumError('SUBMITTER_NOT_ACCEPTED', notAccepted);
 
   const status: SubmissionStatus =
     cosignerIds.length > 0
@@ -332,13 +308,18 @@ export async function prepareSubmission(
   return {
     authorId: viewer.id,
     idempotencyKey: form.idempotencyKey,
+    fields,
     content,
     contentSha256,
     versionId: period.versionId,
     processId: period.processId,
     organisationId: organisation.id,
+    ...(unstored ? { personalVoice: organisation } : {}),
     row: submissionRows({
+      id,
       form,
+      affiliation,
+      anonymous: voice.kind === 'anonymous',
       status,
       language,
       detected,
@@ -355,6 +336,46 @@ export async function prepareSubmission(
 }
 
 type AnchorRow = Omit<SubmissionAnchorTable, 'id' | 'submission_id' | 'published'>;
+
+/**
+ * Whom the submission speaks for, and the voice the period's rules judge: an organisation the
+ * viewer represents; the viewer in their own name (their personal voice, `unstored` until their
+ * first submission stores it); or the one Anonymous voice, the viewer known only as its author.
+ */
+async function submittingVoice(
+  db: Db,
+  lookups: GroupLookups,
+  viewer: Viewer,
+  form: CheckedForm,
+): Promise<{ organisation: Organisation; voice: SubmitterVoice; unstored: boolean }> {
+  if (form.submitAs === 'myself') {
+    const stored = await lookups.organisation(db, viewer.id);
+    return {
+      organisation: stored ?? personalVoice(viewer),
+      voice: { kind: 'individual' },
+      unstored: !stored,
+    };
+  }
+  if (form.submitAs === 'anonymous') {
+    const anonymous = await lookups.organisation(db, anonymousVoiceId);
+    if (!anonymous) throw new PlenumError('INTERNAL');
+    return { organisation: anonymous, voice: { kind: 'anonymous' }, unstored: false };
+  }
+  if (!form.organisationId)
+    throw new PlenumError(
+      'INVALID_REQUEST',
+      'organisationId: Choose the organisation you submit for.',
+    );
+  const organisation = await lookups.organisation(db, form.organisationId);
+  if (!organisation || organisation.stakeholderGroup === 'individual')
+    throw new PlenumError('ORGANISATION_NOT_FOUND');
+  checkCanSubmitFor(viewer, organisation.id);
+  return {
+    organisation,
+    voice: { kind: 'organisation', verified: organisation.verified },
+    unstored: false,
+  };
+}
 
 /** A submission's form once checked by its schema. */
 type CheckedForm = ReturnType<typeof newSubmissionSchema.parse>;
@@ -434,7 +455,10 @@ async function findCosigners(
 
 /** The rows of a new submission: itself, its anchors, co-signers and attachments, with new ids. */
 function submissionRows(given: {
+  id: string;
   form: CheckedForm;
+  affiliation: string | null;
+  anonymous: boolean;
   status: SubmissionStatus;
   language: string;
   detected: string | null;
@@ -447,8 +471,7 @@ function submissionRows(given: {
   attachments: CheckedAttachment[];
   now: Date;
 }): SubmissionRows {
-  const { form, status, now } = given;
-  const id = newId();
+  const { id, form, status, now } = given;
   const at = now.toISOString();
   return {
     submission: {
@@ -464,10 +487,13 @@ function submissionRows(given: {
       status_reason: null,
       status_note: null,
       content_sha256: given.contentSha256,
+      fingerprint_version: currentFingerprintVersion,
       idempotency_key: form.idempotencyKey,
       received_at: at,
       published_at: status === 'published' ? at : null,
       updated_at: at,
+      affiliation: given.affiliation,
+      anonymous: given.anonymous ? 1 : 0,
       campaign_id: null,
     },
     anchors: given.anchors.map((a) => ({
@@ -497,21 +523,33 @@ function submissionRows(given: {
 
 /**
  * The receipt of an earlier submission with the same idempotency key: the same content is a
- * replay of it, other content is refused (IDEMPOTENCY_CONFLICT).
+ * replay of it, other content is refused (IDEMPOTENCY_CONFLICT). The content is compared as the
+ * earlier one's fingerprint covers it (with its own id and instant, for version 2).
  */
-function replayOf(
-  earlier: Pick<SubmissionTable, 'id' | 'received_at' | 'status' | 'content_sha256'>,
-  content: string,
-  contentSha256: string,
-): Receipt {
-  if (earlier.content_sha256 !== contentSha256) throw new PlenumError('IDEMPOTENCY_CONFLICT');
+async function replayOf(
+  db: Db,
+  earlier: Pick<
+    SubmissionTable,
+    'id' | 'received_at' | 'status' | 'content_sha256' | 'fingerprint_version'
+  >,
+  fields: ContentFields,
+): Promise<Receipt> {
+  const fingerprintVersion = earlier.fingerprint_version === 1 ? 1 : 2;
+  const content = fingerprintContent(fields, {
+    version: fingerprintVersion,
+    id: earlier.id,
+    receivedAt: earlier.received_at,
+  });
+  if (earlier.content_sha256 !== sha256Hex(content)) throw new PlenumError('IDEMPOTENCY_CONFLICT');
   return {
     submissionId: earlier.id,
     receivedAt: earlier.received_at,
-    contentSha256,
+    contentSha256: earlier.content_sha256,
     content,
+    fingerprintVersion,
     status: earlier.status as SubmissionStatus,
     replayed: true,
+    transparency: (await findInclusionOf(db, { subjectId: earlier.id, kind: 'received' })) ?? null,
   };
 }
 
@@ -539,16 +577,47 @@ export async function storeSubmissions(
   { items }: { items: { prepared: PreparedSubmission; now: Date }[] },
 ): Promise<StoreOutcome[]> {
   const { earlier, toWrite } = await writeFirstOfEachKey(db, { items });
-  const outcomes = items.map(({ prepared }) => outcomeOf({ prepared, earlier, toWrite }));
   const written = [...toWrite.values()];
-  if (written.length === 0) return outcomes;
-  await insertSubmissionParts(
-    db,
-    written.map((w) => w.prepared.row),
-  );
-  await carryAnchorsForward(db, { written });
-  await recordSubmissionEvents(db, { written });
+  let logged = new Map<string, Inclusion>();
+  if (written.length > 0) {
+    await insertSubmissionParts(
+      db,
+      written.map((w) => w.prepared.row),
+    );
+    await carryAnchorsForward(db, { written });
+    await recordSubmissionEvents(db, { written });
+    logged = await logReceived(db, { written });
+  }
+  const outcomes: StoreOutcome[] = [];
+  for (const { prepared } of items)
+    outcomes.push(await outcomeOf(db, { prepared, earlier, toWrite, logged }));
   return outcomes;
+}
+
+/**
+ * Appends a `received` entry per submission written to the transparency log, in the same
+ * transaction, so no acknowledged submission is missing from it; returns each one's inclusion
+ * in the signed tree head of this append, by submission id.
+ */
+async function logReceived(
+  db: Db,
+  { written }: { written: ToWrite[] },
+): Promise<Map<string, Inclusion>> {
+  const rows = written.map((w) => w.prepared);
+  const group = await appendToLog(
+    db,
+    rows.map((p) => {
+      const { id, received_at: receivedAt, period_id: period, status } = p.row.submission;
+      return {
+        kind: 'received',
+        subjectId: id,
+        versionId: p.versionId,
+        fields: { submission: id, receivedAt, period, contentSha256: p.contentSha256, status },
+      };
+    }),
+    new Date(Math.max(...written.map((w) => w.now.getTime()))),
+  );
+  return new Map(rows.map((p, i) => [p.row.submission.id, group.inclusionOf(i)]));
 }
 
 /**
@@ -572,6 +641,16 @@ async function writeFirstOfEachKey(
     toWrite.set(keyOf(prepared), { prepared, now });
   }
   if (toWrite.size === 0) return { earlier, toWrite };
+  // A person's first submission in their own name stores their voice first (its row is named).
+  const voices = [...toWrite.values()].flatMap((w) =>
+    w.prepared.personalVoice ? [{ voice: w.prepared.personalVoice, now: w.now }] : [],
+  );
+  if (voices.length > 0)
+    await storePersonalVoices(
+      db,
+      voices.map((v) => v.voice),
+      voices[0]!.now,
+    );
   const skipped = await insertSubmissionRows(
     db,
     [...toWrite.values()].map((w) => w.prepared.row.submission),
@@ -592,23 +671,29 @@ async function writeFirstOfEachKey(
  * The receipt of one submission: its own when it was written; a replay of the first with its key
  * (stored earlier, or earlier in the same call) when the content is the same; else a conflict.
  */
-function outcomeOf({
-  prepared,
-  earlier,
-  toWrite,
-}: {
-  prepared: PreparedSubmission;
-  earlier: Map<string, SubmissionTable>;
-  toWrite: Map<string, ToWrite>;
-}): StoreOutcome {
+async function outcomeOf(
+  db: Db,
+  {
+    prepared,
+    earlier,
+    toWrite,
+    logged,
+  }: {
+    prepared: PreparedSubmission;
+    earlier: Map<string, SubmissionTable>;
+    toWrite: Map<string, ToWrite>;
+    logged: Map<string, Inclusion>;
+  },
+): Promise<StoreOutcome> {
   if (prepared.replay) return { ok: true, receipt: prepared.replay };
   const key = keyOf(prepared);
   const first = earlier.get(key) ?? toWrite.get(key)!.prepared.row.submission;
   if (first !== prepared.row.submission) {
     try {
-      return { ok: true, receipt: replayOf(first, prepared.content, prepared.contentSha256) };
+      return { ok: true, receipt: await replayOf(db, first, prepared.fields) };
     } catch (error) {
-      return { ok: false, error: error as PlenumError };
+      if (!isPlenumError(error)) throw error;
+      return { ok: false, error };
     }
   }
   const { id, status, received_at: receivedAt } = first;
@@ -619,8 +704,10 @@ function outcomeOf({
       receivedAt,
       contentSha256: prepared.contentSha256,
       content: prepared.content,
+      fingerprintVersion: currentFingerprintVersion,
       status: status as SubmissionStatus,
       replayed: false,
+      transparency: logged.get(id) ?? null,
     },
   };
 }
@@ -675,7 +762,7 @@ export async function getSubmission(
   db: Db,
   viewer: Viewer | null,
   id: string,
-): Promise<Submission & { processId: string }> {
+): Promise<Submission & { processId: string; authorId: string }> {
   const row = await findSubmissionRow(db, id);
   if (!row) throw new PlenumError('SUBMISSION_NOT_FOUND');
   const cosigners = await listCosigners(db, id);
@@ -684,6 +771,7 @@ export async function getSubmission(
     canReadVersion(viewer, { public: row.version_public }, row.process_id) &&
     canReadSubmission(viewer, {
       status: row.status,
+      authorId: row.author_id,
       organisationId: row.organisation_id,
       cosignerIds: cosigners.map((c) => c.organisation_id),
       processId: row.process_id,
@@ -691,7 +779,40 @@ export async function getSubmission(
   if (!readable) throw new PlenumError('SUBMISSION_NOT_FOUND');
   const [submission] = await loadSubmissions(db, [id]);
   if (!submission) throw new PlenumError('SUBMISSION_NOT_FOUND');
-  return { ...submission, processId: row.process_id };
+  return { ...submission, processId: row.process_id, authorId: row.author_id };
+}
+
+/**
+ * Who wrote a submission by a person (anonymously or in their name), for the process's
+ * moderators and secretariat only: the name an anonymous submission never publishes.
+ */
+export async function getAuthorForStaff(
+  db: Db,
+  viewer: Viewer | null,
+  submission: { processId: string; authorId: string; organisation: Organisation },
+): Promise<{ name: string; email: string } | undefined> {
+  if (submission.organisation.stakeholderGroup !== 'individual') return undefined;
+  if (!canModerate(viewer, submission.processId)) return undefined;
+  return getAccountContact(db, submission.authorId);
+}
+
+/**
+ * A submission with the account that wrote it, whoever asks (for the features that tell people
+ * about it, which check what they reveal); undefined when there is none.
+ */
+export async function findSubmissionForNotice(
+  db: Db,
+  id: string,
+): Promise<(Submission & { authorId: string; processId: string }) | undefined> {
+  const row = await findSubmissionRow(db, id);
+  if (!row) return undefined;
+  const [submission] = await loadSubmissions(db, [id]);
+  return submission && { ...submission, authorId: row.author_id, processId: row.process_id };
+}
+
+/** The account that wrote a submission, if there is one (one indexed read). */
+export async function findSubmissionAuthorId(db: Db, id: string): Promise<string | undefined> {
+  return (await findSubmissionRow(db, id))?.author_id;
 }
 
 /** A co-signer confirms or declines; once none is left to answer, the submission moves on. */
@@ -777,7 +898,46 @@ export async function moderateSubmission(
     { reason: reason ?? null, note: note ?? null },
     now,
   );
+  await logModeration(db, { row, status, reason: reason ?? null, now });
   return status;
+}
+
+/**
+ * Appends the moderation decision to the transparency log, in the decision's transaction: with
+ * the received entry, a verifier tells a rejected submission from one silently dropped.
+ */
+async function logModeration(
+  db: Db,
+  given: {
+    row: Pick<SubmissionTable, 'id' | 'received_at' | 'period_id' | 'content_sha256'> & {
+      version_id: string;
+    };
+    status: SubmissionStatus;
+    reason: string | null;
+    now: Date;
+  },
+): Promise<void> {
+  const { row, status, now } = given;
+  await appendToLog(
+    db,
+    [
+      {
+        kind: 'moderated',
+        subjectId: row.id,
+        versionId: row.version_id,
+        fields: {
+          submission: row.id,
+          receivedAt: row.received_at,
+          period: row.period_id,
+          contentSha256: row.content_sha256,
+          status,
+          at: now.toISOString(),
+          ...(status === 'rejected' ? { reason: given.reason } : {}),
+        },
+      },
+    ],
+    now,
+  );
 }
 
 /** The event of a submission's new status (the feeds and the audit trail read these). */
@@ -812,13 +972,13 @@ async function recordStatusChange(
 export async function resolveFilters(
   db: Db,
   query: Record<string, string | undefined>,
-): Promise<SubmissionFilters & { organisationId?: string }> {
+): Promise<ListFilters> {
   const cleaned = Object.fromEntries(
     Object.entries(query).filter(([, v]) => v !== undefined && v !== ''),
   );
   const parsed = submissionFiltersSchema.safeParse(cleaned);
   if (!parsed.success) throw zodError(parsed.error);
-  const filters: SubmissionFilters & { organisationId?: string } = parsed.data;
+  const filters: ListFilters = parsed.data;
   if (filters.organisation) {
     const organisation = await lookupOrganisation(db, filters.organisation);
     filters.organisationId = organisation?.id ?? 'none';
@@ -834,7 +994,7 @@ export async function resolveFilters(
 export async function getPublishedSubmissions(
   db: Db,
   scope: SubmissionScope,
-  filters: SubmissionFilters & { organisationId?: string },
+  filters: ListFilters,
   page: { limit?: number; before?: string; oneOfEachCampaign?: boolean } = {},
 ): Promise<{
   submissions: Submission[];
@@ -929,7 +1089,7 @@ export async function getCampaignMembers(
 export async function getCommentCounts(
   db: Db,
   versionId: string,
-  filters: SubmissionFilters & { organisationId?: string } = {},
+  filters: ListFilters = {},
 ): Promise<Map<string, { direct: number; carried: number }>> {
   return countPublishedByAddress(db, versionId, filters);
 }
@@ -951,7 +1111,8 @@ export async function getMySubmissions(db: Db, viewer: Viewer | null): Promise<S
   const organisationIds = viewer.grants
     .filter((g) => g.role === 'representative')
     .map((g) => g.scopeId);
-  return loadSubmissions(db, await listIdsOfOrganisations(db, organisationIds, 200));
+  // And what they wrote themselves, in their name or anonymously.
+  return loadSubmissions(db, await listIdsOfOrganisations(db, organisationIds, 200, viewer.id));
 }
 
 /** The organisations the viewer represents. */
@@ -978,7 +1139,7 @@ export async function getAttachment(db: Db, viewer: Viewer | null, id: string) {
 export async function* iterateSubmissions(
   db: Db,
   periodId: string,
-  filters: SubmissionFilters & { organisationId?: string },
+  filters: ListFilters,
   allStatuses: boolean,
 ): AsyncGenerator<Submission> {
   let after = '';
@@ -1034,4 +1195,21 @@ export async function countPublishedCampaignMembers(
   periodId: string,
 ): Promise<{ campaignId: string; count: number; variants: number; firstId: string }[]> {
   return countCampaignMembers(db, periodId);
+}
+
+/** A period's submissions by status, and its rejected ones by reason. */
+export function getPeriodCounts(
+  db: Db,
+  periodId: string,
+): Promise<{ byStatus: Map<string, number>; rejected: Map<RejectionReason, number> }> {
+  return countByStatus(db, periodId);
+}
+
+/** The latest submissions published in a period or a process, newest first, for its feed. */
+export async function getRecentlyPublished(
+  db: Db,
+  scope: { periodId: string } | { processId: string },
+  limit: number,
+): Promise<Submission[]> {
+  return loadSubmissions(db, await listRecentlyPublishedIds(db, scope, limit));
 }

@@ -4,12 +4,12 @@ import type { Database, Db } from '../db/database.ts';
 import { shapedChunks } from '../db/statement-shapes.ts';
 import { countries } from '../organisations/countries.ts';
 import { toOrganisation } from '../organisations/organisation-row.ts';
-import type { Organisation } from '../organisations/organisations.schema.ts';
+import { stateVoiceGroups, type Organisation } from '../organisations/organisations.schema.ts';
 import type {
   Anchor,
+  ListFilters,
   RejectionReason,
   Submission,
-  SubmissionFilters,
   SubmissionStatus,
 } from './submissions.schema.ts';
 import type {
@@ -113,7 +113,12 @@ export async function findSubmissionRow(
   db: Db,
   id: string,
 ): Promise<
-  | (SubmissionTable & { process_id: string; moderation: string; version_public: boolean })
+  | (SubmissionTable & {
+      process_id: string;
+      version_id: string;
+      moderation: string;
+      version_public: boolean;
+    })
   | undefined
 > {
   const row = await db
@@ -123,6 +128,7 @@ export async function findSubmissionRow(
     .selectAll('submissions')
     .select([
       'comment_periods.process_id',
+      'comment_periods.version_id',
       'comment_periods.moderation',
       'versions.public as version_public',
     ])
@@ -172,6 +178,7 @@ export async function loadSubmissions(db: Db, ids: string[]): Promise<Submission
             ? [{ organisation: o, state: c.state as 'invited' | 'confirmed' | 'declined' }]
             : [];
         }),
+      affiliation: row.affiliation,
       title: row.title,
       body: row.body,
       language: row.language,
@@ -189,6 +196,7 @@ export async function loadSubmissions(db: Db, ids: string[]): Promise<Submission
           sha256: a.sha256,
         })),
       contentSha256: row.content_sha256,
+      fingerprintVersion: row.fingerprint_version === 1 ? 1 : 2,
       receivedAt: row.received_at,
       publishedAt: row.published_at,
       campaignId: row.campaign_id,
@@ -237,10 +245,7 @@ type SubmissionEb = ExpressionBuilder<
   's' | 'o'
 >;
 
-function filterConditions(
-  eb: SubmissionEb,
-  filters: SubmissionFilters & { organisationId?: string },
-) {
+function filterConditions(eb: SubmissionEb, filters: ListFilters) {
   const conditions = [];
   if (filters.group) conditions.push(eb('o.stakeholder_group', '=', filters.group));
   if (filters.country) conditions.push(eb('o.country', '=', filters.country));
@@ -249,6 +254,13 @@ function filterConditions(
     conditions.push(eb('o.country', 'in', members));
   }
   if (filters.language) conditions.push(eb('s.language', '=', filters.language));
+  if (filters.claims) {
+    const unverifiedClaim = eb.and([
+      eb('o.stakeholder_group', 'in', [...stateVoiceGroups]),
+      eb('o.verified_at', 'is', null),
+    ]);
+    conditions.push(filters.claims === 'unverified' ? unverifiedClaim : eb.not(unverifiedClaim));
+  }
   if (filters.organisationId) {
     const id = filters.organisationId;
     // A joint submission is listed under each confirmed co-signer too.
@@ -297,7 +309,7 @@ function periodsOnPublicVersions(db: Db, processId?: string) {
 export async function listSubmissionIds(
   db: Db,
   scope: SubmissionScope,
-  filters: SubmissionFilters & { organisationId?: string },
+  filters: ListFilters,
   page: {
     limit: number;
     before?: string;
@@ -323,7 +335,8 @@ export async function listSubmissionIds(
     );
   }
   if ('campaignId' in scope) query = query.where('s.campaign_id', '=', scope.campaignId);
-  if (page.oneOfEachCampaign)
+  if (page.oneOfEachCampaign) {
+    const { claims } = filters;
     query = query.where((eb) =>
       eb.or([
         eb('s.campaign_id', 'is', null),
@@ -331,15 +344,27 @@ export async function listSubmissionIds(
           eb.exists(
             eb
               .selectFrom('submissions as later')
+              .innerJoin('organisations as lo', 'lo.id', 'later.organisation_id')
               .select('later.id')
               .whereRef('later.period_id', '=', 's.period_id')
               .whereRef('later.campaign_id', '=', 's.campaign_id')
               .where('later.status', '=', 'published')
-              .whereRef('later.id', '>', 's.id'),
+              .whereRef('later.id', '>', 's.id')
+              // A later member counts only in the same list (unverified State claims are apart).
+              .$if(claims !== undefined, (q) =>
+                q.where((leb) => {
+                  const unverifiedClaim = leb.and([
+                    leb('lo.stakeholder_group', 'in', [...stateVoiceGroups]),
+                    leb('lo.verified_at', 'is', null),
+                  ]);
+                  return claims === 'unverified' ? unverifiedClaim : leb.not(unverifiedClaim);
+                }),
+              ),
           ),
         ),
       ]),
     );
+  }
   if ('organisationId' in scope) filters = { ...filters, organisationId: scope.organisationId };
   if ('versionId' in scope) {
     // Not correlated: the paragraph's submissions are found once through the (version, address)
@@ -374,7 +399,7 @@ export async function listSubmissionIds(
 export async function countPublishedByAddress(
   db: Db,
   versionId: string,
-  filters: SubmissionFilters & { organisationId?: string },
+  filters: ListFilters,
 ): Promise<Map<string, { direct: number; carried: number }>> {
   // Two grouped counts; PostgreSQL runs them at once on two pooled connections. Without filters
   // they read the anchors alone (their `published` flag), through one covering index.
@@ -482,21 +507,23 @@ export async function listIdsOfOrganisations(
   db: Db,
   organisationIds: string[],
   limit: number,
+  authorId?: string,
 ): Promise<string[]> {
-  if (organisationIds.length === 0) return [];
+  if (organisationIds.length === 0 && authorId === undefined) return [];
   const rows = await db
     .selectFrom('submissions as s')
     .select('s.id')
     .where((eb) =>
       eb.or([
-        eb('s.organisation_id', 'in', organisationIds),
+        ...(authorId !== undefined ? [eb('s.author_id', '=', authorId)] : []),
+        eb('s.organisation_id', 'in', [...organisationIds, '']),
         eb(
           's.id',
           'in',
           eb
             .selectFrom('submission_cosigners')
             .select('submission_id')
-            .where('organisation_id', 'in', organisationIds),
+            .where('organisation_id', 'in', [...organisationIds, '']),
         ),
       ]),
     )

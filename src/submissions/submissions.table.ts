@@ -14,10 +14,16 @@ export interface SubmissionTable {
   status_reason: string | null;
   status_note: string | null;
   content_sha256: string;
+  /** 1: the fingerprint covers the content only; 2: also the id and the received-at instant. */
+  fingerprint_version: number;
   idempotency_key: string;
   received_at: string;
   published_at: string | null;
   updated_at: string;
+  /** An individual's affiliation as they gave it (not verified); null for organisations. */
+  affiliation: string | null;
+  /** 1 when a person submitted anonymously: organisation_id is then the Anonymous voice. */
+  anonymous: number;
   /** The campaign of near-duplicates the campaigns follower put it in; null until grouped. */
   campaign_id: string | null;
 }

@@ -1,10 +1,18 @@
-/** HTML of submissions: list items, filters, the submit form, the receipt, one submission, the moderation queue. */
+/**
+ * HTML of submissions: list items, filters, the submit form, the receipt, one submission, the
+ * moderation queue, the comments on a document page and the submissions of a period's page.
+ */
 import { html } from 'hono/html';
 import type { CommentPeriod } from '../consultations/consultations.schema.ts';
 import type { PeriodContext } from '../consultations/consultations.service.ts';
 import type { Block } from '../documents/documents.schema.ts';
-import { countryName, regionalGroupName, regionalGroups } from '../organisations/countries.ts';
-import { stakeholderGroups, type Organisation } from '../organisations/organisations.schema.ts';
+import { regionalGroupName, regionalGroups } from '../organisations/countries.ts';
+import { organisationLabel } from '../organisations/organisation-label.ts';
+import {
+  anonymousVoiceId,
+  stakeholderGroups,
+  type Organisation,
+} from '../organisations/organisations.schema.ts';
 import { unLanguages } from '../text/detect-language.ts';
 import type { PageContext } from '../web/page-context.ts';
 import { fill, localAddress, shortList } from '../web/i18n.ts';
@@ -14,19 +22,9 @@ import {
   rejectionReasons,
   type CampaignGroup,
   type Receipt,
+  type RejectionReason,
   type Submission,
 } from './submissions.schema.ts';
-
-/** An organisation's name with its verified badge, group and country. */
-export function organisationLabel(ctx: PageContext, organisation: Organisation): Markup {
-  const { ui } = ctx;
-  const m = ui.m.submissions;
-  return html`<a href="/organisations/${organisation.slug}">${organisation.name}</a>${
-    organisation.verified
-      ? html` <span class="badge" title="${m.verifiedTitle}">✓ ${m.verified}</span>`
-      : ''
-  } <span class="meta">(${shortList(ui, [ui.m.organisations.groups[organisation.stakeholderGroup], ...(organisation.country ? [countryName(organisation.country, ui.lang)] : [])])})</span>`;
-}
 
 /** An address as a list shows it: "para 3", or "para 3 (Zero draft)" when it is in another version. */
 function anchorLabel(
@@ -61,7 +59,7 @@ export function submissionItem(
   const addresses = [...new Set(s.anchors.map((a) => a.address))];
   const quotes = s.anchors.filter((a) => a.selector !== null);
   return html`<li class="submission" id="s-${s.id}">
-    <p class="who">${organisationLabel(ctx, s.organisation)}${
+    <p class="who">${organisationLabel(ctx, s.organisation, { affiliation: s.affiliation })}${
       confirmed.length > 0
         ? html`<br />${fill(m.jointWith, { list: '' })}${confirmed.map((c, i) => html`${i > 0 ? ', ' : ''}${organisationLabel(ctx, c.organisation)}`)}`
         : ''
@@ -104,24 +102,27 @@ export function campaignItem(ctx: PageContext, group: CampaignGroup): Markup {
   const m = ui.m.campaigns;
   const { first } = group;
   const more = group.count - group.signatories.length;
+  // The Anonymous voice names nobody: it reads as "Anonymous" in the reader's language.
+  const voice = (o: Organisation) =>
+    o.id === anonymousVoiceId ? ui.m.organisations.anonymous : o.name;
   const text = (s: Submission) =>
     html`<div class="body" lang="${s.language}" dir="${directionOf(s.language)}">${s.body.split(/\n{2,}/).map((para) => html`<p>${para}</p>`)}</div>`;
   return html`<li class="submission campaign" id="c-${group.id}">
     <p class="who"><strong>${m.title}</strong>: ${ui.plural(m.members, group.count)} · ${ui.plural(m.variants, group.variants)}</p>
     <p class="meta">${m.explain} <a href="/consultations/${group.periodId}/campaigns/${group.id}">${m.open}</a></p>
-    <p class="meta">${m.firstText} (<a href="/submissions/${first.id}">${first.organisation.name}</a>,
+    <p class="meta">${m.firstText} (<a href="/submissions/${first.id}"><bdi>${voice(first.organisation)}</bdi></a>,
       <bdi><time datetime="${first.publishedAt ?? first.receivedAt}">${ui.instant(first.publishedAt ?? first.receivedAt, 'UTC')}</time></bdi>):</p>
     ${text(first)}
     ${
       group.otherTexts.length > 0
         ? html`<details><summary>${m.otherTexts} (${ui.n(group.variants - 1)})</summary>
-            ${group.otherTexts.map((s) => html`<p class="meta"><a href="/submissions/${s.id}">${s.organisation.name}</a>:</p>${text(s)}`)}
+            ${group.otherTexts.map((s) => html`<p class="meta"><a href="/submissions/${s.id}"><bdi>${voice(s.organisation)}</bdi></a>:</p>${text(s)}`)}
           </details>`
         : ''
     }
     <p class="meta">${m.signatories}: ${group.signatories.map(
       (g, i) =>
-        html`${i > 0 ? ', ' : ''}<a href="/submissions/${g.submissionId}"><bdi>${g.organisation.name}</bdi></a>`,
+        html`${i > 0 ? ', ' : ''}<a href="/submissions/${g.submissionId}"><bdi>${voice(g.organisation)}</bdi></a>`,
     )}${more > 0 ? html` <a href="/consultations/${group.periodId}/campaigns/${group.id}">${fill(m.andMore, { n: ui.n(more) })}</a>` : ''}</p>
   </li>`;
 }
@@ -175,9 +176,13 @@ export function submitFormPage(
     /** Words chosen on the document page (with script), to prefill the quote. */
     quote?: string;
     idempotencyKey: string;
+    /** How a person may submit for themselves in this period, as its rules say. */
+    choices: ('myself' | 'anonymous')[];
     /** After a refused post: what went wrong, and what was typed, so nothing is lost. */
     error?: Markup;
     values?: {
+      submitAs?: string;
+      affiliation?: string;
       organisationId?: string;
       title?: string;
       body?: string;
@@ -199,14 +204,13 @@ export function submitFormPage(
     <p><a href="/consultations/${period.id}">${period.title}</a> · ${ui.m.consultations.closes} ${ui.instant(period.closesAt, period.timeZone)}</p>
     ${data.error ? html`<p class="problem" role="alert">${data.error}</p>` : ''}
     ${
-      data.myOrganisations.length === 0
-        ? html`<p class="notice">${m.formNoOrganisation} <a href="/organisations/new">${ui.m.organisations.register}</a></p>`
+      data.myOrganisations.length === 0 && data.choices.length === 0
+        ? html`<p class="notice">${m.formNoOrganisation} <a href="/organisations/new">${ui.m.organisations.register}</a></p>
+          ${typedKept(ctx, v)}`
         : html`<form method="post" action="/consultations/${period.id}/submissions" enctype="multipart/form-data" class="stack">
             ${csrfField(ctx)}
             <input type="hidden" name="idempotencyKey" value="${data.idempotencyKey}" />
-            <label>${m.formFor}
-              <select name="organisationId" required>${data.myOrganisations.map((o) => html`<option value="${o.id}"${selected(o.id === v.organisationId)}>${o.name}</option>`)}</select>
-            </label>
+            ${submitAsFields(ctx, data)}
             <fieldset>
               <legend>${m.formScope}</legend>
               <label>${m.formParagraphs}
@@ -280,6 +284,7 @@ export function receiptPage(ctx: PageContext, receipt: Receipt, period: CommentP
       <dt>${m.receiptHash}</dt><dd><code class="hash">${receipt.contentSha256}</code></dd>
       <dt>${m.status}</dt><dd>${m.statuses[receipt.status]}</dd>
     </dl>
+    ${receiptLogSection(ctx, receipt)}
     <h2>${m.receiptNext}</h2>
     <p>${next}</p>
     <p><a class="button" href="/submissions/${receipt.submissionId}/receipt.txt" download>${m.receiptDownload}</a> ·
@@ -296,6 +301,20 @@ export function receiptPage(ctx: PageContext, receipt: Receipt, period: CommentP
   });
 }
 
+/** Where the receipt's submission sits in the transparency log, and the proof of it. */
+function receiptLogSection(ctx: PageContext, receipt: Receipt): Markup {
+  const t = ctx.ui.m.transparency;
+  const log = receipt.transparency;
+  if (!log) return html`<p>${t.receiptBefore}</p>`;
+  return html`<h2>${t.title}</h2>
+    <dl>
+      <dt>${t.receiptLeaf}</dt><dd>${ctx.ui.n(log.leafIndex)}</dd>
+      <dt>${t.receiptTreeHead}</dt><dd>${ctx.ui.n(log.treeHead.treeSize)}, <code class="hash">${log.treeHead.rootHash}</code></dd>
+      <dt>${t.receiptProof}</dt><dd><ol dir="ltr">${log.auditPath.map((h) => html`<li><code class="hash">${h}</code></li>`)}</ol></dd>
+    </dl>
+    <p><a href="/transparency">${t.receiptCheck}</a></p>`;
+}
+
 /** The downloadable receipt: plain text with the canonical content whose hash it gives. */
 export function receiptText(receipt: Receipt, period: CommentPeriod): string {
   return [
@@ -305,12 +324,27 @@ export function receiptText(receipt: Receipt, period: CommentPeriod): string {
     `Comment period:  ${period.title} (${period.id})`,
     `Received (UTC):  ${receipt.receivedAt}`,
     `Content SHA-256: ${receipt.contentSha256}`,
+    `Fingerprint version: ${receipt.fingerprintVersion}${receipt.fingerprintVersion === 2 ? ' (covers the id and the received-at instant)' : ' (content only)'}`,
     '',
     'The SHA-256 above is of this exact text (UTF-8), the canonical content of the submission:',
     '',
     receipt.content,
     '',
+    ...receiptLogText(receipt),
   ].join('\n');
+}
+
+/** The transparency log part of the text receipt: entry, signed tree head and proof, as JSON. */
+function receiptLogText(receipt: Receipt): string[] {
+  if (!receipt.transparency)
+    return ['Received before the transparency log existed: not in it.', ''];
+  return [
+    'Transparency log (RFC 9162): the entry, the signed tree head of the moment it was stored and',
+    'the inclusion proof; check them with the public key at /api/transparency/key:',
+    '',
+    JSON.stringify(receipt.transparency, null, 2),
+    '',
+  ];
 }
 
 /** One submission with its status, co-signers, history and the actions the viewer may take. */
@@ -323,6 +357,8 @@ export function submissionPage(
     cosignFor: Organisation[];
     canModerate: boolean;
     canSeeStatus: boolean;
+    /** For the process's staff: who wrote a person's submission (anonymous ones too). */
+    author?: { name: string; email: string };
   },
 ): Markup {
   const { ui } = ctx;
@@ -346,6 +382,7 @@ export function submissionPage(
         : ''
     }
     ${cosign}
+    ${data.author ? html`<p class="notice">${fill(m.knownAs, data.author)}</p>` : ''}
     <ol class="submissions">${submissionItem(ctx, s)}</ol>
     ${
       s.cosigners.length > 0 && data.canSeeStatus
@@ -418,4 +455,218 @@ export function moderationQueuePage(
       { label: ui.m.consultations.moderate },
     ],
   });
+}
+
+/** The comments shown on a document page: counts per paragraph, and one paragraph opened. */
+export interface CommentLayer {
+  /** The document page's address, without the filters. */
+  here: string;
+  counts: Map<string, { direct: number; carried: number }>;
+  /** The paragraph whose comments are open in place, by address; `apart`: those of unverified claims. */
+  open?: { address: string; submissions: Submission[]; next: string | null; apart: Submission[] };
+  /** A period open for submissions on this version, for "comment on" links. */
+  openPeriod?: CommentPeriod;
+  /** Every period on this version. */
+  periods: CommentPeriod[];
+  /** The filter query string ("group=government&region=african"), without "?". */
+  filterQuery: string;
+  filters: Record<string, string | undefined>;
+  organisations: { slug: string; name: string }[];
+  /** The version shown, the labels of every version, and the text's language, for carried comments. */
+  versionId: string;
+  versionLabels: Map<string, string>;
+  contentLanguage: string;
+}
+
+/** The document page's own address with the filters, for comment links. */
+function pageAddress(layer: CommentLayer): string {
+  return layer.filterQuery ? `${layer.here}?${layer.filterQuery}` : layer.here;
+}
+
+/**
+ * Under a paragraph of a document page: its comment counts, its "comment on" link (a period is
+ * open) and, for signed-in analysts, "record a stance"; its comments when opened in place.
+ */
+export function paragraphComments(
+  ctx: PageContext,
+  layer: CommentLayer,
+  block: Block,
+  id: string,
+): Markup {
+  const { ui } = ctx;
+  const base = pageAddress(layer);
+  const m = ui.m.documents;
+  const count = layer.counts.get(block.address);
+  const period = layer.openPeriod;
+  // Signed-in readers (analysts) may record a stance from any paragraph.
+  const analyst = ctx.viewer !== null && block.kind !== 'heading';
+  if (!count && !period && !analyst) return '';
+  const isOpen = layer.open?.address === block.address;
+  const sep = base.includes('?') ? '&' : '?';
+  const link = (label: string) =>
+    isOpen
+      ? html`<a href="${base}#${id}" aria-expanded="true">${label}</a>`
+      : html`<a href="${base}${sep}comments=${encodeURIComponent(block.address)}#${id}" aria-expanded="false">${label}</a>`;
+  const parts: Markup[] = [];
+  if (count && count.direct > 0) parts.push(link(ui.plural(m.comments, count.direct)));
+  if (count && count.carried > 0) parts.push(link(ui.plural(m.previousComments, count.carried)));
+  if (period) {
+    parts.push(
+      html`<a href="/consultations/${period.id}/submit?block=${block.id}">${fill(m.commentOn, { address: localAddress(ui, block.address) })}</a>`,
+    );
+  }
+  if (analyst)
+    parts.push(html`<a href="/stances/new?source=${block.id}">${ui.m.stances.record}</a>`);
+  const open = isOpen && layer.open ? layer.open : undefined;
+  return html`<div class="comment-bar" lang="${ui.lang}" dir="${ui.dir}">${parts.map((p, i) => html`${i > 0 ? ' · ' : ''}${p}`)}</div>${
+    open
+      ? html`<section class="comments-open" aria-label="${fill(m.commentsOnParagraph, { address: localAddress(ui, block.address) })}" lang="${ui.lang}" dir="${ui.dir}">
+          <h3>${fill(m.commentsOnParagraph, { address: localAddress(ui, block.address) })}</h3>
+          <ol class="submissions">${open.submissions.map((s) =>
+            submissionItem(ctx, s, {
+              showAnchors: true,
+              versionId: layer.versionId,
+              versionLabels: layer.versionLabels,
+              contentLanguage: layer.contentLanguage,
+            }),
+          )}</ol>
+          ${unverifiedApart(ctx, open.apart, {
+            showAnchors: true,
+            versionId: layer.versionId,
+            versionLabels: layer.versionLabels,
+            contentLanguage: layer.contentLanguage,
+          })}
+          ${open.next ? html`<p><a href="${base}${sep}comments=${encodeURIComponent(block.address)}&amp;before=${open.next}#${id}">${ui.m.consultations.next}</a></p>` : ''}
+          <p><a href="${base}#${id}">${m.hideComments}</a></p>
+        </section>`
+      : ''
+  }`;
+}
+
+/** The comment filters of a document page, folded, when the version has comments or periods. */
+export function documentCommentFilters(ctx: PageContext, layer: CommentLayer): Markup {
+  const m = ctx.ui.m.documents;
+  return layer.counts.size > 0 || layer.periods.length > 0
+    ? html`<details class="filters"${layer.filterQuery ? html` open` : ''}><summary>${m.filtersTitle}</summary>${filterForm(ctx, layer.here, layer.filters, layer.organisations, m.filtersTitle)}</details>`
+    : '';
+}
+
+/** The submissions of a comment period's page: counts, downloads, filters and one page of them. */
+export function periodSubmissionsSection(
+  ctx: PageContext,
+  period: CommentPeriod,
+  data: {
+    submissions: Submission[];
+    /** Published submissions of governments and IGOs not verified, listed apart. */
+    apart: Submission[];
+    /** The campaigns among the submissions, each shown once (by the member the list holds). */
+    campaigns?: Map<string, CampaignGroup>;
+    next: string | null;
+    published: number;
+    rejected: Map<RejectionReason, number>;
+    filters: Record<string, string | undefined>;
+    filterQuery: string;
+    organisations: { slug: string; name: string }[];
+  },
+): Markup {
+  const { ui } = ctx;
+  const m = ui.m.consultations;
+  const here = `/consultations/${period.id}`;
+  const rejected = [...data.rejected.entries()].filter(([, n]) => n > 0);
+  const exportQuery = data.filterQuery ? `?${data.filterQuery}` : '';
+  return html`<h2>${m.submissions}</h2>
+    <p>${ui.plural(m.published, data.published)}.
+      ${
+        rejected.length > 0
+          ? fill(m.rejectedByReason, {
+              list: rejected
+                .map(([reason, n]) => `${ui.m.submissions.reasons[reason]}: ${ui.n(n)}`)
+                .join(', '),
+            })
+          : m.noneRejected
+      }
+    </p>
+    <p>${m.downloads}: <a href="${here}/submissions.csv${exportQuery}">${m.exportCsv}</a> ·
+      <a href="${here}/submissions.json${exportQuery}">${m.exportJson}</a> ·
+      <a href="${here}/feed.atom">${m.feed}</a></p>
+    ${filterForm(ctx, here, data.filters, data.organisations, m.filters)}
+    ${
+      data.submissions.length === 0
+        ? html`<p class="empty">${m.noSubmissions}</p>`
+        : html`<ol class="submissions">${data.submissions.map((s) => {
+            const campaign = s.campaignId ? data.campaigns?.get(s.campaignId) : undefined;
+            return campaign ? campaignItem(ctx, campaign) : submissionItem(ctx, s);
+          })}</ol>`
+    }
+    ${unverifiedApart(ctx, data.apart)}
+    ${data.next ? html`<p><a href="${here}?${data.filterQuery ? `${data.filterQuery}&` : ''}before=${data.next}">${m.next}</a></p>` : ''}`;
+}
+
+/**
+ * The submissions of organisations that say they are a government or an IGO and are not
+ * verified: listed apart, under a heading saying so, never among the others.
+ */
+export function unverifiedApart(
+  ctx: PageContext,
+  submissions: Submission[],
+  options: Parameters<typeof submissionItem>[2] = {},
+): Markup {
+  if (submissions.length === 0) return '';
+  const m = ctx.ui.m.consultations;
+  return html`<section class="apart" aria-labelledby="apart-title">
+    <h3 id="apart-title">${m.unverifiedApart}</h3>
+    <p class="help">${m.unverifiedApartHelp}</p>
+    <ol class="submissions">${submissions.map((s) => submissionItem(ctx, s, options))}</ol>
+  </section>`;
+}
+
+/**
+ * Whom the submission speaks for: an organisation the person represents, themselves (with an
+ * optional affiliation) or nobody named, as the period allows; a single way needs no choice.
+ */
+function submitAsFields(
+  ctx: PageContext,
+  data: {
+    myOrganisations: Organisation[];
+    choices: ('myself' | 'anonymous')[];
+    values?: { submitAs?: string; affiliation?: string; organisationId?: string };
+  },
+): Markup {
+  const m = ctx.ui.m.submissions;
+  const v = data.values ?? {};
+  const ways = [
+    ...(data.myOrganisations.length > 0 ? ['organisation' as const] : []),
+    ...data.choices,
+  ];
+  const chosen = ways.includes(v.submitAs as never) ? v.submitAs : ways[0];
+  const radio = (way: string, label: string) =>
+    ways.length === 1
+      ? html`<input type="hidden" name="submitAs" value="${way}" />`
+      : html`<label><input type="radio" name="submitAs" value="${way}"${way === chosen ? html` checked` : ''} /> ${label}</label>`;
+  const organisation =
+    data.myOrganisations.length > 0
+      ? html`${radio('organisation', m.formAsOrganisation)}
+        <label>${m.formFor}
+          <select name="organisationId">${data.myOrganisations.map((o) => html`<option value="${o.id}"${o.id === v.organisationId ? html` selected` : ''}>${o.name}</option>`)}</select>
+        </label>`
+      : '';
+  const myself = data.choices.includes('myself')
+    ? html`${radio('myself', m.formAsMyself)}
+      <label>${m.formAffiliation} <input name="affiliation" maxlength="200" value="${v.affiliation ?? ''}" /></label>`
+    : '';
+  const anonymous = data.choices.includes('anonymous') ? radio('anonymous', m.formAsAnonymous) : '';
+  return ways.length === 1
+    ? html`${organisation}${myself}${anonymous}`
+    : html`<fieldset><legend>${m.formAs}</legend>${organisation}${myself}${anonymous}</fieldset>`;
+}
+
+/**
+ * After a refused post from someone the period offers no form (a person in a period of
+ * organisations only): what they typed, read-only, so that nothing is lost.
+ */
+function typedKept(ctx: PageContext, v: { title?: string; body?: string }): Markup {
+  const m = ctx.ui.m.submissions;
+  if (!v.title && !v.body) return '';
+  return html`<label>${m.formTypedKept}
+    <textarea readonly rows="8" dir="auto">${[v.title, v.body].filter(Boolean).join('\n\n')}</textarea></label>`;
 }

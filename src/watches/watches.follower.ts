@@ -2,7 +2,8 @@
  * The watch follower: matches passages against every watch once search has indexed them and
  * their concepts are known, and the passages of a version when it is made public (indexed while
  * in preparation, they were heard by no watch). Each new match is recorded with its webhook
- * delivery in the same transaction; the webhook deliverer and the digest sender send them.
+ * delivery in the same transaction; the webhook deliverer sends those, and the digests are
+ * written to the mail outbox by `issueWatchDigests` (src/notifications).
  */
 import type { Db } from '../db/database.ts';
 import type { Follower } from '../events/followers.ts';

@@ -14,12 +14,13 @@ import {
 import type { OpenDatabase } from '../db/database.ts';
 import { openTestDatabase, testEngines } from '../db/test-databases.ts';
 import { importFile } from '../imports/imports.service.ts';
+import { MailSender } from '../mail/mail-sender.ts';
+import { startSmtp, transportTo } from '../mail/smtp-server.builder.ts';
+import { issueWatchDigests } from '../notifications/notifications.service.ts';
 import { drain } from '../followers.ts';
 import { submitComment } from '../submissions/submissions.service.ts';
 import { TestClient } from '../test-client.ts';
-import { createTransport } from 'nodemailer';
-import { SMTPServer } from 'smtp-server';
-import { DigestSender } from './digest-sender.ts';
+import { fill, uiFor } from '../web/i18n.ts';
 import { WebhookDeliverer } from './webhook-deliverer.ts';
 
 /** A receiver that fails its first `failures` requests, then accepts, keeping what it got. */
@@ -49,21 +50,6 @@ async function startReceiver(failures: number) {
       return new Promise((r) => server.close(r));
     },
   };
-}
-
-/** A message as a person reads it: headers unfolded and decoded, quoted-printable body decoded. */
-function readMail(raw: string): string {
-  const bytes = (text: string): string =>
-    Buffer.from(
-      text.replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),
-      'latin1',
-    ).toString('utf8');
-  const [head = '', ...rest] = raw.split('\r\n\r\n');
-  const headers = head
-    .replace(/\?=\r\n =\?UTF-8\?Q\?/g, '')
-    .replace(/\r\n /g, ' ')
-    .replace(/=\?UTF-8\?Q\?([^?]*)\?=/g, (_, word: string) => bytes(word.replace(/_/g, ' ')));
-  return `${headers}\n\n${bytes(rest.join('\r\n\r\n').replace(/=\r\n/g, ''))}`;
 }
 
 for (const engine of testEngines()) {
@@ -380,35 +366,21 @@ for (const engine of testEngines()) {
       assert.equal(Number(row.attempts), 2);
     });
 
-    test('an e-mail digest lists the new matches once, and a failed send is tried again', async () => {
-      const messages: string[] = [];
-      const smtp = new SMTPServer({
-        authOptional: true,
-        disabledCommands: ['STARTTLS'],
-        logger: false,
-        onData(stream, _session, callback) {
-          let raw = '';
-          stream.on('data', (chunk: Buffer) => (raw += chunk.toString()));
-          stream.on('end', () => {
-            messages.push(readMail(raw));
-            callback();
-          });
-        },
-      });
-      const port = await new Promise<number>((resolve) =>
-        smtp.listen(0, '127.0.0.1', () =>
-          resolve((smtp.server.address() as { port: number }).port),
-        ),
-      );
-      after(() => new Promise<void>((resolve) => smtp.close(() => resolve())));
-      const transport = createTransport({
-        host: '127.0.0.1',
-        port,
-        secure: false,
-        ignoreTLS: true,
-      });
+    test('an e-mail digest, written to the outbox in its owner’s language, lists the new matches once, and a failed send is tried again', async () => {
+      const smtp = await startSmtp();
+      after(() => smtp.close());
       const civil = await as('civil');
+      assert.equal((await civil.get('/language/fr')).status, 303, 'civil reads in French');
       await makeWatch(civil, { name: 'Sovereignty', query: 'sovereignty', emailDigest: 'on' });
+      // An account whose address is not confirmed may watch, but gets no digest.
+      const unconfirmed = new TestClient(app);
+      const signedUp = await unconfirmed.post('/sign-up', {
+        email: 'unconfirmed@example.org',
+        name: 'Unconfirmed',
+        password: 'a long enough password',
+      });
+      assert.equal(signedUp.status, 303);
+      await makeWatch(unconfirmed, { name: 'Mine', query: 'sovereignty', emailDigest: 'on' });
       await submitAs(
         'government',
         'The Ministry recalls its position on cyber sovereignty.',
@@ -416,36 +388,51 @@ for (const engine of testEngines()) {
       );
       // Real time with a short interval: matches are stamped with the real time they are made.
       const pause = () => new Promise((resolve) => setTimeout(resolve, 350));
+      const intervalMs = 300;
+      const issue = () => issueWatchDigests(o.db, engine, new Date(), intervalMs);
       const options = {
         from: 'plenum <plenum@example.org>',
-        baseUrl: 'https://plenum.example.org',
-        intervalMs: 300,
+        siteUrl: 'https://plenum.example.org',
+        retryDelayMs: () => 0,
       };
-      await pause();
-      const sender = new DigestSender(o.db, transport, options);
+      const sender = new MailSender(o.db, engine, transportTo(smtp.port), options);
+      const fr = uiFor('fr');
+      // The unconfirmed account's verification link goes out first; after it, only digests.
       assert.equal(await sender.sendDue(), 1);
-      assert.equal(messages.length, 1);
-      assert.match(messages[0]!, /Subject: plenum: 1 new match for "Sovereignty"/);
-      assert.match(messages[0]!, /To: civil@example\.org/);
-      assert.match(messages[0]!, /The Ministry recalls its position on cyber sovereignty\./);
-      assert.match(messages[0]!, /https:\/\/plenum\.example\.org\/submissions\/[0-9a-f-]{36}/);
-      assert.equal(await sender.sendDue(), 0, 'not due again within the interval');
+      assert.match(smtp.received.shift()!, /To: unconfirmed@example\.org/);
       await pause();
-      assert.equal(await sender.sendDue(), 0, 'nothing new: no message');
-      // A new match, a failing server, then a working one: the match is not lost.
+      assert.equal(await issue(), 1, 'civil’s digest, not the unconfirmed account’s');
+      assert.equal(await issue(), 0, 'not due again within the interval');
+      assert.equal(await sender.sendDue(), 1);
+      assert.equal(smtp.received.length, 1);
+      const first = smtp.received[0]!;
+      const subject = fr.plural(fr.m.mail.digestSubject, 1, { watch: 'Sovereignty' });
+      assert.ok(first.includes(`Subject: ${subject}`), `the French subject in:\n${first}`);
+      assert.match(first, /Content-Language: fr/);
+      assert.match(first, /To: civil@example\.org/);
+      assert.ok(first.includes(fill(fr.m.mail.digestIntro, { watch: 'Sovereignty' })));
+      assert.match(first, /The Ministry recalls its position on cyber sovereignty\./);
+      assert.match(first, /https:\/\/plenum\.example\.org\/submissions\/[0-9a-f-]{36}/);
+      await pause();
+      assert.equal(await issue(), 0, 'nothing new: no message');
+      // A new match, a failing server, then a working one: the message waits and arrives once.
       await submitAs('government', 'Sovereignty in cyberspace matters to us.', 'watch-digest-2');
       await pause();
-      const failing = new DigestSender(
+      assert.equal(await issue(), 1);
+      const failing = new MailSender(
         o.db,
+        engine,
         { sendMail: () => Promise.reject(new Error('connection refused')) },
         options,
       );
-      await assert.rejects(failing.sendDue(), /connection refused/);
+      assert.equal(await failing.sendDue(), 0);
+      assert.equal(smtp.received.length, 1);
       assert.equal(await sender.sendDue(), 1);
-      assert.equal(messages.length, 2);
-      assert.match(messages[1]!, /Sovereignty in cyberspace matters to us\./);
+      assert.equal(await sender.sendDue(), 0);
+      assert.equal(smtp.received.length, 2);
+      assert.match(smtp.received[1]!, /Sovereignty in cyberspace matters to us\./);
       assert.doesNotMatch(
-        messages[1]!,
+        smtp.received[1]!,
         /recalls its position/,
         'only what is new since the last digest',
       );

@@ -32,8 +32,10 @@ import {
   insertWatch,
   listAllWatches,
   listDeliveries,
+  listDigestsDue,
   listHits,
   listWatchesOf,
+  moveDigestMark,
   updateFeedKeyHash,
   updateWatchRow,
   watchesStamp,
@@ -338,4 +340,26 @@ export async function getWatchFeed(
     : undefined;
   if (!watch) throw new PlenumError('WATCH_NOT_FOUND');
   return { watch, hits: await listHits(db, watch.id, 100) };
+}
+
+/** A watch whose e-mail digest is due, with its owner (who receives it, in their language). */
+export type DueDigest = Awaited<ReturnType<typeof listDigestsDue>>[number];
+
+/** The watches asking for a digest whose last one was marked at or before `before`. */
+export async function findDigestsDue(db: Db, before: string): Promise<DueDigest[]> {
+  return listDigestsDue(db, before);
+}
+
+/**
+ * Takes a watch's digest in the caller's transaction (the one that writes its message): moves its
+ * mark from the one seen to `mark`, and returns the matches since the one seen, oldest first (at
+ * most 100); undefined when another process took it first.
+ */
+export async function takeDigest(
+  db: Db,
+  watch: DueDigest,
+  mark: string,
+): Promise<WatchHit[] | undefined> {
+  if (!(await moveDigestMark(db, watch.id, watch.digestSentAt, mark))) return undefined;
+  return (await listHits(db, watch.id, 100, watch.digestSentAt)).toReversed();
 }

@@ -369,13 +369,17 @@ function toPassage(row: {
 export async function listDigestsDue(
   db: Db,
   before: string,
-): Promise<(Watch & { digestSentAt: string; email: string; ownerName: string })[]> {
+): Promise<
+  (Watch & { digestSentAt: string; email: string; ownerName: string; language: string })[]
+> {
   const rows = await db
     .selectFrom('watches as w')
     .innerJoin('accounts as a', 'a.id', 'w.account_id')
     .selectAll('w')
-    .select(['a.email', 'a.name as owner_name'])
+    .select(['a.email', 'a.name as owner_name', 'a.language as owner_language'])
     .where('w.email_digest', '=', 1)
+    // Only to an address its owner confirmed: nobody gets daily mail they never asked for.
+    .where('a.email_verified_at', 'is not', null)
     .where('w.digest_sent_at', '<=', before)
     .orderBy('w.digest_sent_at')
     .limit(200)
@@ -385,6 +389,7 @@ export async function listDigestsDue(
     digestSentAt: r.digest_sent_at!,
     email: r.email,
     ownerName: r.owner_name,
+    language: r.owner_language,
   }));
 }
 

@@ -54,6 +54,11 @@ export function negotiateLanguage(
   return 'en';
 }
 
+/** A value set inside a sentence, isolated (FSI…PDI) so that an address reads whole in Arabic. */
+export function isolated(value: string): string {
+  return `\u2068${value}\u2069`;
+}
+
 /** Puts parameters into a message: "{n} comments" with {n: 3}. */
 export function fill(template: string, params: Record<string, string | number> = {}): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>

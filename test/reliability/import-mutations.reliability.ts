@@ -49,7 +49,7 @@ async function originals(): Promise<{ name: string; bytes: Buffer }[]> {
     docxParagraph(docxRun('protect the public core;'), { num: [1, 1] }),
   ].join('');
   const docx = await buildDocx(body, { 1: 'Webcast.', 2: 'In Geneva.', 3: 'In New York.' });
-  // A file that says it is a PDF: plenum does not import PDF, and must say so cleanly.
+  // A small PDF (no font, one line of text): read by pdf.js; its mutations must be refused cleanly.
   const pdf = Buffer.from(
     '%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n3 0 obj\n<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>\nendobj\n4 0 obj\n<< /Length 44 >>\nstream\nBT /F1 12 Tf 72 712 Td (1. A paragraph.) Tj ET\nendstream\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n',
     'latin1',

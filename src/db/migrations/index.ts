@@ -12,7 +12,12 @@ import * as searchStatistics from './0009-search-statistics.ts';
 import * as followers from './0010-followers.ts';
 import * as rateLimits from './0011-rate-limits.ts';
 import * as tokenLastUse from './0012-token-last-use.ts';
-import * as campaigns from './0013-campaigns.ts';
+import * as blockMatter from './0013-block-matter.ts';
+import * as importDrafts from './0014-import-drafts.ts';
+import * as trustVoices from './0015-trust-voices.ts';
+import * as transparencyLog from './0016-transparency-log.ts';
+import * as mailOutbox from './0017-mail-outbox.ts';
+import * as campaigns from './0018-campaigns.ts';
 
 /** The migrations by name, for Kysely's Migrator. */
 export const migrations: Record<string, Migration> = {
@@ -28,5 +33,10 @@ export const migrations: Record<string, Migration> = {
   '0010-followers': followers,
   '0011-rate-limits': rateLimits,
   '0012-token-last-use': tokenLastUse,
-  '0013-campaigns': campaigns,
+  '0013-block-matter': blockMatter,
+  '0014-import-drafts': importDrafts,
+  '0015-trust-voices': trustVoices,
+  '0016-transparency-log': transparencyLog,
+  '0017-mail-outbox': mailOutbox,
+  '0018-campaigns': campaigns,
 };

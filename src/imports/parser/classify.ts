@@ -11,6 +11,7 @@ import {
   RE_BULLET,
   RE_CJK_HEAD,
   RE_CJK_SUB,
+  RE_ENDS_WITH_REFERENCE,
   RE_LETTER_HEAD,
   RE_MD_HEADING,
   RE_NUM,
@@ -58,6 +59,8 @@ export type Interp =
   | { t: 'sub'; x: string; label: string; rest: string }
   | { t: 'list'; label: string; number: string | null; rest: string }
   | { t: 'pagenum' }
+  /** A number that fits no numbering of the document: left out as a number label. */
+  | { t: 'stray' }
   | { t: 'text' };
 
 /**
@@ -242,11 +245,20 @@ function subOrListLine(s: ReadingState, i: number): Interp | undefined {
   if ((m = RE_SUB.exec(t))) {
     const x = m[2] ?? m[4]!;
     const label = m[2] ? m[1]! + m[2] + m[3]! : m[4]! + m[5]!;
-    return { t: 'sub', x, label, rest: m[6] ?? '' };
+    const rest = m[6] ?? '';
+    if (m[2] && isLetterSubsection(s, i, rest)) {
+      const part = `${s.level1Number ?? ''}(${x})`;
+      return { t: 'heading', number: x, label, title: rest, level: 2, consume: 1, part };
+    }
+    return { t: 'sub', x, label, rest };
   }
   if ((m = RE_BULLET.exec(t))) return { t: 'list', label: m[1]!, number: null, rest: m[2]! };
-  if ((m = RE_NUM_LIST.exec(t)))
+  if ((m = RE_NUM_LIST.exec(t))) {
+    // `3)` numbers the paragraphs of the whole document in some French and Russian texts
+    if (s.plan.get(L.no)?.role === 'paragraph' && prevEnded(s))
+      return { t: 'para', number: m[1]!, label: m[1]! + m[2]!, rest: m[3]! };
     return { t: 'list', label: m[1]! + m[2]!, number: m[1]!, rest: m[3]! };
+  }
   return undefined;
 }
 
@@ -260,12 +272,15 @@ function classifyNumbered(s: ReadingState, i: number, m: RegExpExecArray): Inter
   const t = L.text;
   // a date on its own line ("14 March 2026") is not section 14
   if (m[3] && isDate(t)) return { t: 'text' };
+  if (continuesReference(s, i)) return { t: 'text' };
   const n = +asciiDigits(m[1]!);
   const hasDot = m[2] !== '';
   const rest = m[3] ?? '';
   const label = m[1]! + m[2]!;
   if (!rest) {
-    // a number alone on its line
+    // a number alone on its line: the whole document's numbering decides
+    const planned = plannedAlone(s, i, n, label);
+    if (planned) return planned;
     if (!hasDot && (isPendingFn(s, n) || (fnZone(s) && n === s.lastFnDef + 1 && n > s.lastFnDef)))
       return { t: 'fndef', value: String(n), label, rest: '' };
     const j = nextLiveIndex(lines, i, true);
@@ -302,6 +317,8 @@ function classifyNumbered(s: ReadingState, i: number, m: RegExpExecArray): Inter
     if (!hasDot) return { t: 'pagenum' };
     return { t: 'text' };
   }
+  const planned = hasDot ? undefined : plannedStart(s, i, n, label, rest);
+  if (planned) return planned;
   const openBody =
     !!s.cur && !s.cur.closed && !s.blankBefore && !prevEnded(s) && s.cur.block.kind !== 'footnote';
   if (
@@ -337,6 +354,74 @@ function classifyNumbered(s: ReadingState, i: number, m: RegExpExecArray): Inter
   return { t: 'text' };
 }
 
+/** Line `i` directly follows a line ending with a word a number follows ("see п." / "12 of the report"). */
+export function continuesReference(s: Pick<ReadingState, 'lines'>, i: number): boolean {
+  const prev = s.lines[i - 1];
+  return !!prev && isLive(prev) && RE_ENDS_WITH_REFERENCE.test(stripSentinels(prev.text));
+}
+
+/** What the numbering plan makes of a number alone on line `i`, or undefined to decide here. */
+function plannedAlone(s: ReadingState, i: number, n: number, label: string): Interp | undefined {
+  const p = s.plan.get(s.lines[i]!.no);
+  if (!p) return undefined;
+  switch (p.role) {
+    case 'paragraph':
+      return { t: 'para', number: String(n), label, rest: '' };
+    case 'section': {
+      const j = nextLiveIndex(s.lines, i, true);
+      if (j < 0) return undefined;
+      const title = s.lines[j]!.text;
+      return { t: 'heading', number: String(n), label, title, level: 1, consume: j - i + 1 };
+    }
+    case 'footnote':
+      return { t: 'fndef', value: String(n), label, rest: '' };
+    case 'displaced':
+    case 'stray':
+      // the end of a wrapped sentence ("… in June and July / 2020.") is text
+      if (s.cur && !s.cur.closed && !s.blankBefore && !prevEnded(s)) return { t: 'text' };
+      return { t: 'stray' };
+    case 'page':
+      return { t: 'pagenum' };
+  }
+}
+
+/**
+ * What the numbering plan makes of a number without a full stop starting line `i` (`3 Scope`,
+ * `3 See the report.`): a section or a footnote when the plan is sure, text when the number fits
+ * no numbering; otherwise undefined.
+ */
+function plannedStart(
+  s: ReadingState,
+  i: number,
+  n: number,
+  label: string,
+  rest: string,
+): Interp | undefined {
+  const p = s.plan.get(s.lines[i]!.no);
+  if (!p) return undefined;
+  // "15 Title" where 15 continues no section, paragraph or footnote numbering is no heading
+  if (p.role === 'stray') return { t: 'text' };
+  if (p.confidence < 0.3) return undefined;
+  if (p.role === 'section')
+    return { t: 'heading', number: String(n), label, title: rest, level: 1, consume: 1 };
+  if (p.role === 'footnote') return { t: 'fndef', value: String(n), label, rest };
+  return undefined;
+}
+
+/**
+ * A lettered sub-section heading (`(a) Title` on its own line, as in UN reports): a title after a
+ * paragraph that did not lead into it, followed by a numbered paragraph the plan is sure of.
+ */
+function isLetterSubsection(s: ReadingState, i: number, rest: string): boolean {
+  const L = s.lines[i]!;
+  if (!rest || !prevEnded(s) || !titleLike(s, rest, L, false)) return false;
+  const lead = s.lastBody ? stripSentinels(draftEnd(s.lastBody)).trim() : '';
+  if (/[:：]$/.test(lead)) return false;
+  const j = nextLiveIndex(s.lines, i, true);
+  const next = j >= 0 ? s.plan.get(s.lines[j]!.no) : undefined;
+  return next?.role === 'paragraph' && next.confidence >= 0.5;
+}
+
 /** Whether a lower-case roman label (`(i)`, `(v)`) is a roman sub-sub-paragraph rather than a letter. */
 export function subIsRoman(s: ReadingState, x: string): boolean {
   let roman = false;
@@ -355,8 +440,11 @@ export function subIsRoman(s: ReadingState, x: string): boolean {
   return roman;
 }
 
+/** What the title tests read: the lines, their layout and the titles of the tables of contents. */
+export type LineContext = Pick<ReadingState, 'lines' | 'layout' | 'tocTitles'>;
+
 /** Could be a title: short, one sentence, not ending like a clause, not a wrapped line. */
-export function titleLike(s: ReadingState, t: string, L: Line, allowDigitStart = true): boolean {
+export function titleLike(s: LineContext, t: string, L: Line, allowDigitStart = true): boolean {
   const str = stripSentinels(t).trim();
   if (!str || /^(?:https?:|www\.|<http)/i.test(str)) return false;
   const cjk = RE_HAS_CJK.test(str);
@@ -369,6 +457,9 @@ export function titleLike(s: ReadingState, t: string, L: Line, allowDigitStart =
   )
     return false;
   if (!cjk && STOP_END.test(' ' + str)) return false;
+  // "… recalled paragraph" / "3 of its report": a sentence wrapped before its number
+  const after = s.lines[L.no];
+  if (RE_ENDS_WITH_REFERENCE.test(str) && after && /^\d/.test(after.text)) return false;
   const { wrapWidth, fitWidth } = s.layout;
   if (wrapWidth && L.raw.trim().length >= 0.8 * wrapWidth) {
     // a long line is a wrapped one, unless the next line's first word would have fitted on it
@@ -380,7 +471,7 @@ export function titleLike(s: ReadingState, t: string, L: Line, allowDigitStart =
 }
 
 /** Whether the line after a candidate title `t` (line `i`) reads like the body under a heading. */
-export function followedByBody(s: ReadingState, i: number, t: string): boolean {
+export function followedByBody(s: LineContext, i: number, t: string): boolean {
   const lines = s.lines;
   const j = nextLiveIndex(lines, i, true);
   if (j < 0) return false;
@@ -391,7 +482,7 @@ export function followedByBody(s: ReadingState, i: number, t: string): boolean {
 }
 
 /** A title listed in the table of contents. */
-export function isTocTitle(s: ReadingState, t: string): boolean {
+export function isTocTitle(s: LineContext, t: string): boolean {
   return s.tocTitles.size > 0 && !/^\p{Ll}/u.test(t) && s.tocTitles.has(normTitle(t));
 }
 

@@ -1,6 +1,7 @@
 /** Making blocks while reading: each starts as a draft that later lines may be appended to. */
 import { headingPlaceholder, placeListItem, sectionBase } from './addresses.ts';
 import type { ParsedBlock } from '../../documents/blocks.ts';
+import { RE_ANNEX } from './line-patterns.ts';
 import type { Line } from './lines.ts';
 import type { Draft, ReadingState } from './reading-state.ts';
 import { stripSentinels } from './parse-state.ts';
@@ -86,6 +87,7 @@ export function emitHeading(
   explicitPart?: string,
 ): void {
   s.headingCount++;
+  if (RE_ANNEX.test(stripSentinels(title))) s.annexes++;
   const part = explicitPart ?? number ?? headingPlaceholder(s.headingCount);
   if (level === 1) s.level1Number = number;
   s.sectionPart = part;
@@ -114,7 +116,7 @@ export function emitParagraph(
 ): Draft {
   let address: string;
   if (number !== null) {
-    address = `para ${number}`;
+    address = `${/^\d+$/.test(number) ? s.paraPrefix : ''}para ${number}`;
   } else {
     s.unnumberedInSection++;
     address = `${sectionBase(s)} ¶${s.unnumberedInSection}`.trim();

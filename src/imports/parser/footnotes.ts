@@ -3,7 +3,7 @@
  * words that may be markers, footnotes whose number was lost, and the linking of markers to footnotes.
  */
 import type { ParsedBlock, ParsedFootnoteRef } from '../../documents/blocks.ts';
-import { foldSuperscripts } from './numbering.ts';
+import { asciiDigits, foldSuperscripts } from './numbering.ts';
 import { RE_SENTINEL, addMarker, noteRemoved, stripSentinels } from './parse-state.ts';
 import type { ParseState } from './parse-state.ts';
 import type { Draft } from './reading-state.ts';
@@ -11,7 +11,8 @@ import type { Draft } from './reading-state.ts';
 const FOOTNOTE_DEFINITIONS: [RegExp, (m: RegExpExecArray) => string][] = [
   [/^\[\^([^\]\s]+)\]:\s*/, (m) => m[1]!],
   [/^\[footnote:?\s*(\d{1,4})\]:?\s*/i, (m) => m[1]!],
-  [/^\[(\d{1,4})\]\s+(?=\S)/, (m) => m[1]!],
+  [/^\[([0-9\u0660-\u0669\u06F0-\u06F9]{1,4})\]\s*(?=\S)/, (m) => asciiDigits(m[1]!)],
+  [/^\[(\d{1,4}):\s*/, (m) => m[1]!],
   [/^<sup>\s*(\d{1,4})\s*<\/sup>\s*(?=\S)/, (m) => m[1]!],
   [/^([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,4})\s*(?=\S)/, (m) => foldSuperscripts(m[1]!)],
 ];
@@ -39,15 +40,16 @@ export function takeFootnoteMarkers(
   const refValues: number[] = [];
   const markup = (m: string, v: string): string => {
     noteRemoved(state, 'markup', m.replace(v, ''), no);
-    if (/^\d+$/.test(v)) refValues.push(+v);
+    if (/^\d+$/.test(asciiDigits(v))) refValues.push(+asciiDigits(v));
     return addMarker(state, v, no);
   };
   let s = line;
   s = s.replace(/<sup>\s*(\d{1,4})\s*<\/sup>/g, (m, v: string) => markup(m, v));
   s = s.replace(/\[\^([^\]\s]+)\](?!:)/g, (m, v: string) => markup(m, v));
   s = s.replace(/\[footnoteRef:\s*(\d{1,4})\]/gi, (m, v: string) => markup(m, v));
-  s = s.replace(/(?<=\S)\[(\d{1,3})\]/g, (m, v: string) => markup(m, v));
-  s = s.replace(/(?<=\S\s?)\[(\d{1,3})\]/g, (m, v: string) => markup(m, v));
+  s = s.replace(/(?<=\S\s?)\[([0-9\u0660-\u0669\u06F0-\u06F9]{1,3})\]/g, (m, v: string) =>
+    markup(m, v),
+  );
   s = s.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,4}/g, (m) => {
     const v = foldSuperscripts(m);
     refValues.push(+v);
@@ -56,6 +58,11 @@ export function takeFootnoteMarkers(
   for (const g of gluedCandidates(s)) refValues.push(g.value);
   return { text: s, refValues };
 }
+
+/** A CJK date character after a number: the number is part of the text. */
+const RE_CJK_DATE = /^\s?[年月日]/u;
+/** A CJK counter after a number (article, paragraph, item, session…): the number is part of the text. */
+const RE_CJK_COUNTER = /^\s?[号號条條段项項次届屆章节節款页頁个個名位岁歲时時分秒期卷册冊版部]/u;
 
 /**
  * Numbers glued to a word or after punctuation that may be footnote markers: `system.1`, `OECE3 began`,
@@ -82,6 +89,11 @@ export function gluedCandidates(s: string): { start: number; end: number; value:
       // "p.47", "No.3": an abbreviation, not a sentence end
       continue;
     }
+    // CJK dates and counters: "2005年2月", "第3条", "5项" are text, never markers; after a full
+    // stop only a date is ("。5月"), since a marker often stands there ("。5届会…")
+    const after = s.slice(m.index + m[1]!.length);
+    if (RE_CJK_DATE.test(after) || s[start - 1] === '第') continue;
+    if (RE_CJK_COUNTER.test(after) && !/[。！？]/.test(s[start - 1]!)) continue;
     const token = /\S*$/.exec(s.slice(0, start))![0];
     if (/:\/\/|www\.|@|\/|\\/.test(token)) continue;
     if (/^\p{L}$/u.test(token)) continue; // "G7" after a single letter? keep "A3" out
@@ -232,19 +244,21 @@ function extractMarkers(
   let pos = 0;
   const refs: ParsedFootnoteRef[] = [];
   for (const f of found) {
-    const v = +f.value;
+    // the marker as written ("١"), the footnote it points to by its ASCII number ("1")
+    const key = asciiDigits(f.value);
+    const v = +key;
     if (!f.explicit) {
       const strictLetter = /\p{L}/u.test(s[f.end] ?? '');
       const plausible =
         (!strictLetter &&
-          fnNumbers.has(f.value) &&
-          !referenced.has(f.value) &&
+          fnNumbers.has(key) &&
+          !referenced.has(key) &&
           v > linking.lastAccepted &&
           v <= linking.lastAccepted + 3) ||
         (v === linking.lastAccepted + 1 &&
           (fnNumbers.size > 0 || /[.,;:!?”’")]/.test(s[f.start - 1] ?? '')));
       if (!plausible) {
-        if (fnNumbers.has(f.value) && !referenced.has(f.value)) {
+        if (fnNumbers.has(key) && !referenced.has(key)) {
           const word = /\S*$/.exec(s.slice(0, f.end))![0];
           state.warnings.push({
             code: 'FOOTNOTE_MARKER_UNCERTAIN',
@@ -263,8 +277,8 @@ function extractMarkers(
       offset = out.length;
     }
     if (!Number.isNaN(v)) linking.lastAccepted = Math.max(linking.lastAccepted, v);
-    referenced.add(f.value);
-    refs.push({ marker: f.value, offset, footnoteKey: fnByNumber.get(f.value)?.key ?? null });
+    referenced.add(key);
+    refs.push({ marker: f.value, offset, footnoteKey: fnByNumber.get(key)?.key ?? null });
   }
   out += s.slice(pos);
   // trailing/leading spaces left by a removed marker

@@ -2,6 +2,7 @@
 import { PlenumError } from '../../errors.ts';
 import type { ParseResult } from '../../documents/blocks.ts';
 import { parseDocx } from './docx.ts';
+import { parsePdf } from './pdf.ts';
 import type { ImportInput } from './input.ts';
 import { parseText } from './parse-text.ts';
 
@@ -12,6 +13,7 @@ export {
   sniffTextFormat,
   MAX_TEXT_BYTES,
   MAX_DOCX_BYTES,
+  MAX_PDF_BYTES,
   MAX_IMPORT_BLOCKS,
 } from './input.ts';
 export type { ImportInput, ReadImportOptions } from './input.ts';
@@ -19,6 +21,8 @@ export { parseText } from './parse-text.ts';
 export type { ParseTextOptions } from './parse-text.ts';
 export { parseDocx, docxHtmlToText } from './docx.ts';
 export type { ParseDocxOptions } from './docx.ts';
+export { parsePdf, pdfToText, MAX_PDF_PAGES } from './pdf.ts';
+export type { ParsePdfOptions } from './pdf.ts';
 export { checkAccounting } from './accounting.ts';
 export type { AccountingResult } from './accounting.ts';
 
@@ -31,6 +35,10 @@ export async function parseImport(
   if (input.format === 'docx') {
     if (!input.bytes) throw new PlenumError('IMPORT_BAD_DOCX', 'No bytes to read.');
     return parseDocx(input.bytes, lang);
+  }
+  if (input.format === 'pdf') {
+    if (!input.bytes) throw new PlenumError('IMPORT_BAD_PDF', 'No bytes to read.');
+    return parsePdf(input.bytes, lang);
   }
   if (input.text === undefined) throw new PlenumError('IMPORT_EMPTY');
   return parseText(input.text, { format: input.format, ...lang });

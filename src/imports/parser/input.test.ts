@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import JSZip from 'jszip';
 import { isPlenumError } from '../../errors.ts';
-import { MAX_TEXT_BYTES, readImportInput } from './input.ts';
+import { MAX_PDF_BYTES, MAX_TEXT_BYTES, readImportInput } from './input.ts';
 
 const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
 const code = (fn: () => unknown): string => {
@@ -38,7 +38,7 @@ test('oversize text is IMPORT_TOO_LARGE, checked before decoding', () => {
   );
 });
 
-test('binary data and PDF files are IMPORT_BINARY, a PDF with advice', () => {
+test('binary data is IMPORT_BINARY', () => {
   assert.equal(
     code(() => readImportInput(enc('abc\u0000def'), {})),
     'IMPORT_BINARY',
@@ -48,14 +48,30 @@ test('binary data and PDF files are IMPORT_BINARY, a PDF with advice', () => {
     code(() => readImportInput(controls, {})),
     'IMPORT_BINARY',
   );
-  try {
-    readImportInput(enc('%PDF-1.7\n%âãÏÓ\n1 0 obj'), { filename: 'x.pdf' });
-    assert.fail('no error');
-  } catch (err) {
-    assert.ok(isPlenumError(err));
-    assert.equal(err.code, 'IMPORT_BINARY');
-    assert.match(err.message, /extract its text first/);
-  }
+});
+
+test('a PDF is read as pdf by its header, whatever its name; a PDF asked for as text is refused', () => {
+  const pdf = enc('%PDF-1.7\n%âãÏÓ\n1 0 obj');
+  assert.equal(readImportInput(pdf, { filename: 'x.pdf' }).format, 'pdf');
+  assert.equal(readImportInput(pdf, { filename: 'x.txt' }).format, 'pdf');
+  assert.equal(readImportInput(enc('junk\n%PDF-1.4\n'), {}).format, 'pdf');
+  assert.equal(
+    code(() => readImportInput(pdf, { format: 'text' })),
+    'IMPORT_BINARY',
+  );
+  assert.equal(
+    code(() => readImportInput(enc('plain text, not a PDF'), { filename: 'x.pdf' })),
+    'IMPORT_BAD_PDF',
+  );
+});
+
+test('a PDF over MAX_PDF_BYTES is IMPORT_TOO_LARGE before it is read', () => {
+  const big = new Uint8Array(MAX_PDF_BYTES + 1);
+  big.set(enc('%PDF-1.7\n'));
+  assert.equal(
+    code(() => readImportInput(big, { filename: 'big.pdf' })),
+    'IMPORT_TOO_LARGE',
+  );
 });
 
 test('invalid UTF-8 is IMPORT_INVALID_UTF8', () => {

@@ -12,6 +12,8 @@ import { inspectZip, ZipRefused, type ZipLimits } from '../../text/zip-inspectio
 export const MAX_TEXT_BYTES = 20 * 1024 * 1024;
 /** Largest DOCX file accepted (bytes). */
 export const MAX_DOCX_BYTES = 40 * 1024 * 1024;
+/** Largest PDF file accepted (bytes): a long report with its fonts is a few megabytes. */
+export const MAX_PDF_BYTES = 40 * 1024 * 1024;
 
 /**
  * Most blocks one import stores: a document of this size imports in about half a minute on
@@ -25,7 +27,7 @@ export interface ReadImportOptions {
   format?: ImportFormat;
 }
 
-/** A checked input: text for text and markdown (LF newlines, no BOM), bytes for docx. */
+/** A checked input: text for text and markdown (LF newlines, no BOM), bytes for docx and pdf. */
 export interface ImportInput {
   format: ImportFormat;
   text?: string;
@@ -33,6 +35,7 @@ export interface ImportInput {
 }
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+const PDF_MAGIC = [0x25, 0x50, 0x44, 0x46, 0x2d]; // %PDF-
 
 function startsWith(bytes: Uint8Array, magic: number[]): boolean {
   return magic.every((b, i) => bytes[i] === b);
@@ -43,6 +46,7 @@ function formatFromName(filename: string | undefined): ImportFormat | null {
   if (ext === 'md' || ext === 'markdown') return 'markdown';
   if (ext === 'txt' || ext === 'text') return 'text';
   if (ext === 'docx') return 'docx';
+  if (ext === 'pdf') return 'pdf';
   return null;
 }
 
@@ -69,6 +73,15 @@ function docxPartNames(bytes: Uint8Array): Set<string> {
   }
 }
 
+/** Where `%PDF-` starts within the first kilobyte, or -1. */
+function pdfHeaderAt(bytes: Uint8Array): number {
+  const head = bytes.subarray(0, 1024);
+  for (let i = 0; i + PDF_MAGIC.length <= head.length; i++) {
+    if (startsWith(head.subarray(i), PDF_MAGIC)) return i;
+  }
+  return -1;
+}
+
 /** Guesses markdown (headings, footnote definitions, pipe tables, emphasis) or plain text. */
 export function sniffTextFormat(text: string): 'markdown' | 'text' {
   const sample = text.slice(0, 200_000);
@@ -88,9 +101,16 @@ export function readImportInput(bytes: Uint8Array, options: ReadImportOptions = 
   }
   const byName = formatFromName(options.filename);
   const isZip = startsWith(bytes, ZIP_MAGIC);
-  const format: ImportFormat | null = options.format ?? (isZip ? 'docx' : byName);
+  // a PDF may have a few bytes of junk before its header; readers look in the first kilobyte
+  const isPdf = pdfHeaderAt(bytes) >= 0;
+  const format: ImportFormat | null = options.format ?? (isZip ? 'docx' : isPdf ? 'pdf' : byName);
   // size first, before any decoding
-  const limit = format === 'docx' || isZip ? MAX_DOCX_BYTES : MAX_TEXT_BYTES;
+  const limit =
+    format === 'pdf' || isPdf
+      ? MAX_PDF_BYTES
+      : format === 'docx' || isZip
+        ? MAX_DOCX_BYTES
+        : MAX_TEXT_BYTES;
   if (bytes.length > limit) {
     throw new PlenumError(
       'IMPORT_TOO_LARGE',
@@ -110,15 +130,15 @@ export function readImportInput(bytes: Uint8Array, options: ReadImportOptions = 
     }
     return { format: 'docx', bytes };
   }
+  if (format === 'pdf') {
+    if (!isPdf) throw new PlenumError('IMPORT_BAD_PDF', 'The file does not start like a PDF.');
+    return { format: 'pdf', bytes };
+  }
   if (isZip) {
     throw new PlenumError('IMPORT_BAD_DOCX', 'The file is a ZIP archive, not a text file.');
   }
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 8));
-  if (head.startsWith('%PDF-')) {
-    throw new PlenumError(
-      'IMPORT_BINARY',
-      'This is a PDF file: extract its text first (for example with pdftotext) and import the text.',
-    );
+  if (isPdf) {
+    throw new PlenumError('IMPORT_BINARY', 'This is a PDF file: import it with the pdf format.');
   }
   // binary: NUL bytes, or many control characters
   const probe = bytes.subarray(0, 64 * 1024);

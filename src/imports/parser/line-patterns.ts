@@ -37,8 +37,11 @@ export const RE_SUB =
   /^(?:([(（])([a-z]{1,2}|[ivxlc]{1,6}|[а-яё])([)）])|([a-z]|[ivx]{2,5}|[а-яё])([)）]))(?:(?:\s+|(?<=）))(.*))?$/;
 /** Arabic letter sub-paragraphs in abjad order: `(أ)`, `(ب)`, `(هـ)`. */
 const AR_ABJAD = ['أ', 'ب', 'ج', 'د', 'هـ', 'و', 'ز', 'ح', 'ط', 'ي', 'ك', 'ل', 'م', 'ن'];
-/** An Arabic letter sub-paragraph label and its text. */
-export const RE_AR_SUB = new RegExp(`^(\\()(${[...AR_ABJAD, 'ه'].join('|')})(\\))\\s*(.*)$`, 'u');
+/** An Arabic letter sub-paragraph label and its text; `)ب(` is `(ب)` mirrored by right-to-left extraction. */
+export const RE_AR_SUB = new RegExp(
+  `^(\\(|\\)(?=\\S+\\())(${[...AR_ABJAD, 'ه'].join('|')})(\\)|\\()\\s*(.*)$`,
+  'u',
+);
 /** Arabic ordinal section headings: `أولاً - مقدمة`, `ثانيا– …`, `حادي عشر - …`. */
 export const RE_AR_HEAD =
   /^((?:[\p{Script=Arabic}\u064B-\u0652]+\s+)?[\p{Script=Arabic}\u064B-\u0652]+)(\s*[-–—]\s*)(\p{Script=Arabic}.*)$/u;
@@ -46,3 +49,14 @@ export const RE_AR_HEAD =
 export const RE_BULLET = /^([-*•–·▪◦●○■□➢►✓])\s+(.*)$/;
 /** A numbered list item: `3) …`. */
 export const RE_NUM_LIST = /^(\d{1,3})(\))\s+(.*)$/;
+
+/** An annex or appendix heading, in the six UN languages. */
+export const RE_ANNEX =
+  /^(?:annex|annexe|anexo|appendix|приложение|附件|附录|المرفق)(?:\s|$|[\d:.–-])/iu;
+
+/**
+ * A line ending with a word that a number follows ("п.", "No.", "paragraph", "art."): a number at
+ * the start of the next line continues it ("п. / 12 доклада") and is neither a paragraph nor a note.
+ */
+export const RE_ENDS_WITH_REFERENCE =
+  /(?:(?:^|[\s(])(?:п|пп|ст|гл|см|No|no|Nos|para|paras|art|arts|p|pp|párr|cf)\.|(?:^|[\s(])(?:paragraphs?|articles?|sections?|chapter|item|rule|resolutions?|decisions?|paragraphes?|párrafos?|artículos?|résolutions?|décisions?|resolución|decisión|пункт|пункты|пунктах|статья|статьи|резолюция|резолюции|решение|المادة|الفقرة|الفقرات)|第)$/u;

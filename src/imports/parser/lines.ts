@@ -86,6 +86,11 @@ export function readLines(state: ParseState, text: string): Line[] {
     const def = readFootnoteDefinition(s);
     const fnDef = def ? def.fnDef : null;
     if (def) s = def.rest;
+    // an inline definition `[1: text]` (Word's export of a footnote) closes with a bracket
+    if (def && /^\[\d+:$/.test(def.fnDef.label) && s.endsWith(']')) {
+      noteRemoved(state, 'markup', ']', no);
+      s = s.slice(0, -1).trimEnd();
+    }
     const refs = takeFootnoteMarkers(state, s, no);
     return {
       no,

@@ -848,10 +848,10 @@ test('title: symbol, date and code lines are skipped; generic section names are 
     null,
   );
   assert.equal(text('目录\n\n简介\n\n一、目的\n\n1. 本文件。\n').title, null);
-  // a date line is not section 14
+  // a date line is not section 14: with the symbol above it, it is the cover (front matter)
   assert.equal(
     summary(text('DEMO/OEWG/2026/1\n14 March 2026\n\nThe text.\n'))[1],
-    'paragraph §1 ¶1: 14 March 2026',
+    'paragraph front ¶2: 14 March 2026',
   );
 });
 

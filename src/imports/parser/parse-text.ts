@@ -45,6 +45,8 @@ import {
   warnAboutFootnotes,
 } from './footnotes.ts';
 import { measureLayout, readLines } from './lines.ts';
+import { markFrontAndBackMatter } from './matter.ts';
+import { applyConfidence, planNumbering } from './numbering-plan.ts';
 import { removePageFurniture } from './page-furniture.ts';
 import { createParseState, stripSentinels } from './parse-state.ts';
 import { readStructure } from './structure.ts';
@@ -74,19 +76,21 @@ export function parseText(input: string, options: ParseTextOptions): ParseResult
   removePageFurniture(state, lines);
   // 3. tables of contents
   const tocTitles = removeTablesOfContents(state, lines);
+  // 3b. the numbering of the whole document: which numbers are paragraphs, sections, footnotes
+  const plan = planNumbering({ lines, layout, tocTitles }, state.warnings);
   // 4. what each line starts or continues, in reading order
-  const reading = readStructure(state, lines, layout, tocTitles);
+  const reading = readStructure(state, lines, layout, tocTitles, plan);
   const { drafts } = reading;
 
   // 5. finish blocks
   recoverUnnumberedFootnotes(state, drafts, reading.refsSeen);
   for (const d of drafts) finishBlockText(d);
+  applyConfidence(plan, drafts, state.warnings);
   const blocks = drafts.map((d) => d.block);
   const fnByNumber = indexFootnotes(state, drafts);
   const referenced = linkFootnoteMarkers(state, drafts, fnByNumber);
   warnAboutFootnotes(state, blocks, fnByNumber, referenced);
-  resolveHeadingAddresses(blocks, state.warnings);
-  makeAddressesUnique(blocks, state.warnings);
+  // the title is read from the cover before the cover's headings become front matter
   const title = findTitle(
     drafts.map((d) => ({
       ...d.block,
@@ -94,5 +98,8 @@ export function parseText(input: string, options: ParseTextOptions): ParseResult
       markdownHeading: reading.mdHeadings.has(d.block),
     })),
   );
+  markFrontAndBackMatter(blocks);
+  resolveHeadingAddresses(blocks, state.warnings);
+  makeAddressesUnique(blocks, state.warnings);
   return { title, blocks, removed: state.removed, warnings: state.warnings };
 }

@@ -1,6 +1,7 @@
 /** The state of the reading-order pass (pass 4): the blocks begun so far and what the next line is read against. */
 import type { ParsedBlock } from '../../documents/blocks.ts';
 import type { Layout, Line } from './lines.ts';
+import type { NumberingPlan } from './numbering-plan.ts';
 import type { ParseState } from './parse-state.ts';
 
 /** A block under construction: its text is still a list of line parts. */
@@ -28,6 +29,8 @@ export interface ReadingState {
   layout: Layout;
   /** Titles listed in tables of contents (normalised), to recognise headings. */
   tocTitles: Set<string>;
+  /** The roles of the numbers at line starts, decided from the whole document (numbering-plan.ts). */
+  plan: NumberingPlan;
   drafts: Draft[];
   /** Blocks made so far, for their keys. */
   blockCount: number;
@@ -40,6 +43,12 @@ export interface ReadingState {
   blankBefore: boolean;
   nextPara: number;
   lastParaNum: number;
+  /** Annex headings read so far, and how many had been read at the last numbered paragraph. */
+  annexes: number;
+  annexesAtLastPara: number;
+  /** Before paragraph addresses once the numbering restarted in an annex: "annex ", "annex 2 ". */
+  paraPrefix: string;
+  annexRestarts: number;
   lastFnDef: number;
   /** Footnotes whose number stood alone on its line, waiting for their text. */
   pendingFn: Draft[];
@@ -71,12 +80,14 @@ export function createReadingState(
   lines: Line[],
   layout: Layout,
   tocTitles: Set<string>,
+  plan: NumberingPlan,
 ): ReadingState {
   return {
     parse,
     lines,
     layout,
     tocTitles,
+    plan,
     drafts: [],
     blockCount: 0,
     cur: null,
@@ -85,6 +96,10 @@ export function createReadingState(
     blankBefore: true,
     nextPara: 1,
     lastParaNum: 0,
+    annexes: 0,
+    annexesAtLastPara: 0,
+    paraPrefix: '',
+    annexRestarts: 0,
     lastFnDef: 0,
     pendingFn: [],
     refsSeen: new Set<number>(),

@@ -22,9 +22,11 @@ import {
   emitSubParagraph,
   emitTable,
 } from './drafts.ts';
-import { RE_PIPE_ALIGN, RE_PIPE_ROW } from './line-patterns.ts';
+import { RE_AR_HEAD, RE_CJK_HEAD, RE_PIPE_ALIGN, RE_PIPE_ROW } from './line-patterns.ts';
+import { arabicOrdinal, cjkValue } from './numbering.ts';
 import { isLive } from './lines.ts';
 import type { Layout, Line } from './lines.ts';
+import type { NumberingPlan } from './numbering-plan.ts';
 import { noteRemoved, stripSentinels } from './parse-state.ts';
 import type { ParseState } from './parse-state.ts';
 import { createReadingState } from './reading-state.ts';
@@ -37,8 +39,9 @@ export function readStructure(
   lines: Line[],
   layout: Layout,
   tocTitles: Set<string>,
+  plan: NumberingPlan,
 ): ReadingState {
-  const s = createReadingState(parse, lines, layout, tocTitles);
+  const s = createReadingState(parse, lines, layout, tocTitles, plan);
   let i = 0;
   // the footnote numbers of every line passed, consumed ones included, count as referenced
   const advance = (to: number): void => {
@@ -74,9 +77,10 @@ function readLine(s: ReadingState, i: number, it: Interp): number {
     case 'mdheading': {
       noteRemoved(s.parse, 'markup', it.hashes, L.no);
       s.mdHeadingLines.add(L);
-      const sm = /^(\d{1,2}(?:\.\d{1,2})*|[IVXLC]{1,6}|[A-Z])(\.?)\s+(\S.*)$/.exec(it.title);
-      if (sm && (sm[2] === '.' || sm[1]!.includes('.')))
-        emitHeading(s, L, sm[1]!, sm[1]! + sm[2]!, sm[3]!, it.level);
+      const n = headingNumber(it.title);
+      // a lettered sub-section is addressed under its section: "§2(a)"
+      const part = n?.label.startsWith('(') ? `${s.level1Number ?? ''}(${n.number})` : undefined;
+      if (n) emitHeading(s, L, n.number, n.label, n.title, it.level, part);
       else emitHeading(s, L, null, undefined, it.title, it.level);
       return 1;
     }
@@ -97,7 +101,13 @@ function readLine(s: ReadingState, i: number, it: Interp): number {
     case 'para': {
       const n = +it.number;
       if (!Number.isNaN(n) && !it.number.includes('.')) {
-        if (n !== s.nextPara && s.lastParaNum > 0) {
+        const annexRestart = n === 1 && s.lastParaNum > 0 && s.annexes > s.annexesAtLastPara;
+        if (annexRestart) {
+          // paragraphs of an annex have numbers of their own: "annex para 1", "annex 2 para 1"
+          s.annexRestarts++;
+          s.paraPrefix = s.annexRestarts === 1 ? 'annex ' : `annex ${s.annexRestarts} `;
+        }
+        if (n !== s.nextPara && s.lastParaNum > 0 && !annexRestart) {
           s.parse.warnings.push({
             code: n === 1 ? 'NUMBERING_RESTART' : 'NUMBERING_GAP',
             message: `Paragraph ${n} follows paragraph ${s.lastParaNum}.`,
@@ -106,6 +116,7 @@ function readLine(s: ReadingState, i: number, it: Interp): number {
         }
         s.lastParaNum = n;
         s.nextPara = n + 1;
+        s.annexesAtLastPara = s.annexes;
       }
       emitParagraph(s, L, it.rest, it.number, it.label);
       return 1;
@@ -120,9 +131,39 @@ function readLine(s: ReadingState, i: number, it: Interp): number {
       noteRemoved(s.parse, 'page_number', L.text, L.no);
       s.breakSinceBody = true;
       return 1;
+    case 'stray':
+      noteRemoved(s.parse, 'number_label', L.text, L.no);
+      s.breakSinceBody = true;
+      return 1;
     case 'text':
       return readText(s, i);
   }
+}
+
+/**
+ * The number written at the start of a Markdown or Word heading: `2.1`, `IV.`, `B.`, `1 Scope` (digits and
+ * a space), `(a)`, `二、`, `ثانياً -`; undefined for a heading without one.
+ */
+function headingNumber(t: string): { number: string; label: string; title: string } | undefined {
+  const sm = /^(\d{1,2}(?:\.\d{1,2})*|[IVXLC]{1,6}|[A-Z])(\.?)\s+(\S.*)$/.exec(t);
+  if (sm && (sm[2] === '.' || sm[1]!.includes('.')))
+    return { number: sm[1]!, label: sm[1]! + sm[2]!, title: sm[3]! };
+  // in a heading, a number of one or two digits and a space is the section number ("1 Scope")
+  const spaced = /^(\d{1,2})\s+(\S.*)$/.exec(t);
+  if (spaced) return { number: spaced[1]!, label: spaced[1]!, title: spaced[2]! };
+  const letter = /^(\(([a-z])\))\s*(\S.*)$/.exec(t);
+  if (letter) return { number: letter[2]!, label: letter[1]!, title: letter[3]! };
+  const cjk = RE_CJK_HEAD.exec(t);
+  if (cjk && cjkValue(cjk[1]!))
+    return { number: String(cjkValue(cjk[1]!)), label: cjk[1]! + cjk[2]!, title: cjk[3]! };
+  const ar = RE_AR_HEAD.exec(t);
+  if (ar && arabicOrdinal(ar[1]!))
+    return {
+      number: String(arabicOrdinal(ar[1]!)),
+      label: ar[1]! + ar[2]!.trimEnd(),
+      title: ar[3]!,
+    };
+  return undefined;
 }
 
 /** A pipe table: its rows up to the first line that is not one; the pipes go to `removed`. */

@@ -36,7 +36,7 @@ export interface TitleSource {
   markdownHeading: boolean;
 }
 
-const MONTHS = [
+const MONTH_NAMES = [
   'jan(?:uary)?',
   'feb(?:ruary)?',
   'mar(?:ch)?',
@@ -99,7 +99,22 @@ const MONTHS = [
   'أكتوبر',
   'نوفمبر',
   'ديسمبر',
+  // the Levantine names, alone or as UN Arabic writes them, "تموز/يوليه"
+  'كانون الثاني',
+  'شباط',
+  'آذار',
+  'نيسان',
+  'أيار',
+  'حزيران',
+  'تموز',
+  'آب',
+  'أيلول',
+  'تشرين الأول',
+  'تشرين الثاني',
+  'كانون الأول',
 ].join('|');
+/** A month's name, or two names of one month joined by a slash ("تموز/يوليه"). */
+const MONTHS = `(?:${MONTH_NAMES})(?:\\s*/\\s*(?:${MONTH_NAMES}))?`;
 const D = '[0-9\\u0660-\\u0669]';
 const RE_DATE = new RegExp(
   [

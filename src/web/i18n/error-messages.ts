@@ -4,6 +4,9 @@ import type { ErrorCode } from '../../errors.ts';
 /** The error messages in the five UN languages other than English (English is src/errors.ts). */
 export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<ErrorCode, string>> = {
   ar: {
+    EMAIL_UNVERIFIED:
+      'أكّد عنوان بريدك الإلكتروني أولاً: اتبع الرابط الذي أرسله إليك plenum (وتعيد صفحة حسابك إرساله).',
+    LINK_INVALID: 'هذا الرابط غير صالح: انتهت صلاحيته أو سبق استخدامه. اطلب رابطاً جديداً.',
     SIGN_IN_THROTTLED:
       'جرت محاولات كثيرة لتسجيل الدخول بعنوان البريد الإلكتروني هذا أو من شبكتك. انتظر بضع دقائق ثم حاول مرة أخرى.',
     RATE_LIMITED:
@@ -23,13 +26,14 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
     PAYLOAD_TOO_LARGE: 'متن الطلب كبير جداً.',
     IMPORT_FILE_NOT_FOUND: 'تتعذر قراءة الملف المراد استيراده.',
     IMPORT_EMPTY: 'الملف فارغ: لا يوجد ما يُستورد.',
-    IMPORT_TOO_LARGE: 'حجم الملف يتجاوز الحد الأقصى للاستيراد (20 MB للنصوص، و40 MB لملفات DOCX).',
+    IMPORT_TOO_LARGE:
+      'حجم الملف يتجاوز الحد الأقصى للاستيراد (20 MB للنصوص، و40 MB لملفات DOCX وPDF).',
     IMPORT_BINARY:
-      'يبدو أن الملف يحتوي على بيانات ثنائية لا على نص. استورد نصاً عادياً مستخرجاً من ملف PDF أو Word، أو نصاً بصيغة Markdown، أو ملف DOCX.',
+      'يبدو أن الملف يحتوي على بيانات ثنائية لا على نص. استورد نصاً عادياً مستخرجاً من ملف PDF أو Word، أو نصاً بصيغة Markdown، أو ملف DOCX أو PDF.',
     IMPORT_INVALID_UTF8:
       'الملف ليس نصاً صالحاً بترميز UTF-8. احفظه بترميز UTF-8 ثم استورده مرة أخرى.',
     IMPORT_BAD_DOCX: 'الملف ليس وثيقة DOCX قابلة للقراءة (أي ملف Word محفوظ بامتداد .docx).',
-    IMPORT_UNSUPPORTED_FORMAT: 'هذا التنسيق غير مدعوم. استخدم text أو markdown أو docx.',
+    IMPORT_UNSUPPORTED_FORMAT: 'هذا التنسيق غير مدعوم. استخدم text أو markdown أو docx أو pdf.',
     IMPORT_NO_CONTENT: 'لم يُعثر في الملف على أي فقرات أو عناوين أو حواشٍ.',
     IMPORT_CONFLICT: 'لهذه الصيغة محتوى بهذه اللغة بالفعل.',
     SIGN_IN_REQUIRED: 'سجّل الدخول للقيام بذلك.',
@@ -47,6 +51,11 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
     CONCEPT_CONFLICT: 'هذا موجود بالفعل في التصنيف.',
     ORGANISATION_NOT_FOUND: 'لا توجد منظمة بهذا المعرّف أو الاسم.',
     ORGANISATION_CONFLICT: 'هناك منظمة مسجّلة بالفعل بهذا الاسم.',
+    GOVERNMENT_ALREADY_VERIFIED:
+      'حكومة هذه الدولة مسجّلة بالفعل وتم التحقق منها: اطلب من ممثليها إضافتك ممثلاً لها.',
+    VERIFICATION_CONFLICT: 'لا يوجد تحقق يمكن إلغاؤه: لم يتم التحقق منه.',
+    SUBMITTER_NOT_ACCEPTED:
+      'لا تقبل فترة التعليقات هذه مساهمات من هذا النوع من المساهمين (تبيّن صفحتها من يحق له المساهمة): لم يُحفظ أي شيء.',
     PERIOD_NOT_FOUND: 'لا توجد فترة تعليقات بهذا المعرّف.',
     CAMPAIGN_NOT_FOUND: 'لا تتضمن فترة التعليقات هذه حملة بهذا المعرّف.',
     PERIOD_NOT_OPEN_YET: 'لم تُفتح فترة التعليقات هذه بعد: لم يُحفظ أي شيء.',
@@ -71,15 +80,29 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
       'تحتوي الوثيقة على كتل (فقرات وعناوين وحواشٍ) أكثر مما يقبله استيراد واحد (200,000). قسّمها إلى عدة وثائق.',
     IMPORT_DOCX_TOO_LARGE_UNPACKED:
       'يتجاوز حجم ملف DOCX بعد فك ضغطه حد الاستيراد (25 MB من المحتوى، و2,000 جزء، و100 ضعف حجمه المضغوط).',
+    IMPORT_BAD_PDF: 'الملف ليس وثيقة PDF قابلة للقراءة: قد يكون تالفاً أو مقطوعاً.',
+    IMPORT_PDF_ENCRYPTED:
+      'ملف PDF هذا محمي بكلمة مرور (مشفّر): لا يمكن قراءة نصه. أزل الحماية أو صدّر نسخة غير محمية ثم استوردها.',
+    IMPORT_PDF_NO_TEXT:
+      'لا يحتوي ملف PDF هذا على طبقة نصية: يبدو أنه صور ممسوحة ضوئياً. شغّل عليه التعرّف الضوئي على الحروف (OCR) أولاً، ثم استورد الملف الناتج.',
+    IMPORT_PDF_TOO_MANY_PAGES:
+      'يتجاوز عدد صفحات ملف PDF هذا ما يقبله الاستيراد الواحد (1,000 صفحة). قسّمه إلى عدة وثائق.',
+    IMPORT_DRAFT_NOT_FOUND: 'لا توجد مسودة استيراد مفتوحة بهذا المعرّف: ربما نُشرت أو أُلغيت.',
+    CORRECTION_INVALID: 'يتعذر إجراء هذا التصحيح على مسودة الاستيراد بحالتها الراهنة.',
     TEXT_FORBIDDEN_CHARACTER:
       'يحتوي النص على حرف لا يمكن حفظه: حرف تحكم (مثل NUL) أو بديل منفرد (surrogate) أو U+FFFE/U+FFFF. احذفه ثم أرسل النص مرة أخرى.',
     ATTACHMENT_UNSAFE:
       'تعذّر فحص أحد المرفقات بأمان: يحتوي أرشيفه على أجزاء كثيرة جداً (أكثر من 2,000)، أو يتجاوز حجمه بعد فك الضغط 20 MB أو 100 ضعف حجمه، أو استغرق فحصه وقتاً طويلاً جداً.',
     SUBMISSION_NOT_STORED:
       'رفضت قاعدة البيانات حفظ هذه المساهمة: لم يُحفظ أي شيء منها، ولم تتأثر أي مساهمة أخرى. أرسلها مرة أخرى؛ وإذا تكرر الخطأ فاكتب إلى الأمانة.',
+    LOG_ENTRY_NOT_FOUND:
+      'لا يحتوي سجل الشفافية على أي قيد، ولا على أي رأس شجرة موقّع، في هذا الموضع.',
     INTERNAL: 'حدث خطأ من جانبنا. لم يُغيَّر أي شيء.',
   },
   zh: {
+    EMAIL_UNVERIFIED:
+      '请先确认您的电子邮件地址：打开 plenum 发给您的链接（可在账户页面上重新发送）。',
+    LINK_INVALID: '此链接无效：已过期或已被使用。请申请新链接。',
     SIGN_IN_THROTTLED: '使用此电子邮件地址或从您的网络尝试登录的次数过多。请等待几分钟后再试。',
     RATE_LIMITED: '短时间内来自您的账户或网络的此类请求过多：此请求未被执行。请稍候再重新发送。',
     PASSWORD_CHECKS_BUSY: '服务器此刻正在核对过多的密码。请几秒钟后重试。',
@@ -95,12 +118,12 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
     PAYLOAD_TOO_LARGE: '请求正文过大。',
     IMPORT_FILE_NOT_FOUND: '无法读取要导入的文件。',
     IMPORT_EMPTY: '文件为空：没有可导入的内容。',
-    IMPORT_TOO_LARGE: '文件超出导入大小限制（文本为 20 MB，DOCX 为 40 MB）。',
+    IMPORT_TOO_LARGE: '文件超出导入大小限制（文本为 20 MB，DOCX 和 PDF 为 40 MB）。',
     IMPORT_BINARY:
-      '该文件似乎是二进制数据，而不是文本。请导入从 PDF 或 Word 文件中提取的纯文本、Markdown 或 DOCX 文件。',
+      '该文件似乎是二进制数据，而不是文本。请导入从 PDF 或 Word 文件中提取的纯文本、Markdown、DOCX 或 PDF 文件。',
     IMPORT_INVALID_UTF8: '该文件不是有效的 UTF-8 文本。请将其另存为 UTF-8 格式后重新导入。',
     IMPORT_BAD_DOCX: '该文件不是可读取的 DOCX 文档（即另存为 .docx 格式的 Word 文件）。',
-    IMPORT_UNSUPPORTED_FORMAT: '不支持此格式。请使用 text、markdown 或 docx。',
+    IMPORT_UNSUPPORTED_FORMAT: '不支持此格式。请使用 text、markdown、docx 或 pdf。',
     IMPORT_NO_CONTENT: '文件中未找到任何段落、标题或脚注。',
     IMPORT_CONFLICT: '此版本在该语文中已有内容。',
     SIGN_IN_REQUIRED: '请先登录再执行此操作。',
@@ -116,6 +139,10 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
     CONCEPT_CONFLICT: '分类体系中已有此项。',
     ORGANISATION_NOT_FOUND: '没有具有此编号或名称的组织。',
     ORGANISATION_CONFLICT: '已有同名组织登记。',
+    GOVERNMENT_ALREADY_VERIFIED: '该国政府已登记并经核实：请其代表将您添加为代表。',
+    VERIFICATION_CONFLICT: '没有可撤销的核实：尚未核实。',
+    SUBMITTER_NOT_ACCEPTED:
+      '此评论期不接受此类提交者的提交材料（其页面说明谁可以提交）：未存储任何内容。',
     PERIOD_NOT_FOUND: '没有具有此编号的评论期。',
     CAMPAIGN_NOT_FOUND: '此评论期没有具有此编号的联署活动。',
     PERIOD_NOT_OPEN_YET: '此评论期尚未开始：未存储任何内容。',
@@ -139,15 +166,28 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
       '该文件的块（段落、标题、脚注）数量超过单次导入的上限（200,000）。请将其拆分为几份文件。',
     IMPORT_DOCX_TOO_LARGE_UNPACKED:
       '该 DOCX 文件解压后超出导入限制（内容 25 MB、2,000 个部件、压缩大小的 100 倍）。',
+    IMPORT_BAD_PDF: '该文件不是可读取的 PDF 文档：可能已损坏或不完整。',
+    IMPORT_PDF_ENCRYPTED:
+      '该 PDF 文件受密码保护（已加密），无法读取其文本。请解除保护或导出未加密的副本后再导入。',
+    IMPORT_PDF_NO_TEXT:
+      '该 PDF 文件没有文本层：它似乎是扫描图像。请先进行光学字符识别（OCR），再导入生成的文件。',
+    IMPORT_PDF_TOO_MANY_PAGES:
+      '该 PDF 文件的页数超出单次导入的上限（1,000 页）。请将其拆分为多个文档。',
+    IMPORT_DRAFT_NOT_FOUND: '没有此标识符的未结导入草稿：它可能已发布或已放弃。',
+    CORRECTION_INVALID: '无法对当前状态的导入草稿作此更正。',
     TEXT_FORBIDDEN_CHARACTER:
       '文本中含有无法存储的字符：控制字符（如 NUL）、孤立代理项或 U+FFFE/U+FFFF。请删除该字符后重新发送。',
     ATTACHMENT_UNSAFE:
       '无法安全地检查某个附件：其压缩包部件过多（超过 2,000 个），解压后超过 20 MB 或超过其大小的 100 倍，或检查耗时过长。',
     SUBMISSION_NOT_STORED:
       '数据库拒绝存储此提交材料：其内容均未保留，其他提交材料不受影响。请重新发送；如再次失败，请致函秘书处。',
+    LOG_ENTRY_NOT_FOUND: '透明日志在此位置没有条目，也没有已签名的树头。',
     INTERNAL: '我方出现错误。未作任何更改。',
   },
   fr: {
+    EMAIL_UNVERIFIED:
+      'Confirmez d’abord votre adresse électronique : suivez le lien que plenum vous a envoyé (la page de votre compte le renvoie).',
+    LINK_INVALID: 'Ce lien n’est pas valide : il a expiré ou a déjà servi. Demandez-en un nouveau.',
     SIGN_IN_THROTTLED:
       'Trop de tentatives de connexion ont été faites avec cette adresse électronique ou depuis votre réseau. Attendez quelques minutes, puis réessayez.',
     RATE_LIMITED:
@@ -167,15 +207,15 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
     IMPORT_FILE_NOT_FOUND: 'Le fichier à importer ne peut pas être lu.',
     IMPORT_EMPTY: 'Le fichier est vide : il n’y a rien à importer.',
     IMPORT_TOO_LARGE:
-      'Le fichier dépasse la limite d’importation (20 MB pour du texte, 40 MB pour un fichier DOCX).',
+      'Le fichier dépasse la limite d’importation (20 MB pour du texte, 40 MB pour un fichier DOCX ou PDF).',
     IMPORT_BINARY:
-      'Le fichier semble contenir des données binaires et non du texte. Importez du texte brut extrait d’un fichier PDF ou Word, du Markdown ou un fichier DOCX.',
+      'Le fichier semble contenir des données binaires et non du texte. Importez du texte brut extrait d’un fichier PDF ou Word, du Markdown, un fichier DOCX ou un fichier PDF.',
     IMPORT_INVALID_UTF8:
       'Le fichier n’est pas un texte UTF-8 valide. Enregistrez-le en UTF-8 et importez-le à nouveau.',
     IMPORT_BAD_DOCX:
       'Le fichier n’est pas un document DOCX lisible (un fichier Word enregistré au format .docx).',
     IMPORT_UNSUPPORTED_FORMAT:
-      'Ce format n’est pas pris en charge. Utilisez text, markdown ou docx.',
+      'Ce format n’est pas pris en charge. Utilisez text, markdown, docx ou pdf.',
     IMPORT_NO_CONTENT:
       'Aucun paragraphe, titre ou note de bas de page n’a été trouvé dans le fichier.',
     IMPORT_CONFLICT: 'Cette version a déjà un contenu dans cette langue.',
@@ -195,6 +235,11 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
     CONCEPT_CONFLICT: 'La taxonomie contient déjà cet élément.',
     ORGANISATION_NOT_FOUND: 'Aucune organisation ne porte cet identifiant ou ce nom.',
     ORGANISATION_CONFLICT: 'Une organisation portant ce nom est déjà enregistrée.',
+    GOVERNMENT_ALREADY_VERIFIED:
+      'Le gouvernement de cet État est déjà enregistré et vérifié : demandez à ses représentants de vous ajouter comme représentant.',
+    VERIFICATION_CONFLICT: 'Il n’y a pas de vérification à révoquer : ce n’est pas vérifié.',
+    SUBMITTER_NOT_ACCEPTED:
+      'Cette période de commentaires n’accepte pas les contributions de ce type d’auteur (sa page indique qui peut contribuer) : rien n’a été enregistré.',
     PERIOD_NOT_FOUND: 'Aucune période de commentaires ne porte cet identifiant.',
     CAMPAIGN_NOT_FOUND:
       'Cette période de commentaires n’a aucune campagne portant cet identifiant.',
@@ -226,15 +271,33 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
       'Le document compte plus de blocs (paragraphes, titres, notes) qu’une importation n’en accepte (200 000). Divisez-le en plusieurs documents.',
     IMPORT_DOCX_TOO_LARGE_UNPACKED:
       'Une fois décompressé, le fichier DOCX dépasse la limite d’importation (25 MB de contenu, 2 000 parties, 100 fois sa taille compressée).',
+    IMPORT_BAD_PDF:
+      'Le fichier n’est pas un document PDF lisible : il est peut-être endommagé ou tronqué.',
+    IMPORT_PDF_ENCRYPTED:
+      'Ce fichier PDF est protégé par un mot de passe (chiffré) : son texte ne peut pas être lu. Retirez la protection ou exportez une copie non protégée, puis importez-la.',
+    IMPORT_PDF_NO_TEXT:
+      'Ce fichier PDF n’a pas de couche de texte : il semble fait d’images numérisées. Passez-le d’abord à la reconnaissance optique de caractères (OCR), puis importez le résultat.',
+    IMPORT_PDF_TOO_MANY_PAGES:
+      'Ce fichier PDF a plus de pages qu’une importation n’en accepte (1 000). Divisez-le en plusieurs documents.',
+    IMPORT_DRAFT_NOT_FOUND:
+      'Aucun brouillon d’importation ouvert ne porte cet identifiant : il a peut-être été publié ou abandonné.',
+    CORRECTION_INVALID:
+      'Cette correction ne peut pas être apportée au brouillon d’importation dans son état actuel.',
     TEXT_FORBIDDEN_CHARACTER:
       'Le texte contient un caractère qui ne peut pas être enregistré : un caractère de commande (comme NUL), un demi-codet isolé ou U+FFFE/U+FFFF. Supprimez-le et envoyez le texte à nouveau.',
     ATTACHMENT_UNSAFE:
       'Une pièce jointe n’a pas pu être vérifiée sans risque : son archive compte trop de parties (plus de 2 000), se décompresse en plus de 20 MB ou en plus de 100 fois sa taille, ou sa vérification a pris trop de temps.',
     SUBMISSION_NOT_STORED:
       'La base de données a refusé d’enregistrer cette contribution : rien n’en a été conservé, et aucune autre contribution n’a été touchée. Envoyez-la à nouveau ; si l’erreur se répète, écrivez au secrétariat.',
+    LOG_ENTRY_NOT_FOUND:
+      'Le journal de transparence n’a ni entrée ni tête d’arbre signée à cette position.',
     INTERNAL: 'Une erreur s’est produite de notre côté. Rien n’a été modifié.',
   },
   ru: {
+    EMAIL_UNVERIFIED:
+      'Сначала подтвердите адрес электронной почты: перейдите по ссылке, которую вам отправил plenum (страница учетной записи отправит ее еще раз).',
+    LINK_INVALID:
+      'Эта ссылка недействительна: срок ее действия истек или она уже использована. Запросите новую.',
     SIGN_IN_THROTTLED:
       'Слишком много попыток входа с этим адресом электронной почты или из вашей сети. Подождите несколько минут и повторите попытку.',
     RATE_LIMITED:
@@ -254,15 +317,15 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
     IMPORT_FILE_NOT_FOUND: 'Не удается прочитать файл для импорта.',
     IMPORT_EMPTY: 'Файл пуст: импортировать нечего.',
     IMPORT_TOO_LARGE:
-      'Файл превышает допустимый для импорта размер (20 MB для текста, 40 MB для DOCX).',
+      'Файл превышает допустимый для импорта размер (20 MB для текста, 40 MB для DOCX и PDF).',
     IMPORT_BINARY:
-      'Файл, по-видимому, содержит двоичные данные, а не текст. Импортируйте обычный текст, извлеченный из файла PDF или Word, Markdown или файл DOCX.',
+      'Файл, по-видимому, содержит двоичные данные, а не текст. Импортируйте обычный текст, извлеченный из файла PDF или Word, Markdown, файл DOCX или файл PDF.',
     IMPORT_INVALID_UTF8:
       'Файл не является допустимым текстом в кодировке UTF-8. Сохраните его в UTF-8 и импортируйте снова.',
     IMPORT_BAD_DOCX:
       'Файл не является читаемым документом DOCX (файлом Word, сохраненным в формате .docx).',
     IMPORT_UNSUPPORTED_FORMAT:
-      'Этот формат не поддерживается. Используйте text, markdown или docx.',
+      'Этот формат не поддерживается. Используйте text, markdown, docx или pdf.',
     IMPORT_NO_CONTENT: 'В файле не найдено ни пунктов, ни заголовков, ни сносок.',
     IMPORT_CONFLICT: 'У этой версии уже есть содержимое на этом языке.',
     SIGN_IN_REQUIRED: 'Войдите, чтобы выполнить это действие.',
@@ -280,6 +343,11 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
     CONCEPT_CONFLICT: 'Это уже есть в таксономии.',
     ORGANISATION_NOT_FOUND: 'Организации с таким идентификатором или названием нет.',
     ORGANISATION_CONFLICT: 'Организация с таким названием уже зарегистрирована.',
+    GOVERNMENT_ALREADY_VERIFIED:
+      'Правительство этого государства уже зарегистрировано и проверено: попросите его представителей добавить вас в качестве представителя.',
+    VERIFICATION_CONFLICT: 'Отзывать нечего: проверка не проводилась.',
+    SUBMITTER_NOT_ACCEPTED:
+      'В этот период для замечаний материалы от такого рода авторов не принимаются (на его странице указано, кто может их представлять): ничего не сохранено.',
     PERIOD_NOT_FOUND: 'Периода для замечаний с таким идентификатором нет.',
     CAMPAIGN_NOT_FOUND: 'В этом периоде для замечаний нет кампании с таким идентификатором.',
     PERIOD_NOT_OPEN_YET: 'Этот период для замечаний еще не открыт: ничего не сохранено.',
@@ -305,15 +373,30 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
       'В документе больше блоков (пунктов, заголовков, сносок), чем допускает один импорт (200 000). Разделите его на несколько документов.',
     IMPORT_DOCX_TOO_LARGE_UNPACKED:
       'В распакованном виде файл DOCX превышает допустимый для импорта размер (25 MB содержимого, 2 000 частей, в 100 раз больше сжатого размера).',
+    IMPORT_BAD_PDF: 'Файл не является читаемым документом PDF: возможно, он поврежден или обрезан.',
+    IMPORT_PDF_ENCRYPTED:
+      'Этот файл PDF защищен паролем (зашифрован): его текст нельзя прочитать. Снимите защиту или экспортируйте незащищенную копию и импортируйте ее.',
+    IMPORT_PDF_NO_TEXT:
+      'В этом файле PDF нет текстового слоя: по-видимому, он состоит из отсканированных изображений. Сначала выполните оптическое распознавание текста (OCR), затем импортируйте результат.',
+    IMPORT_PDF_TOO_MANY_PAGES:
+      'В этом файле PDF больше страниц, чем принимает один импорт (1 000). Разделите его на несколько документов.',
+    IMPORT_DRAFT_NOT_FOUND:
+      'Открытого черновика импорта с таким идентификатором нет: возможно, он опубликован или отменён.',
+    CORRECTION_INVALID: 'Это исправление невозможно внести в черновик импорта в его нынешнем виде.',
     TEXT_FORBIDDEN_CHARACTER:
       'Текст содержит символ, который невозможно сохранить: управляющий символ (например, NUL), одиночный суррогат или U+FFFE/U+FFFF. Удалите его и отправьте текст снова.',
     ATTACHMENT_UNSAFE:
       'Вложение не удалось безопасно проверить: в его архиве слишком много частей (более 2 000), в распакованном виде оно превышает 20 MB или свой размер более чем в 100 раз, либо проверка заняла слишком много времени.',
     SUBMISSION_NOT_STORED:
       'База данных отказалась сохранить этот материал: ничего из него не сохранено, другие материалы не затронуты. Отправьте его снова; если ошибка повторится, напишите в секретариат.',
+    LOG_ENTRY_NOT_FOUND:
+      'В журнале прозрачности нет ни записи, ни подписанной вершины дерева в этой позиции.',
     INTERNAL: 'На нашей стороне произошла ошибка. Ничего не изменено.',
   },
   es: {
+    EMAIL_UNVERIFIED:
+      'Confirme primero su dirección de correo electrónico: siga el enlace que plenum le envió (la página de su cuenta lo envía de nuevo).',
+    LINK_INVALID: 'Este enlace no es válido: ha caducado o ya se utilizó. Pida uno nuevo.',
     SIGN_IN_THROTTLED:
       'Se han hecho demasiados intentos de inicio de sesión con esta dirección de correo electrónico o desde su red. Espere unos minutos y vuelva a intentarlo.',
     RATE_LIMITED:
@@ -333,14 +416,14 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
     IMPORT_FILE_NOT_FOUND: 'No se puede leer el archivo que se va a importar.',
     IMPORT_EMPTY: 'El archivo está vacío: no hay nada que importar.',
     IMPORT_TOO_LARGE:
-      'El archivo supera el límite de importación (20 MB de texto, 40 MB para DOCX).',
+      'El archivo supera el límite de importación (20 MB de texto, 40 MB para DOCX y PDF).',
     IMPORT_BINARY:
-      'El archivo parece contener datos binarios, no texto. Importe texto sin formato extraído de un archivo PDF o Word, Markdown o un archivo DOCX.',
+      'El archivo parece contener datos binarios, no texto. Importe texto sin formato extraído de un archivo PDF o Word, Markdown, un archivo DOCX o un archivo PDF.',
     IMPORT_INVALID_UTF8:
       'El archivo no es texto UTF-8 válido. Guárdelo como UTF-8 e impórtelo de nuevo.',
     IMPORT_BAD_DOCX:
       'El archivo no es un documento DOCX legible (un archivo de Word guardado como .docx).',
-    IMPORT_UNSUPPORTED_FORMAT: 'Este formato no es compatible. Utilice text, markdown o docx.',
+    IMPORT_UNSUPPORTED_FORMAT: 'Este formato no es compatible. Utilice text, markdown, docx o pdf.',
     IMPORT_NO_CONTENT:
       'No se han encontrado párrafos, encabezados ni notas de pie de página en el archivo.',
     IMPORT_CONFLICT: 'Esta versión ya tiene contenido en este idioma.',
@@ -359,6 +442,11 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
     CONCEPT_CONFLICT: 'La taxonomía ya contiene este elemento.',
     ORGANISATION_NOT_FOUND: 'No hay ninguna organización con este identificador o nombre.',
     ORGANISATION_CONFLICT: 'Ya hay una organización registrada con este nombre.',
+    GOVERNMENT_ALREADY_VERIFIED:
+      'El gobierno de este Estado ya está registrado y verificado: pida a sus representantes que lo añadan como representante.',
+    VERIFICATION_CONFLICT: 'No hay ninguna verificación que revocar: no está verificado.',
+    SUBMITTER_NOT_ACCEPTED:
+      'Este período de comentarios no acepta contribuciones de este tipo de remitente (su página indica quién puede contribuir): no se guardó nada.',
     PERIOD_NOT_FOUND: 'No hay ningún período de comentarios con este identificador.',
     CAMPAIGN_NOT_FOUND:
       'Este período de comentarios no tiene ninguna campaña con este identificador.',
@@ -388,12 +476,25 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
       'El documento tiene más bloques (párrafos, títulos, notas) de los que admite una importación (200.000). Divídalo en varios documentos.',
     IMPORT_DOCX_TOO_LARGE_UNPACKED:
       'Una vez descomprimido, el archivo DOCX supera el límite de importación (25 MB de contenido, 2.000 partes, 100 veces su tamaño comprimido).',
+    IMPORT_BAD_PDF: 'El archivo no es un documento PDF legible: puede estar dañado o truncado.',
+    IMPORT_PDF_ENCRYPTED:
+      'Este archivo PDF está protegido con contraseña (cifrado): no se puede leer su texto. Quite la protección o exporte una copia sin protección e impórtela.',
+    IMPORT_PDF_NO_TEXT:
+      'Este archivo PDF no tiene capa de texto: parece estar formado por imágenes escaneadas. Aplíquele primero el reconocimiento óptico de caracteres (OCR) y luego importe el resultado.',
+    IMPORT_PDF_TOO_MANY_PAGES:
+      'Este archivo PDF tiene más páginas de las que admite una importación (1.000). Divídalo en varios documentos.',
+    IMPORT_DRAFT_NOT_FOUND:
+      'No hay ningún borrador de importación abierto con este identificador: puede que se haya publicado o descartado.',
+    CORRECTION_INVALID:
+      'Esta corrección no puede aplicarse al borrador de importación en su estado actual.',
     TEXT_FORBIDDEN_CHARACTER:
       'El texto contiene un carácter que no se puede guardar: un carácter de control (como NUL), un sustituto aislado o U+FFFE/U+FFFF. Elimínelo y envíe el texto de nuevo.',
     ATTACHMENT_UNSAFE:
       'No se pudo comprobar de forma segura un archivo adjunto: su archivo comprimido tiene demasiadas partes (más de 2.000), se descomprime en más de 20 MB o en más de 100 veces su tamaño, o su comprobación tardó demasiado.',
     SUBMISSION_NOT_STORED:
       'La base de datos se negó a guardar esta comunicación: no se conservó nada de ella y ninguna otra comunicación se vio afectada. Envíela de nuevo; si vuelve a fallar, escriba a la secretaría.',
+    LOG_ENTRY_NOT_FOUND:
+      'El registro de transparencia no tiene ninguna entrada ni ninguna cabeza de árbol firmada en esta posición.',
     INTERNAL: 'Se ha producido un error por nuestra parte. No se ha modificado nada.',
   },
 };

@@ -1,0 +1,176 @@
+/**
+ * Routes of importing in the browser: the upload form, an import draft's page, its corrections,
+ * publishing and discarding. HTML forms only; drafts are not in the JSON API.
+ */
+import type { Context, Hono } from 'hono';
+import { retryAfter, type AppEnv, type RouteBodyLimit } from '../context.ts';
+import { isId } from '../db/ids.ts';
+import { isPlenumError, PlenumError } from '../errors.ts';
+import { readFormBody, type FormBody } from '../form-body.ts';
+import { errorText } from '../web/error-text.ts';
+import { documentHref } from '../web/links.ts';
+import type { Markup } from '../web/layout.ts';
+import { html } from 'hono/html';
+import { MAX_DOCX_BYTES, MAX_PDF_BYTES, MAX_TEXT_BYTES } from './parser/index.ts';
+import {
+  correctImportDraft,
+  createImportDraft,
+  discardImportDraft,
+  getImportDraft,
+  prepareImport,
+  publishImportDraft,
+} from './import-drafts.service.ts';
+import { importDraftPage, importFormPage, type ImportFormValues } from './import-drafts.views.ts';
+
+const uploadPath = '/processes/:process/import-drafts';
+
+/** The largest upload: the largest file the importer reads, and a little for the other fields. */
+export const importUploadBodyLimit =
+  Math.max(MAX_TEXT_BYTES, MAX_DOCX_BYTES, MAX_PDF_BYTES) + 1024 * 1024;
+
+/** The upload form's body limit: a document file is larger than anything else but attachments. */
+export const importDraftBodyLimits: RouteBodyLimit[] = [
+  {
+    method: 'POST',
+    path: uploadPath,
+    maxSize: importUploadBodyLimit,
+    message: `A document to import may have ${Math.max(MAX_TEXT_BYTES, MAX_DOCX_BYTES, MAX_PDF_BYTES) / 1048576} MB at most.`,
+  },
+];
+
+/** A form field as text (the first value when several were sent). */
+function field(body: FormBody, name: string): string | undefined {
+  const value = body[name];
+  const first = Array.isArray(value) ? value[0] : value;
+  return typeof first === 'string' ? first : undefined;
+}
+
+/** The draft id in the address; a malformed one is a missing draft. */
+function draftId(c: Context<AppEnv>): string {
+  const id = c.req.param('id') ?? '';
+  if (!isId(id)) throw new PlenumError('IMPORT_DRAFT_NOT_FOUND');
+  return id.toLowerCase();
+}
+
+/** True for an error that a form shows back to the person who sent it. */
+function shownOnForm(error: unknown): error is PlenumError {
+  return (
+    isPlenumError(error) &&
+    error.status < 500 &&
+    !['SIGN_IN_REQUIRED', 'FORBIDDEN', 'IMPORT_DRAFT_NOT_FOUND', 'PROCESS_NOT_FOUND'].includes(
+      error.code,
+    )
+  );
+}
+
+/** Mounts the import pages and forms. */
+export function importDraftRoutes(app: Hono<AppEnv>): void {
+  app.get('/processes/:process/import', async (c) => {
+    const process = await prepareImport(c.var.deps.db, c.var.viewer, c.req.param('process'));
+    return c.html(importFormPage(c.var.page, process, {}));
+  });
+
+  app.post(uploadPath, async (c) => {
+    const { db } = c.var.deps;
+    const process = await prepareImport(db, c.var.viewer, c.req.param('process'));
+    const body = await readFormBody(c);
+    const values: ImportFormValues = {
+      symbol: field(body, 'symbol'),
+      title: field(body, 'title'),
+      language: field(body, 'language'),
+      version: field(body, 'version'),
+      kind: field(body, 'kind'),
+    };
+    const file = Array.isArray(body.file) ? body.file[0] : body.file;
+    try {
+      if (!(file instanceof File)) throw new PlenumError('IMPORT_EMPTY');
+      const id = await createImportDraft(db, c.var.viewer, {
+        process: process.id,
+        bytes: new Uint8Array(await file.arrayBuffer()),
+        fileName: file.name,
+        target: values,
+      });
+      return c.redirect(`/import-drafts/${id}`, 303);
+    } catch (error) {
+      if (!shownOnForm(error)) throw error;
+      // Refused: the form comes back with the message and what was typed; nothing was stored.
+      retryAfter(c, error);
+      return c.html(
+        importFormPage(c.var.page, process, { values, error: errorText(c.var.ui, error) }),
+        error.status as 400,
+      );
+    }
+  });
+
+  app.get('/import-drafts/:id', async (c) => {
+    const draft = await getImportDraft(c.var.deps.db, c.var.viewer, draftId(c));
+    return c.html(importDraftPage(c.var.page, draft));
+  });
+
+  app.post('/import-drafts/:id/corrections', async (c) => {
+    const { db } = c.var.deps;
+    const id = draftId(c);
+    // Who may not see the draft is refused before the form is read.
+    await getImportDraft(db, c.var.viewer, id);
+    const body = await readFormBody(c);
+    const block = field(body, 'block') ?? '';
+    try {
+      await correctImportDraft(db, c.var.viewer, id, {
+        type: field(body, 'type') ?? '',
+        block,
+        kind: field(body, 'kind'),
+        number: field(body, 'number'),
+        at: field(body, 'at'),
+        target: field(body, 'target'),
+      });
+    } catch (error) {
+      if (!shownOnForm(error)) throw error;
+      return c.html(
+        importDraftPage(c.var.page, await getImportDraft(db, c.var.viewer, id), {
+          error: refusalText(c, error),
+        }),
+        error.status as 400,
+      );
+    }
+    return c.redirect(`/import-drafts/${id}#block-${encodeURIComponent(block)}`, 303);
+  });
+
+  app.post('/import-drafts/:id/publish', async (c) => {
+    const { db } = c.var.deps;
+    const id = draftId(c);
+    await getImportDraft(db, c.var.viewer, id);
+    await readFormBody(c);
+    try {
+      const report = await publishImportDraft(db, c.var.viewer, id);
+      return c.redirect(
+        documentHref(report.ids.document, report.version.seq, report.language),
+        303,
+      );
+    } catch (error) {
+      if (!shownOnForm(error)) throw error;
+      return c.html(
+        importDraftPage(c.var.page, await getImportDraft(db, c.var.viewer, id), {
+          error: errorText(c.var.ui, error),
+        }),
+        error.status as 400,
+      );
+    }
+  });
+
+  app.post('/import-drafts/:id/discard', async (c) => {
+    const id = draftId(c);
+    await getImportDraft(c.var.deps.db, c.var.viewer, id);
+    await readFormBody(c);
+    const process = await discardImportDraft(c.var.deps.db, c.var.viewer, id);
+    return c.redirect(`/processes/${process.slug}`, 303);
+  });
+}
+
+/** A refused correction: why, in the reader's language when the reason is one plenum names. */
+function refusalText(c: Context<AppEnv>, error: PlenumError): Markup {
+  const refusals = c.var.ui.m.imports.refusals;
+  if (error.code === 'CORRECTION_INVALID' && error.detail && error.detail in refusals) {
+    return html`${refusals[error.detail as keyof typeof refusals]}`;
+  }
+  return errorText(c.var.ui, error);
+}

@@ -1,0 +1,79 @@
+/** The page of a comment period: its head (consultations) and its submissions (submissions). */
+import type { Hono } from 'hono';
+import { clockOf, type AppEnv } from '../context.ts';
+import { canModerate } from '../consultations/consultations.policy.ts';
+import { getPeriodAtAddress, getPeriodExtensions } from '../consultations/consultations.service.ts';
+import { periodDetails } from '../consultations/consultations.views.ts';
+import { getOrganisations } from '../organisations/organisations.service.ts';
+import { canActAsSecretariat } from '../processes/processes.policy.ts';
+import { filterQuery } from '../submissions/submissions.schema.ts';
+import {
+  getPeriodCounts,
+  getPublishedSubmissions,
+  resolveFilters,
+} from '../submissions/submissions.service.ts';
+import { periodSubmissionsSection } from '../submissions/submissions.views.ts';
+import { periodPage } from './period-page.views.ts';
+
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Mounts the page of a comment period at /consultations/:id. */
+export function mountPeriodPage(app: Hono<AppEnv>): void {
+  app.get('/consultations/:id', async (c) => {
+    const { db } = c.var.deps;
+    const ctx = c.var.page;
+    const context = await getPeriodAtAddress(
+      db,
+      c.var.viewer,
+      c.req.param('id'),
+      clockOf(c.var.deps),
+    );
+    const { filters, query } = filterQuery((key) => c.req.query(key));
+    const resolved = await resolveFilters(db, filters);
+    const before = c.req.query('before');
+    // Who says they speak for a State without being verified is listed apart.
+    const [page, apart, counts, organisations, extensions] = await Promise.all([
+      getPublishedSubmissions(
+        db,
+        { periodId: context.period.id },
+        { ...resolved, claims: 'verified' },
+        {
+          ...(before && uuid.test(before) ? { before } : {}),
+          // Unfiltered, a campaign comes once; filtered, each submission that matches.
+          oneOfEachCampaign: query === '',
+        },
+      ),
+      getPublishedSubmissions(
+        db,
+        { periodId: context.period.id },
+        { ...resolved, claims: 'unverified' },
+        { limit: 50 },
+      ),
+      getPeriodCounts(db, context.period.id),
+      getOrganisations(db),
+      getPeriodExtensions(db, context.period.id),
+    ]);
+    const { process, period } = context;
+    return c.html(
+      periodPage(ctx, context, {
+        details: periodDetails(ctx, context, {
+          extensions,
+          canManage: canActAsSecretariat(c.var.viewer, process.id),
+          canModerate: canModerate(c.var.viewer, process.id),
+          inReview: counts.byStatus.get('in_review') ?? 0,
+        }),
+        submissions: periodSubmissionsSection(ctx, period, {
+          submissions: page.submissions,
+          apart: apart.submissions,
+          campaigns: page.campaigns,
+          next: page.next,
+          published: counts.byStatus.get('published') ?? 0,
+          rejected: counts.rejected,
+          filters,
+          filterQuery: query,
+          organisations,
+        }),
+      }),
+    );
+  });
+}

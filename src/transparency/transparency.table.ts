@@ -1,0 +1,48 @@
+/** Row types of the transparency log, as stored. */
+
+/** A row of `transparency_entries`: one leaf of the log, in the order appended. */
+export interface TransparencyEntryTable {
+  leaf_index: number;
+  /** Hex SHA-256(0x00 || entry). */
+  leaf_hash: string;
+  /** The canonical JSON the leaf hashes. */
+  entry: string;
+  kind: string;
+  subject_id: string;
+  /** The document version whose readers may read the entry; null when everyone may. */
+  version_id: string | null;
+}
+
+/** A row of `transparency_nodes`: a completed interior node (level ≥ 1) of the Merkle tree. */
+export interface TransparencyNodeTable {
+  level: number;
+  idx: number;
+  hash: string;
+}
+
+/** The one row of `transparency_head`: the log's size and compact range, locked by every append. */
+export interface TransparencyHeadTable {
+  id: number;
+  size: number;
+  /** Hex hashes of the complete subtrees of [0, size), largest first, comma-separated. */
+  frontier: string;
+}
+
+/** A row of `transparency_tree_heads`: a signed tree head the log published. */
+export interface TransparencyTreeHeadTable {
+  tree_size: number;
+  root_hash: string;
+  timestamp: string;
+  key_id: string;
+  /** Base64 Ed25519 signature of the tree head's signed text. */
+  signature: string;
+}
+
+/** A row of `transparency_keys`: an Ed25519 key pair of this installation (DER, base64). */
+export interface TransparencyKeyTable {
+  id: string;
+  public_key: string;
+  private_key: string;
+  created_at: string;
+  retired_at: string | null;
+}
