@@ -17,7 +17,7 @@ const seconds = (performance.now() - started) / 1000;
 
 const languages = new Set(docs.map((d) => d.language));
 console.log(
-  `corpus: ${docs.length} documents in ${FAMILIES.length} families, ${languages.size} languages (${[...languages].join(', ')}), ${parses.length} parses (text and DOCX) in ${seconds.toFixed(1)} s`,
+  `corpus: ${docs.length} documents in ${FAMILIES.length} families, ${languages.size} languages (${[...languages].join(', ')}), ${parses.length} parses (text, DOCX and PDF) in ${seconds.toFixed(1)} s`,
 );
 const byFamily = groupScores(parses, (p) => p.doc.family);
 for (const [name, g] of byFamily) console.log(formatGroup(name, g));

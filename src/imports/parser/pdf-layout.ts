@@ -13,8 +13,10 @@
  *   column by column (right column first in right-to-left text), lines that cross it (a title over
  *   both columns) where they stand;
  * - paragraphs: a new one starts after a wider gap between lines, at a change of font size, at an
- *   indented line, or after a short line that ends a sentence; headings are lines in a font clearly
- *   larger than the body's, `#` for the largest size, `##` for the next.
+ *   indented line, after a short line that ends a sentence, or at a bare number standing apart
+ *   before a line's text (a paragraph number hanging in the margin or tabbed), which is written on
+ *   the line above the paragraph; headings are lines in a font clearly larger than the body's, `#`
+ *   for the largest size, `##` for the next.
  */
 import type { RemovedText } from '../../documents/blocks.ts';
 import { bidiOrder, isRightToLeft, type LinePiece, type PdfFragment } from './pdf-lines.ts';
@@ -96,7 +98,9 @@ function findFurniture(
   const found = new Map<PdfFragment, RemovedText['reason']>();
   const edge: { f: PdfFragment; top: boolean; apart: boolean }[] = [];
   const margin = new Set<PdfFragment>();
+  const besideText = new Set<PdfFragment>();
   for (const p of pages) {
+    for (const f of p.fragments) if (hasTextBeside(f, p.fragments)) besideText.add(f);
     const ys = [...new Set(p.fragments.map((f) => Math.round(f.y)))].sort((a, b) => b - a);
     const top = new Set(ys.slice(0, 2));
     const bottom = new Set(ys.slice(-2));
@@ -127,12 +131,25 @@ function findFurniture(
     const text = fragmentText(f, false);
     // a footnote has its raised number, and may end every page at the same height
     if (f.pieces.some((p) => p.raised) || text.length > 150) continue;
-    if (PAGE_NUMBER.test(text)) found.set(f, 'page_number');
-    else if (apart && pages.length >= 2 && pagesWith.get(key(f))!.size >= Math.min(repeatedOn, 3))
+    if (PAGE_NUMBER.test(text)) {
+      // a page number stands apart; a paragraph number opening a page's first line ("9", "12 -")
+      // has the paragraph's text right beside it, and is no header either
+      if (!besideText.has(f)) found.set(f, 'page_number');
+    } else if (apart && pages.length >= 2 && pagesWith.get(key(f))!.size >= Math.min(repeatedOn, 3))
       found.set(f, top ? 'page_header' : 'page_footer');
     else if (pages.length === 1 && margin.has(f)) found.set(f, top ? 'page_header' : 'page_footer');
   }
   return found;
+}
+
+/** Whether another fragment stands on the same baseline within three characters' width of `f`. */
+function hasTextBeside(f: PdfFragment, fragments: PdfFragment[]): boolean {
+  return fragments.some(
+    (o) =>
+      o !== f &&
+      Math.abs(o.y - f.y) < 0.12 * f.size &&
+      Math.max(o.x0 - f.x1, f.x0 - o.x1) < 3 * f.size,
+  );
 }
 
 /** The lines at the page's foot in a smaller font than the body's, apart from the body. */
@@ -286,6 +303,8 @@ interface Paragraph {
   lines: string[];
   heading: number;
   last: ReadLine;
+  /** A number printed apart before the first line (hanging in the margin or tabbed). */
+  number: string | null;
 }
 
 interface WriterState {
@@ -301,19 +320,38 @@ function headingLevel(size: number, bodySize: number): number {
   return 0;
 }
 
+const NUMBER_ALONE = /^[0-9\u0660-\u0669\u06F0-\u06F9]{1,4}$/;
+
+/**
+ * A bare number that opens a body line and stands more than a character's width before the text
+ * (a paragraph number hanging in the margin or followed by a tab): the number and the rest.
+ */
+function hangingNumber(line: ReadLine): { number: string; rest: LinePiece[] } | null {
+  const ordered = line.rtl ? bidiOrder(line.pieces) : line.pieces;
+  const [first, second] = ordered;
+  if (!first || !second || first.raised || !NUMBER_ALONE.test(first.text.trim())) return null;
+  const trimmed = first.text.trimEnd();
+  const end = first.x + (first.width * [...trimmed].length) / [...first.text].length;
+  const gap = line.rtl ? first.x - (second.x + second.width) : second.x - end;
+  if (gap <= 1.0 * line.size) return null;
+  const rest = line.pieces.filter((p) => p !== first);
+  return { number: first.text.trim(), rest };
+}
+
 /** Adds a body line to the current paragraph or starts a new one. */
 function writeLine(state: WriterState, out: string[], line: ReadLine): void {
-  const text = lineText(line.pieces, line.rtl, true);
-  if (text === '') return;
   const heading = headingLevel(line.size, state.bodySize);
+  const hanging = heading === 0 ? hangingNumber(line) : null;
+  const text = lineText(hanging ? hanging.rest : line.pieces, line.rtl, true);
+  if (text === '') return;
   const current = state.paragraph;
-  if (current && !startsParagraph(state, current, line, heading)) {
+  if (current && !hanging && !startsParagraph(state, current, line, heading)) {
     current.lines.push(text);
     current.last = line;
     return;
   }
   flushParagraph(state, out);
-  state.paragraph = { lines: [text], heading, last: line };
+  state.paragraph = { lines: [text], heading, last: line, number: hanging?.number ?? null };
 }
 
 function startsParagraph(
@@ -347,6 +385,9 @@ function flushParagraph(state: WriterState, out: string[]): void {
   const p = state.paragraph;
   if (!p) return;
   const text = joinLines(p.lines);
+  // a hanging number goes on the line before its paragraph, as text extraction gives it; the
+  // parser decides from the whole document whether it numbers the paragraph
+  if (p.number !== null) out.push(p.number);
   out.push(p.heading > 0 ? `${'#'.repeat(p.heading)} ${text}` : text, '');
   state.paragraph = null;
 }
