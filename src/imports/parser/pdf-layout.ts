@@ -43,8 +43,7 @@ export function layOutPdfText(pages: PageFragments[]): PdfLayoutResult {
   const furniture = findFurniture(pages, lineGap);
   const out: string[] = [];
   const footnotes: string[] = [];
-  const state: WriterState = { paragraph: null, bodySize, lineGap };
-  for (const page of pages) {
+  const read = pages.map((page) => {
     const kept: PdfFragment[] = [];
     for (const f of page.fragments) {
       const reason = furniture.get(f);
@@ -52,7 +51,15 @@ export function layOutPdfText(pages: PageFragments[]): PdfLayoutResult {
       else kept.push(f);
     }
     const { body, notes } = splitFootnotes(kept, bodySize);
-    for (const line of readingOrder(body)) writeLine(state, out, line);
+    return { lines: readingOrder(body), notes };
+  });
+  const tabStops = hangingTabStops(
+    read.flatMap((r) => r.lines),
+    bodySize,
+  );
+  const state: WriterState = { paragraph: null, bodySize, lineGap, tabStops };
+  for (const { lines, notes } of read) {
+    for (const line of lines) writeLine(state, out, line);
     for (const line of joinBaselines(notes)) writeFootnoteLine(footnotes, line);
   }
   flushParagraph(state, out);
@@ -98,9 +105,9 @@ function findFurniture(
   const found = new Map<PdfFragment, RemovedText['reason']>();
   const edge: { f: PdfFragment; top: boolean; apart: boolean }[] = [];
   const margin = new Set<PdfFragment>();
-  const besideText = new Set<PdfFragment>();
+  const beside = new Map<PdfFragment, PdfFragment[]>();
   for (const p of pages) {
-    for (const f of p.fragments) if (hasTextBeside(f, p.fragments)) besideText.add(f);
+    for (const f of p.fragments) beside.set(f, fragmentsBeside(f, p.fragments));
     const ys = [...new Set(p.fragments.map((f) => Math.round(f.y)))].sort((a, b) => b - a);
     const top = new Set(ys.slice(0, 2));
     const bottom = new Set(ys.slice(-2));
@@ -127,24 +134,26 @@ function findFurniture(
     pagesWith.get(k)!.add(f.page);
   }
   const repeatedOn = Math.max(2, Math.ceil(pages.length * 0.4));
+  const repeated = (f: PdfFragment): boolean =>
+    (pagesWith.get(key(f))?.size ?? 0) >= Math.min(repeatedOn, 3);
   for (const { f, top, apart } of edge) {
     const text = fragmentText(f, false);
     // a footnote has its raised number, and may end every page at the same height
     if (f.pieces.some((p) => p.raised) || text.length > 150) continue;
-    if (PAGE_NUMBER.test(text)) {
-      // a page number stands apart; a paragraph number opening a page's first line ("9", "12 -")
-      // has the paragraph's text right beside it, and is no header either
-      if (!besideText.has(f)) found.set(f, 'page_number');
-    } else if (apart && pages.length >= 2 && pagesWith.get(key(f))!.size >= Math.min(repeatedOn, 3))
+    // a paragraph number opening a page's first line ("9", "12 -", "10)") has the paragraph's
+    // text right beside it, text found on no other page: it is no page number nor header
+    if (beside.get(f)!.some((o) => !repeated(o))) continue;
+    if (PAGE_NUMBER.test(text)) found.set(f, 'page_number');
+    else if (apart && pages.length >= 2 && pagesWith.get(key(f))!.size >= Math.min(repeatedOn, 3))
       found.set(f, top ? 'page_header' : 'page_footer');
     else if (pages.length === 1 && margin.has(f)) found.set(f, top ? 'page_header' : 'page_footer');
   }
   return found;
 }
 
-/** Whether another fragment stands on the same baseline within three characters' width of `f`. */
-function hasTextBeside(f: PdfFragment, fragments: PdfFragment[]): boolean {
-  return fragments.some(
+/** The other fragments on the same baseline within three characters' width of `f`. */
+function fragmentsBeside(f: PdfFragment, fragments: PdfFragment[]): PdfFragment[] {
+  return fragments.filter(
     (o) =>
       o !== f &&
       Math.abs(o.y - f.y) < 0.12 * f.size &&
@@ -230,8 +239,10 @@ function findGutter(fragments: PdfFragment[], left: number, right: number): numb
     if (!best || crossing < best.crossing) best = { x, crossing };
   }
   if (!best || best.crossing > 0.1 * fragments.length) return null;
-  const onLeft = fragments.filter((f) => f.x1 <= best.x).length;
-  const onRight = fragments.filter((f) => f.x0 >= best.x).length;
+  // lines, not fragments: the wide word spaces of one justified line make no columns
+  const baselines = (side: PdfFragment[]): number => new Set(side.map((f) => Math.round(f.y))).size;
+  const onLeft = baselines(fragments.filter((f) => f.x1 <= best.x));
+  const onRight = baselines(fragments.filter((f) => f.x0 >= best.x));
   return onLeft >= 3 && onRight >= 3 ? best.x : null;
 }
 
@@ -311,6 +322,8 @@ interface WriterState {
   paragraph: Paragraph | null;
   bodySize: number;
   lineGap: number;
+  /** Distances from a hanging number to its text shared by several lines (see hangingTabStops). */
+  tabStops: Set<number>;
 }
 
 /** The heading level of a line by its size, or 0 for body text. */
@@ -324,9 +337,12 @@ const NUMBER_ALONE = /^[0-9\u0660-\u0669\u06F0-\u06F9]{1,4}$/;
 
 /**
  * A bare number that opens a body line and stands more than a character's width before the text
- * (a paragraph number hanging in the margin or followed by a tab): the number and the rest.
+ * (a paragraph number hanging in the margin or followed by a tab): the number, the rest, and the
+ * distance from the number's start to the text's (rounded to the point).
  */
-function hangingNumber(line: ReadLine): { number: string; rest: LinePiece[] } | null {
+function hangingNumber(
+  line: ReadLine,
+): { number: string; rest: LinePiece[]; tabStop: number } | null {
   const ordered = line.rtl ? bidiOrder(line.pieces) : line.pieces;
   const [first, second] = ordered;
   if (!first || !second || first.raised || !NUMBER_ALONE.test(first.text.trim())) return null;
@@ -335,13 +351,36 @@ function hangingNumber(line: ReadLine): { number: string; rest: LinePiece[] } | 
   const gap = line.rtl ? first.x - (second.x + second.width) : second.x - end;
   if (gap <= 1.0 * line.size) return null;
   const rest = line.pieces.filter((p) => p !== first);
-  return { number: first.text.trim(), rest };
+  const tabStop = Math.round(
+    line.rtl ? first.x + first.width - (second.x + second.width) : second.x - first.x,
+  );
+  return { number: first.text.trim(), rest, tabStop };
+}
+
+/**
+ * The distances from a hanging number to its text that two lines or more share: paragraph numbers
+ * are set at a tab stop, whereas a number that a justified line's wide spaces set apart ("see
+ * para. | 8 | the report") stands at a distance of its own.
+ */
+function hangingTabStops(lines: ReadLine[], bodySize: number): Set<number> {
+  const count = new Map<number, number>();
+  for (const line of lines) {
+    const h = headingLevel(line.size, bodySize) === 0 ? hangingNumber(line) : null;
+    if (h) count.set(h.tabStop, (count.get(h.tabStop) ?? 0) + 1);
+  }
+  const stops = new Set<number>();
+  for (const [stop, n] of count) {
+    const near = n + (count.get(stop - 1) ?? 0) + (count.get(stop + 1) ?? 0);
+    if (near >= 2) stops.add(stop);
+  }
+  return stops;
 }
 
 /** Adds a body line to the current paragraph or starts a new one. */
 function writeLine(state: WriterState, out: string[], line: ReadLine): void {
   const heading = headingLevel(line.size, state.bodySize);
-  const hanging = heading === 0 ? hangingNumber(line) : null;
+  const number = heading === 0 ? hangingNumber(line) : null;
+  const hanging = number && state.tabStops.has(number.tabStop) ? number : null;
   const text = lineText(hanging ? hanging.rest : line.pieces, line.rtl, true);
   if (text === '') return;
   const current = state.paragraph;
@@ -366,7 +405,8 @@ function startsParagraph(
   const em = line.size;
   const indent = line.rtl ? line.right - line.x1 : line.x0 - line.left;
   if (indent > 1.0 * em) return true;
-  const lastText = current.lines.at(-1) ?? '';
+  // the last line's text, a footnote marker after its last sentence left out
+  const lastText = (current.lines.at(-1) ?? '').replace(/(?:\[\^[^\]]+\])+$/, '');
   const shortBefore = previous.rtl
     ? previous.x0 - previous.left > 3 * em
     : previous.right - previous.x1 > 3 * em;
