@@ -46,7 +46,11 @@ import type {
   ProcessFollowTable,
 } from '../meetings/meetings.table.ts';
 import type { OrganisationTable } from '../organisations/organisations.table.ts';
-import type { SearchItemTable, SearchPostingTable } from '../search/search.table.ts';
+import type {
+  SearchItemTable,
+  SearchPostingTable,
+  SearchTermTable,
+} from '../search/search.table.ts';
 import type { BlockAlignmentTable, CarriedAnchorTable } from '../revisions/revisions.table.ts';
 import type {
   AttachmentTable,
@@ -99,6 +103,7 @@ export interface Database {
   carried_anchors: CarriedAnchorTable;
   search_items: SearchItemTable;
   search_postings: SearchPostingTable;
+  search_terms: SearchTermTable;
   rate_limits: RateLimitTable;
   meetings: MeetingTable;
   meeting_changes: MeetingChangeTable;

@@ -80,7 +80,7 @@ function watchesMatching(
   passage: IndexedPassage,
   conceptIds: string[],
 ): Watch[] {
-  const byWords = new Set(index.queries.match(passage.text));
+  const byWords = new Set(index.queries.match(passage.text, passage.language));
   const byConcepts = new Set(conceptIds.flatMap((c) => index.byConcept.get(c) ?? []));
   const matched: Watch[] = [];
   for (const id of new Set([...byWords, ...byConcepts])) {

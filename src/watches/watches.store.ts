@@ -338,6 +338,7 @@ function passagesQuery(db: Db) {
       's.process_id',
       's.stakeholder_group',
       's.date',
+      's.language',
       's.text',
       'v.public',
     ]);
@@ -349,6 +350,7 @@ function toPassage(row: {
   process_id: string;
   stakeholder_group: string | null;
   date: string;
+  language: string;
   text: string;
   public: number | null;
 }): IndexedPassage {
@@ -358,6 +360,7 @@ function toPassage(row: {
     processId: row.process_id,
     stakeholderGroup: row.stakeholder_group,
     at: row.date,
+    language: row.language,
     text: row.text,
     // A passage is public as its version is (a submission is in the index only while published);
     // a comment on a version in preparation is heard by no watch until the version is published.
