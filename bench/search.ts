@@ -6,8 +6,9 @@
  */
 import { sql } from 'kysely';
 import { migrateToLatest, openDatabase, type Engine } from '../src/db/database.ts';
-import { dayNumber, searchPassages } from '../src/search/search.service.ts';
-import { foldForSearch, indexTerms } from '../src/search/search-terms.ts';
+import { dayNumber, postingWeights, searchPassages } from '../src/search/search.service.ts';
+import { analyse, foldForSearch } from '../src/search/search-terms.ts';
+import { countTermPassages } from '../src/search/search.store.ts';
 import { prng } from '../src/imports/parser/messy-document.builder.ts';
 import type { SearchItemTable } from '../src/search/search.table.ts';
 import { openBenchDatabase, type BenchDatabase } from './databases.ts';
@@ -164,7 +165,7 @@ async function buildIndex(
     let postings = 0;
     for (let from = 1; from <= size; from += batch) {
       const items: (Omit<SearchItemTable, 'seq'> & { seq: number })[] = [];
-      const rows: { term: string; day: number; item: number; lang: string }[] = [];
+      const rows: { term: string; day: number; item: number; lang: string; weight: number }[] = [];
       for (let seq = from; seq < Math.min(from + batch, size + 1); seq++) {
         const language = languages[seq % 6]!;
         const text = passage(corpus, language, random);
@@ -193,7 +194,8 @@ async function buildIndex(
           text,
           folded: foldForSearch(text),
         });
-        for (const term of indexTerms(text)) rows.push({ term, day, item: seq, lang: language });
+        for (const [term, weight] of postingWeights(analyse([{ text }], language)))
+          rows.push({ term, day, item: seq, lang: language, weight });
       }
       // Sorted by key, each batch lands in the B-tree in order, as a bulk load should.
       rows.sort((a, b) =>
@@ -210,6 +212,7 @@ async function buildIndex(
             .insertInto('search_postings')
             .values(rows.slice(i, i + 1500))
             .execute();
+        await countTermPassages(trx, rows, items.length);
       });
       postings += rows.length;
       if ((from - 1) % 100_000 === 0 && from > 1)

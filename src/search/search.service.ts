@@ -665,3 +665,12 @@ function snippetOf(text: string, at: number): { snippet: string; start: number; 
     length: prefix.length + end - start,
   };
 }
+
+/** The words of a query, rarest first (by their passages in the index): a scan's driver first. */
+export async function wordsRarestFirst(db: Db, query: SearchQuery): Promise<string[][]> {
+  const stats = await termPassages(db, queryTermsOf(query));
+  return query.words
+    .map((terms) => ({ terms, n: terms.reduce((n, t) => n + (stats.byTerm.get(t) ?? 0), 0) }))
+    .sort((a, b) => a.n - b.n || compare(a.terms.join(), b.terms.join()))
+    .map((w) => w.terms);
+}

@@ -15,6 +15,8 @@ import { checkWebhookDestination } from './webhook-destination.ts';
 import { recordEvent } from '../events/events.store.ts';
 import { requireProcess } from '../processes/processes.service.ts';
 import { StandingQueries } from '../search/standing-queries.ts';
+import { analyse, foldForSearch, holdsPhrases, parseQuery } from '../search/search-terms.ts';
+import { wordsRarestFirst } from '../search/search.service.ts';
 import { zodError } from '../validation.ts';
 import {
   newWatchSchema,
@@ -29,10 +31,13 @@ import {
   findWatchByFeedHash,
   insertDelivery,
   insertHit,
+  insertHits,
   insertWatch,
   listAllWatches,
   listDeliveries,
   listHits,
+  listPastMatches,
+  listTagsOf,
   listWatchesOf,
   updateFeedKeyHash,
   updateWatchRow,
@@ -151,6 +156,56 @@ export async function matchPassages(
   return hits;
 }
 
+/** Most past matches a new or changed watch records: the newest. */
+export const pastMatchLimit = 1000;
+
+/**
+ * Records what already matches a watch, newest first (`pastMatchLimit` at most), as matches of
+ * `at`, so a new watch shows them at once; they are not sent to its webhook or digest (they are
+ * not news). Its words come from the index (rarest first), its phrases and concepts are checked
+ * on the passages. Returns how many it found.
+ */
+export async function recordPastMatches(db: Db, watch: Watch, at: string): Promise<number> {
+  const query = watch.query ? parseQuery(watch.query) : undefined;
+  if (query ? query.words.length === 0 : watch.conceptIds.length === 0) return 0;
+  const words = query ? await wordsRarestFirst(db, query) : [];
+  const found: string[] = [];
+  // Phrases and concepts may refuse some: read more than wanted, a page at a time.
+  const rows = await listPastMatches(db, {
+    words,
+    conceptIds: watch.conceptIds,
+    processIds: watch.processIds,
+    groups: watch.groups,
+    limit:
+      query && (query.phrases.length > 0 || query.hanRuns.length > 0 || watch.conceptIds.length > 0)
+        ? pastMatchLimit * 4
+        : pastMatchLimit,
+  });
+  const tags =
+    query && watch.conceptIds.length > 0
+      ? await listTagsOf(
+          db,
+          rows.map((r) => r.sourceId),
+        )
+      : undefined;
+  for (const row of rows) {
+    if (found.length >= pastMatchLimit) break;
+    if (
+      query &&
+      !holdsPhrases(
+        analyse([{ text: row.text }], row.language),
+        () => foldForSearch(row.text),
+        query,
+      )
+    )
+      continue;
+    if (tags && !(tags.get(row.sourceId) ?? []).some((c) => watch.conceptIds.includes(c))) continue;
+    found.push(row.sourceId);
+  }
+  await insertHits(db, watch.id, found, at);
+  return found.length;
+}
+
 /**
  * Checks the webhook address of a new watch before it is made: it must lead to public Internet
  * addresses only, unless private ones are allowed (webhook-destination.ts). Called before the
@@ -222,7 +277,9 @@ export async function createWatch(
     { actor: viewer.id, action: 'watch.created', subjectType: 'watch', subjectId: id, data: {} },
     now,
   );
-  return { watch: (await findWatch(db, id))!, feedKey };
+  const watch = (await findWatch(db, id))!;
+  await recordPastMatches(db, watch, at);
+  return { watch, feedKey };
 }
 
 /** The viewer's own watch, or WATCH_NOT_FOUND (another's watch is not found either). */
@@ -290,7 +347,9 @@ export async function changeWatch(
     },
     now,
   );
-  return (await findWatch(db, watch.id))!;
+  const changed = (await findWatch(db, watch.id))!;
+  await recordPastMatches(db, changed, at);
+  return changed;
 }
 
 /** Replaces a watch's feed address: the old one stops working. Returns the new key. */

@@ -588,7 +588,13 @@ export const es: Messages = {
       many: 'Se encontraron {n} de pasajes.',
       other: 'Se encontraron {n} pasajes.',
     },
-    foundAtLeast: 'Se encontraron al menos {n} pasajes; primero los más recientes.',
+    foundAtLeast: 'Se encontraron más de {n} resultados; se clasifican los más recientes.',
+    sort: 'Orden',
+    relevance: 'Los más pertinentes primero',
+    newest: 'Los más recientes primero',
+    alsoIn: 'También en:',
+    refine: 'Afinar',
+    year: 'Año',
     truncated:
       'La búsqueda se detuvo antes: añada palabras o filtros para llegar a pasajes más antiguos.',
     nothing:
