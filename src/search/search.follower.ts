@@ -19,7 +19,7 @@ export const passagesIndexed = 'search.passages_indexed';
 export const passagesRemoved = 'search.passages_removed';
 
 /**
- * Written by migration 0013 when the terms changed (Snowball stemmers, posting weights): the
+ * Written by migration 0015-search-ranking when the terms changed (Snowball stemmers, posting weights): the
  * whole index is built anew, and every passage logged as indexed, so concepts are tagged anew.
  */
 export const reindexRequested = 'search.reindex_requested';
@@ -61,11 +61,23 @@ export const searchFollower: Follower = {
   },
 };
 
+/** The most passages one logged event names, so a rebuilt index of a large installation is
+ * told in many small events rather than one that every follower must load whole. */
+export const passagesPerEvent = 1000;
+
 async function logPassages(db: Db, action: string, sourceIds: string[], now: Date) {
-  if (sourceIds.length === 0) return;
-  await recordEvent(
-    db,
-    { actor: 'plenum', action, subjectType: 'search', subjectId: 'index', data: { sourceIds } },
-    now,
-  );
+  for (let start = 0; start < sourceIds.length; start += passagesPerEvent) {
+    const batch = sourceIds.slice(start, start + passagesPerEvent);
+    await recordEvent(
+      db,
+      {
+        actor: 'plenum',
+        action,
+        subjectType: 'search',
+        subjectId: 'index',
+        data: { sourceIds: batch },
+      },
+      now,
+    );
+  }
 }

@@ -12,7 +12,7 @@ import * as searchStatistics from './0009-search-statistics.ts';
 import * as followers from './0010-followers.ts';
 import * as rateLimits from './0011-rate-limits.ts';
 import * as tokenLastUse from './0012-token-last-use.ts';
-import * as searchRanking from './0013-search-ranking.ts';
+import * as searchRanking from './0015-search-ranking.ts';
 
 /** The migrations by name, for Kysely's Migrator. */
 export const migrations: Record<string, Migration> = {
@@ -28,5 +28,5 @@ export const migrations: Record<string, Migration> = {
   '0010-followers': followers,
   '0011-rate-limits': rateLimits,
   '0012-token-last-use': tokenLastUse,
-  '0013-search-ranking': searchRanking,
+  '0015-search-ranking': searchRanking,
 };
