@@ -47,7 +47,7 @@ import {
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 /** The index of every watch, rebuilt when a watch changes (one small query per batch tells). */
-interface WatchIndex {
+export interface WatchIndex {
   stamp: string;
   byId: Map<string, Watch>;
   /** Watches with words, by their terms. */
@@ -60,7 +60,12 @@ let cachedIndex: WatchIndex | undefined;
 async function watchIndex(db: Db): Promise<WatchIndex> {
   const stamp = await watchesStamp(db);
   if (cachedIndex?.stamp === stamp) return cachedIndex;
-  const watches = await listAllWatches(db);
+  cachedIndex = indexWatches(await listAllWatches(db), stamp);
+  return cachedIndex;
+}
+
+/** Files watches by the terms of their words and by their concepts. */
+export function indexWatches(watches: Watch[], stamp: string): WatchIndex {
   const index: WatchIndex = {
     stamp,
     byId: new Map(watches.map((w) => [w.id, w])),
@@ -75,12 +80,11 @@ async function watchIndex(db: Db): Promise<WatchIndex> {
       else index.byConcept.set(c, [w.id]);
     }
   }
-  cachedIndex = index;
   return index;
 }
 
 /** The watches a passage matches: its words and concepts, within each watch's filters. */
-function watchesMatching(
+export function watchesMatching(
   index: WatchIndex,
   passage: IndexedPassage,
   conceptIds: string[],
@@ -160,17 +164,17 @@ export async function matchPassages(
 export const pastMatchLimit = 1000;
 
 /**
- * Records what already matches a watch, newest first (`pastMatchLimit` at most), as matches of
- * `at`, so a new watch shows them at once; they are not sent to its webhook or digest (they are
- * not news). Its words come from the index (rarest first), its phrases and concepts are checked
- * on the passages. Returns how many it found.
+ * What already matches a watch, newest first (`pastMatchLimit` at most): its words come from the
+ * index (rarest first), its phrases and concepts are checked on the passages.
  */
-export async function recordPastMatches(db: Db, watch: Watch, at: string): Promise<number> {
+export async function findPastMatches(
+  db: Db,
+  watch: Pick<Watch, 'query' | 'conceptIds' | 'processIds' | 'groups'>,
+): Promise<string[]> {
   const query = watch.query ? parseQuery(watch.query) : undefined;
-  if (query ? query.words.length === 0 : watch.conceptIds.length === 0) return 0;
+  if (query ? query.words.length === 0 : watch.conceptIds.length === 0) return [];
   const words = query ? await wordsRarestFirst(db, query) : [];
-  const found: string[] = [];
-  // Phrases and concepts may refuse some: read more than wanted, a page at a time.
+  // Phrases and concepts may refuse some: read more than wanted.
   const rows = await listPastMatches(db, {
     words,
     conceptIds: watch.conceptIds,
@@ -188,20 +192,24 @@ export async function recordPastMatches(db: Db, watch: Watch, at: string): Promi
           rows.map((r) => r.sourceId),
         )
       : undefined;
+  const found: string[] = [];
   for (const row of rows) {
     if (found.length >= pastMatchLimit) break;
-    if (
-      query &&
-      !holdsPhrases(
-        analyse([{ text: row.text }], row.language),
-        () => foldForSearch(row.text),
-        query,
-      )
-    )
-      continue;
+    const analysis = query && analyse([{ text: row.text }], row.language);
+    if (analysis && !holdsPhrases(analysis, () => foldForSearch(row.text), query)) continue;
     if (tags && !(tags.get(row.sourceId) ?? []).some((c) => watch.conceptIds.includes(c))) continue;
     found.push(row.sourceId);
   }
+  return found;
+}
+
+/**
+ * Records what already matches a watch (findPastMatches) as matches of `at`, so a new or changed
+ * watch shows them at once; they are not sent to its webhook or digest (they are not news).
+ * Returns how many it found.
+ */
+export async function recordPastMatches(db: Db, watch: Watch, at: string): Promise<number> {
+  const found = await findPastMatches(db, watch);
   await insertHits(db, watch.id, found, at);
   return found.length;
 }
