@@ -157,7 +157,10 @@ export function searchPage(
   const result = outcome.result;
   const summary = result
     ? result.totalExact
-      ? ui.plural(m.found, result.total)
+      ? ui.plural(m.found, result.total) +
+        (result.passages > result.total
+          ? ` ${fill(m.foundPassages, { n: ui.n(result.passages) })}`
+          : '')
       : fill(m.foundAtLeast, { n: ui.n(result.total) })
     : '';
   const main = html`<h1>${m.title}</h1>

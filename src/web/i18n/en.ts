@@ -560,7 +560,7 @@ export const en = {
   search: {
     title: 'Search',
     intro:
-      'Paragraphs, footnotes and published submissions in the six UN languages, newest first. Every word must appear; put words in quotes to find them side by side.',
+      'Paragraphs, footnotes and published submissions in the six UN languages, best match first. Every word must appear; put words in quotes to find them side by side.',
     label: 'Words to find',
     siteLabel: 'Search the documents and submissions',
     button: 'Search',
@@ -575,9 +575,10 @@ export const en = {
     onDocument: 'on {document}',
     found: {
       zero: 'Nothing found.',
-      one: '{n} passage found.',
-      other: '{n} passages found.',
+      one: '{n} result found.',
+      other: '{n} results found.',
     } as Plural,
+    foundPassages: 'A paragraph found in several languages is one result: {n} passages in all.',
     foundAtLeast: 'More than {n} results found; the newest matches are ranked.',
     sort: 'Order',
     relevance: 'Best match first',

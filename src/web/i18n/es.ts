@@ -569,7 +569,7 @@ export const es: Messages = {
   search: {
     title: 'Búsqueda',
     intro:
-      'Párrafos, notas y contribuciones publicadas en los seis idiomas oficiales de las Naciones Unidas, primero los más recientes. Deben aparecer todas las palabras; ponga palabras entre comillas para encontrarlas juntas.',
+      'Párrafos, notas y contribuciones publicadas en los seis idiomas oficiales de las Naciones Unidas, primero los más pertinentes. Deben aparecer todas las palabras; ponga palabras entre comillas para encontrarlas juntas.',
     label: 'Palabras que buscar',
     siteLabel: 'Buscar en los documentos y las contribuciones',
     button: 'Buscar',
@@ -584,10 +584,12 @@ export const es: Messages = {
     onDocument: 'sobre {document}',
     found: {
       zero: 'No se encontró nada.',
-      one: 'Se encontró {n} pasaje.',
-      many: 'Se encontraron {n} de pasajes.',
-      other: 'Se encontraron {n} pasajes.',
+      one: 'Se encontró {n} resultado.',
+      many: 'Se encontraron {n} de resultados.',
+      other: 'Se encontraron {n} resultados.',
     },
+    foundPassages:
+      'Un párrafo encontrado en varios idiomas es un solo resultado: {n} pasajes en total.',
     foundAtLeast: 'Se encontraron más de {n} resultados; se clasifican los más recientes.',
     sort: 'Orden',
     relevance: 'Los más pertinentes primero',

@@ -572,7 +572,7 @@ export const fr: Messages = {
   search: {
     title: 'Recherche',
     intro:
-      'Paragraphes, notes de bas de page et contributions publiées dans les six langues officielles de l’ONU, les plus récents d’abord. Tous les mots doivent figurer ; mettez des mots entre guillemets pour les trouver côte à côte.',
+      'Paragraphes, notes de bas de page et contributions publiées dans les six langues officielles de l’ONU, les plus pertinents d’abord. Tous les mots doivent figurer ; mettez des mots entre guillemets pour les trouver côte à côte.',
     label: 'Mots à trouver',
     siteLabel: 'Rechercher dans les documents et les contributions',
     button: 'Rechercher',
@@ -587,10 +587,12 @@ export const fr: Messages = {
     onDocument: 'sur {document}',
     found: {
       zero: 'Aucun résultat.',
-      one: '{n} passage trouvé.',
-      many: '{n} de passages trouvés.',
-      other: '{n} passages trouvés.',
+      one: '{n} résultat trouvé.',
+      many: '{n} de résultats trouvés.',
+      other: '{n} résultats trouvés.',
     },
+    foundPassages:
+      'Un paragraphe trouvé en plusieurs langues est un seul résultat : {n} passages en tout.',
     foundAtLeast: 'Plus de {n} résultats trouvés ; les plus récents sont classés.',
     sort: 'Ordre',
     relevance: 'Les plus pertinents d’abord',

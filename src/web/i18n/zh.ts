@@ -524,7 +524,7 @@ export const zh: Messages = {
   search: {
     title: '搜索',
     intro:
-      '以联合国六种正式语文检索段落、脚注和已发布的意见书，最新的排在前面。所有词都须出现；将词放在引号内可查找相连的词。',
+      '以联合国六种正式语文检索段落、脚注和已发布的意见书，最相关的排在前面。所有词都须出现；将词放在引号内可查找相连的词。',
     label: '要查找的词',
     siteLabel: '搜索文件和意见书',
     button: '搜索',
@@ -537,7 +537,8 @@ export const zh: Messages = {
     kinds: { paragraph: '段落', footnote: '脚注', submission: '意见书' },
     submissionBy: '{name} 提交的意见书',
     onDocument: '关于 {document}',
-    found: { zero: '未找到任何内容。', other: '找到 {n} 个段落。' },
+    found: { zero: '未找到任何内容。', other: '找到 {n} 个结果。' },
+    foundPassages: '以多种语言找到的同一段落算作一个结果：共 {n} 个段落。',
     foundAtLeast: '找到超过 {n} 个结果；对最新的结果进行了排序。',
     sort: '排序',
     relevance: '最相关的在前',
