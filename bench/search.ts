@@ -1,6 +1,8 @@
 /**
  * Search over a generated corpus in the six UN languages: index build time, then p50/p95 of
- * typical one- to three-word queries per language through the search service. 1,000,000
+ * typical one- to three-word queries per language through the search service, best first (with
+ * counts and facets) and newest first in the same run; the share of a substring scan that
+ * Chinese one- and two-character queries find; and a new watch's past matches. 1,000,000
  * passages by default; PLENUM_BENCH_SEARCH_ITEMS sets another size. Run alone with
  * `node bench/search.ts [sqlite|postgres]`, or from bench/run.ts.
  */
@@ -94,12 +96,12 @@ function zipf(n: number, random: () => number): () => number {
   };
 }
 
-interface Corpus {
+export interface Corpus {
   vocab: Record<Language, string[]>;
   draw: () => number;
 }
 
-function makeCorpus(seed: number): Corpus {
+export function makeCorpus(seed: number): Corpus {
   const random = prng(seed);
   const vocab = Object.fromEntries(
     languages.map((l) => [l, vocabulary(l, 30_000, random)]),
@@ -308,9 +310,10 @@ async function timeLanguage(
 
 /**
  * Chinese one- and two-character queries: the passages search counts, as a share of those a
- * substring scan of the Chinese passages finds.
+ * substring scan of the Chinese passages finds. Within one year, so that every count is exact
+ * (under the cap on matches read) and the share is not one of a cut count.
  */
-async function chineseRecall(
+export async function chineseRecall(
   reader: BenchDatabase | OpenDatabase,
   engine: Engine,
   corpus: Corpus,
@@ -323,21 +326,24 @@ async function chineseRecall(
     const at = Math.floor(random() * word.length);
     queries.add(queries.size % 2 === 0 || word.length < 2 ? word[at]! : word.slice(0, 2).join(''));
   }
+  const { rows: last } = await sql<{ day: number | string }>`
+    select max(day) as day from search_items`.execute(reader.db);
+  const to = new Date(Number(last[0]!.day) * 86_400_000).toISOString().slice(0, 10);
+  const from = `${Number(to.slice(0, 4)) - 1}${to.slice(4)}`;
   let scanned = 0;
   let searched = 0;
   let lowerBounds = 0;
   for (const q of queries) {
     const { rows } = await sql<{ n: number | string }>`
-      select count(*) as n from search_items where language = 'zh' and text like ${`%${q}%`}`.execute(
-      reader.db,
-    );
-    const result = await searchPassages(reader.db, null, { q });
+      select count(*) as n from search_items where language = 'zh' and text like ${`%${q}%`}
+      and day >= ${dayNumber(from)} and day <= ${dayNumber(to)}`.execute(reader.db);
+    const result = await searchPassages(reader.db, null, { q, from, to });
     scanned += Number(rows[0]!.n);
     searched += result.passages;
     if (!result.totalExact) lowerBounds += 1;
   }
   console.log(
-    `search zh on ${engine}: 20 one- and two-character queries find ${scanned === 0 ? '-' : ((100 * searched) / scanned).toFixed(1)} % of the ${scanned.toLocaleString('en')} passages a substring scan finds${lowerBounds > 0 ? ` (${lowerBounds} counts are "more than": a lower bound)` : ''}  [target ≥ 95 %]`,
+    `search zh on ${engine}: 20 one- and two-character queries over the last year (${from} to ${to}) find ${scanned === 0 ? '-' : ((100 * searched) / scanned).toFixed(1)} % of the ${scanned.toLocaleString('en')} passages a substring scan finds${lowerBounds > 0 ? ` (${lowerBounds} counts are "more than": a lower bound)` : ''}  [target ≥ 95 %]`,
   );
 }
 
