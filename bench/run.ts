@@ -119,4 +119,4 @@ for (const engine of engines) {
 }
 // Watch matching runs in memory: once, whatever the engines.
 benchWatchMatching();
-benchWatchMatching(10_000, 5_000, true);
+benchWatchMatching(100_000, 5_000, true);

@@ -51,6 +51,12 @@ import type {
   RepresentativeVerificationTable,
 } from '../organisations/organisations.table.ts';
 import type { SearchItemTable, SearchPostingTable } from '../search/search.table.ts';
+import type { OrganisationTable } from '../organisations/organisations.table.ts';
+import type {
+  SearchItemTable,
+  SearchPostingTable,
+  SearchTermTable,
+} from '../search/search.table.ts';
 import type { BlockAlignmentTable, CarriedAnchorTable } from '../revisions/revisions.table.ts';
 import type {
   AttachmentTable,
@@ -114,6 +120,7 @@ export interface Database {
   carried_anchors: CarriedAnchorTable;
   search_items: SearchItemTable;
   search_postings: SearchPostingTable;
+  search_terms: SearchTermTable;
   rate_limits: RateLimitTable;
   meetings: MeetingTable;
   meeting_changes: MeetingChangeTable;

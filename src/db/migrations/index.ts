@@ -17,6 +17,7 @@ import * as importDrafts from './0014-import-drafts.ts';
 import * as trustVoices from './0015-trust-voices.ts';
 import * as transparencyLog from './0016-transparency-log.ts';
 import * as mailOutbox from './0017-mail-outbox.ts';
+import * as searchRanking from './0019-search-ranking.ts';
 
 /** The migrations by name, for Kysely's Migrator. */
 export const migrations: Record<string, Migration> = {
@@ -37,4 +38,5 @@ export const migrations: Record<string, Migration> = {
   '0015-trust-voices': trustVoices,
   '0016-transparency-log': transparencyLog,
   '0017-mail-outbox': mailOutbox,
+  '0019-search-ranking': searchRanking,
 };
