@@ -5,7 +5,12 @@
  * `--per-family N` sets the documents per family (default 4); `--show` lists the documents with warnings.
  */
 import { FAMILIES, buildCorpus } from '../src/imports/eval/corpus.builder.ts';
-import { evaluateCorpus, formatGroup, groupScores } from '../src/imports/eval/evaluate.builder.ts';
+import {
+  evalFormats,
+  evaluateCorpus,
+  formatGroup,
+  groupScores,
+} from '../src/imports/eval/evaluate.builder.ts';
 import { f1 } from '../src/imports/eval/score.ts';
 
 const args = process.argv.slice(2);
@@ -17,7 +22,7 @@ const seconds = (performance.now() - started) / 1000;
 
 const languages = new Set(docs.map((d) => d.language));
 console.log(
-  `corpus: ${docs.length} documents in ${FAMILIES.length} families, ${languages.size} languages (${[...languages].join(', ')}), ${parses.length} parses (text and DOCX) in ${seconds.toFixed(1)} s`,
+  `corpus: ${docs.length} documents in ${FAMILIES.length} families, ${languages.size} languages (${[...languages].join(', ')}), ${parses.length} parses (text, DOCX and PDF) in ${seconds.toFixed(1)} s`,
 );
 const byFamily = groupScores(parses, (p) => p.doc.family);
 for (const [name, g] of byFamily) console.log(formatGroup(name, g));
@@ -25,9 +30,22 @@ for (const [name, g] of groupScores(parses, (p) => p.format))
   console.log(formatGroup(`format ${name}`, g));
 const overall = groupScores(parses, () => 'overall').get('overall')!;
 console.log(formatGroup('overall', overall));
+console.log(`\nparagraph F1 / footnote-link F1 by family and format`);
+const byFamilyFormat = groupScores(parses, (p) => `${p.doc.family}|${p.format}`);
+console.log(['family'.padEnd(20), ...evalFormats.map((f) => f.padEnd(13))].join(' | '));
+for (const family of byFamily.keys()) {
+  const cells = evalFormats.map((format) => {
+    const g = byFamilyFormat.get(`${family}|${format}`)!;
+    return `${f1(g.paragraphs).toFixed(3)} / ${f1(g.footnoteLinks).toFixed(3)}`;
+  });
+  console.log([family.padEnd(20), ...cells].join(' | '));
+}
 
 const worstFamily = Math.min(
-  ...[...byFamily.values()].flatMap((g) => [f1(g.paragraphs), f1(g.footnoteLinks)]),
+  ...[...byFamily.values(), ...byFamilyFormat.values()].flatMap((g) => [
+    f1(g.paragraphs),
+    f1(g.footnoteLinks),
+  ]),
 );
 const met =
   f1(overall.paragraphs) >= 0.99 &&

@@ -122,6 +122,6 @@ for (const engine of engines) {
 }
 // Watch matching runs in memory: once, whatever the engines.
 benchWatchMatching();
-benchWatchMatching(10_000, 5_000, true);
+benchWatchMatching(100_000, 5_000, true);
 // Campaign grouping of 1,000,000 planted submissions in memory: once, whatever the engines.
 benchCampaignGrouping();

@@ -14,6 +14,7 @@ import { recordEvent } from './events/events.store.ts';
 import { FollowerFailure, Followers } from './events/followers.ts';
 import { followerStatus } from './events/followers.service.ts';
 import { allFollowers, drain } from './followers.ts';
+import { passagesPerEvent, reindexRequested } from './search/search.follower.ts';
 import { searchPassages } from './search/search.service.ts';
 import { SubmissionQueue } from './submissions/submission-queue.ts';
 
@@ -310,6 +311,47 @@ for (const engine of testEngines()) {
       }
       await drain(o.db, engine);
       assert.deepEqual((await found('wallaby')).length, 0, 'both taken out of the index');
+    });
+
+    test('a reindex request builds the index anew and logs every passage, in bounded events', async () => {
+      const queue = new SubmissionQueue(o.db, engine);
+      const receipt = await submit(queue, 'The public core of the Internet, Kookaburra.');
+      await drain(o.db, engine);
+      const itemsBefore = await o.db.selectFrom('search_items').select('source_id').execute();
+      await o.db.deleteFrom('concept_tags').where('source_id', '=', receipt.submissionId).execute();
+      const requestId = await recordEvent(o.db, {
+        actor: 'plenum',
+        action: reindexRequested,
+        subjectType: 'search',
+        subjectId: 'index',
+      });
+      const request = await o.db
+        .selectFrom('events')
+        .select('seq')
+        .where('id', '=', requestId)
+        .executeTakeFirstOrThrow();
+      await drain(o.db, engine);
+      const items = await o.db.selectFrom('search_items').select('source_id').execute();
+      assert.deepEqual(
+        items.map((i) => i.source_id).sort(),
+        itemsBefore.map((i) => i.source_id).sort(),
+        'the same passages, indexed anew',
+      );
+      const logged = await o.db
+        .selectFrom('events')
+        .select('data')
+        .where('action', '=', 'search.passages_indexed')
+        .where('seq', '>', request.seq)
+        .execute();
+      const named = logged.map((e) => (JSON.parse(e.data) as { sourceIds: string[] }).sourceIds);
+      assert.ok(named.every((ids) => ids.length <= passagesPerEvent));
+      assert.deepEqual(
+        [...new Set(named.flat())].sort(),
+        items.map((i) => i.source_id).sort(),
+        'every passage logged as indexed',
+      );
+      assert.equal((await found('kookaburra')).length, 1);
+      assert.ok((await tagsOf(receipt.submissionId)) > 0, 'tagged anew with its concepts');
     });
   });
 }

@@ -1124,13 +1124,26 @@ export interface components {
       query: string;
       page: number;
       pageSize: number;
+      /** @enum {string} */
+      sort: 'relevance' | 'newest';
       hits: components['schemas']['SearchHit'][];
-      /** @description Passages found; a lower bound when totalExact is false */
+      /** @description Results found (a paragraph in several languages is one); when totalExact is false, more than this match */
       total: number;
+      /** @description Passages found (each language counts); a lower bound when totalExact is false */
+      passages: number;
       totalExact: boolean;
       hasNext: boolean;
       /** @description The scan stopped before the end of the index: a narrower query finds more */
       truncated: boolean;
+      /** @description Counts of the passages found by each filter value (ten values at most each) */
+      facets: {
+        process: components['schemas']['SearchFacet'][];
+        document: components['schemas']['SearchFacet'][];
+        language: components['schemas']['SearchFacet'][];
+        group: components['schemas']['SearchFacet'][];
+        country: components['schemas']['SearchFacet'][];
+        year: components['schemas']['SearchFacet'][];
+      };
     };
     SearchHit: {
       /** @enum {string} */
@@ -1161,6 +1174,21 @@ export interface components {
       snippet: string;
       /** @description Matched ranges of the snippet, [start, end) in UTF-16 code units */
       marks: [number, number][];
+      /** @description Relevance: higher is better (comparable within one query) */
+      score: number;
+      /** @description The same paragraph in the other languages of its version */
+      otherLanguages: {
+        language: string;
+        href: string;
+      }[];
+    };
+    SearchFacet: {
+      /** @description The value to filter by */
+      value: string;
+      /** @description A process name, a document symbol, or the value itself */
+      label: string;
+      /** @description Matching passages with this value */
+      count: number;
     };
   };
   responses: never;
@@ -2819,6 +2847,8 @@ export interface operations {
         from?: string;
         /** @description Latest date, YYYY-MM-DD */
         to?: string;
+        /** @description relevance (the default: BM25, phrase and proximity, a little recency) or newest */
+        sort?: ('relevance' | 'newest') | '';
         /** @description Page of 20 passages, 1 to 50 */
         page?: string;
         /** @description The words (at most 200 characters); "quoted words" must appear side by side */

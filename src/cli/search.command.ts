@@ -8,14 +8,17 @@ import { openCliDatabase, parseFlags, UsageError } from './output.ts';
 /** Usage of plenum search. */
 export const searchUsage = `plenum search QUERY [--process REF] [--document ID|SYMBOL] [--language ar|zh|en|fr|ru|es]
               [--group GROUP] [--country ISO3] [--kind paragraph|footnote|submission]
-              [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--page N] [--json] [--db URL|PATH]
+              [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--sort relevance|newest] [--page N]
+              [--json] [--db URL|PATH]
 plenum search --reindex [--db URL|PATH]
 
-Finds paragraphs, footnotes and published submissions holding every word of QUERY, in any of
-the six UN languages, newest first, 20 a page: each with its address (A/AC.290/2021/CRP.2,
-para 38), date, language, link and the passage with the matches in [brackets]. "Quoted words"
-must appear side by side. --json prints what GET /api/search answers. The operator sees
-versions still in preparation too.
+Finds paragraphs, footnotes and published submissions holding every word of QUERY (in any
+inflected form: Snowball stemmers for English, French, Spanish, Russian and Arabic), in any of
+the six UN languages, best first (--sort newest: newest first), 20 a page: each with its address
+(A/AC.290/2021/CRP.2, para 38), date, language, link, the passage with the matches in
+[brackets], and the other languages of the same paragraph; then the counts by process,
+language, year and the other facets. "Quoted words" must appear side by side. --json prints
+what GET /api/search answers. The operator sees versions still in preparation too.
 
 --reindex rebuilds the search index from every document and published submission (after an
 upgrade from a plenum without search, or to be sure); progress goes to stderr.`;
@@ -33,7 +36,8 @@ function hitText(hit: SearchHit): string {
     hit.kind === 'submission'
       ? `${hit.citation}${hit.symbol ? ` on ${hit.symbol}` : ''}`
       : hit.citation;
-  return `${who} (${hit.date}, ${hit.language}) ${hit.href}\n  ${text.replace(/\s+/g, ' ')}\n`;
+  const others = hit.otherLanguages.map((l) => `${l.language} ${l.href}`).join(', ');
+  return `${who} (${hit.date}, ${hit.language}) ${hit.href}\n  ${text.replace(/\s+/g, ' ')}\n${others ? `  also in: ${others}\n` : ''}`;
 }
 
 /** Runs plenum search; returns the exit code. */
@@ -47,6 +51,7 @@ export async function searchCommand(args: string[]): Promise<number> {
     kind: { type: 'string' },
     from: { type: 'string' },
     to: { type: 'string' },
+    sort: { type: 'string' },
     page: { type: 'string' },
     json: { type: 'boolean', default: false },
     reindex: { type: 'boolean', default: false },
@@ -81,18 +86,25 @@ export async function searchCommand(args: string[]): Promise<number> {
       kind: values.kind,
       from: values.from,
       to: values.to,
+      sort: values.sort,
       page: values.page,
     });
     if (values.json) {
       process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
       return 0;
     }
-    const count = result.totalExact ? `${result.total}` : `at least ${result.total}`;
+    const count = result.totalExact ? `${result.total}` : `more than ${result.total}`;
     process.stdout.write(
-      `${count} passage${result.total === 1 ? '' : 's'} found${result.page > 1 ? ` (page ${result.page})` : ''}${result.truncated ? '; the scan stopped early, add words or filters' : ''}\n`,
+      `${count} result${result.total === 1 ? '' : 's'} found${result.page > 1 ? ` (page ${result.page})` : ''}${result.truncated ? '; the newest matches are ranked, add words or filters' : ''}\n`,
     );
     for (const hit of result.hits) process.stdout.write(hitText(hit));
     if (result.hasNext) process.stdout.write(`more: --page ${result.page + 1}\n`);
+    for (const [facet, values] of Object.entries(result.facets)) {
+      if (values.length === 0) continue;
+      process.stdout.write(
+        `${facet}: ${values.map((v) => `${v.label} (${v.count})`).join(', ')}\n`,
+      );
+    }
     return 0;
   } finally {
     await opened.close();

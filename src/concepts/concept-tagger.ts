@@ -19,9 +19,11 @@ export class ConceptTagger {
         // A name with a parenthesis ("Domain name system (DNS)") is a label, not a way of
         // saying it in running text: its terms carry the parts.
         const name = concept.names[language];
-        if (!name.includes('(') && !name.includes('（')) this.queries.addPhrase(concept.slug, name);
+        // Each is stemmed as a word of its language, as a passage in that language is.
+        if (!name.includes('(') && !name.includes('（'))
+          this.queries.addPhrase(concept.slug, name, language);
         for (const term of concept.terms[language] ?? [])
-          this.queries.addPhrase(concept.slug, term);
+          this.queries.addPhrase(concept.slug, term, language);
       }
     }
   }
@@ -31,9 +33,12 @@ export class ConceptTagger {
     return this.queries.size;
   }
 
-  /** The concepts the passage mentions, as named (no broader concept added). */
-  tag(text: string): string[] {
-    return this.queries.match(text);
+  /**
+   * The concepts the passage mentions, as named (no broader concept added); `language` is the
+   * passage's (detected from its text when not given).
+   */
+  tag(text: string, language?: string): string[] {
+    return this.queries.match(text, language);
   }
 
   /** The concept and every broader one above it, nearest first. */

@@ -36,6 +36,7 @@ export const conceptFollower: Follower = {
           kind: i.kind,
           processId: i.process_id,
           at: i.date,
+          language: i.language,
           text: i.text,
         })),
       );

@@ -31,6 +31,8 @@ export interface PassageToTag {
   kind: string;
   processId: string;
   at: string;
+  /** The passage's language as indexed; detected from the text when not given. */
+  language?: string;
   text: string;
 }
 

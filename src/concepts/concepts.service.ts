@@ -319,7 +319,7 @@ export async function tagPassages(
   const found = await taggerFor(db);
   if (!found) return tags;
   const rows = passages.flatMap((p) =>
-    found.tagger.tag(p.text).map((slug) => ({
+    found.tagger.tag(p.text, p.language).map((slug) => ({
       concept_id: found.idOf.get(slug)!,
       source_id: p.sourceId,
       kind: p.kind,
@@ -364,7 +364,7 @@ export async function tagIndexedPassages(
     if (items.length === 0) break;
     const rows = items.flatMap((item) =>
       found.tagger
-        .tag(item.text)
+        .tag(item.text, item.language)
         .map((slug) => found.idOf.get(slug)!)
         .filter((id) => !wanted || wanted.has(id))
         .map((id) => ({

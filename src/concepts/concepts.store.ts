@@ -207,11 +207,19 @@ export async function listSearchItemsAfter(
   afterSeq: number,
   size: number,
 ): Promise<
-  { seq: number; source_id: string; kind: string; process_id: string; date: string; text: string }[]
+  {
+    seq: number;
+    source_id: string;
+    kind: string;
+    process_id: string;
+    date: string;
+    language: string;
+    text: string;
+  }[]
 > {
   return db
     .selectFrom('search_items')
-    .select(['seq', 'source_id', 'kind', 'process_id', 'date', 'text'])
+    .select(['seq', 'source_id', 'kind', 'process_id', 'date', 'language', 'text'])
     .where('seq', '>', afterSeq)
     .orderBy('seq')
     .limit(size)
@@ -222,13 +230,22 @@ export async function listSearchItemsAfter(
 export async function listSearchItemsBySource(
   db: Db,
   sourceIds: string[],
-): Promise<{ source_id: string; kind: string; process_id: string; date: string; text: string }[]> {
+): Promise<
+  {
+    source_id: string;
+    kind: string;
+    process_id: string;
+    date: string;
+    language: string;
+    text: string;
+  }[]
+> {
   const rows = [];
   for (const chunk of shapedChunks(sourceIds, 512)) {
     rows.push(
       ...(await db
         .selectFrom('search_items')
-        .select(['source_id', 'kind', 'process_id', 'date', 'text'])
+        .select(['source_id', 'kind', 'process_id', 'date', 'language', 'text'])
         .where('source_id', 'in', chunk)
         .execute()),
     );

@@ -51,7 +51,11 @@ import type {
   OrganisationTable,
   RepresentativeVerificationTable,
 } from '../organisations/organisations.table.ts';
-import type { SearchItemTable, SearchPostingTable } from '../search/search.table.ts';
+import type {
+  SearchItemTable,
+  SearchPostingTable,
+  SearchTermTable,
+} from '../search/search.table.ts';
 import type { BlockAlignmentTable, CarriedAnchorTable } from '../revisions/revisions.table.ts';
 import type {
   AttachmentTable,
@@ -117,6 +121,7 @@ export interface Database {
   carried_anchors: CarriedAnchorTable;
   search_items: SearchItemTable;
   search_postings: SearchPostingTable;
+  search_terms: SearchTermTable;
   rate_limits: RateLimitTable;
   meetings: MeetingTable;
   meeting_changes: MeetingChangeTable;

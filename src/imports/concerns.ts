@@ -1,8 +1,8 @@
 /**
  * Which blocks of a parse a secretariat should look at twice: the blocks the parser was not sure
- * of. Today the parser says so only in its warnings, so a warning is tied to the block it names (by
- * address, footnote number or quoted words); a block that carries its own `confidence` (a field
- * the parser may add) below the threshold is flagged as well, without a warning.
+ * of. A warning is tied to the block it names (by address, footnote number or quoted words); a
+ * block whose `confidence` (given by the whole-document numbering, numbering-plan.ts) is below the
+ * threshold is flagged as well, with or without a warning.
  */
 import type { ParsedBlock, ParseResult, ParseWarning } from '../documents/blocks.ts';
 
@@ -40,9 +40,9 @@ export function findConcerns(result: ParseResult): {
   return { byBlock, unplaced };
 }
 
-/** A block's own confidence, when the parser gives one. */
+/** A block's own confidence, when the parser gives one (numbering-plan.ts, for decided numbers). */
 function confidenceOf(block: ParsedBlock): number | null {
-  const value = (block as ParsedBlock & { confidence?: unknown }).confidence;
+  const value = block.confidence;
   return typeof value === 'number' && Number.isFinite(value) ? value : null;
 }
 

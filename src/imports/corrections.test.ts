@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { ParsedBlock, ParseResult } from '../documents/blocks.ts';
-import { findConcerns } from './concerns.ts';
+import { findConcerns, lowConfidence } from './concerns.ts';
+import { parseText } from './parser/parse-text.ts';
 import { applyCorrection, refOf, replayCorrections, type Correction } from './corrections.ts';
 
 function block(key: string, text: string, more: Partial<ParsedBlock> = {}): ParsedBlock {
@@ -148,4 +149,27 @@ test('warnings and a low confidence flag the blocks they concern', () => {
     unplaced.map((w) => w.code),
     ['OTHER'],
   );
+});
+
+test('a number the whole-document numbering was unsure of is highlighted by its confidence, until corrected', () => {
+  // 7 after 2: a gap the numbering reads as paragraph 7, with little margin over the other readings
+  const result = parseText(
+    '1. The group met in Geneva.\n\n2. The group agreed.\n\n7. The chair closed the session.\n',
+    { format: 'text' },
+  );
+  const unsure = result.blocks.find((b) => b.number === '7')!;
+  assert.ok(unsure.confidence! < lowConfidence, `confidence ${unsure.confidence}`);
+  const sure = result.blocks.find((b) => b.number === '1')!;
+  assert.ok(sure.confidence! >= lowConfidence);
+  const { byBlock } = findConcerns(result);
+  assert.equal(byBlock.get(unsure.key)!.confidence, unsure.confidence);
+  assert.equal(byBlock.get(sure.key), undefined);
+  // a low confidence alone flags the block, without any warning naming it
+  const quiet = findConcerns({ ...result, warnings: [] });
+  assert.deepEqual([...quiet.byBlock.keys()], [unsure.key]);
+  // once the secretariat sets the number, it is no longer in doubt
+  const corrected = applyCorrection(result, { type: 'number', block: refOf(unsure), number: '3' });
+  assert.ok(corrected.ok);
+  const after = findConcerns({ ...corrected.result, warnings: [] });
+  assert.equal(after.byBlock.size, 0);
 });

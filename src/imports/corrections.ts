@@ -150,6 +150,8 @@ function changeKind(
   if (block.kind === 'table' || kind === 'table') return 'table';
   const wasFootnote = block.kind === 'footnote';
   block.kind = kind;
+  // the secretariat decided what the block is: its number is no longer in doubt
+  delete block.confidence;
   if (kind === 'heading') block.level = block.level ?? 1;
   else if (kind === 'list_item') block.level = block.level ?? 1;
   else if (kind === 'footnote' || (kind === 'paragraph' && block.parentKey === null))
@@ -171,8 +173,10 @@ function changeNumber(
 ): CorrectionRefusal | undefined {
   const block = blocks[at]!;
   block.number = number === null || number === '' ? null : number;
-  // The label was the old number as printed: it no longer accounts for anything.
+  // The label was the old number as printed: it no longer accounts for anything; the number is
+  // now the secretariat's, no longer in doubt.
   delete block.label;
+  delete block.confidence;
   if (block.kind === 'footnote') linkUnlinkedMarkers(blocks, block);
   readdress(blocks, block);
   return undefined;

@@ -1,10 +1,17 @@
 /**
  * Search terms in the six UN languages, made in plenum's code so that SQLite and PostgreSQL index
- * and look up exactly the same strings. Latin and Cyrillic words are case- and accent-folded and
- * lightly stemmed; Arabic words lose their vowel marks, alef variants and definite article; Han
- * (and kana) text is indexed as every character and every overlapping pair of characters, which
- * finds one- and two-character words and longer ones without a dictionary.
+ * and look up exactly the same strings, and concept tagging and watches compare the same terms.
+ * Words are stemmed by Snowball stemmers (English, French, Spanish, Russian, Arabic) and case-
+ * and accent-folded; Arabic words lose their vowel marks, alef variants and definite article;
+ * Han (and kana) text is indexed as every character and every overlapping pair of characters,
+ * which finds one- and two-character words and longer ones without a dictionary.
  */
+import { stemmer as arabicStemmer } from '@orama/stemmers/arabic';
+import { stemmer as english } from '@orama/stemmers/english';
+import { stemmer as french } from '@orama/stemmers/french';
+import { stemmer as russian } from '@orama/stemmers/russian';
+import { stemmer as spanish } from '@orama/stemmers/spanish';
+import { detectLanguage } from '../text/detect-language.ts';
 
 /** The longest term kept; longer "words" (hashes, URLs run together) are cut to this. */
 const maxTermLength = 48;
@@ -65,8 +72,8 @@ function foldArabic(text: string): string {
 /** Arabic prefixes that are the definite article, alone or after و ب ك ف (and و + ب/ك), or ل + ل. */
 const arabicArticles = ['وبال', 'وكال', 'ولل', 'وال', 'بال', 'كال', 'فال', 'لل', 'ال'];
 
-/** An Arabic word (already folded) without its definite article, when two letters remain. */
-function stemArabic(word: string): string {
+/** A folded Arabic word without its definite article (with its conjunction), when two letters remain. */
+function withoutArticle(word: string): string {
   for (const prefix of arabicArticles) {
     if (word.startsWith(prefix) && word.length - prefix.length >= 2)
       return word.slice(prefix.length);
@@ -74,111 +81,80 @@ function stemArabic(word: string): string {
   return word;
 }
 
-/**
- * A light stemmer for Latin-script words of any language (the query's language is unknown, so
- * one rule set serves all): English, French and Spanish plurals, -ing, -ed, -ly, a final e.
- */
-export function stemLatin(word: string): string {
-  if (word.length <= 3 || /\d/.test(word)) return word;
-  let w = word;
-  if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
-  else if (w.endsWith('sses')) w = w.slice(0, -2);
-  else if (w.endsWith('eaux')) w = w.slice(0, -1);
-  else if (/(?:[sxz]|ch|sh|on)es$/.test(w) && w.length > 5) w = w.slice(0, -2);
-  else if (w.endsWith('s') && !/(?:ss|us|is)$/.test(w)) w = w.slice(0, -1);
-  const strip = (suffix: string): boolean => {
-    if (!w.endsWith(suffix)) return false;
-    const stem = w.slice(0, -suffix.length);
-    if (stem.length < 3 || !/[aeiouy]/.test(stem)) return false;
-    w = stem;
-    return true;
-  };
-  if (strip('ing') || strip('ed')) {
-    // committed → commit, running → run; fall/pass/buzz keep their double letter.
-    if (/([b-df-hj-km-rtv-xz])\1$/.test(w) && !/(?:ll|ss|zz)$/.test(w)) w = w.slice(0, -1);
-  } else strip('ly');
-  if (w.length > 3 && w.endsWith('e')) w = w.slice(0, -1);
-  return w;
+/** The languages whose own Snowball stemmer stems Latin-script words. */
+const latinStemmed = ['en', 'fr', 'es'] as const;
+type LatinStemmed = (typeof latinStemmed)[number];
+const latinStemmers: Record<LatinStemmed, (word: string) => string> = {
+  en: english,
+  fr: french,
+  es: spanish,
+};
+
+/** The stemmer of a Latin word in a passage of `language`: its own, else English's. */
+function latinStemmerOf(language: string | undefined): LatinStemmed {
+  return (latinStemmed as readonly string[]).includes(language ?? '')
+    ? (language as LatinStemmed)
+    : 'en';
 }
 
-/** Russian endings (after ё → е and й → и), longest first. */
-const cyrillicEndings = [
-  'иями',
-  'ями',
-  'ами',
-  'иях',
-  'ием',
-  'иям',
-  'ого',
-  'его',
-  'ому',
-  'ему',
-  'ыми',
-  'ими',
-  'ия',
-  'ии',
-  'ию',
-  'ие',
-  'ых',
-  'их',
-  'ах',
-  'ях',
-  'ов',
-  'ев',
-  'еи',
-  'ои',
-  'ыи',
-  'ая',
-  'яя',
-  'ое',
-  'ее',
-  'ые',
-  'ую',
-  'юю',
-  'ом',
-  'ем',
-  'ам',
-  'ям',
-  'ым',
-  'им',
-  'а',
-  'я',
-  'о',
-  'е',
-  'ы',
-  'и',
-  'у',
-  'ю',
-  'ь',
-];
+/** Stems already made, by stemmer: a corpus has far fewer distinct words than words. */
+const stemCache = new Map<string, Map<string, string>>();
+const stemCacheLimit = 200_000;
 
-/** A Cyrillic word without its case or number ending, when at least three letters remain. */
-export function stemCyrillic(word: string): string {
-  if (word.length < 4 || /\d/.test(word)) return word;
-  for (const ending of cyrillicEndings) {
-    if (word.endsWith(ending) && word.length - ending.length >= 3)
-      return word.slice(0, -ending.length);
+function cached(stemmer: string, word: string, stem: (w: string) => string): string {
+  let cache = stemCache.get(stemmer);
+  if (!cache) stemCache.set(stemmer, (cache = new Map()));
+  let out = cache.get(word);
+  if (out === undefined) {
+    if (cache.size >= stemCacheLimit) cache.clear();
+    out = stem(word);
+    cache.set(word, out);
   }
-  return word;
+  return out;
 }
 
-/** The term of one folded word that has no Han in it. */
-function wordTerm(word: string): string {
+/**
+ * THE term of a word (lower case, NFKC, no Han in it) in a passage of `language`: what search
+ * indexes and looks up, and what concept tagging and watches compare, so the three agree.
+ * Snowball stemmers (@orama/stemmers): Arabic (after its letters are folded and its article
+ * taken off), Russian (before й is folded, which its endings need), and English, French or
+ * Spanish for a Latin word by the passage's language (English for a passage in any other),
+ * after accents are folded, so "securite" and "sécurité" are one term. A word with a digit is
+ * only folded.
+ */
+export function stemWord(word: string, language: string | undefined): string {
   let term: string;
-  if (arabic.test(word)) term = stemArabic(word);
-  else if (cyrillic.test(word)) term = stemCyrillic(word);
-  else if (latin.test(word)) term = stemLatin(word);
-  else term = word;
+  if (arabic.test(word)) {
+    term = cached('ar', withoutArticle(foldArabic(word)), arabicStemmer);
+  } else if (cyrillic.test(word)) {
+    const plain = word.replace(/ё/g, 'е');
+    term = /\d/.test(plain) ? foldAccents(plain) : foldAccents(cached('ru', plain, russian));
+  } else if (latin.test(word)) {
+    const folded = foldAccents(word).replace(/ß/g, 'ss');
+    const stemmer = latinStemmerOf(language);
+    term = /\d/.test(folded) ? folded : cached(stemmer, folded, latinStemmers[stemmer]);
+  } else term = foldAccents(word);
   return term.slice(0, maxTermLength);
 }
 
-/** One piece of a folded word: a run of Han/kana, or a run of anything else. */
+/**
+ * The terms a word of a query may be indexed under: one, or for a Latin word of a query in no
+ * particular language, its English, French and Spanish stems (a passage has the one of its
+ * language), distinct.
+ */
+function queryTerms(word: string, language: string | undefined): string[] {
+  if (language !== undefined || !latin.test(word) || cyrillic.test(word) || arabic.test(word))
+    return [stemWord(word, language)];
+  return [...new Set(latinStemmed.map((l) => stemWord(word, l)))];
+}
+
+/** One piece of a word: a run of Han/kana, or a run of anything else. */
 interface Piece {
   text: string;
   han: boolean;
 }
 
-/** Splits a folded word into its Han runs and its other runs. */
+/** Splits a word into its Han runs and its other runs. */
 function piecesOf(word: string): Piece[] {
   const pieces: Piece[] = [];
   for (const ch of word) {
@@ -191,17 +167,26 @@ function piecesOf(word: string): Piece[] {
 }
 
 /** Every unigram and overlapping bigram of a Han run. */
-function hanTerms(run: string, into: Set<string>): void {
+function hanTerms(run: string, into: Map<string, number>, weight: number): void {
   const chars = [...run];
   for (let i = 0; i < chars.length; i++) {
-    into.add(chars[i]!);
-    if (i + 1 < chars.length) into.add(chars[i]! + chars[i + 1]!);
+    add(into, chars[i]!, weight);
+    if (i + 1 < chars.length) add(into, chars[i]! + chars[i + 1]!, weight);
   }
 }
 
-/** Han runs and other words of a folded text, with hyphenated words split into their parts. */
-function* wordsOf(folded: string): Generator<{ parts: Piece[][]; joined: string | null }> {
-  for (const match of folded.matchAll(wordPattern)) {
+function add(into: Map<string, number>, term: string, weight: number): void {
+  into.set(term, (into.get(term) ?? 0) + weight);
+}
+
+/** The text as words are cut from it: NFKC and lower case (folding is per word, after stemming). */
+function lowered(text: string): string {
+  return text.normalize('NFKC').toLowerCase();
+}
+
+/** Han runs and other words of a text, with hyphenated words split into their parts. */
+function* wordsOf(text: string): Generator<{ parts: Piece[][]; joined: string | null }> {
+  for (const match of lowered(text).matchAll(wordPattern)) {
     const parts = match[0].split(/[-‐‑]/).map(piecesOf);
     const plain = parts.every((p) => p.length === 1 && !p[0]!.han);
     yield {
@@ -211,111 +196,207 @@ function* wordsOf(folded: string): Generator<{ parts: Piece[][]; joined: string 
   }
 }
 
+/** A text as ranking and phrases see it: how often each term occurs, and its words in order. */
+export interface Analysis {
+  /** Term → occurrences, a field's occurrences counted by the field's weight. */
+  counts: Map<string, number>;
+  /** The terms of its words in order (a hyphenated word's parts, a Han run's characters). */
+  sequence: string[];
+}
+
 /**
- * The distinct terms a passage is indexed under. A hyphenated word gives its parts and the
- * parts run together ("multi-stakeholder": multi, stakeholder, multistakeholder).
+ * Analyses a passage of `language` (when unknown, detected from the text): fields are its
+ * parts with their weights (a heading or a submission's title weighs more than a body). A
+ * hyphenated word gives its parts and the parts run together ("multi-stakeholder": multi,
+ * stakeholder, multistakeholder).
  */
-export function indexTerms(text: string): string[] {
-  const terms = new Set<string>();
-  for (const { parts, joined } of wordsOf(foldForSearch(text))) {
-    for (const pieces of parts) {
-      for (const piece of pieces) {
-        if (piece.han) hanTerms(piece.text, terms);
-        else terms.add(wordTerm(piece.text));
+export function analyse(
+  fields: { text: string; weight?: number }[],
+  language: string | undefined,
+): Analysis {
+  const lang = language ?? detectLanguage(fields.map((f) => f.text).join('\n'));
+  const counts = new Map<string, number>();
+  const sequence: string[] = [];
+  for (const { text, weight = 1 } of fields) {
+    for (const { parts, joined } of wordsOf(text)) {
+      for (const pieces of parts) {
+        for (const piece of pieces) {
+          if (piece.han) {
+            hanTerms(piece.text, counts, weight);
+            sequence.push(...piece.text);
+          } else {
+            const term = stemWord(piece.text, lang);
+            add(counts, term, weight);
+            sequence.push(term);
+          }
+        }
       }
+      if (joined) add(counts, stemWord(joined, lang), weight);
     }
-    if (joined) terms.add(wordTerm(joined));
   }
-  return [...terms];
+  return { counts, sequence };
+}
+
+/** The distinct terms a passage of `language` (when unknown, detected) is indexed under. */
+export function indexTerms(text: string, language?: string): string[] {
+  return [...analyse([{ text }], language).counts.keys()];
 }
 
 /** A query as the index answers it. */
 export interface SearchQuery {
-  /** Every term a passage must be indexed under (all required), distinct. */
-  terms: string[];
   /**
-   * Folded strings a passage's folded text must contain: Han runs of two characters or more
-   * and quoted phrases, so 公共核心 never matches text with 公共 and 核心 apart.
+   * Every word a passage must hold (all required), each as the terms it may be indexed under
+   * (one of them suffices: a Latin word has a stem per stemming language).
    */
-  phrases: string[];
+  words: string[][];
+  /** Quoted phrases: words (as above) that must follow one another in the passage. */
+  phrases: string[][][];
+  /**
+   * Han runs of three characters or more, which a passage's folded text must contain, so
+   * 公共核心 never matches text with 公共 and 核心 apart (a run of two is its one pair term).
+   */
+  hanRuns: string[];
 }
 
-/**
- * The terms and phrases of a query. Words are all required; a Han run of one character needs
- * that character, a longer one needs its bigrams and then the run itself; "quoted words" must
- * appear as written (after folding). A hyphenated query word asks for the words run together,
- * which the index holds for both "multi-stakeholder" and "multistakeholder".
- */
-export function parseQuery(query: string): SearchQuery {
-  const terms = new Set<string>();
-  const phrases = new Set<string>();
-  const folded = foldForSearch(query);
-  const quoted = [...folded.matchAll(/["“”«»„]([^"“”«»„]+)["“”«»„]/g)].map((m) => m[1]!);
-  for (const phrase of quoted) {
-    const words = [...phrase.matchAll(wordPattern)].map((m) => m[0]);
-    if (words.length > 1) phrases.add(words.join(' '));
-  }
-  for (const { parts, joined } of wordsOf(folded)) {
-    if (joined) {
-      terms.add(wordTerm(joined));
-      continue;
-    }
+/** The words of a piece of query, in order, each as its terms; Han runs apart. */
+function queryWordsOf(
+  text: string,
+  language: string | undefined,
+  hanRuns: Set<string>,
+): { words: string[][]; sequence: string[][] } {
+  const words: string[][] = [];
+  const sequence: string[][] = [];
+  for (const { parts, joined } of wordsOf(text)) {
+    if (joined) words.push(queryTerms(joined, language));
     for (const pieces of parts) {
       for (const piece of pieces) {
         if (!piece.han) {
-          terms.add(wordTerm(piece.text));
+          const terms = queryTerms(piece.text, language);
+          sequence.push(terms);
+          if (!joined) words.push(terms);
           continue;
         }
         const chars = [...piece.text];
-        if (chars.length === 1) terms.add(chars[0]!);
+        sequence.push(...chars.map((c) => [c]));
+        if (chars.length === 1) words.push([chars[0]!]);
         else {
-          for (let i = 0; i + 1 < chars.length; i++) terms.add(chars[i]! + chars[i + 1]!);
-          phrases.add(piece.text);
+          for (let i = 0; i + 1 < chars.length; i++) words.push([chars[i]! + chars[i + 1]!]);
+          if (chars.length > 2) hanRuns.add(foldForSearch(piece.text));
         }
       }
     }
   }
-  return { terms: [...terms], phrases: [...phrases] };
+  return { words, sequence };
 }
 
 /**
- * The overlapping pairs of a Han run of two characters or more (the terms its query asks for),
- * or undefined for any other phrase. A passage that holds the run holds every pair of it.
+ * The words, phrases and Han runs of a query. Words are all required; a Han run of one
+ * character needs that character, a longer one needs its pairs (and the run itself when longer
+ * than two); "quoted words" must follow one another. A hyphenated query word asks for the words
+ * run together, which the index holds for both "multi-stakeholder" and "multistakeholder".
+ * `language`: the query's language when known (a language filter, a concept's term), else each
+ * Latin word may be in English, French or Spanish.
  */
-export function hanPairs(phrase: string): string[] | undefined {
-  const chars = [...phrase];
-  if (chars.length < 2 || !chars.every((ch) => cjk.test(ch))) return undefined;
-  return chars.slice(1).map((ch, i) => chars[i]! + ch);
-}
-
-/**
- * True when a passage's folded text holds every phrase of the query. Phrases of words are
- * compared with spacing and punctuation made single spaces on both sides.
- */
-export function containsPhrases(foldedText: string, phrases: string[]): boolean {
-  if (phrases.length === 0) return true;
-  let spaced: string | undefined;
-  for (const phrase of phrases) {
-    if (foldedText.includes(phrase)) continue;
-    spaced ??= foldedText.replace(/[^\p{L}\p{M}\p{N}]+/gu, ' ');
-    if (!spaced.includes(phrase)) return false;
+export function parseQuery(query: string, language?: string): SearchQuery {
+  const hanRuns = new Set<string>();
+  const phrases: string[][][] = [];
+  const quoted = [...lowered(query).matchAll(/["“”«»„]([^"“”«»„]+)["“”«»„]/g)].map((m) => m[1]!);
+  for (const phrase of quoted) {
+    const { sequence } = queryWordsOf(phrase, language, hanRuns);
+    if (sequence.length > 1) phrases.push(sequence);
   }
-  return true;
+  const seen = new Set<string>();
+  const words: string[][] = [];
+  for (const word of queryWordsOf(query, language, hanRuns).words) {
+    const key = word.join('\u0000');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    words.push(word);
+  }
+  return { words, phrases, hanRuns: [...hanRuns] };
+}
+
+/** Every distinct term a query may look up (the alternatives of all its words). */
+export function queryTermsOf(query: SearchQuery): string[] {
+  return [...new Set(query.words.flat())];
+}
+
+/** True when a passage's terms hold every word of the query (one term of each). */
+export function holdsWords(terms: { has(term: string): boolean }, query: SearchQuery): boolean {
+  return query.words.every((word) => word.some((t) => terms.has(t)));
+}
+
+/** Where in the sequence the phrase starts, or -1: each of its words in turn, one after another. */
+function phraseAt(sequence: string[], phrase: string[][], from = 0): number {
+  for (let i = from; i + phrase.length <= sequence.length; i++) {
+    if (phrase.every((terms, j) => terms.includes(sequence[i + j]!))) return i;
+  }
+  return -1;
 }
 
 /**
- * Where a passage matches a query, as [start, end) ranges of the original text for <mark>:
- * words whose term the query asks for, and the query's Han runs where they occur.
+ * True when a passage holds the query's phrases (its words in order) and Han runs (in its
+ * folded text, which `folded` gives when asked).
  */
-export function matchRanges(text: string, query: SearchQuery): [number, number][] {
-  const wanted = new Set(query.terms);
+export function holdsPhrases(
+  analysis: Pick<Analysis, 'sequence'>,
+  folded: () => string,
+  query: SearchQuery,
+): boolean {
+  if (!query.phrases.every((phrase) => phraseAt(analysis.sequence, phrase) >= 0)) return false;
+  if (query.hanRuns.length === 0) return true;
+  const text = folded();
+  return query.hanRuns.every((run) => text.includes(run));
+}
+
+/**
+ * How close together a passage holds the query's words, from 0 (far apart, or one word only) to
+ * 2 (all of them in a row, in the query's order): the phrase and proximity bonus of ranking.
+ * Closeness is the words' count over the span of the shortest stretch holding one of each.
+ */
+export function proximity(sequence: string[], query: SearchQuery): number {
+  // Han pairs are not in the sequence (its characters are): proximity is of the other words.
+  const words = query.words.filter((w) => !w.some((t) => cjk.test(t)));
+  if (words.length < 2 || sequence.length === 0) return 0;
+  const inOrder = phraseAt(sequence, words) >= 0 ? 1 : 0;
+  const last = new Array<number>(words.length).fill(-1);
+  let shortest = Infinity;
+  for (let i = 0; i < sequence.length; i++) {
+    let hit = false;
+    for (let w = 0; w < words.length; w++) {
+      if (words[w]!.includes(sequence[i]!)) {
+        last[w] = i;
+        hit = true;
+      }
+    }
+    if (!hit || last.some((p) => p < 0)) continue;
+    shortest = Math.min(shortest, i - Math.min(...last) + 1);
+  }
+  if (!Number.isFinite(shortest)) return inOrder;
+  return inOrder + Math.min(1, words.length / shortest);
+}
+
+/**
+ * Where a passage of `language` matches a query, as [start, end) ranges of the original text
+ * for <mark>: words whose term the query asks for, and the query's Han words where they occur.
+ */
+export function matchRanges(
+  text: string,
+  query: SearchQuery,
+  language?: string,
+): [number, number][] {
+  const wanted = new Set(queryTermsOf(query));
+  const lang = language ?? detectLanguage(text);
+  const termOf = (word: string) => stemWord(word.normalize('NFKC').toLowerCase(), lang);
   const ranges: [number, number][] = [];
   for (const match of text.matchAll(wordPattern)) {
     const start = match.index;
     const whole = match[0];
-    const folded = foldForSearch(whole);
-    const joined = folded.replace(/[-‐‑]/g, '');
-    if (/[-‐‑]/.test(folded) && !cjk.test(folded) && wanted.has(wordTerm(joined))) {
+    if (
+      /[-‐‑]/.test(whole) &&
+      !cjk.test(whole) &&
+      wanted.has(termOf(whole.replace(/[-‐‑]/g, '')))
+    ) {
       ranges.push([start, start + whole.length]);
       continue;
     }
@@ -323,16 +404,16 @@ export function matchRanges(text: string, query: SearchQuery): [number, number][
     for (const part of whole.matchAll(/[\p{L}\p{M}\p{N}]+/gu)) {
       let offset = start + part.index;
       for (const piece of piecesOfOriginal(part[0])) {
-        if (!cjk.test(piece) && wanted.has(wordTerm(foldForSearch(piece))))
+        if (!cjk.test(piece) && wanted.has(termOf(piece)))
           ranges.push([offset, offset + piece.length]);
         offset += piece.length;
       }
     }
   }
-  const hanQueries = [
-    ...query.phrases.filter((p) => cjk.test(p)),
-    ...query.terms.filter((t) => [...t].length === 1 && cjk.test(t)),
-  ];
+  const hanQueries = new Set([
+    ...query.hanRuns,
+    ...[...wanted].filter((t) => [...t].length <= 2 && cjk.test(t)),
+  ]);
   for (const run of hanQueries) {
     for (let at = text.indexOf(run); at >= 0; at = text.indexOf(run, at + run.length))
       ranges.push([at, at + run.length]);

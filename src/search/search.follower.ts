@@ -7,12 +7,22 @@ import type { Db } from '../db/database.ts';
 import { recordEvent } from '../events/events.store.ts';
 import type { Follower } from '../events/followers.ts';
 import type { LoggedEvent } from '../events/followers.store.ts';
-import { indexLanguageVersion, syncSubmissionsIndex } from './search.service.ts';
+import {
+  indexLanguageVersion,
+  rebuildSearchIndex,
+  syncSubmissionsIndex,
+} from './search.service.ts';
 
 /** Logged by this follower: passages added to the index (`data.sourceIds`). */
 export const passagesIndexed = 'search.passages_indexed';
 /** Logged by this follower: passages taken out of the index (`data.sourceIds`). */
 export const passagesRemoved = 'search.passages_removed';
+
+/**
+ * Written by migration 0019-search-ranking when the terms changed (Snowball stemmers, posting weights): the
+ * whole index is built anew, and every passage logged as indexed, so concepts are tagged anew.
+ */
+export const reindexRequested = 'search.reindex_requested';
 
 /** The submission events after which its place in the index may change. */
 const submissionActions = new Set([
@@ -29,9 +39,13 @@ export const searchFollower: Follower = {
   name: 'search',
   wants: (event: LoggedEvent) =>
     event.action === 'language_version.imported' ||
+    event.action === reindexRequested ||
     (event.subjectType === 'submission' && submissionActions.has(event.action)),
   async handle(db: Db, events: LoggedEvent[], now: Date): Promise<void> {
     const indexed: string[] = [];
+    if (events.some((e) => e.action === reindexRequested)) {
+      indexed.push(...(await rebuildSearchIndex((work) => work(db))).sourceIds);
+    }
     for (const event of events) {
       if (event.action === 'language_version.imported')
         indexed.push(...(await indexLanguageVersion(db, event.subjectId)));
@@ -47,11 +61,23 @@ export const searchFollower: Follower = {
   },
 };
 
+/** The most passages one logged event names, so a rebuilt index of a large installation is
+ * told in many small events rather than one that every follower must load whole. */
+export const passagesPerEvent = 1000;
+
 async function logPassages(db: Db, action: string, sourceIds: string[], now: Date) {
-  if (sourceIds.length === 0) return;
-  await recordEvent(
-    db,
-    { actor: 'plenum', action, subjectType: 'search', subjectId: 'index', data: { sourceIds } },
-    now,
-  );
+  for (let start = 0; start < sourceIds.length; start += passagesPerEvent) {
+    const batch = sourceIds.slice(start, start + passagesPerEvent);
+    await recordEvent(
+      db,
+      {
+        actor: 'plenum',
+        action,
+        subjectType: 'search',
+        subjectId: 'index',
+        data: { sourceIds: batch },
+      },
+      now,
+    );
+  }
 }

@@ -68,7 +68,7 @@ for (const engine of testEngines()) {
         /<a href="\/documents\/[0-9a-f-]+\/v\/1\/en#para-1"><bdi>A\/AC\.290\/2021\/CRP\.2, para 1<\/bdi><\/a>/,
       );
       assert.match(body, /the <mark>public<\/mark> <mark>core<\/mark> of the Internet/);
-      assert.match(body, /1 passage found\./);
+      assert.match(body, /1 result found\./);
       const report = await validator.validateString(body);
       assert.deepEqual(
         report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId}: ${m.message}`)),
@@ -88,7 +88,7 @@ for (const engine of testEngines()) {
       const en = await (
         await client.get('/search?q=domain&language=en&from=2021-01-01&to=2021-12-31')
       ).text();
-      assert.match(en, /1 passage found\./);
+      assert.match(en, /1 result found\./);
     });
 
     it('renders script in the text and the query inert', async () => {

@@ -20,6 +20,7 @@ const formFields = [
   'kind',
   'from',
   'to',
+  'sort',
 ] as const;
 
 /** Mounts the search page and registers the search API route. */

@@ -64,6 +64,12 @@ export const searchFiltersSchema = z.object({
     .describe('Only paragraphs, footnotes or submissions'),
   from: day.describe('Earliest date, YYYY-MM-DD'),
   to: day.describe('Latest date, YYYY-MM-DD'),
+  sort: z
+    .enum(['relevance', 'newest'], { message: 'Sort by relevance or newest.' })
+    .optional()
+    .or(z.literal('').transform(() => undefined))
+    .transform((v) => v ?? 'relevance')
+    .describe('relevance (the default: BM25, phrase and proximity, a little recency) or newest'),
   page: z
     .string()
     .optional()
@@ -105,8 +111,24 @@ export const searchHitSchema = z
     marks: z
       .array(z.tuple([z.number().int(), z.number().int()]))
       .describe('Matched ranges of the snippet, [start, end) in UTF-16 code units'),
+    score: z.number().int().describe('Relevance: higher is better (comparable within one query)'),
+    otherLanguages: z
+      .array(z.object({ language: z.string(), href: z.string() }))
+      .describe('The same paragraph in the other languages of its version'),
   })
   .meta({ id: 'SearchHit' });
+
+/** One value of a facet and how many matching passages have it. */
+export const searchFacetSchema = z
+  .object({
+    value: z.string().describe('The value to filter by'),
+    label: z.string().describe('A process name, a document symbol, or the value itself'),
+    count: z.number().int().describe('Matching passages with this value'),
+  })
+  .meta({ id: 'SearchFacet' });
+
+/** One value of a facet. */
+export type SearchFacet = z.infer<typeof searchFacetSchema>;
 
 /** One passage found. */
 export type SearchHit = z.infer<typeof searchHitSchema>;
@@ -117,13 +139,33 @@ export const searchResultSchema = z
     query: z.string(),
     page: z.number().int(),
     pageSize: z.number().int(),
+    sort: z.enum(['relevance', 'newest']),
     hits: z.array(searchHitSchema),
-    total: z.number().int().describe('Passages found; a lower bound when totalExact is false'),
+    total: z
+      .number()
+      .int()
+      .describe(
+        'Results found (a paragraph in several languages is one); when totalExact is false, more than this match',
+      ),
+    passages: z
+      .number()
+      .int()
+      .describe('Passages found (each language counts); a lower bound when totalExact is false'),
     totalExact: z.boolean(),
     hasNext: z.boolean(),
     truncated: z
       .boolean()
       .describe('The scan stopped before the end of the index: a narrower query finds more'),
+    facets: z
+      .object({
+        process: z.array(searchFacetSchema),
+        document: z.array(searchFacetSchema),
+        language: z.array(searchFacetSchema),
+        group: z.array(searchFacetSchema),
+        country: z.array(searchFacetSchema),
+        year: z.array(searchFacetSchema),
+      })
+      .describe('Counts of the passages found by each filter value (ten values at most each)'),
   })
   .meta({ id: 'SearchResult' });
 

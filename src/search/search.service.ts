@@ -1,9 +1,10 @@
 /**
  * Search: indexing paragraphs, footnotes and published submissions as they arrive, and finding
- * passages by their words. A query starts from its rarest term and walks that term's postings
- * newest first, a window at a time, keeping the passages that hold every other term too; the
- * scan stops once a page (and a little more, for the count) is found, so a common word costs no
- * more than a rare one.
+ * passages by their words, ranked. A query starts from its rarest word and reads the passages
+ * that hold it and every other word (newest first, at most `matchCap`), each with the weight
+ * of each word in it; ranking is BM25 (rarity from `search_terms` times those weights), a mild
+ * recency factor, then a phrase and proximity bonus on the best results. Every score is an
+ * integer made in plenum's code, so SQLite and PostgreSQL give the same answers.
  */
 import type { Viewer } from '../accounts/accounts.schema.ts';
 import type { Db } from '../db/database.ts';
@@ -12,12 +13,15 @@ import { getDocument } from '../documents/documents.service.ts';
 import { PlenumError } from '../errors.ts';
 import { lookupProcess } from '../processes/processes.service.ts';
 import {
-  containsPhrases,
+  analyse,
   foldForSearch,
-  hanPairs,
-  indexTerms,
+  holdsPhrases,
+  holdsWords,
   matchRanges,
   parseQuery,
+  proximity,
+  queryTermsOf,
+  type Analysis,
   type SearchQuery,
 } from './search-terms.ts';
 import { zodError } from '../validation.ts';
@@ -26,14 +30,16 @@ import {
   maxQueryLength,
   searchFiltersSchema,
   searchPageSize,
+  type SearchFacet,
   type SearchHit,
   type SearchResult,
 } from './search.schema.ts';
 import {
   clearSearchIndex,
-  countPostings,
   countSearchIndex,
   deleteSearchItem,
+  facetLabels,
+  findCandidates,
   findLanguageVersionForIndex,
   findSearchItemsBySource,
   findSubmissionsForIndex,
@@ -41,36 +47,45 @@ import {
   insertSearchItems,
   listHiddenVersions,
   listLanguageVersionIds,
+  listParagraphLanguages,
   listPublishedSubmissionIds,
   loadSearchItems,
-  matchWindow,
-  postingWindowEnd,
+  termPassages,
+  type Candidate,
   type ItemFilters,
   type NewSearchItem,
-  type PostingCursor,
   type SearchItemRow,
 } from './search.store.ts';
 
 /** Most distinct terms a query may have (a long Chinese run makes one per character pair). */
 export const maxQueryTerms = 24;
 
+/** Words looked up in SQL; a query's further words are checked on the candidate passages. */
+const maxSqlWords = 4;
+
 /**
- * Postings of the driving term read by each window: small first (a page of common words is
- * found at once), then larger, so a sparse match costs few round trips.
+ * Most matching passages read by one query: past this the newest are ranked, and the count and
+ * facets say "more than". Reading and ranking them takes a few milliseconds per thousand.
  */
-const windowSizes = [1000, 4000, 16_000];
+export const matchCap = 10_000;
 
-/** Postings counted per term to find the rarest; a term with more counts as this many. */
-const countCap = 5000;
-
-/** Terms looked up in SQL; a query's further terms are checked on the candidate passages. */
-const maxSqlTerms = 4;
-
-/** Most postings of the driving term read by one query; past this it answers "at least". */
+/**
+ * Most postings of the driving word read by one query (newest first); a word in more passages
+ * has only its newest read, and the answer says the scan stopped.
+ */
 const scanBudget = 100_000;
 
-/** Passages counted beyond the page, so the page can say "about N". */
-const countAhead = 100;
+/** Results whose phrase and proximity bonus is computed (the rest keep their BM25 order). */
+const rerankDepth = 100;
+
+/** BM25's parameters, and the passage length (in words) taken as average. */
+const bm25 = { k1: 1.2, b: 0.75, averageLength: 40 };
+
+/** Weight of a heading's or a submission title's words against a body's. */
+const headingWeight = 2;
+
+/** Recency: a passage of the newest day gets 10 % more, one ten years older nothing more. */
+const recency = { bonus: 100, days: 3650 };
 
 /** Longest snippet shown of a long passage. */
 const snippetLength = 320;
@@ -86,20 +101,44 @@ function primaryLanguage(tag: string): string {
 }
 
 /**
+ * The term-frequency part of BM25 for a term occurring `count` times (fields weighted) in a
+ * passage of `length` words, times 1,000 and rounded: what a posting stores.
+ */
+export function termWeight(count: number, length: number): number {
+  const { k1, b, averageLength } = bm25;
+  const norm = k1 * (1 - b + (b * Math.max(1, length)) / averageLength);
+  return Math.round((1000 * count * (k1 + 1)) / (count + norm));
+}
+
+/** The weight of each term of an analysed passage, as its postings store them. */
+export function postingWeights(analysis: Analysis): Map<string, number> {
+  const weights = new Map<string, number>();
+  for (const [term, count] of analysis.counts)
+    weights.set(term, termWeight(count, analysis.sequence.length));
+  return weights;
+}
+
+/** A passage to index, with its fields: a heading or title weighs more than a body. */
+interface ItemToIndex {
+  item: NewSearchItem;
+  fields: { text: string; weight?: number }[];
+}
+
+/**
  * Indexes the passages not indexed yet (indexing twice is harmless) and with at least one term,
  * in few statements; returns the source ids of those it indexed.
  */
-async function addItems(db: Db, items: NewSearchItem[]): Promise<string[]> {
+async function addItems(db: Db, items: ItemToIndex[]): Promise<string[]> {
   const existing = await findSearchItemsBySource(
     db,
-    items.map((i) => i.source_id),
+    items.map((i) => i.item.source_id),
   );
-  const added: { item: NewSearchItem; terms: string[] }[] = [];
-  for (const item of items) {
+  const added: { item: NewSearchItem; weights: Map<string, number> }[] = [];
+  for (const { item, fields } of items) {
     if (existing.has(item.source_id)) continue;
-    const terms = indexTerms(item.text);
-    if (terms.length === 0) continue;
-    added.push({ item: { ...item, folded: foldForSearch(item.text) }, terms });
+    const weights = postingWeights(analyse(fields, item.language));
+    if (weights.size === 0) continue;
+    added.push({ item: { ...item, folded: foldForSearch(item.text) }, weights });
   }
   await insertSearchItems(db, added);
   return added.map(({ item }) => item.source_id);
@@ -117,14 +156,14 @@ export async function indexLanguageVersion(db: Db, languageVersionId: string): P
   const date = (lv.versionDate ?? lv.importedAt).slice(0, 10);
   const language = primaryLanguage(lv.language);
   const page = `/documents/${lv.documentId}/v/${lv.versionSeq}/${encodeURIComponent(lv.language)}`;
-  const items: NewSearchItem[] = [];
+  const items: ItemToIndex[] = [];
   for (const [i, block] of lv.blocks.entries()) {
     const text =
       block.kind === 'table' && block.rows
         ? (JSON.parse(block.rows) as string[][]).map((r) => r.join(' | ')).join('\n')
         : block.text;
     if (text.trim() === '') continue;
-    items.push({
+    const item: NewSearchItem = {
       source_id: block.id,
       kind: block.kind === 'footnote' ? 'footnote' : 'paragraph',
       day: dayNumber(date),
@@ -143,7 +182,8 @@ export async function indexLanguageVersion(db: Db, languageVersionId: string): P
       country: null,
       text,
       folded: '',
-    });
+    };
+    items.push({ item, fields: [{ text, weight: block.kind === 'heading' ? headingWeight : 1 }] });
   }
   return addItems(db, items);
 }
@@ -162,9 +202,9 @@ export async function syncSubmissionsIndex(
   if (ids.length === 0) return { indexed: [], removed: [] };
   const submissions = await findSubmissionsForIndex(db, ids);
   const published = submissions.filter((s) => s.status === 'published');
-  const items = published.map((s): NewSearchItem => {
+  const items = published.map((s): ItemToIndex => {
     const date = (s.publishedAt ?? s.receivedAt).slice(0, 10);
-    return {
+    const item: NewSearchItem = {
       source_id: s.id,
       kind: 'submission',
       day: dayNumber(date),
@@ -184,6 +224,8 @@ export async function syncSubmissionsIndex(
       text: s.title ? `${s.title}\n${s.body}` : s.body,
       folded: '',
     };
+    const title = s.title ? [{ text: s.title, weight: headingWeight }] : [];
+    return { item, fields: [...title, { text: s.body }] };
   });
   // Any other status (or no submission): out of the index.
   const publishedIds = new Set(published.map((s) => s.id));
@@ -191,8 +233,7 @@ export async function syncSubmissionsIndex(
     db,
     ids.filter((id) => !publishedIds.has(id)),
   );
-  for (const indexed of unpublished.values())
-    await deleteSearchItem(db, indexed, indexTerms(indexed.text));
+  for (const indexed of unpublished.values()) await deleteSearchItem(db, indexed);
   return { indexed: await addItems(db, items), removed: [...unpublished.keys()] };
 }
 
@@ -203,13 +244,14 @@ export async function syncSubmissionsIndex(
 export async function rebuildSearchIndex(
   inTransaction: <T>(work: (db: Db) => Promise<T>) => Promise<T>,
   progress: (what: 'language versions' | 'submissions', done: number) => void = () => {},
-): Promise<{ items: number; postings: number }> {
+): Promise<{ items: number; postings: number; sourceIds: string[] }> {
   await inTransaction((db) => clearSearchIndex(db));
+  const sourceIds: string[] = [];
   let done = 0;
   for (let after = ''; ;) {
     const ids = await inTransaction(async (db) => {
       const page = await listLanguageVersionIds(db, after, 20);
-      for (const id of page) await indexLanguageVersion(db, id);
+      for (const id of page) sourceIds.push(...(await indexLanguageVersion(db, id)));
       return page;
     });
     if (ids.length === 0) break;
@@ -221,7 +263,7 @@ export async function rebuildSearchIndex(
   for (let after = ''; ;) {
     const ids = await inTransaction(async (db) => {
       const page = await listPublishedSubmissionIds(db, after, 500);
-      await syncSubmissionsIndex(db, page);
+      sourceIds.push(...(await syncSubmissionsIndex(db, page)).indexed);
       return page;
     });
     if (ids.length === 0) break;
@@ -229,7 +271,7 @@ export async function rebuildSearchIndex(
     progress('submissions', done);
     after = ids.at(-1)!;
   }
-  return inTransaction((db) => countSearchIndex(db));
+  return { ...(await inTransaction((db) => countSearchIndex(db))), sourceIds };
 }
 
 /** The words of a search, checked: SEARCH_QUERY_EMPTY or SEARCH_QUERY_TOO_LONG otherwise. */
@@ -238,9 +280,9 @@ export function checkQuery(q: unknown): { text: string; parsed: SearchQuery } {
   if (text.length > maxQueryLength)
     throw new PlenumError('SEARCH_QUERY_TOO_LONG', `It has ${text.length} characters.`);
   const parsed = parseQuery(text);
-  if (parsed.terms.length === 0) throw new PlenumError('SEARCH_QUERY_EMPTY');
-  if (parsed.terms.length > maxQueryTerms)
-    throw new PlenumError('SEARCH_QUERY_TOO_LONG', `It makes ${parsed.terms.length} terms.`);
+  if (parsed.words.length === 0) throw new PlenumError('SEARCH_QUERY_EMPTY');
+  if (parsed.words.length > maxQueryTerms)
+    throw new PlenumError('SEARCH_QUERY_TOO_LONG', `It makes ${parsed.words.length} terms.`);
   return { text, parsed };
 }
 
@@ -272,9 +314,10 @@ async function itemFilters(
 }
 
 /**
- * One page of passages matching every word of the query (and its Han runs and quoted phrases),
- * newest first, that the viewer may read. Input is the query string's fields: q, process,
- * document, language, group, country, kind, from, to, page.
+ * One page of results matching every word of the query (and its Han runs and quoted phrases),
+ * best first (or newest first), that the viewer may read, with counts and facets; a paragraph
+ * found in several languages is one result. Input is the query string's fields: q, process,
+ * document, language, group, country, kind, from, to, sort, page.
  */
 export async function searchPassages(
   db: Db,
@@ -290,6 +333,32 @@ export async function searchPassages(
   );
 }
 
+/** A candidate that holds the whole query, with its score. */
+interface Scored {
+  candidate: Candidate;
+  score: number;
+}
+
+/** Results made of passages: the same paragraph in several languages is one result. */
+interface Result {
+  key: string;
+  best: Scored;
+  members: Scored[];
+}
+
+/** The rarity part of BM25 for a word in `passages` of `all` passages, times 100 and rounded. */
+export function wordRarity(passages: number, all: number): number {
+  const n = Math.min(passages, all);
+  return Math.round(100 * Math.log(1 + (all - n + 0.5) / (n + 0.5)));
+}
+
+/** The key a passage is grouped by: its paragraph (version and address), else itself. */
+function resultKey(c: Candidate): string {
+  return c.kind !== 'submission' && c.versionId && c.address
+    ? `${c.kind === 'footnote' ? 'fn' : 'p'}|${c.versionId}|${c.address}`
+    : c.sourceId;
+}
+
 /** searchPassages once its input is checked, on the connection of one search. */
 async function findPassages(
   db: Db,
@@ -299,98 +368,250 @@ async function findPassages(
   input: ReturnType<typeof searchFiltersSchema.parse>,
 ): Promise<SearchResult> {
   const filters = await itemFilters(db, viewer, input);
-  const page = input.page;
-  const offset = (page - 1) * searchPageSize;
-  const target = offset + searchPageSize + countAhead;
-
-  const counts = await Promise.all(
-    parsed.terms.map(async (term) => ({
-      term,
-      n: await countPostings(db, term, countCap, filters),
-    })),
-  );
-  // Rarest first: the driver has the fewest postings, and the others fail fastest in that order.
-  counts.sort((a, b) => a.n - b.n || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
-  // Past a few terms the rest are checked on the candidate passages instead: every term more
-  // in SQL is one more join for the planner (PostgreSQL's planning time grows fast with them).
-  // The pairs of a Han run need no check of their own: the run is looked for as a substring.
-  const implied = new Set(parsed.phrases.flatMap((phrase) => hanPairs(phrase) ?? []));
-  // A Han run of two characters is its one pair term: the postings already say it is there, so
-  // its passages need no reading. Longer runs and quoted words are checked on the passage.
-  const phrases = parsed.phrases.filter((phrase) => hanPairs(phrase)?.length !== 1);
-  const inSql = counts.slice(0, maxSqlTerms);
-  const checkedHere = counts
-    .slice(maxSqlTerms)
-    .map((c) => c.term)
-    .filter((t) => !implied.has(t));
-  const hiddenVersions = versionsHiddenFrom(viewer, await listHiddenVersions(db));
-  const matches: PostingCursor[] = [];
-  let exhausted = inSql[0]!.n === 0;
-  let scanned = 0;
-  let cursor: PostingCursor | undefined;
-  for (let window = 0; !exhausted && matches.length < target; window++) {
-    const windowSize = windowSizes[Math.min(window, windowSizes.length - 1)]!;
-    const end =
-      scanned === 0 && inSql[0]!.n < windowSize
-        ? undefined
-        : await postingWindowEnd(db, inSql[0]!.term, windowSize, cursor, filters);
-    const wanted = target - matches.length;
-    const rows = await matchWindow(
-      db,
-      {
-        driver: inSql[0]!.term,
-        others: inSql.slice(1).map((c) => c.term),
-        filters,
-        hiddenVersions,
-        withFolded: phrases.length > 0 || checkedHere.length > 0,
-      },
-      cursor,
-      end,
-      wanted,
-    );
-    for (const row of rows) {
-      if (phrases.length > 0 && !containsPhrases(row.folded ?? '', phrases)) continue;
-      if (checkedHere.length > 0) {
-        const terms = new Set(indexTerms(row.folded ?? ''));
-        if (!checkedHere.every((t) => terms.has(t))) continue;
-      }
-      matches.push({ day: row.day, item: row.item });
-    }
-    scanned += windowSize;
-    if (rows.length === wanted) {
-      // The window may hold more: go on from the last passage read, not from its far end.
-      const last = rows.at(-1)!;
-      cursor = { day: last.day, item: last.item };
-    } else if (!end) exhausted = true;
-    else cursor = end;
-    if (!exhausted && matches.length < target && scanned >= scanBudget) break;
+  const stats = await termPassages(db, queryTermsOf(parsed));
+  // A word's passages: those of its terms together (a passage has the one of its language).
+  const words = parsed.words
+    .map((terms) => ({
+      terms,
+      passages: terms.reduce((n, t) => n + (stats.byTerm.get(t) ?? 0), 0),
+    }))
+    // Rarest first: the driver has the fewest postings, and the others fail fastest in order.
+    .sort((a, b) => a.passages - b.passages || compare(a.terms.join(), b.terms.join()));
+  const rarity = words.map((w) => wordRarity(w.passages, stats.all));
+  const inSql = words.slice(0, maxSqlWords);
+  const checkedHere = words.slice(maxSqlWords);
+  const needsText =
+    checkedHere.length > 0 || parsed.phrases.length > 0 || parsed.hanRuns.length > 0;
+  const budget = inSql[0]!.passages > scanBudget ? scanBudget : undefined;
+  const candidates =
+    inSql[0]!.passages === 0
+      ? []
+      : await findCandidates(
+          db,
+          {
+            words: inSql.map((w) => w.terms),
+            filters,
+            hiddenVersions: versionsHiddenFrom(viewer, await listHiddenVersions(db)),
+            withText: needsText,
+            budget,
+          },
+          matchCap + 1,
+        );
+  const capped = candidates.length > matchCap;
+  const scored = scoreCandidates(candidates.slice(0, matchCap), {
+    query: parsed,
+    rarity,
+    checkedHere: checkedHere.map((w) => w.terms),
+    needsText,
+  });
+  const results = groupResults(scored);
+  if (input.sort === 'newest') results.sort(newestFirst);
+  else {
+    results.sort(byScore);
+    await rerankByProximity(db, results, parsed);
   }
-  const pageMatches = matches.slice(offset, offset + searchPageSize);
+  const exact = !capped && budget === undefined;
+  return pageOfResults(db, {
+    text,
+    parsed,
+    page: input.page,
+    sort: input.sort,
+    results,
+    passages: scored,
+    exact,
+  });
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Newest first: day, then the passage's number, both descending. */
+function newestFirst(a: Result, b: Result): number {
+  return (
+    b.best.candidate.day - a.best.candidate.day || b.best.candidate.item - a.best.candidate.item
+  );
+}
+
+/** Highest score first, then newest. */
+function byScore(a: Result, b: Result): number {
+  return b.best.score - a.best.score || newestFirst(a, b);
+}
+
+/**
+ * The candidates that hold the whole query (words checked here, phrases, Han runs), each with
+ * its score: BM25 (each word's rarity times its weight in the passage) and the recency factor.
+ */
+function scoreCandidates(
+  candidates: Candidate[],
+  how: { query: SearchQuery; rarity: number[]; checkedHere: string[][]; needsText: boolean },
+): Scored[] {
+  const newest = candidates.reduce((d, c) => Math.max(d, c.day), 0);
+  const scored: Scored[] = [];
+  const seen = new Map<number, Scored>();
+  for (const candidate of candidates) {
+    const weights = [...candidate.weights];
+    if (how.needsText) {
+      const analysis = analyse([{ text: candidate.text ?? '' }], candidate.language);
+      if (!holdsWords(analysis.counts, how.query)) continue;
+      if (!holdsPhrases(analysis, () => foldForSearch(candidate.text ?? ''), how.query)) continue;
+      for (const terms of how.checkedHere) {
+        const count = Math.max(...terms.map((t) => analysis.counts.get(t) ?? 0));
+        weights.push(termWeight(count, analysis.sequence.length));
+      }
+    }
+    let bm25Score = 0;
+    for (const [k, weight] of weights.entries()) bm25Score += how.rarity[k]! * (weight ?? 0);
+    const age = Math.max(0, newest - candidate.day);
+    const bonus = Math.round((recency.bonus * Math.max(0, recency.days - age)) / recency.days);
+    const score = Math.floor((bm25Score * (1000 + bonus)) / 1000);
+    // A driver with two terms in one passage gives it twice: the better row counts.
+    const before = seen.get(candidate.item);
+    if (before) {
+      before.score = Math.max(before.score, score);
+      continue;
+    }
+    const entry = { candidate, score };
+    seen.set(candidate.item, entry);
+    scored.push(entry);
+  }
+  return scored;
+}
+
+/** Groups the passages by paragraph; a result is as good as its best passage. */
+function groupResults(scored: Scored[]): Result[] {
+  const byKey = new Map<string, Result>();
+  for (const s of scored) {
+    const key = resultKey(s.candidate);
+    const result = byKey.get(key);
+    if (!result) byKey.set(key, { key, best: s, members: [s] });
+    else {
+      result.members.push(s);
+      if (
+        s.score > result.best.score ||
+        (s.score === result.best.score && s.candidate.item < result.best.candidate.item)
+      )
+        result.best = s;
+    }
+  }
+  return [...byKey.values()];
+}
+
+/**
+ * The phrase and proximity bonus on the best results: up to half more for the query's words
+ * close together, and as much again for all of them in a row in the query's order.
+ */
+async function rerankByProximity(db: Db, results: Result[], query: SearchQuery): Promise<void> {
+  if (query.words.length < 2) return;
+  const top = results.slice(0, rerankDepth);
+  const needing = top
+    .filter((r) => r.best.candidate.text === null)
+    .map((r) => r.best.candidate.item);
+  const texts = new Map((await loadSearchItems(db, needing)).map((r) => [r.seq, r.text]));
+  for (const result of top) {
+    const c = result.best.candidate;
+    const { sequence } = analyse([{ text: c.text ?? texts.get(c.item) ?? '' }], c.language);
+    const closeness = proximity(sequence, query);
+    result.best.score = Math.floor(
+      (result.best.score * (4 + Math.round(closeness * 100) / 100)) / 4,
+    );
+  }
+  top.sort(byScore);
+  results.splice(0, top.length, ...top);
+}
+
+/** Counts of the matching passages by facet value, most first (ten at most), with labels. */
+async function facetsOf(db: Db, passages: Scored[]): Promise<SearchResult['facets']> {
+  const count = (pick: (c: Candidate) => string | null): SearchFacet[] => {
+    const counts = new Map<string, number>();
+    for (const { candidate } of passages) {
+      const value = pick(candidate);
+      if (value !== null) counts.set(value, (counts.get(value) ?? 0) + 1);
+    }
+    return [...counts]
+      .sort((a, b) => b[1] - a[1] || compare(a[0], b[0]))
+      .slice(0, 10)
+      .map(([value, n]) => ({ value, label: value, count: n }));
+  };
+  const facets = {
+    process: count((c) => c.processId),
+    document: count((c) => c.documentId),
+    language: count((c) => c.language),
+    group: count((c) => c.stakeholderGroup),
+    country: count((c) => c.country),
+    year: count((c) => c.date.slice(0, 4)),
+  };
+  const labels = await facetLabels(db, {
+    processIds: facets.process.map((f) => f.value),
+    documentIds: facets.document.map((f) => f.value),
+  });
+  for (const f of [...facets.process, ...facets.document]) f.label = labels.get(f.value) ?? f.value;
+  facets.year.sort((a, b) => compare(b.value, a.value));
+  return facets;
+}
+
+/** The page asked for, with its passages loaded, their other languages, counts and facets. */
+async function pageOfResults(
+  db: Db,
+  page: {
+    text: string;
+    parsed: SearchQuery;
+    page: number;
+    sort: 'relevance' | 'newest';
+    results: Result[];
+    passages: Scored[];
+    exact: boolean;
+  },
+): Promise<SearchResult> {
+  const offset = (page.page - 1) * searchPageSize;
+  const shown = page.results.slice(offset, offset + searchPageSize);
   const rows = await loadSearchItems(
     db,
-    pageMatches.map((m) => m.item),
+    shown.map((r) => r.best.candidate.item),
   );
   const bySeq = new Map(rows.map((r) => [r.seq, r]));
-  const hits = pageMatches
-    .map((m) => bySeq.get(m.item))
-    .filter((r): r is SearchItemRow => r !== undefined)
-    .map((r) => toHit(r, parsed));
-  const totalExact = exhausted && matches.length < target;
+  const languages = await listParagraphLanguages(
+    db,
+    shown.flatMap(({ best: { candidate: c } }) =>
+      c.kind !== 'submission' && c.versionId && c.address
+        ? [{ versionId: c.versionId, address: c.address }]
+        : [],
+    ),
+  );
+  const hits = shown.flatMap((result) => {
+    const row = bySeq.get(result.best.candidate.item);
+    if (!row) return [];
+    const others = languages
+      .filter(
+        (l) =>
+          l.versionId === row.version_id &&
+          l.address === row.address &&
+          l.language !== row.language,
+      )
+      .map((l) => ({ language: l.language, href: l.href }));
+    return [{ ...toHit(row, page.parsed), score: result.best.score, otherLanguages: others }];
+  });
   return {
-    query: text,
-    page,
+    query: page.text,
+    page: page.page,
     pageSize: searchPageSize,
+    sort: page.sort,
     hits,
-    total: matches.length,
-    totalExact,
-    hasNext: matches.length > offset + searchPageSize,
-    truncated: !exhausted && matches.length < target,
+    total: page.results.length,
+    passages: page.passages.length,
+    totalExact: page.exact,
+    hasNext: page.results.length > offset + searchPageSize,
+    truncated: !page.exact,
+    facets: await facetsOf(db, page.passages),
   };
 }
 
 /** A stored passage as a result: its citation, link, and the part of it that matched. */
-function toHit(row: SearchItemRow, query: SearchQuery): SearchHit {
-  const ranges = matchRanges(row.text, query);
+function toHit(
+  row: SearchItemRow,
+  query: SearchQuery,
+): Omit<SearchHit, 'score' | 'otherLanguages'> {
+  const ranges = matchRanges(row.text, query, row.language);
   const { snippet, start, length } = snippetOf(row.text, ranges[0]?.[0] ?? 0);
   const marks = ranges
     .map(([a, b]): [number, number] => [a - start, b - start])
@@ -443,4 +664,13 @@ function snippetOf(text: string, at: number): { snippet: string; start: number; 
     /** Where the text ends in the snippet (before " …"). */
     length: prefix.length + end - start,
   };
+}
+
+/** The words of a query, rarest first (by their passages in the index): a scan's driver first. */
+export async function wordsRarestFirst(db: Db, query: SearchQuery): Promise<string[][]> {
+  const stats = await termPassages(db, queryTermsOf(query));
+  return query.words
+    .map((terms) => ({ terms, n: terms.reduce((n, t) => n + (stats.byTerm.get(t) ?? 0), 0) }))
+    .sort((a, b) => a.n - b.n || compare(a.terms.join(), b.terms.join()))
+    .map((w) => w.terms);
 }

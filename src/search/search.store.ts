@@ -28,21 +28,28 @@ export interface ItemFilters {
   toDay?: number;
 }
 
-/** Where a scan of a term's postings stands: the last (day, item) already read. */
-export interface PostingCursor {
-  day: number;
-  item: number;
-}
-
 /** Passage rows inserted per statement (19 columns each, under both engines' parameter caps). */
 const itemChunk = 32;
 
-/** Inserts passages and all their postings in few statements. */
+/** A posting ready to insert. */
+export interface NewPosting {
+  term: string;
+  day: number;
+  item: number;
+  lang: string;
+  weight: number;
+}
+
+/**
+ * Inserts passages and all their postings (each term with its weight) in few statements, and
+ * counts them in `search_terms`.
+ */
 export async function insertSearchItems(
   db: Db,
-  items: { item: NewSearchItem; terms: string[] }[],
+  items: { item: NewSearchItem; weights: Map<string, number> }[],
 ): Promise<void> {
-  const postings: { term: string; day: number; item: number; lang: string }[] = [];
+  if (items.length === 0) return;
+  const postings: NewPosting[] = [];
   for (const chunk of shapedChunks(items, itemChunk)) {
     const rows = await db
       .insertInto('search_items')
@@ -52,13 +59,59 @@ export async function insertSearchItems(
     // Each passage's number is matched by its source, not by the order of the returned rows,
     // so the postings can never land on the wrong passage.
     const bySource = new Map(rows.map((r) => [r.source_id, Number(r.seq)]));
-    for (const { item, terms } of chunk) {
+    for (const { item, weights } of chunk) {
       const seq = bySource.get(item.source_id)!;
-      for (const term of terms)
-        postings.push({ term, day: item.day, item: seq, lang: item.language });
+      for (const [term, weight] of weights)
+        postings.push({ term, day: item.day, item: seq, lang: item.language, weight });
     }
   }
   await insertPostings(db, postings);
+  await countTermPassages(db, postings, items.length);
+}
+
+/**
+ * Adds to the passage counts of the postings' terms (`sign` -1 takes them off), and `passages`
+ * to the count of all passages (the empty term).
+ */
+export async function countTermPassages(
+  db: Db,
+  postings: { term: string }[],
+  passages: number,
+  sign: 1 | -1 = 1,
+): Promise<void> {
+  const counts = new Map<string, number>([['', passages]]);
+  for (const { term } of postings) counts.set(term, (counts.get(term) ?? 0) + 1);
+  // Sorted, so two writers lock the rows in one order.
+  const rows = [...counts]
+    .toSorted((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .map(([term, n]) => ({ term, passages: sign * n }));
+  for (const chunk of shapedChunks(rows, postingChunk)) {
+    await db
+      .insertInto('search_terms')
+      .values(chunk)
+      .onConflict((oc) =>
+        oc.column('term').doUpdateSet({
+          passages: sql<number>`search_terms.passages + excluded.passages`,
+        }),
+      )
+      .execute();
+  }
+}
+
+/** How many passages each term is in, and how many there are in all. */
+export async function termPassages(
+  db: Db,
+  terms: string[],
+): Promise<{ byTerm: Map<string, number>; all: number }> {
+  const rows = await db
+    .selectFrom('search_terms')
+    .select(['term', 'passages'])
+    .where('term', 'in', shapedList(['', ...terms]))
+    .execute();
+  const byTerm = new Map(rows.map((r) => [r.term, Number(r.passages)]));
+  const all = byTerm.get('') ?? 0;
+  byTerm.delete('');
+  return { byTerm, all };
 }
 
 /** Indexed passages of these sources, by source id. */
@@ -82,10 +135,7 @@ export async function findSearchItemsBySource(
 }
 
 /** Inserts postings in chunks. */
-export async function insertPostings(
-  db: Db,
-  rows: { term: string; day: number; item: number; lang: string }[],
-): Promise<void> {
+export async function insertPostings(db: Db, rows: NewPosting[]): Promise<void> {
   for (const chunk of shapedChunks(rows, postingChunk)) {
     await db.insertInto('search_postings').values(chunk).execute();
   }
@@ -109,180 +159,204 @@ export async function isBlockIndexed(db: Db, blockId: string): Promise<boolean> 
   return (await findSearchItemBySource(db, blockId)) !== undefined;
 }
 
-/** Removes a passage and its postings (the terms are those it was indexed under). */
-export async function deleteSearchItem(
-  db: Db,
-  item: { seq: number; day: number },
-  terms: string[],
-): Promise<void> {
-  for (let i = 0; i < terms.length; i += postingChunk) {
+/** Removes a passage and its postings, and takes them off the term counts. */
+export async function deleteSearchItem(db: Db, item: { seq: number; day: number }): Promise<void> {
+  const postings = await db
+    .selectFrom('search_postings')
+    .select('term')
+    .where('item', '=', item.seq)
+    .where('day', '=', item.day)
+    .execute();
+  const terms = postings.map((p) => p.term);
+  for (const chunk of shapedChunks(terms, postingChunk)) {
     await db
       .deleteFrom('search_postings')
-      .where('term', 'in', terms.slice(i, i + postingChunk))
+      .where('term', 'in', chunk)
       .where('day', '=', item.day)
       .where('item', '=', item.seq)
       .execute();
   }
   await db.deleteFrom('search_items').where('seq', '=', item.seq).execute();
+  await countTermPassages(db, postings, 1, -1);
 }
 
 /** Empties the index (before a rebuild). */
 export async function clearSearchIndex(db: Db): Promise<void> {
   await db.deleteFrom('search_postings').execute();
   await db.deleteFrom('search_items').execute();
+  await db.deleteFrom('search_terms').execute();
 }
 
-/** How many passages are indexed under a term, counted up to `cap`. */
-export async function countPostings(
-  db: Db,
-  term: string,
-  cap: number,
-  days: { fromDay?: number; toDay?: number } = {},
-): Promise<number> {
-  let inner = db.selectFrom('search_postings').select('item').where('term', '=', term).limit(cap);
-  if (days.fromDay !== undefined) inner = inner.where('day', '>=', days.fromDay);
-  if (days.toDay !== undefined) inner = inner.where('day', '<=', days.toDay);
-  const row = await db
-    .selectFrom(inner.as('t'))
-    .select((eb) => eb.fn.countAll<string | number>().as('n'))
-    .executeTakeFirst();
-  return Number(row?.n ?? 0);
-}
-
-/**
- * The (day, item) of the `size`-th posting of a term after the cursor, newest first: the far end
- * of the next window to scan, or undefined when fewer postings are left.
- */
-export async function postingWindowEnd(
-  db: Db,
-  term: string,
-  size: number,
-  after: PostingCursor | undefined,
-  days: { fromDay?: number; toDay?: number },
-): Promise<PostingCursor | undefined> {
-  const query = db
-    .selectFrom('search_postings as p')
-    .select(['p.day', 'p.item'])
-    .where('p.term', '=', term);
-  const row = await query
-    .where(beforeCursor(after))
-    .where(inDays(days))
-    .orderBy('p.day', 'desc')
-    .orderBy('p.item', 'desc')
-    .limit(1)
-    .offset(size - 1)
-    .executeTakeFirst();
-  return row ? { day: Number(row.day), item: Number(row.item) } : undefined;
+/** One passage that holds the driving word, with what ranking, facets and grouping need. */
+export interface Candidate {
+  item: number;
+  day: number;
+  /** The weight of each word looked up in SQL (the best of its terms), null where it is absent. */
+  weights: (number | null)[];
+  sourceId: string;
+  kind: string;
+  language: string;
+  processId: string;
+  documentId: string | null;
+  versionId: string | null;
+  address: string | null;
+  stakeholderGroup: string | null;
+  country: string | null;
+  date: string;
+  /** The text, when asked for (words and phrases checked on the passage). */
+  text: string | null;
 }
 
 /**
- * The first `limit` passages in one window of the driving term's postings (after `after`, down
- * to and including `until`) that are also indexed under every other term and pass the filters,
- * newest first. Versions in `hiddenVersions` are left out.
+ * The newest passages (at most `limit`) that hold the first word of `words` (the driver: any of
+ * its terms), every other word and pass the filters, with each word's weight. At most `budget`
+ * postings of the driver are read (newest first) when it has more. Versions in `hiddenVersions`
+ * are left out.
  */
-export async function matchWindow(
+export async function findCandidates(
   db: Db,
   query: {
-    driver: string;
-    others: string[];
+    words: string[][];
     filters: ItemFilters;
     hiddenVersions: string[];
-    withFolded: boolean;
+    withText: boolean;
+    budget: number | undefined;
   },
-  after: PostingCursor | undefined,
-  until: PostingCursor | undefined,
   limit: number,
-): Promise<{ day: number; item: number; folded: string | null }[]> {
-  const { filters } = query;
-  const needsItem =
-    query.withFolded ||
-    query.hiddenVersions.length > 0 ||
-    filters.processId !== undefined ||
-    filters.documentId !== undefined ||
-    filters.group !== undefined ||
-    filters.country !== undefined ||
-    filters.kind !== undefined;
+): Promise<Candidate[]> {
+  const { filters, words } = query;
+  const [driver, ...others] = words as [string[], ...string[][]];
+  let postings = db
+    .selectFrom('search_postings as d')
+    .select(['d.day', 'd.item', 'd.weight'])
+    .where('d.term', 'in', driver)
+    .where(inDays(filters));
+  if (filters.language !== undefined) postings = postings.where('d.lang', '=', filters.language);
+  if (query.budget !== undefined)
+    postings = postings.orderBy('d.day', 'desc').orderBy('d.item', 'desc').limit(query.budget);
+  const weightOf = (terms: string[]) =>
+    sql<number | null>`(select max(o.weight) from search_postings o where o.term in (${sql.join(
+      terms,
+    )}) and o.day = p.day and o.item = p.item)`;
   let q = db
-    .selectFrom('search_postings as p')
-    .select(['p.day', 'p.item'])
-    .where('p.term', '=', query.driver);
-  q = q.where(beforeCursor(after)).where(inDays(filters));
-  if (filters.language !== undefined) q = q.where('p.lang', '=', filters.language);
-  if (until) {
-    q = q.where(sql<SqlBool>`(p.day, p.item) >= (${until.day}, ${until.item})`);
-  }
-  for (const term of query.others) {
+    .selectFrom(postings.as('p'))
+    .innerJoin('search_items as i', 'i.seq', 'p.item')
+    .select([
+      'p.day',
+      'p.item',
+      'p.weight',
+      'i.source_id',
+      'i.kind',
+      'i.language',
+      'i.process_id',
+      'i.document_id',
+      'i.version_id',
+      'i.address',
+      'i.stakeholder_group',
+      'i.country',
+      'i.date',
+    ])
+    .select(query.withText ? sql<string>`i.text`.as('text') : sql<null>`null`.as('text'))
+    .select(others.map((terms, k) => weightOf(terms).as(`w${k}`)));
+  for (const terms of others) {
     q = q.where((eb) =>
       eb.exists(
         eb
           .selectFrom('search_postings as o')
           .select(sql.lit(1).as('one'))
-          .where('o.term', '=', term)
+          .where('o.term', 'in', terms)
           .whereRef('o.day', '=', 'p.day')
-          .whereRef('o.item', '=', 'p.item')
-          // The window's range again: whichever plan the engine picks (PostgreSQL may hash the
-          // other term's postings instead of probing them), it reads only this window's part.
-          .$call((b) =>
-            after ? b.where(sql<SqlBool>`(o.day, o.item) < (${after.day}, ${after.item})`) : b,
-          )
-          .$call((b) =>
-            until ? b.where(sql<SqlBool>`(o.day, o.item) >= (${until.day}, ${until.item})`) : b,
-          ),
+          .whereRef('o.item', '=', 'p.item'),
       ),
     );
   }
-  const ordered = (
-    needsItem
-      ? q
-          .innerJoin('search_items as i', 'i.seq', 'p.item')
-          .select(
-            query.withFolded ? sql<string>`i.folded`.as('folded') : sql<null>`null`.as('folded'),
-          )
-          .$call((b) => {
-            let c = b;
-            if (filters.processId !== undefined)
-              c = c.where('i.process_id', '=', filters.processId);
-            if (filters.documentId !== undefined)
-              c = c.where('i.document_id', '=', filters.documentId);
-            if (filters.group !== undefined) c = c.where('i.stakeholder_group', '=', filters.group);
-            if (filters.country !== undefined) c = c.where('i.country', '=', filters.country);
-            if (filters.kind !== undefined) c = c.where('i.kind', '=', filters.kind);
-            if (query.hiddenVersions.length > 0) {
-              c = c.where((eb) =>
-                eb.or([
-                  eb('i.version_id', 'is', null),
-                  eb('i.version_id', 'not in', query.hiddenVersions),
-                ]),
-              );
-            }
-            return c;
-          })
-      : q.select(sql<null>`null`.as('folded'))
-  )
-    .orderBy('p.day', 'desc')
-    .orderBy('p.item', 'desc')
-    .limit(limit);
-  const rows = await ordered.execute();
-  return rows.map((r) => ({
-    day: Number(r.day),
-    item: Number(r.item),
-    folded: (r.folded as string | null) ?? null,
-  }));
-}
-
-/** Postings after the cursor, newest first: (day, item) strictly before it. */
-function beforeCursor(after: PostingCursor | undefined): RawBuilder<SqlBool> {
-  if (!after) return sql<SqlBool>`1 = 1`;
-  // A row comparison, not an OR: both engines read it as one range of the primary key, so the
-  // scan runs in key order and stops at the LIMIT (PostgreSQL otherwise sorts a bitmap scan).
-  return sql<SqlBool>`(p.day, p.item) < (${after.day}, ${after.item})`;
+  if (filters.processId !== undefined) q = q.where('i.process_id', '=', filters.processId);
+  if (filters.documentId !== undefined) q = q.where('i.document_id', '=', filters.documentId);
+  if (filters.group !== undefined) q = q.where('i.stakeholder_group', '=', filters.group);
+  if (filters.country !== undefined) q = q.where('i.country', '=', filters.country);
+  if (filters.kind !== undefined) q = q.where('i.kind', '=', filters.kind);
+  if (query.hiddenVersions.length > 0) {
+    q = q.where((eb) =>
+      eb.or([eb('i.version_id', 'is', null), eb('i.version_id', 'not in', query.hiddenVersions)]),
+    );
+  }
+  const rows = await q.orderBy('p.day', 'desc').orderBy('p.item', 'desc').limit(limit).execute();
+  return rows.map((r) => {
+    const row = r as typeof r & Record<string, unknown>;
+    return {
+      item: Number(r.item),
+      day: Number(r.day),
+      weights: [
+        Number(r.weight),
+        ...others.map((_, k) => (row[`w${k}`] == null ? null : Number(row[`w${k}`]))),
+      ],
+      sourceId: r.source_id,
+      kind: r.kind,
+      language: r.language,
+      processId: r.process_id,
+      documentId: r.document_id,
+      versionId: r.version_id,
+      address: r.address,
+      stakeholderGroup: r.stakeholder_group,
+      country: r.country,
+      date: r.date,
+      text: (r.text as string | null) ?? null,
+    };
+  });
 }
 
 /** Postings inside the day range, when one is given. */
 function inDays(days: { fromDay?: number; toDay?: number }): RawBuilder<SqlBool> {
   const from = days.fromDay ?? -1_000_000;
   const to = days.toDay ?? 1_000_000;
-  return sql<SqlBool>`p.day between ${from} and ${to}`;
+  return sql<SqlBool>`d.day between ${from} and ${to}`;
+}
+
+/** The language versions of these paragraphs (version and address): language → where to read it. */
+export async function listParagraphLanguages(
+  db: Db,
+  paragraphs: { versionId: string; address: string }[],
+): Promise<{ versionId: string; address: string; language: string; href: string }[]> {
+  if (paragraphs.length === 0) return [];
+  const rows = await db
+    .selectFrom('search_items')
+    .select(['version_id', 'address', 'language', 'href'])
+    .where('version_id', 'in', shapedList([...new Set(paragraphs.map((p) => p.versionId))]))
+    .where('address', 'in', shapedList([...new Set(paragraphs.map((p) => p.address))]))
+    .where('kind', '!=', 'submission')
+    .orderBy('language')
+    .execute();
+  return rows.map((r) => ({
+    versionId: r.version_id!,
+    address: r.address!,
+    language: r.language,
+    href: r.href,
+  }));
+}
+
+/** Names of processes and labels of documents (symbol, else title), for facets. */
+export async function facetLabels(
+  db: Db,
+  ids: { processIds: string[]; documentIds: string[] },
+): Promise<Map<string, string>> {
+  const labels = new Map<string, string>();
+  if (ids.processIds.length > 0) {
+    const rows = await db
+      .selectFrom('processes')
+      .select(['id', 'name'])
+      .where('id', 'in', shapedList(ids.processIds))
+      .execute();
+    for (const r of rows) labels.set(r.id, r.name);
+  }
+  if (ids.documentIds.length > 0) {
+    const rows = await db
+      .selectFrom('documents')
+      .select(['id', 'symbol', 'title'])
+      .where('id', 'in', shapedList(ids.documentIds))
+      .execute();
+    for (const r of rows) labels.set(r.id, r.symbol ?? r.title);
+  }
+  return labels;
 }
 
 /** The versions no one but their process's staff may read, with their process. */

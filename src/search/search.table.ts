@@ -40,4 +40,15 @@ export interface SearchPostingTable {
   item: number;
   /** The passage's language (as in search_items), for the language filter. */
   lang: string;
+  /**
+   * The term-frequency part of the passage's BM25 score for this term, times 1,000 (an integer,
+   * so both engines add it up the same): see termWeight in search.service.ts.
+   */
+  weight: number;
+}
+
+/** A row of `search_terms`: how many passages a term is in; the empty term counts them all. */
+export interface SearchTermTable {
+  term: string;
+  passages: number;
 }

@@ -15,7 +15,7 @@ import {
 
 /** The fields of the search form as the reader sent them. */
 export type SearchForm = Record<
-  'q' | 'process' | 'document' | 'language' | 'group' | 'country' | 'kind' | 'from' | 'to',
+  'q' | 'process' | 'document' | 'language' | 'group' | 'country' | 'kind' | 'from' | 'to' | 'sort',
   string
 >;
 
@@ -50,7 +50,76 @@ function resultItem(ctx: PageContext, hit: SearchHit): Markup {
       hit.kind === 'submission' ? '' : html` · <bdi>${hit.title}</bdi>`
     }</p>
     <p lang="${hit.language}" dir="${dir}">${marked(hit)}</p>
+    ${
+      hit.otherLanguages.length > 0
+        ? html`<p class="meta">${ui.m.search.alsoIn} ${hit.otherLanguages.map(
+            (l, i) =>
+              html`${i > 0 ? ' · ' : ''}<a href="${l.href}" hreflang="${l.language}">${languageName(l.language, ui.lang).display}</a>`,
+          )}</p>`
+        : ''
+    }
   </li>`;
+}
+
+/** The facets of the results: each value a link to the same search narrowed to it, with its count. */
+function facetsNav(ctx: PageContext, form: SearchForm, result: SearchResult): Markup {
+  const { ui } = ctx;
+  const m = ui.m.search;
+  const c = ui.m.consultations;
+  const narrowed = (changes: Partial<SearchForm>) => pageHref({ ...form, ...changes }, 1);
+  const groupName = (g: string) => (ui.m.organisations.groups as Record<string, string>)[g] ?? g;
+  const facets: {
+    title: string;
+    values: SearchResult['facets']['process'];
+    href: (v: string) => string;
+    label: (v: string, l: string) => string;
+  }[] = [
+    {
+      title: m.process,
+      values: result.facets.process,
+      href: (v) => narrowed({ process: v }),
+      label: (_, l) => l,
+    },
+    {
+      title: m.document,
+      values: result.facets.document,
+      href: (v) => narrowed({ document: v }),
+      label: (_, l) => l,
+    },
+    {
+      title: c.language,
+      values: result.facets.language,
+      href: (v) => narrowed({ language: v }),
+      label: (v) => languageName(v, ui.lang).display,
+    },
+    {
+      title: c.stakeholderGroup,
+      values: result.facets.group,
+      href: (v) => narrowed({ group: v }),
+      label: (v) => groupName(v),
+    },
+    {
+      title: c.country,
+      values: result.facets.country,
+      href: (v) => narrowed({ country: v }),
+      label: (v) => v,
+    },
+    {
+      title: m.year,
+      values: result.facets.year,
+      href: (v) => narrowed({ from: `${v}-01-01`, to: `${v}-12-31` }),
+      label: (v) => v,
+    },
+  ];
+  const shown = facets.filter((f) => f.values.length > 0);
+  if (shown.length === 0) return html``;
+  return html`<nav class="facets" aria-label="${m.refine}">
+    <h2>${m.refine}</h2>
+    ${shown.map(
+      (f) => html`<h3>${f.title}</h3>
+        <ul>${f.values.map((v) => html`<li><a href="${f.href(v.value)}"><bdi>${f.label(v.value, v.label)}</bdi></a> (${ui.n(v.count)})</li>`)}</ul>`,
+    )}
+  </nav>`;
 }
 
 /** The address of a results page with the same query and filters. */
@@ -88,7 +157,10 @@ export function searchPage(
   const result = outcome.result;
   const summary = result
     ? result.totalExact
-      ? ui.plural(m.found, result.total)
+      ? ui.plural(m.found, result.total) +
+        (result.passages > result.total
+          ? ` ${fill(m.foundPassages, { n: ui.n(result.passages) })}`
+          : '')
       : fill(m.foundAtLeast, { n: ui.n(result.total) })
     : '';
   const main = html`<h1>${m.title}</h1>
@@ -123,6 +195,9 @@ export function searchPage(
           </label>
           <label>${m.from} <input type="date" name="from" value="${form.from}" /></label>
           <label>${m.to} <input type="date" name="to" value="${form.to}" /></label>
+          <label>${m.sort}
+            <select name="sort">${option('relevance', m.relevance, form.sort || 'relevance')}${option('newest', m.newest, form.sort)}</select>
+          </label>
           <button type="submit">${c.apply}</button>
         </fieldset>
       </details>
@@ -148,7 +223,8 @@ export function searchPage(
                     : ''
                 }</p></nav>`
               : ''
-          }`
+          }
+          ${facetsNav(ctx, form, result)}`
         : ''
     }`;
   return page(ctx, {

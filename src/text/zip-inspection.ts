@@ -22,6 +22,8 @@ export interface ZipEntry {
   name: string;
   /** Unpacked size in bytes (checked by unpacking). */
   size: number;
+  /** The unpacked bytes, for the parts the caller asked to keep. */
+  data?: Buffer;
 }
 
 /**
@@ -51,8 +53,15 @@ function findEndOfDirectory(bytes: Buffer): number {
   throw new ZipRefused('it is not a readable ZIP archive (no directory)');
 }
 
-/** The parts of a ZIP archive, within the limits; throws ZipRefused. */
-export function inspectZip(input: Uint8Array, limits: ZipLimits): ZipEntry[] {
+/**
+ * The parts of a ZIP archive, within the limits; throws ZipRefused. The parts `keep` names come
+ * with their unpacked bytes (they are unpacked anyway, to check their size).
+ */
+export function inspectZip(
+  input: Uint8Array,
+  limits: ZipLimits,
+  keep: (name: string) => boolean = () => false,
+): ZipEntry[] {
   const bytes = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
   if (bytes.length < 22) throw new ZipRefused('it is not a readable ZIP archive');
   const end = findEndOfDirectory(bytes);
@@ -86,26 +95,30 @@ export function inspectZip(input: Uint8Array, limits: ZipLimits): ZipEntry[] {
   if (unpacked > limits.maxRatio * bytes.length) {
     throw new ZipRefused(`it unpacks to more than ${limits.maxRatio} times its size`, true);
   }
-  for (const entry of listed) checkUnpackedSize(bytes, entry);
-  return listed.map(({ name, size }) => ({ name, size }));
+  return listed.map((entry) => {
+    const data = unpackChecked(bytes, entry);
+    return keep(entry.name)
+      ? { name: entry.name, size: entry.size, data }
+      : { name: entry.name, size: entry.size };
+  });
 }
 
 /** Unpacks a part with its declared size as the ceiling: a part that lies is refused. */
-function checkUnpackedSize(
+function unpackChecked(
   bytes: Buffer,
   entry: ZipEntry & { method: number; packed: number; offset: number },
-): void {
+): Buffer {
   const at = entry.offset;
   if (at + 30 > bytes.length || bytes.readUInt32LE(at) !== localHeader) {
     throw new ZipRefused(`its part "${entry.name}" cannot be found`);
   }
   const start = at + 30 + bytes.readUInt16LE(at + 26) + bytes.readUInt16LE(at + 28);
   const data = bytes.subarray(start, start + entry.packed);
-  let size: number;
-  if (entry.method === 0) size = data.length;
+  let unpacked: Buffer;
+  if (entry.method === 0) unpacked = data;
   else if (entry.method === 8) {
     try {
-      size = inflateRawSync(data, { maxOutputLength: Math.max(1, entry.size) }).length;
+      unpacked = inflateRawSync(data, { maxOutputLength: Math.max(1, entry.size) });
     } catch (error) {
       if (error instanceof RangeError) {
         throw new ZipRefused(`its part "${entry.name}" unpacks to more than it declares`, true);
@@ -113,7 +126,8 @@ function checkUnpackedSize(
       throw new ZipRefused(`its part "${entry.name}" cannot be unpacked`);
     }
   } else throw new ZipRefused(`its part "${entry.name}" is packed in an unknown way`);
-  if (size !== entry.size) {
+  if (unpacked.length !== entry.size) {
     throw new ZipRefused(`its part "${entry.name}" does not unpack to the size it declares`);
   }
+  return unpacked;
 }

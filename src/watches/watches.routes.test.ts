@@ -243,20 +243,58 @@ for (const engine of testEngines()) {
         ).length;
       assert.equal(
         await hits(ids.words!),
-        2,
-        'the government submission and the new paragraph; not the private one',
+        3,
+        'the draft’s "root server system" (there before the watch), the government submission and the new paragraph; not the private one',
       );
       assert.equal(
         await hits(ids.dns!),
         1,
         'only the government’s submission: the civil one is filtered out',
       );
-      assert.equal(await hits(ids.hook!), 1);
+      assert.equal(
+        await hits(ids.hook!),
+        2,
+        'the draft’s public core (there before), the submission',
+      );
       const civil = await as('civil');
       const page = await (await civil.get(`/watches/${ids.words}`)).text();
       assert.match(page, /TWG\/twg\/2, para 1/);
       assert.match(page, /Ministry of Digital Affairs of Ruritania/);
       assert.doesNotMatch(page, /Private words/);
+    });
+
+    test('a new watch shows what already matches: words in any form, concepts, never a private paragraph', async () => {
+      await importFile(
+        o.db,
+        new TextEncoder().encode(
+          draftText(['Государства обсудили защиту публичного ядра Интернета.'], 'Проект'),
+        ),
+        { process: 'twg', symbol: 'TWG/twg/4', language: 'ru', format: 'text' },
+      );
+      await drain(o.db, engine);
+      const civil = await as('civil');
+      const servers = await makeWatch(civil, { name: 'Root server, past', query: 'root server' });
+      assert.doesNotMatch(servers.page, /Nothing has matched yet/);
+      assert.match(servers.page, /TWG\/twg\/2, para 1/, 'the paragraph imported before the watch');
+      assert.doesNotMatch(servers.page, /Private words/);
+      const core = await makeWatch(civil, { name: 'ядро', query: 'публичное ядро интернета' });
+      assert.match(core.page, /публичного ядра Интернета/, 'another case of the same words');
+      const concept = await makeWatch(civil, {
+        name: 'Public core, past',
+        concepts: 'public-core',
+      });
+      assert.match(concept.page, /публичного ядра Интернета/, 'tagged "public core" in Russian');
+      const none = await makeWatch(civil, { name: 'Nothing', query: 'zzzyzx' });
+      assert.match(none.page, /Nothing has matched yet/);
+      // Past matches are not news: no webhook delivery, no digest.
+      const deliveries = await o.db
+        .selectFrom('webhook_deliveries')
+        .select('id')
+        .where('watch_id', 'in', [servers.id, core.id, concept.id])
+        .execute();
+      assert.equal(deliveries.length, 0);
+      for (const w of [servers, core, concept, none])
+        await civil.post(`/watches/${w.id}/delete`, {});
     });
 
     test('the Atom feed of a watch lists its matches to whoever has its secret address, and only them', async () => {
@@ -265,7 +303,7 @@ for (const engine of testEngines()) {
       assert.match(res.headers.get('content-type')!, /application\/atom\+xml/);
       const xml = await res.text();
       assert.match(xml, /<feed xmlns="http:\/\/www.w3.org\/2005\/Atom">/);
-      assert.equal((xml.match(/<entry>/g) ?? []).length, 2);
+      assert.equal((xml.match(/<entry>/g) ?? []).length, 3);
       assert.match(xml, /The root servers are operated by twelve organisations/);
       assert.equal((await app.request('/watch-feeds/not-a-real-key-at-all-0000.atom')).status, 404);
       // Another account cannot open the watch itself.

@@ -25,6 +25,8 @@ export interface IndexedPassage {
   /** The submitting organisation's group; null for a paragraph of a document. */
   stakeholderGroup: string | null;
   at: string;
+  /** The passage's language as indexed: its words are stemmed as that language's. */
+  language: string;
   text: string;
   /** False for a paragraph of a version in preparation: no watch hears of it yet. */
   public: boolean;

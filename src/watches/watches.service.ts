@@ -15,6 +15,8 @@ import { checkWebhookDestination } from './webhook-destination.ts';
 import { recordEvent } from '../events/events.store.ts';
 import { requireProcess } from '../processes/processes.service.ts';
 import { StandingQueries } from '../search/standing-queries.ts';
+import { analyse, foldForSearch, holdsPhrases, parseQuery } from '../search/search-terms.ts';
+import { wordsRarestFirst } from '../search/search.service.ts';
 import { zodError } from '../validation.ts';
 import {
   newWatchSchema,
@@ -29,11 +31,14 @@ import {
   findWatchByFeedHash,
   insertDelivery,
   insertHit,
+  insertHits,
   insertWatch,
   listAllWatches,
   listDeliveries,
   listDigestsDue,
   listHits,
+  listPastMatches,
+  listTagsOf,
   listWatchesOf,
   moveDigestMark,
   updateFeedKeyHash,
@@ -44,7 +49,7 @@ import {
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 /** The index of every watch, rebuilt when a watch changes (one small query per batch tells). */
-interface WatchIndex {
+export interface WatchIndex {
   stamp: string;
   byId: Map<string, Watch>;
   /** Watches with words, by their terms. */
@@ -57,7 +62,12 @@ let cachedIndex: WatchIndex | undefined;
 async function watchIndex(db: Db): Promise<WatchIndex> {
   const stamp = await watchesStamp(db);
   if (cachedIndex?.stamp === stamp) return cachedIndex;
-  const watches = await listAllWatches(db);
+  cachedIndex = indexWatches(await listAllWatches(db), stamp);
+  return cachedIndex;
+}
+
+/** Files watches by the terms of their words and by their concepts. */
+export function indexWatches(watches: Watch[], stamp: string): WatchIndex {
   const index: WatchIndex = {
     stamp,
     byId: new Map(watches.map((w) => [w.id, w])),
@@ -72,17 +82,16 @@ async function watchIndex(db: Db): Promise<WatchIndex> {
       else index.byConcept.set(c, [w.id]);
     }
   }
-  cachedIndex = index;
   return index;
 }
 
 /** The watches a passage matches: its words and concepts, within each watch's filters. */
-function watchesMatching(
+export function watchesMatching(
   index: WatchIndex,
   passage: IndexedPassage,
   conceptIds: string[],
 ): Watch[] {
-  const byWords = new Set(index.queries.match(passage.text));
+  const byWords = new Set(index.queries.match(passage.text, passage.language));
   const byConcepts = new Set(conceptIds.flatMap((c) => index.byConcept.get(c) ?? []));
   const matched: Watch[] = [];
   for (const id of new Set([...byWords, ...byConcepts])) {
@@ -151,6 +160,60 @@ export async function matchPassages(
     }
   }
   return hits;
+}
+
+/** Most past matches a new or changed watch records: the newest. */
+export const pastMatchLimit = 1000;
+
+/**
+ * What already matches a watch, newest first (`pastMatchLimit` at most): its words come from the
+ * index (rarest first), its phrases and concepts are checked on the passages.
+ */
+export async function findPastMatches(
+  db: Db,
+  watch: Pick<Watch, 'query' | 'conceptIds' | 'processIds' | 'groups'>,
+): Promise<string[]> {
+  const query = watch.query ? parseQuery(watch.query) : undefined;
+  if (query ? query.words.length === 0 : watch.conceptIds.length === 0) return [];
+  const words = query ? await wordsRarestFirst(db, query) : [];
+  // Phrases and concepts may refuse some: read more than wanted.
+  const rows = await listPastMatches(db, {
+    words,
+    conceptIds: watch.conceptIds,
+    processIds: watch.processIds,
+    groups: watch.groups,
+    limit:
+      query && (query.phrases.length > 0 || query.hanRuns.length > 0 || watch.conceptIds.length > 0)
+        ? pastMatchLimit * 4
+        : pastMatchLimit,
+  });
+  const tags =
+    query && watch.conceptIds.length > 0
+      ? await listTagsOf(
+          db,
+          rows.map((r) => r.sourceId),
+        )
+      : undefined;
+  const found: string[] = [];
+  for (const row of rows) {
+    if (found.length >= pastMatchLimit) break;
+    const analysis = query && analyse([{ text: row.text }], row.language);
+    if (analysis && !holdsPhrases(analysis, () => foldForSearch(row.text), query)) continue;
+    if (tags && !(tags.get(row.sourceId) ?? []).some((c) => watch.conceptIds.includes(c))) continue;
+    found.push(row.sourceId);
+  }
+  return found;
+}
+
+/**
+ * Records what already matches a watch (findPastMatches) as matches of `at`, so a new or changed
+ * watch shows them at once; they are not sent to its webhook or digest (they are not news).
+ * Returns how many it found.
+ */
+export async function recordPastMatches(db: Db, watch: Watch, at: string): Promise<number> {
+  const found = await findPastMatches(db, watch);
+  await insertHits(db, watch.id, found, at);
+  return found.length;
 }
 
 /**
@@ -224,7 +287,9 @@ export async function createWatch(
     { actor: viewer.id, action: 'watch.created', subjectType: 'watch', subjectId: id, data: {} },
     now,
   );
-  return { watch: (await findWatch(db, id))!, feedKey };
+  const watch = (await findWatch(db, id))!;
+  await recordPastMatches(db, watch, at);
+  return { watch, feedKey };
 }
 
 /** The viewer's own watch, or WATCH_NOT_FOUND (another's watch is not found either). */
@@ -292,7 +357,9 @@ export async function changeWatch(
     },
     now,
   );
-  return (await findWatch(db, watch.id))!;
+  const changed = (await findWatch(db, watch.id))!;
+  await recordPastMatches(db, changed, at);
+  return changed;
 }
 
 /** Replaces a watch's feed address: the old one stops working. Returns the new key. */

@@ -1,4 +1,5 @@
 /** SQL for watches, their matches and their webhook deliveries. */
+import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import { shapedChunks } from '../db/statement-shapes.ts';
 import type { StakeholderGroup } from '../organisations/organisations.schema.ts';
@@ -338,6 +339,7 @@ function passagesQuery(db: Db) {
       's.process_id',
       's.stakeholder_group',
       's.date',
+      's.language',
       's.text',
       'v.public',
     ]);
@@ -349,6 +351,7 @@ function toPassage(row: {
   process_id: string;
   stakeholder_group: string | null;
   date: string;
+  language: string;
   text: string;
   public: number | null;
 }): IndexedPassage {
@@ -358,6 +361,7 @@ function toPassage(row: {
     processId: row.process_id,
     stakeholderGroup: row.stakeholder_group,
     at: row.date,
+    language: row.language,
     text: row.text,
     // A passage is public as its version is (a submission is in the index only while published);
     // a comment on a version in preparation is heard by no watch until the version is published.
@@ -410,4 +414,66 @@ export async function moveDigestMark(
     .where('digest_sent_at', '=', seen)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
+}
+
+/**
+ * The newest public passages (at most `limit`) that hold one of the terms of each word in
+ * `words` (the first is the rarest: its postings are read, newest first) or, without words, that
+ * are tagged with one of `conceptIds`; within the processes and groups given. A watch's past
+ * matches; its phrases and its concepts (when it has words too) are checked by the caller.
+ */
+export async function listPastMatches(
+  db: Db,
+  query: {
+    words: string[][];
+    conceptIds: string[];
+    processIds: string[];
+    groups: string[];
+    limit: number;
+  },
+): Promise<{ sourceId: string; language: string; text: string; day: number }[]> {
+  const [driver, ...others] = query.words;
+  // Read newest first along an index: the driving word's postings, else the concepts' tags.
+  const from = driver
+    ? sql`search_postings p join search_items s on s.seq = p.item where p.term in (${sql.join(driver)})`
+    : sql`search_items s where exists (select 1 from concept_tags t where t.source_id = s.source_id and t.concept_id in (${sql.join(query.conceptIds)}))`;
+  const conditions = others.map(
+    (terms) =>
+      sql`exists (select 1 from search_postings o where o.term in (${sql.join(terms)}) and o.day = s.day and o.item = s.seq)`,
+  );
+  if (query.processIds.length > 0)
+    conditions.push(sql`s.process_id in (${sql.join(query.processIds)})`);
+  if (query.groups.length > 0)
+    conditions.push(sql`s.stakeholder_group in (${sql.join(query.groups)})`);
+  // Public only: a version in preparation (and the comments on it) is heard by no watch.
+  conditions.push(
+    sql`(s.version_id is null or exists (select 1 from versions v where v.id = s.version_id and v.public = 1))`,
+  );
+  const order = driver ? sql`p.day desc, p.item desc` : sql`s.day desc, s.seq desc`;
+  const { rows } = await sql<{ source_id: string; language: string; text: string; day: number }>`
+    select s.source_id, s.language, s.text, s.day from ${from}
+    and ${sql.join(conditions, sql` and `)}
+    order by ${order} limit ${query.limit}`.execute(db);
+  return rows.map((r) => ({
+    sourceId: r.source_id,
+    language: r.language,
+    text: r.text,
+    day: Number(r.day),
+  }));
+}
+
+/** Records many matches at one instant, skipping those the watch already had. */
+export async function insertHits(
+  db: Db,
+  watchId: string,
+  sourceIds: string[],
+  at: string,
+): Promise<void> {
+  for (const chunk of shapedChunks(sourceIds, 256)) {
+    await db
+      .insertInto('watch_hits')
+      .values(chunk.map((source_id) => ({ watch_id: watchId, source_id, matched_at: at })))
+      .onConflict((oc) => oc.columns(['watch_id', 'source_id']).doNothing())
+      .execute();
+  }
 }

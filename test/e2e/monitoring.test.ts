@@ -1,9 +1,9 @@
 /**
  * Browser test of monitoring in Chromium: a reader searches in Chinese and in Arabic from the
- * page; an analyst makes a watch and finds a newly published submission in its Atom feed; records
- * a stance from that submission and sees it on the concept's stance map (in English and Arabic);
- * drafts a briefing paper from the form and opens it; and the process timeline shows its
- * meetings. axe-core checks every page. Screenshots: test-results/screenshots/monitoring-*.png.
+ * page, and on a 390 px phone without JavaScript sorts and narrows by a facet; an analyst makes
+ * a watch and finds a newly published submission in its Atom feed; records a stance from that
+ * submission and sees it on the concept's stance map (in English and Arabic); drafts a briefing
+ * paper from the form and opens it; and the process timeline shows its meetings. axe-core checks every page. Screenshots: test-results/screenshots/monitoring-*.png.
  */
 import assert from 'node:assert/strict';
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
@@ -167,6 +167,43 @@ test(
       await shot(reader, '02-search-arabic');
       await checkAxe(reader, 'search results (Arabic)');
     });
+
+    await t.test(
+      'on a 390 px phone without JavaScript, in Arabic: sort newest first, then narrow by a facet',
+      async () => {
+        const context = await browser.newContext({
+          viewport: { width: 390, height: 844 },
+          javaScriptEnabled: false,
+        });
+        context.setDefaultTimeout(10_000);
+        const phone = await context.newPage();
+        await phone.goto(
+          `${base}/language/ar?back=${encodeURIComponent('/search?q=' + encodeURIComponent('الإنترنت'))}`,
+        );
+        assert.equal(await phone.locator('html').getAttribute('dir'), 'rtl');
+        assert.match(await phone.locator('main [role="status"]').innerText(), /\S/);
+        await phone.locator('form.filters summary').click();
+        await phone.locator('select[name="sort"]').selectOption('newest');
+        await Promise.all([
+          phone.waitForURL(/sort=newest/),
+          phone.locator('form.filters fieldset button[type="submit"]').click(),
+        ]);
+        assert.equal(await phone.locator('select[name="sort"]').inputValue(), 'newest');
+        assert.match(await phone.locator('main').innerText(), /TWG\/AR\/1/);
+        const facet = phone.locator('nav.facets a').first();
+        const href = (await facet.getAttribute('href'))!;
+        assert.match(href, /sort=newest/, 'a facet keeps the order chosen');
+        await shot(phone, '02b-search-phone-arabic-sorted');
+        await checkAxe(phone, 'search results (Arabic, newest first, 390 px)');
+        await Promise.all([phone.waitForURL((url) => url.href.endsWith(href)), facet.click()]);
+        assert.ok((await phone.locator('main ol.submissions > li').count()) > 0);
+        const width = await phone.evaluate(() => document.documentElement.scrollWidth);
+        assert.ok(width <= 390, `the page fits 390 px (${width} px wide)`);
+        await shot(phone, '02c-search-phone-arabic-facet');
+        await checkAxe(phone, 'search results narrowed by a facet (Arabic, 390 px)');
+        await context.close();
+      },
+    );
 
     const analyst = await (await person()).newPage();
     let feedUrl = '';

@@ -18,6 +18,7 @@ import * as trustVoices from './0015-trust-voices.ts';
 import * as transparencyLog from './0016-transparency-log.ts';
 import * as mailOutbox from './0017-mail-outbox.ts';
 import * as campaigns from './0018-campaigns.ts';
+import * as searchRanking from './0019-search-ranking.ts';
 
 /** The migrations by name, for Kysely's Migrator. */
 export const migrations: Record<string, Migration> = {
@@ -39,4 +40,5 @@ export const migrations: Record<string, Migration> = {
   '0016-transparency-log': transparencyLog,
   '0017-mail-outbox': mailOutbox,
   '0018-campaigns': campaigns,
+  '0019-search-ranking': searchRanking,
 };

@@ -1,18 +1,27 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { FAMILIES, generateDocument } from './corpus.builder.ts';
-import { evaluateCorpus, groupScores } from './evaluate.builder.ts';
+import { chromiumSkip } from '../../../test/support/browser.ts';
+import { evalFormats, evaluateCorpus, groupScores } from './evaluate.builder.ts';
 import { renderHtml, renderText } from './render.builder.ts';
 import { f1, scoreParse } from './score.ts';
 import { parseText } from '../parser/parse-text.ts';
 
-test('a slice of the evaluation corpus (one document per family, text and DOCX) meets the targets', async () => {
+// PDF needs Chromium to print the documents; CI has it (chromiumSkip is false there)
+const formats = chromiumSkip ? evalFormats.filter((f) => f !== 'pdf') : evalFormats;
+
+test('a slice of the evaluation corpus (one document per family, text, DOCX and PDF) meets the targets', async () => {
   const docs = FAMILIES.map((f, k) => generateDocument(f, f.languages[k % f.languages.length]!, k));
-  const parses = await evaluateCorpus(docs);
+  const parses = await evaluateCorpus(docs, formats);
+  assert.equal(parses.length, docs.length * formats.length);
+  for (const [format, g] of groupScores(parses, (p) => p.format)) {
+    assert.ok(f1(g.paragraphs) >= 0.99, `${format}: paragraph F1 ${f1(g.paragraphs)}`);
+    assert.ok(f1(g.footnoteLinks) >= 0.98, `${format}: footnote-link F1 ${f1(g.footnoteLinks)}`);
+  }
   const overall = groupScores(parses, () => 'overall').get('overall')!;
   assert.ok(f1(overall.paragraphs) >= 0.99, `paragraph F1 ${f1(overall.paragraphs)}`);
   assert.ok(f1(overall.footnoteLinks) >= 0.98, `footnote-link F1 ${f1(overall.footnoteLinks)}`);
-  for (const [family, g] of groupScores(parses, (p) => p.doc.family)) {
+  for (const [family, g] of groupScores(parses, (p) => `${p.doc.family} ${p.format}`)) {
     assert.ok(f1(g.paragraphs) >= 0.95, `${family}: paragraph F1 ${f1(g.paragraphs)}`);
     assert.ok(f1(g.footnoteLinks) >= 0.95, `${family}: footnote-link F1 ${f1(g.footnoteLinks)}`);
   }

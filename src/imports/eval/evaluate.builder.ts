@@ -2,16 +2,19 @@
  * The importer's evaluation: parses every rendering of every document of the corpus and sums the
  * scores per family, per format and overall (`npm run eval:import`, the eval test, the bench).
  */
+import type { Browser } from 'playwright-core';
 import type { ParseResult } from '../../documents/blocks.ts';
 import { parseDocx } from '../parser/docx.ts';
 import { parseText } from '../parser/parse-text.ts';
+import { parsePdf } from '../parser/pdf.ts';
+import { launchPdfPrinter, printPdf } from '../parser/pdf.builder.ts';
 import type { TrueDocument } from './corpus.builder.ts';
-import { renderDocx, renderText } from './render.builder.ts';
+import { renderDocx, renderPdfSpec, renderText } from './render.builder.ts';
 import { addTallies, f1, scoreParse } from './score.ts';
 import type { DocumentScore, Tally } from './score.ts';
 
-/** The formats evaluated (a PDF rendering can be added: renderHtml printed by Chromium). */
-export const evalFormats = ['text', 'docx'] as const;
+/** The formats evaluated: extracted text (or Markdown), DOCX, and PDF printed by Chromium. */
+export const evalFormats = ['text', 'docx', 'pdf'] as const;
 export type EvalFormat = (typeof evalFormats)[number];
 
 /** Sums of scores over a group of parses. */
@@ -36,24 +39,70 @@ export interface EvaluatedParse {
   result: ParseResult;
 }
 
-/** Parses one rendering of a document. */
-export async function parseRendering(doc: TrueDocument, format: EvalFormat): Promise<ParseResult> {
+/** Parses one rendering of a document; a PDF rendering is given printed (see printAhead). */
+export async function parseRendering(
+  doc: TrueDocument,
+  format: EvalFormat,
+  printed?: Promise<Uint8Array>,
+): Promise<ParseResult> {
   if (format === 'docx') return parseDocx(await renderDocx(doc), { language: doc.language });
+  if (format === 'pdf') {
+    if (!printed) throw new Error('A PDF rendering must be printed first.');
+    return parsePdf(await printed, { language: doc.language });
+  }
   const { text, format: f } = renderText(doc);
   return parseText(text, { format: f, language: doc.language });
 }
 
-/** Parses and scores every rendering of every document. */
+/** Browser pages printing at once: Chromium prints on one while it lays out on the other. */
+const PRINTING_PAGES = 2;
+
+/**
+ * Prints every document to PDF in order, on a few pages of one browser that are reused (starting
+ * Chromium or a page for each document would take most of the time); the PDFs are printed while
+ * the ones before are parsed. One promise per document.
+ */
+function printAhead(browser: Browser, docs: TrueDocument[]): Promise<Uint8Array>[] {
+  const waiting = docs.map(() => Promise.withResolvers<Uint8Array>());
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    const page = await browser.newPage();
+    try {
+      while (next < docs.length) {
+        const k = next++;
+        try {
+          waiting[k]!.resolve((await printPdf(page, renderPdfSpec(docs[k]!))).bytes);
+        } catch (error) {
+          waiting[k]!.reject(error);
+        }
+      }
+    } finally {
+      await page.close();
+    }
+  };
+  for (let i = 0; i < PRINTING_PAGES; i++) void worker();
+  // a rejection is seen where the document is parsed; none goes unhandled meanwhile
+  for (const w of waiting) w.promise.catch(() => {});
+  return waiting.map((w) => w.promise);
+}
+
+/** Parses and scores every rendering of every document (PDF: Chromium started once). */
 export async function evaluateCorpus(
   docs: TrueDocument[],
   formats: readonly EvalFormat[] = evalFormats,
 ): Promise<EvaluatedParse[]> {
   const out: EvaluatedParse[] = [];
-  for (const doc of docs) {
-    for (const format of formats) {
-      const result = await parseRendering(doc, format);
-      out.push({ doc, format, result, score: scoreParse(result, doc) });
+  const browser = formats.includes('pdf') ? await launchPdfPrinter() : null;
+  try {
+    const printed = browser ? printAhead(browser, docs) : [];
+    for (const [k, doc] of docs.entries()) {
+      for (const format of formats) {
+        const result = await parseRendering(doc, format, printed[k]);
+        out.push({ doc, format, result, score: scoreParse(result, doc) });
+      }
     }
+  } finally {
+    await browser?.close();
   }
   return out;
 }

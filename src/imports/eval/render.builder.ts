@@ -1,10 +1,12 @@
 /**
  * Renderings of a generated document (corpus.builder.ts): extracted text or Markdown as a PDF or Word
- * export would give it, a DOCX, and HTML that Chromium can print to PDF (front and back matter in
- * `<header>` and `<footer>`, notes in an `<aside>` after the body, `data-*` attributes for a PDF
- * renderer that wants notes at the foot of each page).
+ * export would give it, a DOCX, the page layout of a printed PDF (for pdf.builder.ts: cover page,
+ * running header and page numbers, raised markers, notes at the foot of the page of their marker,
+ * back cover page), and plain HTML (front and back matter in `<header>` and `<footer>`, notes in an
+ * `<aside>` after the body).
  */
 import { buildDocx, docxFootnoteRef, docxParagraph, docxRun } from '../parser/docx.builder.ts';
+import type { PdfBlockSpec, PdfDocumentSpec, PdfTextPart } from '../parser/pdf.builder.ts';
 import type { FamilyLayout, TrueDocument } from './corpus.builder.ts';
 import type { TrueBlock } from './truth.ts';
 
@@ -259,4 +261,65 @@ export function renderHtml(doc: TrueDocument): string {
     );
   const lines = (ls: string[]): string => ls.map((l) => `<p>${esc(l)}</p>`).join('');
   return `<!doctype html><html lang="${doc.language}" dir="${doc.language === 'ar' ? 'rtl' : 'ltr'}"><head><meta charset="utf-8"><title>${esc(doc.symbol)}</title></head><body>${doc.cover.length ? `<header class="front-matter">${lines(doc.cover)}</header>` : ''}<main>${body.join('')}</main><aside class="notes">${notes.join('')}</aside>${doc.backCover.length ? `<footer class="back-matter">${lines(doc.backCover)}</footer>` : ''}</body></html>`;
+}
+
+/** The paragraph number as a printed PDF shows it before the text, in the layout's form. */
+function pdfLabel(layout: FamilyLayout, n: number): string {
+  const d = digits(layout, n);
+  switch (layout.paragraphs) {
+    case 'ar-dash':
+      return `${d} -`;
+    case 'paren':
+      return `${d})`;
+    case 'alone':
+      return d;
+    default:
+      return `${d}.`;
+  }
+}
+
+/**
+ * The document as a printed PDF lays it out (pdf.builder.ts): the cover on a page of its own, the
+ * document symbol as running header with page numbers when the family has page furniture, every
+ * marker raised with its note at the foot of the page (as a word processor prints footnotes and
+ * end-notes alike), the notes title (of end-notes after a separator) as the last heading, the back
+ * cover on a last page.
+ */
+export function renderPdfSpec(doc: TrueDocument): PdfDocumentSpec {
+  const { layout } = doc;
+  const notes = new Map<number, string>();
+  for (const b of doc.blocks) if (b.kind === 'footnote') notes.set(b.number, b.text);
+  const joiner = doc.language === 'zh' ? '' : ' ';
+  const blocks: PdfBlockSpec[] = [];
+  for (const b of doc.blocks) {
+    if (b.kind === 'heading')
+      blocks.push({ kind: 'heading', text: headingText(layout, b), level: b.level === 1 ? 1 : 2 });
+    else if (b.kind === 'paragraph') {
+      const parts: PdfTextPart[] = [];
+      b.sentences.forEach((s, i) => {
+        parts.push((i === 0 ? '' : joiner) + s.text);
+        if (s.marker !== null)
+          parts.push({ marker: digits(layout, s.marker), footnote: notes.get(s.marker)! });
+      });
+      blocks.push(
+        b.number === null
+          ? { kind: 'paragraph', parts }
+          : {
+              kind: 'paragraph',
+              number: String(b.number),
+              label: pdfLabel(layout, b.number),
+              parts,
+            },
+      );
+    }
+  }
+  return {
+    language: doc.language,
+    ...(layout.furniture
+      ? { header: doc.symbol, pageNumbers: 'foot' as const }
+      : { pageNumbers: 'none' as const }),
+    blocks,
+    cover: doc.cover,
+    backCover: doc.backCover,
+  };
 }

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import JSZip from 'jszip';
 import { isPlenumError } from '../../errors.ts';
 import { parseDocx } from './docx.ts';
+import { parseImport, readImportInput } from './index.ts';
 import {
   buildDocx,
   docxFootnoteRef as fnRef,
@@ -64,4 +65,45 @@ test('a corrupt zip or a zip without a Word document is IMPORT_BAD_DOCX', async 
       (err) => isPlenumError(err) && err.code === 'IMPORT_BAD_DOCX',
     );
   }
+});
+
+test('a DOCX with tracked changes and comments: read as accepted, and the report says which were taken', async () => {
+  const ins = (text: string) =>
+    `<w:ins w:id="1" w:author="Secretariat" w:date="2026-11-01T10:00:00Z">${run(text)}</w:ins>`;
+  const del = (text: string) =>
+    `<w:del w:id="2" w:author="Secretariat" w:date="2026-11-01T10:00:00Z"><w:r><w:delText>${text}</w:delText></w:r></w:del>`;
+  const body = [
+    para(run('1. The Group ') + ins('strongly ') + run('recommends cooperation.')),
+    para(run('2. States should ') + del('never ') + run('share information.')),
+    para(run('3. A paragraph ') + `<w:commentRangeStart w:id="0"/>` + run('with a comment.')),
+  ].join('');
+  const zip = await JSZip.loadAsync(await buildDocx(body));
+  zip.file(
+    'word/comments.xml',
+    `<?xml version="1.0" encoding="UTF-8"?><w:comments xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:comment w:id="0" w:author="Reviewer"><w:p><w:r><w:t>Check this.</w:t></w:r></w:p></w:comment><w:comment w:id="1" w:author="Reviewer"><w:p><w:r><w:t>And this.</w:t></w:r></w:p></w:comment></w:comments>`,
+  );
+  const bytes = await zip.generateAsync({ type: 'uint8array' });
+  const r = await parseImport(readImportInput(bytes, { filename: 'draft.docx' }), {
+    language: 'en',
+  });
+  const by = (a: string) => r.blocks.find((b) => b.address === a)?.text;
+  assert.equal(by('para 1'), 'The Group strongly recommends cooperation.');
+  assert.equal(by('para 2'), 'States should share information.');
+  assert.ok(!r.blocks.some((b) => b.text.includes('Check this')), 'no comment in the text');
+  const tracked = r.warnings.find((w) => w.code === 'DOCX_TRACKED_CHANGES');
+  assert.match(
+    tracked?.message ?? '',
+    /1 insertion\(s\) taken into the text, 1 deletion\(s\) left out/,
+  );
+  assert.match(r.warnings.find((w) => w.code === 'DOCX_COMMENTS')?.message ?? '', /2 comment\(s\)/);
+
+  // A clean DOCX says nothing of either.
+  const clean = await parseImport(
+    readImportInput(await buildDocx(para(run('1. Clean.'))), { filename: 'clean.docx' }),
+    { language: 'en' },
+  );
+  assert.deepEqual(
+    clean.warnings.filter((w) => w.code.startsWith('DOCX_')),
+    [],
+  );
 });

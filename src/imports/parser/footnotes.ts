@@ -9,7 +9,7 @@ import type { ParseState } from './parse-state.ts';
 import type { Draft } from './reading-state.ts';
 
 const FOOTNOTE_DEFINITIONS: [RegExp, (m: RegExpExecArray) => string][] = [
-  [/^\[\^([^\]\s]+)\]:\s*/, (m) => m[1]!],
+  [/^\[\^([^\]\s]+)\]:\s*/, (m) => asciiDigits(m[1]!)],
   [/^\[footnote:?\s*(\d{1,4})\]:?\s*/i, (m) => m[1]!],
   [/^\[([0-9\u0660-\u0669\u06F0-\u06F9]{1,4})\]\s*(?=\S)/, (m) => asciiDigits(m[1]!)],
   [/^\[(\d{1,4}):\s*/, (m) => m[1]!],

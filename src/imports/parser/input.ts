@@ -32,6 +32,15 @@ export interface ImportInput {
   format: ImportFormat;
   text?: string;
   bytes?: Uint8Array;
+  /** A DOCX's tracked changes and comments, which the text read from it takes or leaves out. */
+  revisions?: DocxRevisions;
+}
+
+/** What a DOCX holds besides its text: tracked insertions and deletions, and comments. */
+export interface DocxRevisions {
+  insertions: number;
+  deletions: number;
+  comments: number;
 }
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
@@ -60,10 +69,31 @@ export const docxImportLimits: ZipLimits = {
   maxRatio: 100,
 };
 
-/** The names of a DOCX's parts, within the import limits. */
-function docxPartNames(bytes: Uint8Array): Set<string> {
+/** The parts a DOCX's revisions are counted in. */
+const revisionParts = new Set(['word/document.xml', 'word/comments.xml']);
+
+/** Elements of one WordprocessingML tag in a part's XML. */
+function countTag(xml: string | undefined, tag: string): number {
+  return xml === undefined ? 0 : (xml.match(new RegExp(`<w:${tag}[\\s>/]`, 'g')) ?? []).length;
+}
+
+/**
+ * The names of a DOCX's parts, within the import limits, and its tracked changes and comments
+ * (counted from the parts' XML: the text is read as if every change were accepted).
+ */
+function docxParts(bytes: Uint8Array): { names: Set<string>; revisions: DocxRevisions } {
   try {
-    return new Set(inspectZip(bytes, docxImportLimits).map((e) => e.name));
+    const entries = inspectZip(bytes, docxImportLimits, (name) => revisionParts.has(name));
+    const xml = (name: string) => entries.find((e) => e.name === name)?.data?.toString('utf8');
+    const document = xml('word/document.xml');
+    return {
+      names: new Set(entries.map((e) => e.name)),
+      revisions: {
+        insertions: countTag(document, 'ins'),
+        deletions: countTag(document, 'del'),
+        comments: countTag(xml('word/comments.xml'), 'comment'),
+      },
+    };
   } catch (error) {
     if (!(error instanceof ZipRefused)) throw error;
     throw new PlenumError(
@@ -122,13 +152,14 @@ export function readImportInput(bytes: Uint8Array, options: ReadImportOptions = 
     if (!isZip) {
       throw new PlenumError('IMPORT_BAD_DOCX', 'The file does not start like a DOCX (ZIP) file.');
     }
-    if (!docxPartNames(bytes).has('word/document.xml')) {
+    const { names, revisions } = docxParts(bytes);
+    if (!names.has('word/document.xml')) {
       throw new PlenumError(
         'IMPORT_BAD_DOCX',
         'The ZIP archive holds no Word document (word/document.xml).',
       );
     }
-    return { format: 'docx', bytes };
+    return { format: 'docx', bytes, revisions };
   }
   if (format === 'pdf') {
     if (!isPdf) throw new PlenumError('IMPORT_BAD_PDF', 'The file does not start like a PDF.');

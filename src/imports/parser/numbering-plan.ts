@@ -65,6 +65,8 @@ interface Candidate {
   annexes: number;
   /** After a separator line or a notes heading: end-notes may follow without markers. */
   notesZone: boolean;
+  /** A footnote of this number is defined explicitly elsewhere (`[^3]:`): this one is no footnote. */
+  definedElsewhere: boolean;
 }
 
 /** A partial reading: the last number of each sequence, its score and the roles chosen so far. */
@@ -172,6 +174,8 @@ function warnIfUndecided(plan: NumberingPlan, warnings: ParseWarning[]): void {
 function collectCandidates(ctx: LineContext): Candidate[] {
   const out: Candidate[] = [];
   const markers = new Set<number>();
+  const defined = new Set<number>();
+  for (const L of ctx.lines) if (isLive(L) && L.fnDef) defined.add(+asciiDigits(L.fnDef.value));
   let annexes = 0;
   let notesZone = false;
   ctx.lines.forEach((L, i) => {
@@ -180,7 +184,7 @@ function collectCandidates(ctx: LineContext): Candidate[] {
     if (RE_ANNEX.test(t)) annexes++;
     if (RE_SEPARATOR.test(t) || /^_{5,}$/.test(t) || RE_NOTES.test(t)) notesZone = true;
     const c = candidateOf(ctx, i, markers, annexes, notesZone);
-    if (c) out.push(c);
+    if (c) out.push({ ...c, definedElsewhere: !c.explicitFootnote && defined.has(c.value) });
     for (const v of L.refValues) markers.add(v);
   });
   return out;
@@ -193,7 +197,7 @@ function candidateOf(
   markers: Set<number>,
   annexes: number,
   notesZone: boolean,
-): Candidate | null {
+): Omit<Candidate, 'definedElsewhere'> | null {
   const L = ctx.lines[i]!;
   const base = { line: L.no, annexes, notesZone };
   if (L.fnDef) {
@@ -251,7 +255,7 @@ function parenCandidate(
   i: number,
   m: RegExpExecArray,
   base: { line: number; annexes: number; notesZone: boolean; markerBefore: boolean },
-): Candidate | null {
+): Omit<Candidate, 'definedElsewhere'> | null {
   let k = i - 1;
   while (k >= 0 && !isLive(ctx.lines[k]!)) k--;
   if (k >= 0 && /[:：]$/.test(stripSentinels(ctx.lines[k]!.text).trim())) return null;
@@ -368,10 +372,12 @@ function footnoteGain(r: Reading, c: Candidate): number | null {
   // a footnote number alone before a title would take the title as its text; a note is rarely a title
   const titled = c.titled ? (c.alone ? 2 : ROLE_SCORES.titledPenalty) : 0;
   const penalty = titled - (c.markerBefore ? ROLE_SCORES.markerBonus : 0);
+  if (c.value <= r.footnote && c.markerBefore && c.alone) return ROLE_SCORES.displaced;
+  // a footnote defined explicitly elsewhere (`[^3]:`) is not defined again by a bare number
+  if (c.definedElsewhere) return null;
   if (c.value === r.footnote + 1) return ROLE_SCORES.next - penalty;
   if (c.value > r.footnote && c.value <= r.footnote + 3 && c.markerBefore)
     return ROLE_SCORES.footnoteGap - penalty;
-  if (c.value <= r.footnote && c.markerBefore && c.alone) return ROLE_SCORES.displaced;
   return null;
 }
 

@@ -13,8 +13,10 @@
  *   column by column (right column first in right-to-left text), lines that cross it (a title over
  *   both columns) where they stand;
  * - paragraphs: a new one starts after a wider gap between lines, at a change of font size, at an
- *   indented line, or after a short line that ends a sentence; headings are lines in a font clearly
- *   larger than the body's, `#` for the largest size, `##` for the next.
+ *   indented line, after a short line that ends a sentence, or at a bare number standing apart
+ *   before a line's text (a paragraph number hanging in the margin or tabbed), which is written on
+ *   the line above the paragraph; headings are lines in a font clearly larger than the body's, `#`
+ *   for the largest size, `##` for the next.
  */
 import type { RemovedText } from '../../documents/blocks.ts';
 import { bidiOrder, isRightToLeft, type LinePiece, type PdfFragment } from './pdf-lines.ts';
@@ -41,8 +43,7 @@ export function layOutPdfText(pages: PageFragments[]): PdfLayoutResult {
   const furniture = findFurniture(pages, lineGap);
   const out: string[] = [];
   const footnotes: string[] = [];
-  const state: WriterState = { paragraph: null, bodySize, lineGap };
-  for (const page of pages) {
+  const read = pages.map((page) => {
     const kept: PdfFragment[] = [];
     for (const f of page.fragments) {
       const reason = furniture.get(f);
@@ -50,7 +51,15 @@ export function layOutPdfText(pages: PageFragments[]): PdfLayoutResult {
       else kept.push(f);
     }
     const { body, notes } = splitFootnotes(kept, bodySize);
-    for (const line of readingOrder(body)) writeLine(state, out, line);
+    return { lines: readingOrder(body), notes };
+  });
+  const tabStops = hangingTabStops(
+    read.flatMap((r) => r.lines),
+    bodySize,
+  );
+  const state: WriterState = { paragraph: null, bodySize, lineGap, tabStops };
+  for (const { lines, notes } of read) {
+    for (const line of lines) writeLine(state, out, line);
     for (const line of joinBaselines(notes)) writeFootnoteLine(footnotes, line);
   }
   flushParagraph(state, out);
@@ -96,7 +105,9 @@ function findFurniture(
   const found = new Map<PdfFragment, RemovedText['reason']>();
   const edge: { f: PdfFragment; top: boolean; apart: boolean }[] = [];
   const margin = new Set<PdfFragment>();
+  const beside = new Map<PdfFragment, PdfFragment[]>();
   for (const p of pages) {
+    for (const f of p.fragments) beside.set(f, fragmentsBeside(f, p.fragments));
     const ys = [...new Set(p.fragments.map((f) => Math.round(f.y)))].sort((a, b) => b - a);
     const top = new Set(ys.slice(0, 2));
     const bottom = new Set(ys.slice(-2));
@@ -123,16 +134,31 @@ function findFurniture(
     pagesWith.get(k)!.add(f.page);
   }
   const repeatedOn = Math.max(2, Math.ceil(pages.length * 0.4));
+  const repeated = (f: PdfFragment): boolean =>
+    (pagesWith.get(key(f))?.size ?? 0) >= Math.min(repeatedOn, 3);
   for (const { f, top, apart } of edge) {
     const text = fragmentText(f, false);
     // a footnote has its raised number, and may end every page at the same height
     if (f.pieces.some((p) => p.raised) || text.length > 150) continue;
+    // a paragraph number opening a page's first line ("9", "12 -", "10)") has the paragraph's
+    // text right beside it, text found on no other page: it is no page number nor header
+    if (beside.get(f)!.some((o) => !repeated(o))) continue;
     if (PAGE_NUMBER.test(text)) found.set(f, 'page_number');
     else if (apart && pages.length >= 2 && pagesWith.get(key(f))!.size >= Math.min(repeatedOn, 3))
       found.set(f, top ? 'page_header' : 'page_footer');
     else if (pages.length === 1 && margin.has(f)) found.set(f, top ? 'page_header' : 'page_footer');
   }
   return found;
+}
+
+/** The other fragments on the same baseline within three characters' width of `f`. */
+function fragmentsBeside(f: PdfFragment, fragments: PdfFragment[]): PdfFragment[] {
+  return fragments.filter(
+    (o) =>
+      o !== f &&
+      Math.abs(o.y - f.y) < 0.12 * f.size &&
+      Math.max(o.x0 - f.x1, f.x0 - o.x1) < 3 * f.size,
+  );
 }
 
 /** The lines at the page's foot in a smaller font than the body's, apart from the body. */
@@ -213,8 +239,10 @@ function findGutter(fragments: PdfFragment[], left: number, right: number): numb
     if (!best || crossing < best.crossing) best = { x, crossing };
   }
   if (!best || best.crossing > 0.1 * fragments.length) return null;
-  const onLeft = fragments.filter((f) => f.x1 <= best.x).length;
-  const onRight = fragments.filter((f) => f.x0 >= best.x).length;
+  // lines, not fragments: the wide word spaces of one justified line make no columns
+  const baselines = (side: PdfFragment[]): number => new Set(side.map((f) => Math.round(f.y))).size;
+  const onLeft = baselines(fragments.filter((f) => f.x1 <= best.x));
+  const onRight = baselines(fragments.filter((f) => f.x0 >= best.x));
   return onLeft >= 3 && onRight >= 3 ? best.x : null;
 }
 
@@ -286,12 +314,16 @@ interface Paragraph {
   lines: string[];
   heading: number;
   last: ReadLine;
+  /** A number printed apart before the first line (hanging in the margin or tabbed). */
+  number: string | null;
 }
 
 interface WriterState {
   paragraph: Paragraph | null;
   bodySize: number;
   lineGap: number;
+  /** Distances from a hanging number to its text shared by several lines (see hangingTabStops). */
+  tabStops: Set<number>;
 }
 
 /** The heading level of a line by its size, or 0 for body text. */
@@ -301,19 +333,64 @@ function headingLevel(size: number, bodySize: number): number {
   return 0;
 }
 
+const NUMBER_ALONE = /^[0-9\u0660-\u0669\u06F0-\u06F9]{1,4}$/;
+
+/**
+ * A bare number that opens a body line and stands more than a character's width before the text
+ * (a paragraph number hanging in the margin or followed by a tab): the number, the rest, and the
+ * distance from the number's start to the text's (rounded to the point).
+ */
+function hangingNumber(
+  line: ReadLine,
+): { number: string; rest: LinePiece[]; tabStop: number } | null {
+  const ordered = line.rtl ? bidiOrder(line.pieces) : line.pieces;
+  const [first, second] = ordered;
+  if (!first || !second || first.raised || !NUMBER_ALONE.test(first.text.trim())) return null;
+  const trimmed = first.text.trimEnd();
+  const end = first.x + (first.width * [...trimmed].length) / [...first.text].length;
+  const gap = line.rtl ? first.x - (second.x + second.width) : second.x - end;
+  if (gap <= 1.0 * line.size) return null;
+  const rest = line.pieces.filter((p) => p !== first);
+  const tabStop = Math.round(
+    line.rtl ? first.x + first.width - (second.x + second.width) : second.x - first.x,
+  );
+  return { number: first.text.trim(), rest, tabStop };
+}
+
+/**
+ * The distances from a hanging number to its text that two lines or more share: paragraph numbers
+ * are set at a tab stop, whereas a number that a justified line's wide spaces set apart ("see
+ * para. | 8 | the report") stands at a distance of its own.
+ */
+function hangingTabStops(lines: ReadLine[], bodySize: number): Set<number> {
+  const count = new Map<number, number>();
+  for (const line of lines) {
+    const h = headingLevel(line.size, bodySize) === 0 ? hangingNumber(line) : null;
+    if (h) count.set(h.tabStop, (count.get(h.tabStop) ?? 0) + 1);
+  }
+  const stops = new Set<number>();
+  for (const [stop, n] of count) {
+    const near = n + (count.get(stop - 1) ?? 0) + (count.get(stop + 1) ?? 0);
+    if (near >= 2) stops.add(stop);
+  }
+  return stops;
+}
+
 /** Adds a body line to the current paragraph or starts a new one. */
 function writeLine(state: WriterState, out: string[], line: ReadLine): void {
-  const text = lineText(line.pieces, line.rtl, true);
-  if (text === '') return;
   const heading = headingLevel(line.size, state.bodySize);
+  const number = heading === 0 ? hangingNumber(line) : null;
+  const hanging = number && state.tabStops.has(number.tabStop) ? number : null;
+  const text = lineText(hanging ? hanging.rest : line.pieces, line.rtl, true);
+  if (text === '') return;
   const current = state.paragraph;
-  if (current && !startsParagraph(state, current, line, heading)) {
+  if (current && !hanging && !startsParagraph(state, current, line, heading)) {
     current.lines.push(text);
     current.last = line;
     return;
   }
   flushParagraph(state, out);
-  state.paragraph = { lines: [text], heading, last: line };
+  state.paragraph = { lines: [text], heading, last: line, number: hanging?.number ?? null };
 }
 
 function startsParagraph(
@@ -328,7 +405,8 @@ function startsParagraph(
   const em = line.size;
   const indent = line.rtl ? line.right - line.x1 : line.x0 - line.left;
   if (indent > 1.0 * em) return true;
-  const lastText = current.lines.at(-1) ?? '';
+  // the last line's text, a footnote marker after its last sentence left out
+  const lastText = (current.lines.at(-1) ?? '').replace(/(?:\[\^[^\]]+\])+$/, '');
   const shortBefore = previous.rtl
     ? previous.x0 - previous.left > 3 * em
     : previous.right - previous.x1 > 3 * em;
@@ -347,6 +425,9 @@ function flushParagraph(state: WriterState, out: string[]): void {
   const p = state.paragraph;
   if (!p) return;
   const text = joinLines(p.lines);
+  // a hanging number goes on the line before its paragraph, as text extraction gives it; the
+  // parser decides from the whole document whether it numbers the paragraph
+  if (p.number !== null) out.push(p.number);
   out.push(p.heading > 0 ? `${'#'.repeat(p.heading)} ${text}` : text, '');
   state.paragraph = null;
 }

@@ -138,11 +138,40 @@ function attachRaisedPieces(lines: Baseline[]): void {
         small.y - l.y <= 0.6 * l.size &&
         small.pieces.every((p) => near(p, l.pieces, l.size)),
     );
-    if (!host) continue;
-    host.pieces.push(...small.pieces.map((p) => ({ ...p, raised: true })));
+    if (host) host.pieces.push(...small.pieces.map((p) => ({ ...p, raised: true })));
+    else {
+      const above = i > 0 ? wrappedMarkerHost(small, lines[i - 1]!) : undefined;
+      if (!above) continue;
+      // placed after the line's last character, where the marker was written
+      const rtl = isRightToLeft(above.pieces);
+      const start = Math.min(...above.pieces.map((p) => p.x));
+      const end = Math.max(...above.pieces.map((p) => p.x + p.width));
+      above.pieces.push(
+        ...small.pieces.map((p) => ({ ...p, x: rtl ? start - p.width : end, raised: true })),
+      );
+    }
     small.pieces = [];
   }
   for (let i = lines.length - 1; i >= 0; i--) if (lines[i]!.pieces.length === 0) lines.splice(i, 1);
+}
+
+/**
+ * A marker that a line break sent alone to the next line (Chinese text breaks anywhere, before a
+ * superscript too): a line of nothing but a small number, just below a line of text and at that
+ * line's start, belongs to the end of that line.
+ */
+function wrappedMarkerHost(small: Baseline, above: Baseline): Baseline | undefined {
+  const digits = small.pieces.every((p) =>
+    /^[0-9\u0660-\u0669\u06F0-\u06F9]{1,3}$/.test(p.text.trim()),
+  );
+  if (!digits || above.pieces.length === 0 || small.size > 0.85 * above.size) return undefined;
+  if (above.y - small.y > 1.6 * above.size) return undefined;
+  const start = Math.min(...above.pieces.map((p) => p.x));
+  const end = Math.max(...above.pieces.map((p) => p.x + p.width));
+  const atStart = small.pieces.every(
+    (p) => Math.abs(p.x - start) < above.size || Math.abs(p.x + p.width - end) < above.size,
+  );
+  return atStart ? above : undefined;
 }
 
 function near(p: PdfTextPiece, others: PdfTextPiece[], size: number): boolean {

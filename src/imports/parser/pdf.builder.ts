@@ -5,7 +5,7 @@
  * columns, left-to-right or right-to-left). The structure given is the true structure of the
  * PDF, so an evaluation can compare what the importer reads with it.
  */
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../../test/support/browser.ts';
 
 /** A piece of a paragraph's text: plain text, or a footnote marker with its footnote's text. */
@@ -14,7 +14,13 @@ export type PdfTextPart = string | { marker: string; footnote: string };
 /** One block of a built PDF, in reading order. */
 export type PdfBlockSpec =
   | { kind: 'heading'; text: string; level?: 1 | 2 }
-  | { kind: 'paragraph'; number?: string; parts: PdfTextPart[] };
+  | {
+      kind: 'paragraph';
+      number?: string;
+      /** The number as printed before the text (default `12.`): `12)`, `١٢ -`, `12`. */
+      label?: string;
+      parts: PdfTextPart[];
+    };
 
 /** The languages the builder sets fonts and direction for. */
 export type PdfLanguage = 'ar' | 'zh' | 'en' | 'fr' | 'ru' | 'es';
@@ -35,6 +41,10 @@ export interface PdfDocumentSpec {
   /** Body font size in points; default 12 (footnotes are three quarters of it). */
   fontSize?: number;
   blocks: PdfBlockSpec[];
+  /** Lines of a cover page printed before the body (title, organisation, date, symbol). */
+  cover?: string[];
+  /** Lines of a back cover page printed after the body (slogan, web addresses). */
+  backCover?: string[];
 }
 
 const FONTS = "'Noto Serif', 'Noto Naskh Arabic', 'WenQuanYi Micro Hei', serif";
@@ -58,7 +68,8 @@ function blockHtml(block: PdfBlockSpec): { html: string; notes: string[] } {
       return `<sup>${escapeHtml(part.marker)}</sup>`;
     })
     .join('');
-  const number = block.number === undefined ? '' : `<span class="num">${block.number}.</span> `;
+  const label = block.label ?? (block.number === undefined ? undefined : `${block.number}.`);
+  const number = label === undefined ? '' : `<span class="num">${escapeHtml(label)}</span> `;
   return { html: `<p>${number}${body}</p>`, notes };
 }
 
@@ -84,6 +95,8 @@ function pageCss(spec: PdfDocumentSpec): string {
   h3 { font-size: ${size * 1.15}pt; margin: 8pt 0 6pt; }
   p { margin: 0 0 8pt; text-align: justify; }
   .num { display: inline-block; min-width: 10mm; }
+  .cover { position: relative; width: 210mm; height: 297mm; padding: 60mm 25mm; break-after: page; }
+  .cover p { text-align: start; margin: 0 0 14pt; }
   sup { font-size: 0.6em; vertical-align: super; line-height: 0; }
   `;
 }
@@ -97,9 +110,19 @@ function layOutPages(input: {
   header: string;
   footer: string;
   pageNumbers: string;
+  cover: string;
+  backCover: string;
 }): number {
   const doc = globalThis.document;
+  doc.body.replaceChildren();
   let count = 0;
+  const coverPage = (html: string): void => {
+    const page = doc.createElement('div');
+    page.className = 'cover';
+    page.innerHTML = html;
+    doc.body.appendChild(page);
+  };
+  if (input.cover) coverPage(input.cover);
   let current: { main: HTMLElement; body: HTMLElement; notes: HTMLElement } | null = null;
   const newPage = (): NonNullable<typeof current> => {
     count++;
@@ -146,16 +169,25 @@ function layOutPages(input: {
       place(current, block);
     }
   }
-  return count;
+  if (input.backCover) coverPage(input.backCover);
+  return count + (input.cover ? 1 : 0) + (input.backCover ? 1 : 0);
 }
 
-/** Prints the document to PDF with the browser given; returns the bytes and the page count. */
+const coverHtml = (lines: string[] | undefined): string =>
+  (lines ?? []).map((l) => `<p>${escapeHtml(l)}</p>`).join('');
+
+/**
+ * Prints the document to PDF with the browser given (a page of its own, closed after) or on the
+ * page given (reused: many documents are printed quicker on one page); returns the bytes and the
+ * page count.
+ */
 export async function printPdf(
-  browser: Browser,
+  printer: Browser | Page,
   spec: PdfDocumentSpec,
 ): Promise<{ bytes: Uint8Array; pages: number }> {
   const direction = spec.direction ?? (spec.language === 'ar' ? 'rtl' : 'ltr');
-  const page = await browser.newPage();
+  const own = 'newPage' in printer;
+  const page = own ? await printer.newPage() : printer;
   try {
     await page.setContent(
       `<!doctype html><html lang="${spec.language}" dir="${direction}"><head><meta charset="utf-8">` +
@@ -166,11 +198,13 @@ export async function printPdf(
       header: escapeHtml(spec.header ?? ''),
       footer: escapeHtml(spec.footer ?? ''),
       pageNumbers: spec.pageNumbers ?? 'foot',
+      cover: coverHtml(spec.cover),
+      backCover: coverHtml(spec.backCover),
     });
     const bytes = await page.pdf({ format: 'A4', printBackground: false, preferCSSPageSize: true });
     return { bytes: new Uint8Array(bytes), pages };
   } finally {
-    await page.close();
+    if (own) await page.close();
   }
 }
 

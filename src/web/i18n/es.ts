@@ -639,7 +639,7 @@ export const es: Messages = {
   search: {
     title: 'Búsqueda',
     intro:
-      'Párrafos, notas y contribuciones publicadas en los seis idiomas oficiales de las Naciones Unidas, primero los más recientes. Deben aparecer todas las palabras; ponga palabras entre comillas para encontrarlas juntas.',
+      'Párrafos, notas y contribuciones publicadas en los seis idiomas oficiales de las Naciones Unidas, primero los más pertinentes. Deben aparecer todas las palabras; ponga palabras entre comillas para encontrarlas juntas.',
     label: 'Palabras que buscar',
     siteLabel: 'Buscar en los documentos y las contribuciones',
     button: 'Buscar',
@@ -654,11 +654,19 @@ export const es: Messages = {
     onDocument: 'sobre {document}',
     found: {
       zero: 'No se encontró nada.',
-      one: 'Se encontró {n} pasaje.',
-      many: 'Se encontraron {n} de pasajes.',
-      other: 'Se encontraron {n} pasajes.',
+      one: 'Se encontró {n} resultado.',
+      many: 'Se encontraron {n} de resultados.',
+      other: 'Se encontraron {n} resultados.',
     },
-    foundAtLeast: 'Se encontraron al menos {n} pasajes; primero los más recientes.',
+    foundPassages:
+      'Un párrafo encontrado en varios idiomas es un solo resultado: {n} pasajes en total.',
+    foundAtLeast: 'Se encontraron más de {n} resultados; se clasifican los más recientes.',
+    sort: 'Orden',
+    relevance: 'Los más pertinentes primero',
+    newest: 'Los más recientes primero',
+    alsoIn: 'También en:',
+    refine: 'Afinar',
+    year: 'Año',
     truncated:
       'La búsqueda se detuvo antes: añada palabras o filtros para llegar a pasajes más antiguos.',
     nothing:

@@ -645,7 +645,7 @@ export const fr: Messages = {
   search: {
     title: 'Recherche',
     intro:
-      'Paragraphes, notes de bas de page et contributions publiées dans les six langues officielles de l’ONU, les plus récents d’abord. Tous les mots doivent figurer ; mettez des mots entre guillemets pour les trouver côte à côte.',
+      'Paragraphes, notes de bas de page et contributions publiées dans les six langues officielles de l’ONU, les plus pertinents d’abord. Tous les mots doivent figurer ; mettez des mots entre guillemets pour les trouver côte à côte.',
     label: 'Mots à trouver',
     siteLabel: 'Rechercher dans les documents et les contributions',
     button: 'Rechercher',
@@ -660,11 +660,19 @@ export const fr: Messages = {
     onDocument: 'sur {document}',
     found: {
       zero: 'Aucun résultat.',
-      one: '{n} passage trouvé.',
-      many: '{n} de passages trouvés.',
-      other: '{n} passages trouvés.',
+      one: '{n} résultat trouvé.',
+      many: '{n} de résultats trouvés.',
+      other: '{n} résultats trouvés.',
     },
-    foundAtLeast: 'Au moins {n} passages trouvés ; les plus récents d’abord.',
+    foundPassages:
+      'Un paragraphe trouvé en plusieurs langues est un seul résultat : {n} passages en tout.',
+    foundAtLeast: 'Plus de {n} résultats trouvés ; les plus récents sont classés.',
+    sort: 'Ordre',
+    relevance: 'Les plus pertinents d’abord',
+    newest: 'Les plus récents d’abord',
+    alsoIn: 'Aussi en :',
+    refine: 'Affiner',
+    year: 'Année',
     truncated:
       'La recherche s’est arrêtée tôt : ajoutez des mots ou des filtres pour atteindre des passages plus anciens.',
     nothing: 'Aucun passage ne contient tous ces mots. Essayez moins de mots ou d’autres filtres.',
