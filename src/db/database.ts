@@ -50,8 +50,6 @@ import type {
   OrganisationTable,
   RepresentativeVerificationTable,
 } from '../organisations/organisations.table.ts';
-import type { SearchItemTable, SearchPostingTable } from '../search/search.table.ts';
-import type { OrganisationTable } from '../organisations/organisations.table.ts';
 import type {
   SearchItemTable,
   SearchPostingTable,
