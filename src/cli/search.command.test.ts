@@ -61,7 +61,7 @@ describe('plenum search', () => {
   it('prints the passages found with their address and the match in brackets', () => {
     const run = plenum('search', '公共核心', '--db', db);
     assert.equal(run.status, 0, run.stderr);
-    assert.match(run.stdout, /^1 passage found\n/);
+    assert.match(run.stdout, /^1 result found\n/);
     assert.match(
       run.stdout,
       /A\/AC\.290\/2021\/CRP\.2, para 1 \(\d{4}-\d{2}-\d{2}, zh\) \/documents\/[0-9a-f-]+\/v\/1\/zh#para-1\n {2}各国不应损害互联网\[公共核心\]。/,

@@ -72,8 +72,9 @@ export function importDraftRoutes(app: Hono<AppEnv>): void {
 
   app.post(uploadPath, async (c) => {
     const { db } = c.var.deps;
-    const process = await prepareImport(db, c.var.viewer, c.req.param('process'));
+    // A malformed body is refused first, as on every form route; it tells nothing of the process.
     const body = await readFormBody(c);
+    const process = await prepareImport(db, c.var.viewer, c.req.param('process'));
     const values: ImportFormValues = {
       symbol: field(body, 'symbol'),
       title: field(body, 'title'),
@@ -109,10 +110,10 @@ export function importDraftRoutes(app: Hono<AppEnv>): void {
 
   app.post('/import-drafts/:id/corrections', async (c) => {
     const { db } = c.var.deps;
-    const id = draftId(c);
-    // Who may not see the draft is refused before the form is read.
-    await getImportDraft(db, c.var.viewer, id);
     const body = await readFormBody(c);
+    const id = draftId(c);
+    // Who may not see the draft is refused before anything of the form is used.
+    await getImportDraft(db, c.var.viewer, id);
     const block = field(body, 'block') ?? '';
     try {
       await correctImportDraft(db, c.var.viewer, id, {
@@ -137,9 +138,9 @@ export function importDraftRoutes(app: Hono<AppEnv>): void {
 
   app.post('/import-drafts/:id/publish', async (c) => {
     const { db } = c.var.deps;
+    await readFormBody(c);
     const id = draftId(c);
     await getImportDraft(db, c.var.viewer, id);
-    await readFormBody(c);
     try {
       const report = await publishImportDraft(db, c.var.viewer, id);
       return c.redirect(
@@ -158,9 +159,9 @@ export function importDraftRoutes(app: Hono<AppEnv>): void {
   });
 
   app.post('/import-drafts/:id/discard', async (c) => {
+    await readFormBody(c);
     const id = draftId(c);
     await getImportDraft(c.var.deps.db, c.var.viewer, id);
-    await readFormBody(c);
     const process = await discardImportDraft(c.var.deps.db, c.var.viewer, id);
     return c.redirect(`/processes/${process.slug}`, 303);
   });
