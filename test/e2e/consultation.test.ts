@@ -163,7 +163,7 @@ async function readReceipt(page: Page): Promise<{ id: string; hash: string }> {
   await page.locator('.receipt h1').waitFor();
   assert.equal(await page.locator('.receipt h1').innerText(), 'Your submission has been received');
   const id = (await page.locator('.receipt dd code').first().innerText()).trim();
-  const hash = (await page.locator('.receipt code.hash').innerText()).trim();
+  const hash = (await page.locator('.receipt code.hash').first().innerText()).trim();
   assert.match(id, uuidPattern, 'the receipt shows the submission id');
   assert.match(hash, /^[0-9a-f]{64}$/, 'the receipt shows the SHA-256 of the content');
   return { id, hash };
