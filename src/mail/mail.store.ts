@@ -2,8 +2,9 @@
  * SQL for the mail outbox: writing a message in the caller's transaction, claiming due ones for
  * one sender (FOR UPDATE SKIP LOCKED on PostgreSQL, the one writer on SQLite), and moving each on.
  */
-import { PostgresAdapter } from 'kysely';
+import { PostgresAdapter, type Selectable } from 'kysely';
 import type { Db } from '../db/database.ts';
+import type { MailOutboxTable } from './mail.table.ts';
 import { newId } from '../db/ids.ts';
 import { shapedList } from '../db/statement-shapes.ts';
 
@@ -65,23 +66,8 @@ export async function enqueueMail(db: Db, mail: NewMail, now: Date): Promise<boo
   return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
-type Row = {
-  id: string;
-  idempotency_key: string;
-  kind: string;
-  recipient: string;
-  account_id: string | null;
-  language: string;
-  subject: string;
-  text_body: string;
-  html_body: string;
-  created_at: string;
-  state: string;
-  attempts: number;
-  next_attempt_at: string;
-  last_error: string | null;
-  sent_at: string | null;
-};
+/** A row as the outbox's queries read it (every column but the claim's end). */
+type Row = Omit<Selectable<MailOutboxTable>, 'claimed_until'>;
 
 function toMessage(r: Row): OutboxMessage {
   return {
