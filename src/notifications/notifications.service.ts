@@ -93,12 +93,14 @@ async function verifiedRecipient(db: Db, accountId: string): Promise<Recipient |
  * without review) is not told: the receipt said it.
  */
 export async function mailSubmissionNotice(db: Db, event: LoggedEvent, now: Date): Promise<void> {
-  // Most publications are the author's own, at once (deadline night): settled with one read.
-  if (
-    event.action === 'submission.published' &&
-    event.actor === (await findSubmissionAuthorId(db, event.subjectId))
-  )
-    return;
+  // Most publications are the author's own, at once (deadline night): settled from the event
+  // itself, which names the author since the receipt events carry it (older ones: one read).
+  if (event.action === 'submission.published') {
+    const { authorId } = event.data;
+    const author =
+      typeof authorId === 'string' ? authorId : await findSubmissionAuthorId(db, event.subjectId);
+    if (event.actor === author) return;
+  }
   const submission = await findSubmissionForNotice(db, event.subjectId);
   if (!submission) return;
   const period = await findPeriodById(db, submission.periodId, now);

@@ -156,6 +156,7 @@ interface Piece {
 
 /** Splits a word into its Han runs and its other runs. */
 function piecesOf(word: string): Piece[] {
+  if (!cjk.test(word)) return [{ text: word, han: false }];
   const pieces: Piece[] = [];
   for (const ch of word) {
     const han = cjk.test(ch);
@@ -211,6 +212,32 @@ export interface Analysis {
  * stakeholder, multistakeholder).
  */
 export function analyse(
+  fields: { text: string; weight?: number }[],
+  language: string | undefined,
+): Analysis {
+  // One passage is analysed by search, then by concept tagging, then by the watches, each a
+  // follower of the same events in the same process: the last few single-field analyses are
+  // kept, so the second and third are lookups. (Callers only read an Analysis.)
+  const only = fields.length === 1 && (fields[0]!.weight ?? 1) === 1 ? fields[0]!.text : null;
+  if (only === null) return analyseFields(fields, language);
+  const key = `${language ?? ''}\u0000${only}`;
+  let analysis = recentAnalyses.get(key);
+  if (analysis) {
+    recentAnalyses.delete(key);
+  } else {
+    analysis = analyseFields(fields, language);
+    if (recentAnalyses.size >= recentAnalysesLimit)
+      recentAnalyses.delete(recentAnalyses.keys().next().value!);
+  }
+  recentAnalyses.set(key, analysis);
+  return analysis;
+}
+
+/** Single-field analyses most recently asked for, least recent first. */
+const recentAnalyses = new Map<string, Analysis>();
+const recentAnalysesLimit = 4096;
+
+function analyseFields(
   fields: { text: string; weight?: number }[],
   language: string | undefined,
 ): Analysis {

@@ -749,6 +749,8 @@ async function recordSubmissionEvents(db: Db, { written }: { written: ToWrite[] 
             processId: prepared.processId,
             organisationId: prepared.organisationId,
             status,
+            // Who wrote it, so a follower that tells the author need not read the row back.
+            authorId: prepared.authorId,
           },
         },
         at: now,
