@@ -20,6 +20,7 @@ import {
   leafHash,
   nodesOf,
   proofFromPlan,
+  rootOfLeaves,
   rangeNodes,
   type NodeId,
 } from './merkle.ts';
@@ -101,7 +102,7 @@ export async function appendToLog(
     leaves,
     (node, hash) => {
       known.set(nodeKey(node), hash);
-      if (node.level > 0)
+      if (node.level >= storedFromLevel)
         nodes.push({ level: node.level, idx: node.index, hash: hash.toString('hex') });
     },
   );
@@ -183,12 +184,34 @@ function treeHeadOf(row: TransparencyTreeHeadTable): TreeHead {
   };
 }
 
-/** The hashes of a plan, read from the store. */
+/**
+ * The lowest level of interior nodes an append stores. A node below it (a subtree of at most
+ * 2^(storedFromLevel − 1) leaves) is made again from its leaves when a proof needs it: a proof
+ * needs at most one such node per level, so at most 14 more leaf hashes read in the same query,
+ * while an append writes a sixteenth of the node rows it would otherwise write (a receipt's
+ * commit is the cost that counts). Logs written before this kept every level; both are read.
+ */
+const storedFromLevel = 4;
+
+/** The hashes of a plan, read from the store (low interior nodes made from their leaves). */
 async function proofOf(db: Db, plan: NodeId[][]): Promise<string[]> {
-  const found = await findNodeHashes(db, nodesOf(plan));
+  const needed = nodesOf(plan);
+  const leavesOf = (node: NodeId): NodeId[] =>
+    Array.from({ length: 2 ** node.level }, (_, i) => ({
+      level: 0,
+      index: node.index * 2 ** node.level + i,
+    }));
+  // Low nodes are asked for with their leaves at once: one read whether they are stored or not.
+  const low = needed.filter((n) => n.level > 0 && n.level < storedFromLevel);
+  const found = await findNodeHashes(db, [...needed, ...low.flatMap(leavesOf)]);
+  for (const node of low) {
+    if (found.has(nodeKey(node))) continue;
+    const leaves = leavesOf(node).map((leaf) => found.get(nodeKey(leaf)));
+    if (leaves.every((h) => h !== undefined)) found.set(nodeKey(node), rootOfLeaves(leaves));
+  }
   return proofFromPlan(plan, (node) => {
     const hash = found.get(nodeKey(node));
-    // Every complete subtree of a published tree is stored by the append that completed it.
+    // Every complete subtree of a published tree is stored, or made from its stored leaves.
     if (!hash) throw new Error(`Transparency log node ${nodeKey(node)} is missing.`);
     return hash;
   }).map((h) => h.toString('hex'));

@@ -13,7 +13,10 @@ export interface TransparencyEntryTable {
   version_id: string | null;
 }
 
-/** A row of `transparency_nodes`: a completed interior node (level ≥ 1) of the Merkle tree. */
+/**
+ * A row of `transparency_nodes`: a completed interior node of the Merkle tree, level 4 and up
+ * (lower ones are made from their leaves; logs written before that have every level ≥ 1).
+ */
 export interface TransparencyNodeTable {
   level: number;
   idx: number;

@@ -232,6 +232,72 @@ for (const engine of testEngines()) {
         assert.equal((await app.request(path)).status, 400, path);
     });
 
+    test('every proof verifies from the store: nodes below level 4 are made from their leaves, as before when stored', async () => {
+      const { treeHeads } = (await (await app.request('/api/transparency/tree-heads')).json()) as {
+        treeHeads: TreeHead[];
+      };
+      const entries = await listEntries(o.db, operatorViewer, { start: 0 });
+      const every = async (label: string) => {
+        for (const head of treeHeads) {
+          for (let leaf = 0; leaf < head.treeSize; leaf++) {
+            const res = await app.request(
+              `/api/transparency/proof?leaf=${leaf}&size=${head.treeSize}`,
+            );
+            assert.equal(res.status, 200, `${label}: leaf ${leaf} of ${head.treeSize}`);
+            const proof = (await res.json()) as InclusionProof;
+            assert.equal(proof.treeHead.rootHash, head.rootHash);
+            assert.ok(
+              proves(proof, unhex(entries[leaf]!.leafHash)),
+              `${label}: leaf ${leaf} in the tree head of size ${head.treeSize}`,
+            );
+          }
+          for (const first of treeHeads.filter((h) => h.treeSize < head.treeSize)) {
+            const res = await app.request(
+              `/api/transparency/consistency?first=${first.treeSize}&second=${head.treeSize}`,
+            );
+            const { proof } = (await res.json()) as Consistency;
+            assert.ok(
+              verifyConsistency({
+                first: first.treeSize,
+                second: head.treeSize,
+                firstRoot: unhex(first.rootHash),
+                secondRoot: unhex(head.rootHash),
+                proof: proof.map(unhex),
+              }),
+              `${label}: ${first.treeSize} to ${head.treeSize}`,
+            );
+          }
+        }
+      };
+      assert.ok(treeHeads[0]!.treeSize > 16, 'a tree with a stored node of level 4');
+      const levels = await o.db
+        .selectFrom('transparency_nodes')
+        .select('level')
+        .distinct()
+        .execute();
+      assert.ok(levels.length > 0);
+      assert.ok(
+        levels.every((r) => Number(r.level) >= 4),
+        'appends store no node below level 4',
+      );
+      await every('low nodes made from leaves');
+      // A log written before kept every level: the stored low nodes serve the same proofs.
+      const leaves = entries.map((e) => unhex(e.leafHash));
+      const low = [];
+      for (let level = 1; level < 4; level++)
+        for (let index = 0; (index + 1) * 2 ** level <= leaves.length; index++)
+          low.push({
+            level,
+            idx: index,
+            hash: rootOfLeaves(leaves.slice(index * 2 ** level, (index + 1) * 2 ** level)).toString(
+              'hex',
+            ),
+          });
+      await o.db.insertInto('transparency_nodes').values(low).execute();
+      await every('low nodes stored');
+      await o.db.deleteFrom('transparency_nodes').where('level', '<', 4).execute();
+    });
+
     test('the page, the feed and the entries are public; a draft in preparation shows only hashes', async () => {
       const hidden = await buildHiddenDocument(o.db, engine, built, now);
       const entriesOf = async (client: TestClient) =>
