@@ -220,7 +220,7 @@ export function briefingHtml(b: Briefing, base = ''): string {
     `<p class="prepared">${escape(b.prepared)}</p></header>`,
     `<p class="scope">${escape(b.scope)}</p>`,
     `<section aria-labelledby="summary" class="summary"><h2 id="summary">${escape(t.summary)}</h2><ul>${b.summary
-      .map((s, i) => `<li><a href="#${processIds[i]}">${escape(s)}</a></li>`)
+      .map((s) => `<li>${escape(s)}</li>`)
       .join('')}</ul></section>`,
   ];
   b.processes.forEach((p, i) => {

@@ -21,7 +21,7 @@ import { countryName } from '../organisations/countries.ts';
 import { requireProcess } from '../processes/processes.service.ts';
 import type { Process } from '../processes/processes.schema.ts';
 import type { UnLanguage } from '../text/detect-language.ts';
-import { fill, messagesFor } from '../web/i18n.ts';
+import { fill, isolated, messagesFor } from '../web/i18n.ts';
 import { directionOf, languageName } from '../web/layout.ts';
 import { zodError } from '../validation.ts';
 import { briefingText } from './briefing-text.ts';
@@ -106,6 +106,10 @@ export async function draftBriefing(
     to: request.to,
     now: now.toISOString(),
     touches: (sentence) => tagger.tag(sentence).length > 0,
+    iso: (value) =>
+      directionOf(lang) === 'rtl' || /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/u.test(value)
+        ? isolated(value)
+        : value,
   };
   const where = {
     processIds: processes.map((p) => p.id),
@@ -215,6 +219,8 @@ interface Paper {
   /** The instant dividing what happened from what is coming. */
   now: string;
   touches: (sentence: string) => boolean;
+  /** A name set inside a sentence, isolated (FSI…PDI) when its direction may differ from the paper's. */
+  iso: (value: string) => string;
 }
 
 /** A day as the paper's language writes it ("1 June 2026"). */
@@ -282,7 +288,7 @@ function timelineLines(
   paper: Paper,
   timeline: Awaited<ReturnType<typeof getTimeline>>,
 ): { happened: BriefingLine[]; upcoming: BriefingLine[] } {
-  const { t, day, notes, start, end, now } = paper;
+  const { t, day, notes, start, end, now, iso } = paper;
   const happened: BriefingLine[] = [];
   const upcoming: BriefingLine[] = [];
   const past = (at: string): boolean => at <= now && at >= start && at <= end;
@@ -295,7 +301,7 @@ function timelineLines(
   for (const entry of timeline) {
     if (entry.type === 'meeting') {
       const m = entry.meeting;
-      const text = `${fill(t.meeting, { title: m.title })}${m.place ? `, ${m.place}` : ''}${
+      const text = `${fill(t.meeting, { title: iso(m.place ? `${m.title}, ${m.place}` : m.title) })}${
         m.status === 'scheduled' ? '' : ` (${t.statuses[m.status]})`
       }`;
       const href = `/meetings/${m.id}`;
@@ -310,7 +316,7 @@ function timelineLines(
         upcoming.push(
           line(
             entry.at,
-            fill(t.periodOpens, { title: entry.title, date: closes }),
+            fill(t.periodOpens, { title: iso(entry.title), date: closes }),
             entry.title,
             href,
           ),
@@ -319,18 +325,23 @@ function timelineLines(
         happened.push(
           line(
             entry.at,
-            fill(t.periodOpened, { title: entry.title, date: closes }),
+            fill(t.periodOpened, { title: iso(entry.title), date: closes }),
             entry.title,
             href,
           ),
         );
       if (entry.closesAt > now)
         upcoming.push(
-          line(entry.closesAt, fill(t.deadline, { title: entry.title }), entry.title, href),
+          line(entry.closesAt, fill(t.deadline, { title: iso(entry.title) }), entry.title, href),
         );
       else if (past(entry.closesAt))
         happened.push(
-          line(entry.closesAt, fill(t.periodClosed, { title: entry.title }), entry.title, href),
+          line(
+            entry.closesAt,
+            fill(t.periodClosed, { title: iso(entry.title) }),
+            entry.title,
+            href,
+          ),
         );
       continue;
     }
@@ -340,8 +351,8 @@ function timelineLines(
       line(
         entry.at,
         entry.type === 'document'
-          ? fill(t.newDocument, { title: `${label} (${entry.label})` })
-          : fill(t.newVersion, { title: label, label: entry.label }),
+          ? fill(t.newDocument, { title: iso(`${label} (${entry.label})`) })
+          : fill(t.newVersion, { title: iso(label), label: iso(entry.label) }),
         `${label}, ${entry.label}`,
         `/documents/${entry.documentId}/v/${entry.seq}`,
       ),
@@ -448,9 +459,9 @@ async function draftsOf(
           else if (pair.change === 'deleted')
             deleted.push(
               fill(t.deleted, {
-                address: pair.fromAddress,
-                label: previous.label,
-                latest: latest.label,
+                address: paper.iso(pair.fromAddress),
+                label: paper.iso(previous.label),
+                latest: paper.iso(latest.label),
               }),
             );
         }
@@ -527,8 +538,8 @@ async function draftsOf(
           });
     return {
       heading: fill(t.draftHeading, {
-        document: label,
-        label: latest.label,
+        document: paper.iso(label),
+        label: paper.iso(latest.label),
         date: day(versionDay(latest)),
       }),
       languageNote,
@@ -538,8 +549,8 @@ async function draftsOf(
         position(
           s,
           fill(t.positionOn, {
-            address: s.paragraph!.address,
-            label: versionLabel(s.paragraph!.versionId),
+            address: paper.iso(s.paragraph!.address),
+            label: paper.iso(versionLabel(s.paragraph!.versionId)),
           }),
         ),
       ),
@@ -555,7 +566,12 @@ function changeText(
   latest: Version,
 ): string | null {
   const { t } = paper;
-  const was = { address: pair.fromAddress ?? '', label: previous.label, latest: latest.label };
+  const { iso } = paper;
+  const was = {
+    address: iso(pair.fromAddress ?? ''),
+    label: iso(previous.label),
+    latest: iso(latest.label),
+  };
   switch (pair.change) {
     case 'new':
       return fill(t.isNew, was);
