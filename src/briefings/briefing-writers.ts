@@ -16,7 +16,6 @@ import {
   TextRun,
 } from 'docx';
 import { createHash } from 'node:crypto';
-import { unLanguages } from '../text/detect-language.ts';
 import { fill } from '../web/i18n.ts';
 import { directionOf, languageName } from '../web/layout.ts';
 import { briefingText } from './briefing-text.ts';

@@ -35,7 +35,9 @@ export async function printPdf(html: string): Promise<Buffer> {
   printing++;
   try {
     // Loaded only when a PDF is asked for, so a site without it starts as fast as ever.
-    const { chromium } = await import('playwright-core');
+    const { chromium } = await import('playwright-core').catch(() => {
+      throw new PlenumError('PDF_UNAVAILABLE', 'The playwright-core package is not installed.');
+    });
     const browser = await chromium.launch({
       executablePath: chromiumPath(),
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
