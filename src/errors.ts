@@ -227,6 +227,11 @@ export const errorCatalogue = {
     status: 400,
     message: 'The search is too long: use at most 200 characters and 24 words.',
   },
+  PDF_UNAVAILABLE: {
+    status: 503,
+    message:
+      'PDF cannot be made on this server: Chromium is not installed (set PLENUM_CHROMIUM to its path). Download the HTML and print it to PDF from your browser, or choose DOCX.',
+  },
   DATABASE_UNAVAILABLE: {
     status: 503,
     message: 'The database cannot be opened.',

@@ -18,7 +18,38 @@ export interface BriefingText {
   periodOpened: string;
   meeting: string;
   statuses: Record<'scheduled' | 'postponed' | 'moved_online' | 'cancelled', string>;
-  inDocuments: string;
+  languageScope: string;
+  summary: string;
+  summaryLine: string;
+  nothingNext: string;
+  periodOpens: string;
+  periodClosed: string;
+  deadline: string;
+  draft: string;
+  noDraft: string;
+  draftHeading: string;
+  notInLanguage: string;
+  changed: string;
+  changedRenumbered: string;
+  renumbered: string;
+  split: string;
+  merged: string;
+  isNew: string;
+  deleted: string;
+  comparison: string;
+  positions: string;
+  positionOn: string;
+  positionRecorded: string;
+  unknownActor: string;
+  whoSaid: string;
+  unverified: string;
+  translation: string;
+  translationSlot: string;
+  originalIn: string;
+  paper: string;
+  /** The colon as the language sets it (" : " in French). */
+  colon: string;
+  paperSizes: Record<'a4' | 'letter', string>;
   states: string;
   igos: string;
   others: string;
@@ -26,7 +57,6 @@ export interface BriefingText {
   comingUp: string;
   nothingComingUp: string;
   notes: string;
-  and: string;
   submission: string;
   formTitle: string;
   formIntro: string;
@@ -61,15 +91,47 @@ export const briefingText: Record<UnLanguage, BriefingText> = {
       moved_online: 'moved online',
       cancelled: 'cancelled',
     },
-    inDocuments: 'In the documents',
-    states: 'Comments by member states (in alphabetical order)',
-    igos: 'Comments by intergovernmental organisations',
-    others: 'Comments by other organisations',
+    states: 'Member states (in alphabetical order)',
+    igos: 'Intergovernmental organisations',
+    others: 'Other stakeholders',
+    languageScope:
+      'It is written in {language}; every quotation is given exactly in the language it was made in, with room left for a translation where that is another language.',
+    summary: 'Summary',
+    summaryLine:
+      '{process}: paragraphs of the current draft on these concepts: {paragraphs} (changed since the previous version: {changed}); quoted: member states {states}, intergovernmental organisations {igos}, other stakeholders {others}; next: {next}.',
+    nothingNext: 'nothing announced',
+    periodOpens: 'Comment period opens: {title} (closes {date})',
+    periodClosed: 'Comment period closed: {title}',
+    deadline: 'Deadline for comments: {title}',
+    draft: 'What the current draft says',
+    noDraft: 'No paragraph of the current drafts touches on these concepts.',
+    draftHeading: '{document}, {label} ({date})',
+    notInLanguage:
+      'This version is not available in {language}: it is quoted in the original ({original}).',
+    changed: 'Changed since {label}.',
+    changedRenumbered: 'Changed since {label}, where it was {address}.',
+    renumbered: 'Unchanged since {label}, where it was {address}.',
+    split: 'Split from {address} of {label}.',
+    merged: 'Merged from {address} of {label}.',
+    isNew: 'New in {latest}.',
+    deleted: '{address} of {label}, on these concepts, is no longer in {latest}.',
+    comparison: 'Comparison of {from} and {to}',
+    positions: 'Positions recorded by analysts on this text (the text is not theirs):',
+    positionOn: 'on {address} of {label}',
+    positionRecorded: 'position recorded on {date}',
+    unknownActor: 'unnamed',
+    whoSaid: 'Who said what',
+    unverified: 'Governments and organisations not verified by the secretariat',
+    translation: 'Translation',
+    translationSlot: '[to be translated by the analyst]',
+    originalIn: 'Original in {language}',
+    paper: 'Paper size',
+    colon: ': ',
+    paperSizes: { a4: 'A4', letter: 'US Letter' },
     noQuotes: 'No passage of this period touches on these concepts.',
-    comingUp: 'Coming up',
-    nothingComingUp: 'No meeting is announced after this period.',
+    comingUp: 'What is coming',
+    nothingComingUp: 'No meeting or deadline is announced.',
     notes: 'Notes',
-    and: 'and',
     submission: 'submission of {date}',
     formTitle: 'Draft a briefing paper',
     formIntro:
@@ -103,15 +165,47 @@ export const briefingText: Record<UnLanguage, BriefingText> = {
       moved_online: 'tenue en ligne',
       cancelled: 'annulée',
     },
-    inDocuments: 'Dans les documents',
-    states: 'Commentaires des États Membres (par ordre alphabétique)',
-    igos: 'Commentaires des organisations intergouvernementales',
-    others: 'Commentaires d’autres organisations',
+    states: 'États Membres (par ordre alphabétique)',
+    igos: 'Organisations intergouvernementales',
+    others: 'Autres parties prenantes',
+    languageScope:
+      'Elle est rédigée en {language} ; chaque citation est donnée exactement dans la langue où elle a été faite, avec une place pour une traduction lorsque c’est une autre langue.',
+    summary: 'Résumé',
+    summaryLine:
+      '{process} : paragraphes du projet actuel portant sur ces concepts : {paragraphs} (modifiés depuis la version précédente : {changed}) ; cités : États Membres {states}, organisations intergouvernementales {igos}, autres parties prenantes {others} ; prochaine étape : {next}.',
+    nothingNext: 'rien n’est annoncé',
+    periodOpens: 'Ouverture d’une période de commentaires : {title} (clôture le {date})',
+    periodClosed: 'Clôture de la période de commentaires : {title}',
+    deadline: 'Date limite des commentaires : {title}',
+    draft: 'Ce que dit le projet actuel',
+    noDraft: 'Aucun paragraphe des projets actuels ne porte sur ces concepts.',
+    draftHeading: '{document}, {label} ({date})',
+    notInLanguage:
+      'Cette version n’existe pas en {language} : elle est citée dans l’original ({original}).',
+    changed: 'Modifié depuis {label}.',
+    changedRenumbered: 'Modifié depuis {label}, où il était {address}.',
+    renumbered: 'Inchangé depuis {label}, où il était {address}.',
+    split: 'Issu de la division de {address} de {label}.',
+    merged: 'Issu de la fusion de {address} de {label}.',
+    isNew: 'Nouveau dans {latest}.',
+    deleted: '{address} de {label}, qui portait sur ces concepts, ne figure plus dans {latest}.',
+    comparison: 'Comparaison de {from} et {to}',
+    positions: 'Positions relevées par des analystes sur ce texte (le texte n’est pas le leur) :',
+    positionOn: 'sur {address} de {label}',
+    positionRecorded: 'position relevée le {date}',
+    unknownActor: 'non nommé',
+    whoSaid: 'Qui a dit quoi',
+    unverified: 'Gouvernements et organisations non vérifiés par le secrétariat',
+    translation: 'Traduction',
+    translationSlot: '[à traduire par l’analyste]',
+    originalIn: 'Original en {language}',
+    paper: 'Format du papier',
+    colon: ' : ',
+    paperSizes: { a4: 'A4', letter: 'Lettre US' },
     noQuotes: 'Aucun passage de cette période ne porte sur ces concepts.',
     comingUp: 'À venir',
-    nothingComingUp: 'Aucune réunion n’est annoncée après cette période.',
+    nothingComingUp: 'Aucune réunion ni échéance n’est annoncée.',
     notes: 'Notes',
-    and: 'et',
     submission: 'contribution du {date}',
     formTitle: 'Rédiger une note d’information',
     formIntro:
@@ -144,15 +238,46 @@ export const briefingText: Record<UnLanguage, BriefingText> = {
       moved_online: 'celebrada en línea',
       cancelled: 'cancelada',
     },
-    inDocuments: 'En los documentos',
-    states: 'Comentarios de los Estados Miembros (por orden alfabético)',
-    igos: 'Comentarios de organizaciones intergubernamentales',
-    others: 'Comentarios de otras organizaciones',
+    states: 'Estados Miembros (por orden alfabético)',
+    igos: 'Organizaciones intergubernamentales',
+    others: 'Otras partes interesadas',
+    languageScope:
+      'Está redactada en {language}; cada cita figura exactamente en el idioma en que se hizo, con un espacio para una traducción cuando es otro idioma.',
+    summary: 'Resumen',
+    summaryLine:
+      '{process}: párrafos del proyecto actual sobre estos conceptos: {paragraphs} (modificados desde la versión anterior: {changed}); citados: Estados Miembros {states}, organizaciones intergubernamentales {igos}, otras partes interesadas {others}; próximo paso: {next}.',
+    nothingNext: 'no hay nada anunciado',
+    periodOpens: 'Apertura de un período de comentarios: {title} (cierra el {date})',
+    periodClosed: 'Cierre del período de comentarios: {title}',
+    deadline: 'Plazo para los comentarios: {title}',
+    draft: 'Qué dice el proyecto actual',
+    noDraft: 'Ningún párrafo de los proyectos actuales trata de estos conceptos.',
+    draftHeading: '{document}, {label} ({date})',
+    notInLanguage: 'Esta versión no existe en {language}: se cita en el original ({original}).',
+    changed: 'Modificado desde {label}.',
+    changedRenumbered: 'Modificado desde {label}, donde era {address}.',
+    renumbered: 'Sin cambios desde {label}, donde era {address}.',
+    split: 'Resultado de dividir {address} de {label}.',
+    merged: 'Resultado de fusionar {address} de {label}.',
+    isNew: 'Nuevo en {latest}.',
+    deleted: '{address} de {label}, que trataba de estos conceptos, ya no figura en {latest}.',
+    comparison: 'Comparación de {from} y {to}',
+    positions: 'Posiciones registradas por analistas sobre este texto (el texto no es suyo):',
+    positionOn: 'sobre {address} de {label}',
+    positionRecorded: 'posición registrada el {date}',
+    unknownActor: 'sin nombre',
+    whoSaid: 'Quién dijo qué',
+    unverified: 'Gobiernos y organizaciones no verificados por la secretaría',
+    translation: 'Traducción',
+    translationSlot: '[pendiente de traducción por el analista]',
+    originalIn: 'Original en {language}',
+    paper: 'Tamaño del papel',
+    colon: ': ',
+    paperSizes: { a4: 'A4', letter: 'Carta (EE. UU.)' },
     noQuotes: 'Ningún pasaje de este período trata de estos conceptos.',
     comingUp: 'Próximamente',
-    nothingComingUp: 'No hay reuniones anunciadas después de este período.',
+    nothingComingUp: 'No hay reuniones ni plazos anunciados.',
     notes: 'Notas',
-    and: 'y',
     submission: 'contribución del {date}',
     formTitle: 'Redactar una nota informativa',
     formIntro:
@@ -185,15 +310,48 @@ export const briefingText: Record<UnLanguage, BriefingText> = {
       moved_online: 'проводится онлайн',
       cancelled: 'отменено',
     },
-    inDocuments: 'В документах',
-    states: 'Замечания государств-членов (в алфавитном порядке)',
-    igos: 'Замечания межправительственных организаций',
-    others: 'Замечания других организаций',
+    states: 'Государства-члены (в алфавитном порядке)',
+    igos: 'Межправительственные организации',
+    others: 'Другие заинтересованные стороны',
+    languageScope:
+      'Справка составлена на языке: {language}; каждая цитата приводится точно на языке оригинала, а если это другой язык, оставлено место для перевода.',
+    summary: 'Резюме',
+    summaryLine:
+      '{process}: пунктов текущего проекта, касающихся этих понятий: {paragraphs} (изменено по сравнению с предыдущей редакцией: {changed}); процитированы: государства-члены — {states}, межправительственные организации — {igos}, другие заинтересованные стороны — {others}; далее: {next}.',
+    nothingNext: 'ничего не объявлено',
+    periodOpens: 'Открытие периода представления замечаний: {title} (до {date})',
+    periodClosed: 'Период представления замечаний закрыт: {title}',
+    deadline: 'Срок представления замечаний: {title}',
+    draft: 'Что говорится в текущем проекте',
+    noDraft: 'Ни один пункт текущих проектов не касается этих понятий.',
+    draftHeading: '{document}, {label} ({date})',
+    notInLanguage:
+      'Этой редакции нет на языке «{language}»: она цитируется в оригинале ({original}).',
+    changed: 'Изменено по сравнению с редакцией «{label}».',
+    changedRenumbered: 'Изменено по сравнению с редакцией «{label}», где это был {address}.',
+    renumbered: 'Без изменений по сравнению с редакцией «{label}», где это был {address}.',
+    split: 'Выделено из {address} редакции «{label}».',
+    merged: 'Объединено из {address} редакции «{label}».',
+    isNew: 'Новый пункт в редакции «{latest}».',
+    deleted:
+      '{address} редакции «{label}», касавшийся этих понятий, отсутствует в редакции «{latest}».',
+    comparison: 'Сравнение редакций «{from}» и «{to}»',
+    positions: 'Позиции, отмеченные аналитиками по этому тексту (текст им не принадлежит):',
+    positionOn: 'по {address} редакции «{label}»',
+    positionRecorded: 'позиция отмечена {date}',
+    unknownActor: 'не указан',
+    whoSaid: 'Кто что сказал',
+    unverified: 'Правительства и организации, не проверенные секретариатом',
+    translation: 'Перевод',
+    translationSlot: '[перевод будет добавлен аналитиком]',
+    originalIn: 'Оригинал на языке: {language}',
+    paper: 'Формат бумаги',
+    colon: ': ',
+    paperSizes: { a4: 'A4', letter: 'US Letter' },
     noQuotes: 'Ни один фрагмент этого периода не касается этих понятий.',
-    comingUp: 'Предстоящие заседания',
-    nothingComingUp: 'После этого периода заседания не объявлены.',
+    comingUp: 'Что предстоит',
+    nothingComingUp: 'Заседания и сроки не объявлены.',
     notes: 'Примечания',
-    and: 'а также',
     submission: 'материал от {date}',
     formTitle: 'Подготовить справку',
     formIntro:
@@ -224,15 +382,46 @@ export const briefingText: Record<UnLanguage, BriefingText> = {
       moved_online: '改为线上举行',
       cancelled: '已取消',
     },
-    inDocuments: '文件中的内容',
-    states: '会员国的意见（按字母顺序）',
-    igos: '政府间组织的意见',
-    others: '其他组织的意见',
+    states: '会员国（按字母顺序）',
+    igos: '政府间组织',
+    others: '其他利益攸关方',
+    languageScope:
+      '本简报以{language}撰写；每段引文均按其原始语文照录，如为其他语文，留有译文位置。',
+    summary: '摘要',
+    summaryLine:
+      '{process}：当前草案中涉及这些概念的段落 {paragraphs} 段（自上一版本以来修改 {changed} 段）；引用：会员国 {states} 个，政府间组织 {igos} 个，其他利益攸关方 {others} 个；下一步：{next}。',
+    nothingNext: '尚无公布',
+    periodOpens: '评论期开始：{title}（截止日期{date}）',
+    periodClosed: '评论期结束：{title}',
+    deadline: '评论截止日期：{title}',
+    draft: '当前草案的内容',
+    noDraft: '当前草案中没有涉及这些概念的段落。',
+    draftHeading: '{document}，{label}（{date}）',
+    notInLanguage: '此版本没有{language}文本：以原文（{original}）引用。',
+    changed: '自{label}以来已修改。',
+    changedRenumbered: '自{label}以来已修改，原为{address}。',
+    renumbered: '自{label}以来未修改，原为{address}。',
+    split: '由{label}的{address}拆分而来。',
+    merged: '由{label}的{address}合并而来。',
+    isNew: '{latest}中的新段落。',
+    deleted: '{label}中涉及这些概念的{address}已不在{latest}中。',
+    comparison: '{from}与{to}的比较',
+    positions: '分析人员就此文本记录的立场（该文本并非其本身的文字）：',
+    positionOn: '关于{label}的{address}',
+    positionRecorded: '立场记录于{date}',
+    unknownActor: '未具名',
+    whoSaid: '各方意见',
+    unverified: '未经秘书处核实的政府和组织',
+    translation: '译文',
+    translationSlot: '[由分析人员翻译]',
+    originalIn: '原文为{language}',
+    paper: '纸张尺寸',
+    colon: '：',
+    paperSizes: { a4: 'A4', letter: '美国信纸' },
     noQuotes: '此期间没有涉及这些概念的段落。',
-    comingUp: '即将举行',
-    nothingComingUp: '此期间之后没有已宣布的会议。',
+    comingUp: '即将进行',
+    nothingComingUp: '尚无已宣布的会议或截止日期。',
     notes: '注释',
-    and: '以及',
     submission: '{date}提交的意见',
     formTitle: '起草简报',
     formIntro:
@@ -265,15 +454,47 @@ export const briefingText: Record<UnLanguage, BriefingText> = {
       moved_online: 'نُقل إلى الإنترنت',
       cancelled: 'ملغى',
     },
-    inDocuments: 'في الوثائق',
-    states: 'تعليقات الدول الأعضاء (بالترتيب الأبجدي)',
-    igos: 'تعليقات المنظمات الحكومية الدولية',
-    others: 'تعليقات المنظمات الأخرى',
+    states: 'الدول الأعضاء (بالترتيب الأبجدي)',
+    igos: 'المنظمات الحكومية الدولية',
+    others: 'أصحاب المصلحة الآخرون',
+    languageScope:
+      'وهي مكتوبة باللغة {language}؛ ويرد كل اقتباس حرفياً باللغة التي قيل بها، مع ترك مكان للترجمة إذا كانت لغة أخرى.',
+    summary: 'موجز',
+    summaryLine:
+      '{process}: فقرات المشروع الحالي التي تتناول هذه المفاهيم: {paragraphs} (عُدّل منها منذ الصيغة السابقة: {changed})؛ الاقتباسات: الدول الأعضاء {states}، المنظمات الحكومية الدولية {igos}، أصحاب المصلحة الآخرون {others}؛ الخطوة التالية: {next}.',
+    nothingNext: 'لم يُعلن عن شيء',
+    periodOpens: 'تُفتح فترة تعليقات: {title} (تُغلق في {date})',
+    periodClosed: 'أُغلقت فترة التعليقات: {title}',
+    deadline: 'الموعد النهائي للتعليقات: {title}',
+    draft: 'ما يقوله المشروع الحالي',
+    noDraft: 'لا تتناول أي فقرة من المشاريع الحالية هذه المفاهيم.',
+    draftHeading: '{document}، {label} ({date})',
+    notInLanguage:
+      'هذه الصيغة غير متاحة باللغة {language}: وهي مقتبسة بلغتها الأصلية ({original}).',
+    changed: 'عُدّلت منذ {label}.',
+    changedRenumbered: 'عُدّلت منذ {label}، حيث كانت {address}.',
+    renumbered: 'لم تتغير منذ {label}، حيث كانت {address}.',
+    split: 'مقسومة من {address} في {label}.',
+    merged: 'مدمجة من {address} في {label}.',
+    isNew: 'جديدة في {latest}.',
+    deleted: 'لم تعد {address} من {label}، التي كانت تتناول هذه المفاهيم، واردة في {latest}.',
+    comparison: 'مقارنة {from} و{to}',
+    positions: 'مواقف سجلها محللون بشأن هذا النص (والنص ليس نصهم):',
+    positionOn: 'بشأن {address} من {label}',
+    positionRecorded: 'موقف سُجّل في {date}',
+    unknownActor: 'غير مسمى',
+    whoSaid: 'من قال ماذا',
+    unverified: 'حكومات ومنظمات لم تتحقق منها الأمانة',
+    translation: 'الترجمة',
+    translationSlot: '[يضيف المحلل الترجمة]',
+    originalIn: 'الأصل باللغة {language}',
+    paper: 'حجم الورق',
+    colon: ': ',
+    paperSizes: { a4: 'A4', letter: 'Letter الأمريكي' },
     noQuotes: 'لا يتناول أي مقطع من هذه الفترة هذه المفاهيم.',
-    comingUp: 'الاجتماعات المقبلة',
-    nothingComingUp: 'لم يُعلن عن أي اجتماع بعد هذه الفترة.',
+    comingUp: 'ما هو مقبل',
+    nothingComingUp: 'لم يُعلن عن أي اجتماع أو موعد نهائي.',
     notes: 'الحواشي',
-    and: 'وكذلك',
     submission: 'مساهمة مؤرخة {date}',
     formTitle: 'صياغة ورقة إحاطة',
     formIntro:

@@ -1,6 +1,9 @@
 /**
- * Writes a drafted briefing as Markdown (with footnotes), as HTML ready to print, or as DOCX
- * (through the `docx` library, with real Word footnotes). The three say the same thing.
+ * Writes a drafted briefing as Markdown (with footnotes), as HTML ready to print on A4 or US
+ * Letter, or as DOCX (through the `docx` library: Word heading styles, real footnotes). The three
+ * say the same thing. A quotation in another direction than the paper's is set apart as a block
+ * of its own and isolated (`dir`/`<bdi>` in HTML, right-to-left runs and paragraphs in DOCX, an
+ * RLI…PDI isolate in Markdown), so Arabic words never run into an English sentence.
  */
 import {
   AlignmentType,
@@ -13,29 +16,30 @@ import {
   TextRun,
 } from 'docx';
 import { createHash } from 'node:crypto';
-import { unLanguages } from '../text/detect-language.ts';
-import { directionOf } from '../web/layout.ts';
+import { fill } from '../web/i18n.ts';
+import { directionOf, languageName } from '../web/layout.ts';
 import { briefingText } from './briefing-text.ts';
-import type { Briefing, BriefingProcess, BriefingSpeaker } from './briefings.schema.ts';
+import {
+  paperSizes,
+  type Briefing,
+  type BriefingExcerpt,
+  type BriefingProcess,
+  type BriefingSpeaker,
+} from './briefings.schema.ts';
 
-/** Quotation marks of the paper's language. */
-function quoteMarks(lang: string): [string, string] {
-  if (lang === 'fr') return ['« ', ' »'];
-  if (lang === 'es' || lang === 'ru' || lang === 'ar') return ['«', '»'];
-  return ['“', '”'];
-}
+/** Between two pieces of one quotation. */
+const ellipsis = ' […] ';
 
-/** The sections of a process, in order, with their titles (empty ones left out). */
-function sections(
+/** The groups of speakers of a process, in order, with their titles (empty ones left out). */
+function speakerSections(
   b: Briefing,
   p: BriefingProcess,
 ): { title: string; speakers: BriefingSpeaker[] }[] {
   const t = briefingText[b.language];
   return [
-    { title: t.inDocuments, speakers: p.documents },
     { title: t.states, speakers: p.states },
     { title: t.igos, speakers: p.igos },
-    { title: t.others, speakers: p.others },
+    ...p.others.map((g) => ({ title: `${t.others}${t.colon}${g.title}`, speakers: g.speakers })),
   ].filter((s) => s.speakers.length > 0);
 }
 
@@ -43,31 +47,95 @@ function absolute(base: string, href: string): string {
   return href.startsWith('/') ? `${base}${href}` : href;
 }
 
+/** "Original in Arabic" in the paper's language. */
+function originalIn(b: Briefing, e: BriefingExcerpt): string {
+  return fill(briefingText[b.language].originalIn, {
+    language: languageName(e.language, b.language).display,
+  });
+}
+
 /** The paper as Markdown; notes as footnotes ([^1]). */
 export function briefingMarkdown(b: Briefing, base = ''): string {
   const t = briefingText[b.language];
-  const [open, close] = quoteMarks(b.language);
   const md = (text: string): string => text.replace(/([\\`*_[\]<>#|])/g, '\\$1');
-  const lines: string[] = [`# ${md(b.title)}`, '', `*${md(b.subtitle)}*`, '', md(b.prepared), ''];
-  lines.push(`## ${t.contents}`, '');
-  for (const p of b.processes) lines.push(`- ${md(p.name)}`);
-  lines.push('', md(b.foreword), '');
+  const quoted = (e: BriefingExcerpt): string => {
+    const text = e.pieces.map(md).join(ellipsis);
+    return e.dir === 'rtl' ? `\u2067${text}\u2069` : text;
+  };
+  const excerptLines = (e: BriefingExcerpt, note: number): string[] => {
+    const lines = [`> ${quoted(e)}[^${note}]`];
+    if (e.translate)
+      lines.push(
+        '>',
+        `> *${md(originalIn(b, e))}. ${t.translation}${t.colon.trimEnd()}* ${md(t.translationSlot)}`,
+      );
+    return [...lines, ''];
+  };
+  const dated = (l: { day: string; text: string; note: number }): string =>
+    `- ${md(l.day)}${t.colon}${md(l.text)}[^${l.note}]`;
+  const lines: string[] = [
+    `# ${md(b.title)}`,
+    '',
+    `*${md(b.subtitle)}*`,
+    '',
+    md(b.prepared),
+    '',
+    md(b.scope),
+    '',
+    `## ${t.summary}`,
+    '',
+    ...b.summary.map((s) => `- ${md(s)}`),
+    '',
+  ];
   for (const p of b.processes) {
     lines.push(`## ${md(p.name)}`, '', `### ${t.happened}`, '');
     if (p.happened.length === 0) lines.push(t.nothingHappened, '');
-    else lines.push(...p.happened.map((h) => `- ${md(h.text)}[^${h.note}]`), '');
-    const parts = sections(b, p);
-    if (parts.length === 0) lines.push(t.noQuotes, '');
-    for (const s of parts) {
-      lines.push(`### ${s.title}`, '');
-      for (const speaker of s.speakers) {
-        const quotes = speaker.quotes.map((q) => `${open}${md(q.text)}${close}[^${q.note}]`);
-        lines.push(`**${md(speaker.name)}**: ${quotes.join(`\n\n${t.and}: `)}`, '');
+    else lines.push(...p.happened.map(dated), '');
+
+    lines.push(`### ${t.draft}`, '');
+    if (p.drafts.length === 0) lines.push(t.noDraft, '');
+    for (const d of p.drafts) {
+      lines.push(`#### ${md(d.heading)}`, '');
+      if (d.languageNote) lines.push(`*${md(d.languageNote)}*`, '');
+      for (const para of d.paragraphs) {
+        const change = para.change
+          ? ` — *${md(para.change)}*${para.changeNote ? `[^${para.changeNote}]` : ''}`
+          : '';
+        lines.push(
+          `**${md(para.address)}**${change}`,
+          '',
+          ...excerptLines(para.excerpt, para.note),
+        );
+        if (para.positions.length > 0) {
+          lines.push(`*${t.positions}*`, '');
+          for (const x of para.positions)
+            lines.push(`- ${md(x.actor)}${t.colon}${md(x.stance)} (${md(x.day)})[^${x.note}]`);
+          lines.push('');
+        }
+      }
+      for (const gone of d.deleted) lines.push(`*${md(gone)}*`, '');
+      if (d.positions.length > 0) {
+        lines.push(`*${t.positions}*`, '');
+        for (const x of d.positions)
+          lines.push(`- ${md(x.actor)}${t.colon}${md(x.stance)} (${md(x.day)})[^${x.note}]`);
+        lines.push('');
       }
     }
+
+    lines.push(`### ${t.whoSaid}`, '');
+    const parts = speakerSections(b, p);
+    if (parts.length === 0) lines.push(t.noQuotes, '');
+    for (const s of parts) {
+      lines.push(`#### ${md(s.title)}`, '');
+      for (const speaker of s.speakers) {
+        lines.push(`**${md(speaker.name)}**`, '');
+        for (const q of speaker.quotes) lines.push(...excerptLines(q, q.note));
+      }
+    }
+
     lines.push(`### ${t.comingUp}`, '');
     if (p.upcoming.length === 0) lines.push(t.nothingComingUp, '');
-    else lines.push(...p.upcoming.map((h) => `- ${md(h.text)}[^${h.note}]`), '');
+    else lines.push(...p.upcoming.map(dated), '');
   }
   lines.push(`## ${t.notes}`, '');
   for (const n of b.notes) lines.push(`[^${n.n}]: ${md(n.label)} <${absolute(base, n.href)}>`);
@@ -81,104 +149,158 @@ const escape = (text: string): string =>
   );
 
 /** The stylesheet of an HTML paper (in the page itself, so a saved paper keeps it). */
-export function briefingCss(lang: string): string {
-  const [open, close] = quoteMarks(lang);
+export function briefingCss(paper: (typeof paperSizes)[number]): string {
+  const size = paper === 'letter' ? 'letter' : 'A4';
   return `
-@page { size: A4; margin: 2cm; }
-body { font-family: "Noto Serif", Georgia, "Times New Roman", serif; max-width: 42rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.5; color: #1b1f24; }
-h1 { font-size: 1.7rem; margin-bottom: .2rem; } h2 { font-size: 1.3rem; margin-top: 2rem; border-bottom: 1px solid #d0d7de; } h3 { font-size: 1.05rem; }
-.subtitle { font-style: italic; margin-top: 0; } .prepared { color: #57606a; font-size: .9rem; }
-q.quote { quotes: "${open}" "${close}"; } .speaker { margin: .6rem 0; }
-sup a { text-decoration: none; } .notes { font-size: .85rem; } .notes a { color: #0b5cad; word-break: break-all; }
-@media print { a { color: inherit; } nav { page-break-after: always; } h2 { page-break-after: avoid; } }
+@page { size: ${size}; margin: 2cm 2cm 2.2cm; @bottom-center { content: counter(page); font: 9pt sans-serif; color: #57606a; } }
+:root { color-scheme: light; }
+body { font-family: "Noto Serif", "Noto Naskh Arabic", "Noto Serif CJK SC", Georgia, "Times New Roman", serif; max-width: 44rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.5; color: #1b1f24; font-size: 11.5pt; }
+header.cover { border-bottom: 3px solid #0b5cad; padding-bottom: .8rem; margin-bottom: 1.2rem; }
+h1 { font-size: 1.8rem; line-height: 1.2; margin: 0 0 .3rem; color: #0b3d73; }
+h2 { font-size: 1.35rem; margin-top: 2rem; border-bottom: 1px solid #d0d7de; color: #0b3d73; }
+h3 { font-size: 1.1rem; margin: 1.5rem 0 .5rem; } h4 { font-size: 1rem; margin: 1.2rem 0 .4rem; color: #30363d; }
+.subtitle { font-style: italic; margin: 0; } .prepared, .scope { color: #57606a; font-size: .92rem; margin: .3rem 0; }
+.summary li, .timeline li { margin: .25rem 0; } .timeline .day { font-weight: 600; white-space: nowrap; }
+.address { font-weight: 700; } .change { font-style: italic; color: #6e4b00; } .language-note { font-style: italic; color: #57606a; }
+blockquote { margin: .3rem 0 .8rem; padding: .1rem 1rem; border-inline-start: 3px solid #8c959f; background: #f6f8fa; }
+blockquote p { margin: .4rem 0; } .speaker { font-weight: 700; margin: .9rem 0 .2rem; break-after: avoid; }
+.translation { border: 1px dashed #8c959f; padding: .3rem .6rem; color: #57606a; font-size: .92rem; margin: -.4rem 0 .9rem; }
+.positions { font-size: .92rem; color: #30363d; } .positions ul { margin: .2rem 0 .8rem; }
+sup a { text-decoration: none; } .notes { font-size: .85rem; } .notes a { color: #0b5cad; overflow-wrap: anywhere; }
+@media print { body { margin: 0; max-width: none; padding: 0; } a { color: inherit; } h2, h3, h4, .speaker { break-after: avoid; } blockquote, .translation { break-inside: avoid; } }
+@media (max-width: 30rem) { body { padding: 0 .6rem; font-size: 11pt; } }
 `;
 }
 
 /**
- * The CSP hashes of the six papers' stylesheets: the app allows exactly these inline styles, so
- * a paper shown in the browser is styled while no other inline style may run.
+ * The CSP hashes of the papers' stylesheets: the app allows exactly these inline styles, so a
+ * paper shown in the browser is styled while no other inline style may run.
  */
 export function briefingStyleHashes(): string[] {
-  return unLanguages.map(
-    (lang) => `'sha256-${createHash('sha256').update(briefingCss(lang)).digest('base64')}'`,
+  return paperSizes.map(
+    (paper) => `'sha256-${createHash('sha256').update(briefingCss(paper)).digest('base64')}'`,
   );
 }
 
-/** The paper as one HTML page, styled for print (A4, notes at the end, links to every source). */
+/** The paper as one HTML page, styled for print (A4 or Letter, notes at the end, links to every source). */
 export function briefingHtml(b: Briefing, base = ''): string {
   const t = briefingText[b.language];
   const ref = (n: number): string =>
     `<sup><a href="#note-${n}" id="ref-${n}" aria-label="${escape(t.notes)} ${n}">${n}</a></sup>`;
+  const quoteBlock = (e: BriefingExcerpt, note: number): string => {
+    const pieces = e.pieces.map(escape).join(escape(ellipsis));
+    const translation = e.translate
+      ? `<p class="translation">${escape(originalIn(b, e))}. ${escape(t.translation)}${escape(t.colon)}${escape(t.translationSlot)}</p>`
+      : '';
+    return `<blockquote lang="${escape(e.language)}" dir="${e.dir}"><p><bdi>${pieces}</bdi>${ref(note)}</p></blockquote>${translation}`;
+  };
+  const timeline = (lines: BriefingProcess['happened'], none: string): string =>
+    lines.length === 0
+      ? `<p>${escape(none)}</p>`
+      : `<ul class="timeline">${lines
+          .map(
+            (h) =>
+              `<li><span class="day">${escape(h.day)}</span>${escape(t.colon)}${escape(h.text)}${ref(h.note)}</li>`,
+          )
+          .join('')}</ul>`;
+  const positions = (list: BriefingProcess['drafts'][number]['positions']): string =>
+    list.length === 0
+      ? ''
+      : `<div class="positions"><p>${escape(t.positions)}</p><ul>${list
+          .map(
+            (x) =>
+              `<li><bdi>${escape(x.actor)}</bdi>${escape(t.colon)}${escape(x.stance)} (${escape(x.day)})${ref(x.note)}</li>`,
+          )
+          .join('')}</ul></div>`;
   const processIds = b.processes.map((_, i) => `process-${i + 1}`);
   const body: string[] = [
-    `<h1>${escape(b.title)}</h1>`,
+    `<header class="cover"><h1>${escape(b.title)}</h1>`,
     `<p class="subtitle">${escape(b.subtitle)}</p>`,
-    `<p class="prepared">${escape(b.prepared)}</p>`,
-    `<nav aria-labelledby="contents"><h2 id="contents">${escape(t.contents)}</h2><ol>${b.processes
-      .map((p, i) => `<li><a href="#${processIds[i]}">${escape(p.name)}</a></li>`)
-      .join('')}</ol></nav>`,
-    `<p>${escape(b.foreword)}</p>`,
+    `<p class="prepared">${escape(b.prepared)}</p></header>`,
+    `<p class="scope">${escape(b.scope)}</p>`,
+    `<section aria-labelledby="summary" class="summary"><h2 id="summary">${escape(t.summary)}</h2><ul>${b.summary
+      .map((s) => `<li>${escape(s)}</li>`)
+      .join('')}</ul></section>`,
   ];
   b.processes.forEach((p, i) => {
     body.push(
       `<section aria-labelledby="${processIds[i]}"><h2 id="${processIds[i]}">${escape(p.name)}</h2>`,
+      `<h3>${escape(t.happened)}</h3>`,
+      timeline(p.happened, t.nothingHappened),
+      `<h3>${escape(t.draft)}</h3>`,
     );
-    body.push(`<h3>${escape(t.happened)}</h3>`);
-    body.push(
-      p.happened.length === 0
-        ? `<p>${escape(t.nothingHappened)}</p>`
-        : `<ul>${p.happened.map((h) => `<li>${escape(h.text)}${ref(h.note)}</li>`).join('')}</ul>`,
-    );
-    const parts = sections(b, p);
+    if (p.drafts.length === 0) body.push(`<p>${escape(t.noDraft)}</p>`);
+    for (const d of p.drafts) {
+      body.push(`<h4>${escape(d.heading)}</h4>`);
+      if (d.languageNote) body.push(`<p class="language-note">${escape(d.languageNote)}</p>`);
+      for (const para of d.paragraphs) {
+        const change = para.change
+          ? ` <span class="change">${escape(para.change)}${para.changeNote ? ref(para.changeNote) : ''}</span>`
+          : '';
+        body.push(
+          `<p class="speaker"><span class="address">${escape(para.address)}</span>${change}</p>`,
+          quoteBlock(para.excerpt, para.note),
+          positions(para.positions),
+        );
+      }
+      for (const gone of d.deleted) body.push(`<p class="change">${escape(gone)}</p>`);
+      body.push(positions(d.positions));
+    }
+    body.push(`<h3>${escape(t.whoSaid)}</h3>`);
+    const parts = speakerSections(b, p);
     if (parts.length === 0) body.push(`<p>${escape(t.noQuotes)}</p>`);
     for (const s of parts) {
-      body.push(`<h3>${escape(s.title)}</h3>`);
+      body.push(`<h4>${escape(s.title)}</h4>`);
       for (const speaker of s.speakers) {
-        const quotes = speaker.quotes
-          .map((q) => `<q class="quote">${escape(q.text)}</q>${ref(q.note)}`)
-          .join(` ${escape(t.and)}: `);
-        body.push(`<p class="speaker"><strong>${escape(speaker.name)}</strong>: ${quotes}</p>`);
+        body.push(`<p class="speaker"><bdi>${escape(speaker.name)}</bdi></p>`);
+        for (const q of speaker.quotes) body.push(quoteBlock(q, q.note));
       }
     }
-    body.push(`<h3>${escape(t.comingUp)}</h3>`);
     body.push(
-      p.upcoming.length === 0
-        ? `<p>${escape(t.nothingComingUp)}</p>`
-        : `<ul>${p.upcoming.map((h) => `<li>${escape(h.text)}${ref(h.note)}</li>`).join('')}</ul>`,
+      `<h3>${escape(t.comingUp)}</h3>`,
+      timeline(p.upcoming, t.nothingComingUp),
+      '</section>',
     );
-    body.push('</section>');
   });
   body.push(
     `<section aria-labelledby="notes" class="notes"><h2 id="notes">${escape(t.notes)}</h2><ol>${b.notes
       .map(
         (n) =>
-          `<li id="note-${n.n}">${escape(n.label)}, <a href="${escape(absolute(base, n.href))}">${escape(absolute(base, n.href))}</a> <a href="#ref-${n.n}" aria-label="↩ ${n.n}">↩</a></li>`,
+          `<li id="note-${n.n}"><bdi>${escape(n.label)}</bdi>, <a href="${escape(absolute(base, n.href))}">${escape(absolute(base, n.href))}</a> <a href="#ref-${n.n}" aria-label="↩ ${n.n}">↩</a></li>`,
       )
       .join('')}</ol></section>`,
   );
   const dir = directionOf(b.language);
-  // The quotation marks are the paper language's own, set by CSS around <q>.
   return `<!doctype html>
 <html lang="${b.language}" dir="${dir}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escape(b.title)}</title>
-<style>${briefingCss(b.language)}</style>
+<style>${briefingCss(b.paper)}</style>
 </head>
 <body>
 <main>
-${body.join('\n')}
+${body.filter((x) => x !== '').join('\n')}
 </main>
 </body>
 </html>
 `;
 }
 
-/** The paper as a DOCX file: headings, quotations with Word footnotes giving each source. */
+/** Page sizes in twentieths of a point, as Word measures them. */
+const pageTwips = {
+  a4: { width: 11906, height: 16838 },
+  letter: { width: 12240, height: 15840 },
+} as const;
+
+/**
+ * The paper as a DOCX file: Word's Title and Heading 1–3 styles (so Word's navigation pane and
+ * table of contents work), quotations as indented paragraphs in their own direction and
+ * language, a highlighted slot for each translation, and a real Word footnote for every source.
+ */
 export async function briefingDocx(b: Briefing, base = ''): Promise<Buffer> {
   const t = briefingText[b.language];
-  const [open, close] = quoteMarks(b.language);
   const rtl = directionOf(b.language) === 'rtl';
   const footnotes: Record<number, { children: Paragraph[] }> = {};
   for (const n of b.notes) {
@@ -197,55 +319,133 @@ export async function briefingDocx(b: Briefing, base = ''): Promise<Buffer> {
       ],
     };
   }
+  type Run = TextRun | FootnoteReferenceRun | ExternalHyperlink;
   const text = (value: string, options: { bold?: boolean; italics?: boolean } = {}): TextRun =>
     new TextRun({ text: value, rightToLeft: rtl, ...options });
   const para = (
-    children: (TextRun | FootnoteReferenceRun)[],
+    children: Run[],
     heading?: (typeof HeadingLevel)[keyof typeof HeadingLevel],
-  ) =>
+  ): Paragraph =>
     new Paragraph({
       children,
       bidirectional: rtl,
       ...(heading ? { heading } : {}),
       alignment: rtl ? AlignmentType.RIGHT : AlignmentType.LEFT,
     });
+  const bullet = (children: Run[]): Paragraph =>
+    new Paragraph({ children, bidirectional: rtl, bullet: { level: 0 } });
+  const quote = (e: BriefingExcerpt, note: number): Paragraph[] => {
+    const quoteRtl = e.dir === 'rtl';
+    const out = [
+      new Paragraph({
+        bidirectional: quoteRtl,
+        alignment: quoteRtl ? AlignmentType.RIGHT : AlignmentType.LEFT,
+        indent: { start: 567, end: 567 },
+        spacing: { after: 120 },
+        children: [
+          new TextRun({
+            text: e.pieces.join(ellipsis),
+            rightToLeft: quoteRtl,
+            language: quoteRtl ? { bidirectional: e.language } : { value: e.language },
+          }),
+          new FootnoteReferenceRun(note),
+        ],
+      }),
+    ];
+    if (e.translate)
+      out.push(
+        new Paragraph({
+          bidirectional: rtl,
+          indent: { start: 567, end: 567 },
+          spacing: { after: 160 },
+          children: [
+            text(`${originalIn(b, e)}. ${t.translation}${t.colon}`, { italics: true }),
+            new TextRun({ text: t.translationSlot, highlight: 'yellow', rightToLeft: rtl }),
+          ],
+        }),
+      );
+    return out;
+  };
+  const positions = (list: BriefingProcess['drafts'][number]['positions']): Paragraph[] =>
+    list.length === 0
+      ? []
+      : [
+          para([text(t.positions, { italics: true })]),
+          ...list.map((x) =>
+            bullet([
+              text(`${x.actor}${t.colon}${x.stance} (${x.day})`),
+              new FootnoteReferenceRun(x.note),
+            ]),
+          ),
+        ];
+  const dated = (l: { day: string; text: string; note: number }): Paragraph =>
+    bullet([
+      text(`${l.day}${t.colon}`, { bold: true }),
+      text(l.text),
+      new FootnoteReferenceRun(l.note),
+    ]);
+
   const children: Paragraph[] = [
     para([text(b.title)], HeadingLevel.TITLE),
     para([text(b.subtitle, { italics: true })]),
     para([text(b.prepared)]),
-    para([text(b.foreword)]),
+    para([text(b.scope)]),
+    para([text(t.summary)], HeadingLevel.HEADING_1),
+    ...b.summary.map((s) => bullet([text(s)])),
   ];
   for (const p of b.processes) {
     children.push(para([text(p.name)], HeadingLevel.HEADING_1));
     children.push(para([text(t.happened)], HeadingLevel.HEADING_2));
     if (p.happened.length === 0) children.push(para([text(t.nothingHappened)]));
-    for (const h of p.happened)
-      children.push(para([text(`• ${h.text}`), new FootnoteReferenceRun(h.note)]));
-    const parts = sections(b, p);
+    children.push(...p.happened.map(dated));
+
+    children.push(para([text(t.draft)], HeadingLevel.HEADING_2));
+    if (p.drafts.length === 0) children.push(para([text(t.noDraft)]));
+    for (const d of p.drafts) {
+      children.push(para([text(d.heading)], HeadingLevel.HEADING_3));
+      if (d.languageNote) children.push(para([text(d.languageNote, { italics: true })]));
+      for (const x of d.paragraphs) {
+        const runs: Run[] = [text(x.address, { bold: true })];
+        if (x.change) {
+          runs.push(text(` — ${x.change}`, { italics: true }));
+          if (x.changeNote) runs.push(new FootnoteReferenceRun(x.changeNote));
+        }
+        children.push(para(runs), ...quote(x.excerpt, x.note), ...positions(x.positions));
+      }
+      for (const gone of d.deleted) children.push(para([text(gone, { italics: true })]));
+      children.push(...positions(d.positions));
+    }
+
+    children.push(para([text(t.whoSaid)], HeadingLevel.HEADING_2));
+    const parts = speakerSections(b, p);
     if (parts.length === 0) children.push(para([text(t.noQuotes)]));
     for (const s of parts) {
-      children.push(para([text(s.title)], HeadingLevel.HEADING_2));
+      children.push(para([text(s.title)], HeadingLevel.HEADING_3));
       for (const speaker of s.speakers) {
-        const runs: (TextRun | FootnoteReferenceRun)[] = [
-          text(`${speaker.name}: `, { bold: true }),
-        ];
-        speaker.quotes.forEach((q, i) => {
-          if (i > 0) runs.push(text(` ${t.and}: `));
-          runs.push(text(`${open}${q.text}${close}`), new FootnoteReferenceRun(q.note));
-        });
-        children.push(para(runs));
+        children.push(para([text(speaker.name, { bold: true })]));
+        for (const q of speaker.quotes) children.push(...quote(q, q.note));
       }
     }
+
     children.push(para([text(t.comingUp)], HeadingLevel.HEADING_2));
     if (p.upcoming.length === 0) children.push(para([text(t.nothingComingUp)]));
-    for (const h of p.upcoming)
-      children.push(para([text(`• ${h.text}`), new FootnoteReferenceRun(h.note)]));
+    children.push(...p.upcoming.map(dated));
   }
   const document = new Document({
     creator: 'plenum',
     title: b.title,
     footnotes,
-    sections: [{ children }],
+    sections: [
+      {
+        properties: {
+          page: {
+            size: pageTwips[b.paper],
+            margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 },
+          },
+        },
+        children,
+      },
+    ],
   });
   return Packer.toBuffer(document);
 }

@@ -1,4 +1,4 @@
-/** Routes of briefings: the form, and the paper in HTML, Markdown or DOCX. */
+/** Routes of briefings: the form, and the paper in HTML, Markdown, DOCX or PDF. */
 import type { Hono } from 'hono';
 import { getConcepts } from '../concepts/concepts.service.ts';
 import { isPlenumError } from '../errors.ts';
@@ -6,6 +6,7 @@ import { getProcesses } from '../processes/processes.service.ts';
 import { clockOf, type AppEnv } from '../context.ts';
 import { errorText } from '../web/error-text.ts';
 import { siteBase } from '../site-base.ts';
+import { printPdf } from '../web/print-pdf.ts';
 import { briefingDocx, briefingHtml, briefingMarkdown } from './briefing-writers.ts';
 import { briefingFormats } from './briefings.schema.ts';
 import { draftBriefing } from './briefings.service.ts';
@@ -19,7 +20,7 @@ export function briefingRoutes(app: Hono<AppEnv>): void {
       processes: c.req.queries('processes') ?? [],
       concepts: c.req.queries('concepts') ?? [],
     };
-    for (const key of ['from', 'to', 'language', 'format']) {
+    for (const key of ['from', 'to', 'language', 'format', 'paper']) {
       const value = c.req.query(key);
       if (value !== undefined) values[key] = value.slice(0, 40);
     }
@@ -50,6 +51,19 @@ export function briefingRoutes(app: Hono<AppEnv>): void {
         'content-type': 'text/markdown; charset=utf-8',
         'content-disposition': `attachment; filename="${name}.md"`,
       });
+    if (format === 'pdf') {
+      let pdf: Buffer;
+      try {
+        pdf = await printPdf(briefingHtml(briefing, base));
+      } catch (error) {
+        if (!isPlenumError(error) || error.code !== 'PDF_UNAVAILABLE') throw error;
+        return form(errorText(c.var.ui, error), error.status);
+      }
+      return c.body(new Uint8Array(pdf), 200, {
+        'content-type': 'application/pdf',
+        'content-disposition': `attachment; filename="${name}.pdf"`,
+      });
+    }
     if (format === 'docx')
       return c.body(new Uint8Array(await briefingDocx(briefing, base)), 200, {
         'content-type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',

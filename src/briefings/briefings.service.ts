@@ -1,39 +1,62 @@
 /**
- * Briefing papers: for chosen processes, a period and concepts, what happened in each process,
- * the passages that touch on the concepts (the sentences that do, each quoted exactly as its
- * source has it) grouped as member states in the alphabetical order of the paper's language,
- * then intergovernmental organisations, then other organisations, the meetings coming up, and a
- * numbered note for every source. The paper is data here; briefing-writers.ts writes it out.
+ * Briefing papers, in the shape of the ones analysts send: a title, date, scope and summary; then
+ * per process what happened (past, by date), what the current draft says (each paragraph on the
+ * concepts quoted once, from the latest public version, in the paper's language or else the
+ * original, with what changed since the previous version), who said what (member states in the
+ * alphabetical order of the paper's language, then intergovernmental organisations, then the
+ * other stakeholders by group; only verified organisations count as a State or an IGO; a
+ * stance an analyst recorded on a document's own words is shown as such, never as a comment),
+ * what is coming (meetings and deadlines, by date), and a numbered note for every source. The
+ * paper is data here; briefing-writers.ts writes it out.
  */
 import { conceptIdsBelow, lookupConcept, taggerForConcepts } from '../concepts/concepts.service.ts';
 import type { Concept } from '../concepts/concepts.schema.ts';
 import type { Viewer } from '../accounts/accounts.schema.ts';
 import type { Db } from '../db/database.ts';
+import type { PlenumDocument, Version } from '../documents/documents.schema.ts';
+import { getProcessWithDocuments } from '../documents/documents.service.ts';
 import { PlenumError } from '../errors.ts';
 import { getTimeline } from '../meetings/meetings.service.ts';
 import { countryName } from '../organisations/countries.ts';
 import { requireProcess } from '../processes/processes.service.ts';
 import type { Process } from '../processes/processes.schema.ts';
-import type { Stance } from '../stances/stances.schema.ts';
-import { getStancesOnConcept } from '../stances/stances.service.ts';
 import type { UnLanguage } from '../text/detect-language.ts';
-import { fill } from '../web/i18n.ts';
+import { fill, isolated, messagesFor } from '../web/i18n.ts';
+import { directionOf, languageName } from '../web/layout.ts';
 import { zodError } from '../validation.ts';
 import { briefingText } from './briefing-text.ts';
 import { briefingReader } from './briefings.policy.ts';
 import {
   briefingRequestSchema,
   type Briefing,
-  type BriefingRequest,
+  type BriefingDraft,
+  type BriefingDraftParagraph,
+  type BriefingExcerpt,
   type BriefingLine,
   type BriefingProcess,
   type BriefingQuote,
+  type BriefingRecordedPosition,
+  type BriefingRequest,
   type BriefingSpeaker,
+  type BriefingStakeholderGroup,
 } from './briefings.schema.ts';
-import { listBriefingPassages, type BriefingPassage } from './briefings.store.ts';
+import {
+  listAlignedPairs,
+  listBriefingStances,
+  listBriefingSubmissions,
+  listTaggedParagraphs,
+  listVersionParagraphs,
+  type AlignedPair,
+  type BriefingPassage,
+  type BriefingStance,
+  type TaggedParagraph,
+} from './briefings.store.ts';
 
 /** Sentences quoted from one passage at most, so a long submission does not fill the paper. */
 const maxQuotesPerPassage = 3;
+
+/** A paragraph of a draft up to this length is quoted whole; a longer one by its sentences on the concepts. */
+const wholeParagraphLength = 900;
 
 /** The sentences of a passage that touch on the concepts, each an exact substring of it. */
 export function quotableSentences(
@@ -52,8 +75,9 @@ export function quotableSentences(
 }
 
 /**
- * Drafts a briefing paper from a request (checked here); `now` dates it. It reads as the public
- * whoever the requester is (see briefings.policy.ts).
+ * Drafts a briefing paper from a request (checked here); `now` dates it and divides the past
+ * (what happened) from the future (what is coming). It reads as the public whoever the
+ * requester is (see briefings.policy.ts).
  */
 export async function draftBriefing(
   db: Db,
@@ -79,39 +103,53 @@ export async function draftBriefing(
     notes: new Notes(),
     start: `${request.from}T00:00:00.000Z`,
     end: `${request.to}T23:59:59.999Z`,
+    to: request.to,
+    now: now.toISOString(),
+    touches: (sentence) => tagger.tag(sentence).length > 0,
+    iso: (value) =>
+      directionOf(lang) === 'rtl' || /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/u.test(value)
+        ? isolated(value)
+        : value,
   };
-
-  const passages = await listBriefingPassages(db, {
+  const where = {
     processIds: processes.map((p) => p.id),
     conceptIds,
     from: request.from,
     to: request.to,
-  });
-  // Recorded stances on the concepts, in the period: their quotes join their actor's.
-  const stances = (await Promise.all(concepts.map((c) => getStancesOnConcept(db, c.id))))
-    .flat()
-    .filter(
-      (s) =>
-        s.saidOn >= request.from &&
-        s.saidOn <= request.to &&
-        processes.some((p) => p.id === s.processId),
-    );
+  };
+  const [submissions, tagged, stances] = await Promise.all([
+    listBriefingSubmissions(db, where),
+    listTaggedParagraphs(db, where),
+    listBriefingStances(db, where),
+  ]);
 
   const out: BriefingProcess[] = [];
   for (const process of processes) {
-    const { happened, upcoming } = timelineLines({
+    const { happened, upcoming } = timelineLines(
       paper,
-      timeline: await getTimeline(db, reader, process, now),
-    });
-    const speakers = speakersOf({
+      await getTimeline(db, reader, process, now),
+    );
+    const { documents } = await getProcessWithDocuments(db, process.id, reader);
+    const drafts = await draftsOf(db, {
       paper,
-      passages: passages.filter((x) => x.processId === process.id),
-      stances: stances.filter((x) => x.processId === process.id),
-      touches: (sentence) => tagger.tag(sentence).length > 0,
+      documents,
+      tagged: tagged.filter((x) => documents.some((d) => d.id === x.documentId)),
+      stances: stances.filter((x) => x.processId === process.id && x.paragraph !== null),
     });
+    const speakers = speakersOf(paper, {
+      passages: submissions.filter((x) => x.processId === process.id),
+      stances: stances.filter((x) => x.processId === process.id && x.submission !== null),
+    });
+    const name = process.shortName ? `${process.name} (${process.shortName})` : process.name;
     out.push({
-      name: process.shortName ? `${process.name} (${process.shortName})` : process.name,
+      name,
+      summary: summaryOf(paper, process.shortName ?? process.name, {
+        drafts,
+        ...speakers,
+        upcoming,
+      }),
       happened,
+      drafts,
       ...speakers,
       upcoming,
     });
@@ -121,21 +159,25 @@ export async function draftBriefing(
   const conceptNames = list.format(concepts.map((c) => c.names[lang]));
   const processNames = list.format(processes.map((p) => p.shortName ?? p.name));
   const { t, day } = paper;
+  const today = now.toISOString().slice(0, 10);
   return {
     language: lang,
+    paper: request.paper,
     title: fill(t.title, { concepts: conceptNames }),
     subtitle: fill(t.subtitle, {
       processes: processNames,
       from: day(request.from),
       to: day(request.to),
     }),
-    prepared: fill(t.prepared, { date: day(now.toISOString()) }),
-    foreword: fill(t.foreword, {
+    date: day(today),
+    prepared: fill(t.prepared, { date: day(today) }),
+    scope: `${fill(t.foreword, {
       processes: processNames,
       from: day(request.from),
       to: day(request.to),
       concepts: conceptNames,
-    }),
+    })} ${fill(t.languageScope, { language: languageName(lang, lang).display })}`,
+    summary: out.map((p) => p.summary),
     processes: out,
     notes: paper.notes.inReadingOrder(out),
   };
@@ -164,7 +206,7 @@ async function readRequest(
   return { request, processes, concepts };
 }
 
-/** What every part of one paper writes with: its language, its dates, its notes and its period. */
+/** What every part of one paper writes with: its language, dates, notes, period and concepts. */
 interface Paper {
   lang: UnLanguage;
   t: (typeof briefingText)[UnLanguage];
@@ -172,25 +214,40 @@ interface Paper {
   notes: Notes;
   start: string;
   end: string;
+  /** The last day of the period, YYYY-MM-DD. */
+  to: string;
+  /** The instant dividing what happened from what is coming. */
+  now: string;
+  touches: (sentence: string) => boolean;
+  /** A name set inside a sentence, isolated (FSI…PDI) when its direction may differ from the paper's. */
+  iso: (value: string) => string;
 }
 
 /** A day as the paper's language writes it ("1 June 2026"). */
 function dayIn(lang: UnLanguage): (iso: string) => string {
-  const dates = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' });
+  // English papers date as UN documents do: "15 July 2020".
+  const dates = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : lang, {
+    dateStyle: 'long',
+    timeZone: 'UTC',
+  });
   return (iso) => dates.format(new Date(`${iso.slice(0, 10)}T12:00:00Z`));
 }
 
 /** The paper's notes, numbered as they are made and then again in reading order. */
 class Notes {
   private readonly notes: Briefing['notes'] = [];
+  private readonly byHref = new Map<string, number>();
 
-  /** A new note; its number until the paper is renumbered. */
+  /** A note for this source; the same source twice is one note. Its number until renumbered. */
   add(label: string, href: string): number {
+    const known = this.byHref.get(href);
+    if (known !== undefined) return known;
     this.notes.push({ n: this.notes.length + 1, label, href });
+    this.byHref.set(href, this.notes.length);
     return this.notes.length;
   }
 
-  /** Notes numbered in reading order: what happened, who said what, what is coming. */
+  /** Notes numbered in reading order: happened, the drafts, who said what, what is coming. */
   inReadingOrder(out: BriefingProcess[]): Briefing['notes'] {
     const order = new Map<number, number>();
     const number = (n: number): number => {
@@ -202,136 +259,434 @@ class Notes {
       return renumbered;
     };
     for (const p of out) {
-      for (const line of [...p.happened]) line.note = number(line.note);
-      for (const s of [...p.documents, ...p.states, ...p.igos, ...p.others])
-        for (const q of s.quotes) q.note = number(q.note);
+      for (const line of p.happened) line.note = number(line.note);
+      for (const d of p.drafts) {
+        for (const para of d.paragraphs) {
+          // The change is written before the quotation, so its note comes first.
+          if (para.changeNote !== null) para.changeNote = number(para.changeNote);
+          para.note = number(para.note);
+          for (const position of para.positions) position.note = number(position.note);
+        }
+        for (const position of d.positions) position.note = number(position.note);
+      }
+      const speakers = [...p.states, ...p.igos, ...p.others.flatMap((g) => g.speakers)];
+      for (const s of speakers) for (const q of s.quotes) q.note = number(q.note);
       for (const line of p.upcoming) line.note = number(line.note);
     }
-    return this.notes.map((n) => ({ ...n, n: order.get(n.n)! })).toSorted((a, b) => a.n - b.n);
+    return this.notes
+      .filter((n) => order.has(n.n))
+      .map((n) => ({ ...n, n: order.get(n.n)! }))
+      .toSorted((a, b) => a.n - b.n);
   }
 }
 
-/** What happened, and what is coming: the process timeline, public entries only. */
-function timelineLines(options: {
-  paper: Paper;
-  timeline: Awaited<ReturnType<typeof getTimeline>>;
-}): { happened: BriefingLine[]; upcoming: BriefingLine[] } {
-  const { t, day, notes, start, end } = options.paper;
+/**
+ * What happened (in the period and already past) and what is coming (every meeting and deadline
+ * after now), each by date, from the process timeline's public entries.
+ */
+function timelineLines(
+  paper: Paper,
+  timeline: Awaited<ReturnType<typeof getTimeline>>,
+): { happened: BriefingLine[]; upcoming: BriefingLine[] } {
+  const { t, day, notes, start, end, now, iso } = paper;
   const happened: BriefingLine[] = [];
   const upcoming: BriefingLine[] = [];
-  for (const entry of options.timeline) {
+  const past = (at: string): boolean => at <= now && at >= start && at <= end;
+  const line = (at: string, text: string, label: string, href: string): BriefingLine => ({
+    date: at.slice(0, 10),
+    day: day(at),
+    text,
+    note: notes.add(label, href),
+  });
+  for (const entry of timeline) {
     if (entry.type === 'meeting') {
       const m = entry.meeting;
-      const line = `${fill(t.meeting, { title: m.title })}${m.place ? `, ${m.place}` : ''}, ${day(m.startsAt)}${
+      const text = `${fill(t.meeting, { title: iso(m.place ? `${m.title}, ${m.place}` : m.title) })}${
         m.status === 'scheduled' ? '' : ` (${t.statuses[m.status]})`
       }`;
-      const target = m.startsAt > end ? upcoming : m.startsAt >= start ? happened : undefined;
-      target?.push({ text: line, note: notes.add(m.title, `/meetings/${m.id}`) });
+      const href = `/meetings/${m.id}`;
+      if (m.startsAt > now) upcoming.push(line(m.startsAt, text, m.title, href));
+      else if (past(m.startsAt)) happened.push(line(m.startsAt, text, m.title, href));
       continue;
     }
-    if (entry.at < start || entry.at > end) continue;
     if (entry.type === 'period') {
-      happened.push({
-        text: fill(t.periodOpened, { title: entry.title, date: day(entry.closesAt) }),
-        note: notes.add(entry.title, `/consultations/${entry.id}`),
-      });
-    } else {
-      const label = entry.symbol ?? entry.title;
-      happened.push({
-        text:
-          entry.type === 'document'
-            ? fill(t.newDocument, { title: `${label} (${entry.label})` })
-            : fill(t.newVersion, { title: label, label: entry.label }),
-        note: notes.add(
-          `${label}, ${entry.label}`,
-          `/documents/${entry.documentId}/v/${entry.seq}`,
-        ),
-      });
+      const href = `/consultations/${entry.id}`;
+      const closes = day(entry.closesAt);
+      if (entry.at > now)
+        upcoming.push(
+          line(
+            entry.at,
+            fill(t.periodOpens, { title: iso(entry.title), date: closes }),
+            entry.title,
+            href,
+          ),
+        );
+      else if (past(entry.at))
+        happened.push(
+          line(
+            entry.at,
+            fill(t.periodOpened, { title: iso(entry.title), date: closes }),
+            entry.title,
+            href,
+          ),
+        );
+      if (entry.closesAt > now)
+        upcoming.push(
+          line(entry.closesAt, fill(t.deadline, { title: iso(entry.title) }), entry.title, href),
+        );
+      else if (past(entry.closesAt))
+        happened.push(
+          line(
+            entry.closesAt,
+            fill(t.periodClosed, { title: iso(entry.title) }),
+            entry.title,
+            href,
+          ),
+        );
+      continue;
     }
-  }
-  return { happened, upcoming };
-}
-
-type Speakers = Pick<BriefingProcess, 'documents' | 'states' | 'igos' | 'others'>;
-
-/** Who said what in one process: sentences of the tagged passages, then the recorded stances. */
-function speakersOf(options: {
-  paper: Paper;
-  passages: BriefingPassage[];
-  stances: Stance[];
-  touches: (sentence: string) => boolean;
-}): Speakers {
-  const { lang, t, day, notes } = options.paper;
-  const speakers = {
-    documents: new Map<string, BriefingSpeaker>(),
-    states: new Map<string, BriefingSpeaker>(),
-    igos: new Map<string, BriefingSpeaker>(),
-    others: new Map<string, BriefingSpeaker>(),
-  };
-  const quotedFrom = new Map<string, string[]>();
-  const say = (
-    group: keyof typeof speakers,
-    name: string,
-    quote: Omit<BriefingQuote, 'note'>,
-    source: { label: string; href: string },
-  ): void => {
-    // A stance quoting words of a sentence already quoted from the same source adds nothing.
-    const sameSource = quotedFrom.get(quote.sourceId) ?? [];
-    if (sameSource.some((text) => text.includes(quote.text))) return;
-    quotedFrom.set(quote.sourceId, [...sameSource, quote.text]);
-    let speaker = speakers[group].get(name);
-    if (!speaker) {
-      speaker = { name, quotes: [] };
-      speakers[group].set(name, speaker);
-    }
-    speaker.quotes.push({ ...quote, note: notes.add(source.label, source.href) });
-  };
-  const groupOf = (stakeholderGroup: string | null): keyof typeof speakers =>
-    stakeholderGroup === 'government' ? 'states' : stakeholderGroup === 'igo' ? 'igos' : 'others';
-  const sourceOf = (p: BriefingPassage): { label: string; href: string } =>
-    p.kind === 'submission'
-      ? {
-          label: `${p.organisationName ?? p.title}, ${fill(t.submission, { date: day(p.date) })}`,
-          href: p.href,
-        }
-      : { label: [p.symbol ?? p.title, p.address].filter(Boolean).join(', '), href: p.href };
-  for (const p of options.passages) {
-    for (const text of quotableSentences(p.text, p.language, options.touches)) {
-      if (p.kind !== 'submission') {
-        say('documents', p.symbol ?? p.title, { text, sourceId: p.sourceId }, sourceOf(p));
-        continue;
-      }
-      const group = p.organisationVerified ? groupOf(p.stakeholderGroup) : 'others';
-      const name =
-        group === 'states' && p.country
-          ? countryName(p.country, lang)
-          : (p.organisationName ?? p.title);
-      say(group, name, { text, sourceId: p.sourceId }, sourceOf(p));
-    }
-  }
-  for (const s of options.stances) {
-    // An organisation not verified speaks for no State: its words are listed with the others.
-    const group = s.actor.verified ? groupOf(s.actor.stakeholderGroup) : 'others';
-    const name =
-      group === 'states' && s.actor.country
-        ? countryName(s.actor.country, lang)
-        : (s.actor.name ?? (s.actor.country ? countryName(s.actor.country, lang) : '?'));
-    say(
-      group,
-      name,
-      { text: s.exact, sourceId: s.source.id },
-      {
-        label: [s.source.symbol ?? s.source.title, s.source.address].filter(Boolean).join(', '),
-        href: s.source.href,
-      },
+    if (!past(entry.at)) continue;
+    const label = entry.symbol ?? entry.title;
+    happened.push(
+      line(
+        entry.at,
+        entry.type === 'document'
+          ? fill(t.newDocument, { title: iso(`${label} (${entry.label})`) })
+          : fill(t.newVersion, { title: iso(label), label: iso(entry.label) }),
+        `${label}, ${entry.label}`,
+        `/documents/${entry.documentId}/v/${entry.seq}`,
+      ),
     );
   }
-  const sorted = (m: Map<string, BriefingSpeaker>): BriefingSpeaker[] =>
-    [...m.values()].toSorted((a, b) => a.name.localeCompare(b.name, lang));
+  const byDate = (a: BriefingLine, b: BriefingLine): number =>
+    a.date < b.date ? -1 : a.date > b.date ? 1 : 0;
+  return { happened: happened.toSorted(byDate), upcoming: upcoming.toSorted(byDate) };
+}
+
+/** The day a version stands for: its own date, else the day its first language was imported. */
+function versionDay(v: Version): string {
+  return (v.date ?? v.languages[0]?.importedAt ?? '').slice(0, 10);
+}
+
+/** Exact pieces of a text in its language, as an excerpt of the paper. */
+function excerpt(paper: Paper, pieces: string[], language: string): BriefingExcerpt {
+  const primary = language.split('-')[0]!;
   return {
-    documents: [...speakers.documents.values()],
-    states: sorted(speakers.states),
-    igos: sorted(speakers.igos),
-    others: sorted(speakers.others),
+    pieces,
+    language,
+    dir: directionOf(language),
+    translate: primary !== paper.lang,
   };
+}
+
+/**
+ * What the current drafts say: for every document with a paragraph on the concepts (or a stance
+ * recorded on one), its latest public version dated by the end of the period, each paragraph on
+ * the concepts there (or that was on them in the previous version) quoted once, in the paper's
+ * language when the version has it, else in the original, with what changed since the previous
+ * version. One query for the alignment of each document, one for all the paragraphs.
+ */
+async function draftsOf(
+  db: Db,
+  given: {
+    paper: Paper;
+    documents: PlenumDocument[];
+    tagged: TaggedParagraph[];
+    stances: BriefingStance[];
+  },
+): Promise<BriefingDraft[]> {
+  const { paper } = given;
+  const { t, day, notes, lang } = paper;
+  const kinds = messagesFor(lang).stances.kinds;
+  const plans: {
+    document: PlenumDocument;
+    latest: Version;
+    previous: Version | undefined;
+    language: string;
+    /** Address in the latest version → what became of it since the previous one. */
+    fromPrevious: Map<string, AlignedPair>;
+    addresses: Set<string>;
+    deleted: string[];
+    stances: BriefingStance[];
+  }[] = [];
+  for (const document of given.documents) {
+    const tagged = given.tagged.filter((x) => x.documentId === document.id);
+    const stances = given.stances.filter((x) => x.paragraph!.documentId === document.id);
+    if (tagged.length === 0 && stances.length === 0) continue;
+    const published = document.versions
+      .filter((v) => v.public && v.languages.length > 0)
+      .toSorted((a, b) => a.seq - b.seq);
+    // The version standing at the end of the period; the one before it by number, whatever its date.
+    const latest = published.filter((v) => versionDay(v) <= paper.to).at(-1);
+    if (!latest) continue;
+    const previous = published.filter((v) => v.seq < latest.seq).at(-1);
+    const original = latest.languages.toSorted((a, b) =>
+      a.importedAt < b.importedAt ? -1 : a.importedAt > b.importedAt ? 1 : 0,
+    )[0]!;
+    const mine = latest.languages.find((l) => l.language.split('-')[0] === lang);
+    const language = (mine ?? original).language;
+    const addresses = new Set(
+      [...tagged, ...stances.map((s) => s.paragraph!)]
+        .filter((x) => x.versionId === latest.id)
+        .map((x) => x.address),
+    );
+    // The alignment with the previous version, in the language quoted if both have it.
+    const fromPrevious = new Map<string, AlignedPair>();
+    const deleted: string[] = [];
+    const to = latest.languages.find((l) => l.language === language);
+    const from =
+      previous?.languages.find((l) => l.language === language) ??
+      previous?.languages.find((l) => latest.languages.some((x) => x.language === l.language));
+    const toSame = from ? latest.languages.find((l) => l.language === from.language) : undefined;
+    if (previous && from && toSame && to) {
+      const pairs = await listAlignedPairs(db, from.id, toSame.id);
+      const wasOnConcepts = new Set(
+        tagged.filter((x) => x.versionId === previous.id).map((x) => x.address),
+      );
+      for (const pair of pairs) {
+        if (pair.toAddress) {
+          const known = fromPrevious.get(pair.toAddress);
+          // A merge has several earlier paragraphs: keep them all in one address list.
+          fromPrevious.set(
+            pair.toAddress,
+            known && pair.fromAddress
+              ? { ...known, fromAddress: `${known.fromAddress}, ${pair.fromAddress}` }
+              : pair,
+          );
+        }
+        if (pair.fromAddress && wasOnConcepts.has(pair.fromAddress)) {
+          if (pair.toAddress) addresses.add(pair.toAddress);
+          else if (pair.change === 'deleted')
+            deleted.push(
+              fill(t.deleted, {
+                address: paper.iso(pair.fromAddress),
+                label: paper.iso(previous.label),
+                latest: paper.iso(latest.label),
+              }),
+            );
+        }
+      }
+    }
+    plans.push({ document, latest, previous, language, fromPrevious, addresses, deleted, stances });
+  }
+  const paragraphs = await listVersionParagraphs(
+    db,
+    plans.map((p) => p.latest.id),
+    [...new Set(plans.flatMap((p) => [...p.addresses]))],
+  );
+
+  const position = (s: BriefingStance, where?: string): BriefingRecordedPosition => {
+    const actor =
+      s.actorName ?? (s.actorCountry ? countryName(s.actorCountry, lang) : t.unknownActor);
+    return {
+      actor,
+      stance: kinds[s.stance as keyof typeof kinds] ?? s.stance,
+      day: where ? `${day(s.saidOn)}, ${where}` : day(s.saidOn),
+      note: notes.add(
+        `${s.paragraph!.address}, ${fill(t.positionRecorded, { date: day(s.saidOn) })}`,
+        s.paragraph!.href,
+      ),
+    };
+  };
+
+  return plans.map((plan) => {
+    const { document, latest, previous, language } = plan;
+    const label = document.symbol ?? document.title;
+    const own = paragraphs.filter((p) => p.versionId === latest.id && p.language === language);
+    const quoted: BriefingDraftParagraph[] = own
+      .filter((p) => plan.addresses.has(p.address))
+      .map((p) => {
+        const pieces =
+          p.text.length <= wholeParagraphLength
+            ? [p.text]
+            : quotableSentences(p.text, p.language, paper.touches);
+        const pair = plan.fromPrevious.get(p.address);
+        const change = previous && pair ? changeText(paper, pair, previous, latest) : null;
+        return {
+          address: p.address,
+          sourceId: p.sourceId,
+          excerpt: excerpt(paper, pieces.length > 0 ? pieces : [p.text], p.language),
+          change,
+          changed: pair !== undefined && pair.change !== 'unchanged',
+          changeNote:
+            change && previous
+              ? notes.add(
+                  fill(t.comparison, { from: previous.label, to: latest.label }),
+                  `/documents/${document.id}/compare?from=${previous.seq}&to=${latest.seq}&lang=${encodeURIComponent(language)}`,
+                )
+              : null,
+          note: notes.add(`${label}, ${latest.label}, ${p.address}`, p.href),
+          positions: plan.stances
+            .filter(
+              (s) => s.paragraph!.versionId === latest.id && s.paragraph!.address === p.address,
+            )
+            .map((s) => position(s)),
+        };
+      });
+    const placed = new Set(quoted.map((q) => q.address));
+    const others = plan.stances.filter(
+      (s) => s.paragraph!.versionId !== latest.id || !placed.has(s.paragraph!.address),
+    );
+    const versionLabel = (id: string): string =>
+      document.versions.find((v) => v.id === id)?.label ?? '';
+    const languageNote =
+      language.split('-')[0] === paper.lang
+        ? null
+        : fill(t.notInLanguage, {
+            language: languageName(paper.lang, paper.lang).display,
+            original: languageName(language, paper.lang).display,
+          });
+    return {
+      heading: fill(t.draftHeading, {
+        document: paper.iso(label),
+        label: paper.iso(latest.label),
+        date: day(versionDay(latest)),
+      }),
+      languageNote,
+      paragraphs: quoted,
+      deleted: plan.deleted,
+      positions: others.map((s) =>
+        position(
+          s,
+          fill(t.positionOn, {
+            address: paper.iso(s.paragraph!.address),
+            label: paper.iso(versionLabel(s.paragraph!.versionId)),
+          }),
+        ),
+      ),
+    };
+  });
+}
+
+/** What became of a paragraph since the previous version, or null when it is the same. */
+function changeText(
+  paper: Paper,
+  pair: AlignedPair,
+  previous: Version,
+  latest: Version,
+): string | null {
+  const { t } = paper;
+  const { iso } = paper;
+  const was = {
+    address: iso(pair.fromAddress ?? ''),
+    label: iso(previous.label),
+    latest: iso(latest.label),
+  };
+  switch (pair.change) {
+    case 'new':
+      return fill(t.isNew, was);
+    case 'changed':
+      return fill(pair.renumbered ? t.changedRenumbered : t.changed, was);
+    case 'split':
+      return fill(t.split, was);
+    case 'merged':
+      return fill(t.merged, was);
+    case 'unchanged':
+      return pair.renumbered ? fill(t.renumbered, was) : null;
+    default:
+      return null;
+  }
+}
+
+type Speakers = Pick<BriefingProcess, 'states' | 'igos' | 'others'>;
+
+/** The order of the other stakeholders' groups in a paper. */
+const otherGroups = [
+  'private_sector',
+  'civil_society',
+  'technical_community',
+  'academia',
+  'individual',
+  'unverified',
+] as const;
+
+/**
+ * Who said what in one process: from each published submission on the concepts, its sentences
+ * that touch on them (and the words an analyst quoted from it in a stance), once, attributed to
+ * the organisation that submitted it. Only a verified government speaks for its State, and only
+ * a verified IGO as an IGO; the others are listed with the unverified voices.
+ */
+function speakersOf(
+  paper: Paper,
+  given: { passages: BriefingPassage[]; stances: BriefingStance[] },
+): Speakers {
+  const { lang, t, day, notes } = paper;
+  const groups = messagesFor(lang).organisations.groups;
+  const bySource = new Map<string, { passage: BriefingPassage; pieces: string[] }>();
+  for (const p of given.passages)
+    bySource.set(p.sourceId, {
+      passage: p,
+      pieces: quotableSentences(p.text, p.language, paper.touches),
+    });
+  for (const s of given.stances) {
+    const p = s.submission!;
+    const known = bySource.get(p.sourceId) ?? { passage: p, pieces: [] };
+    if (!known.pieces.some((piece) => piece.includes(s.exact))) {
+      known.pieces = [...known.pieces.filter((piece) => !s.exact.includes(piece)), s.exact];
+    }
+    bySource.set(p.sourceId, known);
+  }
+  const speakers = new Map<string, { group: string; speaker: BriefingSpeaker }>();
+  for (const { passage: p, pieces } of [...bySource.values()].toSorted((a, b) =>
+    a.passage.date < b.passage.date ? -1 : a.passage.date > b.passage.date ? 1 : 0,
+  )) {
+    if (pieces.length === 0) continue;
+    const claimed = p.stakeholderGroup ?? 'individual';
+    const official = claimed === 'government' || claimed === 'igo';
+    const group = official && !p.organisationVerified ? 'unverified' : claimed;
+    const name =
+      group === 'government' && p.country
+        ? countryName(p.country, lang)
+        : (p.organisationName ?? p.title);
+    const key = `${group}\u0000${name}`;
+    let entry = speakers.get(key);
+    if (!entry) {
+      entry = { group, speaker: { name, quotes: [] } };
+      speakers.set(key, entry);
+    }
+    const inOrder = pieces.toSorted((a, b) => p.text.indexOf(a) - p.text.indexOf(b));
+    const quote: BriefingQuote = {
+      ...excerpt(paper, inOrder, p.language),
+      note: notes.add(
+        `${p.organisationName ?? p.title}, ${fill(t.submission, { date: day(p.date) })}`,
+        p.href,
+      ),
+      sourceId: p.sourceId,
+      date: p.date,
+    };
+    entry.speaker.quotes.push(quote);
+  }
+  const inGroup = (group: string): BriefingSpeaker[] =>
+    [...speakers.values()]
+      .filter((e) => e.group === group)
+      .map((e) => e.speaker)
+      .toSorted((a, b) => a.name.localeCompare(b.name, lang));
+  const others: BriefingStakeholderGroup[] = otherGroups
+    .map((group) => ({
+      group,
+      title: group === 'unverified' ? t.unverified : groups[group],
+      speakers: inGroup(group),
+    }))
+    .filter((g) => g.speakers.length > 0);
+  return { states: inGroup('government'), igos: inGroup('igo'), others };
+}
+
+/** One line of the summary for a process. */
+function summaryOf(
+  paper: Paper,
+  name: string,
+  p: Pick<BriefingProcess, 'drafts' | 'states' | 'igos' | 'others' | 'upcoming'>,
+): string {
+  const { t } = paper;
+  const paragraphs = p.drafts.flatMap((d) => d.paragraphs);
+  const next = p.upcoming[0];
+  return fill(t.summaryLine, {
+    process: name,
+    paragraphs: paragraphs.length,
+    changed: paragraphs.filter((x) => x.changed).length,
+    states: p.states.length,
+    igos: p.igos.length,
+    others: p.others.reduce((n, g) => n + g.speakers.length, 0),
+    next: next ? `${next.text} (${next.day})` : t.nothingNext,
+  });
 }

@@ -6,6 +6,7 @@ import { unLanguages } from '../text/detect-language.ts';
 import type { PageContext } from '../web/page-context.ts';
 import { languageName, page, type Markup } from '../web/layout.ts';
 import { briefingText } from './briefing-text.ts';
+import { paperSizes } from './briefings.schema.ts';
 import { conceptName } from '../web/view-parts.ts';
 
 /** The form that asks for a briefing paper (a GET form: the paper's address can be shared). */
@@ -45,6 +46,10 @@ export function briefingFormPage(
         <option value="html" ${text('format') === 'html' ? 'selected' : ''}>HTML</option>
         <option value="md" ${text('format') === 'md' ? 'selected' : ''}>Markdown</option>
         <option value="docx" ${text('format') === 'docx' ? 'selected' : ''}>DOCX (Word)</option>
+        <option value="pdf" ${text('format') === 'pdf' ? 'selected' : ''}>PDF</option>
+      </select>
+      <label for="paper">${t.paper}</label> <select id="paper" name="paper">
+        ${paperSizes.map((size) => html`<option value="${size}" ${text('paper', 'a4') === size ? 'selected' : ''}>${t.paperSizes[size]}</option>`)}
       </select></p>
       <p><button type="submit">${t.generate}</button></p>
     </form>`;

@@ -438,7 +438,7 @@ describe('the plenum command line', () => {
     assert.match(run.stdout, /^# Briefing: Public core of the Internet/);
     assert.match(
       run.stdout,
-      /\*\*Open Networks for All \(fictional\)\*\*: “We support articulating this norm\.”\[\^\d+\]/,
+      /\*\*Open Networks for All \(fictional\)\*\*\n\n> We support articulating this norm\.\[\^\d+\]/,
     );
     assert.match(run.stdout, /\[\^1\]: .+ <https:\/\/plenum\.example\.org\//);
     const docx = join(dir, 'brief.docx');
@@ -462,6 +462,7 @@ describe('the plenum command line', () => {
     assert.equal(written.status, 0, written.stderr);
     assert.match(written.stderr, /wrote .*brief\.docx/);
     assert.equal(plenum('brief', '--process', 'oewg', '--format', 'docx', '--db', db).status, 2);
+    assert.equal(plenum('brief', '--process', 'oewg', '--format', 'pdf', '--db', db).status, 2);
     const backwards = plenum(
       'brief',
       '--process',

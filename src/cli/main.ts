@@ -45,7 +45,7 @@ Commands:
   account    create accounts (the first administrator) and grant roles
   search     find passages in the six UN languages; --reindex rebuilds the index
   campaigns  regroup a comment period's near-duplicate submissions into campaigns
-  brief      draft a briefing paper (Markdown, HTML or DOCX) on processes, a period, concepts
+  brief      draft a briefing paper (Markdown, HTML, DOCX or PDF) on processes, a period, concepts
   demo       fill a database with the demo processes, documents and consultation
   status     how far search, concepts and watches are behind the event log, and any failure
   transparency  print the transparency log (entries, signed tree heads, keys); rotate its key

@@ -37,11 +37,11 @@ function apartPart(page: string): string {
   return at < 0 ? '' : page.slice(at);
 }
 
-/** The briefing's "Comments by member states" section, up to the next heading. */
+/** The briefing's "Member states" part of "Who said what", up to the next heading. */
 function statesSection(md: string): string {
-  const start = md.indexOf('### Comments by member states');
+  const start = md.indexOf('#### Member states');
   if (start < 0) return '';
-  const end = md.indexOf('\n### ', start + 5);
+  const end = md.indexOf('\n###', start + 5);
   return md.slice(start, end < 0 ? undefined : end);
 }
 
@@ -152,7 +152,10 @@ for (const engine of testEngines()) {
       assert.ok(!r.country.includes(brazilSays), 'not among "Submissions by its government"');
       assert.ok(!r.country.includes('Ministry of Foreign Affairs of Brazil'), 'nor its stance');
       assert.ok(!r.states.includes('Brazil considers'), r.md);
-      assert.match(r.md, /### Comments by other organisations[\s\S]*Brazil considers/);
+      assert.match(
+        r.md,
+        /#### Other stakeholders: Governments and organisations not verified by the secretariat\n\n\*\*Ministry of Foreign Affairs of Brazil\*\*\n\n> Brazil considers/,
+      );
       assert.equal(r.stanceCounted, false);
       const organisationPage = await (await app.request(`/organisations/${ministry.slug}`)).text();
       assert.match(organisationPage, /not verified/);
@@ -192,7 +195,7 @@ for (const engine of testEngines()) {
       assert.equal(apartPart(r.period), '', 'nothing is listed apart any more');
       assert.ok(r.period.includes(brazilSays));
       assert.ok(r.country.includes(brazilSays));
-      assert.match(r.states, /\*\*Brazil\*\*: “Brazil considers/);
+      assert.match(r.states, /\*\*Brazil\*\*\n\n> Brazil considers/);
       assert.equal(r.stanceCounted, true);
       const page = await (await app.request(`/organisations/${ministry.slug}`)).text();
       assert.match(page, /Note verbale 123\/2026 of the Permanent Mission of Brazil/);

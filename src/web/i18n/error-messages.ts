@@ -74,6 +74,8 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
     MEETING_CANCELLED: 'أُلغي هذا الاجتماع: لم يعد من الممكن تغييره، ولم يُحفظ أي شيء.',
     SEARCH_QUERY_EMPTY: 'أدخل كلمة أو أكثر للبحث عنها (حروفاً أو أرقاماً، لا علامات ترقيم فقط).',
     SEARCH_QUERY_TOO_LONG: 'البحث طويل جداً: استخدم 200 حرف و24 كلمة على الأكثر.',
+    PDF_UNAVAILABLE:
+      'لا يمكن إنشاء ملف PDF على هذا الخادم: متصفح Chromium غير مثبت (اضبط PLENUM_CHROMIUM على مساره). نزّل صيغة HTML واطبعها بصيغة PDF من متصفحك، أو اختر DOCX.',
     DATABASE_UNAVAILABLE: 'يتعذر فتح قاعدة البيانات.',
     CONFIG_INVALID: 'التهيئة غير صالحة.',
     IMPORT_TOO_MANY_BLOCKS:
@@ -160,6 +162,8 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
     MEETING_CANCELLED: '此会议已取消：不能再更改，未存储任何内容。',
     SEARCH_QUERY_EMPTY: '请输入一个或多个要搜索的词（字母、汉字或数字，不能只有标点）。',
     SEARCH_QUERY_TOO_LONG: '搜索内容过长：最多 200 个字符、24 个词。',
+    PDF_UNAVAILABLE:
+      '此服务器无法生成 PDF：未安装 Chromium（请将 PLENUM_CHROMIUM 设为其路径）。请下载 HTML 并在浏览器中打印为 PDF，或选择 DOCX。',
     DATABASE_UNAVAILABLE: '无法打开数据库。',
     CONFIG_INVALID: '配置无效。',
     IMPORT_TOO_MANY_BLOCKS:
@@ -265,6 +269,8 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
     SEARCH_QUERY_EMPTY:
       'Saisissez un ou plusieurs mots à rechercher (des lettres ou des chiffres, pas seulement de la ponctuation).',
     SEARCH_QUERY_TOO_LONG: 'La recherche est trop longue : 200 caractères et 24 mots au plus.',
+    PDF_UNAVAILABLE:
+      'Le PDF ne peut pas être produit sur ce serveur : Chromium n’est pas installé (indiquez son chemin dans PLENUM_CHROMIUM). Téléchargez le HTML et imprimez-le en PDF depuis votre navigateur, ou choisissez DOCX.',
     DATABASE_UNAVAILABLE: 'La base de données ne peut pas être ouverte.',
     CONFIG_INVALID: 'La configuration n’est pas valide.',
     IMPORT_TOO_MANY_BLOCKS:
@@ -367,6 +373,8 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
     SEARCH_QUERY_EMPTY:
       'Введите одно или несколько слов для поиска (буквы или цифры, а не только знаки препинания).',
     SEARCH_QUERY_TOO_LONG: 'Слишком длинный запрос: не более 200 символов и 24 слов.',
+    PDF_UNAVAILABLE:
+      'На этом сервере нельзя создать PDF: Chromium не установлен (укажите путь к нему в PLENUM_CHROMIUM). Скачайте HTML и распечатайте его в PDF из браузера или выберите DOCX.',
     DATABASE_UNAVAILABLE: 'Не удается открыть базу данных.',
     CONFIG_INVALID: 'Недопустимая конфигурация.',
     IMPORT_TOO_MANY_BLOCKS:
@@ -470,6 +478,8 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
       'Escriba una o más palabras para buscar (letras o cifras, no solo signos de puntuación).',
     SEARCH_QUERY_TOO_LONG:
       'La búsqueda es demasiado larga: 200 caracteres y 24 palabras como máximo.',
+    PDF_UNAVAILABLE:
+      'No se puede generar el PDF en este servidor: Chromium no está instalado (indique su ruta en PLENUM_CHROMIUM). Descargue el HTML e imprímalo en PDF desde su navegador, o elija DOCX.',
     DATABASE_UNAVAILABLE: 'No se puede abrir la base de datos.',
     CONFIG_INVALID: 'La configuración no es válida.',
     IMPORT_TOO_MANY_BLOCKS:
