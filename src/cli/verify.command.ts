@@ -21,8 +21,9 @@ The entries must come in order of position (as the API and plenum transparency g
 Every tree head must be signed by a published key and have the root of the entries up to its
 size (so each is consistent with every earlier one); every entry must match its leaf hash; every
 published submission must be in the log with the content logged, every logged submission
-published or its rejection logged. Each problem names the leaf or the submission. Exit code 0
-when nothing is wrong, 1 when something is.`;
+published or its rejection logged, every co-signer's answer shown in the export logged as shown
+and every logged answer in the export. Each problem names the leaf or the submission. Exit code
+0 when nothing is wrong, 1 when something is.`;
 
 /** The JSON values of a file: one document, or one a line. */
 async function* jsonValues(path: string): AsyncGenerator<unknown> {

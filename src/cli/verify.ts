@@ -4,7 +4,9 @@
  * to its size (so every tree head is consistent with every earlier one: one sequence explains
  * them all), every entry matches its leaf hash, and, against the JSON export of a consultation,
  * every published submission is in the log with the content it was logged with, and every logged
- * submission is published or has a logged rejection. Each problem names the leaf or submission.
+ * submission is published or has a logged rejection; every co-signature the export shows answered
+ * is logged with that answer, and every logged answer is in the export. Each problem names the
+ * leaf or submission.
  */
 import { createHash, createPublicKey, verify, type KeyObject } from 'node:crypto';
 import { contentOfSubmission, sha256Hex } from '../submissions/fingerprint.ts';
@@ -50,10 +52,19 @@ interface Logged {
   fields: Record<string, unknown>;
 }
 
-/** The logged entries of one period: each submission's receipt and its last decision. */
+/** The latest of two logged entries, by position. */
+function later(before: Logged | undefined, next: Logged): Logged {
+  return !before || before.leafIndex < next.leafIndex ? next : before;
+}
+
+/**
+ * The logged entries of one period: each submission's receipt, its last decision (a moderation,
+ * or a co-signer's answer, which may move it on), and each co-signer's last answer.
+ */
 function loggedOf(entries: LogEntry[], periodId: string) {
   const received = new Map<string, Logged>();
   const decided = new Map<string, Logged>();
+  const answers = new Map<string, Map<string, Logged>>();
   for (const e of entries) {
     if (e.entry === null) continue;
     let fields: Record<string, unknown>;
@@ -63,24 +74,73 @@ function loggedOf(entries: LogEntry[], periodId: string) {
       continue;
     }
     if (fields.period !== periodId || typeof fields.submission !== 'string') continue;
+    const logged = { leafIndex: e.leafIndex, fields };
     const into = fields.kind === 'received' ? received : decided;
-    const before = into.get(fields.submission);
-    if (!before || before.leafIndex < e.leafIndex)
-      into.set(fields.submission, { leafIndex: e.leafIndex, fields });
+    into.set(fields.submission, later(into.get(fields.submission), logged));
+    if (fields.kind === 'cosignature' && typeof fields.organisation === 'string') {
+      let bySigner = answers.get(fields.submission);
+      if (!bySigner) answers.set(fields.submission, (bySigner = new Map()));
+      bySigner.set(fields.organisation, later(bySigner.get(fields.organisation), logged));
+    }
   }
-  return { received, decided };
+  return { received, decided, answers };
+}
+
+/**
+ * Checks the co-signatures of an exported submission against the answers logged: each answered
+ * one is logged with the same answer, none still invited has one, and each logged answer's
+ * co-signer is in the export. `strict` is false for a submission received before the log held
+ * any answer and with none of its own logged (its answers may all predate their logging, in an
+ * installation older than co-signature entries): a missing answer is then a note.
+ */
+function checkCosignatures(
+  s: Submission,
+  logged: Map<string, Logged> | undefined,
+  strict: boolean,
+  { problems, notes }: { problems: string[]; notes: string[] },
+): void {
+  const shown = new Set<string>();
+  for (const c of s.cosigners) {
+    const org = c.organisation.id;
+    shown.add(org);
+    const answer = logged?.get(org);
+    if (c.state === 'invited') {
+      if (answer)
+        problems.push(
+          `submission ${s.id}: co-signer ${org} is shown as not having answered, but leaf ${answer.leafIndex} logged it ${String(answer.fields.answer)}`,
+        );
+    } else if (!answer) {
+      if (strict)
+        problems.push(
+          `submission ${s.id}: co-signer ${org} is shown as ${c.state}, but the log holds no answer of it`,
+        );
+      else notes.push(`submission ${s.id}: co-signer ${org} answered before answers were logged`);
+    } else if (answer.fields.answer !== c.state)
+      problems.push(
+        `submission ${s.id}: co-signer ${org} is shown as ${c.state}, but leaf ${answer.leafIndex} logged it ${String(answer.fields.answer)}`,
+      );
+  }
+  for (const [org, answer] of logged ?? [])
+    if (!shown.has(org))
+      problems.push(
+        `submission ${s.id}: the answer of co-signer ${org} logged at leaf ${answer.leafIndex} is missing from the export`,
+      );
 }
 
 const notPublished = new Set(['rejected', 'returned']);
+
+/** How a co-signer's answer is marked in an entry's canonical JSON. */
+const cosignatureKind = '"kind":"cosignature"';
 
 /** Checks one export against the log; returns counts for the summary. */
 function checkExport(
   exported: ConsultationExport,
   entries: LogEntry[],
+  firstCosignature: number,
   { problems, notes }: { problems: string[]; notes: string[] },
 ): void {
   const periodId = exported.period.id;
-  const { received, decided } = loggedOf(entries, periodId);
+  const { received, decided, answers } = loggedOf(entries, periodId);
   const published = new Set<string>();
   for (const s of exported.submissions) {
     const sha = sha256Hex(contentOfSubmission(s));
@@ -102,12 +162,22 @@ function checkExport(
       problems.push(
         `submission ${s.id}: its received-at instant differs from leaf ${logged.leafIndex}`,
       );
+    // Received after the log began to hold answers, or with an answer logged: every answer it
+    // had was given once answers were logged, so each must be in the log.
+    const strict = logged.leafIndex > firstCosignature || answers.has(s.id);
+    checkCosignatures(s, answers.get(s.id), strict, { problems, notes });
     if (s.status !== 'published') continue;
     published.add(s.id);
     const decision = decided.get(s.id);
-    if (decision && notPublished.has(decision.fields.status as string))
+    const last = decision ?? logged;
+    const status = String(last.fields.status);
+    if (notPublished.has(status))
       problems.push(
-        `submission ${s.id}: published, but the last decision logged (leaf ${decision.leafIndex}) is ${String(decision.fields.status)}`,
+        `submission ${s.id}: published, but the last decision logged (leaf ${last.leafIndex}) is ${status}`,
+      );
+    else if (status !== 'published' && (strict || status !== 'awaiting_cosigners'))
+      problems.push(
+        `submission ${s.id}: published, but the log holds no decision that published it (leaf ${last.leafIndex} leaves it ${status.replace('_', ' ')})`,
       );
   }
   let rejected = 0;
@@ -147,6 +217,8 @@ export class LogVerifier {
   private nextHead = 0;
   private lastGood = 0;
   private lastTime = '';
+  /** Where the log first holds a co-signer's answer (Infinity while it holds none). */
+  private firstCosignature = Number.POSITIVE_INFINITY;
 
   constructor(given: {
     treeHeads: TreeHead[];
@@ -179,6 +251,9 @@ export class LogVerifier {
           `leaf ${e.leafIndex}: its entry is not the entry its leaf hash was made of`,
         );
       if (this.periods.some((id) => e.entry!.includes(id))) this.kept.push(e);
+      // Canonical JSON (keys sorted, no spaces): the kind is found without parsing every entry.
+      if (this.firstCosignature === Number.POSITIVE_INFINITY && e.entry.includes(cosignatureKind))
+        this.firstCosignature = e.leafIndex;
     }
     this.range.push(given);
     while (this.treeHeads[this.nextHead]?.treeSize === this.range.size) {
@@ -213,7 +288,10 @@ export class LogVerifier {
         `tree head of size ${head.treeSize}: the download stops at ${this.range.size} entries`,
       );
     for (const exported of this.exports)
-      checkExport(exported, this.kept, { problems: this.problems, notes: this.notes });
+      checkExport(exported, this.kept, this.firstCosignature, {
+        problems: this.problems,
+        notes: this.notes,
+      });
     return {
       problems: this.problems,
       notes: this.notes,

@@ -318,18 +318,17 @@ export function submissionRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
     const answer = text(body.answer);
     if (answer !== 'confirm' && answer !== 'decline')
       throw new PlenumError('INVALID_REQUEST', 'answer: confirm or decline.');
-    await c.var.deps.db
-      .transaction()
-      .execute((trx) =>
-        answerCosignature(
-          trx,
-          c.var.viewer,
-          id,
-          text(body.organisationId) ?? '',
-          answer === 'confirm',
-          clockOf(c.var.deps),
-        ),
-      );
+    // A write transaction from its start: the answer is appended to the transparency log.
+    await inWriteTransaction(c.var.deps.db, c.var.deps.engine, (trx) =>
+      answerCosignature(
+        trx,
+        c.var.viewer,
+        id,
+        text(body.organisationId) ?? '',
+        answer === 'confirm',
+        clockOf(c.var.deps),
+      ),
+    );
     return c.redirect(`/submissions/${id}`, 303);
   });
 

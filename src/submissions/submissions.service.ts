@@ -854,12 +854,60 @@ export async function answerCosignature(
   const waiting = cosigners.some(
     (c) => c.organisation_id !== organisationId && c.state === 'invited',
   );
-  if (waiting) return 'awaiting_cosigners';
-  const next: SubmissionStatus = row.moderation === 'review' ? 'in_review' : 'published';
-  await updateStatus(db, submissionId, { status: next, reason: null, note: null, at });
-  // The event of its publication is what search and watches follow.
-  if (next === 'published') await recordStatusChange(db, viewer.id, row, next, {}, now);
+  const next: SubmissionStatus = waiting
+    ? 'awaiting_cosigners'
+    : row.moderation === 'review'
+      ? 'in_review'
+      : 'published';
+  if (!waiting) {
+    await updateStatus(db, submissionId, { status: next, reason: null, note: null, at });
+    // The event of its publication is what search and watches follow.
+    if (next === 'published') await recordStatusChange(db, viewer.id, row, next, {}, now);
+  }
+  await logCosignature(db, { row, organisationId, confirm, status: next, now });
   return next;
+}
+
+/**
+ * Appends a co-signer's answer to the transparency log, in the answer's transaction, with the
+ * status it leaves the submission in: a verifier tells a co-signature shown on a published
+ * submission from one never given, one declined from one dropped, and a submission published by
+ * its last co-signer from one never published.
+ */
+async function logCosignature(
+  db: Db,
+  given: {
+    row: Pick<SubmissionTable, 'id' | 'received_at' | 'period_id' | 'content_sha256'> & {
+      version_id: string;
+    };
+    organisationId: string;
+    confirm: boolean;
+    status: SubmissionStatus;
+    now: Date;
+  },
+): Promise<void> {
+  const { row, now } = given;
+  await appendToLog(
+    db,
+    [
+      {
+        kind: 'cosignature',
+        subjectId: row.id,
+        versionId: row.version_id,
+        fields: {
+          submission: row.id,
+          receivedAt: row.received_at,
+          period: row.period_id,
+          contentSha256: row.content_sha256,
+          organisation: given.organisationId,
+          answer: given.confirm ? 'confirmed' : 'declined',
+          status: given.status,
+          at: now.toISOString(),
+        },
+      },
+    ],
+    now,
+  );
 }
 
 /** A moderator publishes, rejects (with a reason) or returns a submission for revision. */

@@ -54,8 +54,11 @@ export const consistencySchema = z
 /** A consistency proof between two signed tree heads. */
 export type Consistency = z.infer<typeof consistencySchema>;
 
-/** The entries the log appends, given by the features that log (submissions). */
-export const logEntryKinds = ['received', 'moderated'] as const;
+/**
+ * The entries the log appends, given by the features that log (submissions): a submission
+ * received, a moderation decision, a co-signer's answer (confirmed or declined).
+ */
+export const logEntryKinds = ['received', 'moderated', 'cosignature'] as const;
 
 /** A kind of entry. */
 export type LogEntryKind = (typeof logEntryKinds)[number];

@@ -785,14 +785,14 @@ export const en = {
   transparency: {
     title: 'Transparency log',
     intro:
-      "Every submission received and every moderation decision is appended to a public log that nobody, the secretariat included, can change or shorten without it showing. The log is a Merkle tree (RFC 9162, as for Certificate Transparency); its state is signed with this installation's key and published.",
+      "Every submission received, every co-signature confirmed or declined and every moderation decision is appended to a public log that nobody, the secretariat included, can change or shorten without it showing. The log is a Merkle tree (RFC 9162, as for Certificate Transparency); its state is signed with this installation's key and published.",
     checkTitle: 'What you can check',
     checkReceipt:
       'Your receipt holds the log entry of your submission, the signed tree head of the moment it was stored and the inclusion proof: together they prove that your submission, with its time and fingerprint, is in the log.',
     checkGrowth:
       'Each signed tree head is consistent with every earlier one: the log only grows, and nothing in it was removed or changed.',
     checkExport:
-      'Against the published export of a consultation: every published submission is in the log, every logged submission is published or its rejection is logged, and no content was changed.',
+      'Against the published export of a consultation: every published submission is in the log, every logged submission is published or its rejection is logged, every co-signature shown was confirmed or declined as logged, and no content was changed.',
     howTitle: 'How',
     howIntro:
       'Download the entries, the signed tree heads and the key, and the JSON export of a consultation; then run plenum verify, offline:',

@@ -799,14 +799,14 @@ export const es: Messages = {
   transparency: {
     title: 'Registro de transparencia',
     intro:
-      'Cada comunicación recibida y cada decisión de moderación se añaden a un registro público que nadie, tampoco la secretaría, puede modificar ni acortar sin que se note. El registro es un árbol de Merkle (RFC 9162, como Certificate Transparency); su estado se firma con la clave de esta instalación y se publica.',
+      'Cada comunicación recibida, cada cofirma confirmada o rechazada y cada decisión de moderación se añaden a un registro público que nadie, tampoco la secretaría, puede modificar ni acortar sin que se note. El registro es un árbol de Merkle (RFC 9162, como Certificate Transparency); su estado se firma con la clave de esta instalación y se publica.',
     checkTitle: 'Lo que usted puede comprobar',
     checkReceipt:
       'Su acuse de recibo contiene la entrada de su comunicación en el registro, la cabeza de árbol firmada del momento en que se guardó y la prueba de inclusión: juntas prueban que su comunicación, con su hora y su huella, está en el registro.',
     checkGrowth:
       'Cada cabeza de árbol firmada es coherente con todas las anteriores: el registro solo crece y nada se ha quitado ni modificado.',
     checkExport:
-      'Frente a la exportación publicada de una consulta: cada comunicación publicada está en el registro, cada comunicación registrada está publicada o su rechazo está registrado, y ningún contenido se ha modificado.',
+      'Frente a la exportación publicada de una consulta: cada comunicación publicada está en el registro, cada comunicación registrada está publicada o su rechazo está registrado, cada cofirma mostrada se confirmó o rechazó como dice el registro, y ningún contenido se ha modificado.',
     howTitle: 'Cómo',
     howIntro:
       'Descargue las entradas, las cabezas de árbol firmadas y la clave, y la exportación JSON de una consulta; luego ejecute plenum verify, sin conexión:',

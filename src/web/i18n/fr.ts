@@ -808,14 +808,14 @@ export const fr: Messages = {
   transparency: {
     title: 'Journal de transparence',
     intro:
-      'Chaque contribution reçue et chaque décision de modération sont ajoutées à un journal public que personne, secrétariat compris, ne peut modifier ni raccourcir sans que cela se voie. Le journal est un arbre de Merkle (RFC 9162, comme Certificate Transparency) ; son état est signé avec la clé de cette installation et publié.',
+      'Chaque contribution reçue, chaque cosignature confirmée ou refusée et chaque décision de modération sont ajoutées à un journal public que personne, secrétariat compris, ne peut modifier ni raccourcir sans que cela se voie. Le journal est un arbre de Merkle (RFC 9162, comme Certificate Transparency) ; son état est signé avec la clé de cette installation et publié.',
     checkTitle: 'Ce que vous pouvez vérifier',
     checkReceipt:
       'Votre accusé de réception contient l’entrée de votre contribution dans le journal, la tête d’arbre signée du moment où elle a été enregistrée et la preuve d’inclusion : ensemble, elles prouvent que votre contribution, avec son heure et son empreinte, figure dans le journal.',
     checkGrowth:
       'Chaque tête d’arbre signée est cohérente avec toutes les précédentes : le journal ne fait que croître, rien n’en a été retiré ni modifié.',
     checkExport:
-      'Face à l’export publié d’une consultation : chaque contribution publiée figure dans le journal, chaque contribution journalisée est publiée ou son rejet est journalisé, et aucun contenu n’a été modifié.',
+      'Face à l’export publié d’une consultation : chaque contribution publiée figure dans le journal, chaque contribution journalisée est publiée ou son rejet est journalisé, chaque cosignature affichée a été confirmée ou refusée comme le dit le journal, et aucun contenu n’a été modifié.',
     howTitle: 'Comment',
     howIntro:
       'Téléchargez les entrées, les têtes d’arbre signées et la clé, ainsi que l’export JSON d’une consultation ; puis lancez plenum verify, hors ligne :',
