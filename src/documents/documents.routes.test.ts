@@ -210,8 +210,33 @@ for (const engine of testEngines()) {
       const html = await res.text();
       assert.match(html, /<h1>Import report<\/h1>/);
       assert.match(html, /<td>table of contents<\/td>/);
-      assert.match(html, new RegExp(`Removed from the text \\(${r.removed.items} pieces`));
-      assert.equal((html.match(/<tr><td>\d*<\/td><td>/g) ?? []).length, r.removed.items);
+      assert.match(html, new RegExp(`Removed from the text \\(${r.removed.items}\\)`));
+      const lines = [...html.matchAll(/<tr><td>(\d*)<\/td><td>/g)].map((x) => x[1]!);
+      assert.equal(lines.length, r.removed.items);
+      // In line order, the pieces without a line after them.
+      const numbered = lines.filter((l) => l !== '').map(Number);
+      assert.deepEqual(
+        numbered,
+        [...numbered].sort((a, b) => a - b),
+      );
+      assert.ok(lines.indexOf('') === -1 || lines.slice(lines.indexOf('')).every((l) => l === ''));
+      // In the reader's language: no English left in the report's own words.
+      const arabic = await (
+        await app.request(`/documents/${r.ids.document}/v/1/en/import-report`, {
+          headers: { 'accept-language': 'ar' },
+        })
+      ).text();
+      assert.match(arabic, /<h1>تقرير الاستيراد<\/h1>|<h1>[^<]*[\u0600-\u06ff][^<]*<\/h1>/);
+      for (const english of [
+        'Import report',
+        'Removed from the text',
+        'table of contents',
+        'Read the document',
+        'numbered paragraphs',
+        '<th scope="col">Why',
+      ])
+        assert.ok(!arabic.includes(english), `"${english}" in the Arabic report`);
+      await assertValidHtml(arabic, 'the import report in Arabic');
       await assertValidHtml(html, 'the import report');
       const doc = await (await app.request(`/documents/${r.ids.document}`)).text();
       assert.match(doc, /href="\/documents\/[^"]+\/v\/1\/en\/import-report"/);

@@ -5,20 +5,12 @@ import { formatDate, languageName, page, type Markup } from '../web/layout.ts';
 import type { PageContext } from '../web/page-context.ts';
 import type { ImportReport } from './imports.schema.ts';
 import { documentHref, documentLabel } from '../web/links.ts';
+import { fill } from '../web/i18n.ts';
 
-const reasonLabels: Record<string, string> = {
-  page_header: 'page header',
-  page_footer: 'page footer',
-  page_number: 'page number',
-  table_of_contents: 'table of contents',
-  field_code: 'field code',
-  bookmark: 'bookmark',
-  replacement_character: 'replacement character',
-  markup: 'markup',
-  footnote_marker: 'footnote marker',
-  number_label: 'number label',
-  other: 'other',
-};
+/** Items with a line first, in line order; the others after, as they came (a stable sort). */
+function inLineOrder<T extends { line?: number | null }>(items: readonly T[]): T[] {
+  return [...items].sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity));
+}
 
 /** The import report page of one language version. */
 export function importReportPage(
@@ -30,42 +22,62 @@ export function importReportPage(
   const back = documentHref(document.id, version.seq, languageVersion.language);
   const kinds = Object.entries(report.blocks.byKind);
   const range = report.numberedParagraphRange;
+  const m = ctx.ui.m.imports;
+  const reasons: Record<string, string> = m.reasons;
+  const kindNames: Record<string, string> = m.blockKinds;
+  const summary = fill(m.reportParagraphs, {
+    numbered: String(report.blocks.numberedParagraphs),
+    range: range ? fill(m.reportRange, { first: range.first, last: range.last }) : '',
+    sub: String(report.blocks.subParagraphs),
+    unnumbered: String(report.blocks.unnumberedParagraphs),
+  });
   const main = html`<p class="meta">${document.symbol ?? ''} · ${version.label} · ${languageName(languageVersion.language).display}</p>
-<h1>Import report</h1>
-<p>${languageVersion.sourceName ?? 'A file'} (${report.format}, ${(report.source.bytes / 1024).toFixed(1)} KB) was imported on ${formatDate(languageVersion.importedAt)}.
-SHA-256 of the file: <span class="symbol">${report.source.sha256}</span>.</p>
-<p><a href="${back}">Read the document</a></p>
-<h2>Blocks</h2>
-<table class="list"><thead><tr><th scope="col">Kind</th><th scope="col">Count</th></tr></thead>
-<tbody>${kinds.map(([kind, n]) => html`<tr><td>${kind.replace('_', ' ')}</td><td>${n}</td></tr>`)}</tbody></table>
-<p>${report.blocks.numberedParagraphs} numbered paragraphs${range ? ` (${range.first} to ${range.last})` : ''}, ${report.blocks.subParagraphs} sub-paragraphs, ${report.blocks.unnumberedParagraphs} unnumbered paragraphs.
-${range && range.missing.length > 0 ? html`<strong>Numbers missing from the sequence: ${range.missing.join(', ')}.</strong>` : ''}</p>
-<p>${report.footnotes.footnotes} footnotes; ${report.footnotes.markers} markers in the text, ${report.footnotes.linked} linked to their footnote, ${report.footnotes.unlinked} not linked; ${report.footnotes.unreferenced} footnotes never referenced.</p>
-<h2 id="warnings">Warnings (${report.warnings.length})</h2>
+<h1>${m.reportHeading}</h1>
+<p>${fill(m.reportImported, {
+    file: languageVersion.sourceName ?? m.aFile,
+    format: report.format,
+    size: (report.source.bytes / 1024).toFixed(1),
+    date: formatDate(languageVersion.importedAt),
+  })}
+${m.shaTerm}: <span class="symbol">${report.source.sha256}</span>.</p>
+<p><a href="${back}">${m.reportReadDocument}</a></p>
+<h2>${m.reportBlocks}</h2>
+<table class="list"><thead><tr><th scope="col">${m.kindLabel}</th><th scope="col">${m.reportCount}</th></tr></thead>
+<tbody>${kinds.map(([kind, n]) => html`<tr><td>${kindNames[kind] ?? kind.replace('_', ' ')}</td><td>${n}</td></tr>`)}</tbody></table>
+<p>${summary}
+${range && range.missing.length > 0 ? html`<strong>${fill(m.reportMissing, { list: range.missing.join(', ') })}</strong>` : ''}</p>
+<p>${fill(m.reportFootnotes, {
+    footnotes: String(report.footnotes.footnotes),
+    markers: String(report.footnotes.markers),
+    linked: String(report.footnotes.linked),
+    unlinked: String(report.footnotes.unlinked),
+    unreferenced: String(report.footnotes.unreferenced),
+  })}</p>
+<h2 id="warnings">${fill(m.warnings, { n: String(report.warnings.length) })}</h2>
 ${
   report.warnings.length === 0
-    ? html`<p class="empty">None.</p>`
-    : html`<ul>${report.warnings.map((w) => html`<li>${w.line ? `Line ${w.line}: ` : ''}${w.message}</li>`)}</ul>`
+    ? html`<p class="empty">${m.noWarnings}</p>`
+    : html`<ul>${inLineOrder(report.warnings).map((w) => html`<li>${w.line ? fill(m.reportWarningLine, { n: String(w.line) }) : ''}${w.message}</li>`)}</ul>`
 }
-<h2 id="removed">Removed from the text (${report.removed.items} pieces, ${report.removed.characters} characters)</h2>
-<p>Everything in the file that is not in a block is listed here with the reason, so nothing is dropped silently.</p>
+<h2 id="removed">${fill(m.removed, { n: String(report.removed.items) })}</h2>
+<p>${m.removedIntro}</p>
 ${
   report.removed.pieces.length === 0
-    ? html`<p class="empty">Nothing.</p>`
-    : html`<table class="list"><thead><tr><th scope="col">Line</th><th scope="col">Why</th><th scope="col">Text</th></tr></thead>
-<tbody>${report.removed.pieces.map(
+    ? html`<p class="empty">${m.nothingRemoved}</p>`
+    : html`<table class="list"><thead><tr><th scope="col">${m.reportLine}</th><th scope="col">${m.reportWhy}</th><th scope="col">${m.reportText}</th></tr></thead>
+<tbody>${inLineOrder(report.removed.pieces).map(
         (p) =>
-          html`<tr><td>${p.line ?? ''}</td><td>${reasonLabels[p.reason] ?? p.reason}</td><td><code>${p.text}</code></td></tr>`,
+          html`<tr><td>${p.line ?? ''}</td><td>${reasons[p.reason] ?? p.reason}</td><td><code>${p.text}</code></td></tr>`,
       )}</tbody></table>`
 }`;
   return page(ctx, {
-    title: `Import report: ${documentLabel(document)}`,
+    title: `${m.reportHeading}: ${documentLabel(document)}`,
     main,
     crumbs: [
       { label: ctx.ui.m.site.processes, href: '/' },
       { label: process.shortName ?? process.name, href: `/processes/${process.slug}` },
       { label: document.symbol ?? document.title, href: back },
-      { label: 'Import report' },
+      { label: m.reportHeading },
     ],
   });
 }

@@ -769,6 +769,20 @@ export const ar: Messages = {
     discard: 'التخلي عن هذه المسودة',
     discardIntro: 'لا يُحفظ أي شيء؛ وتُحفظ التصحيحات لاستيراد الملف نفسه في المرة القادمة.',
     correctionRefused: 'لم يُجرَ التصحيح:',
+    reportReadDocument: 'قراءة الوثيقة',
+    reportImported: 'استُورد الملف {file} ({format}، {size} كيلوبايت) في {date}.',
+    reportBlocks: 'الكتل',
+    reportCount: 'العدد',
+    reportLine: 'السطر',
+    reportWhy: 'السبب',
+    reportText: 'النص',
+    reportParagraphs:
+      'الفقرات المرقمة: {numbered}{range}؛ الفقرات الفرعية: {sub}؛ الفقرات غير المرقمة: {unnumbered}.',
+    reportRange: ' (من {first} إلى {last})',
+    reportMissing: 'أرقام ناقصة من التسلسل: {list}.',
+    reportFootnotes:
+      'الحواشي: {footnotes}؛ علامات الحواشي في النص: {markers}، المرتبطة بحاشيتها: {linked}، غير المرتبطة: {unlinked}؛ حواشٍ لم يُشر إليها: {unreferenced}.',
+    reportWarningLine: 'السطر {n}: ',
     reasons: {
       page_header: 'ترويسة الصفحة',
       page_footer: 'تذييل الصفحة',

@@ -743,6 +743,20 @@ export const en = {
     discardIntro:
       'Nothing is stored; the corrections are kept for the next import of the same file.',
     correctionRefused: 'The correction was not made:',
+    reportReadDocument: 'Read the document',
+    reportImported: '{file} ({format}, {size} KB) was imported on {date}.',
+    reportBlocks: 'Blocks',
+    reportCount: 'Count',
+    reportLine: 'Line',
+    reportWhy: 'Why',
+    reportText: 'Text',
+    reportParagraphs:
+      '{numbered} numbered paragraphs{range}, {sub} sub-paragraphs, {unnumbered} unnumbered paragraphs.',
+    reportRange: ' ({first} to {last})',
+    reportMissing: 'Numbers missing from the sequence: {list}.',
+    reportFootnotes:
+      '{footnotes} footnotes; {markers} markers in the text, {linked} linked to their footnote, {unlinked} not linked; {unreferenced} footnotes never referenced.',
+    reportWarningLine: 'Line {n}: ',
     reasons: {
       page_header: 'page header',
       page_footer: 'page footer',

@@ -757,6 +757,20 @@ export const es: Messages = {
     discardIntro:
       'No se guarda nada; las correcciones se conservan para la próxima importación del mismo archivo.',
     correctionRefused: 'La corrección no se hizo:',
+    reportReadDocument: 'Leer el documento',
+    reportImported: '{file} ({format}, {size} KB) se importó el {date}.',
+    reportBlocks: 'Bloques',
+    reportCount: 'Cantidad',
+    reportLine: 'Línea',
+    reportWhy: 'Motivo',
+    reportText: 'Texto',
+    reportParagraphs:
+      '{numbered} párrafos numerados{range}, {sub} subpárrafos, {unnumbered} párrafos sin número.',
+    reportRange: ' ({first} a {last})',
+    reportMissing: 'Números que faltan en la secuencia: {list}.',
+    reportFootnotes:
+      '{footnotes} notas al pie; {markers} llamadas en el texto, {linked} vinculadas a su nota, {unlinked} sin vincular; {unreferenced} notas nunca citadas.',
+    reportWarningLine: 'Línea {n}: ',
     reasons: {
       page_header: 'encabezado de página',
       page_footer: 'pie de página',

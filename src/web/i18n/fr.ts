@@ -766,6 +766,20 @@ export const fr: Messages = {
     discardIntro:
       'Rien n’est enregistré ; les corrections sont gardées pour la prochaine importation du même fichier.',
     correctionRefused: 'La correction n’a pas été faite :',
+    reportReadDocument: 'Lire le document',
+    reportImported: '{file} ({format}, {size} Ko) a été importé le {date}.',
+    reportBlocks: 'Blocs',
+    reportCount: 'Nombre',
+    reportLine: 'Ligne',
+    reportWhy: 'Motif',
+    reportText: 'Texte',
+    reportParagraphs:
+      '{numbered} paragraphes numérotés{range}, {sub} alinéas, {unnumbered} paragraphes non numérotés.',
+    reportRange: ' ({first} à {last})',
+    reportMissing: 'Numéros absents de la séquence : {list}.',
+    reportFootnotes:
+      '{footnotes} notes de bas de page ; {markers} appels dans le texte, {linked} liés à leur note, {unlinked} non liés ; {unreferenced} notes jamais appelées.',
+    reportWarningLine: 'Ligne {n} : ',
     reasons: {
       page_header: 'en-tête de page',
       page_footer: 'pied de page',

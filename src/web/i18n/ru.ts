@@ -771,6 +771,20 @@ export const ru: Messages = {
     discardIntro:
       'Ничего не сохраняется; исправления сохраняются для следующего импорта того же файла.',
     correctionRefused: 'Исправление не внесено:',
+    reportReadDocument: 'Читать документ',
+    reportImported: '{file} ({format}, {size} КБ) импортирован {date}.',
+    reportBlocks: 'Блоки',
+    reportCount: 'Количество',
+    reportLine: 'Строка',
+    reportWhy: 'Причина',
+    reportText: 'Текст',
+    reportParagraphs:
+      'Нумерованных пунктов: {numbered}{range}; подпунктов: {sub}; ненумерованных абзацев: {unnumbered}.',
+    reportRange: ' (с {first} по {last})',
+    reportMissing: 'В последовательности нет номеров: {list}.',
+    reportFootnotes:
+      'Сносок: {footnotes}; знаков сносок в тексте: {markers}, связаны со сноской: {linked}, не связаны: {unlinked}; сносок без ссылки: {unreferenced}.',
+    reportWarningLine: 'Строка {n}: ',
     reasons: {
       page_header: 'верхний колонтитул',
       page_footer: 'нижний колонтитул',
