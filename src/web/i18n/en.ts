@@ -880,7 +880,6 @@ export const en = {
       'Open comment periods, the meetings of the next two weeks, the newest documents and the concepts most talked about, in every process followed here.',
     openPeriods: 'Open comment periods',
     openPeriodsNone: 'No comment period is open now.',
-    closes: 'closes {date}',
     meetings: 'Meetings this week and next',
     meetingsNone: 'No meeting in the next two weeks.',
     latestVersions: 'Latest documents and versions',

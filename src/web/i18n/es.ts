@@ -897,7 +897,6 @@ export const es: Messages = {
       'Los períodos de comentarios abiertos, las reuniones de las próximas dos semanas, los documentos más recientes y los conceptos más comentados, en todos los procesos que se siguen aquí.',
     openPeriods: 'Períodos de comentarios abiertos',
     openPeriodsNone: 'No hay ningún período de comentarios abierto.',
-    closes: 'cierra el {date}',
     meetings: 'Reuniones de esta semana y la próxima',
     meetingsNone: 'No hay reuniones en las próximas dos semanas.',
     latestVersions: 'Últimos documentos y versiones',

@@ -909,7 +909,6 @@ export const fr: Messages = {
       'Les périodes de commentaires ouvertes, les réunions des deux prochaines semaines, les derniers documents et les concepts dont on parle le plus, dans tous les processus suivis ici.',
     openPeriods: 'Périodes de commentaires ouvertes',
     openPeriodsNone: 'Aucune période de commentaires n’est ouverte.',
-    closes: 'clôture le {date}',
     meetings: 'Réunions de cette semaine et de la suivante',
     meetingsNone: 'Aucune réunion dans les deux prochaines semaines.',
     latestVersions: 'Derniers documents et versions',

@@ -822,7 +822,6 @@ export const zh: Messages = {
     intro: '此处跟踪的所有进程中：开放的评论期、未来两周的会议、最新文件以及讨论最多的概念。',
     openPeriods: '开放的评论期',
     openPeriodsNone: '目前没有开放的评论期。',
-    closes: '{date}截止',
     meetings: '本周和下周的会议',
     meetingsNone: '未来两周没有会议。',
     latestVersions: '最新文件和版本',
