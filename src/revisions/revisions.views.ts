@@ -103,10 +103,10 @@ export function comparisonPage(ctx: PageContext, c: Comparison): Markup {
         : html`<p>${m.orphanExplain}</p>
           <ul class="orphans">${c.orphans.map(
             (o) =>
-              html`<li><a href="/submissions/${o.submissionId}">${o.fromAddress}</a>${o.exact ? html`: «${o.exact}»` : ''}${o.address ? html` (→ ${o.address})` : ''}</li>`,
+              html`<li><a href="/submissions/${o.submissionId}">${o.fromAddress}</a>${o.exact ? html`: ${ui.m.translations.quoteOpen}<bdi>${o.exact}</bdi>${ui.m.translations.quoteClose}` : ''}${o.address ? html` (→ ${o.address})` : ''}</li>`,
           )}</ul>`
     }
-    <table class="compare">
+    <div class="table-scroll" tabindex="0" role="region" aria-label="${title}"><table class="compare">
       <caption>${title}</caption>
       <thead><tr>
         <th scope="col">${fill(m.from, { label: c.from.label })}</th>
