@@ -18,7 +18,7 @@ export function processTable(
 ): Markup {
   const m = ctx.ui.m.processes;
   if (processes.length === 0) return html`<p class="empty">${m.none}</p>`;
-  return html`<div class="table-scroll" tabindex="0" role="region" aria-label="${m.caption}"><table class="list">
+  return html`<section class="table-scroll" tabindex="0" aria-label="${m.caption}"><table class="list">
     <caption class="skip-caption">${m.caption}</caption>
     <thead>
       <tr>
@@ -45,7 +45,7 @@ export function processTable(
         </tr>`;
       })}
     </tbody>
-  </table></div>`;
+  </table></section>`;
 }
 
 /** The head of a process page: the body that set it up, its names, its status and its mandate. */

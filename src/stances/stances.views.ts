@@ -52,7 +52,7 @@ function evidence(ctx: PageContext, stance: Stance): Markup {
 function stanceTable(ctx: PageContext, stances: Stance[], caption: string): Markup {
   const { ui } = ctx;
   const m = ui.m.stances;
-  return html`<div class="table-scroll" tabindex="0" role="region" aria-label="${caption}"><table class="stances">
+  return html`<section class="table-scroll" tabindex="0" aria-label="${caption}"><table class="stances">
     <caption>${caption}</caption>
     <thead><tr><th scope="col">${m.actorColumn}</th><th scope="col">${m.groupColumn}</th><th scope="col">${m.regionColumn}</th><th scope="col">${m.stance}</th><th scope="col">${ui.m.concepts.title}</th><th scope="col">${m.dateColumn}</th><th scope="col">${m.processColumn}</th><th scope="col">${m.quoteColumn}</th></tr></thead>
     <tbody>
@@ -77,7 +77,7 @@ function stanceTable(ctx: PageContext, stances: Stance[], caption: string): Mark
         </tr>`,
       )}
     </tbody>
-  </table></div>`;
+  </table></section>`;
 }
 
 /** The stance map of a concept: the chart and the table. */

@@ -112,7 +112,7 @@ export function stackedColumns(
     <p class="meta">${texts.description}</p>
     <details>
       <summary>${texts.table}</summary>
-      <div class="table-scroll" tabindex="0" role="region" aria-label="${texts.caption}">
+      <section class="table-scroll" tabindex="0" aria-label="${texts.caption}">
         <table>
           <caption class="visually-hidden">${texts.caption}</caption>
           <thead>
@@ -133,7 +133,7 @@ export function stackedColumns(
             )}
           </tbody>
         </table>
-      </div>
+      </section>
     </details>
   </figure>`;
 }
