@@ -19,12 +19,17 @@ export function periodCharts(ctx: PageContext, timeline: PeriodTimeline): Markup
   const m = ui.m.home;
   if (timeline.total === 0 || timeline.weeks.length === 0) return '';
   const buckets = timeline.weeks.map((w) => ({ key: w, label: ui.date(w) }));
-  const description = fill(m.chartDescription, {
-    n: ui.n(timeline.total),
-    from: ui.date(timeline.weeks[0]!),
-    to: ui.date(timeline.weeks.at(-1)!),
-  });
-  const texts = { description, bucketColumn: m.weekOf, total: m.total, table: m.chartTable };
+  const describe = (n: number): string =>
+    fill(m.chartDescription, {
+      n: ui.n(n),
+      from: ui.date(timeline.weeks[0]!),
+      to: ui.date(timeline.weeks.at(-1)!),
+    });
+  const texts = { bucketColumn: m.weekOf, total: m.total, table: m.chartTable };
+  const governments = [...timeline.byRegion.values()].reduce(
+    (sum, counts) => sum + [...counts.values()].reduce((a, b) => a + b, 0),
+    0,
+  );
   const groups = ui.m.organisations.groups as Record<string, string>;
   const byGroup = [...timeline.byGroup.keys()]
     .toSorted(
@@ -46,10 +51,18 @@ export function periodCharts(ctx: PageContext, timeline: PeriodTimeline): Markup
     }));
   return html`<section aria-labelledby="period-charts">
     <h2 id="period-charts">${m.submissionsTitle}</h2>
-    ${stackedColumns(ui, { buckets, series: byGroup }, { caption: m.byGroup, ...texts })}
+    ${stackedColumns(
+      ui,
+      { buckets, series: byGroup },
+      { caption: m.byGroup, description: describe(timeline.total), ...texts },
+    )}
     ${
       byRegion.length > 0
-        ? stackedColumns(ui, { buckets, series: byRegion }, { caption: m.byRegion, ...texts })
+        ? stackedColumns(
+            ui,
+            { buckets, series: byRegion },
+            { caption: m.byRegion, description: describe(governments), ...texts },
+          )
         : ''
     }
   </section>`;
