@@ -29,6 +29,7 @@ import { mountHomePage } from './pages/home-page.ts';
 import { mountProcessPage } from './pages/process-page.ts';
 import { mountDocumentPage } from './pages/document-page.ts';
 import { mountPeriodPage } from './pages/period-page.ts';
+import { mountTranslationsPage } from './pages/translations-page.ts';
 import { refuseForbiddenText } from './text/allowed-text.ts';
 import { uiFor } from './web/i18n.ts';
 import { SubmissionQueue } from './submissions/submission-queue.ts';
@@ -172,6 +173,7 @@ export function createApp(given: AppDeps): Hono<AppEnv> {
   mountHomePage(app);
   processRoutes(api);
   mountProcessPage(app);
+  mountTranslationsPage(app);
   mountDocumentPage(app);
   documentRoutes(app, api);
   importRoutes(app, api);

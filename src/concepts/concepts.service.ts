@@ -29,6 +29,7 @@ import {
   insertConceptOnce,
   insertTags,
   insertTerms,
+  listActiveConcepts,
   listConcepts,
   listConceptSlugs,
   listSearchItemsAfter,
@@ -153,6 +154,25 @@ export async function getConcepts(
   db: Db,
 ): Promise<{ concepts: Concept[]; counts: Map<string, number> }> {
   return { concepts: await listConcepts(db), counts: await countTags(db) };
+}
+
+/** How many of the last tagged passages read at most by getActiveConcepts. */
+export const activeConceptWindow = 2000;
+
+/**
+ * The concepts most mentioned lately: among the last `activeConceptWindow` public passages
+ * tagged, most first, at most `limit`, each with its count.
+ */
+export async function getActiveConcepts(
+  db: Db,
+  limit = 8,
+): Promise<{ concept: Concept; passages: number }[]> {
+  const out: { concept: Concept; passages: number }[] = [];
+  for (const { conceptId, passages } of await listActiveConcepts(db, activeConceptWindow, limit)) {
+    const concept = await findConcept(db, conceptId);
+    if (concept) out.push({ concept, passages });
+  }
+  return out;
 }
 
 /** A concept, its broader and narrower concepts, and the newest passages that mention it or a narrower one. */

@@ -267,3 +267,34 @@ export async function deleteTerm(db: Db, conceptId: string, termId: string): Pro
 export async function deleteTagsOfConcept(db: Db, conceptId: string): Promise<void> {
   await db.deleteFrom('concept_tags').where('concept_id', '=', conceptId).execute();
 }
+
+/**
+ * The concepts tagged most often among the last `window` tags of public passages, most first, at
+ * most `limit`: a bounded read (the newest tags by the index on their date), whatever the number
+ * of passages stored.
+ */
+export async function listActiveConcepts(
+  db: Db,
+  window: number,
+  limit: number,
+): Promise<{ conceptId: string; passages: number }[]> {
+  const rows = await db
+    .selectFrom(
+      db
+        .selectFrom('concept_tags')
+        .select(['concept_id', 'source_id'])
+        .orderBy('at', 'desc')
+        .limit(window)
+        .as('t'),
+    )
+    .innerJoin('search_items as s', 's.source_id', 't.source_id')
+    .leftJoin('versions as v', 'v.id', 's.version_id')
+    .select(['t.concept_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where((eb) => eb.or([eb('v.public', '=', 1), eb('s.version_id', 'is', null)]))
+    .groupBy('t.concept_id')
+    .orderBy('n', 'desc')
+    .orderBy('t.concept_id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ conceptId: r.concept_id, passages: Number(r.n) }));
+}

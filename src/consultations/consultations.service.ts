@@ -15,6 +15,7 @@ import { extensionSchema, newPeriodSchema, type CommentPeriod } from './consulta
 import {
   findPeriod,
   insertPeriod,
+  listOpenPeriods,
   listPeriodsOfDocument,
   listPeriodsOfProcess,
   updateClose,
@@ -192,6 +193,21 @@ export async function getPeriodsOfProcess(
 ): Promise<CommentPeriod[]> {
   const periods = await listPeriodsOfProcess(db, processId, now);
   return filterReadable(db, viewer, processId, periods);
+}
+
+/** The periods open now in every process that the viewer may see, closing soonest first. */
+export async function getOpenPeriods(
+  db: Db,
+  viewer: Viewer | null,
+  now: Date,
+  limit = 10,
+): Promise<CommentPeriod[]> {
+  const out: CommentPeriod[] = [];
+  for (const period of await listOpenPeriods(db, now, limit)) {
+    const version = await findVersionById(db, period.versionId);
+    if (version && canReadVersion(viewer, version, period.processId)) out.push(period);
+  }
+  return out;
 }
 
 /** The periods on a document's versions, newest first. */

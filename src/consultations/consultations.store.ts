@@ -81,3 +81,19 @@ export async function updateClose(db: Db, id: string, closesAt: string): Promise
     .where('id', '=', id)
     .execute();
 }
+
+/**
+ * The periods open at `now` in every process, closing soonest first, at most `limit` (read from
+ * the index on the close, so the home page's cost does not grow with the periods of the past).
+ */
+export async function listOpenPeriods(db: Db, now: Date, limit: number): Promise<CommentPeriod[]> {
+  const t = now.toISOString();
+  const rows = await selectPeriods(db)
+    .where('comment_periods.closes_at', '>', t)
+    .where('comment_periods.opens_at', '<=', t)
+    .orderBy('comment_periods.closes_at')
+    .orderBy('comment_periods.id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => toPeriod(r, now));
+}

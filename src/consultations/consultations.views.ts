@@ -3,13 +3,13 @@ import { html } from 'hono/html';
 import type { PlenumDocument } from '../documents/documents.schema.ts';
 import type { Process } from '../processes/processes.schema.ts';
 import type { PageContext } from '../web/page-context.ts';
-import { fill } from '../web/i18n.ts';
+import { fill, isolated } from '../web/i18n.ts';
 import { csrfField, page, type Markup } from '../web/layout.ts';
 import type { PeriodContext } from './consultations.service.ts';
 import { individualNameRules, submitterRules, type CommentPeriod } from './consultations.schema.ts';
 import { utcToZonedTime } from './time-zones.ts';
 import { documentHref } from '../web/links.ts';
-import { instantLabel } from '../web/view-parts.ts';
+import { contentString, contentText, instantLabel } from '../web/view-parts.ts';
 
 /**
  * The head of a comment period's page: what it is about, its state, its extensions, and the
@@ -36,9 +36,9 @@ export function periodDetails(
       : period.state === 'scheduled'
         ? html`<p class="notice">${fill(m.scheduledNotice, { open: ui.instant(period.opensAt, period.timeZone) })}</p>`
         : html`<p><a class="button" href="${here}/submit">${m.submit}</a></p>`;
-  return html`<p class="meta">${process.shortName ?? process.name} · ${m.title}</p>
-    <h1 dir="auto">${period.title}</h1>
-    <p>${fill(m.on, { document: document.symbol ?? document.title, version: version.label })}:
+  return html`<p class="meta"><bdi>${process.shortName ?? contentString(ctx, { type: 'process', id: process.id, field: 'name' }, process.name)}</bdi> · ${m.title}</p>
+    <h1>${contentText(ctx, { type: 'period', id: period.id, field: 'title' }, period.title)}</h1>
+    <p>${fill(m.on, { document: isolated(document.symbol ?? document.title), version: isolated(contentString(ctx, { type: 'version', id: version.id, field: 'label' }, version.label)) })}:
       <a href="${documentHref(document.id, version.seq)}">${document.title}</a></p>
     ${period.description ? html`<div class="description" dir="auto">${period.description.split(/\n{2,}/).map((p) => html`<p>${p}</p>`)}</div>` : ''}
     <dl class="facts">
@@ -148,7 +148,7 @@ export function processPeriodsSection(
           ${periods.map(
             (p) =>
               html`<li>
-                <a href="/consultations/${p.id}">${p.title}</a> · ${ui.m.consultations.states[p.state]} ·
+                <a href="/consultations/${p.id}">${contentText(ctx, { type: 'period', id: p.id, field: 'title' }, p.title)}</a> · ${ui.m.consultations.states[p.state]} ·
                 ${ui.m.consultations.closes} ${ui.instant(p.closesAt, p.timeZone)}
               </li>`,
           )}

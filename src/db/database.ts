@@ -63,7 +63,11 @@ import type {
   SubmissionCosignerTable,
   SubmissionTable,
 } from '../submissions/submissions.table.ts';
-import type { ProcessAliasTable, ProcessTable } from '../processes/processes.table.ts';
+import type {
+  ContentTranslationTable,
+  ProcessAliasTable,
+  ProcessTable,
+} from '../processes/processes.table.ts';
 import type { StanceTable } from '../stances/stances.table.ts';
 import type {
   WatchHitTable,
@@ -89,6 +93,7 @@ import { migrations } from './migrations/index.ts';
 export interface Database {
   processes: ProcessTable;
   process_aliases: ProcessAliasTable;
+  content_translations: ContentTranslationTable;
   documents: DocumentTable;
   versions: VersionTable;
   language_versions: LanguageVersionTable;

@@ -8,6 +8,7 @@ import { parseImportFile, storeImport } from '../imports/imports.service.ts';
 import { createProcess, getProcesses } from '../processes/processes.service.ts';
 import { loadDemoConsultation, type DemoConsultation } from './demo-consultation.ts';
 import { loadDemoMeetings } from './demo-meetings.ts';
+import { loadDemoTranslations } from './demo-translations.ts';
 import { loadDemoMonitoring, type DemoMonitoring } from './demo-monitoring.ts';
 import { demoImports, demoProcesses } from './demo.data.ts';
 
@@ -50,6 +51,7 @@ export async function loadDemoIfEmpty(db: Kysely<Database>): Promise<DemoSummary
       }
       const consultation = await loadDemoConsultation(trx);
       await loadDemoMeetings(trx);
+      await loadDemoTranslations(trx);
       return {
         processes: demoProcesses.length,
         documents: documents.size,

@@ -131,3 +131,16 @@ export const blockSchema = z
 
 /** A block. */
 export type Block = z.infer<typeof blockSchema>;
+
+/** A version as lists of recent arrivals show it: with its document and process. */
+export interface RecentVersion {
+  versionId: string;
+  seq: number;
+  label: string;
+  date: string | null;
+  createdAt: string;
+  documentId: string;
+  symbol: string | null;
+  title: string;
+  processId: string;
+}

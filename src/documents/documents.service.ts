@@ -11,6 +11,7 @@ import {
   type Block,
   type LanguageVersion,
   type PlenumDocument,
+  type RecentVersion,
   type Version,
 } from './documents.schema.ts';
 import type {
@@ -37,6 +38,7 @@ import {
   listDocumentsOfProcess,
   findVersionAccess,
   markVersionPublic,
+  listRecentVersions,
 } from './documents.store.ts';
 import { recordEvent } from '../events/events.store.ts';
 import {
@@ -75,6 +77,11 @@ export async function getProcessesWithCounts(
     ...p,
     documentCount: readableDocumentCount(viewer, p.id, counts.get(p.id) ?? { all: 0, public: 0 }),
   }));
+}
+
+/** The public versions that arrived last in every process, newest first. */
+export async function getRecentVersions(db: Db, limit = 8): Promise<RecentVersion[]> {
+  return listRecentVersions(db, limit);
 }
 
 /** A process (by id, slug or alias) with its documents, versions and languages. */

@@ -10,6 +10,7 @@ import type {
 import {
   documentKinds,
   type Block,
+  type RecentVersion,
   type LanguageVersion,
   type PlenumDocument,
   type Version,
@@ -367,4 +368,41 @@ export async function findReadAccess(
 /** Makes a version public. */
 export async function markVersionPublic(db: Db, versionId: string): Promise<void> {
   await db.updateTable('versions').set({ public: 1 }).where('id', '=', versionId).execute();
+}
+
+/**
+ * The public versions that arrived last in every process, newest first, at most `limit` (read
+ * from the index on the arrival, so the cost does not grow with the versions of the past).
+ */
+export async function listRecentVersions(db: Db, limit: number): Promise<RecentVersion[]> {
+  const rows = await db
+    .selectFrom('versions as v')
+    .innerJoin('documents as d', 'd.id', 'v.document_id')
+    .select([
+      'v.id',
+      'v.seq',
+      'v.label',
+      'v.date',
+      'v.created_at',
+      'd.id as document_id',
+      'd.symbol',
+      'd.title',
+      'd.process_id',
+    ])
+    .where('v.public', '=', 1)
+    .orderBy('v.created_at', 'desc')
+    .orderBy('v.id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    versionId: r.id,
+    seq: Number(r.seq),
+    label: r.label,
+    date: r.date,
+    createdAt: r.created_at,
+    documentId: r.document_id,
+    symbol: r.symbol,
+    title: r.title,
+    processId: r.process_id,
+  }));
 }

@@ -2,6 +2,7 @@
  * HTML of the document page (a language version with numbered paragraphs, footnotes and
  * switchers, and what other features draw in it) and of the documents of a process page.
  */
+import { contentString, contentText } from '../web/view-parts.ts';
 import { html } from 'hono/html';
 import type { PageContext } from '../web/page-context.ts';
 import { fill } from '../web/i18n.ts';
@@ -180,7 +181,7 @@ export function documentPage(
     <h2 id="versions-title">${m.version}</h2>
     <ul aria-labelledby="versions-title">
       ${document.versions.map((v) => {
-        const label = `${v.label}${v.date ? ` (${ui.date(v.date)})` : ''}`;
+        const label = `${contentString(ctx, { type: 'version', id: v.id, field: 'label' }, v.label)}${v.date ? ` (${ui.date(v.date)})` : ''}`;
         if (v.id === version.id)
           return html`<li><a aria-current="page" href="${documentHref(document.id, v.seq, lang)}">${label}</a></li>`;
         if (v.languages.length === 0)
@@ -285,7 +286,7 @@ export function processDocumentsSection(ctx: PageContext, documents: PlenumDocum
                         ${d.versions.map(
                           (v) =>
                             html`<li>
-                              ${v.label}${v.date ? html` (${ui.date(v.date)})` : ''}${v.public ? '' : html` <em>(${m.notPublic})</em>`}:
+                              ${contentText(ctx, { type: 'version', id: v.id, field: 'label' }, v.label)}${v.date ? html` (${ui.date(v.date)})` : ''}${v.public ? '' : html` <em>(${m.notPublic})</em>`}:
                               ${
                                 v.languages.length === 0
                                   ? html`<span class="empty">${ui.m.documents.noText}</span>`

@@ -35,6 +35,7 @@ import {
   listChanges,
   listFollowedProcessIds,
   listMeetingsFollowedBy,
+  listMeetingsBetween,
   listMeetingsOfProcess,
   listVersionArrivals,
   replaceCalendarAddress,
@@ -100,6 +101,22 @@ export async function getUpcomingMeetings(
 ): Promise<Meeting[]> {
   const t = now.toISOString();
   return (await listMeetingsOfProcess(db, processId)).filter((m) => m.endsAt >= t).slice(0, limit);
+}
+
+/**
+ * The meetings of every process in this week and the next (Monday to Sunday, UTC) that have not
+ * ended by `now`, earliest first, at most `limit`.
+ */
+export async function getMeetingsThisWeekAndNext(
+  db: Db,
+  now: Date,
+  limit = 20,
+): Promise<Meeting[]> {
+  const monday = new Date(now);
+  monday.setUTCHours(0, 0, 0, 0);
+  monday.setUTCDate(monday.getUTCDate() - ((monday.getUTCDay() + 6) % 7));
+  const end = new Date(monday.getTime() + 14 * 86_400_000);
+  return listMeetingsBetween(db, now, end, limit);
 }
 
 /** The processes the viewer follows and when their calendar address was made, for the account page. */

@@ -215,3 +215,27 @@ export async function findCalendarAccount(db: Db, secretHash: string): Promise<s
     .executeTakeFirst();
   return row?.account_id;
 }
+
+/**
+ * The meetings of every process that have not ended by `from` and start before `to`, earliest
+ * first, at most `limit`. Read from the index on the start: a meeting is taken to last at most
+ * 31 days, so the scan starts a month before `from`.
+ */
+export async function listMeetingsBetween(
+  db: Db,
+  from: Date,
+  to: Date,
+  limit: number,
+): Promise<Meeting[]> {
+  const rows = await db
+    .selectFrom('meetings')
+    .selectAll()
+    .where('starts_at', '>=', new Date(from.getTime() - 31 * 86_400_000).toISOString())
+    .where('starts_at', '<', to.toISOString())
+    .where('ends_at', '>=', from.toISOString())
+    .orderBy('starts_at')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map(toMeeting);
+}

@@ -21,7 +21,14 @@ import {
   paragraphComments,
   type CommentLayer,
 } from '../submissions/submissions.views.ts';
+import { html } from 'hono/html';
+import { anchorsFor } from '../documents/anchors.ts';
+import { getContentTranslations } from '../processes/translations.service.ts';
+import { heatStrip } from '../web/charts.ts';
+import { fill, localAddress } from '../web/i18n.ts';
+import type { Markup } from '../web/layout.ts';
 import { documentHref } from '../web/links.ts';
+import type { PageContext } from '../web/page-context.ts';
 
 /** The comments a document page shows: counts per paragraph, one paragraph opened, open periods. */
 async function commentLayer(c: Context<AppEnv>, reading: DocumentReading): Promise<CommentLayer> {
@@ -70,6 +77,36 @@ async function commentLayer(c: Context<AppEnv>, reading: DocumentReading): Promi
   };
 }
 
+/**
+ * Comments per paragraph as a heat strip above the text: one cell per numbered paragraph, darker
+ * with more comments (made on this version or carried from an earlier one); nothing without any.
+ */
+function commentHeatStrip(ctx: PageContext, reading: DocumentReading, layer: CommentLayer): Markup {
+  const { ui } = ctx;
+  const anchors = anchorsFor(reading.blocks.map((b) => b.address));
+  const cells = reading.blocks.flatMap((b, i) => {
+    if (b.kind !== 'paragraph' || b.number === null || b.matter !== null) return [];
+    const count = layer.counts.get(b.address);
+    return [
+      {
+        label: localAddress(ui, b.address),
+        href: `#${anchors[i]!}`,
+        count: count ? count.direct + count.carried : 0,
+      },
+    ];
+  });
+  const max = Math.max(0, ...cells.map((c) => c.count));
+  if (cells.length < 2 || max === 0) return '';
+  const m = ui.m.home;
+  return heatStrip(ui, cells, {
+    caption: m.heatTitle,
+    description: fill(m.heatDescription, { max: ui.n(max) }),
+    itemColumn: m.paragraph,
+    countColumn: m.comments,
+    table: m.chartTable,
+  });
+}
+
 /** Mounts the document page at /documents/:id[/v/:seq[/:lang]]. */
 export function mountDocumentPage(app: Hono<AppEnv>): void {
   const show = async (c: Context<AppEnv>): Promise<Response> => {
@@ -79,12 +116,20 @@ export function mountDocumentPage(app: Hono<AppEnv>): void {
       { id: c.req.param('id') ?? '', seq: c.req.param('seq'), lang: c.req.param('lang') },
       c.var.viewer,
     );
-    const comments = await commentLayer(c, reading);
+    const [comments, translations] = await Promise.all([
+      commentLayer(c, reading),
+      getContentTranslations(
+        c.var.deps.db,
+        reading.document.versions.map((v) => ({ type: 'version' as const, id: v.id })),
+        ctx.ui.lang,
+      ),
+    ]);
+    const tctx = { ...ctx, translations };
     return c.html(
-      documentPage(ctx, reading, {
-        notices: comments.openPeriod ? [openPeriodNotice(ctx, comments.openPeriod)] : [],
-        beforeText: documentCommentFilters(ctx, comments),
-        underParagraph: (block, anchor) => paragraphComments(ctx, comments, block, anchor),
+      documentPage(tctx, reading, {
+        notices: comments.openPeriod ? [openPeriodNotice(tctx, comments.openPeriod)] : [],
+        beforeText: html`${commentHeatStrip(tctx, reading, comments)}${documentCommentFilters(tctx, comments)}`,
+        underParagraph: (block, anchor) => paragraphComments(tctx, comments, block, anchor),
         quotable: comments.openPeriod !== undefined,
         canPublish: canActAsSecretariat(c.var.viewer, reading.process.id),
       }),

@@ -9,11 +9,13 @@ import { canActAsSecretariat } from '../processes/processes.policy.ts';
 import { filterQuery } from '../submissions/submissions.schema.ts';
 import {
   getPeriodCounts,
+  getPeriodTimeline,
   getPublishedSubmissions,
   resolveFilters,
 } from '../submissions/submissions.service.ts';
 import { periodSubmissionsSection } from '../submissions/submissions.views.ts';
-import { periodPage } from './period-page.views.ts';
+import { getContentTranslations } from '../processes/translations.service.ts';
+import { periodCharts, periodPage } from './period-page.views.ts';
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -54,15 +56,29 @@ export function mountPeriodPage(app: Hono<AppEnv>): void {
       getPeriodExtensions(db, context.period.id),
     ]);
     const { process, period } = context;
+    const [translations, timeline] = await Promise.all([
+      getContentTranslations(
+        db,
+        [
+          { type: 'process', id: process.id },
+          { type: 'period', id: period.id },
+          { type: 'version', id: context.version.id },
+        ],
+        ctx.ui.lang,
+      ),
+      getPeriodTimeline(db, period.id),
+    ]);
+    const tctx = { ...ctx, translations };
     return c.html(
-      periodPage(ctx, context, {
-        details: periodDetails(ctx, context, {
+      periodPage(tctx, context, {
+        details: periodDetails(tctx, context, {
           extensions,
           canManage: canActAsSecretariat(c.var.viewer, process.id),
           canModerate: canModerate(c.var.viewer, process.id),
           inReview: counts.byStatus.get('in_review') ?? 0,
         }),
-        submissions: periodSubmissionsSection(ctx, period, {
+        charts: periodCharts(tctx, timeline),
+        submissions: periodSubmissionsSection(tctx, period, {
           submissions: page.submissions,
           apart: apart.submissions,
           campaigns: page.campaigns,

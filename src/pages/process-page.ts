@@ -8,6 +8,7 @@ import { processDocumentsSection } from '../documents/documents.views.ts';
 import { followsProcess, getUpcomingMeetings } from '../meetings/meetings.service.ts';
 import { processMeetingsSection } from '../meetings/meetings.views.ts';
 import { canActAsSecretariat } from '../processes/processes.policy.ts';
+import { getContentTranslations } from '../processes/translations.service.ts';
 import { getOpenDrafts } from '../imports/import-drafts.service.ts';
 import { importSection } from '../imports/import-drafts.views.ts';
 import { processPage } from './process-page.views.ts';
@@ -29,17 +30,34 @@ export function mountProcessPage(app: Hono<AppEnv>): void {
       c.var.viewer ? followsProcess(db, c.var.viewer, process.id) : null,
     ]);
     const canManage = canActAsSecretariat(c.var.viewer, process.id);
+    const translations = await getContentTranslations(
+      db,
+      [
+        { type: 'process', id: process.id },
+        ...periods.map((p) => ({ type: 'period' as const, id: p.id })),
+        ...documents.flatMap((d) =>
+          d.versions.map((v) => ({ type: 'version' as const, id: v.id })),
+        ),
+      ],
+      ctx.ui.lang,
+    );
+    const tctx = { ...ctx, translations };
     // Only the secretariat sees the upload form and the drafts waiting to be published.
     const imports = canManage
-      ? importSection(ctx, process, await getOpenDrafts(db, c.var.viewer, process.id))
+      ? importSection(tctx, process, await getOpenDrafts(db, c.var.viewer, process.id))
       : '';
     return c.html(
-      processPage(ctx, process, {
-        meetings: processMeetingsSection(ctx, process, upcoming, { canManage, following }),
-        periods: processPeriodsSection(ctx, process, periods, { canOpenPeriod: canManage }),
-        documents: processDocumentsSection(ctx, documents),
-        imports,
-      }),
+      processPage(
+        tctx,
+        process,
+        {
+          meetings: processMeetingsSection(tctx, process, upcoming, { canManage, following }),
+          periods: processPeriodsSection(tctx, process, periods, { canOpenPeriod: canManage }),
+          documents: processDocumentsSection(tctx, documents),
+          imports,
+        },
+        { canTranslate: canManage },
+      ),
     );
   });
 }

@@ -20,3 +20,21 @@ export interface ProcessAliasTable {
   /** The alias folded for lookup (lower case, no accents, single spaces). */
   alias_key: string;
 }
+
+/**
+ * A row of `content_translations`: the secretariat's translation of one field of a process, a
+ * comment period or a version into one language (the original stays in the subject's own row).
+ */
+export interface ContentTranslationTable {
+  /** 'process', 'period' or 'version'. */
+  subject_type: string;
+  subject_id: string;
+  /** 'name', 'mandate', 'title' or 'label'. */
+  field: string;
+  language: string;
+  text: string;
+  /** The process the subject belongs to: whose secretariat may change it. */
+  process_id: string;
+  updated_by: string;
+  updated_at: string;
+}

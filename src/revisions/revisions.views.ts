@@ -103,10 +103,10 @@ export function comparisonPage(ctx: PageContext, c: Comparison): Markup {
         : html`<p>${m.orphanExplain}</p>
           <ul class="orphans">${c.orphans.map(
             (o) =>
-              html`<li><a href="/submissions/${o.submissionId}">${o.fromAddress}</a>${o.exact ? html`: «${o.exact}»` : ''}${o.address ? html` (→ ${o.address})` : ''}</li>`,
+              html`<li><a href="/submissions/${o.submissionId}">${o.fromAddress}</a>${o.exact ? html`: ${ui.m.translations.quoteOpen}<bdi>${o.exact}</bdi>${ui.m.translations.quoteClose}` : ''}${o.address ? html` (→ ${o.address})` : ''}</li>`,
           )}</ul>`
     }
-    <table class="compare">
+    <section class="table-scroll" tabindex="0" aria-label="${title}"><table class="compare">
       <caption>${title}</caption>
       <thead><tr>
         <th scope="col">${fill(m.from, { label: c.from.label })}</th>
@@ -115,7 +115,7 @@ export function comparisonPage(ctx: PageContext, c: Comparison): Markup {
         <th scope="col">${ui.m.documents.commentsTitle}</th>
       </tr></thead>
       <tbody>${c.rows.filter((r) => r.from.some((b) => b.kind !== 'footnote') || r.to.some((b) => b.kind !== 'footnote')).map((r) => row(ctx, r, c.language, dir, c.document.id, c.to.seq))}</tbody>
-    </table>`;
+    </table></section>`;
   return page(ctx, {
     title,
     main,

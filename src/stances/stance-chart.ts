@@ -48,6 +48,27 @@ export function stanceMark(kind: StanceKind, x: number, y: number, r = 6): strin
   }
 }
 
+/**
+ * A label broken at spaces into lines of at most `width` characters, at most `max` lines (the
+ * last one ending in "…" only when even that is not enough); a word longer than a line is cut.
+ */
+export function wrapLabel(label: string, width: number, max: number): string[] {
+  const lines: string[] = [];
+  let current = '';
+  for (const word of label.split(/\s+/).filter(Boolean)) {
+    const next = current ? `${current} ${word}` : word;
+    if (next.length <= width || !current) current = next;
+    else {
+      lines.push(current);
+      current = word;
+    }
+  }
+  if (current) lines.push(current);
+  const kept = lines.slice(0, max).map((l) => (l.length > width ? `${l.slice(0, width - 1)}…` : l));
+  if (lines.length > max) kept[max - 1] = `${kept[max - 1]!.slice(0, width - 1)}…`;
+  return kept;
+}
+
 function dayOf(date: string): number {
   return Math.floor(Date.parse(`${date.slice(0, 10)}T00:00:00Z`) / 86_400_000);
 }
@@ -102,17 +123,38 @@ export function stanceChart(
       );
       y += rowHeight;
     }
-    const middle = y + rowHeight / 2;
+    // A long name takes two or three lines rather than being cut; the row grows with it.
+    const nameLines = wrapLabel(row.label, 30, 3);
+    const height = Math.max(rowHeight, nameLines.length * 15 + 9);
+    const middle = y + height / 2;
+    const firstLine = middle + 4 - ((nameLines.length - 1) * 15) / 2;
     lines.push(
       `<line x1="${xAt(first)}" x2="${xAt(last)}" y1="${middle}" y2="${middle}" stroke="#d0d7de"/>`,
-      `<text x="${labelX}" y="${middle + 4}" font-size="13" text-anchor="${options.rtl ? 'start' : anchor}">${escapeXml(row.label.length > 34 ? `${row.label.slice(0, 33)}…` : row.label)}</text>`,
+      `<text x="${labelX}" y="${firstLine}" font-size="13" text-anchor="${options.rtl ? 'start' : anchor}"><title>${escapeXml(row.label)}</title>${nameLines
+        .map(
+          (line, i) =>
+            `<tspan x="${labelX}" ${i === 0 ? '' : 'dy="15"'}>${escapeXml(line)}</tspan>`,
+        )
+        .join('')}</text>`,
     );
+    // Marks of the same day stand side by side, centred on the day, instead of on top of each other.
+    const sameDay = new Map<number, number>();
     for (const stance of row.stances) {
+      const day = dayOf(stance.saidOn);
+      sameDay.set(day, (sameDay.get(day) ?? 0) + 1);
+    }
+    const placed = new Map<number, number>();
+    for (const stance of row.stances) {
+      const day = dayOf(stance.saidOn);
+      const count = sameDay.get(day)!;
+      const index = placed.get(day) ?? 0;
+      placed.set(day, index + 1);
+      const dx = (index - (count - 1) / 2) * 14 * (options.rtl ? -1 : 1);
       lines.push(
-        `<g><title>${escapeXml(options.markTitle(row, stance))}</title>${stanceMark(stance.stance, xAt(dayOf(stance.saidOn)), middle)}</g>`,
+        `<g><title>${escapeXml(options.markTitle(row, stance))}</title>${stanceMark(stance.stance, xAt(day) + dx, middle)}</g>`,
       );
     }
-    y += rowHeight;
+    y += height;
   }
   // The time axis: the first and last dates and two between; the outer labels stay inside.
   const ticks = [0, 1 / 3, 2 / 3, 1].map((f) => Math.round(first + f * (last - first)));

@@ -13,6 +13,8 @@ export interface Stance {
   id: string;
   conceptId: string;
   conceptSlug: string;
+  /** The concept's name in each UN language, as the concepts feature keeps it. */
+  conceptNames: Record<string, string>;
   stance: StanceKind;
   actor: {
     organisationId: string | null;

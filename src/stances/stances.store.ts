@@ -79,6 +79,7 @@ export async function listStances(
     .selectAll('st')
     .select([
       'c.slug as concept_slug',
+      'c.names as concept_names',
       'p.name as process_name',
       'o.slug as organisation_slug',
       'o.name as organisation_name',
@@ -116,6 +117,7 @@ export async function listStances(
       id: r.id,
       conceptId: r.concept_id,
       conceptSlug: r.concept_slug,
+      conceptNames: JSON.parse(r.concept_names) as Record<string, string>,
       stance: r.stance as StanceKind,
       actor: {
         organisationId: r.organisation_id,

@@ -21,9 +21,9 @@ export function actorName(ctx: PageContext, stance: Stance): string {
 function actorLink(ctx: PageContext, stance: Stance): Markup {
   const name = actorName(ctx, stance);
   if (stance.actor.organisationSlug)
-    return html`<a href="/organisations/${stance.actor.organisationSlug}">${name}</a>`;
+    return html`<a href="/organisations/${stance.actor.organisationSlug}" dir="auto">${name}</a>`;
   return stance.actor.country
-    ? html`<a href="/countries/${stance.actor.country}">${name}</a>`
+    ? html`<a href="/countries/${stance.actor.country}" dir="auto">${name}</a>`
     : name;
 }
 
@@ -35,9 +35,15 @@ function sourceLabel(ctx: PageContext, stance: Stance): string {
     .join(', ');
 }
 
-/** The quote with its source, as the table and lists show it. */
+/**
+ * The quote with its source, as the table and lists show it. The quotation marks are the reader's
+ * language's (from the catalogue, not the browser's <q>, which draws them reversed around
+ * right-to-left text in a left-to-right run and the other way round); the quote itself is isolated
+ * (<bdi>), so its full stop stays at its own end whatever the page's direction.
+ */
 function evidence(ctx: PageContext, stance: Stance): Markup {
-  return html`<q dir="auto">${stance.exact}</q> (<a href="${stance.source.href}">${sourceLabel(ctx, stance) || stance.source.title}</a>)${
+  const t = ctx.ui.m.translations;
+  return html`<span class="quote">${t.quoteOpen}<bdi>${stance.exact}</bdi>${t.quoteClose}</span> (<a href="${stance.source.href}"><bdi>${sourceLabel(ctx, stance) || stance.source.title}</bdi></a>)${
     stance.note ? html`<br /><span class="meta">${stance.note}</span>` : ''
   }`;
 }
@@ -46,7 +52,7 @@ function evidence(ctx: PageContext, stance: Stance): Markup {
 function stanceTable(ctx: PageContext, stances: Stance[], caption: string): Markup {
   const { ui } = ctx;
   const m = ui.m.stances;
-  return html`<table class="stances">
+  return html`<section class="table-scroll" tabindex="0" aria-label="${caption}"><table class="stances">
     <caption>${caption}</caption>
     <thead><tr><th scope="col">${m.actorColumn}</th><th scope="col">${m.groupColumn}</th><th scope="col">${m.regionColumn}</th><th scope="col">${m.stance}</th><th scope="col">${ui.m.concepts.title}</th><th scope="col">${m.dateColumn}</th><th scope="col">${m.processColumn}</th><th scope="col">${m.quoteColumn}</th></tr></thead>
     <tbody>
@@ -60,9 +66,9 @@ function stanceTable(ctx: PageContext, stances: Stance[], caption: string): Mark
           }</td>
           <td>${s.actor.regionalGroup ? regionalGroupName(s.actor.regionalGroup as never, ui.lang) : ''}</td>
           <td><svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">${raw(stanceMark(s.stance, 8, 8, 5))}</svg> ${m.kinds[s.stance]}</td>
-          <td><a href="/concepts/${s.conceptSlug}">${s.conceptSlug}</a></td>
+          <td><a href="/concepts/${s.conceptSlug}">${conceptName(ctx, { names: { en: s.conceptSlug, ...s.conceptNames } })}</a></td>
           <td>${ui.date(s.saidOn)}</td>
-          <td>${s.processName}</td>
+          <td><bdi lang="en">${s.processName}</bdi></td>
           <td>${evidence(ctx, s)}${
             canRemoveStance(ctx.viewer, s)
               ? html`<form method="post" action="/stances/${s.id}/delete" class="inline">${csrfField(ctx)}<button type="submit" class="link">${m.remove}</button></form>`
@@ -71,7 +77,7 @@ function stanceTable(ctx: PageContext, stances: Stance[], caption: string): Mark
         </tr>`,
       )}
     </tbody>
-  </table>`;
+  </table></section>`;
 }
 
 /** The stance map of a concept: the chart and the table. */
@@ -99,7 +105,7 @@ export function stanceMapSection(ctx: PageContext, concept: Concept, stances: St
       fill(m.markTitle, {
         actor: row.label,
         stance: m.kinds[s.stance],
-        concept: s.conceptSlug,
+        concept: conceptName(ctx, { names: { en: s.conceptSlug, ...s.conceptNames } }),
         date: ui.date(s.saidOn),
         process: s.processName,
       }),

@@ -2,6 +2,7 @@
  * Submissions: receiving a comment (checked, anchored, idempotent, committed before its receipt),
  * co-signing, moderating, and reading what was said.
  */
+import { findCountry } from '../organisations/countries.ts';
 import type { Viewer } from '../accounts/accounts.schema.ts';
 import { getAccountContact } from '../accounts/accounts.service.ts';
 import {
@@ -79,6 +80,7 @@ import {
   renameCampaigns,
   clearCampaigns,
   countCampaignMembers,
+  countPublishedByDay,
 } from './submissions.store.ts';
 import type { SubmissionAnchorTable, SubmissionTable } from './submissions.table.ts';
 
@@ -1262,4 +1264,54 @@ export async function getRecentlyPublished(
   limit: number,
 ): Promise<Submission[]> {
   return loadSubmissions(db, await listRecentlyPublishedIds(db, scope, limit));
+}
+
+/** A period's published submissions by week: per stakeholder group, and governments' per regional group. */
+export interface PeriodTimeline {
+  /** Mondays (YYYY-MM-DD) from the first week with a submission to the last, none left out. */
+  weeks: string[];
+  byGroup: Map<string, Map<string, number>>;
+  byRegion: Map<string, Map<string, number>>;
+  total: number;
+}
+
+/** The Monday of the week of a day (YYYY-MM-DD, UTC). */
+function mondayOf(day: string): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() - ((date.getUTCDay() + 6) % 7));
+  return date.toISOString().slice(0, 10);
+}
+
+/** The published submissions of a period by week, stakeholder group and regional group. */
+export async function getPeriodTimeline(db: Db, periodId: string): Promise<PeriodTimeline> {
+  const rows = await countPublishedByDay(db, periodId);
+  const byGroup = new Map<string, Map<string, number>>();
+  const byRegion = new Map<string, Map<string, number>>();
+  const add = (into: Map<string, Map<string, number>>, key: string, week: string, n: number) => {
+    const counts = into.get(key) ?? new Map<string, number>();
+    counts.set(week, (counts.get(week) ?? 0) + n);
+    into.set(key, counts);
+  };
+  let first = '';
+  let last = '';
+  let total = 0;
+  for (const r of rows) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(r.day)) continue;
+    const week = mondayOf(r.day);
+    if (!first || week < first) first = week;
+    if (!last || week > last) last = week;
+    total += r.n;
+    add(byGroup, r.group, week, r.n);
+    if (r.group === 'government')
+      add(byRegion, (r.country && findCountry(r.country)?.group) || '', week, r.n);
+  }
+  const weeks: string[] = [];
+  // A long period is at most a few years of weeks; the cap keeps a stray date from running away.
+  for (let w = first; w && w <= last && weeks.length < 520;) {
+    weeks.push(w);
+    const next = new Date(`${w}T00:00:00Z`);
+    next.setUTCDate(next.getUTCDate() + 7);
+    w = next.toISOString().slice(0, 10);
+  }
+  return { weeks, byGroup, byRegion, total };
 }

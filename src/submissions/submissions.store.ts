@@ -775,3 +775,30 @@ export async function countCampaignMembers(
     }))
     .sort((a, b) => b.count - a.count || a.campaignId.localeCompare(b.campaignId));
 }
+
+/**
+ * A period's published submissions counted by day of publication, stakeholder group and the
+ * country of the organisation: the rows of its charts (at most days × groups × countries).
+ */
+export async function countPublishedByDay(
+  db: Db,
+  periodId: string,
+): Promise<{ day: string; group: string; country: string | null; n: number }[]> {
+  const day = sql<string>`substr(s.published_at, 1, 10)`;
+  const rows = await db
+    .selectFrom('submissions as s')
+    .innerJoin('organisations as o', 'o.id', 's.organisation_id')
+    .select([day.as('day'), 'o.stakeholder_group', 'o.country'])
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('s.period_id', '=', periodId)
+    .where('s.status', '=', 'published')
+    .where('s.published_at', 'is not', null)
+    .groupBy([day, 'o.stakeholder_group', 'o.country'])
+    .execute();
+  return rows.map((r) => ({
+    day: r.day,
+    group: r.stakeholder_group,
+    country: r.country,
+    n: Number(r.n),
+  }));
+}

@@ -10,4 +10,18 @@ export interface PageContext {
   path: string;
   /** The token every form must send back as `_csrf`. */
   csrf: string;
+  /**
+   * The secretariat's translations of what the page shows (process names, period titles…) in the
+   * reader's language, when the page loaded them; without, every such text shows its original.
+   */
+  translations?: ContentTranslations;
+}
+
+/** What a translatable text is: a field of a process, a comment period or a version. */
+export type TranslatableSubject = 'process' | 'period' | 'version';
+
+/** The translations a page loaded, in the reader's language. */
+export interface ContentTranslations {
+  /** The text of a subject's field in the reader's language, if the secretariat entered one. */
+  find(subjectType: TranslatableSubject, subjectId: string, field: string): string | undefined;
 }

@@ -2,7 +2,7 @@
 import { html } from 'hono/html';
 import { localAddress } from './i18n.ts';
 import { directionOf, type Markup } from './layout.ts';
-import type { PageContext } from './page-context.ts';
+import type { PageContext, TranslatableSubject } from './page-context.ts';
 
 /** An instant shown in the period's zone, in UTC, and (with script) in the reader's zone. */
 export function instantLabel(ctx: PageContext, iso: string, timeZone: string): Markup {
@@ -45,4 +45,31 @@ export function passageItem(
     <p class="meta"><a href="${p.href}">${where || p.title}</a> · ${ctx.ui.date(date)}</p>
     <blockquote lang="${p.language}" dir="${directionOf(p.language)}">${excerpt}</blockquote>
   </li>`;
+}
+
+/**
+ * A process's, period's or version's text in the reader's language: the secretariat's translation
+ * when there is one, else the original (English), marked with its language so that a screen
+ * reader speaks it as such and a sighted reader sees a small "(English)".
+ */
+export function contentText(
+  ctx: PageContext,
+  subject: { type: TranslatableSubject; id: string; field: string },
+  original: string,
+): Markup {
+  const { ui } = ctx;
+  if (ui.lang === 'en') return html`${original}`;
+  const translated = ctx.translations?.find(subject.type, subject.id, subject.field);
+  if (translated) return html`${translated}`;
+  return html`<span lang="en" dir="ltr">${original}</span> <small class="fallback">${ui.m.translations.fallbackMark}</small>`;
+}
+
+/** contentText as plain text, for titles and attributes (the fallback mark in brackets). */
+export function contentString(
+  ctx: PageContext,
+  subject: { type: TranslatableSubject; id: string; field: string },
+  original: string,
+): string {
+  if (ctx.ui.lang === 'en') return original;
+  return ctx.translations?.find(subject.type, subject.id, subject.field) ?? original;
 }

@@ -19,6 +19,7 @@ import * as transparencyLog from './0016-transparency-log.ts';
 import * as mailOutbox from './0017-mail-outbox.ts';
 import * as campaigns from './0018-campaigns.ts';
 import * as searchRanking from './0019-search-ranking.ts';
+import * as contentTranslations from './0020-content-translations.ts';
 
 /** The migrations by name, for Kysely's Migrator. */
 export const migrations: Record<string, Migration> = {
@@ -41,4 +42,5 @@ export const migrations: Record<string, Migration> = {
   '0017-mail-outbox': mailOutbox,
   '0018-campaigns': campaigns,
   '0019-search-ranking': searchRanking,
+  '0020-content-translations': contentTranslations,
 };
