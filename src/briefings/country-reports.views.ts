@@ -58,7 +58,7 @@ export function countryReportPage(
         ${unLanguages.map((l) => html`<option value="${l}" ${selected(l, p.language)}>${languageName(l, ui.lang).display}</option>`)}
       </select>
       <label for="format">${m.format}</label> <select id="format" name="format">
-        <option value="page">${m.title} (HTML)</option>
+        <option value="page">plenum (HTML)</option>
         <option value="html">HTML (${bt.paper})</option>
         <option value="md">Markdown</option>
         <option value="docx">DOCX (Word)</option>
