@@ -77,11 +77,7 @@ export async function findPeriodById(
 }
 
 /** The periods with these ids, in one query (those that exist). */
-export async function findPeriodsByIds(
-  db: Db,
-  ids: string[],
-  now: Date,
-): Promise<CommentPeriod[]> {
+export async function findPeriodsByIds(db: Db, ids: string[], now: Date): Promise<CommentPeriod[]> {
   return findPeriods(db, ids, now);
 }
 

@@ -172,11 +172,7 @@ export async function getStancesOnConcept(db: Db, conceptId: string): Promise<St
  * The stances recorded for a state (by its code, or by its verified government's
  * organisations), oldest first; at most `limit` when given.
  */
-export async function getStancesOfCountry(
-  db: Db,
-  iso3: string,
-  limit?: number,
-): Promise<Stance[]> {
+export async function getStancesOfCountry(db: Db, iso3: string, limit?: number): Promise<Stance[]> {
   return listStances(db, { country: iso3.toUpperCase() }, limit);
 }
 

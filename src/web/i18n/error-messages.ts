@@ -140,7 +140,7 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
     WEBHOOK_ADDRESS_REFUSED: 'Webhook 只能发送到公共互联网地址。',
     CONCEPT_NOT_FOUND: '没有此名称的概念。',
     CONCEPT_CONFLICT: '分类体系中已有此项。',
-    COUNTRY_NOT_FOUND: '没有具有此 ISO 3166-1 三字母代码的会员国或观察员国。',
+    COUNTRY_NOT_FOUND: '没有具有此 ISO 3166-1 alpha-3 代码的会员国或观察员国。',
     ORGANISATION_NOT_FOUND: '没有具有此编号或名称的组织。',
     ORGANISATION_CONFLICT: '已有同名组织登记。',
     GOVERNMENT_ALREADY_VERIFIED: '该国政府已登记并经核实：请其代表将您添加为代表。',
@@ -350,7 +350,8 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
     WEBHOOK_ADDRESS_REFUSED: 'Веб-хуки отправляются только на публичные адреса в интернете.',
     CONCEPT_NOT_FOUND: 'Понятия с таким названием нет.',
     CONCEPT_CONFLICT: 'Это уже есть в таксономии.',
-    COUNTRY_NOT_FOUND: 'Государства-члена или государства-наблюдателя с таким кодом ISO 3166-1 alpha-3 нет.',
+    COUNTRY_NOT_FOUND:
+      'Государства-члена или государства-наблюдателя с таким кодом ISO 3166-1 alpha-3 нет.',
     ORGANISATION_NOT_FOUND: 'Организации с таким идентификатором или названием нет.',
     ORGANISATION_CONFLICT: 'Организация с таким названием уже зарегистрирована.',
     GOVERNMENT_ALREADY_VERIFIED:
@@ -452,7 +453,8 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
     WEBHOOK_ADDRESS_REFUSED: 'Los webhooks solo se envían a direcciones públicas de Internet.',
     CONCEPT_NOT_FOUND: 'No hay ningún concepto con este nombre.',
     CONCEPT_CONFLICT: 'La taxonomía ya contiene este elemento.',
-    COUNTRY_NOT_FOUND: 'No hay ningún Estado miembro u observador con este código ISO 3166-1 alfa-3.',
+    COUNTRY_NOT_FOUND:
+      'No hay ningún Estado miembro u observador con este código ISO 3166-1 alfa-3.',
     ORGANISATION_NOT_FOUND: 'No hay ninguna organización con este identificador o nombre.',
     ORGANISATION_CONFLICT: 'Ya hay una organización registrada con este nombre.',
     GOVERNMENT_ALREADY_VERIFIED:
