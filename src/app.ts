@@ -1,5 +1,6 @@
 /** createApp(deps): the whole web app (pages, JSON API, static files), without listening. */
 import { briefingStyleHashes } from './briefings/briefing-writers.ts';
+import { countryReportRoutes } from './briefings/country-reports.routes.ts';
 import { readFileSync } from 'node:fs';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -10,7 +11,6 @@ import { accountRoutes } from './accounts/accounts.routes.ts';
 import { accountPageRoutes } from './pages/account-page.ts';
 import { conceptRoutes } from './concepts/concepts.routes.ts';
 import { conceptPageRoutes } from './pages/concept-page.ts';
-import { countryPageRoutes } from './pages/country-page.ts';
 import { stanceRoutes } from './stances/stances.routes.ts';
 import { watchRoutes } from './watches/watches.routes.ts';
 import { briefingRoutes } from './briefings/briefings.routes.ts';
@@ -183,9 +183,9 @@ export function createApp(given: AppDeps): Hono<AppEnv> {
   conceptRoutes(app, api);
   conceptPageRoutes(app);
   stanceRoutes(app, api);
-  countryPageRoutes(app);
   watchRoutes(app);
   briefingRoutes(app);
+  countryReportRoutes(app, api);
   consultationRoutes(app, api);
   mountPeriodPage(app);
   periodSubmissionRoutes(app, api);

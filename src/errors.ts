@@ -139,6 +139,10 @@ export const errorCatalogue = {
   },
   CONCEPT_NOT_FOUND: { status: 404, message: 'There is no concept with this name.' },
   CONCEPT_CONFLICT: { status: 409, message: 'The taxonomy already has this.' },
+  COUNTRY_NOT_FOUND: {
+    status: 404,
+    message: 'There is no member or observer State with this ISO 3166-1 alpha-3 code.',
+  },
   ORGANISATION_NOT_FOUND: {
     status: 404,
     message: 'There is no organisation with this id or name.',

@@ -309,6 +309,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/countries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The member and observer States by UN regional group, each with what it said (the counts of the /countries page) */
+    get: operations['countries'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/countries/{code}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A State: what its verified government said and the stances recorded for it, counted, and the processes it took part in */
+    get: operations['countriesByCode'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/processes/{process}/consultations': {
     parameters: {
       query?: never;
@@ -618,6 +652,7 @@ export interface components {
           | 'WEBHOOK_ADDRESS_REFUSED'
           | 'CONCEPT_NOT_FOUND'
           | 'CONCEPT_CONFLICT'
+          | 'COUNTRY_NOT_FOUND'
           | 'ORGANISATION_NOT_FOUND'
           | 'ORGANISATION_CONFLICT'
           | 'GOVERNMENT_ALREADY_VERIFIED'
@@ -642,6 +677,7 @@ export interface components {
           | 'MEETING_CANCELLED'
           | 'SEARCH_QUERY_EMPTY'
           | 'SEARCH_QUERY_TOO_LONG'
+          | 'PDF_UNAVAILABLE'
           | 'DATABASE_UNAVAILABLE'
           | 'CONFIG_INVALID'
           | 'INTERNAL';
@@ -2150,6 +2186,104 @@ export interface operations {
       };
       /** @description INVALID_REQUEST */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description COUNTRY_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  countries: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            regions: {
+              /** @description UN regional group; null for the observer States */
+              group: string | null;
+              countries: {
+                /** @description ISO 3166-1 alpha-3 */
+                iso3: string;
+                /** @description Published submissions by its verified government */
+                submissions: number;
+                /** @description Stances recorded for it */
+                stances: number;
+              }[];
+            }[];
+          };
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  countriesByCode: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            iso3: string;
+            submissions: number;
+            stances: number;
+            processes: number;
+            /** @description The address of its report (add ?format=md, html, docx or pdf) */
+            report: string;
+          };
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description COUNTRY_NOT_FOUND */
+      404: {
         headers: {
           [name: string]: unknown;
         };

@@ -581,6 +581,25 @@ for (const engine of testEngines()) {
       assert.deepEqual(got, Object.fromEntries(roles.map((r) => [r, 200])));
     });
 
+    test('the countries list and a country report, page and API, are public to every role alike', async () => {
+      const gov = built.organisations.government;
+      const everyone = (status: number) =>
+        Object.fromEntries(roles.map((r) => [r, status])) as Record<Role, number>;
+      await matrix('the countries list', everyone(200), (c) => c.get('/countries'));
+      await matrix('the countries API', everyone(200), (c) => c.get('/api/countries'));
+      for (const format of ['page', 'html', 'md', 'docx'])
+        await matrix(`a country report as ${format}`, everyone(200), (c) =>
+          c.get(`/countries/${gov.country!}?format=${format}`),
+        );
+      await matrix('a country in the API', everyone(200), (c) =>
+        c.get(`/api/countries/${gov.country!}`),
+      );
+      await matrix('an unknown country', everyone(404), (c) => c.get('/countries/XYZ'));
+      await matrix('an unknown country in the API', everyone(404), (c) =>
+        c.get('/api/countries/XYZ'),
+      );
+    });
+
     test('the account page needs a session; the API submits only with a representative token', async () => {
       assert.equal((await clients.get('anonymous')!.get('/account')).status, 401);
       assert.equal((await clients.get('civil')!.get('/account')).status, 200);

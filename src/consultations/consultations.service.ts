@@ -14,6 +14,7 @@ import { checkCanManagePeriods } from './consultations.policy.ts';
 import { extensionSchema, newPeriodSchema, type CommentPeriod } from './consultations.schema.ts';
 import {
   findPeriod,
+  findPeriods,
   insertPeriod,
   listOpenPeriods,
   listPeriodsOfDocument,
@@ -74,6 +75,11 @@ export async function findPeriodById(
   now: Date,
 ): Promise<CommentPeriod | undefined> {
   return findPeriod(db, id, now);
+}
+
+/** The periods with these ids, in one query (those that exist). */
+export async function findPeriodsByIds(db: Db, ids: string[], now: Date): Promise<CommentPeriod[]> {
+  return findPeriods(db, ids, now);
 }
 
 /** Opens a comment period on a version of one of the process's documents. */

@@ -47,6 +47,15 @@ export async function findPeriod(
   return row ? toPeriod(row, now) : undefined;
 }
 
+/** The periods with these ids (one query). */
+export async function findPeriods(db: Db, ids: string[], now: Date): Promise<CommentPeriod[]> {
+  if (ids.length === 0) return [];
+  const rows = await selectPeriods(db)
+    .where('comment_periods.id', 'in', [...new Set(ids)])
+    .execute();
+  return rows.map((r) => toPeriod(r, now));
+}
+
 /** The periods of a process, newest first. */
 export async function listPeriodsOfProcess(
   db: Db,

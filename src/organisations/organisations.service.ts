@@ -33,6 +33,7 @@ import {
   markVerified,
   slugTaken,
   upsertRepresentativeVerification,
+  listOrganisationsOfCountry,
 } from './organisations.store.ts';
 
 /**
@@ -104,6 +105,15 @@ export async function findOrganisationsByIds(
 /** Every organisation, by name. */
 export async function getOrganisations(db: Db): Promise<Organisation[]> {
   return listOrganisations(db);
+}
+
+/** The organisations based in a State (its government first, then by name), at most `limit`. */
+export async function getOrganisationsOfCountry(
+  db: Db,
+  iso3: string,
+  limit = 200,
+): Promise<Organisation[]> {
+  return listOrganisationsOfCountry(db, iso3, limit);
 }
 
 /** GOVERNMENT_ALREADY_VERIFIED when the State's government is verified already (other than `except`). */

@@ -52,6 +52,24 @@ export async function listOrganisations(db: Db): Promise<Organisation[]> {
   return rows.map(toOrganisation);
 }
 
+/** The organisations based in a State (its government first, then by name), at most `limit`. */
+export async function listOrganisationsOfCountry(
+  db: Db,
+  iso3: string,
+  limit: number,
+): Promise<Organisation[]> {
+  const rows = await db
+    .selectFrom('organisations')
+    .selectAll()
+    .where('country', '=', iso3)
+    .where('stakeholder_group', '<>', 'individual')
+    .orderBy((eb) => eb.case().when('stakeholder_group', '=', 'government').then(0).else(1).end())
+    .orderBy('name')
+    .limit(limit)
+    .execute();
+  return rows.map(toOrganisation);
+}
+
 /** Marks an organisation verified, with the kind of proof and its reference. */
 export async function markVerified(
   db: Db,

@@ -55,7 +55,7 @@ export function organisationDetails(
   const m = ui.m.organisations;
   return html`<p class="meta">${m.groups[organisation.stakeholderGroup]}${
     organisation.country
-      ? html` · ${countryName(organisation.country, ui.lang)} (${organisation.country}, M49 ${organisation.countryM49})${
+      ? html` · <a href="/countries/${organisation.country}">${countryName(organisation.country, ui.lang)}</a> (${organisation.country}, M49 ${organisation.countryM49})${
           organisation.regionalGroup
             ? html` · ${regionalGroupName(organisation.regionalGroup as never, ui.lang)}`
             : ''

@@ -8,6 +8,7 @@ import { checkForm } from '../accounts/accounts.middleware.ts';
 import { getConcepts } from '../concepts/concepts.service.ts';
 import { isPlenumError, PlenumError } from '../errors.ts';
 import { getOrganisations } from '../organisations/organisations.service.ts';
+import { findCountry } from '../organisations/countries.ts';
 import type { ApiRegistry } from '../api/api-registry.ts';
 import type { AppEnv } from '../context.ts';
 import { errorText } from '../web/error-text.ts';
@@ -177,9 +178,12 @@ export function stanceRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
     tag: 'stances',
     params: z.object({ code: z.string().regex(/^[A-Za-z]{3}$/) }),
     response: z.object({ stances: z.array(stanceJson) }),
-    errors: [],
-    handler: async (c, { params }) => ({
-      stances: (await getStancesOfCountry(c.var.deps.db, params.code)).map(stanceToJson),
-    }),
+    errors: ['COUNTRY_NOT_FOUND'],
+    handler: async (c, { params }) => {
+      if (!findCountry(params.code.toUpperCase())) throw new PlenumError('COUNTRY_NOT_FOUND');
+      return {
+        stances: (await getStancesOfCountry(c.var.deps.db, params.code)).map(stanceToJson),
+      };
+    },
   });
 }

@@ -20,6 +20,7 @@ import {
   findStanceOwner,
   findStanceSource,
   insertStance,
+  countStancesByState,
   listStances,
   type StanceSource,
 } from './stances.store.ts';
@@ -167,9 +168,20 @@ export async function getStancesOnConcept(db: Db, conceptId: string): Promise<St
   return listStances(db, { conceptIds: await conceptIdsBelow(db, [conceptId]) });
 }
 
-/** The stances recorded for a state (by its code, or by its government's organisations). */
-export async function getStancesOfCountry(db: Db, iso3: string): Promise<Stance[]> {
-  return listStances(db, { country: iso3.toUpperCase() });
+/**
+ * The stances recorded for a state (by its code, or by its verified government's
+ * organisations), oldest first; at most `limit` when given.
+ */
+export async function getStancesOfCountry(db: Db, iso3: string, limit?: number): Promise<Stance[]> {
+  return listStances(db, { country: iso3.toUpperCase() }, limit);
+}
+
+/** Stances recorded per State and process (of one State, if given), counted as `getStancesOfCountry` lists them. */
+export async function countStancesOfStates(
+  db: Db,
+  country?: string,
+): Promise<{ country: string; processId: string; n: number }[]> {
+  return countStancesByState(db, country);
 }
 
 /** The stances quoted from one passage. */

@@ -1,4 +1,5 @@
 /** SQL for stances. */
+import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import { findCountry } from '../organisations/countries.ts';
 import type { StakeholderGroup } from '../organisations/organisations.schema.ts';
@@ -65,10 +66,41 @@ export async function insertStance(db: Db, row: StanceTable): Promise<void> {
   await db.insertInto('stances').values(row).execute();
 }
 
-/** Stances about these concepts, or by this state, or by this organisation; oldest first. */
+/**
+ * Stances recorded per State and process (one grouped query), by the rule of `listStances`: a
+ * stance recorded for the State, or by its verified government's organisation.
+ */
+export async function countStancesByState(
+  db: Db,
+  country?: string,
+): Promise<{ country: string; processId: string; n: number }[]> {
+  const state = sql<string>`coalesce(st.country, o.country)`;
+  const rows = await db
+    .selectFrom('stances as st')
+    .leftJoin('organisations as o', 'o.id', 'st.organisation_id')
+    .select([state.as('state'), 'st.process_id'])
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where((eb) =>
+      eb.or([
+        eb('st.country', 'is not', null),
+        eb.and([
+          eb('o.country', 'is not', null),
+          eb('st.stakeholder_group', '=', 'government'),
+          eb('o.verified_at', 'is not', null),
+        ]),
+      ]),
+    )
+    .$if(country !== undefined, (q) => q.where(state, '=', country!))
+    .groupBy([state, 'st.process_id'])
+    .execute();
+  return rows.map((r) => ({ country: r.state, processId: r.process_id, n: Number(r.n) }));
+}
+
+/** Stances about these concepts, or by this state, or by this organisation; oldest first (at most `limit`). */
 export async function listStances(
   db: Db,
   where: { conceptIds?: string[]; country?: string; organisationId?: string; sourceId?: string },
+  limit?: number,
 ): Promise<Stance[]> {
   let query = db
     .selectFrom('stances as st')
@@ -110,7 +142,11 @@ export async function listStances(
   }
   if (where.organisationId) query = query.where('st.organisation_id', '=', where.organisationId);
   if (where.sourceId) query = query.where('st.source_id', '=', where.sourceId);
-  const rows = await query.orderBy('st.said_on').orderBy('st.id').execute();
+  const rows = await query
+    .orderBy('st.said_on')
+    .orderBy('st.id')
+    .$if(limit !== undefined, (q) => q.limit(limit!))
+    .execute();
   return rows.map((r) => {
     const country = r.country ?? r.organisation_country ?? null;
     return {

@@ -180,29 +180,3 @@ export function stanceFormPage(
     </form>`;
   return page(ctx, { title: m.title, main });
 }
-
-/**
- * What a state said: its government's submissions (each drawn by the submissions feature, as
- * the page in src/pages/ passes them) and the stances recorded for it.
- */
-export function countryPage(
-  ctx: PageContext,
-  data: { iso3: string; submissions: Markup[]; stances: Stance[] },
-): Markup {
-  const { ui } = ctx;
-  const m = ui.m.stances;
-  const name = countryName(data.iso3, ui.lang);
-  const title = fill(m.countryTitle, { country: name });
-  const country = countries.find((c) => c.iso3 === data.iso3);
-  const main = html`<h1>${title}</h1>
-    <p class="meta">${data.iso3}${country ? html` · M49 ${country.m49}${country.group ? html` · ${regionalGroupName(country.group, ui.lang)}` : ''}` : ''}</p>
-    <h2>${m.countrySubmissions}</h2>
-    ${
-      data.submissions.length === 0
-        ? html`<p class="empty">${m.countryNone}</p>`
-        : html`<ol class="submissions">${data.submissions}</ol>`
-    }
-    <h2>${m.countryStances}</h2>
-    ${data.stances.length === 0 ? html`<p class="empty">${m.countryNone}</p>` : stanceTable(ctx, data.stances, m.countryStances)}`;
-  return page(ctx, { title, main });
-}

@@ -81,6 +81,8 @@ import {
   clearCampaigns,
   countCampaignMembers,
   countPublishedByDay,
+  countStateSubmissions,
+  type StateSubmissionCount,
 } from './submissions.store.ts';
 import type { SubmissionAnchorTable, SubmissionTable } from './submissions.table.ts';
 
@@ -1069,6 +1071,17 @@ export async function getPublishedSubmissions(
       ? await campaignGroups(db, submissions)
       : new Map<string, CampaignGroup>(),
   };
+}
+
+/**
+ * What each State said through its verified government, per process: the published submissions
+ * (on public versions) that a country's page lists as the State's, counted (of one State, if given).
+ */
+export async function countSubmissionsOfStates(
+  db: Db,
+  country?: string,
+): Promise<StateSubmissionCount[]> {
+  return countStateSubmissions(db, country);
 }
 
 /** Members read to show a campaign in a list: its first text, variants and signatories. */

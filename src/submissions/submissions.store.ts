@@ -802,3 +802,35 @@ export async function countPublishedByDay(
     n: Number(r.n),
   }));
 }
+
+/** Published submissions of one State (or of every State) in one process, as counted. */
+export interface StateSubmissionCount {
+  country: string;
+  processId: string;
+  n: number;
+}
+
+/**
+ * Published submissions on public versions by verified governments, counted per State and
+ * process (one grouped query): the same submissions a country's page lists as the State's.
+ */
+export async function countStateSubmissions(
+  db: Db,
+  country?: string,
+): Promise<StateSubmissionCount[]> {
+  const rows = await db
+    .selectFrom('submissions as s')
+    .innerJoin('organisations as o', 'o.id', 's.organisation_id')
+    .innerJoin('comment_periods as cp', 'cp.id', 's.period_id')
+    .select(['o.country', 'cp.process_id'])
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('s.status', '=', 'published')
+    .where('s.period_id', 'in', periodsOnPublicVersions(db))
+    .where('o.stakeholder_group', '=', 'government')
+    .where('o.verified_at', 'is not', null)
+    .where('o.country', 'is not', null)
+    .$if(country !== undefined, (q) => q.where('o.country', '=', country!))
+    .groupBy(['o.country', 'cp.process_id'])
+    .execute();
+  return rows.map((r) => ({ country: r.country!, processId: r.process_id, n: Number(r.n) }));
+}

@@ -76,6 +76,7 @@ export function page(
             <ul>
               <li><a href="/">${m.processes}</a></li>
               <li><a href="/organisations">${m.organisations}</a></li>
+              <li><a href="/countries">${ui.m.countries.title}</a></li>
               <li><a href="/concepts">${ui.m.concepts.title}</a></li>
               <li><a href="/briefings">${m.briefings}</a></li>
               ${ctx.viewer ? html`<li><a href="/watches">${ui.m.watches.title}</a></li>` : ''}

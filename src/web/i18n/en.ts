@@ -114,6 +114,22 @@ export const en = {
     countryStances: 'Stances recorded for it',
     countryNone: 'Nothing yet.',
   },
+  countries: {
+    title: 'Countries',
+    intro:
+      'What each member State said: submissions published by its verified government, and stances recorded for it. Each State links to its report.',
+    state: 'State',
+    submissions: 'Submissions',
+    stances: 'Recorded stances',
+    observers: 'Observer States',
+    report: 'Get this report',
+    language: 'Language of the report',
+    format: 'Format',
+    paper: 'Paper size',
+    get: 'Get the report',
+    older: 'Older submissions',
+    newest: 'Newest submissions',
+  },
   watches: {
     title: 'Watches',
     intro:

@@ -49,6 +49,7 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
       'لا تُرسَل الخطافات الشبكية (webhooks) إلا إلى عناوين عامة على الإنترنت.',
     CONCEPT_NOT_FOUND: 'لا يوجد مفهوم بهذا الاسم.',
     CONCEPT_CONFLICT: 'هذا موجود بالفعل في التصنيف.',
+    COUNTRY_NOT_FOUND: 'لا توجد دولة عضو أو مراقبة بهذا الرمز (ISO 3166-1 alpha-3).',
     ORGANISATION_NOT_FOUND: 'لا توجد منظمة بهذا المعرّف أو الاسم.',
     ORGANISATION_CONFLICT: 'هناك منظمة مسجّلة بالفعل بهذا الاسم.',
     GOVERNMENT_ALREADY_VERIFIED:
@@ -139,6 +140,7 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
     WEBHOOK_ADDRESS_REFUSED: 'Webhook 只能发送到公共互联网地址。',
     CONCEPT_NOT_FOUND: '没有此名称的概念。',
     CONCEPT_CONFLICT: '分类体系中已有此项。',
+    COUNTRY_NOT_FOUND: '没有具有此 ISO 3166-1 alpha-3 代码的会员国或观察员国。',
     ORGANISATION_NOT_FOUND: '没有具有此编号或名称的组织。',
     ORGANISATION_CONFLICT: '已有同名组织登记。',
     GOVERNMENT_ALREADY_VERIFIED: '该国政府已登记并经核实：请其代表将您添加为代表。',
@@ -237,6 +239,7 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
       'Les webhooks ne sont envoyés qu’à des adresses publiques de l’Internet.',
     CONCEPT_NOT_FOUND: 'Aucun concept ne porte ce nom.',
     CONCEPT_CONFLICT: 'La taxonomie contient déjà cet élément.',
+    COUNTRY_NOT_FOUND: 'Aucun État membre ou observateur ne porte ce code ISO 3166-1 alpha-3.',
     ORGANISATION_NOT_FOUND: 'Aucune organisation ne porte cet identifiant ou ce nom.',
     ORGANISATION_CONFLICT: 'Une organisation portant ce nom est déjà enregistrée.',
     GOVERNMENT_ALREADY_VERIFIED:
@@ -347,6 +350,8 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
     WEBHOOK_ADDRESS_REFUSED: 'Веб-хуки отправляются только на публичные адреса в интернете.',
     CONCEPT_NOT_FOUND: 'Понятия с таким названием нет.',
     CONCEPT_CONFLICT: 'Это уже есть в таксономии.',
+    COUNTRY_NOT_FOUND:
+      'Государства-члена или государства-наблюдателя с таким кодом ISO 3166-1 alpha-3 нет.',
     ORGANISATION_NOT_FOUND: 'Организации с таким идентификатором или названием нет.',
     ORGANISATION_CONFLICT: 'Организация с таким названием уже зарегистрирована.',
     GOVERNMENT_ALREADY_VERIFIED:
@@ -448,6 +453,8 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
     WEBHOOK_ADDRESS_REFUSED: 'Los webhooks solo se envían a direcciones públicas de Internet.',
     CONCEPT_NOT_FOUND: 'No hay ningún concepto con este nombre.',
     CONCEPT_CONFLICT: 'La taxonomía ya contiene este elemento.',
+    COUNTRY_NOT_FOUND:
+      'No hay ningún Estado miembro u observador con este código ISO 3166-1 alfa-3.',
     ORGANISATION_NOT_FOUND: 'No hay ninguna organización con este identificador o nombre.',
     ORGANISATION_CONFLICT: 'Ya hay una organización registrada con este nombre.',
     GOVERNMENT_ALREADY_VERIFIED:

@@ -103,6 +103,22 @@ export const es: Messages = {
     countryStances: 'Posiciones registradas',
     countryNone: 'Nada por ahora.',
   },
+  countries: {
+    title: 'Países',
+    intro:
+      'Lo que dijo cada Estado Miembro: las contribuciones publicadas por su gobierno verificado y las posiciones registradas para él. Cada Estado enlaza con su informe.',
+    state: 'Estado',
+    submissions: 'Contribuciones',
+    stances: 'Posiciones registradas',
+    observers: 'Estados observadores',
+    report: 'Obtener este informe',
+    language: 'Idioma del informe',
+    format: 'Formato',
+    paper: 'Tamaño del papel',
+    get: 'Obtener el informe',
+    older: 'Contribuciones anteriores',
+    newest: 'Contribuciones más recientes',
+  },
   watches: {
     title: 'Alertas',
     intro:

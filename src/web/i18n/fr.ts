@@ -103,6 +103,22 @@ export const fr: Messages = {
     countryStances: 'Positions consignées',
     countryNone: "Rien pour l'instant.",
   },
+  countries: {
+    title: 'Pays',
+    intro:
+      'Ce que chaque État membre a dit : les contributions publiées par son gouvernement vérifié et les positions enregistrées pour lui. Chaque État renvoie à son rapport.',
+    state: 'État',
+    submissions: 'Contributions',
+    stances: 'Positions enregistrées',
+    observers: 'États observateurs',
+    report: 'Obtenir ce rapport',
+    language: 'Langue du rapport',
+    format: 'Format',
+    paper: 'Format du papier',
+    get: 'Obtenir le rapport',
+    older: 'Contributions plus anciennes',
+    newest: 'Contributions les plus récentes',
+  },
   watches: {
     title: 'Veilles',
     intro:

@@ -99,6 +99,21 @@ export const zh: Messages = {
     countryStances: '已记录的立场',
     countryNone: '暂无。',
   },
+  countries: {
+    title: '国家',
+    intro: '各会员国的意见：其经核实的政府发表的意见，以及为其记录的立场。每个国家都链接到其报告。',
+    state: '国家',
+    submissions: '意见',
+    stances: '记录的立场',
+    observers: '观察员国',
+    report: '获取本报告',
+    language: '报告语言',
+    format: '格式',
+    paper: '纸张大小',
+    get: '获取报告',
+    older: '更早的意见',
+    newest: '最新的意见',
+  },
   watches: {
     title: '关注',
     intro:
