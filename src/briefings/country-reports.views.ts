@@ -13,7 +13,6 @@ import { paperHtmlBody } from './paper-writers.ts';
 export function countriesPage(ctx: PageContext, regions: RegionCounts[]): Markup {
   const { ui } = ctx;
   const m = ui.m.countries;
-  const n = new Intl.NumberFormat(ui.lang);
   const main = html`<h1>${m.title}</h1>
     <p>${m.intro}</p>
     ${regions.map((r) => {
@@ -28,7 +27,7 @@ export function countriesPage(ctx: PageContext, regions: RegionCounts[]): Markup
           <thead><tr><th scope="col">${m.state}</th><th scope="col">${m.submissions}</th><th scope="col">${m.stances}</th></tr></thead>
           <tbody>${rows.map(
             (c) =>
-              html`<tr data-country="${c.iso3}"><th scope="row"><a href="/countries/${c.iso3}">${c.name}</a></th><td>${n.format(c.submissions)}</td><td>${n.format(c.stances)}</td></tr>`,
+              html`<tr data-country="${c.iso3}"><th scope="row"><a href="/countries/${c.iso3}">${c.name}</a></th><td>${ui.n(c.submissions)}</td><td>${ui.n(c.stances)}</td></tr>`,
           )}</tbody>
         </table>
       </section>`;
