@@ -132,7 +132,7 @@ export function paperHtmlBody(p: Paper, base = ''): string {
     `<section aria-labelledby="notes" class="notes"><h2 id="notes">${escape(t.notes)}</h2><ol>${p.notes
       .map(
         (n) =>
-          `<li id="note-${n.n}"><bdi>${escape(n.label)}</bdi>, <a href="${escape(absolute(base, n.href))}">${escape(absolute(base, n.href))}</a> <a href="#ref-${n.n}" aria-label="↩ ${n.n}">↩</a></li>`,
+          `<li id="note-${n.n}"><bdi>${escape(n.label)}</bdi>, <a href="${escape(absolute(base, n.href))}" dir="ltr">${escape(absolute(base, n.href))}</a> <a href="#ref-${n.n}" aria-label="↩ ${n.n}">↩</a></li>`,
       )
       .join('')}</ol></section>`,
   );

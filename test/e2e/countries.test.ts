@@ -185,63 +185,63 @@ test(
   },
 );
 
-test(
-  "a State report's HTML paper at A4 width and its PDF on A4 and Letter",
-  { skip },
-  async () => {
-    // A4 is 210 mm wide: 794 CSS pixels.
-    const desk = await browser!.newContext({ viewport: { width: 794, height: 1123 } });
-    desk.setDefaultTimeout(15_000);
-    const page = await desk.newPage();
-    await page.goto(`${base}/countries/EGY?format=html&language=en`);
-    const findings = (await axeViolations(browser!, page.url())).map((v) => `paper: ${v}`);
-    assert.ok(
-      await page.evaluate(
-        () => document.documentElement.scrollWidth <= document.documentElement.clientWidth,
-      ),
-      'the paper fits A4 width',
+test("a State report's HTML paper at A4 width and its PDF on A4 and Letter", { skip }, async () => {
+  // A4 is 210 mm wide: 794 CSS pixels.
+  const desk = await browser!.newContext({ viewport: { width: 794, height: 1123 } });
+  desk.setDefaultTimeout(15_000);
+  const page = await desk.newPage();
+  await page.goto(`${base}/countries/EGY?format=html&language=en`);
+  const findings = (await axeViolations(browser!, page.url())).map((v) => `paper: ${v}`);
+  assert.ok(
+    await page.evaluate(
+      () => document.documentElement.scrollWidth <= document.documentElement.clientWidth,
+    ),
+    'the paper fits A4 width',
+  );
+  const egypt = page.locator('blockquote[lang="ar"]');
+  assert.equal(await egypt.first().getAttribute('dir'), 'rtl');
+  await page.screenshot({ path: join(shots, 'countries-paper-a4-en.png'), fullPage: true });
+  await page.emulateMedia({ media: 'print' });
+  await page.screenshot({ path: join(shots, 'countries-paper-a4-print.png'), fullPage: true });
+
+  const arabic = await desk.newPage();
+  await arabic.goto(`${base}/countries/EGY?format=html&language=ar`);
+  assert.equal(await arabic.locator('html').getAttribute('dir'), 'rtl');
+  // The notes' addresses read left to right inside the Arabic paper.
+  const address = arabic.locator('section.notes a[href*="/submissions/"]').first();
+  assert.equal(await address.getAttribute('dir'), 'ltr');
+  assert.equal(await address.evaluate((a) => getComputedStyle(a).direction), 'ltr');
+  await arabic.screenshot({ path: join(shots, 'countries-paper-a4-ar.png'), fullPage: true });
+  findings.push(...(await axeViolations(browser!, arabic.url())).map((v) => `paper ar: ${v}`));
+
+  for (const [size, width, height] of [
+    ['a4', 595.92, 842.88],
+    ['letter', 612, 792],
+  ] as const) {
+    const res = await page.request.get(
+      `${base}/countries/EGY?format=pdf&paper=${size}&language=en`,
     );
-    const egypt = page.locator('blockquote[lang="ar"]');
-    assert.equal(await egypt.first().getAttribute('dir'), 'rtl');
-    await page.screenshot({ path: join(shots, 'countries-paper-a4-en.png'), fullPage: true });
-    await page.emulateMedia({ media: 'print' });
-    await page.screenshot({ path: join(shots, 'countries-paper-a4-print.png'), fullPage: true });
-
-    const arabic = await desk.newPage();
-    await arabic.goto(`${base}/countries/EGY?format=html&language=ar`);
-    assert.equal(await arabic.locator('html').getAttribute('dir'), 'rtl');
-    await arabic.screenshot({ path: join(shots, 'countries-paper-a4-ar.png'), fullPage: true });
-    findings.push(...(await axeViolations(browser!, arabic.url())).map((v) => `paper ar: ${v}`));
-
-    for (const [size, width, height] of [
-      ['a4', 595.92, 842.88],
-      ['letter', 612, 792],
-    ] as const) {
-      const res = await page.request.get(
-        `${base}/countries/EGY?format=pdf&paper=${size}&language=en`,
-      );
-      assert.equal(res.status(), 200, await res.text());
-      assert.equal(res.headers()['content-type'], 'application/pdf');
-      const bytes = new Uint8Array(await res.body());
-      writeFileSync(join(shots, `countries-egy-${size}.pdf`), bytes);
-      const pages = await readPdf(bytes);
-      assert.ok(pages.length >= 1, `${pages.length} pages`);
-      for (const p of pages) {
-        assert.ok(Math.abs(p.width - width) < 2, `page width ${p.width} for ${size}`);
-        assert.ok(Math.abs(p.height - height) < 2, `page height ${p.height} for ${size}`);
-      }
-      const text = pages
-        .map((p) => p.text)
-        .join('\n')
-        .replace(/\s+/g, ' ');
-      assert.match(text, /Egypt/, `Egypt in the ${size} PDF`);
-      assert.ok(text.includes('Permanent Mission of Egypt'), `the mission in the ${size} PDF`);
-      assert.ok(!text.includes('Atlantis'), `no unverified claimant in the ${size} PDF`);
+    assert.equal(res.status(), 200, await res.text());
+    assert.equal(res.headers()['content-type'], 'application/pdf');
+    const bytes = new Uint8Array(await res.body());
+    writeFileSync(join(shots, `countries-egy-${size}.pdf`), bytes);
+    const pages = await readPdf(bytes);
+    assert.ok(pages.length >= 1, `${pages.length} pages`);
+    for (const p of pages) {
+      assert.ok(Math.abs(p.width - width) < 2, `page width ${p.width} for ${size}`);
+      assert.ok(Math.abs(p.height - height) < 2, `page height ${p.height} for ${size}`);
     }
-    await desk.close();
-    assert.deepEqual(findings, []);
-  },
-);
+    const text = pages
+      .map((p) => p.text)
+      .join('\n')
+      .replace(/\s+/g, ' ');
+    assert.match(text, /Egypt/, `Egypt in the ${size} PDF`);
+    assert.ok(text.includes('Permanent Mission of Egypt'), `the mission in the ${size} PDF`);
+    assert.ok(!text.includes('Atlantis'), `no unverified claimant in the ${size} PDF`);
+  }
+  await desk.close();
+  assert.deepEqual(findings, []);
+});
 
 test(
   "the period page's charts and the document's heat strip at 390 px in Arabic",
@@ -264,6 +264,12 @@ test(
       assert.equal(totals.map(Number).reduce((a, b) => a + b, 0) > 0, true, 'counted');
       assert.ok((await chart.locator('figcaption').innerText()).trim().length > 0);
     }
+    // The axis labels read at a phone's size (the drawing is scaled to about half its width).
+    const labelHeights = await page
+      .locator('svg.chart text')
+      .evaluateAll((texts) => texts.map((t) => t.getBoundingClientRect().height));
+    assert.ok(labelHeights.length >= 4, 'axis labels');
+    for (const h of labelHeights) assert.ok(h >= 11, `an axis label ${h.toFixed(1)} px high`);
     await page.locator('#period-charts').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(shots, 'countries-ar-period-charts.png') });
     await shot(page, 'ar-period');
