@@ -51,7 +51,7 @@ const vocabulary: Record<string, string[]> = {
 };
 const languages = Object.keys(vocabulary);
 const processes = ['p1', 'p2', 'p3'];
-const groups = ['government', 'civil-society', 'business'] as const;
+const groups = ['government', 'civil_society', 'private_sector'] as const;
 
 function generate(seed: number, watchCount: number, passageCount: number) {
   const random = seeded(seed);

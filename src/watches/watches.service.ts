@@ -12,6 +12,7 @@ import { newId } from '../db/ids.ts';
 import { PlenumError } from '../errors.ts';
 import { checkCanWatch, checkOwnsWatch } from './watches.policy.ts';
 import { checkWebhookDestination } from './webhook-destination.ts';
+import type { WebhookDeliveryTable } from './watches.table.ts';
 import { recordEvent } from '../events/events.store.ts';
 import { requireProcess } from '../processes/processes.service.ts';
 import { StandingQueries, type TermFrequency } from '../search/standing-queries.ts';
@@ -35,8 +36,8 @@ import {
   deleteWatchRow,
   findWatch,
   findWatchByFeedHash,
-  insertDelivery,
-  insertHit,
+  insertDeliveries,
+  insertNewHits,
   insertHits,
   insertWatch,
   listAllWatches,
@@ -201,42 +202,44 @@ export async function matchPassages(
   const index = await watchIndex(db);
   if (index.byId.size === 0) return 0;
   const at = now.toISOString();
-  let hits = 0;
+  // Every match of the batch, then written in a few statements (not one per match).
+  const rows: { watch_id: string; source_id: string; matched_at: string }[] = [];
+  const byId = new Map<string, IndexedPassage>();
   for (const passage of passages) {
-    for (const watch of watchesMatching(index, passage, tags.get(passage.sourceId) ?? [])) {
-      const added = await insertHit(db, {
-        watch_id: watch.id,
-        source_id: passage.sourceId,
-        matched_at: at,
-      });
-      if (!added) continue;
-      hits += 1;
-      if (watch.webhookUrl) {
-        await insertDelivery(db, {
-          id: newId(),
-          watch_id: watch.id,
-          source_id: passage.sourceId,
-          payload: JSON.stringify({
-            event: 'watch.match',
-            watch: { id: watch.id, name: watch.name },
-            passage: {
-              id: passage.sourceId,
-              kind: passage.kind,
-              date: passage.at,
-              text: passage.text,
-            },
-            matchedAt: at,
-          }),
-          state: 'pending',
-          attempts: 0,
-          next_attempt_at: at,
-          created_at: at,
-          delivered_at: null,
-        });
-      }
-    }
+    byId.set(passage.sourceId, passage);
+    for (const watch of watchesMatching(index, passage, tags.get(passage.sourceId) ?? []))
+      rows.push({ watch_id: watch.id, source_id: passage.sourceId, matched_at: at });
   }
-  return hits;
+  const added = await insertNewHits(db, rows);
+  const deliveries: WebhookDeliveryTable[] = [];
+  for (const hit of added) {
+    const watch = index.byId.get(hit.watch_id)!;
+    const passage = byId.get(hit.source_id)!;
+    if (!watch.webhookUrl) continue;
+    deliveries.push({
+      id: newId(),
+      watch_id: watch.id,
+      source_id: passage.sourceId,
+      payload: JSON.stringify({
+        event: 'watch.match',
+        watch: { id: watch.id, name: watch.name },
+        passage: {
+          id: passage.sourceId,
+          kind: passage.kind,
+          date: passage.at,
+          text: passage.text,
+        },
+        matchedAt: at,
+      }),
+      state: 'pending',
+      attempts: 0,
+      next_attempt_at: at,
+      created_at: at,
+      delivered_at: null,
+    });
+  }
+  await insertDeliveries(db, deliveries);
+  return added.length;
 }
 
 /** Most past matches a new or changed watch records: the newest. */
