@@ -16,7 +16,8 @@ import { conceptSeeds } from '../src/concepts/concepts.data.ts';
 import { unLanguages, type UnLanguage } from '../src/text/detect-language.ts';
 import { loadavg } from 'node:os';
 import { analyse } from '../src/search/search-terms.ts';
-import { indexWatches, watchesMatching } from '../src/watches/watches.service.ts';
+import { indexWatches, matchPassages, watchesMatching } from '../src/watches/watches.service.ts';
+import { openBenchDatabase } from './databases.ts';
 import { indexWatchesBefore, watchesMatchingBefore } from './watches.baseline.ts';
 import type { IndexedPassage, Watch } from '../src/watches/watches.schema.ts';
 import { stakeholderGroups } from '../src/organisations/organisations.schema.ts';
@@ -81,12 +82,7 @@ const processIds = Array.from({ length: 20 }, (_, i) => `process-${i}`);
  * vocabulary of only the everyday and concept words (about 100 per language), drawn evenly, so
  * every passage wakes hundreds of watches.
  */
-export function benchWatchMatching(
-  watchCount = 100_000,
-  itemCount = 20_000,
-  dense = false,
-  skipBefore = false,
-): void {
+function model(watchCount: number, itemCount: number, dense: boolean) {
   const random = prng(11);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const vocab = Object.fromEntries(
@@ -160,12 +156,23 @@ export function benchWatchMatching(
     for (const term of analyse([{ text: p.text }], p.language).counts.keys())
       frequency.set(term, (frequency.get(term) ?? 0) + 1);
   const tags = passages.map((p) => concepts.tag(p.text, p.language));
+  return { watches, passages, frequency, tags, concepts };
+}
+
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
+
+export function benchWatchMatching(
+  watchCount = 100_000,
+  itemCount = 20_000,
+  dense = false,
+  skipBefore = false,
+): void {
+  const { watches, passages, frequency, tags, concepts } = model(watchCount, itemCount, dense);
   const tagged = tags.reduce((n, t) => n + t.length, 0);
 
-  const load = () =>
-    loadavg()
-      .map((l) => l.toFixed(1))
-      .join(' ');
   const variants: [string, () => (p: IndexedPassage, tags: string[]) => number][] = [
     [
       'before (commit 8644ff2)',
@@ -217,7 +224,83 @@ export function benchWatchMatching(
   }
 }
 
+/**
+ * The watch follower's part after reading: matchPassages over batches of 256 passages, its
+ * watch index built from the database, each match written (in few statements) to `watch_hits`
+ * of a SQLite file. Reading the passages and their tags is not included.
+ */
+export async function benchWatchFollower(watchCount = 100_000, itemCount = 5_000): Promise<void> {
+  const { watches, passages, tags } = model(watchCount, itemCount, false);
+  const bench = await openBenchDatabase('sqlite');
+  try {
+    const at = '2026-01-01T00:00:00Z';
+    await bench.db
+      .insertInto('accounts')
+      .values({
+        id: 'account',
+        email: 'bench@example.org',
+        name: 'Bench',
+        password_hash: '-',
+        is_admin: 0,
+        created_at: at,
+        password_changed_at: at,
+        language: 'en',
+        email_verified_at: null,
+      })
+      .execute();
+    for (let i = 0; i < watches.length; i += 500)
+      await bench.db
+        .insertInto('watches')
+        .values(
+          watches.slice(i, i + 500).map((w) => ({
+            id: w.id,
+            account_id: 'account',
+            name: w.name,
+            query: w.query,
+            concepts: JSON.stringify(w.conceptIds),
+            processes: JSON.stringify(w.processIds),
+            groups: JSON.stringify(w.groups),
+            feed_key_hash: w.id,
+            webhook_url: null,
+            webhook_secret: null,
+            email_digest: 0,
+            digest_sent_at: at,
+            created_at: at,
+            updated_at: at,
+          })),
+        )
+        .execute();
+    const builtAt = performance.now();
+    await matchPassages(bench.db, [], new Map());
+    await matchPassages(
+      bench.db,
+      passages.slice(0, 1),
+      new Map([[passages[0]!.sourceId, tags[0]!]]),
+    );
+    const buildMs = performance.now() - builtAt;
+    let hits = 0;
+    const started = performance.now();
+    const cpu = process.cpuUsage();
+    for (let i = 1; i < passages.length; i += 256) {
+      const batch = passages.slice(i, i + 256);
+      const batchTags = new Map(batch.map((p, k) => [p.sourceId, tags[i + k]!]));
+      hits += await bench.db.transaction().execute((tx) => matchPassages(tx, batch, batchTags));
+    }
+    const elapsed = performance.now() - started;
+    const used = process.cpuUsage(cpu);
+    const count = passages.length - 1;
+    const cpuMs = (used.user + used.system) / 1000;
+    console.log(
+      `watch follower on SQLite (matchPassages, batches of 256, matches written; index built from the database in ${buildMs.toFixed(0)} ms): ${count.toLocaleString('en')} passages, ${hits.toLocaleString('en')} matches written (${(hits / count).toFixed(0)} a passage): ` +
+        `${Math.round((count * 1000) / elapsed).toLocaleString('en')} passages/s by the clock, ${Math.round((count * 1000) / cpuMs).toLocaleString('en')} per second of this process's CPU time (${Math.round((hits * 1000) / elapsed).toLocaleString('en')} matches written a second); load ${load()}`,
+    );
+  } finally {
+    await bench.close();
+  }
+}
+
 if (import.meta.main) {
   benchWatchMatching();
   benchWatchMatching(100_000, 5_000, true);
+  await benchWatchFollower();
 }
