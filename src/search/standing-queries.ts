@@ -88,6 +88,10 @@ export class StandingQueries<Id> {
   /** Query numbers by id. */
   private readonly numbersOf = new Map<Id, number[]>();
   private readonly frequency: TermFrequency | undefined;
+  /** By query number: the last round that found it (a key word has up to three terms). */
+  private queryRound = new Int32Array(1024);
+  /** True once some id stands for two queries: then the ids found need a set to stay distinct. */
+  private shared = false;
   private round = 0;
   private count = 0;
 
@@ -159,6 +163,11 @@ export class StandingQueries<Id> {
     }
     const at = this.keyOf(query);
     const number = this.ids.length;
+    if (number >= this.queryRound.length) {
+      const grown = new Int32Array(this.queryRound.length * 2);
+      grown.set(this.queryRound);
+      this.queryRound = grown;
+    }
     this.numbersByQuery.set(same, number);
     this.ids.push([id]);
     const phrased = query.phrases.length > 0 || query.hanRuns.length > 0;
@@ -179,8 +188,10 @@ export class StandingQueries<Id> {
 
   private noteNumber(id: Id, number: number): void {
     const numbers = this.numbersOf.get(id);
-    if (numbers) numbers.push(number);
-    else this.numbersOf.set(id, [number]);
+    if (numbers) {
+      numbers.push(number);
+      this.shared = true;
+    } else this.numbersOf.set(id, [number]);
     this.count += 1;
   }
 
@@ -239,7 +250,9 @@ export class StandingQueries<Id> {
       termRound[t] = round;
       if (this.filed[t] !== undefined) present.push(t);
     }
-    const found = new Set<Id>();
+    const found = this.shared ? new Set<Id>() : undefined;
+    const out: Id[] = [];
+    const queryRound = this.queryRound;
     const words = this.words;
     let folded: string | undefined;
     const foldedText = () => (folded ??= foldForSearch(text));
@@ -247,6 +260,7 @@ export class StandingQueries<Id> {
       const list = this.filed[t]!;
       for (let i = 0; i < list.length; i++) {
         const number = list[i]!;
+        if (queryRound[number] === round) continue;
         // Every other word: one of its terms in the passage.
         let at = this.restAt[number]!;
         const head = words[at++]!;
@@ -267,9 +281,19 @@ export class StandingQueries<Id> {
         const ids = this.ids[number]!;
         if (ids.length === 0) continue;
         if (head < 0 && !holdsPhrases(analysis, foldedText, this.parsed[number]!)) continue;
-        for (let k = 0; k < ids.length; k++) found.add(ids[k]!);
+        queryRound[number] = round;
+        if (found === undefined) {
+          // Each id stands for one query, found once: no set needed.
+          for (let k = 0; k < ids.length; k++) out.push(ids[k]!);
+          continue;
+        }
+        for (let k = 0; k < ids.length; k++) {
+          if (found.has(ids[k]!)) continue;
+          found.add(ids[k]!);
+          out.push(ids[k]!);
+        }
       }
     }
-    return [...found];
+    return out;
   }
 }
