@@ -14,7 +14,7 @@ import { benchConsultations } from './consultations.ts';
 import { openBenchDatabase } from './databases.ts';
 import { generateDraftText } from './generate.ts';
 import { benchSearch } from './search.ts';
-import { benchWatchMatching } from './watches.ts';
+import { benchWatchFollower, benchWatchMatching } from './watches.ts';
 import { benchBriefing } from './briefings.ts';
 import { benchAttachmentBombs, benchLongText } from './hardening.ts';
 import { benchLimits } from './limits.ts';
@@ -123,5 +123,7 @@ for (const engine of engines) {
 // Watch matching runs in memory: once, whatever the engines.
 benchWatchMatching();
 benchWatchMatching(100_000, 5_000, true);
+// The watch follower's matching and writing of matches, on SQLite.
+await benchWatchFollower();
 // Campaign grouping of 1,000,000 planted submissions in memory: once, whatever the engines.
 benchCampaignGrouping();

@@ -123,6 +123,27 @@ function cached(stemmer: string, word: string, stem: (w: string) => string): str
  * only folded.
  */
 export function stemWord(word: string, language: string | undefined): string {
+  // Terms already made, by the stemmer a Latin word would get (other scripts' terms do not
+  // depend on the language, so any bucket may hold them): folding a Cyrillic or accented word
+  // costs more than the stem, and a corpus has far fewer distinct words than words.
+  const cache = termCache[latinStemmerOf(language)];
+  let term = cache.get(word);
+  if (term === undefined) {
+    if (cache.size >= stemCacheLimit) cache.clear();
+    term = termOf(word, language);
+    cache.set(word, term);
+  }
+  return term;
+}
+
+const termCache: Record<LatinStemmed, Map<string, string>> = {
+  en: new Map(),
+  fr: new Map(),
+  es: new Map(),
+};
+
+/** stemWord without its cache. */
+function termOf(word: string, language: string | undefined): string {
   let term: string;
   if (arabic.test(word)) {
     term = cached('ar', withoutArticle(foldArabic(word)), arabicStemmer);

@@ -674,3 +674,16 @@ export async function wordsRarestFirst(db: Db, query: SearchQuery): Promise<stri
     .sort((a, b) => a.n - b.n || compare(a.terms.join(), b.terms.join()))
     .map((w) => w.terms);
 }
+
+/**
+ * How many passages each of these terms is in (a term in none is left out): what the watch index
+ * files each watch under its rarest word by. Read in chunks, for the terms of every watch.
+ */
+export async function termFrequencies(db: Db, terms: string[]): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  for (let i = 0; i < terms.length; i += 512) {
+    const { byTerm } = await termPassages(db, terms.slice(i, i + 512));
+    for (const [term, n] of byTerm) out.set(term, n);
+  }
+  return out;
+}

@@ -12,11 +12,18 @@ import { newId } from '../db/ids.ts';
 import { PlenumError } from '../errors.ts';
 import { checkCanWatch, checkOwnsWatch } from './watches.policy.ts';
 import { checkWebhookDestination } from './webhook-destination.ts';
+import type { WebhookDeliveryTable } from './watches.table.ts';
 import { recordEvent } from '../events/events.store.ts';
 import { requireProcess } from '../processes/processes.service.ts';
-import { StandingQueries } from '../search/standing-queries.ts';
-import { analyse, foldForSearch, holdsPhrases, parseQuery } from '../search/search-terms.ts';
-import { wordsRarestFirst } from '../search/search.service.ts';
+import { StandingQueries, type TermFrequency } from '../search/standing-queries.ts';
+import {
+  analyse,
+  foldForSearch,
+  holdsPhrases,
+  parseQuery,
+  queryTermsOf,
+} from '../search/search-terms.ts';
+import { termFrequencies, wordsRarestFirst } from '../search/search.service.ts';
 import { zodError } from '../validation.ts';
 import {
   newWatchSchema,
@@ -29,8 +36,8 @@ import {
   deleteWatchRow,
   findWatch,
   findWatchByFeedHash,
-  insertDelivery,
-  insertHit,
+  insertDeliveries,
+  insertNewHits,
   insertHits,
   insertWatch,
   listAllWatches,
@@ -48,41 +55,98 @@ import {
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
-/** The index of every watch, rebuilt when a watch changes (one small query per batch tells). */
+/** A watch in the index, with what matching asks of it ready to hand. */
+interface Slot {
+  watch: Watch;
+  /** A watch with words and concepts: its concepts (one must be among the passage's). */
+  concepts: Set<string> | null;
+  /** The last matching round that listed it (a concept watch may be listed once per concept). */
+  seen: number;
+}
+
+/**
+ * The index of every watch, rebuilt when a watch changes (one small query per batch tells).
+ * Watches with words are standing queries, each filed under its rarest word; a watch with
+ * concepts only is filed under each of its concepts, per process and stakeholder group it is
+ * limited to ('' for any), so a passage lists exactly the concept watches it matches.
+ */
 export interface WatchIndex {
   stamp: string;
   byId: Map<string, Watch>;
-  /** Watches with words, by their terms. */
-  queries: StandingQueries<string>;
-  /** Watches with concepts, by concept id. */
-  byConcept: Map<string, string[]>;
+  /** Watches with words (and maybe concepts), by their terms: their numbers in `slots`. */
+  queries: StandingQueries<number>;
+  slots: Slot[];
+  /** Watches with concepts and no words, by concept, then by `process\0group`. */
+  byConcept: Map<string, Map<string, Slot[]>>;
+  /** The current matching round. */
+  round: number;
 }
 let cachedIndex: WatchIndex | undefined;
 
 async function watchIndex(db: Db): Promise<WatchIndex> {
   const stamp = await watchesStamp(db);
   if (cachedIndex?.stamp === stamp) return cachedIndex;
-  cachedIndex = indexWatches(await listAllWatches(db), stamp);
+  const watches = await listAllWatches(db);
+  // Each watch is filed under its rarest word by the search index's counts.
+  const terms = new Set<string>();
+  for (const w of watches)
+    if (w.query) for (const t of queryTermsOf(parseQuery(w.query))) terms.add(t);
+  const frequency = await termFrequencies(db, [...terms]);
+  cachedIndex = indexWatches(watches, stamp, (t) => frequency.get(t));
   return cachedIndex;
 }
 
-/** Files watches by the terms of their words and by their concepts. */
-export function indexWatches(watches: Watch[], stamp: string): WatchIndex {
+/**
+ * Files watches by the terms of their words (their rarest word, by `frequency` when given, else
+ * a static estimate) and by their concepts.
+ */
+export function indexWatches(
+  watches: Watch[],
+  stamp: string,
+  frequency?: TermFrequency,
+): WatchIndex {
   const index: WatchIndex = {
     stamp,
     byId: new Map(watches.map((w) => [w.id, w])),
-    queries: new StandingQueries<string>(),
+    queries: new StandingQueries<number>({ frequency }),
+    slots: [],
     byConcept: new Map(),
+    round: 0,
   };
   for (const w of watches) {
-    if (w.query) index.queries.addText(w.id, w.query);
-    for (const c of w.conceptIds) {
-      const list = index.byConcept.get(c);
-      if (list) list.push(w.id);
-      else index.byConcept.set(c, [w.id]);
+    const slot: Slot = { watch: w, concepts: null, seen: 0 };
+    if (w.query) {
+      // A watch with words and concepts wants both: found by its words, its concepts checked.
+      if (w.conceptIds.length > 0) slot.concepts = new Set(w.conceptIds);
+      if (index.queries.addText(index.slots.length, w.query)) index.slots.push(slot);
+      continue;
+    }
+    const processes = w.processIds.length > 0 ? new Set(w.processIds) : [''];
+    const groups = w.groups.length > 0 ? new Set<string>(w.groups) : [''];
+    for (const c of new Set(w.conceptIds)) {
+      let lists = index.byConcept.get(c);
+      if (!lists) index.byConcept.set(c, (lists = new Map()));
+      for (const p of processes)
+        for (const g of groups) {
+          const key = `${p}\u0000${g}`;
+          const list = lists.get(key);
+          if (list) list.push(slot);
+          else lists.set(key, [slot]);
+        }
     }
   }
   return index;
+}
+
+/** True when the passage is within the watch's processes and stakeholder groups. */
+function withinFilters(w: Watch, passage: IndexedPassage): boolean {
+  if (w.processIds.length > 0 && !w.processIds.includes(passage.processId)) return false;
+  if (
+    w.groups.length > 0 &&
+    (passage.stakeholderGroup === null || !w.groups.includes(passage.stakeholderGroup as never))
+  )
+    return false;
+  return true;
 }
 
 /** The watches a passage matches: its words and concepts, within each watch's filters. */
@@ -91,21 +155,35 @@ export function watchesMatching(
   passage: IndexedPassage,
   conceptIds: string[],
 ): Watch[] {
-  const byWords = new Set(index.queries.match(passage.text, passage.language));
-  const byConcepts = new Set(conceptIds.flatMap((c) => index.byConcept.get(c) ?? []));
+  const round = ++index.round;
   const matched: Watch[] = [];
-  for (const id of new Set([...byWords, ...byConcepts])) {
-    const w = index.byId.get(id)!;
-    // A watch with words and concepts wants both.
-    if (w.query && !byWords.has(id)) continue;
-    if (w.conceptIds.length > 0 && !byConcepts.has(id)) continue;
-    if (w.processIds.length > 0 && !w.processIds.includes(passage.processId)) continue;
-    if (
-      w.groups.length > 0 &&
-      (passage.stakeholderGroup === null || !w.groups.includes(passage.stakeholderGroup as never))
-    )
-      continue;
-    matched.push(w);
+  for (const n of index.queries.match(passage.text, passage.language)) {
+    const slot = index.slots[n]!;
+    if (slot.concepts && !conceptIds.some((c) => slot.concepts!.has(c))) continue;
+    if (!withinFilters(slot.watch, passage)) continue;
+    matched.push(slot.watch);
+  }
+  if (conceptIds.length === 0 || index.byConcept.size === 0) return matched;
+  // The lists of concept watches this passage is within: any process or its own, any group or its own.
+  const keys = [`\u0000`, `${passage.processId}\u0000`];
+  if (passage.stakeholderGroup !== null)
+    keys.push(
+      `\u0000${passage.stakeholderGroup}`,
+      `${passage.processId}\u0000${passage.stakeholderGroup}`,
+    );
+  for (const c of conceptIds) {
+    const lists = index.byConcept.get(c);
+    if (!lists) continue;
+    for (const key of keys) {
+      const list = lists.get(key);
+      if (!list) continue;
+      for (let i = 0; i < list.length; i++) {
+        const slot = list[i]!;
+        if (slot.seen === round) continue;
+        slot.seen = round;
+        matched.push(slot.watch);
+      }
+    }
   }
   return matched;
 }
@@ -124,42 +202,44 @@ export async function matchPassages(
   const index = await watchIndex(db);
   if (index.byId.size === 0) return 0;
   const at = now.toISOString();
-  let hits = 0;
+  // Every match of the batch, then written in a few statements (not one per match).
+  const rows: { watch_id: string; source_id: string; matched_at: string }[] = [];
+  const byId = new Map<string, IndexedPassage>();
   for (const passage of passages) {
-    for (const watch of watchesMatching(index, passage, tags.get(passage.sourceId) ?? [])) {
-      const added = await insertHit(db, {
-        watch_id: watch.id,
-        source_id: passage.sourceId,
-        matched_at: at,
-      });
-      if (!added) continue;
-      hits += 1;
-      if (watch.webhookUrl) {
-        await insertDelivery(db, {
-          id: newId(),
-          watch_id: watch.id,
-          source_id: passage.sourceId,
-          payload: JSON.stringify({
-            event: 'watch.match',
-            watch: { id: watch.id, name: watch.name },
-            passage: {
-              id: passage.sourceId,
-              kind: passage.kind,
-              date: passage.at,
-              text: passage.text,
-            },
-            matchedAt: at,
-          }),
-          state: 'pending',
-          attempts: 0,
-          next_attempt_at: at,
-          created_at: at,
-          delivered_at: null,
-        });
-      }
-    }
+    byId.set(passage.sourceId, passage);
+    for (const watch of watchesMatching(index, passage, tags.get(passage.sourceId) ?? []))
+      rows.push({ watch_id: watch.id, source_id: passage.sourceId, matched_at: at });
   }
-  return hits;
+  const added = await insertNewHits(db, rows);
+  const deliveries: WebhookDeliveryTable[] = [];
+  for (const hit of added) {
+    const watch = index.byId.get(hit.watch_id)!;
+    const passage = byId.get(hit.source_id)!;
+    if (!watch.webhookUrl) continue;
+    deliveries.push({
+      id: newId(),
+      watch_id: watch.id,
+      source_id: passage.sourceId,
+      payload: JSON.stringify({
+        event: 'watch.match',
+        watch: { id: watch.id, name: watch.name },
+        passage: {
+          id: passage.sourceId,
+          kind: passage.kind,
+          date: passage.at,
+          text: passage.text,
+        },
+        matchedAt: at,
+      }),
+      state: 'pending',
+      attempts: 0,
+      next_attempt_at: at,
+      created_at: at,
+      delivered_at: null,
+    });
+  }
+  await insertDeliveries(db, deliveries);
+  return added.length;
 }
 
 /** Most past matches a new or changed watch records: the newest. */

@@ -112,17 +112,32 @@ export async function deleteWatchRow(db: Db, id: string): Promise<void> {
   await db.deleteFrom('watches').where('id', '=', id).execute();
 }
 
-/** Records a match; false when the watch already had this passage. */
-export async function insertHit(
+/**
+ * Records many matches in a few statements; returns those that are new (a watch that already had
+ * the passage is skipped), so their webhook deliveries can be queued.
+ */
+export async function insertNewHits(
   db: Db,
-  row: { watch_id: string; source_id: string; matched_at: string },
-): Promise<boolean> {
-  const result = await db
-    .insertInto('watch_hits')
-    .values(row)
-    .onConflict((oc) => oc.columns(['watch_id', 'source_id']).doNothing())
-    .executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+  rows: { watch_id: string; source_id: string; matched_at: string }[],
+): Promise<{ watch_id: string; source_id: string }[]> {
+  const added: { watch_id: string; source_id: string }[] = [];
+  for (const chunk of shapedChunks(rows, 256)) {
+    added.push(
+      ...(await db
+        .insertInto('watch_hits')
+        .values(chunk)
+        .onConflict((oc) => oc.columns(['watch_id', 'source_id']).doNothing())
+        .returning(['watch_id', 'source_id'])
+        .execute()),
+    );
+  }
+  return added;
+}
+
+/** Queues many deliveries in a few statements. */
+export async function insertDeliveries(db: Db, rows: WebhookDeliveryTable[]): Promise<void> {
+  for (const chunk of shapedChunks(rows, 64))
+    await db.insertInto('webhook_deliveries').values(chunk).execute();
 }
 
 /** A watch's newest matches that are still public (made after `since`, if given). */
@@ -170,11 +185,6 @@ export async function listHits(
     organisationName: r.organisation_name,
     text: r.text,
   }));
-}
-
-/** Queues a delivery. */
-export async function insertDelivery(db: Db, row: WebhookDeliveryTable): Promise<void> {
-  await db.insertInto('webhook_deliveries').values(row).execute();
 }
 
 /** Deliveries whose next attempt is due, oldest first. */
