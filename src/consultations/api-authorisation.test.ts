@@ -357,6 +357,13 @@ for (const engine of testEngines()) {
           expect: tokensOnly({ readerToken: 404, representativeToken: 404, secretariatToken: 404 }),
         },
       ]);
+      add('GET /api/countries', [
+        { name: 'the States and their counts', path: '/api/countries', expect: everyone(200) },
+      ]);
+      add('GET /api/countries/:code', [
+        { name: 'one State', path: '/api/countries/KEN', expect: everyone(200) },
+        { name: 'no such State', path: '/api/countries/ZZZ', expect: everyone(404) },
+      ]);
       add('GET /api/countries/:code/stances', [
         { name: "a state's stances", path: '/api/countries/KEN/stances', expect: everyone(200) },
       ]);
