@@ -28,7 +28,7 @@ import {
 } from './briefings.schema.ts';
 
 /** Between two pieces of one quotation. */
-const ellipsis = ' […] ';
+export const ellipsis = ' […] ';
 
 /** The groups of speakers of a process, in order, with their titles (empty ones left out). */
 function speakerSections(
@@ -43,21 +43,27 @@ function speakerSections(
   ].filter((s) => s.speakers.length > 0);
 }
 
-function absolute(base: string, href: string): string {
+/** A link of the site made absolute under `base`; other links as they are. */
+export function absolute(base: string, href: string): string {
   return href.startsWith('/') ? `${base}${href}` : href;
 }
 
 /** "Original in Arabic" in the paper's language. */
-function originalIn(b: Briefing, e: BriefingExcerpt): string {
-  return fill(briefingText[b.language].originalIn, {
-    language: languageName(e.language, b.language).display,
+export function originalIn(
+  paper: { language: keyof typeof briefingText },
+  e: BriefingExcerpt,
+): string {
+  return fill(briefingText[paper.language].originalIn, {
+    language: languageName(e.language, paper.language).display,
   });
 }
+
+/** Text as Markdown shows it literally (its markup characters escaped). */
+export const md = (text: string): string => text.replace(/([\\`*_[\]<>#|])/g, '\\$1');
 
 /** The paper as Markdown; notes as footnotes ([^1]). */
 export function briefingMarkdown(b: Briefing, base = ''): string {
   const t = briefingText[b.language];
-  const md = (text: string): string => text.replace(/([\\`*_[\]<>#|])/g, '\\$1');
   const quoted = (e: BriefingExcerpt): string => {
     const text = e.pieces.map(md).join(ellipsis);
     return e.dir === 'rtl' ? `\u2067${text}\u2069` : text;
@@ -142,7 +148,8 @@ export function briefingMarkdown(b: Briefing, base = ''): string {
   return `${lines.join('\n')}\n`;
 }
 
-const escape = (text: string): string =>
+/** Text as HTML shows it literally. */
+export const escape = (text: string): string =>
   text.replace(
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
@@ -289,7 +296,7 @@ ${body.filter((x) => x !== '').join('\n')}
 }
 
 /** Page sizes in twentieths of a point, as Word measures them. */
-const pageTwips = {
+export const pageTwips = {
   a4: { width: 11906, height: 16838 },
   letter: { width: 12240, height: 15840 },
 } as const;

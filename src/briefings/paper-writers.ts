@@ -14,29 +14,22 @@ import {
   Paragraph,
   TextRun,
 } from 'docx';
-import { fill } from '../web/i18n.ts';
-import { directionOf, languageName } from '../web/layout.ts';
+import { directionOf } from '../web/layout.ts';
 import { briefingText } from './briefing-text.ts';
-import { briefingCss } from './briefing-writers.ts';
-import type { BriefingExcerpt } from './briefings.schema.ts';
+import {
+  absolute,
+  briefingCss,
+  ellipsis,
+  escape,
+  md,
+  originalIn,
+  pageTwips,
+} from './briefing-writers.ts';
 import type { Paper, PaperItem } from './country-reports.schema.ts';
-
-const ellipsis = ' […] ';
-
-function absolute(base: string, href: string): string {
-  return href.startsWith('/') ? `${base}${href}` : href;
-}
-
-function originalIn(p: Paper, e: BriefingExcerpt): string {
-  return fill(briefingText[p.language].originalIn, {
-    language: languageName(e.language, p.language).display,
-  });
-}
 
 /** The paper as Markdown; notes as footnotes ([^1]). */
 export function paperMarkdown(p: Paper, base = ''): string {
   const t = briefingText[p.language];
-  const md = (text: string): string => text.replace(/([\\`*_[\]<>#|])/g, '\\$1');
   const item = (i: PaperItem): string => {
     const lead = i.lead ? `**${md(i.lead)}**${t.colon}` : '';
     const text = i.href ? `[${md(i.text)}](${absolute(base, i.href)})` : md(i.text);
@@ -79,12 +72,6 @@ export function paperMarkdown(p: Paper, base = ''): string {
   for (const n of p.notes) lines.push(`[^${n.n}]: ${md(n.label)} <${absolute(base, n.href)}>`);
   return `${lines.join('\n')}\n`;
 }
-
-const escape = (text: string): string =>
-  text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
-  );
 
 /** The paper's body as HTML (cover, summary, sections, notes), to stand alone or inside a page. */
 export function paperHtmlBody(p: Paper, base = ''): string {
@@ -157,11 +144,6 @@ ${paperHtmlBody(p, base)}
 </html>
 `;
 }
-
-const pageTwips = {
-  a4: { width: 11906, height: 16838 },
-  letter: { width: 12240, height: 15840 },
-} as const;
 
 /** The paper as DOCX: Title and Heading 1–2 styles, quotations in their own direction, real footnotes. */
 export async function paperDocx(p: Paper, base = ''): Promise<Buffer> {
