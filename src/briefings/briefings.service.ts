@@ -19,10 +19,12 @@ import { PlenumError } from '../errors.ts';
 import { getTimeline } from '../meetings/meetings.service.ts';
 import { countryName } from '../organisations/countries.ts';
 import { requireProcess } from '../processes/processes.service.ts';
+import { contentTextsOfProcesses } from '../processes/translations.service.ts';
 import type { Process } from '../processes/processes.schema.ts';
 import type { UnLanguage } from '../text/detect-language.ts';
 import { fill, isolated, messagesFor } from '../web/i18n.ts';
 import { directionOf, languageName } from '../web/layout.ts';
+import type { TranslatableSubject } from '../web/page-context.ts';
 import { zodError } from '../validation.ts';
 import { briefingText } from './briefing-text.ts';
 import { briefingReader } from './briefings.policy.ts';
@@ -110,6 +112,11 @@ export async function draftBriefing(
       directionOf(lang) === 'rtl' || /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/u.test(value)
         ? isolated(value)
         : value,
+    content: await contentTextsOfProcesses(
+      db,
+      processes.map((p) => p.id),
+      lang,
+    ),
   };
   const where = {
     processIds: processes.map((p) => p.id),
@@ -140,10 +147,11 @@ export async function draftBriefing(
       passages: submissions.filter((x) => x.processId === process.id),
       stances: stances.filter((x) => x.processId === process.id && x.submission !== null),
     });
-    const name = process.shortName ? `${process.name} (${process.shortName})` : process.name;
+    const fullName = paper.content('process', process.id, 'name', process.name);
+    const name = process.shortName ? `${fullName} (${process.shortName})` : fullName;
     out.push({
       name,
-      summary: summaryOf(paper, process.shortName ?? process.name, {
+      summary: summaryOf(paper, process.shortName ?? fullName, {
         drafts,
         ...speakers,
         upcoming,
@@ -157,7 +165,9 @@ export async function draftBriefing(
 
   const list = new Intl.ListFormat(lang, { style: 'long', type: 'conjunction' });
   const conceptNames = list.format(concepts.map((c) => c.names[lang]));
-  const processNames = list.format(processes.map((p) => p.shortName ?? p.name));
+  const processNames = list.format(
+    processes.map((p) => p.shortName ?? paper.content('process', p.id, 'name', p.name)),
+  );
   const { t, day } = paper;
   const today = now.toISOString().slice(0, 10);
   return {
@@ -221,6 +231,8 @@ interface Paper {
   touches: (sentence: string) => boolean;
   /** A name set inside a sentence, isolated (FSI…PDI) when its direction may differ from the paper's. */
   iso: (value: string) => string;
+  /** A process's, period's or version's text in the paper's language when the secretariat gave one. */
+  content: (type: TranslatableSubject, id: string, field: string, original: string) => string;
 }
 
 /** A day as the paper's language writes it ("1 June 2026"). */
@@ -288,7 +300,7 @@ function timelineLines(
   paper: Paper,
   timeline: Awaited<ReturnType<typeof getTimeline>>,
 ): { happened: BriefingLine[]; upcoming: BriefingLine[] } {
-  const { t, day, notes, start, end, now, iso } = paper;
+  const { t, day, notes, start, end, now, iso, content } = paper;
   const happened: BriefingLine[] = [];
   const upcoming: BriefingLine[] = [];
   const past = (at: string): boolean => at <= now && at >= start && at <= end;
@@ -310,50 +322,35 @@ function timelineLines(
       continue;
     }
     if (entry.type === 'period') {
+      const title = content('period', entry.id, 'title', entry.title);
       const href = `/consultations/${entry.id}`;
       const closes = day(entry.closesAt);
       if (entry.at > now)
         upcoming.push(
-          line(
-            entry.at,
-            fill(t.periodOpens, { title: iso(entry.title), date: closes }),
-            entry.title,
-            href,
-          ),
+          line(entry.at, fill(t.periodOpens, { title: iso(title), date: closes }), title, href),
         );
       else if (past(entry.at))
         happened.push(
-          line(
-            entry.at,
-            fill(t.periodOpened, { title: iso(entry.title), date: closes }),
-            entry.title,
-            href,
-          ),
+          line(entry.at, fill(t.periodOpened, { title: iso(title), date: closes }), title, href),
         );
       if (entry.closesAt > now)
-        upcoming.push(
-          line(entry.closesAt, fill(t.deadline, { title: iso(entry.title) }), entry.title, href),
-        );
+        upcoming.push(line(entry.closesAt, fill(t.deadline, { title: iso(title) }), title, href));
       else if (past(entry.closesAt))
         happened.push(
-          line(
-            entry.closesAt,
-            fill(t.periodClosed, { title: iso(entry.title) }),
-            entry.title,
-            href,
-          ),
+          line(entry.closesAt, fill(t.periodClosed, { title: iso(title) }), title, href),
         );
       continue;
     }
     if (!past(entry.at)) continue;
     const label = entry.symbol ?? entry.title;
+    const versionLabel = content('version', entry.versionId, 'label', entry.label);
     happened.push(
       line(
         entry.at,
         entry.type === 'document'
-          ? fill(t.newDocument, { title: iso(`${label} (${entry.label})`) })
-          : fill(t.newVersion, { title: iso(label), label: iso(entry.label) }),
-        `${label}, ${entry.label}`,
+          ? fill(t.newDocument, { title: iso(`${label} (${versionLabel})`) })
+          : fill(t.newVersion, { title: iso(label), label: iso(versionLabel) }),
+        `${label}, ${versionLabel}`,
         `/documents/${entry.documentId}/v/${entry.seq}`,
       ),
     );
@@ -460,8 +457,8 @@ async function draftsOf(
             deleted.push(
               fill(t.deleted, {
                 address: paper.iso(pair.fromAddress),
-                label: paper.iso(previous.label),
-                latest: paper.iso(latest.label),
+                label: paper.iso(labelOf(paper, previous)),
+                latest: paper.iso(labelOf(paper, latest)),
               }),
             );
         }
@@ -511,11 +508,14 @@ async function draftsOf(
           changeNote:
             change && previous
               ? notes.add(
-                  fill(t.comparison, { from: previous.label, to: latest.label }),
+                  fill(t.comparison, {
+                    from: labelOf(paper, previous),
+                    to: labelOf(paper, latest),
+                  }),
                   `/documents/${document.id}/compare?from=${previous.seq}&to=${latest.seq}&lang=${encodeURIComponent(language)}`,
                 )
               : null,
-          note: notes.add(`${label}, ${latest.label}, ${p.address}`, p.href),
+          note: notes.add(`${label}, ${labelOf(paper, latest)}, ${p.address}`, p.href),
           positions: plan.stances
             .filter(
               (s) => s.paragraph!.versionId === latest.id && s.paragraph!.address === p.address,
@@ -527,8 +527,10 @@ async function draftsOf(
     const others = plan.stances.filter(
       (s) => s.paragraph!.versionId !== latest.id || !placed.has(s.paragraph!.address),
     );
-    const versionLabel = (id: string): string =>
-      document.versions.find((v) => v.id === id)?.label ?? '';
+    const versionLabel = (id: string): string => {
+      const v = document.versions.find((x) => x.id === id);
+      return v ? labelOf(paper, v) : '';
+    };
     const languageNote =
       language.split('-')[0] === paper.lang
         ? null
@@ -539,7 +541,7 @@ async function draftsOf(
     return {
       heading: fill(t.draftHeading, {
         document: paper.iso(label),
-        label: paper.iso(latest.label),
+        label: paper.iso(labelOf(paper, latest)),
         date: day(versionDay(latest)),
       }),
       languageNote,
@@ -558,6 +560,11 @@ async function draftsOf(
   });
 }
 
+/** A version's label in the paper's language when the secretariat translated it. */
+function labelOf(paper: Paper, version: { id: string; label: string }): string {
+  return paper.content('version', version.id, 'label', version.label);
+}
+
 /** What became of a paragraph since the previous version, or null when it is the same. */
 function changeText(
   paper: Paper,
@@ -569,8 +576,8 @@ function changeText(
   const { iso } = paper;
   const was = {
     address: iso(pair.fromAddress ?? ''),
-    label: iso(previous.label),
-    latest: iso(latest.label),
+    label: iso(labelOf(paper, previous)),
+    latest: iso(labelOf(paper, latest)),
   };
   switch (pair.change) {
     case 'new':

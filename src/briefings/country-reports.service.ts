@@ -20,6 +20,7 @@ import {
 } from '../organisations/countries.ts';
 import { getOrganisationsOfCountry } from '../organisations/organisations.service.ts';
 import { getProcesses } from '../processes/processes.service.ts';
+import { contentTextsOfProcesses } from '../processes/translations.service.ts';
 import { countStancesOfStates, getStancesOfCountry } from '../stances/stances.service.ts';
 import {
   countSubmissionsOfStates,
@@ -166,9 +167,15 @@ export async function draftCountryReport(
     ).map((p) => [p.id, p]),
   );
   const processById = new Map(processes.map((p) => [p.id, p]));
+  // Names and titles in the report's language where the secretariat translated them.
+  const content = await contentTextsOfProcesses(
+    db,
+    processes.map((p) => p.id),
+    lang,
+  );
   const processName = (id: string): string => {
     const p = processById.get(id);
-    return p ? (p.shortName ?? p.name) : '';
+    return p ? (p.shortName ?? content('process', p.id, 'name', p.name)) : '';
   };
   const notes = new Notes();
   const m = messagesFor(lang);
@@ -209,9 +216,10 @@ export async function draftCountryReport(
   const processItems: PaperItem[] = [...perProcess.entries()]
     .map(([id, x]) => ({ id, x, process: processById.get(id) }))
     .filter((p) => p.process !== undefined)
-    .toSorted((a, b) => a.process!.name.localeCompare(b.process!.name, lang))
-    .map(({ x, process }) => ({
-      lead: process!.shortName ? `${process!.name} (${process!.shortName})` : process!.name,
+    .map((p) => ({ ...p, name: content('process', p.id, 'name', p.process!.name) }))
+    .toSorted((a, b) => a.name.localeCompare(b.name, lang))
+    .map(({ x, process, name }) => ({
+      lead: process!.shortName ? `${name} (${process!.shortName})` : name,
       text: fill(t.processLine, { submissions: x.submissions, stances: x.stances }),
       href: `/processes/${process!.slug}`,
     }));
@@ -243,7 +251,9 @@ export async function draftCountryReport(
   for (const s of page.submissions) {
     const period = periods.get(s.periodId);
     const date = s.publishedAt ?? s.receivedAt;
-    const where = period ? `${processName(period.processId)}, ${period.title}` : '';
+    const where = period
+      ? `${processName(period.processId)}, ${content('period', period.id, 'title', period.title)}`
+      : '';
     submitted.push(
       {
         kind: 'lead',

@@ -376,6 +376,7 @@ export type TimelineEntry = { at: string; dateOnly: boolean } & (
   | {
       type: 'document' | 'version';
       documentId: string;
+      versionId: string;
       title: string;
       symbol: string | null;
       label: string;
@@ -416,6 +417,7 @@ export async function getTimeline(
         dateOnly: version.date !== null,
         type: version === document.versions[0] ? 'document' : 'version',
         documentId: document.id,
+        versionId: version.id,
         title: document.title,
         symbol: document.symbol,
         label: version.label,

@@ -10,6 +10,7 @@ import { addConceptTerm, getConcept } from '../concepts/concepts.service.ts';
 import { conceptPage } from '../concepts/concepts.views.ts';
 import type { AppEnv } from '../context.ts';
 import { isPlenumError, type PlenumError } from '../errors.ts';
+import { withContentTranslations } from '../processes/translations.service.ts';
 import { getStancesOnConcept } from '../stances/stances.service.ts';
 import { stanceMapSection } from '../stances/stances.views.ts';
 import { errorText } from '../web/error-text.ts';
@@ -26,11 +27,14 @@ function formError(error: unknown): error is PlenumError {
 
 /** The stance map of a concept, as the stances feature reads and draws it. */
 async function stanceMap(c: Context<AppEnv>, concept: Concept): Promise<Markup> {
-  return stanceMapSection(
+  const { db } = c.var.deps;
+  const stances = await getStancesOnConcept(db, concept.id);
+  const ctx = await withContentTranslations(
+    db,
     c.var.page,
-    concept,
-    await getStancesOnConcept(c.var.deps.db, concept.id),
+    stances.map((s) => ({ type: 'process' as const, id: s.processId })),
   );
+  return stanceMapSection(ctx, concept, stances);
 }
 
 /** Mounts a concept's page and the form that adds a term (after the concept routes). */

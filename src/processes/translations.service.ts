@@ -7,7 +7,7 @@ import type { Viewer } from '../accounts/accounts.schema.ts';
 import type { Db } from '../db/database.ts';
 import { PlenumError } from '../errors.ts';
 import { recordEvent } from '../events/events.store.ts';
-import type { ContentTranslations, TranslatableSubject } from '../web/page-context.ts';
+import type { ContentTranslations, PageContext, TranslatableSubject } from '../web/page-context.ts';
 import { checkCanTranslate } from './processes.policy.ts';
 import {
   translatableFields,
@@ -15,7 +15,11 @@ import {
   type TranslatableItem,
   type TranslationEntry,
 } from './translations.schema.ts';
-import { listTranslations, writeTranslations } from './translations.store.ts';
+import {
+  listTranslations,
+  listTranslationsOfProcesses,
+  writeTranslations,
+} from './translations.store.ts';
 
 /** The translations of these subjects in one language, as pages look them up. */
 export async function getContentTranslations(
@@ -28,6 +32,36 @@ export async function getContentTranslations(
     for (const t of await listTranslations(db, subjects, language))
       found.set(`${t.subjectType}:${t.subjectId}:${t.field}`, t.text);
   return { find: (type, id, field) => found.get(`${type}:${id}:${field}`) };
+}
+
+/**
+ * The page's context with the translations of these subjects in the reader's language, for
+ * views that show their names through contentText (nothing is read for a reader of English).
+ */
+export async function withContentTranslations(
+  db: Db,
+  ctx: PageContext,
+  subjects: { type: TranslatableSubject; id: string }[],
+): Promise<PageContext> {
+  if (ctx.ui.lang === 'en' || subjects.length === 0) return ctx;
+  return { ...ctx, translations: await getContentTranslations(db, subjects, ctx.ui.lang) };
+}
+
+/**
+ * A lookup of the texts of these processes (their own, their periods' and versions') in one
+ * language, for what is written outside a page (a briefing paper, a country report): the
+ * secretariat's translation when there is one, else the original.
+ */
+export async function contentTextsOfProcesses(
+  db: Db,
+  processIds: string[],
+  language: string,
+): Promise<(type: TranslatableSubject, id: string, field: string, original: string) => string> {
+  const found = new Map<string, string>();
+  if (language !== 'en')
+    for (const t of await listTranslationsOfProcesses(db, processIds, language))
+      found.set(`${t.subjectType}:${t.subjectId}:${t.field}`, t.text);
+  return (type, id, field, original) => found.get(`${type}:${id}:${field}`) ?? original;
 }
 
 /** Every translation of these subjects, in every language, for the secretariat's form. */

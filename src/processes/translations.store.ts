@@ -26,6 +26,28 @@ export async function listTranslations(
     }));
 }
 
+/** Every translation in one language of what belongs to these processes. */
+export async function listTranslationsOfProcesses(
+  db: Db,
+  processIds: string[],
+  language: string,
+): Promise<TranslationEntry[]> {
+  if (processIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('content_translations')
+    .select(['subject_type', 'subject_id', 'field', 'language', 'text'])
+    .where('process_id', 'in', [...new Set(processIds)])
+    .where('language', '=', language)
+    .execute();
+  return rows.map((r) => ({
+    subjectType: r.subject_type as TranslationEntry['subjectType'],
+    subjectId: r.subject_id,
+    field: r.field,
+    language: r.language as TranslationEntry['language'],
+    text: r.text,
+  }));
+}
+
 /** Writes translations (an empty text deletes the row); returns how many rows changed. */
 export async function writeTranslations(
   db: Db,

@@ -2,6 +2,7 @@
 import type { Hono } from 'hono';
 import { PlenumError } from '../errors.ts';
 import type { AppEnv } from '../context.ts';
+import { withContentTranslations } from '../processes/translations.service.ts';
 import { compareVersions } from './revisions.service.ts';
 import { comparisonPage } from './revisions.views.ts';
 
@@ -26,6 +27,11 @@ export function revisionRoutes(app: Hono<AppEnv>): void {
       .execute((trx) =>
         compareVersions(trx, c.var.viewer, id.toLowerCase(), { from, to, language }),
       );
-    return c.html(comparisonPage(c.var.page, comparison));
+    const ctx = await withContentTranslations(c.var.deps.db, c.var.page, [
+      { type: 'process', id: comparison.process.id },
+      { type: 'version', id: comparison.from.id },
+      { type: 'version', id: comparison.to.id },
+    ]);
+    return c.html(comparisonPage(ctx, comparison));
   });
 }

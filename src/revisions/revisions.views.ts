@@ -7,6 +7,7 @@ import { fill, localAddress } from '../web/i18n.ts';
 import { directionOf, page, type Markup } from '../web/layout.ts';
 import type { Comparison, ComparisonRow } from './revisions.service.ts';
 import { documentHref } from '../web/links.ts';
+import { contentString } from '../web/view-parts.ts';
 
 function label(ui: PageContext['ui'], block: Block): string {
   return localAddress(ui, block.address);
@@ -86,20 +87,23 @@ export function comparisonPage(ctx: PageContext, c: Comparison): Markup {
   for (const r of c.rows) counts.set(r.link.change, (counts.get(r.link.change) ?? 0) + 1);
   const renumbered = c.rows.filter((r) => r.link.renumbered).length;
   const moved = c.rows.filter((r) => r.link.moved).length;
-  const title = fill(m.title, { from: c.from.label, to: c.to.label });
+  // Version labels and the process's name in the reader's language where the secretariat gave them.
+  const from = contentString(ctx, { type: 'version', id: c.from.id, field: 'label' }, c.from.label);
+  const to = contentString(ctx, { type: 'version', id: c.to.id, field: 'label' }, c.to.label);
+  const title = fill(m.title, { from, to });
   const main = html`<p class="meta">${c.document.symbol ?? ''} · ${c.document.title}</p>
     <h1>${title}</h1>
-    <p>${fill(m.intro, { from: c.from.label, to: c.to.label })}</p>
+    <p>${fill(m.intro, { from, to })}</p>
     <h2>${m.summary}</h2>
     <ul class="plain summary">
       ${(['unchanged', 'changed', 'split', 'merged', 'new', 'deleted'] as const).map((k) => html`<li>${m[k]}: ${ui.n(counts.get(k) ?? 0)}</li>`)}
       <li>${m.renumbered}: ${ui.n(renumbered)}</li>
       <li>${m.moved}: ${ui.n(moved)}</li>
     </ul>
-    <h2>${fill(m.orphans, { to: c.to.label })}</h2>
+    <h2>${fill(m.orphans, { to })}</h2>
     ${
       c.orphans.length === 0
-        ? html`<p>${fill(m.orphansNone, { from: c.from.label, to: c.to.label })}</p>`
+        ? html`<p>${fill(m.orphansNone, { from, to })}</p>`
         : html`<p>${m.orphanExplain}</p>
           <ul class="orphans">${c.orphans.map(
             (o) =>
@@ -109,8 +113,8 @@ export function comparisonPage(ctx: PageContext, c: Comparison): Markup {
     <section class="table-scroll" tabindex="0" aria-label="${title}"><table class="compare">
       <caption>${title}</caption>
       <thead><tr>
-        <th scope="col">${fill(m.from, { label: c.from.label })}</th>
-        <th scope="col">${fill(m.to, { label: c.to.label })}</th>
+        <th scope="col">${fill(m.from, { label: from })}</th>
+        <th scope="col">${fill(m.to, { label: to })}</th>
         <th scope="col">${m.change}</th>
         <th scope="col">${ui.m.documents.commentsTitle}</th>
       </tr></thead>
@@ -121,7 +125,12 @@ export function comparisonPage(ctx: PageContext, c: Comparison): Markup {
     main,
     crumbs: [
       { label: ui.m.site.processes, href: '/' },
-      { label: c.process.shortName ?? c.process.name, href: `/processes/${c.process.slug}` },
+      {
+        label:
+          c.process.shortName ??
+          contentString(ctx, { type: 'process', id: c.process.id, field: 'name' }, c.process.name),
+        href: `/processes/${c.process.slug}`,
+      },
       {
         label: c.document.symbol ?? c.document.title,
         href: documentHref(c.document.id, c.to.seq, c.language),

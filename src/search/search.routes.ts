@@ -3,6 +3,7 @@ import type { Hono } from 'hono';
 import { z } from 'zod';
 import { isPlenumError } from '../errors.ts';
 import { getProcesses } from '../processes/processes.service.ts';
+import { withContentTranslations } from '../processes/translations.service.ts';
 import type { ApiRegistry } from '../api/api-registry.ts';
 import type { AppEnv } from '../context.ts';
 import { errorText } from '../web/error-text.ts';
@@ -31,19 +32,24 @@ export function searchRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
       formFields.map((k) => [k, (c.req.query(k) ?? '').slice(0, 1000)]),
     ) as SearchForm;
     const processes = await getProcesses(db);
+    const page = await withContentTranslations(
+      db,
+      c.var.page,
+      processes.map((p) => ({ type: 'process' as const, id: p.id })),
+    );
     // No query yet: the empty form, not an error.
-    if (c.req.query('q') === undefined) return c.html(searchPage(c.var.page, form, processes, {}));
+    if (c.req.query('q') === undefined) return c.html(searchPage(page, form, processes, {}));
     try {
       const result = await searchPassages(db, c.var.viewer, {
         ...form,
         page: c.req.query('page'),
       });
-      return c.html(searchPage(c.var.page, form, processes, { result }));
+      return c.html(searchPage(page, form, processes, { result }));
     } catch (error) {
       // A query or filter the reader can fix comes back on the form, with what to change.
       if (!isPlenumError(error) || error.status >= 500) throw error;
       return c.html(
-        searchPage(c.var.page, form, processes, { error: errorText(c.var.ui, error) }),
+        searchPage(page, form, processes, { error: errorText(c.var.ui, error) }),
         error.status as 400 | 404,
       );
     }

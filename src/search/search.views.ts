@@ -5,6 +5,7 @@ import type { Process } from '../processes/processes.schema.ts';
 import type { PageContext } from '../web/page-context.ts';
 import { fill, localAddress, shortList } from '../web/i18n.ts';
 import { directionOf, languageName, page, type Markup } from '../web/layout.ts';
+import { contentString } from '../web/view-parts.ts';
 import {
   maxQueryLength,
   searchKinds,
@@ -78,7 +79,7 @@ function facetsNav(ctx: PageContext, form: SearchForm, result: SearchResult): Ma
       title: m.process,
       values: result.facets.process,
       href: (v) => narrowed({ process: v }),
-      label: (_, l) => l,
+      label: (v, l) => contentString(ctx, { type: 'process', id: v, field: 'name' }, l),
     },
     {
       title: m.document,
@@ -176,7 +177,7 @@ export function searchPage(
         <fieldset>
           <legend>${m.filters}</legend>
           <label>${m.process}
-            <select name="process">${option('', c.any, form.process)}${processes.map((p) => option(p.slug, p.shortName ?? p.name, form.process))}</select>
+            <select name="process">${option('', c.any, form.process)}${processes.map((p) => option(p.slug, p.shortName ?? contentString(ctx, { type: 'process', id: p.id, field: 'name' }, p.name), form.process))}</select>
           </label>
           <label>${m.document}
             <input type="text" name="document" size="18" maxlength="200" value="${form.document}" placeholder="A/AC.290/2021/CRP.2" />

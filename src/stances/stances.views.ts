@@ -10,7 +10,7 @@ import { chartRows, stanceChart, stanceMark } from './stance-chart.ts';
 import { canRemoveStance } from './stances.policy.ts';
 import { stanceKinds, type Stance } from './stances.schema.ts';
 import type { StanceSource } from './stances.store.ts';
-import { conceptName } from '../web/view-parts.ts';
+import { conceptName, contentString, contentText } from '../web/view-parts.ts';
 
 /** The actor's name in the reader's language: the organisation, or the state. */
 export function actorName(ctx: PageContext, stance: Stance): string {
@@ -68,7 +68,7 @@ function stanceTable(ctx: PageContext, stances: Stance[], caption: string): Mark
           <td><svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">${raw(stanceMark(s.stance, 8, 8, 5))}</svg> ${m.kinds[s.stance]}</td>
           <td><a href="/concepts/${s.conceptSlug}">${conceptName(ctx, { names: { en: s.conceptSlug, ...s.conceptNames } })}</a></td>
           <td>${ui.date(s.saidOn)}</td>
-          <td><bdi lang="en">${s.processName}</bdi></td>
+          <td><bdi>${contentText(ctx, { type: 'process', id: s.processId, field: 'name' }, s.processName)}</bdi></td>
           <td>${evidence(ctx, s)}${
             canRemoveStance(ctx.viewer, s)
               ? html`<form method="post" action="/stances/${s.id}/delete" class="inline">${csrfField(ctx)}<button type="submit" class="link">${m.remove}</button></form>`
@@ -107,7 +107,11 @@ export function stanceMapSection(ctx: PageContext, concept: Concept, stances: St
         stance: m.kinds[s.stance],
         concept: conceptName(ctx, { names: { en: s.conceptSlug, ...s.conceptNames } }),
         date: ui.date(s.saidOn),
-        process: s.processName,
+        process: contentString(
+          ctx,
+          { type: 'process', id: s.processId, field: 'name' },
+          s.processName,
+        ),
       }),
     formatDate: (d) => ui.date(d),
     groupLabel: (g) => ui.m.organisations.groups[g as keyof typeof ui.m.organisations.groups],
