@@ -1,35 +1,66 @@
 /** plenum <command>: the command-line entry point. */
 import { ConfigError } from '../config.ts';
-import { accountCommand, accountUsage } from './account.command.ts';
-import { briefCommand, briefUsage } from './brief.command.ts';
-import { campaignsCommand, campaignsUsage } from './campaigns.command.ts';
-import { demoCommand, demoUsage } from './demo.command.ts';
-import { exportCommand, exportUsage } from './export.command.ts';
-import { importCommand, importUsage } from './import.command.ts';
-import { migrateCommand, migrateUsage } from './migrate.command.ts';
-import { processCommand, processUsage } from './process.command.ts';
 import { refuseForbiddenText } from '../text/allowed-text.ts';
 import { reportError } from './output.ts';
-import { searchCommand, searchUsage } from './search.command.ts';
-import { serveCommand, serveUsage } from './serve.command.ts';
-import { statusCommand, statusUsage } from './status.command.ts';
-import { transparencyCommand, transparencyUsage } from './transparency.command.ts';
-import { verifyCommand, verifyUsage } from './verify.command.ts';
 
-const commands: Record<string, { run: (args: string[]) => Promise<number>; usage: string }> = {
-  serve: { run: serveCommand, usage: serveUsage },
-  migrate: { run: migrateCommand, usage: migrateUsage },
-  process: { run: processCommand, usage: processUsage },
-  import: { run: importCommand, usage: importUsage },
-  export: { run: exportCommand, usage: exportUsage },
-  demo: { run: demoCommand, usage: demoUsage },
-  account: { run: accountCommand, usage: accountUsage },
-  search: { run: searchCommand, usage: searchUsage },
-  campaigns: { run: campaignsCommand, usage: campaignsUsage },
-  brief: { run: briefCommand, usage: briefUsage },
-  status: { run: statusCommand, usage: statusUsage },
-  transparency: { run: transparencyCommand, usage: transparencyUsage },
-  verify: { run: verifyCommand, usage: verifyUsage },
+/**
+ * The commands, each loaded when it is asked for: `plenum search` does not read the web server,
+ * the PDF printer and the importers before it starts (a command line is started many times).
+ */
+type Command = { run: (args: string[]) => Promise<number>; usage: string };
+const commands: Record<string, () => Promise<Command>> = {
+  serve: async () => {
+    const m = await import('./serve.command.ts');
+    return { run: m.serveCommand, usage: m.serveUsage };
+  },
+  migrate: async () => {
+    const m = await import('./migrate.command.ts');
+    return { run: m.migrateCommand, usage: m.migrateUsage };
+  },
+  process: async () => {
+    const m = await import('./process.command.ts');
+    return { run: m.processCommand, usage: m.processUsage };
+  },
+  import: async () => {
+    const m = await import('./import.command.ts');
+    return { run: m.importCommand, usage: m.importUsage };
+  },
+  export: async () => {
+    const m = await import('./export.command.ts');
+    return { run: m.exportCommand, usage: m.exportUsage };
+  },
+  demo: async () => {
+    const m = await import('./demo.command.ts');
+    return { run: m.demoCommand, usage: m.demoUsage };
+  },
+  account: async () => {
+    const m = await import('./account.command.ts');
+    return { run: m.accountCommand, usage: m.accountUsage };
+  },
+  search: async () => {
+    const m = await import('./search.command.ts');
+    return { run: m.searchCommand, usage: m.searchUsage };
+  },
+  campaigns: async () => {
+    const m = await import('./campaigns.command.ts');
+    return { run: m.campaignsCommand, usage: m.campaignsUsage };
+  },
+  brief: async () => {
+    const m = await import('./brief.command.ts');
+    return { run: m.briefCommand, usage: m.briefUsage };
+  },
+  status: async () => {
+    const m = await import('./status.command.ts');
+    return { run: m.statusCommand, usage: m.statusUsage };
+  },
+  transparency: async () => {
+    const m = await import('./transparency.command.ts');
+    return { run: m.transparencyCommand, usage: m.transparencyUsage };
+  },
+  verify: async () => {
+    const m = await import('./verify.command.ts');
+    return { run: m.verifyCommand, usage: m.verifyUsage };
+  },
 };
 
 const overview = `plenum: open deliberation in Internet governance
@@ -72,15 +103,16 @@ export async function main(argv: string[]): Promise<number> {
   });
   const [name, ...args] = argv;
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
-    const topic = args[0] ? commands[args[0]] : undefined;
-    process.stdout.write(`${topic ? topic.usage : overview}\n`);
+    const topic = args[0] && Object.hasOwn(commands, args[0]) ? commands[args[0]] : undefined;
+    process.stdout.write(`${topic ? (await topic()).usage : overview}\n`);
     return 0;
   }
-  const command = commands[name];
-  if (!command) {
+  const load = Object.hasOwn(commands, name) ? commands[name] : undefined;
+  if (!load) {
     process.stderr.write(`plenum: unknown command "${name}"\n\n${overview}\n`);
     return 2;
   }
+  const command = await load();
   if (args.includes('--help') || args.includes('-h')) {
     process.stdout.write(`${command.usage}\n`);
     return 0;
