@@ -301,16 +301,26 @@ export const pageTwips = {
   letter: { width: 12240, height: 15840 },
 } as const;
 
+/** A run of a DOCX paragraph: text, a footnote's number, a link. */
+export type DocxRun = TextRun | FootnoteReferenceRun | ExternalHyperlink;
+
 /**
- * The paper as a DOCX file: Word's Title and Heading 1–3 styles (so Word's navigation pane and
- * table of contents work), quotations as indented paragraphs in their own direction and
- * language, a highlighted slot for each translation, and a real Word footnote for every source.
+ * What both DOCX writers (briefings, country reports) build a paper with: its footnotes (each
+ * a label and an absolute link), text runs, paragraphs and bullets in the paper's direction, and
+ * the document itself on the paper's page size.
  */
-export async function briefingDocx(b: Briefing, base = ''): Promise<Buffer> {
-  const t = briefingText[b.language];
-  const rtl = directionOf(b.language) === 'rtl';
+export function docxKit(
+  paper: {
+    language: string;
+    title: string;
+    paper: keyof typeof pageTwips;
+    notes: { n: number; label: string; href: string }[];
+  },
+  base: string,
+) {
+  const rtl = directionOf(paper.language) === 'rtl';
   const footnotes: Record<number, { children: Paragraph[] }> = {};
-  for (const n of b.notes) {
+  for (const n of paper.notes)
     footnotes[n.n] = {
       children: [
         new Paragraph({
@@ -325,12 +335,10 @@ export async function briefingDocx(b: Briefing, base = ''): Promise<Buffer> {
         }),
       ],
     };
-  }
-  type Run = TextRun | FootnoteReferenceRun | ExternalHyperlink;
   const text = (value: string, options: { bold?: boolean; italics?: boolean } = {}): TextRun =>
     new TextRun({ text: value, rightToLeft: rtl, ...options });
   const para = (
-    children: Run[],
+    children: DocxRun[],
     heading?: (typeof HeadingLevel)[keyof typeof HeadingLevel],
   ): Paragraph =>
     new Paragraph({
@@ -339,8 +347,38 @@ export async function briefingDocx(b: Briefing, base = ''): Promise<Buffer> {
       ...(heading ? { heading } : {}),
       alignment: rtl ? AlignmentType.RIGHT : AlignmentType.LEFT,
     });
-  const bullet = (children: Run[]): Paragraph =>
+  const bullet = (children: DocxRun[]): Paragraph =>
     new Paragraph({ children, bidirectional: rtl, bullet: { level: 0 } });
+  const pack = (children: Paragraph[]): Promise<Buffer> =>
+    Packer.toBuffer(
+      new Document({
+        creator: 'plenum',
+        title: paper.title,
+        footnotes,
+        sections: [
+          {
+            properties: {
+              page: {
+                size: pageTwips[paper.paper],
+                margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 },
+              },
+            },
+            children,
+          },
+        ],
+      }),
+    );
+  return { rtl, footnotes, text, para, bullet, pack };
+}
+
+/**
+ * The paper as a DOCX file: Word's Title and Heading 1–3 styles (so Word's navigation pane and
+ * table of contents work), quotations as indented paragraphs in their own direction and
+ * language, a highlighted slot for each translation, and a real Word footnote for every source.
+ */
+export async function briefingDocx(b: Briefing, base = ''): Promise<Buffer> {
+  const t = briefingText[b.language];
+  const { rtl, text, para, bullet, pack } = docxKit(b, base);
   const quote = (e: BriefingExcerpt, note: number): Paragraph[] => {
     const quoteRtl = e.dir === 'rtl';
     const out = [
@@ -412,7 +450,7 @@ export async function briefingDocx(b: Briefing, base = ''): Promise<Buffer> {
       children.push(para([text(d.heading)], HeadingLevel.HEADING_3));
       if (d.languageNote) children.push(para([text(d.languageNote, { italics: true })]));
       for (const x of d.paragraphs) {
-        const runs: Run[] = [text(x.address, { bold: true })];
+        const runs: DocxRun[] = [text(x.address, { bold: true })];
         if (x.change) {
           runs.push(text(` — ${x.change}`, { italics: true }));
           if (x.changeNote) runs.push(new FootnoteReferenceRun(x.changeNote));
@@ -438,21 +476,5 @@ export async function briefingDocx(b: Briefing, base = ''): Promise<Buffer> {
     if (p.upcoming.length === 0) children.push(para([text(t.nothingComingUp)]));
     children.push(...p.upcoming.map(dated));
   }
-  const document = new Document({
-    creator: 'plenum',
-    title: b.title,
-    footnotes,
-    sections: [
-      {
-        properties: {
-          page: {
-            size: pageTwips[b.paper],
-            margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 },
-          },
-        },
-        children,
-      },
-    ],
-  });
-  return Packer.toBuffer(document);
+  return pack(children);
 }

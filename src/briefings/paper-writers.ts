@@ -6,11 +6,9 @@
  */
 import {
   AlignmentType,
-  Document,
   ExternalHyperlink,
   FootnoteReferenceRun,
   HeadingLevel,
-  Packer,
   Paragraph,
   TextRun,
 } from 'docx';
@@ -23,7 +21,8 @@ import {
   escape,
   md,
   originalIn,
-  pageTwips,
+  docxKit,
+  type DocxRun,
 } from './briefing-writers.ts';
 import type { Paper, PaperItem } from './country-reports.schema.ts';
 
@@ -148,38 +147,7 @@ ${paperHtmlBody(p, base)}
 /** The paper as DOCX: Title and Heading 1–2 styles, quotations in their own direction, real footnotes. */
 export async function paperDocx(p: Paper, base = ''): Promise<Buffer> {
   const t = briefingText[p.language];
-  const rtl = directionOf(p.language) === 'rtl';
-  const footnotes: Record<number, { children: Paragraph[] }> = {};
-  for (const n of p.notes)
-    footnotes[n.n] = {
-      children: [
-        new Paragraph({
-          bidirectional: rtl,
-          children: [
-            new TextRun({ text: `${n.label}, `, rightToLeft: rtl }),
-            new ExternalHyperlink({
-              link: absolute(base, n.href),
-              children: [new TextRun({ text: absolute(base, n.href), style: 'Hyperlink' })],
-            }),
-          ],
-        }),
-      ],
-    };
-  type Run = TextRun | FootnoteReferenceRun | ExternalHyperlink;
-  const text = (value: string, options: { bold?: boolean; italics?: boolean } = {}): TextRun =>
-    new TextRun({ text: value, rightToLeft: rtl, ...options });
-  const para = (
-    children: Run[],
-    heading?: (typeof HeadingLevel)[keyof typeof HeadingLevel],
-  ): Paragraph =>
-    new Paragraph({
-      children,
-      bidirectional: rtl,
-      ...(heading ? { heading } : {}),
-      alignment: rtl ? AlignmentType.RIGHT : AlignmentType.LEFT,
-    });
-  const bullet = (children: Run[]): Paragraph =>
-    new Paragraph({ children, bidirectional: rtl, bullet: { level: 0 } });
+  const { rtl, text, para, bullet, pack } = docxKit(p, base);
   const children: Paragraph[] = [
     para([text(p.title)], HeadingLevel.TITLE),
     para([text(p.subtitle, { italics: true })]),
@@ -197,7 +165,7 @@ export async function paperDocx(p: Paper, base = ''): Promise<Buffer> {
       else if (b.kind === 'lead') children.push(para([text(b.text, { bold: true })]));
       else if (b.kind === 'list')
         for (const i of b.items) {
-          const runs: Run[] = [];
+          const runs: DocxRun[] = [];
           if (i.lead) runs.push(text(`${i.lead}${t.colon}`, { bold: true }));
           runs.push(
             i.href
@@ -244,21 +212,5 @@ export async function paperDocx(p: Paper, base = ''): Promise<Buffer> {
       }
     }
   }
-  const document = new Document({
-    creator: 'plenum',
-    title: p.title,
-    footnotes,
-    sections: [
-      {
-        properties: {
-          page: {
-            size: pageTwips[p.paper],
-            margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 },
-          },
-        },
-        children,
-      },
-    ],
-  });
-  return Packer.toBuffer(document);
+  return pack(children);
 }
