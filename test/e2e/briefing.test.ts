@@ -10,8 +10,6 @@ import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import type { Browser, Page } from 'playwright-core';
 import {
   briefingNow,
@@ -20,7 +18,13 @@ import {
 } from '../../src/briefings/briefing.builder.ts';
 import { migrateToLatest, openDatabase, type OpenDatabase } from '../../src/db/database.ts';
 import { createHttpServer, listen } from '../../src/http-server.ts';
-import { axeViolations, chromiumSkip as skip, launchChromium } from '../support/browser.ts';
+import {
+  axeViolations,
+  chromiumSkip as skip,
+  fitsWidth,
+  launchChromium,
+} from '../support/browser.ts';
+import { readPdf } from '../support/pdf.ts';
 
 const shots = join(process.cwd(), 'test-results', 'screenshots');
 const paper = '/briefings?processes=twg&concepts=public-core&from=2026-01-01&to=2026-06-30';
@@ -35,33 +39,6 @@ const findings: string[] = [];
 async function checkAxe(page: Page, what: string): Promise<void> {
   const violations = await axeViolations(browser!, page.url(), await page.context().storageState());
   findings.push(...violations.map((v) => `${what}: ${v}`));
-}
-
-/** True when the page is no wider than its window (no sideways scrolling). */
-async function fitsWidth(page: Page): Promise<boolean> {
-  return page.evaluate(
-    () => document.documentElement.scrollWidth <= document.documentElement.clientWidth,
-  );
-}
-
-/** The pages of a PDF: their size in points and their text. */
-async function readPdf(
-  bytes: Uint8Array,
-): Promise<{ width: number; height: number; text: string }[]> {
-  const task = getDocument({ data: bytes, useSystemFonts: false });
-  const pdf = await task.promise;
-  const pages = [];
-  for (let i = 1; i <= pdf.numPages; i++) {
-    const page = await pdf.getPage(i);
-    const [, , width, height] = page.view;
-    const content = await page.getTextContent();
-    const text = content.items
-      .map((item) => ((item as TextItem).str ?? '') + ((item as TextItem).hasEOL ? '\n' : ''))
-      .join('');
-    pages.push({ width: width!, height: height!, text });
-  }
-  await task.destroy();
-  return pages;
 }
 
 before(async () => {

@@ -21,7 +21,12 @@ import { migrateToLatest, openDatabase, type OpenDatabase } from '../../src/db/d
 import { drain } from '../../src/followers.ts';
 import { createHttpServer, listen } from '../../src/http-server.ts';
 import { submitComment } from '../../src/submissions/submissions.service.ts';
-import { axeViolations, chromiumSkip as skip, launchChromium } from '../support/browser.ts';
+import {
+  axeViolations,
+  chromiumSkip as skip,
+  fitsWidth,
+  launchChromium,
+} from '../support/browser.ts';
 
 const shots = join(process.cwd(), 'test-results', 'screenshots');
 const letter =
@@ -38,13 +43,6 @@ const findings: string[] = [];
 async function checkAxe(page: Page, what: string): Promise<void> {
   const violations = await axeViolations(browser!, page.url(), await page.context().storageState());
   findings.push(...violations.map((v) => `${what}: ${v}`));
-}
-
-/** True when the page is no wider than its window (no sideways scrolling at 390 px). */
-async function fitsWidth(page: Page): Promise<boolean> {
-  return page.evaluate(
-    () => document.documentElement.scrollWidth <= document.documentElement.clientWidth,
-  );
 }
 
 before(async () => {

@@ -13,8 +13,6 @@ import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
   briefingNow,
@@ -31,6 +29,7 @@ import type { Db } from '../../src/db/database.ts';
 import { createHttpServer, listen } from '../../src/http-server.ts';
 import { submitComment } from '../../src/submissions/submissions.service.ts';
 import { axeViolations, chromiumSkip as skip, launchChromium } from '../support/browser.ts';
+import { readPdf } from '../support/pdf.ts';
 
 const shots = join(process.cwd(), 'test-results', 'screenshots');
 
@@ -69,26 +68,6 @@ async function reader(lang: string, width: number): Promise<BrowserContext> {
   await page.goto(`${base}/language/${lang}?back=%2F`);
   await page.close();
   return context;
-}
-
-/** The pages of a PDF: their size in points and their text. */
-async function readPdf(
-  bytes: Uint8Array,
-): Promise<{ width: number; height: number; text: string }[]> {
-  const task = getDocument({ data: bytes, useSystemFonts: false });
-  const pdf = await task.promise;
-  const pages = [];
-  for (let i = 1; i <= pdf.numPages; i++) {
-    const page = await pdf.getPage(i);
-    const [, , width, height] = page.view;
-    const content = await page.getTextContent();
-    const text = content.items
-      .map((item) => ((item as TextItem).str ?? '') + ((item as TextItem).hasEOL ? '\n' : ''))
-      .join('');
-    pages.push({ width: width!, height: height!, text });
-  }
-  await task.destroy();
-  return pages;
 }
 
 before(async () => {

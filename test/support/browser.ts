@@ -1,7 +1,7 @@
 /** Test support for browser tests: Debian's Chromium through playwright-core, and axe-core. */
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type BrowserContextOptions } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 
 const require = createRequire(import.meta.url);
 
@@ -57,4 +57,11 @@ export async function axeViolations(
   } finally {
     await context.close();
   }
+}
+
+/** True when the page is no wider than its window (no sideways scrolling at 390 px). */
+export async function fitsWidth(page: Page): Promise<boolean> {
+  return page.evaluate(
+    () => document.documentElement.scrollWidth <= document.documentElement.clientWidth,
+  );
 }
