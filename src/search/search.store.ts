@@ -289,11 +289,25 @@ export function candidatesQuery(db: Db, query: CandidateQuery, limit: number) {
     ])
     .select(query.withText ? sql<string>`i.text`.as('text') : sql<null>`null`.as('text'))
     .select(others.map((terms, k) => weightOf(terms).as(`w${k}`)));
-  // Each other word is a lookup per passage of the driver, in the order given (rarest first):
-  // a scalar subquery, which neither engine turns into a join, so the counts of search_terms
-  // choose the plan and not the planner's sampled statistics (PostgreSQL made an EXISTS a hash
-  // join that read every posting of the common word).
-  for (const terms of others) q = q.where(sql<SqlBool>`${weightOf(terms)} is not null`);
+  // Each other word is a lookup per passage of the driver, in the order given (rarest first).
+  // On PostgreSQL a scalar subquery, which it never turns into a join, so the counts of
+  // search_terms choose the plan and not the planner's sampled statistics (it made an EXISTS a
+  // hash join that read every posting of the common word); SQLite runs an EXISTS per row.
+  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  for (const terms of others) {
+    q = postgres
+      ? q.where(sql<SqlBool>`${weightOf(terms)} is not null`)
+      : q.where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('search_postings as o')
+              .select(sql.lit(1).as('one'))
+              .where('o.term', 'in', terms)
+              .whereRef('o.day', '=', 'p.day')
+              .whereRef('o.item', '=', 'p.item'),
+          ),
+        );
+  }
   if (filters.processId !== undefined) q = q.where('i.process_id', '=', filters.processId);
   if (filters.documentId !== undefined) q = q.where('i.document_id', '=', filters.documentId);
   if (filters.group !== undefined) q = q.where('i.stakeholder_group', '=', filters.group);
