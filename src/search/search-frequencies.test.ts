@@ -114,7 +114,11 @@ for (const engine of testEngines()) {
       if (engine === 'sqlite') {
         assert.match(plan[0]!, /^SEARCH d USING PRIMARY KEY \(term=\?/, text);
         assert.ok(!plan.some((l) => /^SCAN/.test(l)), text);
-        assert.match(text, /SEARCH o EXISTS USING PRIMARY KEY \(term=\? AND day=\? AND item=\?\)/, text);
+        assert.match(
+          text,
+          /SEARCH o EXISTS USING PRIMARY KEY \(term=\? AND day=\? AND item=\?\)/,
+          text,
+        );
       } else {
         assert.ok(!/Seq Scan|Hash|Merge|Bitmap Heap Scan on search_postings o/.test(text), text);
         assert.match(
