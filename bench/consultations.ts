@@ -165,7 +165,7 @@ interface BenchOrganisation {
 }
 
 /** What every consultation benchmark starts from. */
-interface Setup {
+export interface Setup {
   documentId: string;
   versionId: string;
   periodId: string;
@@ -180,7 +180,7 @@ interface Setup {
  * open comment period (moderation 'immediate'), and ~50 organisations across stakeholder groups
  * and countries.
  */
-async function setUp(o: OpenDatabase): Promise<Setup> {
+export async function setUp(o: OpenDatabase): Promise<Setup> {
   const now = new Date();
   const opens = wallClock(new Date(now.getTime() - 60 * 86_400_000));
   const closes = wallClock(new Date(now.getTime() + 60 * 86_400_000));
@@ -286,10 +286,12 @@ async function setUp(o: OpenDatabase): Promise<Setup> {
  * and address, confirmed co-signers, the 'submission.published' event), in batched transactions.
  * About 10% are general comments, 25% quote a span, 10% name two paragraphs and 5% are joint.
  */
-async function writePublishedSubmissions(
+export async function writePublishedSubmissions(
   db: OpenDatabase['db'],
   setup: Setup,
   count: number,
+  /** Sets this call's idempotency keys apart from an earlier call's (a growing database). */
+  keyPrefix = '',
 ): Promise<void> {
   const random = prng(11);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
@@ -388,7 +390,7 @@ async function writePublishedSubmissions(
         content_sha256: createHash('sha256').update(content).digest('hex'),
         // Generated rows are fingerprinted as before the log (content only) and not logged.
         fingerprint_version: 1,
-        idempotency_key: `bench-${n}`,
+        idempotency_key: `bench-${keyPrefix}${n}`,
         received_at: at,
         published_at: at,
         updated_at: at,
@@ -437,7 +439,7 @@ async function insertChunked<T extends keyof Database>(
   }
 }
 
-interface PageTiming {
+export interface PageTiming {
   p50: number;
   p95: number;
   /** Timed requests made (fewer than asked when the page is so slow that the budget ran out). */
@@ -450,7 +452,7 @@ interface PageTiming {
  * Times GET requests of one address through app.request: `warmUp` untimed ones, then `timed`
  * ones, each phase stopping early when `budgetMs` is spent; and the page's weight, raw and gzipped.
  */
-async function timePage(
+export async function timePage(
   app: ReturnType<typeof createApp>,
   path: string,
   { warmUp, timed, budgetMs }: { warmUp: number; timed: number; budgetMs: number },

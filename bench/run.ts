@@ -14,6 +14,7 @@ import { benchConsultations } from './consultations.ts';
 import { openBenchDatabase } from './databases.ts';
 import { generateDraftText } from './generate.ts';
 import { benchSearch } from './search.ts';
+import { benchPages } from './pages.ts';
 import { benchWatchFollower, benchWatchMatching } from './watches.ts';
 import { benchBriefing } from './briefings.ts';
 import { benchAttachmentBombs, benchLongText } from './hardening.ts';
@@ -113,6 +114,9 @@ for (const engine of engines) {
   await benchImport(engine);
   await benchRender(engine);
   await benchConsultations(engine);
+  // The listing pages at 1,000 / 10,000 / 100,000 stored submissions (PLENUM_BENCH_PAGES_MILLION=1
+  // adds 1,000,000; PLENUM_BENCH_PAGES_MAX stops earlier).
+  await benchPages(engine);
   // 1,000,000 passages by default (minutes per engine); PLENUM_BENCH_SEARCH_ITEMS for fewer.
   await benchSearch(engine);
   await benchBriefing(engine);

@@ -215,15 +215,46 @@ export interface Candidate {
  */
 export async function findCandidates(
   db: Db,
-  query: {
-    words: string[][];
-    filters: ItemFilters;
-    hiddenVersions: string[];
-    withText: boolean;
-    budget: number | undefined;
-  },
+  query: CandidateQuery,
   limit: number,
 ): Promise<Candidate[]> {
+  const others = query.words.slice(1);
+  const rows = await candidatesQuery(db, query, limit).execute();
+  return rows.map((r) => {
+    const row = r as typeof r & Record<string, unknown>;
+    return {
+      item: Number(r.item),
+      day: Number(r.day),
+      weights: [
+        Number(r.weight),
+        ...others.map((_, k) => (row[`w${k}`] == null ? null : Number(row[`w${k}`]))),
+      ],
+      sourceId: r.source_id,
+      kind: r.kind,
+      language: r.language,
+      processId: r.process_id,
+      documentId: r.document_id,
+      versionId: r.version_id,
+      address: r.address,
+      stakeholderGroup: r.stakeholder_group,
+      country: r.country,
+      date: r.date,
+      text: (r.text as string | null) ?? null,
+    };
+  });
+}
+
+/** What findCandidates looks for: the words in the order they are looked up, driver first. */
+export interface CandidateQuery {
+  words: string[][];
+  filters: ItemFilters;
+  hiddenVersions: string[];
+  withText: boolean;
+  budget: number | undefined;
+}
+
+/** The statement of findCandidates (exported for the test of its plan). */
+export function candidatesQuery(db: Db, query: CandidateQuery, limit: number) {
   const { filters, words } = query;
   const [driver, ...others] = words as [string[], ...string[][]];
   let postings = db
@@ -258,17 +289,24 @@ export async function findCandidates(
     ])
     .select(query.withText ? sql<string>`i.text`.as('text') : sql<null>`null`.as('text'))
     .select(others.map((terms, k) => weightOf(terms).as(`w${k}`)));
+  // Each other word is a lookup per passage of the driver, in the order given (rarest first).
+  // On PostgreSQL a scalar subquery, which it never turns into a join, so the counts of
+  // search_terms choose the plan and not the planner's sampled statistics (it made an EXISTS a
+  // hash join that read every posting of the common word); SQLite runs an EXISTS per row.
+  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
   for (const terms of others) {
-    q = q.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('search_postings as o')
-          .select(sql.lit(1).as('one'))
-          .where('o.term', 'in', terms)
-          .whereRef('o.day', '=', 'p.day')
-          .whereRef('o.item', '=', 'p.item'),
-      ),
-    );
+    q = postgres
+      ? q.where(sql<SqlBool>`${weightOf(terms)} is not null`)
+      : q.where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('search_postings as o')
+              .select(sql.lit(1).as('one'))
+              .where('o.term', 'in', terms)
+              .whereRef('o.day', '=', 'p.day')
+              .whereRef('o.item', '=', 'p.item'),
+          ),
+        );
   }
   if (filters.processId !== undefined) q = q.where('i.process_id', '=', filters.processId);
   if (filters.documentId !== undefined) q = q.where('i.document_id', '=', filters.documentId);
@@ -280,29 +318,7 @@ export async function findCandidates(
       eb.or([eb('i.version_id', 'is', null), eb('i.version_id', 'not in', query.hiddenVersions)]),
     );
   }
-  const rows = await q.orderBy('p.day', 'desc').orderBy('p.item', 'desc').limit(limit).execute();
-  return rows.map((r) => {
-    const row = r as typeof r & Record<string, unknown>;
-    return {
-      item: Number(r.item),
-      day: Number(r.day),
-      weights: [
-        Number(r.weight),
-        ...others.map((_, k) => (row[`w${k}`] == null ? null : Number(row[`w${k}`]))),
-      ],
-      sourceId: r.source_id,
-      kind: r.kind,
-      language: r.language,
-      processId: r.process_id,
-      documentId: r.document_id,
-      versionId: r.version_id,
-      address: r.address,
-      stakeholderGroup: r.stakeholder_group,
-      country: r.country,
-      date: r.date,
-      text: (r.text as string | null) ?? null,
-    };
-  });
+  return q.orderBy('p.day', 'desc').orderBy('p.item', 'desc').limit(limit);
 }
 
 /** Postings inside the day range, when one is given. */
@@ -510,14 +526,21 @@ export async function findSubmissionsForIndex(
 
 /**
  * Runs the queries of one search. On PostgreSQL they run in one transaction without parallel
- * workers: a search is a few short lookups along the postings index, and starting workers for
- * them cost more than the lookups (a rare Arabic word with a common one: 87 ms with two workers,
+ * workers, hash or merge joins: a search is a few short lookups along the postings index, in the
+ * order its words' exact counts give, and starting workers for them cost more than the lookups (a rare Arabic word with a common one: 87 ms with two workers,
  * 4 ms without, measured on 1,000,000 passages). SQLite has no such workers.
  */
 export async function inSearchSession<T>(db: Db, work: (db: Db) => Promise<T>): Promise<T> {
   if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return work(db);
   const tuned = async (trx: Db): Promise<T> => {
-    await sql`set local max_parallel_workers_per_gather = 0`.execute(trx);
+    // Nested loops along the indexes only: the order of the words is chosen by their exact
+    // counts (search_terms), and a hash or merge join would read every posting of a common word
+    // (the planner's estimates come from a sample, which may take a rare word for a common one).
+    // One statement: set_config(…, true) is SET LOCAL.
+    await sql`select set_config('max_parallel_workers_per_gather', '0', true),
+      set_config('enable_hashjoin', 'off', true), set_config('enable_mergejoin', 'off', true)`.execute(
+      trx,
+    );
     return work(trx);
   };
   return db.isTransaction ? tuned(db) : (db as Kysely<Database>).transaction().execute(tuned);

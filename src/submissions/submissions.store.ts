@@ -292,6 +292,58 @@ export type SubmissionScope =
   /** Across every process (a country's page): only the filters narrow it. */
   | { everywhere: true };
 
+/**
+ * The opened paragraph's list: its submissions, made on it or carried to it, read from the
+ * anchors' covering index (version, published, address, submission) in the order shown. Without
+ * filters each side stops at the page's size, so the page reads what it shows plus a page of the
+ * carried ones; with filters, the paragraph's own submissions (never the whole store).
+ */
+function fromParagraph(
+  db: Db,
+  scope: { versionId: string; address: string },
+  filters: ListFilters,
+  page: SubmissionPage,
+) {
+  const bounded = !Object.values(filters).some((v) => v !== undefined);
+  const order = page.after !== undefined ? 'asc' : 'desc';
+  let direct = db
+    .selectFrom('submission_anchors as a')
+    .select('a.submission_id')
+    .where('a.version_id', '=', scope.versionId)
+    .where('a.address', '=', scope.address);
+  let carried = db
+    .selectFrom('carried_anchors as ca')
+    .innerJoin('submission_anchors as a', 'a.id', 'ca.anchor_id')
+    .select('a.submission_id')
+    .where('ca.to_version_id', '=', scope.versionId)
+    .where('ca.address', '=', scope.address);
+  if (!page.allStatuses) {
+    direct = direct.where('a.published', '=', 1);
+    carried = carried.where('a.published', '=', 1);
+  }
+  if (page.before) {
+    direct = direct.where('a.submission_id', '<', page.before);
+    carried = carried.where('a.submission_id', '<', page.before);
+  }
+  if (page.after) {
+    direct = direct.where('a.submission_id', '>', page.after);
+    carried = carried.where('a.submission_id', '>', page.after);
+  }
+  if (bounded) {
+    direct = direct.orderBy('a.submission_id', order).limit(page.limit);
+    carried = carried.orderBy('a.submission_id', order).limit(page.limit);
+  }
+  const ids = db
+    .selectFrom(direct.as('d'))
+    .select('d.submission_id')
+    .union(db.selectFrom(carried.as('c')).select('c.submission_id'));
+  return db
+    .selectFrom(ids.as('x'))
+    .innerJoin('submissions as s', 's.id', 'x.submission_id')
+    .innerJoin('organisations as o', 'o.id', 's.organisation_id')
+    .select('s.id');
+}
+
 /** The ids of the comment periods (of one process, if given) whose version is public. */
 function periodsOnPublicVersions(db: Db, processId?: string) {
   const query = db
@@ -310,15 +362,29 @@ export async function listSubmissionIds(
   db: Db,
   scope: SubmissionScope,
   filters: ListFilters,
-  page: {
-    limit: number;
-    before?: string;
-    after?: string;
-    allStatuses?: boolean;
-    /** A campaign once: by its newest published member (where that member falls in the list). */
-    oneOfEachCampaign?: boolean;
-  },
+  page: SubmissionPage,
 ): Promise<string[]> {
+  const rows = await submissionIdsQuery(db, scope, filters, page).execute();
+  return rows.map((r) => r.id);
+}
+
+/** Which page of a list of submissions listSubmissionIds reads. */
+export interface SubmissionPage {
+  limit: number;
+  before?: string;
+  after?: string;
+  allStatuses?: boolean;
+  /** A campaign once: by its newest published member (where that member falls in the list). */
+  oneOfEachCampaign?: boolean;
+}
+
+/** The statement of listSubmissionIds (exported for the test of its plans). */
+export function submissionIdsQuery(
+  db: Db,
+  scope: SubmissionScope,
+  filters: ListFilters,
+  page: SubmissionPage,
+) {
   let query = db
     .selectFrom('submissions as s')
     .innerJoin('organisations as o', 'o.id', 's.organisation_id')
@@ -365,34 +431,27 @@ export async function listSubmissionIds(
       ]),
     );
   }
-  if ('organisationId' in scope) filters = { ...filters, organisationId: scope.organisationId };
-  if ('versionId' in scope) {
-    // Not correlated: the paragraph's submissions are found once through the (version, address)
-    // indexes, whatever the planner knows about the tables.
-    query = query.where('s.id', 'in', (eb) =>
-      eb
-        .selectFrom('submission_anchors as a')
-        .select('a.submission_id')
-        .where('a.version_id', '=', scope.versionId)
-        .where('a.address', '=', scope.address)
-        .union(
-          eb
-            .selectFrom('carried_anchors as ca')
-            .innerJoin('submission_anchors as a2', 'a2.id', 'ca.anchor_id')
-            .select('a2.submission_id')
-            .where('ca.to_version_id', '=', scope.versionId)
-            .where('ca.address', '=', scope.address),
-        ),
-    );
+  if ('versionId' in scope)
+    query = fromParagraph(db, scope, filters, page) as unknown as typeof query;
+  else if ('organisationId' in scope) {
+    // The organisation's own submissions and those it co-signed, through their indexes: as many
+    // as it made, whatever else is stored (an OR of the two made the engines walk them all).
+    const own = db
+      .selectFrom('submissions as mine')
+      .select('mine.id as submission_id')
+      .where('mine.organisation_id', '=', scope.organisationId);
+    const cosigned = db
+      .selectFrom('submission_cosigners as c')
+      .select('c.submission_id')
+      .where('c.organisation_id', '=', scope.organisationId)
+      .where('c.state', '=', 'confirmed');
+    query = query.where('s.id', 'in', own.union(cosigned));
+    filters = { ...filters, organisationId: undefined };
   }
   query = query.where((eb) => eb.and(filterConditions(eb as unknown as SubmissionEb, filters)));
   if (page.before) query = query.where('s.id', '<', page.before);
   if (page.after) query = query.where('s.id', '>', page.after);
-  const rows = await query
-    .orderBy('s.id', page.after !== undefined ? 'asc' : 'desc')
-    .limit(page.limit)
-    .execute();
-  return rows.map((r) => r.id);
+  return query.orderBy('s.id', page.after !== undefined ? 'asc' : 'desc').limit(page.limit);
 }
 
 /** Published submissions per paragraph address of a version: made on it, and carried from earlier versions. */
@@ -404,51 +463,10 @@ export async function countPublishedByAddress(
   // Two grouped counts; PostgreSQL runs them at once on two pooled connections. Without filters
   // they read the anchors alone (their `published` flag), through one covering index.
   const filtered = Object.values(filters).some((v) => v !== undefined);
-  const directQuery = filtered
-    ? db
-        .selectFrom('submission_anchors as a')
-        .innerJoin('submissions as s', 's.id', 'a.submission_id')
-        .innerJoin('organisations as o', 'o.id', 's.organisation_id')
-        .select(['a.address'])
-        .select((eb) => eb.fn.count<number>('a.submission_id').distinct().as('n'))
-        .where('a.version_id', '=', versionId)
-        .where('a.published', '=', 1)
-        .where((eb) => eb.and(filterConditions(eb as unknown as SubmissionEb, filters)))
-        .groupBy('a.address')
-        .execute()
-    : db
-        .selectFrom('submission_anchors as a')
-        .select(['a.address'])
-        .select((eb) => eb.fn.count<number>('a.submission_id').distinct().as('n'))
-        .where('a.version_id', '=', versionId)
-        .where('a.published', '=', 1)
-        .groupBy('a.address')
-        .execute();
-  const carriedQuery = filtered
-    ? db
-        .selectFrom('carried_anchors as ca')
-        .innerJoin('submission_anchors as a', 'a.id', 'ca.anchor_id')
-        .innerJoin('submissions as s', 's.id', 'a.submission_id')
-        .innerJoin('organisations as o', 'o.id', 's.organisation_id')
-        .select(['ca.address'])
-        .select((eb) => eb.fn.count<number>('a.submission_id').distinct().as('n'))
-        .where('ca.to_version_id', '=', versionId)
-        .where('ca.address', 'is not', null)
-        .where('a.published', '=', 1)
-        .where((eb) => eb.and(filterConditions(eb as unknown as SubmissionEb, filters)))
-        .groupBy('ca.address')
-        .execute()
-    : db
-        .selectFrom('carried_anchors as ca')
-        .innerJoin('submission_anchors as a', 'a.id', 'ca.anchor_id')
-        .select(['ca.address'])
-        .select((eb) => eb.fn.count<number>('a.submission_id').distinct().as('n'))
-        .where('ca.to_version_id', '=', versionId)
-        .where('ca.address', 'is not', null)
-        .where('a.published', '=', 1)
-        .groupBy('ca.address')
-        .execute();
-  const [direct, carried] = await Promise.all([directQuery, carriedQuery]);
+  const [directQuery, carriedQuery] = filtered
+    ? filteredCountQueries(db, versionId, filters)
+    : countByAddressQueries(db, versionId);
+  const [direct, carried] = await Promise.all([directQuery.execute(), carriedQuery.execute()]);
   const out = new Map<string, { direct: number; carried: number }>();
   for (const r of direct) out.set(r.address, { direct: Number(r.n), carried: 0 });
   for (const r of carried) {
@@ -458,6 +476,59 @@ export async function countPublishedByAddress(
     out.set(r.address, entry);
   }
   return out;
+}
+
+/** The per-paragraph counts with filters: the organisations' columns are read too. */
+function filteredCountQueries(db: Db, versionId: string, filters: ListFilters) {
+  return [
+    db
+      .selectFrom('submission_anchors as a')
+      .innerJoin('submissions as s', 's.id', 'a.submission_id')
+      .innerJoin('organisations as o', 'o.id', 's.organisation_id')
+      .select(['a.address'])
+      .select((eb) => eb.fn.count<number>('a.submission_id').distinct().as('n'))
+      .where('a.version_id', '=', versionId)
+      .where('a.published', '=', 1)
+      .where((eb) => eb.and(filterConditions(eb as unknown as SubmissionEb, filters)))
+      .groupBy('a.address'),
+    db
+      .selectFrom('carried_anchors as ca')
+      .innerJoin('submission_anchors as a', 'a.id', 'ca.anchor_id')
+      .innerJoin('submissions as s', 's.id', 'a.submission_id')
+      .innerJoin('organisations as o', 'o.id', 's.organisation_id')
+      .select(['ca.address'])
+      .select((eb) => eb.fn.count<number>('a.submission_id').distinct().as('n'))
+      .where('ca.to_version_id', '=', versionId)
+      .where('ca.address', 'is not', null)
+      .where('a.published', '=', 1)
+      .where((eb) => eb.and(filterConditions(eb as unknown as SubmissionEb, filters)))
+      .groupBy('ca.address'),
+  ] as const;
+}
+
+/**
+ * The per-paragraph counts without filters (exported for the test of their plans): the anchors
+ * alone, through one covering index.
+ */
+export function countByAddressQueries(db: Db, versionId: string) {
+  return [
+    db
+      .selectFrom('submission_anchors as a')
+      .select(['a.address'])
+      .select((eb) => eb.fn.count<number>('a.submission_id').distinct().as('n'))
+      .where('a.version_id', '=', versionId)
+      .where('a.published', '=', 1)
+      .groupBy('a.address'),
+    db
+      .selectFrom('carried_anchors as ca')
+      .innerJoin('submission_anchors as a', 'a.id', 'ca.anchor_id')
+      .select(['ca.address'])
+      .select((eb) => eb.fn.count<number>('a.submission_id').distinct().as('n'))
+      .where('ca.to_version_id', '=', versionId)
+      .where('ca.address', 'is not', null)
+      .where('a.published', '=', 1)
+      .groupBy('ca.address'),
+  ] as const;
 }
 
 /** Counts of a period's submissions by status, and of rejections by reason. */
@@ -491,15 +562,24 @@ export async function listIdsByStatus(
   status: SubmissionStatus,
   limit: number,
 ): Promise<string[]> {
-  const rows = await db
+  const rows = await idsByStatusQuery(db, periodId, status, limit).execute();
+  return rows.map((r) => r.id);
+}
+
+/** The statement of listIdsByStatus (exported for the test of its plan). */
+export function idsByStatusQuery(
+  db: Db,
+  periodId: string,
+  status: SubmissionStatus,
+  limit: number,
+) {
+  return db
     .selectFrom('submissions')
     .select('id')
     .where('period_id', '=', periodId)
     .where('status', '=', status)
     .orderBy('id')
-    .limit(limit)
-    .execute();
-  return rows.map((r) => r.id);
+    .limit(limit);
 }
 
 /** Ids of every submission made for, or naming as co-signer, these organisations (any status), newest first. */
