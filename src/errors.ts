@@ -139,6 +139,11 @@ export const errorCatalogue = {
   },
   CONCEPT_NOT_FOUND: { status: 404, message: 'There is no concept with this name.' },
   CONCEPT_CONFLICT: { status: 409, message: 'The taxonomy already has this.' },
+  MEASURE_NOT_FOUND: { status: 404, message: 'There is no measure with this id in the registry.' },
+  MEASURE_CONFLICT: {
+    status: 409,
+    message: 'Someone revised this measure in the meantime: read its latest version and try again.',
+  },
   COUNTRY_NOT_FOUND: {
     status: 404,
     message: 'There is no member or observer State with this ISO 3166-1 alpha-3 code.',

@@ -70,6 +70,11 @@ import type {
 } from '../processes/processes.table.ts';
 import type { StanceTable } from '../stances/stances.table.ts';
 import type {
+  RegistryMeasureTable,
+  RegistryMeasureVersionTable,
+  RegistryTermTable,
+} from '../registry/registry.table.ts';
+import type {
   WatchHitTable,
   WatchTable,
   WebhookAttemptTable,
@@ -112,6 +117,9 @@ export interface Database {
   concept_terms: ConceptTermTable;
   concept_tags: ConceptTagTable;
   stances: StanceTable;
+  registry_terms: RegistryTermTable;
+  registry_measures: RegistryMeasureTable;
+  registry_measure_versions: RegistryMeasureVersionTable;
   watches: WatchTable;
   watch_hits: WatchHitTable;
   webhook_deliveries: WebhookDeliveryTable;

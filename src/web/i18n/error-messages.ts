@@ -49,6 +49,8 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
       'لا تُرسَل الخطافات الشبكية (webhooks) إلا إلى عناوين عامة على الإنترنت.',
     CONCEPT_NOT_FOUND: 'لا يوجد مفهوم بهذا الاسم.',
     CONCEPT_CONFLICT: 'هذا موجود بالفعل في التصنيف.',
+    MEASURE_NOT_FOUND: 'لا يوجد تدبير بهذا المعرّف في السجل.',
+    MEASURE_CONFLICT: 'عدّل شخص آخر هذا التدبير في الأثناء: اقرأ أحدث صيغة له وأعد المحاولة.',
     COUNTRY_NOT_FOUND: 'لا توجد دولة عضو أو مراقبة بهذا الرمز (ISO 3166-1 alpha-3).',
     ORGANISATION_NOT_FOUND: 'لا توجد منظمة بهذا المعرّف أو الاسم.',
     ORGANISATION_CONFLICT: 'هناك منظمة مسجّلة بالفعل بهذا الاسم.',
@@ -140,6 +142,8 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
     WEBHOOK_ADDRESS_REFUSED: 'Webhook 只能发送到公共互联网地址。',
     CONCEPT_NOT_FOUND: '没有此名称的概念。',
     CONCEPT_CONFLICT: '分类体系中已有此项。',
+    MEASURE_NOT_FOUND: '登记册中没有此编号的措施。',
+    MEASURE_CONFLICT: '其他人在此期间修订了此措施：请阅读其最新版本后重试。',
     COUNTRY_NOT_FOUND: '没有具有此 ISO 3166-1 alpha-3 代码的会员国或观察员国。',
     ORGANISATION_NOT_FOUND: '没有具有此编号或名称的组织。',
     ORGANISATION_CONFLICT: '已有同名组织登记。',
@@ -239,6 +243,9 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
       'Les webhooks ne sont envoyés qu’à des adresses publiques de l’Internet.',
     CONCEPT_NOT_FOUND: 'Aucun concept ne porte ce nom.',
     CONCEPT_CONFLICT: 'La taxonomie contient déjà cet élément.',
+    MEASURE_NOT_FOUND: 'Il n’y a pas de mesure portant cet identifiant dans le registre.',
+    MEASURE_CONFLICT:
+      'Quelqu’un a révisé cette mesure entre-temps : lisez sa dernière version et réessayez.',
     COUNTRY_NOT_FOUND: 'Aucun État membre ou observateur ne porte ce code ISO 3166-1 alpha-3.',
     ORGANISATION_NOT_FOUND: 'Aucune organisation ne porte cet identifiant ou ce nom.',
     ORGANISATION_CONFLICT: 'Une organisation portant ce nom est déjà enregistrée.',
@@ -350,6 +357,9 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
     WEBHOOK_ADDRESS_REFUSED: 'Веб-хуки отправляются только на публичные адреса в интернете.',
     CONCEPT_NOT_FOUND: 'Понятия с таким названием нет.',
     CONCEPT_CONFLICT: 'Это уже есть в таксономии.',
+    MEASURE_NOT_FOUND: 'В реестре нет меры с таким идентификатором.',
+    MEASURE_CONFLICT:
+      'Кто-то тем временем изменил эту меру: прочтите её последнюю версию и повторите попытку.',
     COUNTRY_NOT_FOUND:
       'Государства-члена или государства-наблюдателя с таким кодом ISO 3166-1 alpha-3 нет.',
     ORGANISATION_NOT_FOUND: 'Организации с таким идентификатором или названием нет.',
@@ -453,6 +463,9 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
     WEBHOOK_ADDRESS_REFUSED: 'Los webhooks solo se envían a direcciones públicas de Internet.',
     CONCEPT_NOT_FOUND: 'No hay ningún concepto con este nombre.',
     CONCEPT_CONFLICT: 'La taxonomía ya contiene este elemento.',
+    MEASURE_NOT_FOUND: 'No hay ninguna medida con este identificador en el registro.',
+    MEASURE_CONFLICT:
+      'Alguien revisó esta medida entretanto: lea su última versión y vuelva a intentarlo.',
     COUNTRY_NOT_FOUND:
       'No hay ningún Estado miembro u observador con este código ISO 3166-1 alfa-3.',
     ORGANISATION_NOT_FOUND: 'No hay ninguna organización con este identificador o nombre.',
