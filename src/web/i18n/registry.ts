@@ -311,7 +311,7 @@ export const registryFr: RegistryMessages = {
   voice: 'Qui la déclare',
   at: 'Le registre tel qu’il était le (AAAA-MM-JJ ; vide pour aujourd’hui)',
   show: 'Afficher',
-  count: { one: '{n} mesure', other: '{n} mesures' },
+  count: { one: '{n} mesure', many: '{n} de mesures', other: '{n} mesures' },
   none: 'Aucune mesure ne correspond.',
   csv: 'Télécharger toutes les mesures qui correspondent en CSV',
   compare: 'Comparer les États',
@@ -369,7 +369,7 @@ export const registryFr: RegistryMessages = {
   compareIntro:
     'Chaque ligne est un État ayant au moins une mesure qui correspond ; chaque colonne un élément du noyau public. Une cellule énumère les mesures avec leur statut et les compte.',
   matrixCaption: 'États × éléments : les mesures de chaque cellule',
-  cellCount: { one: '{n} mesure', other: '{n} mesures' },
+  cellCount: { one: '{n} mesure', many: '{n} de mesures', other: '{n} mesures' },
   fragTitle: 'Indicateur de fragmentation',
   fragFormula:
     'Pour chaque élément et groupe régional : le nombre d’États membres du groupe ayant au moins une mesure sur l’élément, adoptée, en vigueur ou modifiée, d’un type qui peut contredire l’obligation d’un autre État, divisé par le nombre d’États membres du groupe. Les mesures signalées par d’autres comptent comme la parole des États. Les États derrière chaque chiffre sont énumérés ; les filtres ci-dessus (type, statut, déclarant, date) s’y appliquent aussi.',
@@ -494,7 +494,7 @@ export const registryEs: RegistryMessages = {
   voice: 'Quién la declara',
   at: 'El registro tal como estaba el (AAAA-MM-DD; vacío para hoy)',
   show: 'Mostrar',
-  count: { one: '{n} medida', other: '{n} medidas' },
+  count: { one: '{n} medida', many: '{n} de medidas', other: '{n} medidas' },
   none: 'Ninguna medida coincide.',
   csv: 'Descargar todas las medidas que coinciden en CSV',
   compare: 'Comparar Estados',
@@ -552,7 +552,7 @@ export const registryEs: RegistryMessages = {
   compareIntro:
     'Cada fila es un Estado con al menos una medida que coincide; cada columna un elemento del núcleo público. Una celda enumera las medidas con su estado y las cuenta.',
   matrixCaption: 'Estados × elementos: las medidas de cada celda',
-  cellCount: { one: '{n} medida', other: '{n} medidas' },
+  cellCount: { one: '{n} medida', many: '{n} de medidas', other: '{n} medidas' },
   fragTitle: 'Indicador de fragmentación',
   fragFormula:
     'Para cada elemento y grupo regional: el número de Estados miembros del grupo con al menos una medida sobre el elemento, aprobada, en vigor o modificada, de un tipo que puede contradecir la obligación de otro Estado, dividido por el número de Estados miembros del grupo. Las medidas comunicadas por otros cuentan igual que la palabra de los Estados. Se enumeran los Estados detrás de cada cifra; los filtros de arriba (tipo, estado, declarante, fecha) también se le aplican.',
