@@ -58,7 +58,7 @@ function voiceLabel(ctx: PageContext, m: Measure, lookups: RegistryLookups): Mar
   const r = ctx.ui.m.registry;
   const organisation = m.organisationId ? lookups.organisations.get(m.organisationId) : undefined;
   if (m.voice === 'state')
-    return html`<span class="badge state-word">${r.stateWord}</span>${
+    return html`<span class="state-word">${r.stateWord}</span>${
       organisation ? html` (<bdi>${organisation.name}</bdi>)` : ''
     }`;
   return html`<span class="unverified">${r.reported}</span>${
