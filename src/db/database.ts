@@ -70,6 +70,8 @@ import type {
 } from '../processes/processes.table.ts';
 import type { StanceTable } from '../stances/stances.table.ts';
 import type {
+  RegistryAnswerTable,
+  RegistryRoundTable,
   RegistryMeasureTable,
   RegistryMeasureVersionTable,
   RegistryTermTable,
@@ -120,6 +122,8 @@ export interface Database {
   registry_terms: RegistryTermTable;
   registry_measures: RegistryMeasureTable;
   registry_measure_versions: RegistryMeasureVersionTable;
+  registry_rounds: RegistryRoundTable;
+  registry_answers: RegistryAnswerTable;
   watches: WatchTable;
   watch_hits: WatchHitTable;
   webhook_deliveries: WebhookDeliveryTable;

@@ -77,20 +77,18 @@ for (const engine of testEngines()) {
           recordMeasure(trx, government, input(), new Date('2026-04-01T00:00:00Z')),
         );
       lawId = law.id;
-      await o.db
-        .transaction()
-        .execute((trx) =>
-          reviseMeasure(
-            trx,
-            government,
-            law.id,
-            input({
-              status: 'in_force',
-              statusDates: { adopted: '2026-03-01', in_force: '2026-05-01' },
-            }),
-            new Date('2026-05-02T00:00:00Z'),
-          ),
-        );
+      await o.db.transaction().execute((trx) =>
+        reviseMeasure(
+          trx,
+          government,
+          law.id,
+          input({
+            status: 'in_force',
+            statusDates: { adopted: '2026-03-01', in_force: '2026-05-01' },
+          }),
+          new Date('2026-05-02T00:00:00Z'),
+        ),
+      );
     });
     after(() => o.close());
 

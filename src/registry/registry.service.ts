@@ -235,6 +235,74 @@ export async function reviseMeasure(
   return (await listVersions(db, row.id)).at(-1)!;
 }
 
+/**
+ * Checks a measure an administration declares in a questionnaire answer, as recordMeasure would
+ * (fields, elements and kinds, cited paragraphs), without storing it: a round publishes only
+ * measures that would be accepted.
+ */
+export async function checkAnsweredMeasure(
+  db: Db,
+  viewer: Viewer,
+  input: unknown,
+  answer: { country: string; organisationId: string },
+  now: Date,
+): Promise<MeasureInput> {
+  const form = parseMeasure(answerInput(input, answer));
+  await prepareVersion(db, viewer, newId(), 1, form, now, {
+    voice: 'state',
+    organisationId: answer.organisationId,
+  });
+  return form;
+}
+
+function answerInput(input: unknown, answer: { country: string; organisationId: string }): unknown {
+  return typeof input === 'object' && input !== null
+    ? { ...input, country: answer.country, organisationId: answer.organisationId, asState: true }
+    : input;
+}
+
+/**
+ * Records a measure from a submitted answer when its round is published: the State's own word
+ * (the answer came from a verified representative of its government), by the answering account.
+ */
+export async function recordAnsweredMeasure(
+  db: Db,
+  answerer: Viewer,
+  input: unknown,
+  answer: { country: string; organisationId: string; roundId: string },
+  now: Date,
+): Promise<Measure> {
+  const form = parseMeasure(answerInput(input, answer));
+  const id = newId();
+  const version = await prepareVersion(db, answerer, id, 1, form, now, {
+    voice: 'state',
+    organisationId: answer.organisationId,
+  });
+  await insertMeasure(
+    db,
+    {
+      id,
+      country: form.country,
+      latest_version: 1,
+      created_by: answerer.id,
+      created_at: now.toISOString(),
+    },
+    version,
+  );
+  await recordEvent(
+    db,
+    {
+      actor: answerer.id,
+      action: 'registry.measure_recorded',
+      subjectType: 'registry_measure',
+      subjectId: id,
+      data: { country: form.country, version: 1, voice: 'state', roundId: answer.roundId },
+    },
+    now,
+  );
+  return (await listVersions(db, id)).at(-1)!;
+}
+
 function parseMeasure(input: unknown): MeasureInput {
   const parsed = measureInputSchema.safeParse(input);
   if (!parsed.success) throw zodError(parsed.error);
@@ -259,6 +327,7 @@ async function prepareVersion(
   version: number,
   form: MeasureInput,
   now: Date,
+  voiceOverride?: { voice: Voice; organisationId: string | null },
 ): Promise<RegistryMeasureVersionTable> {
   const terms = await getTerms(db);
   for (const [field, type] of [
@@ -272,7 +341,7 @@ async function prepareVersion(
           `${field}: "${slug}" is not an ${type} of the registry.`,
         );
   }
-  const voice = await voiceOf(db, viewer, form);
+  const voice = voiceOverride ?? (await voiceOf(db, viewer, form));
   const source = form.source ? await resolveSource(db, viewer, form.source) : null;
   return {
     measure_id: measureId,

@@ -44,3 +44,35 @@ export interface RegistryMeasureVersionTable {
   organisation_id: string | null;
   note: string | null;
 }
+
+/** A row of `registry_rounds`: a questionnaire round a process's secretariat opens. */
+export interface RegistryRoundTable {
+  id: string;
+  process_id: string;
+  title: string;
+  questions: string;
+  invited: string;
+  opens_at: string;
+  closes_at: string;
+  time_zone: string;
+  published_at: string | null;
+  created_by: string;
+  created_at: string;
+}
+
+/** A row of `registry_answers`: one administration's answer to a round, a draft until submitted. */
+export interface RegistryAnswerTable {
+  id: string;
+  round_id: string;
+  country: string;
+  organisation_id: string;
+  account_id: string;
+  language: string;
+  language_marked: number;
+  answers: string;
+  measures: string;
+  status: string;
+  submitted_at: string | null;
+  receipt: string | null;
+  updated_at: string;
+}

@@ -74,11 +74,51 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on('registry_measure_versions')
     .columns(['country', 'recorded_at'])
     .execute();
+  await db.schema
+    .createTable('registry_rounds')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('process_id', 'text', (c) => c.notNull())
+    .addColumn('title', 'text', (c) => c.notNull())
+    // JSON: [{ "key": …, "kind": "text" | "choice", "texts": { "en": …, … }, "choices": […] }].
+    .addColumn('questions', 'text', (c) => c.notNull())
+    // JSON: the ISO 3166-1 alpha-3 codes of the administrations invited.
+    .addColumn('invited', 'text', (c) => c.notNull())
+    .addColumn('opens_at', 'text', (c) => c.notNull())
+    .addColumn('closes_at', 'text', (c) => c.notNull())
+    .addColumn('time_zone', 'text', (c) => c.notNull())
+    .addColumn('published_at', 'text')
+    .addColumn('created_by', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createTable('registry_answers')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('round_id', 'text', (c) => c.notNull().references('registry_rounds.id'))
+    .addColumn('country', 'text', (c) => c.notNull())
+    .addColumn('organisation_id', 'text', (c) => c.notNull())
+    .addColumn('account_id', 'text', (c) => c.notNull())
+    .addColumn('language', 'text', (c) => c.notNull())
+    // 1 when the answer's language is not one the questionnaire has (accepted, and marked).
+    .addColumn('language_marked', 'integer', (c) => c.notNull())
+    // JSON: { "<question key>": "<answer>" }.
+    .addColumn('answers', 'text', (c) => c.notNull())
+    // JSON: the measures the answer declares, registry entries once the round publishes them.
+    .addColumn('measures', 'text', (c) => c.notNull())
+    // 'draft' or 'submitted'.
+    .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('submitted_at', 'text')
+    // SHA-256 (hex) of the submitted answer as canonical JSON: the receipt's fingerprint.
+    .addColumn('receipt', 'text')
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .addUniqueConstraint('registry_answers_round_country', ['round_id', 'country'])
+    .execute();
 }
 
 /** Drops the registry's tables. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as up
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropTable('registry_answers').execute();
+  await db.schema.dropTable('registry_rounds').execute();
   await db.schema.dropTable('registry_measure_versions').execute();
   await db.schema.dropTable('registry_measures').execute();
   await db.schema.dropTable('registry_terms').execute();

@@ -51,6 +51,10 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
     CONCEPT_CONFLICT: 'هذا موجود بالفعل في التصنيف.',
     MEASURE_NOT_FOUND: 'لا يوجد تدبير بهذا المعرّف في السجل.',
     MEASURE_CONFLICT: 'عدّل شخص آخر هذا التدبير في الأثناء: اقرأ أحدث صيغة له وأعد المحاولة.',
+    ROUND_NOT_FOUND: 'لا توجد جولة استبيان بهذا المعرّف.',
+    ROUND_NOT_OPEN_YET: 'جولة الاستبيان هذه لم تُفتح بعد: لم يُخزَّن شيء.',
+    ROUND_CLOSED: 'أُغلقت جولة الاستبيان هذه: لم يُقبل الرد ولم يُخزَّن شيء.',
+    ANSWER_SUBMITTED: 'قُدِّم هذا الرد: لم يعد من الممكن تغييره.',
     COUNTRY_NOT_FOUND: 'لا توجد دولة عضو أو مراقبة بهذا الرمز (ISO 3166-1 alpha-3).',
     ORGANISATION_NOT_FOUND: 'لا توجد منظمة بهذا المعرّف أو الاسم.',
     ORGANISATION_CONFLICT: 'هناك منظمة مسجّلة بالفعل بهذا الاسم.',
@@ -144,6 +148,10 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
     CONCEPT_CONFLICT: '分类体系中已有此项。',
     MEASURE_NOT_FOUND: '登记册中没有此编号的措施。',
     MEASURE_CONFLICT: '其他人在此期间修订了此措施：请阅读其最新版本后重试。',
+    ROUND_NOT_FOUND: '没有此编号的问卷轮次。',
+    ROUND_NOT_OPEN_YET: '此问卷轮次尚未开放：未存储任何内容。',
+    ROUND_CLOSED: '此问卷轮次已结束：答复未被接受，未存储任何内容。',
+    ANSWER_SUBMITTED: '此答复已提交，不能再更改。',
     COUNTRY_NOT_FOUND: '没有具有此 ISO 3166-1 alpha-3 代码的会员国或观察员国。',
     ORGANISATION_NOT_FOUND: '没有具有此编号或名称的组织。',
     ORGANISATION_CONFLICT: '已有同名组织登记。',
@@ -246,6 +254,12 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
     MEASURE_NOT_FOUND: 'Il n’y a pas de mesure portant cet identifiant dans le registre.',
     MEASURE_CONFLICT:
       'Quelqu’un a révisé cette mesure entre-temps : lisez sa dernière version et réessayez.',
+    ROUND_NOT_FOUND: 'Il n’y a pas de cycle de questionnaire portant cet identifiant.',
+    ROUND_NOT_OPEN_YET:
+      'Ce cycle de questionnaire n’est pas encore ouvert : rien n’a été enregistré.',
+    ROUND_CLOSED:
+      'Ce cycle de questionnaire est clos : la réponse n’a pas été acceptée et rien n’a été enregistré.',
+    ANSWER_SUBMITTED: 'Cette réponse a été soumise : elle ne peut plus être modifiée.',
     COUNTRY_NOT_FOUND: 'Aucun État membre ou observateur ne porte ce code ISO 3166-1 alpha-3.',
     ORGANISATION_NOT_FOUND: 'Aucune organisation ne porte cet identifiant ou ce nom.',
     ORGANISATION_CONFLICT: 'Une organisation portant ce nom est déjà enregistrée.',
@@ -360,6 +374,10 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
     MEASURE_NOT_FOUND: 'В реестре нет меры с таким идентификатором.',
     MEASURE_CONFLICT:
       'Кто-то тем временем изменил эту меру: прочтите её последнюю версию и повторите попытку.',
+    ROUND_NOT_FOUND: 'Нет раунда анкетирования с таким идентификатором.',
+    ROUND_NOT_OPEN_YET: 'Этот раунд анкетирования ещё не открыт: ничего не сохранено.',
+    ROUND_CLOSED: 'Этот раунд анкетирования закрыт: ответ не принят, ничего не сохранено.',
+    ANSWER_SUBMITTED: 'Этот ответ отправлен: изменить его больше нельзя.',
     COUNTRY_NOT_FOUND:
       'Государства-члена или государства-наблюдателя с таким кодом ISO 3166-1 alpha-3 нет.',
     ORGANISATION_NOT_FOUND: 'Организации с таким идентификатором или названием нет.',
@@ -466,6 +484,11 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
     MEASURE_NOT_FOUND: 'No hay ninguna medida con este identificador en el registro.',
     MEASURE_CONFLICT:
       'Alguien revisó esta medida entretanto: lea su última versión y vuelva a intentarlo.',
+    ROUND_NOT_FOUND: 'No hay ninguna ronda de cuestionario con este identificador.',
+    ROUND_NOT_OPEN_YET: 'Esta ronda de cuestionario aún no está abierta: no se guardó nada.',
+    ROUND_CLOSED:
+      'Esta ronda de cuestionario ha cerrado: la respuesta no fue aceptada y no se guardó nada.',
+    ANSWER_SUBMITTED: 'Esta respuesta ya se envió: no se puede modificar.',
     COUNTRY_NOT_FOUND:
       'No hay ningún Estado miembro u observador con este código ISO 3166-1 alfa-3.',
     ORGANISATION_NOT_FOUND: 'No hay ninguna organización con este identificador o nombre.',
