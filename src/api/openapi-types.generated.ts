@@ -429,6 +429,91 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/processes/{process}/registry-rounds': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Open a questionnaire round on the registry (the process’s secretariat) */
+    post: operations['postProcessesByProcessRegistryRounds'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/registry-rounds/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A questionnaire round: its questions, the administrations invited, its state */
+    get: operations['registryRoundsById'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/registry-rounds/{id}/answers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Save (submit: false) or submit an administration's answer (a verified representative of an invited government) */
+    post: operations['postRegistryRoundsByIdAnswers'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/registry-rounds/{id}/status': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Who answered a round, who saved only a draft, who did not answer (the secretariat) */
+    get: operations['registryRoundsByIdStatus'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/registry-rounds/{id}/publish': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Publish a closed round: the measures of submitted answers become registry entries */
+    post: operations['postRegistryRoundsByIdPublish'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/countries': {
     parameters: {
       query?: never;
@@ -774,6 +859,10 @@ export interface components {
           | 'CONCEPT_CONFLICT'
           | 'MEASURE_NOT_FOUND'
           | 'MEASURE_CONFLICT'
+          | 'ROUND_NOT_FOUND'
+          | 'ROUND_NOT_OPEN_YET'
+          | 'ROUND_CLOSED'
+          | 'ANSWER_SUBMITTED'
           | 'COUNTRY_NOT_FOUND'
           | 'ORGANISATION_NOT_FOUND'
           | 'ORGANISATION_CONFLICT'
@@ -1140,6 +1229,80 @@ export interface components {
       asState?: boolean;
       note?: string;
     };
+    NewQuestionnaireRound: {
+      title: string;
+      questions: {
+        key: string;
+        /**
+         * @default text
+         * @enum {string}
+         */
+        kind?: 'text' | 'choice';
+        texts: {
+          [key: string]: string;
+        };
+        /** @default [] */
+        choices?: string[];
+      }[];
+      invited: string[];
+      opensAt: string;
+      closesAt: string;
+      timeZone: string;
+    };
+    QuestionnaireRound: {
+      id: string;
+      processId: string;
+      title: string;
+      questions: {
+        key: string;
+        /** @enum {string} */
+        kind: 'text' | 'choice';
+        texts: {
+          [key: string]: string;
+        };
+        choices: string[];
+      }[];
+      /** @description The languages every question is written in */
+      languages: string[];
+      invited: string[];
+      opensAt: string;
+      closesAt: string;
+      timeZone: string;
+      publishedAt: string | null;
+      /** @enum {string} */
+      state: 'upcoming' | 'open' | 'closed' | 'published';
+    };
+    QuestionnaireAnswerInput: {
+      organisationId: string;
+      language: string;
+      /** @default {} */
+      answers?: {
+        [key: string]: string;
+      };
+      /** @default [] */
+      measures?: unknown[];
+      /** @default false */
+      submit?: boolean;
+    };
+    QuestionnaireAnswer: {
+      id: string;
+      roundId: string;
+      country: string;
+      organisationId: string;
+      language: string;
+      /** @description True when the answer is in a language the questionnaire does not have */
+      languageMarked: boolean;
+      answers: {
+        [key: string]: string;
+      };
+      measures: unknown[];
+      /** @enum {string} */
+      status: 'draft' | 'submitted';
+      submittedAt: string | null;
+      /** @description SHA-256 of the submitted answer: the receipt */
+      receipt: string | null;
+    };
+    PublishRound: Record<string, never>;
     CommentPeriod: {
       id: string;
       processId: string;
@@ -2873,6 +3036,307 @@ export interface operations {
       };
       /** @description INVALID_REQUEST */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  postProcessesByProcessRegistryRounds: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        process: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['NewQuestionnaireRound'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QuestionnaireRound'];
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SIGN_IN_REQUIRED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description FORBIDDEN */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PROCESS_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  registryRoundsById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QuestionnaireRound'];
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description ROUND_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  postRegistryRoundsByIdAnswers: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['QuestionnaireAnswerInput'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QuestionnaireAnswer'];
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SIGN_IN_REQUIRED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description FORBIDDEN; EMAIL_UNVERIFIED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description ROUND_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description ROUND_NOT_OPEN_YET; ROUND_CLOSED; ANSWER_SUBMITTED */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  registryRoundsByIdStatus: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            round: components['schemas']['QuestionnaireRound'];
+            submitted: string[];
+            drafts: string[];
+            missing: string[];
+          };
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SIGN_IN_REQUIRED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description FORBIDDEN */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description ROUND_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  postRegistryRoundsByIdPublish: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PublishRound'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            round: components['schemas']['QuestionnaireRound'];
+            measures: components['schemas']['Measure'][];
+          };
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SIGN_IN_REQUIRED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description FORBIDDEN */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description ROUND_NOT_FOUND */
+      404: {
         headers: {
           [name: string]: unknown;
         };

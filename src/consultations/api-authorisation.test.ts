@@ -18,6 +18,7 @@ import { createMeeting } from '../meetings/meetings.service.ts';
 import { Followers } from '../events/followers.ts';
 import { allFollowers } from '../followers.ts';
 import { recordMeasure } from '../registry/registry.service.ts';
+import { openRound } from '../registry/rounds.service.ts';
 import { TestClient } from '../test-client.ts';
 import { listTreeHeads } from '../transparency/transparency.service.ts';
 import {
@@ -474,6 +475,71 @@ for (const engine of testEngines()) {
           expect: everyone(200),
         },
         { name: 'no such State', path: '/api/registry/countries/ZZZ', expect: everyone(404) },
+      ]);
+      const roundBody = () => ({
+        title: 'Practice on the public core',
+        questions: [
+          { key: 'plans', texts: { en: 'What do you plan?', fr: 'Que prévoyez-vous ?' } },
+        ],
+        invited: ['BRA', 'KEN'],
+        opensAt: '2026-05-01T09:00',
+        closesAt: '2026-12-31T18:00',
+        timeZone: 'Europe/Zurich',
+      });
+      const round = await o.db
+        .transaction()
+        .execute((trx) => openRound(trx, operatorViewer, built.process.id, roundBody(), now));
+      const missingRound = newId();
+      add('POST /api/processes/:process/registry-rounds', [
+        {
+          name: 'a round (the secretariat)',
+          path: '/api/processes/twg/registry-rounds',
+          body: roundBody,
+          expect: tokensOnly({ readerToken: 403, representativeToken: 403, secretariatToken: 201 }),
+        },
+      ]);
+      add('GET /api/registry-rounds/:id', [
+        { name: 'a round', path: `/api/registry-rounds/${round.id}`, expect: everyone(200) },
+        {
+          name: 'a missing round',
+          path: `/api/registry-rounds/${missingRound}`,
+          expect: everyone(404),
+        },
+      ]);
+      add('POST /api/registry-rounds/:id/answers', [
+        {
+          name: 'an answer by no verified representative of an invited government',
+          path: `/api/registry-rounds/${round.id}/answers`,
+          body: () => ({ organisationId: built.organisations.civil.id, language: 'en' }),
+          expect: tokensOnly({ readerToken: 403, representativeToken: 403, secretariatToken: 403 }),
+        },
+        {
+          name: 'to a missing round',
+          path: `/api/registry-rounds/${missingRound}/answers`,
+          body: () => ({ organisationId: built.organisations.civil.id, language: 'en' }),
+          expect: tokensOnly({ readerToken: 404, representativeToken: 404, secretariatToken: 404 }),
+        },
+      ]);
+      add('GET /api/registry-rounds/:id/status', [
+        {
+          name: "a round's answers (the secretariat)",
+          path: `/api/registry-rounds/${round.id}/status`,
+          expect: {
+            ...everyone(403),
+            anonymous: 401,
+            secretariat: 200,
+            admin: 200,
+            secretariatToken: 200,
+          },
+        },
+      ]);
+      add('POST /api/registry-rounds/:id/publish', [
+        {
+          name: 'a round still open',
+          path: `/api/registry-rounds/${round.id}/publish`,
+          body: () => ({}),
+          expect: tokensOnly({ readerToken: 403, representativeToken: 403, secretariatToken: 400 }),
+        },
       ]);
       add('GET /api/registry/matrix', [
         {

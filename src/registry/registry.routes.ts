@@ -34,6 +34,17 @@ import {
   saveTerm,
 } from './registry.service.ts';
 import {
+  answerSchema,
+  getRound,
+  getRoundStatus,
+  newRoundSchema,
+  openRound,
+  publishRound,
+  saveAnswer,
+  type Answer,
+  type Round,
+} from './rounds.service.ts';
+import {
   comparePage,
   countryPracticePage,
   measurePage,
@@ -189,6 +200,58 @@ export function measuresCsv(measures: Measure[]): string {
 }
 
 const idParams = z.object({ id: z.string().max(80) });
+
+const roundJson = z
+  .object({
+    id: z.string(),
+    processId: z.string(),
+    title: z.string(),
+    questions: z.array(
+      z.object({
+        key: z.string(),
+        kind: z.enum(['text', 'choice']),
+        texts: z.record(z.string(), z.string()),
+        choices: z.array(z.string()),
+      }),
+    ),
+    languages: z.array(z.string()).describe('The languages every question is written in'),
+    invited: z.array(z.string()),
+    opensAt: z.string(),
+    closesAt: z.string(),
+    timeZone: z.string(),
+    publishedAt: z.string().nullable(),
+    state: z.enum(['upcoming', 'open', 'closed', 'published']),
+  })
+  .meta({ id: 'QuestionnaireRound' });
+
+function roundToJson(r: Round): z.input<typeof roundJson> {
+  return {
+    ...r,
+    questions: r.questions.map((q) => ({ ...q, texts: q.texts as Record<string, string> })),
+  };
+}
+
+const answerJson = z
+  .object({
+    id: z.string(),
+    roundId: z.string(),
+    country: z.string(),
+    organisationId: z.string(),
+    language: z.string(),
+    languageMarked: z
+      .boolean()
+      .describe('True when the answer is in a language the questionnaire does not have'),
+    answers: z.record(z.string(), z.string()),
+    measures: z.array(z.unknown()),
+    status: z.enum(['draft', 'submitted']),
+    submittedAt: z.string().nullable(),
+    receipt: z.string().nullable().describe('SHA-256 of the submitted answer: the receipt'),
+  })
+  .meta({ id: 'QuestionnaireAnswer' });
+
+function answerToJson(a: Answer): z.input<typeof answerJson> {
+  return { ...a };
+}
 const atQuery = z.object({ at: z.string().max(40).optional() });
 
 /** Mounts the registry's pages and registers its API routes. */
@@ -395,6 +458,100 @@ export function registryRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
         })),
         fragmentation: m.fragmentation,
       };
+    },
+  });
+
+  api.post({
+    path: '/api/processes/:process/registry-rounds',
+    summary: 'Open a questionnaire round on the registry (the process’s secretariat)',
+    tag: 'registry',
+    auth: true,
+    params: z.object({ process: z.string().max(80) }),
+    body: newRoundSchema.meta({ id: 'NewQuestionnaireRound' }),
+    response: roundJson,
+    errors: ['SIGN_IN_REQUIRED', 'FORBIDDEN', 'PROCESS_NOT_FOUND'],
+    status: 201,
+    handler: async (c, { params, body }) =>
+      roundToJson(
+        await c.var.deps.db
+          .transaction()
+          .execute((trx) =>
+            openRound(trx, c.var.viewer, params.process, body, clockOf(c.var.deps)),
+          ),
+      ),
+  });
+
+  api.get({
+    path: '/api/registry-rounds/:id',
+    summary: 'A questionnaire round: its questions, the administrations invited, its state',
+    tag: 'registry',
+    params: idParams,
+    response: roundJson,
+    errors: ['ROUND_NOT_FOUND'],
+    handler: async (c, { params }) =>
+      roundToJson(await getRound(c.var.deps.db, params.id, clockOf(c.var.deps))),
+  });
+
+  api.post({
+    path: '/api/registry-rounds/:id/answers',
+    summary:
+      "Save (submit: false) or submit an administration's answer (a verified representative of an invited government)",
+    tag: 'registry',
+    auth: true,
+    params: idParams,
+    body: answerSchema.meta({ id: 'QuestionnaireAnswerInput' }),
+    response: answerJson,
+    errors: [
+      'SIGN_IN_REQUIRED',
+      'FORBIDDEN',
+      'EMAIL_UNVERIFIED',
+      'ROUND_NOT_FOUND',
+      'ROUND_NOT_OPEN_YET',
+      'ROUND_CLOSED',
+      'ANSWER_SUBMITTED',
+    ],
+    status: 201,
+    handler: async (c, { params, body }) =>
+      answerToJson(
+        await c.var.deps.db
+          .transaction()
+          .execute((trx) => saveAnswer(trx, c.var.viewer, params.id, body, clockOf(c.var.deps))),
+      ),
+  });
+
+  api.get({
+    path: '/api/registry-rounds/:id/status',
+    summary: 'Who answered a round, who saved only a draft, who did not answer (the secretariat)',
+    tag: 'registry',
+    auth: true,
+    params: idParams,
+    response: z.object({
+      round: roundJson,
+      submitted: z.array(z.string()),
+      drafts: z.array(z.string()),
+      missing: z.array(z.string()),
+    }),
+    errors: ['SIGN_IN_REQUIRED', 'FORBIDDEN', 'ROUND_NOT_FOUND'],
+    handler: async (c, { params }) => {
+      const s = await getRoundStatus(c.var.deps.db, c.var.viewer, params.id, clockOf(c.var.deps));
+      return { ...s, round: roundToJson(s.round) };
+    },
+  });
+
+  api.post({
+    path: '/api/registry-rounds/:id/publish',
+    summary: 'Publish a closed round: the measures of submitted answers become registry entries',
+    tag: 'registry',
+    auth: true,
+    params: idParams,
+    body: z.object({}).meta({ id: 'PublishRound' }),
+    response: z.object({ round: roundJson, measures: z.array(measureJson) }),
+    errors: ['SIGN_IN_REQUIRED', 'FORBIDDEN', 'ROUND_NOT_FOUND'],
+    handler: async (c, { params }) => {
+      const r = await c.var.deps.db
+        .transaction()
+        .execute((trx) => publishRound(trx, c.var.viewer, params.id, clockOf(c.var.deps)));
+      return { round: roundToJson(r.round), measures: r.measures.map(toJson) };
     },
   });
 }

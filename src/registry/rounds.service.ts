@@ -19,7 +19,7 @@ import {
   isVerifiedRepresentative,
   lookupOrganisation,
 } from '../organisations/organisations.service.ts';
-import { findProcessById } from '../processes/processes.service.ts';
+import { lookupProcess } from '../processes/processes.service.ts';
 import { languageTagSchema } from '../documents/documents.schema.ts';
 import { zodError } from '../validation.ts';
 import { registryLanguages } from './registry.data.ts';
@@ -150,12 +150,15 @@ function toAnswer(r: RegistryAnswerTable): Answer {
 export async function openRound(
   db: Db,
   viewer: Viewer | null,
-  processId: string,
+  processRef: string,
   input: unknown,
   now: Date,
 ): Promise<Round> {
+  if (!viewer) throw new PlenumError('SIGN_IN_REQUIRED');
+  const process = await lookupProcess(db, processRef);
+  if (!process) throw new PlenumError('PROCESS_NOT_FOUND');
+  const processId = process.id;
   requireRole(viewer, 'secretariat', processId, 'Only the process’s secretariat opens a round.');
-  if (!(await findProcessById(db, processId))) throw new PlenumError('PROCESS_NOT_FOUND');
   const parsed = newRoundSchema.safeParse(input);
   if (!parsed.success) throw zodError(parsed.error);
   const form = parsed.data;
