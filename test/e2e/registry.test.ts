@@ -97,20 +97,18 @@ before(async () => {
       recordMeasure(trx, government, input(), new Date('2026-04-01T00:00:00Z')),
     );
   measureId = law.id;
-  await opened.db
-    .transaction()
-    .execute((trx: Db) =>
-      reviseMeasure(
-        trx,
-        government,
-        law.id,
-        input({
-          status: 'in_force',
-          statusDates: { adopted: '2026-03-01', in_force: '2026-05-01' },
-        }),
-        new Date('2026-05-02T00:00:00Z'),
-      ),
-    );
+  await opened.db.transaction().execute((trx: Db) =>
+    reviseMeasure(
+      trx,
+      government,
+      law.id,
+      input({
+        status: 'in_force',
+        statusDates: { adopted: '2026-03-01', in_force: '2026-05-01' },
+      }),
+      new Date('2026-05-02T00:00:00Z'),
+    ),
+  );
   await opened.db.transaction().execute((trx: Db) =>
     recordMeasure(
       trx,
