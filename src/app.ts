@@ -11,6 +11,7 @@ import { accountRoutes } from './accounts/accounts.routes.ts';
 import { accountPageRoutes } from './pages/account-page.ts';
 import { conceptRoutes } from './concepts/concepts.routes.ts';
 import { conceptPageRoutes } from './pages/concept-page.ts';
+import { registryRoutes } from './registry/registry.routes.ts';
 import { stanceRoutes } from './stances/stances.routes.ts';
 import { watchRoutes } from './watches/watches.routes.ts';
 import { briefingRoutes } from './briefings/briefings.routes.ts';
@@ -183,6 +184,7 @@ export function createApp(given: AppDeps): Hono<AppEnv> {
   conceptRoutes(app, api);
   conceptPageRoutes(app);
   stanceRoutes(app, api);
+  registryRoutes(app, api);
   watchRoutes(app);
   briefingRoutes(app);
   countryReportRoutes(app, api);

@@ -139,6 +139,25 @@ export const errorCatalogue = {
   },
   CONCEPT_NOT_FOUND: { status: 404, message: 'There is no concept with this name.' },
   CONCEPT_CONFLICT: { status: 409, message: 'The taxonomy already has this.' },
+  MEASURE_NOT_FOUND: { status: 404, message: 'There is no measure with this id in the registry.' },
+  MEASURE_CONFLICT: {
+    status: 409,
+    message: 'Someone revised this measure in the meantime: read its latest version and try again.',
+  },
+  ROUND_NOT_FOUND: { status: 404, message: 'There is no questionnaire round with this id.' },
+  ROUND_NOT_OPEN_YET: {
+    status: 409,
+    message: 'This questionnaire round is not open yet: nothing was stored.',
+  },
+  ROUND_CLOSED: {
+    status: 409,
+    message:
+      'This questionnaire round has closed: the answer was not accepted and nothing was stored.',
+  },
+  ANSWER_SUBMITTED: {
+    status: 409,
+    message: 'This answer has been submitted: it cannot be changed any more.',
+  },
   COUNTRY_NOT_FOUND: {
     status: 404,
     message: 'There is no member or observer State with this ISO 3166-1 alpha-3 code.',

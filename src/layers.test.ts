@@ -25,6 +25,7 @@ export const featureOrder = [
   'concepts',
   'watches',
   'stances',
+  'registry',
   'briefings',
   'notifications',
 ] as const;

@@ -309,6 +309,211 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/registry/terms': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The elements of the public core and the kinds of measure, in the six UN languages */
+    get: operations['registryTerms'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/registry/terms/{slug}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Edit an element or a kind of measure, or add one (administrators) */
+    post: operations['postRegistryTermsBySlug'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/registry/measures': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The measures that match the filters, each as it stood at `at` (now when absent) */
+    get: operations['registryMeasures'];
+    put?: never;
+    /** Record a national measure; asState only for a verified representative of the State's verified government */
+    post: operations['postRegistryMeasures'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/registry/measures/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A measure as it stood at `at` (now when absent), with every version up to then */
+    get: operations['registryMeasuresById'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/registry/measures/{id}/versions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Revise a measure: a new version, the earlier ones kept and readable */
+    post: operations['postRegistryMeasuresByIdVersions'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/registry/countries/{code}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A State's practice at `at` (now when absent): its own word and what others report, apart */
+    get: operations['registryCountriesByCode'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/registry/matrix': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The matrix of States × elements (measure ids per cell) and the fragmentation indicator with its inputs */
+    get: operations['registryMatrix'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/processes/{process}/registry-rounds': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Open a questionnaire round on the registry (the process’s secretariat) */
+    post: operations['postProcessesByProcessRegistryRounds'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/registry-rounds/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A questionnaire round: its questions, the administrations invited, its state */
+    get: operations['registryRoundsById'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/registry-rounds/{id}/answers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Save (submit: false) or submit an administration's answer (a verified representative of an invited government) */
+    post: operations['postRegistryRoundsByIdAnswers'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/registry-rounds/{id}/status': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Who answered a round, who saved only a draft, who did not answer (the secretariat) */
+    get: operations['registryRoundsByIdStatus'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/registry-rounds/{id}/publish': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Publish a closed round: the measures of submitted answers become registry entries */
+    post: operations['postRegistryRoundsByIdPublish'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/countries': {
     parameters: {
       query?: never;
@@ -652,6 +857,12 @@ export interface components {
           | 'WEBHOOK_ADDRESS_REFUSED'
           | 'CONCEPT_NOT_FOUND'
           | 'CONCEPT_CONFLICT'
+          | 'MEASURE_NOT_FOUND'
+          | 'MEASURE_CONFLICT'
+          | 'ROUND_NOT_FOUND'
+          | 'ROUND_NOT_OPEN_YET'
+          | 'ROUND_CLOSED'
+          | 'ANSWER_SUBMITTED'
           | 'COUNTRY_NOT_FOUND'
           | 'ORGANISATION_NOT_FOUND'
           | 'ORGANISATION_CONFLICT'
@@ -892,6 +1103,206 @@ export interface components {
       saidOn?: string;
       note?: string;
     };
+    RegistryTerm: {
+      slug: string;
+      /** @enum {string} */
+      type: 'element' | 'kind';
+      position: number;
+      conceptSlug: string | null;
+      fragmenting: boolean;
+      texts: {
+        [key: string]: {
+          name: string;
+          definition: string;
+        };
+      };
+      edited: boolean;
+    };
+    RegistryTermInput: {
+      /** @enum {string} */
+      type: 'element' | 'kind';
+      position?: number;
+      /** @default null */
+      conceptSlug?: string | null;
+      /** @default false */
+      fragmenting?: boolean;
+      texts: {
+        ar: {
+          name: string;
+          definition: string;
+        };
+        zh: {
+          name: string;
+          definition: string;
+        };
+        en: {
+          name: string;
+          definition: string;
+        };
+        fr: {
+          name: string;
+          definition: string;
+        };
+        ru: {
+          name: string;
+          definition: string;
+        };
+        es: {
+          name: string;
+          definition: string;
+        };
+      };
+    };
+    Measure: {
+      id: string;
+      /** @description ISO 3166-1 alpha-3 */
+      country: string;
+      countryM49: string;
+      regionalGroup: string | null;
+      version: number;
+      latestVersion: number;
+      recordedAt: string;
+      title: string;
+      titleLanguage: string;
+      titleTranslations: {
+        [key: string]: string;
+      };
+      /** @enum {string} */
+      instrument: 'law' | 'decree' | 'regulation' | 'guideline' | 'bill' | 'plan';
+      /** @enum {string} */
+      status: 'planned' | 'draft' | 'adopted' | 'in_force' | 'amended' | 'repealed';
+      statusDates: {
+        [key: string]: string;
+      };
+      elements: string[];
+      kinds: string[];
+      /** @enum {string} */
+      reach: 'none' | 'partial' | 'stated';
+      source: {
+        documentId: string;
+        paragraphs: {
+          blockId: string;
+          address: string;
+        }[];
+      } | null;
+      /**
+       * @description 'state': stated by a verified representative of the State's government; 'reported': anyone else
+       * @enum {string}
+       */
+      voice: 'state' | 'reported';
+      organisationId: string | null;
+      note: string | null;
+    };
+    MeasureInput: {
+      country: string;
+      title: string;
+      titleLanguage: string;
+      /** @default {} */
+      titleTranslations?: {
+        [key: string]: string;
+      };
+      /** @enum {string} */
+      instrument: 'law' | 'decree' | 'regulation' | 'guideline' | 'bill' | 'plan';
+      /** @enum {string} */
+      status: 'planned' | 'draft' | 'adopted' | 'in_force' | 'amended' | 'repealed';
+      /** @default {} */
+      statusDates?: {
+        [key: string]: string;
+      };
+      elements: string[];
+      /** @default [] */
+      kinds?: string[];
+      /**
+       * @default none
+       * @enum {string}
+       */
+      reach?: 'none' | 'partial' | 'stated';
+      source?: {
+        documentId: string;
+        paragraphs: string[];
+      };
+      organisationId?: string;
+      /**
+       * @description True to state the measure as the State's own word (verified representatives only)
+       * @default false
+       */
+      asState?: boolean;
+      note?: string;
+    };
+    NewQuestionnaireRound: {
+      title: string;
+      questions: {
+        key: string;
+        /**
+         * @default text
+         * @enum {string}
+         */
+        kind?: 'text' | 'choice';
+        texts: {
+          [key: string]: string;
+        };
+        /** @default [] */
+        choices?: string[];
+      }[];
+      invited: string[];
+      opensAt: string;
+      closesAt: string;
+      timeZone: string;
+    };
+    QuestionnaireRound: {
+      id: string;
+      processId: string;
+      title: string;
+      questions: {
+        key: string;
+        /** @enum {string} */
+        kind: 'text' | 'choice';
+        texts: {
+          [key: string]: string;
+        };
+        choices: string[];
+      }[];
+      /** @description The languages every question is written in */
+      languages: string[];
+      invited: string[];
+      opensAt: string;
+      closesAt: string;
+      timeZone: string;
+      publishedAt: string | null;
+      /** @enum {string} */
+      state: 'upcoming' | 'open' | 'closed' | 'published';
+    };
+    QuestionnaireAnswerInput: {
+      organisationId: string;
+      language: string;
+      /** @default {} */
+      answers?: {
+        [key: string]: string;
+      };
+      /** @default [] */
+      measures?: unknown[];
+      /** @default false */
+      submit?: boolean;
+    };
+    QuestionnaireAnswer: {
+      id: string;
+      roundId: string;
+      country: string;
+      organisationId: string;
+      language: string;
+      /** @description True when the answer is in a language the questionnaire does not have */
+      languageMarked: boolean;
+      answers: {
+        [key: string]: string;
+      };
+      measures: unknown[];
+      /** @enum {string} */
+      status: 'draft' | 'submitted';
+      submittedAt: string | null;
+      /** @description SHA-256 of the submitted answer: the receipt */
+      receipt: string | null;
+    };
+    PublishRound: Record<string, never>;
     CommentPeriod: {
       id: string;
       processId: string;
@@ -2194,6 +2605,737 @@ export interface operations {
         };
       };
       /** @description COUNTRY_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  registryTerms: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            terms: components['schemas']['RegistryTerm'][];
+          };
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  postRegistryTermsBySlug: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        slug: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RegistryTermInput'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RegistryTerm'];
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SIGN_IN_REQUIRED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description FORBIDDEN */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  registryMeasures: {
+    parameters: {
+      query?: {
+        country?: string;
+        region?: string;
+        element?: string;
+        kind?: string;
+        status?: 'planned' | 'draft' | 'adopted' | 'in_force' | 'amended' | 'repealed';
+        voice?: 'state' | 'reported';
+        at?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            measures: components['schemas']['Measure'][];
+          };
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  postRegistryMeasures: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MeasureInput'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Measure'];
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SIGN_IN_REQUIRED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description FORBIDDEN; EMAIL_UNVERIFIED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  registryMeasuresById: {
+    parameters: {
+      query?: {
+        at?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            measure: components['schemas']['Measure'];
+            history: components['schemas']['Measure'][];
+          };
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description MEASURE_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  postRegistryMeasuresByIdVersions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          country: string;
+          title: string;
+          titleLanguage: string;
+          /** @default {} */
+          titleTranslations?: {
+            [key: string]: string;
+          };
+          /** @enum {string} */
+          instrument: 'law' | 'decree' | 'regulation' | 'guideline' | 'bill' | 'plan';
+          /** @enum {string} */
+          status: 'planned' | 'draft' | 'adopted' | 'in_force' | 'amended' | 'repealed';
+          /** @default {} */
+          statusDates?: {
+            [key: string]: string;
+          };
+          elements: string[];
+          /** @default [] */
+          kinds?: string[];
+          /**
+           * @default none
+           * @enum {string}
+           */
+          reach?: 'none' | 'partial' | 'stated';
+          source?: {
+            documentId: string;
+            paragraphs: string[];
+          };
+          organisationId?: string;
+          /**
+           * @description True to state the measure as the State's own word (verified representatives only)
+           * @default false
+           */
+          asState?: boolean;
+          note?: string;
+          /** @description The latest version the client read: refused with MEASURE_CONFLICT if it moved */
+          expectedVersion?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Measure'];
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SIGN_IN_REQUIRED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description FORBIDDEN; EMAIL_UNVERIFIED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description MEASURE_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description MEASURE_CONFLICT */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  registryCountriesByCode: {
+    parameters: {
+      query?: {
+        at?: string;
+      };
+      header?: never;
+      path: {
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            country: string;
+            state: components['schemas']['Measure'][];
+            reported: components['schemas']['Measure'][];
+          };
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description COUNTRY_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  registryMatrix: {
+    parameters: {
+      query?: {
+        country?: string;
+        region?: string;
+        element?: string;
+        kind?: string;
+        status?: 'planned' | 'draft' | 'adopted' | 'in_force' | 'amended' | 'repealed';
+        voice?: 'state' | 'reported';
+        at?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            at: string | null;
+            elements: string[];
+            rows: {
+              country: string;
+              cells: {
+                [key: string]: string[];
+              };
+            }[];
+            fragmentation: {
+              element: string;
+              region: string;
+              /** @description Member States of the regional group */
+              states: number;
+              withMeasures: string[];
+              /** @description States with a measure on the element, adopted, in force or amended, of a kind marked fragmenting */
+              fragmenting: string[];
+              /** @description fragmenting.length / states */
+              share: number;
+            }[];
+          };
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  postProcessesByProcessRegistryRounds: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        process: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['NewQuestionnaireRound'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QuestionnaireRound'];
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SIGN_IN_REQUIRED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description FORBIDDEN */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PROCESS_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  registryRoundsById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QuestionnaireRound'];
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description ROUND_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  postRegistryRoundsByIdAnswers: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['QuestionnaireAnswerInput'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QuestionnaireAnswer'];
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SIGN_IN_REQUIRED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description FORBIDDEN; EMAIL_UNVERIFIED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description ROUND_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description ROUND_NOT_OPEN_YET; ROUND_CLOSED; ANSWER_SUBMITTED */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  registryRoundsByIdStatus: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            round: components['schemas']['QuestionnaireRound'];
+            submitted: string[];
+            drafts: string[];
+            missing: string[];
+          };
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SIGN_IN_REQUIRED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description FORBIDDEN */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description ROUND_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  postRegistryRoundsByIdPublish: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PublishRound'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            round: components['schemas']['QuestionnaireRound'];
+            measures: components['schemas']['Measure'][];
+          };
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SIGN_IN_REQUIRED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description FORBIDDEN */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description ROUND_NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;

@@ -17,6 +17,8 @@ import { openTestDatabase, testEngines } from '../db/test-databases.ts';
 import { createMeeting } from '../meetings/meetings.service.ts';
 import { Followers } from '../events/followers.ts';
 import { allFollowers } from '../followers.ts';
+import { recordMeasure } from '../registry/registry.service.ts';
+import { openRound } from '../registry/rounds.service.ts';
 import { TestClient } from '../test-client.ts';
 import { listTreeHeads } from '../transparency/transparency.service.ts';
 import {
@@ -366,6 +368,185 @@ for (const engine of testEngines()) {
       ]);
       add('GET /api/countries/:code/stances', [
         { name: "a state's stances", path: '/api/countries/KEN/stances', expect: everyone(200) },
+      ]);
+      const measureBody =
+        (extra: Record<string, unknown> = {}) =>
+        (role: Role) => ({
+          country: 'KEN',
+          title: `Reported through the API by ${role}`,
+          titleLanguage: 'en',
+          instrument: 'law',
+          status: 'adopted',
+          statusDates: { adopted: '2026-02-01' },
+          elements: ['routing'],
+          kinds: ['routing-obligations'],
+          source: { documentId: built.documentId, paragraphs: ['para 3'] },
+          ...extra,
+        });
+      const civilViewer: Viewer = {
+        ...built.accounts.civil,
+        name: 'civil',
+        isAdmin: false,
+        via: 'session',
+        grants: [],
+      };
+      const measure = await o.db
+        .transaction()
+        .execute((trx) => recordMeasure(trx, civilViewer, measureBody()('representative'), now));
+      const missingMeasure = newId();
+      const termBody = () => ({
+        type: 'element',
+        texts: Object.fromEntries(
+          ['ar', 'zh', 'en', 'fr', 'ru', 'es'].map((l) => [
+            l,
+            { name: `Orbit ${l}`, definition: `Satellites ${l}` },
+          ]),
+        ),
+      });
+      add('GET /api/registry/terms', [
+        { name: 'the elements and kinds', path: '/api/registry/terms', expect: everyone(200) },
+      ]);
+      add('POST /api/registry/terms/:slug', [
+        {
+          name: 'an element (administrators only)',
+          path: '/api/registry/terms/satellites',
+          body: termBody,
+          expect: tokensOnly({ readerToken: 403, representativeToken: 403, secretariatToken: 403 }),
+        },
+      ]);
+      add('GET /api/registry/measures', [
+        {
+          name: 'the measures',
+          path: '/api/registry/measures?region=african&at=2026-06-01',
+          expect: everyone(200),
+        },
+        {
+          name: 'a bad filter',
+          path: '/api/registry/measures?status=rumoured',
+          expect: everyone(400),
+        },
+      ]);
+      add('POST /api/registry/measures', [
+        {
+          name: 'a report',
+          path: '/api/registry/measures',
+          body: measureBody(),
+          expect: tokensOnly({ readerToken: 201, representativeToken: 201, secretariatToken: 201 }),
+        },
+        {
+          name: "a claim of the State's own word by no representative of its government",
+          path: '/api/registry/measures',
+          body: measureBody({ asState: true }),
+          expect: tokensOnly({ readerToken: 403, representativeToken: 403, secretariatToken: 403 }),
+        },
+        {
+          name: 'a paragraph that does not exist',
+          path: '/api/registry/measures',
+          body: measureBody({ source: { documentId: built.documentId, paragraphs: ['para 99'] } }),
+          expect: tokensOnly({ readerToken: 400, representativeToken: 400, secretariatToken: 400 }),
+        },
+      ]);
+      add('GET /api/registry/measures/:id', [
+        { name: 'a measure', path: `/api/registry/measures/${measure.id}`, expect: everyone(200) },
+        {
+          name: 'a missing measure',
+          path: `/api/registry/measures/${missingMeasure}`,
+          expect: everyone(404),
+        },
+      ]);
+      add('POST /api/registry/measures/:id/versions', [
+        {
+          name: 'a revision (its recorder only)',
+          path: `/api/registry/measures/${measure.id}/versions`,
+          body: measureBody({ status: 'in_force', statusDates: { in_force: '2026-05-01' } }),
+          expect: tokensOnly({ readerToken: 403, representativeToken: 201, secretariatToken: 403 }),
+        },
+        {
+          name: 'a missing measure',
+          path: `/api/registry/measures/${missingMeasure}/versions`,
+          body: measureBody(),
+          expect: tokensOnly({ readerToken: 404, representativeToken: 404, secretariatToken: 404 }),
+        },
+      ]);
+      add('GET /api/registry/countries/:code', [
+        {
+          name: "a State's practice",
+          path: '/api/registry/countries/KEN?at=2026-06-01',
+          expect: everyone(200),
+        },
+        { name: 'no such State', path: '/api/registry/countries/ZZZ', expect: everyone(404) },
+      ]);
+      const roundBody = () => ({
+        title: 'Practice on the public core',
+        questions: [
+          { key: 'plans', texts: { en: 'What do you plan?', fr: 'Que prévoyez-vous ?' } },
+        ],
+        invited: ['BRA', 'KEN'],
+        opensAt: '2026-05-01T09:00',
+        closesAt: '2026-12-31T18:00',
+        timeZone: 'Europe/Zurich',
+      });
+      const round = await o.db
+        .transaction()
+        .execute((trx) => openRound(trx, operatorViewer, built.process.id, roundBody(), now));
+      const missingRound = newId();
+      add('POST /api/processes/:process/registry-rounds', [
+        {
+          name: 'a round (the secretariat)',
+          path: '/api/processes/twg/registry-rounds',
+          body: roundBody,
+          expect: tokensOnly({ readerToken: 403, representativeToken: 403, secretariatToken: 201 }),
+        },
+      ]);
+      add('GET /api/registry-rounds/:id', [
+        { name: 'a round', path: `/api/registry-rounds/${round.id}`, expect: everyone(200) },
+        {
+          name: 'a missing round',
+          path: `/api/registry-rounds/${missingRound}`,
+          expect: everyone(404),
+        },
+      ]);
+      add('POST /api/registry-rounds/:id/answers', [
+        {
+          name: 'an answer by no verified representative of an invited government',
+          path: `/api/registry-rounds/${round.id}/answers`,
+          body: () => ({ organisationId: built.organisations.civil.id, language: 'en' }),
+          expect: tokensOnly({ readerToken: 403, representativeToken: 403, secretariatToken: 403 }),
+        },
+        {
+          name: 'to a missing round',
+          path: `/api/registry-rounds/${missingRound}/answers`,
+          body: () => ({ organisationId: built.organisations.civil.id, language: 'en' }),
+          expect: tokensOnly({ readerToken: 404, representativeToken: 404, secretariatToken: 404 }),
+        },
+      ]);
+      add('GET /api/registry-rounds/:id/status', [
+        {
+          name: "a round's answers (the secretariat)",
+          path: `/api/registry-rounds/${round.id}/status`,
+          expect: {
+            ...everyone(403),
+            anonymous: 401,
+            secretariat: 200,
+            admin: 200,
+            secretariatToken: 200,
+          },
+        },
+      ]);
+      add('POST /api/registry-rounds/:id/publish', [
+        {
+          name: 'a round still open',
+          path: `/api/registry-rounds/${round.id}/publish`,
+          body: () => ({}),
+          expect: tokensOnly({ readerToken: 403, representativeToken: 403, secretariatToken: 400 }),
+        },
+      ]);
+      add('GET /api/registry/matrix', [
+        {
+          name: 'the matrix',
+          path: '/api/registry/matrix?kind=routing-obligations',
+          expect: everyone(200),
+        },
       ]);
       add('GET /api/processes/:process/consultations', [
         {

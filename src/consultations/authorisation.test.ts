@@ -19,6 +19,7 @@ import {
   verifyRepresentative,
 } from '../organisations/organisations.service.ts';
 import { enqueueMail } from '../mail/mail.store.ts';
+import { recordMeasure } from '../registry/registry.service.ts';
 import { submitComment } from '../submissions/submissions.service.ts';
 import { TestClient } from '../test-client.ts';
 import {
@@ -598,6 +599,60 @@ for (const engine of testEngines()) {
       await matrix('an unknown country in the API', everyone(404), (c) =>
         c.get('/api/countries/XYZ'),
       );
+    });
+
+    test('the registry pages and its CSV are public to every role alike; bad input is 400 or 404', async () => {
+      const measure = await o.db.transaction().execute((trx) =>
+        recordMeasure(
+          trx,
+          {
+            id: built.accounts.civil.id,
+            email: built.accounts.civil.email,
+            name: 'civil',
+            isAdmin: false,
+            via: 'session',
+            grants: [],
+          },
+          {
+            country: 'KEN',
+            title: 'Data protection regulations',
+            titleLanguage: 'en',
+            instrument: 'regulation',
+            status: 'in_force',
+            statusDates: { in_force: '2026-01-01' },
+            elements: ['data-centres'],
+            kinds: ['data-localisation'],
+          },
+          new Date('2026-05-01T00:00:00Z'),
+        ),
+      );
+      const everyone = (status: number) =>
+        Object.fromEntries(roles.map((r) => [r, status])) as Record<Role, number>;
+      for (const path of [
+        '/registry',
+        '/registry?region=african&kind=data-localisation&status=in_force&at=2026-05-02',
+        '/registry.csv',
+        '/registry/compare',
+        '/registry/compare?region=african',
+        '/registry/terms',
+        `/registry/measures/${measure.id}`,
+        `/registry/measures/${measure.id}?at=2026-05-02`,
+        '/registry/countries/KEN',
+        '/registry/countries/KEN?at=2026-04-01',
+      ])
+        await matrix(path, everyone(200), (c) => c.get(path));
+      for (const path of [
+        '/registry?status=rumoured',
+        '/registry/compare?at=never',
+        `/registry/measures/${measure.id}?at=x`,
+      ])
+        await matrix(path, everyone(400), (c) => c.get(path));
+      for (const path of [
+        `/registry/measures/${measure.id}?at=2026-04-01`,
+        '/registry/measures/not-a-measure',
+        '/registry/countries/XYZ',
+      ])
+        await matrix(path, everyone(404), (c) => c.get(path));
     });
 
     test('the account page needs a session; the API submits only with a representative token', async () => {

@@ -70,6 +70,13 @@ import type {
 } from '../processes/processes.table.ts';
 import type { StanceTable } from '../stances/stances.table.ts';
 import type {
+  RegistryAnswerTable,
+  RegistryRoundTable,
+  RegistryMeasureTable,
+  RegistryMeasureVersionTable,
+  RegistryTermTable,
+} from '../registry/registry.table.ts';
+import type {
   WatchHitTable,
   WatchTable,
   WebhookAttemptTable,
@@ -112,6 +119,11 @@ export interface Database {
   concept_terms: ConceptTermTable;
   concept_tags: ConceptTagTable;
   stances: StanceTable;
+  registry_terms: RegistryTermTable;
+  registry_measures: RegistryMeasureTable;
+  registry_measure_versions: RegistryMeasureVersionTable;
+  registry_rounds: RegistryRoundTable;
+  registry_answers: RegistryAnswerTable;
   watches: WatchTable;
   watch_hits: WatchHitTable;
   webhook_deliveries: WebhookDeliveryTable;

@@ -327,3 +327,15 @@ export async function addRepresentative(
   checkCanAddRepresentative(viewer, organisation.id);
   await grantRole(db, { email, role: 'representative', scopeId: organisation.id }, viewer.id);
 }
+
+/**
+ * True when the account is a representative of the organisation whom the secretariat verified
+ * (by e-mail domain, letter or note verbale): what the registry needs to take a State's word.
+ */
+export async function isVerifiedRepresentative(
+  db: Db,
+  organisationId: string,
+  accountId: string,
+): Promise<boolean> {
+  return (await listRepresentativeVerifications(db, organisationId)).has(accountId);
+}

@@ -78,6 +78,7 @@ export function page(
               <li><a href="/organisations">${m.organisations}</a></li>
               <li><a href="/countries">${ui.m.countries.title}</a></li>
               <li><a href="/concepts">${ui.m.concepts.title}</a></li>
+              <li><a href="/registry">${ui.m.registry.nav}</a></li>
               <li><a href="/briefings">${m.briefings}</a></li>
               ${ctx.viewer ? html`<li><a href="/watches">${ui.m.watches.title}</a></li>` : ''}
               <li><a href="/api/openapi.json">${m.api}</a></li>

@@ -20,6 +20,7 @@ import * as mailOutbox from './0017-mail-outbox.ts';
 import * as campaigns from './0018-campaigns.ts';
 import * as searchRanking from './0019-search-ranking.ts';
 import * as contentTranslations from './0020-content-translations.ts';
+import * as registry from './0021-registry.ts';
 
 /** The migrations by name, for Kysely's Migrator. */
 export const migrations: Record<string, Migration> = {
@@ -43,4 +44,5 @@ export const migrations: Record<string, Migration> = {
   '0018-campaigns': campaigns,
   '0019-search-ranking': searchRanking,
   '0020-content-translations': contentTranslations,
+  '0021-registry': registry,
 };

@@ -1,4 +1,5 @@
 /** The Arabic catalogue (UN Arabic terminology: فترة التعليقات، مساهمة، أصحاب المصلحة). */
+import { registryAr } from './registry.ts';
 import type { Messages } from './en.ts';
 
 /** The Arabic interface text. */
@@ -990,4 +991,5 @@ export const ar: Messages = {
     quoteOpen: '«',
     quoteClose: '»',
   },
+  registry: registryAr,
 };

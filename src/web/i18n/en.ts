@@ -3,6 +3,8 @@
  * ({n}, {name}) are filled by `fill`; plural messages carry the CLDR forms a language needs.
  */
 
+import { registryEn } from './registry.ts';
+
 /** A message with plural forms (CLDR categories); `other` is required, `zero` wins for 0. */
 export interface Plural {
   zero?: string;
@@ -954,6 +956,7 @@ export const en = {
     quoteOpen: '“',
     quoteClose: '”',
   },
+  registry: registryEn,
 };
 
 /** The shape every catalogue has. */

@@ -1,4 +1,5 @@
 /** The Spanish catalogue (UN Spanish terminology: "período de comentarios", "comunicación"). */
+import { registryEs } from './registry.ts';
 import type { Messages } from './en.ts';
 
 /** The Spanish interface text. */
@@ -975,4 +976,5 @@ export const es: Messages = {
     quoteOpen: '“',
     quoteClose: '”',
   },
+  registry: registryEs,
 };

@@ -1,4 +1,5 @@
 /** The French catalogue (UN French terminology: « période de commentaires », « contribution »). */
+import { registryFr } from './registry.ts';
 import type { Messages } from './en.ts';
 
 /** The French interface text. */
@@ -987,4 +988,5 @@ export const fr: Messages = {
     quoteOpen: '« ',
     quoteClose: ' »',
   },
+  registry: registryFr,
 };

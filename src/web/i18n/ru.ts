@@ -1,4 +1,5 @@
 /** The Russian catalogue (UN Russian terminology: «период для замечаний», «материал», «пункт»). */
+import { registryRu } from './registry.ts';
 import type { Messages } from './en.ts';
 
 /** The Russian interface text. */
@@ -993,4 +994,5 @@ export const ru: Messages = {
     quoteOpen: '«',
     quoteClose: '»',
   },
+  registry: registryRu,
 };

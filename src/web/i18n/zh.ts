@@ -1,4 +1,5 @@
 /** The Chinese catalogue (UN Chinese terminology: 评论期, 提交材料, 利益攸关方). Chinese has no plural forms. */
+import { registryZh } from './registry.ts';
 import type { Messages } from './en.ts';
 
 /** The Chinese interface text. */
@@ -895,4 +896,5 @@ export const zh: Messages = {
     quoteOpen: '“',
     quoteClose: '”',
   },
+  registry: registryZh,
 };

@@ -1,0 +1,557 @@
+/**
+ * Routes of the registry of national regulatory practice: its pages (list, measure, State,
+ * comparison, elements and kinds), the CSV of the measures that match, and its JSON API.
+ */
+import { stringify } from 'csv-stringify/sync';
+import type { Hono } from 'hono';
+import { z } from 'zod';
+import type { ApiRegistry } from '../api/api-registry.ts';
+import { clockOf, type AppEnv } from '../context.ts';
+import { findCountry } from '../organisations/countries.ts';
+import { findOrganisationsByIds } from '../organisations/organisations.service.ts';
+import type { Db } from '../db/database.ts';
+import { registryLanguages } from './registry.data.ts';
+import {
+  measureFilterSchema,
+  measureInputSchema,
+  measureStatuses,
+  instruments,
+  reaches,
+  termInputSchema,
+  type Measure,
+  type MeasureFilter,
+  type RegistryTerm,
+} from './registry.schema.ts';
+import {
+  getCountryPractice,
+  getMatrix,
+  getMeasure,
+  getTerms,
+  listMeasures,
+  parseAt,
+  recordMeasure,
+  reviseMeasure,
+  saveTerm,
+} from './registry.service.ts';
+import {
+  answerSchema,
+  getRound,
+  getRoundStatus,
+  newRoundSchema,
+  openRound,
+  publishRound,
+  saveAnswer,
+  type Answer,
+  type Round,
+} from './rounds.service.ts';
+import {
+  comparePage,
+  countryPracticePage,
+  measurePage,
+  registryPage,
+  termsPage,
+  type RegistryLookups,
+} from './registry.views.ts';
+
+/** The query of a page without its empty fields (a form sends every field, filled or not). */
+function filled(query: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(query).filter(([, v]) => v !== ''));
+}
+
+async function lookups(db: Db, measures: Measure[]): Promise<RegistryLookups> {
+  const ids = [...new Set(measures.flatMap((m) => (m.organisationId ? [m.organisationId] : [])))];
+  const [terms, organisations] = await Promise.all([getTerms(db), findOrganisationsByIds(db, ids)]);
+  return { terms, organisations };
+}
+
+/** A measure as the API gives it. */
+const measureJson = z
+  .object({
+    id: z.string(),
+    country: z.string().describe('ISO 3166-1 alpha-3'),
+    countryM49: z.string(),
+    regionalGroup: z.string().nullable(),
+    version: z.number().int(),
+    latestVersion: z.number().int(),
+    recordedAt: z.string(),
+    title: z.string(),
+    titleLanguage: z.string(),
+    titleTranslations: z.record(z.string(), z.string()),
+    instrument: z.enum(instruments),
+    status: z.enum(measureStatuses),
+    statusDates: z.record(z.string(), z.string()),
+    elements: z.array(z.string()),
+    kinds: z.array(z.string()),
+    reach: z.enum(reaches),
+    source: z
+      .object({
+        documentId: z.string(),
+        paragraphs: z.array(z.object({ blockId: z.string(), address: z.string() })),
+      })
+      .nullable(),
+    voice: z
+      .enum(['state', 'reported'])
+      .describe(
+        "'state': stated by a verified representative of the State's government; 'reported': anyone else",
+      ),
+    organisationId: z.string().nullable(),
+    note: z.string().nullable(),
+  })
+  .meta({ id: 'Measure' });
+
+function toJson(m: Measure): z.input<typeof measureJson> {
+  const country = findCountry(m.country);
+  return {
+    id: m.id,
+    country: m.country,
+    countryM49: country?.m49 ?? '',
+    regionalGroup: country?.group ?? null,
+    version: m.version,
+    latestVersion: m.latestVersion,
+    recordedAt: m.recordedAt,
+    title: m.title,
+    titleLanguage: m.titleLanguage,
+    titleTranslations: m.titleTranslations as Record<string, string>,
+    instrument: m.instrument,
+    status: m.status,
+    statusDates: m.statusDates as Record<string, string>,
+    elements: m.elements,
+    kinds: m.kinds,
+    reach: m.reach,
+    source: m.source ? { documentId: m.source.documentId, paragraphs: m.source.blocks } : null,
+    voice: m.voice,
+    organisationId: m.organisationId,
+    note: m.note,
+  };
+}
+
+const termJson = z
+  .object({
+    slug: z.string(),
+    type: z.enum(['element', 'kind']),
+    position: z.number().int(),
+    conceptSlug: z.string().nullable(),
+    fragmenting: z.boolean(),
+    texts: z.record(z.string(), z.object({ name: z.string(), definition: z.string() })),
+    edited: z.boolean(),
+  })
+  .meta({ id: 'RegistryTerm' });
+
+function termToJson(t: RegistryTerm): z.input<typeof termJson> {
+  return { ...t };
+}
+
+// A cell starting with = + - @ would run as a formula in a spreadsheet; a leading quote defuses it.
+function defuse(cell: string): string {
+  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+}
+
+const csvColumns = [
+  'id',
+  'version',
+  'recorded_at',
+  'country',
+  'm49',
+  'regional_group',
+  'title',
+  'title_language',
+  ...registryLanguages.map((l) => `title_${l}`),
+  'instrument',
+  'status',
+  ...measureStatuses.map((s) => `date_${s}`),
+  'elements',
+  'kinds',
+  'extraterritorial_reach',
+  'source_document',
+  'source_paragraphs',
+  'voice',
+  'organisation_id',
+  'note',
+];
+
+/** Every measure given, as CSV with a header row, UTF-8 with a BOM; no cap on the number of rows. */
+export function measuresCsv(measures: Measure[]): string {
+  const rows = measures.map((m) => {
+    const country = findCountry(m.country);
+    return [
+      m.id,
+      String(m.version),
+      m.recordedAt,
+      m.country,
+      country?.m49 ?? '',
+      country?.group ?? '',
+      m.title,
+      m.titleLanguage,
+      ...registryLanguages.map((l) => m.titleTranslations[l] ?? ''),
+      m.instrument,
+      m.status,
+      ...measureStatuses.map((s) => m.statusDates[s] ?? ''),
+      m.elements.join('; '),
+      m.kinds.join('; '),
+      m.reach,
+      m.source?.documentId ?? '',
+      m.source?.blocks.map((b) => b.address).join('; ') ?? '',
+      m.voice,
+      m.organisationId ?? '',
+      m.note ?? '',
+    ].map(defuse);
+  });
+  return `\uFEFF${stringify([csvColumns, ...rows], { record_delimiter: '\r\n' })}`;
+}
+
+const idParams = z.object({ id: z.string().max(80) });
+
+const roundJson = z
+  .object({
+    id: z.string(),
+    processId: z.string(),
+    title: z.string(),
+    questions: z.array(
+      z.object({
+        key: z.string(),
+        kind: z.enum(['text', 'choice']),
+        texts: z.record(z.string(), z.string()),
+        choices: z.array(z.string()),
+      }),
+    ),
+    languages: z.array(z.string()).describe('The languages every question is written in'),
+    invited: z.array(z.string()),
+    opensAt: z.string(),
+    closesAt: z.string(),
+    timeZone: z.string(),
+    publishedAt: z.string().nullable(),
+    state: z.enum(['upcoming', 'open', 'closed', 'published']),
+  })
+  .meta({ id: 'QuestionnaireRound' });
+
+function roundToJson(r: Round): z.input<typeof roundJson> {
+  return {
+    ...r,
+    questions: r.questions.map((q) => ({ ...q, texts: q.texts as Record<string, string> })),
+  };
+}
+
+const answerJson = z
+  .object({
+    id: z.string(),
+    roundId: z.string(),
+    country: z.string(),
+    organisationId: z.string(),
+    language: z.string(),
+    languageMarked: z
+      .boolean()
+      .describe('True when the answer is in a language the questionnaire does not have'),
+    answers: z.record(z.string(), z.string()),
+    measures: z.array(z.unknown()),
+    status: z.enum(['draft', 'submitted']),
+    submittedAt: z.string().nullable(),
+    receipt: z.string().nullable().describe('SHA-256 of the submitted answer: the receipt'),
+  })
+  .meta({ id: 'QuestionnaireAnswer' });
+
+function answerToJson(a: Answer): z.input<typeof answerJson> {
+  return { ...a };
+}
+const atQuery = z.object({ at: z.string().max(40).optional() });
+
+/** Mounts the registry's pages and registers its API routes. */
+export function registryRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
+  app.get('/registry', async (c) => {
+    const { db } = c.var.deps;
+    const filter = filled(c.req.query()) as MeasureFilter;
+    const measures = await listMeasures(db, filter);
+    return c.html(registryPage(c.var.page, filter, measures, await lookups(db, measures)));
+  });
+
+  app.get('/registry.csv', async (c) => {
+    const measures = await listMeasures(c.var.deps.db, filled(c.req.query()));
+    return c.body(measuresCsv(measures), 200, {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': 'attachment; filename="plenum-registry.csv"',
+    });
+  });
+
+  app.get('/registry/compare', async (c) => {
+    const { db } = c.var.deps;
+    const filter = filled(c.req.query()) as MeasureFilter;
+    const matrix = await getMatrix(db, filter);
+    const all = matrix.rows.flatMap((r) => Object.values(r.cells).flatMap((cell) => cell.measures));
+    return c.html(comparePage(c.var.page, filter, matrix, await lookups(db, all)));
+  });
+
+  app.get('/registry/terms', async (c) =>
+    c.html(termsPage(c.var.page, await getTerms(c.var.deps.db))),
+  );
+
+  app.get('/registry/measures/:id', async (c) => {
+    const { db } = c.var.deps;
+    const at = parseAt(c.req.query('at'));
+    const found = await getMeasure(db, c.req.param('id'), at);
+    return c.html(measurePage(c.var.page, found, await lookups(db, found.history), at));
+  });
+
+  app.get('/registry/countries/:code', async (c) => {
+    const { db } = c.var.deps;
+    const at = c.req.query('at') || undefined;
+    const practice = await getCountryPractice(db, c.req.param('code'), at);
+    const all = [...practice.state, ...practice.reported];
+    return c.html(countryPracticePage(c.var.page, practice, await lookups(db, all), parseAt(at)));
+  });
+
+  api.get({
+    path: '/api/registry/terms',
+    summary: 'The elements of the public core and the kinds of measure, in the six UN languages',
+    tag: 'registry',
+    response: z.object({ terms: z.array(termJson) }),
+    errors: [],
+    handler: async (c) => ({ terms: (await getTerms(c.var.deps.db)).map(termToJson) }),
+  });
+
+  api.post({
+    path: '/api/registry/terms/:slug',
+    summary: 'Edit an element or a kind of measure, or add one (administrators)',
+    tag: 'registry',
+    auth: true,
+    params: z.object({ slug: z.string().max(80) }),
+    body: termInputSchema,
+    response: termJson,
+    errors: ['SIGN_IN_REQUIRED', 'FORBIDDEN'],
+    handler: async (c, { params, body }) =>
+      termToJson(
+        await c.var.deps.db
+          .transaction()
+          .execute((trx) => saveTerm(trx, c.var.viewer, params.slug, body, clockOf(c.var.deps))),
+      ),
+  });
+
+  api.get({
+    path: '/api/registry/measures',
+    summary: 'The measures that match the filters, each as it stood at `at` (now when absent)',
+    tag: 'registry',
+    query: measureFilterSchema,
+    response: z.object({ measures: z.array(measureJson) }),
+    errors: [],
+    handler: async (c, { query }) => ({
+      measures: (await listMeasures(c.var.deps.db, query)).map(toJson),
+    }),
+  });
+
+  api.post({
+    path: '/api/registry/measures',
+    summary:
+      "Record a national measure; asState only for a verified representative of the State's verified government",
+    tag: 'registry',
+    auth: true,
+    body: measureInputSchema,
+    response: measureJson,
+    errors: ['SIGN_IN_REQUIRED', 'FORBIDDEN', 'EMAIL_UNVERIFIED'],
+    status: 201,
+    handler: async (c, { body }) =>
+      toJson(
+        await c.var.deps.db
+          .transaction()
+          .execute((trx) => recordMeasure(trx, c.var.viewer, body, clockOf(c.var.deps))),
+      ),
+  });
+
+  api.get({
+    path: '/api/registry/measures/:id',
+    summary: 'A measure as it stood at `at` (now when absent), with every version up to then',
+    tag: 'registry',
+    params: idParams,
+    query: atQuery,
+    response: z.object({ measure: measureJson, history: z.array(measureJson) }),
+    errors: ['MEASURE_NOT_FOUND'],
+    handler: async (c, { params, query }) => {
+      const found = await getMeasure(c.var.deps.db, params.id, parseAt(query.at));
+      return { measure: toJson(found.measure), history: found.history.map(toJson) };
+    },
+  });
+
+  api.post({
+    path: '/api/registry/measures/:id/versions',
+    summary: 'Revise a measure: a new version, the earlier ones kept and readable',
+    tag: 'registry',
+    auth: true,
+    params: idParams,
+    body: measureInputSchema.extend({
+      expectedVersion: z
+        .number()
+        .int()
+        .optional()
+        .describe('The latest version the client read: refused with MEASURE_CONFLICT if it moved'),
+    }),
+    response: measureJson,
+    errors: [
+      'SIGN_IN_REQUIRED',
+      'FORBIDDEN',
+      'EMAIL_UNVERIFIED',
+      'MEASURE_NOT_FOUND',
+      'MEASURE_CONFLICT',
+    ],
+    status: 201,
+    handler: async (c, { params, body }) =>
+      toJson(
+        await c.var.deps.db
+          .transaction()
+          .execute((trx) => reviseMeasure(trx, c.var.viewer, params.id, body, clockOf(c.var.deps))),
+      ),
+  });
+
+  api.get({
+    path: '/api/registry/countries/:code',
+    summary:
+      "A State's practice at `at` (now when absent): its own word and what others report, apart",
+    tag: 'registry',
+    params: z.object({ code: z.string().regex(/^[A-Za-z]{3}$/) }),
+    query: atQuery,
+    response: z.object({
+      country: z.string(),
+      state: z.array(measureJson),
+      reported: z.array(measureJson),
+    }),
+    errors: ['COUNTRY_NOT_FOUND'],
+    handler: async (c, { params, query }) => {
+      const p = await getCountryPractice(c.var.deps.db, params.code, query.at);
+      return { country: p.country, state: p.state.map(toJson), reported: p.reported.map(toJson) };
+    },
+  });
+
+  api.get({
+    path: '/api/registry/matrix',
+    summary:
+      'The matrix of States × elements (measure ids per cell) and the fragmentation indicator with its inputs',
+    tag: 'registry',
+    query: measureFilterSchema,
+    response: z.object({
+      at: z.string().nullable(),
+      elements: z.array(z.string()),
+      rows: z.array(
+        z.object({ country: z.string(), cells: z.record(z.string(), z.array(z.string())) }),
+      ),
+      fragmentation: z.array(
+        z.object({
+          element: z.string(),
+          region: z.string(),
+          states: z.number().int().describe('Member States of the regional group'),
+          withMeasures: z.array(z.string()),
+          fragmenting: z
+            .array(z.string())
+            .describe(
+              'States with a measure on the element, adopted, in force or amended, of a kind marked fragmenting',
+            ),
+          share: z.number().describe('fragmenting.length / states'),
+        }),
+      ),
+    }),
+    errors: [],
+    handler: async (c, { query }) => {
+      const m = await getMatrix(c.var.deps.db, query);
+      return {
+        at: m.at ?? null,
+        elements: m.elements.map((e) => e.slug),
+        rows: m.rows.map((r) => ({
+          country: r.country,
+          cells: Object.fromEntries(
+            Object.entries(r.cells).map(([e, cell]) => [e, cell.measures.map((x) => x.id)]),
+          ),
+        })),
+        fragmentation: m.fragmentation,
+      };
+    },
+  });
+
+  api.post({
+    path: '/api/processes/:process/registry-rounds',
+    summary: 'Open a questionnaire round on the registry (the process’s secretariat)',
+    tag: 'registry',
+    auth: true,
+    params: z.object({ process: z.string().max(80) }),
+    body: newRoundSchema.meta({ id: 'NewQuestionnaireRound' }),
+    response: roundJson,
+    errors: ['SIGN_IN_REQUIRED', 'FORBIDDEN', 'PROCESS_NOT_FOUND'],
+    status: 201,
+    handler: async (c, { params, body }) =>
+      roundToJson(
+        await c.var.deps.db
+          .transaction()
+          .execute((trx) =>
+            openRound(trx, c.var.viewer, params.process, body, clockOf(c.var.deps)),
+          ),
+      ),
+  });
+
+  api.get({
+    path: '/api/registry-rounds/:id',
+    summary: 'A questionnaire round: its questions, the administrations invited, its state',
+    tag: 'registry',
+    params: idParams,
+    response: roundJson,
+    errors: ['ROUND_NOT_FOUND'],
+    handler: async (c, { params }) =>
+      roundToJson(await getRound(c.var.deps.db, params.id, clockOf(c.var.deps))),
+  });
+
+  api.post({
+    path: '/api/registry-rounds/:id/answers',
+    summary:
+      "Save (submit: false) or submit an administration's answer (a verified representative of an invited government)",
+    tag: 'registry',
+    auth: true,
+    params: idParams,
+    body: answerSchema.meta({ id: 'QuestionnaireAnswerInput' }),
+    response: answerJson,
+    errors: [
+      'SIGN_IN_REQUIRED',
+      'FORBIDDEN',
+      'EMAIL_UNVERIFIED',
+      'ROUND_NOT_FOUND',
+      'ROUND_NOT_OPEN_YET',
+      'ROUND_CLOSED',
+      'ANSWER_SUBMITTED',
+    ],
+    status: 201,
+    handler: async (c, { params, body }) =>
+      answerToJson(
+        await c.var.deps.db
+          .transaction()
+          .execute((trx) => saveAnswer(trx, c.var.viewer, params.id, body, clockOf(c.var.deps))),
+      ),
+  });
+
+  api.get({
+    path: '/api/registry-rounds/:id/status',
+    summary: 'Who answered a round, who saved only a draft, who did not answer (the secretariat)',
+    tag: 'registry',
+    auth: true,
+    params: idParams,
+    response: z.object({
+      round: roundJson,
+      submitted: z.array(z.string()),
+      drafts: z.array(z.string()),
+      missing: z.array(z.string()),
+    }),
+    errors: ['SIGN_IN_REQUIRED', 'FORBIDDEN', 'ROUND_NOT_FOUND'],
+    handler: async (c, { params }) => {
+      const s = await getRoundStatus(c.var.deps.db, c.var.viewer, params.id, clockOf(c.var.deps));
+      return { ...s, round: roundToJson(s.round) };
+    },
+  });
+
+  api.post({
+    path: '/api/registry-rounds/:id/publish',
+    summary: 'Publish a closed round: the measures of submitted answers become registry entries',
+    tag: 'registry',
+    auth: true,
+    params: idParams,
+    body: z.object({}).meta({ id: 'PublishRound' }),
+    response: z.object({ round: roundJson, measures: z.array(measureJson) }),
+    errors: ['SIGN_IN_REQUIRED', 'FORBIDDEN', 'ROUND_NOT_FOUND'],
+    handler: async (c, { params }) => {
+      const r = await c.var.deps.db
+        .transaction()
+        .execute((trx) => publishRound(trx, c.var.viewer, params.id, clockOf(c.var.deps)));
+      return { round: roundToJson(r.round), measures: r.measures.map(toJson) };
+    },
+  });
+}

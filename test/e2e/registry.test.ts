@@ -1,0 +1,185 @@
+/**
+ * The registry in Chromium without JavaScript, in English and Arabic at 390 px: the list, a
+ * measure with its history, a State's practice at a past date, the comparison matrix with its
+ * fragmentation indicator and the elements and kinds; axe-core finds nothing, no page scrolls
+ * sideways, Arabic reads right to left. Screenshots go to test-results/screenshots/registry-*.png.
+ */
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { operatorViewer } from '../../src/accounts/accounts.schema.ts';
+import {
+  buildConsultation,
+  representativeViewer,
+  type BuiltConsultation,
+} from '../../src/consultations/consultation.builder.ts';
+import { migrateToLatest, openDatabase, type OpenDatabase } from '../../src/db/database.ts';
+import type { Db } from '../../src/db/database.ts';
+import { createHttpServer, listen } from '../../src/http-server.ts';
+import { verifyRepresentative } from '../../src/organisations/organisations.service.ts';
+import { recordMeasure, reviseMeasure } from '../../src/registry/registry.service.ts';
+import { axeViolations, chromiumSkip as skip, launchChromium } from '../support/browser.ts';
+
+const shots = join(process.cwd(), 'test-results', 'screenshots');
+
+let dir = '';
+let opened: OpenDatabase;
+let built: BuiltConsultation;
+let server: Server | undefined;
+let browser: Browser | undefined;
+let base = '';
+let measureId = '';
+
+async function check(page: Page, what: string, direction: 'ltr' | 'rtl'): Promise<string[]> {
+  const found = (
+    await axeViolations(browser!, page.url(), await page.context().storageState())
+  ).map((v) => `${what}: ${v}`);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  if (overflow > 1) found.push(`${what}: ${overflow}px wider than the screen`);
+  assert.equal(await page.locator('html').getAttribute('dir'), direction, `${what}: direction`);
+  return found;
+}
+
+async function reader(lang: string): Promise<BrowserContext> {
+  const context = await browser!.newContext({
+    javaScriptEnabled: false,
+    viewport: { width: 390, height: 844 },
+  });
+  context.setDefaultTimeout(15_000);
+  const page = await context.newPage();
+  await page.goto(`${base}/language/${lang}?back=%2F`);
+  await page.close();
+  return context;
+}
+
+before(async () => {
+  if (skip) return;
+  mkdirSync(shots, { recursive: true });
+  dir = mkdtempSync(join(tmpdir(), 'plenum-registry-e2e-'));
+  opened = await openDatabase(join(dir, 'plenum.sqlite'));
+  await migrateToLatest(opened.db);
+  built = await buildConsultation(opened.db);
+  const government = representativeViewer(built, 'government');
+  await verifyRepresentative(
+    opened.db,
+    operatorViewer,
+    { organisation: built.organisations.government.id, accountId: government.id },
+    { kind: 'note_verbale', reason: 'Note verbale 2026/7.' },
+  );
+  const input = (extra: Record<string, unknown> = {}) => ({
+    country: 'BRA',
+    title: 'Lei de infraestrutura crítica da Internet',
+    titleLanguage: 'pt',
+    titleTranslations: {
+      en: 'Critical Internet infrastructure act',
+      ar: 'قانون البنية التحتية الحيوية للإنترنت',
+    },
+    instrument: 'law',
+    status: 'adopted',
+    statusDates: { adopted: '2026-03-01' },
+    elements: ['naming-numbering', 'routing'],
+    kinds: ['national-root', 'routing-obligations'],
+    reach: 'partial',
+    source: { documentId: built.documentId, paragraphs: ['para 2', 'para 4'] },
+    organisationId: built.organisations.government.id,
+    asState: true,
+    ...extra,
+  });
+  const law = await opened.db
+    .transaction()
+    .execute((trx: Db) =>
+      recordMeasure(trx, government, input(), new Date('2026-04-01T00:00:00Z')),
+    );
+  measureId = law.id;
+  await opened.db.transaction().execute((trx: Db) =>
+    reviseMeasure(
+      trx,
+      government,
+      law.id,
+      input({
+        status: 'in_force',
+        statusDates: { adopted: '2026-03-01', in_force: '2026-05-01' },
+      }),
+      new Date('2026-05-02T00:00:00Z'),
+    ),
+  );
+  await opened.db.transaction().execute((trx: Db) =>
+    recordMeasure(
+      trx,
+      representativeViewer(built, 'civil'),
+      {
+        country: 'KEN',
+        title: 'Data localisation regulations (as reported)',
+        titleLanguage: 'en',
+        instrument: 'regulation',
+        status: 'draft',
+        statusDates: { draft: '2026-02-01' },
+        elements: ['data-centres'],
+        kinds: ['data-localisation'],
+        organisationId: built.organisations.civil.id,
+      },
+      new Date('2026-04-10T00:00:00Z'),
+    ),
+  );
+  ({ server } = await createHttpServer({ db: opened.db, engine: opened.engine }));
+  base = `http://127.0.0.1:${await listen(server, 0, '127.0.0.1')}`;
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+  await opened?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+test(
+  'the registry pages in English and Arabic at 390 px: axe-clean, no sideways scrolling',
+  { skip },
+  async () => {
+    const findings: string[] = [];
+    const pages = [
+      ['list', '/registry'],
+      ['measure', `/registry/measures/${measureId}`],
+      ['measure-past', `/registry/measures/${measureId}?at=2026-04-15`],
+      ['country', '/registry/countries/BRA?at=2026-04-15'],
+      ['compare', '/registry/compare?region=latin-american-caribbean'],
+      ['terms', '/registry/terms'],
+    ] as const;
+    for (const [lang, direction] of [
+      ['en', 'ltr'],
+      ['ar', 'rtl'],
+    ] as const) {
+      const context = await reader(lang);
+      const page = await context.newPage();
+      for (const [name, path] of pages) {
+        const res = await page.goto(`${base}${path}`);
+        assert.equal(res?.status(), 200, `${lang} ${name}`);
+        findings.push(...(await check(page, `${lang} ${name}`, direction)));
+        await page.screenshot({
+          path: join(shots, `registry-${name}-${lang}-390.png`),
+          fullPage: true,
+        });
+      }
+      // The filter form works without JavaScript: choosing a kind narrows the list.
+      await page.goto(`${base}/registry`);
+      await page.selectOption('select[name="kind"]', 'data-localisation');
+      await page.click('form.filters button[type="submit"]');
+      assert.match(page.url(), /kind=data-localisation/);
+      const text = await page.locator('main').innerText();
+      assert.ok(text.includes('Data localisation regulations'), `${lang}: the filtered list`);
+      assert.ok(
+        !text.includes('Lei de infraestrutura') &&
+          !text.includes('Critical Internet infrastructure act'),
+      );
+      await context.close();
+    }
+    assert.deepEqual(findings, []);
+  },
+);
