@@ -42,6 +42,7 @@ import {
   errorCatalogue,
   isPlenumError,
   type ErrorCode,
+  type FieldProblem,
   type PlenumError,
 } from './errors.ts';
 import { fillRefusedForm, sendsFormBack } from './web/form-refusal.ts';
@@ -82,13 +83,14 @@ function respondWithError(
   c: Context<AppEnv>,
   code: ErrorCode,
   detail?: string,
+  fields?: FieldProblem[],
 ): Response | Promise<Response> {
   const status = errorCatalogue[code].status as ContentfulStatusCode;
   if (wantsJson(c)) return c.json(apiErrorBody(code, detail), status);
   // The error may come before the session middleware ran: fall back to an anonymous English page.
   const ui = c.var.ui ?? uiFor('en');
   const ctx = c.var.page ?? { ui, viewer: null, path: '/', csrf: '' };
-  return c.html(errorPage(ctx, status, code, detail), status);
+  return c.html(errorPage(ctx, status, code, detail, fields), status);
 }
 
 /**
@@ -246,7 +248,7 @@ export function createApp(given: AppDeps): Hono<AppEnv> {
       retryAfter(c, error);
       const refused = await refusedForm(app, c, error);
       if (refused) return refused;
-      return respondWithError(c, error.code, error.detail);
+      return respondWithError(c, error.code, error.detail, error.fields);
     }
     console.error(`[plenum] ${c.req.method} ${c.req.path}:`, error);
     return respondWithError(c, 'INTERNAL');

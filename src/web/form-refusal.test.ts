@@ -234,6 +234,27 @@ for (const engine of testEngines()) {
       assert.match(html, /Ce champ est obligatoire|Utilisez au moins|Give the period a title/);
     });
 
+    test('an unknown filter value is refused with a sentence naming the choices, in the reader’s language', async () => {
+      const client = clients.get('anonymous')!;
+      const res = await client.get(`/consultations/${built.period.id}?group=nonsense`);
+      assert.equal(res.status, 400);
+      const html = await res.text();
+      assert.doesNotMatch(html, /Invalid option|expected one of/);
+      assert.match(html, /Choose one of “government”/);
+      const fr = await client.get(`/consultations/${built.period.id}?group=nonsense`, {
+        'accept-language': 'fr',
+      });
+      assert.match(await fr.text(), /Choisissez l’une de ces valeurs : “government”/);
+      const country = await client.get(`/consultations/${built.period.id}?country=12`);
+      assert.equal(country.status, 400);
+      assert.match(await country.text(), /three-letter ISO 3166-1 alpha-3 code/);
+      const api = await client.get(`/api/consultations/${built.period.id}/submissions?group=x`);
+      assert.equal(api.status, 400);
+      const body = (await api.json()) as { error: { message: string } };
+      assert.doesNotMatch(body.error.message, /Invalid option|expected one of/);
+      assert.match(body.error.message, /Choose one of “government”/);
+    });
+
     test('every POST form route of the app has a case, or says why not', () => {
       const posts = new Set(
         app.routes
