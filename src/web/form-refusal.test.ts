@@ -75,6 +75,22 @@ const cases: FormCase[] = [
     says: /close after it opens/,
   },
   {
+    route: '/processes/:process/consultations',
+    who: 'secretariat',
+    page: () => '/processes/twg/consultations/new',
+    action: () => '/processes/twg/consultations',
+    form: (b) => ({
+      versionId: b.versionId,
+      title: 'Opening in the spring-forward gap',
+      opensAt: '2027-03-14T02:30',
+      closesAt: '2027-04-01T00:00',
+      timeZone: 'America/New_York',
+    }),
+    typed: ['Opening in the spring-forward gap', '2027-03-14T02:30', 'America/New_York'],
+    field: 'opensAt',
+    says: /does not exist in America\/New_York[\s\S]*01:30[\s\S]*03:30/,
+  },
+  {
     route: '/consultations/:id/extend',
     who: 'secretariat',
     page: (b) => `/consultations/${b.period.id}`,
