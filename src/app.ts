@@ -46,6 +46,8 @@ import {
   type PlenumError,
 } from './errors.ts';
 import { fillRefusedForm, sendsFormBack } from './web/form-refusal.ts';
+import { errorMessage } from './web/error-text.ts';
+import { signInPage } from './accounts/accounts.views.ts';
 import { safeBack } from './web/links.ts';
 import { processRoutes } from './processes/processes.routes.ts';
 import { searchRoutes } from './search/search.routes.ts';
@@ -248,6 +250,18 @@ export function createApp(given: AppDeps): Hono<AppEnv> {
       retryAfter(c, error);
       const refused = await refusedForm(app, c, error);
       if (refused) return refused;
+      // No dead end: a reader not signed in gets the sign-in form, with the way back to the page.
+      if (error.code === 'SIGN_IN_REQUIRED' && !wantsJson(c) && !c.var.viewer && c.var.page) {
+        const back =
+          c.req.method === 'GET' ? safeBack(c.var.page.path) : safeBack(c.var.formBody?._page);
+        return c.html(
+          signInPage(c.var.page, {
+            back,
+            notice: errorMessage(c.var.ui, 'SIGN_IN_REQUIRED'),
+          }),
+          401,
+        );
+      }
       return respondWithError(c, error.code, error.detail, error.fields);
     }
     console.error(`[plenum] ${c.req.method} ${c.req.path}:`, error);

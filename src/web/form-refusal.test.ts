@@ -271,6 +271,46 @@ for (const engine of testEngines()) {
       assert.match(body.error.message, /Choose one of “government”/);
     });
 
+    test('“Comment on para 6” when signed out: the sign-in form, then back to the comment form for para 6', async () => {
+      const reader = new TestClient(app);
+      const block = (
+        await o.db
+          .selectFrom('blocks')
+          .select('id')
+          .where('address', '=', 'para 6')
+          .executeTakeFirstOrThrow()
+      ).id;
+      const commentPath = `/consultations/${built.period.id}/submit?block=${block}`;
+      const res = await reader.get(commentPath);
+      assert.equal(res.status, 401);
+      const html = await res.text();
+      assert.match(html, /<form method="post" action="\/sign-in"/, 'the sign-in form, no dead end');
+      const back = /name="back" value="([^"]*)"/.exec(html)?.[1]?.replace(/&amp;/g, '&');
+      assert.equal(back, commentPath);
+      const signedIn = await reader.post('/sign-in', {
+        email: built.accounts.civil.email,
+        password: builtPassword,
+        back: back!,
+      });
+      assert.equal(signedIn.status, 303);
+      assert.equal(signedIn.headers.get('location'), commentPath);
+      const form = await reader.get(commentPath);
+      assert.equal(form.status, 200);
+      assert.match(await form.text(), new RegExp(`<option value="${block}" selected>`));
+    });
+
+    test('a way back to another site is never followed', async () => {
+      const reader = new TestClient(app);
+      for (const back of ['//evil.example/x', 'https://evil.example/', '/\\evil.example']) {
+        const res = await reader.post('/sign-in', {
+          email: built.accounts.civil.email,
+          password: builtPassword,
+          back,
+        });
+        assert.equal(res.headers.get('location'), '/', back);
+      }
+    });
+
     test('every POST form route of the app has a case, or says why not', () => {
       const posts = new Set(
         app.routes
