@@ -38,7 +38,18 @@ import { Followers } from './events/followers.ts';
 import { allFollowers } from './followers.ts';
 import { followerRoutes } from './events/followers.routes.ts';
 import { notificationRoutes } from './notifications/notifications.routes.ts';
-import { apiErrorBody, errorCatalogue, isPlenumError, type ErrorCode } from './errors.ts';
+import {
+  apiErrorBody,
+  errorCatalogue,
+  isPlenumError,
+  type ErrorCode,
+  type FieldProblem,
+  type PlenumError,
+} from './errors.ts';
+import { fillRefusedForm, sendsFormBack } from './web/form-refusal.ts';
+import { errorMessage } from './web/error-text.ts';
+import { signInPage } from './accounts/accounts.views.ts';
+import { safeBack } from './web/links.ts';
 import { processRoutes } from './processes/processes.routes.ts';
 import { searchRoutes } from './search/search.routes.ts';
 import { transparencyRoutes } from './transparency/transparency.routes.ts';
@@ -75,13 +86,45 @@ function respondWithError(
   c: Context<AppEnv>,
   code: ErrorCode,
   detail?: string,
+  fields?: FieldProblem[],
 ): Response | Promise<Response> {
   const status = errorCatalogue[code].status as ContentfulStatusCode;
   if (wantsJson(c)) return c.json(apiErrorBody(code, detail), status);
   // The error may come before the session middleware ran: fall back to an anonymous English page.
   const ui = c.var.ui ?? uiFor('en');
   const ctx = c.var.page ?? { ui, viewer: null, path: '/', csrf: '' };
-  return c.html(errorPage(ctx, status, code, detail), status);
+  return c.html(errorPage(ctx, status, code, detail, fields), status);
+}
+
+/**
+ * A refused form post answered with its page drawn again and filled in (src/web/form-refusal.ts);
+ * undefined when the ordinary error page must answer.
+ */
+async function refusedForm(
+  app: Hono<AppEnv>,
+  c: Context<AppEnv>,
+  error: PlenumError,
+): Promise<Response | undefined> {
+  const body = c.var.formBody;
+  if (c.req.method !== 'POST' || wantsJson(c) || !body || !sendsFormBack(error)) return undefined;
+  const pagePath = safeBack(body._page);
+  const headers: Record<string, string> = { accept: 'text/html' };
+  for (const name of [
+    'cookie',
+    'accept-language',
+    'x-forwarded-for',
+    'x-forwarded-host',
+    'x-forwarded-proto',
+  ])
+    if (c.req.header(name)) headers[name] = c.req.header(name)!;
+  if (pagePath === '/' && body._page !== '/') return undefined;
+  const pageAnswer = await app.fetch(new Request(new URL(pagePath, c.req.url), { headers }), c.env);
+  if (pageAnswer.status !== 200) return undefined;
+  const filled = fillRefusedForm(await pageAnswer.text(), c.req.path, body, error, c.var.ui);
+  if (filled === undefined) return undefined;
+  for (const cookie of pageAnswer.headers.getSetCookie())
+    c.header('set-cookie', cookie, { append: true });
+  return c.html(filled, error.status as ContentfulStatusCode);
 }
 
 /**
@@ -204,10 +247,24 @@ export function createApp(given: AppDeps): Hono<AppEnv> {
   app.get('/api/openapi.json', (c) => c.json(openApi));
 
   app.notFound((c) => respondWithError(c, 'NOT_FOUND'));
-  app.onError((error, c) => {
+  app.onError(async (error, c) => {
     if (isPlenumError(error)) {
       retryAfter(c, error);
-      return respondWithError(c, error.code, error.detail);
+      const refused = await refusedForm(app, c, error);
+      if (refused) return refused;
+      // No dead end: a reader not signed in gets the sign-in form, with the way back to the page.
+      if (error.code === 'SIGN_IN_REQUIRED' && !wantsJson(c) && !c.var.viewer && c.var.page) {
+        const back =
+          c.req.method === 'GET' ? safeBack(c.var.page.path) : safeBack(c.var.formBody?._page);
+        return c.html(
+          signInPage(c.var.page, {
+            back,
+            notice: errorMessage(c.var.ui, 'SIGN_IN_REQUIRED'),
+          }),
+          401,
+        );
+      }
+      return respondWithError(c, error.code, error.detail, error.fields);
     }
     console.error(`[plenum] ${c.req.method} ${c.req.path}:`, error);
     return respondWithError(c, 'INTERNAL');

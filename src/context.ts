@@ -9,6 +9,7 @@ import type { SubmissionQueue } from './submissions/submission-queue.ts';
 import type { Followers } from './events/followers.ts';
 import type { Ui } from './web/i18n.ts';
 import type { PageContext } from './web/page-context.ts';
+import type { FormBody } from './form-body.ts';
 
 /** Dependencies of the web app. */
 export interface AppDeps {
@@ -65,6 +66,8 @@ export interface AppEnv {
     viewer: Viewer | null;
     csrf: string;
     page: PageContext;
+    /** The posted form, once read (a refused form is drawn again with it). */
+    formBody: FormBody | undefined;
   };
 }
 

@@ -266,6 +266,29 @@ export const errorCatalogue = {
 /** A code from the catalogue. */
 export type ErrorCode = keyof typeof errorCatalogue;
 
+/** What a field's problem is, for the pages to word in the reader's language (src/validation.ts). */
+export type FieldProblemKey =
+  | 'required'
+  | 'invalid'
+  | 'choose'
+  | 'tooShort'
+  | 'tooLong'
+  | 'chooseAtLeast'
+  | 'chooseAtMost'
+  | 'atLeast'
+  | 'atMost'
+  | 'email'
+  | 'url'
+  | 'date';
+
+/** One field's problem: its name in the form, the English message, a key when one fits. */
+export interface FieldProblem {
+  field: string;
+  message: string;
+  key?: FieldProblemKey;
+  params?: Record<string, string | number>;
+}
+
 /** An error a user can act on: a catalogue code, optional detail and optional data for the API. */
 export class PlenumError extends Error {
   readonly code: ErrorCode;
@@ -273,8 +296,14 @@ export class PlenumError extends Error {
   readonly detail: string | undefined;
   /** For a refusal that lasts a while (429, 503): the seconds to wait, sent as Retry-After. */
   readonly retryAfterSeconds: number | undefined;
+  /** The problems field by field, when the refusal names fields (see fieldProblemsOf). */
+  readonly fields: FieldProblem[] | undefined;
 
-  constructor(code: ErrorCode, detail?: string, options: { retryAfterSeconds?: number } = {}) {
+  constructor(
+    code: ErrorCode,
+    detail?: string,
+    options: { retryAfterSeconds?: number; fields?: FieldProblem[] } = {},
+  ) {
     const entry = errorCatalogue[code];
     super(detail ? `${entry.message} ${detail}` : entry.message);
     this.name = 'PlenumError';
@@ -282,6 +311,7 @@ export class PlenumError extends Error {
     this.status = entry.status;
     this.detail = detail;
     this.retryAfterSeconds = options.retryAfterSeconds;
+    this.fields = options.fields;
   }
 }
 
@@ -297,4 +327,21 @@ export function apiErrorBody(
 ): { error: { code: ErrorCode; message: string } } {
   const base = errorCatalogue[code].message;
   return { error: { code, message: detail ? `${base} ${detail}` : base } };
+}
+
+/**
+ * The problems of a refusal field by field: those zod found, else those a service wrote in its
+ * detail as `field: message; field: message` (the house style); problems without a field name
+ * come back with field ''.
+ */
+export function fieldProblemsOf(error: {
+  detail?: string | undefined;
+  fields?: FieldProblem[] | undefined;
+}): FieldProblem[] {
+  if (error.fields) return error.fields;
+  if (!error.detail) return [];
+  return error.detail.split(/;\s+/).map((part) => {
+    const found = /^([A-Za-z_][\w.[\]-]*):\s+(.+)$/s.exec(part);
+    return found ? { field: found[1]!, message: found[2]! } : { field: '', message: part };
+  });
 }

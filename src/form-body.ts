@@ -55,7 +55,9 @@ export async function readFormBody(c: Context<AppEnv>): Promise<FormBody> {
   const problem = formContentTypeProblem(c.req.header('content-type'));
   if (problem) throw new PlenumError('INVALID_REQUEST', problem);
   try {
-    return await c.req.parseBody({ all: true });
+    const body: FormBody = await c.req.parseBody({ all: true });
+    c.set('formBody', body);
+    return body;
   } catch (error) {
     if (isPlenumError(error)) throw error;
     // The platform's parser names the fault in English only ("expected CRLF"): not shown.

@@ -61,6 +61,13 @@ for (const engine of testEngines()) {
       assert.match(page, /TWG\/twg\/1, para 4/);
       assert.match(page, /integrity of the public core of the Internet/);
       assert.doesNotMatch(page, /para 5/);
+      // The count in the header is the count of the list it heads (issue 19: “15 passages”, 20 listed).
+      const said = /<p class="meta">(\d+) passages?/.exec(page)?.[1];
+      const listed = (
+        /<ol class="passages">([\s\S]*?)<\/ol>/.exec(page)?.[1]?.match(/<li\b/g) ?? []
+      ).length;
+      assert.equal(Number(said), listed);
+      assert.equal(listed, 2);
       const arabic = await (
         await app.request('/concepts/public-core', { headers: { 'accept-language': 'ar' } })
       ).text();

@@ -5,10 +5,8 @@
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import { checkForm } from '../accounts/accounts.middleware.ts';
-import { isPlenumError, type PlenumError } from '../errors.ts';
 import type { ApiRegistry } from '../api/api-registry.ts';
 import type { AppEnv } from '../context.ts';
-import { errorText } from '../web/error-text.ts';
 import { unLanguages } from '../text/detect-language.ts';
 import { canEditConcepts } from './concepts.policy.ts';
 import { createConcept, getConcept, getConcepts, removeConceptTerm } from './concepts.service.ts';
@@ -16,11 +14,6 @@ import { conceptListPage } from './concepts.views.ts';
 
 const field = (body: Record<string, unknown>, key: string): string =>
   typeof body[key] === 'string' ? (body[key] as string) : '';
-
-/** A refusal shown on the form (bad input, a conflict); anything else goes to the error page. */
-function formError(error: unknown): error is PlenumError {
-  return isPlenumError(error) && (error.status === 400 || error.status === 409);
-}
 
 const conceptJson = z.object({
   slug: z.string(),
@@ -42,29 +35,15 @@ export function conceptRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
     const values = Object.fromEntries(
       ['slug', 'parent', ...unLanguages.map((l) => `name-${l}`)].map((k) => [k, field(body, k)]),
     );
-    const { db } = c.var.deps;
-    try {
-      const concept = await db.transaction().execute((trx) =>
-        createConcept(trx, c.var.viewer, {
-          slug: values.slug,
-          parent: values.parent,
-          names: Object.fromEntries(unLanguages.map((l) => [l, values[`name-${l}`]])),
-        }),
-      );
-      return c.redirect(`/concepts/${concept.slug}`, 303);
-    } catch (error) {
-      if (!formError(error)) throw error;
-      const data = await getConcepts(db);
-      return c.html(
-        conceptListPage(c.var.page, {
-          ...data,
-          canEdit: true,
-          problem: errorText(c.var.ui, error),
-          values,
-        }),
-        error.status as 400,
-      );
-    }
+    // A refusal comes back as the list page with the form filled in (src/web/form-refusal.ts).
+    const concept = await c.var.deps.db.transaction().execute((trx) =>
+      createConcept(trx, c.var.viewer, {
+        slug: values.slug,
+        parent: values.parent,
+        names: Object.fromEntries(unLanguages.map((l) => [l, values[`name-${l}`]])),
+      }),
+    );
+    return c.redirect(`/concepts/${concept.slug}`, 303);
   });
 
   app.post('/concepts/:slug/terms/:term/delete', async (c) => {

@@ -20,6 +20,7 @@ import {
   type TaggedPassage,
 } from './concepts.schema.ts';
 import {
+  countTaggedPassages,
   countTags,
   deleteTagsOf,
   deleteTagsOfConcept,
@@ -191,13 +192,13 @@ export async function getConcept(
   if (!concept) throw new PlenumError('CONCEPT_NOT_FOUND');
   const all = await listConcepts(db);
   const ids = [...withNarrower(all, [concept.id])];
-  const counts = await countTags(db);
   return {
     concept,
     parent: all.find((c) => c.id === concept.parentId),
     children: all.filter((c) => c.parentId === concept.id),
     passages: await listTaggedPassages(db, ids, limit),
-    count: counts.get(concept.id) ?? 0,
+    // The count of what the list is drawn from: the concept and its narrower ones, each passage once.
+    count: await countTaggedPassages(db, ids),
   };
 }
 

@@ -146,6 +146,20 @@ export async function countTags(db: Db): Promise<Map<string, number>> {
   return new Map(rows.map((r) => [r.concept_id, Number(r.n)]));
 }
 
+/** How many public passages are tagged with any of these concepts (each passage once). */
+export async function countTaggedPassages(db: Db, conceptIds: string[]): Promise<number> {
+  if (conceptIds.length === 0) return 0;
+  const row = await db
+    .selectFrom('concept_tags as t')
+    .innerJoin('search_items as s', 's.source_id', 't.source_id')
+    .leftJoin('versions as v', 'v.id', 's.version_id')
+    .select((eb) => eb.fn.count<number>('t.source_id').distinct().as('n'))
+    .where('t.concept_id', 'in', conceptIds)
+    .where((eb) => eb.or([eb('v.public', '=', 1), eb('s.version_id', 'is', null)]))
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
 /**
  * The newest public passages tagged with any of these concepts, with what a reader needs to find
  * them. A paragraph of a version still in preparation is left out: anyone may read this list.

@@ -204,7 +204,11 @@ for (const engine of testEngines()) {
       const stanceBody = (source: string, exact: string) => (role: Role) => ({
         source,
         concept: 'public-core',
-        stance: 'supports',
+        // Each role records a different stance: the same one twice is refused as a duplicate.
+        stance: tokenRoles.has(role)
+          ? ({ readerToken: 'supports', representativeToken: 'opposes' }[role as string] ??
+            'conditional')
+          : 'neutral',
         exact,
         country: 'KEN',
         note: `Recorded by ${role}`,

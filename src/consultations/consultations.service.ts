@@ -21,7 +21,7 @@ import {
   listPeriodsOfProcess,
   updateClose,
 } from './consultations.store.ts';
-import { zonedTimeToUtc } from './time-zones.ts';
+import { zonedInstant } from './time-zones.ts';
 
 /** A period with the process, document and version it is about. */
 export interface PeriodContext {
@@ -102,10 +102,8 @@ export async function openCommentPeriod(
       'versionId: choose a version of a document of this process.',
     );
   }
-  const opens = zonedTimeToUtc(form.opensAt, form.timeZone);
-  const closes = zonedTimeToUtc(form.closesAt, form.timeZone);
-  if (!opens) throw new PlenumError('INVALID_REQUEST', 'opensAt: not a real date and time.');
-  if (!closes) throw new PlenumError('INVALID_REQUEST', 'closesAt: not a real date and time.');
+  const opens = zonedInstant(form.opensAt, form.timeZone, 'opensAt');
+  const closes = zonedInstant(form.closesAt, form.timeZone, 'closesAt');
   if (closes <= opens)
     throw new PlenumError('INVALID_REQUEST', 'closesAt: the period must close after it opens.');
   if (closes <= now)
@@ -163,8 +161,7 @@ export async function extendCommentPeriod(
   checkCanManagePeriods(viewer, period.processId);
   const parsed = extensionSchema.safeParse(input);
   if (!parsed.success) throw zodError(parsed.error);
-  const closes = zonedTimeToUtc(parsed.data.closesAt, period.timeZone);
-  if (!closes) throw new PlenumError('INVALID_REQUEST', 'closesAt: not a real date and time.');
+  const closes = zonedInstant(parsed.data.closesAt, period.timeZone, 'closesAt');
   if (closes.toISOString() <= period.closesAt) {
     throw new PlenumError(
       'INVALID_REQUEST',

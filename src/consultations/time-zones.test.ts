@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { isTimeZone, utcToZonedTime, zonedTimeToUtc } from './time-zones.ts';
+import type { PlenumError } from '../errors.ts';
+import { isTimeZone, utcToZonedTime, zonedInstant, zonedTimeToUtc } from './time-zones.ts';
 
 test('converts a New York wall-clock time to UTC in winter and in summer', () => {
   assert.equal(
@@ -60,4 +61,49 @@ test('round-trips wall-clock times through UTC', () => {
     assert.ok(utc, zone);
     assert.equal(utcToZonedTime(utc, zone), '2027-05-20T09:15', zone);
   }
+});
+
+test('a time in a spring-forward gap is refused with the two possible readings (issue 19)', () => {
+  assert.throws(
+    () => zonedInstant('2027-03-14T02:30', 'America/New_York', 'opensAt'),
+    (error: PlenumError) => {
+      assert.equal(error.code, 'INVALID_REQUEST');
+      assert.match(
+        error.detail ?? '',
+        /^opensAt: 2027-03-14 02:30 does not exist in America\/New_York/,
+      );
+      assert.match(
+        error.detail ?? '',
+        /2027-03-14 01:30 \(UTC−05:00, that is 2027-03-14 06:30 UTC\)/,
+      );
+      assert.match(
+        error.detail ?? '',
+        /2027-03-14 03:30 \(UTC−04:00, that is 2027-03-14 07:30 UTC\)/,
+      );
+      return true;
+    },
+  );
+});
+
+test('a time in an autumn overlap is refused with the two possible readings (issue 19)', () => {
+  assert.throws(
+    () => zonedInstant('2027-11-07T01:30', 'America/New_York', 'closesAt'),
+    (error: PlenumError) => {
+      assert.match(error.detail ?? '', /^closesAt: 2027-11-07 01:30 happens twice/);
+      assert.match(error.detail ?? '', /2027-11-07 05:30 UTC/);
+      assert.match(error.detail ?? '', /2027-11-07 06:30 UTC/);
+      return true;
+    },
+  );
+});
+
+test('an ordinary time, and one in a zone without changes, reads one way', () => {
+  assert.equal(
+    zonedInstant('2027-03-14T04:30', 'America/New_York', 'opensAt').toISOString(),
+    '2027-03-14T08:30:00.000Z',
+  );
+  assert.equal(
+    zonedInstant('2027-03-14T02:30', 'UTC', 'opensAt').toISOString(),
+    '2027-03-14T02:30:00.000Z',
+  );
 });

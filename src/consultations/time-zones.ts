@@ -1,4 +1,5 @@
 /** Wall-clock times in named time zones, converted with Intl (no time-zone database of our own). */
+import { PlenumError } from '../errors.ts';
 
 /** True when the name is an IANA time zone this runtime knows (e.g. Europe/Geneva, Asia/Kolkata). */
 export function isTimeZone(name: string): boolean {
@@ -65,4 +66,52 @@ export function zonedTimeToUtc(local: string, timeZone: string): Date | undefine
 export function utcToZonedTime(instant: Date, timeZone: string): string {
   const shifted = new Date(instant.getTime() + offsetMinutes(instant, timeZone) * 60_000);
   return shifted.toISOString().slice(0, 16);
+}
+
+/** An offset from UTC as a reader writes it: "UTC−05:00". */
+function offsetLabel(instant: Date, timeZone: string): string {
+  const minutes = offsetMinutes(instant, timeZone);
+  const sign = minutes < 0 ? '−' : '+';
+  const abs = Math.abs(minutes);
+  return `UTC${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
+function reading(instant: Date, timeZone: string): string {
+  const local = utcToZonedTime(instant, timeZone).replace('T', ' ');
+  const utc = instant.toISOString().slice(0, 16).replace('T', ' ');
+  return `${local} (${offsetLabel(instant, timeZone)}, that is ${utc} UTC)`;
+}
+
+/**
+ * The UTC instant of a wall-clock time in a zone, refusing what cannot be read one way: a time
+ * that does not exist (in a spring-forward gap) or happens twice (in an autumn overlap) is refused
+ * with the two possible readings, never moved silently. The refusal names the field.
+ */
+export function zonedInstant(local: string, timeZone: string, field: string): Date {
+  const instant = zonedTimeToUtc(local, timeZone);
+  if (!instant) throw new PlenumError('INVALID_REQUEST', `${field}: not a real date and time.`);
+  const wanted = local.trim().replace(' ', 'T').slice(0, 16);
+  const wall = Date.parse(`${wanted}:00Z`);
+  const before = new Date(wall - offsetMinutes(new Date(wall - 43_200_000), timeZone) * 60_000);
+  const after = new Date(wall - offsetMinutes(new Date(wall + 43_200_000), timeZone) * 60_000);
+  if (before.getTime() === after.getTime()) return instant;
+  const shown = wanted.replace('T', ' ');
+  const matches = [before, after].filter((t) => utcToZonedTime(t, timeZone) === wanted);
+  if (matches.length === 0) {
+    // In the gap: the time read with the offset before the change, or with the one after.
+    const early = new Date(Math.min(before.getTime(), after.getTime()));
+    const late = new Date(Math.max(before.getTime(), after.getTime()));
+    throw new PlenumError(
+      'INVALID_REQUEST',
+      `${field}: ${shown} does not exist in ${timeZone}: the clocks go forward at that time. Did you mean ${reading(early, timeZone)} or ${reading(late, timeZone)}? Enter one of them.`,
+    );
+  }
+  if (matches.length === 2) {
+    const [first, second] = matches.toSorted((a, b) => a.getTime() - b.getTime()) as [Date, Date];
+    throw new PlenumError(
+      'INVALID_REQUEST',
+      `${field}: ${shown} happens twice in ${timeZone}: the clocks go back at that time. It is either ${reading(first, timeZone)} or ${reading(second, timeZone)}. To say which, enter the time in UTC with the time zone UTC.`,
+    );
+  }
+  return instant;
 }

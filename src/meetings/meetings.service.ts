@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { Viewer } from '../accounts/accounts.schema.ts';
 import { secretHash } from '../accounts/accounts.service.ts';
 import { getPeriodsOfProcess } from '../consultations/consultations.service.ts';
-import { zonedTimeToUtc } from '../consultations/time-zones.ts';
+import { zonedInstant } from '../consultations/time-zones.ts';
 import type { Db } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
 import { getProcessWithDocuments } from '../documents/documents.service.ts';
@@ -57,10 +57,8 @@ export function datesValue(startsAt: string, endsAt: string): string {
 
 /** The UTC instants of the wall-clock start and end in a zone; refuses unreal times and an end not after the start. */
 function instantsOf(startsAt: string, endsAt: string, timeZone: string): [string, string] {
-  const starts = zonedTimeToUtc(startsAt, timeZone);
-  const ends = zonedTimeToUtc(endsAt, timeZone);
-  if (!starts) throw new PlenumError('INVALID_REQUEST', 'startsAt: not a real date and time.');
-  if (!ends) throw new PlenumError('INVALID_REQUEST', 'endsAt: not a real date and time.');
+  const starts = zonedInstant(startsAt, timeZone, 'startsAt');
+  const ends = zonedInstant(endsAt, timeZone, 'endsAt');
   if (ends <= starts)
     throw new PlenumError('INVALID_REQUEST', 'endsAt: the meeting must end after it starts.');
   return [starts.toISOString(), ends.toISOString()];

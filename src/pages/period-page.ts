@@ -11,6 +11,7 @@ import {
   getPeriodCounts,
   getPeriodTimeline,
   getPublishedSubmissions,
+  countPublishedSubmissions,
   resolveFilters,
 } from '../submissions/submissions.service.ts';
 import { periodSubmissionsSection } from '../submissions/submissions.views.ts';
@@ -34,7 +35,7 @@ export function mountPeriodPage(app: Hono<AppEnv>): void {
     const resolved = await resolveFilters(db, filters);
     const before = c.req.query('before');
     // Who says they speak for a State without being verified is listed apart.
-    const [page, apart, counts, organisations, extensions] = await Promise.all([
+    const [page, apart, counts, organisations, extensions, matching] = await Promise.all([
       getPublishedSubmissions(
         db,
         { periodId: context.period.id },
@@ -54,6 +55,8 @@ export function mountPeriodPage(app: Hono<AppEnv>): void {
       getPeriodCounts(db, context.period.id),
       getOrganisations(db),
       getPeriodExtensions(db, context.period.id),
+      // The count beside the list is the count of the list: under its filters.
+      countPublishedSubmissions(db, context.period.id, resolved),
     ]);
     const { process, period } = context;
     const [translations, timeline] = await Promise.all([
@@ -83,7 +86,7 @@ export function mountPeriodPage(app: Hono<AppEnv>): void {
           apart: apart.submissions,
           campaigns: page.campaigns,
           next: page.next,
-          published: counts.byStatus.get('published') ?? 0,
+          published: matching,
           rejected: counts.rejected,
           filters,
           filterQuery: query,

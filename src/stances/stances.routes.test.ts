@@ -189,6 +189,33 @@ for (const engine of testEngines()) {
       assert.equal((await app.request('/countries/XYZ')).status, 404);
     });
 
+    test('a stance dated in the future, and an identical duplicate, are refused with a message (issue 19)', async () => {
+      const analyst = await as('tech');
+      const before = await stanceCount(o);
+      const future = await analyst.post('/stances', {
+        source: para2,
+        concept: 'dns',
+        stance: 'supports',
+        exact: 'general availability and integrity',
+        country: 'BRA',
+        saidOn: '2031-01-01',
+      });
+      assert.equal(future.status, 400);
+      const futurePage = await future.text();
+      assert.match(futurePage, /cannot be dated in the future/);
+      assert.match(futurePage, /2031-01-01/, 'the typed date is kept');
+      const again = await analyst.post('/stances', {
+        source: para2,
+        concept: 'dns',
+        stance: 'neutral',
+        exact: 'general availability and integrity',
+        country: 'KEN',
+      });
+      assert.equal(again.status, 400);
+      assert.match(await again.text(), /This stance is already recorded/);
+      assert.equal(await stanceCount(o), before, 'nothing was stored');
+    });
+
     test('the concept page draws the stance map as SVG with a table beside it, in English and Arabic', async () => {
       const page = await (await app.request('/concepts/public-core')).text();
       assert.match(page, /<svg [^>]*role="img" aria-labelledby="stance-map-title stance-map-desc"/);

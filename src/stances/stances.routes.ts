@@ -10,7 +10,7 @@ import { isPlenumError, PlenumError } from '../errors.ts';
 import { getOrganisations } from '../organisations/organisations.service.ts';
 import { findCountry } from '../organisations/countries.ts';
 import type { ApiRegistry } from '../api/api-registry.ts';
-import type { AppEnv } from '../context.ts';
+import { clockOf, type AppEnv } from '../context.ts';
 import { errorText } from '../web/error-text.ts';
 import { newStanceSchema, stanceKinds } from './stances.schema.ts';
 import {
@@ -121,7 +121,7 @@ export function stanceRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
     try {
       const stance = await db
         .transaction()
-        .execute((trx) => recordStance(trx, c.var.viewer, values));
+        .execute((trx) => recordStance(trx, c.var.viewer, values, clockOf(c.var.deps)));
       return c.redirect(`/concepts/${stance.conceptSlug}#stances`, 303);
     } catch (error) {
       if (!isPlenumError(error) || ![400, 404, 409, 422].includes(error.status)) throw error;
@@ -167,7 +167,7 @@ export function stanceRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
     handler: async (c, { body }) => {
       const stance = await c.var.deps.db
         .transaction()
-        .execute((trx) => recordStance(trx, c.var.viewer, body));
+        .execute((trx) => recordStance(trx, c.var.viewer, body, clockOf(c.var.deps)));
       return stanceToJson(stance);
     },
   });

@@ -66,6 +66,12 @@ export async function recordStance(
   const parsed = newStanceSchema.safeParse(input);
   if (!parsed.success) throw zodError(parsed.error);
   const form = parsed.data;
+  const today = now.toISOString().slice(0, 10);
+  if (form.saidOn && form.saidOn > today)
+    throw new PlenumError(
+      'INVALID_REQUEST',
+      `saidOn: a stance cannot be dated in the future (today is ${today}).`,
+    );
   const source = await getStanceSource(db, form.source);
   const concept = await lookupConcept(db, form.concept);
   if (!concept) throw new PlenumError('CONCEPT_NOT_FOUND');
@@ -105,6 +111,23 @@ export async function recordStance(
       `The quoted words are not in the passage: "${form.exact.slice(0, 80)}".`,
     );
   const selector = quoteSelector(source.text, place.start, place.end);
+  const saidOn = form.saidOn ?? source.date;
+  // The same actor, concept, stance, quote and date again is the same stance: refused, not doubled.
+  const same = (await listStances(db, { sourceId: source.id })).find(
+    (s) =>
+      s.conceptId === concept.id &&
+      s.stance === form.stance &&
+      s.actor.organisationId === organisationId &&
+      s.actor.country === country &&
+      s.start === selector.start &&
+      s.end === selector.end &&
+      s.saidOn.slice(0, 10) === saidOn.slice(0, 10),
+  );
+  if (same)
+    throw new PlenumError(
+      'INVALID_REQUEST',
+      `This stance is already recorded (the same actor, concept, stance, quoted words and date, recorded on ${same.recordedAt.slice(0, 10)}): nothing was stored.`,
+    );
   const id = newId();
   await insertStance(db, {
     id,
@@ -121,7 +144,7 @@ export async function recordStance(
     suffix: selector.suffix,
     start: selector.start,
     end: selector.end,
-    said_on: form.saidOn ?? source.date,
+    said_on: saidOn,
     note: form.note ?? null,
     recorded_by: viewer.id,
     recorded_at: now.toISOString(),

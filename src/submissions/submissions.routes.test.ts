@@ -94,6 +94,25 @@ for (const engine of testEngines()) {
       assert.equal(res.status, 401);
     });
 
+    test('a quote with two paragraphs chosen is refused with the reason, the form kept, nothing stored (issue 19)', async () => {
+      const civil = await as('civil');
+      const para3 = await paragraphBlock(o.db, built.versionId, 'para 3');
+      const para4 = await paragraphBlock(o.db, built.versionId, 'para 4');
+      const before = await count(o, 'submissions');
+      const res = await civil.post(`/consultations/${built.period.id}/submissions`, {
+        organisationId: built.organisations.civil.id,
+        blockId: [para3, para4],
+        quote: 'harm the technical infrastructure',
+        body: 'A comment typed with care about two paragraphs.',
+        idempotencyKey: 'two-paragraphs-quoted',
+      });
+      assert.equal(res.status, 422);
+      const page = await res.text();
+      assert.match(page, /quoted words are anchored to one paragraph, and 2 are chosen/);
+      assert.match(page, /A comment typed with care about two paragraphs\./);
+      assert.equal(await count(o, 'submissions'), before);
+    });
+
     let spanSubmission = '';
     test('a representative comments on a span; the receipt comes once, even when the form is sent twice', async () => {
       const civil = await as('civil');

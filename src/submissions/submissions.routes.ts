@@ -212,6 +212,13 @@ export function submissionRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
       if (quote && blockIds.length === 0) {
         throw new PlenumError('ANCHOR_INVALID', 'Choose the paragraph the quoted words come from.');
       }
+      if (quote && blockIds.length > 1) {
+        // Quoted words come from one paragraph: with several chosen, which one is a guess.
+        throw new PlenumError(
+          'ANCHOR_INVALID',
+          `quote: quoted words are anchored to one paragraph, and ${blockIds.length} are chosen. Choose only the paragraph the words come from (comment on the others separately, or without quoting).`,
+        );
+      }
       // Stored with whatever else arrives at this moment, in one durable commit (group commit).
       receipt = await c.var.deps.submissions!.submit(
         c.var.viewer,

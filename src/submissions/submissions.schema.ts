@@ -236,7 +236,7 @@ export const submissionFiltersSchema = z.object({
   region: z.enum(regionalGroups).optional().describe('UN regional group of the organisation'),
   country: z
     .string()
-    .regex(/^[A-Za-z]{3}$/)
+    .regex(/^[A-Za-z]{3}$/, 'Use a three-letter ISO 3166-1 alpha-3 code, such as CHE or BRA.')
     .transform((v) => v.toUpperCase())
     .optional()
     .describe('ISO 3166-1 alpha-3'),

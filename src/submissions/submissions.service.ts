@@ -56,6 +56,7 @@ import {
 import {
   countByStatus,
   countPublishedByAddress,
+  countPublishedOfPeriod,
   findAttachment,
   findByIdempotencyKeys,
   findSubmissionRow,
@@ -1022,6 +1023,15 @@ async function recordStatusChange(
   );
 }
 
+/** How many published submissions of a period the filters keep (the count beside the list). */
+export function countPublishedSubmissions(
+  db: Db,
+  periodId: string,
+  filters: ListFilters,
+): Promise<number> {
+  return countPublishedOfPeriod(db, periodId, filters);
+}
+
 /** Parses list filters from a query string; an unknown organisation matches nothing. */
 export async function resolveFilters(
   db: Db,
@@ -1033,6 +1043,11 @@ export async function resolveFilters(
   const parsed = submissionFiltersSchema.safeParse(cleaned);
   if (!parsed.success) throw zodError(parsed.error);
   const filters: ListFilters = parsed.data;
+  if (filters.country && !findCountry(filters.country))
+    throw new PlenumError(
+      'INVALID_REQUEST',
+      `country: ${filters.country} is not the ISO 3166-1 alpha-3 code of a UN member or observer State (such as CHE or BRA).`,
+    );
   if (filters.organisation) {
     const organisation = await lookupOrganisation(db, filters.organisation);
     filters.organisationId = organisation?.id ?? 'none';

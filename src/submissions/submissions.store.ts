@@ -454,6 +454,23 @@ export function submissionIdsQuery(
   return query.orderBy('s.id', page.after !== undefined ? 'asc' : 'desc').limit(page.limit);
 }
 
+/** The published submissions of a period that the filters keep (the count beside its list). */
+export async function countPublishedOfPeriod(
+  db: Db,
+  periodId: string,
+  filters: ListFilters,
+): Promise<number> {
+  const row = await db
+    .selectFrom('submissions as s')
+    .innerJoin('organisations as o', 'o.id', 's.organisation_id')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('s.period_id', '=', periodId)
+    .where('s.status', '=', 'published')
+    .where((eb) => eb.and(filterConditions(eb as unknown as SubmissionEb, filters)))
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
 /** Published submissions per paragraph address of a version: made on it, and carried from earlier versions. */
 export async function countPublishedByAddress(
   db: Db,

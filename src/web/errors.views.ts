@@ -1,8 +1,8 @@
 /** The HTML page shown for an error. */
 import { html } from 'hono/html';
-import type { ErrorCode } from '../errors.ts';
+import type { ErrorCode, FieldProblem } from '../errors.ts';
 import type { PageContext } from './page-context.ts';
-import { errorText } from './error-text.ts';
+import { errorMessage, errorText } from './error-text.ts';
 import { fill } from './i18n.ts';
 import { page, type Markup } from './layout.ts';
 
@@ -12,6 +12,7 @@ export function errorPage(
   status: number,
   code: ErrorCode,
   detail: string | undefined,
+  fields?: FieldProblem[],
 ): Markup {
   const m = ctx.ui.m.errors;
   const heading = status === 404 ? m.notFound : status >= 500 ? m.serverError : m.badRequest;
@@ -23,7 +24,17 @@ export function errorPage(
     title: heading,
     main: html`<div class="error-page" role="alert">
       <h1>${heading}</h1>
-      <p>${errorText(ctx.ui, { code, detail })}</p>
+      ${
+        fields?.some((f) => f.key)
+          ? html`<p>${errorMessage(ctx.ui, code)}</p>
+              <ul>
+                ${fields.map(
+                  (f) =>
+                    html`<li>${f.field ? html`<code>${f.field}</code>: ` : ''}${f.key ? fill(ctx.ui.m.forms[f.key], f.params ?? {}) : html`<span lang="en" dir="ltr">${f.message}</span>`}</li>`,
+                )}
+              </ul>`
+          : html`<p>${errorText(ctx.ui, { code, detail })}</p>`
+      }
       ${signIn}
       <p class="meta">${fill(m.code, { code, status })}</p>
       <p><a href="/">${m.back}</a></p>

@@ -28,9 +28,16 @@ function languageSwitcher(ctx: PageContext): Markup {
   </nav>`;
 }
 
-/** A hidden field carrying the form token every form post must send back. */
+/**
+ * The hidden fields every form post sends back: the form token, and the address of the page the
+ * form is on (`_page`), where a refused form comes back filled in (src/web/form-refusal.ts).
+ */
 export function csrfField(ctx: PageContext): Markup {
-  return html`<input type="hidden" name="_csrf" value="${ctx.csrf}" />`;
+  return html`<input type="hidden" name="_csrf" value="${ctx.csrf}" /><input
+      type="hidden"
+      name="_page"
+      value="${ctx.path}"
+    />`;
 }
 
 /** A whole HTML page around the given main content, in the reader's language. */
