@@ -25,6 +25,7 @@ export const featureOrder = [
   'concepts',
   'watches',
   'stances',
+  'interchange',
   'briefings',
   'notifications',
 ] as const;

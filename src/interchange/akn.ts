@@ -6,7 +6,12 @@
  * Ntoso has no place for (a block's plenum address, kind and level) rides in `<proprietary>`, so
  * that `src/imports/parser/akn.ts` reads the same blocks back.
  */
-import type { Block, LanguageVersion, PlenumDocument, Version } from '../documents/documents.schema.ts';
+import type {
+  Block,
+  LanguageVersion,
+  PlenumDocument,
+  Version,
+} from '../documents/documents.schema.ts';
 
 /** The Akoma Ntoso 3.0 namespace. */
 export const AKN_NAMESPACE = 'http://docs.oasis-open.org/legaldocml/ns/akn/3.0';
@@ -36,7 +41,7 @@ export function escapeXml(text: string): string {
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
+    .replace(/[^\t\n\r\u0020-\uFFFD]/g, ''); // characters XML 1.0 cannot carry
 }
 
 /** One piece of an eId: no whitespace, no `_` runs that the hierarchy separator uses. */
@@ -63,7 +68,11 @@ export function aknDate(source: AknSource): string {
 }
 
 /** The FRBR URIs of a version in a language (AKN4UN: `/akn/un/doc/{kind}/{date}/{symbol}`). */
-export function frbrUris(source: AknSource): { work: string; expression: string; manifestation: string } {
+export function frbrUris(source: AknSource): {
+  work: string;
+  expression: string;
+  manifestation: string;
+} {
   const date = aknDate(source);
   const work = `/akn/un/doc/${source.document.kind}/${date}/${symbolSegment(source.document.symbol, source.document.id)}`;
   const expression = `${work}/${aknLanguage(source.languageVersion.language)}@${date}`;
@@ -193,7 +202,9 @@ export function writeAkn(source: AknSource): string {
   const longTitle = `<longTitle eId="longTitle_1"><p><docTitle>${escapeXml(title)}</docTitle>${document.symbol ? ` <docNumber>${escapeXml(document.symbol)}</docNumber>` : ''} <docDate date="${date}">${date}</docDate></p></longTitle>`;
   const preface = `<preface>${longTitle}${front.map(container).join('')}</preface>`;
   const mainBody = `<mainBody>${body.map((b) => hier(b, null)).join('') || '<p/>'}</mainBody>`;
-  const conclusions = back.length ? `<conclusions>${back.map(container).join('')}</conclusions>` : '';
+  const conclusions = back.length
+    ? `<conclusions>${back.map(container).join('')}</conclusions>`
+    : '';
 
   const author = '<FRBRauthor href="#plenum"/>';
   const frbrDate = `<FRBRdate date="${date}" name="version"/>`;
