@@ -22,6 +22,7 @@ import { benchPdfImport } from './pdf.ts';
 import { benchEvalCorpus } from './eval-corpus.ts';
 import { benchTransparency } from './transparency.ts';
 import { benchCampaignFollower, benchCampaignGrouping } from './campaigns.ts';
+import { benchAknExport } from './interchange.ts';
 
 function stats(samples: number[]): { median: number; p95: number; min: number } {
   const sorted = samples.toSorted((a, b) => a - b);
@@ -112,6 +113,7 @@ for (const engine of engines) {
   await benchAttachmentBombs(engine);
   await benchImport(engine);
   await benchRender(engine);
+  await benchAknExport(engine);
   await benchConsultations(engine);
   // 1,000,000 passages by default (minutes per engine); PLENUM_BENCH_SEARCH_ITEMS for fewer.
   await benchSearch(engine);
