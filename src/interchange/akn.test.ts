@@ -230,6 +230,12 @@ for (const engine of testEngines()) {
         4,
         /<identification>/,
       ],
+      [
+        'elements nested thousands deep',
+        `<?xml version="1.0"?>\n<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><doc name="x"><meta><identification source="#x"><FRBRWork/><FRBRExpression><FRBRlanguage language="eng"/></FRBRExpression></identification></meta><mainBody>\n${'<hcontainer name="x">'.repeat(5000)}${'</hcontainer>'.repeat(5000)}</mainBody></doc></akomaNtoso>\n`,
+        3,
+        /nest more than 200 levels/,
+      ],
     ] as const) {
       test(`refuses ${label} with the first error and its line, writing nothing`, async () => {
         const before = await rowCounts(other);

@@ -73,11 +73,12 @@ function first(node: Node, name: string): Element | undefined {
 }
 
 /** The text of an element, its descendants' text included. */
-function textOf(node: Node): string {
+function textOf(node: Node, depth = 0): string {
+  if (depth > MAX_DEPTH) tooDeep(node);
   let out = '';
   for (let c = node.firstChild; c; c = c.nextSibling) {
     if (c.nodeType === TEXT_NODE || c.nodeType === CDATA_NODE) out += c.nodeValue ?? '';
-    else if (c.nodeType === ELEMENT_NODE) out += textOf(c);
+    else if (c.nodeType === ELEMENT_NODE) out += textOf(c, depth + 1);
   }
   return out;
 }
@@ -150,8 +151,26 @@ function readProprietary(meta: Element): {
   return { notes, language };
 }
 
+/** How deep elements may nest: real drafts nest a handful of levels; the walk is recursive. */
+const MAX_DEPTH = 200;
+
+function tooDeep(node: Node): never {
+  refuse(lineOf(node), `elements nest more than ${MAX_DEPTH} levels deep.`);
+}
+
 /** Reads Akoma Ntoso XML into blocks and metadata. */
 export function parseAkn(xml: string): AknParse {
+  try {
+    return readAkn(xml);
+  } catch (error) {
+    // Nesting deep enough to exhaust the stack anywhere (the XML parser included) is bad input.
+    if (error instanceof RangeError)
+      throw new PlenumError('IMPORT_BAD_AKN', 'Elements nest too deeply to be read.');
+    throw error;
+  }
+}
+
+function readAkn(xml: string): AknParse {
   const root = parseXml(xml);
   if (root.localName !== 'akomaNtoso' || root.namespaceURI !== AKN_NAMESPACE)
     refuse(
@@ -184,10 +203,11 @@ export function parseAkn(xml: string): AknParse {
 
   const preface = first(doc, 'preface');
   const longTitle = preface ? first(preface, 'longTitle') : undefined;
-  const find = (node: Node, name: string): Element | undefined => {
+  const find = (node: Node, name: string, depth = 0): Element | undefined => {
+    if (depth > MAX_DEPTH) tooDeep(node);
     for (const el of elements(node)) {
       if (el.localName === name) return el;
-      const inner = find(el, name);
+      const inner = find(el, name, depth + 1);
       if (inner) return inner;
     }
     return undefined;
@@ -275,6 +295,7 @@ class BlockReader {
   }
 
   private hier(el: Element, parent: ParsedBlock | null, depth: number): void {
+    if (depth > MAX_DEPTH) tooDeep(el);
     const name = el.localName ?? '';
     if (name === 'p' || name === 'blockList' || name === 'table') {
       // A bare block in the body: an unnumbered paragraph (or table).
@@ -371,7 +392,9 @@ class BlockReader {
   /** The text of a block, with its footnotes taken out as markers and footnote blocks. */
   private fillText(block: ParsedBlock, el: Element): void {
     let text = '';
+    let depth = 0;
     const walk = (node: Node): void => {
+      if (++depth > MAX_DEPTH) tooDeep(node);
       for (let c = node.firstChild; c; c = c.nextSibling) {
         if (c.nodeType === TEXT_NODE || c.nodeType === CDATA_NODE) {
           text += c.nodeValue ?? '';
@@ -393,6 +416,7 @@ class BlockReader {
           walk(child);
         } else walk(child);
       }
+      depth--;
     };
     walk(el);
     block.text = text;
