@@ -23,6 +23,7 @@ import { benchPdfImport } from './pdf.ts';
 import { benchEvalCorpus } from './eval-corpus.ts';
 import { benchTransparency } from './transparency.ts';
 import { benchCampaignFollower, benchCampaignGrouping } from './campaigns.ts';
+import { benchAknExport } from './interchange.ts';
 
 function stats(samples: number[]): { median: number; p95: number; min: number } {
   const sorted = samples.toSorted((a, b) => a - b);
@@ -113,6 +114,7 @@ for (const engine of engines) {
   await benchAttachmentBombs(engine);
   await benchImport(engine);
   await benchRender(engine);
+  await benchAknExport(engine);
   await benchConsultations(engine);
   // The listing pages at 1,000 / 10,000 / 100,000 stored submissions (PLENUM_BENCH_PAGES_MILLION=1
   // adds 1,000,000; PLENUM_BENCH_PAGES_MAX stops earlier).

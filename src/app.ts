@@ -24,6 +24,7 @@ import { organisationRoutes } from './organisations/organisations.routes.ts';
 import { organisationPageRoutes } from './pages/organisation-page.ts';
 import { submissionBodyLimits, submissionRoutes } from './submissions/submissions.routes.ts';
 import { periodSubmissionRoutes } from './submissions/period-submissions.routes.ts';
+import { interchangeRoutes } from './interchange/interchange.routes.ts';
 import { importDraftBodyLimits, importDraftRoutes } from './imports/import-drafts.routes.ts';
 import { importRoutes } from './imports/imports.routes.ts';
 import { mountHomePage } from './pages/home-page.ts';
@@ -234,6 +235,7 @@ export function createApp(given: AppDeps): Hono<AppEnv> {
   consultationRoutes(app, api);
   mountPeriodPage(app);
   periodSubmissionRoutes(app, api);
+  interchangeRoutes(app, api);
   meetingRoutes(app, api);
   submissionRoutes(app, api);
   transparencyRoutes(app, api);

@@ -42,7 +42,13 @@ export const errorCatalogue = {
   },
   IMPORT_UNSUPPORTED_FORMAT: {
     status: 415,
-    message: 'This format is not supported. Use text, markdown, docx or pdf.',
+    message:
+      'This format is not supported. Use text, markdown, docx, pdf or akn (Akoma Ntoso XML).',
+  },
+  IMPORT_BAD_AKN: {
+    status: 422,
+    message:
+      'The file is not a readable Akoma Ntoso 3.0 document: the message names the first problem and its line.',
   },
   IMPORT_NO_CONTENT: {
     status: 422,

@@ -26,6 +26,7 @@ export const featureOrder = [
   'watches',
   'stances',
   'registry',
+  'interchange',
   'briefings',
   'notifications',
 ] as const;

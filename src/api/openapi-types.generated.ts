@@ -600,6 +600,41 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/versions/{id}/akn': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A version in Akoma Ntoso 3.0 XML (AKN4UN), one file per language */
+    get: operations['versionsByIdAkn'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/consultations/{id}/annotations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A period's published comments as a W3C Web Annotation collection */
+    get: operations['consultationsByIdAnnotations'];
+    put?: never;
+    /** Import another tool's W3C Web Annotations as an organisation's comments (the process's secretariat) */
+    post: operations['postConsultationsByIdAnnotations'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/processes/{process}/meetings': {
     parameters: {
       query?: never;
@@ -830,6 +865,7 @@ export interface components {
           | 'IMPORT_INVALID_UTF8'
           | 'IMPORT_BAD_DOCX'
           | 'IMPORT_UNSUPPORTED_FORMAT'
+          | 'IMPORT_BAD_AKN'
           | 'IMPORT_NO_CONTENT'
           | 'IMPORT_CONFLICT'
           | 'IMPORT_TOO_MANY_BLOCKS'
@@ -3679,6 +3715,195 @@ export interface operations {
       };
       /** @description RATE_LIMITED */
       429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  versionsByIdAkn: {
+    parameters: {
+      query?: {
+        /** @description Only this language (BCP 47 tag) */
+        language?: string;
+      };
+      header?: never;
+      path: {
+        /** @description Version id (UUID) */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            files: {
+              /** @description BCP 47 tag */
+              language: string;
+              filename: string;
+              /** @description Akoma Ntoso 3.0 XML (AKN4UN), one FRBR expression */
+              xml: string;
+            }[];
+          };
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description VERSION_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  consultationsByIdAnnotations: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Period id (UUID) */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PERIOD_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  postConsultationsByIdAnnotations: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Period id (UUID) */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description The organisation the comments are from, by id or slug */
+          organisationId: string;
+          /** @description A W3C AnnotationCollection with its first AnnotationPage embedded, an AnnotationPage, or a list of annotations (or any of them as JSON text) */
+          collection: unknown;
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            periodId: string;
+            organisationId: string;
+            total: number;
+            imported: number;
+            importedWithoutAnchor: number;
+            notImported: number;
+            notAnchored: number;
+            annotations: {
+              index: number;
+              id: string | null;
+              /** @enum {string} */
+              status: 'imported' | 'imported_without_anchor' | 'not_imported';
+              submissionId: string | null;
+              anchoredTo: string[];
+              problems: string[];
+            }[];
+          };
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SIGN_IN_REQUIRED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description FORBIDDEN */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PERIOD_NOT_FOUND; ORGANISATION_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PERIOD_CLOSED; PERIOD_NOT_OPEN_YET */
+      409: {
         headers: {
           [name: string]: unknown;
         };

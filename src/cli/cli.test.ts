@@ -114,6 +114,50 @@ describe('the plenum command line', () => {
     assert.match(text.stdout, /^ {2}\[para 3\(a\)\] the first element of paragraph 3;$/m);
     const para4 = tree.blocks.find((b) => b.address === 'para 4')!;
     assert.equal(para4.footnoteRefs[0]?.footnoteAddress, 'fn 1');
+
+    // Akoma Ntoso out, and back in through `plenum import` (a .xml file) into another database.
+    const akn = plenum('export', 'version', report.ids.version!, '--format', 'akn', '--db', db);
+    assert.equal(akn.status, 0, akn.stderr);
+    assert.match(
+      akn.stdout,
+      /<akomaNtoso xmlns="http:\/\/docs.oasis-open.org\/legaldocml\/ns\/akn\/3.0">/,
+    );
+    assert.match(akn.stdout, /<subparagraph eId="para_3__subpara_a">/);
+    writeFileSync(join(dir, 'draft.akn.xml'), akn.stdout);
+    const made = plenum(
+      'process',
+      'add',
+      '--slug',
+      'akn-test',
+      '--name',
+      'Akoma Ntoso test group',
+      '--short-name',
+      'AKN-T',
+      '--parent-body',
+      'Test Council',
+      '--mandate',
+      'Tests.',
+      '--db',
+      join(dir, 'from-akn.db'),
+    );
+    assert.equal(made.status, 0, made.stderr);
+    const back = plenum(
+      'import',
+      join(dir, 'draft.akn.xml'),
+      '--process',
+      'akn-test',
+      '--db',
+      join(dir, 'from-akn.db'),
+      '--json',
+    );
+    assert.equal(back.status, 0, back.stderr);
+    const backReport = JSON.parse(back.stdout) as ImportReport;
+    assert.equal(backReport.format, 'akn');
+    assert.equal(backReport.language, 'en');
+    assert.equal(backReport.document.symbol, 'TEST/CLI/1');
+    assert.equal(backReport.version.label, 'pre-draft');
+    assert.equal(backReport.blocks.total, report.blocks.total);
+    assert.deepEqual(backReport.numberedParagraphRange, report.numberedParagraphRange);
   });
 
   test('the operator exports a version still in preparation', () => {

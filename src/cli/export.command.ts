@@ -4,13 +4,19 @@ import { PlenumError } from '../errors.ts';
 import { getBlocks, getLanguageVersion, getVersion } from '../documents/documents.service.ts';
 import type { Block } from '../documents/documents.schema.ts';
 import { openCliDatabase, parseFlags, UsageError } from './output.ts';
+import { loadConfig } from '../config.ts';
+import { exportVersionAkn } from '../interchange/akn.service.ts';
+import { exportPeriodAnnotations } from '../interchange/annotations.service.ts';
 
 /** Usage of plenum export. */
-export const exportUsage = `plenum export version ID [--language TAG] [--format json|text] [--db URL|PATH]
+export const exportUsage = `plenum export version ID [--language TAG] [--format json|text|akn] [--db URL|PATH]
+plenum export period ID --format annotations [--db URL|PATH]
 
 Prints the blocks of a version (by version id, in --language or English or the first
 language) or of a language version (by its id): kind, address, number, text and footnote
-references, as a tree (sub-paragraphs inside their paragraph).`;
+references, as a tree (sub-paragraphs inside their paragraph); with --format akn, the same
+language as Akoma Ntoso 3.0 XML (AKN4UN). \`export period\` prints a comment period's published
+comments as a W3C Web Annotation collection (JSON-LD; links on PLENUM_PUBLIC_URL).`;
 
 /** A block with the blocks nested in it. */
 export type BlockNode = Omit<Block, 'footnoteRefs'> & {
@@ -51,15 +57,41 @@ export async function exportCommand(args: string[]): Promise<number> {
     format: { type: 'string', default: 'json' },
     db: { type: 'string' },
   });
-  if (positionals[0] !== 'version' || positionals.length !== 2) {
-    throw new UsageError('usage: plenum export version ID [--language TAG] [--format json|text]');
+  if (positionals[0] === 'period' && positionals.length === 2) {
+    if (values.format !== 'annotations')
+      throw new UsageError('usage: plenum export period ID --format annotations');
+    const opened = await openCliDatabase(values.db);
+    try {
+      const base = loadConfig(process.env).publicUrl ?? 'http://localhost:3000';
+      const collection = await exportPeriodAnnotations(
+        opened.db,
+        operatorViewer,
+        positionals[1]!,
+        base,
+        new Date(),
+      );
+      process.stdout.write(`${JSON.stringify(collection, null, 2)}\n`);
+      return 0;
+    } finally {
+      await opened.close();
+    }
   }
-  if (values.format !== 'json' && values.format !== 'text') {
-    throw new UsageError('--format must be json or text');
+  if (positionals[0] !== 'version' || positionals.length !== 2) {
+    throw new UsageError(
+      'usage: plenum export version ID [--language TAG] [--format json|text|akn] | plenum export period ID --format annotations',
+    );
+  }
+  if (values.format !== 'json' && values.format !== 'text' && values.format !== 'akn') {
+    throw new UsageError('--format must be json, text or akn (annotations: plenum export period)');
   }
   const id = positionals[1]!;
   const opened = await openCliDatabase(values.db);
   try {
+    if (values.format === 'akn') {
+      const file = await exportVersionAkn(opened.db, id, values.language, operatorViewer);
+      process.stdout.write(file.xml);
+      return 0;
+    }
     // The operator reads everything, versions in preparation too.
     const languageVersion = await getLanguageVersion(
       opened.db,

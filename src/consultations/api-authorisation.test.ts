@@ -274,6 +274,10 @@ for (const engine of testEngines()) {
         ),
       );
       add('GET /api/blocks/:id', byId('/api/blocks/:id', 'block', publicBlock, hiddenBlock));
+      add(
+        'GET /api/versions/:id/akn',
+        byId('/api/versions/:id', 'version', built.versionId, hidden.ids.version, '/akn'),
+      );
       add('GET /api/organisations', [
         { name: 'the list', path: '/api/organisations', expect: everyone(200) },
       ]);
@@ -586,6 +590,33 @@ for (const engine of testEngines()) {
           expect: tokensOnly({ readerToken: 403, representativeToken: 404, secretariatToken: 403 }),
           missing: {
             path: `/api/consultations/${missingPeriod}/submissions`,
+            hiddenRef: hiddenPeriod.id,
+            missingRef: missingPeriod,
+          },
+        },
+      ]);
+      add(
+        'GET /api/consultations/:id/annotations',
+        byId('/api/consultations/:id', 'period', built.period.id, hiddenPeriod.id, '/annotations'),
+      );
+      const annotationBody = () => ({
+        organisationId: built.organisations.tech.id,
+        collection: { type: 'AnnotationPage', items: [] },
+      });
+      add('POST /api/consultations/:id/annotations', [
+        {
+          name: 'into an open period',
+          path: `/api/consultations/${built.period.id}/annotations`,
+          body: annotationBody,
+          expect: tokensOnly({ readerToken: 403, representativeToken: 403, secretariatToken: 200 }),
+        },
+        {
+          name: 'into a hidden period',
+          path: `/api/consultations/${hiddenPeriod.id}/annotations`,
+          body: annotationBody,
+          expect: tokensOnly({ readerToken: 404, representativeToken: 404, secretariatToken: 200 }),
+          missing: {
+            path: `/api/consultations/${missingPeriod}/annotations`,
             hiddenRef: hiddenPeriod.id,
             missingRef: missingPeriod,
           },

@@ -286,6 +286,14 @@ for (const engine of testEngines()) {
       );
     });
 
+    test("a period's comments as Web Annotations download for every role", async () => {
+      await matrix(
+        'download the annotations',
+        Object.fromEntries(roles.map((r) => [r, 200])) as Record<Role, number>,
+        (c) => c.get(`/consultations/${built.period.id}/annotations.jsonld`),
+      );
+    });
+
     test('a version not yet public is read by the process staff only, and published by the secretariat', async () => {
       const readers = {
         anonymous: 404,
@@ -307,6 +315,14 @@ for (const engine of testEngines()) {
         .where('document_id', '=', built.documentId)
         .executeTakeFirstOrThrow();
       await matrix('read the API', readers, (c) => c.get(`/api/versions/${version.id}/blocks`));
+      const languageVersion = await o.db
+        .selectFrom('language_versions')
+        .select('id')
+        .where('version_id', '=', version.id)
+        .executeTakeFirstOrThrow();
+      await matrix('download its Akoma Ntoso XML', readers, (c) =>
+        c.get(`/language-versions/${languageVersion.id}/akn.xml`),
+      );
       const listing = (await (
         await clients.get('anonymous')!.get(`/api/documents/${built.documentId}`)
       ).json()) as { versions: unknown[] };

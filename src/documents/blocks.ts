@@ -96,10 +96,28 @@ export interface ParseResult {
   blocks: ParsedBlock[];
   removed: RemovedText[];
   warnings: ParseWarning[];
+  /**
+   * What the file itself says of the document, for formats that carry it (Akoma Ntoso's FRBR
+   * metadata): an import takes each as the default of what it was not told.
+   */
+  source?: SourceMetadata;
+}
+
+/** A document's particulars as a structured file states them; null where it does not. */
+export interface SourceMetadata {
+  symbol: string | null;
+  /** The document's title (the language version's title is `ParseResult.title`). */
+  title: string | null;
+  kind: string | null;
+  versionLabel: string | null;
+  /** YYYY-MM-DD. */
+  date: string | null;
+  /** BCP 47 tag. */
+  language: string | null;
 }
 
 /** The input formats the importer reads. */
-export const importFormats = ['text', 'markdown', 'docx', 'pdf'] as const;
+export const importFormats = ['text', 'markdown', 'docx', 'pdf', 'akn'] as const;
 
 /** One input format. */
 export type ImportFormat = (typeof importFormats)[number];

@@ -244,7 +244,8 @@ export function documentPage(
       ${fill(m.importedFrom, { name: languageVersion.sourceName ?? m.aFile, format: languageVersion.sourceFormat, date: ui.date(languageVersion.importedAt) })}
       SHA-256 <span class="symbol">${languageVersion.sourceSha256.slice(0, 16)}…</span> ·
       <a href="${here}/import-report">${m.importReport}</a> ·
-      <a href="/api/language-versions/${languageVersion.id}/blocks">${m.blocksJson}</a>
+      <a href="/api/language-versions/${languageVersion.id}/blocks">${m.blocksJson}</a> ·
+      <a href="/language-versions/${languageVersion.id}/akn.xml" type="application/akn+xml">${m.aknXml}</a>
     </p>`;
   return page(ctx, {
     title,

@@ -38,7 +38,12 @@ import {
   type CheckedImportTarget,
   type ImportReport,
 } from './imports.schema.ts';
-import { parseImportFile, storeAndAlign, withRecordedCorrections } from './imports.service.ts';
+import {
+  parseImportFile,
+  storeAndAlign,
+  withRecordedCorrections,
+  withSourceMetadata,
+} from './imports.service.ts';
 
 /** What the upload form asks besides the file; all optional. */
 export interface DraftTargetInput {
@@ -131,7 +136,8 @@ export async function createImportDraft(
       id,
       process_id: process.id,
       status: 'open',
-      target: JSON.stringify(checked.data),
+      // An Akoma Ntoso file's own symbol, title, version, date and language fill the blanks.
+      target: JSON.stringify(withSourceMetadata(checked.data, parsed.result)),
       source_format: parsed.format,
       source_name: checked.data.sourceName ?? null,
       source_sha256: parsed.sha256,

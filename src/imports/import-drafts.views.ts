@@ -88,7 +88,7 @@ function importForm(ctx: PageContext, process: Process, values: ImportFormValues
           type="file"
           name="file"
           required
-          accept=".pdf,.docx,.txt,.text,.md,.markdown,application/pdf,text/plain,text/markdown,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+          accept=".pdf,.docx,.txt,.text,.md,.markdown,.xml,.akn,application/akn+xml,application/pdf,text/plain,text/markdown,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
       /></label>
       <label
         >${m.symbol} <input type="text" name="symbol" maxlength="200" value="${values.symbol ?? ''}" dir="ltr"

@@ -22,6 +22,7 @@ import {
   lastVersionNumber,
 } from '../documents/documents.service.ts';
 import type { ImportFormat, ParseResult } from '../documents/blocks.ts';
+import { parseDocumentKind } from '../documents/documents.schema.ts';
 import { detectLanguage } from '../text/detect-language.ts';
 import { MAX_IMPORT_BLOCKS, parseImport, readImportInput } from './parser/index.ts';
 import { correctionSchema, replayCorrections, type ReplayedCorrections } from './corrections.ts';
@@ -142,7 +143,41 @@ async function readForImport(
     ...(checked.data.format !== undefined ? { format: checked.data.format } : {}),
     ...(checked.data.language !== undefined ? { language: checked.data.language } : {}),
   });
-  return { checked: checked.data, parsed: await withRecordedCorrections(db, parsed) };
+  return {
+    checked: withSourceMetadata(checked.data, parsed.result),
+    parsed: await withRecordedCorrections(db, parsed),
+  };
+}
+
+/**
+ * The target completed with what the file says of itself (an Akoma Ntoso file's symbol, title,
+ * kind, version label, date and language), for every part the importer was not told; a part the
+ * file states in a form plenum does not take is left to the importer's defaults.
+ */
+export function withSourceMetadata(
+  target: CheckedImportTarget,
+  result: ParseResult,
+): CheckedImportTarget {
+  const source = result.source;
+  if (!source) return target;
+  const filled = importTargetSchema.safeParse({
+    process: target.process,
+    ...(source.symbol !== null ? { symbol: source.symbol } : {}),
+    ...(source.title !== null ? { title: source.title } : {}),
+    ...(source.kind !== null && parseDocumentKind(source.kind) ? { kind: source.kind } : {}),
+    ...(source.versionLabel !== null ? { version: source.versionLabel } : {}),
+    ...(source.date !== null ? { date: source.date } : {}),
+    ...(source.language !== null ? { language: source.language } : {}),
+  });
+  const given: Partial<CheckedImportTarget> = filled.success ? filled.data : {};
+  const merged = { ...target };
+  for (const key of ['symbol', 'title', 'kind', 'version', 'date', 'language'] as const) {
+    if (merged[key] === undefined && given[key] !== undefined)
+      (merged as Record<string, unknown>)[key] = given[key];
+  }
+  // A file naming a document by symbol goes to that document only when no other was named.
+  if (target.document !== undefined) delete merged.symbol;
+  return merged;
 }
 
 /**

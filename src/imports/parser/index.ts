@@ -5,6 +5,7 @@ import { parseDocx } from './docx.ts';
 import { parsePdf } from './pdf.ts';
 import type { DocxRevisions, ImportInput } from './input.ts';
 import { parseText } from './parse-text.ts';
+import { parseAkn } from './akn.ts';
 
 export type * from '../../documents/blocks.ts';
 export { blockKinds, importFormats } from '../../documents/blocks.ts';
@@ -23,6 +24,8 @@ export { parseDocx, docxHtmlToText } from './docx.ts';
 export type { ParseDocxOptions } from './docx.ts';
 export { parsePdf, pdfToText, MAX_PDF_PAGES } from './pdf.ts';
 export type { ParsePdfOptions } from './pdf.ts';
+export { parseAkn } from './akn.ts';
+export type { AknParse } from './akn.ts';
 export { checkAccounting } from './accounting.ts';
 export type { AccountingResult } from './accounting.ts';
 
@@ -64,5 +67,9 @@ export async function parseImport(
     return parsePdf(input.bytes, lang);
   }
   if (input.text === undefined) throw new PlenumError('IMPORT_EMPTY');
+  if (input.format === 'akn') {
+    const { result, metadata } = parseAkn(input.text);
+    return { ...result, source: metadata };
+  }
   return parseText(input.text, { format: input.format, ...lang });
 }

@@ -56,6 +56,7 @@ function formatFromName(filename: string | undefined): ImportFormat | null {
   if (ext === 'txt' || ext === 'text') return 'text';
   if (ext === 'docx') return 'docx';
   if (ext === 'pdf') return 'pdf';
+  if (ext === 'xml' || ext === 'akn') return 'akn';
   return null;
 }
 
@@ -122,6 +123,13 @@ export function sniffTextFormat(text: string): 'markdown' | 'text' {
   if (/\*\*[^*\n]+\*\*/.test(sample)) score += 1;
   if (/\[[^\]\n]+\]\(https?:[^)\s]+\)/.test(sample)) score += 1;
   return score >= 2 ? 'markdown' : 'text';
+}
+
+/** An XML file whose root is Akoma Ntoso's (`<akomaNtoso`, after the declaration and comments). */
+function looksLikeAkn(text: string): boolean {
+  return /^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:[A-Za-z_][\w.-]*:)?akomaNtoso[\s>]/.test(
+    text.slice(0, 4096),
+  );
 }
 
 /** Checks an uploaded file and decides its format. */
@@ -195,5 +203,5 @@ export function readImportInput(bytes: Uint8Array, options: ReadImportOptions = 
     .replace(/\f/g, '');
   refuseForbiddenText(text, 'file');
   if (text.trim() === '') throw new PlenumError('IMPORT_EMPTY', 'It holds only white space.');
-  return { format: format ?? sniffTextFormat(text), text };
+  return { format: format ?? (looksLikeAkn(text) ? 'akn' : sniffTextFormat(text)), text };
 }

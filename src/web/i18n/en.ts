@@ -245,6 +245,7 @@ export const en = {
     importedFrom: 'Imported from {name} ({format}) on {date}.',
     aFile: 'a file',
     importReport: 'import report',
+    aknXml: 'Akoma Ntoso XML',
     blocksJson: 'blocks as JSON',
     notPublic:
       'This version is not public yet: only the process secretariat and moderators can read it.',
@@ -336,6 +337,7 @@ export const en = {
     moderate: 'Moderation queue',
     exportCsv: 'CSV',
     exportJson: 'JSON',
+    exportAnnotations: 'Web Annotation (JSON-LD)',
     feed: 'Atom feed',
     downloads: 'Download all submissions',
     newTitle: 'Open a comment period',

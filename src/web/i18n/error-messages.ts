@@ -89,6 +89,7 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
       'تحتوي الوثيقة على كتل (فقرات وعناوين وحواشٍ) أكثر مما يقبله استيراد واحد (200,000). قسّمها إلى عدة وثائق.',
     IMPORT_DOCX_TOO_LARGE_UNPACKED:
       'يتجاوز حجم ملف DOCX بعد فك ضغطه حد الاستيراد (25 MB من المحتوى، و2,000 جزء، و100 ضعف حجمه المضغوط).',
+    IMPORT_BAD_AKN: 'الملف ليس وثيقة Akoma Ntoso 3.0 قابلة للقراءة: تذكر الرسالة أول مشكلة وسطرها.',
     IMPORT_BAD_PDF: 'الملف ليس وثيقة PDF قابلة للقراءة: قد يكون تالفاً أو مقطوعاً.',
     IMPORT_PDF_ENCRYPTED:
       'ملف PDF هذا محمي بكلمة مرور (مشفّر): لا يمكن قراءة نصه. أزل الحماية أو صدّر نسخة غير محمية ثم استوردها.',
@@ -184,6 +185,7 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
       '该文件的块（段落、标题、脚注）数量超过单次导入的上限（200,000）。请将其拆分为几份文件。',
     IMPORT_DOCX_TOO_LARGE_UNPACKED:
       '该 DOCX 文件解压后超出导入限制（内容 25 MB、2,000 个部件、压缩大小的 100 倍）。',
+    IMPORT_BAD_AKN: '该文件不是可读取的 Akoma Ntoso 3.0 文档：消息指出第一个问题及其所在行。',
     IMPORT_BAD_PDF: '该文件不是可读取的 PDF 文档：可能已损坏或不完整。',
     IMPORT_PDF_ENCRYPTED:
       '该 PDF 文件受密码保护（已加密），无法读取其文本。请解除保护或导出未加密的副本后再导入。',
@@ -301,6 +303,8 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
       'Le document compte plus de blocs (paragraphes, titres, notes) qu’une importation n’en accepte (200 000). Divisez-le en plusieurs documents.',
     IMPORT_DOCX_TOO_LARGE_UNPACKED:
       'Une fois décompressé, le fichier DOCX dépasse la limite d’importation (25 MB de contenu, 2 000 parties, 100 fois sa taille compressée).',
+    IMPORT_BAD_AKN:
+      'Le fichier n’est pas un document Akoma Ntoso 3.0 lisible : le message indique le premier problème et sa ligne.',
     IMPORT_BAD_PDF:
       'Le fichier n’est pas un document PDF lisible : il est peut-être endommagé ou tronqué.',
     IMPORT_PDF_ENCRYPTED:
@@ -414,6 +418,8 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
       'В документе больше блоков (пунктов, заголовков, сносок), чем допускает один импорт (200 000). Разделите его на несколько документов.',
     IMPORT_DOCX_TOO_LARGE_UNPACKED:
       'В распакованном виде файл DOCX превышает допустимый для импорта размер (25 MB содержимого, 2 000 частей, в 100 раз больше сжатого размера).',
+    IMPORT_BAD_AKN:
+      'Файл не является читаемым документом Akoma Ntoso 3.0: в сообщении указаны первая ошибка и её строка.',
     IMPORT_BAD_PDF: 'Файл не является читаемым документом PDF: возможно, он поврежден или обрезан.',
     IMPORT_PDF_ENCRYPTED:
       'Этот файл PDF защищен паролем (зашифрован): его текст нельзя прочитать. Снимите защиту или экспортируйте незащищенную копию и импортируйте ее.',
@@ -529,6 +535,8 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
       'El documento tiene más bloques (párrafos, títulos, notas) de los que admite una importación (200.000). Divídalo en varios documentos.',
     IMPORT_DOCX_TOO_LARGE_UNPACKED:
       'Una vez descomprimido, el archivo DOCX supera el límite de importación (25 MB de contenido, 2.000 partes, 100 veces su tamaño comprimido).',
+    IMPORT_BAD_AKN:
+      'El archivo no es un documento Akoma Ntoso 3.0 legible: el mensaje indica el primer problema y su línea.',
     IMPORT_BAD_PDF: 'El archivo no es un documento PDF legible: puede estar dañado o truncado.',
     IMPORT_PDF_ENCRYPTED:
       'Este archivo PDF está protegido con contraseña (cifrado): no se puede leer su texto. Quite la protección o exporte una copia sin protección e impórtela.',

@@ -239,6 +239,7 @@ export const es: Messages = {
     importedFrom: 'Importado de {name} ({format}) el {date}.',
     aFile: 'un archivo',
     importReport: 'informe de importación',
+    aknXml: 'XML Akoma Ntoso',
     blocksJson: 'bloques en formato JSON',
     notPublic:
       'Esta versión todavía no es pública: solo pueden leerla la secretaría del proceso y los moderadores.',
@@ -337,6 +338,7 @@ export const es: Messages = {
     moderate: 'Cola de moderación',
     exportCsv: 'CSV',
     exportJson: 'JSON',
+    exportAnnotations: 'Web Annotation (JSON-LD)',
     feed: 'Canal Atom',
     downloads: 'Descargar todas las comunicaciones',
     newTitle: 'Abrir un período de comentarios',

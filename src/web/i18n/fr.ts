@@ -240,6 +240,7 @@ export const fr: Messages = {
     importedFrom: 'Importé de {name} ({format}) le {date}.',
     aFile: 'un fichier',
     importReport: 'rapport d’importation',
+    aknXml: 'XML Akoma Ntoso',
     blocksJson: 'blocs au format JSON',
     notPublic:
       'Cette version n’est pas encore publique : seuls le secrétariat du processus et les modérateurs peuvent la lire.',
@@ -338,6 +339,7 @@ export const fr: Messages = {
     moderate: 'File de modération',
     exportCsv: 'CSV',
     exportJson: 'JSON',
+    exportAnnotations: 'Web Annotation (JSON-LD)',
     feed: 'Flux Atom',
     downloads: 'Télécharger toutes les contributions',
     newTitle: 'Ouvrir une période de commentaires',

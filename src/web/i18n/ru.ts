@@ -242,6 +242,7 @@ export const ru: Messages = {
     importedFrom: 'Источник импорта: {name} ({format}), {date}.',
     aFile: 'файл',
     importReport: 'отчет об импорте',
+    aknXml: 'XML Akoma Ntoso',
     blocksJson: 'блоки в формате JSON',
     notPublic:
       'Эта версия еще не опубликована: ее могут читать только секретариат процесса и модераторы.',
@@ -343,6 +344,7 @@ export const ru: Messages = {
     moderate: 'Очередь модерации',
     exportCsv: 'CSV',
     exportJson: 'JSON',
+    exportAnnotations: 'Web Annotation (JSON-LD)',
     feed: 'Лента Atom',
     downloads: 'Скачать все материалы',
     newTitle: 'Открыть период для замечаний',
