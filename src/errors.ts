@@ -285,7 +285,8 @@ export type FieldProblemKey =
   | 'atMost'
   | 'email'
   | 'url'
-  | 'date';
+  | 'date'
+  | 'unknownField';
 
 /** One field's problem: its name in the form, the English message, a key when one fits. */
 export interface FieldProblem {

@@ -45,6 +45,12 @@ export function issueKey(
       if (issue.format === 'datetime' || issue.format === 'date')
         return { key: 'date', params: {} };
       return { key: 'invalid', params: {} };
+    case 'unrecognized_keys':
+      // The field a program sent that the request does not have, named.
+      return {
+        key: 'unknownField',
+        params: { fields: issue.keys.map((k) => `“${k}”`).join(', ') },
+      };
     default:
       return { key: 'invalid', params: {} };
   }
@@ -64,6 +70,7 @@ export const fieldProblemEnglish: Record<FieldProblemKey, string> = {
   email: 'Enter an e-mail address, such as name@example.org.',
   url: 'Enter a web address, such as https://example.org/.',
   date: 'Enter a date (and time) as YYYY-MM-DD (HH:MM).',
+  unknownField: 'Unknown field: {fields}.',
 };
 
 function fillEnglish(key: FieldProblemKey, params: Record<string, string | number>): string {

@@ -35,6 +35,7 @@ export const ar: Messages = {
     tooLong: 'استخدم {n} حرفًا على الأكثر.',
     chooseAtLeast: 'اختر {n} على الأقل.',
     chooseAtMost: 'اختر {n} على الأكثر.',
+    unknownField: 'حقل غير معروف: {fields}.',
     atLeast: 'أدخل عددًا لا يقل عن {n}.',
     atMost: 'أدخل عددًا لا يزيد على {n}.',
     email: 'أدخل عنوان بريد إلكتروني، مثل name@example.org.',

@@ -48,6 +48,7 @@ export const en = {
     tooLong: 'Use at most {n} characters.',
     chooseAtLeast: 'Choose at least {n}.',
     chooseAtMost: 'Choose at most {n}.',
+    unknownField: 'Unknown field: {fields}.',
     atLeast: 'Use a number of at least {n}.',
     atMost: 'Use a number of at most {n}.',
     email: 'Enter an e-mail address, such as name@example.org.',

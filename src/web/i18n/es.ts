@@ -35,6 +35,7 @@ export const es: Messages = {
     tooLong: 'Use como máximo {n} caracteres.',
     chooseAtLeast: 'Elija al menos {n}.',
     chooseAtMost: 'Elija como máximo {n}.',
+    unknownField: 'Campo desconocido: {fields}.',
     atLeast: 'Indique un número de al menos {n}.',
     atMost: 'Indique un número de como máximo {n}.',
     email: 'Escriba una dirección de correo electrónico, como nombre@example.org.',

@@ -35,6 +35,7 @@ export const fr: Messages = {
     tooLong: 'Utilisez au plus {n} caractères.',
     chooseAtLeast: 'Choisissez-en au moins {n}.',
     chooseAtMost: 'Choisissez-en au plus {n}.',
+    unknownField: 'Champ inconnu : {fields}.',
     atLeast: 'Indiquez un nombre d’au moins {n}.',
     atMost: 'Indiquez un nombre d’au plus {n}.',
     email: 'Saisissez une adresse électronique, par exemple nom@example.org.',

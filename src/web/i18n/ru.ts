@@ -35,6 +35,7 @@ export const ru: Messages = {
     tooLong: 'Используйте не более {n} символов.',
     chooseAtLeast: 'Выберите не менее {n}.',
     chooseAtMost: 'Выберите не более {n}.',
+    unknownField: 'Неизвестное поле: {fields}.',
     atLeast: 'Укажите число не меньше {n}.',
     atMost: 'Укажите число не больше {n}.',
     email: 'Введите адрес электронной почты, например name@example.org.',

@@ -34,6 +34,7 @@ export const zh: Messages = {
     tooLong: '请最多使用 {n} 个字符。',
     chooseAtLeast: '请至少选择 {n} 项。',
     chooseAtMost: '请最多选择 {n} 项。',
+    unknownField: '未知字段：{fields}。',
     atLeast: '请输入不小于 {n} 的数字。',
     atMost: '请输入不大于 {n} 的数字。',
     email: '请输入电子邮件地址，例如 name@example.org。',
