@@ -13,10 +13,19 @@ function fastestParse(text: string): number {
   return fastest;
 }
 
-/** A ratio of times that a linear parser keeps well under 8 when the input grows fourfold. */
+/**
+ * A ratio of times that a linear parser keeps well under 8 when the input grows fourfold (a
+ * quadratic one takes 16×). A busy machine only makes runs slower: a disturbed larger run can
+ * raise one measurement past 8, so the least of three measurements is taken; a disturbed smaller
+ * run lowers the ratio, but not from 16× to under 8× in all three.
+ */
 function growth(make: (lines: number) => string, lines: number): number {
-  fastestParse(make(lines)); // warm up: compiled code, not the first run, is compared
-  return fastestParse(make(4 * lines)) / fastestParse(make(lines));
+  const [small, large] = [make(lines), make(4 * lines)];
+  fastestParse(small); // warm up: compiled code, not the first run, is compared
+  let least = Infinity;
+  for (let attempt = 0; attempt < 3 && least >= 8; attempt++)
+    least = Math.min(least, fastestParse(large) / fastestParse(small));
+  return least;
 }
 
 // One block of many wrapped lines: every line joined to the block re-read the whole block so far
