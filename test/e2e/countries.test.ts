@@ -13,7 +13,7 @@ import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import {
   briefingNow,
   briefingSays,
@@ -28,7 +28,12 @@ import { migrateToLatest, openDatabase, type OpenDatabase } from '../../src/db/d
 import type { Db } from '../../src/db/database.ts';
 import { createHttpServer, listen } from '../../src/http-server.ts';
 import { submitComment } from '../../src/submissions/submissions.service.ts';
-import { axeViolations, chromiumSkip as skip, launchChromium } from '../support/browser.ts';
+import {
+  axeViolations,
+  chromiumSkip as skip,
+  launchChromium,
+  readerContext,
+} from '../support/browser.ts';
 import { readPdf } from '../support/pdf.ts';
 
 const shots = join(process.cwd(), 'test-results', 'screenshots');
@@ -55,19 +60,6 @@ async function check(page: Page, what: string, dir: 'ltr' | 'rtl'): Promise<stri
   if (overflow > 1) found.push(`${what}: ${overflow}px wider than the screen`);
   assert.equal(await page.locator('html').getAttribute('dir'), dir, `${what}: direction`);
   return found;
-}
-
-/** A reader without JavaScript at `width` px, reading in `lang` (chosen by the switcher). */
-async function reader(lang: string, width: number): Promise<BrowserContext> {
-  const context = await browser!.newContext({
-    javaScriptEnabled: false,
-    viewport: { width, height: width < 600 ? 844 : 900 },
-  });
-  context.setDefaultTimeout(15_000);
-  const page = await context.newPage();
-  await page.goto(`${base}/language/${lang}?back=%2F`);
-  await page.close();
-  return context;
 }
 
 before(async () => {
@@ -130,7 +122,7 @@ test(
     } as const;
     for (const [lang, want] of Object.entries(expected)) {
       for (const width of [390, 1280]) {
-        const context = await reader(lang, width);
+        const context = await readerContext(browser!, base, lang, width);
         const page = await context.newPage();
         const what = `${lang} ${width}px`;
 
@@ -227,7 +219,7 @@ test(
   { skip },
   async () => {
     const findings: string[] = [];
-    const context = await reader('ar', 390);
+    const context = await readerContext(browser!, base, 'ar', 390);
     const page = await context.newPage();
     const { built } = corpus;
 

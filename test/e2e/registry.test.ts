@@ -10,7 +10,7 @@ import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { operatorViewer } from '../../src/accounts/accounts.schema.ts';
 import {
   buildConsultation,
@@ -22,7 +22,12 @@ import type { Db } from '../../src/db/database.ts';
 import { createHttpServer, listen } from '../../src/http-server.ts';
 import { verifyRepresentative } from '../../src/organisations/organisations.service.ts';
 import { recordMeasure, reviseMeasure } from '../../src/registry/registry.service.ts';
-import { axeViolations, chromiumSkip as skip, launchChromium } from '../support/browser.ts';
+import {
+  axeViolations,
+  chromiumSkip as skip,
+  launchChromium,
+  readerContext,
+} from '../support/browser.ts';
 
 const shots = join(process.cwd(), 'test-results', 'screenshots');
 
@@ -44,18 +49,6 @@ async function check(page: Page, what: string, direction: 'ltr' | 'rtl'): Promis
   if (overflow > 1) found.push(`${what}: ${overflow}px wider than the screen`);
   assert.equal(await page.locator('html').getAttribute('dir'), direction, `${what}: direction`);
   return found;
-}
-
-async function reader(lang: string): Promise<BrowserContext> {
-  const context = await browser!.newContext({
-    javaScriptEnabled: false,
-    viewport: { width: 390, height: 844 },
-  });
-  context.setDefaultTimeout(15_000);
-  const page = await context.newPage();
-  await page.goto(`${base}/language/${lang}?back=%2F`);
-  await page.close();
-  return context;
 }
 
 before(async () => {
@@ -156,7 +149,7 @@ test(
       ['en', 'ltr'],
       ['ar', 'rtl'],
     ] as const) {
-      const context = await reader(lang);
+      const context = await readerContext(browser!, base, lang, 390);
       const page = await context.newPage();
       for (const [name, path] of pages) {
         const res = await page.goto(`${base}${path}`);

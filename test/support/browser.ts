@@ -1,7 +1,13 @@
 /** Test support for browser tests: Debian's Chromium through playwright-core, and axe-core. */
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Page,
+} from 'playwright-core';
 
 const require = createRequire(import.meta.url);
 
@@ -64,4 +70,25 @@ export async function fitsWidth(page: Page): Promise<boolean> {
   return page.evaluate(
     () => document.documentElement.scrollWidth <= document.documentElement.clientWidth,
   );
+}
+
+/**
+ * A reader without JavaScript at `width` px, reading in `lang`: the language is chosen through the
+ * switcher's address, as a person would, so the cookie is the site's own.
+ */
+export async function readerContext(
+  browser: Browser,
+  base: string,
+  lang: string,
+  width: number,
+): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    javaScriptEnabled: false,
+    viewport: { width, height: width < 600 ? 844 : 900 },
+  });
+  context.setDefaultTimeout(15_000);
+  const page = await context.newPage();
+  await page.goto(`${base}/language/${lang}?back=%2F`);
+  await page.close();
+  return context;
 }
