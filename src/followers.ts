@@ -10,6 +10,7 @@ import { engineOf, type Database, type Engine } from './db/database.ts';
 import { Followers, type Follower } from './events/followers.ts';
 import { mailFollower } from './notifications/notifications.follower.ts';
 import { searchFollower } from './search/search.follower.ts';
+import { transparencyFollower } from './transparency/transparency.follower.ts';
 import { watchFollower } from './watches/watches.follower.ts';
 
 /** The followers plenum runs. */
@@ -19,6 +20,7 @@ export const allFollowers: readonly Follower[] = [
   watchFollower,
   campaignFollower,
   mailFollower,
+  transparencyFollower,
 ];
 
 /**

@@ -86,7 +86,9 @@ import type { RateLimitTable } from '../limits/limits.table.ts';
 import type { ImportCorrectionTable, ImportDraftTable } from '../imports/import-drafts.table.ts';
 import type {
   TransparencyEntryTable,
+  TransparencyHashProgressTable,
   TransparencyHeadTable,
+  TransparencyLeafHashTable,
   TransparencyKeyTable,
   TransparencyNodeTable,
   TransparencyTreeHeadTable,
@@ -151,6 +153,8 @@ export interface Database {
   transparency_head: TransparencyHeadTable;
   transparency_tree_heads: TransparencyTreeHeadTable;
   transparency_keys: TransparencyKeyTable;
+  transparency_leaf_hashes: TransparencyLeafHashTable;
+  transparency_hash_progress: TransparencyHashProgressTable;
   account_links: AccountLinkTable;
   mail_outbox: MailOutboxTable;
   mail_period_notices: MailPeriodNoticeTable;

@@ -6,7 +6,7 @@
  */
 
 /** Splits rows into chunks of `max` (a power of two) and then of falling powers of two. */
-export function shapedChunks<T>(rows: T[], max: number): T[][] {
+export function shapedChunks<T>(rows: readonly T[], max: number): T[][] {
   const chunks: T[][] = [];
   let i = 0;
   while (rows.length - i >= max) {

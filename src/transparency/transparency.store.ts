@@ -1,5 +1,6 @@
 /** SQL of the transparency log: its head, entries, tree nodes, signed tree heads and keys. */
 import { engineOf, type Db } from '../db/database.ts';
+import { insertPrepared } from '../db/prepared-inserts.ts';
 import { shapedChunks, shapedList } from '../db/statement-shapes.ts';
 import type { NodeId } from './merkle.ts';
 import type {
@@ -39,15 +40,22 @@ export async function saveHead(db: Db, head: HeadRow): Promise<void> {
     .execute();
 }
 
-/** Writes entries and completed interior nodes, in few statements. */
+const entryColumns = [
+  'leaf_index',
+  'leaf_hash',
+  'entry',
+  'kind',
+  'subject_id',
+  'version_id',
+] as const;
+
+/** Writes entries and completed interior nodes, in few statements (SQL made once: hot path). */
 export async function insertLeavesAndNodes(
   db: Db,
   { entries, nodes }: { entries: TransparencyEntryTable[]; nodes: TransparencyNodeTable[] },
 ): Promise<void> {
-  for (const chunk of shapedChunks(entries, 64))
-    await db.insertInto('transparency_entries').values(chunk).execute();
-  for (const chunk of shapedChunks(nodes, 128))
-    await db.insertInto('transparency_nodes').values(chunk).execute();
+  await insertPrepared(db, 'transparency_entries', entryColumns, entries);
+  await insertPrepared(db, 'transparency_nodes', ['level', 'idx', 'hash'], nodes, 128);
 }
 
 /** Writes a signed tree head. */
@@ -100,18 +108,69 @@ export async function findEntryAt(
     .executeTakeFirst();
 }
 
-/** The first entry with this leaf hash, if any. */
+/**
+ * The first entry with this leaf hash, if any: from the hash table the transparency follower
+ * fills, else among the entries appended since it last ran (read by position, few).
+ */
 export async function findEntryByHash(
   db: Db,
   leafHash: string,
 ): Promise<TransparencyEntryTable | undefined> {
-  return db
-    .selectFrom('transparency_entries')
-    .selectAll()
+  const indexed = await db
+    .selectFrom('transparency_leaf_hashes')
+    .select('leaf_index')
     .where('leaf_hash', '=', leafHash)
     .orderBy('leaf_index')
     .limit(1)
     .executeTakeFirst();
+  if (indexed) return findEntryAt(db, Number(indexed.leaf_index));
+  return db
+    .selectFrom('transparency_entries')
+    .selectAll()
+    .where('leaf_index', '>=', await indexedSize(db))
+    .where('leaf_hash', '=', leafHash)
+    .orderBy('leaf_index')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** Entries below this position have their row in transparency_leaf_hashes. */
+async function indexedSize(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('transparency_hash_progress')
+    .select('indexed_size')
+    .where('id', '=', 1)
+    .executeTakeFirst();
+  return Number(row?.indexed_size ?? 0);
+}
+
+/**
+ * Writes the hash rows of the entries appended since the last call, up to `limit` of them, and
+ * moves the progress past them (in the caller's transaction); returns how many it wrote.
+ */
+export async function indexLeafHashes(db: Db, limit: number): Promise<number> {
+  let query = db
+    .selectFrom('transparency_hash_progress')
+    .select('indexed_size')
+    .where('id', '=', 1);
+  if (engineOf(db) === 'postgres') query = query.forUpdate();
+  const from = Number((await query.executeTakeFirstOrThrow()).indexed_size);
+  const rows = await db
+    .selectFrom('transparency_entries')
+    .select(['leaf_hash', 'leaf_index'])
+    .where('leaf_index', '>=', from)
+    .orderBy('leaf_index')
+    .limit(limit)
+    .execute();
+  if (rows.length === 0) return 0;
+  for (const chunk of shapedChunks(rows, 256))
+    await db.insertInto('transparency_leaf_hashes').values(chunk).execute();
+  await db
+    .updateTable('transparency_hash_progress')
+    .set({ indexed_size: Number(rows.at(-1)!.leaf_index) + 1 })
+    .where('id', '=', 1)
+    .execute();
+  return rows.length;
 }
 
 /** The first entry of a kind about a subject, if any. */

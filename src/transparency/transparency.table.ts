@@ -14,6 +14,21 @@ export interface TransparencyEntryTable {
 }
 
 /**
+ * A row of `transparency_leaf_hashes`: where a leaf hash is in the log, written by the
+ * transparency follower after the entry's commit (not in it: random keys are costly to commit).
+ */
+export interface TransparencyLeafHashTable {
+  leaf_hash: string;
+  leaf_index: number;
+}
+
+/** The one row of `transparency_hash_progress`: entries below indexed_size have their hash row. */
+export interface TransparencyHashProgressTable {
+  id: number;
+  indexed_size: number;
+}
+
+/**
  * A row of `transparency_nodes`: a completed interior node of the Merkle tree, level 4 and up
  * (lower ones are made from their leaves; logs written before that have every level ≥ 1).
  */

@@ -32,6 +32,7 @@ import {
   type LogKey,
   type TreeHead,
 } from './transparency.schema.ts';
+import { transparencyFollower } from './transparency.follower.ts';
 import { listEntries, listTreeHeads } from './transparency.service.ts';
 
 const unhex = (h: string) => Buffer.from(h, 'hex');
@@ -230,6 +231,43 @@ for (const engine of testEngines()) {
         '/api/transparency/consistency?first=9&second=3',
       ])
         assert.equal((await app.request(path)).status, 400, path);
+    });
+
+    test('a proof by hash finds entries the follower has not indexed yet; the follower indexes each once', async () => {
+      // The hash rows are written after the receipt's commit: here none is written yet.
+      await o.db.deleteFrom('transparency_leaf_hashes').execute();
+      await o.db.updateTable('transparency_hash_progress').set({ indexed_size: 0 }).execute();
+      const hashRows = async () =>
+        o.db
+          .selectFrom('transparency_leaf_hashes')
+          .select(['leaf_hash', 'leaf_index'])
+          .orderBy('leaf_index')
+          .execute();
+      const proofByHash = async (hash: string) => {
+        const res = await app.request(`/api/transparency/proof?leaf=${hash}`);
+        assert.equal(res.status, 200, hash);
+        return (await res.json()) as InclusionProof;
+      };
+      for (const receipt of [receipts[0]!, receipts[25]!]) {
+        const log = receipt.transparency!;
+        assert.equal((await proofByHash(log.leafHash)).leafIndex, log.leafIndex);
+      }
+      const entries = await listEntries(o.db, operatorViewer, { start: 0 });
+      const index = () =>
+        inWriteTransaction(o.db, engine, (trx) => transparencyFollower.handle(trx, [], now));
+      await index();
+      const rows = await hashRows();
+      assert.deepEqual(
+        rows.map((r) => [r.leaf_hash, Number(r.leaf_index)]),
+        entries.map((e) => [e.leafHash, e.leafIndex]),
+      );
+      await index();
+      assert.equal((await hashRows()).length, entries.length, 'indexed once');
+      // Found through the table now, and refused when no entry has the hash.
+      const log = receipts[7]!.transparency!;
+      assert.equal((await proofByHash(log.leafHash)).leafIndex, log.leafIndex);
+      const unknown = 'ab'.repeat(32);
+      assert.equal((await app.request(`/api/transparency/proof?leaf=${unknown}`)).status, 404);
     });
 
     test('every proof verifies from the store: nodes below level 4 are made from their leaves, as before when stored', async () => {
