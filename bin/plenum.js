@@ -9,5 +9,9 @@ if (major < 24) {
   );
   process.exit(1);
 }
+// Node keeps the compiled (and type-stripped) modules between runs: a command starts in about
+// half the CPU time (NODE_COMPILE_CACHE, when set, says where; else the system's temporary folder).
+const { enableCompileCache } = await import('node:module');
+enableCompileCache?.();
 const { main } = await import('../src/cli/main.ts');
 process.exitCode = await main(process.argv.slice(2));
