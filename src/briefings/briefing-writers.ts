@@ -143,6 +143,14 @@ export function briefingMarkdown(b: Briefing, base = ''): string {
     if (p.upcoming.length === 0) lines.push(t.nothingComingUp, '');
     else lines.push(...p.upcoming.map(dated), '');
   }
+  const g = b.regulatory;
+  lines.push(`## ${t.regulatory}`, '', md(g.intro), '');
+  if (g.stated.length + g.reported.length === 0) lines.push(t.noRegulatory, '');
+  for (const [heading, list] of [
+    [t.regulatoryStated, g.stated],
+    [t.regulatoryReported, g.reported],
+  ] as const)
+    if (list.length > 0) lines.push(`### ${heading}`, '', ...list.map(dated), '');
   lines.push(`## ${t.notes}`, '');
   for (const n of b.notes) lines.push(`[^${n.n}]: ${md(n.label)} <${absolute(base, n.href)}>`);
   return `${lines.join('\n')}\n`;
@@ -269,6 +277,19 @@ export function briefingHtml(b: Briefing, base = ''): string {
       '</section>',
     );
   });
+  const g = b.regulatory;
+  body.push(
+    `<section aria-labelledby="regulatory"><h2 id="regulatory">${escape(t.regulatory)}</h2>`,
+    `<p>${escape(g.intro)}</p>`,
+    g.stated.length + g.reported.length === 0 ? `<p>${escape(t.noRegulatory)}</p>` : '',
+    g.stated.length > 0
+      ? `<h3 id="regulatory-stated">${escape(t.regulatoryStated)}</h3>${timeline(g.stated, '')}`
+      : '',
+    g.reported.length > 0
+      ? `<h3 id="regulatory-reported">${escape(t.regulatoryReported)}</h3>${timeline(g.reported, '')}`
+      : '',
+    '</section>',
+  );
   body.push(
     `<section aria-labelledby="notes" class="notes"><h2 id="notes">${escape(t.notes)}</h2><ol>${b.notes
       .map(
@@ -476,5 +497,14 @@ export async function briefingDocx(b: Briefing, base = ''): Promise<Buffer> {
     if (p.upcoming.length === 0) children.push(para([text(t.nothingComingUp)]));
     children.push(...p.upcoming.map(dated));
   }
+  const g = b.regulatory;
+  children.push(para([text(t.regulatory)], HeadingLevel.HEADING_1), para([text(g.intro)]));
+  if (g.stated.length + g.reported.length === 0) children.push(para([text(t.noRegulatory)]));
+  for (const [heading, list] of [
+    [t.regulatoryStated, g.stated],
+    [t.regulatoryReported, g.reported],
+  ] as const)
+    if (list.length > 0)
+      children.push(para([text(heading)], HeadingLevel.HEADING_2), ...list.map(dated));
   return pack(children);
 }

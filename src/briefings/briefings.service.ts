@@ -18,6 +18,9 @@ import { getProcessWithDocuments } from '../documents/documents.service.ts';
 import { PlenumError } from '../errors.ts';
 import { getTimeline } from '../meetings/meetings.service.ts';
 import { countryName } from '../organisations/countries.ts';
+import { listStatusChanges } from '../registry/reports.ts';
+import { countStancesOfStates } from '../stances/stances.service.ts';
+import { countSubmissionsOfStates } from '../submissions/submissions.service.ts';
 import { requireProcess } from '../processes/processes.service.ts';
 import { contentTextsOfProcesses } from '../processes/translations.service.ts';
 import type { Process } from '../processes/processes.schema.ts';
@@ -28,6 +31,7 @@ import type { TranslatableSubject } from '../web/page-context.ts';
 import { zodError } from '../validation.ts';
 import { briefingText } from './briefing-text.ts';
 import { briefingReader } from './briefings.policy.ts';
+import { countryReportText } from './country-report-text.ts';
 import {
   briefingRequestSchema,
   type Briefing,
@@ -38,6 +42,7 @@ import {
   type BriefingProcess,
   type BriefingQuote,
   type BriefingRecordedPosition,
+  type BriefingRegulatory,
   type BriefingRequest,
   type BriefingSpeaker,
   type BriefingStakeholderGroup,
@@ -163,6 +168,12 @@ export async function draftBriefing(
     });
   }
 
+  const regulatory = await regulatoryDevelopments(db, paper, {
+    processIds: processes.map((p) => p.id),
+    from: request.from,
+    to: request.to,
+  });
+
   const list = new Intl.ListFormat(lang, { style: 'long', type: 'conjunction' });
   const conceptNames = list.format(concepts.map((c) => c.names[lang]));
   const processNames = list.format(
@@ -187,9 +198,16 @@ export async function draftBriefing(
       to: day(request.to),
       concepts: conceptNames,
     })} ${fill(t.languageScope, { language: languageName(lang, lang).display })}`,
-    summary: out.map((p) => p.summary),
+    summary: [
+      ...out.map((p) => p.summary),
+      fill(t.regulatorySummary, {
+        stated: regulatory.stated.length,
+        reported: regulatory.reported.length,
+      }),
+    ],
     processes: out,
-    notes: paper.notes.inReadingOrder(out),
+    regulatory,
+    notes: paper.notes.inReadingOrder(out, regulatory),
   };
 }
 
@@ -260,7 +278,7 @@ class Notes {
   }
 
   /** Notes numbered in reading order: happened, the drafts, who said what, what is coming. */
-  inReadingOrder(out: BriefingProcess[]): Briefing['notes'] {
+  inReadingOrder(out: BriefingProcess[], regulatory: BriefingRegulatory): Briefing['notes'] {
     const order = new Map<number, number>();
     const number = (n: number): number => {
       let renumbered = order.get(n);
@@ -285,6 +303,8 @@ class Notes {
       for (const s of speakers) for (const q of s.quotes) q.note = number(q.note);
       for (const line of p.upcoming) line.note = number(line.note);
     }
+    for (const line of [...regulatory.stated, ...regulatory.reported])
+      line.note = number(line.note);
     return this.notes
       .filter((n) => order.has(n.n))
       .map((n) => ({ ...n, n: order.get(n.n)! }))
@@ -358,6 +378,80 @@ function timelineLines(
   const byDate = (a: BriefingLine, b: BriefingLine): number =>
     a.date < b.date ? -1 : a.date > b.date ? 1 : 0;
   return { happened: happened.toSorted(byDate), upcoming: upcoming.toSorted(byDate) };
+}
+
+/**
+ * Regulatory developments in the period: every status of a national measure dated within the
+ * period, of the States that took part in the paper's processes (their verified governments
+ * published a submission there, or an analyst recorded a stance for them), by date; the States'
+ * own word (judged as the paper is drafted) apart from what others reported.
+ */
+async function regulatoryDevelopments(
+  db: Db,
+  paper: Paper,
+  given: { processIds: string[]; from: string; to: string },
+): Promise<BriefingRegulatory> {
+  const { t, lang, day, notes, iso } = paper;
+  const inProcesses = (rows: { country: string; processId: string }[]): string[] =>
+    rows.filter((r) => given.processIds.includes(r.processId)).map((r) => r.country);
+  const [said, recorded] = await Promise.all([
+    countSubmissionsOfStates(db),
+    countStancesOfStates(db),
+  ]);
+  const states = [...new Set([...inProcesses(said), ...inProcesses(recorded)])];
+  const { changes } = await listStatusChanges(db, {
+    countries: states,
+    from: given.from,
+    to: given.to,
+  });
+  const r = messagesFor(lang).registry;
+  const groups = messagesFor(lang).organisations.groups;
+  const names = states
+    .map((c) => countryName(c, lang))
+    .toSorted((a, b) => a.localeCompare(b, lang));
+  const stated: BriefingLine[] = [];
+  const reported: BriefingLine[] = [];
+  for (const { date, status, entry } of changes) {
+    const m = entry.measure;
+    const translated = m.titleTranslations[lang as keyof typeof m.titleTranslations];
+    const title =
+      translated && m.titleLanguage.split('-')[0] !== lang ? `${translated} (${m.title})` : m.title;
+    let text = fill(t.regulatoryLine, {
+      country: iso(countryName(m.country, lang)),
+      title: iso(title),
+      instrument: r.instruments[m.instrument],
+      status: r.statuses[status],
+    });
+    if (!entry.stateWord) {
+      const o = entry.organisation;
+      text += `; ${fill(t.regulatoryReportedBy, {
+        reporter: o
+          ? iso(
+              `${o.name} (${groups[o.stakeholderGroup]}, ${
+                o.verified ? countryReportText[lang].verified : countryReportText[lang].notVerified
+              })`,
+            )
+          : t.unknownActor,
+      })}`;
+    }
+    const line: BriefingLine = {
+      date,
+      day: day(date),
+      text,
+      note: notes.add(fill(t.regulatoryNote, { title: m.title }), `/registry/measures/${m.id}`),
+    };
+    (entry.stateWord ? stated : reported).push(line);
+  }
+  return {
+    intro: fill(t.regulatoryIntro, {
+      states:
+        names.length > 0
+          ? new Intl.ListFormat(lang, { style: 'long', type: 'conjunction' }).format(names)
+          : t.noStates,
+    }),
+    stated,
+    reported,
+  };
 }
 
 /** The day a version stands for: its own date, else the day its first language was imported. */

@@ -36,7 +36,7 @@ function mdSection(md: string, heading: string): string {
 }
 
 async function pdfText(bytes: ArrayBuffer): Promise<string> {
-  const task = getDocument({ data: new Uint8Array(bytes), isEvalSupported: false });
+  const task = getDocument({ data: new Uint8Array(bytes) });
   const pdf = await task.promise;
   let out = '';
   for (let i = 1; i <= pdf.numPages; i++) {
@@ -281,6 +281,81 @@ for (const engine of testEngines()) {
       const ar = await (await app.request('/countries/BRA?format=md&language=ar')).text();
       assert.match(ar, /## التدابير التنظيمية الوطنية/);
       assert.match(ar, /\*\*الحالة\*\*/);
+    });
+
+    test('a briefing paper lists the regulatory developments of the period for the States concerned, in every format', async () => {
+      const query = '/briefings?processes=twg&concepts=public-core&from=2026-05-01&to=2026-06-30';
+      const md = await (await app.request(`${query}&format=md`)).text();
+      const section = mdSection(md, '## Regulatory developments in the period');
+      // The States that took part in TWG: Brazil and Egypt (verified governments), Kenya (a stance).
+      assert.match(section, /took part in these processes \(Brazil, Egypt,? and Kenya\)/);
+      const stated = mdSection(section, '### Stated by the States’ governments');
+      const reported = mdSection(section, '### Reported by others (not the States’ own word)');
+      // Only the status dated in the period: in force on 1 June 2026, not adopted on 1 March.
+      assert.match(
+        stated,
+        /- 1 June 2026: Brazil: Critical Internet infrastructure act \(Lei de infraestrutura crítica da Internet\) \(law\): in force\[\^(\d+)\]/,
+      );
+      assert.doesNotMatch(section, /adopted/);
+      assert.doesNotMatch(stated, /Portaria/);
+      assert.match(
+        reported,
+        /- 20 May 2026: Brazil: Portaria sobre bloqueio de DNS \(regulation\): draft; reported by Open Net Collective \(Civil society, not verified\)\[\^\d+\]/,
+      );
+      // Argentina took no part through a verified government: its measure is not a development here.
+      assert.doesNotMatch(section, /Ley de soberanía/);
+      const note = /in force\[\^(\d+)\]/.exec(stated)![1];
+      assert.match(
+        md,
+        new RegExp(
+          `\\[\\^${note}\\]: Lei de infraestrutura crítica da Internet, in the registry of national regulatory practice <http://localhost/registry/measures/${ids.brazil}>`,
+        ),
+      );
+      assert.match(
+        md,
+        /Regulatory developments in the period: 1 status changes stated by the States, 1 reported by others\./,
+      );
+      const html = await (await app.request(`${query}&format=html`)).text();
+      assert.match(html, /<h2 id="regulatory">Regulatory developments in the period<\/h2>/);
+      const statedHtml = html.slice(
+        html.indexOf('id="regulatory-stated"'),
+        html.indexOf('id="regulatory-reported"'),
+      );
+      assert.match(statedHtml, /Critical Internet infrastructure act/);
+      assert.doesNotMatch(statedHtml, /Portaria/);
+      assert.match(
+        html.slice(html.indexOf('id="regulatory-reported"')),
+        /Portaria sobre bloqueio de DNS/,
+      );
+      const zip = await JSZip.loadAsync(
+        await (await app.request(`${query}&format=docx`)).arrayBuffer(),
+      );
+      const document = await zip.file('word/document.xml')!.async('string');
+      const at = (x: string) => document.indexOf(x);
+      assert.ok(at('Regulatory developments in the period') > 0);
+      assert.ok(
+        at('Stated by the States’ governments') < at('Critical Internet infrastructure act'),
+      );
+      assert.ok(
+        at('Critical Internet infrastructure act') <
+          at('Reported by others (not the States’ own word)'),
+      );
+      assert.ok(
+        at('Reported by others (not the States’ own word)') < at('Portaria sobre bloqueio'),
+      );
+      // A period without a status change says so.
+      const quiet = await (
+        await app.request(
+          '/briefings?processes=twg&concepts=public-core&from=2026-01-01&to=2026-02-28&format=md',
+        )
+      ).text();
+      assert.match(
+        mdSection(quiet, '## Regulatory developments in the period'),
+        /No national measure of these States changed status in the period\./,
+      );
+      const fr = await (await app.request(`${query}&format=md&language=fr`)).text();
+      assert.match(fr, /## Évolution réglementaire pendant la période/);
+      assert.match(fr, /- 1 juin 2026 : Brésil : .* \(loi\) : en vigueur/);
     });
 
     test(
