@@ -65,17 +65,32 @@ const maxQuotesPerPassage = 3;
 /** A paragraph of a draft up to this length is quoted whole; a longer one by its sentences on the concepts. */
 const wholeParagraphLength = 900;
 
+/**
+ * A sentence segmenter per language, made once: making one costs about as much as segmenting a
+ * short passage with it, and a paper segments tens of thousands of passages.
+ */
+const segmenters = new Map<string, Intl.Segmenter>();
+function sentenceSegmenter(language: string): Intl.Segmenter {
+  let segmenter = segmenters.get(language);
+  if (!segmenter) {
+    segmenter = new Intl.Segmenter(language, { granularity: 'sentence' });
+    // Language tags come from stored passages: a few dozen at most.
+    if (segmenters.size < 200) segmenters.set(language, segmenter);
+  }
+  return segmenter;
+}
+
 /** The sentences of a passage that touch on the concepts, each an exact substring of it. */
 export function quotableSentences(
   text: string,
   language: string,
-  touches: (sentence: string) => boolean,
+  touches: (sentence: string, language: string) => boolean,
 ): string[] {
-  const segmenter = new Intl.Segmenter(language, { granularity: 'sentence' });
+  const segmenter = sentenceSegmenter(language);
   const found: string[] = [];
   for (const { segment } of segmenter.segment(text)) {
     const sentence = segment.trim();
-    if (sentence.length > 0 && touches(sentence)) found.push(sentence);
+    if (sentence.length > 0 && touches(sentence, language)) found.push(sentence);
     if (found.length === maxQuotesPerPassage) break;
   }
   return found;
@@ -112,7 +127,8 @@ export async function draftBriefing(
     end: `${request.to}T23:59:59.999Z`,
     to: request.to,
     now: now.toISOString(),
-    touches: (sentence) => tagger.tag(sentence).length > 0,
+    // Tagged in the passage's language, as indexing tags it (not detected again per sentence).
+    touches: (sentence, language) => tagger.tag(sentence, language).length > 0,
     iso: (value) =>
       directionOf(lang) === 'rtl' || /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/u.test(value)
         ? isolated(value)
@@ -246,7 +262,7 @@ interface Paper {
   to: string;
   /** The instant dividing what happened from what is coming. */
   now: string;
-  touches: (sentence: string) => boolean;
+  touches: (sentence: string, language: string) => boolean;
   /** A name set inside a sentence, isolated (FSI…PDI) when its direction may differ from the paper's. */
   iso: (value: string) => string;
   /** A process's, period's or version's text in the paper's language when the secretariat gave one. */
@@ -459,13 +475,21 @@ function versionDay(v: Version): string {
   return (v.date ?? v.languages[0]?.importedAt ?? '').slice(0, 10);
 }
 
+/** The direction of each language tag met (finding it makes an Intl.Locale). */
+const directions = new Map<string, 'ltr' | 'rtl'>();
+
 /** Exact pieces of a text in its language, as an excerpt of the paper. */
 function excerpt(paper: Paper, pieces: string[], language: string): BriefingExcerpt {
   const primary = language.split('-')[0]!;
+  let dir = directions.get(language);
+  if (dir === undefined) {
+    dir = directionOf(language);
+    if (directions.size < 200) directions.set(language, dir);
+  }
   return {
     pieces,
     language,
-    dir: directionOf(language),
+    dir,
     translate: primary !== paper.lang,
   };
 }
