@@ -322,6 +322,51 @@ export const pageTwips = {
   letter: { width: 12240, height: 15840 },
 } as const;
 
+/** Text as XML carries it: markup escaped, the characters XML 1.0 cannot hold left out. */
+function xmlText(value: string): string {
+  return value
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+    .replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+}
+
+/** The root of docx's footnotes part and its two separators, as docx writes them. */
+const footnotesHead =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+  '<w:footnotes xmlns:wpc="http://schemas.microsoft.com/office/word/2010/wordprocessingCanvas" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math" xmlns:v="urn:schemas-microsoft-com:vml" xmlns:wp14="http://schemas.microsoft.com/office/word/2010/wordprocessingDrawing" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:w10="urn:schemas-microsoft-com:office:word" xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" xmlns:w15="http://schemas.microsoft.com/office/word/2012/wordml" xmlns:wpg="http://schemas.microsoft.com/office/word/2010/wordprocessingGroup" xmlns:wpi="http://schemas.microsoft.com/office/word/2010/wordprocessingInk" xmlns:wne="http://schemas.microsoft.com/office/word/2006/wordml" xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" mc:Ignorable="w14 w15 wp14">' +
+  '<w:footnote w:type="separator" w:id="-1"><w:p><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteRef/></w:r><w:r><w:separator/></w:r></w:p></w:footnote><w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteRef/></w:r><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>';
+
+/**
+ * The footnotes part of a DOCX paper and its relationships, as docx writes them (each note: the
+ * reference mark, its label, and the link as an external hyperlink), from strings.
+ */
+export function footnoteParts(
+  notes: { n: number; label: string; href: string }[],
+  rtl: boolean,
+  base: string,
+): { path: string; data: string }[] {
+  const bidi = rtl ? '<w:bidi/>' : '<w:bidi w:val="false"/>';
+  const run = rtl ? '<w:rtl/>' : '<w:rtl w:val="false"/>';
+  const xml: string[] = [footnotesHead];
+  const rels: string[] = [
+    '<?xml version="1.0" encoding="UTF-8"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">',
+  ];
+  for (const n of notes) {
+    const url = xmlText(absolute(base, n.href));
+    xml.push(
+      `<w:footnote w:id="${n.n}"><w:p><w:pPr>${bidi}</w:pPr><w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteRef/></w:r><w:r><w:rPr>${run}</w:rPr><w:t xml:space="preserve">${xmlText(n.label)}, </w:t></w:r><w:hyperlink w:history="1" r:id="rIdNote${n.n}"><w:r><w:rPr><w:rStyle w:val="Hyperlink"/></w:rPr><w:t xml:space="preserve">${url}</w:t></w:r></w:hyperlink></w:p></w:footnote>`,
+    );
+    rels.push(
+      `<Relationship Id="rIdNote${n.n}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="${url}" TargetMode="External"/>`,
+    );
+  }
+  xml.push('</w:footnotes>');
+  rels.push('</Relationships>');
+  return [
+    { path: 'word/footnotes.xml', data: xml.join('') },
+    { path: 'word/_rels/footnotes.xml.rels', data: rels.join('') },
+  ];
+}
+
 /** A run of a DOCX paragraph: text, a footnote's number, a link. */
 export type DocxRun = TextRun | FootnoteReferenceRun | ExternalHyperlink;
 
@@ -340,22 +385,13 @@ export function docxKit(
   base: string,
 ) {
   const rtl = directionOf(paper.language) === 'rtl';
-  const footnotes: Record<number, { children: Paragraph[] }> = {};
-  for (const n of paper.notes)
-    footnotes[n.n] = {
-      children: [
-        new Paragraph({
-          bidirectional: rtl,
-          children: [
-            new TextRun({ text: `${n.label}, `, rightToLeft: rtl }),
-            new ExternalHyperlink({
-              link: absolute(base, n.href),
-              children: [new TextRun({ text: absolute(base, n.href), style: 'Hyperlink' })],
-            }),
-          ],
-        }),
-      ],
-    };
+  // The footnotes are written as XML here, not through docx's objects: a paper over 100,000
+  // submissions has 20,000 of them, and building, serialising and relating each one through the
+  // library took about half the time of the whole DOCX. docx still makes the footnotes part and
+  // its relationship (from one placeholder note); the two files are then replaced by these.
+  const footnotes: Record<number, { children: Paragraph[] }> =
+    paper.notes.length > 0 ? { 1: { children: [new Paragraph({})] } } : {};
+  const overrides = paper.notes.length > 0 ? footnoteParts(paper.notes, rtl, base) : [];
   const text = (value: string, options: { bold?: boolean; italics?: boolean } = {}): TextRun =>
     new TextRun({ text: value, rightToLeft: rtl, ...options });
   const para = (
@@ -388,6 +424,8 @@ export function docxKit(
           },
         ],
       }),
+      false,
+      overrides,
     );
   return { rtl, footnotes, text, para, bullet, pack };
 }
