@@ -324,9 +324,12 @@ export const pageTwips = {
 
 /** Text as XML carries it: markup escaped, the characters XML 1.0 cannot hold left out. */
 function xmlText(value: string): string {
-  return value
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
-    .replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+  return (
+    value
+      // eslint-disable-next-line no-control-regex -- the characters XML 1.0 cannot hold
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+      .replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!)
+  );
 }
 
 /** The root of docx's footnotes part and its two separators, as docx writes them. */
