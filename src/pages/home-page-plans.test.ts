@@ -49,7 +49,10 @@ for (const engine of testEngines()) {
       const app = createApp({ db: watched, engine, now: () => briefingNow });
       const res = await app.request('/');
       assert.equal(res.status, 200);
-      assert.match(await res.text(), /Informal consultation on the public core/);
+      const page = await res.text();
+      assert.match(page, /Informal consultation on the public core/);
+      // The most active concepts are still counted (the public passages' tags of the window).
+      assert.match(page, /href="\/concepts\/public-core"/);
     });
     after(() => o?.close());
 
