@@ -16,6 +16,7 @@ import { countries } from '../src/organisations/countries.ts';
 import { stakeholderGroups } from '../src/organisations/organisations.schema.ts';
 import { prng } from '../src/imports/parser/messy-document.builder.ts';
 import { loadavg } from 'node:os';
+import { canPrintPdf, printPdf } from '../src/web/print-pdf.ts';
 import { openBenchDatabase } from './databases.ts';
 
 const filler =
@@ -147,6 +148,16 @@ export async function benchBriefing(engine: Engine, count = 100_000): Promise<vo
           .map((l) => l.toFixed(1))
           .join(' ')}  [targets: ≤ 3 s Markdown, ≤ 6 s DOCX]`,
     );
+    // PDF: Chromium prints the HTML paper (PLENUM_BENCH_BRIEFING_PDF=1; minutes on a busy machine).
+    if (process.env.PLENUM_BENCH_BRIEFING_PDF === '1' && canPrintPdf()) {
+      const t = performance.now();
+      const pdf = await printPdf(html);
+      console.log(
+        `  the same paper as PDF (Chromium, print to PDF of the HTML): ${((performance.now() - t) / 1000).toFixed(2)} s after the draft (${(pdf.byteLength / 1e6).toFixed(1)} MB); load average ${loadavg()
+          .map((l) => l.toFixed(1))
+          .join(' ')}`,
+      );
+    }
   } finally {
     await o.close();
   }
