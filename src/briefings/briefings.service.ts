@@ -19,8 +19,6 @@ import { PlenumError } from '../errors.ts';
 import { getTimeline } from '../meetings/meetings.service.ts';
 import { countryName } from '../organisations/countries.ts';
 import { listStatusChanges } from '../registry/reports.ts';
-import { countStancesOfStates } from '../stances/stances.service.ts';
-import { countSubmissionsOfStates } from '../submissions/submissions.service.ts';
 import { requireProcess } from '../processes/processes.service.ts';
 import { contentTextsOfProcesses } from '../processes/translations.service.ts';
 import type { Process } from '../processes/processes.schema.ts';
@@ -184,8 +182,15 @@ export async function draftBriefing(
     });
   }
 
+  // The States concerned: those whose verified governments the paper quotes, and those an analyst
+  // recorded a stance for in it (read from what the paper already holds: no walk of the store).
+  const concerned = new Set<string>();
+  for (const p of submissions)
+    if (p.stakeholderGroup === 'government' && p.organisationVerified && p.country)
+      concerned.add(p.country);
+  for (const s of stances) if (s.actorCountry) concerned.add(s.actorCountry);
   const regulatory = await regulatoryDevelopments(db, paper, {
-    processIds: processes.map((p) => p.id),
+    states: [...concerned],
     from: request.from,
     to: request.to,
   });
@@ -398,23 +403,17 @@ function timelineLines(
 
 /**
  * Regulatory developments in the period: every status of a national measure dated within the
- * period, of the States that took part in the paper's processes (their verified governments
- * published a submission there, or an analyst recorded a stance for them), by date; the States'
- * own word (judged as the paper is drafted) apart from what others reported.
+ * period, of the States concerned (the paper quotes their verified governments, or an analyst
+ * recorded a stance for them in the paper's processes and period), by date; the States' own word
+ * (judged as the paper is drafted) apart from what others reported.
  */
 async function regulatoryDevelopments(
   db: Db,
   paper: Paper,
-  given: { processIds: string[]; from: string; to: string },
+  given: { states: string[]; from: string; to: string },
 ): Promise<BriefingRegulatory> {
   const { t, lang, day, notes, iso } = paper;
-  const inProcesses = (rows: { country: string; processId: string }[]): string[] =>
-    rows.filter((r) => given.processIds.includes(r.processId)).map((r) => r.country);
-  const [said, recorded] = await Promise.all([
-    countSubmissionsOfStates(db),
-    countStancesOfStates(db),
-  ]);
-  const states = [...new Set([...inProcesses(said), ...inProcesses(recorded)])];
+  const { states } = given;
   const { changes } = await listStatusChanges(db, {
     countries: states,
     from: given.from,
