@@ -67,6 +67,17 @@ export interface BriefingText {
   language: string;
   format: string;
   generate: string;
+  /** The part "Regulatory developments in the period", from the registry. */
+  regulatory: string;
+  regulatoryIntro: string;
+  regulatoryStated: string;
+  regulatoryReported: string;
+  noRegulatory: string;
+  regulatoryLine: string;
+  regulatoryReportedBy: string;
+  regulatoryNote: string;
+  regulatorySummary: string;
+  noStates: string;
 }
 
 /** The briefing words by language. */
@@ -143,6 +154,18 @@ export const briefingText: Record<UnLanguage, BriefingText> = {
     language: 'Language of the paper',
     format: 'Format',
     generate: 'Draft the paper',
+    regulatory: 'Regulatory developments in the period',
+    regulatoryIntro:
+      'National measures of the States that took part in these processes ({states}) whose status changed in the period, from the registry of national regulatory practice. A measure is the State’s own word only when a verified representative of its verified government stated it; the others were reported by someone else and are listed apart.',
+    regulatoryStated: 'Stated by the States’ governments',
+    regulatoryReported: 'Reported by others (not the States’ own word)',
+    noRegulatory: 'No national measure of these States changed status in the period.',
+    regulatoryLine: '{country}: {title} ({instrument}): {status}',
+    regulatoryReportedBy: 'reported by {reporter}',
+    regulatoryNote: '{title}, in the registry of national regulatory practice',
+    regulatorySummary:
+      'Regulatory developments in the period: {stated} status changes stated by the States, {reported} reported by others.',
+    noStates: 'no State yet',
   },
   fr: {
     title: 'Note d’information : {concepts}',
@@ -217,6 +240,18 @@ export const briefingText: Record<UnLanguage, BriefingText> = {
     language: 'Langue de la note',
     format: 'Format',
     generate: 'Rédiger la note',
+    regulatory: 'Évolution réglementaire pendant la période',
+    regulatoryIntro:
+      'Les mesures nationales des États qui ont pris part à ces processus ({states}) dont le statut a changé pendant la période, d’après le registre des pratiques réglementaires nationales. Une mesure n’est la parole de l’État que lorsqu’un représentant vérifié de son gouvernement vérifié l’a déclarée ; les autres ont été signalées par d’autres et sont présentées à part.',
+    regulatoryStated: 'Déclarées par les gouvernements des États',
+    regulatoryReported: 'Signalées par d’autres (pas la parole des États)',
+    noRegulatory: 'Aucune mesure nationale de ces États n’a changé de statut pendant la période.',
+    regulatoryLine: '{country} : {title} ({instrument}) : {status}',
+    regulatoryReportedBy: 'signalée par {reporter}',
+    regulatoryNote: '{title}, dans le registre des pratiques réglementaires nationales',
+    regulatorySummary:
+      'Évolution réglementaire pendant la période : {stated} changements de statut déclarés par les États, {reported} signalés par d’autres.',
+    noStates: 'aucun État pour l’instant',
   },
   es: {
     title: 'Nota informativa: {concepts}',
@@ -289,6 +324,18 @@ export const briefingText: Record<UnLanguage, BriefingText> = {
     language: 'Idioma de la nota',
     format: 'Formato',
     generate: 'Redactar la nota',
+    regulatory: 'Novedades reglamentarias del período',
+    regulatoryIntro:
+      'Las medidas nacionales de los Estados que participaron en estos procesos ({states}) cuyo estado cambió en el período, según el registro de prácticas reglamentarias nacionales. Una medida es la palabra del propio Estado solo cuando la declaró un representante verificado de su gobierno verificado; las demás las notificaron otros y se presentan aparte.',
+    regulatoryStated: 'Declaradas por los gobiernos de los Estados',
+    regulatoryReported: 'Notificadas por otros (no son la palabra de los Estados)',
+    noRegulatory: 'Ninguna medida nacional de estos Estados cambió de estado en el período.',
+    regulatoryLine: '{country}: {title} ({instrument}): {status}',
+    regulatoryReportedBy: 'notificada por {reporter}',
+    regulatoryNote: '{title}, en el registro de prácticas reglamentarias nacionales',
+    regulatorySummary:
+      'Novedades reglamentarias del período: {stated} cambios de estado declarados por los Estados, {reported} notificados por otros.',
+    noStates: 'ningún Estado todavía',
   },
   ru: {
     title: 'Справка: {concepts}',
@@ -363,6 +410,18 @@ export const briefingText: Record<UnLanguage, BriefingText> = {
     language: 'Язык справки',
     format: 'Формат',
     generate: 'Подготовить справку',
+    regulatory: 'Изменения в регулировании за период',
+    regulatoryIntro:
+      'Национальные меры государств, участвовавших в этих процессах ({states}), статус которых изменился за период, по данным реестра национальной регулятивной практики. Мера является словом самого государства, только если её заявил подтверждённый представитель его подтверждённого правительства; о других сообщили иные участники, и они приводятся отдельно.',
+    regulatoryStated: 'Заявлено правительствами государств',
+    regulatoryReported: 'Сообщено другими (не слово самих государств)',
+    noRegulatory: 'Ни одна национальная мера этих государств не изменила статус за период.',
+    regulatoryLine: '{country}: {title} ({instrument}): {status}',
+    regulatoryReportedBy: 'сообщил(а) {reporter}',
+    regulatoryNote: '{title}, в реестре национальной регулятивной практики',
+    regulatorySummary:
+      'Изменения в регулировании за период: заявлено государствами — {stated}, сообщено другими — {reported}.',
+    noStates: 'пока ни одного государства',
   },
   zh: {
     title: '简报：{concepts}',
@@ -433,6 +492,17 @@ export const briefingText: Record<UnLanguage, BriefingText> = {
     language: '简报语文',
     format: '格式',
     generate: '起草简报',
+    regulatory: '本期监管动态',
+    regulatoryIntro:
+      '参与这些进程的国家（{states}）在本期内状态发生变化的国家措施，依据国家监管做法登记册。只有经核实的政府的经核实代表所申报的措施才是该国本身的表态；其他措施由他方报告，单独列出。',
+    regulatoryStated: '各国政府申报',
+    regulatoryReported: '他方报告（并非各国本身的表态）',
+    noRegulatory: '本期内这些国家的国家措施状态均无变化。',
+    regulatoryLine: '{country}：{title}（{instrument}）：{status}',
+    regulatoryReportedBy: '报告方：{reporter}',
+    regulatoryNote: '{title}，国家监管做法登记册',
+    regulatorySummary: '本期监管动态：各国申报的状态变化 {stated} 项，他方报告 {reported} 项。',
+    noStates: '尚无国家',
   },
   ar: {
     title: 'إحاطة: {concepts}',
@@ -506,5 +576,17 @@ export const briefingText: Record<UnLanguage, BriefingText> = {
     language: 'لغة الورقة',
     format: 'الصيغة',
     generate: 'صياغة الورقة',
+    regulatory: 'التطورات التنظيمية خلال الفترة',
+    regulatoryIntro:
+      'التدابير الوطنية للدول التي شاركت في هذه العمليات ({states}) والتي تغيّرت حالتها خلال الفترة، من سجل الممارسة التنظيمية الوطنية. لا يكون التدبير كلمة الدولة نفسها إلا إذا أعلنه ممثل مُتحقَّق منه لحكومتها المُتحقَّق منها؛ أما غيرها فأبلغ عنها آخرون وتُدرج على حدة.',
+    regulatoryStated: 'أعلنتها حكومات الدول',
+    regulatoryReported: 'أبلغ عنها آخرون (ليست كلمة الدول نفسها)',
+    noRegulatory: 'لم تتغير حالة أي تدبير وطني لهذه الدول خلال الفترة.',
+    regulatoryLine: '{country}: {title} ({instrument}): {status}',
+    regulatoryReportedBy: 'أبلغ عنه {reporter}',
+    regulatoryNote: '{title}، في سجل الممارسة التنظيمية الوطنية',
+    regulatorySummary:
+      'التطورات التنظيمية خلال الفترة: {stated} من تغييرات الحالة أعلنتها الدول، و{reported} أبلغ عنها آخرون.',
+    noStates: 'لا توجد دولة بعد',
   },
 };

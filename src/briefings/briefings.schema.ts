@@ -135,6 +135,18 @@ export interface BriefingProcess {
   upcoming: BriefingLine[];
 }
 
+/**
+ * Regulatory developments in the period: the status changes, dated within the period, of the
+ * national measures of the States that took part in the paper's processes; the States' own word
+ * apart from what others reported.
+ */
+export interface BriefingRegulatory {
+  /** The introduction, naming the States covered. */
+  intro: string;
+  stated: BriefingLine[];
+  reported: BriefingLine[];
+}
+
 /** A drafted briefing paper, ready to be written as Markdown, HTML, DOCX or PDF. */
 export interface Briefing {
   language: UnLanguage;
@@ -150,5 +162,6 @@ export interface Briefing {
   /** A short summary across the processes. */
   summary: string[];
   processes: BriefingProcess[];
+  regulatory: BriefingRegulatory;
   notes: { n: number; label: string; href: string }[];
 }

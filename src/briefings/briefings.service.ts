@@ -18,6 +18,7 @@ import { getProcessWithDocuments } from '../documents/documents.service.ts';
 import { PlenumError } from '../errors.ts';
 import { getTimeline } from '../meetings/meetings.service.ts';
 import { countryName } from '../organisations/countries.ts';
+import { listStatusChanges } from '../registry/reports.ts';
 import { requireProcess } from '../processes/processes.service.ts';
 import { contentTextsOfProcesses } from '../processes/translations.service.ts';
 import type { Process } from '../processes/processes.schema.ts';
@@ -28,6 +29,7 @@ import type { TranslatableSubject } from '../web/page-context.ts';
 import { zodError } from '../validation.ts';
 import { briefingText } from './briefing-text.ts';
 import { briefingReader } from './briefings.policy.ts';
+import { countryReportText } from './country-report-text.ts';
 import {
   briefingRequestSchema,
   type Briefing,
@@ -38,6 +40,7 @@ import {
   type BriefingProcess,
   type BriefingQuote,
   type BriefingRecordedPosition,
+  type BriefingRegulatory,
   type BriefingRequest,
   type BriefingSpeaker,
   type BriefingStakeholderGroup,
@@ -60,17 +63,32 @@ const maxQuotesPerPassage = 3;
 /** A paragraph of a draft up to this length is quoted whole; a longer one by its sentences on the concepts. */
 const wholeParagraphLength = 900;
 
+/**
+ * A sentence segmenter per language, made once: making one costs about as much as segmenting a
+ * short passage with it, and a paper segments tens of thousands of passages.
+ */
+const segmenters = new Map<string, Intl.Segmenter>();
+function sentenceSegmenter(language: string): Intl.Segmenter {
+  let segmenter = segmenters.get(language);
+  if (!segmenter) {
+    segmenter = new Intl.Segmenter(language, { granularity: 'sentence' });
+    // Language tags come from stored passages: a few dozen at most.
+    if (segmenters.size < 200) segmenters.set(language, segmenter);
+  }
+  return segmenter;
+}
+
 /** The sentences of a passage that touch on the concepts, each an exact substring of it. */
 export function quotableSentences(
   text: string,
   language: string,
-  touches: (sentence: string) => boolean,
+  touches: (sentence: string, language: string) => boolean,
 ): string[] {
-  const segmenter = new Intl.Segmenter(language, { granularity: 'sentence' });
+  const segmenter = sentenceSegmenter(language);
   const found: string[] = [];
   for (const { segment } of segmenter.segment(text)) {
     const sentence = segment.trim();
-    if (sentence.length > 0 && touches(sentence)) found.push(sentence);
+    if (sentence.length > 0 && touches(sentence, language)) found.push(sentence);
     if (found.length === maxQuotesPerPassage) break;
   }
   return found;
@@ -107,7 +125,8 @@ export async function draftBriefing(
     end: `${request.to}T23:59:59.999Z`,
     to: request.to,
     now: now.toISOString(),
-    touches: (sentence) => tagger.tag(sentence).length > 0,
+    // Tagged in the passage's language, as indexing tags it (not detected again per sentence).
+    touches: (sentence, language) => tagger.tag(sentence, language).length > 0,
     iso: (value) =>
       directionOf(lang) === 'rtl' || /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/u.test(value)
         ? isolated(value)
@@ -163,6 +182,19 @@ export async function draftBriefing(
     });
   }
 
+  // The States concerned: those whose verified governments the paper quotes, and those an analyst
+  // recorded a stance for in it (read from what the paper already holds: no walk of the store).
+  const concerned = new Set<string>();
+  for (const p of submissions)
+    if (p.stakeholderGroup === 'government' && p.organisationVerified && p.country)
+      concerned.add(p.country);
+  for (const s of stances) if (s.actorCountry) concerned.add(s.actorCountry);
+  const regulatory = await regulatoryDevelopments(db, paper, {
+    states: [...concerned],
+    from: request.from,
+    to: request.to,
+  });
+
   const list = new Intl.ListFormat(lang, { style: 'long', type: 'conjunction' });
   const conceptNames = list.format(concepts.map((c) => c.names[lang]));
   const processNames = list.format(
@@ -187,9 +219,16 @@ export async function draftBriefing(
       to: day(request.to),
       concepts: conceptNames,
     })} ${fill(t.languageScope, { language: languageName(lang, lang).display })}`,
-    summary: out.map((p) => p.summary),
+    summary: [
+      ...out.map((p) => p.summary),
+      fill(t.regulatorySummary, {
+        stated: regulatory.stated.length,
+        reported: regulatory.reported.length,
+      }),
+    ],
     processes: out,
-    notes: paper.notes.inReadingOrder(out),
+    regulatory,
+    notes: paper.notes.inReadingOrder(out, regulatory),
   };
 }
 
@@ -228,7 +267,7 @@ interface Paper {
   to: string;
   /** The instant dividing what happened from what is coming. */
   now: string;
-  touches: (sentence: string) => boolean;
+  touches: (sentence: string, language: string) => boolean;
   /** A name set inside a sentence, isolated (FSI…PDI) when its direction may differ from the paper's. */
   iso: (value: string) => string;
   /** A process's, period's or version's text in the paper's language when the secretariat gave one. */
@@ -260,7 +299,7 @@ class Notes {
   }
 
   /** Notes numbered in reading order: happened, the drafts, who said what, what is coming. */
-  inReadingOrder(out: BriefingProcess[]): Briefing['notes'] {
+  inReadingOrder(out: BriefingProcess[], regulatory: BriefingRegulatory): Briefing['notes'] {
     const order = new Map<number, number>();
     const number = (n: number): number => {
       let renumbered = order.get(n);
@@ -285,6 +324,8 @@ class Notes {
       for (const s of speakers) for (const q of s.quotes) q.note = number(q.note);
       for (const line of p.upcoming) line.note = number(line.note);
     }
+    for (const line of [...regulatory.stated, ...regulatory.reported])
+      line.note = number(line.note);
     return this.notes
       .filter((n) => order.has(n.n))
       .map((n) => ({ ...n, n: order.get(n.n)! }))
@@ -360,18 +401,94 @@ function timelineLines(
   return { happened: happened.toSorted(byDate), upcoming: upcoming.toSorted(byDate) };
 }
 
+/**
+ * Regulatory developments in the period: every status of a national measure dated within the
+ * period, of the States concerned (the paper quotes their verified governments, or an analyst
+ * recorded a stance for them in the paper's processes and period), by date; the States' own word
+ * (judged as the paper is drafted) apart from what others reported.
+ */
+async function regulatoryDevelopments(
+  db: Db,
+  paper: Paper,
+  given: { states: string[]; from: string; to: string },
+): Promise<BriefingRegulatory> {
+  const { t, lang, day, notes, iso } = paper;
+  const { states } = given;
+  const { changes } = await listStatusChanges(db, {
+    countries: states,
+    from: given.from,
+    to: given.to,
+  });
+  const r = messagesFor(lang).registry;
+  const groups = messagesFor(lang).organisations.groups;
+  const names = states
+    .map((c) => countryName(c, lang))
+    .toSorted((a, b) => a.localeCompare(b, lang));
+  const stated: BriefingLine[] = [];
+  const reported: BriefingLine[] = [];
+  for (const { date, status, entry } of changes) {
+    const m = entry.measure;
+    const translated = m.titleTranslations[lang as keyof typeof m.titleTranslations];
+    const title =
+      translated && m.titleLanguage.split('-')[0] !== lang ? `${translated} (${m.title})` : m.title;
+    let text = fill(t.regulatoryLine, {
+      country: iso(countryName(m.country, lang)),
+      title: iso(title),
+      instrument: r.instruments[m.instrument],
+      status: r.statuses[status],
+    });
+    if (!entry.stateWord) {
+      const o = entry.organisation;
+      text += `; ${fill(t.regulatoryReportedBy, {
+        reporter: o
+          ? iso(
+              `${o.name} (${groups[o.stakeholderGroup]}, ${
+                o.verified ? countryReportText[lang].verified : countryReportText[lang].notVerified
+              })`,
+            )
+          : t.unknownActor,
+      })}`;
+    }
+    const line: BriefingLine = {
+      date,
+      day: day(date),
+      text,
+      note: notes.add(fill(t.regulatoryNote, { title: m.title }), `/registry/measures/${m.id}`),
+    };
+    (entry.stateWord ? stated : reported).push(line);
+  }
+  return {
+    intro: fill(t.regulatoryIntro, {
+      states:
+        names.length > 0
+          ? new Intl.ListFormat(lang, { style: 'long', type: 'conjunction' }).format(names)
+          : t.noStates,
+    }),
+    stated,
+    reported,
+  };
+}
+
 /** The day a version stands for: its own date, else the day its first language was imported. */
 function versionDay(v: Version): string {
   return (v.date ?? v.languages[0]?.importedAt ?? '').slice(0, 10);
 }
 
+/** The direction of each language tag met (finding it makes an Intl.Locale). */
+const directions = new Map<string, 'ltr' | 'rtl'>();
+
 /** Exact pieces of a text in its language, as an excerpt of the paper. */
 function excerpt(paper: Paper, pieces: string[], language: string): BriefingExcerpt {
   const primary = language.split('-')[0]!;
+  let dir = directions.get(language);
+  if (dir === undefined) {
+    dir = directionOf(language);
+    if (directions.size < 200) directions.set(language, dir);
+  }
   return {
     pieces,
     language,
-    dir: directionOf(language),
+    dir,
     translate: primary !== paper.lang,
   };
 }

@@ -26,6 +26,16 @@ export interface CountryReportText {
   noStances: string;
   stanceLine: string;
   moreStances: string;
+  /** The section of national regulatory measures, from the registry. */
+  measures: string;
+  measuresIntro: string;
+  measuresRegistry: string;
+  measuresSummary: string;
+  reportedByLead: string;
+  noReporter: string;
+  registryEntry: string;
+  notPublicSource: string;
+  noKinds: string;
 }
 
 /** The words of a country report, per language. */
@@ -54,6 +64,17 @@ export const countryReportText: Record<UnLanguage, CountryReportText> = {
     noStances: 'No stance is recorded for it.',
     stanceLine: '{stance} ({date}), {process}',
     moreStances: 'Only the first {n} stances are listed.',
+    measures: 'National regulatory measures',
+    measuresIntro:
+      'From the registry of national regulatory practice, as it stands on the day of this report. A measure is the State’s own word only when a verified representative of its verified government stated it; measures reported by others are listed apart and are not the State’s word.',
+    measuresRegistry: 'This State’s practice in the registry, at any past date',
+    measuresSummary:
+      'National regulatory measures: {state} stated by its government; {reported} reported by others.',
+    reportedByLead: 'Reported by',
+    noReporter: 'a user of plenum, for no organisation',
+    registryEntry: 'the measure in the registry, version {n}',
+    notPublicSource: 'a document that is not public',
+    noKinds: 'none given',
   },
   fr: {
     title: 'Rapport de pays : {country}',
@@ -80,6 +101,17 @@ export const countryReportText: Record<UnLanguage, CountryReportText> = {
     noStances: 'Aucune position n’est enregistrée pour cet État.',
     stanceLine: '{stance} ({date}), {process}',
     moreStances: 'Seules les {n} premières positions sont listées.',
+    measures: 'Mesures réglementaires nationales',
+    measuresIntro:
+      'D’après le registre des pratiques réglementaires nationales, tel qu’il se présente le jour de ce rapport. Une mesure n’est la parole de l’État que lorsqu’un représentant vérifié de son gouvernement vérifié l’a déclarée ; les mesures signalées par d’autres sont présentées à part et ne sont pas la parole de l’État.',
+    measuresRegistry: 'La pratique de cet État dans le registre, à toute date passée',
+    measuresSummary:
+      'Mesures réglementaires nationales : {state} déclarées par son gouvernement ; {reported} signalées par d’autres.',
+    reportedByLead: 'Signalée par',
+    noReporter: 'un utilisateur de plenum, pour aucune organisation',
+    registryEntry: 'la mesure dans le registre, version {n}',
+    notPublicSource: 'un document qui n’est pas public',
+    noKinds: 'aucun indiqué',
   },
   es: {
     title: 'Informe de país: {country}',
@@ -106,6 +138,17 @@ export const countryReportText: Record<UnLanguage, CountryReportText> = {
     noStances: 'No hay ninguna posición registrada para ese Estado.',
     stanceLine: '{stance} ({date}), {process}',
     moreStances: 'Solo se enumeran las {n} primeras posiciones.',
+    measures: 'Medidas reglamentarias nacionales',
+    measuresIntro:
+      'Según el registro de prácticas reglamentarias nacionales, tal como está el día de este informe. Una medida es la palabra del propio Estado solo cuando la declaró un representante verificado de su gobierno verificado; las medidas notificadas por otros se presentan aparte y no son la palabra del Estado.',
+    measuresRegistry: 'La práctica de este Estado en el registro, en cualquier fecha pasada',
+    measuresSummary:
+      'Medidas reglamentarias nacionales: {state} declaradas por su gobierno; {reported} notificadas por otros.',
+    reportedByLead: 'Notificada por',
+    noReporter: 'un usuario de plenum, sin organización',
+    registryEntry: 'la medida en el registro, versión {n}',
+    notPublicSource: 'un documento que no es público',
+    noKinds: 'ninguno indicado',
   },
   ru: {
     title: 'Доклад по стране: {country}',
@@ -132,6 +175,17 @@ export const countryReportText: Record<UnLanguage, CountryReportText> = {
     noStances: 'За этим государством не записано ни одной позиции.',
     stanceLine: '{stance} ({date}), {process}',
     moreStances: 'Перечислены только первые {n} позиций.',
+    measures: 'Национальные регулятивные меры',
+    measuresIntro:
+      'По данным реестра национальной регулятивной практики на день составления доклада. Мера является словом самого государства, только если её заявил подтверждённый представитель его подтверждённого правительства; меры, о которых сообщили другие, приводятся отдельно и не являются словом государства.',
+    measuresRegistry: 'Практика этого государства в реестре на любую прошедшую дату',
+    measuresSummary:
+      'Национальные регулятивные меры: заявлено правительством — {state}; сообщено другими — {reported}.',
+    reportedByLead: 'Сообщил(а)',
+    noReporter: 'пользователь plenum, не от имени организации',
+    registryEntry: 'мера в реестре, версия {n}',
+    notPublicSource: 'документ, не являющийся публичным',
+    noKinds: 'не указаны',
   },
   zh: {
     title: '国别报告：{country}',
@@ -156,6 +210,16 @@ export const countryReportText: Record<UnLanguage, CountryReportText> = {
     noStances: '尚无为该国记录的立场。',
     stanceLine: '{stance}（{date}），{process}',
     moreStances: '仅列出前 {n} 项立场。',
+    measures: '国家监管措施',
+    measuresIntro:
+      '依据本报告当日的国家监管做法登记册。只有经核实的政府的经核实代表所申报的措施才是该国本身的表态；他方报告的措施单独列出，并非该国的表态。',
+    measuresRegistry: '该国在登记册中的做法（可查任一过去日期）',
+    measuresSummary: '国家监管措施：其政府申报 {state} 项；他方报告 {reported} 项。',
+    reportedByLead: '报告方',
+    noReporter: 'plenum 用户（不代表任何组织）',
+    registryEntry: '登记册中的该措施，第 {n} 版',
+    notPublicSource: '非公开文件',
+    noKinds: '未注明',
   },
   ar: {
     title: 'تقرير قُطري: {country}',
@@ -180,5 +244,16 @@ export const countryReportText: Record<UnLanguage, CountryReportText> = {
     noStances: 'لا يوجد موقف مسجَّل لهذه الدولة.',
     stanceLine: '{stance} ({date})، {process}',
     moreStances: 'لا تُدرج إلا أول {n} من المواقف.',
+    measures: 'التدابير التنظيمية الوطنية',
+    measuresIntro:
+      'من سجل الممارسة التنظيمية الوطنية، كما هو في يوم إعداد هذا التقرير. لا يكون التدبير كلمة الدولة نفسها إلا إذا أعلنه ممثل مُتحقَّق منه لحكومتها المُتحقَّق منها؛ أما التدابير التي أبلغ عنها آخرون فتُدرج على حدة وليست كلمة الدولة.',
+    measuresRegistry: 'ممارسة هذه الدولة في السجل، في أي تاريخ سابق',
+    measuresSummary:
+      'التدابير التنظيمية الوطنية: {state} أعلنتها حكومتها؛ {reported} أبلغ عنها آخرون.',
+    reportedByLead: 'أبلغ عنه',
+    noReporter: 'مستخدم لـ plenum، لا يمثل أي منظمة',
+    registryEntry: 'التدبير في السجل، الإصدار {n}',
+    notPublicSource: 'وثيقة غير علنية',
+    noKinds: 'لم يُذكر شيء',
   },
 };

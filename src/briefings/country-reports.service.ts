@@ -7,6 +7,7 @@
  * Every list is one query, and the long ones are bounded (a page of submissions, a cap on stances).
  */
 import { getConcepts } from '../concepts/concepts.service.ts';
+import { anchorOf } from '../documents/anchors.ts';
 import { findPeriodsByIds } from '../consultations/consultations.service.ts';
 import type { Db } from '../db/database.ts';
 import { PlenumError } from '../errors.ts';
@@ -20,13 +21,16 @@ import {
 } from '../organisations/countries.ts';
 import { getOrganisationsOfCountry } from '../organisations/organisations.service.ts';
 import { getProcesses } from '../processes/processes.service.ts';
+import { termText } from '../registry/registry.service.ts';
+import { getCountryMeasures, type CountryMeasures } from '../registry/reports.ts';
 import { contentTextsOfProcesses } from '../processes/translations.service.ts';
 import { countStancesOfStates, getStancesOfCountry } from '../stances/stances.service.ts';
 import {
   countSubmissionsOfStates,
   getPublishedSubmissions,
 } from '../submissions/submissions.service.ts';
-import { detectLanguage } from '../text/detect-language.ts';
+import { detectLanguage, type UnLanguage } from '../text/detect-language.ts';
+import { measureStatuses } from '../registry/registry.schema.ts';
 import { fill, messagesFor } from '../web/i18n.ts';
 import { directionOf } from '../web/layout.ts';
 import { briefingText } from './briefing-text.ts';
@@ -141,22 +145,31 @@ export async function draftCountryReport(
   const name = countryName(country.iso3, lang);
   const iso3 = country.iso3;
 
-  const [submissionCounts, stanceCounts, page, stances, organisations, processes, concepts] =
-    await Promise.all([
-      countSubmissionsOfStates(db, iso3),
-      countStancesOfStates(db, iso3),
-      getPublishedSubmissions(
-        db,
-        { everywhere: true },
-        // Only a verified government speaks for its State.
-        { country: iso3, group: 'government', claims: 'verified' },
-        { limit: submissionsPerPage, ...(request.before ? { before: request.before } : {}) },
-      ),
-      getStancesOfCountry(db, iso3, stancesPerReport + 1),
-      getOrganisationsOfCountry(db, iso3),
-      getProcesses(db),
-      getConcepts(db).then((c) => c.concepts),
-    ]);
+  const [
+    submissionCounts,
+    stanceCounts,
+    page,
+    stances,
+    organisations,
+    processes,
+    concepts,
+    measures,
+  ] = await Promise.all([
+    countSubmissionsOfStates(db, iso3),
+    countStancesOfStates(db, iso3),
+    getPublishedSubmissions(
+      db,
+      { everywhere: true },
+      // Only a verified government speaks for its State.
+      { country: iso3, group: 'government', claims: 'verified' },
+      { limit: submissionsPerPage, ...(request.before ? { before: request.before } : {}) },
+    ),
+    getStancesOfCountry(db, iso3, stancesPerReport + 1),
+    getOrganisationsOfCountry(db, iso3),
+    getProcesses(db),
+    getConcepts(db).then((c) => c.concepts),
+    getCountryMeasures(db, iso3),
+  ]);
   const periods = new Map(
     (
       await findPeriodsByIds(
@@ -339,6 +352,8 @@ export async function draftCountryReport(
       blocks: [{ kind: 'text', text: fill(t.moreStances, { n: stancesPerReport }), italic: true }],
     });
 
+  sections.push(...measureSections(measures, { lang, day, notes, iso3 }));
+
   const region = country.group ? regionalGroupName(country.group, lang) : t.observer;
   const today = now.toISOString().slice(0, 10);
   return {
@@ -352,9 +367,119 @@ export async function draftCountryReport(
       subtitle: fill(t.subtitle, { country: name }),
       prepared: fill(bt.prepared, { date: day(today) }),
       scope: fill(t.scope, { country: name, code: iso3, m49: country.m49, region }),
-      summary: [fill(t.summaryLine, counts)],
+      summary: [
+        fill(t.summaryLine, counts),
+        fill(t.measuresSummary, {
+          state: measures.state.length,
+          reported: measures.reported.length,
+        }),
+      ],
       sections,
       notes: notes.list,
     },
   };
+}
+
+/**
+ * The section "National regulatory measures": the State's own word (measures stated by a
+ * verified representative of its verified government, judged as the report is read), then, apart
+ * and labelled, the measures others reported; each with its status and dates, instrument,
+ * elements, kinds, reach, who stated or reported it, a link to it in the registry and to the
+ * paragraphs it cites.
+ */
+function measureSections(
+  measures: CountryMeasures,
+  given: { lang: UnLanguage; day: (iso: string) => string; notes: Notes; iso3: string },
+): PaperSection[] {
+  const { lang, day, notes, iso3 } = given;
+  const t = countryReportText[lang];
+  const r = messagesFor(lang).registry;
+  const { colon } = briefingText[lang];
+  const groups = messagesFor(lang).organisations.groups;
+  const term = (slug: string): string => {
+    const found = measures.terms.find((x) => x.slug === slug);
+    return found ? termText(found, lang).name : slug;
+  };
+  const list = new Intl.ListFormat(lang, { style: 'long', type: 'conjunction' });
+  const blocksOf = (entries: CountryMeasures['state'], none: string): PaperBlock[] => {
+    if (entries.length === 0) return [{ kind: 'text', text: none }];
+    const blocks: PaperBlock[] = [];
+    for (const { measure: m, stateWord, organisation, sourceDocument } of entries) {
+      const translated = m.titleTranslations[lang as keyof typeof m.titleTranslations];
+      const title =
+        translated && m.titleLanguage.split('-')[0] !== lang
+          ? `${translated} (${m.title})`
+          : m.title;
+      const current = m.statusDates[m.status];
+      const dates = measureStatuses
+        .filter((s) => m.statusDates[s])
+        .map((s) => `${r.statuses[s]}${colon}${day(m.statusDates[s]!)}`);
+      const href = `/registry/measures/${m.id}`;
+      const items: PaperItem[] = [
+        {
+          lead: r.status,
+          text: current ? `${r.statuses[m.status]} (${day(current)})` : r.statuses[m.status],
+        },
+        { lead: r.dates, text: dates.join('; ') },
+        { lead: r.instrument, text: r.instruments[m.instrument] },
+        { lead: r.elements, text: list.format(m.elements.map(term)) },
+        { lead: r.kinds, text: m.kinds.length ? list.format(m.kinds.map(term)) : t.noKinds },
+        { lead: r.reach, text: r.reaches[m.reach] },
+        organisation
+          ? {
+              lead: stateWord ? r.statedBy : t.reportedByLead,
+              text: `${organisation.name} (${groups[organisation.stakeholderGroup]}, ${
+                organisation.verified ? t.verified : t.notVerified
+              })${stateWord ? ` — ${r.stateWord}` : ''}`,
+              href: `/organisations/${organisation.slug}`,
+            }
+          : { lead: t.reportedByLead, text: t.noReporter },
+        {
+          lead: r.titleColumn,
+          text: fill(t.registryEntry, { n: m.version }),
+          href,
+          note: notes.add(`${m.title}, ${fill(t.registryEntry, { n: m.version })}`, href),
+        },
+      ];
+      if (!m.source) items.push({ lead: r.source, text: r.noSource });
+      else
+        for (const b of m.source.blocks) {
+          if (!sourceDocument) {
+            items.push({ lead: r.source, text: `${t.notPublicSource}, ${b.address}` });
+            continue;
+          }
+          const at = `/documents/${sourceDocument.id}#${anchorOf(b.address)}`;
+          const label = `${sourceDocument.label}, ${b.address}`;
+          items.push({ lead: r.source, text: label, href: at, note: notes.add(label, at) });
+        }
+      blocks.push({ kind: 'lead', text: title }, { kind: 'list', items });
+    }
+    return blocks;
+  };
+  return [
+    {
+      id: 'measures',
+      level: 2,
+      heading: t.measures,
+      blocks: [
+        { kind: 'text', text: t.measuresIntro },
+        {
+          kind: 'list',
+          items: [{ text: t.measuresRegistry, href: `/registry/countries/${iso3}` }],
+        },
+      ],
+    },
+    {
+      id: 'measures-state',
+      level: 3,
+      heading: r.stateSection,
+      blocks: blocksOf(measures.state, r.noneState),
+    },
+    {
+      id: 'measures-reported',
+      level: 3,
+      heading: r.reportedSection,
+      blocks: blocksOf(measures.reported, r.noneReported),
+    },
+  ];
 }

@@ -17,13 +17,20 @@ export function canPrintPdf(): boolean {
   return existsSync(chromiumPath());
 }
 
+/** How long Chromium may take to lay out and print a page: PLENUM_PDF_TIMEOUT_MS, else 30 s. */
+function printTimeout(): number {
+  const ms = Number(process.env.PLENUM_PDF_TIMEOUT_MS);
+  return Number.isInteger(ms) && ms > 0 ? ms : 30_000;
+}
+
 /** Prints at most this many PDFs at once in one process: each one is a browser. */
 const maxPrinting = 2;
 let printing = 0;
 
 /**
  * The PDF of a whole HTML page, with the page size and margins of its own `@page` rule. Throws
- * PDF_UNAVAILABLE when Chromium is not installed, or when too many PDFs are being printed.
+ * PDF_UNAVAILABLE when Chromium is not installed, when too many PDFs are being printed, or when
+ * the page takes longer than the time allowed to print.
  */
 export async function printPdf(html: string): Promise<Buffer> {
   if (!canPrintPdf()) throw new PlenumError('PDF_UNAVAILABLE');
@@ -46,8 +53,18 @@ export async function printPdf(html: string): Promise<Buffer> {
       const context = await browser.newContext({ javaScriptEnabled: false });
       await context.route('**/*', (route) => route.abort());
       const page = await context.newPage();
+      page.setDefaultTimeout(printTimeout());
       await page.setContent(html, { waitUntil: 'load' });
       return await page.pdf({ preferCSSPageSize: true, printBackground: true });
+    } catch (error) {
+      // A paper too long to lay out in time (a year of 100,000 submissions on a busy machine) is
+      // refused like a missing Chromium, with the way out, never a server error.
+      if (error instanceof Error && error.name === 'TimeoutError')
+        throw new PlenumError(
+          'PDF_UNAVAILABLE',
+          'This paper is too long to print as PDF in time: download it as DOCX, or as HTML and print that from the browser.',
+        );
+      throw error;
     } finally {
       await browser.close();
     }

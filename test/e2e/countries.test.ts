@@ -27,6 +27,9 @@ import {
 import { migrateToLatest, openDatabase, type OpenDatabase } from '../../src/db/database.ts';
 import type { Db } from '../../src/db/database.ts';
 import { createHttpServer, listen } from '../../src/http-server.ts';
+import { operatorViewer } from '../../src/accounts/accounts.schema.ts';
+import { verifyRepresentative } from '../../src/organisations/organisations.service.ts';
+import { recordMeasure } from '../../src/registry/registry.service.ts';
 import { submitComment } from '../../src/submissions/submissions.service.ts';
 import {
   axeViolations,
@@ -95,6 +98,57 @@ before(async () => {
       ),
     );
   }
+  // Brazil's own measure (a verified representative of its verified government) and one a
+  // civil-society organisation reports, for the report's "National regulatory measures".
+  const government = representativeViewer(built, 'government');
+  await verifyRepresentative(
+    opened.db,
+    operatorViewer,
+    { organisation: built.organisations.government.id, accountId: government.id },
+    { kind: 'note_verbale', reason: 'Note verbale 2026/7 from the Permanent Mission.' },
+  );
+  await opened.db.transaction().execute((trx: Db) =>
+    recordMeasure(
+      trx,
+      government,
+      {
+        country: 'BRA',
+        title: 'Lei de infraestrutura crítica da Internet',
+        titleLanguage: 'pt',
+        titleTranslations: {
+          en: 'Critical Internet infrastructure act',
+          ar: 'قانون البنية التحتية الحيوية للإنترنت',
+        },
+        instrument: 'law',
+        status: 'in_force',
+        statusDates: { adopted: '2026-03-01', in_force: '2026-06-01' },
+        elements: ['naming-numbering', 'routing'],
+        kinds: ['national-root'],
+        source: { documentId: built.documentId, paragraphs: ['para 2'] },
+        organisationId: built.organisations.government.id,
+        asState: true,
+      },
+      new Date('2026-06-05T10:00:00Z'),
+    ),
+  );
+  await opened.db.transaction().execute((trx: Db) =>
+    recordMeasure(
+      trx,
+      representativeViewer(built, 'civil'),
+      {
+        country: 'BRA',
+        title: 'Portaria sobre bloqueio de DNS',
+        titleLanguage: 'pt',
+        instrument: 'regulation',
+        status: 'draft',
+        statusDates: { draft: '2026-05-20' },
+        elements: ['naming-numbering'],
+        kinds: ['dns-obligations'],
+        organisationId: built.organisations.civil.id,
+      },
+      new Date('2026-06-06T10:00:00Z'),
+    ),
+  );
   ({ server } = await createHttpServer({
     db: opened.db,
     engine: opened.engine,
@@ -151,6 +205,37 @@ test(
         findings.push(...(await check(page, `/countries/EGY (${what})`, want.dir)));
         await context.close();
       }
+    }
+    assert.deepEqual(findings, []);
+  },
+);
+
+test(
+  "a State report's national regulatory measures in English and Arabic at 390 px: the State's own word apart from reports",
+  { skip },
+  async () => {
+    const findings: string[] = [];
+    for (const [lang, dir, heading, own] of [
+      ['en', 'ltr', 'National regulatory measures', 'Critical Internet infrastructure act'],
+      ['ar', 'rtl', 'التدابير التنظيمية الوطنية', 'قانون البنية التحتية الحيوية للإنترنت'],
+    ] as const) {
+      const context = await readerContext(browser!, base, lang, 390);
+      const page = await context.newPage();
+      await page.goto(`${base}/countries/BRA`);
+      assert.equal(await page.locator('h2#measures').innerText(), heading);
+      const stated = await page.locator('h3#measures-state').evaluate((h) => {
+        let text = '';
+        for (let n = h.nextElementSibling; n && n.tagName !== 'H3'; n = n.nextElementSibling)
+          text += (n as HTMLElement).innerText;
+        return text;
+      });
+      assert.ok(stated.includes(own), `${lang}: Brazil's own measure under its own heading`);
+      assert.ok(!stated.includes('Portaria'), `${lang}: a report is not the State's word`);
+      assert.equal((await page.locator('a[href$="#para-2"]').count()) > 0, true);
+      await page.locator('h2#measures').scrollIntoViewIfNeeded();
+      await shot(page, `bra-measures-${lang}-390`);
+      findings.push(...(await check(page, `/countries/BRA (${lang} 390px)`, dir)));
+      await context.close();
     }
     assert.deepEqual(findings, []);
   },
