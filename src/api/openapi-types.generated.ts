@@ -3,6 +3,40 @@
  * /api/openapi.json by `npm run api:types`: do not edit.
  */
 export interface paths {
+  '/api/tokens': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List your API tokens, newest first (never their secrets) */
+    get: operations['tokens'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/tokens/{id}/revoke': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Revoke one of your API tokens (any of your live tokens may, itself included) */
+    post: operations['postTokensByIdRevoke'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/processes': {
     parameters: {
       query?: never;
@@ -826,23 +860,18 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
-    Process: {
-      /** @description Stable id (UUID). */
+    ApiToken: {
       id: string;
-      /** @description Short name used in addresses, e.g. "oewg". */
-      slug: string;
       name: string;
-      /** @description Usual abbreviation, e.g. "OEWG". */
-      shortName: string | null;
-      /** @description The body that set it up, e.g. "UN General Assembly, First Committee". */
-      parentBody: string;
-      mandate: string;
-      /** @enum {string} */
-      status: 'active' | 'concluded' | 'planned';
-      /** @description Year or date it was set up. */
-      established: string | null;
-      /** @description Other names it is known by. */
-      aliases: string[];
+      scopes: ('read' | 'submit' | 'moderate' | 'secretariat' | 'admin')[];
+      createdAt: string;
+      /** @description null: a token made before scopes, never expiring */
+      expiresAt: string | null;
+      revokedAt: string | null;
+      /** @description To the minute */
+      lastUsedAt: string | null;
+      /** @description Requests made with it (written with its last use) */
+      useCount: number;
     };
     Error: {
       error: {
@@ -878,6 +907,9 @@ export interface components {
           | 'CORRECTION_INVALID'
           | 'TEXT_FORBIDDEN_CHARACTER'
           | 'SIGN_IN_REQUIRED'
+          | 'TOKEN_EXPIRED'
+          | 'TOKEN_SCOPE_MISSING'
+          | 'UNKNOWN_FIELD'
           | 'SIGN_IN_FAILED'
           | 'SIGN_IN_THROTTLED'
           | 'RATE_LIMITED'
@@ -930,6 +962,24 @@ export interface components {
           | 'INTERNAL';
         message: string;
       };
+    };
+    Process: {
+      /** @description Stable id (UUID). */
+      id: string;
+      /** @description Short name used in addresses, e.g. "oewg". */
+      slug: string;
+      name: string;
+      /** @description Usual abbreviation, e.g. "OEWG". */
+      shortName: string | null;
+      /** @description The body that set it up, e.g. "UN General Assembly, First Committee". */
+      parentBody: string;
+      mandate: string;
+      /** @enum {string} */
+      status: 'active' | 'concluded' | 'planned';
+      /** @description Year or date it was set up. */
+      established: string | null;
+      /** @description Other names it is known by. */
+      aliases: string[];
     };
     Document: {
       id: string;
@@ -1682,6 +1732,144 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+  tokens: {
+    parameters: {
+      query?: {
+        /** @description nextCursor of the previous page; absent for the first page */
+        cursor?: string;
+        /** @description Items per page (1 to 500; 100 unless given) */
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            tokens: components['schemas']['ApiToken'][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+          };
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SIGN_IN_REQUIRED; TOKEN_EXPIRED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description TOKEN_SCOPE_MISSING */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  postTokensByIdRevoke: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': Record<string, never>;
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            revoked: string;
+          };
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SIGN_IN_REQUIRED; TOKEN_EXPIRED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description TOKEN_SCOPE_MISSING */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNKNOWN_FIELD */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
   processes: {
     parameters: {
       query?: never;
@@ -2125,7 +2313,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description SIGN_IN_REQUIRED */
+      /** @description SIGN_IN_REQUIRED; TOKEN_EXPIRED */
       401: {
         headers: {
           [name: string]: unknown;
@@ -2134,7 +2322,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description FORBIDDEN */
+      /** @description FORBIDDEN; TOKEN_SCOPE_MISSING */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2154,6 +2342,24 @@ export interface operations {
       };
       /** @description GOVERNMENT_ALREADY_VERIFIED; VERIFICATION_CONFLICT */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNKNOWN_FIELD */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -2199,7 +2405,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description SIGN_IN_REQUIRED */
+      /** @description SIGN_IN_REQUIRED; TOKEN_EXPIRED */
       401: {
         headers: {
           [name: string]: unknown;
@@ -2208,7 +2414,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description FORBIDDEN */
+      /** @description FORBIDDEN; TOKEN_SCOPE_MISSING */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2228,6 +2434,24 @@ export interface operations {
       };
       /** @description GOVERNMENT_ALREADY_VERIFIED; VERIFICATION_CONFLICT */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNKNOWN_FIELD */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -2275,7 +2499,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description SIGN_IN_REQUIRED */
+      /** @description SIGN_IN_REQUIRED; TOKEN_EXPIRED */
       401: {
         headers: {
           [name: string]: unknown;
@@ -2284,7 +2508,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description FORBIDDEN */
+      /** @description FORBIDDEN; TOKEN_SCOPE_MISSING */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2304,6 +2528,24 @@ export interface operations {
       };
       /** @description GOVERNMENT_ALREADY_VERIFIED; VERIFICATION_CONFLICT */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNKNOWN_FIELD */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -2351,7 +2593,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description SIGN_IN_REQUIRED */
+      /** @description SIGN_IN_REQUIRED; TOKEN_EXPIRED */
       401: {
         headers: {
           [name: string]: unknown;
@@ -2360,7 +2602,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description FORBIDDEN */
+      /** @description FORBIDDEN; TOKEN_SCOPE_MISSING */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2380,6 +2622,24 @@ export interface operations {
       };
       /** @description GOVERNMENT_ALREADY_VERIFIED; VERIFICATION_CONFLICT */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNKNOWN_FIELD */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -2552,8 +2812,17 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description SIGN_IN_REQUIRED */
+      /** @description SIGN_IN_REQUIRED; TOKEN_EXPIRED */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description TOKEN_SCOPE_MISSING */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -2570,7 +2839,16 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description ANCHOR_INVALID */
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description ANCHOR_INVALID; UNKNOWN_FIELD */
       422: {
         headers: {
           [name: string]: unknown;
@@ -2715,7 +2993,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description SIGN_IN_REQUIRED */
+      /** @description SIGN_IN_REQUIRED; TOKEN_EXPIRED */
       401: {
         headers: {
           [name: string]: unknown;
@@ -2724,8 +3002,26 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description FORBIDDEN */
+      /** @description FORBIDDEN; TOKEN_SCOPE_MISSING */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNKNOWN_FIELD */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -2805,7 +3101,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description SIGN_IN_REQUIRED */
+      /** @description SIGN_IN_REQUIRED; TOKEN_EXPIRED */
       401: {
         headers: {
           [name: string]: unknown;
@@ -2814,8 +3110,26 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description FORBIDDEN; EMAIL_UNVERIFIED */
+      /** @description FORBIDDEN; EMAIL_UNVERIFIED; TOKEN_SCOPE_MISSING */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNKNOWN_FIELD */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -2940,7 +3254,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description SIGN_IN_REQUIRED */
+      /** @description SIGN_IN_REQUIRED; TOKEN_EXPIRED */
       401: {
         headers: {
           [name: string]: unknown;
@@ -2949,7 +3263,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description FORBIDDEN; EMAIL_UNVERIFIED */
+      /** @description FORBIDDEN; EMAIL_UNVERIFIED; TOKEN_SCOPE_MISSING */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2969,6 +3283,24 @@ export interface operations {
       };
       /** @description MEASURE_CONFLICT */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNKNOWN_FIELD */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -3114,7 +3446,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description SIGN_IN_REQUIRED */
+      /** @description SIGN_IN_REQUIRED; TOKEN_EXPIRED */
       401: {
         headers: {
           [name: string]: unknown;
@@ -3123,7 +3455,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description FORBIDDEN */
+      /** @description FORBIDDEN; TOKEN_SCOPE_MISSING */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3134,6 +3466,24 @@ export interface operations {
       };
       /** @description PROCESS_NOT_FOUND */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNKNOWN_FIELD */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -3216,7 +3566,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description SIGN_IN_REQUIRED */
+      /** @description SIGN_IN_REQUIRED; TOKEN_EXPIRED */
       401: {
         headers: {
           [name: string]: unknown;
@@ -3225,7 +3575,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description FORBIDDEN; EMAIL_UNVERIFIED */
+      /** @description FORBIDDEN; EMAIL_UNVERIFIED; TOKEN_SCOPE_MISSING */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3245,6 +3595,24 @@ export interface operations {
       };
       /** @description ROUND_NOT_OPEN_YET; ROUND_CLOSED; ANSWER_SUBMITTED */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNKNOWN_FIELD */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -3288,7 +3656,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description SIGN_IN_REQUIRED */
+      /** @description SIGN_IN_REQUIRED; TOKEN_EXPIRED */
       401: {
         headers: {
           [name: string]: unknown;
@@ -3297,7 +3665,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description FORBIDDEN */
+      /** @description FORBIDDEN; TOKEN_SCOPE_MISSING */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3353,7 +3721,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description SIGN_IN_REQUIRED */
+      /** @description SIGN_IN_REQUIRED; TOKEN_EXPIRED */
       401: {
         headers: {
           [name: string]: unknown;
@@ -3362,7 +3730,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description FORBIDDEN */
+      /** @description FORBIDDEN; TOKEN_SCOPE_MISSING */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3373,6 +3741,24 @@ export interface operations {
       };
       /** @description ROUND_NOT_FOUND */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNKNOWN_FIELD */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -3668,7 +4054,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description SIGN_IN_REQUIRED */
+      /** @description SIGN_IN_REQUIRED; TOKEN_EXPIRED */
       401: {
         headers: {
           [name: string]: unknown;
@@ -3677,7 +4063,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description FORBIDDEN; SUBMITTER_NOT_ACCEPTED */
+      /** @description FORBIDDEN; SUBMITTER_NOT_ACCEPTED; TOKEN_SCOPE_MISSING */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3704,7 +4090,16 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description ANCHOR_INVALID */
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description ANCHOR_INVALID; UNKNOWN_FIELD */
       422: {
         headers: {
           [name: string]: unknown;
@@ -3875,7 +4270,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description SIGN_IN_REQUIRED */
+      /** @description SIGN_IN_REQUIRED; TOKEN_EXPIRED */
       401: {
         headers: {
           [name: string]: unknown;
@@ -3884,7 +4279,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description FORBIDDEN */
+      /** @description FORBIDDEN; TOKEN_SCOPE_MISSING */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3904,6 +4299,24 @@ export interface operations {
       };
       /** @description PERIOD_CLOSED; PERIOD_NOT_OPEN_YET */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNKNOWN_FIELD */
+      422: {
         headers: {
           [name: string]: unknown;
         };

@@ -667,6 +667,22 @@ for (const engine of testEngines()) {
       );
       add('GET /api/transparency/entries', log('/api/transparency/entries?start=0'));
       add('GET /api/transparency/key', log('/api/transparency/key'));
+      add('GET /api/tokens', [
+        {
+          name: 'your own tokens',
+          path: '/api/tokens',
+          expect: { ...everyone(200), anonymous: 401 },
+        },
+      ]);
+      add('POST /api/tokens/:id/revoke', [
+        {
+          // A token of no one here: the matrix's own tokens must stay live for the other rows.
+          name: 'a token that is not yours',
+          path: `/api/tokens/${newId()}/revoke`,
+          body: () => ({}),
+          expect: tokensOnly({ readerToken: 404, representativeToken: 404, secretariatToken: 404 }),
+        },
+      ]);
       add('GET /api/openapi.json', [
         { name: 'the description', path: '/api/openapi.json', expect: everyone(200) },
       ]);
