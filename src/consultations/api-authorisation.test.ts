@@ -556,6 +556,30 @@ for (const engine of testEngines()) {
           expect: everyone(200),
         },
       ]);
+      const secretariatWrite = (status: number) =>
+        tokensOnly({ readerToken: 403, representativeToken: 403, secretariatToken: status });
+      add('POST /api/processes/:process/consultations', [
+        {
+          name: 'a period on the public version (the secretariat)',
+          path: '/api/processes/twg/consultations',
+          body: () => ({
+            versionId: built.versionId,
+            title: 'A second round through the API',
+            opensAt: '2026-09-01T09:00',
+            closesAt: '2026-10-01T18:00',
+            timeZone: 'Europe/Zurich',
+          }),
+          expect: secretariatWrite(201),
+        },
+      ]);
+      add('POST /api/consultations/:id/extend', [
+        {
+          name: 'the open period (the secretariat)',
+          path: `/api/consultations/${built.period.id}/extend`,
+          body: () => ({ closesAt: '2031-01-15T23:00', reason: 'Delegations asked for time.' }),
+          expect: secretariatWrite(200),
+        },
+      ]);
       add('GET /api/processes/:process/consultations', [
         {
           name: 'the periods',
