@@ -8,6 +8,7 @@ import { compress } from 'hono/compress';
 import { secureHeaders } from 'hono/secure-headers';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { accountRoutes } from './accounts/accounts.routes.ts';
+import { tokenRoutes } from './accounts/tokens.routes.ts';
 import { accountPageRoutes } from './pages/account-page.ts';
 import { conceptRoutes } from './concepts/concepts.routes.ts';
 import { conceptPageRoutes } from './pages/concept-page.ts';
@@ -214,6 +215,7 @@ export function createApp(given: AppDeps): Hono<AppEnv> {
   });
 
   accountRoutes(app);
+  tokenRoutes(api);
   accountPageRoutes(app);
   mountHomePage(app);
   processRoutes(api);

@@ -101,6 +101,18 @@ export const errorCatalogue = {
       'The text contains a character that cannot be stored: a control character (such as NUL), a lone surrogate or U+FFFE/U+FFFF. Remove it and send the text again.',
   },
   SIGN_IN_REQUIRED: { status: 401, message: 'Sign in to do this.' },
+  TOKEN_EXPIRED: {
+    status: 401,
+    message: 'This API token has expired: make a new one on your account page.',
+  },
+  TOKEN_SCOPE_MISSING: {
+    status: 403,
+    message: 'This API token lacks the scope this request needs.',
+  },
+  UNKNOWN_FIELD: {
+    status: 422,
+    message: 'The request has a field this operation does not have.',
+  },
   SIGN_IN_FAILED: { status: 401, message: 'The e-mail address or the password is wrong.' },
   SIGN_IN_THROTTLED: {
     status: 429,

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { PlenumError } from '../errors.ts';
-import type { AppEnv } from '../context.ts';
+import { clockOf, type AppEnv } from '../context.ts';
 import { readFormBody, type FormBody } from '../form-body.ts';
 import { refuseForbiddenText } from '../text/allowed-text.ts';
 import { negotiateLanguage, uiFor } from '../web/i18n.ts';
@@ -79,7 +79,7 @@ export function sessionMiddleware(): MiddlewareHandler<AppEnv> {
     let viewer = null;
     if (authorization) {
       const token = bearerToken(authorization);
-      viewer = token ? await viewerFromToken(db, token) : null;
+      viewer = token ? await viewerFromToken(db, token, clockOf(c.var.deps)) : null;
       if (!viewer) throw tokenRefused();
     } else {
       const secret = readPlenumCookie(c, cookies.session);

@@ -1,6 +1,7 @@
 /** Accounts, roles and the viewer: who is asking, and what they may do. */
 import { z } from 'zod';
 import { PlenumError } from '../errors.ts';
+import { tokenScopes, type TokenScope } from '../api/token-scopes.ts';
 
 /** The roles an account can hold; admin is a flag on the account, the others are scoped. */
 export const scopedRoles = ['secretariat', 'moderator', 'representative'] as const;
@@ -25,7 +26,35 @@ export interface Viewer {
   via: 'session' | 'token';
   /** True while the account's e-mail address is not verified (absent: verified). */
   unverified?: boolean;
+  /** What an API token may do (absent: a session, or the operator, limited by roles alone). */
+  scopes?: readonly TokenScope[];
 }
+
+export { tokenScopes, requireScope, type TokenScope } from '../api/token-scopes.ts';
+
+/** The scopes a new token gets when its owner names none: reading and commenting. */
+export const defaultTokenScopes: readonly TokenScope[] = ['read', 'submit'];
+
+/** How long a new token lives when its owner does not say, and the longest it may (days). */
+export const tokenLifetimeDays = { default: 90, max: 366 } as const;
+
+/** A new token as its owner asks for it (account page or JSON). */
+export const newTokenSchema = z.strictObject({
+  name: z.string().trim().max(100).default(''),
+  scopes: z
+    .array(z.enum(tokenScopes))
+    .min(1)
+    .max(tokenScopes.length)
+    .default([...defaultTokenScopes])
+    .describe('What the token may do; read and submit unless given.'),
+  expiresInDays: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(tokenLifetimeDays.max)
+    .default(tokenLifetimeDays.default)
+    .describe('Days until the token stops working (1 to 366; 90 unless given).'),
+});
 
 /**
  * Refuses an account whose e-mail address is not verified yet (EMAIL_UNVERIFIED): it may read,

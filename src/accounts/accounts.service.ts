@@ -9,11 +9,14 @@ import type { Limits } from '../limits/limits.ts';
 import { zodError } from '../validation.ts';
 import {
   emailSchema,
+  newTokenSchema,
   passwordChangeSchema,
   passwordResetSchema,
   signInSchema,
   signUpSchema,
+  tokenScopes,
   type ScopedRole,
+  type TokenScope,
   type Viewer,
 } from './accounts.schema.ts';
 import {
@@ -340,7 +343,14 @@ export async function viewerFromSession(
 /** How often, at most, the last use of one token is written: to the minute, not per request. */
 export const tokenUseIntervalMs = 60_000;
 
-/** Writes the last use of those found tokens whose recorded use is a minute old or more. */
+/**
+ * Uses of each token since its last use was written, by token id: kept in this process and added
+ * to the token's count with the next write of its last use (so a count may miss the last minute
+ * of a process that stops).
+ */
+const unwrittenUses = new Map<string, number>();
+
+/** Writes the last use (and count) of those found tokens whose recorded use is a minute old or more. */
 async function recordStaleTokenUse(
   db: Db,
   found: Iterable<TokenAccount>,
@@ -348,10 +358,34 @@ async function recordStaleTokenUse(
 ): Promise<void> {
   const since = new Date(now.getTime() - tokenUseIntervalMs).toISOString();
   const stale = [...found].filter((t) => t.tokenLastUsedAt === null || t.tokenLastUsedAt < since);
-  await recordTokenUse(db, { tokenIds: stale.map((t) => t.tokenId), at: now.toISOString(), since });
+  const tokens = stale.map((t) => ({ id: t.tokenId, uses: unwrittenUses.get(t.tokenId) ?? 1 }));
+  for (const t of tokens) unwrittenUses.delete(t.id);
+  await recordTokenUse(db, { tokens, at: now.toISOString(), since });
 }
 
-/** The viewer behind an API token, if it is live; notes the token's use (once a minute). */
+/** Counts one use of a token found live, to be written with its last use. */
+function countUse(account: TokenAccount): void {
+  unwrittenUses.set(account.tokenId, (unwrittenUses.get(account.tokenId) ?? 0) + 1);
+}
+
+/** The viewer of a live token, or TOKEN_EXPIRED thrown for one past its expiry. */
+function tokenViewer(account: TokenAccount, now: Date): Viewer {
+  if (account.tokenExpiresAt !== null && account.tokenExpiresAt <= now.toISOString()) {
+    throw new PlenumError('TOKEN_EXPIRED', `It expired at ${account.tokenExpiresAt}.`);
+  }
+  countUse(account);
+  return {
+    ...toViewer(account, 'token'),
+    scopes: account.tokenScopes.filter((s): s is TokenScope =>
+      (tokenScopes as readonly string[]).includes(s),
+    ),
+  };
+}
+
+/**
+ * The viewer behind an API token, if it is live (TOKEN_EXPIRED thrown for an expired one); notes
+ * the token's use (written once a minute).
+ */
 export async function viewerFromToken(
   db: Db,
   token: string,
@@ -359,8 +393,9 @@ export async function viewerFromToken(
 ): Promise<Viewer | null> {
   const account = await findTokenAccount(db, secretHash(token));
   if (!account) return null;
+  const viewer = tokenViewer(account, now);
   await recordStaleTokenUse(db, [account], now);
-  return toViewer(account, 'token');
+  return viewer;
 }
 
 /**
@@ -385,7 +420,7 @@ export class TokenViewers {
     this.now = now;
   }
 
-  /** The viewer behind this token, if it is live (as viewerFromToken). */
+  /** The viewer behind this token, if it is live (as viewerFromToken: TOKEN_EXPIRED rejects). */
   viewer(token: string): Promise<Viewer | null> {
     const hash = secretHash(token);
     return new Promise((resolve, reject) => {
@@ -418,12 +453,19 @@ export class TokenViewers {
       for (const waiters of round.values()) for (const w of waiters) w.reject(error);
       return;
     }
+    const now = this.now();
     for (const [hash, waiters] of round) {
       const account = accounts.get(hash);
-      for (const w of waiters) w.resolve(account ? toViewer(account, 'token') : null);
+      for (const w of waiters) {
+        try {
+          w.resolve(account ? tokenViewer(account, now) : null);
+        } catch (error) {
+          w.reject(error);
+        }
+      }
     }
     // After the answers: a last-use time that could not be written is tried again next round.
-    await recordStaleTokenUse(this.db, accounts.values(), this.now()).catch((error: unknown) => {
+    await recordStaleTokenUse(this.db, accounts.values(), now).catch((error: unknown) => {
       console.error('[plenum] recording the last use of API tokens:', error);
     });
   }
@@ -459,32 +501,81 @@ export async function changePassword(
   });
 }
 
+/** A new token and its secret, shown once. */
+export interface NewApiToken {
+  id: string;
+  secret: string;
+  scopes: TokenScope[];
+  expiresAt: string | null;
+}
+
 /**
  * Creates an API token for the viewer, who must be signed in with a session: a token never makes
- * another (a stolen one would outlive its revocation). Returns the secret, shown once.
+ * another (a stolen one would outlive its revocation). The scopes and lifetime come from `input`
+ * (newTokenSchema; read and submit for 90 days unless given); a scope is refused when the account
+ * holds no role it serves (admin for a non-administrator). Returns the secret, shown once.
  */
-export async function createApiToken(db: Db, viewer: Viewer | null, name: string): Promise<string> {
+export async function makeApiToken(
+  db: Db,
+  viewer: Viewer | null,
+  input: unknown,
+  now = new Date(),
+  lifetime: 'as asked' | 'never expires' = 'as asked',
+): Promise<NewApiToken> {
   if (viewer?.via !== 'session') throw new PlenumError('SIGN_IN_REQUIRED');
-  const label = name.trim().slice(0, 100) || 'API token';
+  const parsed = newTokenSchema.safeParse(input);
+  if (!parsed.success) throw zodError(parsed.error);
+  const { name, scopes, expiresInDays } = parsed.data;
+  if (scopes.includes('admin') && !viewer.isAdmin) {
+    throw new PlenumError(
+      'FORBIDDEN',
+      'Only an administrator’s token may have the scope “admin”.',
+      {
+        fields: [
+          { field: 'scopes', message: 'Only an administrator’s token may have the scope “admin”.' },
+        ],
+      },
+    );
+  }
+  const label = name.slice(0, 100) || 'API token';
   const secret = `plenum_${randomBytes(24).toString('base64url')}`;
   const id = newId();
+  const ordered = tokenScopes.filter((s) => scopes.includes(s));
+  const expiresAt =
+    lifetime === 'never expires'
+      ? null
+      : new Date(now.getTime() + expiresInDays * 86_400_000).toISOString();
   await insertApiToken(db, {
     id,
     account_id: viewer.id,
     name: label,
     token_hash: secretHash(secret),
-    created_at: new Date().toISOString(),
+    created_at: now.toISOString(),
+    scopes: ordered.join(' '),
+    expires_at: expiresAt,
   });
   await recordEvent(db, {
     actor: viewer.id,
     action: 'token.created',
     subjectType: 'api_token',
     subjectId: id,
+    data: { scopes: ordered, expiresAt },
   });
-  return secret;
+  return { id, secret, scopes: ordered, expiresAt };
 }
 
-/** Revokes one of the viewer's tokens. */
+/**
+ * A token as tokens were before scopes: every scope its account can use (admin only for an
+ * administrator), never expiring. For the tests and benches written before scopes (people make
+ * theirs on the account page, with makeApiToken). Returns the secret.
+ */
+export async function createApiToken(db: Db, viewer: Viewer | null, name: string): Promise<string> {
+  const scopes = tokenScopes.filter((s) => s !== 'admin' || viewer?.isAdmin);
+  const input = { name: name.trim().slice(0, 100), scopes };
+  return (await makeApiToken(db, viewer, input, new Date(), 'never expires')).secret;
+}
+
+/** Revokes one of the viewer's tokens (a token may revoke itself or a sibling: that only takes power away). */
 export async function revokeToken(db: Db, viewer: Viewer | null, id: string): Promise<void> {
   checkSignedIn(viewer);
   if (!(await revokeApiToken(db, viewer.id, id, new Date().toISOString()))) {
@@ -546,7 +637,11 @@ export async function getAccountContact(
 export type { ApiTokenListing };
 
 /** The viewer's API tokens (never their secrets), newest first, as the account page lists them. */
-export async function getApiTokens(db: Db, viewer: Viewer | null): Promise<ApiTokenListing[]> {
+export async function getApiTokens(
+  db: Db,
+  viewer: Viewer | null,
+  page?: { before: string | undefined; limit: number },
+): Promise<ApiTokenListing[]> {
   checkSignedIn(viewer);
-  return listApiTokens(db, viewer.id);
+  return listApiTokens(db, viewer.id, page);
 }

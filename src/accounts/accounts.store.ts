@@ -1,4 +1,5 @@
 /** SQL for accounts, sessions, API tokens and role grants. */
+import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import { shapedList } from '../db/statement-shapes.ts';
 import type { RoleGrant, ScopedRole } from './accounts.schema.ts';
@@ -209,16 +210,32 @@ export async function deleteOtherSessions(db: Db, accountId: string, keep: strin
 /** Stores an API token under its hash. */
 export async function insertApiToken(
   db: Db,
-  row: { id: string; account_id: string; name: string; token_hash: string; created_at: string },
+  row: {
+    id: string;
+    account_id: string;
+    name: string;
+    token_hash: string;
+    created_at: string;
+    scopes: string;
+    expires_at: string | null;
+  },
 ): Promise<void> {
   await db
     .insertInto('api_tokens')
-    .values({ ...row, revoked_at: null, last_used_at: null })
+    .values({ ...row, revoked_at: null, last_used_at: null, use_count: 0 })
     .execute();
 }
 
-/** A live API token's account with its roles, and the token's id and last recorded use. */
-export type TokenAccount = AccountWithGrants & { tokenId: string; tokenLastUsedAt: string | null };
+/**
+ * A live API token's account with its roles, and the token's id, scopes, expiry and last
+ * recorded use.
+ */
+export type TokenAccount = AccountWithGrants & {
+  tokenId: string;
+  tokenLastUsedAt: string | null;
+  tokenScopes: string[];
+  tokenExpiresAt: string | null;
+};
 
 /** The account of a live (not revoked) API token and its roles, if any. */
 export async function findTokenAccount(
@@ -230,7 +247,8 @@ export async function findTokenAccount(
 
 /**
  * The accounts of these live (not revoked) API tokens with their roles, by token hash, in one
- * read: the tokens of requests that arrive together (see TokenViewers).
+ * read: the tokens of requests that arrive together (see TokenViewers). Expired tokens are found
+ * too, so that their holder is told why they are refused.
  */
 export async function findTokenAccounts(
   db: Db,
@@ -247,6 +265,8 @@ export async function findTokenAccounts(
       'api_tokens.token_hash',
       'api_tokens.id as token_id',
       'api_tokens.last_used_at',
+      'api_tokens.scopes as token_scopes',
+      'api_tokens.expires_at as token_expires_at',
       'role_grants.role',
       'role_grants.scope_id',
       'role_grants.created_at as granted_at',
@@ -261,24 +281,35 @@ export async function findTokenAccounts(
       ...withGrants(ofToken)!,
       tokenId: token.token_id,
       tokenLastUsedAt: token.last_used_at,
+      tokenScopes: token.token_scopes.split(' ').filter(Boolean),
+      tokenExpiresAt: token.token_expires_at,
     });
   }
   return found;
 }
 
 /**
- * Records that these tokens were used at `at`, in one statement, except those whose recorded use
- * is already `since` or later (another process may have written it meanwhile).
+ * Records that these tokens were used at `at`, adding their uses since the last write to their
+ * count, in one statement, except those whose recorded use is already `since` or later (another
+ * process may have written it meanwhile).
  */
 export async function recordTokenUse(
   db: Db,
-  use: { tokenIds: string[]; at: string; since: string },
+  use: { tokens: { id: string; uses: number }[]; at: string; since: string },
 ): Promise<void> {
-  if (use.tokenIds.length === 0) return;
+  if (use.tokens.length === 0) return;
+  // One statement for the round: each token adds its own count, chosen by id.
+  const added = sql.join(
+    [...Map.groupBy(use.tokens, (t) => t.uses)].map(
+      ([uses, tokens]) =>
+        sql`when id in (${sql.join(tokens.map((t) => t.id))}) then cast(${uses} as integer)`,
+    ),
+    sql` `,
+  );
   await db
     .updateTable('api_tokens')
-    .set({ last_used_at: use.at })
-    .where('id', 'in', shapedList(use.tokenIds))
+    .set({ last_used_at: use.at, use_count: sql<number>`use_count + case ${added} else 0 end` })
+    .where('id', 'in', shapedList(use.tokens.map((t) => t.id)))
     .where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<', use.since)]))
     .execute();
 }
@@ -290,22 +321,47 @@ export interface ApiTokenListing {
   createdAt: string;
   revokedAt: string | null;
   lastUsedAt: string | null;
+  scopes: string[];
+  expiresAt: string | null;
+  /** Requests made with it, counted to the minute (see recordTokenUse). */
+  useCount: number;
 }
 
-/** An account's tokens (without their secrets), newest first. */
-export async function listApiTokens(db: Db, accountId: string): Promise<ApiTokenListing[]> {
-  const rows = await db
+/**
+ * An account's tokens (without their secrets), newest first; `page` reads `limit` of them after
+ * the token `before` (ids only grow, so the order is stable while tokens are added).
+ */
+export async function listApiTokens(
+  db: Db,
+  accountId: string,
+  page?: { before: string | undefined; limit: number },
+): Promise<ApiTokenListing[]> {
+  let query = db
     .selectFrom('api_tokens')
-    .select(['id', 'name', 'created_at', 'revoked_at', 'last_used_at'])
+    .select([
+      'id',
+      'name',
+      'created_at',
+      'revoked_at',
+      'last_used_at',
+      'scopes',
+      'expires_at',
+      'use_count',
+    ])
     .where('account_id', '=', accountId)
-    .orderBy('id', 'desc')
-    .execute();
+    .orderBy('id', 'desc');
+  if (page?.before !== undefined) query = query.where('id', '<', page.before);
+  if (page) query = query.limit(page.limit);
+  const rows = await query.execute();
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
     createdAt: r.created_at,
     revokedAt: r.revoked_at,
     lastUsedAt: r.last_used_at,
+    scopes: r.scopes.split(' ').filter(Boolean),
+    expiresAt: r.expires_at,
+    useCount: Number(r.use_count),
   }));
 }
 

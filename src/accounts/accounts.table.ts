@@ -46,6 +46,12 @@ export interface ApiTokenTable {
   revoked_at: string | null;
   /** Written at most once a minute per token: a time to the minute, not an audit trail. */
   last_used_at: string | null;
+  /** Space-separated scope names (see tokenScopes). */
+  scopes: string;
+  /** When the token stops working; null: never (tokens made before scopes existed). */
+  expires_at: string | null;
+  /** Requests made with the token, added with each write of its last use (to the minute). */
+  use_count: number;
 }
 
 /** A row of `role_grants`: a role an account holds on a process or an organisation. */

@@ -1,6 +1,12 @@
 /** HTML of sign-in, sign-up and the account's own sections of the account page (src/pages/). */
 import { html } from 'hono/html';
 import type { ApiTokenListing } from './accounts.store.ts';
+import {
+  defaultTokenScopes,
+  tokenLifetimeDays,
+  tokenScopes,
+  type TokenScope,
+} from './accounts.schema.ts';
 import type { PageContext } from '../web/page-context.ts';
 import { fill, isolated } from '../web/i18n.ts';
 import { csrfField, page, type Markup } from '../web/layout.ts';
@@ -184,6 +190,14 @@ export function accountTokensSection(
 ): Markup {
   const { ui } = ctx;
   const m = ui.m.accounts;
+  const now = new Date().toISOString();
+  const offered = tokenScopes.filter((s) => s !== 'admin' || ctx.viewer?.isAdmin);
+  const expiry = (t: ApiTokenListing) =>
+    t.expiresAt === null
+      ? m.tokenNoExpiry
+      : fill(t.expiresAt <= now ? m.tokenExpired : m.tokenExpires, {
+          date: ui.instant(t.expiresAt, 'UTC'),
+        });
   return html`<h2>${m.tokens}</h2>
     ${data.newToken ? html`<p class="notice" role="status">${m.tokenCreated} <code>${data.newToken}</code></p>` : ''}
     ${
@@ -195,7 +209,13 @@ export function accountTokensSection(
                 t.lastUsedAt
                   ? fill(m.tokenLastUsed, { date: ui.instant(t.lastUsedAt, 'UTC') })
                   : m.tokenNeverUsed
-              }${
+              } · ${fill(m.tokenUses, { n: ui.n(t.useCount) })} · ${t.scopes
+                .map((s) =>
+                  (tokenScopes as readonly string[]).includes(s)
+                    ? m.scopeNames[s as TokenScope]
+                    : s,
+                )
+                .join(', ')} · ${expiry(t)}${
                 t.revokedAt
                   ? html` · <s>${m.revoke}</s>`
                   : html` <form method="post" action="/account/tokens/${t.id}/revoke" class="inline">${csrfField(ctx)}<button type="submit" class="link">${m.revoke}</button></form>`
@@ -204,6 +224,11 @@ export function accountTokensSection(
     }
     <form method="post" action="/account/tokens" class="inline-form">
       ${csrfField(ctx)}<label>${m.tokenName} <input name="name" maxlength="100" required /></label>
+      <fieldset><legend>${m.tokenScopes}</legend><input type="hidden" name="scopes" value="" />${offered.map(
+        (s) =>
+          html`<label><input type="checkbox" name="scopes" value="${s}"${defaultTokenScopes.includes(s) ? html` checked` : ''} /> ${m.scopeNames[s]}</label> `,
+      )}</fieldset>
+      <label>${m.tokenLifetime} <input name="expiresInDays" type="number" min="1" max="${tokenLifetimeDays.max}" value="${tokenLifetimeDays.default}" inputmode="numeric" /></label>
       <button type="submit">${m.createToken}</button>
     </form>`;
 }

@@ -68,6 +68,7 @@ describe('the API registry', () => {
   );
   const api = new ApiRegistry();
   api.post({
+    scope: 'submit',
     path: '/api/things',
     summary: 'Adds a thing',
     tag: 'things',
@@ -81,6 +82,7 @@ describe('the API registry', () => {
     },
   });
   api.post({
+    scope: 'submit',
     path: '/api/strict-things',
     summary: 'Adds a thing, refusing fields it does not know',
     tag: 'things',
@@ -98,7 +100,7 @@ describe('the API registry', () => {
     });
 
   test('hands the handler the body and headers as its schemas parse them', async () => {
-    const res = await post({ name: '  Gavel  ', colour: 'red' }, { 'thing-key': 'abc' });
+    const res = await post({ name: '  Gavel  ' }, { 'thing-key': 'abc' });
     assert.equal(res.status, 200);
     assert.deepEqual(await res.json(), { name: 'Gavel', key: 'abc' });
     assert.deepEqual(handled.at(-1), { name: 'Gavel' });
@@ -116,7 +118,7 @@ describe('the API registry', () => {
     assert.equal(handled.length, before);
   });
 
-  test('describes unknown fields as it treats them: dropped where accepted, refused where closed', async () => {
+  test('refuses unknown fields by name, at any depth, and describes request objects as closed', async () => {
     type Schema = { additionalProperties?: unknown };
     type Content = { content: { 'application/json': { schema: Schema } } };
     const description = api.openApi({ title: 'things', version: '1' }) as {
@@ -124,11 +126,15 @@ describe('the API registry', () => {
       components: { schemas: Record<string, Schema> };
     };
     const things = description.paths['/api/things']!.post;
-    assert.equal(
-      things.requestBody.content['application/json'].schema.additionalProperties,
-      undefined,
-    );
-    assert.equal((await post({ name: 'Gavel', colour: 'red' })).status, 200);
+    assert.equal(things.requestBody.content['application/json'].schema.additionalProperties, false);
+    const before = handled.length;
+    const unknown = await post({ name: 'Gavel', colour: 'red' });
+    assert.equal(unknown.status, 422);
+    assert.deepEqual(await unknown.json(), {
+      code: 'UNKNOWN_FIELD',
+      detail: 'Unknown field: “colour”.',
+    });
+    assert.equal(handled.length, before, 'the handler never ran');
     // Answers are not parsed on their way out, so they are not described as closed either.
     assert.equal(
       things.responses['200']!.content['application/json'].schema.additionalProperties,
@@ -137,7 +143,7 @@ describe('the API registry', () => {
 
     assert.equal(description.components.schemas.StrictThing!.additionalProperties, false);
     const refused = await post({ name: 'Gavel', colour: 'red' }, {}, '/api/strict-things');
-    assert.equal(refused.status, 400);
+    assert.equal(refused.status, 422);
     assert.equal((await post({ name: 'Gavel' }, {}, '/api/strict-things')).status, 200);
   });
 });

@@ -3,6 +3,40 @@
  * /api/openapi.json by `npm run api:types`: do not edit.
  */
 export interface paths {
+  '/api/tokens': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List your API tokens, newest first (never their secrets) */
+    get: operations['tokens'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/tokens/{id}/revoke': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Revoke one of your API tokens (any of your live tokens may, itself included) */
+    post: operations['postTokensByIdRevoke'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/processes': {
     parameters: {
       query?: never;
@@ -558,7 +592,25 @@ export interface paths {
     /** The comment periods of a process, newest first */
     get: operations['processesByProcessConsultations'];
     put?: never;
-    post?: never;
+    /** Open a comment period on a version (the secretariat); times are wall-clock in the zone */
+    post: operations['postProcessesByProcessConsultations'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/consultations/{id}/extend': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Extend a comment period: a later closing time and the reason (the secretariat) */
+    post: operations['postConsultationsByIdExtend'];
     delete?: never;
     options?: never;
     head?: never;
@@ -826,23 +878,18 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
-    Process: {
-      /** @description Stable id (UUID). */
+    ApiToken: {
       id: string;
-      /** @description Short name used in addresses, e.g. "oewg". */
-      slug: string;
       name: string;
-      /** @description Usual abbreviation, e.g. "OEWG". */
-      shortName: string | null;
-      /** @description The body that set it up, e.g. "UN General Assembly, First Committee". */
-      parentBody: string;
-      mandate: string;
-      /** @enum {string} */
-      status: 'active' | 'concluded' | 'planned';
-      /** @description Year or date it was set up. */
-      established: string | null;
-      /** @description Other names it is known by. */
-      aliases: string[];
+      scopes: ('read' | 'submit' | 'moderate' | 'secretariat' | 'admin')[];
+      createdAt: string;
+      /** @description null: a token made before scopes, never expiring */
+      expiresAt: string | null;
+      revokedAt: string | null;
+      /** @description To the minute */
+      lastUsedAt: string | null;
+      /** @description Requests made with it (written with its last use) */
+      useCount: number;
     };
     Error: {
       error: {
@@ -878,6 +925,9 @@ export interface components {
           | 'CORRECTION_INVALID'
           | 'TEXT_FORBIDDEN_CHARACTER'
           | 'SIGN_IN_REQUIRED'
+          | 'TOKEN_EXPIRED'
+          | 'TOKEN_SCOPE_MISSING'
+          | 'UNKNOWN_FIELD'
           | 'SIGN_IN_FAILED'
           | 'SIGN_IN_THROTTLED'
           | 'RATE_LIMITED'
@@ -930,6 +980,24 @@ export interface components {
           | 'INTERNAL';
         message: string;
       };
+    };
+    Process: {
+      /** @description Stable id (UUID). */
+      id: string;
+      /** @description Short name used in addresses, e.g. "oewg". */
+      slug: string;
+      name: string;
+      /** @description Usual abbreviation, e.g. "OEWG". */
+      shortName: string | null;
+      /** @description The body that set it up, e.g. "UN General Assembly, First Committee". */
+      parentBody: string;
+      mandate: string;
+      /** @enum {string} */
+      status: 'active' | 'concluded' | 'planned';
+      /** @description Year or date it was set up. */
+      established: string | null;
+      /** @description Other names it is known by. */
+      aliases: string[];
     };
     Document: {
       id: string;
@@ -1682,6 +1750,144 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+  tokens: {
+    parameters: {
+      query?: {
+        /** @description nextCursor of the previous page; absent for the first page */
+        cursor?: string;
+        /** @description Items per page (1 to 500; 100 unless given) */
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            tokens: components['schemas']['ApiToken'][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+          };
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SIGN_IN_REQUIRED; TOKEN_EXPIRED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description TOKEN_SCOPE_MISSING */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  postTokensByIdRevoke: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': Record<string, never>;
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            revoked: string;
+          };
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SIGN_IN_REQUIRED; TOKEN_EXPIRED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description TOKEN_SCOPE_MISSING */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNKNOWN_FIELD */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
   processes: {
     parameters: {
       query?: never;
@@ -2125,7 +2331,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description SIGN_IN_REQUIRED */
+      /** @description SIGN_IN_REQUIRED; TOKEN_EXPIRED */
       401: {
         headers: {
           [name: string]: unknown;
@@ -2134,7 +2340,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description FORBIDDEN */
+      /** @description FORBIDDEN; TOKEN_SCOPE_MISSING */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2154,6 +2360,24 @@ export interface operations {
       };
       /** @description GOVERNMENT_ALREADY_VERIFIED; VERIFICATION_CONFLICT */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNKNOWN_FIELD */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -2199,7 +2423,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description SIGN_IN_REQUIRED */
+      /** @description SIGN_IN_REQUIRED; TOKEN_EXPIRED */
       401: {
         headers: {
           [name: string]: unknown;
@@ -2208,7 +2432,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description FORBIDDEN */
+      /** @description FORBIDDEN; TOKEN_SCOPE_MISSING */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2228,6 +2452,24 @@ export interface operations {
       };
       /** @description GOVERNMENT_ALREADY_VERIFIED; VERIFICATION_CONFLICT */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNKNOWN_FIELD */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -2275,7 +2517,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description SIGN_IN_REQUIRED */
+      /** @description SIGN_IN_REQUIRED; TOKEN_EXPIRED */
       401: {
         headers: {
           [name: string]: unknown;
@@ -2284,7 +2526,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description FORBIDDEN */
+      /** @description FORBIDDEN; TOKEN_SCOPE_MISSING */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2304,6 +2546,24 @@ export interface operations {
       };
       /** @description GOVERNMENT_ALREADY_VERIFIED; VERIFICATION_CONFLICT */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNKNOWN_FIELD */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -2351,7 +2611,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description SIGN_IN_REQUIRED */
+      /** @description SIGN_IN_REQUIRED; TOKEN_EXPIRED */
       401: {
         headers: {
           [name: string]: unknown;
@@ -2360,7 +2620,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description FORBIDDEN */
+      /** @description FORBIDDEN; TOKEN_SCOPE_MISSING */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2380,6 +2640,24 @@ export interface operations {
       };
       /** @description GOVERNMENT_ALREADY_VERIFIED; VERIFICATION_CONFLICT */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNKNOWN_FIELD */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -2552,8 +2830,17 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description SIGN_IN_REQUIRED */
+      /** @description SIGN_IN_REQUIRED; TOKEN_EXPIRED */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description TOKEN_SCOPE_MISSING */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -2570,7 +2857,16 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description ANCHOR_INVALID */
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description ANCHOR_INVALID; UNKNOWN_FIELD */
       422: {
         headers: {
           [name: string]: unknown;
@@ -2715,7 +3011,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description SIGN_IN_REQUIRED */
+      /** @description SIGN_IN_REQUIRED; TOKEN_EXPIRED */
       401: {
         headers: {
           [name: string]: unknown;
@@ -2724,8 +3020,26 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description FORBIDDEN */
+      /** @description FORBIDDEN; TOKEN_SCOPE_MISSING */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNKNOWN_FIELD */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -2805,7 +3119,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description SIGN_IN_REQUIRED */
+      /** @description SIGN_IN_REQUIRED; TOKEN_EXPIRED */
       401: {
         headers: {
           [name: string]: unknown;
@@ -2814,8 +3128,26 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description FORBIDDEN; EMAIL_UNVERIFIED */
+      /** @description FORBIDDEN; EMAIL_UNVERIFIED; TOKEN_SCOPE_MISSING */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNKNOWN_FIELD */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -2940,7 +3272,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description SIGN_IN_REQUIRED */
+      /** @description SIGN_IN_REQUIRED; TOKEN_EXPIRED */
       401: {
         headers: {
           [name: string]: unknown;
@@ -2949,7 +3281,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description FORBIDDEN; EMAIL_UNVERIFIED */
+      /** @description FORBIDDEN; EMAIL_UNVERIFIED; TOKEN_SCOPE_MISSING */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2969,6 +3301,24 @@ export interface operations {
       };
       /** @description MEASURE_CONFLICT */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNKNOWN_FIELD */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -3114,7 +3464,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description SIGN_IN_REQUIRED */
+      /** @description SIGN_IN_REQUIRED; TOKEN_EXPIRED */
       401: {
         headers: {
           [name: string]: unknown;
@@ -3123,7 +3473,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description FORBIDDEN */
+      /** @description FORBIDDEN; TOKEN_SCOPE_MISSING */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3134,6 +3484,24 @@ export interface operations {
       };
       /** @description PROCESS_NOT_FOUND */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNKNOWN_FIELD */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -3216,7 +3584,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description SIGN_IN_REQUIRED */
+      /** @description SIGN_IN_REQUIRED; TOKEN_EXPIRED */
       401: {
         headers: {
           [name: string]: unknown;
@@ -3225,7 +3593,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description FORBIDDEN; EMAIL_UNVERIFIED */
+      /** @description FORBIDDEN; EMAIL_UNVERIFIED; TOKEN_SCOPE_MISSING */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3245,6 +3613,24 @@ export interface operations {
       };
       /** @description ROUND_NOT_OPEN_YET; ROUND_CLOSED; ANSWER_SUBMITTED */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNKNOWN_FIELD */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -3288,7 +3674,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description SIGN_IN_REQUIRED */
+      /** @description SIGN_IN_REQUIRED; TOKEN_EXPIRED */
       401: {
         headers: {
           [name: string]: unknown;
@@ -3297,7 +3683,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description FORBIDDEN */
+      /** @description FORBIDDEN; TOKEN_SCOPE_MISSING */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3353,7 +3739,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description SIGN_IN_REQUIRED */
+      /** @description SIGN_IN_REQUIRED; TOKEN_EXPIRED */
       401: {
         headers: {
           [name: string]: unknown;
@@ -3362,7 +3748,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description FORBIDDEN */
+      /** @description FORBIDDEN; TOKEN_SCOPE_MISSING */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3373,6 +3759,24 @@ export interface operations {
       };
       /** @description ROUND_NOT_FOUND */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNKNOWN_FIELD */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -3505,6 +3909,194 @@ export interface operations {
       };
       /** @description PROCESS_NOT_FOUND */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  postProcessesByProcessConsultations: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Process id, slug or alias */
+        process: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: uuid */
+          versionId: string;
+          title: string;
+          /** @default  */
+          description?: string;
+          opensAt: string;
+          closesAt: string;
+          timeZone: string;
+          /**
+           * @default review
+           * @enum {string}
+           */
+          moderation?: 'immediate' | 'review';
+          /**
+           * @default organisations
+           * @enum {string}
+           */
+          submitters?: 'verified_organisations' | 'organisations' | 'individuals';
+          /**
+           * @default published
+           * @enum {string}
+           */
+          individualNames?: 'published' | 'optional' | 'withheld';
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommentPeriod'];
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SIGN_IN_REQUIRED; TOKEN_EXPIRED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description FORBIDDEN; TOKEN_SCOPE_MISSING */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PROCESS_NOT_FOUND; VERSION_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNKNOWN_FIELD */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  postConsultationsByIdExtend: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          closesAt: string;
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommentPeriod'];
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SIGN_IN_REQUIRED; TOKEN_EXPIRED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description FORBIDDEN; TOKEN_SCOPE_MISSING */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PERIOD_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNKNOWN_FIELD */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -3668,7 +4260,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description SIGN_IN_REQUIRED */
+      /** @description SIGN_IN_REQUIRED; TOKEN_EXPIRED */
       401: {
         headers: {
           [name: string]: unknown;
@@ -3677,7 +4269,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description FORBIDDEN; SUBMITTER_NOT_ACCEPTED */
+      /** @description FORBIDDEN; SUBMITTER_NOT_ACCEPTED; TOKEN_SCOPE_MISSING */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3704,7 +4296,16 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description ANCHOR_INVALID */
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description ANCHOR_INVALID; UNKNOWN_FIELD */
       422: {
         headers: {
           [name: string]: unknown;
@@ -3875,7 +4476,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description SIGN_IN_REQUIRED */
+      /** @description SIGN_IN_REQUIRED; TOKEN_EXPIRED */
       401: {
         headers: {
           [name: string]: unknown;
@@ -3884,7 +4485,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description FORBIDDEN */
+      /** @description FORBIDDEN; TOKEN_SCOPE_MISSING */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3904,6 +4505,24 @@ export interface operations {
       };
       /** @description PERIOD_CLOSED; PERIOD_NOT_OPEN_YET */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNKNOWN_FIELD */
+      422: {
         headers: {
           [name: string]: unknown;
         };

@@ -85,8 +85,8 @@ describe('the OpenAPI description', () => {
     assert.deepEqual(submission.required, ['body']);
     assert.deepEqual(fields.submitAs!.enum, ['organisation', 'myself', 'anonymous']);
     assert.equal(fields.submitAs!.default, 'organisation');
-    // Unknown fields are dropped, not refused: the description leaves the object open.
-    assert.equal(submission.additionalProperties, undefined);
+    // Unknown fields are refused by name (UNKNOWN_FIELD): the description closes the object.
+    assert.equal(submission.additionalProperties, false);
 
     const post = paths['/api/consultations/{id}/submissions']!.post!;
     assert.deepEqual(post.parameters.find((p) => p.name === 'Idempotency-Key')?.schema, {

@@ -42,14 +42,19 @@ export function openApiDocument(
     info: {
       ...info,
       description:
-        'Processes, documents, versions and blocks; comment periods and submissions. Reading needs no account; submitting needs an API token from your account page.',
+        'Processes, documents, versions and blocks; comment periods and submissions. Reading needs no account; every write needs an API token from your account page, with the scope the operation names (read, submit, moderate, secretariat, admin) and not expired. A field the operation does not have is refused by name (422 UNKNOWN_FIELD).',
     },
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
     paths,
     components: {
       schemas: components.named,
       securitySchemes: {
-        bearer: { type: 'http', scheme: 'bearer', description: 'An API token from /account' },
+        bearer: {
+          type: 'http',
+          scheme: 'bearer',
+          description:
+            'An API token from /account. Its scopes: read (GET with your rights), submit, moderate, secretariat, admin; a token never does more than its account may.',
+        },
       },
     },
   };
@@ -74,7 +79,10 @@ function operation(route: AnyApiRoute, components: ComponentSchemas): Record<str
           },
         }
       : {}),
-    ...(route.auth ? { security: [{ bearer: [] }] } : {}),
+    // OpenAPI 3.1 lets a bearer requirement list role names: the token scope the write needs.
+    ...(route.auth
+      ? { security: [{ bearer: route.scope && route.scope !== 'any' ? [route.scope] : [] }] }
+      : {}),
     responses: responses(route, components),
   };
 }
@@ -106,7 +114,15 @@ function responses(route: AnyApiRoute, components: ComponentSchemas): Record<str
     [String(route.status ?? 200)]: { description: 'OK', content: json(route.response) },
   };
   const codes = new Set<ErrorCode>(['INVALID_REQUEST', ...route.errors]);
-  if (route.auth) codes.add('SIGN_IN_REQUIRED');
+  if (route.auth) {
+    codes.add('SIGN_IN_REQUIRED');
+    codes.add('TOKEN_EXPIRED');
+    codes.add('TOKEN_SCOPE_MISSING');
+  }
+  if (route.body) {
+    codes.add('UNKNOWN_FIELD');
+    codes.add('PAYLOAD_TOO_LARGE');
+  }
   for (const code of codes) {
     const status = String(errorCatalogue[code].status);
     const description = answers[status] ? `${answers[status].description}; ${code}` : code;
@@ -145,7 +161,7 @@ class ComponentSchemas {
     } = z.toJSONSchema(schema, {
       target: 'draft-2020-12',
       io,
-      override: describeUnknownFieldsAsParsed,
+      override: io === 'input' ? describeRequestObjectsClosed : describeUnknownFieldsAsParsed,
     }) as JsonSchema & { $defs?: Record<string, JsonSchema> };
     // zod puts named schemas, the root among them, in $defs and refers to them from the root.
     for (const [name, definition] of Object.entries($defs))
@@ -170,10 +186,20 @@ function toComponentRefs(schema: JsonSchema): JsonSchema {
 
 /**
  * zod describes a plain object's answer with `additionalProperties: false` because parsing would
- * strip unknown fields; answers are not parsed, so only a strict object (which refuses unknown
- * fields when it parses a request) is described as closed. Plain request objects accept and drop
- * unknown fields, and zod already describes them as open.
+ * strip unknown fields; answers are not parsed, so only a strict object is described as closed.
+ * Requests are: the registry refuses a field a body's schema does not declare (UNKNOWN_FIELD), so
+ * every request object is described closed (describeRequestObjectsClosed).
  */
+function describeRequestObjectsClosed(context: {
+  zodSchema: z.core.$ZodTypes;
+  jsonSchema: JsonSchema;
+}): void {
+  const definition = context.zodSchema._zod.def;
+  if (definition.type === 'object' && definition.catchall === undefined) {
+    context.jsonSchema.additionalProperties = false;
+  }
+}
+
 function describeUnknownFieldsAsParsed(context: {
   zodSchema: z.core.$ZodTypes;
   jsonSchema: JsonSchema;

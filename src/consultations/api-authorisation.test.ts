@@ -556,6 +556,30 @@ for (const engine of testEngines()) {
           expect: everyone(200),
         },
       ]);
+      const secretariatWrite = (status: number) =>
+        tokensOnly({ readerToken: 403, representativeToken: 403, secretariatToken: status });
+      add('POST /api/processes/:process/consultations', [
+        {
+          name: 'a period on the public version (the secretariat)',
+          path: '/api/processes/twg/consultations',
+          body: () => ({
+            versionId: built.versionId,
+            title: 'A second round through the API',
+            opensAt: '2026-09-01T09:00',
+            closesAt: '2026-10-01T18:00',
+            timeZone: 'Europe/Zurich',
+          }),
+          expect: secretariatWrite(201),
+        },
+      ]);
+      add('POST /api/consultations/:id/extend', [
+        {
+          name: 'the open period (the secretariat)',
+          path: `/api/consultations/${built.period.id}/extend`,
+          body: () => ({ closesAt: '2031-01-15T23:00', reason: 'Delegations asked for time.' }),
+          expect: secretariatWrite(200),
+        },
+      ]);
       add('GET /api/processes/:process/consultations', [
         {
           name: 'the periods',
@@ -667,6 +691,22 @@ for (const engine of testEngines()) {
       );
       add('GET /api/transparency/entries', log('/api/transparency/entries?start=0'));
       add('GET /api/transparency/key', log('/api/transparency/key'));
+      add('GET /api/tokens', [
+        {
+          name: 'your own tokens',
+          path: '/api/tokens',
+          expect: { ...everyone(200), anonymous: 401 },
+        },
+      ]);
+      add('POST /api/tokens/:id/revoke', [
+        {
+          // A token of no one here: the matrix's own tokens must stay live for the other rows.
+          name: 'a token that is not yours',
+          path: `/api/tokens/${newId()}/revoke`,
+          body: () => ({}),
+          expect: tokensOnly({ readerToken: 404, representativeToken: 404, secretariatToken: 404 }),
+        },
+      ]);
       add('GET /api/openapi.json', [
         { name: 'the description', path: '/api/openapi.json', expect: everyone(200) },
       ]);

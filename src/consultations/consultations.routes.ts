@@ -10,7 +10,7 @@ import { requireProcess } from '../processes/processes.service.ts';
 import type { ApiRegistry } from '../api/api-registry.ts';
 import { clockOf, type AppEnv } from '../context.ts';
 import { checkCanManagePeriods } from './consultations.policy.ts';
-import { commentPeriodSchema } from './consultations.schema.ts';
+import { commentPeriodSchema, extensionSchema, newPeriodSchema } from './consultations.schema.ts';
 import {
   extendCommentPeriod,
   getPeriodAtAddress,
@@ -61,6 +61,52 @@ export function consultationRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
         extendCommentPeriod(trx, c.var.viewer, context.period.id, body, clockOf(c.var.deps)),
       );
     return c.redirect(`/consultations/${context.period.id}`, 303);
+  });
+
+  api.post({
+    path: '/api/processes/:process/consultations',
+    summary:
+      'Open a comment period on a version (the secretariat); times are wall-clock in the zone',
+    tag: 'consultations',
+    scope: 'secretariat',
+    status: 201,
+    params: z.object({ process: z.string().min(1).max(200).describe('Process id, slug or alias') }),
+    body: newPeriodSchema,
+    response: commentPeriodSchema,
+    errors: ['PROCESS_NOT_FOUND', 'FORBIDDEN', 'VERSION_NOT_FOUND'],
+    handler: async (c, { params, body }) => {
+      const { db } = c.var.deps;
+      const process = await requireProcess(db, params.process);
+      return db
+        .transaction()
+        .execute((trx) =>
+          openCommentPeriod(trx, c.var.viewer, process.id, body, clockOf(c.var.deps)),
+        );
+    },
+  });
+
+  api.post({
+    path: '/api/consultations/:id/extend',
+    summary: 'Extend a comment period: a later closing time and the reason (the secretariat)',
+    tag: 'consultations',
+    scope: 'secretariat',
+    params: z.object({ id: z.string().max(100) }),
+    body: extensionSchema,
+    response: commentPeriodSchema,
+    errors: ['PERIOD_NOT_FOUND', 'FORBIDDEN'],
+    handler: async (c, { params, body }) => {
+      const context = await getPeriodAtAddress(
+        c.var.deps.db,
+        c.var.viewer,
+        params.id,
+        clockOf(c.var.deps),
+      );
+      return c.var.deps.db
+        .transaction()
+        .execute((trx) =>
+          extendCommentPeriod(trx, c.var.viewer, context.period.id, body, clockOf(c.var.deps)),
+        );
+    },
   });
 
   api.get({

@@ -117,6 +117,7 @@ export function interchangeRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
 
   api.post({
     path: '/api/consultations/:id/annotations',
+    scope: 'secretariat',
     summary:
       "Import another tool's W3C Web Annotations as an organisation's comments (the process's secretariat)",
     tag: 'submissions',

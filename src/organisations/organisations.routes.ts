@@ -43,6 +43,7 @@ function verificationApi(api: ApiRegistry): void {
   ] as const;
   api.post({
     path: '/api/organisations/:ref/verify',
+    scope: 'secretariat',
     summary:
       'Verify an organisation with the kind of proof and its reference (a secretariat or an administrator)',
     tag: 'organisations',
@@ -61,6 +62,7 @@ function verificationApi(api: ApiRegistry): void {
   });
   api.post({
     path: '/api/organisations/:ref/revoke',
+    scope: 'secretariat',
     summary: "Revoke an organisation's verification, with the reason",
     tag: 'organisations',
     auth: true,
@@ -76,6 +78,7 @@ function verificationApi(api: ApiRegistry): void {
   });
   api.post({
     path: '/api/organisations/:ref/representatives/:accountId/verify',
+    scope: 'secretariat',
     summary: 'Verify a representative of an organisation, with the kind of proof and its reference',
     tag: 'organisations',
     auth: true,
@@ -99,6 +102,7 @@ function verificationApi(api: ApiRegistry): void {
   });
   api.post({
     path: '/api/organisations/:ref/representatives/:accountId/revoke',
+    scope: 'secretariat',
     summary: "Revoke a representative's verification, with the reason",
     tag: 'organisations',
     auth: true,

@@ -7,7 +7,7 @@ import type { Context, Hono } from 'hono';
 import { checkForm, cookies, readPlenumCookie } from '../accounts/accounts.middleware.ts';
 import {
   changePassword,
-  createApiToken,
+  makeApiToken,
   getApiTokens,
   requestVerificationLink,
 } from '../accounts/accounts.service.ts';
@@ -118,10 +118,24 @@ export function accountPageRoutes(app: Hono<AppEnv>): void {
   });
   app.post('/account/tokens', async (c) => {
     const body = await checkForm(c);
-    const token = await c.var.deps.db
-      .transaction()
-      .execute((trx) => createApiToken(trx, c.var.viewer, field(body, 'name') ?? ''));
-    return renderAccount(c, { newToken: token });
+    // The form always sends an empty `scopes` beside its boxes, so that none ticked is refused by
+    // name rather than taken as the default (which a post without the field gets).
+    const scopes =
+      body.scopes === undefined ? undefined : [body.scopes].flat().filter((s) => s !== '');
+    const days = field(body, 'expiresInDays');
+    const token = await c.var.deps.db.transaction().execute((trx) =>
+      makeApiToken(
+        trx,
+        c.var.viewer,
+        {
+          name: field(body, 'name') ?? '',
+          ...(scopes ? { scopes } : {}),
+          ...(days ? { expiresInDays: days } : {}),
+        },
+        clockOf(c.var.deps),
+      ),
+    );
+    return renderAccount(c, { newToken: token.secret });
   });
   app.post('/account/calendar', async (c) => {
     await checkForm(c);

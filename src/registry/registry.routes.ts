@@ -309,6 +309,7 @@ export function registryRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
 
   api.post({
     path: '/api/registry/terms/:slug',
+    scope: 'admin',
     summary: 'Edit an element or a kind of measure, or add one (administrators)',
     tag: 'registry',
     auth: true,
@@ -338,6 +339,7 @@ export function registryRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
 
   api.post({
     path: '/api/registry/measures',
+    scope: 'submit',
     summary:
       "Record a national measure; asState only for a verified representative of the State's verified government",
     tag: 'registry',
@@ -370,6 +372,7 @@ export function registryRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
 
   api.post({
     path: '/api/registry/measures/:id/versions',
+    scope: 'submit',
     summary: 'Revise a measure: a new version, the earlier ones kept and readable',
     tag: 'registry',
     auth: true,
@@ -463,6 +466,7 @@ export function registryRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
 
   api.post({
     path: '/api/processes/:process/registry-rounds',
+    scope: 'secretariat',
     summary: 'Open a questionnaire round on the registry (the process’s secretariat)',
     tag: 'registry',
     auth: true,
@@ -494,6 +498,7 @@ export function registryRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
 
   api.post({
     path: '/api/registry-rounds/:id/answers',
+    scope: 'submit',
     summary:
       "Save (submit: false) or submit an administration's answer (a verified representative of an invited government)",
     tag: 'registry',
@@ -540,6 +545,7 @@ export function registryRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
 
   api.post({
     path: '/api/registry-rounds/:id/publish',
+    scope: 'secretariat',
     summary: 'Publish a closed round: the measures of submitted answers become registry entries',
     tag: 'registry',
     auth: true,

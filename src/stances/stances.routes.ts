@@ -151,6 +151,7 @@ export function stanceRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
 
   api.post({
     path: '/api/stances',
+    scope: 'submit',
     summary: 'Record a stance: an actor on a concept, with the exact words quoted from a passage',
     tag: 'stances',
     auth: true,

@@ -11,7 +11,7 @@ import { createServer, request, type Server } from 'node:http';
 import { after, before, describe, test } from 'node:test';
 import { getRequestListener } from '@hono/node-server';
 import { operatorViewer, type Viewer } from '../accounts/accounts.schema.ts';
-import { createApiToken } from '../accounts/accounts.service.ts';
+import { createApiToken, makeApiToken } from '../accounts/accounts.service.ts';
 import { openCommentPeriod } from '../consultations/consultations.service.ts';
 import { completeDeps, createApp } from '../app.ts';
 import {
@@ -124,6 +124,8 @@ for (const engine of testEngines()) {
     let intakePort = 0;
     let appPort = 0;
     let token = '';
+    let readOnlyToken = '';
+    let expiredToken = '';
     let blockId = '';
     let path = '';
 
@@ -149,6 +151,17 @@ for (const engine of testEngines()) {
       intakePort = await listen(withIntake, 0, '127.0.0.1');
       appPort = await listen(appOnly, 0, '127.0.0.1');
       token = await createApiToken(o.db, representativeViewer(built, 'civil'), 'test');
+      readOnlyToken = (
+        await makeApiToken(o.db, representativeViewer(built, 'civil'), { scopes: ['read'] })
+      ).secret;
+      expiredToken = (
+        await makeApiToken(
+          o.db,
+          representativeViewer(built, 'civil'),
+          { expiresInDays: 1 },
+          new Date('2026-01-01T00:00:00Z'),
+        )
+      ).secret;
       blockId = await paragraphBlock(o.db, built.versionId, 'para 2');
       path = `/api/consultations/${built.period.id}/submissions`;
     });
@@ -245,7 +258,7 @@ for (const engine of testEngines()) {
       assert.equal(a.status, 201, a.body);
     });
 
-    test('a field the API does not know is dropped by both', async () => {
+    test('a field the API does not know is refused by name by both (422)', async () => {
       const [a] = await both(
         (side) => ({
           headers: { ...json, ...bearer(), 'idempotency-key': `parity-unknown-${side}` },
@@ -253,7 +266,8 @@ for (const engine of testEngines()) {
         }),
         true,
       );
-      assert.equal(a.status, 201, a.body);
+      assert.equal(a.status, 422, a.body);
+      assert.match(a.body, /UNKNOWN_FIELD.*“priority”/);
     });
 
     test('refusals, each with nothing stored', async () => {
@@ -262,6 +276,16 @@ for (const engine of testEngines()) {
         {
           name: 'unknown token',
           sent: { headers: { ...json, ...bearer('plenum_unknown') }, body: submission() },
+          status: 401,
+        },
+        {
+          name: 'a token without the submit scope',
+          sent: { headers: { ...json, ...bearer(readOnlyToken) }, body: submission() },
+          status: 403,
+        },
+        {
+          name: 'an expired token',
+          sent: { headers: { ...json, ...bearer(expiredToken) }, body: submission() },
           status: 401,
         },
         {

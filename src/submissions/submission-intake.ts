@@ -17,6 +17,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { bearerToken, tokenRefused } from '../accounts/accounts.middleware.ts';
 import { TokenViewers } from '../accounts/accounts.service.ts';
+import { requireScope } from '../accounts/accounts.schema.ts';
 import { parseRequestInput } from '../api/api-registry.ts';
 import { apiErrorBody, isPlenumError, PlenumError } from '../errors.ts';
 import { networkOf } from '../limits/limits.ts';
@@ -62,7 +63,7 @@ export function submissionIntake(
     res.end(body);
   };
 
-  const tokens = new TokenViewers(deps.db);
+  const tokens = new TokenViewers(deps.db, () => clockOf(deps));
 
   const answer = async (
     req: IncomingMessage,
@@ -74,6 +75,7 @@ export function submissionIntake(
     try {
       const viewer = await tokens.viewer(token);
       if (!viewer) throw tokenRefused();
+      requireScope(viewer, 'submit');
       let json: unknown;
       try {
         json = JSON.parse(decoder.decode(body));

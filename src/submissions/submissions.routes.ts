@@ -388,6 +388,7 @@ export function submissionRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
 
   api.post({
     path: '/api/consultations/:id/submissions',
+    scope: 'submit',
     summary:
       'Submit a comment (API token of a representative of the organisation, or of a person submitting as themselves or anonymously where the period allows); answers with the receipt once committed',
     tag: 'submissions',

@@ -4,6 +4,9 @@ import type { ErrorCode } from '../../errors.ts';
 /** The error messages in the five UN languages other than English (English is src/errors.ts). */
 export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<ErrorCode, string>> = {
   ar: {
+    TOKEN_EXPIRED: 'انتهت صلاحية رمز واجهة البرمجة هذا: أنشئ رمزاً جديداً في صفحة حسابك.',
+    TOKEN_SCOPE_MISSING: 'رمز واجهة البرمجة هذا لا يملك النطاق الذي يتطلبه هذا الطلب.',
+    UNKNOWN_FIELD: 'يتضمن الطلب حقلاً لا تعرفه هذه العملية.',
     EMAIL_UNVERIFIED:
       'أكّد عنوان بريدك الإلكتروني أولاً: اتبع الرابط الذي أرسله إليك plenum (وتعيد صفحة حسابك إرساله).',
     LINK_INVALID: 'هذا الرابط غير صالح: انتهت صلاحيته أو سبق استخدامه. اطلب رابطاً جديداً.',
@@ -110,6 +113,9 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
     INTERNAL: 'حدث خطأ من جانبنا. لم يُغيَّر أي شيء.',
   },
   zh: {
+    TOKEN_EXPIRED: '此 API 令牌已过期：请在账户页面创建新令牌。',
+    TOKEN_SCOPE_MISSING: '此 API 令牌缺少该请求所需的权限范围。',
+    UNKNOWN_FIELD: '请求包含此操作没有的字段。',
     EMAIL_UNVERIFIED:
       '请先确认您的电子邮件地址：打开 plenum 发给您的链接（可在账户页面上重新发送）。',
     LINK_INVALID: '此链接无效：已过期或已被使用。请申请新链接。',
@@ -205,6 +211,9 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
     INTERNAL: '我方出现错误。未作任何更改。',
   },
   fr: {
+    TOKEN_EXPIRED: 'Ce jeton d’API a expiré : créez-en un nouveau sur la page de votre compte.',
+    TOKEN_SCOPE_MISSING: 'Ce jeton d’API n’a pas la portée que cette requête exige.',
+    UNKNOWN_FIELD: 'La requête contient un champ que cette opération ne connaît pas.',
     EMAIL_UNVERIFIED:
       'Confirmez d’abord votre adresse électronique : suivez le lien que plenum vous a envoyé (la page de votre compte le renvoie).',
     LINK_INVALID: 'Ce lien n’est pas valide : il a expiré ou a déjà servi. Demandez-en un nouveau.',
@@ -328,6 +337,10 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
     INTERNAL: 'Une erreur s’est produite de notre côté. Rien n’a été modifié.',
   },
   ru: {
+    TOKEN_EXPIRED:
+      'Срок действия этого токена API истёк: создайте новый на странице своей учётной записи.',
+    TOKEN_SCOPE_MISSING: 'У этого токена API нет области действия, нужной для этого запроса.',
+    UNKNOWN_FIELD: 'В запросе есть поле, которого у этой операции нет.',
     EMAIL_UNVERIFIED:
       'Сначала подтвердите адрес электронной почты: перейдите по ссылке, которую вам отправил plenum (страница учетной записи отправит ее еще раз).',
     LINK_INVALID:
@@ -441,6 +454,9 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
     INTERNAL: 'На нашей стороне произошла ошибка. Ничего не изменено.',
   },
   es: {
+    TOKEN_EXPIRED: 'Este token de la API ha caducado: cree uno nuevo en la página de su cuenta.',
+    TOKEN_SCOPE_MISSING: 'Este token de la API no tiene el ámbito que esta solicitud requiere.',
+    UNKNOWN_FIELD: 'La solicitud tiene un campo que esta operación no tiene.',
     EMAIL_UNVERIFIED:
       'Confirme primero su dirección de correo electrónico: siga el enlace que plenum le envió (la página de su cuenta lo envía de nuevo).',
     LINK_INVALID: 'Este enlace no es válido: ha caducado o ya se utilizó. Pida uno nuevo.',

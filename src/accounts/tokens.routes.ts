@@ -1,0 +1,65 @@
+/**
+ * The JSON API of a person's own API tokens: list them (scopes, expiry, last use, count of uses)
+ * and revoke one. A token is made only on the account page, from a signed-in session: a token
+ * never makes another, so a stolen one cannot outlive its revocation.
+ */
+import { z } from 'zod';
+import type { ApiRegistry } from '../api/api-registry.ts';
+import { decodeCursor, nextCursorSchema, pageOf, pageQuery } from '../api/cursor.ts';
+import { getApiTokens, revokeToken } from './accounts.service.ts';
+import { tokenScopes } from './accounts.schema.ts';
+
+const tokenSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    scopes: z.array(z.enum(tokenScopes)),
+    createdAt: z.string(),
+    expiresAt: z.string().nullable().describe('null: a token made before scopes, never expiring'),
+    revokedAt: z.string().nullable(),
+    lastUsedAt: z.string().nullable().describe('To the minute'),
+    useCount: z.number().int().describe('Requests made with it (written with its last use)'),
+  })
+  .meta({ id: 'ApiToken' });
+
+/** Registers the token API routes. */
+export function tokenRoutes(api: ApiRegistry): void {
+  api.get({
+    path: '/api/tokens',
+    summary: 'List your API tokens, newest first (never their secrets)',
+    tag: 'accounts',
+    query: pageQuery,
+    response: z.object({ tokens: z.array(tokenSchema), nextCursor: nextCursorSchema }),
+    errors: ['SIGN_IN_REQUIRED', 'TOKEN_EXPIRED', 'TOKEN_SCOPE_MISSING'],
+    handler: async (c, { query }) => {
+      const read = await getApiTokens(c.var.deps.db, c.var.viewer, {
+        before: decodeCursor(query.cursor),
+        limit: query.limit + 1,
+      });
+      const { items, nextCursor } = pageOf(read, query.limit, (t) => t.id);
+      return {
+        tokens: items.map((t) => ({
+          ...t,
+          scopes: t.scopes.filter((s): s is (typeof tokenScopes)[number] =>
+            (tokenScopes as readonly string[]).includes(s),
+          ),
+        })),
+        nextCursor,
+      };
+    },
+  });
+  api.post({
+    path: '/api/tokens/:id/revoke',
+    summary: 'Revoke one of your API tokens (any of your live tokens may, itself included)',
+    tag: 'accounts',
+    scope: 'any',
+    params: z.object({ id: z.string().max(100) }),
+    body: z.object({}),
+    response: z.object({ revoked: z.string() }),
+    errors: ['NOT_FOUND'],
+    handler: async (c, { params }) => {
+      await c.var.deps.db.transaction().execute((trx) => revokeToken(trx, c.var.viewer, params.id));
+      return { revoked: params.id };
+    },
+  });
+}
