@@ -44,6 +44,8 @@ import {
   type Answer,
   type Round,
 } from './rounds.service.ts';
+import { getCountryPair, getMap, getTimeline } from './compare.service.ts';
+import { mapPage, pairPage, timelinePage } from './compare.views.ts';
 import {
   comparePage,
   countryPracticePage,
@@ -275,8 +277,30 @@ export function registryRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
     const { db } = c.var.deps;
     const filter = filled(c.req.query()) as MeasureFilter;
     const matrix = await getMatrix(db, filter);
-    const all = matrix.rows.flatMap((r) => Object.values(r.cells).flatMap((cell) => cell.measures));
-    return c.html(comparePage(c.var.page, filter, matrix, await lookups(db, all)));
+    return c.html(comparePage(c.var.page, filter, matrix, await lookups(db, [])));
+  });
+
+  app.get('/registry/map', async (c) => {
+    const { db } = c.var.deps;
+    const filter = filled(c.req.query()) as MeasureFilter & { show?: string };
+    const data = await getMap(db, filter);
+    return c.html(mapPage(c.var.page, filter, data, data.matrix.elements));
+  });
+
+  app.get('/registry/pair', async (c) => {
+    const { db } = c.var.deps;
+    const chosen = filled(c.req.query());
+    const terms = await getTerms(db);
+    if (!chosen.a && !chosen.b) return c.html(pairPage(c.var.page, chosen, undefined, terms));
+    const pair = await getCountryPair(db, chosen);
+    return c.html(pairPage(c.var.page, chosen, pair, terms));
+  });
+
+  app.get('/registry/timeline', async (c) => {
+    const { db } = c.var.deps;
+    const filter = filled(c.req.query()) as MeasureFilter;
+    const [timeline, terms] = await Promise.all([getTimeline(db, filter), getTerms(db)]);
+    return c.html(timelinePage(c.var.page, filter, timeline, terms));
   });
 
   app.get('/registry/terms', async (c) =>
@@ -420,14 +444,27 @@ export function registryRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
   api.get({
     path: '/api/registry/matrix',
     summary:
-      'The matrix of States × elements (measure ids per cell) and the fragmentation indicator with its inputs',
+      'The matrix of States × elements (measures per cell, by status) and the fragmentation indicator with its inputs',
     tag: 'registry',
     query: measureFilterSchema,
     response: z.object({
       at: z.string().nullable(),
       elements: z.array(z.string()),
       rows: z.array(
-        z.object({ country: z.string(), cells: z.record(z.string(), z.array(z.string())) }),
+        z.object({
+          country: z.string(),
+          cells: z.record(
+            z.string(),
+            z.object({
+              total: z.number().int().describe('Measures on the element (each counted once)'),
+              byStatus: z.record(z.string(), z.number().int()),
+              reported: z
+                .number()
+                .int()
+                .describe('Of the total, how many are reported by others, not stated by the State'),
+            }),
+          ),
+        }),
       ),
       fragmentation: z.array(
         z.object({
@@ -453,7 +490,14 @@ export function registryRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
         rows: m.rows.map((r) => ({
           country: r.country,
           cells: Object.fromEntries(
-            Object.entries(r.cells).map(([e, cell]) => [e, cell.measures.map((x) => x.id)]),
+            Object.entries(r.cells).map(([e, cell]) => [
+              e,
+              {
+                total: cell.total,
+                byStatus: cell.byStatus as Record<string, number>,
+                reported: cell.reported,
+              },
+            ]),
           ),
         })),
         fragmentation: m.fragmentation,
