@@ -655,12 +655,23 @@ for (const engine of testEngines()) {
         `/registry/measures/${measure.id}?at=2026-05-02`,
         '/registry/countries/KEN',
         '/registry/countries/KEN?at=2026-04-01',
+        '/registry/map',
+        '/registry/map?element=data-centres&show=indicator&at=2026-05-02',
+        '/registry/pair',
+        '/registry/pair?a=KEN&b=FRA&at=2026-05-02',
+        '/registry/timeline',
+        '/registry/timeline?region=african&kind=data-localisation',
       ])
         await matrix(path, everyone(200), (c) => c.get(path));
       for (const path of [
         '/registry?status=rumoured',
         '/registry/compare?at=never',
         `/registry/measures/${measure.id}?at=x`,
+        '/registry/map?element=satellites',
+        '/registry/map?show=colours',
+        '/registry/pair?a=KEN',
+        '/registry/pair?a=KEN&b=XYZ',
+        '/registry/timeline?at=never',
       ])
         await matrix(path, everyone(400), (c) => c.get(path));
       for (const path of [
