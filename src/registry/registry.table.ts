@@ -113,14 +113,13 @@ export interface RegistryRoundExtensionTable {
   granted_at: string | null;
 }
 
-/** A row of `registry_round_reminders` (0022): a reminder mailed to an administration that had not answered. */
+/** A row of `registry_round_reminders` (0022): a reminder to an administration that had not answered (the mail follower writes the messages). */
 export interface RegistryRoundReminderTable {
   id: string;
   round_id: string;
   country: string;
   sent_by: string;
   sent_at: string;
-  recipients: number;
 }
 
 /** A row of `registry_answer_documents` (0022): a legal text (an imported document) attached to an answer. */

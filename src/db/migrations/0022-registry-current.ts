@@ -94,8 +94,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('country', 'text', (c) => c.notNull())
     .addColumn('sent_by', 'text', (c) => c.notNull())
     .addColumn('sent_at', 'text', (c) => c.notNull())
-    // How many messages were written to the outbox for it (the administration's representatives).
-    .addColumn('recipients', 'integer', (c) => c.notNull())
     .execute();
   await db.schema
     .createIndex('registry_round_reminders_round')
