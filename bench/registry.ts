@@ -136,7 +136,8 @@ async function loadRound(db: Db): Promise<string> {
       opens_at: '2026-01-01T00:00:00.000Z',
       closes_at: '2026-02-01T00:00:00.000Z',
       time_zone: 'Europe/Zurich',
-      published_at: null,
+      // Published: its answers' CSV is public, as the bench reads it without a session.
+      published_at: '2026-02-02T00:00:00.000Z',
       created_by: operatorViewer.id,
       created_at: '2026-01-01T00:00:00.000Z',
     })

@@ -269,6 +269,30 @@ for (const engine of testEngines()) {
       const csv = await (await secretary.get(`/registry/rounds/${roundId}/answers.csv`)).text();
       assert.match(csv, /^country,m49,organisation_id,language/);
       assert.match(csv, /\r\nBRA,076,/);
+      // A refused grant comes back filled in, the problem by its field (the one mechanism).
+      const page = `/registry/rounds/${roundId}`;
+      const refused = await secretary.post(`/registry/rounds/${roundId}/extensions/BRA`, {
+        closesAt: '2026-06-20T18:00',
+        _page: page,
+      });
+      assert.equal(refused.status, 400);
+      const again = await refused.text();
+      assert.match(again, /class="error-summary"/);
+      assert.match(
+        again,
+        /<input[^>]*name="closesAt"[^>]*aria-invalid="true"[^>]*>|<input[^>]*aria-invalid="true"[^>]*name="closesAt"/,
+      );
+      assert.match(again, /value="2026-06-20T18:00"/);
+      // So does a refused request for more time (the answer is submitted already).
+      const rep = new TestClient(app);
+      await rep.signIn(built.accounts.government.email, builtPassword);
+      const asked = await rep.post(`/registry/rounds/${roundId}/more-time`, {
+        organisationId: built.organisations.government.id,
+        reason: 'Another reason typed here',
+        _page: page,
+      });
+      assert.ok(asked.status >= 400 && asked.status < 500);
+      assert.match(await asked.text(), /Another reason typed here/);
       // After the closing nobody can answer any more: no reminder goes out.
       const none = await secretary.post(`/registry/rounds/${roundId}/reminders`, {});
       assert.equal(none.status, 400);
