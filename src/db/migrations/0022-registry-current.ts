@@ -73,6 +73,12 @@ export async function up(db: Kysely<any>): Promise<void> {
       'voice',
     ])
     .execute();
+  // The indicator's read: binding statuses × fragmenting kinds, without the other statuses' rows.
+  await db.schema
+    .createIndex('registry_current_counts_status')
+    .on('registry_current_counts')
+    .columns(['status', 'kind', 'country', 'element', 'voice', 'measures'])
+    .execute();
 
   await db.schema
     .createTable('registry_round_extensions')
