@@ -3,7 +3,8 @@
  * (hardening.ts), parse of a 200-page PDF (pdf.ts), the import evaluation corpus (eval-corpus.ts),
  * import of a generated 1,000-paragraph, 300-footnote document, and server render of a
  * 200-paragraph document page, on SQLite (and PostgreSQL when PLENUM_TEST_POSTGRES_URL is set);
- * campaign grouping through its follower per engine, and of 1,000,000 submissions in memory.
+ * campaign grouping through its follower per engine, and of 1,000,000 submissions in memory;
+ * the registry of national measures at 50,000 measures and 500,000 versions (registry.ts).
  */
 import { cpus } from 'node:os';
 import { createApp } from '../src/app.ts';
@@ -24,6 +25,7 @@ import { benchEvalCorpus } from './eval-corpus.ts';
 import { benchTransparency } from './transparency.ts';
 import { benchCampaignFollower, benchCampaignGrouping } from './campaigns.ts';
 import { benchAknExport } from './interchange.ts';
+import { benchRegistry } from './registry.ts';
 
 function stats(samples: number[]): { median: number; p95: number; min: number } {
   const sorted = samples.toSorted((a, b) => a - b);
@@ -115,6 +117,8 @@ for (const engine of engines) {
   await benchImport(engine);
   await benchRender(engine);
   await benchAknExport(engine);
+  // 50,000 measures, 500,000 versions (minutes to load per engine); PLENUM_BENCH_REGISTRY_MEASURES for fewer.
+  await benchRegistry(engine);
   await benchConsultations(engine);
   // The listing pages at 1,000 / 10,000 / 100,000 stored submissions (PLENUM_BENCH_PAGES_MILLION=1
   // adds 1,000,000; PLENUM_BENCH_PAGES_MAX stops earlier).

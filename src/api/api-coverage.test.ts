@@ -22,6 +22,9 @@ const counterparts: Record<string, string> = {
     'POST /api/organisations/:ref/representatives/:accountId/revoke',
   '/stances': 'POST /api/stances',
   '/account/tokens/:id/revoke': 'POST /api/tokens/:id/revoke',
+  '/registry/rounds/:id/more-time': 'POST /api/registry-rounds/:id/more-time',
+  '/registry/rounds/:id/extensions/:country': 'POST /api/registry-rounds/:id/extensions/:country',
+  '/registry/rounds/:id/reminders': 'POST /api/registry-rounds/:id/reminders',
 };
 
 /** Page actions that have no API operation by design, each with its reason. */

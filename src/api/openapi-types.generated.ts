@@ -453,7 +453,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The matrix of States × elements (measure ids per cell) and the fragmentation indicator with its inputs */
+    /** The matrix of States × elements (measures per cell, by status) and the fragmentation indicator with its inputs */
     get: operations['registryMatrix'];
     put?: never;
     post?: never;
@@ -525,6 +525,57 @@ export interface paths {
     get: operations['registryRoundsByIdStatus'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/registry-rounds/{id}/more-time': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Ask for more time (a verified representative of an invited State's verified government) */
+    post: operations['postRegistryRoundsByIdMoreTime'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/registry-rounds/{id}/extensions/{country}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Give an administration that asked for more time a new closing, in the round's time zone (the secretariat) */
+    post: operations['postRegistryRoundsByIdExtensionsByCountry'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/registry-rounds/{id}/reminders': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** E-mail a reminder to the invited administrations that have not submitted and can still answer (the secretariat) */
+    post: operations['postRegistryRoundsByIdReminders'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1406,6 +1457,14 @@ export interface components {
       /** @description SHA-256 of the submitted answer: the receipt */
       receipt: string | null;
     };
+    MoreTimeRequest: {
+      organisationId: string;
+      reason: string;
+    };
+    MoreTimeGrant: {
+      closesAt: string;
+    };
+    RoundReminders: Record<string, never>;
     PublishRound: Record<string, never>;
     CommentPeriod: {
       id: string;
@@ -3403,7 +3462,15 @@ export interface operations {
             rows: {
               country: string;
               cells: {
-                [key: string]: string[];
+                [key: string]: {
+                  /** @description Measures on the element (each counted once) */
+                  total: number;
+                  byStatus: {
+                    [key: string]: number;
+                  };
+                  /** @description Of the total, how many are reported by others, not stated by the State */
+                  reported: number;
+                };
               };
             }[];
             fragmentation: {
@@ -3662,6 +3729,21 @@ export interface operations {
             submitted: string[];
             drafts: string[];
             missing: string[];
+            moreTime: {
+              country: string;
+              reason: string;
+              requestedAt: string;
+              grantedClosesAt: string | null;
+            }[];
+            lastReminded: {
+              [key: string]: string;
+            };
+            receipts: {
+              [key: string]: {
+                receipt: string;
+                at: string;
+              };
+            };
           };
         };
       };
@@ -3694,6 +3776,266 @@ export interface operations {
       };
       /** @description ROUND_NOT_FOUND */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  postRegistryRoundsByIdMoreTime: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MoreTimeRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            country: string;
+            reason: string;
+            requestedAt: string;
+            grantedClosesAt: string | null;
+          };
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SIGN_IN_REQUIRED; TOKEN_EXPIRED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description FORBIDDEN; EMAIL_UNVERIFIED; TOKEN_SCOPE_MISSING */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description ROUND_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description ROUND_CLOSED; ANSWER_SUBMITTED */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNKNOWN_FIELD */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  postRegistryRoundsByIdExtensionsByCountry: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        country: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MoreTimeGrant'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            country: string;
+            closesAt: string;
+          };
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SIGN_IN_REQUIRED; TOKEN_EXPIRED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description FORBIDDEN; TOKEN_SCOPE_MISSING */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description ROUND_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNKNOWN_FIELD */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  postRegistryRoundsByIdReminders: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RoundReminders'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            countries: string[];
+          };
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SIGN_IN_REQUIRED; TOKEN_EXPIRED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description FORBIDDEN; TOKEN_SCOPE_MISSING */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description ROUND_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNKNOWN_FIELD */
+      422: {
         headers: {
           [name: string]: unknown;
         };

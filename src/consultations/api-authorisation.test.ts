@@ -541,6 +541,36 @@ for (const engine of testEngines()) {
           },
         },
       ]);
+      add('POST /api/registry-rounds/:id/more-time', [
+        {
+          name: 'more time asked by no verified representative of an invited government',
+          path: `/api/registry-rounds/${round.id}/more-time`,
+          body: () => ({ organisationId: built.organisations.civil.id, reason: 'A bill.' }),
+          expect: tokensOnly({ readerToken: 403, representativeToken: 403, secretariatToken: 403 }),
+        },
+        {
+          name: 'more time in a missing round',
+          path: `/api/registry-rounds/${missingRound}/more-time`,
+          body: () => ({ organisationId: built.organisations.civil.id, reason: 'A bill.' }),
+          expect: tokensOnly({ readerToken: 404, representativeToken: 404, secretariatToken: 404 }),
+        },
+      ]);
+      add('POST /api/registry-rounds/:id/extensions/:country', [
+        {
+          name: 'more time for a State that did not ask (the secretariat: refused, 400)',
+          path: `/api/registry-rounds/${round.id}/extensions/KEN`,
+          body: () => ({ closesAt: '2027-01-15T18:00' }),
+          expect: tokensOnly({ readerToken: 403, representativeToken: 403, secretariatToken: 400 }),
+        },
+      ]);
+      add('POST /api/registry-rounds/:id/reminders', [
+        {
+          name: 'reminders (the secretariat)',
+          path: `/api/registry-rounds/${round.id}/reminders`,
+          body: () => ({}),
+          expect: tokensOnly({ readerToken: 403, representativeToken: 403, secretariatToken: 200 }),
+        },
+      ]);
       add('POST /api/registry-rounds/:id/publish', [
         {
           name: 'a round still open',

@@ -20,6 +20,7 @@ import {
 } from '../organisations/organisations.service.ts';
 import { enqueueMail } from '../mail/mail.store.ts';
 import { recordMeasure } from '../registry/registry.service.ts';
+import { openRound } from '../registry/rounds.service.ts';
 import { submitComment } from '../submissions/submissions.service.ts';
 import { TestClient } from '../test-client.ts';
 import {
@@ -655,12 +656,23 @@ for (const engine of testEngines()) {
         `/registry/measures/${measure.id}?at=2026-05-02`,
         '/registry/countries/KEN',
         '/registry/countries/KEN?at=2026-04-01',
+        '/registry/map',
+        '/registry/map?element=data-centres&show=indicator&at=2026-05-02',
+        '/registry/pair',
+        '/registry/pair?a=KEN&b=FRA&at=2026-05-02',
+        '/registry/timeline',
+        '/registry/timeline?region=african&kind=data-localisation',
       ])
         await matrix(path, everyone(200), (c) => c.get(path));
       for (const path of [
         '/registry?status=rumoured',
         '/registry/compare?at=never',
         `/registry/measures/${measure.id}?at=x`,
+        '/registry/map?element=satellites',
+        '/registry/map?show=colours',
+        '/registry/pair?a=KEN',
+        '/registry/pair?a=KEN&b=XYZ',
+        '/registry/timeline?at=never',
       ])
         await matrix(path, everyone(400), (c) => c.get(path));
       for (const path of [
@@ -669,6 +681,55 @@ for (const engine of testEngines()) {
         '/registry/countries/XYZ',
       ])
         await matrix(path, everyone(404), (c) => c.get(path));
+    });
+
+    test('a round page is public; its answers, reminders and grants are the secretariat’s', async () => {
+      const round = await o.db.transaction().execute((trx) =>
+        openRound(
+          trx,
+          operatorViewer,
+          built.process.id,
+          {
+            title: 'Practice on the public core',
+            questions: [{ key: 'plans', texts: { en: 'What do you plan?' } }],
+            invited: ['BRA', 'KEN'],
+            opensAt: '2026-05-01T09:00',
+            closesAt: '2026-12-31T18:00',
+            timeZone: 'Europe/Zurich',
+          },
+          new Date('2026-05-01T00:00:00Z'),
+        ),
+      );
+      const everyone = (status: number) =>
+        Object.fromEntries(roles.map((r) => [r, status])) as Record<Role, number>;
+      const secretariatOnly = (ok: number): Record<Role, number> => ({
+        ...everyone(403),
+        anonymous: 401,
+        secretariat: ok,
+        admin: ok,
+      });
+      await matrix('a round page', everyone(200), (c) => c.get(`/registry/rounds/${round.id}`));
+      await matrix('a missing round page', everyone(404), (c) =>
+        c.get('/registry/rounds/00000000-0000-4000-8000-000000000000'),
+      );
+      await matrix('the answers of an unpublished round', secretariatOnly(200), (c) =>
+        c.get(`/registry/rounds/${round.id}/answers.csv`),
+      );
+      await matrix('more time for a State that did not ask', secretariatOnly(400), (c) =>
+        c.post(`/registry/rounds/${round.id}/extensions/KEN`, { closesAt: '2027-01-15T18:00' }),
+      );
+      await matrix(
+        'more time asked by someone who answers for no invited government',
+        { ...everyone(403), anonymous: 401 },
+        (c) =>
+          c.post(`/registry/rounds/${round.id}/more-time`, {
+            organisationId: built.organisations.civil.id,
+            reason: 'A bill.',
+          }),
+      );
+      await matrix('reminders', secretariatOnly(303), (c) =>
+        c.post(`/registry/rounds/${round.id}/reminders`, {}),
+      );
     });
 
     test('the account page needs a session; the API submits only with a representative token', async () => {

@@ -73,6 +73,11 @@ import type {
   RegistryAnswerTable,
   RegistryRoundTable,
   RegistryMeasureTable,
+  RegistryVersionCellTable,
+  RegistryCurrentCountTable,
+  RegistryRoundExtensionTable,
+  RegistryRoundReminderTable,
+  RegistryAnswerDocumentTable,
   RegistryMeasureVersionTable,
   RegistryTermTable,
 } from '../registry/registry.table.ts';
@@ -126,6 +131,11 @@ export interface Database {
   registry_measure_versions: RegistryMeasureVersionTable;
   registry_rounds: RegistryRoundTable;
   registry_answers: RegistryAnswerTable;
+  registry_version_cells: RegistryVersionCellTable;
+  registry_current_counts: RegistryCurrentCountTable;
+  registry_round_extensions: RegistryRoundExtensionTable;
+  registry_round_reminders: RegistryRoundReminderTable;
+  registry_answer_documents: RegistryAnswerDocumentTable;
   watches: WatchTable;
   watch_hits: WatchHitTable;
   webhook_deliveries: WebhookDeliveryTable;

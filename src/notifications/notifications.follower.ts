@@ -8,6 +8,7 @@ import type { Follower } from '../events/followers.ts';
 import type { LoggedEvent } from '../events/followers.store.ts';
 import {
   mailResetLink,
+  mailRoundReminder,
   mailSubmissionNotice,
   mailVerificationLink,
 } from './notifications.service.ts';
@@ -28,6 +29,7 @@ const reactions: Record<string, Reaction> = {
   'submission.cosign_declined': mailSubmissionNotice,
   'submission.published': mailSubmissionNotice,
   'submission.rejected': mailSubmissionNotice,
+  'registry.round_reminded': mailRoundReminder,
 };
 
 /** Writes the messages events call for. */

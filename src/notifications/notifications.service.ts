@@ -24,6 +24,10 @@ import {
 import { checkCanSeeOutbox } from './notifications.policy.ts';
 import { findProcessById } from '../processes/processes.service.ts';
 import {
+  getOrganisationsOfCountry,
+  isVerifiedRepresentative,
+} from '../organisations/organisations.service.ts';
+import {
   findSubmissionAuthorId,
   findSubmissionForNotice,
 } from '../submissions/submissions.service.ts';
@@ -324,4 +328,39 @@ export async function retryMessage(
 export async function getDevelopmentMailbox(db: Db, mode: MailMode): Promise<OutboxMessage[]> {
   if (mode !== 'development') throw new PlenumError('NOT_FOUND');
   return listMail(db, { states: ['pending', 'sending', 'sent', 'failed'], limit: 50 });
+}
+
+/**
+ * A round's reminder (event registry.round_reminded): to each verified representative of the
+ * verified government of each State reminded, with a verified address, in their language.
+ */
+export async function mailRoundReminder(db: Db, event: LoggedEvent, now: Date): Promise<void> {
+  const title = String(event.data.title ?? '');
+  const timeZone = String(event.data.timeZone ?? 'UTC');
+  const due = (event.data.due ?? []) as { country: string; closesAt: string }[];
+  for (const { country, closesAt } of due) {
+    const governments = (await getOrganisationsOfCountry(db, country)).filter(
+      (o) => o.stakeholderGroup === 'government' && o.verified,
+    );
+    for (const government of governments)
+      for (const account of await listRepresentatives(db, government.id)) {
+        if (!(await isVerifiedRepresentative(db, government.id, account.id))) continue;
+        const to = await verifiedRecipient(db, account.id);
+        if (!to) continue;
+        const ui = uiOf(to);
+        const m = ui.m.registry.views.rounds;
+        await enqueueMail(
+          db,
+          composeMail(to, {
+            kind: 'round_reminder',
+            key: `round_reminder:${event.id}:${to.id}`,
+            subject: fill(m.reminderSubject, { round: title }),
+            lines: [fill(m.reminderBody, { round: title, closes: ui.instant(closesAt, timeZone) })],
+            link: { path: `/registry/rounds/${event.subjectId}`, label: ui.m.mail.open },
+            footer: m.reminderWhy,
+          }),
+          now,
+        );
+      }
+  }
 }

@@ -213,6 +213,99 @@ for (const engine of testEngines()) {
       assert.equal(naming?.states, 33);
     });
 
+    test('the world map colours each State on the element, with the same in a table, no script', async () => {
+      const res = await page('/registry/map?element=naming-numbering');
+      assert.equal(res.status, 200);
+      const text = await res.text();
+      assert.match(
+        text,
+        /<svg xmlns="http:\/\/www.w3.org\/2000\/svg" viewBox="0 0 960 470" role="img"/,
+      );
+      assert.doesNotMatch(text.slice(text.indexOf('<main')), /<script/);
+      // Brazil's outline is coloured as fragmenting (a binding national root), France's as none.
+      assert.match(
+        text,
+        /<path class="map-fragmenting" d="M[^"]+"><title>Brazil: a binding measure of a kind counted by the indicator<\/title>/,
+      );
+      assert.match(
+        text,
+        /<path class="map-none" d="M[^"]+"><title>France: no measure recorded<\/title>/,
+      );
+      // A State too small for the outlines is a dot, and every member State is in the table.
+      assert.match(text, /<circle class="map-none" cx="[\d.]+" cy="[\d.]+" r="3"><title>Malta:/);
+      assert.equal(
+        text.match(/<tr><th scope="row"><a href="\/registry\/countries\//g)?.length,
+        193,
+      );
+      assert.match(text, /Brazil<\/a><\/th><td>[^<]+<\/td><td>a binding measure of a kind counted/);
+      const indicator = await (
+        await page('/registry/map?element=naming-numbering&show=indicator')
+      ).text();
+      assert.match(indicator, /<title>Argentina: 3%/);
+      assert.match(indicator, /<td>33<\/td><td>3%<\/td>/);
+      // Before anything was recorded, Brazil is not coloured.
+      const early = await (
+        await page('/registry/map?element=naming-numbering&at=2026-01-01')
+      ).text();
+      assert.match(early, /<title>Brazil: no measure recorded<\/title>/);
+      const bad = await page('/registry/map?element=satellites');
+      assert.equal(bad.status, 400);
+      assert.match(await bad.text(), /element/);
+      assert.equal((await page('/registry/map?show=colours')).status, 400);
+    });
+
+    test('two States side by side: what only one has, and the conflicts by the rules on the page', async () => {
+      await o.db.transaction().execute((trx) =>
+        recordMeasure(
+          trx,
+          representativeViewer(built, 'civil'),
+          {
+            country: 'FRA',
+            title: 'Loi sur la portée des injonctions',
+            titleLanguage: 'fr',
+            titleTranslations: { en: 'Injunctions reach act' },
+            instrument: 'law',
+            status: 'in_force',
+            statusDates: { in_force: '2025-01-01' },
+            elements: ['naming-numbering'],
+            kinds: ['extraterritorial-reach'],
+            reach: 'stated',
+            organisationId: built.organisations.civil.id,
+          },
+          now,
+        ),
+      );
+      const text = await (await page('/registry/pair?a=BRA&b=FRA')).text();
+      assert.match(text, /<h1>Brazil and France<\/h1>/);
+      assert.match(text, /Only France: Stated extraterritorial reach/);
+      assert.match(text, /Only Brazil: [^<]*National or alternative root|Only Brazil: [^<]*root/);
+      assert.match(
+        text,
+        /<a href="#rule-localisation-reach">Localisation against extraterritorial reach<\/a>/,
+      );
+      assert.match(text, /<a href="#rule-national-root">National root against the IANA root<\/a>/);
+      assert.match(text, /<dt id="rule-localisation-both">Two localisations<\/dt>/);
+      // France and Germany: France's reach alone conflicts with nothing.
+      const quiet = await (await page('/registry/pair?a=FRA&b=DEU')).text();
+      assert.doesNotMatch(quiet, /href="#rule-/);
+      assert.match(quiet, /No conflict by the rules below/);
+      assert.equal((await page('/registry/pair')).status, 200);
+      for (const bad of ['?a=BRA', '?a=BRA&b=BRA', '?a=BRA&b=XYZ', '?a=B&b=FRA']) {
+        const res = await page(`/registry/pair${bad}`);
+        assert.equal(res.status, 400, bad);
+      }
+    });
+
+    test('the timeline counts entries into force per year and element, at any date', async () => {
+      const text = await (await page('/registry/timeline?region=latin-american-caribbean')).text();
+      assert.match(text, /<tr><th scope="row">2026<\/th><td>0<\/td><td>1<\/td>/);
+      const before = await (
+        await page('/registry/timeline?region=latin-american-caribbean&at=2026-04-15')
+      ).text();
+      assert.doesNotMatch(before, /<th scope="row">2026<\/th>/);
+      assert.equal((await page('/registry/timeline?kind=x&status=rumoured')).status, 400);
+    });
+
     test('the CSV has every measure that matches, and defuses formulas', async () => {
       const count = (await o.db.selectFrom('registry_measures').select('id').execute()).length;
       const res = await page('/registry.csv');
@@ -235,6 +328,10 @@ for (const engine of testEngines()) {
         '/registry/countries/BRA',
         '/registry/compare',
         '/registry/terms',
+        '/registry/map?element=naming-numbering',
+        '/registry/map?element=naming-numbering&show=indicator',
+        '/registry/pair?a=BRA&b=FRA',
+        '/registry/timeline',
       ]) {
         const res = await page(path, 'ar');
         assert.equal(res.status, 200, path);

@@ -35,6 +35,12 @@ import {
 } from './registry.service.ts';
 import {
   answerSchema,
+  grantMoreTime,
+  grantSchema,
+  moreTimeSchema,
+  remindRound,
+  requestMoreTime,
+  roundAnswersCsv,
   getRound,
   getRoundStatus,
   newRoundSchema,
@@ -44,6 +50,11 @@ import {
   type Answer,
   type Round,
 } from './rounds.service.ts';
+import { getCountryPair, getMap, getTimeline } from './compare.service.ts';
+import { mapPage, pairPage, timelinePage } from './compare.views.ts';
+import { roundPage } from './rounds.views.ts';
+import { checkForm } from '../accounts/accounts.middleware.ts';
+import { holds } from '../accounts/accounts.schema.ts';
 import {
   comparePage,
   countryPracticePage,
@@ -275,8 +286,30 @@ export function registryRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
     const { db } = c.var.deps;
     const filter = filled(c.req.query()) as MeasureFilter;
     const matrix = await getMatrix(db, filter);
-    const all = matrix.rows.flatMap((r) => Object.values(r.cells).flatMap((cell) => cell.measures));
-    return c.html(comparePage(c.var.page, filter, matrix, await lookups(db, all)));
+    return c.html(comparePage(c.var.page, filter, matrix, await lookups(db, [])));
+  });
+
+  app.get('/registry/map', async (c) => {
+    const { db } = c.var.deps;
+    const filter = filled(c.req.query()) as MeasureFilter & { show?: string };
+    const data = await getMap(db, filter);
+    return c.html(mapPage(c.var.page, filter, data, data.matrix.elements));
+  });
+
+  app.get('/registry/pair', async (c) => {
+    const { db } = c.var.deps;
+    const chosen = filled(c.req.query());
+    const terms = await getTerms(db);
+    if (!chosen.a && !chosen.b) return c.html(pairPage(c.var.page, chosen, undefined, terms));
+    const pair = await getCountryPair(db, chosen);
+    return c.html(pairPage(c.var.page, chosen, pair, terms));
+  });
+
+  app.get('/registry/timeline', async (c) => {
+    const { db } = c.var.deps;
+    const filter = filled(c.req.query()) as MeasureFilter;
+    const [timeline, terms] = await Promise.all([getTimeline(db, filter), getTerms(db)]);
+    return c.html(timelinePage(c.var.page, filter, timeline, terms));
   });
 
   app.get('/registry/terms', async (c) =>
@@ -296,6 +329,78 @@ export function registryRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
     const practice = await getCountryPractice(db, c.req.param('code'), at);
     const all = [...practice.state, ...practice.reported];
     return c.html(countryPracticePage(c.var.page, practice, await lookups(db, all), parseAt(at)));
+  });
+
+  app.get('/registry/rounds/:id/answers.csv', async (c) => {
+    const csv = await roundAnswersCsv(
+      c.var.deps.db,
+      c.var.viewer,
+      c.req.param('id'),
+      clockOf(c.var.deps),
+    );
+    return c.body(csv, 200, {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': 'attachment; filename="plenum-round-answers.csv"',
+    });
+  });
+
+  app.get('/registry/rounds/:id', async (c) => {
+    const { db } = c.var.deps;
+    const viewer = c.var.viewer;
+    const now = clockOf(c.var.deps);
+    const round = await getRound(db, c.req.param('id'), now);
+    const status = holds(viewer, 'secretariat', round.processId)
+      ? await getRoundStatus(db, viewer, round.id, now)
+      : undefined;
+    const grants = viewer?.grants.filter((g) => g.role === 'representative') ?? [];
+    const organisations = await findOrganisationsByIds(
+      db,
+      grants.map((g) => g.scopeId),
+    );
+    const answersFor = [...organisations.values()].filter(
+      (o) =>
+        o.stakeholderGroup === 'government' &&
+        o.verified &&
+        o.country !== null &&
+        round.invited.includes(o.country),
+    );
+    const reminded = c.req.query('reminded');
+    return c.html(
+      roundPage(c.var.page, round, {
+        status,
+        answersFor,
+        reminded: reminded ? reminded.split(',').filter((x) => /^[A-Z]{3}$/.test(x)) : undefined,
+      }),
+    );
+  });
+
+  app.post('/registry/rounds/:id/reminders', async (c) => {
+    await checkForm(c);
+    const id = c.req.param('id');
+    const sent = await c.var.deps.db
+      .transaction()
+      .execute((trx) => remindRound(trx, c.var.viewer, id, clockOf(c.var.deps)));
+    return c.redirect(`/registry/rounds/${id}?reminded=${sent.countries.join(',')}`, 303);
+  });
+
+  app.post('/registry/rounds/:id/more-time', async (c) => {
+    const body = await checkForm(c);
+    const id = c.req.param('id');
+    await c.var.deps.db
+      .transaction()
+      .execute((trx) => requestMoreTime(trx, c.var.viewer, id, body, clockOf(c.var.deps)));
+    return c.redirect(`/registry/rounds/${id}`, 303);
+  });
+
+  app.post('/registry/rounds/:id/extensions/:country', async (c) => {
+    const body = await checkForm(c);
+    const id = c.req.param('id');
+    await c.var.deps.db
+      .transaction()
+      .execute((trx) =>
+        grantMoreTime(trx, c.var.viewer, id, c.req.param('country'), body, clockOf(c.var.deps)),
+      );
+    return c.redirect(`/registry/rounds/${id}`, 303);
   });
 
   api.get({
@@ -423,14 +528,27 @@ export function registryRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
   api.get({
     path: '/api/registry/matrix',
     summary:
-      'The matrix of States × elements (measure ids per cell) and the fragmentation indicator with its inputs',
+      'The matrix of States × elements (measures per cell, by status) and the fragmentation indicator with its inputs',
     tag: 'registry',
     query: measureFilterSchema,
     response: z.object({
       at: z.string().nullable(),
       elements: z.array(z.string()),
       rows: z.array(
-        z.object({ country: z.string(), cells: z.record(z.string(), z.array(z.string())) }),
+        z.object({
+          country: z.string(),
+          cells: z.record(
+            z.string(),
+            z.object({
+              total: z.number().int().describe('Measures on the element (each counted once)'),
+              byStatus: z.record(z.string(), z.number().int()),
+              reported: z
+                .number()
+                .int()
+                .describe('Of the total, how many are reported by others, not stated by the State'),
+            }),
+          ),
+        }),
       ),
       fragmentation: z.array(
         z.object({
@@ -456,7 +574,14 @@ export function registryRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
         rows: m.rows.map((r) => ({
           country: r.country,
           cells: Object.fromEntries(
-            Object.entries(r.cells).map(([e, cell]) => [e, cell.measures.map((x) => x.id)]),
+            Object.entries(r.cells).map(([e, cell]) => [
+              e,
+              {
+                total: cell.total,
+                byStatus: cell.byStatus as Record<string, number>,
+                reported: cell.reported,
+              },
+            ]),
           ),
         })),
         fragmentation: m.fragmentation,
@@ -535,12 +660,88 @@ export function registryRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
       submitted: z.array(z.string()),
       drafts: z.array(z.string()),
       missing: z.array(z.string()),
+      moreTime: z.array(
+        z.object({
+          country: z.string(),
+          reason: z.string(),
+          requestedAt: z.string(),
+          grantedClosesAt: z.string().nullable(),
+        }),
+      ),
+      lastReminded: z.record(z.string(), z.string()),
+      receipts: z.record(z.string(), z.object({ receipt: z.string(), at: z.string() })),
     }),
     errors: ['SIGN_IN_REQUIRED', 'FORBIDDEN', 'ROUND_NOT_FOUND'],
     handler: async (c, { params }) => {
       const s = await getRoundStatus(c.var.deps.db, c.var.viewer, params.id, clockOf(c.var.deps));
       return { ...s, round: roundToJson(s.round) };
     },
+  });
+
+  api.post({
+    path: '/api/registry-rounds/:id/more-time',
+    summary:
+      "Ask for more time (a verified representative of an invited State's verified government)",
+    tag: 'registry',
+    auth: true,
+    scope: 'submit',
+    params: idParams,
+    body: moreTimeSchema.meta({ id: 'MoreTimeRequest' }),
+    response: z.object({
+      country: z.string(),
+      reason: z.string(),
+      requestedAt: z.string(),
+      grantedClosesAt: z.string().nullable(),
+    }),
+    errors: [
+      'SIGN_IN_REQUIRED',
+      'FORBIDDEN',
+      'EMAIL_UNVERIFIED',
+      'ROUND_NOT_FOUND',
+      'ROUND_CLOSED',
+      'ANSWER_SUBMITTED',
+    ],
+    status: 201,
+    handler: async (c, { params, body }) =>
+      c.var.deps.db
+        .transaction()
+        .execute((trx) => requestMoreTime(trx, c.var.viewer, params.id, body, clockOf(c.var.deps))),
+  });
+
+  api.post({
+    path: '/api/registry-rounds/:id/extensions/:country',
+    summary:
+      "Give an administration that asked for more time a new closing, in the round's time zone (the secretariat)",
+    tag: 'registry',
+    auth: true,
+    scope: 'secretariat',
+    params: z.object({ id: z.string().max(80), country: z.string().regex(/^[A-Za-z]{3}$/) }),
+    body: grantSchema.meta({ id: 'MoreTimeGrant' }),
+    response: z.object({ country: z.string(), closesAt: z.string() }),
+    errors: ['SIGN_IN_REQUIRED', 'FORBIDDEN', 'ROUND_NOT_FOUND'],
+    handler: async (c, { params, body }) =>
+      c.var.deps.db
+        .transaction()
+        .execute((trx) =>
+          grantMoreTime(trx, c.var.viewer, params.id, params.country, body, clockOf(c.var.deps)),
+        ),
+  });
+
+  api.post({
+    path: '/api/registry-rounds/:id/reminders',
+    summary:
+      'E-mail a reminder to the invited administrations that have not submitted and can still answer (the secretariat)',
+    tag: 'registry',
+    auth: true,
+    scope: 'secretariat',
+    params: idParams,
+    body: z.object({}).meta({ id: 'RoundReminders' }),
+    response: z.object({ countries: z.array(z.string()) }),
+    errors: ['SIGN_IN_REQUIRED', 'FORBIDDEN', 'ROUND_NOT_FOUND'],
+    handler: async (c, { params }) =>
+      c.var.deps.db
+        .transaction()
+        .execute((trx) => remindRound(trx, c.var.viewer, params.id, clockOf(c.var.deps))),
   });
 
   api.post({

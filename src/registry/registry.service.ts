@@ -38,10 +38,13 @@ import {
   type MeasureFilter,
   type MeasureInput,
   type MeasureSource,
+  type MeasureStatus,
   type RegistryTerm,
   type Voice,
 } from './registry.schema.ts';
 import {
+  cellsWithKinds,
+  countCells,
   findMeasureRow,
   insertMeasure,
   insertVersion,
@@ -468,14 +471,8 @@ export async function listMeasures(db: Db, input: unknown): Promise<Measure[]> {
 
 async function standing(db: Db, filter: MeasureFilter): Promise<Measure[]> {
   const at = parseAt(filter.at);
-  let selected: string[] | undefined;
-  if (filter.country) selected = [filter.country];
-  if (filter.region) {
-    const inRegion = countries.filter((c) => c.group === filter.region).map((c) => c.iso3);
-    selected = selected ? selected.filter((c) => inRegion.includes(c)) : inRegion;
-  }
   const rows = await listStandingVersions(db, {
-    countries: selected,
+    countries: selectedCountries(filter),
     status: filter.status,
     voice: filter.voice,
     at,
@@ -503,9 +500,12 @@ export async function getCountryPractice(
   };
 }
 
-/** One cell of the matrix: a country's measures on an element. */
+/** One cell of the matrix: how many measures a State has on an element, by status. */
 export interface MatrixCell {
-  measures: Measure[];
+  total: number;
+  byStatus: Partial<Record<MeasureStatus, number>>;
+  /** Of the total, how many are reported by others rather than stated by the State. */
+  reported: number;
 }
 
 /** The fragmentation indicator of an element in a region, with its inputs. */
@@ -533,30 +533,63 @@ export interface Matrix {
 /** The statuses under which a measure binds: only these count towards fragmentation. */
 export const bindingStatuses = ['adopted', 'in_force', 'amended'] as const;
 
+/** The member States the region and country filters leave (undefined: all). */
+function selectedCountries(filter: MeasureFilter): string[] | undefined {
+  let selected: string[] | undefined;
+  if (filter.country) selected = [filter.country];
+  if (filter.region) {
+    const inRegion = countries.filter((c) => c.group === filter.region).map((c) => c.iso3);
+    selected = selected ? selected.filter((c) => inRegion.includes(c)) : inRegion;
+  }
+  return selected;
+}
+
 /**
  * The matrix of the measures that match the filters (element filter aside: every element is a
- * column), and the fragmentation indicator of each element in each region:
- * share = (member States of the region with at least one measure on the element whose status is
- * adopted, in force or amended and whose kinds include one marked fragmenting) ÷ (member States
- * of the region). Only the State's own word and reports both count; the page says so and lists
- * the States behind each figure.
+ * column), counted per cell and status, and the fragmentation indicator of each element in each
+ * region: share = (member States of the region with at least one measure on the element whose
+ * status is adopted, in force or amended and whose kinds include one marked fragmenting) ÷
+ * (member States of the region). The State's own word and reports both count; the page says so
+ * and lists the States behind each figure. With a kind filter, only measures of that kind count,
+ * and towards the indicator only if that kind is marked fragmenting.
+ * Reads the counts kept with each version (registry_current_counts), or for a past date the
+ * version spans through their index, never every version.
  */
 export async function getMatrix(db: Db, input: unknown): Promise<Matrix> {
   const parsed = measureFilterSchema.safeParse(input);
   if (!parsed.success) throw zodError(parsed.error);
-  const filter = { ...parsed.data, element: undefined };
-  const [terms, measures] = await Promise.all([getTerms(db), standing(db, filter)]);
+  const filter = parsed.data;
+  const at = parseAt(filter.at);
+  const terms = await getTerms(db);
   const elements = terms.filter((t) => t.type === 'element');
-  const fragmentingKinds = new Set(
-    terms.filter((t) => t.type === 'kind' && t.fragmenting).map((t) => t.slug),
-  );
+  const fragmentingKinds = terms
+    .filter((t) => t.type === 'kind' && t.fragmenting && (!filter.kind || t.slug === filter.kind))
+    .map((t) => t.slug);
+  const where = {
+    kind: filter.kind,
+    countries: selectedCountries(filter),
+    status: filter.status,
+    voice: filter.voice,
+    at,
+  };
+  const [counts, fragmentingCells] = await Promise.all([
+    countCells(db, where),
+    cellsWithKinds(db, { ...where, kinds: fragmentingKinds, statuses: bindingStatuses }),
+  ]);
   const byCountry = new Map<string, Record<string, MatrixCell>>();
-  for (const m of measures) {
-    let cells = byCountry.get(m.country);
-    if (!cells) byCountry.set(m.country, (cells = {}));
-    for (const e of m.elements) (cells[e] ??= { measures: [] }).measures.push(m);
+  for (const c of counts) {
+    let cells = byCountry.get(c.country);
+    if (!cells) byCountry.set(c.country, (cells = {}));
+    const cell = (cells[c.element] ??= { total: 0, byStatus: {}, reported: 0 });
+    const status = c.status as MeasureStatus;
+    cell.total += c.measures;
+    cell.byStatus[status] = (cell.byStatus[status] ?? 0) + c.measures;
+    cell.reported += c.reported;
   }
-  const rows = [...byCountry].map(([country, cells]) => ({ country, cells }));
+  const fragmentingAt = new Set(fragmentingCells.map((c) => `${c.country} ${c.element}`));
+  const rows = [...byCountry]
+    .map(([country, cells]) => ({ country, cells }))
+    .toSorted((a, b) => a.country.localeCompare(b.country));
   const fragmentation: FragmentationFigure[] = [];
   const groups = [...new Set(countries.filter((c) => c.group).map((c) => c.group!))];
   for (const element of elements) {
@@ -565,16 +598,9 @@ export async function getMatrix(db: Db, input: unknown): Promise<Matrix> {
       const withMeasures: string[] = [];
       const fragmenting: string[] = [];
       for (const c of members) {
-        const here = byCountry.get(c.iso3)?.[element.slug]?.measures ?? [];
-        if (here.some((m) => m.status !== 'repealed')) withMeasures.push(c.iso3);
-        if (
-          here.some(
-            (m) =>
-              (bindingStatuses as readonly string[]).includes(m.status) &&
-              m.kinds.some((k) => fragmentingKinds.has(k)),
-          )
-        )
-          fragmenting.push(c.iso3);
+        const cell = byCountry.get(c.iso3)?.[element.slug];
+        if (cell && cell.total - (cell.byStatus.repealed ?? 0) > 0) withMeasures.push(c.iso3);
+        if (fragmentingAt.has(`${c.iso3} ${element.slug}`)) fragmenting.push(c.iso3);
       }
       fragmentation.push({
         element: element.slug,
@@ -586,7 +612,7 @@ export async function getMatrix(db: Db, input: unknown): Promise<Matrix> {
       });
     }
   }
-  return { elements, rows, fragmentation, at: parseAt(parsed.data.at) };
+  return { elements, rows, fragmentation, at };
 }
 
 /** The six UN languages a title may be translated into. */

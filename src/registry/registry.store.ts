@@ -1,9 +1,12 @@
 /** The registry's SQL: terms, measures and their versions (never updated in place). */
+import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type {
+  RegistryCurrentCountTable,
   RegistryMeasureTable,
   RegistryMeasureVersionTable,
   RegistryTermTable,
+  RegistryVersionCellTable,
 } from './registry.table.ts';
 import type { Measure } from './registry.schema.ts';
 
@@ -46,6 +49,81 @@ export async function insertMeasure(
 ): Promise<void> {
   await db.insertInto('registry_measures').values(row).execute();
   await db.insertInto('registry_measure_versions').values(version).execute();
+  await addStanding(db, version);
+}
+
+/**
+ * The cells of a version: one row per element and kind, and one per element with kind '' (the
+ * version counted once whatever its kinds), standing from its recording until `untilAt`.
+ */
+export function cellsOf(
+  v: RegistryMeasureVersionTable,
+  untilAt: string | null,
+): RegistryVersionCellTable[] {
+  const elements = JSON.parse(v.elements) as string[];
+  const kinds = ['', ...(JSON.parse(v.kinds) as string[])];
+  const inForce = (JSON.parse(v.status_dates) as Record<string, string>).in_force ?? null;
+  return elements.flatMap((element) =>
+    kinds.map((kind) => ({
+      measure_id: v.measure_id,
+      version: v.version,
+      element,
+      kind,
+      country: v.country,
+      status: v.status,
+      voice: v.voice,
+      in_force: inForce,
+      from_at: v.recorded_at,
+      until_at: untilAt,
+    })),
+  );
+}
+
+/** Adds `n` (1 or -1) to the counts of the cells given (current versions only). */
+async function count(db: Db, cells: RegistryVersionCellTable[], n: 1 | -1): Promise<void> {
+  if (cells.length === 0) return;
+  if (n === 1) {
+    const rows: RegistryCurrentCountTable[] = cells.map((c) => ({
+      kind: c.kind,
+      country: c.country,
+      element: c.element,
+      status: c.status,
+      voice: c.voice,
+      measures: 1,
+    }));
+    await db
+      .insertInto('registry_current_counts')
+      .values(rows)
+      .onConflict((oc) =>
+        oc
+          .columns(['kind', 'country', 'element', 'status', 'voice'])
+          .doUpdateSet({ measures: sql<number>`registry_current_counts.measures + 1` }),
+      )
+      .execute();
+    return;
+  }
+  const first = cells[0]!;
+  // The cells of one version share country, status and voice: one statement covers them all.
+  await db
+    .updateTable('registry_current_counts')
+    .set({ measures: sql<number>`measures - 1` })
+    .where('country', '=', first.country)
+    .where('status', '=', first.status)
+    .where('voice', '=', first.voice)
+    .where('element', 'in', [...new Set(cells.map((c) => c.element))])
+    .where('kind', 'in', [...new Set(cells.map((c) => c.kind))])
+    .execute();
+}
+
+/** Makes a new version the standing one: its cells, and its counts. */
+async function addStanding(db: Db, version: RegistryMeasureVersionTable): Promise<void> {
+  const cells = cellsOf(version, null);
+  for (let i = 0; i < cells.length; i += 500)
+    await db
+      .insertInto('registry_version_cells')
+      .values(cells.slice(i, i + 500))
+      .execute();
+  await count(db, cells, 1);
 }
 
 /**
@@ -64,7 +142,21 @@ export async function insertVersion(
     .where('latest_version', '=', expected)
     .executeTakeFirst();
   if (Number(moved.numUpdatedRows) !== 1) return false;
+  const previous = await db
+    .selectFrom('registry_measure_versions')
+    .selectAll()
+    .where('measure_id', '=', version.measure_id)
+    .where('version', '=', expected)
+    .executeTakeFirstOrThrow();
+  await db
+    .updateTable('registry_version_cells')
+    .set({ until_at: version.recorded_at })
+    .where('measure_id', '=', version.measure_id)
+    .where('version', '=', expected)
+    .execute();
+  await count(db, cellsOf(previous, version.recorded_at), -1);
   await db.insertInto('registry_measure_versions').values(version).execute();
+  await addStanding(db, version);
   return true;
 }
 
@@ -147,4 +239,196 @@ function toMeasure(r: RegistryMeasureVersionTable, latest: number): Measure {
     organisationId: r.organisation_id,
     note: r.note,
   };
+}
+
+/** What the counted reads filter on; `kind` absent counts each measure once whatever its kinds. */
+export interface CountFilter {
+  kind?: string;
+  countries?: string[];
+  status?: string;
+  voice?: string;
+  /** A past instant (ISO 8601, UTC): read the spans instead of the current counts. */
+  at?: string;
+}
+
+/** Standing measures per State, element and status, and how many of them others report. */
+export interface CellCount {
+  country: string;
+  element: string;
+  status: string;
+  measures: number;
+  reported: number;
+}
+
+/** The version cells that stood at `at`, through the span index (kind, until_at, from_at). */
+function standingCells(db: Db, kind: string | string[], at: string) {
+  return db
+    .selectFrom('registry_version_cells')
+    .$call((q) => (Array.isArray(kind) ? q.where('kind', 'in', kind) : q.where('kind', '=', kind)))
+    .where('from_at', '<=', at)
+    .where((eb) => eb.or([eb('until_at', 'is', null), eb('until_at', '>', at)]));
+}
+
+/**
+ * The counts of the matrix: from the kept counts for now, from the version spans for a past
+ * instant (still through an index: only versions recorded by then and not yet replaced).
+ */
+export async function countCells(db: Db, f: CountFilter): Promise<CellCount[]> {
+  if (f.countries?.length === 0) return [];
+  const kind = f.kind ?? '';
+  if (f.at === undefined) {
+    // Summed over voice in SQL (the PK's order: no sort), the reported part apart: half the rows.
+    const rows = await db
+      .selectFrom('registry_current_counts')
+      .select(['country', 'element', 'status'])
+      .select((eb) => [
+        eb.fn.sum<number>('measures').as('measures'),
+        eb.fn
+          .sum<number>(
+            eb.case().when('voice', '=', 'reported').then(eb.ref('measures')).else(0).end(),
+          )
+          .as('reported'),
+      ])
+      .where('kind', '=', kind)
+      .where('measures', '>', 0)
+      .$if(f.countries !== undefined, (q) => q.where('country', 'in', f.countries!))
+      .$if(f.status !== undefined, (q) => q.where('status', '=', f.status!))
+      .$if(f.voice !== undefined, (q) => q.where('voice', '=', f.voice!))
+      .groupBy(['country', 'element', 'status'])
+      .execute();
+    return rows.map((r) => ({ ...r, measures: Number(r.measures), reported: Number(r.reported) }));
+  }
+  const rows = await standingCells(db, kind, f.at)
+    .select(['country', 'element', 'status'])
+    .select((eb) => [
+      eb.fn.countAll<number>().as('measures'),
+      eb.fn
+        .sum<number>(eb.case().when('voice', '=', 'reported').then(1).else(0).end())
+        .as('reported'),
+    ])
+    .$if(f.countries !== undefined, (q) => q.where('country', 'in', f.countries!))
+    .$if(f.status !== undefined, (q) => q.where('status', '=', f.status!))
+    .$if(f.voice !== undefined, (q) => q.where('voice', '=', f.voice!))
+    .groupBy(['country', 'element', 'status'])
+    .execute();
+  return rows.map((r) => ({ ...r, measures: Number(r.measures), reported: Number(r.reported) }));
+}
+
+/** The (State, element) pairs with a standing measure of one of `kinds` whose status is one of `statuses`. */
+export async function cellsWithKinds(
+  db: Db,
+  f: Omit<CountFilter, 'kind'> & { kinds: string[]; statuses: readonly string[] },
+): Promise<{ country: string; element: string }[]> {
+  if (f.kinds.length === 0 || f.countries?.length === 0) return [];
+  const statuses = f.status ? f.statuses.filter((s) => s === f.status) : [...f.statuses];
+  if (statuses.length === 0) return [];
+  if (f.at === undefined)
+    return db
+      .selectFrom('registry_current_counts')
+      .select(['country', 'element'])
+      .distinct()
+      .where('kind', 'in', f.kinds)
+      .where('status', 'in', statuses)
+      .where('measures', '>', 0)
+      .$if(f.countries !== undefined, (q) => q.where('country', 'in', f.countries!))
+      .$if(f.voice !== undefined, (q) => q.where('voice', '=', f.voice!))
+      .execute();
+  return standingCells(db, f.kinds, f.at)
+    .select(['country', 'element'])
+    .distinct()
+    .where('status', 'in', statuses)
+    .$if(f.countries !== undefined, (q) => q.where('country', 'in', f.countries!))
+    .$if(f.voice !== undefined, (q) => q.where('voice', '=', f.voice!))
+    .execute();
+}
+
+/** Standing measures (at `at`, now when absent) that entered into force, per year and element. */
+export async function countInForceByYear(
+  db: Db,
+  f: CountFilter,
+): Promise<{ year: string; element: string; measures: number }[]> {
+  if (f.countries?.length === 0) return [];
+  const kind = f.kind ?? '';
+  const base =
+    f.at === undefined
+      ? db
+          .selectFrom('registry_version_cells')
+          .where('kind', '=', kind)
+          .where('until_at', 'is', null)
+      : standingCells(db, kind, f.at);
+  const year = sql<string>`substr(in_force, 1, 4)`;
+  const rows = await base
+    .select([year.as('year'), 'element'])
+    .select((eb) => eb.fn.countAll<number>().as('measures'))
+    .where('in_force', 'is not', null)
+    .$if(f.countries !== undefined, (q) => q.where('country', 'in', f.countries!))
+    .$if(f.status !== undefined, (q) => q.where('status', '=', f.status!))
+    .$if(f.voice !== undefined, (q) => q.where('voice', '=', f.voice!))
+    .groupBy([year, 'element'])
+    .orderBy(year)
+    .execute();
+  return rows.map((r) => ({ year: r.year, element: r.element, measures: Number(r.measures) }));
+}
+
+/** Rebuilds the cells and counts from the versions (a check of the kept ones, and the bench's loader). */
+export async function rebuildCurrent(db: Db): Promise<void> {
+  await db.deleteFrom('registry_version_cells').execute();
+  await db.deleteFrom('registry_current_counts').execute();
+  const counts = new Map<string, RegistryCurrentCountTable>();
+  let after = '';
+  for (;;) {
+    const ids = await db
+      .selectFrom('registry_measures')
+      .select('id')
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(2000)
+      .execute();
+    if (ids.length === 0) break;
+    after = ids.at(-1)!.id;
+    const versions = await db
+      .selectFrom('registry_measure_versions')
+      .selectAll()
+      .where(
+        'measure_id',
+        'in',
+        ids.map((r) => r.id),
+      )
+      .orderBy('measure_id')
+      .orderBy('version')
+      .execute();
+    const cells: RegistryVersionCellTable[] = [];
+    for (let i = 0; i < versions.length; i++) {
+      const v = versions[i]!;
+      const next = versions[i + 1]?.measure_id === v.measure_id ? versions[i + 1] : undefined;
+      const mine = cellsOf(v, next?.recorded_at ?? null);
+      cells.push(...mine);
+      if (!next)
+        for (const c of mine) {
+          const key = `${c.kind}\u0000${c.country}\u0000${c.element}\u0000${c.status}\u0000${c.voice}`;
+          const row = counts.get(key);
+          if (row) row.measures++;
+          else
+            counts.set(key, {
+              kind: c.kind,
+              country: c.country,
+              element: c.element,
+              status: c.status,
+              voice: c.voice,
+              measures: 1,
+            });
+        }
+    }
+    for (let i = 0; i < cells.length; i += 1000)
+      await db
+        .insertInto('registry_version_cells')
+        .values(cells.slice(i, i + 1000))
+        .execute();
+  }
+  const all = [...counts.values()];
+  for (let i = 0; i < all.length; i += 1000)
+    await db
+      .insertInto('registry_current_counts')
+      .values(all.slice(i, i + 1000))
+      .execute();
 }

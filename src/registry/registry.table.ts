@@ -76,3 +76,55 @@ export interface RegistryAnswerTable {
   receipt: string | null;
   updated_at: string;
 }
+
+/** A row of `registry_version_cells` (0022): a version on one element and kind ('' = any), with the span it stood. */
+export interface RegistryVersionCellTable {
+  measure_id: string;
+  version: number;
+  element: string;
+  kind: string;
+  country: string;
+  status: string;
+  voice: string;
+  in_force: string | null;
+  from_at: string;
+  until_at: string | null;
+}
+
+/** A row of `registry_current_counts` (0022): standing measures per kind ('' = any), State, element, status and voice. */
+export interface RegistryCurrentCountTable {
+  kind: string;
+  country: string;
+  element: string;
+  status: string;
+  voice: string;
+  measures: number;
+}
+
+/** A row of `registry_round_extensions` (0022): an administration's request for more time, and the grant. */
+export interface RegistryRoundExtensionTable {
+  round_id: string;
+  country: string;
+  requested_by: string;
+  requested_at: string;
+  reason: string;
+  granted_closes_at: string | null;
+  granted_by: string | null;
+  granted_at: string | null;
+}
+
+/** A row of `registry_round_reminders` (0022): a reminder to an administration that had not answered (the mail follower writes the messages). */
+export interface RegistryRoundReminderTable {
+  id: string;
+  round_id: string;
+  country: string;
+  sent_by: string;
+  sent_at: string;
+}
+
+/** A row of `registry_answer_documents` (0022): a legal text (an imported document) attached to an answer. */
+export interface RegistryAnswerDocumentTable {
+  answer_id: string;
+  document_id: string;
+  attached_at: string;
+}

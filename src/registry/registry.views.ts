@@ -2,7 +2,7 @@
  * HTML of the registry: the list with its filters, a measure with its history, a State's practice
  * at a date, the comparison matrix with its fragmentation indicator, and the elements and kinds.
  */
-import { html } from 'hono/html';
+import { html, raw } from 'hono/html';
 import { anchorOf } from '../documents/anchors.ts';
 import {
   countries,
@@ -30,14 +30,15 @@ export interface RegistryLookups {
   organisations: Map<string, Organisation>;
 }
 
-function termName(ctx: PageContext, terms: RegistryTerm[], slug: string): string {
+/** A term's name in the reader's language. */
+export function termName(ctx: PageContext, terms: RegistryTerm[], slug: string): string {
   const term = terms.find((t) => t.slug === slug);
   if (!term) return slug;
   return (term.texts[ctx.ui.lang] ?? term.texts.en).name;
 }
 
 /** The measure's title in the reader's language when translated, else in its original. */
-function measureTitle(ctx: PageContext, m: Measure): Markup {
+export function measureTitle(ctx: PageContext, m: Measure): Markup {
   const translated = m.titleTranslations[ctx.ui.lang];
   if (translated && m.titleLanguage.split('-')[0] !== ctx.ui.lang)
     return html`<bdi>${translated}</bdi>`;
@@ -45,7 +46,7 @@ function measureTitle(ctx: PageContext, m: Measure): Markup {
 }
 
 /** The status with its date, in words (the colour of a cell only repeats it). */
-function statusLabel(ctx: PageContext, m: Measure): Markup {
+export function statusLabel(ctx: PageContext, m: Measure): Markup {
   const r = ctx.ui.m.registry;
   const date = m.statusDates[m.status];
   return html`<span class="measure-status status-${m.status}">${r.statuses[m.status]}</span>${
@@ -77,7 +78,7 @@ function sourceLinks(ctx: PageContext, m: Measure): Markup {
   )}`;
 }
 
-function atQuery(at: string | undefined): string {
+export function atQuery(at: string | undefined): string {
   return at ? `?at=${encodeURIComponent(at)}` : '';
 }
 
@@ -121,7 +122,7 @@ function option(value: string, label: string, selected: string | undefined): Mar
 }
 
 /** The filter form of the list and the matrix (GET, no script). */
-function filterForm(
+export function filterForm(
   ctx: PageContext,
   action: string,
   filter: MeasureFilter,
@@ -186,16 +187,20 @@ function filterForm(
   </form>`;
 }
 
-function query(filter: MeasureFilter): string {
+/** The filters as a query string (empty ones left out). */
+export function query(filter: Record<string, string | undefined>): string {
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries(filter)) if (typeof v === 'string' && v) params.set(k, v);
   const s = params.toString();
   return s ? `?${s}` : '';
 }
 
-function registryNav(ctx: PageContext, filter: MeasureFilter): Markup {
+/** The links between the registry's pages, keeping the filters that apply. */
+export function registryNav(ctx: PageContext, filter: MeasureFilter): Markup {
   const r = ctx.ui.m.registry;
-  return html`<p><a href="/registry${query(filter)}">${r.title}</a> · <a href="/registry/compare${query({ ...filter, element: undefined, country: undefined })}">${r.compare}</a> · <a href="/registry/terms">${r.terms}</a></p>`;
+  const v = r.views;
+  const kept = { ...filter, element: undefined, country: undefined };
+  return html`<p><a href="/registry${query(filter)}">${r.title}</a> · <a href="/registry/compare${query(kept)}">${r.compare}</a> · <a href="/registry/map${query({ ...kept, element: filter.element })}">${v.map}</a> · <a href="/registry/pair">${v.pair}</a> · <a href="/registry/timeline${query(kept)}">${v.timeline}</a> · <a href="/registry/terms">${r.terms}</a></p>`;
 }
 
 /** The registry's front page: filters, the measures that match, the CSV of them. */
@@ -317,6 +322,67 @@ export function countryPracticePage(
   });
 }
 
+/** Escapes text for HTML (the matrix body is built as one string: ~1,200 cells, each a template call was most of the page's time). */
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** The matrix's rows: per cell the count (a link to the list of those measures) and the count per status. */
+function matrixBody(
+  ctx: PageContext,
+  filter: MeasureFilter,
+  matrix: Matrix,
+  rows: { country: string; name: string; cells: Matrix['rows'][number]['cells'] }[],
+): Markup {
+  const r = ctx.ui.m.registry;
+  const at = escapeHtml(atQuery(filter.at));
+  const statusLabels = Object.fromEntries(
+    measureStatuses.map((s) => [s, escapeHtml(r.statuses[s])]),
+  );
+  const reported = escapeHtml(r.reported);
+  const elements = matrix.elements.map((e) => e.slug);
+  // The same few numbers recur in thousands of cells: format each once.
+  const numbers = new Map<number, string>();
+  const n = (value: number) => {
+    let text = numbers.get(value);
+    if (text === undefined) numbers.set(value, (text = ctx.ui.n(value)));
+    return text;
+  };
+  const counts = new Map<number, string>();
+  const countText = (value: number) => {
+    let text = counts.get(value);
+    if (text === undefined)
+      counts.set(value, (text = escapeHtml(ctx.ui.plural(r.cellCount, value))));
+    return text;
+  };
+  const kept = query({ ...filter, country: undefined, element: undefined });
+  const listBase = escapeHtml(`/registry${kept ? `${kept}&` : '?'}`);
+  const out: string[] = [];
+  for (const row of rows) {
+    out.push(
+      `<tr><th scope="row"><a href="/registry/countries/${row.country}${at}">${escapeHtml(row.name)}</a></th>`,
+    );
+    for (const e of elements) {
+      const cell = row.cells[e];
+      if (!cell) {
+        out.push('<td></td>');
+        continue;
+      }
+      out.push(
+        `<td><a class="cell-count" href="${listBase}country=${row.country}&amp;element=${encodeURIComponent(e)}">${countText(cell.total)}</a><ul class="cell">`,
+      );
+      for (const s of measureStatuses) {
+        const count = cell.byStatus[s];
+        if (count) out.push(`<li class="status-${s}">${statusLabels[s]}: ${n(count)}</li>`);
+      }
+      if (cell.reported) out.push(`<li>${reported}: ${n(cell.reported)}</li>`);
+      out.push('</ul></td>');
+    }
+    out.push('</tr>');
+  }
+  return raw(out.join(''));
+}
+
 /** The matrix of States × elements and the fragmentation indicator with its inputs. */
 export function comparePage(
   ctx: PageContext,
@@ -349,19 +415,7 @@ export function comparePage(
           : html`<div class="table-scroll" tabindex="0" role="region" aria-label="${r.matrixCaption}"><table class="list matrix">
         <caption>${r.matrixCaption}</caption>
         <thead><tr><th scope="col">${r.country}</th>${matrix.elements.map((e) => html`<th scope="col">${termName(ctx, lookups.terms, e.slug)}</th>`)}</tr></thead>
-        <tbody>${rows.map(
-          (row) =>
-            html`<tr><th scope="row"><a href="/registry/countries/${row.country}${atQuery(filter.at)}">${row.name}</a></th>${matrix.elements.map(
-              (e) => {
-                const cell = row.cells[e.slug]?.measures ?? [];
-                if (cell.length === 0) return html`<td></td>`;
-                return html`<td><span class="cell-count">${ctx.ui.plural(r.cellCount, cell.length)}</span><ul class="cell">${cell.map(
-                  (m) =>
-                    html`<li class="status-${m.status}"><a href="/registry/measures/${m.id}${atQuery(filter.at)}">${measureTitle(ctx, m)}</a> (${r.statuses[m.status]}${m.voice === 'reported' ? html`, ${r.reported}` : ''})</li>`,
-                )}</ul></td>`;
-              },
-            )}</tr>`,
-        )}</tbody>
+        <tbody>${matrixBody(ctx, filter, matrix, rows)}</tbody>
       </table></div>`
       }
       <h2 id="fragmentation">${r.fragTitle}</h2>

@@ -7,6 +7,7 @@
  * answers become registry entries, the State's own word.
  */
 import { createHash } from 'node:crypto';
+import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
 import { requireRole, requireVerified, type Viewer } from '../accounts/accounts.schema.ts';
 import { isTimeZone, zonedTimeToUtc } from '../consultations/time-zones.ts';
@@ -28,10 +29,15 @@ import { checkAnsweredMeasure, recordAnsweredMeasure } from './registry.service.
 import {
   findAnswer,
   findRound,
+  grantExtension,
+  insertReminders,
   insertRound,
+  lastReminders,
   listAnswers,
+  listExtensions,
   markPublished,
   upsertAnswer,
+  upsertExtensionRequest,
 } from './rounds.store.ts';
 import type { RegistryAnswerTable, RegistryRoundTable } from './registry.table.ts';
 
@@ -231,7 +237,10 @@ export async function saveAnswer(
   requireVerified(viewer);
   const round = await getRound(db, roundId, now);
   if (round.state === 'upcoming') throw new PlenumError('ROUND_NOT_OPEN_YET');
-  if (round.state !== 'open') throw new PlenumError('ROUND_CLOSED');
+  const extended = await extendedClosings(db, round);
+  // Closed for all but those the secretariat gave more time: they are checked once known.
+  if (round.state === 'published' || (round.state === 'closed' && !anyStillOpen(extended, now)))
+    throw new PlenumError('ROUND_CLOSED');
   const parsed = answerSchema.safeParse(input);
   if (!parsed.success) throw zodError(parsed.error);
   const form = parsed.data;
@@ -251,6 +260,8 @@ export async function saveAnswer(
     );
   if (!round.invited.includes(country))
     throw new PlenumError('FORBIDDEN', `organisationId: ${country} is not invited to this round.`);
+  if (now.toISOString() >= closingFor(round, extended, country))
+    throw new PlenumError('ROUND_CLOSED');
   for (const key of Object.keys(form.answers))
     if (!round.questions.some((q) => q.key === key))
       throw new PlenumError(
@@ -333,7 +344,7 @@ export async function getRoundStatus(
   viewer: Viewer | null,
   roundId: string,
   now: Date,
-): Promise<{ round: Round; submitted: string[]; drafts: string[]; missing: string[] }> {
+): Promise<RoundStatus> {
   const round = await getRound(db, roundId, now);
   requireRole(
     viewer,
@@ -341,11 +352,314 @@ export async function getRoundStatus(
     round.processId,
     'Only the process’s secretariat follows a round.',
   );
-  const answers = await listAnswers(db, round.id);
+  const [answers, extensions, reminders] = await Promise.all([
+    listAnswers(db, round.id),
+    listExtensions(db, round.id),
+    lastReminders(db, round.id),
+  ]);
   const submitted = answers.filter((a) => a.status === 'submitted').map((a) => a.country);
   const drafts = answers.filter((a) => a.status === 'draft').map((a) => a.country);
   const missing = round.invited.filter((c) => !submitted.includes(c) && !drafts.includes(c));
-  return { round, submitted, drafts, missing };
+  return {
+    round,
+    submitted,
+    drafts,
+    missing,
+    moreTime: extensions.map((e) => ({
+      country: e.country,
+      reason: e.reason,
+      requestedAt: e.requested_at,
+      grantedClosesAt: e.granted_closes_at,
+    })),
+    lastReminded: Object.fromEntries(reminders),
+    receipts: Object.fromEntries(
+      answers
+        .filter((a) => a.receipt)
+        .map((a) => [a.country, { receipt: a.receipt!, at: a.submitted_at! }]),
+    ),
+  };
+}
+
+/** Who answered a round, who has a draft, who did not, who asked for more time, who was reminded. */
+export interface RoundStatus {
+  round: Round;
+  submitted: string[];
+  drafts: string[];
+  missing: string[];
+  moreTime: {
+    country: string;
+    reason: string;
+    requestedAt: string;
+    grantedClosesAt: string | null;
+  }[];
+  /** The instant of the last reminder, by country. */
+  lastReminded: Record<string, string>;
+  receipts: Record<string, { receipt: string; at: string }>;
+}
+
+/** The closing instants the secretariat granted, by country. */
+async function extendedClosings(db: Db, round: Round): Promise<Map<string, string>> {
+  const rows = await listExtensions(db, round.id);
+  return new Map(
+    rows.flatMap((r) => (r.granted_closes_at ? [[r.country, r.granted_closes_at] as const] : [])),
+  );
+}
+
+function anyStillOpen(extended: Map<string, string>, now: Date): boolean {
+  const t = now.toISOString();
+  return [...extended.values()].some((c) => t < c);
+}
+
+/** When the round closes for an administration: its granted closing, if later, else the round's. */
+function closingFor(round: Round, extended: Map<string, string>, country: string): string {
+  const granted = extended.get(country);
+  return granted && granted > round.closesAt ? granted : round.closesAt;
+}
+
+/** The invited State an account answers for through an organisation (verified representative of its verified government). */
+async function answeringCountry(
+  db: Db,
+  viewer: Viewer,
+  round: Round,
+  organisationId: string,
+): Promise<{ country: string; organisationId: string }> {
+  const organisation = await lookupOrganisation(db, organisationId);
+  if (!organisation)
+    throw new PlenumError('INVALID_REQUEST', 'organisationId: there is no such organisation.');
+  const country = organisation.country ?? '';
+  const speaks =
+    viewer.grants.some((g) => g.role === 'representative' && g.scopeId === organisation.id) &&
+    organisation.stakeholderGroup === 'government' &&
+    organisation.verified &&
+    (await isVerifiedRepresentative(db, organisation.id, viewer.id));
+  if (!speaks)
+    throw new PlenumError(
+      'FORBIDDEN',
+      "organisationId: only a verified representative of a State's verified government answers a round.",
+    );
+  if (!round.invited.includes(country))
+    throw new PlenumError('FORBIDDEN', `organisationId: ${country} is not invited to this round.`);
+  return { country, organisationId: organisation.id };
+}
+
+/** A request for more time as an administration gives it. */
+export const moreTimeSchema = z.object({
+  organisationId: z.string().max(80),
+  reason: z.string().trim().min(1, 'required').max(2000),
+});
+
+/**
+ * An invited administration's representative asks for more time (before the round closes for
+ * it, and before it has submitted); asking again replaces the reason.
+ */
+export async function requestMoreTime(
+  db: Db,
+  viewer: Viewer | null,
+  roundId: string,
+  input: unknown,
+  now: Date,
+): Promise<RoundStatus['moreTime'][number]> {
+  if (!viewer) throw new PlenumError('SIGN_IN_REQUIRED');
+  requireVerified(viewer);
+  const round = await getRound(db, roundId, now);
+  if (round.state === 'published') throw new PlenumError('ROUND_CLOSED');
+  const parsed = moreTimeSchema.safeParse(input);
+  if (!parsed.success) throw zodError(parsed.error);
+  const { country } = await answeringCountry(db, viewer, round, parsed.data.organisationId);
+  const extended = await extendedClosings(db, round);
+  if (now.toISOString() >= closingFor(round, extended, country))
+    throw new PlenumError('ROUND_CLOSED');
+  if ((await findAnswer(db, round.id, country))?.status === 'submitted')
+    throw new PlenumError('ANSWER_SUBMITTED');
+  const at = now.toISOString();
+  await upsertExtensionRequest(db, {
+    round_id: round.id,
+    country,
+    requested_by: viewer.id,
+    requested_at: at,
+    reason: parsed.data.reason,
+  });
+  await recordEvent(
+    db,
+    {
+      actor: viewer.id,
+      action: 'registry.more_time_requested',
+      subjectType: 'registry_round',
+      subjectId: round.id,
+      data: { country },
+    },
+    now,
+  );
+  const granted = extended.get(country) ?? null;
+  return { country, reason: parsed.data.reason, requestedAt: at, grantedClosesAt: granted };
+}
+
+/** The secretariat's grant: a new closing, a wall-clock time in the round's time zone. */
+export const grantSchema = z.object({ closesAt: wallClock });
+
+/**
+ * The secretariat gives an administration that asked for more time a new closing instant (in
+ * the round's time zone), later than the round's closing and than now.
+ */
+export async function grantMoreTime(
+  db: Db,
+  viewer: Viewer | null,
+  roundId: string,
+  countryCode: string,
+  input: unknown,
+  now: Date,
+): Promise<{ country: string; closesAt: string }> {
+  const round = await getRound(db, roundId, now);
+  requireRole(
+    viewer,
+    'secretariat',
+    round.processId,
+    'Only the process’s secretariat gives more time.',
+  );
+  if (round.state === 'published')
+    throw new PlenumError('INVALID_REQUEST', 'The round is already published.');
+  const parsed = grantSchema.safeParse(input);
+  if (!parsed.success) throw zodError(parsed.error);
+  const closes = zonedTimeToUtc(parsed.data.closesAt, round.timeZone);
+  if (!closes) throw new PlenumError('INVALID_REQUEST', 'closesAt: not a real date and time.');
+  const at = closes.toISOString();
+  if (at <= round.closesAt)
+    throw new PlenumError('INVALID_REQUEST', 'closesAt: give a time after the round’s closing.');
+  if (closes <= now)
+    throw new PlenumError('INVALID_REQUEST', 'closesAt: the new closing time has already passed.');
+  const country = countryCode.toUpperCase();
+  if (
+    !(await grantExtension(db, round.id, country, {
+      closesAt: at,
+      by: viewer.id,
+      at: now.toISOString(),
+    }))
+  )
+    throw new PlenumError('INVALID_REQUEST', `country: ${country} has not asked for more time.`);
+  await recordEvent(
+    db,
+    {
+      actor: viewer.id,
+      action: 'registry.more_time_granted',
+      subjectType: 'registry_round',
+      subjectId: round.id,
+      data: { country, closesAt: at },
+    },
+    now,
+  );
+  return { country, closesAt: at };
+}
+
+/**
+ * Reminds by e-mail the invited administrations that have not submitted and can still answer:
+ * notes each reminder and logs one event, from which the mail follower writes a message to each
+ * verified representative of the State's verified government. Returns the States reminded.
+ */
+export async function remindRound(
+  db: Db,
+  viewer: Viewer | null,
+  roundId: string,
+  now: Date,
+): Promise<{ countries: string[] }> {
+  const round = await getRound(db, roundId, now);
+  requireRole(
+    viewer,
+    'secretariat',
+    round.processId,
+    'Only the process’s secretariat sends reminders.',
+  );
+  if (round.state === 'upcoming' || round.state === 'published')
+    throw new PlenumError('INVALID_REQUEST', 'Reminders go out while the round is open.');
+  const [answers, extended] = await Promise.all([
+    listAnswers(db, round.id),
+    extendedClosings(db, round),
+  ]);
+  const submitted = new Set(answers.filter((a) => a.status === 'submitted').map((a) => a.country));
+  const t = now.toISOString();
+  const due = round.invited
+    .filter((c) => !submitted.has(c) && t < closingFor(round, extended, c))
+    .map((country) => ({ country, closesAt: closingFor(round, extended, country) }));
+  if (due.length === 0)
+    throw new PlenumError(
+      'INVALID_REQUEST',
+      'Every administration that can still answer has answered.',
+    );
+  await insertReminders(
+    db,
+    due.map((d) => ({
+      id: newId(),
+      round_id: round.id,
+      country: d.country,
+      sent_by: viewer.id,
+      sent_at: t,
+    })),
+  );
+  await recordEvent(
+    db,
+    {
+      actor: viewer.id,
+      action: 'registry.round_reminded',
+      subjectType: 'registry_round',
+      subjectId: round.id,
+      data: { title: round.title, timeZone: round.timeZone, due },
+    },
+    now,
+  );
+  return { countries: due.map((d) => d.country) };
+}
+
+/**
+ * The answers of a round as CSV (UTF-8 with a BOM, one row per answer, a column per question):
+ * anyone's once the round is published (submitted answers only), the secretariat's before (with
+ * drafts, marked by status).
+ */
+export async function roundAnswersCsv(
+  db: Db,
+  viewer: Viewer | null,
+  roundId: string,
+  now: Date,
+): Promise<string> {
+  const round = await getRound(db, roundId, now);
+  if (round.state !== 'published')
+    requireRole(
+      viewer,
+      'secretariat',
+      round.processId,
+      'The answers are public once the round is published.',
+    );
+  const answers = (await listAnswers(db, round.id)).filter(
+    (a) => round.state !== 'published' || a.status === 'submitted',
+  );
+  const keys = round.questions.map((q) => q.key);
+  const header = [
+    'country',
+    'm49',
+    'organisation_id',
+    'language',
+    'language_not_in_questionnaire',
+    'status',
+    'submitted_at',
+    'receipt_sha256',
+    ...keys.map((k) => `answer_${k}`),
+    'measures_json',
+  ];
+  const defuse = (cell: string) => (/^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell);
+  const rows = answers.map((a) => {
+    const given = JSON.parse(a.answers) as Record<string, string>;
+    return [
+      a.country,
+      findCountry(a.country)?.m49 ?? '',
+      a.organisation_id,
+      a.language,
+      a.language_marked === 1 ? 'yes' : 'no',
+      a.status,
+      a.submitted_at ?? '',
+      a.receipt ?? '',
+      ...keys.map((k) => given[k] ?? ''),
+      a.measures,
+    ].map(defuse);
+  });
+  return `\uFEFF${stringify([header, ...rows], { record_delimiter: '\r\n' })}`;
 }
 
 /**

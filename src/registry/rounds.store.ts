@@ -1,6 +1,11 @@
 /** The SQL of questionnaire rounds and their answers. */
 import type { Db } from '../db/database.ts';
-import type { RegistryAnswerTable, RegistryRoundTable } from './registry.table.ts';
+import type {
+  RegistryAnswerTable,
+  RegistryRoundExtensionTable,
+  RegistryRoundReminderTable,
+  RegistryRoundTable,
+} from './registry.table.ts';
 
 /** Adds a round. */
 export async function insertRound(db: Db, row: RegistryRoundTable): Promise<void> {
@@ -67,4 +72,71 @@ export async function listAnswers(db: Db, roundId: string): Promise<RegistryAnsw
     .where('round_id', '=', roundId)
     .orderBy('country')
     .execute();
+}
+
+/** The requests for more time of a round, by country. */
+export async function listExtensions(
+  db: Db,
+  roundId: string,
+): Promise<RegistryRoundExtensionTable[]> {
+  return db
+    .selectFrom('registry_round_extensions')
+    .selectAll()
+    .where('round_id', '=', roundId)
+    .orderBy('country')
+    .execute();
+}
+
+/** Records an administration's request for more time (a second request replaces the reason). */
+export async function upsertExtensionRequest(
+  db: Db,
+  row: Pick<
+    RegistryRoundExtensionTable,
+    'round_id' | 'country' | 'requested_by' | 'requested_at' | 'reason'
+  >,
+): Promise<void> {
+  await db
+    .insertInto('registry_round_extensions')
+    .values({ ...row, granted_closes_at: null, granted_by: null, granted_at: null })
+    .onConflict((oc) =>
+      oc.columns(['round_id', 'country']).doUpdateSet({
+        requested_by: row.requested_by,
+        requested_at: row.requested_at,
+        reason: row.reason,
+      }),
+    )
+    .execute();
+}
+
+/** Grants an administration a new closing instant; false when it had not asked. */
+export async function grantExtension(
+  db: Db,
+  roundId: string,
+  country: string,
+  grant: { closesAt: string; by: string; at: string },
+): Promise<boolean> {
+  const r = await db
+    .updateTable('registry_round_extensions')
+    .set({ granted_closes_at: grant.closesAt, granted_by: grant.by, granted_at: grant.at })
+    .where('round_id', '=', roundId)
+    .where('country', '=', country)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** Notes the reminders sent to administrations. */
+export async function insertReminders(db: Db, rows: RegistryRoundReminderTable[]): Promise<void> {
+  if (rows.length) await db.insertInto('registry_round_reminders').values(rows).execute();
+}
+
+/** The last reminder of each administration of a round. */
+export async function lastReminders(db: Db, roundId: string): Promise<Map<string, string>> {
+  const rows = await db
+    .selectFrom('registry_round_reminders')
+    .select(['country'])
+    .select((eb) => eb.fn.max('sent_at').as('at'))
+    .where('round_id', '=', roundId)
+    .groupBy('country')
+    .execute();
+  return new Map(rows.map((r) => [r.country, String(r.at)]));
 }

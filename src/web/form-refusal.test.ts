@@ -152,6 +152,12 @@ const notTyped: Record<string, string> = {
   '/submissions/:id/cosign': 'a button',
   '/admin/mail/:id/retry': 'a button',
   '/account/verification': 'a button (sends the e-mail again)',
+  '/registry/rounds/:id/reminders': 'a button',
+  // These two need a round and a verified government: their refusals are tested there.
+  '/registry/rounds/:id/more-time':
+    'refused form tested in src/notifications/round-reminders.test.ts',
+  '/registry/rounds/:id/extensions/:country':
+    'refused form tested in src/notifications/round-reminders.test.ts',
 };
 
 /**

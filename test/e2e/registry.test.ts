@@ -1,7 +1,8 @@
 /**
  * The registry in Chromium without JavaScript, in English and Arabic at 390 px: the list, a
  * measure with its history, a State's practice at a past date, the comparison matrix with its
- * fragmentation indicator and the elements and kinds; axe-core finds nothing, no page scrolls
+ * fragmentation indicator, the world map (by element and by indicator), two States side by side,
+ * the timeline, and the elements and kinds; axe-core finds nothing, no page scrolls
  * sideways, Arabic reads right to left. Screenshots go to test-results/screenshots/registry-*.png.
  */
 import assert from 'node:assert/strict';
@@ -144,6 +145,10 @@ test(
       ['country', '/registry/countries/BRA?at=2026-04-15'],
       ['compare', '/registry/compare?region=latin-american-caribbean'],
       ['terms', '/registry/terms'],
+      ['map', '/registry/map?element=naming-numbering'],
+      ['map-indicator', '/registry/map?element=data-centres&show=indicator'],
+      ['pair', '/registry/pair?a=BRA&b=KEN'],
+      ['timeline', '/registry/timeline'],
     ] as const;
     for (const [lang, direction] of [
       ['en', 'ltr'],
@@ -159,6 +164,10 @@ test(
           path: join(shots, `registry-${name}-${lang}-390.png`),
           fullPage: true,
         });
+        if (name.startsWith('map'))
+          await page
+            .locator('figure.world-map')
+            .screenshot({ path: join(shots, `registry-${name}-${lang}-390-figure.png`) });
       }
       // The filter form works without JavaScript: choosing a kind narrows the list.
       await page.goto(`${base}/registry`);
@@ -170,6 +179,16 @@ test(
       assert.ok(
         !text.includes('Lei de infraestrutura') &&
           !text.includes('Critical Internet infrastructure act'),
+      );
+      // The map's form works without JavaScript too: colouring by the indicator.
+      await page.goto(`${base}/registry/map?element=naming-numbering`);
+      await page.selectOption('select[name="show"]', 'indicator');
+      await page.click('form.filters button[type="submit"]');
+      assert.match(page.url(), /show=indicator/);
+      assert.equal(
+        (await page.locator('.world-map svg path.map-b1').count()) > 0,
+        true,
+        `${lang}: banded`,
       );
       await context.close();
     }

@@ -21,6 +21,7 @@ import * as campaigns from './0018-campaigns.ts';
 import * as searchRanking from './0019-search-ranking.ts';
 import * as contentTranslations from './0020-content-translations.ts';
 import * as registry from './0021-registry.ts';
+import * as registryCurrent from './0022-registry-current.ts';
 import * as tokenScopes from './0023-token-scopes.ts';
 import * as transparencyHashIndex from './0027-transparency-hash-index.ts';
 
@@ -47,6 +48,7 @@ export const migrations: Record<string, Migration> = {
   '0019-search-ranking': searchRanking,
   '0020-content-translations': contentTranslations,
   '0021-registry': registry,
+  '0022-registry-current': registryCurrent,
   '0023-token-scopes': tokenScopes,
   '0027-transparency-hash-index': transparencyHashIndex,
 };

@@ -1,4 +1,12 @@
 import type { Plural } from './en.ts';
+import {
+  registryViewsAr,
+  registryViewsEn,
+  registryViewsEs,
+  registryViewsFr,
+  registryViewsRu,
+  registryViewsZh,
+} from './registry-compare.ts';
 
 /**
  * The registry of national regulatory practice in the six UN languages (each catalogue takes its
@@ -78,8 +86,8 @@ export const registryEn = {
   practice: 'Practice of this State',
   compareTitle: 'Compare States: measures by element',
   compareIntro:
-    'Each row is a State with at least one measure that matches; each column an element of the public core. A cell lists the measures with their status and counts them.',
-  matrixCaption: 'States × elements: the measures in each cell',
+    'Each row is a State with at least one measure that matches; each column an element of the public core. A cell counts the measures by status and links to their list.',
+  matrixCaption: 'States × elements: the measures in each cell, by status',
   cellCount: { one: '{n} measure', other: '{n} measures' } as Plural,
   fragTitle: 'Fragmentation indicator',
   fragFormula:
@@ -95,6 +103,7 @@ export const registryEn = {
   concept: 'Concept',
   definition: 'Definition',
   fragmentingMark: 'counted by the fragmentation indicator',
+  views: registryViewsEn,
 };
 
 /** The registry's text in one language. */
@@ -179,8 +188,8 @@ export const registryAr: RegistryMessages = {
   practice: 'ممارسة هذه الدولة',
   compareTitle: 'مقارنة الدول: التدابير حسب العنصر',
   compareIntro:
-    'كل صف دولة لها تدبير مطابق واحد على الأقل؛ وكل عمود عنصر من عناصر النواة العامة. تسرد الخلية التدابير مع حالتها وتعدّها.',
-  matrixCaption: 'الدول × العناصر: التدابير في كل خلية',
+    'كل صف دولة لها تدبير مطابق واحد على الأقل؛ وكل عمود عنصر من عناصر النواة العامة. تعدّ الخلية التدابير بحسب حالتها وتربط بقائمتها.',
+  matrixCaption: 'الدول × العناصر: التدابير في كل خلية بحسب الحالة',
   cellCount: {
     zero: 'لا تدابير',
     one: 'تدبير واحد',
@@ -203,6 +212,7 @@ export const registryAr: RegistryMessages = {
   concept: 'المفهوم',
   definition: 'التعريف',
   fragmentingMark: 'يحسبه مؤشر التجزؤ',
+  views: registryViewsAr,
 };
 
 /** Chinese. */
@@ -277,8 +287,8 @@ export const registryZh: RegistryMessages = {
   practice: '该国的实践',
   compareTitle: '比较各国：按要素列出的措施',
   compareIntro:
-    '每一行是至少有一项符合条件措施的国家；每一列是公共核心的一个要素。单元格列出措施及其状态并计数。',
-  matrixCaption: '国家 × 要素：每个单元格中的措施',
+    '每一行是至少有一项符合条件措施的国家；每一列是公共核心的一个要素。单元格按状态统计措施，并链接到其列表。',
+  matrixCaption: '国家 × 要素：每个单元格中按状态统计的措施',
   cellCount: { other: '{n} 项措施' },
   fragTitle: '碎片化指标',
   fragFormula:
@@ -293,6 +303,7 @@ export const registryZh: RegistryMessages = {
   concept: '概念',
   definition: '定义',
   fragmentingMark: '计入碎片化指标',
+  views: registryViewsZh,
 };
 
 /** French. */
@@ -367,8 +378,8 @@ export const registryFr: RegistryMessages = {
   practice: 'Pratique de cet État',
   compareTitle: 'Comparer les États : les mesures par élément',
   compareIntro:
-    'Chaque ligne est un État ayant au moins une mesure qui correspond ; chaque colonne un élément du noyau public. Une cellule énumère les mesures avec leur statut et les compte.',
-  matrixCaption: 'États × éléments : les mesures de chaque cellule',
+    'Chaque ligne est un État ayant au moins une mesure qui correspond ; chaque colonne un élément du noyau public. Une cellule compte les mesures par statut et mène à leur liste.',
+  matrixCaption: 'États × éléments : les mesures de chaque cellule, par statut',
   cellCount: { one: '{n} mesure', many: '{n} de mesures', other: '{n} mesures' },
   fragTitle: 'Indicateur de fragmentation',
   fragFormula:
@@ -384,6 +395,7 @@ export const registryFr: RegistryMessages = {
   concept: 'Concept',
   definition: 'Définition',
   fragmentingMark: 'compté par l’indicateur de fragmentation',
+  views: registryViewsFr,
 };
 
 /** Russian. */
@@ -458,8 +470,8 @@ export const registryRu: RegistryMessages = {
   practice: 'Практика этого государства',
   compareTitle: 'Сравнение государств: меры по элементам',
   compareIntro:
-    'Каждая строка — государство хотя бы с одной подходящей мерой; каждый столбец — элемент общедоступного ядра. В ячейке перечислены меры с их статусом и их число.',
-  matrixCaption: 'Государства × элементы: меры в каждой ячейке',
+    'Каждая строка — государство хотя бы с одной подходящей мерой; каждый столбец — элемент общедоступного ядра. В ячейке меры подсчитаны по статусу, со ссылкой на их список.',
+  matrixCaption: 'Государства × элементы: меры в каждой ячейке по статусу',
   cellCount: { one: '{n} мера', few: '{n} меры', many: '{n} мер', other: '{n} меры' },
   fragTitle: 'Показатель фрагментации',
   fragFormula:
@@ -476,6 +488,7 @@ export const registryRu: RegistryMessages = {
   concept: 'Понятие',
   definition: 'Определение',
   fragmentingMark: 'учитывается показателем фрагментации',
+  views: registryViewsRu,
 };
 
 /** Spanish. */
@@ -550,8 +563,8 @@ export const registryEs: RegistryMessages = {
   practice: 'Práctica de este Estado',
   compareTitle: 'Comparar Estados: medidas por elemento',
   compareIntro:
-    'Cada fila es un Estado con al menos una medida que coincide; cada columna un elemento del núcleo público. Una celda enumera las medidas con su estado y las cuenta.',
-  matrixCaption: 'Estados × elementos: las medidas de cada celda',
+    'Cada fila es un Estado con al menos una medida que coincide; cada columna un elemento del núcleo público. Una celda cuenta las medidas por estado y lleva a su lista.',
+  matrixCaption: 'Estados × elementos: las medidas de cada celda, por estado',
   cellCount: { one: '{n} medida', many: '{n} de medidas', other: '{n} medidas' },
   fragTitle: 'Indicador de fragmentación',
   fragFormula:
@@ -567,4 +580,5 @@ export const registryEs: RegistryMessages = {
   concept: 'Concepto',
   definition: 'Definición',
   fragmentingMark: 'contado por el indicador de fragmentación',
+  views: registryViewsEs,
 };

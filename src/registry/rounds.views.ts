@@ -1,0 +1,126 @@
+/**
+ * HTML of a questionnaire round: its questions and closing for everyone; for the secretariat, who
+ * answered (with receipts), who has a draft, who did not, who asked for more time (with a form to
+ * give it) and a button that e-mails a reminder; for an invited administration's representative,
+ * a form to ask for more time. Forms post without script.
+ */
+import { html } from 'hono/html';
+import { countryName } from '../organisations/countries.ts';
+import type { Organisation } from '../organisations/organisations.schema.ts';
+import { fill, shortList } from '../web/i18n.ts';
+import { csrfField, page, type Markup } from '../web/layout.ts';
+import type { PageContext } from '../web/page-context.ts';
+import type { Round, RoundStatus } from './rounds.service.ts';
+
+/** What the round page shows besides the round. */
+export interface RoundPageParts {
+  status: RoundStatus | undefined;
+  /** Governments the viewer answers for that are invited (for the "more time" form). */
+  answersFor: Organisation[];
+  reminded: string[] | undefined;
+}
+
+/** A round's page. */
+export function roundPage(ctx: PageContext, round: Round, parts: RoundPageParts): Markup {
+  const r = ctx.ui.m.registry;
+  const v = r.views.rounds;
+  const lang = ctx.ui.lang;
+  const text = (texts: Record<string, string | undefined>) =>
+    texts[lang] ?? texts.en ?? Object.values(texts)[0] ?? '';
+  const names = (codes: string[]) =>
+    codes.length
+      ? shortList(
+          ctx.ui,
+          codes.map((c) => countryName(c, lang)),
+        )
+      : v.none;
+  const s = parts.status;
+  const title = fill(v.roundTitle, { title: round.title });
+  return page(ctx, {
+    title,
+    crumbs: [{ label: r.title, href: '/registry' }, { label: round.title }],
+    main: html`<h1>${title}</h1>
+      <p>${fill(v.when, {
+        opens: ctx.ui.instant(round.opensAt, round.timeZone),
+        closes: ctx.ui.instant(round.closesAt, round.timeZone),
+      })}</p>
+      <h2>${v.questions}</h2>
+      <ol>${round.questions.map((q) => html`<li dir="auto">${text(q.texts)}${q.choices.length ? html` (${shortList(ctx.ui, q.choices)})` : ''}</li>`)}</ol>
+      ${
+        round.state === 'published' || s
+          ? html`<p><a href="/registry/rounds/${round.id}/answers.csv">${v.csv}</a></p>`
+          : ''
+      }
+      ${
+        parts.reminded
+          ? html`<p role="status">${fill(v.remindDone, { countries: names(parts.reminded) })}</p>`
+          : ''
+      }
+      ${s ? secretariatPart(ctx, round, s) : ''}
+      ${
+        parts.answersFor.length && round.state !== 'published'
+          ? html`<h2>${v.ask}</h2>
+      <form method="post" action="/registry/rounds/${round.id}/more-time">
+        ${csrfField(ctx)}
+        <label>${v.organisation}<select name="organisationId">${parts.answersFor.map(
+          (o) => html`<option value="${o.id}">${o.name}</option>`,
+        )}</select></label>
+        <label>${v.reason}<textarea name="reason" rows="3" maxlength="2000" required></textarea></label>
+        <button type="submit">${v.askButton}</button>
+      </form>`
+          : ''
+      }`,
+  });
+}
+
+function secretariatPart(ctx: PageContext, round: Round, s: RoundStatus): Markup {
+  const v = ctx.ui.m.registry.views.rounds;
+  const lang = ctx.ui.lang;
+  const reminded = (c: string) =>
+    s.lastReminded[c]
+      ? html` (${fill(v.reminded, { date: ctx.ui.date(s.lastReminded[c]!) })})`
+      : '';
+  const list = (codes: string[], extra: (c: string) => Markup) =>
+    codes.length
+      ? html`<ul>${codes.map((c) => html`<li>${countryName(c, lang)}${extra(c)}</li>`)}</ul>`
+      : html`<p>${v.none}</p>`;
+  return html`<h2>${v.secretariat}</h2>
+    <h3>${v.answered}</h3>
+    ${list(s.submitted, (c) =>
+      s.receipts[c]
+        ? html` — ${fill(v.receipt, { receipt: s.receipts[c]!.receipt.slice(0, 12), date: ctx.ui.date(s.receipts[c]!.at) })}`
+        : '',
+    )}
+    <h3>${v.drafts}</h3>
+    ${list(s.drafts, reminded)}
+    <h3>${v.notAnswered}</h3>
+    ${list(s.missing, reminded)}
+    <h3>${v.moreTime}</h3>
+    ${
+      s.moreTime.length
+        ? html`<ul>${s.moreTime.map(
+            (m) =>
+              html`<li><p>${countryName(m.country, lang)}: <q dir="auto">${m.reason}</q> (${ctx.ui.date(m.requestedAt)})${
+                m.grantedClosesAt
+                  ? html` — ${fill(v.granted, { date: ctx.ui.instant(m.grantedClosesAt, round.timeZone) })}`
+                  : ''
+              }</p>${
+                round.state !== 'published'
+                  ? html`<form method="post" action="/registry/rounds/${round.id}/extensions/${m.country}">
+              ${csrfField(ctx)}
+              <label>${fill(v.grant, { zone: round.timeZone })}<input type="datetime-local" name="closesAt" required /></label>
+              <button type="submit">${v.grantButton}</button>
+            </form>`
+                  : ''
+              }</li>`,
+          )}</ul>`
+        : html`<p>${v.none}</p>`
+    }
+    ${
+      round.state === 'open' || round.state === 'closed'
+        ? html`<form method="post" action="/registry/rounds/${round.id}/reminders">
+      ${csrfField(ctx)}<button type="submit">${v.remind}</button>
+    </form>`
+        : ''
+    }`;
+}
