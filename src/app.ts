@@ -120,7 +120,8 @@ async function refusedForm(
     if (c.req.header(name)) headers[name] = c.req.header(name)!;
   if (pagePath === '/' && body._page !== '/') return undefined;
   const pageAnswer = await app.fetch(new Request(new URL(pagePath, c.req.url), { headers }), c.env);
-  if (pageAnswer.status !== 200) return undefined;
+  // 401: the sign-in form drawn in place of a page that needs an account (its own form is filled).
+  if (pageAnswer.status !== 200 && pageAnswer.status !== 401) return undefined;
   const filled = fillRefusedForm(await pageAnswer.text(), c.req.path, body, error, c.var.ui);
   if (filled === undefined) return undefined;
   for (const cookie of pageAnswer.headers.getSetCookie())

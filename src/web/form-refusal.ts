@@ -19,7 +19,8 @@ import { errorMessage } from './error-text.ts';
 export function sendsFormBack(error: PlenumError): boolean {
   return (
     error.status >= 400 &&
-    error.status < 500 &&
+    // A refusal that lasts a while (passwords busy: 503 with Retry-After) keeps the form too.
+    (error.status < 500 || error.retryAfterSeconds !== undefined) &&
     error.code !== 'CSRF_FAILED' &&
     error.code !== 'SIGN_IN_REQUIRED' &&
     error.code !== 'FORBIDDEN' &&
@@ -98,11 +99,12 @@ function postedValues(body: FormBody, name: string): string[] | undefined {
 
 /** A field problem in the reader's language (the service's own wording is English, marked so). */
 function problemText(ui: Ui, problem: FieldProblem): { text: string; english: boolean } {
+  if (problem.code) return { text: errorMessage(ui, problem.code), english: false };
   if (problem.key) {
     const key: FieldProblemKey = problem.key;
     return { text: fill(ui.m.forms[key], problem.params ?? {}), english: false };
   }
-  return { text: problem.message, english: ui.lang !== 'en' };
+  return { text: problem.message, english: (problem.lang ?? 'en') !== ui.lang };
 }
 
 function textMarkup(ui: Ui, problem: FieldProblem): string {
@@ -116,6 +118,39 @@ function fieldId(name: string): string {
 }
 
 /**
+ * The form whose action is the posted address (query strings aside). A page may have several
+ * posting to one address (a meeting's postpone, move online and cancel forms; a correction form
+ * per block): the one sent is the one whose hidden fields (the form token aside) all match what
+ * was posted, the first such form when none tells them apart.
+ */
+function chooseForm(
+  pageHtml: string,
+  action: string,
+  body: FormBody,
+): { start: number; end: number } | undefined {
+  let first: { start: number; end: number } | undefined;
+  for (const m of pageHtml.matchAll(/<form\b[^>]*>/gi)) {
+    const formAction = get(parseTag(m[0]).attributes, 'action') ?? '';
+    if (formAction.split('?')[0] !== action) continue;
+    const end = pageHtml.indexOf('</form>', m.index);
+    if (end < 0) continue;
+    const span = { start: m.index, end };
+    first ??= span;
+    let matches = true;
+    for (const input of pageHtml.slice(span.start, end).matchAll(/<input\b[^>]*>/gi)) {
+      const tag = parseTag(input[0]).attributes;
+      const name = get(tag, 'name');
+      if ((get(tag, 'type') ?? '').toLowerCase() !== 'hidden' || !name) continue;
+      if (name === '_csrf' || name === '_page') continue;
+      const posted = postedValues(body, name);
+      if (posted !== undefined && !posted.includes(get(tag, 'value') ?? '')) matches = false;
+    }
+    if (matches) return span;
+  }
+  return first;
+}
+
+/**
  * The page with its form for `action` filled in from `body` and the problems marked; undefined
  * when the page has no such form.
  */
@@ -126,19 +161,9 @@ export function fillRefusedForm(
   error: PlenumError,
   ui: Ui,
 ): string | undefined {
-  // The form whose action is the posted address (query strings aside).
-  const formPattern = /<form\b[^>]*>/gi;
-  let start = -1;
-  for (const m of pageHtml.matchAll(formPattern)) {
-    const formAction = get(parseTag(m[0]).attributes, 'action') ?? '';
-    if (formAction.split('?')[0] === action) {
-      start = m.index;
-      break;
-    }
-  }
-  if (start < 0) return undefined;
-  const end = pageHtml.indexOf('</form>', start);
-  if (end < 0) return undefined;
+  const found = chooseForm(pageHtml, action, body);
+  if (!found) return undefined;
+  const { start, end } = found;
   let form = pageHtml.slice(start, end);
 
   const problems = fieldProblemsOf(error);
