@@ -369,6 +369,6 @@ export function onField(error: PlenumError, field: string): PlenumError {
     ...(error.retryAfterSeconds !== undefined
       ? { retryAfterSeconds: error.retryAfterSeconds }
       : {}),
-    fields: [{ field, message, ...(error.detail ? {} : { code: error.code }) }],
+    fields: [{ field, message, code: error.code }],
   });
 }

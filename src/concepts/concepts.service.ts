@@ -162,7 +162,10 @@ export async function getConcepts(
   const counts = await countTags(db);
   for (const concept of concepts) {
     if (!concepts.some((c) => c.parentId === concept.id)) continue;
-    counts.set(concept.id, await countTaggedPassages(db, [...withNarrower(concepts, [concept.id])]));
+    counts.set(
+      concept.id,
+      await countTaggedPassages(db, [...withNarrower(concepts, [concept.id])]),
+    );
   }
   return { concepts, counts };
 }

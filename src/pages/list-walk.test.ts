@@ -198,7 +198,8 @@ const notCountedLists: Record<string, string> = {
   '/attachments/:id': 'a file',
   '/transparency': 'the log’s head, no list',
   '/transparency/tree-heads.atom': 'a feed',
-  '/consultations/:id/campaigns/:campaign': 'a campaign: its members under their count, not walked yet',
+  '/consultations/:id/campaigns/:campaign':
+    'a campaign: its members under their count, not walked yet',
   '/documents/:id/compare': 'a comparison',
   '/admin/followers': 'the followers’ state',
   '/admin/mail': 'the mail queue, no count',
@@ -288,9 +289,10 @@ for (const engine of testEngines()) {
     test('the concepts tree says for each concept the count its page says', async () => {
       const reader = new TestClient(app);
       const tree = await (await reader.get('/concepts')).text();
-      const m = /href="\/concepts\/public-core">[^<]*<\/a> <span class="meta">\(([\d,]+) passages?\)/.exec(
-        tree,
-      );
+      const m =
+        /href="\/concepts\/public-core">[^<]*<\/a> <span class="meta">\(([\d,]+) passages?\)/.exec(
+          tree,
+        );
       assert.ok(m, 'the tree counts the concept');
       const concept = await (await reader.get('/concepts/public-core')).text();
       assert.equal(numberOf(m[1]!), listPages[2]!.said(concept));
@@ -310,7 +312,10 @@ for (const engine of testEngines()) {
     test('every GET page of the app is walked here, or says why it shows no counted list', () => {
       const gets = new Set(
         app.routes
-          .filter((r) => r.method === 'GET' && (!r.path.startsWith('/api/') || r.path === '/api/openapi.json'))
+          .filter(
+            (r) =>
+              r.method === 'GET' && (!r.path.startsWith('/api/') || r.path === '/api/openapi.json'),
+          )
           .map((r) => r.path),
       );
       const walked = new Set(listPages.map((l) => l.route));

@@ -239,6 +239,7 @@ for (const engine of testEngines()) {
           title: `Kept title ${i}`,
           body: c.words,
           idempotencyKey: `form-refused-000${i}`,
+          _page: `/consultations/${c.period}/submit`,
         });
         const page = await res.text();
         assert.equal(res.status, 403, `${c.submitAs} in ${c.period}`);

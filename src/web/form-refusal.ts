@@ -10,12 +10,15 @@
  * the ordinary error page answers.
  */
 import type { FieldProblem, FieldProblemKey, PlenumError } from '../errors.ts';
-import { fieldProblemsOf } from '../errors.ts';
+import { errorCatalogue, fieldProblemsOf } from '../errors.ts';
 import type { FormBody } from '../form-body.ts';
 import { fill, type Ui } from './i18n.ts';
 import { errorMessage } from './error-text.ts';
 
-/** The refusals that send the form back (a failed form check or sign-in does not). */
+/**
+ * The refusals that send the form back (a failed form check or sign-in does not; a reader who may
+ * not see the form's page gets the error page, since that page cannot be drawn for them).
+ */
 export function sendsFormBack(error: PlenumError): boolean {
   return (
     error.status >= 400 &&
@@ -23,7 +26,6 @@ export function sendsFormBack(error: PlenumError): boolean {
     (error.status < 500 || error.retryAfterSeconds !== undefined) &&
     error.code !== 'CSRF_FAILED' &&
     error.code !== 'SIGN_IN_REQUIRED' &&
-    error.code !== 'FORBIDDEN' &&
     error.code !== 'PAYLOAD_TOO_LARGE'
   );
 }
@@ -109,7 +111,11 @@ function problemText(ui: Ui, problem: FieldProblem): { text: string; english: bo
 
 function textMarkup(ui: Ui, problem: FieldProblem): string {
   const { text, english } = problemText(ui, problem);
-  return english ? `<span lang="en" dir="ltr">${escape(text)}</span>` : escape(text);
+  const said = english ? `<span lang="en" dir="ltr">${escape(text)}</span>` : escape(text);
+  // A catalogue refusal told beside a field keeps its detail (in English, marked so).
+  if (problem.code && problem.message && problem.message !== errorCatalogue[problem.code].message)
+    return `${said} <span lang="en" dir="ltr">${escape(problem.message)}</span>`;
+  return said;
 }
 
 /** The id a field is linked to from the summary. */
@@ -251,7 +257,10 @@ export function fillRefusedForm(
       ),
     ...unplaced.map((p) => `<li>${textMarkup(ui, p)}</li>`),
   ];
-  if (items.length === 0) items.push(`<li>${escape(errorMessage(ui, error.code))}</li>`);
+  // The refusal's own sentence first when a problem has no field to name (its detail alone, such
+  // as an address or a name, would not say what is wrong).
+  if (items.length === 0 || problems.some((p) => !p.field && !p.code))
+    items.unshift(`<li>${escape(errorMessage(ui, error.code))}</li>`);
   const summary = `<div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1">
 <h2 id="error-summary-title">${escape(ui.m.forms.summary)}</h2>
 <p>${escape(ui.m.forms.intro)}</p>
