@@ -47,7 +47,7 @@ import {
   type FieldProblem,
   type PlenumError,
 } from './errors.ts';
-import { fillRefusedForm, sendsFormBack } from './web/form-refusal.ts';
+import { fillRefusedForm, refusedFormHeader, sendsFormBack } from './web/form-refusal.ts';
 import { errorMessage } from './web/error-text.ts';
 import { signInPage } from './accounts/accounts.views.ts';
 import { safeBack } from './web/links.ts';
@@ -109,7 +109,9 @@ async function refusedForm(
   const body = c.var.formBody;
   if (c.req.method !== 'POST' || wantsJson(c) || !body || !sendsFormBack(error)) return undefined;
   const pagePath = safeBack(body._page);
-  const headers: Record<string, string> = { accept: 'text/html' };
+  // refusedFormHeader: the page is drawn to give a refused form back (a comment form still draws
+  // after its period closed, so that what was typed is not lost; the post stays refused).
+  const headers: Record<string, string> = { accept: 'text/html', [refusedFormHeader]: '1' };
   for (const name of [
     'cookie',
     'accept-language',

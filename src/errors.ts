@@ -360,10 +360,14 @@ export function fieldProblemsOf(error: {
 /**
  * The same refusal, told beside one field of the form (a wrong password beside the password, an
  * empty file beside the file): for refusals whose service names no field. One that names its
- * fields already is returned as it is.
+ * fields already is returned as it is, unless `always` (the whole refusal is about that field).
  */
-export function onField(error: PlenumError, field: string): PlenumError {
-  if (fieldProblemsOf(error).some((p) => p.field)) return error;
+export function onField(
+  error: PlenumError,
+  field: string,
+  options: { always?: boolean } = {},
+): PlenumError {
+  if (!options.always && fieldProblemsOf(error).some((p) => p.field)) return error;
   const message = error.detail ?? errorCatalogue[error.code].message;
   return new PlenumError(error.code, error.detail, {
     ...(error.retryAfterSeconds !== undefined

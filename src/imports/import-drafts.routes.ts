@@ -93,7 +93,7 @@ export function importDraftRoutes(app: Hono<AppEnv>): void {
       });
     })().catch((error: unknown) => {
       throw isPlenumError(error) && error.code.startsWith('IMPORT_')
-        ? onField(error, 'file')
+        ? onField(error, 'file', { always: true })
         : error;
     });
     return c.redirect(`/import-drafts/${id}`, 303);

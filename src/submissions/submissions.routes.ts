@@ -19,6 +19,7 @@ import { isPlenumError, onField, PlenumError } from '../errors.ts';
 import { listEventsFor } from '../events/events.store.ts';
 import { getOrganisations } from '../organisations/organisations.service.ts';
 import type { ApiRegistry } from '../api/api-registry.ts';
+import { refusedFormHeader } from '../web/form-refusal.ts';
 import type { Markup } from '../web/layout.ts';
 import { safeBack } from '../web/links.ts';
 import { clientNetwork, clockOf, type AppEnv, type RouteBodyLimit } from '../context.ts';
@@ -145,7 +146,8 @@ export function submissionRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
     const context = await periodFromAddress(c);
     if (!c.var.viewer) throw new PlenumError('SIGN_IN_REQUIRED');
     const refusal = periodRefusal(context.period);
-    if (refusal) throw new PlenumError(refusal);
+    // Drawn again for a comment refused because the period closed, the form keeps what was typed.
+    if (refusal && !c.req.header(refusedFormHeader)) throw new PlenumError(refusal);
     const preselected = list(c.req.queries('block') ?? []).filter(
       (v): v is string => typeof v === 'string',
     );

@@ -16,6 +16,13 @@ import { fill, type Ui } from './i18n.ts';
 import { errorMessage } from './error-text.ts';
 
 /**
+ * The header on the app's own GET of a refused form's page: a page that refuses to show its form
+ * for a reason the post was refused for (a comment period that has closed meanwhile) draws it
+ * anyway, so that what was typed comes back. It shows nothing the reader may not see.
+ */
+export const refusedFormHeader = 'x-plenum-refused-form';
+
+/**
  * The refusals that send the form back (a failed form check or sign-in does not; a reader who may
  * not see the form's page gets the error page, since that page cannot be drawn for them).
  */
@@ -259,7 +266,7 @@ export function fillRefusedForm(
   ];
   // The refusal's own sentence first when a problem has no field to name (its detail alone, such
   // as an address or a name, would not say what is wrong).
-  if (items.length === 0 || problems.some((p) => !p.field && !p.code))
+  if (items.length === 0 || unplaced.some((p) => !p.code))
     items.unshift(`<li>${escape(errorMessage(ui, error.code))}</li>`);
   const summary = `<div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1">
 <h2 id="error-summary-title">${escape(ui.m.forms.summary)}</h2>
