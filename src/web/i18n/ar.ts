@@ -322,6 +322,7 @@ export const ar: Messages = {
     opens: 'بداية الفترة',
     closes: 'نهاية الفترة',
     yourTime: 'بتوقيتك: {time}',
+    otherTimes: 'التوقيت العالمي ووقتك',
     timeZone: 'المنطقة الزمنية',
     state: 'الحالة',
     states: {

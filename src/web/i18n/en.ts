@@ -311,6 +311,7 @@ export const en = {
     opens: 'Opens',
     closes: 'Closes',
     yourTime: 'your time: {time}',
+    otherTimes: 'UTC and your time',
     timeZone: 'Time zone',
     state: 'State',
     states: {

@@ -311,6 +311,7 @@ export const es: Messages = {
     opens: 'Apertura',
     closes: 'Cierre',
     yourTime: 'su hora: {time}',
+    otherTimes: 'UTC y su hora',
     timeZone: 'Huso horario',
     state: 'Situación',
     states: {

@@ -312,6 +312,7 @@ export const fr: Messages = {
     opens: 'Ouverture',
     closes: 'Clôture',
     yourTime: 'votre heure : {time}',
+    otherTimes: 'UTC et votre heure',
     timeZone: 'Fuseau horaire',
     state: 'État',
     states: {

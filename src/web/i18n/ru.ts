@@ -316,6 +316,7 @@ export const ru: Messages = {
     opens: 'Открытие',
     closes: 'Закрытие',
     yourTime: 'ваше время: {time}',
+    otherTimes: 'UTC и ваше время',
     timeZone: 'Часовой пояс',
     state: 'Состояние',
     states: {

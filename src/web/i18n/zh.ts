@@ -283,6 +283,7 @@ export const zh: Messages = {
     opens: '开始',
     closes: '截止',
     yourTime: '您的当地时间：{time}',
+    otherTimes: '协调世界时与您的时间',
     timeZone: '时区',
     state: '状态',
     states: {

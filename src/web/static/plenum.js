@@ -1,7 +1,7 @@
 // plenum: progressive enhancement only. Every page works without this script.
-// Shows instants in the reader's own time zone next to the period's zone.
-for (const time of document.querySelectorAll('time[data-local]')) {
-  const date = new Date(time.getAttribute('datetime'));
+// Writes the reader's own time into the disclosure beside an instant (instantLabel).
+for (const time of document.querySelectorAll('[data-local][data-datetime]')) {
+  const date = new Date(time.dataset.datetime);
   if (Number.isNaN(date.getTime())) continue;
   const local = new Intl.DateTimeFormat(
     document.documentElement.lang === 'en' ? 'en-GB' : document.documentElement.lang,
@@ -14,10 +14,8 @@ for (const time of document.querySelectorAll('time[data-local]')) {
       timeZoneName: 'short',
     },
   ).format(date);
-  const span = document.createElement('span');
-  span.className = 'local-time';
-  span.textContent = ` · ${time.dataset.local.replace('{time}', local)}`;
-  time.after(span);
+  time.className = 'local-time';
+  time.textContent = ` · ${time.dataset.local.replace('{time}', local)}`;
 }
 
 // On a document open for comments: select words in a paragraph, then "Comment on the selected
