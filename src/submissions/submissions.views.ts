@@ -196,6 +196,10 @@ export function submitFormPage(
   const { ui } = ctx;
   const m = ui.m.submissions;
   const { period } = context;
+  // Addresses in words: "Introduction, paragraph 2", the cover (issue 19, point 7).
+  const headings = new Map(
+    data.blocks.filter((b) => b.kind === 'heading').map((b) => [b.address, b.text] as const),
+  );
   const paragraphs = data.blocks.filter(
     (b) => b.kind === 'paragraph' || b.kind === 'list_item' || b.kind === 'footnote',
   );
@@ -217,8 +221,8 @@ export function submitFormPage(
                 <select name="blockId" multiple size="8" aria-describedby="para-help">
                   ${paragraphs.map((b) =>
                     data.preselected.includes(b.id)
-                      ? html`<option value="${b.id}" selected>${localAddress(ui, b.address)}: ${b.text.slice(0, 90)}</option>`
-                      : html`<option value="${b.id}">${localAddress(ui, b.address)}: ${b.text.slice(0, 90)}</option>`,
+                      ? html`<option value="${b.id}" selected>${localAddress(ui, b.address, headings)}: ${b.text.slice(0, 90)}</option>`
+                      : html`<option value="${b.id}">${localAddress(ui, b.address, headings)}: ${b.text.slice(0, 90)}</option>`,
                   )}
                 </select>
               </label>

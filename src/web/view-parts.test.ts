@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { uiFor } from './i18n.ts';
+import { localAddress, uiFor } from './i18n.ts';
 import { instantLabel } from './view-parts.ts';
 
 const ctx = (lang: 'en' | 'ar' | 'zh') => ({
@@ -44,4 +44,17 @@ test('the disclosure speaks the reader’s language', () => {
     const label = String(instantLabel(ctx(lang), '2026-07-06T08:00:00.000Z', 'UTC'));
     assert.ok(label.includes(`<summary>${words}</summary>`), lang);
   }
+});
+
+test('front matter and unnumbered blocks have addresses a reader understands', () => {
+  const en = uiFor('en');
+  assert.equal(localAddress(en, '§0'), 'cover');
+  assert.equal(localAddress(en, '§0.3'), 'cover, part 3');
+  assert.equal(localAddress(en, '§II ¶4'), 'section II, paragraph 4');
+  assert.equal(localAddress(en, '§2 ¶3'), 'section 2, paragraph 3');
+  const headings = new Map([['§2', 'Introduction']]);
+  assert.equal(localAddress(en, '§2 ¶2', headings), 'Introduction, paragraph 2');
+  assert.equal(localAddress(en, 'para 38(b)'), 'para 38(b)');
+  assert.equal(localAddress(uiFor('fr'), '§0'), 'page de titre');
+  assert.equal(localAddress(uiFor('zh'), '§2 ¶2', headings), 'Introduction第2段');
 });
