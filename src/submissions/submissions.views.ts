@@ -242,11 +242,13 @@ export function submitFormPage(
                 ${unLanguages.map((l) => html`<option value="${l}"${selected(l === v.language)}>${languageName(l, ui.lang).display}</option>`)}
               </select>
             </label>
-            <label>${m.formCosigners}
-              <select name="cosigners" multiple size="5" aria-describedby="cosign-help">
-                ${data.allOrganisations.filter((o) => data.myOrganisations.length !== 1 || !mine.has(o.id)).map((o) => html`<option value="${o.id}"${selected((v.cosigners ?? []).includes(o.id))}>${o.name}</option>`)}
-              </select>
-            </label>
+            <fieldset class="choices" aria-describedby="cosign-help">
+              <legend>${m.formCosigners}</legend>
+              <input type="search" class="choice-filter" aria-label="${m.formCosignersFilter}" hidden />
+              <div class="choice-list">
+                ${data.allOrganisations.filter((o) => data.myOrganisations.length !== 1 || !mine.has(o.id)).map((o) => html`<label class="choice"><input type="checkbox" name="cosigners" value="${o.id}"${(v.cosigners ?? []).includes(o.id) ? html` checked` : ''} /> <bdi>${o.name}</bdi></label>`)}
+              </div>
+            </fieldset>
             <p class="help" id="cosign-help">${m.formCosignersHelp}</p>
             <label>${fill(m.formAttachments, { size: `${attachmentMaxBytes / 1048576} MB`, count: attachmentMaxCount })}
               <input type="file" name="attachments" multiple accept=".pdf,.docx,.odt,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.oasis.opendocument.text" />

@@ -362,6 +362,7 @@ const cases: FormCase[] = [
       body: 'Paragraphs 2 and 3 should say more about the public core.',
       blockId: [b.para2, b.para3],
       quote: 'public core',
+      cosigners: b.organisations.tech.id,
       idempotencyKey: 'refused-form-submission',
     }),
     typed: ['A comment typed by hand', 'Paragraphs 2 and 3 should say more about the public core.'],
@@ -370,6 +371,10 @@ const cases: FormCase[] = [
     marked: (b) => [
       new RegExp(`<option value="${b.para2}" selected>`),
       new RegExp(`<option value="${b.para3}" selected>`),
+      // Co-signers are checkboxes (issue 19, point 6), the chosen one checked again.
+      new RegExp(
+        `<input type="checkbox" name="cosigners" value="${b.organisations.tech.id}" checked`,
+      ),
     ],
   },
   {

@@ -437,6 +437,7 @@ export const ar: Messages = {
     formLanguageDetect: 'اكتشاف اللغة تلقائياً',
     formBody: 'التعليق',
     formCosigners: 'المنظمات الموقّعة بالاشتراك (مساهمة مشتركة)',
+    formCosignersFilter: 'تصفية المنظمات',
     formCosignersHelp:
       'يؤكد كل موقّع مشارك مشاركته قبل نشر المساهمة. اضغط باستمرار على Ctrl أو Cmd لاختيار أكثر من منظمة.',
     formAttachments: 'المرفقات (PDF أو DOCX أو ODT، بحد أقصى {size} لكل مرفق، وبعدد أقصاه {count})',

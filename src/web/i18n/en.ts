@@ -425,6 +425,7 @@ export const en = {
     formLanguageDetect: 'Detect it for me',
     formBody: 'Comment',
     formCosigners: 'Co-signing organisations (joint submission)',
+    formCosignersFilter: 'Filter the organisations',
     formCosignersHelp:
       'Each co-signer confirms before the submission is published. Hold Ctrl or Cmd to choose several.',
     formAttachments: 'Attachments (PDF, DOCX or ODT, up to {size} each, {count} at most)',

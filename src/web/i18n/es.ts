@@ -427,6 +427,7 @@ export const es: Messages = {
     formLanguageDetect: 'Detectarlo automáticamente',
     formBody: 'Comentario',
     formCosigners: 'Organizaciones cofirmantes (comunicación conjunta)',
+    formCosignersFilter: 'Filtrar las organizaciones',
     formCosignersHelp:
       'Cada cofirmante confirma antes de que se publique la comunicación. Mantenga pulsada la tecla Ctrl o Cmd para elegir varias.',
     formAttachments:

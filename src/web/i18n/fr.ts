@@ -428,6 +428,7 @@ export const fr: Messages = {
     formLanguageDetect: 'La détecter automatiquement',
     formBody: 'Commentaire',
     formCosigners: 'Organisations cosignataires (contribution conjointe)',
+    formCosignersFilter: 'Filtrer les organisations',
     formCosignersHelp:
       'Chaque cosignataire confirme avant la publication de la contribution. Maintenez la touche Ctrl ou Cmd enfoncée pour en choisir plusieurs.',
     formAttachments:

@@ -432,6 +432,7 @@ export const ru: Messages = {
     formLanguageDetect: 'Определить автоматически',
     formBody: 'Замечание',
     formCosigners: 'Организации-соавторы (совместный материал)',
+    formCosignersFilter: 'Фильтр организаций',
     formCosignersHelp:
       'Каждый соавтор подтверждает участие до публикации материала. Чтобы выбрать несколько, удерживайте Ctrl или Cmd.',
     formAttachments: 'Вложения (PDF, DOCX или ODT, каждое не более {size}, не более {count})',

@@ -390,6 +390,7 @@ export const zh: Messages = {
     formLanguageDetect: '自动识别',
     formBody: '评论',
     formCosigners: '联署组织（联合提交）',
+    formCosignersFilter: '筛选组织',
     formCosignersHelp: '每个联署方须在提交材料发布前予以确认。按住 Ctrl 或 Cmd 键可选择多个。',
     formAttachments: '附件（PDF、DOCX 或 ODT 格式，每个不超过 {size}，最多 {count} 个）',
     formSubmit: '提交',

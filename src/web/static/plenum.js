@@ -48,3 +48,18 @@ if (article) {
   article.addEventListener('mouseup', offer);
   article.addEventListener('keyup', offer);
 }
+
+// A long list of checkboxes (co-signers) gets a filter box: typing hides the choices whose name
+// does not contain the words; chosen ones always stay in view.
+for (const filter of document.querySelectorAll('input.choice-filter')) {
+  const choices = filter.parentElement.querySelectorAll('label.choice');
+  filter.hidden = false;
+  filter.addEventListener('input', () => {
+    const words = filter.value.trim().toLocaleLowerCase();
+    for (const choice of choices) {
+      const box = choice.querySelector('input');
+      choice.hidden =
+        words !== '' && !box.checked && !choice.textContent.toLocaleLowerCase().includes(words);
+    }
+  });
+}
