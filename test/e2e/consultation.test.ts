@@ -419,9 +419,17 @@ test(
         await page
           .getByLabel('Comment', { exact: true })
           .fill('The root server system is operated by the technical community and must stay so.');
-        await page
-          .getByLabel('Co-signing organisations (joint submission)')
-          .selectOption({ label: 'Ministry of Digital Affairs of Ruritania' });
+        // Co-signers are checkboxes with a filter box (issue 19, point 6).
+        const cosigners = page.getByRole('group', {
+          name: 'Co-signing organisations (joint submission)',
+        });
+        // The filter box is there when script runs; the other choices are hidden by it.
+        const filter = cosigners.getByLabel('Filter the organisations');
+        if (await filter.isVisible()) {
+          await filter.fill('Ruritania');
+          assert.equal(await cosigners.getByLabel('Open Net Collective').isVisible(), false);
+        }
+        await cosigners.getByLabel('Ministry of Digital Affairs of Ruritania').check();
         await shot(page, 'submit-form-joint');
         await page.getByRole('button', { name: 'Submit', exact: true }).click();
         jointId = (await readReceipt(page)).id;
