@@ -654,9 +654,10 @@ test(
       ]);
       assert.equal(response.status(), 409);
       // The form comes back with the refusal and the comment as typed, so nothing is lost.
-      await page.locator('.problem').waitFor();
+      // (in the error summary at the top of the page: the one refusal mechanism).
+      await page.locator('.error-summary').waitFor();
       assert.match(
-        await page.locator('.problem').innerText(),
+        await page.locator('.error-summary').innerText(),
         /This comment period has closed: the submission was not accepted and nothing was stored\./,
       );
       assert.equal(
