@@ -48,7 +48,7 @@ import {
   type FieldProblem,
   type PlenumError,
 } from './errors.ts';
-import { fillRefusedForm, sendsFormBack } from './web/form-refusal.ts';
+import { fillRefusedForm, refusedFormHeader, sendsFormBack } from './web/form-refusal.ts';
 import { errorMessage } from './web/error-text.ts';
 import { signInPage } from './accounts/accounts.views.ts';
 import { safeBack } from './web/links.ts';
@@ -110,7 +110,9 @@ async function refusedForm(
   const body = c.var.formBody;
   if (c.req.method !== 'POST' || wantsJson(c) || !body || !sendsFormBack(error)) return undefined;
   const pagePath = safeBack(body._page);
-  const headers: Record<string, string> = { accept: 'text/html' };
+  // refusedFormHeader: the page is drawn to give a refused form back (a comment form still draws
+  // after its period closed, so that what was typed is not lost; the post stays refused).
+  const headers: Record<string, string> = { accept: 'text/html', [refusedFormHeader]: '1' };
   for (const name of [
     'cookie',
     'accept-language',
@@ -121,7 +123,8 @@ async function refusedForm(
     if (c.req.header(name)) headers[name] = c.req.header(name)!;
   if (pagePath === '/' && body._page !== '/') return undefined;
   const pageAnswer = await app.fetch(new Request(new URL(pagePath, c.req.url), { headers }), c.env);
-  if (pageAnswer.status !== 200) return undefined;
+  // 401: the sign-in form drawn in place of a page that needs an account (its own form is filled).
+  if (pageAnswer.status !== 200 && pageAnswer.status !== 401) return undefined;
   const filled = fillRefusedForm(await pageAnswer.text(), c.req.path, body, error, c.var.ui);
   if (filled === undefined) return undefined;
   for (const cookie of pageAnswer.headers.getSetCookie())

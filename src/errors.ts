@@ -306,6 +306,10 @@ export interface FieldProblem {
   message: string;
   key?: FieldProblemKey;
   params?: Record<string, string | number>;
+  /** The problem is the catalogue's message of this code (worded in the reader's language). */
+  code?: ErrorCode;
+  /** The language `message` is written in, when a page wrote it in the reader's (else English). */
+  lang?: string;
 }
 
 /** An error a user can act on: a catalogue code, optional detail and optional data for the API. */
@@ -362,5 +366,25 @@ export function fieldProblemsOf(error: {
   return error.detail.split(/;\s+/).map((part) => {
     const found = /^([A-Za-z_][\w.[\]-]*):\s+(.+)$/s.exec(part);
     return found ? { field: found[1]!, message: found[2]! } : { field: '', message: part };
+  });
+}
+
+/**
+ * The same refusal, told beside one field of the form (a wrong password beside the password, an
+ * empty file beside the file): for refusals whose service names no field. One that names its
+ * fields already is returned as it is, unless `always` (the whole refusal is about that field).
+ */
+export function onField(
+  error: PlenumError,
+  field: string,
+  options: { always?: boolean } = {},
+): PlenumError {
+  if (!options.always && fieldProblemsOf(error).some((p) => p.field)) return error;
+  const message = error.detail ?? errorCatalogue[error.code].message;
+  return new PlenumError(error.code, error.detail, {
+    ...(error.retryAfterSeconds !== undefined
+      ? { retryAfterSeconds: error.retryAfterSeconds }
+      : {}),
+    fields: [{ field, message, code: error.code }],
   });
 }

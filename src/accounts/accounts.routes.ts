@@ -3,10 +3,10 @@
  * account page and the forms that draw it again are in src/pages/account-page.ts).
  */
 import type { Hono } from 'hono';
-import { isPlenumError, PlenumError } from '../errors.ts';
+import { isPlenumError, onField, PlenumError } from '../errors.ts';
 import { errorText } from '../web/error-text.ts';
 import { safeBack } from '../web/links.ts';
-import { clientNetwork, clockOf, retryAfter, type AppEnv } from '../context.ts';
+import { clientNetwork, clockOf, type AppEnv } from '../context.ts';
 import { isUiLanguage } from '../web/i18n.ts';
 import {
   authenticate,
@@ -66,31 +66,23 @@ export function accountRoutes(app: Hono<AppEnv>): void {
   app.post('/sign-in', async (c) => {
     const body = await checkForm(c);
     const { db } = c.var.deps;
-    try {
-      // Not in a transaction: a failed attempt must be counted even though the sign-in fails.
-      const account = await authenticate(
-        db,
-        {
-          email: field(body, 'email'),
-          password: field(body, 'password'),
-        },
-        { limits: c.var.deps.limits, address: clientNetwork(c), now: clockOf(c.var.deps) },
-      );
-      const secret = await openSession(db, account.id, clockOf(c.var.deps));
-      setPlenumCookie(c, cookies.session, secret, sessionDays * 86_400);
-      return c.redirect(safeBack(body.back), 303);
-    } catch (error) {
-      if (!isPlenumError(error) || error.code === 'INTERNAL') throw error;
-      retryAfter(c, error);
-      return c.html(
-        signInPage(c.var.page, {
-          email: field(body, 'email') ?? '',
-          error: errorText(c.var.ui, error),
-          back: safeBack(body.back),
-        }),
-        error.status as 401 | 429 | 503,
-      );
-    }
+    // Not in a transaction: a failed attempt must be counted even though the sign-in fails.
+    // Refused, the form comes back filled in by the one mechanism (src/web/form-refusal.ts).
+    const account = await authenticate(
+      db,
+      {
+        email: field(body, 'email'),
+        password: field(body, 'password'),
+      },
+      { limits: c.var.deps.limits, address: clientNetwork(c), now: clockOf(c.var.deps) },
+    ).catch((error: unknown) => {
+      throw isPlenumError(error) && error.code === 'SIGN_IN_FAILED'
+        ? onField(error, 'password')
+        : error;
+    });
+    const secret = await openSession(db, account.id, clockOf(c.var.deps));
+    setPlenumCookie(c, cookies.session, secret, sessionDays * 86_400);
+    return c.redirect(safeBack(body.back), 303);
   });
 
   app.get('/sign-up', (c) => c.html(signUpPage(c.var.page)));
@@ -102,28 +94,14 @@ export function accountRoutes(app: Hono<AppEnv>): void {
       name: field(body, 'name'),
       password: field(body, 'password'),
     };
-    try {
-      await c.var.deps.limits.signUp(clientNetwork(c), clockOf(c.var.deps));
-      const account = await db
-        .transaction()
-        .execute((trx) => signUp(trx, input, { verification: 'needed', language: c.var.ui.lang }));
-      const secret = await openSession(db, account.id, clockOf(c.var.deps));
-      setPlenumCookie(c, cookies.session, secret, sessionDays * 86_400);
-      return c.redirect('/account', 303);
-    } catch (error) {
-      // A refusal that lasts a while (too many sign-ups, passwords busy) keeps the form too.
-      if (!isPlenumError(error) || (error.status >= 500 && error.retryAfterSeconds === undefined))
-        throw error;
-      retryAfter(c, error);
-      return c.html(
-        signUpPage(c.var.page, {
-          email: input.email ?? '',
-          name: input.name ?? '',
-          error: errorText(c.var.ui, error),
-        }),
-        error.retryAfterSeconds === undefined ? 400 : (error.status as 429 | 503),
-      );
-    }
+    // Refused (too many sign-ups, passwords busy too), the form comes back filled in.
+    await c.var.deps.limits.signUp(clientNetwork(c), clockOf(c.var.deps));
+    const account = await db
+      .transaction()
+      .execute((trx) => signUp(trx, input, { verification: 'needed', language: c.var.ui.lang }));
+    const secret = await openSession(db, account.id, clockOf(c.var.deps));
+    setPlenumCookie(c, cookies.session, secret, sessionDays * 86_400);
+    return c.redirect('/account', 303);
   });
 
   mountPasswordReset(app);
@@ -155,23 +133,10 @@ function mountPasswordReset(app: Hono<AppEnv>): void {
     const body = await checkForm(c);
     const email = field(body, 'email') ?? '';
     const now = clockOf(c.var.deps);
-    try {
-      // Counted before anything is looked up: the answer is the same whether or not it exists.
-      await c.var.deps.limits.mailLink(email, clientNetwork(c), now);
-      await c.var.deps.db.transaction().execute((trx) => requestPasswordReset(trx, { email }, now));
-      return c.html(forgotPasswordPage(c.var.page, { email, sent: true, mail: c.var.deps.mail }));
-    } catch (error) {
-      if (!isPlenumError(error) || error.status >= 500) throw error;
-      retryAfter(c, error);
-      return c.html(
-        forgotPasswordPage(c.var.page, {
-          email,
-          error: errorText(c.var.ui, error),
-          mail: c.var.deps.mail,
-        }),
-        error.status === 429 ? 429 : 400,
-      );
-    }
+    // Counted before anything is looked up: the answer is the same whether or not it exists.
+    await c.var.deps.limits.mailLink(email, clientNetwork(c), now);
+    await c.var.deps.db.transaction().execute((trx) => requestPasswordReset(trx, { email }, now));
+    return c.html(forgotPasswordPage(c.var.page, { email, sent: true, mail: c.var.deps.mail }));
   });
 
   // Opening the link changes nothing (mail scanners open links): the form posts the token.
@@ -190,12 +155,14 @@ function mountPasswordReset(app: Hono<AppEnv>): void {
       await c.var.deps.limits.passwordReset(account.email, clientNetwork(c));
       return c.redirect('/sign-in?reset=done', 303);
     } catch (error) {
-      if (!isPlenumError(error) || error.status >= 500) throw error;
+      // A dead link is not the form's fault: the page says so and offers a new link. Any other
+      // refusal comes back filled in by the one mechanism (src/web/form-refusal.ts).
+      if (!isPlenumError(error) || error.code !== 'LINK_INVALID') throw error;
       return c.html(
         resetPasswordPage(c.var.page, {
           token,
           error: errorText(c.var.ui, error),
-          linkInvalid: error.code === 'LINK_INVALID',
+          linkInvalid: true,
         }),
         400,
       );

@@ -7,6 +7,7 @@ import { checkSignedIn } from './accounts.policy.ts';
 import { recordEvent } from '../events/events.store.ts';
 import type { Limits } from '../limits/limits.ts';
 import { zodError } from '../validation.ts';
+import { z } from 'zod';
 import {
   emailSchema,
   newTokenSchema,
@@ -158,9 +159,11 @@ export async function requestVerificationLink(
  * either way, and has counted the request against the limits before.
  */
 export async function requestPasswordReset(db: Db, input: unknown, now: Date): Promise<void> {
-  const parsed = emailSchema.safeParse((input as { email?: unknown } | null)?.email);
+  const parsed = z
+    .object({ email: emailSchema })
+    .safeParse({ email: (input as { email?: unknown } | null)?.email });
   if (!parsed.success) throw zodError(parsed.error);
-  const account = await findAccountByEmail(db, parsed.data);
+  const account = await findAccountByEmail(db, parsed.data.email);
   if (!account) return;
   await recordEvent(
     db,
@@ -486,7 +489,9 @@ export async function changePassword(
   if (!parsed.success) throw zodError(parsed.error);
   const account = await findAccount(db, viewer.id);
   if (!account || !(await verifyPassword(parsed.data.current, account.passwordHash))) {
-    throw new PlenumError('SIGN_IN_FAILED', 'The current password is wrong.');
+    throw new PlenumError('SIGN_IN_FAILED', 'The current password is wrong.', {
+      fields: [{ field: 'current', message: 'The current password is wrong.' }],
+    });
   }
   const at = new Date().toISOString();
   await updatePasswordHash(db, viewer.id, await hashPassword(parsed.data.password), at);

@@ -150,11 +150,24 @@ export async function conceptIdsBelow(db: Db, conceptIds: string[]): Promise<str
   return [...withNarrower(await listConcepts(db), conceptIds)];
 }
 
-/** Every concept, with how many passages mention it. */
+/**
+ * Every concept, with how many passages mention it or a narrower one, each passage once: the
+ * count its own page says (getConcept). A concept without narrower ones is counted from one
+ * grouped query; one with narrower ones by its own count.
+ */
 export async function getConcepts(
   db: Db,
 ): Promise<{ concepts: Concept[]; counts: Map<string, number> }> {
-  return { concepts: await listConcepts(db), counts: await countTags(db) };
+  const concepts = await listConcepts(db);
+  const counts = await countTags(db);
+  for (const concept of concepts) {
+    if (!concepts.some((c) => c.parentId === concept.id)) continue;
+    counts.set(
+      concept.id,
+      await countTaggedPassages(db, [...withNarrower(concepts, [concept.id])]),
+    );
+  }
+  return { concepts, counts };
 }
 
 /** How many of the last tagged passages read at most by getActiveConcepts. */

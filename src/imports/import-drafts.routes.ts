@@ -3,14 +3,12 @@
  * publishing and discarding. HTML forms only; drafts are not in the JSON API.
  */
 import type { Context, Hono } from 'hono';
-import { retryAfter, type AppEnv, type RouteBodyLimit } from '../context.ts';
+import { type AppEnv, type RouteBodyLimit } from '../context.ts';
 import { isId } from '../db/ids.ts';
-import { isPlenumError, PlenumError } from '../errors.ts';
+import { isPlenumError, onField, PlenumError } from '../errors.ts';
 import { readFormBody, type FormBody } from '../form-body.ts';
 import { errorText } from '../web/error-text.ts';
 import { documentHref } from '../web/links.ts';
-import type { Markup } from '../web/layout.ts';
-import { html } from 'hono/html';
 import { MAX_DOCX_BYTES, MAX_PDF_BYTES, MAX_TEXT_BYTES } from './parser/index.ts';
 import {
   correctImportDraft,
@@ -83,24 +81,22 @@ export function importDraftRoutes(app: Hono<AppEnv>): void {
       kind: field(body, 'kind'),
     };
     const file = Array.isArray(body.file) ? body.file[0] : body.file;
-    try {
-      if (!(file instanceof File)) throw new PlenumError('IMPORT_EMPTY');
-      const id = await createImportDraft(db, c.var.viewer, {
+    // Refused, the form comes back filled in (form-refusal.ts); nothing was stored. A problem of
+    // the file itself is told beside the file.
+    const id = await (async () => {
+      if (!(file instanceof File) || file.size === 0) throw new PlenumError('IMPORT_EMPTY');
+      return createImportDraft(db, c.var.viewer, {
         process: process.id,
         bytes: new Uint8Array(await file.arrayBuffer()),
         fileName: file.name,
         target: values,
       });
-      return c.redirect(`/import-drafts/${id}`, 303);
-    } catch (error) {
-      if (!shownOnForm(error)) throw error;
-      // Refused: the form comes back with the message and what was typed; nothing was stored.
-      retryAfter(c, error);
-      return c.html(
-        importFormPage(c.var.page, process, { values, error: errorText(c.var.ui, error) }),
-        error.status as 400,
-      );
-    }
+    })().catch((error: unknown) => {
+      throw isPlenumError(error) && error.code.startsWith('IMPORT_')
+        ? onField(error, 'file', { always: true })
+        : error;
+    });
+    return c.redirect(`/import-drafts/${id}`, 303);
   });
 
   app.get('/import-drafts/:id', async (c) => {
@@ -115,24 +111,18 @@ export function importDraftRoutes(app: Hono<AppEnv>): void {
     // Who may not see the draft is refused before anything of the form is used.
     await getImportDraft(db, c.var.viewer, id);
     const block = field(body, 'block') ?? '';
-    try {
-      await correctImportDraft(db, c.var.viewer, id, {
-        type: field(body, 'type') ?? '',
-        block,
-        kind: field(body, 'kind'),
-        number: field(body, 'number'),
-        at: field(body, 'at'),
-        target: field(body, 'target'),
-      });
-    } catch (error) {
-      if (!shownOnForm(error)) throw error;
-      return c.html(
-        importDraftPage(c.var.page, await getImportDraft(db, c.var.viewer, id), {
-          error: refusalText(c, error),
-        }),
-        error.status as 400,
-      );
-    }
+    // Refused, the draft's page comes back with this block's form filled in (form-refusal.ts).
+    const type = field(body, 'type') ?? '';
+    await correctImportDraft(db, c.var.viewer, id, {
+      type,
+      block,
+      kind: field(body, 'kind'),
+      number: field(body, 'number'),
+      at: field(body, 'at'),
+      target: field(body, 'target'),
+    }).catch((error: unknown) => {
+      throw isPlenumError(error) ? correctionRefusal(c, error, type) : error;
+    });
     return c.redirect(`/import-drafts/${id}#block-${encodeURIComponent(block)}`, 303);
   });
 
@@ -167,11 +157,34 @@ export function importDraftRoutes(app: Hono<AppEnv>): void {
   });
 }
 
-/** A refused correction: why, in the reader's language when the reason is one plenum names. */
-function refusalText(c: Context<AppEnv>, error: PlenumError): Markup {
+/** The field of the correction form a refusal's reason concerns. */
+const refusalFields: Record<string, string> = {
+  kind: 'kind',
+  number: 'number',
+  words_not_found: 'at',
+  offset_out_of_range: 'at',
+  block_not_found: 'target',
+};
+
+/**
+ * A refused correction told beside its field: why, in the reader's language when the reason is
+ * one plenum names.
+ */
+function correctionRefusal(c: Context<AppEnv>, error: PlenumError, type: string): PlenumError {
   const refusals = c.var.ui.m.imports.refusals;
-  if (error.code === 'CORRECTION_INVALID' && error.detail && error.detail in refusals) {
-    return html`${refusals[error.detail as keyof typeof refusals]}`;
-  }
-  return errorText(c.var.ui, error);
+  if (error.code !== 'CORRECTION_INVALID' || !error.detail || !(error.detail in refusals))
+    return error;
+  const field =
+    error.detail === 'block_not_found' && type !== 'link_footnote'
+      ? ''
+      : (refusalFields[error.detail] ?? '');
+  return new PlenumError(error.code, error.detail, {
+    fields: [
+      {
+        field,
+        message: refusals[error.detail as keyof typeof refusals],
+        lang: c.var.ui.lang,
+      },
+    ],
+  });
 }

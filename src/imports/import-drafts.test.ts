@@ -128,6 +128,7 @@ for (const engine of testEngines()) {
         language: 'fr',
         version: 'Rev.9',
         kind: 'non_paper',
+        _page: '/processes/twg/import',
       });
       assert.equal(res.status, 415);
       const page = await res.text();
@@ -143,6 +144,7 @@ for (const engine of testEngines()) {
       const empty = await secretariat.post('/processes/twg/import-drafts', {
         file: file('', 'empty.txt'),
         symbol: 'TWG/2026/EMPTY',
+        _page: '/processes/twg/import',
       });
       assert.equal(empty.status, 400);
       assert.match(await empty.text(), /value="TWG\/2026\/EMPTY"/);
@@ -247,6 +249,7 @@ for (const engine of testEngines()) {
         type: 'split',
         block,
         at: 'words that are nowhere',
+        _page: draftPath,
       });
       assert.equal(res.status, 422);
       assert.match(await res.text(), /these words are not in the text/);

@@ -368,7 +368,10 @@ function warningsPart(
   byBlock: Map<string, BlockConcern>,
 ): Markup {
   const m = ctx.ui.m.imports;
-  const warnings = draft.result.warnings;
+  // In the order of the file's lines, as the import report (those without a line last).
+  const warnings = [...draft.result.warnings].sort(
+    (a, b) => (a.line ?? Infinity) - (b.line ?? Infinity),
+  );
   const blockOf = (w: ParseWarning) =>
     draft.result.blocks.find((b) => byBlock.get(b.key)?.warnings.includes(w));
   return html`<h3 id="warnings">${fill(m.warnings, { n: ctx.ui.n(warnings.length) })}</h3>

@@ -5,9 +5,8 @@
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import { checkForm } from '../accounts/accounts.middleware.ts';
-import { isPlenumError, PlenumError } from '../errors.ts';
+import { isPlenumError, onField, PlenumError } from '../errors.ts';
 import type { ApiRegistry } from '../api/api-registry.ts';
-import { errorText } from '../web/error-text.ts';
 import { clockOf, type AppEnv } from '../context.ts';
 import {
   organisationSchema,
@@ -144,19 +143,11 @@ export function organisationRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
         typeof body[k] === 'string' ? (body[k] as string) : '',
       ]),
     );
-    try {
-      const organisation = await c.var.deps.db
-        .transaction()
-        .execute((trx) => registerOrganisation(trx, c.var.viewer, values));
-      return c.redirect(`/organisations/${organisation.slug}`, 303);
-    } catch (error) {
-      if (!isPlenumError(error) || error.code === 'SIGN_IN_REQUIRED' || error.status >= 500)
-        throw error;
-      return c.html(
-        newOrganisationPage(c.var.page, { error: errorText(c.var.ui, error), values }),
-        error.status as 400 | 409,
-      );
-    }
+    // Refused, the form comes back filled in (form-refusal.ts).
+    const organisation = await c.var.deps.db
+      .transaction()
+      .execute((trx) => registerOrganisation(trx, c.var.viewer, values));
+    return c.redirect(`/organisations/${organisation.slug}`, 303);
   });
 
   app.post('/organisations/:ref/representatives', async (c) => {
@@ -166,7 +157,13 @@ export function organisationRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
       .transaction()
       .execute((trx) =>
         addRepresentative(trx, c.var.viewer, ref, typeof body.email === 'string' ? body.email : ''),
-      );
+      )
+      .catch((error: unknown) => {
+        // "No account uses this address" is told beside the address typed.
+        throw isPlenumError(error) && error.code === 'ACCOUNT_NOT_FOUND'
+          ? onField(error, 'email')
+          : error;
+      });
     const organisation = await getOrganisation(c.var.deps.db, ref);
     return c.redirect(`/organisations/${organisation.slug}`, 303);
   });

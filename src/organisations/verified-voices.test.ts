@@ -218,6 +218,7 @@ for (const engine of testEngines()) {
         name: 'Ministry of Communications of Brazil',
         stakeholderGroup: 'government',
         country: 'BRA',
+        _page: '/organisations/new',
       });
       assert.equal(res.status, 409);
       const page = await res.text();

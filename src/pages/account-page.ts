@@ -85,19 +85,14 @@ export function accountPageRoutes(app: Hono<AppEnv>): void {
   app.get('/account', (c) => renderAccount(c));
   app.post('/account/password', async (c) => {
     const body = await checkForm(c);
-    try {
-      await c.var.deps.db.transaction().execute((trx) =>
-        changePassword(trx, c.var.viewer, readPlenumCookie(c, cookies.session) ?? '', {
-          current: field(body, 'current'),
-          password: field(body, 'password'),
-        }),
-      );
-      return renderAccount(c, { message: c.var.ui.m.accounts.passwordChanged });
-    } catch (error) {
-      if (!isPlenumError(error) || error.code === 'SIGN_IN_REQUIRED' || error.status >= 500)
-        throw error;
-      return renderAccount(c, { error: errorText(c.var.ui, error) }, 400);
-    }
+    // Refused, the account page comes back with the problem beside its field (form-refusal.ts).
+    await c.var.deps.db.transaction().execute((trx) =>
+      changePassword(trx, c.var.viewer, readPlenumCookie(c, cookies.session) ?? '', {
+        current: field(body, 'current'),
+        password: field(body, 'password'),
+      }),
+    );
+    return renderAccount(c, { message: c.var.ui.m.accounts.passwordChanged });
   });
   app.post('/account/verification', async (c) => {
     await checkForm(c);

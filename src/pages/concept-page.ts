@@ -9,21 +9,14 @@ import type { Concept } from '../concepts/concepts.schema.ts';
 import { addConceptTerm, getConcept } from '../concepts/concepts.service.ts';
 import { conceptPage } from '../concepts/concepts.views.ts';
 import type { AppEnv } from '../context.ts';
-import { isPlenumError, type PlenumError } from '../errors.ts';
 import { withContentTranslations } from '../processes/translations.service.ts';
 import { getStancesOnConcept } from '../stances/stances.service.ts';
 import { stanceMapSection } from '../stances/stances.views.ts';
-import { errorText } from '../web/error-text.ts';
 import { fill } from '../web/i18n.ts';
 import type { Markup } from '../web/layout.ts';
 
 const field = (body: Record<string, unknown>, key: string): string =>
   typeof body[key] === 'string' ? (body[key] as string) : '';
-
-/** A refusal shown on the form (bad input, a conflict); anything else goes to the error page. */
-function formError(error: unknown): error is PlenumError {
-  return isPlenumError(error) && (error.status === 400 || error.status === 409);
-}
 
 /** The stance map of a concept, as the stances feature reads and draws it. */
 async function stanceMap(c: Context<AppEnv>, concept: Concept): Promise<Markup> {
@@ -59,26 +52,13 @@ export function conceptPageRoutes(app: Hono<AppEnv>): void {
     const body = await checkForm(c);
     const { db } = c.var.deps;
     const slug = c.req.param('slug');
-    try {
-      const { concept, tagged } = await db.transaction().execute((trx) =>
-        addConceptTerm(trx, c.var.viewer, slug, {
-          language: field(body, 'language'),
-          term: field(body, 'term'),
-        }),
-      );
-      return c.redirect(`/concepts/${concept.slug}?tagged=${tagged}#add-term`, 303);
-    } catch (error) {
-      if (!formError(error)) throw error;
-      const data = await getConcept(db, slug);
-      return c.html(
-        conceptPage(c.var.page, {
-          ...data,
-          stanceMap: await stanceMap(c, data.concept),
-          canEdit: true,
-          problem: errorText(c.var.ui, error),
-        }),
-        error.status as 400,
-      );
-    }
+    // Refused, the concept's page comes back with the term's form filled in (form-refusal.ts).
+    const { concept, tagged } = await db.transaction().execute((trx) =>
+      addConceptTerm(trx, c.var.viewer, slug, {
+        language: field(body, 'language'),
+        term: field(body, 'term'),
+      }),
+    );
+    return c.redirect(`/concepts/${concept.slug}?tagged=${tagged}#add-term`, 303);
   });
 }

@@ -147,6 +147,7 @@ for (const engine of testEngines()) {
       const res = await secretariat.post('/processes/twg/translations', {
         [field('period', built.period.id, 'title', 'es')]: 'x'.repeat(4001),
         [field('period', built.period.id, 'title', 'ru')]: typed,
+        _page: '/processes/twg/translations',
       });
       assert.equal(res.status, 400);
       const body = await res.text();

@@ -9,7 +9,7 @@ import { checkForm } from '../accounts/accounts.middleware.ts';
 import { getPeriodsOfProcess } from '../consultations/consultations.service.ts';
 import { clockOf, type AppEnv } from '../context.ts';
 import { getProcessWithDocuments } from '../documents/documents.service.ts';
-import { isPlenumError, type PlenumError } from '../errors.ts';
+import { fieldProblemsOf, isPlenumError, PlenumError } from '../errors.ts';
 import type { Process } from '../processes/processes.schema.ts';
 import { checkCanTranslate } from '../processes/processes.policy.ts';
 import {
@@ -18,7 +18,6 @@ import {
   type TranslatableItem,
 } from '../processes/translations.schema.ts';
 import { getAllTranslations, saveTranslations } from '../processes/translations.service.ts';
-import { errorText } from '../web/error-text.ts';
 import { translationField, translationsPage } from './translations-page.views.ts';
 
 /** The languages a translation is entered in: all but the original's (English). */
@@ -108,26 +107,22 @@ export function mountTranslationsPage(app: Hono<AppEnv>): void {
           });
         }
     const { db } = c.var.deps;
-    try {
-      await db
-        .transaction()
-        .execute((trx) =>
-          saveTranslations(trx, c.var.viewer, process.id, items, entries, clockOf(c.var.deps)),
-        );
-      return c.redirect(`/processes/${process.slug}/translations?saved=1`, 303);
-    } catch (error) {
-      if (!isPlenumError(error) || (error as PlenumError).status !== 400) throw error;
-      return c.html(
-        translationsPage(c.var.page, {
-          process,
-          items,
-          languages: targetLanguages,
-          values,
-          saved: false,
-          problem: errorText(c.var.ui, error),
-        }),
-        400,
-      );
-    }
+    // Refused, the form comes back filled in (form-refusal.ts), each problem beside the field of
+    // its text and language: the service names `type.id.field.language`, the form `t.` before it.
+    await db
+      .transaction()
+      .execute((trx) =>
+        saveTranslations(trx, c.var.viewer, process.id, items, entries, clockOf(c.var.deps)),
+      )
+      .catch((error: unknown) => {
+        if (!isPlenumError(error)) throw error;
+        const fields = fieldProblemsOf(error);
+        throw fields.some((f) => f.field)
+          ? new PlenumError(error.code, error.detail, {
+              fields: fields.map((f) => (f.field ? { ...f, field: `t.${f.field}` } : f)),
+            })
+          : error;
+      });
+    return c.redirect(`/processes/${process.slug}/translations?saved=1`, 303);
   });
 }

@@ -6,6 +6,7 @@
 import type { Viewer } from '../accounts/accounts.schema.ts';
 import type { Db } from '../db/database.ts';
 import { PlenumError } from '../errors.ts';
+import { zodError } from '../validation.ts';
 import { recordEvent } from '../events/events.store.ts';
 import type { ContentTranslations, PageContext, TranslatableSubject } from '../web/page-context.ts';
 import { checkCanTranslate } from './processes.policy.ts';
@@ -95,14 +96,20 @@ export async function saveTranslations(
   const entries: TranslationEntry[] = [];
   for (const raw of input) {
     const parsed = translationEntrySchema.safeParse(raw);
-    const where = parsed.success
-      ? `${parsed.data.subjectType}.${parsed.data.subjectId}.${parsed.data.field}.${parsed.data.language}`
+    // The entry's place (type.id.field.language), read from what was sent when it is malformed.
+    const r = (raw ?? {}) as Record<string, unknown>;
+    const parts = [r.subjectType, r.subjectId, r.field, r.language];
+    const where = parts.every((p) => typeof p === 'string' && p !== '')
+      ? parts.join('.')
       : 'translation';
-    if (!parsed.success)
+    if (!parsed.success) {
+      const fields = zodError(parsed.error).fields!.map((f) => ({ ...f, field: where }));
       throw new PlenumError(
         'INVALID_REQUEST',
-        `${where}: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`,
+        fields.map((f) => `${f.field}: ${f.message}`).join('; '),
+        { fields },
       );
+    }
     const e = parsed.data;
     if (!known.has(`${e.subjectType}:${e.subjectId}:${e.field}`))
       throw new PlenumError(

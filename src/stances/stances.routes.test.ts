@@ -109,6 +109,7 @@ for (const engine of testEngines()) {
         stance: 'supports',
         exact: 'the public core must be abolished',
         note: 'kept note',
+        _page: `/stances/new?source=${civilSubmission}`,
       });
       assert.equal(res.status, 422);
       const page = await res.text();
@@ -199,6 +200,7 @@ for (const engine of testEngines()) {
         exact: 'general availability and integrity',
         country: 'BRA',
         saidOn: '2031-01-01',
+        _page: `/stances/new?source=${para2}`,
       });
       assert.equal(future.status, 400);
       const futurePage = await future.text();
@@ -210,6 +212,7 @@ for (const engine of testEngines()) {
         stance: 'neutral',
         exact: 'general availability and integrity',
         country: 'KEN',
+        _page: `/stances/new?source=${para2}`,
       });
       assert.equal(again.status, 400);
       assert.match(await again.text(), /This stance is already recorded/);

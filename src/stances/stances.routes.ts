@@ -6,12 +6,11 @@ import type { Hono } from 'hono';
 import { z } from 'zod';
 import { checkForm } from '../accounts/accounts.middleware.ts';
 import { getConcepts } from '../concepts/concepts.service.ts';
-import { isPlenumError, PlenumError } from '../errors.ts';
+import { PlenumError } from '../errors.ts';
 import { getOrganisations } from '../organisations/organisations.service.ts';
 import { findCountry } from '../organisations/countries.ts';
 import type { ApiRegistry } from '../api/api-registry.ts';
 import { clockOf, type AppEnv } from '../context.ts';
-import { errorText } from '../web/error-text.ts';
 import { newStanceSchema, stanceKinds } from './stances.schema.ts';
 import {
   getStanceSource,
@@ -118,27 +117,12 @@ export function stanceRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
       fields.map((k) => [k, typeof body[k] === 'string' ? (body[k] as string) : '']),
     );
     const { db } = c.var.deps;
-    try {
-      const stance = await db
-        .transaction()
-        .execute((trx) => recordStance(trx, c.var.viewer, values, clockOf(c.var.deps)));
-      return c.redirect(`/concepts/${stance.conceptSlug}#stances`, 303);
-    } catch (error) {
-      if (!isPlenumError(error) || ![400, 404, 409, 422].includes(error.status)) throw error;
-      // A source that is not there (or not public) cannot show the form again.
-      if (error.code === 'STANCE_SOURCE_NOT_FOUND') throw error;
-      const source = await getStanceSource(db, values.source!);
-      return c.html(
-        stanceFormPage(c.var.page, {
-          source,
-          concepts: (await getConcepts(db)).concepts,
-          organisations: await getOrganisations(db),
-          problem: errorText(c.var.ui, error),
-          values,
-        }),
-        error.status as 400,
-      );
-    }
+    // Refused, the form comes back filled in (form-refusal.ts); a source that is not there (or
+    // not public) has no form to come back to, and gets its error page.
+    const stance = await db
+      .transaction()
+      .execute((trx) => recordStance(trx, c.var.viewer, values, clockOf(c.var.deps)));
+    return c.redirect(`/concepts/${stance.conceptSlug}#stances`, 303);
   });
 
   app.post('/stances/:id/delete', async (c) => {

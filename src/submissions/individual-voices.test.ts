@@ -239,12 +239,17 @@ for (const engine of testEngines()) {
           title: `Kept title ${i}`,
           body: c.words,
           idempotencyKey: `form-refused-000${i}`,
+          _page: `/consultations/${c.period}/submit`,
         });
         const page = await res.text();
         assert.equal(res.status, 403, `${c.submitAs} in ${c.period}`);
         assert.match(page, /role="alert"/);
-        assert.ok(page.includes(c.words), 'the typed text is kept');
-        assert.ok(page.includes(`Kept title ${i}`), 'and the title');
+        // A period of organisations only shows a person without one no form (below): nothing
+        // was typed into a form there, so only the form of a period of names comes back.
+        if (c.period === namesPublished) {
+          assert.ok(page.includes(c.words), 'the typed text is kept');
+          assert.ok(page.includes(`Kept title ${i}`), 'and the title');
+        }
         assert.equal(await count(), stored, 'nothing stored');
       }
       // A period of organisations only offers a person without one no form at all.

@@ -105,6 +105,7 @@ for (const engine of testEngines()) {
         quote: 'harm the technical infrastructure',
         body: 'A comment typed with care about two paragraphs.',
         idempotencyKey: 'two-paragraphs-quoted',
+        _page: `/consultations/${built.period.id}/submit`,
       });
       assert.equal(res.status, 422);
       const page = await res.text();
@@ -538,6 +539,7 @@ for (const engine of testEngines()) {
         organisationId: built.organisations.civil.id,
         body: 'Too late',
         idempotencyKey: 'late-submission-1',
+        _page: `/consultations/${built.period.id}/submit`,
       });
       assert.equal(res.status, 409);
       const refused = await res.text();

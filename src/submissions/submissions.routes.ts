@@ -15,20 +15,14 @@ import {
 } from '../consultations/consultations.service.ts';
 import { getBlocks, getLanguageVersion } from '../documents/documents.service.ts';
 import { inWriteTransaction } from '../db/database.ts';
-import { isPlenumError, PlenumError } from '../errors.ts';
+import { isPlenumError, onField, PlenumError } from '../errors.ts';
 import { listEventsFor } from '../events/events.store.ts';
 import { getOrganisations } from '../organisations/organisations.service.ts';
 import type { ApiRegistry } from '../api/api-registry.ts';
-import { errorText } from '../web/error-text.ts';
+import { refusedFormHeader } from '../web/form-refusal.ts';
 import type { Markup } from '../web/layout.ts';
 import { safeBack } from '../web/links.ts';
-import {
-  clientNetwork,
-  clockOf,
-  retryAfter,
-  type AppEnv,
-  type RouteBodyLimit,
-} from '../context.ts';
+import { clientNetwork, clockOf, type AppEnv, type RouteBodyLimit } from '../context.ts';
 import { canActFor } from './submissions.policy.ts';
 import { attachmentMaxCount, checkAttachment, type CheckedAttachment } from './attachments.ts';
 import {
@@ -152,7 +146,8 @@ export function submissionRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
     const context = await periodFromAddress(c);
     if (!c.var.viewer) throw new PlenumError('SIGN_IN_REQUIRED');
     const refusal = periodRefusal(context.period);
-    if (refusal) throw new PlenumError(refusal);
+    // Drawn again for a comment refused because the period closed, the form keeps what was typed.
+    if (refusal && !c.req.header(refusedFormHeader)) throw new PlenumError(refusal);
     const preselected = list(c.req.queries('block') ?? []).filter(
       (v): v is string => typeof v === 'string',
     );
@@ -191,66 +186,47 @@ export function submissionRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
       cosigners: list(body.cosigners).filter((v): v is string => typeof v === 'string' && v !== ''),
       idempotencyKey: text(body.idempotencyKey) ?? '',
     };
-    let receipt;
-    try {
-      await c.var.deps.limits.submission(
-        { accountId: c.var.viewer?.id, address: clientNetwork(c) },
-        clockOf(c.var.deps),
-      );
-      const files = list(body.attachments).filter(
-        (f): f is File => f instanceof File && (f.size > 0 || f.name !== ''),
-      );
-      if (files.length > attachmentMaxCount) {
-        throw new PlenumError(
-          'INVALID_REQUEST',
-          `attachments: at most ${attachmentMaxCount} files.`,
-        );
-      }
-      const attachments: CheckedAttachment[] = [];
-      for (const file of files)
-        attachments.push(await checkAttachment(file.name, Buffer.from(await file.arrayBuffer())));
-      if (quote && blockIds.length === 0) {
-        throw new PlenumError('ANCHOR_INVALID', 'Choose the paragraph the quoted words come from.');
-      }
-      if (quote && blockIds.length > 1) {
-        // Quoted words come from one paragraph: with several chosen, which one is a guess.
-        throw new PlenumError(
-          'ANCHOR_INVALID',
-          `quote: quoted words are anchored to one paragraph, and ${blockIds.length} are chosen. Choose only the paragraph the words come from (comment on the others separately, or without quoting).`,
-        );
-      }
-      // Stored with whatever else arrives at this moment, in one durable commit (group commit).
-      receipt = await c.var.deps.submissions!.submit(
-        c.var.viewer,
-        context.period.id,
-        input,
-        attachments,
-        clockOf(c.var.deps),
-      );
-    } catch (error) {
-      if (!isPlenumError(error) || error.status >= 500 || error.code === 'SIGN_IN_REQUIRED')
-        throw error;
-      // Refused: the form comes back with the message and everything typed, nothing stored.
-      retryAfter(c, error);
-      return c.html(
-        await submissionForm(c, context, {
-          preselected: blockIds,
-          quote,
-          idempotencyKey: input.idempotencyKey,
-          error: errorText(c.var.ui, error),
-          values: {
-            ...(input.submitAs !== undefined ? { submitAs: input.submitAs } : {}),
-            ...(input.affiliation !== undefined ? { affiliation: input.affiliation } : {}),
-            organisationId: input.organisationId,
-            ...(input.title !== undefined ? { title: input.title } : {}),
-            body: input.body,
-            ...(input.language !== undefined ? { language: input.language } : {}),
-            cosigners: input.cosigners,
+    // Refused, the form comes back with everything typed, nothing stored (form-refusal.ts).
+    await c.var.deps.limits.submission(
+      { accountId: c.var.viewer?.id, address: clientNetwork(c) },
+      clockOf(c.var.deps),
+    );
+    const files = list(body.attachments).filter(
+      (f): f is File => f instanceof File && (f.size > 0 || f.name !== ''),
+    );
+    if (files.length > attachmentMaxCount) {
+      throw new PlenumError('INVALID_REQUEST', `attachments: at most ${attachmentMaxCount} files.`);
+    }
+    const attachments: CheckedAttachment[] = [];
+    for (const file of files)
+      attachments.push(
+        await checkAttachment(file.name, Buffer.from(await file.arrayBuffer())).catch(
+          (error: unknown) => {
+            throw isPlenumError(error) ? onField(error, 'attachments') : error;
           },
-        }),
-        error.status as 400,
+        ),
+      );
+    if (quote && blockIds.length === 0) {
+      throw new PlenumError(
+        'ANCHOR_INVALID',
+        'blockId: Choose the paragraph the quoted words come from.',
       );
     }
+    if (quote && blockIds.length > 1) {
+      // Quoted words come from one paragraph: with several chosen, which one is a guess.
+      throw new PlenumError(
+        'ANCHOR_INVALID',
+        `quote: quoted words are anchored to one paragraph, and ${blockIds.length} are chosen. Choose only the paragraph the words come from (comment on the others separately, or without quoting).`,
+      );
+    }
+    // Stored with whatever else arrives at this moment, in one durable commit (group commit).
+    const receipt = await c.var.deps.submissions!.submit(
+      c.var.viewer,
+      context.period.id,
+      input,
+      attachments,
+      clockOf(c.var.deps),
+    );
     // The transaction has committed: only now is the receipt shown.
     return c.html(receiptPage(c.var.page, receipt, context.period), receipt.replayed ? 200 : 201);
   });

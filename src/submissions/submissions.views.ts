@@ -196,6 +196,10 @@ export function submitFormPage(
   const { ui } = ctx;
   const m = ui.m.submissions;
   const { period } = context;
+  // Addresses in words: "Introduction, paragraph 2", the cover (issue 19, point 7).
+  const headings = new Map(
+    data.blocks.filter((b) => b.kind === 'heading').map((b) => [b.address, b.text] as const),
+  );
   const paragraphs = data.blocks.filter(
     (b) => b.kind === 'paragraph' || b.kind === 'list_item' || b.kind === 'footnote',
   );
@@ -217,8 +221,8 @@ export function submitFormPage(
                 <select name="blockId" multiple size="8" aria-describedby="para-help">
                   ${paragraphs.map((b) =>
                     data.preselected.includes(b.id)
-                      ? html`<option value="${b.id}" selected>${localAddress(ui, b.address)}: ${b.text.slice(0, 90)}</option>`
-                      : html`<option value="${b.id}">${localAddress(ui, b.address)}: ${b.text.slice(0, 90)}</option>`,
+                      ? html`<option value="${b.id}" selected>${localAddress(ui, b.address, headings)}: ${b.text.slice(0, 90)}</option>`
+                      : html`<option value="${b.id}">${localAddress(ui, b.address, headings)}: ${b.text.slice(0, 90)}</option>`,
                   )}
                 </select>
               </label>
@@ -238,11 +242,13 @@ export function submitFormPage(
                 ${unLanguages.map((l) => html`<option value="${l}"${selected(l === v.language)}>${languageName(l, ui.lang).display}</option>`)}
               </select>
             </label>
-            <label>${m.formCosigners}
-              <select name="cosigners" multiple size="5" aria-describedby="cosign-help">
-                ${data.allOrganisations.filter((o) => data.myOrganisations.length !== 1 || !mine.has(o.id)).map((o) => html`<option value="${o.id}"${selected((v.cosigners ?? []).includes(o.id))}>${o.name}</option>`)}
-              </select>
-            </label>
+            <fieldset class="choices" aria-describedby="cosign-help">
+              <legend>${m.formCosigners}</legend>
+              <input type="search" class="choice-filter" aria-label="${m.formCosignersFilter}" hidden />
+              <div class="choice-list">
+                ${data.allOrganisations.filter((o) => data.myOrganisations.length !== 1 || !mine.has(o.id)).map((o) => html`<label class="choice"><input type="checkbox" name="cosigners" value="${o.id}"${(v.cosigners ?? []).includes(o.id) ? html` checked` : ''} /> <bdi>${o.name}</bdi></label>`)}
+              </div>
+            </fieldset>
             <p class="help" id="cosign-help">${m.formCosignersHelp}</p>
             <label>${fill(m.formAttachments, { size: `${attachmentMaxBytes / 1048576} MB`, count: attachmentMaxCount })}
               <input type="file" name="attachments" multiple accept=".pdf,.docx,.odt,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.oasis.opendocument.text" />

@@ -146,7 +146,12 @@ for (const engine of testEngines()) {
         'http://[::1]/hook',
         'http://[::ffff:127.0.0.1]/hook',
       ]) {
-        const res = await civil.post('/watches', { name: 'Inside', query: 'dns', webhookUrl: url });
+        const res = await civil.post('/watches', {
+          name: 'Inside',
+          query: 'dns',
+          webhookUrl: url,
+          _page: '/watches',
+        });
         assert.equal(res.status, 422, url);
         const page = await res.text();
         assert.match(page, /Webhooks go only to public Internet addresses/, url);
@@ -494,7 +499,10 @@ for (const engine of testEngines()) {
       assert.match(formPage, new RegExp(`action="/watches/${made.id}"`));
 
       // Refused, and nothing changed: no words nor concepts; someone else's watch; no form token.
-      const empty = await civil.post(`/watches/${made.id}`, { name: 'Quolls' });
+      const empty = await civil.post(`/watches/${made.id}`, {
+        name: 'Quolls',
+        _page: `/watches/${made.id}/change`,
+      });
       assert.equal(empty.status, 400);
       const emptyPage = await empty.text();
       assert.match(emptyPage, /Give words to watch for, or choose at least one concept/);

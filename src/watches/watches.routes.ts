@@ -3,10 +3,9 @@ import type { Context, Hono } from 'hono';
 import { checkForm, readPlenumCookie, setPlenumCookie } from '../accounts/accounts.middleware.ts';
 import { getConcepts } from '../concepts/concepts.service.ts';
 import type { Db } from '../db/database.ts';
-import { isPlenumError, PlenumError } from '../errors.ts';
+import { PlenumError } from '../errors.ts';
 import { getProcesses } from '../processes/processes.service.ts';
 import type { AppEnv } from '../context.ts';
-import { errorText } from '../web/error-text.ts';
 import { siteBase } from '../site-base.ts';
 import { watchFeed } from './watch-feed.ts';
 import {
@@ -85,27 +84,15 @@ export function watchRoutes(app: Hono<AppEnv>): void {
     const body = await checkForm(c);
     const values = formValues(body);
     const { db } = c.var.deps;
-    try {
-      await checkWatchWebhook(values, c.var.deps.allowPrivateWebhooks ?? false);
-      const { watch, feedKey } = await db
-        .transaction()
-        .execute((trx) => createWatch(trx, c.var.viewer, values));
-      // The feed address is shown once, on the watch's page, carried there by a short-lived
-      // cookie: never in a URL, and a reload of that page cannot post the form again.
-      showFeedKeyOnce(c, watch.id, feedKey);
-      return c.redirect(`/watches/${watch.id}`, 303);
-    } catch (error) {
-      if (!isPlenumError(error) || ![400, 404, 422].includes(error.status)) throw error;
-      return c.html(
-        watchListPage(c.var.page, {
-          watches: await getMyWatches(db, c.var.viewer),
-          choices: await choices(db),
-          values,
-          problem: errorText(c.var.ui, error),
-        }),
-        error.status as 400,
-      );
-    }
+    // Refused, the form comes back filled in (form-refusal.ts).
+    await checkWatchWebhook(values, c.var.deps.allowPrivateWebhooks ?? false);
+    const { watch, feedKey } = await db
+      .transaction()
+      .execute((trx) => createWatch(trx, c.var.viewer, values));
+    // The feed address is shown once, on the watch's page, carried there by a short-lived
+    // cookie: never in a URL, and a reload of that page cannot post the form again.
+    showFeedKeyOnce(c, watch.id, feedKey);
+    return c.redirect(`/watches/${watch.id}`, 303);
   });
 
   app.get('/watches/:id', async (c) => {
@@ -130,25 +117,11 @@ export function watchRoutes(app: Hono<AppEnv>): void {
     const values = formValues(body);
     const id = c.req.param('id');
     const { db } = c.var.deps;
-    try {
-      await checkWatchWebhook(values, c.var.deps.allowPrivateWebhooks ?? false);
-      await db.transaction().execute((trx) => changeWatch(trx, c.var.viewer, id, values));
-      return c.redirect(`/watches/${id}`, 303);
-    } catch (error) {
-      if (!isPlenumError(error) || ![400, 404, 422].includes(error.status)) throw error;
-      // Not the viewer's watch (or none): the error page, not the form.
-      if (error.code === 'WATCH_NOT_FOUND' || error.code === 'SIGN_IN_REQUIRED') throw error;
-      const { watch } = await getWatch(db, c.var.viewer, id);
-      return c.html(
-        watchChangePage(c.var.page, {
-          watch,
-          choices: await choices(db),
-          values,
-          problem: errorText(c.var.ui, error),
-        }),
-        error.status as 400,
-      );
-    }
+    // Refused, the change form comes back filled in (form-refusal.ts); not the viewer's watch
+    // (or none) has no form to come back to, and gets its error page.
+    await checkWatchWebhook(values, c.var.deps.allowPrivateWebhooks ?? false);
+    await db.transaction().execute((trx) => changeWatch(trx, c.var.viewer, id, values));
+    return c.redirect(`/watches/${id}`, 303);
   });
 
   app.post('/watches/:id/feed-key', async (c) => {

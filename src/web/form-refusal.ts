@@ -10,19 +10,29 @@
  * the ordinary error page answers.
  */
 import type { FieldProblem, FieldProblemKey, PlenumError } from '../errors.ts';
-import { fieldProblemsOf } from '../errors.ts';
+import { errorCatalogue, fieldProblemsOf } from '../errors.ts';
 import type { FormBody } from '../form-body.ts';
 import { fill, type Ui } from './i18n.ts';
 import { errorMessage } from './error-text.ts';
 
-/** The refusals that send the form back (a failed form check or sign-in does not). */
+/**
+ * The header on the app's own GET of a refused form's page: a page that refuses to show its form
+ * for a reason the post was refused for (a comment period that has closed meanwhile) draws it
+ * anyway, so that what was typed comes back. It shows nothing the reader may not see.
+ */
+export const refusedFormHeader = 'x-plenum-refused-form';
+
+/**
+ * The refusals that send the form back (a failed form check or sign-in does not; a reader who may
+ * not see the form's page gets the error page, since that page cannot be drawn for them).
+ */
 export function sendsFormBack(error: PlenumError): boolean {
   return (
     error.status >= 400 &&
-    error.status < 500 &&
+    // A refusal that lasts a while (passwords busy: 503 with Retry-After) keeps the form too.
+    (error.status < 500 || error.retryAfterSeconds !== undefined) &&
     error.code !== 'CSRF_FAILED' &&
     error.code !== 'SIGN_IN_REQUIRED' &&
-    error.code !== 'FORBIDDEN' &&
     error.code !== 'PAYLOAD_TOO_LARGE'
   );
 }
@@ -98,21 +108,59 @@ function postedValues(body: FormBody, name: string): string[] | undefined {
 
 /** A field problem in the reader's language (the service's own wording is English, marked so). */
 function problemText(ui: Ui, problem: FieldProblem): { text: string; english: boolean } {
+  if (problem.code) return { text: errorMessage(ui, problem.code), english: false };
   if (problem.key) {
     const key: FieldProblemKey = problem.key;
     return { text: fill(ui.m.forms[key], problem.params ?? {}), english: false };
   }
-  return { text: problem.message, english: ui.lang !== 'en' };
+  return { text: problem.message, english: (problem.lang ?? 'en') !== ui.lang };
 }
 
 function textMarkup(ui: Ui, problem: FieldProblem): string {
   const { text, english } = problemText(ui, problem);
-  return english ? `<span lang="en" dir="ltr">${escape(text)}</span>` : escape(text);
+  const said = english ? `<span lang="en" dir="ltr">${escape(text)}</span>` : escape(text);
+  // A catalogue refusal told beside a field keeps its detail (in English, marked so).
+  if (problem.code && problem.message && problem.message !== errorCatalogue[problem.code].message)
+    return `${said} <span lang="en" dir="ltr">${escape(problem.message)}</span>`;
+  return said;
 }
 
 /** The id a field is linked to from the summary. */
 function fieldId(name: string): string {
   return `field-${name.replace(/[^\w-]/g, '-')}`;
+}
+
+/**
+ * The form whose action is the posted address (query strings aside). A page may have several
+ * posting to one address (a meeting's postpone, move online and cancel forms; a correction form
+ * per block): the one sent is the one whose hidden fields (the form token aside) all match what
+ * was posted, the first such form when none tells them apart.
+ */
+function chooseForm(
+  pageHtml: string,
+  action: string,
+  body: FormBody,
+): { start: number; end: number } | undefined {
+  let first: { start: number; end: number } | undefined;
+  for (const m of pageHtml.matchAll(/<form\b[^>]*>/gi)) {
+    const formAction = get(parseTag(m[0]).attributes, 'action') ?? '';
+    if (formAction.split('?')[0] !== action) continue;
+    const end = pageHtml.indexOf('</form>', m.index);
+    if (end < 0) continue;
+    const span = { start: m.index, end };
+    first ??= span;
+    let matches = true;
+    for (const input of pageHtml.slice(span.start, end).matchAll(/<input\b[^>]*>/gi)) {
+      const tag = parseTag(input[0]).attributes;
+      const name = get(tag, 'name');
+      if ((get(tag, 'type') ?? '').toLowerCase() !== 'hidden' || !name) continue;
+      if (name === '_csrf' || name === '_page') continue;
+      const posted = postedValues(body, name);
+      if (posted !== undefined && !posted.includes(get(tag, 'value') ?? '')) matches = false;
+    }
+    if (matches) return span;
+  }
+  return first;
 }
 
 /**
@@ -126,19 +174,9 @@ export function fillRefusedForm(
   error: PlenumError,
   ui: Ui,
 ): string | undefined {
-  // The form whose action is the posted address (query strings aside).
-  const formPattern = /<form\b[^>]*>/gi;
-  let start = -1;
-  for (const m of pageHtml.matchAll(formPattern)) {
-    const formAction = get(parseTag(m[0]).attributes, 'action') ?? '';
-    if (formAction.split('?')[0] === action) {
-      start = m.index;
-      break;
-    }
-  }
-  if (start < 0) return undefined;
-  const end = pageHtml.indexOf('</form>', start);
-  if (end < 0) return undefined;
+  const found = chooseForm(pageHtml, action, body);
+  if (!found) return undefined;
+  const { start, end } = found;
   let form = pageHtml.slice(start, end);
 
   const problems = fieldProblemsOf(error);
@@ -226,7 +264,10 @@ export function fillRefusedForm(
       ),
     ...unplaced.map((p) => `<li>${textMarkup(ui, p)}</li>`),
   ];
-  if (items.length === 0) items.push(`<li>${escape(errorMessage(ui, error.code))}</li>`);
+  // The refusal's own sentence first when a problem has no field to name (its detail alone, such
+  // as an address or a name, would not say what is wrong).
+  if (items.length === 0 || unplaced.some((p) => !p.code))
+    items.unshift(`<li>${escape(errorMessage(ui, error.code))}</li>`);
   const summary = `<div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1">
 <h2 id="error-summary-title">${escape(ui.m.forms.summary)}</h2>
 <p>${escape(ui.m.forms.intro)}</p>

@@ -138,13 +138,34 @@ export function uiFor(lang: UiLanguage): Ui {
 
 /**
  * A block address in the reader's language: "para 38(b)" is "par. 38(b)" in French and
- * "الفقرة 38(b)" in Arabic; section addresses (§3 ¶2) are the same everywhere.
+ * "الفقرة 38(b)" in Arabic; `§0` is the cover and `§3 ¶2` "section 3, paragraph 2" (with the
+ * headings given, "Introduction, paragraph 2").
  */
-export function localAddress(ui: Ui, address: string): string {
+export function localAddress(
+  ui: Ui,
+  address: string,
+  /** The headings' texts by their address (`§2` → "Introduction"), where the page has them. */
+  headings?: ReadonlyMap<string, string>,
+): string {
+  const m = ui.m.documents;
   const para = /^para (.+)$/.exec(address);
-  if (para) return fill(ui.m.documents.paraAddress, { n: para[1]! });
+  if (para) return fill(m.paraAddress, { n: para[1]! });
   const fn = /^fn (.+)$/.exec(address);
-  if (fn) return fill(ui.m.documents.footnoteAddress, { n: fn[1]! });
+  if (fn) return fill(m.footnoteAddress, { n: fn[1]! });
+  // Front matter and unnumbered blocks, in words a reader understands (issue 19, point 7):
+  // `§0` the cover, `§0.2` a part of it, `§3` a section, `§3 ¶2` "Introduction, paragraph 2".
+  const section = (part: string): string =>
+    headings?.get(`§${part}`) ??
+    (part === '0'
+      ? m.coverAddress
+      : part.startsWith('0.')
+        ? fill(m.coverPartAddress, { n: part.slice(2) })
+        : fill(m.sectionAddress, { n: part }));
+  const inSection = /^§([\dIVXLCDM.]+) ¶(\d+)$/.exec(address);
+  if (inSection)
+    return fill(m.inSectionAddress, { section: section(inSection[1]!), n: inSection[2]! });
+  const heading = /^§([\dIVXLCDM.]+)$/.exec(address);
+  if (heading) return section(heading[1]!);
   return address;
 }
 

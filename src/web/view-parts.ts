@@ -4,12 +4,19 @@ import { localAddress } from './i18n.ts';
 import { directionOf, type Markup } from './layout.ts';
 import type { PageContext, TranslatableSubject } from './page-context.ts';
 
-/** An instant shown in the period's zone, in UTC, and (with script) in the reader's zone. */
+/**
+ * An instant shown once, in the process's time zone (named), with UTC and the reader's own time
+ * on demand in a small disclosure: <details> opens without script; with script the reader's time
+ * is written into it (plenum.js, from the <time datetime>).
+ */
 export function instantLabel(ctx: PageContext, iso: string, timeZone: string): Markup {
   const { ui } = ctx;
-  const utc = timeZone === 'UTC' ? '' : html` · ${ui.instant(iso, 'UTC')}`;
   const zone = timeZone === 'UTC' ? '' : ` (${timeZone})`;
-  return html`<bdi><time datetime="${iso}" data-local="${ui.m.consultations.yourTime}">${ui.instant(iso, timeZone)}${zone}${utc}</time></bdi>`;
+  const shown = html`<bdi><time datetime="${iso}">${ui.instant(iso, timeZone)}${zone}</time></bdi>`;
+  const summary = html`<summary>${ui.m.consultations.otherTimes}</summary>`;
+  const local = html`<span data-local="${ui.m.consultations.yourTime}" data-datetime="${iso}"></span>`;
+  const utc = html`<bdi>${ui.instant(iso, 'UTC')}</bdi>`;
+  return html`${shown}<details class="other-times">${summary}${utc}${local}</details>`;
 }
 
 /** The concept's name in the reader's language (English when the reader's is missing). */

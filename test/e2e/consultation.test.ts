@@ -419,9 +419,17 @@ test(
         await page
           .getByLabel('Comment', { exact: true })
           .fill('The root server system is operated by the technical community and must stay so.');
-        await page
-          .getByLabel('Co-signing organisations (joint submission)')
-          .selectOption({ label: 'Ministry of Digital Affairs of Ruritania' });
+        // Co-signers are checkboxes with a filter box (issue 19, point 6).
+        const cosigners = page.getByRole('group', {
+          name: 'Co-signing organisations (joint submission)',
+        });
+        // The filter box is there when script runs; the other choices are hidden by it.
+        const filter = cosigners.getByLabel('Filter the organisations');
+        if (await filter.isVisible()) {
+          await filter.fill('Ruritania');
+          assert.equal(await cosigners.getByLabel('Open Net Collective').isVisible(), false);
+        }
+        await cosigners.getByLabel('Ministry of Digital Affairs of Ruritania').check();
         await shot(page, 'submit-form-joint');
         await page.getByRole('button', { name: 'Submit', exact: true }).click();
         jointId = (await readReceipt(page)).id;
@@ -646,9 +654,10 @@ test(
       ]);
       assert.equal(response.status(), 409);
       // The form comes back with the refusal and the comment as typed, so nothing is lost.
-      await page.locator('.problem').waitFor();
+      // (in the error summary at the top of the page: the one refusal mechanism).
+      await page.locator('.error-summary').waitFor();
       assert.match(
-        await page.locator('.problem').innerText(),
+        await page.locator('.error-summary').innerText(),
         /This comment period has closed: the submission was not accepted and nothing was stored\./,
       );
       assert.equal(

@@ -218,6 +218,10 @@ export const ar: Messages = {
     commentOnSelection: 'التعليق على الكلمات المحددة',
     paraAddress: 'الفقرة {n}',
     footnoteAddress: 'الحاشية {n}',
+    coverAddress: 'صفحة الغلاف',
+    coverPartAddress: 'صفحة الغلاف، الجزء {n}',
+    sectionAddress: 'القسم {n}',
+    inSectionAddress: '{section}، الفقرة {n}',
     version: 'الصيغة',
     language: 'اللغة',
     noText: '(لا يوجد نص بعد)',
@@ -322,6 +326,7 @@ export const ar: Messages = {
     opens: 'بداية الفترة',
     closes: 'نهاية الفترة',
     yourTime: 'بتوقيتك: {time}',
+    otherTimes: 'التوقيت العالمي ووقتك',
     timeZone: 'المنطقة الزمنية',
     state: 'الحالة',
     states: {
@@ -432,6 +437,7 @@ export const ar: Messages = {
     formLanguageDetect: 'اكتشاف اللغة تلقائياً',
     formBody: 'التعليق',
     formCosigners: 'المنظمات الموقّعة بالاشتراك (مساهمة مشتركة)',
+    formCosignersFilter: 'تصفية المنظمات',
     formCosignersHelp:
       'يؤكد كل موقّع مشارك مشاركته قبل نشر المساهمة. اضغط باستمرار على Ctrl أو Cmd لاختيار أكثر من منظمة.',
     formAttachments: 'المرفقات (PDF أو DOCX أو ODT، بحد أقصى {size} لكل مرفق، وبعدد أقصاه {count})',

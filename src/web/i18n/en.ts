@@ -228,6 +228,10 @@ export const en = {
     commentOnSelection: 'Comment on the selected words',
     paraAddress: 'para {n}',
     footnoteAddress: 'fn {n}',
+    coverAddress: 'cover',
+    coverPartAddress: 'cover, part {n}',
+    sectionAddress: 'section {n}',
+    inSectionAddress: '{section}, paragraph {n}',
     version: 'Version',
     language: 'Language',
     noText: '(no text yet)',
@@ -311,6 +315,7 @@ export const en = {
     opens: 'Opens',
     closes: 'Closes',
     yourTime: 'your time: {time}',
+    otherTimes: 'UTC and your time',
     timeZone: 'Time zone',
     state: 'State',
     states: {
@@ -420,6 +425,7 @@ export const en = {
     formLanguageDetect: 'Detect it for me',
     formBody: 'Comment',
     formCosigners: 'Co-signing organisations (joint submission)',
+    formCosignersFilter: 'Filter the organisations',
     formCosignersHelp:
       'Each co-signer confirms before the submission is published. Hold Ctrl or Cmd to choose several.',
     formAttachments: 'Attachments (PDF, DOCX or ODT, up to {size} each, {count} at most)',

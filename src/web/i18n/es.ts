@@ -217,6 +217,10 @@ export const es: Messages = {
     commentOnSelection: 'Comentar las palabras seleccionadas',
     paraAddress: 'párr. {n}',
     footnoteAddress: 'nota {n}',
+    coverAddress: 'portada',
+    coverPartAddress: 'portada, parte {n}',
+    sectionAddress: 'sección {n}',
+    inSectionAddress: '{section}, párrafo {n}',
     version: 'Versión',
     language: 'Idioma',
     noText: '(todavía sin texto)',
@@ -311,6 +315,7 @@ export const es: Messages = {
     opens: 'Apertura',
     closes: 'Cierre',
     yourTime: 'su hora: {time}',
+    otherTimes: 'UTC y su hora',
     timeZone: 'Huso horario',
     state: 'Situación',
     states: {
@@ -422,6 +427,7 @@ export const es: Messages = {
     formLanguageDetect: 'Detectarlo automáticamente',
     formBody: 'Comentario',
     formCosigners: 'Organizaciones cofirmantes (comunicación conjunta)',
+    formCosignersFilter: 'Filtrar las organizaciones',
     formCosignersHelp:
       'Cada cofirmante confirma antes de que se publique la comunicación. Mantenga pulsada la tecla Ctrl o Cmd para elegir varias.',
     formAttachments:

@@ -218,6 +218,10 @@ export const fr: Messages = {
     commentOnSelection: 'Commenter les mots sélectionnés',
     paraAddress: 'par. {n}',
     footnoteAddress: 'note {n}',
+    coverAddress: 'page de titre',
+    coverPartAddress: 'page de titre, partie {n}',
+    sectionAddress: 'section {n}',
+    inSectionAddress: '{section}, paragraphe {n}',
     version: 'Version',
     language: 'Langue',
     noText: '(pas encore de texte)',
@@ -312,6 +316,7 @@ export const fr: Messages = {
     opens: 'Ouverture',
     closes: 'Clôture',
     yourTime: 'votre heure : {time}',
+    otherTimes: 'UTC et votre heure',
     timeZone: 'Fuseau horaire',
     state: 'État',
     states: {
@@ -423,6 +428,7 @@ export const fr: Messages = {
     formLanguageDetect: 'La détecter automatiquement',
     formBody: 'Commentaire',
     formCosigners: 'Organisations cosignataires (contribution conjointe)',
+    formCosignersFilter: 'Filtrer les organisations',
     formCosignersHelp:
       'Chaque cosignataire confirme avant la publication de la contribution. Maintenez la touche Ctrl ou Cmd enfoncée pour en choisir plusieurs.',
     formAttachments:

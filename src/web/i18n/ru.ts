@@ -218,6 +218,10 @@ export const ru: Messages = {
     commentOnSelection: 'Прокомментировать выделенный текст',
     paraAddress: 'п. {n}',
     footnoteAddress: 'сноска {n}',
+    coverAddress: 'титульная страница',
+    coverPartAddress: 'титульная страница, часть {n}',
+    sectionAddress: 'раздел {n}',
+    inSectionAddress: '{section}, абзац {n}',
     version: 'Версия',
     language: 'Язык',
     noText: '(текста пока нет)',
@@ -316,6 +320,7 @@ export const ru: Messages = {
     opens: 'Открытие',
     closes: 'Закрытие',
     yourTime: 'ваше время: {time}',
+    otherTimes: 'UTC и ваше время',
     timeZone: 'Часовой пояс',
     state: 'Состояние',
     states: {
@@ -427,6 +432,7 @@ export const ru: Messages = {
     formLanguageDetect: 'Определить автоматически',
     formBody: 'Замечание',
     formCosigners: 'Организации-соавторы (совместный материал)',
+    formCosignersFilter: 'Фильтр организаций',
     formCosignersHelp:
       'Каждый соавтор подтверждает участие до публикации материала. Чтобы выбрать несколько, удерживайте Ctrl или Cmd.',
     formAttachments: 'Вложения (PDF, DOCX или ODT, каждое не более {size}, не более {count})',

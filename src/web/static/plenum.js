@@ -1,7 +1,7 @@
 // plenum: progressive enhancement only. Every page works without this script.
-// Shows instants in the reader's own time zone next to the period's zone.
-for (const time of document.querySelectorAll('time[data-local]')) {
-  const date = new Date(time.getAttribute('datetime'));
+// Writes the reader's own time into the disclosure beside an instant (instantLabel).
+for (const time of document.querySelectorAll('[data-local][data-datetime]')) {
+  const date = new Date(time.dataset.datetime);
   if (Number.isNaN(date.getTime())) continue;
   const local = new Intl.DateTimeFormat(
     document.documentElement.lang === 'en' ? 'en-GB' : document.documentElement.lang,
@@ -14,10 +14,8 @@ for (const time of document.querySelectorAll('time[data-local]')) {
       timeZoneName: 'short',
     },
   ).format(date);
-  const span = document.createElement('span');
-  span.className = 'local-time';
-  span.textContent = ` · ${time.dataset.local.replace('{time}', local)}`;
-  time.after(span);
+  time.className = 'local-time';
+  time.textContent = ` · ${time.dataset.local.replace('{time}', local)}`;
 }
 
 // On a document open for comments: select words in a paragraph, then "Comment on the selected
@@ -49,4 +47,19 @@ if (article) {
   };
   article.addEventListener('mouseup', offer);
   article.addEventListener('keyup', offer);
+}
+
+// A long list of checkboxes (co-signers) gets a filter box: typing hides the choices whose name
+// does not contain the words; chosen ones always stay in view.
+for (const filter of document.querySelectorAll('input.choice-filter')) {
+  const choices = filter.parentElement.querySelectorAll('label.choice');
+  filter.hidden = false;
+  filter.addEventListener('input', () => {
+    const words = filter.value.trim().toLocaleLowerCase();
+    for (const choice of choices) {
+      const box = choice.querySelector('input');
+      choice.hidden =
+        words !== '' && !box.checked && !choice.textContent.toLocaleLowerCase().includes(words);
+    }
+  });
 }
