@@ -21,6 +21,7 @@ import * as campaigns from './0018-campaigns.ts';
 import * as searchRanking from './0019-search-ranking.ts';
 import * as contentTranslations from './0020-content-translations.ts';
 import * as registry from './0021-registry.ts';
+import * as keptCounts from './0024-kept-counts.ts';
 
 /** The migrations by name, for Kysely's Migrator. */
 export const migrations: Record<string, Migration> = {
@@ -45,4 +46,5 @@ export const migrations: Record<string, Migration> = {
   '0019-search-ranking': searchRanking,
   '0020-content-translations': contentTranslations,
   '0021-registry': registry,
+  '0024-kept-counts': keptCounts,
 };
