@@ -123,7 +123,7 @@ for (const engine of testEngines()) {
       },
       'organisation page': {
         must: [
-          /SEARCH mine USING COVERING INDEX submissions_organisation_period \(organisation_id=\?\)/,
+          /SEARCH mine USING COVERING INDEX submissions_organisation_period \(organisation_id=\?/,
           /SEARCH c USING INDEX submission_cosigners_organisation \(organisation_id=\?\)/,
         ],
         mustNot: [/^SCAN s$/m, /submissions_published/],

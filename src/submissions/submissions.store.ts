@@ -555,16 +555,51 @@ export function submissionIdsQuery(
   else if ('organisationId' in scope) {
     // The organisation's own submissions and those it co-signed, through their indexes: as many
     // as it made, whatever else is stored (an OR of the two made the engines walk them all).
-    const own = db
+    // Without filters each side stops at the page's size, read in the order shown.
+    const bounded = !Object.values(filters).some((v) => v !== undefined);
+    const order = page.after !== undefined ? 'asc' : 'desc';
+    let own = db
       .selectFrom('submissions as mine')
       .select('mine.id as submission_id')
       .where('mine.organisation_id', '=', scope.organisationId);
-    const cosigned = db
+    let cosigned = db
       .selectFrom('submission_cosigners as c')
       .select('c.submission_id')
       .where('c.organisation_id', '=', scope.organisationId)
       .where('c.state', '=', 'confirmed');
-    query = query.where('s.id', 'in', own.union(cosigned));
+    if (bounded) {
+      // Each side keeps only what the list shows, so that its limit cuts nothing shown.
+      if (!page.allStatuses) {
+        own = own
+          .where('mine.status', '=', 'published')
+          .where('mine.period_id', 'in', periodsOnPublicVersions(db));
+        cosigned = cosigned.where(({ exists, selectFrom }) =>
+          exists(
+            selectFrom('submissions as cs')
+              .select('cs.id')
+              .whereRef('cs.id', '=', 'c.submission_id')
+              .where('cs.status', '=', 'published')
+              .where('cs.period_id', 'in', periodsOnPublicVersions(db)),
+          ),
+        );
+      }
+      if (page.before) {
+        own = own.where('mine.id', '<', page.before);
+        cosigned = cosigned.where('c.submission_id', '<', page.before);
+      }
+      if (page.after) {
+        own = own.where('mine.id', '>', page.after);
+        cosigned = cosigned.where('c.submission_id', '>', page.after);
+      }
+      own = own.orderBy('mine.id', order).limit(page.limit);
+      cosigned = cosigned.orderBy('c.submission_id', order).limit(page.limit);
+    }
+    query = query.where('s.id', 'in', (eb) =>
+      eb
+        .selectFrom(own.as('mo'))
+        .select('mo.submission_id')
+        .union(eb.selectFrom(cosigned.as('co')).select('co.submission_id')),
+    );
     filters = { ...filters, organisationId: undefined };
   }
   if (filters.country !== undefined && !('versionId' in scope))
