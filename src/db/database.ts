@@ -56,9 +56,15 @@ import type {
   SearchPostingTable,
   SearchTermTable,
 } from '../search/search.table.ts';
-import type { BlockAlignmentTable, CarriedAnchorTable } from '../revisions/revisions.table.ts';
+import type {
+  BlockAlignmentTable,
+  CarriedAnchorTable,
+  ParagraphCountTable,
+} from '../revisions/revisions.table.ts';
 import type {
   AttachmentTable,
+  PeriodDayCountTable,
+  PeriodStatusCountTable,
   SubmissionAnchorTable,
   SubmissionCosignerTable,
   SubmissionTable,
@@ -148,6 +154,9 @@ export interface Database {
   campaign_buckets: CampaignBucketTable;
   block_alignments: BlockAlignmentTable;
   carried_anchors: CarriedAnchorTable;
+  paragraph_counts: ParagraphCountTable;
+  period_status_counts: PeriodStatusCountTable;
+  period_day_counts: PeriodDayCountTable;
   search_items: SearchItemTable;
   search_postings: SearchPostingTable;
   search_terms: SearchTermTable;

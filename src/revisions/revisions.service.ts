@@ -24,11 +24,14 @@ import {
   findAlignment,
   hasAlignment,
   insertAlignmentRows,
+  addToParagraphCounts,
   insertCarriedAnchors,
+  readParagraphCounts,
   listAnchorsIn,
   listAlignedSuccessors,
   listOrphans,
   type AnchorPosition,
+  type ParagraphCountChange,
 } from './revisions.store.ts';
 import type { CarriedAnchorTable } from './revisions.table.ts';
 
@@ -212,6 +215,7 @@ export async function carryLateAnchors(
     await insertCarriedAnchors(
       db,
       carryAnchors(anchors, links, toBlocks, pair.toVersionId).carried,
+      { fresh: true },
     );
   }
 }
@@ -300,3 +304,25 @@ export async function compareVersions(
   });
   return { process, document, from, to, language: choice.language, rows, orphans };
 }
+
+/**
+ * Changes the kept published counts of paragraphs (submissions made on them, or carried to
+ * them), in the caller's transaction: what keeps them true as submissions are published,
+ * unpublished and carried.
+ */
+export async function changeParagraphCounts(
+  db: Db,
+  changes: ParagraphCountChange[],
+): Promise<void> {
+  await addToParagraphCounts(db, changes);
+}
+
+/** The kept published counts of a version's paragraphs, by address (only those not zero). */
+export function getParagraphCounts(
+  db: Db,
+  versionId: string,
+): Promise<Map<string, { direct: number; carried: number }>> {
+  return readParagraphCounts(db, versionId);
+}
+
+export type { ParagraphCountChange };

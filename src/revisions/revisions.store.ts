@@ -1,7 +1,12 @@
 /** SQL for version alignments and the anchors carried across them. */
+import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { AlignmentChange, AlignmentLink } from './align.ts';
-import type { BlockAlignmentTable, CarriedAnchorTable } from './revisions.table.ts';
+import type {
+  BlockAlignmentTable,
+  CarriedAnchorTable,
+  ParagraphCountTable,
+} from './revisions.table.ts';
 
 /** True when the two language versions have been aligned. */
 export async function hasAlignment(db: Db, fromId: string, toId: string): Promise<boolean> {
@@ -131,8 +136,17 @@ export async function listAnchorsIn(
   ];
 }
 
-/** Inserts carried anchors, replacing what an earlier run stored for the same anchor and version. */
-export async function insertCarriedAnchors(db: Db, rows: CarriedAnchorTable[]): Promise<void> {
+/**
+ * Inserts carried anchors, replacing what an earlier run stored for the same anchor and version,
+ * and keeps the carried counts of the versions true: `fresh` rows carry anchors just written
+ * (none was carried before), so the counts grow by their published submissions; otherwise the
+ * carried counts of the versions reached are counted anew (a version aligned, a rare step).
+ */
+export async function insertCarriedAnchors(
+  db: Db,
+  rows: CarriedAnchorTable[],
+  { fresh = false }: { fresh?: boolean } = {},
+): Promise<void> {
   for (let i = 0; i < rows.length; i += 500) {
     const chunk = rows.slice(i, i + 500);
     await db
@@ -150,6 +164,117 @@ export async function insertCarriedAnchors(db: Db, rows: CarriedAnchorTable[]): 
       )
       .execute();
   }
+  if (rows.length === 0) return;
+  if (!fresh) {
+    for (const versionId of new Set(rows.map((r) => r.to_version_id)))
+      await recountCarried(db, versionId);
+    return;
+  }
+  const submissionOf = new Map<string, string>();
+  for (let i = 0; i < rows.length; i += 500) {
+    const found = await db
+      .selectFrom('submission_anchors')
+      .select(['id', 'submission_id'])
+      .where(
+        'id',
+        'in',
+        rows.slice(i, i + 500).map((r) => r.anchor_id),
+      )
+      .where('published', '=', 1)
+      .execute();
+    for (const a of found) submissionOf.set(a.id, a.submission_id);
+  }
+  const counted = new Set<string>();
+  const changes: ParagraphCountChange[] = [];
+  for (const r of rows) {
+    const submission = submissionOf.get(r.anchor_id);
+    if (submission === undefined || r.address === null) continue;
+    const key = JSON.stringify([submission, r.to_version_id, r.address]);
+    if (counted.has(key)) continue;
+    counted.add(key);
+    changes.push({ versionId: r.to_version_id, address: r.address, direct: 0, carried: 1 });
+  }
+  await addToParagraphCounts(db, changes);
+}
+
+/** A change of the kept published counts of one paragraph of a version. */
+export interface ParagraphCountChange {
+  versionId: string;
+  address: string;
+  direct: number;
+  carried: number;
+}
+
+/**
+ * Adds changes to the kept per-paragraph counts, merged per paragraph and in the order of their
+ * keys (so that two transactions on PostgreSQL take the rows' locks in the same order).
+ */
+export async function addToParagraphCounts(db: Db, changes: ParagraphCountChange[]): Promise<void> {
+  const merged = new Map<string, ParagraphCountTable>();
+  for (const c of changes) {
+    const key = `${c.versionId}\u0000${c.address}`;
+    const row = merged.get(key) ?? {
+      version_id: c.versionId,
+      address: c.address,
+      direct: 0,
+      carried: 0,
+    };
+    row.direct += c.direct;
+    row.carried += c.carried;
+    merged.set(key, row);
+  }
+  const rows = [...merged.entries()]
+    .filter(([, r]) => r.direct !== 0 || r.carried !== 0)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, r]) => r);
+  for (let i = 0; i < rows.length; i += 500)
+    await db
+      .insertInto('paragraph_counts')
+      .values(rows.slice(i, i + 500))
+      .onConflict((oc) =>
+        oc.columns(['version_id', 'address']).doUpdateSet((eb) => ({
+          direct: eb('paragraph_counts.direct', '+', eb.ref('excluded.direct')),
+          carried: eb('paragraph_counts.carried', '+', eb.ref('excluded.carried')),
+        })),
+      )
+      .execute();
+}
+
+/** Counts anew the published submissions carried to each paragraph of a version. */
+export async function recountCarried(db: Db, versionId: string): Promise<void> {
+  await db
+    .updateTable('paragraph_counts')
+    .set({ carried: 0 })
+    .where('version_id', '=', versionId)
+    .where('carried', '<>', 0)
+    .execute();
+  await sql`
+    insert into paragraph_counts (version_id, address, direct, carried)
+    select ca.to_version_id, ca.address, 0, count(distinct a.submission_id)
+    from carried_anchors ca join submission_anchors a on a.id = ca.anchor_id
+    where ca.to_version_id = ${versionId} and ca.address is not null and a.published = 1
+    group by ca.to_version_id, ca.address
+    on conflict (version_id, address) do update set carried = excluded.carried`.execute(db);
+}
+
+/** The kept published counts of a version's paragraphs (direct, carried), by address. */
+export async function readParagraphCounts(
+  db: Db,
+  versionId: string,
+): Promise<Map<string, { direct: number; carried: number }>> {
+  const rows = await paragraphCountsQuery(db, versionId).execute();
+  return new Map(
+    rows.map((r) => [r.address, { direct: Number(r.direct), carried: Number(r.carried) }]),
+  );
+}
+
+/** The statement of readParagraphCounts (exported for the test of its plan). */
+export function paragraphCountsQuery(db: Db, versionId: string) {
+  return db
+    .selectFrom('paragraph_counts')
+    .select(['address', 'direct', 'carried'])
+    .where('version_id', '=', versionId)
+    .where((eb) => eb.or([eb('direct', '<>', 0), eb('carried', '<>', 0)]));
 }
 
 /** The carried anchors into a version that lost their quote or their paragraph, with their submission. */

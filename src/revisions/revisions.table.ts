@@ -27,3 +27,14 @@ export interface CarriedAnchorTable {
   method: string;
   score: number;
 }
+
+/**
+ * A row of `paragraph_counts`: the published submissions with an anchor on a paragraph of a
+ * version, and with one carried to it from an earlier version, kept as they change.
+ */
+export interface ParagraphCountTable {
+  version_id: string;
+  address: string;
+  direct: number;
+  carried: number;
+}

@@ -29,7 +29,11 @@ import {
 import { anonymousVoiceId, type Organisation } from '../organisations/organisations.schema.ts';
 import { detectLanguage } from '../text/detect-language.ts';
 import { quoteSelector } from '../revisions/reanchor.ts';
-import { carryLateAnchors } from '../revisions/revisions.service.ts';
+import {
+  carryLateAnchors,
+  changeParagraphCounts,
+  getParagraphCounts,
+} from '../revisions/revisions.service.ts';
 import { zodError } from '../validation.ts';
 import { appendToLog, findInclusionOf } from '../transparency/transparency.service.ts';
 import type { Inclusion } from '../transparency/transparency.schema.ts';
@@ -589,6 +593,7 @@ export async function storeSubmissions(
       db,
       written.map((w) => w.prepared.row),
     );
+    await countPublishedAnchors(db, { written });
     await carryAnchorsForward(db, { written });
     await recordSubmissionEvents(db, { written });
     logged = await logReceived(db, { written });
@@ -715,6 +720,35 @@ async function outcomeOf(
       transparency: logged.get(id) ?? null,
     },
   };
+}
+
+/**
+ * The kept per-paragraph counts grow by each published submission written, once per paragraph it
+ * is anchored to (carried anchors are counted as they are carried).
+ */
+async function countPublishedAnchors(db: Db, { written }: { written: ToWrite[] }): Promise<void> {
+  await changeParagraphCounts(
+    db,
+    written.flatMap(({ prepared }) => {
+      const paragraphs = new Map<string, { versionId: string; address: string }>();
+      for (const a of prepared.row.anchors)
+        if (a.published === 1)
+          paragraphs.set(`${a.version_id} ${a.address}`, {
+            versionId: a.version_id,
+            address: a.address,
+          });
+      return [...paragraphs.values()].map((p) => ({ ...p, direct: 1, carried: 0 }));
+    }),
+  );
+}
+
+/** Sets a submission's status and keeps the counts of its period and paragraphs true. */
+async function changeStatus(
+  db: Db,
+  submissionId: string,
+  change: Parameters<typeof updateStatus>[2],
+): Promise<void> {
+  await changeParagraphCounts(db, await updateStatus(db, submissionId, change));
 }
 
 /**
@@ -865,7 +899,7 @@ export async function answerCosignature(
       ? 'in_review'
       : 'published';
   if (!waiting) {
-    await updateStatus(db, submissionId, { status: next, reason: null, note: null, at });
+    await changeStatus(db, submissionId, { status: next, reason: null, note: null, at });
     // The event of its publication is what search and watches follow.
     if (next === 'published') await recordStatusChange(db, viewer.id, row, next, {}, now);
   }
@@ -939,7 +973,7 @@ export async function moderateSubmission(
   }
   const status: SubmissionStatus =
     action === 'publish' ? 'published' : action === 'reject' ? 'rejected' : 'returned';
-  await updateStatus(db, submissionId, {
+  await changeStatus(db, submissionId, {
     status,
     reason: action === 'reject' ? (reason ?? null) : null,
     note: note ?? null,
@@ -1171,6 +1205,10 @@ export async function getCommentCounts(
   versionId: string,
   filters: ListFilters = {},
 ): Promise<Map<string, { direct: number; carried: number }>> {
+  // Without filters, the counts kept per paragraph: as many rows as the version has paragraphs
+  // with comments, whatever is stored.
+  if (!Object.values(filters).some((v) => v !== undefined))
+    return getParagraphCounts(db, versionId);
   return countPublishedByAddress(db, versionId, filters);
 }
 

@@ -14,6 +14,8 @@ import type {
 } from './submissions.schema.ts';
 import type {
   AttachmentTable,
+  PeriodDayCountTable,
+  PeriodStatusCountTable,
   SubmissionAnchorTable,
   SubmissionCosignerTable,
   SubmissionTable,
@@ -50,7 +52,110 @@ export async function insertSubmissionRows(
       .execute();
     for (const row of done) inserted.add(row.id);
   }
+  await addToPeriodCounts(
+    db,
+    rows.filter((row) => inserted.has(row.id)).flatMap((row) => periodCountsOf(row, 1)),
+  );
   return rows.filter((row) => !inserted.has(row.id));
+}
+
+/** A change of a period's kept counts: of a status (with reason), or of a day's publications. */
+export type PeriodCountChange =
+  | { kind: 'status'; periodId: string; status: string; reason: string; n: number }
+  | {
+      kind: 'day';
+      periodId: string;
+      day: string;
+      organisationId: string;
+      language: string;
+      n: number;
+    };
+
+/** What a submission in this state adds to (n = 1) or takes from (n = -1) its period's counts. */
+export function periodCountsOf(
+  row: Pick<
+    SubmissionTable,
+    'period_id' | 'status' | 'status_reason' | 'published_at' | 'organisation_id' | 'language'
+  >,
+  n: number,
+): PeriodCountChange[] {
+  const out: PeriodCountChange[] = [
+    {
+      kind: 'status',
+      periodId: row.period_id,
+      status: row.status,
+      reason: row.status_reason ?? '',
+      n,
+    },
+  ];
+  if (row.status === 'published')
+    out.push({
+      kind: 'day',
+      periodId: row.period_id,
+      day: row.published_at?.slice(0, 10) ?? '',
+      organisationId: row.organisation_id,
+      language: row.language,
+      n,
+    });
+  return out;
+}
+
+/**
+ * Adds changes to a period's kept counts, merged per row and in the order of their keys (so that
+ * two transactions on PostgreSQL take the rows' locks in the same order).
+ */
+export async function addToPeriodCounts(db: Db, changes: PeriodCountChange[]): Promise<void> {
+  const statuses = new Map<string, PeriodStatusCountTable>();
+  const days = new Map<string, PeriodDayCountTable>();
+  for (const c of changes) {
+    if (c.kind === 'status') {
+      const key = [c.periodId, c.status, c.reason].join('\u0000');
+      const row = statuses.get(key) ?? {
+        period_id: c.periodId,
+        status: c.status,
+        reason: c.reason,
+        n: 0,
+      };
+      row.n += c.n;
+      statuses.set(key, row);
+    } else {
+      const key = [c.periodId, c.day, c.organisationId, c.language].join('\u0000');
+      const row = days.get(key) ?? {
+        period_id: c.periodId,
+        day: c.day,
+        organisation_id: c.organisationId,
+        language: c.language,
+        n: 0,
+      };
+      row.n += c.n;
+      days.set(key, row);
+    }
+  }
+  const ordered = <T extends { n: number }>(m: Map<string, T>): T[] =>
+    [...m.entries()]
+      .filter(([, r]) => r.n !== 0)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([, r]) => r);
+  for (const chunk of shapedChunks(ordered(statuses), 256))
+    await db
+      .insertInto('period_status_counts')
+      .values(chunk)
+      .onConflict((oc) =>
+        oc
+          .columns(['period_id', 'status', 'reason'])
+          .doUpdateSet((eb) => ({ n: eb('period_status_counts.n', '+', eb.ref('excluded.n')) })),
+      )
+      .execute();
+  for (const chunk of shapedChunks(ordered(days), 256))
+    await db
+      .insertInto('period_day_counts')
+      .values(chunk)
+      .onConflict((oc) =>
+        oc
+          .columns(['period_id', 'day', 'organisation_id', 'language'])
+          .doUpdateSet((eb) => ({ n: eb('period_day_counts.n', '+', eb.ref('excluded.n')) })),
+      )
+      .execute();
 }
 
 /** Inserts the anchors, co-signers and attachments of submissions whose rows are inserted. */
@@ -294,9 +399,10 @@ export type SubmissionScope =
 
 /**
  * The opened paragraph's list: its submissions, made on it or carried to it, read from the
- * anchors' covering index (version, published, address, submission) in the order shown. Without
- * filters each side stops at the page's size, so the page reads what it shows plus a page of the
- * carried ones; with filters, the paragraph's own submissions (never the whole store).
+ * anchors' covering index (version, published, address, submission) in the order shown. Each side
+ * applies the filters itself and stops at the page's size, so the page reads what it shows plus
+ * a page of the carried ones (with a narrow filter, at most the paragraph's own submissions);
+ * unverified State claims, which are few, are read through the organisations that make them.
  */
 function fromParagraph(
   db: Db,
@@ -304,44 +410,49 @@ function fromParagraph(
   filters: ListFilters,
   page: SubmissionPage,
 ) {
-  const bounded = !Object.values(filters).some((v) => v !== undefined);
   const order = page.after !== undefined ? 'asc' : 'desc';
-  let direct = db
-    .selectFrom('submission_anchors as a')
-    .select('a.submission_id')
-    .where('a.version_id', '=', scope.versionId)
-    .where('a.address', '=', scope.address);
-  let carried = db
-    .selectFrom('carried_anchors as ca')
-    .innerJoin('submission_anchors as a', 'a.id', 'ca.anchor_id')
-    .select('a.submission_id')
-    .where('ca.to_version_id', '=', scope.versionId)
-    .where('ca.address', '=', scope.address);
-  if (!page.allStatuses) {
-    direct = direct.where('a.published', '=', 1);
-    carried = carried.where('a.published', '=', 1);
-  }
-  if (page.before) {
-    direct = direct.where('a.submission_id', '<', page.before);
-    carried = carried.where('a.submission_id', '<', page.before);
-  }
-  if (page.after) {
-    direct = direct.where('a.submission_id', '>', page.after);
-    carried = carried.where('a.submission_id', '>', page.after);
-  }
-  if (bounded) {
-    direct = direct.orderBy('a.submission_id', order).limit(page.limit);
-    carried = carried.orderBy('a.submission_id', order).limit(page.limit);
-  }
+  const side = (carried: boolean) => {
+    let q = (
+      carried
+        ? db
+            .selectFrom('carried_anchors as ca')
+            .innerJoin('submission_anchors as a', 'a.id', 'ca.anchor_id')
+            .where('ca.to_version_id', '=', scope.versionId)
+            .where('ca.address', '=', scope.address)
+        : db
+            .selectFrom('submission_anchors as a')
+            .where('a.version_id', '=', scope.versionId)
+            .where('a.address', '=', scope.address)
+    )
+      .innerJoin('submissions as s', 's.id', 'a.submission_id')
+      .innerJoin('organisations as o', 'o.id', 's.organisation_id')
+      .select('a.submission_id');
+    if (!page.allStatuses) q = q.where('a.published', '=', 1);
+    if (page.before) q = q.where('a.submission_id', '<', page.before);
+    if (page.after) q = q.where('a.submission_id', '>', page.after);
+    if (filters.claims === 'unverified')
+      q = q.where('s.organisation_id', 'in', unverifiedClaimants(db));
+    q = q.where((eb) => eb.and(filterConditions(eb as unknown as SubmissionEb, filters)));
+    return q.orderBy('a.submission_id', order).limit(page.limit);
+  };
   const ids = db
-    .selectFrom(direct.as('d'))
+    .selectFrom(side(false).as('d'))
     .select('d.submission_id')
-    .union(db.selectFrom(carried.as('c')).select('c.submission_id'));
+    .union(db.selectFrom(side(true).as('c')).select('c.submission_id'));
   return db
     .selectFrom(ids.as('x'))
     .innerJoin('submissions as s', 's.id', 'x.submission_id')
     .innerJoin('organisations as o', 'o.id', 's.organisation_id')
     .select('s.id');
+}
+
+/** The organisations that say they speak for a State without being verified (few). */
+function unverifiedClaimants(db: Db) {
+  return db
+    .selectFrom('organisations as uo')
+    .select('uo.id')
+    .where('uo.stakeholder_group', 'in', [...stateVoiceGroups])
+    .where('uo.verified_at', 'is', null);
 }
 
 /** The ids of the comment periods (of one process, if given) whose version is public. */
@@ -364,6 +475,12 @@ export async function listSubmissionIds(
   filters: ListFilters,
   page: SubmissionPage,
 ): Promise<string[]> {
+  if (filters.claims === 'unverified' && !('versionId' in scope) && !page.claimants) {
+    // Unverified State claims are few: their organisations first, then their submissions.
+    const claimants = (await unverifiedClaimants(db).execute()).map((r) => r.id);
+    if (claimants.length === 0) return [];
+    page = { ...page, claimants };
+  }
   const rows = await submissionIdsQuery(db, scope, filters, page).execute();
   return rows.map((r) => r.id);
 }
@@ -376,6 +493,8 @@ export interface SubmissionPage {
   allStatuses?: boolean;
   /** A campaign once: by its newest published member (where that member falls in the list). */
   oneOfEachCampaign?: boolean;
+  /** With the filter of unverified State claims: the organisations that make them. */
+  claimants?: string[];
 }
 
 /** The statement of listSubmissionIds (exported for the test of its plans). */
@@ -436,39 +555,105 @@ export function submissionIdsQuery(
   else if ('organisationId' in scope) {
     // The organisation's own submissions and those it co-signed, through their indexes: as many
     // as it made, whatever else is stored (an OR of the two made the engines walk them all).
-    const own = db
+    // Without filters each side stops at the page's size, read in the order shown.
+    const bounded = !Object.values(filters).some((v) => v !== undefined);
+    const order = page.after !== undefined ? 'asc' : 'desc';
+    let own = db
       .selectFrom('submissions as mine')
       .select('mine.id as submission_id')
       .where('mine.organisation_id', '=', scope.organisationId);
-    const cosigned = db
+    let cosigned = db
       .selectFrom('submission_cosigners as c')
       .select('c.submission_id')
       .where('c.organisation_id', '=', scope.organisationId)
       .where('c.state', '=', 'confirmed');
-    query = query.where('s.id', 'in', own.union(cosigned));
+    if (bounded) {
+      // Each side keeps only what the list shows, so that its limit cuts nothing shown.
+      if (!page.allStatuses) {
+        own = own
+          .where('mine.status', '=', 'published')
+          .where('mine.period_id', 'in', periodsOnPublicVersions(db));
+        cosigned = cosigned.where(({ exists, selectFrom }) =>
+          exists(
+            selectFrom('submissions as cs')
+              .select('cs.id')
+              .whereRef('cs.id', '=', 'c.submission_id')
+              .where('cs.status', '=', 'published')
+              .where('cs.period_id', 'in', periodsOnPublicVersions(db)),
+          ),
+        );
+      }
+      if (page.before) {
+        own = own.where('mine.id', '<', page.before);
+        cosigned = cosigned.where('c.submission_id', '<', page.before);
+      }
+      if (page.after) {
+        own = own.where('mine.id', '>', page.after);
+        cosigned = cosigned.where('c.submission_id', '>', page.after);
+      }
+      own = own.orderBy('mine.id', order).limit(page.limit);
+      cosigned = cosigned.orderBy('c.submission_id', order).limit(page.limit);
+    }
+    query = query.where('s.id', 'in', (eb) =>
+      eb
+        .selectFrom(own.as('mo'))
+        .select('mo.submission_id')
+        .union(eb.selectFrom(cosigned.as('co')).select('co.submission_id')),
+    );
     filters = { ...filters, organisationId: undefined };
   }
+  if (filters.country !== undefined && !('versionId' in scope))
+    // A State's submissions across processes (a country's page): through its organisations.
+    query = query.where(
+      's.organisation_id',
+      'in',
+      db
+        .selectFrom('organisations as co')
+        .select('co.id')
+        .where('co.country', '=', filters.country),
+    );
+  if (filters.claims === 'unverified' && !('versionId' in scope))
+    // Unverified State claims are few: read through the organisations that make them, not by
+    // walking every published submission for them.
+    query = query.where('s.organisation_id', 'in', page.claimants ?? unverifiedClaimants(db));
   query = query.where((eb) => eb.and(filterConditions(eb as unknown as SubmissionEb, filters)));
   if (page.before) query = query.where('s.id', '<', page.before);
   if (page.after) query = query.where('s.id', '>', page.after);
   return query.orderBy('s.id', page.after !== undefined ? 'asc' : 'desc').limit(page.limit);
 }
 
-/** The published submissions of a period that the filters keep (the count beside its list). */
+/**
+ * The published submissions of a period that the filters keep (the count beside its list): from
+ * the period's kept counts per day, organisation and language, which answer every filter but the
+ * organisation (whose co-signed submissions count too), as many rows as days × organisations.
+ */
 export async function countPublishedOfPeriod(
   db: Db,
   periodId: string,
   filters: ListFilters,
 ): Promise<number> {
-  const row = await db
-    .selectFrom('submissions as s')
-    .innerJoin('organisations as o', 'o.id', 's.organisation_id')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('s.period_id', '=', periodId)
-    .where('s.status', '=', 'published')
-    .where((eb) => eb.and(filterConditions(eb as unknown as SubmissionEb, filters)))
-    .executeTakeFirst();
+  const row =
+    filters.organisationId === undefined
+      ? await publishedOfPeriodQuery(db, periodId, filters).executeTakeFirst()
+      : await db
+          .selectFrom('submissions as s')
+          .innerJoin('organisations as o', 'o.id', 's.organisation_id')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('s.period_id', '=', periodId)
+          .where('s.status', '=', 'published')
+          .where((eb) => eb.and(filterConditions(eb as unknown as SubmissionEb, filters)))
+          .executeTakeFirst();
   return Number(row?.n ?? 0);
+}
+
+/** The statement of countPublishedOfPeriod without an organisation (exported for its plan). */
+export function publishedOfPeriodQuery(db: Db, periodId: string, filters: ListFilters) {
+  return db
+    .selectFrom('period_day_counts as s')
+    .innerJoin('organisations as o', 'o.id', 's.organisation_id')
+    .select((eb) => eb.fn.sum<number | string>('s.n').as('n'))
+    .where('s.period_id', '=', periodId)
+    .where((eb) => eb.and(filterConditions(eb as unknown as SubmissionEb, filters)));
 }
 
 /** Published submissions per paragraph address of a version: made on it, and carried from earlier versions. */
@@ -548,25 +733,25 @@ export function countByAddressQueries(db: Db, versionId: string) {
   ] as const;
 }
 
-/** Counts of a period's submissions by status, and of rejections by reason. */
+/** Counts of a period's submissions by status, and of rejections by reason (as kept). */
 export async function countByStatus(
   db: Db,
   periodId: string,
 ): Promise<{ byStatus: Map<string, number>; rejected: Map<RejectionReason, number> }> {
   const rows = await db
-    .selectFrom('submissions')
-    .select(['status', 'status_reason'])
-    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .selectFrom('period_status_counts')
+    .select(['status', 'reason', 'n'])
     .where('period_id', '=', periodId)
-    .groupBy(['status', 'status_reason'])
     .execute();
   const byStatus = new Map<string, number>();
   const rejected = new Map<RejectionReason, number>();
   for (const r of rows) {
-    byStatus.set(r.status, (byStatus.get(r.status) ?? 0) + Number(r.n));
-    if (r.status === 'rejected' && r.status_reason) {
-      const reason = r.status_reason as RejectionReason;
-      rejected.set(reason, (rejected.get(reason) ?? 0) + Number(r.n));
+    const n = Number(r.n);
+    if (n === 0) continue;
+    byStatus.set(r.status, (byStatus.get(r.status) ?? 0) + n);
+    if (r.status === 'rejected' && r.reason) {
+      const reason = r.reason as RejectionReason;
+      rejected.set(reason, (rejected.get(reason) ?? 0) + n);
     }
   }
   return { byStatus, rejected };
@@ -630,12 +815,28 @@ export async function listIdsOfOrganisations(
   return rows.map((r) => r.id);
 }
 
-/** Sets a submission's status (with reason and note) and stamps publication. */
+/**
+ * Sets a submission's status (with reason and note), stamps publication and keeps its period's
+ * counts; returns the changes of the per-paragraph counts (made on, and carried to, each
+ * paragraph) that the change of publication makes, for the caller to apply.
+ */
 export async function updateStatus(
   db: Db,
   id: string,
   change: { status: SubmissionStatus; reason: string | null; note: string | null; at: string },
-): Promise<void> {
+): Promise<{ versionId: string; address: string; direct: number; carried: number }[]> {
+  const before = await db
+    .selectFrom('submissions')
+    .select(['period_id', 'status', 'status_reason', 'published_at', 'organisation_id', 'language'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!before) return [];
+  const after = {
+    ...before,
+    status: change.status,
+    status_reason: change.reason,
+    published_at: change.status === 'published' ? change.at : before.published_at,
+  };
   await db
     .updateTable('submissions')
     .set({
@@ -652,6 +853,36 @@ export async function updateStatus(
     .set({ published: change.status === 'published' ? 1 : 0 })
     .where('submission_id', '=', id)
     .execute();
+  await addToPeriodCounts(db, [...periodCountsOf(before, -1), ...periodCountsOf(after, 1)]);
+  const was = before.status === 'published';
+  const is = change.status === 'published';
+  if (was === is) return [];
+  const n = is ? 1 : -1;
+  const [direct, carried] = await Promise.all([
+    db
+      .selectFrom('submission_anchors')
+      .select(['version_id', 'address'])
+      .distinct()
+      .where('submission_id', '=', id)
+      .execute(),
+    db
+      .selectFrom('carried_anchors as ca')
+      .innerJoin('submission_anchors as a', 'a.id', 'ca.anchor_id')
+      .select(['ca.to_version_id', 'ca.address'])
+      .distinct()
+      .where('a.submission_id', '=', id)
+      .where('ca.address', 'is not', null)
+      .execute(),
+  ]);
+  return [
+    ...direct.map((r) => ({ versionId: r.version_id, address: r.address, direct: n, carried: 0 })),
+    ...carried.map((r) => ({
+      versionId: r.to_version_id,
+      address: r.address!,
+      direct: 0,
+      carried: n,
+    })),
+  ];
 }
 
 /** The co-signer rows of a submission. */
@@ -881,23 +1112,26 @@ export async function countPublishedByDay(
   db: Db,
   periodId: string,
 ): Promise<{ day: string; group: string; country: string | null; n: number }[]> {
-  const day = sql<string>`substr(s.published_at, 1, 10)`;
-  const rows = await db
-    .selectFrom('submissions as s')
-    .innerJoin('organisations as o', 'o.id', 's.organisation_id')
-    .select([day.as('day'), 'o.stakeholder_group', 'o.country'])
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('s.period_id', '=', periodId)
-    .where('s.status', '=', 'published')
-    .where('s.published_at', 'is not', null)
-    .groupBy([day, 'o.stakeholder_group', 'o.country'])
-    .execute();
+  const rows = await publishedByDayQuery(db, periodId).execute();
   return rows.map((r) => ({
     day: r.day,
     group: r.stakeholder_group,
     country: r.country,
     n: Number(r.n),
   }));
+}
+
+/** The statement of countPublishedByDay: the period's kept counts (exported for its plan). */
+export function publishedByDayQuery(db: Db, periodId: string) {
+  return db
+    .selectFrom('period_day_counts as d')
+    .innerJoin('organisations as o', 'o.id', 'd.organisation_id')
+    .select(['d.day', 'o.stakeholder_group', 'o.country'])
+    .select((eb) => eb.fn.sum<number | string>('d.n').as('n'))
+    .where('d.period_id', '=', periodId)
+    .where('d.day', '<>', '')
+    .groupBy(['d.day', 'o.stakeholder_group', 'o.country'])
+    .having((eb) => eb.fn.sum('d.n'), '<>', 0);
 }
 
 /** Published submissions of one State (or of every State) in one process, as counted. */
@@ -915,19 +1149,26 @@ export async function countStateSubmissions(
   db: Db,
   country?: string,
 ): Promise<StateSubmissionCount[]> {
-  const rows = await db
-    .selectFrom('submissions as s')
-    .innerJoin('organisations as o', 'o.id', 's.organisation_id')
-    .innerJoin('comment_periods as cp', 'cp.id', 's.period_id')
+  const rows = await stateSubmissionsQuery(db, country).execute();
+  return rows.map((r) => ({ country: r.country!, processId: r.process_id, n: Number(r.n) }));
+}
+
+/**
+ * The statement of countStateSubmissions: the periods' kept counts per day and organisation
+ * (as many rows as days × organisations of the public periods), exported for its plan.
+ */
+export function stateSubmissionsQuery(db: Db, country?: string) {
+  return db
+    .selectFrom('period_day_counts as d')
+    .innerJoin('organisations as o', 'o.id', 'd.organisation_id')
+    .innerJoin('comment_periods as cp', 'cp.id', 'd.period_id')
     .select(['o.country', 'cp.process_id'])
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('s.status', '=', 'published')
-    .where('s.period_id', 'in', periodsOnPublicVersions(db))
+    .select((eb) => eb.fn.sum<number | string>('d.n').as('n'))
+    .where('d.period_id', 'in', periodsOnPublicVersions(db))
     .where('o.stakeholder_group', '=', 'government')
     .where('o.verified_at', 'is not', null)
     .where('o.country', 'is not', null)
     .$if(country !== undefined, (q) => q.where('o.country', '=', country!))
     .groupBy(['o.country', 'cp.process_id'])
-    .execute();
-  return rows.map((r) => ({ country: r.country!, processId: r.process_id, n: Number(r.n) }));
+    .having((eb) => eb.fn.sum('d.n'), '<>', 0);
 }

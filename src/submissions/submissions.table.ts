@@ -65,3 +65,23 @@ export interface AttachmentTable {
   sha256: string;
   content: Buffer;
 }
+
+/** A row of `period_status_counts`: a period's submissions in a status (and reason, or ''). */
+export interface PeriodStatusCountTable {
+  period_id: string;
+  status: string;
+  reason: string;
+  n: number;
+}
+
+/**
+ * A row of `period_day_counts`: a period's published submissions of a day of publication (or ''),
+ * organisation and language, kept as they change.
+ */
+export interface PeriodDayCountTable {
+  period_id: string;
+  day: string;
+  organisation_id: string;
+  language: string;
+  n: number;
+}

@@ -23,6 +23,7 @@ import * as contentTranslations from './0020-content-translations.ts';
 import * as registry from './0021-registry.ts';
 import * as registryCurrent from './0022-registry-current.ts';
 import * as tokenScopes from './0023-token-scopes.ts';
+import * as keptCounts from './0024-kept-counts.ts';
 import * as transparencyHashIndex from './0027-transparency-hash-index.ts';
 
 /** The migrations by name, for Kysely's Migrator. */
@@ -50,5 +51,6 @@ export const migrations: Record<string, Migration> = {
   '0021-registry': registry,
   '0022-registry-current': registryCurrent,
   '0023-token-scopes': tokenScopes,
+  '0024-kept-counts': keptCounts,
   '0027-transparency-hash-index': transparencyHashIndex,
 };
