@@ -44,7 +44,8 @@ async function postForm(
         cookie: `plenum_csrf=${csrf}`,
         ...(options.language ? { 'accept-language': options.language } : {}),
       },
-      body: new URLSearchParams({ ...form, _csrf: csrf }).toString(),
+      // Real forms send their page's address (csrfField): a refusal draws that page filled in.
+      body: new URLSearchParams({ ...form, _csrf: csrf, _page: path }).toString(),
     },
     from(options.address),
   );
@@ -143,7 +144,11 @@ for (const engine of testEngines()) {
           password: 'a long enough password',
         };
         await client.get('/sign-up');
-        const data = new URLSearchParams({ ...form, _csrf: client.cookies.get('plenum_csrf')! });
+        const data = new URLSearchParams({
+          ...form,
+          _csrf: client.cookies.get('plenum_csrf')!,
+          _page: '/sign-up',
+        });
         last = await apps[i % 2]!.request(
           '/sign-up',
           {
