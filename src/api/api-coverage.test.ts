@@ -21,6 +21,8 @@ const counterparts: Record<string, string> = {
   '/organisations/:ref/representatives/:accountId/revoke':
     'POST /api/organisations/:ref/representatives/:accountId/revoke',
   '/stances': 'POST /api/stances',
+  '/submissions/:id/cosign': 'POST /api/submissions/:id/cosign',
+  '/submissions/:id/moderate': 'POST /api/submissions/:id/moderate',
   '/account/tokens/:id/revoke': 'POST /api/tokens/:id/revoke',
   '/registry/rounds/:id/more-time': 'POST /api/registry-rounds/:id/more-time',
   '/registry/rounds/:id/extensions/:country': 'POST /api/registry-rounds/:id/extensions/:country',
@@ -63,8 +65,6 @@ const notYet = new Set([
   '/processes/:process/meetings',
   '/processes/:process/translations',
   '/stances/:id/delete',
-  '/submissions/:id/cosign',
-  '/submissions/:id/moderate',
   '/versions/:id/publish',
   '/watches',
   '/watches/:id',
