@@ -14,6 +14,8 @@ const counterparts: Record<string, string> = {
   '/processes/:process/consultations': 'POST /api/processes/:process/consultations',
   '/consultations/:id/extend': 'POST /api/consultations/:id/extend',
   '/consultations/:id/submissions': 'POST /api/consultations/:id/submissions',
+  '/organisations': 'POST /api/organisations',
+  '/organisations/:ref/representatives': 'POST /api/organisations/:ref/representatives',
   '/organisations/:ref/verify': 'POST /api/organisations/:ref/verify',
   '/organisations/:ref/revoke': 'POST /api/organisations/:ref/revoke',
   '/organisations/:ref/representatives/:accountId/verify':
@@ -58,8 +60,6 @@ const notYet = new Set([
   '/import-drafts/:id/discard',
   '/import-drafts/:id/publish',
   '/meetings/:id/change',
-  '/organisations',
-  '/organisations/:ref/representatives',
   '/processes/:process/follow',
   '/processes/:process/import-drafts',
   '/processes/:process/meetings',

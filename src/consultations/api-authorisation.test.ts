@@ -282,6 +282,30 @@ for (const engine of testEngines()) {
       add('GET /api/organisations', [
         { name: 'the list', path: '/api/organisations', expect: everyone(200) },
       ]);
+      add('POST /api/organisations', [
+        {
+          name: 'a new organisation (any account; each role its own name)',
+          path: '/api/organisations',
+          body: (role) => ({ name: `Registered by ${role}`, stakeholderGroup: 'academia' }),
+          expect: tokensOnly({ readerToken: 201, representativeToken: 201, secretariatToken: 201 }),
+        },
+      ]);
+      // The government's representative is no role here: adding them changes no role's answers.
+      const newRepresentative = () => ({ email: built.accounts.government.email });
+      add('POST /api/organisations/:ref/representatives', [
+        {
+          name: 'to its own organisation (a representative)',
+          path: `/api/organisations/${built.organisations.civil.slug}/representatives`,
+          body: newRepresentative,
+          expect: tokensOnly({ readerToken: 403, representativeToken: 200, secretariatToken: 403 }),
+        },
+        {
+          name: 'to a missing organisation',
+          path: '/api/organisations/no-such-organisation/representatives',
+          body: newRepresentative,
+          expect: tokensOnly({ readerToken: 404, representativeToken: 404, secretariatToken: 404 }),
+        },
+      ]);
       // Verification changes state: the verify rows come first, so the revoke rows find it made.
       const tech = built.organisations.tech.slug;
       const techRep = built.accounts.tech.id;
