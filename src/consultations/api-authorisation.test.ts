@@ -18,6 +18,7 @@ import { createMeeting } from '../meetings/meetings.service.ts';
 import { Followers } from '../events/followers.ts';
 import { allFollowers } from '../followers.ts';
 import { recordMeasure } from '../registry/registry.service.ts';
+import { submitComment } from '../submissions/submissions.service.ts';
 import { openRound } from '../registry/rounds.service.ts';
 import { TestClient } from '../test-client.ts';
 import { listTreeHeads } from '../transparency/transparency.service.ts';
@@ -280,6 +281,30 @@ for (const engine of testEngines()) {
       );
       add('GET /api/organisations', [
         { name: 'the list', path: '/api/organisations', expect: everyone(200) },
+      ]);
+      add('POST /api/organisations', [
+        {
+          name: 'a new organisation (any account; each role its own name)',
+          path: '/api/organisations',
+          body: (role) => ({ name: `Registered by ${role}`, stakeholderGroup: 'academia' }),
+          expect: tokensOnly({ readerToken: 201, representativeToken: 201, secretariatToken: 201 }),
+        },
+      ]);
+      // The government's representative is no role here: adding them changes no role's answers.
+      const newRepresentative = () => ({ email: built.accounts.government.email });
+      add('POST /api/organisations/:ref/representatives', [
+        {
+          name: 'to its own organisation (a representative)',
+          path: `/api/organisations/${built.organisations.civil.slug}/representatives`,
+          body: newRepresentative,
+          expect: tokensOnly({ readerToken: 403, representativeToken: 200, secretariatToken: 403 }),
+        },
+        {
+          name: 'to a missing organisation',
+          path: '/api/organisations/no-such-organisation/representatives',
+          body: newRepresentative,
+          expect: tokensOnly({ readerToken: 404, representativeToken: 404, secretariatToken: 404 }),
+        },
       ]);
       // Verification changes state: the verify rows come first, so the revoke rows find it made.
       const tech = built.organisations.tech.slug;
@@ -734,6 +759,66 @@ for (const engine of testEngines()) {
           name: 'a token that is not yours',
           path: `/api/tokens/${newId()}/revoke`,
           body: () => ({}),
+          expect: tokensOnly({ readerToken: 404, representativeToken: 404, secretariatToken: 404 }),
+        },
+      ]);
+      // A comment of the technical community's co-signed by civil society, and one in review:
+      // each answered once, by the one token whose account may (the others are refused first).
+      const byAdmin: Viewer = {
+        ...built.accounts.admin,
+        name: 'admin',
+        isAdmin: true,
+        grants: [],
+        via: 'session',
+      };
+      const comment = async (organisationId: string, cosigners: string[], key: string) =>
+        (
+          await submitComment(
+            o.db,
+            byAdmin,
+            built.period.id,
+            { organisationId, body: `For the matrix: ${key}`, idempotencyKey: key, cosigners },
+            [],
+            now,
+          )
+        ).submissionId;
+      const invited = await comment(
+        built.organisations.tech.id,
+        [built.organisations.civil.id],
+        'matrix-cosign',
+      );
+      const inReview = await comment(built.organisations.civil.id, [], 'matrix-moderate');
+      const missingSubmission = newId();
+      const cosignBody = () => ({
+        organisationId: built.organisations.civil.id,
+        answer: 'confirm',
+      });
+      add('POST /api/submissions/:id/cosign', [
+        {
+          name: 'an invitation to its organisation',
+          path: `/api/submissions/${invited}/cosign`,
+          body: cosignBody,
+          expect: tokensOnly({ readerToken: 403, representativeToken: 200, secretariatToken: 403 }),
+        },
+        {
+          name: 'a missing submission',
+          path: `/api/submissions/${missingSubmission}/cosign`,
+          body: cosignBody,
+          // The organisation is checked first: only its representative learns the id is unknown.
+          expect: tokensOnly({ readerToken: 403, representativeToken: 404, secretariatToken: 403 }),
+        },
+      ]);
+      add('POST /api/submissions/:id/moderate', [
+        {
+          name: 'a submission in review',
+          path: `/api/submissions/${inReview}/moderate`,
+          body: () => ({ action: 'publish' }),
+          expect: tokensOnly({ readerToken: 403, representativeToken: 403, secretariatToken: 200 }),
+        },
+        {
+          name: 'a missing submission',
+          path: `/api/submissions/${missingSubmission}/moderate`,
+          body: () => ({ action: 'publish' }),
           expect: tokensOnly({ readerToken: 404, representativeToken: 404, secretariatToken: 404 }),
         },
       ]);

@@ -9,6 +9,7 @@ import { isPlenumError, onField, PlenumError } from '../errors.ts';
 import type { ApiRegistry } from '../api/api-registry.ts';
 import { clockOf, type AppEnv } from '../context.ts';
 import {
+  newOrganisationSchema,
   organisationSchema,
   revocationSchema,
   verificationSchema,
@@ -175,6 +176,52 @@ export function organisationRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
     response: z.object({ organisations: z.array(organisationSchema) }),
     errors: [],
     handler: async (c) => ({ organisations: await getOrganisations(c.var.deps.db) }),
+  });
+  api.post({
+    path: '/api/organisations',
+    scope: 'submit',
+    summary:
+      'Register an organisation (any signed-in account; a government names its State, one per State); answers with it, unverified',
+    tag: 'organisations',
+    status: 201,
+    body: newOrganisationSchema,
+    response: z.object({ organisation: organisationSchema }),
+    errors: ['ORGANISATION_CONFLICT', 'GOVERNMENT_ALREADY_VERIFIED'],
+    // The page's call, in the page's transaction.
+    handler: async (c, { body }) => ({
+      organisation: await c.var.deps.db
+        .transaction()
+        .execute((trx) => registerOrganisation(trx, c.var.viewer, body)),
+    }),
+  });
+  api.post({
+    path: '/api/organisations/:ref/representatives',
+    scope: 'submit',
+    summary:
+      'Add a representative to an organisation by the e-mail address of their account (a representative of the organisation); answers with the organisation',
+    tag: 'organisations',
+    params: organisationParams,
+    body: z.object({
+      email: z
+        .string()
+        .trim()
+        .min(1, 'Enter the e-mail address of their account.')
+        .max(320)
+        .describe('The e-mail address of the account to add'),
+    }),
+    response: z.object({ organisation: organisationSchema }),
+    errors: ['FORBIDDEN', 'ORGANISATION_NOT_FOUND', 'ACCOUNT_NOT_FOUND'],
+    handler: async (c, { params, body }) => {
+      await c.var.deps.db
+        .transaction()
+        .execute((trx) => addRepresentative(trx, c.var.viewer, params.ref, body.email))
+        .catch((error: unknown) => {
+          throw isPlenumError(error) && error.code === 'ACCOUNT_NOT_FOUND'
+            ? onField(error, 'email')
+            : error;
+        });
+      return { organisation: await getOrganisation(c.var.deps.db, params.ref) };
+    },
   });
   verificationApi(api);
 }

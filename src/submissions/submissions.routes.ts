@@ -28,6 +28,8 @@ import { attachmentMaxCount, checkAttachment, type CheckedAttachment } from './a
 import {
   apiSubmissionHeadersSchema,
   apiSubmissionSchema,
+  cosignAnswerSchema,
+  moderationSchema,
   type newSubmissionSchema,
   receiptSchema,
   submissionSchema,
@@ -400,6 +402,62 @@ export function submissionRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
         [],
         clockOf(c.var.deps),
       );
+    },
+  });
+
+  /** The submission as the API shows it to the viewer, once a write has committed. */
+  const submissionNow = async (c: Context<AppEnv>, id: string) => {
+    const {
+      processId: _processId,
+      authorId: _authorId,
+      ...submission
+    } = await getSubmission(c.var.deps.db, c.var.viewer, id);
+    return { submission };
+  };
+
+  api.post({
+    path: '/api/submissions/:id/cosign',
+    scope: 'submit',
+    summary:
+      'Answer an invitation to co-sign (API token of a representative of the invited organisation); answers with the submission as it now stands',
+    tag: 'submissions',
+    params: z.object({ id: z.uuid().describe('Submission id') }),
+    body: cosignAnswerSchema,
+    response: z.object({ submission: submissionSchema }),
+    errors: ['FORBIDDEN', 'EMAIL_UNVERIFIED', 'SUBMISSION_NOT_FOUND', 'MODERATION_CONFLICT'],
+    handler: async (c, { params, body }) => {
+      const id = params.id.toLowerCase();
+      // The page's call: a write transaction from its start (the transparency log is appended to).
+      await inWriteTransaction(c.var.deps.db, c.var.deps.engine, (trx) =>
+        answerCosignature(
+          trx,
+          c.var.viewer,
+          id,
+          body.organisationId.toLowerCase(),
+          body.answer === 'confirm',
+          clockOf(c.var.deps),
+        ),
+      );
+      return submissionNow(c, id);
+    },
+  });
+
+  api.post({
+    path: '/api/submissions/:id/moderate',
+    scope: 'moderate',
+    summary:
+      "Publish, reject (with its reason) or return (with a note) a submission (API token of the process's moderators or secretariat); answers with the submission as it now stands",
+    tag: 'submissions',
+    params: z.object({ id: z.uuid().describe('Submission id') }),
+    body: moderationSchema,
+    response: z.object({ submission: submissionSchema }),
+    errors: ['FORBIDDEN', 'SUBMISSION_NOT_FOUND', 'MODERATION_CONFLICT'],
+    handler: async (c, { params, body }) => {
+      const id = params.id.toLowerCase();
+      await inWriteTransaction(c.var.deps.db, c.var.deps.engine, (trx) =>
+        moderateSubmission(trx, c.var.viewer, id, body, clockOf(c.var.deps)),
+      );
+      return submissionNow(c, id);
     },
   });
 }

@@ -209,6 +209,12 @@ export const apiSubmissionHeadersSchema = z.object({
     ),
 });
 
+/** A co-signing organisation's answer, through the API (the page sends the same two fields). */
+export const cosignAnswerSchema = z.object({
+  organisationId: z.uuid().describe('The co-signing organisation the token holder answers for'),
+  answer: z.enum(['confirm', 'decline']).describe('Co-sign the submission, or decline to'),
+});
+
 /** A moderator's decision. */
 export const moderationSchema = z
   .object({
