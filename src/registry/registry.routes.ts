@@ -42,6 +42,7 @@ import {
   requestMoreTime,
   roundAnswersCsv,
   getRound,
+  getOwnAnswer,
   getRoundStatus,
   newRoundSchema,
   openRound,
@@ -54,6 +55,7 @@ import { getCountryPair, getMap, getTimeline } from './compare.service.ts';
 import { mapPage, pairPage, timelinePage } from './compare.views.ts';
 import { roundPage } from './rounds.views.ts';
 import { checkForm } from '../accounts/accounts.middleware.ts';
+import { refusedFormHeader } from '../web/form-refusal.ts';
 import { holds } from '../accounts/accounts.schema.ts';
 import {
   comparePage,
@@ -364,11 +366,19 @@ export function registryRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
         o.country !== null &&
         round.invited.includes(o.country),
     );
+    const answering = await Promise.all(
+      answersFor.map(async (organisation) => ({
+        organisation,
+        own: await getOwnAnswer(db, viewer, round.id, organisation.id, now),
+      })),
+    );
     const reminded = c.req.query('reminded');
     return c.html(
       roundPage(c.var.page, round, {
         status,
         answersFor,
+        answering,
+        formAnyway: c.req.header(refusedFormHeader) !== undefined,
         reminded: reminded ? reminded.split(',').filter((x) => /^[A-Z]{3}$/.test(x)) : undefined,
       }),
     );
@@ -381,6 +391,26 @@ export function registryRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
       .transaction()
       .execute((trx) => remindRound(trx, c.var.viewer, id, clockOf(c.var.deps)));
     return c.redirect(`/registry/rounds/${id}?reminded=${sent.countries.join(',')}`, 303);
+  });
+
+  // The answer form: the same service call as POST /api/registry-rounds/:id/answers.
+  app.post('/registry/rounds/:id/answers', async (c) => {
+    const body = await checkForm(c);
+    const id = c.req.param('id');
+    const answers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(body))
+      if (name.startsWith('answers.') && typeof value === 'string')
+        answers[name.slice('answers.'.length)] = value;
+    const input = {
+      organisationId: body.organisationId,
+      language: typeof body.language === 'string' ? body.language.trim() : body.language,
+      answers,
+      submit: body.action === 'submit',
+    };
+    await c.var.deps.db
+      .transaction()
+      .execute((trx) => saveAnswer(trx, c.var.viewer, id, input, clockOf(c.var.deps)));
+    return c.redirect(`/registry/rounds/${id}`, 303);
   });
 
   app.post('/registry/rounds/:id/more-time', async (c) => {
