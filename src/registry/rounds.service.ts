@@ -471,8 +471,7 @@ export async function getOwnAnswer(
   return {
     country,
     closesAt,
-    open:
-      round.state !== 'upcoming' && round.state !== 'published' && now.toISOString() < closesAt,
+    open: round.state !== 'upcoming' && round.state !== 'published' && now.toISOString() < closesAt,
     answer: row ? toAnswer(row) : undefined,
   };
 }
