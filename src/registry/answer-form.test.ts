@@ -21,7 +21,7 @@ import type { OpenDatabase } from '../db/database.ts';
 import { openTestDatabase, testEngines } from '../db/test-databases.ts';
 import { verifyRepresentative } from '../organisations/organisations.service.ts';
 import { TestClient } from '../test-client.ts';
-import { getOwnAnswer, openRound } from './rounds.service.ts';
+import { getOwnAnswer, grantMoreTime, openRound, requestMoreTime } from './rounds.service.ts';
 
 for (const engine of testEngines()) {
   describe(`the answer form on a round's page (${engine})`, () => {
@@ -198,6 +198,45 @@ for (const engine of testEngines()) {
         clock,
       );
       assert.equal(own.answer, undefined, 'nothing stored');
+      // Given more time, the administration sees the form again until its new closing.
+      await o.db
+        .transaction()
+        .execute((trx) =>
+          requestMoreTime(
+            trx,
+            government,
+            shortRoundId,
+            { organisationId: built.organisations.government.id, reason: 'A bill.' },
+            new Date('2026-06-04T12:00:00Z'),
+          ),
+        );
+      await o.db
+        .transaction()
+        .execute((trx) =>
+          grantMoreTime(
+            trx,
+            operatorViewer,
+            shortRoundId,
+            'BRA',
+            { closesAt: '2026-06-20T18:00' },
+            clock,
+          ),
+        );
+      const extended = await (await rep.get(short)).text();
+      assert.match(extended, /The round closes for your administration on 20 Jun 2026/);
+      assert.match(extended, /name="answers\.plans"/);
+      const inTime = await rep.post(`/registry/rounds/${shortRoundId}/answers`, {
+        ...form({}),
+        _page: short,
+      });
+      assert.equal(inTime.status, 303);
+      clock = new Date('2026-06-21T12:00:00Z');
+      const tooLate = await rep.post(`/registry/rounds/${shortRoundId}/answers`, {
+        ...form({ 'answers.plans': 'Depois da prorrogação.' }),
+        _page: short,
+      });
+      assert.equal(tooLate.status, 409);
+      assert.match(await tooLate.text(), /Depois da prorrogação\./);
     });
   });
 }

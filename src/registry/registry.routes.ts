@@ -56,6 +56,7 @@ import { mapPage, pairPage, timelinePage } from './compare.views.ts';
 import { roundPage } from './rounds.views.ts';
 import { checkForm } from '../accounts/accounts.middleware.ts';
 import { refusedFormHeader } from '../web/form-refusal.ts';
+import { isPlenumError } from '../errors.ts';
 import { holds } from '../accounts/accounts.schema.ts';
 import {
   comparePage,
@@ -366,12 +367,19 @@ export function registryRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
         o.country !== null &&
         round.invited.includes(o.country),
     );
-    const answering = await Promise.all(
-      answersFor.map(async (organisation) => ({
-        organisation,
-        own: await getOwnAnswer(db, viewer, round.id, organisation.id, now),
-      })),
-    );
+    // The answer form for each government the viewer may answer for (a representative not yet
+    // verified by the secretariat gets none: the service refuses it, as it would refuse the post).
+    const answering = [];
+    for (const organisation of answersFor) {
+      try {
+        answering.push({
+          organisation,
+          own: await getOwnAnswer(db, viewer, round.id, organisation.id, now),
+        });
+      } catch (error) {
+        if (!(isPlenumError(error) && error.code === 'FORBIDDEN')) throw error;
+      }
+    }
     const reminded = c.req.query('reminded');
     return c.html(
       roundPage(c.var.page, round, {
