@@ -96,7 +96,9 @@ for (const engine of testEngines()) {
       const html = await (await rep.get(page())).text();
       assert.match(
         html,
-        new RegExp(`<form method="post" action="/registry/rounds/${roundId}/answers"`),
+        new RegExp(
+          `<form class="stack" method="post" action="/registry/rounds/${roundId}/answers"`,
+        ),
       );
       assert.match(html, /<textarea name="answers\.plans"/);
       assert.match(html, /<select name="answers\.localisation">/);

@@ -169,14 +169,14 @@ function answerPart(
   return html`<section class="registry-answer">${heading}
     <p>${fill(v.closesFor, { closes: ctx.ui.instant(own.closesAt, round.timeZone) })}</p>
     ${answer ? html`<p role="status">${v.draftKept}</p>` : ''}${marked}
-    <form method="post" action="/registry/rounds/${round.id}/answers">
+    <form class="stack" method="post" action="/registry/rounds/${round.id}/answers">
       ${csrfField(ctx)}
       <input type="hidden" name="organisationId" value="${organisation.id}" />
-      <label>${v.answerLanguage}<input name="language" value="${chosenLanguage}" list="answer-languages" maxlength="35" required autocomplete="off" /></label>
-      <datalist id="answer-languages">${registryLanguages.map(
+      <label>${v.answerLanguage}<input name="language" value="${chosenLanguage}" list="languages-${organisation.id}" aria-describedby="language-help-${organisation.id}" maxlength="35" required autocomplete="off" /></label>
+      <datalist id="languages-${organisation.id}">${registryLanguages.map(
         (l) => html`<option value="${l}">${languageName(l, lang).display}</option>`,
       )}</datalist>
-      <small>${v.answerLanguageHint}</small>
+      <p class="help" id="language-help-${organisation.id}">${v.answerLanguageHint}</p>
       ${round.questions.map((q) =>
         q.kind === 'choice'
           ? html`<label>${question(q)}<select name="answers.${q.key}">
