@@ -21,7 +21,13 @@ import type { OpenDatabase } from '../db/database.ts';
 import { openTestDatabase, testEngines } from '../db/test-databases.ts';
 import { verifyRepresentative } from '../organisations/organisations.service.ts';
 import { TestClient } from '../test-client.ts';
-import { getOwnAnswer, grantMoreTime, openRound, requestMoreTime } from './rounds.service.ts';
+import {
+  getOwnAnswer,
+  grantMoreTime,
+  openRound,
+  requestMoreTime,
+  saveAnswer,
+} from './rounds.service.ts';
 
 for (const engine of testEngines()) {
   describe(`the answer form on a round's page (${engine})`, () => {
@@ -129,6 +135,43 @@ for (const engine of testEngines()) {
       assert.match(html, /name="language" value="pt"/);
       assert.match(html, /Your draft is saved/);
       assert.match(html, /Answered in Portuguese, a language the questionnaire does not have/);
+    });
+
+    test('a draft’s measures declared through the API are kept when the form saves it', async () => {
+      await o.db.transaction().execute((trx) =>
+        saveAnswer(
+          trx,
+          government,
+          roundId,
+          {
+            organisationId: built.organisations.government.id,
+            language: 'pt',
+            answers: { plans: 'Nenhum plano novo.', localisation: 'yes' },
+            measures: [
+              {
+                title: 'Lei de infraestrutura crítica da Internet',
+                titleLanguage: 'pt',
+                instrument: 'law',
+                status: 'adopted',
+                statusDates: { adopted: '2026-03-01' },
+                elements: ['routing'],
+                kinds: ['routing-obligations'],
+              },
+            ],
+          },
+          clock,
+        ),
+      );
+      const saved = await rep.post(`/registry/rounds/${roundId}/answers`, form({}));
+      assert.equal(saved.status, 303);
+      const own = await getOwnAnswer(
+        o.db,
+        government,
+        roundId,
+        built.organisations.government.id,
+        clock,
+      );
+      assert.equal(own.answer?.measures.length, 1);
     });
 
     test('a refused form comes back filled in and the stored draft stays as it was', async () => {

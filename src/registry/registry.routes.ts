@@ -415,9 +415,19 @@ export function registryRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
       answers,
       submit: body.action === 'submit',
     };
-    await c.var.deps.db
-      .transaction()
-      .execute((trx) => saveAnswer(trx, c.var.viewer, id, input, clockOf(c.var.deps)));
+    await c.var.deps.db.transaction().execute(async (trx) => {
+      const now = clockOf(c.var.deps);
+      // The form has no fields for declared measures: a draft's measures (saved through the API)
+      // are kept. Whoever may not answer is refused by saveAnswer below, as through the API.
+      const measures =
+        typeof input.organisationId === 'string'
+          ? await getOwnAnswer(trx, c.var.viewer, id, input.organisationId, now).then(
+              (own) => own.answer?.measures ?? [],
+              () => [],
+            )
+          : [];
+      return saveAnswer(trx, c.var.viewer, id, { ...input, measures }, now);
+    });
     return c.redirect(`/registry/rounds/${id}`, 303);
   });
 
