@@ -29,6 +29,7 @@ const counterparts: Record<string, string> = {
   '/registry/rounds/:id/more-time': 'POST /api/registry-rounds/:id/more-time',
   '/registry/rounds/:id/extensions/:country': 'POST /api/registry-rounds/:id/extensions/:country',
   '/registry/rounds/:id/reminders': 'POST /api/registry-rounds/:id/reminders',
+  '/registry/rounds/:id/answers': 'POST /api/registry-rounds/:id/answers',
 };
 
 /** Page actions that have no API operation by design, each with its reason. */

@@ -727,6 +727,28 @@ for (const engine of testEngines()) {
             reason: 'A bill.',
           }),
       );
+      await matrix(
+        'an answer by someone who answers for no invited government',
+        { ...everyone(403), anonymous: 401 },
+        (c) =>
+          c.post(`/registry/rounds/${round.id}/answers`, {
+            organisationId: built.organisations.civil.id,
+            language: 'en',
+            'answers.plans': 'None.',
+            action: 'draft',
+          }),
+      );
+      await matrix(
+        'an answer for the government by anyone but a verified representative of it',
+        { ...everyone(403), anonymous: 401 },
+        (c) =>
+          c.post(`/registry/rounds/${round.id}/answers`, {
+            organisationId: built.organisations.government.id,
+            language: 'en',
+            'answers.plans': 'None.',
+            action: 'submit',
+          }),
+      );
       await matrix('reminders', secretariatOnly(303), (c) =>
         c.post(`/registry/rounds/${round.id}/reminders`, {}),
       );

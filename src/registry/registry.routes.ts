@@ -42,6 +42,7 @@ import {
   requestMoreTime,
   roundAnswersCsv,
   getRound,
+  getOwnAnswer,
   getRoundStatus,
   newRoundSchema,
   openRound,
@@ -54,6 +55,8 @@ import { getCountryPair, getMap, getTimeline } from './compare.service.ts';
 import { mapPage, pairPage, timelinePage } from './compare.views.ts';
 import { roundPage } from './rounds.views.ts';
 import { checkForm } from '../accounts/accounts.middleware.ts';
+import { refusedFormHeader } from '../web/form-refusal.ts';
+import { isPlenumError } from '../errors.ts';
 import { holds } from '../accounts/accounts.schema.ts';
 import {
   comparePage,
@@ -364,11 +367,26 @@ export function registryRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
         o.country !== null &&
         round.invited.includes(o.country),
     );
+    // The answer form for each government the viewer may answer for (a representative not yet
+    // verified by the secretariat gets none: the service refuses it, as it would refuse the post).
+    const answering = [];
+    for (const organisation of answersFor) {
+      try {
+        answering.push({
+          organisation,
+          own: await getOwnAnswer(db, viewer, round.id, organisation.id, now),
+        });
+      } catch (error) {
+        if (!(isPlenumError(error) && error.code === 'FORBIDDEN')) throw error;
+      }
+    }
     const reminded = c.req.query('reminded');
     return c.html(
       roundPage(c.var.page, round, {
         status,
         answersFor,
+        answering,
+        formAnyway: c.req.header(refusedFormHeader) !== undefined,
         reminded: reminded ? reminded.split(',').filter((x) => /^[A-Z]{3}$/.test(x)) : undefined,
       }),
     );
@@ -381,6 +399,36 @@ export function registryRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
       .transaction()
       .execute((trx) => remindRound(trx, c.var.viewer, id, clockOf(c.var.deps)));
     return c.redirect(`/registry/rounds/${id}?reminded=${sent.countries.join(',')}`, 303);
+  });
+
+  // The answer form: the same service call as POST /api/registry-rounds/:id/answers.
+  app.post('/registry/rounds/:id/answers', async (c) => {
+    const body = await checkForm(c);
+    const id = c.req.param('id');
+    const answers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(body))
+      if (name.startsWith('answers.') && typeof value === 'string')
+        answers[name.slice('answers.'.length)] = value;
+    const input = {
+      organisationId: body.organisationId,
+      language: typeof body.language === 'string' ? body.language.trim() : body.language,
+      answers,
+      submit: body.action === 'submit',
+    };
+    await c.var.deps.db.transaction().execute(async (trx) => {
+      const now = clockOf(c.var.deps);
+      // The form has no fields for declared measures: a draft's measures (saved through the API)
+      // are kept. Whoever may not answer is refused by saveAnswer below, as through the API.
+      const measures =
+        typeof input.organisationId === 'string'
+          ? await getOwnAnswer(trx, c.var.viewer, id, input.organisationId, now).then(
+              (own) => own.answer?.measures ?? [],
+              () => [],
+            )
+          : [];
+      return saveAnswer(trx, c.var.viewer, id, { ...input, measures }, now);
+    });
+    return c.redirect(`/registry/rounds/${id}`, 303);
   });
 
   app.post('/registry/rounds/:id/more-time', async (c) => {

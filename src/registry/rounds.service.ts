@@ -442,6 +442,40 @@ async function answeringCountry(
   return { country, organisationId: organisation.id };
 }
 
+/** What an administration's representative sees of its own answer on the round page. */
+export interface OwnAnswer {
+  country: string;
+  /** When the round closes for this administration (its granted closing, if later). */
+  closesAt: string;
+  /** True while the administration may still save or submit (opened, not closed for it). */
+  open: boolean;
+  answer: Answer | undefined;
+}
+
+/**
+ * The answer (draft or submitted) of the State an account answers for through an organisation,
+ * and when the round closes for it; refused as saveAnswer refuses a non-representative.
+ */
+export async function getOwnAnswer(
+  db: Db,
+  viewer: Viewer | null,
+  roundId: string,
+  organisationId: string,
+  now: Date,
+): Promise<OwnAnswer> {
+  if (!viewer) throw new PlenumError('SIGN_IN_REQUIRED');
+  const round = await getRound(db, roundId, now);
+  const { country } = await answeringCountry(db, viewer, round, organisationId);
+  const closesAt = closingFor(round, await extendedClosings(db, round), country);
+  const row = await findAnswer(db, round.id, country);
+  return {
+    country,
+    closesAt,
+    open: round.state !== 'upcoming' && round.state !== 'published' && now.toISOString() < closesAt,
+    answer: row ? toAnswer(row) : undefined,
+  };
+}
+
 /** A request for more time as an administration gives it. */
 export const moreTimeSchema = z.object({
   organisationId: z.string().max(80),

@@ -8,9 +8,10 @@ import { html } from 'hono/html';
 import { countryName } from '../organisations/countries.ts';
 import type { Organisation } from '../organisations/organisations.schema.ts';
 import { fill, shortList } from '../web/i18n.ts';
-import { csrfField, page, type Markup } from '../web/layout.ts';
+import { csrfField, directionOf, languageName, page, type Markup } from '../web/layout.ts';
 import type { PageContext } from '../web/page-context.ts';
-import type { Round, RoundStatus } from './rounds.service.ts';
+import { registryLanguages } from './registry.data.ts';
+import type { OwnAnswer, Round, RoundStatus } from './rounds.service.ts';
 
 /** What the round page shows besides the round. */
 export interface RoundPageParts {
@@ -18,6 +19,10 @@ export interface RoundPageParts {
   /** Governments the viewer answers for that are invited (for the "more time" form). */
   answersFor: Organisation[];
   reminded: string[] | undefined;
+  /** The viewer's own answer, per government it answers for (the answer form or its receipt). */
+  answering?: { organisation: Organisation; own: OwnAnswer }[];
+  /** Draw the answer form even when closed (a refused form is given back on it). */
+  formAnyway?: boolean;
 }
 
 /** A round's page. */
@@ -56,6 +61,7 @@ export function roundPage(ctx: PageContext, round: Round, parts: RoundPageParts)
           ? html`<p role="status">${fill(v.remindDone, { countries: names(parts.reminded) })}</p>`
           : ''
       }
+      ${(parts.answering ?? []).map((a) => answerPart(ctx, round, a, parts.formAnyway ?? false))}
       ${s ? secretariatPart(ctx, round, s) : ''}
       ${
         parts.answersFor.length && round.state !== 'published'
@@ -123,4 +129,65 @@ function secretariatPart(ctx: PageContext, round: Round, s: RoundStatus): Markup
     </form>`
         : ''
     }`;
+}
+
+/**
+ * An administration's answer: the receipt once submitted; else the form (the questions in the
+ * reader's language, or the questionnaire's own, marked), filled with the saved draft.
+ */
+function answerPart(
+  ctx: PageContext,
+  round: Round,
+  { organisation, own }: { organisation: Organisation; own: OwnAnswer },
+  formAnyway: boolean,
+): Markup {
+  const v = ctx.ui.m.registry.views.rounds;
+  const lang = ctx.ui.lang;
+  const answer = own.answer;
+  const heading = html`<h2>${fill(v.answerTitle, { organisation: organisation.name })}</h2>`;
+  const marked = answer?.languageMarked
+    ? html`<p>${fill(v.languageMarked, { language: languageName(answer.language, lang).display })}</p>`
+    : '';
+  if (answer?.status === 'submitted')
+    return html`<section class="registry-answer">${heading}
+      <p role="status">${fill(v.submittedAt, { date: ctx.ui.instant(answer.submittedAt!, round.timeZone) })}</p>
+      <p>${v.receiptLabel} <code class="receipt">${answer.receipt}</code></p>
+      ${marked}</section>`;
+  if (!own.open && !formAnyway)
+    return html`<section class="registry-answer">${heading}<p>${v.closedForYou}</p></section>`;
+  const fallback = round.languages[0] ?? 'en';
+  const question = (q: Round['questions'][number]) => {
+    const own = q.texts[lang as keyof typeof q.texts];
+    if (own) return html`${own}`;
+    const tag = (q.texts[fallback as keyof typeof q.texts] ? fallback : Object.keys(q.texts)[0])!;
+    const text = q.texts[tag as keyof typeof q.texts]!;
+    return html`<span lang="${tag}" dir="${directionOf(tag)}">${text}</span>
+      <small class="other-language">${fill(v.inOtherLanguage, { language: languageName(tag, lang).display })}</small>`;
+  };
+  const value = (key: string) => answer?.answers[key] ?? '';
+  const chosenLanguage = answer?.language ?? lang;
+  return html`<section class="registry-answer">${heading}
+    <p>${fill(v.closesFor, { closes: ctx.ui.instant(own.closesAt, round.timeZone) })}</p>
+    ${answer ? html`<p role="status">${v.draftKept}</p>` : ''}${marked}
+    <form class="stack" method="post" action="/registry/rounds/${round.id}/answers">
+      ${csrfField(ctx)}
+      <input type="hidden" name="organisationId" value="${organisation.id}" />
+      <label>${v.answerLanguage}<input name="language" value="${chosenLanguage}" list="languages-${organisation.id}" aria-describedby="language-help-${organisation.id}" maxlength="35" required autocomplete="off" /></label>
+      <datalist id="languages-${organisation.id}">${registryLanguages.map(
+        (l) => html`<option value="${l}">${languageName(l, lang).display}</option>`,
+      )}</datalist>
+      <p class="help" id="language-help-${organisation.id}">${v.answerLanguageHint}</p>
+      ${round.questions.map((q) =>
+        q.kind === 'choice'
+          ? html`<label>${question(q)}<select name="answers.${q.key}">
+              <option value="">${v.noChoice}</option>
+              ${q.choices.map(
+                (c) =>
+                  html`<option value="${c}"${value(q.key) === c ? html` selected` : ''}>${c}</option>`,
+              )}</select></label>`
+          : html`<label>${question(q)}<textarea name="answers.${q.key}" rows="5" maxlength="20000" dir="auto">${value(q.key)}</textarea></label>`,
+      )}
+      <button type="submit" name="action" value="draft">${v.saveDraft}</button>
+      <button type="submit" name="action" value="submit">${v.submitAnswer}</button>
+    </form></section>`;
 }

@@ -23,8 +23,10 @@ import { createMeeting } from '../meetings/meetings.service.ts';
 import { createWatch } from '../watches/watches.service.ts';
 import { submitComment } from '../submissions/submissions.service.ts';
 import { paragraphBlock } from '../consultations/consultation.builder.ts';
+import { verifyRepresentative } from '../organisations/organisations.service.ts';
+import { openRound } from '../registry/rounds.service.ts';
 
-type Who = 'anonymous' | 'secretariat' | 'civil' | 'admin';
+type Who = 'anonymous' | 'secretariat' | 'civil' | 'government' | 'admin';
 
 /** What the cases act on: the built consultation and the things made before the tests. */
 interface Made extends BuiltConsultation {
@@ -35,6 +37,8 @@ interface Made extends BuiltConsultation {
   draftBlock: string;
   para2: string;
   para3: string;
+  /** An open questionnaire round that invites the built government (Brazil). */
+  round: string;
 }
 
 interface FormCase {
@@ -387,6 +391,22 @@ const cases: FormCase[] = [
     field: 'reason',
     says: /./,
   },
+  {
+    route: '/registry/rounds/:id/answers',
+    who: 'government',
+    page: (b) => `/registry/rounds/${b.round}`,
+    action: (b) => `/registry/rounds/${b.round}/answers`,
+    form: (b) => ({
+      organisationId: b.organisations.government.id,
+      language: 'pt',
+      'answers.plans': 'Um plano escrito à mão.',
+      'answers.localisation': 'maybe',
+      action: 'draft',
+    }),
+    typed: ['Um plano escrito à mão.', 'value="pt"'],
+    field: 'answers.localisation',
+    says: /choose one of the choices/,
+  },
 ];
 
 /**
@@ -445,7 +465,7 @@ for (const engine of testEngines()) {
       const b = await buildConsultation(o.db);
       const now = new Date('2026-06-01T12:00:00Z');
       app = createApp({ db: o.db, engine, now: () => now });
-      for (const who of ['anonymous', 'secretariat', 'civil', 'admin'] as const) {
+      for (const who of ['anonymous', 'secretariat', 'civil', 'government', 'admin'] as const) {
         const client = new TestClient(app);
         if (who !== 'anonymous') await client.signIn(b.accounts[who].email, builtPassword);
         clients.set(who, client);
@@ -505,6 +525,36 @@ for (const engine of testEngines()) {
       ).text();
       const draftBlock = /name="block"\s+value="([^"]+)"/.exec(draftPage)?.[1];
       assert.ok(draftBlock, 'the draft has a block to correct');
+      await verifyRepresentative(
+        o.db,
+        operatorViewer,
+        { organisation: b.organisations.government.id, accountId: b.accounts.government.id },
+        { kind: 'note_verbale', reason: 'Note verbale 2026/7.' },
+      );
+      const round = await o.db.transaction().execute((trx) =>
+        openRound(
+          trx,
+          operatorViewer,
+          b.process.id,
+          {
+            title: 'Practice on the public core',
+            questions: [
+              { key: 'plans', texts: { en: 'What do you plan?' } },
+              {
+                key: 'localisation',
+                kind: 'choice',
+                texts: { en: 'Must data stay in the country?' },
+                choices: ['yes', 'no'],
+              },
+            ],
+            invited: ['BRA', 'KEN'],
+            opensAt: '2026-05-01T09:00',
+            closesAt: '2026-12-31T18:00',
+            timeZone: 'Europe/Zurich',
+          },
+          new Date('2026-05-01T00:00:00Z'),
+        ),
+      );
       await drain(o.db, engine);
       built = {
         ...b,
@@ -515,6 +565,7 @@ for (const engine of testEngines()) {
         draftBlock,
         para2: await paragraphBlock(o.db, b.versionId, 'para 2'),
         para3: await paragraphBlock(o.db, b.versionId, 'para 3'),
+        round: round.id,
       };
     });
     after(() => o.close());

@@ -15,6 +15,7 @@ import type { Browser, Page } from 'playwright-core';
 import { operatorViewer } from '../../src/accounts/accounts.schema.ts';
 import {
   buildConsultation,
+  builtPassword,
   representativeViewer,
   type BuiltConsultation,
 } from '../../src/consultations/consultation.builder.ts';
@@ -23,6 +24,7 @@ import type { Db } from '../../src/db/database.ts';
 import { createHttpServer, listen } from '../../src/http-server.ts';
 import { verifyRepresentative } from '../../src/organisations/organisations.service.ts';
 import { recordMeasure, reviseMeasure } from '../../src/registry/registry.service.ts';
+import { openRound } from '../../src/registry/rounds.service.ts';
 import {
   axeViolations,
   chromiumSkip as skip,
@@ -39,6 +41,7 @@ let server: Server | undefined;
 let browser: Browser | undefined;
 let base = '';
 let measureId = '';
+let roundId = '';
 
 async function check(page: Page, what: string, direction: 'ltr' | 'rtl'): Promise<string[]> {
   const found = (
@@ -121,6 +124,32 @@ before(async () => {
       new Date('2026-04-10T00:00:00Z'),
     ),
   );
+  roundId = (
+    await opened.db.transaction().execute((trx: Db) =>
+      openRound(
+        trx,
+        operatorViewer,
+        built.process.id,
+        {
+          title: 'Practice on the public core',
+          questions: [
+            { key: 'plans', texts: { en: 'What do you plan?', ar: 'ما الذي تعتزمون القيام به؟' } },
+            {
+              key: 'localisation',
+              kind: 'choice',
+              texts: { en: 'Must data stay in the country?' },
+              choices: ['yes', 'no'],
+            },
+          ],
+          invited: ['BRA', 'KEN'],
+          opensAt: '2026-01-01T09:00',
+          closesAt: '2035-12-31T18:00',
+          timeZone: 'Europe/Zurich',
+        },
+        new Date(),
+      ),
+    )
+  ).id;
   ({ server } = await createHttpServer({ db: opened.db, engine: opened.engine }));
   base = `http://127.0.0.1:${await listen(server, 0, '127.0.0.1')}`;
   browser = await launchChromium();
@@ -192,6 +221,34 @@ test(
       );
       await context.close();
     }
+    assert.deepEqual(findings, []);
+  },
+);
+
+test(
+  'the answer form on a round page, in Arabic at 390 px: axe-clean, right to left, no sideways scrolling',
+  { skip },
+  async () => {
+    const context = await readerContext(browser!, base, 'en', 390);
+    const page = await context.newPage();
+    await page.goto(`${base}/sign-in`);
+    await page.getByLabel('E-mail address').fill(built.accounts.government.email);
+    await page.getByLabel('Password').fill(builtPassword);
+    await Promise.all([
+      page.waitForURL((u) => u.pathname !== '/sign-in'),
+      page.getByRole('button', { name: 'Sign in' }).click(),
+    ]);
+    await page.goto(`${base}/language/ar?back=%2F`);
+    const res = await page.goto(`${base}/registry/rounds/${roundId}`);
+    assert.equal(res?.status(), 200);
+    assert.equal(await page.locator('textarea[name="answers.plans"]').count(), 1);
+    assert.equal(await page.locator('select[name="answers.localisation"]').count(), 1);
+    const findings = await check(page, 'ar round answer form', 'rtl');
+    await page.screenshot({
+      path: join(shots, 'registry-round-answer-ar-390.png'),
+      fullPage: true,
+    });
+    await context.close();
     assert.deepEqual(findings, []);
   },
 );
