@@ -5,7 +5,7 @@
  * direction, axe-core clean; the comparison page's two versions side by side at 1280 px and one
  * above the other at 390 px. One browser; per language × width one reader context (no
  * JavaScript) and one checker context (axe-core needs JavaScript). Screenshots of the first
- * screenful go to test-results/screens/<lang>-<width>-<page>.png.
+ * screenful (the whole comparison page) go to test-results/screens/<lang>-<width>-<page>.png.
  */
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -156,6 +156,11 @@ for (const [lang, dir] of [
               );
               assert.ok(a && b, `${what}: the first row's cells`);
               const table = (await page.locator('table.compare').boundingBox())!;
+              await page.screenshot({
+                path: join(shots, `${lang}-${width}-compare-table.png`),
+                clip: { x: 0, y: table.y, width, height },
+                fullPage: true,
+              });
               if (width >= 1024) {
                 if (Math.abs(a.y - b.y) >= 2) findings.push(`${what}: not side by side`);
                 if (table.width < 1100) findings.push(`${what}: table ${table.width}px wide`);
@@ -163,7 +168,11 @@ for (const [lang, dir] of [
                 findings.push(`${what}: the versions not one above the other`);
               }
             }
-            await page.screenshot({ path: join(shots, `${lang}-${width}-${name}.png`) });
+            // The first screenful, and the whole of the comparison (its table is further down).
+            await page.screenshot({
+              path: join(shots, `${lang}-${width}-${name}.png`),
+              fullPage: name === 'compare',
+            });
             await checker.goto(`${base}${path}`);
             findings.push(...(await axe(checker)).map((v) => `${what}: ${v}`));
           }
