@@ -37,6 +37,7 @@ function row(
   dir: string,
   documentId: string,
   toSeq: number,
+  heads: readonly [string, string, string, string],
 ): Markup {
   const { ui } = ctx;
   const m = ui.m.compare;
@@ -48,8 +49,8 @@ function row(
   if (link.moved) tags.push(m.moved);
   const side = (blocks: Block[], which: 'from' | 'to') =>
     blocks.length === 0
-      ? html`<td class="empty">—</td>`
-      : html`<td lang="${language}" dir="${dir}">${blocks.map(
+      ? html`<td class="empty" data-label="${heads[which === 'from' ? 0 : 1]}">—</td>`
+      : html`<td lang="${language}" dir="${dir}" data-label="${heads[which === 'from' ? 0 : 1]}">${blocks.map(
           (b, i) =>
             html`${i > 0 ? html`<br />` : ''}<strong><bdi>${label(ctx.ui, b)}</bdi></strong> ${
               link.change === 'unchanged' || link.change === 'new' || link.change === 'deleted'
@@ -62,8 +63,8 @@ function row(
   const anchor = r.to[0] ? `to-${r.to[0].id}` : `from-${r.from[0]?.id ?? ''}`;
   return html`<tr id="${anchor}" class="change-${link.change}">
     ${side(r.from, 'from')}${side(r.to, 'to')}
-    <td>${tags.join(', ')}</td>
-    <td>${
+    <td data-label="${heads[2]}">${tags.join(', ')}</td>
+    <td data-label="${heads[3]}">${
       r.commentsBefore > 0 || r.commentsCarried > 0
         ? html`${ui.plural(ui.m.documents.comments, r.commentsBefore)}${
             r.to[0] && r.commentsCarried > 0
@@ -91,6 +92,13 @@ export function comparisonPage(ctx: PageContext, c: Comparison): Markup {
   const from = contentString(ctx, { type: 'version', id: c.from.id, field: 'label' }, c.from.label);
   const to = contentString(ctx, { type: 'version', id: c.to.id, field: 'label' }, c.to.label);
   const title = fill(m.title, { from, to });
+  // The columns' headings, repeated on each cell for a phone, where the rows are stacked.
+  const heads = [
+    fill(m.from, { label: from }),
+    fill(m.to, { label: to }),
+    m.change,
+    ui.m.documents.commentsTitle,
+  ] as const;
   const main = html`<p class="meta">${c.document.symbol ?? ''} · ${c.document.title}</p>
     <h1>${title}</h1>
     <p>${fill(m.intro, { from, to })}</p>
@@ -113,12 +121,12 @@ export function comparisonPage(ctx: PageContext, c: Comparison): Markup {
     <section class="table-scroll" tabindex="0" aria-label="${title}"><table class="compare">
       <caption>${title}</caption>
       <thead><tr>
-        <th scope="col">${fill(m.from, { label: from })}</th>
-        <th scope="col">${fill(m.to, { label: to })}</th>
-        <th scope="col">${m.change}</th>
-        <th scope="col">${ui.m.documents.commentsTitle}</th>
+        <th scope="col">${heads[0]}</th>
+        <th scope="col">${heads[1]}</th>
+        <th scope="col">${heads[2]}</th>
+        <th scope="col">${heads[3]}</th>
       </tr></thead>
-      <tbody>${c.rows.filter((r) => r.from.some((b) => b.kind !== 'footnote') || r.to.some((b) => b.kind !== 'footnote')).map((r) => row(ctx, r, c.language, dir, c.document.id, c.to.seq))}</tbody>
+      <tbody>${c.rows.filter((r) => r.from.some((b) => b.kind !== 'footnote') || r.to.some((b) => b.kind !== 'footnote')).map((r) => row(ctx, r, c.language, dir, c.document.id, c.to.seq, heads))}</tbody>
     </table></section>`;
   return page(ctx, {
     title,
