@@ -45,11 +45,11 @@ const demoAnalyst = 'analyst@demo.plenum.example';
 const legitimatelyTouched = new Set<string>(['rate_limits', 'follower_cursors']);
 
 /**
- * Columns left out of the dumps: when an API token was last used, which using it moves, and an
- * account's language, which GET /language/:lang sets for the signed-in reader whenever the fuzz
+ * Columns left out of the dumps: when an API token was last used and how often, which using it
+ * moves (a refused request is a use too: the token was presented), and an account's language, which GET /language/:lang sets for the signed-in reader whenever the fuzz
  * happens to form a valid language (a request that is not refused, and changes nothing else).
  */
-const bookkeeping = { api_tokens: ['last_used_at'], accounts: ['language'] };
+const bookkeeping = { api_tokens: ['last_used_at', 'use_count'], accounts: ['language'] };
 
 /** POST routes that act on the form token alone, without reading a field: never a valid token. */
 const readsNoFields = new Set([
