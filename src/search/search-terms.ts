@@ -206,16 +206,21 @@ function lowered(text: string): string {
   return text.normalize('NFKC').toLowerCase();
 }
 
+const hyphen = /[-‐‑]/;
+
+/** A word as wordsOf gives it: its parts (split at hyphens), each its Han and other runs. */
+function wordOf(word: string): { parts: Piece[][]; joined: string | null } {
+  const parts = word.split(hyphen).map(piecesOf);
+  const plain = parts.every((p) => p.length === 1 && !p[0]!.han);
+  return {
+    parts,
+    joined: parts.length > 1 && plain ? parts.map((p) => p[0]!.text).join('') : null,
+  };
+}
+
 /** Han runs and other words of a text, with hyphenated words split into their parts. */
 function* wordsOf(text: string): Generator<{ parts: Piece[][]; joined: string | null }> {
-  for (const match of lowered(text).matchAll(wordPattern)) {
-    const parts = match[0].split(/[-‐‑]/).map(piecesOf);
-    const plain = parts.every((p) => p.length === 1 && !p[0]!.han);
-    yield {
-      parts,
-      joined: parts.length > 1 && plain ? parts.map((p) => p[0]!.text).join('') : null,
-    };
-  }
+  for (const match of lowered(text).matchAll(wordPattern)) yield wordOf(match[0]);
 }
 
 /** A text as ranking and phrases see it: how often each term occurs, and its words in order. */
@@ -266,7 +271,19 @@ function analyseFields(
   const counts = new Map<string, number>();
   const sequence: string[] = [];
   for (const { text, weight = 1 } of fields) {
-    for (const { parts, joined } of wordsOf(text)) {
+    const lower = lowered(text);
+    // Most words are one piece: no hyphen, no Han (a text without Han has no Han word). They
+    // are stemmed as they are cut, without the parts wordOf makes of the others.
+    const mayHaveHan = cjk.test(lower);
+    for (const match of lower.matchAll(wordPattern)) {
+      const word = match[0];
+      if (!mayHaveHan && !hyphen.test(word)) {
+        const term = stemWord(word, lang);
+        add(counts, term, weight);
+        sequence.push(term);
+        continue;
+      }
+      const { parts, joined } = wordOf(word);
       for (const pieces of parts) {
         for (const piece of pieces) {
           if (piece.han) {
