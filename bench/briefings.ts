@@ -44,8 +44,22 @@ async function insertRows(
       .execute();
 }
 
+/**
+ * How the submissions that mention the concept say it. With one phrasing every speaker repeats
+ * the same words (quoted once per speaker: a paper of one quotation a speaker); with five, each
+ * speaker says it five ways over the year (its latest three quoted, a line for the rest): the
+ * larger paper.
+ */
+const mentions = [
+  'We attach importance to the general availability and integrity of the public core of the Internet.',
+  'The public core of the Internet must be protected from damage by State activity.',
+  'We support a norm on the public core of the Internet in the final report.',
+  'Protecting the public core of the Internet requires cooperation with the technical community.',
+  'We ask the Group to define the public core of the Internet more precisely.',
+];
+
 /** Runs the briefing benchmark on one engine with `count` submissions. */
-export async function benchBriefing(engine: Engine, count = 100_000): Promise<void> {
+export async function benchBriefing(engine: Engine, count = 100_000, phrasings = 1): Promise<void> {
   const o = await openBenchDatabase(engine);
   try {
     await installShippedConcepts(o.db);
@@ -62,12 +76,10 @@ export async function benchBriefing(engine: Engine, count = 100_000): Promise<vo
       const date = new Date(Date.UTC(2026, 0, 1) + (i % 360) * 86_400_000)
         .toISOString()
         .slice(0, 10);
-      const mentions = i % 5 === 0;
+      const mentioning = i % 5 === 0;
       const text = [
         sentence(random, 14),
-        mentions
-          ? 'We attach importance to the general availability and integrity of the public core of the Internet.'
-          : sentence(random, 12),
+        mentioning ? mentions[Math.floor(i / 1000) % phrasings]! : sentence(random, 12),
         sentence(random, 18),
       ].join(' ');
       const id = newId();
@@ -92,7 +104,7 @@ export async function benchBriefing(engine: Engine, count = 100_000): Promise<vo
         text,
         folded: text.toLowerCase(),
       });
-      if (mentions)
+      if (mentioning)
         tags.push({
           concept_id: concept.id,
           source_id: id,
@@ -141,7 +153,7 @@ export async function benchBriefing(engine: Engine, count = 100_000): Promise<vo
       0,
     );
     console.log(
-      `briefing over ${count.toLocaleString('en')} published submissions on ${engine} (${tags.length.toLocaleString('en')} mention the concept; written in ${(writeMs / 1000).toFixed(1)} s): ` +
+      `briefing over ${count.toLocaleString('en')} published submissions on ${engine} (${tags.length.toLocaleString('en')} mention the concept in ${phrasings === 1 ? 'the same words' : `${phrasings} phrasings`}; written in ${(writeMs / 1000).toFixed(1)} s): ` +
         `drafted in ${((drafted - started) / 1000).toFixed(2)} s (${quotes.toLocaleString('en')} quotations, ${briefing.notes.length.toLocaleString('en')} notes), ` +
         `Markdown ${((mdDone - drafted) / 1000).toFixed(2)} s (${(md.length / 1e6).toFixed(1)} MB), HTML ${((htmlDone - mdDone) / 1000).toFixed(2)} s (${(htmlBytes / 1e6).toFixed(1)} MB), DOCX ${((docxDone - htmlDone) / 1000).toFixed(2)} s (${(docx.byteLength / 1e6).toFixed(1)} MB); ` +
         `draft + Markdown ${((mdDone - started) / 1000).toFixed(2)} s; CPU time (this process, SQLite included): draft + Markdown ${(mdCpu - startedCpu).toFixed(2)} s, DOCX ${(docxCpu - htmlCpu).toFixed(2)} s (draft + DOCX ${(draftedCpu - startedCpu + docxCpu - htmlCpu).toFixed(2)} s); load average ${loadavg()

@@ -125,7 +125,9 @@ for (const engine of engines) {
   await benchPages(engine);
   // 1,000,000 passages by default (minutes per engine); PLENUM_BENCH_SEARCH_ITEMS for fewer.
   await benchSearch(engine);
+  // Every speaker in the same words (a quotation each), then in five phrasings (three each).
   await benchBriefing(engine);
+  await benchBriefing(engine, 100_000, 5);
   await benchLimits(engine);
   await benchCampaignFollower(engine);
   await benchTransparency(engine, { verify: engine === engines[0] });

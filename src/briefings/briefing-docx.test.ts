@@ -114,6 +114,13 @@ async function libraryBriefingDocx(b: Briefing, base = ''): Promise<Buffer> {
       for (const speaker of s.speakers) {
         children.push(para([text(speaker.name, { bold: true })]));
         for (const q of speaker.quotes) children.push(...quote(q, q.note));
+        if (speaker.more)
+          children.push(
+            para([
+              text(speaker.more.text, { italics: true }),
+              new FootnoteReferenceRun(speaker.more.note),
+            ]),
+          );
       }
     }
 
@@ -193,6 +200,12 @@ function paper(language: 'en' | 'ar', size: 'a4' | 'letter'): Briefing {
                 date: '2026-06-02',
               },
             ],
+            more: {
+              statements: 2,
+              submissions: 5,
+              text: 'Earlier statements not quoted here: 2, in 5 submissions <from> 2 to 9 May.',
+              note: 7,
+            },
           },
         ],
         igos: [],
@@ -209,16 +222,17 @@ function paper(language: 'en' | 'ar', size: 'a4' | 'letter'): Briefing {
                     language: 'fr',
                     dir: 'ltr',
                     translate: true,
-                    note: 7,
+                    note: 8,
                     sourceId: 'c',
                     date: '2026-06-02',
                   },
                 ],
+                more: null,
               },
             ],
           },
         ],
-        upcoming: [line(8, 'Third session')],
+        upcoming: [line(9, 'Third session')],
       },
       {
         name: 'Another process',
@@ -233,10 +247,10 @@ function paper(language: 'en' | 'ar', size: 'a4' | 'letter'): Briefing {
     ],
     regulatory: {
       intro: 'Measures of Brazil, Egypt and Kenya.',
-      stated: [line(9, 'Brazil: Act (law): in force')],
-      reported: [line(10, 'Brazil: Portaria (regulation): draft; reported by Open Net')],
+      stated: [line(10, 'Brazil: Act (law): in force')],
+      reported: [line(11, 'Brazil: Portaria (regulation): draft; reported by Open Net')],
     },
-    notes: Array.from({ length: 10 }, (_, i) => ({
+    notes: Array.from({ length: 11 }, (_, i) => ({
       n: i + 1,
       label: `Source ${i + 1} & "more"`,
       href: `/documents/x#para-${i + 1}`,

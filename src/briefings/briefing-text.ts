@@ -58,6 +58,12 @@ export interface BriefingText {
   nothingComingUp: string;
   notes: string;
   submission: string;
+  /** In a quote's note: how many other submissions of the speaker have the same words. */
+  sameWords: string;
+  /** After a speaker's quotes: the statements not quoted. */
+  moreStatements: string;
+  /** The note of that line: where all of the speaker's submissions are. */
+  allSubmissions: string;
   formTitle: string;
   formIntro: string;
   processes: string;
@@ -144,6 +150,10 @@ export const briefingText: Record<UnLanguage, BriefingText> = {
     nothingComingUp: 'No meeting or deadline is announced.',
     notes: 'Notes',
     submission: 'submission of {date}',
+    sameWords: 'other submissions with the same words: {count}, the first on {date}',
+    moreStatements:
+      'Earlier statements not quoted here: {statements}, in {submissions} submissions from {from} to {to}.',
+    allSubmissions: 'all its submissions',
     formTitle: 'Draft a briefing paper',
     formIntro:
       'Choose processes, a period and concepts. plenum drafts a paper with what happened in each process, the passages that touch on the concepts quoted exactly, grouped by who said them, the meetings coming up, and a note for every source.',
@@ -230,6 +240,10 @@ export const briefingText: Record<UnLanguage, BriefingText> = {
     nothingComingUp: 'Aucune réunion ni échéance n’est annoncée.',
     notes: 'Notes',
     submission: 'contribution du {date}',
+    sameWords: 'autres contributions avec les mêmes mots : {count}, la première du {date}',
+    moreStatements:
+      'Déclarations antérieures non citées ici : {statements}, dans {submissions} contributions du {from} au {to}.',
+    allSubmissions: 'toutes ses contributions',
     formTitle: 'Rédiger une note d’information',
     formIntro:
       'Choisissez des processus, une période et des concepts. plenum rédige une note : les faits marquants de chaque processus, les passages qui portent sur les concepts, cités exactement et regroupés par auteur, les réunions à venir, et une note pour chaque source.',
@@ -314,6 +328,10 @@ export const briefingText: Record<UnLanguage, BriefingText> = {
     nothingComingUp: 'No hay reuniones ni plazos anunciados.',
     notes: 'Notas',
     submission: 'contribución del {date}',
+    sameWords: 'otras contribuciones con las mismas palabras: {count}, la primera del {date}',
+    moreStatements:
+      'Declaraciones anteriores no citadas aquí: {statements}, en {submissions} contribuciones del {from} al {to}.',
+    allSubmissions: 'todas sus contribuciones',
     formTitle: 'Redactar una nota informativa',
     formIntro:
       'Elija procesos, un período y conceptos. plenum redacta una nota con las novedades de cada proceso, los pasajes que tratan de los conceptos, citados exactamente y agrupados por autor, las próximas reuniones y una nota para cada fuente.',
@@ -400,6 +418,10 @@ export const briefingText: Record<UnLanguage, BriefingText> = {
     nothingComingUp: 'Заседания и сроки не объявлены.',
     notes: 'Примечания',
     submission: 'материал от {date}',
+    sameWords: 'других материалов с теми же словами: {count}, первый от {date}',
+    moreStatements:
+      'Более ранние заявления, не процитированные здесь: {statements}, в {submissions} материалах с {from} по {to}.',
+    allSubmissions: 'все его материалы',
     formTitle: 'Подготовить справку',
     formIntro:
       'Выберите процессы, период и понятия. plenum подготовит справку: что произошло в каждом процессе, фрагменты, касающиеся понятий, с точными цитатами, сгруппированными по авторам, предстоящие заседания и примечание к каждому источнику.',
@@ -482,6 +504,9 @@ export const briefingText: Record<UnLanguage, BriefingText> = {
     nothingComingUp: '尚无已宣布的会议或截止日期。',
     notes: '注释',
     submission: '{date}提交的意见',
+    sameWords: '措辞相同的其他意见：{count}份，最早于{date}',
+    moreStatements: '此处未引用的较早发言：{statements}条，见于{from}至{to}的{submissions}份意见。',
+    allSubmissions: '其提交的全部意见',
     formTitle: '起草简报',
     formIntro:
       '选择进程、期间和概念。plenum 将起草一份简报，包括每个进程的主要进展、涉及这些概念并按发言方分组的原文引文、即将举行的会议以及每个来源的注释。',
@@ -566,6 +591,10 @@ export const briefingText: Record<UnLanguage, BriefingText> = {
     nothingComingUp: 'لم يُعلن عن أي اجتماع أو موعد نهائي.',
     notes: 'الحواشي',
     submission: 'مساهمة مؤرخة {date}',
+    sameWords: 'مساهمات أخرى بالكلمات نفسها: {count}، أولاها مؤرخة {date}',
+    moreStatements:
+      'بيانات سابقة لم تُقتبس هنا: {statements}، في {submissions} مساهمة من {from} إلى {to}.',
+    allSubmissions: 'جميع مساهماته',
     formTitle: 'صياغة ورقة إحاطة',
     formIntro:
       'اختر العمليات والفترة والمفاهيم. يصوغ plenum ورقة تتضمن ما جرى في كل عملية، والمقاطع التي تتناول المفاهيم مقتبسة حرفياً ومصنفة حسب قائليها، والاجتماعات المقبلة، وحاشية لكل مصدر.',

@@ -136,6 +136,7 @@ export function briefingMarkdown(b: Briefing, base = ''): string {
       for (const speaker of s.speakers) {
         lines.push(`**${md(speaker.name)}**`, '');
         for (const q of speaker.quotes) lines.push(...excerptLines(q, q.note));
+        if (speaker.more) lines.push(`*${md(speaker.more.text)}*[^${speaker.more.note}]`, '');
       }
     }
 
@@ -180,7 +181,7 @@ h3 { font-size: 1.1rem; margin: 1.5rem 0 .5rem; } h4 { font-size: 1rem; margin: 
 blockquote { margin: .3rem 0 .8rem; padding: .1rem 1rem; border-inline-start: 3px solid #8c959f; background: #f6f8fa; }
 blockquote p { margin: .4rem 0; } .speaker { font-weight: 700; margin: .9rem 0 .2rem; break-after: avoid; }
 .translation { border: 1px dashed #8c959f; padding: .3rem .6rem; color: #57606a; font-size: .92rem; margin: -.4rem 0 .9rem; }
-.positions { font-size: .92rem; color: #30363d; } .positions ul { margin: .2rem 0 .8rem; }
+.more { font-style: italic; color: #57606a; font-size: .92rem; margin: -.2rem 0 .9rem; } .positions { font-size: .92rem; color: #30363d; } .positions ul { margin: .2rem 0 .8rem; }
 sup a { text-decoration: none; } .notes { font-size: .85rem; } .notes a { color: #0b5cad; overflow-wrap: anywhere; }
 @media print { body { margin: 0; max-width: none; padding: 0; } a { color: inherit; } h2, h3, h4, .speaker { break-after: avoid; } blockquote, .translation { break-inside: avoid; } }
 @media (max-width: 30rem) { body { padding: 0 .6rem; font-size: 11pt; } }
@@ -269,6 +270,8 @@ export function briefingHtml(b: Briefing, base = ''): string {
       for (const speaker of s.speakers) {
         body.push(`<p class="speaker"><bdi>${escape(speaker.name)}</bdi></p>`);
         for (const q of speaker.quotes) body.push(quoteBlock(q, q.note));
+        if (speaker.more)
+          body.push(`<p class="more">${escape(speaker.more.text)}${ref(speaker.more.note)}</p>`);
       }
     }
     body.push(
@@ -592,6 +595,10 @@ export function briefingDocxBody(b: Briefing): string[] {
       for (const speaker of section.speakers) {
         out.push(para([text(speaker.name, { bold: true })]));
         for (const q of speaker.quotes) quote(q, q.note);
+        if (speaker.more)
+          out.push(
+            para([text(speaker.more.text, { italics: true }), { footnote: speaker.more.note }]),
+          );
       }
     }
 

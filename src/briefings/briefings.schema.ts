@@ -74,7 +74,16 @@ export interface BriefingQuote extends BriefingExcerpt {
 /** Who said it, and what. */
 export interface BriefingSpeaker {
   name: string;
+  /** Its latest distinct statements (the same words in several submissions quoted once). */
   quotes: BriefingQuote[];
+  /** The statements not quoted, counted, with a note to where they all are. */
+  more: {
+    statements: number;
+    submissions: number;
+    /** The line the paper writes, in its language. */
+    text: string;
+    note: number;
+  } | null;
 }
 
 /** A group of other stakeholders (civil society, private sector, …), in the paper's language. */

@@ -60,6 +60,23 @@ import {
 /** Sentences quoted from one passage at most, so a long submission does not fill the paper. */
 const maxQuotesPerPassage = 3;
 
+/**
+ * Distinct statements quoted per speaker and process at most, the latest: a paper says what each
+ * said lately, with a line on the rest and a note to where all of it is, so a speaker with
+ * hundreds of submissions does not fill it (nor a paper over 100,000 submissions run to
+ * thousands of pages nobody reads).
+ */
+const maxQuotesPerSpeaker = 3;
+
+/** What a speaker said in the same words, once: the latest submission and how many have them. */
+interface Said {
+  latest: BriefingPassage;
+  pieces: string[];
+  /** YYYY-MM-DD of the first submission with these words. */
+  first: string;
+  submissions: number;
+}
+
 /** A paragraph of a draft up to this length is quoted whole; a longer one by its sentences on the concepts. */
 const wholeParagraphLength = 900;
 
@@ -321,7 +338,10 @@ class Notes {
         for (const position of d.positions) position.note = number(position.note);
       }
       const speakers = [...p.states, ...p.igos, ...p.others.flatMap((g) => g.speakers)];
-      for (const s of speakers) for (const q of s.quotes) q.note = number(q.note);
+      for (const s of speakers) {
+        for (const q of s.quotes) q.note = number(q.note);
+        if (s.more) s.more.note = number(s.more.note);
+      }
       for (const line of p.upcoming) line.note = number(line.note);
     }
     for (const line of [...regulatory.stated, ...regulatory.reported])
@@ -750,7 +770,9 @@ function speakersOf(
     }
     bySource.set(p.sourceId, known);
   }
-  const speakers = new Map<string, { group: string; speaker: BriefingSpeaker }>();
+  // Per speaker, what it said: each distinct set of words once (the latest submission that has
+  // them, with how many others repeat them), in date order.
+  const said = new Map<string, { group: string; name: string; texts: Map<string, Said> }>();
   for (const { passage: p, pieces } of [...bySource.values()].toSorted((a, b) =>
     a.passage.date < b.passage.date ? -1 : a.passage.date > b.passage.date ? 1 : 0,
   )) {
@@ -763,22 +785,61 @@ function speakersOf(
         ? countryName(p.country, lang)
         : (p.organisationName ?? p.title);
     const key = `${group}\u0000${name}`;
-    let entry = speakers.get(key);
-    if (!entry) {
-      entry = { group, speaker: { name, quotes: [] } };
-      speakers.set(key, entry);
-    }
+    let entry = said.get(key);
+    if (!entry) said.set(key, (entry = { group, name, texts: new Map() }));
     const inOrder = pieces.toSorted((a, b) => p.text.indexOf(a) - p.text.indexOf(b));
-    const quote: BriefingQuote = {
-      ...excerpt(paper, inOrder, p.language),
-      note: notes.add(
-        `${p.organisationName ?? p.title}, ${fill(t.submission, { date: day(p.date) })}`,
-        p.href,
-      ),
-      sourceId: p.sourceId,
-      date: p.date,
-    };
-    entry.speaker.quotes.push(quote);
+    const words = `${p.language}\u0000${inOrder.join('\u0000')}`;
+    const known = entry.texts.get(words);
+    if (known) {
+      known.latest = p;
+      known.pieces = inOrder;
+      known.submissions += 1;
+    } else entry.texts.set(words, { latest: p, pieces: inOrder, first: p.date, submissions: 1 });
+  }
+  const speakers = new Map<string, { group: string; speaker: BriefingSpeaker }>();
+  for (const [key, { group, name, texts }] of said) {
+    const all = [...texts.values()].toSorted((a, b) =>
+      a.latest.date < b.latest.date ? -1 : a.latest.date > b.latest.date ? 1 : 0,
+    );
+    const shown = all.slice(-maxQuotesPerSpeaker);
+    const left = all.slice(0, -maxQuotesPerSpeaker);
+    const quotes = shown.map(({ latest: p, pieces, first, submissions }): BriefingQuote => {
+      const repeated =
+        submissions > 1
+          ? `; ${fill(t.sameWords, { count: submissions - 1, date: day(first) })}`
+          : '';
+      return {
+        ...excerpt(paper, pieces, p.language),
+        note: notes.add(
+          `${p.organisationName ?? p.title}, ${fill(t.submission, { date: day(p.date) })}${repeated}`,
+          p.href,
+        ),
+        sourceId: p.sourceId,
+        date: p.date,
+      };
+    });
+    let more: BriefingSpeaker['more'] = null;
+    if (left.length > 0) {
+      const latest = left.at(-1)!.latest;
+      const first = left.reduce((d, x) => (x.first < d ? x.first : d), left[0]!.first);
+      const submissions = left.reduce((n, x) => n + x.submissions, 0);
+      more = {
+        statements: left.length,
+        submissions,
+        text: fill(t.moreStatements, {
+          statements: left.length,
+          submissions,
+          from: day(first),
+          to: day(latest.date),
+        }),
+        // The speaker's own page lists everything it submitted; without one, its latest.
+        note: notes.add(
+          `${latest.organisationName ?? latest.title}${t.colon}${t.allSubmissions}`,
+          latest.organisationId ? `/organisations/${latest.organisationId}` : latest.href,
+        ),
+      };
+    }
+    speakers.set(key, { group, speaker: { name, quotes, more } });
   }
   const inGroup = (group: string): BriefingSpeaker[] =>
     [...speakers.values()]

@@ -14,6 +14,7 @@ export interface BriefingPassage {
   processId: string;
   title: string;
   href: string;
+  organisationId: string | null;
   organisationName: string | null;
   stakeholderGroup: string | null;
   country: string | null;
@@ -29,6 +30,7 @@ const passageColumns = [
   's.process_id',
   's.title',
   's.href',
+  's.organisation_id',
   's.organisation_name',
   's.stakeholder_group',
   's.country',
@@ -43,6 +45,7 @@ function toPassage(r: {
   process_id: string;
   title: string;
   href: string;
+  organisation_id: string | null;
   organisation_name: string | null;
   stakeholder_group: string | null;
   country: string | null;
@@ -56,6 +59,7 @@ function toPassage(r: {
     processId: r.process_id,
     title: r.title,
     href: r.href,
+    organisationId: r.organisation_id,
     organisationName: r.organisation_name,
     stakeholderGroup: r.stakeholder_group,
     country: r.country,
