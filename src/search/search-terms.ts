@@ -415,13 +415,20 @@ export function holdsPhrases(
 }
 
 /**
+ * The words of a query that proximity weighs: Han pairs are not in a passage's sequence (its
+ * characters are), so proximity is of the other words; with fewer than two there is none.
+ */
+export function proximityWords(query: SearchQuery): string[][] {
+  return query.words.filter((w) => !w.some((t) => cjk.test(t)));
+}
+
+/**
  * How close together a passage holds the query's words, from 0 (far apart, or one word only) to
  * 2 (all of them in a row, in the query's order): the phrase and proximity bonus of ranking.
  * Closeness is the words' count over the span of the shortest stretch holding one of each.
  */
 export function proximity(sequence: string[], query: SearchQuery): number {
-  // Han pairs are not in the sequence (its characters are): proximity is of the other words.
-  const words = query.words.filter((w) => !w.some((t) => cjk.test(t)));
+  const words = proximityWords(query);
   if (words.length < 2 || sequence.length === 0) return 0;
   const inOrder = phraseAt(sequence, words) >= 0 ? 1 : 0;
   const last = new Array<number>(words.length).fill(-1);

@@ -20,6 +20,7 @@ import {
   matchRanges,
   parseQuery,
   proximity,
+  proximityWords,
   queryTermsOf,
   type Analysis,
   type SearchQuery,
@@ -451,7 +452,12 @@ function scoreCandidates(
   const seen = new Map<number, Scored>();
   for (const candidate of candidates) {
     const weights = [...candidate.weights];
-    if (how.needsText) {
+    if (how.needsText && how.checkedHere.length === 0 && how.query.phrases.length === 0) {
+      // Han runs alone: SQL held every word (their pairs), the runs are read in the folded text;
+      // analysing thousands of candidates for nothing else was most of a Chinese search.
+      if (!holdsPhrases({ sequence: [] }, () => foldForSearch(candidate.text ?? ''), how.query))
+        continue;
+    } else if (how.needsText) {
       const analysis = analyse([{ text: candidate.text ?? '' }], candidate.language);
       if (!holdsWords(analysis.counts, how.query)) continue;
       if (!holdsPhrases(analysis, () => foldForSearch(candidate.text ?? ''), how.query)) continue;
@@ -502,7 +508,7 @@ function groupResults(scored: Scored[]): Result[] {
  * close together, and as much again for all of them in a row in the query's order.
  */
 async function rerankByProximity(db: Db, results: Result[], query: SearchQuery): Promise<void> {
-  if (query.words.length < 2) return;
+  if (proximityWords(query).length < 2) return;
   const top = results.slice(0, rerankDepth);
   const needing = top
     .filter((r) => r.best.candidate.text === null)
