@@ -16,6 +16,7 @@ import { issuePeriodNotices, issueWatchDigests } from '../notifications/notifica
 import { WebhookDeliverer } from '../watches/webhook-deliverer.ts';
 import { createHttpServer, listen } from '../http-server.ts';
 import { parseFlags } from './output.ts';
+import { keepPrinterWarm, stopPrinter } from '../web/print-pdf.ts';
 
 /** Usage of plenum serve. */
 export const serveUsage = `plenum serve [--port N] [--host ADDRESS] [--db URL|PATH] [--workers N] [--no-demo]
@@ -114,6 +115,8 @@ async function serveWorker(config: Config, announceIt = false): Promise<number> 
     mail: mailModeOf(config),
   });
   followers.start();
+  // A paper's PDF is printed by a browser this process keeps between prints.
+  keepPrinterWarm();
   // Webhook deliveries wait in the database; every process sends the due ones it claims.
   const webhooks = new WebhookDeliverer(opened.db, {
     allowPrivate: config.allowPrivateWebhooks,
@@ -152,6 +155,7 @@ async function serveWorker(config: Config, announceIt = false): Promise<number> 
   await followers.stop();
   await webhooks.stop();
   await mail.stop();
+  await stopPrinter();
   await opened.close();
   return 0;
 }
