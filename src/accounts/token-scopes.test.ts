@@ -11,7 +11,7 @@ import { sql } from 'kysely';
 import { createApp } from '../app.ts';
 import type { OpenDatabase } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
-import { openTestDatabase, testEngines } from '../db/test-databases.ts';
+import { openTestDatabase, rowCounts, testEngines } from '../db/test-databases.ts';
 import {
   buildConsultation,
   representativeViewer,
@@ -21,30 +21,6 @@ import { apiBodyLimit } from '../context.ts';
 import { makeApiToken, viewerFromToken } from './accounts.service.ts';
 import { listApiTokens } from './accounts.store.ts';
 import { TestClient } from '../test-client.ts';
-
-/** The number of rows of every table, by table. */
-async function rowCounts(o: OpenDatabase, engine: string): Promise<Record<string, number>> {
-  const tables =
-    engine === 'sqlite'
-      ? await sql<{
-          name: string;
-        }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`.execute(
-          o.db,
-        )
-      : await sql<{
-          name: string;
-        }>`select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'`.execute(
-          o.db,
-        );
-  const counts: Record<string, number> = {};
-  for (const { name } of tables.rows) {
-    const r = await sql<{
-      n: number | string;
-    }>`select count(*) as n from ${sql.table(name)}`.execute(o.db);
-    counts[name] = Number(r.rows[0]!.n);
-  }
-  return counts;
-}
 
 for (const engine of testEngines()) {
   describe(`scoped API tokens (${engine})`, () => {
@@ -91,7 +67,7 @@ for (const engine of testEngines()) {
         new Date('2026-06-01T00:00:00Z'),
       );
       const noRead = await token({ scopes: ['submit'] });
-      const counts = await rowCounts(o, engine);
+      const counts = await rowCounts(o);
       const refusals: [string, Response | Promise<Response>, number, string, RegExp][] = [
         ['no submit scope', submit(readOnly, submission()), 403, 'TOKEN_SCOPE_MISSING', /“submit”/],
         ['expired', submit(expired, submission()), 401, 'TOKEN_EXPIRED', /expired at 2026-06-02/],
@@ -142,7 +118,7 @@ for (const engine of testEngines()) {
           wrong.push(`${name}: ${res.status} ${JSON.stringify(body)}`);
       }
       assert.deepEqual(wrong, []);
-      const afterCounts = await rowCounts(o, engine);
+      const afterCounts = await rowCounts(o);
       assert.deepEqual(afterCounts, counts);
 
       const accepted = await submit(submitter, submission());

@@ -3,6 +3,7 @@
  * PLENUM_TEST_POSTGRES_URL is set (each test gets its own schema, dropped afterwards).
  */
 import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
 import pg from 'pg';
 import { migrateToLatest, openDatabase, type Engine, type OpenDatabase } from './database.ts';
 
@@ -39,4 +40,35 @@ export async function openTestDatabase(
       }
     },
   };
+}
+
+/**
+ * The number of rows of every table of the database, by table, but those named in `except`:
+ * what a refused operation must leave as it was ("nothing is written on any refusal").
+ */
+export async function rowCounts(
+  o: OpenDatabase,
+  except: string[] = [],
+): Promise<Record<string, number>> {
+  const tables =
+    o.engine === 'sqlite'
+      ? await sql<{
+          name: string;
+        }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`.execute(
+          o.db,
+        )
+      : await sql<{
+          name: string;
+        }>`select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'`.execute(
+          o.db,
+        );
+  const counts: Record<string, number> = {};
+  for (const { name } of tables.rows.toSorted((a, b) => (a.name < b.name ? -1 : 1))) {
+    if (except.includes(name)) continue;
+    const r = await sql<{
+      n: number | string;
+    }>`select count(*) as n from ${sql.table(name)}`.execute(o.db);
+    counts[name] = Number(r.rows[0]!.n);
+  }
+  return counts;
 }

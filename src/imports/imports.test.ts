@@ -2,7 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { deflateRawSync } from 'node:zlib';
 import type { OpenDatabase } from '../db/database.ts';
-import { openTestDatabase, testEngines } from '../db/test-databases.ts';
+import { openTestDatabase, rowCounts, testEngines } from '../db/test-databases.ts';
 import { isPlenumError, type ErrorCode } from '../errors.ts';
 import { getBlocks, readDocument } from '../documents/documents.service.ts';
 import { listEventsFor } from '../events/events.store.ts';
@@ -17,25 +17,6 @@ import {
 } from './parser/docx.builder.ts';
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
-
-async function rowCounts(o: OpenDatabase): Promise<Record<string, number>> {
-  const counts: Record<string, number> = {};
-  for (const table of [
-    'documents',
-    'versions',
-    'language_versions',
-    'blocks',
-    'footnote_refs',
-    'events',
-  ] as const) {
-    const row = await o.db
-      .selectFrom(table)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
-    counts[table] = Number(row.n);
-  }
-  return counts;
-}
 
 async function rejectsWith(promise: Promise<unknown>, code: ErrorCode): Promise<void> {
   await assert.rejects(promise, (error: unknown) => {

@@ -1,7 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { OpenDatabase } from '../db/database.ts';
-import { openTestDatabase, testEngines } from '../db/test-databases.ts';
+import { openTestDatabase, rowCounts, testEngines } from '../db/test-databases.ts';
 import { isPlenumError } from '../errors.ts';
 import { operatorViewer } from '../accounts/accounts.schema.ts';
 import { readDocument } from '../documents/documents.service.ts';
@@ -11,25 +11,6 @@ import { exportVersionAkn, exportVersionAknAll } from './akn.service.ts';
 import { aknSchemaMissing, xmllintSchemaErrors } from './akn-schema.builder.ts';
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
-
-async function rowCounts(o: OpenDatabase): Promise<Record<string, number>> {
-  const counts: Record<string, number> = {};
-  for (const table of [
-    'documents',
-    'versions',
-    'language_versions',
-    'blocks',
-    'footnote_refs',
-    'events',
-  ] as const) {
-    const row = await o.db
-      .selectFrom(table)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
-    counts[table] = Number(row.n);
-  }
-  return counts;
-}
 
 /** A draft with a cover (front matter), a table, an unnumbered paragraph and a back cover. */
 const richDraft = [
