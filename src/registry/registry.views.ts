@@ -134,7 +134,7 @@ export function filterForm(
   const sortedCountries = countries
     .filter((c) => !c.observer)
     .map((c) => ({ iso3: c.iso3, name: countryName(c.iso3, lang) }))
-    .toSorted((a, b) => a.name.localeCompare(b.name, lang));
+    .toSorted(byName(lang));
   const select = (name: string, label: string, items: Markup[]) =>
     html`<label>${label}<select name="${name}"><option value="">${r.any}</option>${items}</select></label>`;
   return html`<form class="filters" method="get" action="${action}">
@@ -322,6 +322,16 @@ export function countryPracticePage(
   });
 }
 
+const collators = new Map<string, Intl.Collator>();
+
+/** Orders named rows by name in the reader's language (one collator per language, not one per comparison). */
+export function byName(lang: string): (a: { name: string }, b: { name: string }) => number {
+  let collator = collators.get(lang);
+  if (!collator) collators.set(lang, (collator = new Intl.Collator(lang)));
+  const c = collator;
+  return (a, b) => c.compare(a.name, b.name);
+}
+
 /** Escapes text for HTML (the matrix body is built as one string: ~1,200 cells, each a template call was most of the page's time). */
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -394,7 +404,7 @@ export function comparePage(
   const lang = ctx.ui.lang;
   const rows = matrix.rows
     .map((row) => ({ ...row, name: countryName(row.country, lang) }))
-    .toSorted((a, b) => a.name.localeCompare(b.name, lang));
+    .toSorted(byName(lang));
   const fragmentingKinds = lookups.terms.filter((t) => t.type === 'kind' && t.fragmenting);
   const percent = new Intl.NumberFormat(lang === 'ar' ? 'ar-u-nu-latn' : lang, {
     style: 'percent',
