@@ -190,6 +190,33 @@ export async function listVersions(db: Db, id: string, at?: string): Promise<Mea
   return measure ? rows.map((r) => toMeasure(r, measure.latest_version)) : [];
 }
 
+/** The latest version of each of these measures (those that exist). */
+export async function listLatestVersions(db: Db, ids: string[]): Promise<Measure[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('registry_measure_versions as v')
+    .innerJoin('registry_measures as m', 'm.id', 'v.measure_id')
+    .selectAll('v')
+    .select('m.latest_version')
+    .where('m.id', 'in', ids)
+    .whereRef('v.version', '=', 'm.latest_version')
+    .orderBy('v.measure_id')
+    .execute();
+  return rows.map((r) => toMeasure(r, r.latest_version));
+}
+
+/** The ids of the measures after `after`, in order, `limit` at most (a walk over all of them). */
+export async function listMeasureIds(db: Db, after: string, limit: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('registry_measures')
+    .select('id')
+    .where('id', '>', after)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
 /** Filters the store applies; the rest (region, element, kind) the service applies. */
 export interface StoreFilter {
   countries?: string[];
