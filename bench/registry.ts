@@ -36,7 +36,11 @@ function pad(n: number, width: number): string {
 }
 
 /** Writes the measures and their versions in batches, then rebuilds the kept cells and counts. */
-export async function loadRegistry(db: Db, measures: number, versionsPerMeasure: number): Promise<number> {
+export async function loadRegistry(
+  db: Db,
+  measures: number,
+  versionsPerMeasure: number,
+): Promise<number> {
   const states = countries.filter((c) => !c.observer).map((c) => c.iso3);
   const elements = shippedTerms.filter((t) => t.type === 'element').map((t) => t.slug);
   const kinds = shippedTerms.filter((t) => t.type === 'kind').map((t) => t.slug);

@@ -617,7 +617,11 @@ for (const engine of testEngines()) {
           path: '/api/registry/map?element=naming-numbering&show=indicator',
           expect: everyone(200),
         },
-        { name: 'an unknown element', path: '/api/registry/map?element=nothing', expect: everyone(400) },
+        {
+          name: 'an unknown element',
+          path: '/api/registry/map?element=nothing',
+          expect: everyone(400),
+        },
       ]);
       add('GET /api/registry/pair', [
         { name: 'two States', path: '/api/registry/pair?a=BRA&b=FRA', expect: everyone(200) },

@@ -108,7 +108,12 @@ for (const engine of testEngines()) {
         [`${measureId}~en`],
       );
       const { watch, hits } = await getWatchFeed(o.db, conceptWatch.feedKey);
-      const xml = watchFeed({ base: 'https://plenum.example', selfPath: '/feed.atom', watch, hits });
+      const xml = watchFeed({
+        base: 'https://plenum.example',
+        selfPath: '/feed.atom',
+        watch,
+        hits,
+      });
       assert.match(
         xml,
         new RegExp(`<link href="https://plenum.example/registry/measures/${measureId}"`),

@@ -667,7 +667,9 @@ export function registryRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
               ),
             share: z
               .number()
-              .describe("Its regional group's indicator on the element: what show=indicator colours by"),
+              .describe(
+                "Its regional group's indicator on the element: what show=indicator colours by",
+              ),
           }),
         )
         .describe('Every UN member State, by alpha-3 code'),

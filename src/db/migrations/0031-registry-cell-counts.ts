@@ -21,8 +21,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('element', 'text', (c) => c.notNull())
     .addColumn('voice', 'text', (c) => c.notNull());
   // Standing measures (latest versions) with that status; a row at 0 everywhere is left and skipped.
-  for (const s of statuses)
-    table = table.addColumn(s, 'integer', (c) => c.notNull().defaultTo(0));
+  for (const s of statuses) table = table.addColumn(s, 'integer', (c) => c.notNull().defaultTo(0));
   await table
     .addPrimaryKeyConstraint('registry_cell_counts_pk', ['kind', 'country', 'element', 'voice'])
     .execute();
