@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Viewer } from '../accounts/accounts.schema.ts';
+import { createApp } from '../app.ts';
 import { getConcept, installShippedConcepts } from '../concepts/concepts.service.ts';
 import {
   buildConsultation,
@@ -95,6 +96,26 @@ for (const engine of testEngines()) {
         (await search('DNS', { country: 'FRA' })).hits.map((h) => h.kind),
         ['measure'],
       );
+    });
+
+    test('the search page marks it as a national measure of its State, linked to its page', async () => {
+      const app = createApp({ db: o.db, engine });
+      for (const [lang, label] of [
+        ['en', 'National measure'],
+        ['ar', 'تدبير وطني'],
+      ] as const) {
+        const res = await app.request('/search?q=decree+resolvers&kind=measure', {
+          headers: { 'accept-language': lang },
+        });
+        assert.equal(res.status, 200);
+        const text = await res.text();
+        assert.match(
+          text,
+          new RegExp(`<a href="/registry/measures/${measureId}"><bdi>Decree on resolvers`),
+        );
+        assert.match(text, new RegExp(`${label} · `));
+        assert.match(text, /<a href="\/registry\/countries\/FRA">/);
+      }
     });
 
     test('concepts tag it and watches match it, so it is in their Atom feeds', async () => {
