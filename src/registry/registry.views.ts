@@ -367,30 +367,30 @@ function matrixBody(
   };
   const kept = query({ ...filter, country: undefined, element: undefined });
   const listBase = escapeHtml(`/registry${kept ? `${kept}&` : '?'}`);
-  const out: string[] = [];
+  const elementParams = elements.map((e) => `&amp;element=${encodeURIComponent(e)}">`);
+  const statusOpen = measureStatuses.map((s) => `<li class="status-${s}">${statusLabels[s]}: `);
+  // One string grown in place: cheaper than thousands of pieces joined (a rope V8 flattens once).
+  let out = '';
   for (const row of rows) {
-    out.push(
-      `<tr><th scope="row"><a href="/registry/countries/${row.country}${at}">${escapeHtml(row.name)}</a></th>`,
-    );
-    for (const e of elements) {
-      const cell = row.cells[e];
+    out += `<tr><th scope="row"><a href="/registry/countries/${row.country}${at}">${escapeHtml(row.name)}</a></th>`;
+    const cellBase = `<td><a class="cell-count" href="${listBase}country=${row.country}`;
+    for (let i = 0; i < elements.length; i++) {
+      const cell = row.cells[elements[i]!];
       if (!cell) {
-        out.push('<td></td>');
+        out += '<td></td>';
         continue;
       }
-      out.push(
-        `<td><a class="cell-count" href="${listBase}country=${row.country}&amp;element=${encodeURIComponent(e)}">${countText(cell.total)}</a><ul class="cell">`,
-      );
-      for (const s of measureStatuses) {
-        const count = cell.byStatus[s];
-        if (count) out.push(`<li class="status-${s}">${statusLabels[s]}: ${n(count)}</li>`);
+      out += `${cellBase}${elementParams[i]}${countText(cell.total)}</a><ul class="cell">`;
+      for (let k = 0; k < measureStatuses.length; k++) {
+        const count = cell.byStatus[measureStatuses[k]!];
+        if (count) out += `${statusOpen[k]}${n(count)}</li>`;
       }
-      if (cell.reported) out.push(`<li>${reported}: ${n(cell.reported)}</li>`);
-      out.push('</ul></td>');
+      if (cell.reported) out += `<li>${reported}: ${n(cell.reported)}</li>`;
+      out += '</ul></td>';
     }
-    out.push('</tr>');
+    out += '</tr>';
   }
-  return raw(out.join(''));
+  return raw(out);
 }
 
 /** The matrix of States × elements and the fragmentation indicator with its inputs. */
