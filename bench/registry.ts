@@ -36,7 +36,11 @@ function pad(n: number, width: number): string {
 }
 
 /** Writes the measures and their versions in batches, then rebuilds the kept cells and counts. */
-async function load(db: Db, measures: number, versionsPerMeasure: number): Promise<number> {
+export async function loadRegistry(
+  db: Db,
+  measures: number,
+  versionsPerMeasure: number,
+): Promise<number> {
   const states = countries.filter((c) => !c.observer).map((c) => c.iso3);
   const elements = shippedTerms.filter((t) => t.type === 'element').map((t) => t.slug);
   const kinds = shippedTerms.filter((t) => t.type === 'kind').map((t) => t.slug);
@@ -116,7 +120,7 @@ async function load(db: Db, measures: number, versionsPerMeasure: number): Promi
 }
 
 /** 193 answers, one per State, to one round (each with a few answers and two measures). */
-async function loadRound(db: Db): Promise<string> {
+export async function loadRound(db: Db): Promise<string> {
   const states = countries.filter((c) => !c.observer).map((c) => c.iso3);
   const id = '00000000-0000-4000-9000-000000000001';
   const questions = ['q1', 'q2', 'q3', 'q4', 'q5'].map((key) => ({
@@ -189,7 +193,7 @@ export async function benchRegistry(engine: Engine): Promise<void> {
   const o = await openBenchDatabase(engine);
   try {
     const t0 = performance.now();
-    const versions = await load(o.db, measures, 10);
+    const versions = await loadRegistry(o.db, measures, 10);
     const roundId = await loadRound(o.db);
     const loaded = ((performance.now() - t0) / 1000).toFixed(1);
     const app = createApp({ db: o.db, engine });

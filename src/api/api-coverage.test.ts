@@ -93,3 +93,37 @@ test('every page POST route has a JSON API counterpart or a reasoned exemption',
     await o.close();
   }
 });
+
+/**
+ * The registry's comparison pages and the JSON routes that give the same data (issue 16): a
+ * program reads what the matrix, the map, the pair view and the timeline show.
+ */
+const readCounterparts: Record<string, string> = {
+  '/registry/compare': 'GET /api/registry/matrix',
+  '/registry/map': 'GET /api/registry/map',
+  '/registry/pair': 'GET /api/registry/pair',
+  '/registry/timeline': 'GET /api/registry/timeline',
+  '/registry/countries/:code': 'GET /api/registry/countries/:code',
+  '/registry/measures/:id': 'GET /api/registry/measures/:id',
+};
+
+test("the registry's comparison pages each have a JSON route", async () => {
+  const o = await openTestDatabase('sqlite');
+  try {
+    const app = createApp({ db: o.db, engine: 'sqlite' });
+    const gets = new Set(app.routes.filter((r) => r.method === 'GET').map((r) => r.path));
+    const missing = Object.entries(readCounterparts)
+      .filter(([page, api]) => !gets.has(page) || !gets.has(api.replace(/^GET /, '')))
+      .map(([page, api]) => `${page} → ${api}`);
+    assert.deepEqual(missing, [], 'a page or its JSON route the app does not have');
+    const described = Object.keys(
+      ((await (await app.request('/api/openapi.json')).json()) as { paths: object }).paths,
+    );
+    for (const api of Object.values(readCounterparts)) {
+      const path = api.replace(/^GET /, '').replace(/:([a-z]+)/gi, '{$1}');
+      assert.ok(described.includes(path), `${path} is in the OpenAPI description`);
+    }
+  } finally {
+    await o.close();
+  }
+});

@@ -481,6 +481,57 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/registry/map': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The world map's data: each member State's category on an element (or its regional group's indicator) and the indicator's inputs, as /registry/map draws them */
+    get: operations['registryMap'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/registry/pair': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Two States' practice side by side at `at` (now when absent), element by element: each one's measures, the kinds only one has, and the conflicts by the rules /registry/pair states */
+    get: operations['registryPair'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/registry/timeline': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Standing measures (at `at`, now when absent) that entered into force, per year and element, as /registry/timeline shows them */
+    get: operations['registryTimeline'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/processes/{process}/registry-rounds': {
     parameters: {
       query?: never;
@@ -1809,13 +1860,13 @@ export interface components {
     };
     SearchHit: {
       /** @enum {string} */
-      kind: 'paragraph' | 'footnote' | 'submission';
-      /** @description Block id (paragraph, footnote) or submission id */
+      kind: 'paragraph' | 'footnote' | 'submission' | 'measure';
+      /** @description Block id (paragraph, footnote), submission id, or measure id (then "~" and a language for a translated title) */
       id: string;
       /** @description "A/AC.290/2021/CRP.2, para 38", or the organisation */
       citation: string;
       symbol: string | null;
-      /** @description The document title, or the submission title */
+      /** @description The document title, the submission title, or the measure's title */
       title: string;
       /** @description "para 38", "fn 12"; null for a submission */
       address: string | null;
@@ -1824,8 +1875,11 @@ export interface components {
       language: string;
       /** @description YYYY-MM-DD */
       date: string;
+      /** @description The passage's process; empty for a measure */
       processId: string;
       documentId: string | null;
+      /** @description The State of a measure, or the country of the organisation of a submission */
+      country: string | null;
       organisation: {
         id: string;
         name: string;
@@ -3713,6 +3767,178 @@ export interface operations {
               fragmenting: string[];
               /** @description fragmenting.length / states */
               share: number;
+            }[];
+          };
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  registryMap: {
+    parameters: {
+      query?: {
+        country?: string;
+        region?: string;
+        element?: string;
+        kind?: string;
+        status?: 'planned' | 'draft' | 'adopted' | 'in_force' | 'amended' | 'repealed';
+        voice?: 'state' | 'reported';
+        at?: string;
+        show?: 'states' | 'indicator';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            at: string | null;
+            element: string;
+            /** @enum {string} */
+            show: 'states' | 'indicator';
+            /** @description Every UN member State, by alpha-3 code */
+            states: {
+              /** @description ISO 3166-1 alpha-3 */
+              country: string;
+              /** @description Its regional group */
+              region: string | null;
+              /**
+               * @description fragmenting: a binding measure of a fragmenting kind on the element (an input of the indicator); measures: a measure on it, none of those; none
+               * @enum {string}
+               */
+              category: 'fragmenting' | 'measures' | 'none';
+              /** @description Its regional group's indicator on the element: what show=indicator colours by */
+              share: number;
+            }[];
+            /** @description The fragmentation indicator of the element per regional group, with its inputs */
+            indicator: {
+              region: string;
+              states: number;
+              withMeasures: string[];
+              fragmenting: string[];
+              /** @description fragmenting.length / states */
+              share: number;
+            }[];
+          };
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  registryPair: {
+    parameters: {
+      query: {
+        a: string;
+        b: string;
+        at?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            a: string;
+            b: string;
+            at: string | null;
+            elements: {
+              element: string;
+              /** @description State a's measures on the element (repealed left out) */
+              a: components['schemas']['Measure'][];
+              b: components['schemas']['Measure'][];
+              /** @description Kinds of measure only a has on the element */
+              onlyA: string[];
+              onlyB: string[];
+              conflicts: {
+                /**
+                 * @description localisation-reach, localisation-both or national-root (see the pair page)
+                 * @enum {string}
+                 */
+                rule: 'localisation-reach' | 'localisation-both' | 'national-root';
+                /** @description Ids of a's measures the rule rests on */
+                a: string[];
+                b: string[];
+              }[];
+            }[];
+          };
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  registryTimeline: {
+    parameters: {
+      query?: {
+        country?: string;
+        region?: string;
+        element?: string;
+        kind?: string;
+        status?: 'planned' | 'draft' | 'adopted' | 'in_force' | 'amended' | 'repealed';
+        voice?: 'state' | 'reported';
+        at?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            at: string | null;
+            elements: string[];
+            years: {
+              /** @description YYYY */
+              year: string;
+              /** @description Measures per element */
+              counts: {
+                [key: string]: number;
+              };
+              /** @description The counts summed: a measure on two elements counts twice */
+              total: number;
             }[];
           };
         };
@@ -5732,10 +5958,10 @@ export interface operations {
               | 'individual'
             )
           | '';
-        /** @description Country of the submitting organisation, ISO 3166-1 alpha-3 */
+        /** @description Country of the submitting organisation, or State of a measure, ISO 3166-1 alpha-3 */
         country?: string;
-        /** @description Only paragraphs, footnotes or submissions */
-        kind?: ('paragraph' | 'footnote' | 'submission') | '';
+        /** @description Only paragraphs, footnotes, submissions or national measures (the registry) */
+        kind?: ('paragraph' | 'footnote' | 'submission' | 'measure') | '';
         /** @description Earliest date, YYYY-MM-DD */
         from?: string;
         /** @description Latest date, YYYY-MM-DD */

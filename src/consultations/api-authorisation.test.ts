@@ -611,6 +611,29 @@ for (const engine of testEngines()) {
           expect: everyone(200),
         },
       ]);
+      add('GET /api/registry/map', [
+        {
+          name: 'the map by indicator',
+          path: '/api/registry/map?element=naming-numbering&show=indicator',
+          expect: everyone(200),
+        },
+        {
+          name: 'an unknown element',
+          path: '/api/registry/map?element=nothing',
+          expect: everyone(400),
+        },
+      ]);
+      add('GET /api/registry/pair', [
+        { name: 'two States', path: '/api/registry/pair?a=BRA&b=FRA', expect: everyone(200) },
+        { name: 'one State twice', path: '/api/registry/pair?a=BRA&b=bra', expect: everyone(400) },
+      ]);
+      add('GET /api/registry/timeline', [
+        {
+          name: 'the timeline of a region',
+          path: '/api/registry/timeline?region=african',
+          expect: everyone(200),
+        },
+      ]);
       const secretariatWrite = (status: number) =>
         tokensOnly({ readerToken: 403, representativeToken: 403, secretariatToken: status });
       add('POST /api/processes/:process/consultations', [

@@ -80,7 +80,7 @@ import type {
   RegistryRoundTable,
   RegistryMeasureTable,
   RegistryVersionCellTable,
-  RegistryCurrentCountTable,
+  RegistryCellCountTable,
   RegistryRoundExtensionTable,
   RegistryRoundReminderTable,
   RegistryAnswerDocumentTable,
@@ -138,7 +138,7 @@ export interface Database {
   registry_rounds: RegistryRoundTable;
   registry_answers: RegistryAnswerTable;
   registry_version_cells: RegistryVersionCellTable;
-  registry_current_counts: RegistryCurrentCountTable;
+  registry_cell_counts: RegistryCellCountTable;
   registry_round_extensions: RegistryRoundExtensionTable;
   registry_round_reminders: RegistryRoundReminderTable;
   registry_answer_documents: RegistryAnswerDocumentTable;

@@ -262,11 +262,23 @@ function regionNames(locale: string): Intl.DisplayNames | null {
   return names;
 }
 
-/** The country's name in a UI language, from Intl.DisplayNames on the alpha-2 code. */
+const namesByLocale = new Map<string, Map<string, string>>();
+
+/**
+ * The country's name in a UI language, from Intl.DisplayNames on the alpha-2 code. Kept per
+ * locale and code: a registry page names a State a thousand times, and each look-up of
+ * Intl.DisplayNames cost more than the rest of its cell.
+ */
 export function countryName(iso3: string, locale: string): string {
   const country = findCountry(iso3);
   if (!country) return iso3;
-  return regionNames(locale)?.of(country.iso2) ?? country.iso3;
+  const names = regionNames(locale);
+  if (!names) return country.iso3;
+  let kept = namesByLocale.get(locale);
+  if (!kept) namesByLocale.set(locale, (kept = new Map()));
+  let name = kept.get(country.iso3);
+  if (name === undefined) kept.set(country.iso3, (name = names.of(country.iso2) ?? country.iso3));
+  return name;
 }
 
 const groupNames: Record<string, Record<RegionalGroup, string>> = {

@@ -80,7 +80,8 @@ export function findConflicts(element: string, a: Measure[], b: Measure[]): Conf
   return found;
 }
 
-const pairSchema = z.object({
+/** The pair view's query: two States (ISO 3166-1 alpha-3) and an optional instant. */
+export const pairSchema = z.object({
   a: z
     .string()
     .regex(/^[A-Za-z]{3}$/, 'an ISO 3166-1 alpha-3 code')
@@ -199,7 +200,8 @@ export interface MapData {
   categories: Map<string, MapCategory>;
 }
 
-const mapSchema = measureFilterSchema.extend({ show: z.enum(mapShows).optional() });
+/** The map's query: the matrix's filters, and what it colours by. */
+export const mapSchema = measureFilterSchema.extend({ show: z.enum(mapShows).optional() });
 
 /**
  * The map by element: each member State is "fragmenting" (a binding measure of a fragmenting kind

@@ -25,6 +25,7 @@ import { baseMap, mapHeight, mapWidth } from './registry.map.ts';
 import type { Measure, MeasureFilter, RegistryTerm } from './registry.schema.ts';
 import {
   atQuery,
+  byName,
   filterForm,
   measureTitle,
   registryNav,
@@ -102,7 +103,7 @@ export function mapPage(
   const members = countries
     .filter((c) => !c.observer)
     .map((c) => ({ ...c, name: countryName(c.iso3, lang) }))
-    .toSorted((a, b) => a.name.localeCompare(b.name, lang));
+    .toSorted(byName(lang));
   const select = (name: string, label: string, items: Markup[]) =>
     html`<label>${label}<select name="${name}">${items}</select></label>`;
   const option = (value: string, label: string, selected: boolean) =>
@@ -191,7 +192,7 @@ function countrySelect(
   const members = countries
     .filter((c) => !c.observer)
     .map((c) => ({ iso3: c.iso3, name: countryName(c.iso3, lang) }))
-    .toSorted((a, b) => a.name.localeCompare(b.name, lang));
+    .toSorted(byName(lang));
   return html`<label>${label}<select name="${name}" required><option value=""></option>${members.map(
     (c) =>
       html`<option value="${c.iso3}" ${selected === c.iso3 ? 'selected' : ''}>${c.name}</option>`,

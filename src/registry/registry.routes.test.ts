@@ -306,6 +306,70 @@ for (const engine of testEngines()) {
       assert.equal((await page('/registry/timeline?kind=x&status=rumoured')).status, 400);
     });
 
+    test('the map, the pair and the timeline as JSON: the data the pages draw', async () => {
+      const json = async (path: string) => {
+        const res = await app.request(path);
+        assert.equal(res.status, 200, path);
+        return (await res.json()) as Record<string, unknown>;
+      };
+      const map = (await json('/api/registry/map?element=naming-numbering')) as {
+        element: string;
+        show: string;
+        states: { country: string; category: string; share: number; region: string | null }[];
+        indicator: { region: string; fragmenting: string[]; states: number; share: number }[];
+      };
+      assert.equal(map.element, 'naming-numbering');
+      assert.equal(map.states.length, 193);
+      const state = (c: string) => map.states.find((s) => s.country === c);
+      assert.equal(state('BRA')?.category, 'fragmenting');
+      assert.equal(state('DEU')?.category, 'none');
+      assert.equal(state('ARG')?.region, 'latin-american-caribbean');
+      const lac = map.indicator.find((f) => f.region === 'latin-american-caribbean');
+      assert.deepEqual(lac?.fragmenting, ['BRA']);
+      assert.equal(lac?.states, 33);
+      assert.equal(state('ARG')?.share, lac?.share);
+      const early = (await json('/api/registry/map?element=naming-numbering&at=2026-01-01')) as {
+        states: { country: string; category: string }[];
+      };
+      assert.equal(early.states.find((s) => s.country === 'BRA')?.category, 'none');
+
+      const pair = (await json('/api/registry/pair?a=bra&b=FRA')) as {
+        a: string;
+        b: string;
+        elements: {
+          element: string;
+          a: { id: string; country: string }[];
+          b: { id: string }[];
+          onlyA: string[];
+          onlyB: string[];
+          conflicts: { rule: string; a: string[]; b: string[] }[];
+        }[];
+      };
+      assert.equal(pair.a, 'BRA');
+      const naming = pair.elements.find((e) => e.element === 'naming-numbering')!;
+      assert.ok(naming.a.every((m) => m.country === 'BRA') && naming.a.length > 0);
+      assert.ok(naming.onlyB.includes('extraterritorial-reach'));
+      assert.ok(naming.onlyA.includes('national-root'));
+      const root = naming.conflicts.find((k) => k.rule === 'national-root');
+      assert.ok(root && root.a.every((id) => naming.a.some((m) => m.id === id)) && root.a.length);
+      const refused = await app.request('/api/registry/pair?a=BRA&b=BRA');
+      assert.equal(refused.status, 400);
+      assert.match(await refused.text(), /INVALID_REQUEST/);
+
+      const timeline = (await json('/api/registry/timeline?region=latin-american-caribbean')) as {
+        elements: string[];
+        years: { year: string; counts: Record<string, number>; total: number }[];
+      };
+      const y2026 = timeline.years.find((y) => y.year === '2026');
+      assert.equal(y2026?.counts['naming-numbering'], 1);
+      assert.ok(timeline.elements.includes('naming-numbering'));
+      const before = (await json(
+        '/api/registry/timeline?region=latin-american-caribbean&at=2026-04-15',
+      )) as { years: { year: string }[] };
+      assert.ok(!before.years.some((y) => y.year === '2026'));
+      assert.equal((await app.request('/api/registry/timeline?status=rumoured')).status, 400);
+    });
+
     test('the CSV has every measure that matches, and defuses formulas', async () => {
       const count = (await o.db.selectFrom('registry_measures').select('id').execute()).length;
       const res = await page('/registry.csv');

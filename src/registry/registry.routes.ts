@@ -7,7 +7,7 @@ import type { Hono } from 'hono';
 import { z } from 'zod';
 import type { ApiRegistry } from '../api/api-registry.ts';
 import { clockOf, type AppEnv } from '../context.ts';
-import { findCountry } from '../organisations/countries.ts';
+import { countries, findCountry } from '../organisations/countries.ts';
 import { findOrganisationsByIds } from '../organisations/organisations.service.ts';
 import type { Db } from '../db/database.ts';
 import { registryLanguages } from './registry.data.ts';
@@ -51,7 +51,15 @@ import {
   type Answer,
   type Round,
 } from './rounds.service.ts';
-import { getCountryPair, getMap, getTimeline } from './compare.service.ts';
+import {
+  conflictRules,
+  getCountryPair,
+  getMap,
+  getTimeline,
+  mapSchema,
+  mapShows,
+  pairSchema,
+} from './compare.service.ts';
 import { mapPage, pairPage, timelinePage } from './compare.views.ts';
 import { roundPage } from './rounds.views.ts';
 import { checkForm } from '../accounts/accounts.middleware.ts';
@@ -634,6 +642,155 @@ export function registryRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
         })),
         fragmentation: m.fragmentation,
       };
+    },
+  });
+
+  api.get({
+    path: '/api/registry/map',
+    summary:
+      "The world map's data: each member State's category on an element (or its regional group's indicator) and the indicator's inputs, as /registry/map draws them",
+    tag: 'registry',
+    query: mapSchema,
+    response: z.object({
+      at: z.string().nullable(),
+      element: z.string(),
+      show: z.enum(mapShows),
+      states: z
+        .array(
+          z.object({
+            country: z.string().describe('ISO 3166-1 alpha-3'),
+            region: z.string().nullable().describe('Its regional group'),
+            category: z
+              .enum(['fragmenting', 'measures', 'none'])
+              .describe(
+                'fragmenting: a binding measure of a fragmenting kind on the element (an input of the indicator); measures: a measure on it, none of those; none',
+              ),
+            share: z
+              .number()
+              .describe(
+                "Its regional group's indicator on the element: what show=indicator colours by",
+              ),
+          }),
+        )
+        .describe('Every UN member State, by alpha-3 code'),
+      indicator: z
+        .array(
+          z.object({
+            region: z.string(),
+            states: z.number().int(),
+            withMeasures: z.array(z.string()),
+            fragmenting: z.array(z.string()),
+            share: z.number().describe('fragmenting.length / states'),
+          }),
+        )
+        .describe('The fragmentation indicator of the element per regional group, with its inputs'),
+    }),
+    errors: [],
+    handler: async (c, { query }) => {
+      const data = await getMap(c.var.deps.db, query);
+      const figures = data.matrix.fragmentation.filter((f) => f.element === data.element.slug);
+      const shareOf = new Map(figures.map((f) => [f.region, f.share]));
+      return {
+        at: data.matrix.at ?? null,
+        element: data.element.slug,
+        show: data.show,
+        states: countries
+          .filter((c) => !c.observer)
+          .map((c) => ({
+            country: c.iso3,
+            region: c.group ?? null,
+            category: data.categories.get(c.iso3) ?? 'none',
+            share: c.group ? (shareOf.get(c.group) ?? 0) : 0,
+          })),
+        indicator: figures.map(({ region, states, withMeasures, fragmenting, share }) => ({
+          region,
+          states,
+          withMeasures,
+          fragmenting,
+          share,
+        })),
+      };
+    },
+  });
+
+  api.get({
+    path: '/api/registry/pair',
+    summary:
+      "Two States' practice side by side at `at` (now when absent), element by element: each one's measures, the kinds only one has, and the conflicts by the rules /registry/pair states",
+    tag: 'registry',
+    query: pairSchema,
+    response: z.object({
+      a: z.string(),
+      b: z.string(),
+      at: z.string().nullable(),
+      elements: z.array(
+        z.object({
+          element: z.string(),
+          a: z.array(measureJson).describe("State a's measures on the element (repealed left out)"),
+          b: z.array(measureJson),
+          onlyA: z.array(z.string()).describe('Kinds of measure only a has on the element'),
+          onlyB: z.array(z.string()),
+          conflicts: z.array(
+            z.object({
+              rule: z
+                .enum(conflictRules)
+                .describe(
+                  'localisation-reach, localisation-both or national-root (see the pair page)',
+                ),
+              a: z.array(z.string()).describe("Ids of a's measures the rule rests on"),
+              b: z.array(z.string()),
+            }),
+          ),
+        }),
+      ),
+    }),
+    errors: [],
+    handler: async (c, { query }) => {
+      const pair = await getCountryPair(c.var.deps.db, query);
+      return {
+        a: pair.a,
+        b: pair.b,
+        at: pair.at ?? null,
+        elements: pair.elements.map((e) => ({
+          element: e.element,
+          a: e.a.map(toJson),
+          b: e.b.map(toJson),
+          onlyA: e.onlyA,
+          onlyB: e.onlyB,
+          conflicts: e.conflicts.map((k) => ({
+            rule: k.rule,
+            a: k.a.map((m) => m.id),
+            b: k.b.map((m) => m.id),
+          })),
+        })),
+      };
+    },
+  });
+
+  api.get({
+    path: '/api/registry/timeline',
+    summary:
+      'Standing measures (at `at`, now when absent) that entered into force, per year and element, as /registry/timeline shows them',
+    tag: 'registry',
+    query: measureFilterSchema,
+    response: z.object({
+      at: z.string().nullable(),
+      elements: z.array(z.string()),
+      years: z.array(
+        z.object({
+          year: z.string().describe('YYYY'),
+          counts: z.record(z.string(), z.number().int()).describe('Measures per element'),
+          total: z
+            .number()
+            .int()
+            .describe('The counts summed: a measure on two elements counts twice'),
+        }),
+      ),
+    }),
+    errors: [],
+    handler: async (c, { query }) => {
+      const t = await getTimeline(c.var.deps.db, query);
+      return { at: t.at ?? null, elements: t.elements.map((e) => e.slug), years: t.years };
     },
   });
 

@@ -552,7 +552,7 @@ function selectedCountries(filter: MeasureFilter): string[] | undefined {
  * (member States of the region). The State's own word and reports both count; the page says so
  * and lists the States behind each figure. With a kind filter, only measures of that kind count,
  * and towards the indicator only if that kind is marked fragmenting.
- * Reads the counts kept with each version (registry_current_counts), or for a past date the
+ * Reads the counts kept with each version (registry_cell_counts), or for a past date the
  * version spans through their index, never every version.
  */
 export async function getMatrix(db: Db, input: unknown): Promise<Matrix> {
@@ -580,11 +580,7 @@ export async function getMatrix(db: Db, input: unknown): Promise<Matrix> {
   for (const c of counts) {
     let cells = byCountry.get(c.country);
     if (!cells) byCountry.set(c.country, (cells = {}));
-    const cell = (cells[c.element] ??= { total: 0, byStatus: {}, reported: 0 });
-    const status = c.status as MeasureStatus;
-    cell.total += c.measures;
-    cell.byStatus[status] = (cell.byStatus[status] ?? 0) + c.measures;
-    cell.reported += c.reported;
+    cells[c.element] = { total: c.measures, byStatus: c.byStatus, reported: c.reported };
   }
   const fragmentingAt = new Set(fragmentingCells.map((c) => `${c.country} ${c.element}`));
   const rows = [...byCountry]

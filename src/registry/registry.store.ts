@@ -2,13 +2,13 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type {
-  RegistryCurrentCountTable,
+  RegistryCellCountTable,
   RegistryMeasureTable,
   RegistryMeasureVersionTable,
   RegistryTermTable,
   RegistryVersionCellTable,
 } from './registry.table.ts';
-import type { Measure } from './registry.schema.ts';
+import { measureStatuses, type Measure, type MeasureStatus } from './registry.schema.ts';
 
 /** Every term an administrator has edited or added. */
 export async function listStoredTerms(db: Db): Promise<RegistryTermTable[]> {
@@ -79,36 +79,51 @@ export function cellsOf(
   );
 }
 
+/** A row of registry_cell_counts with every status at 0. */
+function emptyCount(c: RegistryVersionCellTable): RegistryCellCountTable {
+  return {
+    kind: c.kind,
+    country: c.country,
+    element: c.element,
+    voice: c.voice,
+    planned: 0,
+    draft: 0,
+    adopted: 0,
+    in_force: 0,
+    amended: 0,
+    repealed: 0,
+  };
+}
+
+/** The status column of a cell (statuses are checked at the door; anything else is a bug). */
+function statusColumn(status: string): MeasureStatus {
+  if (!(measureStatuses as readonly string[]).includes(status))
+    throw new Error(`unknown status ${status}`);
+  return status as MeasureStatus;
+}
+
 /** Adds `n` (1 or -1) to the counts of the cells given (current versions only). */
 async function count(db: Db, cells: RegistryVersionCellTable[], n: 1 | -1): Promise<void> {
   if (cells.length === 0) return;
+  // The cells of one version share country, status and voice: one statement covers them all.
+  const first = cells[0]!;
+  const column = statusColumn(first.status);
   if (n === 1) {
-    const rows: RegistryCurrentCountTable[] = cells.map((c) => ({
-      kind: c.kind,
-      country: c.country,
-      element: c.element,
-      status: c.status,
-      voice: c.voice,
-      measures: 1,
-    }));
     await db
-      .insertInto('registry_current_counts')
-      .values(rows)
+      .insertInto('registry_cell_counts')
+      .values(cells.map((c) => ({ ...emptyCount(c), [column]: 1 })))
       .onConflict((oc) =>
         oc
-          .columns(['kind', 'country', 'element', 'status', 'voice'])
-          .doUpdateSet({ measures: sql<number>`registry_current_counts.measures + 1` }),
+          .columns(['kind', 'country', 'element', 'voice'])
+          .doUpdateSet({ [column]: sql<number>`${sql.ref(`registry_cell_counts.${column}`)} + 1` }),
       )
       .execute();
     return;
   }
-  const first = cells[0]!;
-  // The cells of one version share country, status and voice: one statement covers them all.
   await db
-    .updateTable('registry_current_counts')
-    .set({ measures: sql<number>`measures - 1` })
+    .updateTable('registry_cell_counts')
+    .set({ [column]: sql<number>`${sql.ref(column)} - 1` })
     .where('country', '=', first.country)
-    .where('status', '=', first.status)
     .where('voice', '=', first.voice)
     .where('element', 'in', [...new Set(cells.map((c) => c.element))])
     .where('kind', 'in', [...new Set(cells.map((c) => c.kind))])
@@ -173,6 +188,33 @@ export async function listVersions(db: Db, id: string, at?: string): Promise<Mea
     findMeasureRow(db, id),
   ]);
   return measure ? rows.map((r) => toMeasure(r, measure.latest_version)) : [];
+}
+
+/** The latest version of each of these measures (those that exist). */
+export async function listLatestVersions(db: Db, ids: string[]): Promise<Measure[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('registry_measure_versions as v')
+    .innerJoin('registry_measures as m', 'm.id', 'v.measure_id')
+    .selectAll('v')
+    .select('m.latest_version')
+    .where('m.id', 'in', ids)
+    .whereRef('v.version', '=', 'm.latest_version')
+    .orderBy('v.measure_id')
+    .execute();
+  return rows.map((r) => toMeasure(r, r.latest_version));
+}
+
+/** The ids of the measures after `after`, in order, `limit` at most (a walk over all of them). */
+export async function listMeasureIds(db: Db, after: string, limit: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('registry_measures')
+    .select('id')
+    .where('id', '>', after)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.id);
 }
 
 /** Filters the store applies; the rest (region, element, kind) the service applies. */
@@ -251,16 +293,16 @@ export interface CountFilter {
   at?: string;
 }
 
-/** Standing measures per State, element and status, and how many of them others report. */
+/** Standing measures of a State on an element, by status, and how many of them others report. */
 export interface CellCount {
   country: string;
   element: string;
-  status: string;
+  byStatus: Partial<Record<MeasureStatus, number>>;
   measures: number;
   reported: number;
 }
 
-/** The version cells that stood at `at`, through the span index (kind, until_at, from_at). */
+/** The version cells that stood at `at`, through the covering span index (0030). */
 function standingCells(db: Db, kind: string | string[], at: string) {
   return db
     .selectFrom('registry_version_cells')
@@ -270,33 +312,47 @@ function standingCells(db: Db, kind: string | string[], at: string) {
 }
 
 /**
- * The counts of the matrix: from the kept counts for now, from the version spans for a past
- * instant (still through an index: only versions recorded by then and not yet replaced).
+ * The counts of the matrix, one per cell it draws: from the kept counts for now (a row per State,
+ * element and voice, a column per status), from the version spans for a past instant (through
+ * their covering index: only versions recorded by then and not yet replaced).
  */
 export async function countCells(db: Db, f: CountFilter): Promise<CellCount[]> {
   if (f.countries?.length === 0) return [];
   const kind = f.kind ?? '';
+  const statuses = f.status ? measureStatuses.filter((s) => s === f.status) : measureStatuses;
   if (f.at === undefined) {
-    // Summed over voice in SQL (the PK's order: no sort), the reported part apart: half the rows.
     const rows = await db
-      .selectFrom('registry_current_counts')
-      .select(['country', 'element', 'status'])
-      .select((eb) => [
-        eb.fn.sum<number>('measures').as('measures'),
-        eb.fn
-          .sum<number>(
-            eb.case().when('voice', '=', 'reported').then(eb.ref('measures')).else(0).end(),
-          )
-          .as('reported'),
-      ])
+      .selectFrom('registry_cell_counts')
+      .select(['country', 'element', 'voice', ...statuses])
       .where('kind', '=', kind)
-      .where('measures', '>', 0)
       .$if(f.countries !== undefined, (q) => q.where('country', 'in', f.countries!))
-      .$if(f.status !== undefined, (q) => q.where('status', '=', f.status!))
       .$if(f.voice !== undefined, (q) => q.where('voice', '=', f.voice!))
-      .groupBy(['country', 'element', 'status'])
       .execute();
-    return rows.map((r) => ({ ...r, measures: Number(r.measures), reported: Number(r.reported) }));
+    // The PK's order: a State's element's two voices come one after the other.
+    const out: CellCount[] = [];
+    let last: CellCount | undefined;
+    for (const r of rows as unknown as (Record<MeasureStatus, number> & {
+      country: string;
+      element: string;
+      voice: string;
+    })[]) {
+      let total = 0;
+      for (const s of statuses) total += Number(r[s]);
+      if (total === 0) continue;
+      let cell = last;
+      if (!cell || cell.country !== r.country || cell.element !== r.element) {
+        cell = { country: r.country, element: r.element, byStatus: {}, measures: 0, reported: 0 };
+        out.push(cell);
+        last = cell;
+      }
+      for (const s of statuses) {
+        const n = Number(r[s]);
+        if (n) cell.byStatus[s] = (cell.byStatus[s] ?? 0) + n;
+      }
+      cell.measures += total;
+      if (r.voice === 'reported') cell.reported += total;
+    }
+    return out;
   }
   const rows = await standingCells(db, kind, f.at)
     .select(['country', 'element', 'status'])
@@ -311,7 +367,21 @@ export async function countCells(db: Db, f: CountFilter): Promise<CellCount[]> {
     .$if(f.voice !== undefined, (q) => q.where('voice', '=', f.voice!))
     .groupBy(['country', 'element', 'status'])
     .execute();
-  return rows.map((r) => ({ ...r, measures: Number(r.measures), reported: Number(r.reported) }));
+  const cells = new Map<string, CellCount>();
+  for (const r of rows) {
+    const key = `${r.country} ${r.element}`;
+    let cell = cells.get(key);
+    if (!cell)
+      cells.set(
+        key,
+        (cell = { country: r.country, element: r.element, byStatus: {}, measures: 0, reported: 0 }),
+      );
+    const status = r.status as MeasureStatus;
+    cell.byStatus[status] = (cell.byStatus[status] ?? 0) + Number(r.measures);
+    cell.measures += Number(r.measures);
+    cell.reported += Number(r.reported);
+  }
+  return [...cells.values()];
 }
 
 /** The (State, element) pairs with a standing measure of one of `kinds` whose status is one of `statuses`. */
@@ -322,17 +392,21 @@ export async function cellsWithKinds(
   if (f.kinds.length === 0 || f.countries?.length === 0) return [];
   const statuses = f.status ? f.statuses.filter((s) => s === f.status) : [...f.statuses];
   if (statuses.length === 0) return [];
-  if (f.at === undefined)
+  if (f.at === undefined) {
+    const binding = sql.join(
+      statuses.map((s) => sql.ref(statusColumn(s))),
+      sql` + `,
+    );
     return db
-      .selectFrom('registry_current_counts')
+      .selectFrom('registry_cell_counts')
       .select(['country', 'element'])
       .distinct()
       .where('kind', 'in', f.kinds)
-      .where('status', 'in', statuses)
-      .where('measures', '>', 0)
+      .where(sql<boolean>`${binding} > 0`)
       .$if(f.countries !== undefined, (q) => q.where('country', 'in', f.countries!))
       .$if(f.voice !== undefined, (q) => q.where('voice', '=', f.voice!))
       .execute();
+  }
   return standingCells(db, f.kinds, f.at)
     .select(['country', 'element'])
     .distinct()
@@ -373,8 +447,8 @@ export async function countInForceByYear(
 /** Rebuilds the cells and counts from the versions (a check of the kept ones, and the bench's loader). */
 export async function rebuildCurrent(db: Db): Promise<void> {
   await db.deleteFrom('registry_version_cells').execute();
-  await db.deleteFrom('registry_current_counts').execute();
-  const counts = new Map<string, RegistryCurrentCountTable>();
+  await db.deleteFrom('registry_cell_counts').execute();
+  const counts = new Map<string, RegistryCellCountTable>();
   let after = '';
   for (;;) {
     const ids = await db
@@ -405,18 +479,10 @@ export async function rebuildCurrent(db: Db): Promise<void> {
       cells.push(...mine);
       if (!next)
         for (const c of mine) {
-          const key = `${c.kind}\u0000${c.country}\u0000${c.element}\u0000${c.status}\u0000${c.voice}`;
-          const row = counts.get(key);
-          if (row) row.measures++;
-          else
-            counts.set(key, {
-              kind: c.kind,
-              country: c.country,
-              element: c.element,
-              status: c.status,
-              voice: c.voice,
-              measures: 1,
-            });
+          const key = `${c.kind}\u0000${c.country}\u0000${c.element}\u0000${c.voice}`;
+          let row = counts.get(key);
+          if (!row) counts.set(key, (row = emptyCount(c)));
+          row[statusColumn(c.status)]++;
         }
     }
     for (let i = 0; i < cells.length; i += 1000)
@@ -428,7 +494,7 @@ export async function rebuildCurrent(db: Db): Promise<void> {
   const all = [...counts.values()];
   for (let i = 0; i < all.length; i += 1000)
     await db
-      .insertInto('registry_current_counts')
+      .insertInto('registry_cell_counts')
       .values(all.slice(i, i + 1000))
       .execute();
 }

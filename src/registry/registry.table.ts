@@ -91,14 +91,18 @@ export interface RegistryVersionCellTable {
   until_at: string | null;
 }
 
-/** A row of `registry_current_counts` (0022): standing measures per kind ('' = any), State, element, status and voice. */
-export interface RegistryCurrentCountTable {
+/** A row of `registry_cell_counts` (0031): standing measures per kind ('' = any), State, element and voice, a column per status. */
+export interface RegistryCellCountTable {
   kind: string;
   country: string;
   element: string;
-  status: string;
   voice: string;
-  measures: number;
+  planned: number;
+  draft: number;
+  adopted: number;
+  in_force: number;
+  amended: number;
+  repealed: number;
 }
 
 /** A row of `registry_round_extensions` (0022): an administration's request for more time, and the grant. */

@@ -65,7 +65,17 @@ export const searchFollower: Follower = {
  * told in many small events rather than one that every follower must load whole. */
 export const passagesPerEvent = 1000;
 
-async function logPassages(db: Db, action: string, sourceIds: string[], now: Date) {
+/**
+ * Logs passages indexed or removed (`passagesIndexed`, `passagesRemoved`) in events of at most
+ * `passagesPerEvent`: also what a feature above search calls after indexOutsidePassages, so that
+ * concepts and watches hear of its passages as of any other.
+ */
+export async function logPassages(
+  db: Db,
+  action: typeof passagesIndexed | typeof passagesRemoved,
+  sourceIds: string[],
+  now: Date,
+): Promise<void> {
   for (let start = 0; start < sourceIds.length; start += passagesPerEvent) {
     const batch = sourceIds.slice(start, start + passagesPerEvent);
     await recordEvent(

@@ -6,7 +6,7 @@ import { stakeholderGroups } from '../organisations/organisations.schema.ts';
 export const searchLanguages = ['ar', 'zh', 'en', 'fr', 'ru', 'es'] as const;
 
 /** What a passage is. */
-export const searchKinds = ['paragraph', 'footnote', 'submission'] as const;
+export const searchKinds = ['paragraph', 'footnote', 'submission', 'measure'] as const;
 
 /** Longest query accepted, in characters. */
 export const maxQueryLength = 200;
@@ -56,12 +56,12 @@ export const searchFiltersSchema = z.object({
     .refine((v) => v === undefined || /^[A-Z]{3}$/.test(v), {
       message: 'Give a country as ISO 3166-1 alpha-3, e.g. CHN.',
     })
-    .describe('Country of the submitting organisation, ISO 3166-1 alpha-3'),
+    .describe('Country of the submitting organisation, or State of a measure, ISO 3166-1 alpha-3'),
   kind: z
-    .enum(searchKinds, { message: 'Choose paragraph, footnote or submission.' })
+    .enum(searchKinds, { message: 'Choose paragraph, footnote, submission or measure.' })
     .optional()
     .or(z.literal('').transform(() => undefined))
-    .describe('Only paragraphs, footnotes or submissions'),
+    .describe('Only paragraphs, footnotes, submissions or national measures (the registry)'),
   from: day.describe('Earliest date, YYYY-MM-DD'),
   to: day.describe('Latest date, YYYY-MM-DD'),
   sort: z
@@ -89,16 +89,24 @@ export type SearchFilters = z.infer<typeof searchFiltersSchema>;
 export const searchHitSchema = z
   .object({
     kind: z.enum(searchKinds),
-    id: z.string().describe('Block id (paragraph, footnote) or submission id'),
+    id: z
+      .string()
+      .describe(
+        'Block id (paragraph, footnote), submission id, or measure id (then "~" and a language for a translated title)',
+      ),
     citation: z.string().describe('"A/AC.290/2021/CRP.2, para 38", or the organisation'),
     symbol: z.string().nullable(),
-    title: z.string().describe('The document title, or the submission title'),
+    title: z.string().describe("The document title, the submission title, or the measure's title"),
     address: z.string().nullable().describe('"para 38", "fn 12"; null for a submission'),
     href: z.string().describe('Where to read it on this site'),
     language: z.string(),
     date: z.string().describe('YYYY-MM-DD'),
-    processId: z.string(),
+    processId: z.string().describe("The passage's process; empty for a measure"),
     documentId: z.string().nullable(),
+    country: z
+      .string()
+      .nullable()
+      .describe('The State of a measure, or the country of the organisation of a submission'),
     organisation: z
       .object({
         id: z.string(),

@@ -239,6 +239,86 @@ export async function syncSubmissionsIndex(
 }
 
 /**
+ * A passage a feature above search keeps findable (a registry measure in one of its languages):
+ * search cannot read that feature, so the feature hands the passage over (see indexOutsidePassages).
+ */
+export interface OutsidePassage {
+  sourceId: string;
+  kind: 'measure';
+  /** YYYY-MM-DD: the day shown and sorted by. */
+  date: string;
+  /** BCP 47; its primary subtag chooses the analyser. */
+  language: string;
+  title: string;
+  /** Where it is read on this site. */
+  href: string;
+  country: string | null;
+  /** Its heading (weighs as a document heading) and its body. */
+  heading: string;
+  body: string;
+}
+
+/**
+ * Makes the index hold, of the passages `sourceIds`, exactly those given (a feature above search
+ * calls it, from its follower, when what it keeps findable changed): a passage whose text and
+ * language are unchanged is left as it is, a changed one replaced, one no longer given removed.
+ * Returns the source ids indexed and removed, for the followers after search to hear.
+ */
+export async function indexOutsidePassages(
+  db: Db,
+  sourceIds: string[],
+  passages: OutsidePassage[],
+): Promise<{ indexed: string[]; removed: string[] }> {
+  const existing = await findSearchItemsBySource(db, [
+    ...new Set([...sourceIds, ...passages.map((p) => p.sourceId)]),
+  ]);
+  const items: ItemToIndex[] = [];
+  const kept = new Set<string>();
+  for (const p of passages) {
+    const text = p.body ? `${p.heading}\n${p.body}` : p.heading;
+    const language = primaryLanguage(p.language);
+    const before = existing.get(p.sourceId);
+    if (before && before.text === text && before.language === language) {
+      kept.add(p.sourceId);
+      continue;
+    }
+    items.push({
+      item: {
+        source_id: p.sourceId,
+        kind: p.kind,
+        day: dayNumber(p.date),
+        date: p.date,
+        language,
+        // No process: the process facet and filter leave it out.
+        process_id: '',
+        document_id: null,
+        version_id: null,
+        symbol: null,
+        title: p.title,
+        address: null,
+        href: p.href,
+        organisation_id: null,
+        organisation_name: null,
+        stakeholder_group: null,
+        country: p.country,
+        text,
+        folded: '',
+      },
+      fields: [{ text: p.heading, weight: headingWeight }, { text: p.body }],
+    });
+  }
+  const removed: string[] = [];
+  for (const [sourceId, item] of existing) {
+    if (kept.has(sourceId)) continue;
+    await deleteSearchItem(db, item);
+    removed.push(sourceId);
+  }
+  const indexed = await addItems(db, items);
+  const again = new Set(indexed);
+  return { indexed, removed: removed.filter((id) => !again.has(id)) };
+}
+
+/**
  * Rebuilds the whole index from the documents and published submissions, one batch per
  * transaction (`inTransaction` opens each); `progress` hears how far it got.
  */
@@ -355,6 +435,8 @@ export function wordRarity(passages: number, all: number): number {
 
 /** The key a passage is grouped by: its paragraph (version and address), else itself. */
 function resultKey(c: Candidate): string {
+  // A measure's languages are one result: its source ids are its id, then "~" and a language.
+  if (c.kind === 'measure') return `measure|${c.sourceId.split('~')[0]!}`;
   return c.kind !== 'submission' && c.versionId && c.address
     ? `${c.kind === 'footnote' ? 'fn' : 'p'}|${c.versionId}|${c.address}`
     : c.sourceId;
@@ -540,7 +622,7 @@ async function facetsOf(db: Db, passages: Scored[]): Promise<SearchResult['facet
       .map(([value, n]) => ({ value, label: value, count: n }));
   };
   const facets = {
-    process: count((c) => c.processId),
+    process: count((c) => c.processId || null),
     document: count((c) => c.documentId),
     language: count((c) => c.language),
     group: count((c) => c.stakeholderGroup),
@@ -625,7 +707,9 @@ function toHit(
   const citation =
     row.kind === 'submission'
       ? (row.organisation_name ?? row.title)
-      : `${row.symbol ?? row.title}, ${row.address ?? ''}`;
+      : row.kind === 'measure'
+        ? `${row.title} (${row.country ?? ''})`
+        : `${row.symbol ?? row.title}, ${row.address ?? ''}`;
   return {
     kind: row.kind as SearchHit['kind'],
     id: row.source_id,
@@ -638,6 +722,7 @@ function toHit(
     date: row.date,
     processId: row.process_id,
     documentId: row.document_id,
+    country: row.country,
     organisation:
       row.organisation_id && row.organisation_name
         ? {

@@ -118,18 +118,24 @@ export async function termPassages(
 export async function findSearchItemsBySource(
   db: Db,
   sourceIds: string[],
-): Promise<Map<string, { seq: number; day: number; text: string }>> {
-  const found = new Map<string, { seq: number; day: number; text: string }>();
+): Promise<Map<string, { seq: number; day: number; text: string; language: string }>> {
+  const found = new Map<string, { seq: number; day: number; text: string; language: string }>();
   if (sourceIds.length === 0) return found;
   // In chunks: SQLite allows at most 32,766 variables in a statement, and an import may have
   // 100,000 blocks.
   for (const chunk of shapedChunks(sourceIds, sourceChunk)) {
     const rows = await db
       .selectFrom('search_items')
-      .select(['seq', 'day', 'text', 'source_id'])
+      .select(['seq', 'day', 'text', 'language', 'source_id'])
       .where('source_id', 'in', shapedList(chunk))
       .execute();
-    for (const r of rows) found.set(r.source_id, { seq: Number(r.seq), day: r.day, text: r.text });
+    for (const r of rows)
+      found.set(r.source_id, {
+        seq: Number(r.seq),
+        day: r.day,
+        text: r.text,
+        language: r.language,
+      });
   }
   return found;
 }

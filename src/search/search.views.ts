@@ -1,5 +1,6 @@
 /** HTML of the search page: the form with its filters, and the passages found with their matches marked. */
 import { html } from 'hono/html';
+import { countryName } from '../organisations/countries.ts';
 import { stakeholderGroups } from '../organisations/organisations.schema.ts';
 import type { Process } from '../processes/processes.schema.ts';
 import type { PageContext } from '../web/page-context.ts';
@@ -32,9 +33,10 @@ function marked(hit: SearchHit): Markup {
   return html`${parts}`;
 }
 
-/** How a passage is cited: "A/AC.290/2021/CRP.2, para 38" or "Submission by X on A/AC.…". */
+/** How a passage is cited: "A/AC.290/2021/CRP.2, para 38", "Submission by X on A/AC.…", or a measure's title. */
 function citation(ctx: PageContext, hit: SearchHit): string {
   const m = ctx.ui.m.search;
+  if (hit.kind === 'measure') return hit.title;
   if (hit.kind === 'submission') {
     const by = fill(m.submissionBy, { name: hit.organisation?.name ?? hit.title });
     return hit.symbol ? `${by} · ${fill(m.onDocument, { document: hit.symbol })}` : by;
@@ -48,7 +50,11 @@ function resultItem(ctx: PageContext, hit: SearchHit): Markup {
   return html`<li class="submission">
     <p class="who"><a href="${hit.href}"><bdi>${citation(ctx, hit)}</bdi></a></p>
     <p class="meta">${ui.m.search.kinds[hit.kind]} · ${languageName(hit.language, ui.lang).display} · ${ui.date(hit.date)}${
-      hit.kind === 'submission' ? '' : html` · <bdi>${hit.title}</bdi>`
+      hit.kind === 'submission'
+        ? ''
+        : hit.kind === 'measure'
+          ? html` · <a href="/registry/countries/${hit.country ?? ''}">${countryName(hit.country ?? '', ui.lang)}</a>`
+          : html` · <bdi>${hit.title}</bdi>`
     }</p>
     <p lang="${hit.language}" dir="${dir}">${marked(hit)}</p>
     ${

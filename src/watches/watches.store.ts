@@ -373,9 +373,13 @@ function toPassage(row: {
     at: row.date,
     language: row.language,
     text: row.text,
-    // A passage is public as its version is (a submission is in the index only while published);
-    // a comment on a version in preparation is heard by no watch until the version is published.
-    public: row.public === null ? row.kind === 'submission' : Number(row.public) === 1,
+    // A passage is public as its version is (a submission is in the index only while published,
+    // a registry measure is public once recorded); a comment on a version in preparation is heard
+    // by no watch until the version is published.
+    public:
+      row.public === null
+        ? row.kind === 'submission' || row.kind === 'measure'
+        : Number(row.public) === 1,
   };
 }
 

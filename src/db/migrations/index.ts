@@ -25,6 +25,8 @@ import * as registryCurrent from './0022-registry-current.ts';
 import * as tokenScopes from './0023-token-scopes.ts';
 import * as keptCounts from './0024-kept-counts.ts';
 import * as transparencyHashIndex from './0027-transparency-hash-index.ts';
+import * as registrySpanCovering from './0030-registry-span-covering.ts';
+import * as registryCellCounts from './0031-registry-cell-counts.ts';
 
 /** The migrations by name, for Kysely's Migrator. */
 export const migrations: Record<string, Migration> = {
@@ -53,4 +55,6 @@ export const migrations: Record<string, Migration> = {
   '0023-token-scopes': tokenScopes,
   '0024-kept-counts': keptCounts,
   '0027-transparency-hash-index': transparencyHashIndex,
+  '0030-registry-span-covering': registrySpanCovering,
+  '0031-registry-cell-counts': registryCellCounts,
 };

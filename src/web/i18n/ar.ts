@@ -714,7 +714,7 @@ export const ar: Messages = {
     kind: 'النوع',
     from: 'من',
     to: 'إلى',
-    kinds: { paragraph: 'فقرة', footnote: 'حاشية', submission: 'مساهمة' },
+    kinds: { paragraph: 'فقرة', footnote: 'حاشية', submission: 'مساهمة', measure: 'تدبير وطني' },
     submissionBy: 'مساهمة مقدمة من {name}',
     onDocument: 'بشأن {document}',
     found: {

@@ -700,7 +700,12 @@ export const en = {
     kind: 'Kind',
     from: 'From',
     to: 'To',
-    kinds: { paragraph: 'Paragraph', footnote: 'Footnote', submission: 'Submission' },
+    kinds: {
+      paragraph: 'Paragraph',
+      footnote: 'Footnote',
+      submission: 'Submission',
+      measure: 'National measure',
+    },
     submissionBy: 'Submission by {name}',
     onDocument: 'on {document}',
     found: {

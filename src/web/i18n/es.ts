@@ -708,7 +708,12 @@ export const es: Messages = {
     kind: 'Tipo',
     from: 'Desde',
     to: 'Hasta',
-    kinds: { paragraph: 'Párrafo', footnote: 'Nota', submission: 'Contribución' },
+    kinds: {
+      paragraph: 'Párrafo',
+      footnote: 'Nota',
+      submission: 'Contribución',
+      measure: 'Medida nacional',
+    },
     submissionBy: 'Contribución de {name}',
     onDocument: 'sobre {document}',
     found: {

@@ -714,7 +714,12 @@ export const fr: Messages = {
     kind: 'Type',
     from: 'Du',
     to: 'Au',
-    kinds: { paragraph: 'Paragraphe', footnote: 'Note', submission: 'Contribution' },
+    kinds: {
+      paragraph: 'Paragraphe',
+      footnote: 'Note',
+      submission: 'Contribution',
+      measure: 'Mesure nationale',
+    },
     submissionBy: 'Contribution de {name}',
     onDocument: 'sur {document}',
     found: {

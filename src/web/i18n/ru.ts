@@ -716,7 +716,12 @@ export const ru: Messages = {
     kind: 'Тип',
     from: 'С',
     to: 'По',
-    kinds: { paragraph: 'Пункт', footnote: 'Сноска', submission: 'Материал' },
+    kinds: {
+      paragraph: 'Пункт',
+      footnote: 'Сноска',
+      submission: 'Материал',
+      measure: 'Национальная мера',
+    },
     submissionBy: 'Материал от {name}',
     onDocument: 'по документу {document}',
     found: {

@@ -657,7 +657,7 @@ export const zh: Messages = {
     kind: '类别',
     from: '起始日期',
     to: '截止日期',
-    kinds: { paragraph: '段落', footnote: '脚注', submission: '意见书' },
+    kinds: { paragraph: '段落', footnote: '脚注', submission: '意见书', measure: '国家措施' },
     submissionBy: '{name} 提交的意见书',
     onDocument: '关于 {document}',
     found: { zero: '未找到任何内容。', other: '找到 {n} 个结果。' },
