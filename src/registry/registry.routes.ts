@@ -52,11 +52,13 @@ import {
   type Round,
 } from './rounds.service.ts';
 import { getCountryPair, getMap, getTimeline } from './compare.service.ts';
+import { judgeVoices } from './reports.ts';
 import { mapPage, pairPage, timelinePage } from './compare.views.ts';
 import { roundPage } from './rounds.views.ts';
 import { checkForm } from '../accounts/accounts.middleware.ts';
 import { refusedFormHeader } from '../web/form-refusal.ts';
 import { isPlenumError } from '../errors.ts';
+import { zodError } from '../validation.ts';
 import { holds } from '../accounts/accounts.schema.ts';
 import {
   comparePage,
@@ -106,7 +108,7 @@ const measureJson = z
     voice: z
       .enum(['state', 'reported'])
       .describe(
-        "'state': stated by a verified representative of the State's government; 'reported': anyone else",
+        "'state': stated by a verified representative of the State's verified government, both still verified now; 'reported': anyone else, or a statement whose government or representative has since lost its verification",
       ),
     organisationId: z.string().nullable(),
     note: z.string().nullable(),
@@ -268,17 +270,30 @@ function answerToJson(a: Answer): z.input<typeof answerJson> {
 }
 const atQuery = z.object({ at: z.string().max(40).optional() });
 
+/**
+ * The measures that match, each with its voice judged now (reports.ts): a voice filter applies to
+ * the judged voice, so a measure whose stating government or account lost its verification is
+ * listed with the reported ones.
+ */
+async function judgedMeasures(db: Db, input: unknown): Promise<Measure[]> {
+  const parsed = measureFilterSchema.safeParse(input);
+  if (!parsed.success) throw zodError(parsed.error);
+  const filter = parsed.data;
+  const measures = await judgeVoices(db, await listMeasures(db, { ...filter, voice: undefined }));
+  return filter.voice ? measures.filter((m) => m.voice === filter.voice) : measures;
+}
+
 /** Mounts the registry's pages and registers its API routes. */
 export function registryRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
   app.get('/registry', async (c) => {
     const { db } = c.var.deps;
     const filter = filled(c.req.query()) as MeasureFilter;
-    const measures = await listMeasures(db, filter);
+    const measures = await judgedMeasures(db, filter);
     return c.html(registryPage(c.var.page, filter, measures, await lookups(db, measures)));
   });
 
   app.get('/registry.csv', async (c) => {
-    const measures = await listMeasures(c.var.deps.db, filled(c.req.query()));
+    const measures = await judgedMeasures(c.var.deps.db, filled(c.req.query()));
     return c.body(measuresCsv(measures), 200, {
       'content-type': 'text/csv; charset=utf-8',
       'content-disposition': 'attachment; filename="plenum-registry.csv"',
@@ -323,14 +338,27 @@ export function registryRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
     const { db } = c.var.deps;
     const at = parseAt(c.req.query('at'));
     const found = await getMeasure(db, c.req.param('id'), at);
-    return c.html(measurePage(c.var.page, found, await lookups(db, found.history), at));
+    const history = await judgeVoices(db, found.history);
+    return c.html(
+      measurePage(
+        c.var.page,
+        { measure: history.at(-1)!, history },
+        await lookups(db, history),
+        at,
+      ),
+    );
   });
 
   app.get('/registry/countries/:code', async (c) => {
     const { db } = c.var.deps;
     const at = c.req.query('at') || undefined;
-    const practice = await getCountryPractice(db, c.req.param('code'), at);
-    const all = [...practice.state, ...practice.reported];
+    const stored = await getCountryPractice(db, c.req.param('code'), at);
+    const all = await judgeVoices(db, [...stored.state, ...stored.reported]);
+    const practice = {
+      country: stored.country,
+      state: all.filter((m) => m.voice === 'state'),
+      reported: all.filter((m) => m.voice === 'reported'),
+    };
     return c.html(countryPracticePage(c.var.page, practice, await lookups(db, all), parseAt(at)));
   });
 
@@ -486,7 +514,7 @@ export function registryRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
     response: z.object({ measures: z.array(measureJson) }),
     errors: [],
     handler: async (c, { query }) => ({
-      measures: (await listMeasures(c.var.deps.db, query)).map(toJson),
+      measures: (await judgedMeasures(c.var.deps.db, query)).map(toJson),
     }),
   });
 
@@ -519,7 +547,8 @@ export function registryRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
     errors: ['MEASURE_NOT_FOUND'],
     handler: async (c, { params, query }) => {
       const found = await getMeasure(c.var.deps.db, params.id, parseAt(query.at));
-      return { measure: toJson(found.measure), history: found.history.map(toJson) };
+      const history = await judgeVoices(c.var.deps.db, found.history);
+      return { measure: toJson(history.at(-1)!), history: history.map(toJson) };
     },
   });
 
