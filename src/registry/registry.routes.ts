@@ -47,6 +47,7 @@ import {
   newRoundSchema,
   openRound,
   publishRound,
+  renameFields,
   saveAnswer,
   type Answer,
   type Round,
@@ -59,6 +60,7 @@ import { checkForm } from '../accounts/accounts.middleware.ts';
 import { refusedFormHeader } from '../web/form-refusal.ts';
 import { isPlenumError } from '../errors.ts';
 import { zodError } from '../validation.ts';
+import type { FormBody } from '../form-body.ts';
 import { holds } from '../accounts/accounts.schema.ts';
 import {
   comparePage,
@@ -68,6 +70,71 @@ import {
   termsPage,
   type RegistryLookups,
 } from './registry.views.ts';
+
+/** One posted field as text: the first value when repeated, '' when absent or a file. */
+function field(body: FormBody, name: string): string {
+  const value = body[name];
+  const first = Array.isArray(value) ? value[0] : value;
+  return typeof first === 'string' ? first.trim() : '';
+}
+
+/** A posted field's values as text (checkboxes). */
+function fieldValues(body: FormBody, name: string): string[] {
+  const value = body[name];
+  return (Array.isArray(value) ? value : value === undefined ? [] : [value]).filter(
+    (v): v is string => typeof v === 'string',
+  );
+}
+
+/**
+ * The measures the answer form declares (`measures.N.field`, as MeasureInput names them), in the
+ * order of the form, with their index on the page; a measure marked for removal and the empty
+ * one left for adding are left out. The service checks them as it checks the API's.
+ */
+function measuresFromForm(body: FormBody): { index: number; measure: Record<string, unknown> }[] {
+  const indexes = new Set<number>();
+  for (const name of Object.keys(body)) {
+    const found = /^measures\.(\d{1,3})\./.exec(name);
+    if (found) indexes.add(Number(found[1]));
+  }
+  const out: { index: number; measure: Record<string, unknown> }[] = [];
+  for (const index of [...indexes].toSorted((a, b) => a - b)) {
+    const f = (name: string) => field(body, `measures.${index}.${name}`);
+    if (f('remove')) continue;
+    const pick = (names: readonly string[], prefix: string) =>
+      Object.fromEntries(
+        names.flatMap((k) => (f(`${prefix}.${k}`) ? [[k, f(`${prefix}.${k}`)]] : [])),
+      );
+    const measure: Record<string, unknown> = {
+      title: f('title'),
+      titleLanguage: f('titleLanguage'),
+      titleTranslations: pick(registryLanguages, 'titleTranslations'),
+      instrument: f('instrument'),
+      status: f('status'),
+      statusDates: pick(measureStatuses, 'statusDates'),
+      elements: fieldValues(body, `measures.${index}.elements`),
+      kinds: fieldValues(body, `measures.${index}.kinds`),
+      reach: f('reach') || 'none',
+    };
+    const documentId = f('source.documentId');
+    const paragraphs = f('source.paragraphs')
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean);
+    if (documentId || paragraphs.length) measure.source = { documentId, paragraphs };
+    if (f('note')) measure.note = f('note');
+    const blank =
+      !measure.title &&
+      !measure.note &&
+      !measure.source &&
+      (measure.elements as string[]).length === 0 &&
+      (measure.kinds as string[]).length === 0 &&
+      Object.keys(measure.titleTranslations as object).length === 0 &&
+      Object.keys(measure.statusDates as object).length === 0;
+    if (!blank) out.push({ index, measure });
+  }
+  return out;
+}
 
 /** The query of a page without its empty fields (a form sends every field, filled or not). */
 function filled(query: Record<string, string>): Record<string, string> {
@@ -414,6 +481,7 @@ export function registryRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
         status,
         answersFor,
         answering,
+        terms: answering.length ? await getTerms(db) : [],
         formAnyway: c.req.header(refusedFormHeader) !== undefined,
         reminded: reminded ? reminded.split(',').filter((x) => /^[A-Z]{3}$/.test(x)) : undefined,
       }),
@@ -437,25 +505,28 @@ export function registryRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
     for (const [name, value] of Object.entries(body))
       if (name.startsWith('answers.') && typeof value === 'string')
         answers[name.slice('answers.'.length)] = value;
+    const declared = measuresFromForm(body);
     const input = {
       organisationId: body.organisationId,
       language: typeof body.language === 'string' ? body.language.trim() : body.language,
       answers,
+      measures: declared.map((d) => d.measure),
       submit: body.action === 'submit',
     };
-    await c.var.deps.db.transaction().execute(async (trx) => {
-      const now = clockOf(c.var.deps);
-      // The form has no fields for declared measures: a draft's measures (saved through the API)
-      // are kept. Whoever may not answer is refused by saveAnswer below, as through the API.
-      const measures =
-        typeof input.organisationId === 'string'
-          ? await getOwnAnswer(trx, c.var.viewer, id, input.organisationId, now).then(
-              (own) => own.answer?.measures ?? [],
-              () => [],
-            )
-          : [];
-      return saveAnswer(trx, c.var.viewer, id, { ...input, measures }, now);
-    });
+    try {
+      await c.var.deps.db
+        .transaction()
+        .execute((trx) => saveAnswer(trx, c.var.viewer, id, input, clockOf(c.var.deps)));
+    } catch (error) {
+      // A measure's problem is named after its fields on the page (blank or removed ones skipped).
+      if (isPlenumError(error) && error.code === 'INVALID_REQUEST')
+        throw renameFields(error, (field) =>
+          field.replace(/^measures\.(\d+)/, (whole, i: string) =>
+            declared[Number(i)] ? `measures.${declared[Number(i)]!.index}` : whole,
+          ),
+        );
+      throw error;
+    }
     return c.redirect(`/registry/rounds/${id}`, 303);
   });
 

@@ -13,7 +13,7 @@ import { requireRole, requireVerified, type Viewer } from '../accounts/accounts.
 import { isTimeZone, zonedTimeToUtc } from '../consultations/time-zones.ts';
 import type { Db } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
-import { PlenumError } from '../errors.ts';
+import { fieldProblemsOf, PlenumError } from '../errors.ts';
 import { recordEvent } from '../events/events.store.ts';
 import { findCountry } from '../organisations/countries.ts';
 import {
@@ -269,7 +269,7 @@ export async function saveAnswer(
       measures.push(await checkAnsweredMeasure(db, viewer, m, { country, organisationId }, now));
     } catch (error) {
       if (error instanceof PlenumError && error.code === 'INVALID_REQUEST')
-        throw new PlenumError('INVALID_REQUEST', `measures.${i}.${error.detail ?? ''}`);
+        throw renameFields(error, (field) => `measures.${i}${field ? `.${field}` : ''}`);
       throw error;
     }
   }
@@ -318,6 +318,19 @@ export async function saveAnswer(
     now,
   );
   return toAnswer(row);
+}
+
+/**
+ * The same refusal with each field problem's field renamed (a declared measure's problems named
+ * after the measure in the answer: `title` becomes `measures.2.title`).
+ */
+export function renameFields(error: PlenumError, rename: (field: string) => string): PlenumError {
+  const fields = fieldProblemsOf(error).map((f) => ({ ...f, field: rename(f.field) }));
+  return new PlenumError(
+    error.code,
+    fields.map((f) => (f.field ? `${f.field}: ${f.message}` : f.message)).join('; '),
+    { fields },
+  );
 }
 
 /** Who answered a round, who saved only a draft, and who did not answer (the secretariat's view). */
