@@ -54,6 +54,7 @@ import {
 } from './rounds.service.ts';
 import { getCountryPair, getMap, getTimeline } from './compare.service.ts';
 import { judgeVoices } from './reports.ts';
+import { roundOpenData } from './round-open-data.ts';
 import { mapPage, pairPage, timelinePage } from './compare.views.ts';
 import { roundPage } from './rounds.views.ts';
 import { checkForm } from '../accounts/accounts.middleware.ts';
@@ -439,6 +440,19 @@ export function registryRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
     return c.body(csv, 200, {
       'content-type': 'text/csv; charset=utf-8',
       'content-disposition': 'attachment; filename="plenum-round-answers.csv"',
+    });
+  });
+
+  app.get('/registry/rounds/:id/open-data.zip', async (c) => {
+    const { bytes, filename } = await roundOpenData(
+      c.var.deps.db,
+      c.var.viewer,
+      c.req.param('id'),
+      clockOf(c.var.deps),
+    );
+    return c.body(bytes, 200, {
+      'content-type': 'application/zip',
+      'content-disposition': `attachment; filename="${filename}"`,
     });
   });
 

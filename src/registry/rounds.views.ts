@@ -57,7 +57,7 @@ export function roundPage(ctx: PageContext, round: Round, parts: RoundPageParts)
       <ol>${round.questions.map((q) => html`<li dir="auto">${text(q.texts)}${q.choices.length ? html` (${shortList(ctx.ui, q.choices)})` : ''}</li>`)}</ol>
       ${
         round.state === 'published' || s
-          ? html`<p><a href="/registry/rounds/${round.id}/answers.csv">${v.csv}</a></p>`
+          ? html`<p><a href="/registry/rounds/${round.id}/answers.csv">${v.csv}</a> · <a href="/registry/rounds/${round.id}/open-data.zip">${v.openData}</a></p>`
           : ''
       }
       ${

@@ -82,6 +82,8 @@ export const registryViewsEn = {
     organisation: 'For',
     askButton: 'Ask',
     csv: 'Download the answers as CSV',
+    openData:
+      'Download the open data (ZIP: answers and measures as CSV and JSON, README, datapackage.json)',
     none: 'None.',
     secretariat: 'Who answered (the secretariat’s view)',
     answerTitle: 'Your answer for {organisation}',
@@ -198,6 +200,8 @@ export const registryViewsAr: RegistryViewsMessages = {
     organisation: 'باسم',
     askButton: 'اطلب',
     csv: 'نزّل الإجابات بصيغة CSV',
+    openData:
+      'نزِّل البيانات المفتوحة (ملف ZIP: الإجابات والتدابير بصيغتي CSV وJSON، وملف README، وdatapackage.json)',
     none: 'لا شيء.',
     secretariat: 'من أجاب (عرض الأمانة)',
     answerTitle: 'إجابتكم باسم {organisation}',
@@ -310,6 +314,7 @@ export const registryViewsZh: RegistryViewsMessages = {
     organisation: '代表',
     askButton: '提交请求',
     csv: '以CSV格式下载答复',
+    openData: '下载开放数据（ZIP：CSV 和 JSON 格式的答复与措施、README、datapackage.json）',
     none: '无。',
     secretariat: '答复情况（秘书处视图）',
     answerTitle: '您代表{organisation}的答复',
@@ -421,6 +426,8 @@ export const registryViewsFr: RegistryViewsMessages = {
     organisation: 'Pour',
     askButton: 'Demander',
     csv: 'Télécharger les réponses en CSV',
+    openData:
+      'Télécharger les données ouvertes (ZIP : réponses et mesures en CSV et JSON, README, datapackage.json)',
     none: 'Aucune.',
     secretariat: 'Qui a répondu (vue du secrétariat)',
     answerTitle: 'Votre réponse pour {organisation}',
@@ -539,6 +546,7 @@ export const registryViewsRu: RegistryViewsMessages = {
     organisation: 'От имени',
     askButton: 'Попросить',
     csv: 'Скачать ответы в формате CSV',
+    openData: 'Скачать открытые данные (ZIP: ответы и меры в CSV и JSON, README, datapackage.json)',
     none: 'Нет.',
     secretariat: 'Кто ответил (для секретариата)',
     answerTitle: 'Ваш ответ от имени {organisation}',
@@ -653,6 +661,8 @@ export const registryViewsEs: RegistryViewsMessages = {
     organisation: 'En nombre de',
     askButton: 'Pedir',
     csv: 'Descargar las respuestas en CSV',
+    openData:
+      'Descargar los datos abiertos (ZIP: respuestas y medidas en CSV y JSON, README, datapackage.json)',
     none: 'Ninguna.',
     secretariat: 'Quién ha respondido (vista de la secretaría)',
     answerTitle: 'Su respuesta en nombre de {organisation}',
