@@ -247,11 +247,11 @@ function measureFields(
     )}</select></label>`;
   const boxes = (type: 'element' | 'kind', field: 'elements' | 'kinds', label: string) => {
     const chosen = Array.isArray(m[field]) ? m[field] : [];
-    return html`<fieldset class="checkboxes"><legend>${label}</legend>${terms
+    return html`<fieldset class="choices"><legend>${label}</legend>${terms
       .filter((t) => t.type === type)
       .map(
         (t) =>
-          html`<label><input type="checkbox" name="${n(field)}" value="${t.slug}"${chosen.includes(t.slug) ? html` checked` : ''} /> ${termName(ctx, terms, t.slug)}</label>`,
+          html`<label class="choice"><input type="checkbox" name="${n(field)}" value="${t.slug}"${chosen.includes(t.slug) ? html` checked` : ''} /> ${termName(ctx, terms, t.slug)}</label>`,
       )}</fieldset>`;
   };
   const dates = m.statusDates ?? {};
