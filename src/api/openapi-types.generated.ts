@@ -1444,7 +1444,7 @@ export interface components {
         }[];
       } | null;
       /**
-       * @description 'state': stated by a verified representative of the State's government; 'reported': anyone else
+       * @description 'state': stated by a verified representative of the State's verified government, both still verified now; 'reported': anyone else, or a statement whose government or representative has since lost its verification
        * @enum {string}
        */
       voice: 'state' | 'reported';

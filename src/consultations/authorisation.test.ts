@@ -715,6 +715,9 @@ for (const engine of testEngines()) {
       await matrix('the answers of an unpublished round', secretariatOnly(200), (c) =>
         c.get(`/registry/rounds/${round.id}/answers.csv`),
       );
+      await matrix('the open data of an unpublished round', secretariatOnly(200), (c) =>
+        c.get(`/registry/rounds/${round.id}/open-data.zip`),
+      );
       await matrix('more time for a State that did not ask', secretariatOnly(400), (c) =>
         c.post(`/registry/rounds/${round.id}/extensions/KEN`, { closesAt: '2027-01-15T18:00' }),
       );

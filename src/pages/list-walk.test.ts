@@ -178,6 +178,7 @@ const notCountedLists: Record<string, string> = {
   '/registry/rounds/:id':
     'a round: who answered, tested in src/notifications/round-reminders.test.ts',
   '/registry/rounds/:id/answers.csv': 'a file',
+  '/registry/rounds/:id/open-data.zip': 'a file',
   '/watches': 'the viewer’s watches, no count',
   '/watches/:id': 'a watch',
   '/watches/:id/change': 'a form',

@@ -29,6 +29,50 @@ import {
   saveAnswer,
 } from './rounds.service.ts';
 
+/**
+ * What a browser posts from the form on a page whose action is `action`: each named input's value
+ * (checked boxes only, no file or button), each textarea's text, each select's selected option.
+ */
+function browserForm(html: string, action: string): Record<string, string | string[]> {
+  const start = html.indexOf(`action="${action}"`);
+  assert.ok(start >= 0, `a form posting to ${action}`);
+  const form = html.slice(start, html.indexOf('</form>', start));
+  const out: Record<string, string | string[]> = {};
+  const add = (name: string, value: string) => {
+    const had = out[name];
+    out[name] = had === undefined ? value : [...(Array.isArray(had) ? had : [had]), value];
+  };
+  const unescape = (t: string) =>
+    t
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&');
+  const attr = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
+  for (const [tag] of form.matchAll(/<input\b[^>]*>/g)) {
+    const name = attr(tag, 'name');
+    const type = attr(tag, 'type') ?? 'text';
+    // The form token is the client's to send.
+    if (!name || name === '_csrf' || ['submit', 'button', 'file'].includes(type)) continue;
+    if (type === 'checkbox' && !/\schecked\b/.test(tag)) continue;
+    add(name, unescape(attr(tag, 'value') ?? (type === 'checkbox' ? 'on' : '')));
+  }
+  for (const [, name, text] of form.matchAll(
+    /<textarea\b[^>]*name="([^"]*)"[^>]*>([\s\S]*?)<\/textarea>/g,
+  ))
+    add(name!, unescape(text!));
+  for (const [, name, options] of form.matchAll(
+    /<select\b[^>]*name="([^"]*)"[^>]*>([\s\S]*?)<\/select>/g,
+  )) {
+    const chosen =
+      /<option value="([^"]*)"[^>]*\sselected/.exec(options!) ??
+      /<option value="([^"]*)"/.exec(options!);
+    if (chosen) add(name!, unescape(chosen[1]!));
+  }
+  return out;
+}
+
 for (const engine of testEngines()) {
   describe(`the answer form on a round's page (${engine})`, () => {
     let o: OpenDatabase;
@@ -162,7 +206,14 @@ for (const engine of testEngines()) {
           clock,
         ),
       );
-      const saved = await rep.post(`/registry/rounds/${roundId}/answers`, form({}));
+      // The form shows the measure in its fields; saving the form as drawn keeps it as it was.
+      const drawn = await (await rep.get(page())).text();
+      assert.match(drawn, /<legend>Measure 1<\/legend>/);
+      const saved = await rep.post(`/registry/rounds/${roundId}/answers`, {
+        ...browserForm(drawn, `/registry/rounds/${roundId}/answers`),
+        action: 'draft',
+        _page: page(),
+      });
       assert.equal(saved.status, 303);
       const own = await getOwnAnswer(
         o.db,
@@ -171,7 +222,148 @@ for (const engine of testEngines()) {
         built.organisations.government.id,
         clock,
       );
-      assert.equal(own.answer?.measures.length, 1);
+      assert.deepEqual(own.answer?.measures, [
+        {
+          title: 'Lei de infraestrutura crítica da Internet',
+          titleLanguage: 'pt',
+          titleTranslations: {},
+          instrument: 'law',
+          status: 'adopted',
+          statusDates: { adopted: '2026-03-01' },
+          elements: ['routing'],
+          kinds: ['routing-obligations'],
+          reach: 'none',
+        },
+      ]);
+    });
+
+    const ownMeasures = async () =>
+      (await getOwnAnswer(o.db, government, roundId, built.organisations.government.id, clock))
+        .answer?.measures as Record<string, unknown>[];
+
+    test('the form declares a measure, edits it and removes another, as the API would', async () => {
+      const action = `/registry/rounds/${roundId}/answers`;
+      let drawn = await (await rep.get(page())).text();
+      assert.match(drawn, /<legend>Add a measure/);
+      const added = await rep.post(action, {
+        ...browserForm(drawn, action),
+        'measures.1.title': 'Decreto de localização de dados',
+        'measures.1.titleLanguage': 'pt',
+        'measures.1.titleTranslations.en': 'Data localisation decree',
+        'measures.1.instrument': 'decree',
+        'measures.1.status': 'in_force',
+        'measures.1.statusDates.adopted': '2026-01-10',
+        'measures.1.statusDates.in_force': '2026-02-01',
+        'measures.1.elements': ['naming-numbering', 'routing'],
+        'measures.1.kinds': 'data-localisation',
+        'measures.1.reach': 'partial',
+        'measures.1.source.documentId': built.documentId,
+        'measures.1.source.paragraphs': 'para 4, 5',
+        'measures.1.note': 'Em vigor desde fevereiro.',
+        action: 'draft',
+        _page: page(),
+      });
+      assert.equal(added.status, 303);
+      let measures = await ownMeasures();
+      assert.equal(measures.length, 2);
+      assert.deepEqual(measures[1], {
+        title: 'Decreto de localização de dados',
+        titleLanguage: 'pt',
+        titleTranslations: { en: 'Data localisation decree' },
+        instrument: 'decree',
+        status: 'in_force',
+        statusDates: { adopted: '2026-01-10', in_force: '2026-02-01' },
+        elements: ['naming-numbering', 'routing'],
+        kinds: ['data-localisation'],
+        reach: 'partial',
+        source: { documentId: built.documentId, paragraphs: ['para 4', '5'] },
+        note: 'Em vigor desde fevereiro.',
+      });
+      // Drawn again in its fields; edited there.
+      drawn = await (await rep.get(page())).text();
+      assert.match(drawn, /name="measures\.1\.title" value="Decreto de localização de dados"/);
+      assert.match(drawn, /name="measures\.1\.kinds" value="data-localisation" checked/);
+      assert.match(drawn, /<option value="partial" selected>/);
+      const edited = await rep.post(action, {
+        ...browserForm(drawn, action),
+        'measures.1.title': 'Decreto de localização de dados, revisto',
+        action: 'draft',
+        _page: page(),
+      });
+      assert.equal(edited.status, 303);
+      measures = await ownMeasures();
+      assert.equal(measures[1]!.title, 'Decreto de localização de dados, revisto');
+      assert.deepEqual(measures[1]!.statusDates, { adopted: '2026-01-10', in_force: '2026-02-01' });
+      // The first one removed: the second stays, alone.
+      drawn = await (await rep.get(page())).text();
+      const removed = await rep.post(action, {
+        ...browserForm(drawn, action),
+        'measures.0.remove': 'yes',
+        action: 'draft',
+        _page: page(),
+      });
+      assert.equal(removed.status, 303);
+      measures = await ownMeasures();
+      assert.deepEqual(
+        measures.map((m) => m.title),
+        ['Decreto de localização de dados, revisto'],
+      );
+    });
+
+    test('a refused measure comes back on its own fields, typed text kept, the draft unchanged', async () => {
+      const action = `/registry/rounds/${roundId}/answers`;
+      const before = await ownMeasures();
+      const drawn = await (await rep.get(page())).text();
+      // The stored measure is drawn as measure 0; the new one (1) lacks the date of its status.
+      const noDate = await rep.post(action, {
+        ...browserForm(drawn, action),
+        'measures.1.title': 'Plano nacional de raiz',
+        'measures.1.titleLanguage': 'pt',
+        'measures.1.instrument': 'plan',
+        'measures.1.status': 'planned',
+        'measures.1.elements': 'naming-numbering',
+        action: 'draft',
+        _page: page(),
+      });
+      assert.equal(noDate.status, 400);
+      let html = await noDate.text();
+      assert.match(html, /class="error-summary"/);
+      assert.match(html, /name="measures\.1\.title" value="Plano nacional de raiz"/);
+      assert.match(
+        html,
+        /<input[^>]*name="measures\.1\.statusDates\.planned"[^>]*aria-invalid="true"/,
+      );
+      assert.match(html, /give the date of the current status/);
+      // A paragraph the document does not have is refused on the paragraphs' field.
+      const badParagraph = await rep.post(action, {
+        ...browserForm(drawn, action),
+        'measures.0.source.documentId': built.documentId,
+        'measures.0.source.paragraphs': 'para 999',
+        action: 'draft',
+        _page: page(),
+      });
+      assert.equal(badParagraph.status, 400);
+      html = await badParagraph.text();
+      assert.match(
+        html,
+        /<input[^>]*name="measures\.0\.source\.paragraphs"[^>]*aria-invalid="true"/,
+      );
+      assert.match(html, /value="para 999"/);
+      assert.deepEqual(await ownMeasures(), before, 'the stored draft is as it was');
+    });
+
+    test('the measures’ fields are labelled in the reader’s language', async () => {
+      const french = new TestClient(app);
+      await french.signIn(built.accounts.government.email, builtPassword);
+      await french.get('/language/fr');
+      const fr = await (await french.get(page())).text();
+      assert.match(fr, /Mesures que votre administration déclare/);
+      assert.match(fr, /Ajouter une mesure/);
+      const arabic = new TestClient(app);
+      await arabic.signIn(built.accounts.government.email, builtPassword);
+      await arabic.get('/language/ar');
+      const ar = await (await arabic.get(page())).text();
+      assert.match(ar, /التدابير التي تعلنها إدارتكم/);
     });
 
     test('a refused form comes back filled in and the stored draft stays as it was', async () => {

@@ -47,6 +47,7 @@ import {
   newRoundSchema,
   openRound,
   publishRound,
+  renameFields,
   saveAnswer,
   type Answer,
   type Round,
@@ -60,11 +61,15 @@ import {
   mapShows,
   pairSchema,
 } from './compare.service.ts';
+import { judgeVoices } from './reports.ts';
+import { roundOpenData } from './round-open-data.ts';
 import { mapPage, pairPage, timelinePage } from './compare.views.ts';
 import { roundPage } from './rounds.views.ts';
 import { checkForm } from '../accounts/accounts.middleware.ts';
 import { refusedFormHeader } from '../web/form-refusal.ts';
 import { isPlenumError } from '../errors.ts';
+import { zodError } from '../validation.ts';
+import type { FormBody } from '../form-body.ts';
 import { holds } from '../accounts/accounts.schema.ts';
 import {
   comparePage,
@@ -74,6 +79,71 @@ import {
   termsPage,
   type RegistryLookups,
 } from './registry.views.ts';
+
+/** One posted field as text: the first value when repeated, '' when absent or a file. */
+function field(body: FormBody, name: string): string {
+  const value = body[name];
+  const first = Array.isArray(value) ? value[0] : value;
+  return typeof first === 'string' ? first.trim() : '';
+}
+
+/** A posted field's values as text (checkboxes). */
+function fieldValues(body: FormBody, name: string): string[] {
+  const value = body[name];
+  return (Array.isArray(value) ? value : value === undefined ? [] : [value]).filter(
+    (v): v is string => typeof v === 'string',
+  );
+}
+
+/**
+ * The measures the answer form declares (`measures.N.field`, as MeasureInput names them), in the
+ * order of the form, with their index on the page; a measure marked for removal and the empty
+ * one left for adding are left out. The service checks them as it checks the API's.
+ */
+function measuresFromForm(body: FormBody): { index: number; measure: Record<string, unknown> }[] {
+  const indexes = new Set<number>();
+  for (const name of Object.keys(body)) {
+    const found = /^measures\.(\d{1,3})\./.exec(name);
+    if (found) indexes.add(Number(found[1]));
+  }
+  const out: { index: number; measure: Record<string, unknown> }[] = [];
+  for (const index of [...indexes].toSorted((a, b) => a - b)) {
+    const f = (name: string) => field(body, `measures.${index}.${name}`);
+    if (f('remove')) continue;
+    const pick = (names: readonly string[], prefix: string) =>
+      Object.fromEntries(
+        names.flatMap((k) => (f(`${prefix}.${k}`) ? [[k, f(`${prefix}.${k}`)]] : [])),
+      );
+    const measure: Record<string, unknown> = {
+      title: f('title'),
+      titleLanguage: f('titleLanguage'),
+      titleTranslations: pick(registryLanguages, 'titleTranslations'),
+      instrument: f('instrument'),
+      status: f('status'),
+      statusDates: pick(measureStatuses, 'statusDates'),
+      elements: fieldValues(body, `measures.${index}.elements`),
+      kinds: fieldValues(body, `measures.${index}.kinds`),
+      reach: f('reach') || 'none',
+    };
+    const documentId = f('source.documentId');
+    const paragraphs = f('source.paragraphs')
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean);
+    if (documentId || paragraphs.length) measure.source = { documentId, paragraphs };
+    if (f('note')) measure.note = f('note');
+    const blank =
+      !measure.title &&
+      !measure.note &&
+      !measure.source &&
+      (measure.elements as string[]).length === 0 &&
+      (measure.kinds as string[]).length === 0 &&
+      Object.keys(measure.titleTranslations as object).length === 0 &&
+      Object.keys(measure.statusDates as object).length === 0;
+    if (!blank) out.push({ index, measure });
+  }
+  return out;
+}
 
 /** The query of a page without its empty fields (a form sends every field, filled or not). */
 function filled(query: Record<string, string>): Record<string, string> {
@@ -114,7 +184,7 @@ const measureJson = z
     voice: z
       .enum(['state', 'reported'])
       .describe(
-        "'state': stated by a verified representative of the State's government; 'reported': anyone else",
+        "'state': stated by a verified representative of the State's verified government, both still verified now; 'reported': anyone else, or a statement whose government or representative has since lost its verification",
       ),
     organisationId: z.string().nullable(),
     note: z.string().nullable(),
@@ -276,17 +346,30 @@ function answerToJson(a: Answer): z.input<typeof answerJson> {
 }
 const atQuery = z.object({ at: z.string().max(40).optional() });
 
+/**
+ * The measures that match, each with its voice judged now (reports.ts): a voice filter applies to
+ * the judged voice, so a measure whose stating government or account lost its verification is
+ * listed with the reported ones.
+ */
+async function judgedMeasures(db: Db, input: unknown): Promise<Measure[]> {
+  const parsed = measureFilterSchema.safeParse(input);
+  if (!parsed.success) throw zodError(parsed.error);
+  const filter = parsed.data;
+  const measures = await judgeVoices(db, await listMeasures(db, { ...filter, voice: undefined }));
+  return filter.voice ? measures.filter((m) => m.voice === filter.voice) : measures;
+}
+
 /** Mounts the registry's pages and registers its API routes. */
 export function registryRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
   app.get('/registry', async (c) => {
     const { db } = c.var.deps;
     const filter = filled(c.req.query()) as MeasureFilter;
-    const measures = await listMeasures(db, filter);
+    const measures = await judgedMeasures(db, filter);
     return c.html(registryPage(c.var.page, filter, measures, await lookups(db, measures)));
   });
 
   app.get('/registry.csv', async (c) => {
-    const measures = await listMeasures(c.var.deps.db, filled(c.req.query()));
+    const measures = await judgedMeasures(c.var.deps.db, filled(c.req.query()));
     return c.body(measuresCsv(measures), 200, {
       'content-type': 'text/csv; charset=utf-8',
       'content-disposition': 'attachment; filename="plenum-registry.csv"',
@@ -331,14 +414,27 @@ export function registryRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
     const { db } = c.var.deps;
     const at = parseAt(c.req.query('at'));
     const found = await getMeasure(db, c.req.param('id'), at);
-    return c.html(measurePage(c.var.page, found, await lookups(db, found.history), at));
+    const history = await judgeVoices(db, found.history);
+    return c.html(
+      measurePage(
+        c.var.page,
+        { measure: history.at(-1)!, history },
+        await lookups(db, history),
+        at,
+      ),
+    );
   });
 
   app.get('/registry/countries/:code', async (c) => {
     const { db } = c.var.deps;
     const at = c.req.query('at') || undefined;
-    const practice = await getCountryPractice(db, c.req.param('code'), at);
-    const all = [...practice.state, ...practice.reported];
+    const stored = await getCountryPractice(db, c.req.param('code'), at);
+    const all = await judgeVoices(db, [...stored.state, ...stored.reported]);
+    const practice = {
+      country: stored.country,
+      state: all.filter((m) => m.voice === 'state'),
+      reported: all.filter((m) => m.voice === 'reported'),
+    };
     return c.html(countryPracticePage(c.var.page, practice, await lookups(db, all), parseAt(at)));
   });
 
@@ -352,6 +448,19 @@ export function registryRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
     return c.body(csv, 200, {
       'content-type': 'text/csv; charset=utf-8',
       'content-disposition': 'attachment; filename="plenum-round-answers.csv"',
+    });
+  });
+
+  app.get('/registry/rounds/:id/open-data.zip', async (c) => {
+    const { bytes, filename } = await roundOpenData(
+      c.var.deps.db,
+      c.var.viewer,
+      c.req.param('id'),
+      clockOf(c.var.deps),
+    );
+    return c.body(bytes, 200, {
+      'content-type': 'application/zip',
+      'content-disposition': `attachment; filename="${filename}"`,
     });
   });
 
@@ -394,6 +503,7 @@ export function registryRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
         status,
         answersFor,
         answering,
+        terms: answering.length ? await getTerms(db) : [],
         formAnyway: c.req.header(refusedFormHeader) !== undefined,
         reminded: reminded ? reminded.split(',').filter((x) => /^[A-Z]{3}$/.test(x)) : undefined,
       }),
@@ -417,25 +527,28 @@ export function registryRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
     for (const [name, value] of Object.entries(body))
       if (name.startsWith('answers.') && typeof value === 'string')
         answers[name.slice('answers.'.length)] = value;
+    const declared = measuresFromForm(body);
     const input = {
       organisationId: body.organisationId,
       language: typeof body.language === 'string' ? body.language.trim() : body.language,
       answers,
+      measures: declared.map((d) => d.measure),
       submit: body.action === 'submit',
     };
-    await c.var.deps.db.transaction().execute(async (trx) => {
-      const now = clockOf(c.var.deps);
-      // The form has no fields for declared measures: a draft's measures (saved through the API)
-      // are kept. Whoever may not answer is refused by saveAnswer below, as through the API.
-      const measures =
-        typeof input.organisationId === 'string'
-          ? await getOwnAnswer(trx, c.var.viewer, id, input.organisationId, now).then(
-              (own) => own.answer?.measures ?? [],
-              () => [],
-            )
-          : [];
-      return saveAnswer(trx, c.var.viewer, id, { ...input, measures }, now);
-    });
+    try {
+      await c.var.deps.db
+        .transaction()
+        .execute((trx) => saveAnswer(trx, c.var.viewer, id, input, clockOf(c.var.deps)));
+    } catch (error) {
+      // A measure's problem is named after its fields on the page (blank or removed ones skipped).
+      if (isPlenumError(error) && error.code === 'INVALID_REQUEST')
+        throw renameFields(error, (field) =>
+          field.replace(/^measures\.(\d+)/, (whole, i: string) =>
+            declared[Number(i)] ? `measures.${declared[Number(i)]!.index}` : whole,
+          ),
+        );
+      throw error;
+    }
     return c.redirect(`/registry/rounds/${id}`, 303);
   });
 
@@ -494,7 +607,7 @@ export function registryRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
     response: z.object({ measures: z.array(measureJson) }),
     errors: [],
     handler: async (c, { query }) => ({
-      measures: (await listMeasures(c.var.deps.db, query)).map(toJson),
+      measures: (await judgedMeasures(c.var.deps.db, query)).map(toJson),
     }),
   });
 
@@ -527,7 +640,8 @@ export function registryRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
     errors: ['MEASURE_NOT_FOUND'],
     handler: async (c, { params, query }) => {
       const found = await getMeasure(c.var.deps.db, params.id, parseAt(query.at));
-      return { measure: toJson(found.measure), history: found.history.map(toJson) };
+      const history = await judgeVoices(c.var.deps.db, found.history);
+      return { measure: toJson(history.at(-1)!), history: history.map(toJson) };
     },
   });
 

@@ -109,14 +109,28 @@ function latestDate(m: Measure): string {
   return Object.values(m.statusDates).reduce<string>((a, d) => (d && d > a ? d : a), '');
 }
 
-/** Whose word each measure is now, who is named, and its source document's label. */
-async function judge(db: Db, measures: Measure[]): Promise<ReportMeasure[]> {
+/**
+ * The measures with their voice judged now (see the file's comment): a version recorded as the
+ * State's own word reads as 'reported' once its organisation or its recording account has lost
+ * the verification that made it the State's word. The registry's own pages show these.
+ */
+export async function judgeVoices(db: Db, measures: Measure[]): Promise<Measure[]> {
+  const { words } = await stateWords(db, measures);
+  return measures.map((m, i) =>
+    m.voice === 'state' && !words[i] ? { ...m, voice: 'reported' } : m,
+  );
+}
+
+/** For each measure, whether it is the State's own word now; and the organisations named. */
+async function stateWords(
+  db: Db,
+  measures: Measure[],
+): Promise<{ words: boolean[]; organisations: Map<string, Organisation> }> {
   const organisations = await findOrganisationsByIds(db, [
     ...new Set(measures.flatMap((m) => (m.organisationId ? [m.organisationId] : []))),
   ]);
   const representatives = new Map<string, boolean>();
-  const documents = new Map<string, { id: string; label: string } | null>();
-  const out: ReportMeasure[] = [];
+  const words: boolean[] = [];
   for (const m of measures) {
     const organisation = m.organisationId ? organisations.get(m.organisationId) : undefined;
     let stateWord = false;
@@ -135,6 +149,19 @@ async function judge(db: Db, measures: Measure[]): Promise<ReportMeasure[]> {
       }
       stateWord = verified;
     }
+    words.push(stateWord);
+  }
+  return { words, organisations };
+}
+
+/** Whose word each measure is now, who is named, and its source document's label. */
+async function judge(db: Db, measures: Measure[]): Promise<ReportMeasure[]> {
+  const { words, organisations } = await stateWords(db, measures);
+  const documents = new Map<string, { id: string; label: string } | null>();
+  const out: ReportMeasure[] = [];
+  for (const [i, m] of measures.entries()) {
+    const organisation = m.organisationId ? organisations.get(m.organisationId) : undefined;
+    const stateWord = words[i]!;
     let sourceDocument: { id: string; label: string } | null = null;
     if (m.source) {
       const id = m.source.documentId;

@@ -13,7 +13,7 @@ import { requireRole, requireVerified, type Viewer } from '../accounts/accounts.
 import { isTimeZone, zonedTimeToUtc } from '../consultations/time-zones.ts';
 import type { Db } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
-import { PlenumError } from '../errors.ts';
+import { fieldProblemsOf, PlenumError } from '../errors.ts';
 import { recordEvent } from '../events/events.store.ts';
 import { findCountry } from '../organisations/countries.ts';
 import {
@@ -244,22 +244,12 @@ export async function saveAnswer(
   const parsed = answerSchema.safeParse(input);
   if (!parsed.success) throw zodError(parsed.error);
   const form = parsed.data;
-  const organisation = await lookupOrganisation(db, form.organisationId);
-  if (!organisation)
-    throw new PlenumError('INVALID_REQUEST', 'organisationId: there is no such organisation.');
-  const country = organisation.country ?? '';
-  const speaks =
-    viewer.grants.some((g) => g.role === 'representative' && g.scopeId === organisation.id) &&
-    organisation.stakeholderGroup === 'government' &&
-    organisation.verified &&
-    (await isVerifiedRepresentative(db, organisation.id, viewer.id));
-  if (!speaks)
-    throw new PlenumError(
-      'FORBIDDEN',
-      "organisationId: only a verified representative of a State's verified government answers a round.",
-    );
-  if (!round.invited.includes(country))
-    throw new PlenumError('FORBIDDEN', `organisationId: ${country} is not invited to this round.`);
+  const { country, organisationId } = await answeringCountry(
+    db,
+    viewer,
+    round,
+    form.organisationId,
+  );
   if (now.toISOString() >= closingFor(round, extended, country))
     throw new PlenumError('ROUND_CLOSED');
   for (const key of Object.keys(form.answers))
@@ -276,18 +266,10 @@ export async function saveAnswer(
   const measures = [];
   for (const [i, m] of form.measures.entries()) {
     try {
-      measures.push(
-        await checkAnsweredMeasure(
-          db,
-          viewer,
-          m,
-          { country, organisationId: organisation.id },
-          now,
-        ),
-      );
+      measures.push(await checkAnsweredMeasure(db, viewer, m, { country, organisationId }, now));
     } catch (error) {
       if (error instanceof PlenumError && error.code === 'INVALID_REQUEST')
-        throw new PlenumError('INVALID_REQUEST', `measures.${i}.${error.detail ?? ''}`);
+        throw renameFields(error, (field) => `measures.${i}${field ? `.${field}` : ''}`);
       throw error;
     }
   }
@@ -297,7 +279,7 @@ export async function saveAnswer(
   const body = {
     round: round.id,
     country,
-    organisation: organisation.id,
+    organisation: organisationId,
     language: form.language,
     answers: form.answers,
     measures: form.measures,
@@ -312,7 +294,7 @@ export async function saveAnswer(
     id: existing?.id ?? newId(),
     round_id: round.id,
     country,
-    organisation_id: organisation.id,
+    organisation_id: organisationId,
     account_id: viewer.id,
     language: form.language,
     language_marked: round.languages.includes(primary) ? 0 : 1,
@@ -336,6 +318,19 @@ export async function saveAnswer(
     now,
   );
   return toAnswer(row);
+}
+
+/**
+ * The same refusal with each field problem's field renamed (a declared measure's problems named
+ * after the measure in the answer: `title` becomes `measures.2.title`).
+ */
+export function renameFields(error: PlenumError, rename: (field: string) => string): PlenumError {
+  const fields = fieldProblemsOf(error).map((f) => ({ ...f, field: rename(f.field) }));
+  return new PlenumError(
+    error.code,
+    fields.map((f) => (f.field ? `${f.field}: ${f.message}` : f.message)).join('; '),
+    { fields },
+  );
 }
 
 /** Who answered a round, who saved only a draft, and who did not answer (the secretariat's view). */

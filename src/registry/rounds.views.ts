@@ -12,6 +12,8 @@ import { csrfField, directionOf, languageName, page, type Markup } from '../web/
 import type { PageContext } from '../web/page-context.ts';
 import { registryLanguages } from './registry.data.ts';
 import type { OwnAnswer, Round, RoundStatus } from './rounds.service.ts';
+import { instruments, measureStatuses, reaches, type RegistryTerm } from './registry.schema.ts';
+import { termName } from './registry.views.ts';
 
 /** What the round page shows besides the round. */
 export interface RoundPageParts {
@@ -21,6 +23,8 @@ export interface RoundPageParts {
   reminded: string[] | undefined;
   /** The viewer's own answer, per government it answers for (the answer form or its receipt). */
   answering?: { organisation: Organisation; own: OwnAnswer }[];
+  /** The registry's elements and kinds (the answer form's measures). */
+  terms?: RegistryTerm[];
   /** Draw the answer form even when closed (a refused form is given back on it). */
   formAnyway?: boolean;
 }
@@ -53,7 +57,7 @@ export function roundPage(ctx: PageContext, round: Round, parts: RoundPageParts)
       <ol>${round.questions.map((q) => html`<li dir="auto">${text(q.texts)}${q.choices.length ? html` (${shortList(ctx.ui, q.choices)})` : ''}</li>`)}</ol>
       ${
         round.state === 'published' || s
-          ? html`<p><a href="/registry/rounds/${round.id}/answers.csv">${v.csv}</a></p>`
+          ? html`<p><a href="/registry/rounds/${round.id}/answers.csv">${v.csv}</a> · <a href="/registry/rounds/${round.id}/open-data.zip">${v.openData}</a></p>`
           : ''
       }
       ${
@@ -61,7 +65,7 @@ export function roundPage(ctx: PageContext, round: Round, parts: RoundPageParts)
           ? html`<p role="status">${fill(v.remindDone, { countries: names(parts.reminded) })}</p>`
           : ''
       }
-      ${(parts.answering ?? []).map((a) => answerPart(ctx, round, a, parts.formAnyway ?? false))}
+      ${(parts.answering ?? []).map((a) => answerPart(ctx, round, a, parts.formAnyway ?? false, parts.terms ?? []))}
       ${s ? secretariatPart(ctx, round, s) : ''}
       ${
         parts.answersFor.length && round.state !== 'published'
@@ -140,6 +144,7 @@ function answerPart(
   round: Round,
   { organisation, own }: { organisation: Organisation; own: OwnAnswer },
   formAnyway: boolean,
+  terms: RegistryTerm[],
 ): Markup {
   const v = ctx.ui.m.registry.views.rounds;
   const lang = ctx.ui.lang;
@@ -187,7 +192,91 @@ function answerPart(
               )}</select></label>`
           : html`<label>${question(q)}<textarea name="answers.${q.key}" rows="5" maxlength="20000" dir="auto">${value(q.key)}</textarea></label>`,
       )}
+      <h3>${v.measures}</h3>
+      <p class="help">${v.measuresIntro}</p>
+      ${(answer?.measures ?? []).map((m, i) =>
+        measureFields(ctx, terms, i, fill(v.measureN, { n: ctx.ui.n(i + 1) }), m, true),
+      )}
+      ${measureFields(ctx, terms, answer?.measures.length ?? 0, v.addMeasure, {}, false)}
       <button type="submit" name="action" value="draft">${v.saveDraft}</button>
       <button type="submit" name="action" value="submit">${v.submitAnswer}</button>
     </form></section>`;
+}
+
+/** A declared measure as the answer keeps it (the API's MeasureInput, the State's fields aside). */
+interface DeclaredMeasure {
+  title?: string;
+  titleLanguage?: string;
+  titleTranslations?: Record<string, string>;
+  instrument?: string;
+  status?: string;
+  statusDates?: Record<string, string>;
+  elements?: string[];
+  kinds?: string[];
+  reach?: string;
+  source?: { documentId?: string; paragraphs?: string[] };
+  note?: string;
+}
+
+/**
+ * The fields of one declared measure, named after the measure's fields in the API
+ * (`measures.2.statusDates.adopted`), so that a refusal names the field it is about.
+ */
+function measureFields(
+  ctx: PageContext,
+  terms: RegistryTerm[],
+  index: number,
+  legend: string,
+  given: unknown,
+  removable: boolean,
+): Markup {
+  const r = ctx.ui.m.registry;
+  const v = r.views.rounds;
+  const m = (typeof given === 'object' && given !== null ? given : {}) as DeclaredMeasure;
+  const n = (field: string) => `measures.${index}.${field}`;
+  const text = (value: unknown) => (typeof value === 'string' ? value : '');
+  const select = (
+    field: string,
+    label: string,
+    values: readonly string[],
+    chosen: unknown,
+    names: Record<string, string>,
+  ) =>
+    html`<label>${label}<select name="${n(field)}">${values.map(
+      (x) => html`<option value="${x}"${chosen === x ? html` selected` : ''}>${names[x]}</option>`,
+    )}</select></label>`;
+  const boxes = (type: 'element' | 'kind', field: 'elements' | 'kinds', label: string) => {
+    const chosen = Array.isArray(m[field]) ? m[field] : [];
+    return html`<fieldset class="choices"><legend>${label}</legend>${terms
+      .filter((t) => t.type === type)
+      .map(
+        (t) =>
+          html`<label class="choice"><input type="checkbox" name="${n(field)}" value="${t.slug}"${chosen.includes(t.slug) ? html` checked` : ''} /> ${termName(ctx, terms, t.slug)}</label>`,
+      )}</fieldset>`;
+  };
+  const dates = m.statusDates ?? {};
+  const translations = m.titleTranslations ?? {};
+  return html`<fieldset class="registry-measure"><legend>${legend}</legend>
+    <label>${r.originalTitle}<input name="${n('title')}" value="${text(m.title)}" maxlength="500" dir="auto" /></label>
+    <label>${v.titleLanguage}<input name="${n('titleLanguage')}" value="${text(m.titleLanguage) || ctx.ui.lang}" maxlength="35" autocomplete="off" /></label>
+    <details${Object.keys(translations).length ? html` open` : ''}><summary>${r.translations}</summary>
+      ${registryLanguages.map(
+        (l) =>
+          html`<label>${languageName(l, ctx.ui.lang).display}<input name="${n(`titleTranslations.${l}`)}" value="${text(translations[l])}" maxlength="500" lang="${l}" dir="${directionOf(l)}" /></label>`,
+      )}
+    </details>
+    ${select('instrument', r.instrument, instruments, m.instrument, r.instruments)}
+    ${select('status', r.status, measureStatuses, m.status, r.statuses)}
+    <fieldset><legend>${r.dates}</legend><p class="help">${v.datesHint}</p>${measureStatuses.map(
+      (st) =>
+        html`<label>${r.statuses[st]}<input type="date" name="${n(`statusDates.${st}`)}" value="${text(dates[st])}" /></label>`,
+    )}</fieldset>
+    ${boxes('element', 'elements', r.elements)}
+    ${boxes('kind', 'kinds', r.kinds)}
+    ${select('reach', r.reach, reaches, m.reach ?? 'none', r.reaches)}
+    <label>${v.sourceDocument}<input name="${n('source.documentId')}" value="${text(m.source?.documentId)}" maxlength="80" autocomplete="off" /></label>
+    <label>${v.sourceParagraphs}<input name="${n('source.paragraphs')}" value="${(m.source?.paragraphs ?? []).join(', ')}" maxlength="2000" /></label>
+    <label>${r.note}<textarea name="${n('note')}" rows="2" maxlength="2000" dir="auto">${text(m.note)}</textarea></label>
+    ${removable ? html`<label><input type="checkbox" name="${n('remove')}" value="yes" /> ${v.removeMeasure}</label>` : ''}
+  </fieldset>`;
 }

@@ -82,6 +82,8 @@ export const registryViewsEn = {
     organisation: 'For',
     askButton: 'Ask',
     csv: 'Download the answers as CSV',
+    openData:
+      'Download the open data (ZIP: answers and measures as CSV and JSON, README, datapackage.json)',
     none: 'None.',
     secretariat: 'Who answered (the secretariat’s view)',
     answerTitle: 'Your answer for {organisation}',
@@ -97,6 +99,16 @@ export const registryViewsEn = {
     receiptLabel: 'Receipt (SHA-256 of the answer):',
     languageMarked:
       'Answered in {language}, a language the questionnaire does not have: accepted and marked.',
+    measures: 'Measures your administration declares',
+    measuresIntro:
+      'Each measure becomes an entry of the registry, your State’s own word, when the secretariat publishes the round. Give at least the title, an element and the date of the current status.',
+    measureN: 'Measure {n}',
+    addMeasure: 'Add a measure (leave the title empty to add none)',
+    titleLanguage: 'Language of the title (such as pt or en)',
+    datesHint: 'The date each status was or will be reached; the current status needs one.',
+    sourceDocument: 'Legal text: the id of the document imported in plenum',
+    sourceParagraphs: 'Paragraphs it rests on, separated by commas (such as para 4, para 5)',
+    removeMeasure: 'Remove this measure from the answer',
     closedForYou: 'The round is closed for your administration: answers are no longer accepted.',
     reminderSubject: 'Reminder: {round}',
     reminderWhy:
@@ -188,6 +200,8 @@ export const registryViewsAr: RegistryViewsMessages = {
     organisation: 'باسم',
     askButton: 'اطلب',
     csv: 'نزّل الإجابات بصيغة CSV',
+    openData:
+      'نزِّل البيانات المفتوحة (ملف ZIP: الإجابات والتدابير بصيغتي CSV وJSON، وملف README، وdatapackage.json)',
     none: 'لا شيء.',
     secretariat: 'من أجاب (عرض الأمانة)',
     answerTitle: 'إجابتكم باسم {organisation}',
@@ -203,6 +217,16 @@ export const registryViewsAr: RegistryViewsMessages = {
     receiptLabel: 'الإيصال (SHA-256 للإجابة):',
     languageMarked:
       'أُجيب باللغة {language}، وهي لغة لا يتضمنها الاستبيان: قُبلت الإجابة وأُشير إلى ذلك.',
+    measures: 'التدابير التي تعلنها إدارتكم',
+    measuresIntro:
+      'يصبح كل تدبير مدخلًا في السجل، بكلمة دولتكم نفسها، عندما تنشر الأمانة الجولة. اذكروا على الأقل العنوان وعنصرًا وتاريخ الحالة الراهنة.',
+    measureN: 'التدبير {n}',
+    addMeasure: 'أضف تدبيرًا (اتركوا العنوان فارغًا كي لا تضيفوا شيئًا)',
+    titleLanguage: 'لغة العنوان (مثل pt أو ar)',
+    datesHint: 'تاريخ بلوغ كل حالة أو موعد بلوغها؛ الحالة الراهنة تتطلب تاريخًا.',
+    sourceDocument: 'النص القانوني: معرّف الوثيقة المستوردة في plenum',
+    sourceParagraphs: 'الفقرات التي يستند إليها، مفصولة بفواصل (مثل para 4, para 5)',
+    removeMeasure: 'احذف هذا التدبير من الإجابة',
     closedForYou: 'الجولة مغلقة أمام إدارتكم: لم تعد الإجابات تُقبل.',
     reminderSubject: 'تذكير: {round}',
     reminderWhy:
@@ -290,6 +314,7 @@ export const registryViewsZh: RegistryViewsMessages = {
     organisation: '代表',
     askButton: '提交请求',
     csv: '以CSV格式下载答复',
+    openData: '下载开放数据（ZIP：CSV 和 JSON 格式的答复与措施、README、datapackage.json）',
     none: '无。',
     secretariat: '答复情况（秘书处视图）',
     answerTitle: '您代表{organisation}的答复',
@@ -304,6 +329,16 @@ export const registryViewsZh: RegistryViewsMessages = {
     submittedAt: '提交于{date}。',
     receiptLabel: '回执（答复的 SHA-256）：',
     languageMarked: '以{language}作答，问卷没有该语言：已接受并加以标注。',
+    measures: '贵主管部门申报的措施',
+    measuresIntro:
+      '秘书处发布本轮后，每项措施都成为登记册的一个条目，即贵国自己的表态。请至少填写标题、一个要素和当前状态的日期。',
+    measureN: '措施{n}',
+    addMeasure: '添加一项措施（标题留空则不添加）',
+    titleLanguage: '标题的语言（如 pt 或 zh）',
+    datesHint: '各状态已达到或将达到的日期；当前状态必须填写日期。',
+    sourceDocument: '法律文本：已导入 plenum 的文件的标识',
+    sourceParagraphs: '所依据的段落，以逗号分隔（如 para 4, para 5）',
+    removeMeasure: '从答复中删除此措施',
     closedForYou: '本轮对贵主管部门已截止：不再接受答复。',
     reminderSubject: '提醒：{round}',
     reminderWhy:
@@ -391,6 +426,8 @@ export const registryViewsFr: RegistryViewsMessages = {
     organisation: 'Pour',
     askButton: 'Demander',
     csv: 'Télécharger les réponses en CSV',
+    openData:
+      'Télécharger les données ouvertes (ZIP : réponses et mesures en CSV et JSON, README, datapackage.json)',
     none: 'Aucune.',
     secretariat: 'Qui a répondu (vue du secrétariat)',
     answerTitle: 'Votre réponse pour {organisation}',
@@ -408,6 +445,18 @@ export const registryViewsFr: RegistryViewsMessages = {
     receiptLabel: 'Accusé de réception (SHA-256 de la réponse) :',
     languageMarked:
       'Réponse en {language}, langue que le questionnaire n’a pas : acceptée et signalée.',
+    measures: 'Mesures que votre administration déclare',
+    measuresIntro:
+      'Chaque mesure devient une entrée du registre, la parole de votre État, quand le secrétariat publie la série. Donnez au moins le titre, un élément et la date du statut actuel.',
+    measureN: 'Mesure {n}',
+    addMeasure: 'Ajouter une mesure (laissez le titre vide pour n’en ajouter aucune)',
+    titleLanguage: 'Langue du titre (par exemple pt ou fr)',
+    datesHint:
+      'La date à laquelle chaque statut a été ou sera atteint ; le statut actuel en exige une.',
+    sourceDocument: 'Texte juridique : l’identifiant du document importé dans plenum',
+    sourceParagraphs:
+      'Paragraphes sur lesquels elle repose, séparés par des virgules (par exemple para 4, para 5)',
+    removeMeasure: 'Retirer cette mesure de la réponse',
     closedForYou:
       'Le cycle est clos pour votre administration : les réponses ne sont plus acceptées.',
     reminderSubject: 'Rappel : {round}',
@@ -497,6 +546,7 @@ export const registryViewsRu: RegistryViewsMessages = {
     organisation: 'От имени',
     askButton: 'Попросить',
     csv: 'Скачать ответы в формате CSV',
+    openData: 'Скачать открытые данные (ZIP: ответы и меры в CSV и JSON, README, datapackage.json)',
     none: 'Нет.',
     secretariat: 'Кто ответил (для секретариата)',
     answerTitle: 'Ваш ответ от имени {organisation}',
@@ -512,6 +562,17 @@ export const registryViewsRu: RegistryViewsMessages = {
     submittedAt: 'Отправлен {date}.',
     receiptLabel: 'Квитанция (SHA-256 ответа):',
     languageMarked: 'Ответ на языке «{language}», которого нет в вопроснике: принят и отмечен.',
+    measures: 'Меры, которые заявляет ваша администрация',
+    measuresIntro:
+      'Каждая мера становится записью реестра, собственным словом вашего государства, когда секретариат публикует раунд. Укажите как минимум название, элемент и дату текущего статуса.',
+    measureN: 'Мера {n}',
+    addMeasure: 'Добавить меру (оставьте название пустым, чтобы не добавлять)',
+    titleLanguage: 'Язык названия (например, pt или ru)',
+    datesHint:
+      'Дата, когда каждый статус был или будет достигнут; для текущего статуса дата обязательна.',
+    sourceDocument: 'Правовой текст: идентификатор документа, импортированного в plenum',
+    sourceParagraphs: 'Пункты, на которых она основана, через запятую (например, para 4, para 5)',
+    removeMeasure: 'Удалить эту меру из ответа',
     closedForYou: 'Раунд для вашей администрации закрыт: ответы больше не принимаются.',
     reminderSubject: 'Напоминание: {round}',
     reminderWhy:
@@ -600,6 +661,8 @@ export const registryViewsEs: RegistryViewsMessages = {
     organisation: 'En nombre de',
     askButton: 'Pedir',
     csv: 'Descargar las respuestas en CSV',
+    openData:
+      'Descargar los datos abiertos (ZIP: respuestas y medidas en CSV y JSON, README, datapackage.json)',
     none: 'Ninguna.',
     secretariat: 'Quién ha respondido (vista de la secretaría)',
     answerTitle: 'Su respuesta en nombre de {organisation}',
@@ -616,6 +679,17 @@ export const registryViewsEs: RegistryViewsMessages = {
     receiptLabel: 'Acuse de recibo (SHA-256 de la respuesta):',
     languageMarked:
       'Respondida en {language}, un idioma que el cuestionario no tiene: aceptada y señalada.',
+    measures: 'Medidas que declara su administración',
+    measuresIntro:
+      'Cada medida se convierte en una entrada del registro, la palabra de su Estado, cuando la secretaría publica la ronda. Indique al menos el título, un elemento y la fecha del estado actual.',
+    measureN: 'Medida {n}',
+    addMeasure: 'Añadir una medida (deje el título vacío para no añadir ninguna)',
+    titleLanguage: 'Idioma del título (por ejemplo pt o es)',
+    datesHint:
+      'La fecha en que cada estado se alcanzó o se alcanzará; el estado actual la requiere.',
+    sourceDocument: 'Texto jurídico: el identificador del documento importado en plenum',
+    sourceParagraphs: 'Párrafos en que se basa, separados por comas (por ejemplo para 4, para 5)',
+    removeMeasure: 'Quitar esta medida de la respuesta',
     closedForYou: 'La ronda está cerrada para su administración: ya no se aceptan respuestas.',
     reminderSubject: 'Recordatorio: {round}',
     reminderWhy:
