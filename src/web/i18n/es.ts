@@ -830,6 +830,16 @@ export const es: Messages = {
     reportFootnotes:
       '{footnotes} notas al pie; {markers} llamadas en el texto, {linked} vinculadas a su nota, {unlinked} sin vincular; {unreferenced} notas nunca citadas.',
     reportWarningLine: 'Línea {n}: ',
+    reportCarried: 'Comentarios trasladados desde {label} ({n})',
+    reportCarriedCounts:
+      '{carried} trasladados al párrafo en que se convirtió el suyo, {moved} desplazados, {split} sobre un párrafo dividido, {merged} sobre párrafos fusionados, {lostQuote} cuyas palabras citadas no se encontraron, {orphan} huérfanos (se suprimió su párrafo).',
+    reportLost: 'Comentarios huérfanos o que perdieron su cita ({n})',
+    reportLostNone: 'Ninguno: cada comentario encontró su lugar.',
+    reportSubmission: 'Comentario',
+    reportWasOn: 'Estaba en',
+    reportNowOn: 'Ahora en',
+    reportQuoted: 'Palabras citadas',
+    reportOutcomes: { lost_quote: 'cita perdida', orphan: 'huérfano' },
     reasons: {
       page_header: 'encabezado de página',
       page_footer: 'pie de página',
