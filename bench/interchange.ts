@@ -59,11 +59,17 @@ export async function benchDataPackage(engine: Engine): Promise<void> {
     await writePublishedSubmissions(o.db, setup, size, 'package-');
     const seeded = (performance.now() - t) / 1000;
     const result = await new Promise<string>((resolve, reject) => {
-      const child = fork(fileURLToPath(import.meta.url), ['--package-child', o.url, setup.periodId], {
-        stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
-      });
+      const child = fork(
+        fileURLToPath(import.meta.url),
+        ['--package-child', o.url, setup.periodId],
+        {
+          stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+        },
+      );
       child.on('message', (m) => resolve(String(m)));
-      child.on('exit', (code) => (code === 0 ? undefined : reject(new Error(`child exited ${code}`))));
+      child.on('exit', (code) =>
+        code === 0 ? undefined : reject(new Error(`child exited ${code}`)),
+      );
     });
     console.log(
       `Data package of ${size.toLocaleString('en')} published submissions on ${engine} (seeded in ${seeded.toFixed(0)} s): ${result}  [targets ≥ 20 MB/s, RSS < 200 MB]`,

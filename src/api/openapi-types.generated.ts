@@ -1251,6 +1251,37 @@ export interface components {
         }[];
       };
       durationMs: number;
+      /** @description A revised version: what became of the published comments on the earlier version (counted when read, so it includes late comments carried since) */
+      carried?: components['schemas']['CarriedSummary'] | null;
+    };
+    CarriedSummary: {
+      /** @description The version the comments were carried from (null when none was carried) */
+      from: {
+        versionSeq: number;
+        versionLabel: string;
+      } | null;
+      /** @description Anchors of published comments carried into this version */
+      anchors: number;
+      counts: {
+        carried: number;
+        moved: number;
+        split: number;
+        merged: number;
+        lostQuote: number;
+        orphan: number;
+      };
+      /** @description Every comment orphaned or that lost its quote in this version */
+      lost: {
+        submissionId: string;
+        /** @enum {string} */
+        outcome: 'lost_quote' | 'orphan';
+        /** @description The paragraph it stood on in the earlier version */
+        fromAddress: string;
+        /** @description The paragraph it is kept on (a lost quote); null for an orphan */
+        address: string | null;
+        /** @description The quoted words, when it quoted some */
+        exact: string | null;
+      }[];
     };
     Organisation: {
       id: string;
@@ -1605,6 +1636,39 @@ export interface components {
           end: number;
         };
       } | null;
+      /** @description Where the anchor went in each later public version, oldest first; empty while the draft has not been revised */
+      history: components['schemas']['AnchorStep'][];
+    };
+    AnchorStep: {
+      versionId: string;
+      /** @description 1 for the first version, 2 for Rev.1, … */
+      versionSeq: number;
+      versionLabel: string;
+      /** @description Null for an orphan */
+      blockId: string | null;
+      /** @description The paragraph in that version; null for an orphan */
+      address: string | null;
+      /** @description The quoted words found again in that version; null for a paragraph or a lost quote */
+      selector: {
+        textQuote: {
+          /** @constant */
+          type: 'TextQuoteSelector';
+          exact: string;
+          prefix: string;
+          suffix: string;
+        };
+        textPosition: {
+          /** @constant */
+          type: 'TextPositionSelector';
+          start: number;
+          end: number;
+        };
+      } | null;
+      /**
+       * @description carried (to the paragraph its paragraph became), moved (to a paragraph whose place changed, or the quote found in another paragraph), split, merged, lost_quote (the paragraph is there, the quoted words are not), orphan (the paragraph was deleted)
+       * @enum {string}
+       */
+      outcome: 'carried' | 'moved' | 'split' | 'merged' | 'lost_quote' | 'orphan';
     };
     Meeting: {
       id: string;

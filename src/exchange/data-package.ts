@@ -11,14 +11,7 @@ import { zipStream, type ZipEntry } from './zip-stream.ts';
 
 /** A Table Schema field type (the ones plenum writes). */
 export type FieldType =
-  | 'string'
-  | 'integer'
-  | 'number'
-  | 'boolean'
-  | 'datetime'
-  | 'date'
-  | 'object'
-  | 'array';
+  'string' | 'integer' | 'number' | 'boolean' | 'datetime' | 'date' | 'object' | 'array';
 
 /** One field of a Table Schema. */
 export interface TableField {

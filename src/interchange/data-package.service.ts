@@ -378,7 +378,14 @@ export async function consultationPackage(
             : ['fingerprintVersion'].includes(name)
               ? 'integer'
               : 'string',
-        optional: ['affiliation', 'title', 'statusReason', 'statusNote', 'publishedAt', 'campaignId'].includes(name),
+        optional: [
+          'affiliation',
+          'title',
+          'statusReason',
+          'statusNote',
+          'publishedAt',
+          'campaignId',
+        ].includes(name),
       })),
       rows: submissions((s) => [s]),
     },

@@ -106,7 +106,10 @@ function typed(value: string, field: Field, where: string): unknown {
 /** Every resource of a package ZIP as rows of typed values, read through its descriptor alone. */
 async function readPackage(
   bytes: Uint8Array,
-): Promise<{ descriptor: Record<string, unknown>; tables: Map<string, Record<string, unknown>[]> }> {
+): Promise<{
+  descriptor: Record<string, unknown>;
+  tables: Map<string, Record<string, unknown>[]>;
+}> {
   const zip = await JSZip.loadAsync(bytes);
   const descriptor = JSON.parse(await zip.file('datapackage.json')!.async('string')) as {
     resources: Resource[];
@@ -147,7 +150,8 @@ async function readPackage(
           resource.path,
         );
         for (const f of fields)
-          if (f.constraints.required) assert.notEqual(row[f.name], null, `${resource.path}.${f.name}`);
+          if (f.constraints.required)
+            assert.notEqual(row[f.name], null, `${resource.path}.${f.name}`);
       }
     }
     const key = resource.schema.primaryKey;
@@ -315,7 +319,9 @@ for (const engine of testEngines()) {
       );
       const events = tables.get('events')!;
       assert.ok(events.some((e) => e.subject_id === built.period.id));
-      assert.ok(events.some((e) => e.subject_id === ids.joint && e.action === 'submission.published'));
+      assert.ok(
+        events.some((e) => e.subject_id === ids.joint && e.action === 'submission.published'),
+      );
       assert.ok(!events.some((e) => e.subject_id === ids.spam), 'nothing of the rejected one');
       const full = tables.get('submissions_full')!;
       assert.deepEqual(
@@ -345,11 +351,7 @@ for (const engine of testEngines()) {
 
     test('an unknown period is a 404, not a broken ZIP', async () => {
       for (const ref of ['nope', '01900000-0000-7000-8000-000000000000'])
-        assert.equal(
-          (await app.request(`/consultations/${ref}/datapackage.zip`)).status,
-          404,
-          ref,
-        );
+        assert.equal((await app.request(`/consultations/${ref}/datapackage.zip`)).status, 404, ref);
     });
   });
 }

@@ -75,7 +75,7 @@ export function interchangeRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
       c.req.param('id'),
       clockOf(c.var.deps),
     );
-    return c.body(ReadableStream.from(pkg.bytes), 200, {
+    return c.body(pullStream(pkg.bytes), 200, {
       'content-type': 'application/zip',
       'content-disposition': `attachment; filename="${pkg.filename}"`,
     });
@@ -156,5 +156,19 @@ export function interchangeRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
           now: clockOf(c.var.deps),
         }),
       ),
+  });
+}
+
+/** A byte stream that reads the generator only as the client takes the bytes (no buffering ahead). */
+function pullStream(bytes: AsyncGenerator<Uint8Array>): ReadableStream<Uint8Array> {
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const next = await bytes.next();
+      if (next.done) controller.close();
+      else controller.enqueue(next.value);
+    },
+    async cancel() {
+      await bytes.return(undefined);
+    },
   });
 }
