@@ -1990,6 +1990,7 @@ export interface operations {
       };
       cookie?: never;
     };
+    /** @description JSON of at most 1,048,576 bytes (more is refused with 413 PAYLOAD_TOO_LARGE); a field not described here is refused with 422 UNKNOWN_FIELD. */
     requestBody: {
       content: {
         'application/json': Record<string, never>;
@@ -2477,6 +2478,7 @@ export interface operations {
       path?: never;
       cookie?: never;
     };
+    /** @description JSON of at most 1,048,576 bytes (more is refused with 413 PAYLOAD_TOO_LARGE); a field not described here is refused with 422 UNKNOWN_FIELD. */
     requestBody: {
       content: {
         'application/json': {
@@ -2572,6 +2574,7 @@ export interface operations {
       };
       cookie?: never;
     };
+    /** @description JSON of at most 1,048,576 bytes (more is refused with 413 PAYLOAD_TOO_LARGE); a field not described here is refused with 422 UNKNOWN_FIELD. */
     requestBody: {
       content: {
         'application/json': {
@@ -2658,6 +2661,7 @@ export interface operations {
       };
       cookie?: never;
     };
+    /** @description JSON of at most 1,048,576 bytes (more is refused with 413 PAYLOAD_TOO_LARGE); a field not described here is refused with 422 UNKNOWN_FIELD. */
     requestBody: {
       content: {
         'application/json': components['schemas']['Verification'];
@@ -2750,6 +2754,7 @@ export interface operations {
       };
       cookie?: never;
     };
+    /** @description JSON of at most 1,048,576 bytes (more is refused with 413 PAYLOAD_TOO_LARGE); a field not described here is refused with 422 UNKNOWN_FIELD. */
     requestBody: {
       content: {
         'application/json': components['schemas']['Revocation'];
@@ -2844,6 +2849,7 @@ export interface operations {
       };
       cookie?: never;
     };
+    /** @description JSON of at most 1,048,576 bytes (more is refused with 413 PAYLOAD_TOO_LARGE); a field not described here is refused with 422 UNKNOWN_FIELD. */
     requestBody: {
       content: {
         'application/json': components['schemas']['Verification'];
@@ -2938,6 +2944,7 @@ export interface operations {
       };
       cookie?: never;
     };
+    /** @description JSON of at most 1,048,576 bytes (more is refused with 413 PAYLOAD_TOO_LARGE); a field not described here is refused with 422 UNKNOWN_FIELD. */
     requestBody: {
       content: {
         'application/json': components['schemas']['Revocation'];
@@ -3131,6 +3138,7 @@ export interface operations {
       path?: never;
       cookie?: never;
     };
+    /** @description JSON of at most 1,048,576 bytes (more is refused with 413 PAYLOAD_TOO_LARGE); a field not described here is refused with 422 UNKNOWN_FIELD. */
     requestBody: {
       content: {
         'application/json': components['schemas']['NewStance'];
@@ -3340,6 +3348,7 @@ export interface operations {
       };
       cookie?: never;
     };
+    /** @description JSON of at most 1,048,576 bytes (more is refused with 413 PAYLOAD_TOO_LARGE); a field not described here is refused with 422 UNKNOWN_FIELD. */
     requestBody: {
       content: {
         'application/json': components['schemas']['RegistryTermInput'];
@@ -3448,6 +3457,7 @@ export interface operations {
       path?: never;
       cookie?: never;
     };
+    /** @description JSON of at most 1,048,576 bytes (more is refused with 413 PAYLOAD_TOO_LARGE); a field not described here is refused with 422 UNKNOWN_FIELD. */
     requestBody: {
       content: {
         'application/json': components['schemas']['MeasureInput'];
@@ -3564,6 +3574,7 @@ export interface operations {
       };
       cookie?: never;
     };
+    /** @description JSON of at most 1,048,576 bytes (more is refused with 413 PAYLOAD_TOO_LARGE); a field not described here is refused with 422 UNKNOWN_FIELD. */
     requestBody: {
       content: {
         'application/json': {
@@ -3801,6 +3812,7 @@ export interface operations {
       };
       cookie?: never;
     };
+    /** @description JSON of at most 1,048,576 bytes (more is refused with 413 PAYLOAD_TOO_LARGE); a field not described here is refused with 422 UNKNOWN_FIELD. */
     requestBody: {
       content: {
         'application/json': components['schemas']['NewQuestionnaireRound'];
@@ -3921,6 +3933,7 @@ export interface operations {
       };
       cookie?: never;
     };
+    /** @description JSON of at most 1,048,576 bytes (more is refused with 413 PAYLOAD_TOO_LARGE); a field not described here is refused with 422 UNKNOWN_FIELD. */
     requestBody: {
       content: {
         'application/json': components['schemas']['QuestionnaireAnswerInput'];
@@ -4088,6 +4101,7 @@ export interface operations {
       };
       cookie?: never;
     };
+    /** @description JSON of at most 1,048,576 bytes (more is refused with 413 PAYLOAD_TOO_LARGE); a field not described here is refused with 422 UNKNOWN_FIELD. */
     requestBody: {
       content: {
         'application/json': components['schemas']['MoreTimeRequest'];
@@ -4183,6 +4197,7 @@ export interface operations {
       };
       cookie?: never;
     };
+    /** @description JSON of at most 1,048,576 bytes (more is refused with 413 PAYLOAD_TOO_LARGE); a field not described here is refused with 422 UNKNOWN_FIELD. */
     requestBody: {
       content: {
         'application/json': components['schemas']['MoreTimeGrant'];
@@ -4266,6 +4281,7 @@ export interface operations {
       };
       cookie?: never;
     };
+    /** @description JSON of at most 1,048,576 bytes (more is refused with 413 PAYLOAD_TOO_LARGE); a field not described here is refused with 422 UNKNOWN_FIELD. */
     requestBody: {
       content: {
         'application/json': components['schemas']['RoundReminders'];
@@ -4348,6 +4364,7 @@ export interface operations {
       };
       cookie?: never;
     };
+    /** @description JSON of at most 1,048,576 bytes (more is refused with 413 PAYLOAD_TOO_LARGE); a field not described here is refused with 422 UNKNOWN_FIELD. */
     requestBody: {
       content: {
         'application/json': components['schemas']['PublishRound'];
@@ -4564,6 +4581,7 @@ export interface operations {
       };
       cookie?: never;
     };
+    /** @description JSON of at most 1,048,576 bytes (more is refused with 413 PAYLOAD_TOO_LARGE); a field not described here is refused with 422 UNKNOWN_FIELD. */
     requestBody: {
       content: {
         'application/json': {
@@ -4668,6 +4686,7 @@ export interface operations {
       };
       cookie?: never;
     };
+    /** @description JSON of at most 1,048,576 bytes (more is refused with 413 PAYLOAD_TOO_LARGE); a field not described here is refused with 422 UNKNOWN_FIELD. */
     requestBody: {
       content: {
         'application/json': {
@@ -4872,6 +4891,7 @@ export interface operations {
       };
       cookie?: never;
     };
+    /** @description JSON of at most 1,048,576 bytes (more is refused with 413 PAYLOAD_TOO_LARGE); a field not described here is refused with 422 UNKNOWN_FIELD. */
     requestBody: {
       content: {
         'application/json': components['schemas']['NewSubmission'];
@@ -5066,6 +5086,7 @@ export interface operations {
       };
       cookie?: never;
     };
+    /** @description JSON of at most 1,048,576 bytes (more is refused with 413 PAYLOAD_TOO_LARGE); a field not described here is refused with 422 UNKNOWN_FIELD. */
     requestBody: {
       content: {
         'application/json': {
@@ -5313,6 +5334,7 @@ export interface operations {
       };
       cookie?: never;
     };
+    /** @description JSON of at most 1,048,576 bytes (more is refused with 413 PAYLOAD_TOO_LARGE); a field not described here is refused with 422 UNKNOWN_FIELD. */
     requestBody: {
       content: {
         'application/json': {
@@ -5416,6 +5438,7 @@ export interface operations {
       };
       cookie?: never;
     };
+    /** @description JSON of at most 1,048,576 bytes (more is refused with 413 PAYLOAD_TOO_LARGE); a field not described here is refused with 422 UNKNOWN_FIELD. */
     requestBody: {
       content: {
         'application/json': {

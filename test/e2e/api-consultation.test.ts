@@ -46,10 +46,11 @@ describe('a consultation through the API alone, with the typed client, over HTTP
   const tokens: Record<string, string> = {};
   const auth = (who: string) => ({ authorization: `Bearer ${tokens[who]}` });
   const state: Record<string, string> = {};
+  let file: string;
 
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'plenum-api-e2e-'));
-    const file = join(dir, 'plenum.sqlite');
+    file = join(dir, 'plenum.sqlite');
     o = await openDatabase(file);
     await migrateToLatest(o.db);
     // Pending in the API: the process and its draft (see the skipped tests). Accounts, roles and
@@ -190,6 +191,10 @@ describe('a consultation through the API alone, with the typed client, over HTTP
       t.diagnostic(`${draftUpload} is served: switch this step to it`);
     }
     t.diagnostic('pending: Rev.1 is imported with the service until the draft upload is served');
+    // The server holds the SQLite file's write lock: stop it, import, start it again.
+    const stopped = new Promise((resolve) => server.child.once('exit', resolve));
+    server.child.kill();
+    await stopped;
     await importFile(o.db, new TextEncoder().encode(draftText(revised)), {
       process: built.process.slug,
       document: built.documentId,
@@ -197,6 +202,8 @@ describe('a consultation through the API alone, with the typed client, over HTTP
       language: 'en',
       format: 'text',
     });
+    server = startServer(['--db', file, '--no-demo'], { TZ: 'UTC' }, { timeoutMs: 120_000 });
+    client = createClient<paths>({ baseUrl: await server.ready });
     const read = await client.GET('/api/submissions/{id}', {
       params: { path: { id: state.submission! } },
     });
