@@ -140,8 +140,8 @@ describe('the OpenAPI description', () => {
       ['/api/organisations', newOrganisationSchema],
     ];
     for (const [path, schema] of bodies) {
-      const example = paths[path]!.post!.requestBody!.content['application/json']!.examples!
-        .example!.value;
+      const example =
+        paths[path]!.post!.requestBody!.content['application/json']!.examples!.example!.value;
       assert.doesNotThrow(() => refuseUnknownFields(schema, example), path);
       assert.ok(schema.safeParse(example).success, path);
     }

@@ -130,8 +130,14 @@ function parameters(
 
 /** The success answer and every error answer of a route, errors of one status together. */
 function responses(route: AnyApiRoute, components: ComponentSchemas): Record<string, unknown> {
-  const json = (schema: z.ZodType, examples?: Record<string, { summary?: string; value: unknown }>) => ({
-    'application/json': { schema: components.of(schema, 'output'), ...(examples ? { examples } : {}) },
+  const json = (
+    schema: z.ZodType,
+    examples?: Record<string, { summary?: string; value: unknown }>,
+  ) => ({
+    'application/json': {
+      schema: components.of(schema, 'output'),
+      ...(examples ? { examples } : {}),
+    },
   });
   const answers: Record<string, { description: string; content: unknown }> = {
     [String(route.status ?? 200)]: {

@@ -358,6 +358,7 @@ export const ar: Messages = {
     exportCsv: 'CSV',
     exportJson: 'JSON',
     exportAnnotations: 'Web Annotation (JSON-LD)',
+    exportDataPackage: 'المشاورة كاملة (حزمة بيانات، ZIP)',
     feed: 'موجز Atom',
     downloads: 'تنزيل جميع المساهمات',
     newTitle: 'فتح فترة تعليقات',

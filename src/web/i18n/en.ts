@@ -344,6 +344,7 @@ export const en = {
     exportCsv: 'CSV',
     exportJson: 'JSON',
     exportAnnotations: 'Web Annotation (JSON-LD)',
+    exportDataPackage: 'Whole consultation (data package, ZIP)',
     feed: 'Atom feed',
     downloads: 'Download all submissions',
     newTitle: 'Open a comment period',

@@ -345,6 +345,7 @@ export const es: Messages = {
     exportCsv: 'CSV',
     exportJson: 'JSON',
     exportAnnotations: 'Web Annotation (JSON-LD)',
+    exportDataPackage: 'Toda la consulta (paquete de datos, ZIP)',
     feed: 'Canal Atom',
     downloads: 'Descargar todas las comunicaciones',
     newTitle: 'Abrir un período de comentarios',

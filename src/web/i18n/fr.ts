@@ -346,6 +346,7 @@ export const fr: Messages = {
     exportCsv: 'CSV',
     exportJson: 'JSON',
     exportAnnotations: 'Web Annotation (JSON-LD)',
+    exportDataPackage: 'Toute la consultation (paquet de données, ZIP)',
     feed: 'Flux Atom',
     downloads: 'Télécharger toutes les contributions',
     newTitle: 'Ouvrir une période de commentaires',

@@ -351,6 +351,7 @@ export const ru: Messages = {
     exportCsv: 'CSV',
     exportJson: 'JSON',
     exportAnnotations: 'Web Annotation (JSON-LD)',
+    exportDataPackage: 'Вся консультация (пакет данных, ZIP)',
     feed: 'Лента Atom',
     downloads: 'Скачать все материалы',
     newTitle: 'Открыть период для замечаний',

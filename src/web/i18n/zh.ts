@@ -312,6 +312,7 @@ export const zh: Messages = {
     exportCsv: 'CSV',
     exportJson: 'JSON',
     exportAnnotations: 'Web Annotation (JSON-LD)',
+    exportDataPackage: '整个磋商（数据包，ZIP）',
     feed: 'Atom 订阅源',
     downloads: '下载全部提交材料',
     newTitle: '开启评论期',
