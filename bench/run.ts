@@ -24,7 +24,7 @@ import { benchPdfImport } from './pdf.ts';
 import { benchEvalCorpus } from './eval-corpus.ts';
 import { benchTransparency } from './transparency.ts';
 import { benchCampaignFollower, benchCampaignGrouping } from './campaigns.ts';
-import { benchAknExport } from './interchange.ts';
+import { benchAknExport, benchDataPackage } from './interchange.ts';
 import { benchRegistry } from './registry.ts';
 
 function stats(samples: number[]): { median: number; p95: number; min: number } {
@@ -117,6 +117,7 @@ for (const engine of engines) {
   await benchImport(engine);
   await benchRender(engine);
   await benchAknExport(engine);
+  await benchDataPackage(engine);
   // 50,000 measures, 500,000 versions (minutes to load per engine); PLENUM_BENCH_REGISTRY_MEASURES for fewer.
   await benchRegistry(engine);
   await benchConsultations(engine);

@@ -250,7 +250,7 @@ export function createApp(given: AppDeps): Hono<AppEnv> {
   followerRoutes(app);
   notificationRoutes(app);
   api.mount(app);
-  const openApi = api.openApi({ title: 'plenum API', version });
+  const openApi = api.openApi({ title: 'plenum API', version }, { bodyBytes: apiBodyLimit });
   app.get('/api/openapi.json', (c) => c.json(openApi));
 
   app.notFound((c) => respondWithError(c, 'NOT_FOUND'));

@@ -36,6 +36,7 @@ const kernel = [
   'db',
   'events',
   'text',
+  'exchange',
   'web',
   'api',
   'limits',

@@ -12,7 +12,7 @@ import { refuseForbiddenText } from '../text/allowed-text.ts';
 import type { AppEnv } from '../context.ts';
 import { requireScope, type TokenScope } from './token-scopes.ts';
 import { zodError } from '../validation.ts';
-import { openApiDocument, type OpenApiInfo } from './openapi.ts';
+import { openApiDocument, type OpenApiInfo, type OpenApiLimits } from './openapi.ts';
 
 /** One JSON API route, described for both validation and documentation. */
 export interface ApiRoute<
@@ -50,6 +50,8 @@ export interface ApiRoute<
   ) => Promise<z.input<R>>;
   /** HTTP status of a success; 200 unless given. */
   status?: 200 | 201;
+  /** An example request body and answer, shown in the description (a test parses them with the route's schemas). */
+  examples?: { body?: z.input<B>; response?: z.input<R> };
 }
 
 /** A route of any shape, as the registry holds it. */
@@ -99,8 +101,8 @@ export class ApiRegistry {
   }
 
   /** The OpenAPI 3.1 description of every registered route. */
-  openApi(info: OpenApiInfo): Record<string, unknown> {
-    return openApiDocument(this.routes, info);
+  openApi(info: OpenApiInfo, limits?: OpenApiLimits): Record<string, unknown> {
+    return openApiDocument(this.routes, info, limits);
   }
 }
 

@@ -1302,6 +1302,37 @@ export interface components {
         }[];
       };
       durationMs: number;
+      /** @description A revised version: what became of the published comments on the earlier version (counted when read, so it includes late comments carried since) */
+      carried?: components['schemas']['CarriedSummary'] | null;
+    };
+    CarriedSummary: {
+      /** @description The version the comments were carried from (null when none was carried) */
+      from: {
+        versionSeq: number;
+        versionLabel: string;
+      } | null;
+      /** @description Anchors of published comments carried into this version */
+      anchors: number;
+      counts: {
+        carried: number;
+        moved: number;
+        split: number;
+        merged: number;
+        lostQuote: number;
+        orphan: number;
+      };
+      /** @description Every comment orphaned or that lost its quote in this version */
+      lost: {
+        submissionId: string;
+        /** @enum {string} */
+        outcome: 'lost_quote' | 'orphan';
+        /** @description The paragraph it stood on in the earlier version */
+        fromAddress: string;
+        /** @description The paragraph it is kept on (a lost quote); null for an orphan */
+        address: string | null;
+        /** @description The quoted words, when it quoted some */
+        exact: string | null;
+      }[];
     };
     Organisation: {
       id: string;
@@ -1656,6 +1687,39 @@ export interface components {
           end: number;
         };
       } | null;
+      /** @description Where the anchor went in each later public version, oldest first; empty while the draft has not been revised */
+      history: components['schemas']['AnchorStep'][];
+    };
+    AnchorStep: {
+      versionId: string;
+      /** @description 1 for the first version, 2 for Rev.1, … */
+      versionSeq: number;
+      versionLabel: string;
+      /** @description Null for an orphan */
+      blockId: string | null;
+      /** @description The paragraph in that version; null for an orphan */
+      address: string | null;
+      /** @description The quoted words found again in that version; null for a paragraph or a lost quote */
+      selector: {
+        textQuote: {
+          /** @constant */
+          type: 'TextQuoteSelector';
+          exact: string;
+          prefix: string;
+          suffix: string;
+        };
+        textPosition: {
+          /** @constant */
+          type: 'TextPositionSelector';
+          start: number;
+          end: number;
+        };
+      } | null;
+      /**
+       * @description carried (to the paragraph its paragraph became), moved (to a paragraph whose place changed, or the quote found in another paragraph), split, merged, lost_quote (the paragraph is there, the quoted words are not), orphan (the paragraph was deleted)
+       * @enum {string}
+       */
+      outcome: 'carried' | 'moved' | 'split' | 'merged' | 'lost_quote' | 'orphan';
     };
     Meeting: {
       id: string;
@@ -1980,6 +2044,7 @@ export interface operations {
       };
       cookie?: never;
     };
+    /** @description JSON of at most 1,048,576 bytes (more is refused with 413 PAYLOAD_TOO_LARGE); a field not described here is refused with 422 UNKNOWN_FIELD. */
     requestBody: {
       content: {
         'application/json': Record<string, never>;
@@ -2467,6 +2532,7 @@ export interface operations {
       path?: never;
       cookie?: never;
     };
+    /** @description JSON of at most 1,048,576 bytes (more is refused with 413 PAYLOAD_TOO_LARGE); a field not described here is refused with 422 UNKNOWN_FIELD. */
     requestBody: {
       content: {
         'application/json': {
@@ -2562,6 +2628,7 @@ export interface operations {
       };
       cookie?: never;
     };
+    /** @description JSON of at most 1,048,576 bytes (more is refused with 413 PAYLOAD_TOO_LARGE); a field not described here is refused with 422 UNKNOWN_FIELD. */
     requestBody: {
       content: {
         'application/json': {
@@ -2648,6 +2715,7 @@ export interface operations {
       };
       cookie?: never;
     };
+    /** @description JSON of at most 1,048,576 bytes (more is refused with 413 PAYLOAD_TOO_LARGE); a field not described here is refused with 422 UNKNOWN_FIELD. */
     requestBody: {
       content: {
         'application/json': components['schemas']['Verification'];
@@ -2740,6 +2808,7 @@ export interface operations {
       };
       cookie?: never;
     };
+    /** @description JSON of at most 1,048,576 bytes (more is refused with 413 PAYLOAD_TOO_LARGE); a field not described here is refused with 422 UNKNOWN_FIELD. */
     requestBody: {
       content: {
         'application/json': components['schemas']['Revocation'];
@@ -2834,6 +2903,7 @@ export interface operations {
       };
       cookie?: never;
     };
+    /** @description JSON of at most 1,048,576 bytes (more is refused with 413 PAYLOAD_TOO_LARGE); a field not described here is refused with 422 UNKNOWN_FIELD. */
     requestBody: {
       content: {
         'application/json': components['schemas']['Verification'];
@@ -2928,6 +2998,7 @@ export interface operations {
       };
       cookie?: never;
     };
+    /** @description JSON of at most 1,048,576 bytes (more is refused with 413 PAYLOAD_TOO_LARGE); a field not described here is refused with 422 UNKNOWN_FIELD. */
     requestBody: {
       content: {
         'application/json': components['schemas']['Revocation'];
@@ -3121,6 +3192,7 @@ export interface operations {
       path?: never;
       cookie?: never;
     };
+    /** @description JSON of at most 1,048,576 bytes (more is refused with 413 PAYLOAD_TOO_LARGE); a field not described here is refused with 422 UNKNOWN_FIELD. */
     requestBody: {
       content: {
         'application/json': components['schemas']['NewStance'];
@@ -3330,6 +3402,7 @@ export interface operations {
       };
       cookie?: never;
     };
+    /** @description JSON of at most 1,048,576 bytes (more is refused with 413 PAYLOAD_TOO_LARGE); a field not described here is refused with 422 UNKNOWN_FIELD. */
     requestBody: {
       content: {
         'application/json': components['schemas']['RegistryTermInput'];
@@ -3438,6 +3511,7 @@ export interface operations {
       path?: never;
       cookie?: never;
     };
+    /** @description JSON of at most 1,048,576 bytes (more is refused with 413 PAYLOAD_TOO_LARGE); a field not described here is refused with 422 UNKNOWN_FIELD. */
     requestBody: {
       content: {
         'application/json': components['schemas']['MeasureInput'];
@@ -3554,6 +3628,7 @@ export interface operations {
       };
       cookie?: never;
     };
+    /** @description JSON of at most 1,048,576 bytes (more is refused with 413 PAYLOAD_TOO_LARGE); a field not described here is refused with 422 UNKNOWN_FIELD. */
     requestBody: {
       content: {
         'application/json': {
@@ -3963,6 +4038,7 @@ export interface operations {
       };
       cookie?: never;
     };
+    /** @description JSON of at most 1,048,576 bytes (more is refused with 413 PAYLOAD_TOO_LARGE); a field not described here is refused with 422 UNKNOWN_FIELD. */
     requestBody: {
       content: {
         'application/json': components['schemas']['NewQuestionnaireRound'];
@@ -4083,6 +4159,7 @@ export interface operations {
       };
       cookie?: never;
     };
+    /** @description JSON of at most 1,048,576 bytes (more is refused with 413 PAYLOAD_TOO_LARGE); a field not described here is refused with 422 UNKNOWN_FIELD. */
     requestBody: {
       content: {
         'application/json': components['schemas']['QuestionnaireAnswerInput'];
@@ -4250,6 +4327,7 @@ export interface operations {
       };
       cookie?: never;
     };
+    /** @description JSON of at most 1,048,576 bytes (more is refused with 413 PAYLOAD_TOO_LARGE); a field not described here is refused with 422 UNKNOWN_FIELD. */
     requestBody: {
       content: {
         'application/json': components['schemas']['MoreTimeRequest'];
@@ -4345,6 +4423,7 @@ export interface operations {
       };
       cookie?: never;
     };
+    /** @description JSON of at most 1,048,576 bytes (more is refused with 413 PAYLOAD_TOO_LARGE); a field not described here is refused with 422 UNKNOWN_FIELD. */
     requestBody: {
       content: {
         'application/json': components['schemas']['MoreTimeGrant'];
@@ -4428,6 +4507,7 @@ export interface operations {
       };
       cookie?: never;
     };
+    /** @description JSON of at most 1,048,576 bytes (more is refused with 413 PAYLOAD_TOO_LARGE); a field not described here is refused with 422 UNKNOWN_FIELD. */
     requestBody: {
       content: {
         'application/json': components['schemas']['RoundReminders'];
@@ -4510,6 +4590,7 @@ export interface operations {
       };
       cookie?: never;
     };
+    /** @description JSON of at most 1,048,576 bytes (more is refused with 413 PAYLOAD_TOO_LARGE); a field not described here is refused with 422 UNKNOWN_FIELD. */
     requestBody: {
       content: {
         'application/json': components['schemas']['PublishRound'];
@@ -4726,6 +4807,7 @@ export interface operations {
       };
       cookie?: never;
     };
+    /** @description JSON of at most 1,048,576 bytes (more is refused with 413 PAYLOAD_TOO_LARGE); a field not described here is refused with 422 UNKNOWN_FIELD. */
     requestBody: {
       content: {
         'application/json': {
@@ -4830,6 +4912,7 @@ export interface operations {
       };
       cookie?: never;
     };
+    /** @description JSON of at most 1,048,576 bytes (more is refused with 413 PAYLOAD_TOO_LARGE); a field not described here is refused with 422 UNKNOWN_FIELD. */
     requestBody: {
       content: {
         'application/json': {
@@ -5034,6 +5117,7 @@ export interface operations {
       };
       cookie?: never;
     };
+    /** @description JSON of at most 1,048,576 bytes (more is refused with 413 PAYLOAD_TOO_LARGE); a field not described here is refused with 422 UNKNOWN_FIELD. */
     requestBody: {
       content: {
         'application/json': components['schemas']['NewSubmission'];
@@ -5228,6 +5312,7 @@ export interface operations {
       };
       cookie?: never;
     };
+    /** @description JSON of at most 1,048,576 bytes (more is refused with 413 PAYLOAD_TOO_LARGE); a field not described here is refused with 422 UNKNOWN_FIELD. */
     requestBody: {
       content: {
         'application/json': {
@@ -5475,6 +5560,7 @@ export interface operations {
       };
       cookie?: never;
     };
+    /** @description JSON of at most 1,048,576 bytes (more is refused with 413 PAYLOAD_TOO_LARGE); a field not described here is refused with 422 UNKNOWN_FIELD. */
     requestBody: {
       content: {
         'application/json': {
@@ -5578,6 +5664,7 @@ export interface operations {
       };
       cookie?: never;
     };
+    /** @description JSON of at most 1,048,576 bytes (more is refused with 413 PAYLOAD_TOO_LARGE); a field not described here is refused with 422 UNKNOWN_FIELD. */
     requestBody: {
       content: {
         'application/json': {

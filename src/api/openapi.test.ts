@@ -18,6 +18,11 @@ import {
 } from '../consultations/consultation.builder.ts';
 import { openTestDatabase, testEngines } from '../db/test-databases.ts';
 import { unLanguages } from '../text/detect-language.ts';
+import type { z } from 'zod';
+import { newPeriodSchema } from '../consultations/consultations.schema.ts';
+import { newOrganisationSchema } from '../organisations/organisations.schema.ts';
+import { apiSubmissionSchema } from '../submissions/submissions.schema.ts';
+import { refuseUnknownFields } from './api-registry.ts';
 import { clientTypesFile, clientTypesOf, servedOpenApi } from './client-types.ts';
 import type { paths } from './openapi-types.generated.ts';
 
@@ -96,6 +101,50 @@ describe('the OpenAPI description', () => {
       minLength: 8,
       maxLength: 200,
     });
+  });
+
+  test('every operation lists its error codes as examples, its body limit, and examples the server takes', async () => {
+    type Media = { schema: unknown; examples?: Record<string, { value: unknown }> };
+    type Operation = {
+      requestBody?: { 'x-max-body-bytes': number; content: Record<string, Media> };
+      responses: Record<string, { description: string; content: Record<string, Media> }>;
+    };
+    const paths = served.paths as unknown as Record<string, Record<string, Operation>>;
+    let withExamples = 0;
+    for (const [path, operations] of Object.entries(paths)) {
+      for (const [method, op] of Object.entries(operations)) {
+        for (const [status, answer] of Object.entries(op.responses)) {
+          if (Number(status) < 400) continue;
+          const examples = answer.content['application/json']!.examples ?? {};
+          // Each code the description names is an example whose body has that code.
+          assert.deepEqual(
+            Object.keys(examples),
+            answer.description.split('; '),
+            `${method} ${path} ${status}`,
+          );
+          for (const [code, example] of Object.entries(examples))
+            assert.equal((example.value as { error: { code: string } }).error.code, code);
+        }
+        if (op.requestBody) {
+          assert.equal(op.requestBody['x-max-body-bytes'], 1024 * 1024, `${method} ${path}`);
+          assert.ok(op.responses['413'], `${method} ${path} answers 413`);
+          if (op.requestBody.content['application/json']!.examples) withExamples += 1;
+        }
+      }
+    }
+    assert.ok(withExamples >= 3, `request examples on ${withExamples} operations`);
+    // The examples are requests the server's own schemas take, unknown fields and all.
+    const bodies: [string, z.ZodType][] = [
+      ['/api/consultations/{id}/submissions', apiSubmissionSchema],
+      ['/api/processes/{process}/consultations', newPeriodSchema],
+      ['/api/organisations', newOrganisationSchema],
+    ];
+    for (const [path, schema] of bodies) {
+      const example =
+        paths[path]!.post!.requestBody!.content['application/json']!.examples!.example!.value;
+      assert.doesNotThrow(() => refuseUnknownFields(schema, example), path);
+      assert.ok(schema.safeParse(example).success, path);
+    }
   });
 
   test('the committed client types are those the description generates', async () => {

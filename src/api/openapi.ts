@@ -26,16 +26,26 @@ export const errorBodySchema = z
   })
   .meta({ id: 'Error' });
 
+/** What the description says of every request body. */
+export interface OpenApiLimits {
+  /** The largest JSON body a write takes, in bytes (more is refused with 413). */
+  bodyBytes: number;
+}
+
 /** The OpenAPI 3.1 document describing these routes. */
 export function openApiDocument(
   routes: readonly AnyApiRoute[],
   info: OpenApiInfo,
+  limits: OpenApiLimits = { bodyBytes: 1024 * 1024 },
 ): Record<string, unknown> {
   const components = new ComponentSchemas();
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
     const path = route.path.replace(/:([A-Za-z]+)/g, '{$1}');
-    paths[path] = { ...paths[path], [route.method ?? 'get']: operation(route, components) };
+    paths[path] = {
+      ...paths[path],
+      [route.method ?? 'get']: operation(route, components, limits),
+    };
   }
   return {
     openapi: '3.1.0',
@@ -61,7 +71,11 @@ export function openApiDocument(
 }
 
 /** The Operation Object of one route. */
-function operation(route: AnyApiRoute, components: ComponentSchemas): Record<string, unknown> {
+function operation(
+  route: AnyApiRoute,
+  components: ComponentSchemas,
+  limits: OpenApiLimits,
+): Record<string, unknown> {
   return {
     summary: route.summary,
     tags: [route.tag],
@@ -75,7 +89,16 @@ function operation(route: AnyApiRoute, components: ComponentSchemas): Record<str
       ? {
           requestBody: {
             required: true,
-            content: { 'application/json': { schema: components.of(route.body, 'input') } },
+            description: `JSON of at most ${limits.bodyBytes.toLocaleString('en')} bytes (more is refused with 413 PAYLOAD_TOO_LARGE); a field not described here is refused with 422 UNKNOWN_FIELD.`,
+            'x-max-body-bytes': limits.bodyBytes,
+            content: {
+              'application/json': {
+                schema: components.of(route.body, 'input'),
+                ...(route.examples?.body !== undefined
+                  ? { examples: { example: { value: route.examples.body } } }
+                  : {}),
+              },
+            },
           },
         }
       : {}),
@@ -107,11 +130,25 @@ function parameters(
 
 /** The success answer and every error answer of a route, errors of one status together. */
 function responses(route: AnyApiRoute, components: ComponentSchemas): Record<string, unknown> {
-  const json = (schema: z.ZodType) => ({
-    'application/json': { schema: components.of(schema, 'output') },
+  const json = (
+    schema: z.ZodType,
+    examples?: Record<string, { summary?: string; value: unknown }>,
+  ) => ({
+    'application/json': {
+      schema: components.of(schema, 'output'),
+      ...(examples ? { examples } : {}),
+    },
   });
   const answers: Record<string, { description: string; content: unknown }> = {
-    [String(route.status ?? 200)]: { description: 'OK', content: json(route.response) },
+    [String(route.status ?? 200)]: {
+      description: 'OK',
+      content: json(
+        route.response,
+        route.examples?.response !== undefined
+          ? { example: { value: route.examples.response } }
+          : undefined,
+      ),
+    },
   };
   const codes = new Set<ErrorCode>(['INVALID_REQUEST', ...route.errors]);
   if (route.auth) {
@@ -123,10 +160,25 @@ function responses(route: AnyApiRoute, components: ComponentSchemas): Record<str
     codes.add('UNKNOWN_FIELD');
     codes.add('PAYLOAD_TOO_LARGE');
   }
+  // Every error code of a status is an example of its answer, so a client sees each code it may get.
+  const byStatus = new Map<string, ErrorCode[]>();
   for (const code of codes) {
     const status = String(errorCatalogue[code].status);
-    const description = answers[status] ? `${answers[status].description}; ${code}` : code;
-    answers[status] = { description, content: json(errorBodySchema) };
+    byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
+  }
+  for (const [status, list] of byStatus) {
+    answers[status] = {
+      description: list.join('; '),
+      content: json(
+        errorBodySchema,
+        Object.fromEntries(
+          list.map((code) => [
+            code,
+            { summary: code, value: { error: { code, message: errorCatalogue[code].message } } },
+          ]),
+        ),
+      ),
+    };
   }
   return answers;
 }

@@ -160,8 +160,9 @@ for (const engine of testEngines()) {
       const csv = await (
         await app.request(`/consultations/${built.period.id}/submissions.csv`)
       ).text();
-      assert.match(csv.split('\r\n')[0]!, /,campaign_id$/);
-      for (const { id } of members) assert.match(csv, new RegExp(`${id},[^\r]*,${first}\r\n`));
+      assert.match(csv.split('\r\n')[0]!, /,campaign_id,anchor_history$/);
+      for (const { id } of members)
+        assert.match(csv, new RegExp(`${id},[^\r]*,${first},[^\r,]*\r\n`));
       const exported = (await (
         await app.request(`/consultations/${built.period.id}/submissions.json`)
       ).json()) as { submissions: { id: string; campaignId: string | null }[] };

@@ -200,6 +200,15 @@ export function summarise(r: ImportReport, options: { dryRun?: boolean } = {}): 
     ...r.warnings.slice(0, 20).map((w) => `    - ${w.line ? `line ${w.line}: ` : ''}${w.message}`),
     ...(r.warnings.length > 20 ? [`    … and ${r.warnings.length - 20} more (see --json)`] : []),
     ...corrections,
+    ...(r.carried
+      ? [
+          `  comments   ${r.carried.anchors} carried from ${r.carried.from?.versionLabel ?? 'the earlier version'}: ${r.carried.counts.carried} carried, ${r.carried.counts.moved} moved, ${r.carried.counts.split} split, ${r.carried.counts.merged} merged, ${r.carried.counts.lostQuote} lost quote, ${r.carried.counts.orphan} orphan`,
+          ...r.carried.lost.map(
+            (l) =>
+              `    - ${l.submissionId} ${l.outcome.replace('_', ' ')}: ${l.fromAddress} → ${l.address ?? '—'}${l.exact ? ` "${l.exact.slice(0, 40)}"` : ''}`,
+          ),
+        ]
+      : []),
   ];
   return `${lines.join('\n')}\n`;
 }

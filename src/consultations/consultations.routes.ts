@@ -73,6 +73,16 @@ export function consultationRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
     params: z.object({ process: z.string().min(1).max(200).describe('Process id, slug or alias') }),
     body: newPeriodSchema,
     response: commentPeriodSchema,
+    examples: {
+      body: {
+        versionId: '01900000-0000-7000-8000-000000000001',
+        title: 'Comments on the zero draft',
+        opensAt: '2026-06-01T09:00',
+        closesAt: '2026-06-30T18:00',
+        timeZone: 'America/New_York',
+        moderation: 'review',
+      },
+    },
     errors: ['PROCESS_NOT_FOUND', 'FORBIDDEN', 'VERSION_NOT_FOUND'],
     handler: async (c, { params, body }) => {
       const { db } = c.var.deps;

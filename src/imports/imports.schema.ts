@@ -1,5 +1,6 @@
 /** Schemas of an import: what the user asks for, and the report plenum gives back. */
 import { z } from 'zod';
+import { carriedSummarySchema } from '../revisions/revisions.schema.ts';
 import { importFormats } from '../documents/blocks.ts';
 import {
   documentKinds,
@@ -123,6 +124,12 @@ export const importReportSchema = z
       .optional()
       .describe('The corrections recorded for the same file (same SHA-256), re-applied to it'),
     durationMs: z.number(),
+    carried: carriedSummarySchema
+      .nullable()
+      .optional()
+      .describe(
+        'A revised version: what became of the published comments on the earlier version (counted when read, so it includes late comments carried since)',
+      ),
   })
   .meta({ id: 'ImportReport' });
 

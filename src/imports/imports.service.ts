@@ -7,7 +7,7 @@ import type { Kysely } from 'kysely';
 import type { Database, Db } from '../db/database.ts';
 import { isId, newId } from '../db/ids.ts';
 import { PlenumError } from '../errors.ts';
-import { alignWithPrevious } from '../revisions/revisions.service.ts';
+import { alignWithPrevious, summariseCarriedInto } from '../revisions/revisions.service.ts';
 import { recordEvent } from '../events/events.store.ts';
 import { requireProcess } from '../processes/processes.service.ts';
 import type { BlockTable, FootnoteRefTable } from '../documents/documents.table.ts';
@@ -236,7 +236,7 @@ export async function storeAndAlign(
   await db
     .transaction()
     .execute((trx) => alignWithPrevious(trx, report.ids.languageVersion, actor));
-  return report;
+  return { ...report, carried: await summariseCarriedInto(db, report.ids.languageVersion) };
 }
 
 /**
@@ -540,5 +540,5 @@ export async function getImportReport(db: Db, languageVersionId: string): Promis
   const parsed = importReportSchema.safeParse(stored);
   if (!parsed.success)
     throw new PlenumError('LANGUAGE_VERSION_NOT_FOUND', 'It has no import report.');
-  return parsed.data;
+  return { ...parsed.data, carried: await summariseCarriedInto(db, languageVersionId) };
 }

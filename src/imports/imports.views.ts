@@ -59,6 +59,7 @@ ${
     ? html`<p class="empty">${m.noWarnings}</p>`
     : html`<ul>${inLineOrder(report.warnings).map((w) => html`<li>${w.line ? fill(m.reportWarningLine, { n: String(w.line) }) : ''}${w.message}</li>`)}</ul>`
 }
+${carriedSection(ctx, report)}
 <h2 id="removed">${fill(m.removed, { n: String(report.removed.items) })}</h2>
 <p>${m.removedIntro}</p>
 ${
@@ -80,4 +81,29 @@ ${
       { label: m.reportHeading },
     ],
   });
+}
+
+/** A revised version's comments carried from the earlier one: the counts and every one that lost its place. */
+function carriedSection(ctx: PageContext, report: ImportReport): Markup | string {
+  const carried = report.carried;
+  if (!carried) return '';
+  const m = ctx.ui.m.imports;
+  const counts = Object.fromEntries(
+    Object.entries(carried.counts).map(([k, n]) => [k, String(n)]),
+  ) as Record<keyof typeof carried.counts, string>;
+  return html`<h2 id="carried">${fill(m.reportCarried, {
+    label: carried.from?.versionLabel ?? '',
+    n: String(carried.anchors),
+  })}</h2>
+<p>${fill(m.reportCarriedCounts, counts)}</p>
+<h3 id="lost">${fill(m.reportLost, { n: String(carried.lost.length) })}</h3>
+${
+  carried.lost.length === 0
+    ? html`<p class="empty">${m.reportLostNone}</p>`
+    : html`<table class="list"><thead><tr><th scope="col">${m.reportSubmission}</th><th scope="col">${m.reportWhy}</th><th scope="col">${m.reportWasOn}</th><th scope="col">${m.reportNowOn}</th><th scope="col">${m.reportQuoted}</th></tr></thead>
+<tbody>${carried.lost.map(
+        (l) =>
+          html`<tr><td><a href="/submissions/${l.submissionId}">${l.submissionId.slice(0, 8)}</a></td><td>${m.reportOutcomes[l.outcome]}</td><td>${l.fromAddress}</td><td>${l.address ?? '—'}</td><td>${l.exact ?? ''}</td></tr>`,
+      )}</tbody></table>`
+}`;
 }

@@ -13,6 +13,7 @@ import { PlenumError } from '../errors.ts';
 import { languageTagSchema } from '../documents/documents.schema.ts';
 import { siteBase } from '../site-base.ts';
 import { exportVersionAkn, exportVersionAknAll } from './akn.service.ts';
+import { consultationPackage } from './data-package.service.ts';
 import {
   annotationImportRequestSchema,
   exportPeriodAnnotations,
@@ -63,6 +64,20 @@ export function interchangeRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
     return c.body(file.xml, 200, {
       'content-type': 'application/akn+xml; charset=utf-8',
       'content-disposition': `attachment; filename="${file.filename}"`,
+    });
+  });
+
+  // The whole consultation as a Frictionless Data Package, streamed as it is read.
+  app.get('/consultations/:id/datapackage.zip', async (c) => {
+    const pkg = await consultationPackage(
+      c.var.deps.db,
+      c.var.viewer,
+      c.req.param('id'),
+      clockOf(c.var.deps),
+    );
+    return c.body(pullStream(pkg.bytes), 200, {
+      'content-type': 'application/zip',
+      'content-disposition': `attachment; filename="${pkg.filename}"`,
     });
   });
 
@@ -141,5 +156,19 @@ export function interchangeRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
           now: clockOf(c.var.deps),
         }),
       ),
+  });
+}
+
+/** A byte stream that reads the generator only as the client takes the bytes (no buffering ahead). */
+function pullStream(bytes: AsyncGenerator<Uint8Array>): ReadableStream<Uint8Array> {
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const next = await bytes.next();
+      if (next.done) controller.close();
+      else controller.enqueue(next.value);
+    },
+    async cancel() {
+      await bytes.return(undefined);
+    },
   });
 }

@@ -186,6 +186,14 @@ export function organisationRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
     status: 201,
     body: newOrganisationSchema,
     response: z.object({ organisation: organisationSchema }),
+    examples: {
+      body: {
+        name: 'Registry Operators Forum',
+        stakeholderGroup: 'technical_community',
+        country: 'KEN',
+        website: 'https://registry-operators.example.org',
+      },
+    },
     errors: ['ORGANISATION_CONFLICT', 'GOVERNMENT_ALREADY_VERIFIED'],
     // The page's call, in the page's transaction.
     handler: async (c, { body }) => ({

@@ -193,6 +193,7 @@ const notCountedLists: Record<string, string> = {
   '/processes/:process/feed.atom': 'a feed',
   '/language-versions/:id/akn.xml': 'a file',
   '/consultations/:id/annotations.jsonld': 'a file',
+  '/consultations/:id/datapackage.zip': 'a file',
   '/processes/:process/meetings/new': 'a form',
   '/meetings/:id': 'a meeting',
   '/processes/:process/timeline': 'a timeline, no count',

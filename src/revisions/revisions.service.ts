@@ -18,7 +18,9 @@ import { recordEvent } from '../events/events.store.ts';
 import type { Process } from '../processes/processes.schema.ts';
 import { findProcessById } from '../processes/processes.service.ts';
 import { alignVersions, type AlignBlock, type AlignmentLink } from './align.ts';
+import { carriedFrom, carriedOutcomes } from './anchor-outcome.ts';
 import { reanchorQuote } from './reanchor.ts';
+import type { CarriedSummary } from './revisions.schema.ts';
 import {
   countCommentsByBlock,
   findAlignment,
@@ -29,6 +31,8 @@ import {
   readParagraphCounts,
   listAnchorsIn,
   listAlignedSuccessors,
+  listCarriedInto,
+  findFollowedLinks,
   listOrphans,
   type AnchorPosition,
   type ParagraphCountChange,
@@ -326,3 +330,59 @@ export function getParagraphCounts(
 }
 
 export type { ParagraphCountChange };
+
+/**
+ * What became of the published comments carried into a language version from the earlier
+ * version: a count per outcome and every comment orphaned or that lost its quote (the import
+ * report of a revised version). Null when nothing was carried into it.
+ */
+export async function summariseCarriedInto(
+  db: Db,
+  languageVersionId: string,
+): Promise<CarriedSummary | null> {
+  const to = await findLanguageVersionById(db, languageVersionId);
+  if (!to) throw new PlenumError('LANGUAGE_VERSION_NOT_FOUND');
+  const { into, earlier } = await listCarriedInto(db, to.versionId, to.language);
+  if (into.length === 0) return null;
+  const steps = [...earlier, ...into];
+  const fromBlocks = carriedFrom(steps, new Map(steps.map((r) => [r.anchorId, r.ownBlockId])));
+  const outcomes = carriedOutcomes(
+    steps,
+    fromBlocks,
+    await findFollowedLinks(
+      db,
+      fromBlocks.filter((b) => b !== null),
+    ),
+  );
+  // The address each comment stood on before this version: its own, or where the last step put it.
+  const lastAddress = new Map<string, string>();
+  for (const r of earlier.toSorted((a, b) => a.toVersionSeq - b.toVersionSeq))
+    if (r.address !== null) lastAddress.set(r.anchorId, r.address);
+  const counts = { carried: 0, moved: 0, split: 0, merged: 0, lostQuote: 0, orphan: 0 };
+  const lost: CarriedSummary['lost'] = [];
+  into.forEach((r, i) => {
+    const outcome = outcomes[earlier.length + i]!;
+    counts[outcome === 'lost_quote' ? 'lostQuote' : outcome] += 1;
+    if (outcome === 'lost_quote' || outcome === 'orphan')
+      lost.push({
+        submissionId: r.submissionId,
+        outcome,
+        fromAddress: lastAddress.get(r.anchorId) ?? r.ownAddress,
+        address: outcome === 'orphan' ? null : r.address,
+        exact: r.exact,
+      });
+  });
+  const version = await findVersionById(db, to.versionId);
+  const document = version && (await findDocumentById(db, version.documentId));
+  const previous = document?.versions
+    .filter(
+      (v) => version && v.seq < version.seq && v.languages.some((l) => l.language === to.language),
+    )
+    .toSorted((a, b) => b.seq - a.seq)[0];
+  return {
+    from: previous ? { versionSeq: previous.seq, versionLabel: previous.label } : null,
+    anchors: into.length,
+    counts,
+    lost,
+  };
+}

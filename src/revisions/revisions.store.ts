@@ -370,3 +370,119 @@ export async function listAlignedSuccessors(
     toVersionId: r.version_id,
   }));
 }
+
+/** A published comment's anchor carried into a version, with what a program needs to say where it went. */
+export interface CarriedIntoRow {
+  anchorId: string;
+  submissionId: string;
+  ownBlockId: string;
+  ownAddress: string;
+  exact: string | null;
+  toVersionSeq: number;
+  blockId: string | null;
+  address: string | null;
+  languageVersionId: string | null;
+  method: string;
+}
+
+/**
+ * The anchors of published submissions carried into a version from the texts of one language,
+ * and every earlier step of those anchors (to tell where each step came from), oldest first.
+ */
+export async function listCarriedInto(
+  db: Db,
+  toVersionId: string,
+  language: string,
+): Promise<{ into: CarriedIntoRow[]; earlier: CarriedIntoRow[] }> {
+  const base = () =>
+    db
+      .selectFrom('carried_anchors as ca')
+      .innerJoin('versions as v', 'v.id', 'ca.to_version_id')
+      .innerJoin('submission_anchors as a', 'a.id', 'ca.anchor_id')
+      .innerJoin('submissions as s', 's.id', 'a.submission_id')
+      .leftJoin('blocks as b', 'b.id', 'ca.block_id')
+      .select([
+        'ca.anchor_id',
+        'a.submission_id',
+        'a.block_id as own_block_id',
+        'a.address as own_address',
+        'a.exact',
+        'v.seq',
+        'ca.block_id',
+        'ca.address',
+        'b.language_version_id',
+        'ca.method',
+      ])
+      .where('s.status', '=', 'published');
+  const toRow = (r: Awaited<ReturnType<ReturnType<typeof base>['execute']>>[number]) => ({
+    anchorId: r.anchor_id,
+    submissionId: r.submission_id,
+    ownBlockId: r.own_block_id,
+    ownAddress: r.own_address,
+    exact: r.exact,
+    toVersionSeq: Number(r.seq),
+    blockId: r.block_id,
+    address: r.address,
+    languageVersionId: r.language_version_id,
+    method: r.method,
+  });
+  // The anchor's own block says its language (an orphan has no block in the new version).
+  const into = (
+    await base()
+      .innerJoin('blocks as ob', 'ob.id', 'a.block_id')
+      .innerJoin('language_versions as olv', 'olv.id', 'ob.language_version_id')
+      .where('ca.to_version_id', '=', toVersionId)
+      .where('olv.language', '=', language)
+      .orderBy('a.submission_id')
+      .orderBy('a.seq')
+      .execute()
+  ).map(toRow);
+  const earlier: CarriedIntoRow[] = [];
+  const seq = into[0]?.toVersionSeq;
+  for (let i = 0; i < into.length; i += 256) {
+    const rows = await base()
+      .where(
+        'ca.anchor_id',
+        'in',
+        into.slice(i, i + 256).map((r) => r.anchorId),
+      )
+      .where('v.seq', '<', seq!)
+      .execute();
+    earlier.push(...rows.map(toRow));
+  }
+  return { into, earlier };
+}
+
+/** The alignment links followed from these blocks to the later versions' blocks. */
+export async function findFollowedLinks(
+  db: Db,
+  blockIds: string[],
+): Promise<
+  {
+    fromBlockId: string;
+    toLanguageVersionId: string;
+    toBlockId: string | null;
+    change: string;
+    moved: boolean;
+  }[]
+> {
+  const out = [];
+  const ids = [...new Set(blockIds)];
+  for (let i = 0; i < ids.length; i += 256) {
+    const rows = await db
+      .selectFrom('block_alignments')
+      .select(['from_block_id', 'to_language_version_id', 'to_block_id', 'change', 'moved'])
+      .where('from_block_id', 'in', ids.slice(i, i + 256))
+      .execute();
+    out.push(
+      ...rows.map((r) => ({
+        fromBlockId: r.from_block_id!,
+        toLanguageVersionId: r.to_language_version_id,
+        toBlockId: r.to_block_id,
+        change: r.change,
+        moved: Number(r.moved) === 1,
+      })),
+    );
+  }
+  return out;
+}

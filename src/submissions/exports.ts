@@ -26,7 +26,22 @@ export const csvColumns = [
   // Appended last, so the columns before keep their places: an individual's affiliation, as given.
   'affiliation',
   'campaign_id',
+  // Where each anchor went in the later versions: "para 5 → Rev.1: para 6 (moved)", anchors split by " | ".
+  'anchor_history',
 ] as const;
+
+/** An anchor's history in one cell: its paragraph, then each later version's paragraph and outcome. */
+export function anchorHistoryCell(anchors: Submission['anchors']): string {
+  return anchors
+    .filter((a) => a.history.length > 0)
+    .map(
+      (a) =>
+        `${a.address} → ${a.history
+          .map((h) => `${h.versionLabel}: ${h.address ?? '—'} (${h.outcome.replace('_', ' ')})`)
+          .join(' → ')}`,
+    )
+    .join(' | ');
+}
 
 function csvRow(s: Submission): string[] {
   const confirmed = s.cosigners.filter((c) => c.state === 'confirmed');
@@ -54,6 +69,7 @@ function csvRow(s: Submission): string[] {
     s.contentSha256,
     s.affiliation ?? '',
     s.campaignId ?? '',
+    anchorHistoryCell(s.anchors),
   ];
 }
 

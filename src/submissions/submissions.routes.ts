@@ -376,6 +376,16 @@ export function submissionRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
     headers: apiSubmissionHeadersSchema,
     body: apiSubmissionSchema,
     response: receiptSchema,
+    examples: {
+      body: {
+        organisationId: 'open-networks-for-all',
+        title: 'Keep the public core out of conflict',
+        body: 'We support paragraph 3 and ask that it name the domain name system.',
+        language: 'en',
+        anchors: [{ blockId: '01900000-0000-7000-8000-000000000003', exact: 'should not conduct' }],
+        cosigners: ['registry-operators-forum'],
+      },
+    },
     errors: [
       'FORBIDDEN',
       'PERIOD_NOT_FOUND',

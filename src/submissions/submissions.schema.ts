@@ -36,6 +36,57 @@ export type RejectionReason = (typeof rejectionReasons)[number];
 /** What a moderator does to a submission. */
 export const moderationActions = ['publish', 'reject', 'return'] as const;
 
+/** What became of an anchor in a later version of the draft. */
+export const anchorOutcomes = [
+  'carried',
+  'moved',
+  'split',
+  'merged',
+  'lost_quote',
+  'orphan',
+] as const;
+
+/** What became of an anchor in a later version. */
+export type AnchorOutcome = (typeof anchorOutcomes)[number];
+
+const textQuoteSelectorSchema = z.object({
+  type: z.literal('TextQuoteSelector'),
+  exact: z.string(),
+  prefix: z.string(),
+  suffix: z.string(),
+});
+
+const textPositionSelectorSchema = z.object({
+  type: z.literal('TextPositionSelector'),
+  start: z.number().int(),
+  end: z.number().int(),
+});
+
+/** One step of an anchor's history: where it stands in one later (public) version of the draft. */
+export const anchorStepSchema = z
+  .object({
+    versionId: z.string(),
+    versionSeq: z.number().int().describe('1 for the first version, 2 for Rev.1, …'),
+    versionLabel: z.string(),
+    blockId: z.string().nullable().describe('Null for an orphan'),
+    address: z.string().nullable().describe('The paragraph in that version; null for an orphan'),
+    selector: z
+      .object({ textQuote: textQuoteSelectorSchema, textPosition: textPositionSelectorSchema })
+      .nullable()
+      .describe(
+        'The quoted words found again in that version; null for a paragraph or a lost quote',
+      ),
+    outcome: z
+      .enum(anchorOutcomes)
+      .describe(
+        'carried (to the paragraph its paragraph became), moved (to a paragraph whose place changed, or the quote found in another paragraph), split, merged, lost_quote (the paragraph is there, the quoted words are not), orphan (the paragraph was deleted)',
+      ),
+  })
+  .meta({ id: 'AnchorStep' });
+
+/** One step of an anchor's history. */
+export type AnchorStep = z.infer<typeof anchorStepSchema>;
+
 /** Where a submission points in the draft: a paragraph, or a span inside it (W3C Web Annotation selectors). */
 export const anchorSchema = z
   .object({
@@ -43,21 +94,14 @@ export const anchorSchema = z
     address: z.string().describe('para 38, para 38(b), fn 12'),
     versionId: z.string(),
     selector: z
-      .object({
-        textQuote: z.object({
-          type: z.literal('TextQuoteSelector'),
-          exact: z.string(),
-          prefix: z.string(),
-          suffix: z.string(),
-        }),
-        textPosition: z.object({
-          type: z.literal('TextPositionSelector'),
-          start: z.number().int(),
-          end: z.number().int(),
-        }),
-      })
+      .object({ textQuote: textQuoteSelectorSchema, textPosition: textPositionSelectorSchema })
       .nullable()
       .describe('Null when the whole paragraph is meant'),
+    history: z
+      .array(anchorStepSchema)
+      .describe(
+        'Where the anchor went in each later public version, oldest first; empty while the draft has not been revised',
+      ),
   })
   .meta({ id: 'Anchor' });
 

@@ -4,9 +4,12 @@ import type { Database, Db } from '../db/database.ts';
 import { shapedChunks } from '../db/statement-shapes.ts';
 import { countries } from '../organisations/countries.ts';
 import { toOrganisation } from '../organisations/organisation-row.ts';
+import { carriedFrom, carriedOutcomes, type FollowedLink } from '../revisions/anchor-outcome.ts';
+import { quoteSelector } from '../revisions/reanchor.ts';
 import { stateVoiceGroups, type Organisation } from '../organisations/organisations.schema.ts';
 import type {
   Anchor,
+  AnchorStep,
   ListFilters,
   RejectionReason,
   Submission,
@@ -261,9 +264,12 @@ export async function loadSubmissions(db: Db, ids: string[]): Promise<Submission
       .orderBy('id')
       .execute(),
   ]);
-  const organisations = await organisationsByIds(db, [
-    ...rows.map((r) => r.organisation_id),
-    ...cosigners.map((c) => c.organisation_id),
+  const [organisations, histories] = await Promise.all([
+    organisationsByIds(db, [
+      ...rows.map((r) => r.organisation_id),
+      ...cosigners.map((c) => c.organisation_id),
+    ]),
+    loadAnchorHistories(db, anchors),
   ]);
   const byId = new Map(rows.map((r) => [r.id, r]));
   const out: Submission[] = [];
@@ -290,7 +296,9 @@ export async function loadSubmissions(db: Db, ids: string[]): Promise<Submission
       status: row.status as SubmissionStatus,
       statusReason: row.status_reason,
       statusNote: row.status_note,
-      anchors: anchors.filter((a) => a.submission_id === id).map(toAnchor),
+      anchors: anchors
+        .filter((a) => a.submission_id === id)
+        .map((a) => toAnchor(a, histories.get(a.id) ?? [])),
       attachments: attachments
         .filter((a) => a.submission_id === id)
         .map((a) => ({
@@ -321,7 +329,126 @@ async function organisationsByIds(db: Db, ids: string[]): Promise<Map<string, Or
   return new Map(rows.map((r) => [r.id, toOrganisation(r)]));
 }
 
-function toAnchor(row: SubmissionAnchorTable): Anchor {
+/**
+ * Where each of these anchors went in the later versions of its draft (public versions only,
+ * oldest first), by anchor id: the carried anchors, with what the alignment says of the paragraph
+ * each step came from (split, merged, moved) and the quote read again from the paragraph it
+ * landed in. Anchors that were never carried are not in the map.
+ */
+async function loadAnchorHistories(
+  db: Db,
+  anchors: SubmissionAnchorTable[],
+): Promise<Map<string, AnchorStep[]>> {
+  const histories = new Map<string, AnchorStep[]>();
+  if (anchors.length === 0) return histories;
+  const carried = [];
+  for (const chunk of shapedChunks(anchors, 256)) {
+    carried.push(
+      ...(await db
+        .selectFrom('carried_anchors as ca')
+        .innerJoin('versions as v', 'v.id', 'ca.to_version_id')
+        .leftJoin('blocks as b', 'b.id', 'ca.block_id')
+        .select([
+          'ca.anchor_id',
+          'ca.to_version_id',
+          'ca.block_id',
+          'ca.address',
+          'ca.start',
+          'ca.end',
+          'ca.method',
+          'v.seq',
+          'v.label',
+          'v.public',
+          'b.text',
+          'b.language_version_id',
+        ])
+        .where(
+          'ca.anchor_id',
+          'in',
+          chunk.map((a) => a.id),
+        )
+        .execute()),
+    );
+  }
+  if (carried.length === 0) return histories;
+  const steps = carried
+    .map((r) => ({
+      row: r,
+      anchorId: r.anchor_id,
+      toVersionSeq: Number(r.seq),
+      blockId: r.block_id,
+      languageVersionId: r.language_version_id,
+      method: r.method,
+    }))
+    .toSorted((a, b) =>
+      a.anchorId === b.anchorId
+        ? a.toVersionSeq - b.toVersionSeq
+        : a.anchorId < b.anchorId
+          ? -1
+          : 1,
+    );
+  const fromBlocks = carriedFrom(steps, new Map(anchors.map((a) => [a.id, a.block_id])));
+  const outcomes = carriedOutcomes(
+    steps,
+    fromBlocks,
+    await findFollowedLinks(
+      db,
+      fromBlocks.filter((b) => b !== null),
+    ),
+  );
+  steps.forEach(({ row }, i) => {
+    // A version the public cannot read yet stays out of the history, though later steps came through it.
+    if (Number(row.public) !== 1) return;
+    const start = row.start === null ? null : Number(row.start);
+    const end = row.end === null ? null : Number(row.end);
+    const step: AnchorStep = {
+      versionId: row.to_version_id,
+      versionSeq: Number(row.seq),
+      versionLabel: row.label,
+      blockId: row.block_id,
+      address: row.address,
+      selector:
+        row.text !== null && start !== null && end !== null && row.method !== 'lost_quote'
+          ? {
+              textQuote: { type: 'TextQuoteSelector', ...quoteOf(row.text, start, end) },
+              textPosition: { type: 'TextPositionSelector', start, end },
+            }
+          : null,
+      outcome: outcomes[i]!,
+    };
+    histories.set(row.anchor_id, [...(histories.get(row.anchor_id) ?? []), step]);
+  });
+  return histories;
+}
+
+/** The alignment links followed from these blocks to the later versions' blocks. */
+async function findFollowedLinks(db: Db, blockIds: string[]): Promise<FollowedLink[]> {
+  const links: FollowedLink[] = [];
+  for (const chunk of shapedChunks([...new Set(blockIds)], 256)) {
+    const rows = await db
+      .selectFrom('block_alignments')
+      .select(['from_block_id', 'to_language_version_id', 'to_block_id', 'change', 'moved'])
+      .where('from_block_id', 'in', chunk)
+      .execute();
+    for (const r of rows)
+      links.push({
+        fromBlockId: r.from_block_id!,
+        toLanguageVersionId: r.to_language_version_id,
+        toBlockId: r.to_block_id,
+        change: r.change,
+        moved: Number(r.moved) === 1,
+      });
+  }
+  return links;
+}
+
+/** The quoted words of a span and the text around them, as a TextQuoteSelector has them. */
+function quoteOf(text: string, start: number, end: number) {
+  const { exact, prefix, suffix } = quoteSelector(text, start, end);
+  return { exact, prefix, suffix };
+}
+
+function toAnchor(row: SubmissionAnchorTable, history: AnchorStep[]): Anchor {
   return {
     blockId: row.block_id,
     address: row.address,
@@ -342,6 +469,7 @@ function toAnchor(row: SubmissionAnchorTable): Anchor {
               end: Number(row.end),
             },
           },
+    history,
   };
 }
 

@@ -595,6 +595,7 @@ export function periodSubmissionsSection(
     <p>${m.downloads}: <a href="${here}/submissions.csv${exportQuery}">${m.exportCsv}</a> ·
       <a href="${here}/submissions.json${exportQuery}">${m.exportJson}</a> ·
       <a href="${here}/annotations.jsonld">${m.exportAnnotations}</a> ·
+      <a href="${here}/datapackage.zip">${m.exportDataPackage}</a> ·
       <a href="${here}/feed.atom">${m.feed}</a></p>
     ${filterForm(ctx, here, data.filters, data.organisations, m.filters)}
     ${

@@ -358,6 +358,7 @@ export const ar: Messages = {
     exportCsv: 'CSV',
     exportJson: 'JSON',
     exportAnnotations: 'Web Annotation (JSON-LD)',
+    exportDataPackage: 'المشاورة كاملة (حزمة بيانات، ZIP)',
     feed: 'موجز Atom',
     downloads: 'تنزيل جميع المساهمات',
     newTitle: 'فتح فترة تعليقات',
@@ -842,6 +843,16 @@ export const ar: Messages = {
     reportFootnotes:
       'الحواشي: {footnotes}؛ علامات الحواشي في النص: {markers}، المرتبطة بحاشيتها: {linked}، غير المرتبطة: {unlinked}؛ حواشٍ لم يُشر إليها: {unreferenced}.',
     reportWarningLine: 'السطر {n}: ',
+    reportCarried: 'التعليقات المنقولة من {label} ({n})',
+    reportCarriedCounts:
+      '{carried} نُقلت إلى الفقرة التي صارت إليها فقرتها، و{moved} نُقلت إلى موضع آخر، و{split} على فقرة قُسمت، و{merged} على فقرات دُمجت، و{lostQuote} لم يُعثر على الكلمات المقتبسة فيها، و{orphan} يتيمة (حُذفت فقرتها).',
+    reportLost: 'التعليقات اليتيمة أو التي فقدت اقتباسها ({n})',
+    reportLostNone: 'لا شيء: وجد كل تعليق مكانه.',
+    reportSubmission: 'التعليق',
+    reportWasOn: 'كان على',
+    reportNowOn: 'الآن على',
+    reportQuoted: 'الكلمات المقتبسة',
+    reportOutcomes: { lost_quote: 'اقتباس مفقود', orphan: 'يتيم' },
     reasons: {
       page_header: 'ترويسة الصفحة',
       page_footer: 'تذييل الصفحة',

@@ -344,6 +344,7 @@ export const en = {
     exportCsv: 'CSV',
     exportJson: 'JSON',
     exportAnnotations: 'Web Annotation (JSON-LD)',
+    exportDataPackage: 'Whole consultation (data package, ZIP)',
     feed: 'Atom feed',
     downloads: 'Download all submissions',
     newTitle: 'Open a comment period',
@@ -822,6 +823,16 @@ export const en = {
     reportFootnotes:
       '{footnotes} footnotes; {markers} markers in the text, {linked} linked to their footnote, {unlinked} not linked; {unreferenced} footnotes never referenced.',
     reportWarningLine: 'Line {n}: ',
+    reportCarried: 'Comments carried from {label} ({n})',
+    reportCarriedCounts:
+      '{carried} carried to the paragraph their paragraph became, {moved} moved, {split} on a paragraph that was split, {merged} on paragraphs that were merged, {lostQuote} whose quoted words were not found again, {orphan} orphaned (their paragraph was deleted).',
+    reportLost: 'Comments orphaned or that lost their quote ({n})',
+    reportLostNone: 'None: every comment found its place.',
+    reportSubmission: 'Comment',
+    reportWasOn: 'Was on',
+    reportNowOn: 'Now on',
+    reportQuoted: 'Quoted words',
+    reportOutcomes: { lost_quote: 'quote lost', orphan: 'orphan' },
     reasons: {
       page_header: 'page header',
       page_footer: 'page footer',

@@ -345,6 +345,7 @@ export const es: Messages = {
     exportCsv: 'CSV',
     exportJson: 'JSON',
     exportAnnotations: 'Web Annotation (JSON-LD)',
+    exportDataPackage: 'Toda la consulta (paquete de datos, ZIP)',
     feed: 'Canal Atom',
     downloads: 'Descargar todas las comunicaciones',
     newTitle: 'Abrir un período de comentarios',
@@ -835,6 +836,16 @@ export const es: Messages = {
     reportFootnotes:
       '{footnotes} notas al pie; {markers} llamadas en el texto, {linked} vinculadas a su nota, {unlinked} sin vincular; {unreferenced} notas nunca citadas.',
     reportWarningLine: 'Línea {n}: ',
+    reportCarried: 'Comentarios trasladados desde {label} ({n})',
+    reportCarriedCounts:
+      '{carried} trasladados al párrafo en que se convirtió el suyo, {moved} desplazados, {split} sobre un párrafo dividido, {merged} sobre párrafos fusionados, {lostQuote} cuyas palabras citadas no se encontraron, {orphan} huérfanos (se suprimió su párrafo).',
+    reportLost: 'Comentarios huérfanos o que perdieron su cita ({n})',
+    reportLostNone: 'Ninguno: cada comentario encontró su lugar.',
+    reportSubmission: 'Comentario',
+    reportWasOn: 'Estaba en',
+    reportNowOn: 'Ahora en',
+    reportQuoted: 'Palabras citadas',
+    reportOutcomes: { lost_quote: 'cita perdida', orphan: 'huérfano' },
     reasons: {
       page_header: 'encabezado de página',
       page_footer: 'pie de página',

@@ -346,6 +346,7 @@ export const fr: Messages = {
     exportCsv: 'CSV',
     exportJson: 'JSON',
     exportAnnotations: 'Web Annotation (JSON-LD)',
+    exportDataPackage: 'Toute la consultation (paquet de données, ZIP)',
     feed: 'Flux Atom',
     downloads: 'Télécharger toutes les contributions',
     newTitle: 'Ouvrir une période de commentaires',
@@ -844,6 +845,16 @@ export const fr: Messages = {
     reportFootnotes:
       '{footnotes} notes de bas de page ; {markers} appels dans le texte, {linked} liés à leur note, {unlinked} non liés ; {unreferenced} notes jamais appelées.',
     reportWarningLine: 'Ligne {n} : ',
+    reportCarried: 'Commentaires reportés depuis {label} ({n})',
+    reportCarriedCounts:
+      '{carried} reportés sur le paragraphe devenu le leur, {moved} déplacés, {split} sur un paragraphe scindé, {merged} sur des paragraphes fusionnés, {lostQuote} dont les mots cités sont introuvables, {orphan} orphelins (leur paragraphe a été supprimé).',
+    reportLost: 'Commentaires orphelins ou ayant perdu leur citation ({n})',
+    reportLostNone: 'Aucun : chaque commentaire a retrouvé sa place.',
+    reportSubmission: 'Commentaire',
+    reportWasOn: 'Était sur',
+    reportNowOn: 'Est sur',
+    reportQuoted: 'Mots cités',
+    reportOutcomes: { lost_quote: 'citation perdue', orphan: 'orphelin' },
     reasons: {
       page_header: 'en-tête de page',
       page_footer: 'pied de page',

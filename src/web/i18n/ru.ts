@@ -351,6 +351,7 @@ export const ru: Messages = {
     exportCsv: 'CSV',
     exportJson: 'JSON',
     exportAnnotations: 'Web Annotation (JSON-LD)',
+    exportDataPackage: 'Вся консультация (пакет данных, ZIP)',
     feed: 'Лента Atom',
     downloads: 'Скачать все материалы',
     newTitle: 'Открыть период для замечаний',
@@ -849,6 +850,16 @@ export const ru: Messages = {
     reportFootnotes:
       'Сносок: {footnotes}; знаков сносок в тексте: {markers}, связаны со сноской: {linked}, не связаны: {unlinked}; сносок без ссылки: {unreferenced}.',
     reportWarningLine: 'Строка {n}: ',
+    reportCarried: 'Комментарии, перенесённые из {label} ({n})',
+    reportCarriedCounts:
+      '{carried} перенесены в абзац, которым стал их абзац, {moved} перемещены, {split} к разделённому абзацу, {merged} к объединённым абзацам, {lostQuote} — цитата не найдена, {orphan} осиротели (их абзац удалён).',
+    reportLost: 'Осиротевшие комментарии и комментарии, потерявшие цитату ({n})',
+    reportLostNone: 'Нет: каждый комментарий нашёл своё место.',
+    reportSubmission: 'Комментарий',
+    reportWasOn: 'Был к',
+    reportNowOn: 'Теперь к',
+    reportQuoted: 'Цитата',
+    reportOutcomes: { lost_quote: 'цитата потеряна', orphan: 'осиротел' },
     reasons: {
       page_header: 'верхний колонтитул',
       page_footer: 'нижний колонтитул',

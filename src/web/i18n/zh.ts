@@ -312,6 +312,7 @@ export const zh: Messages = {
     exportCsv: 'CSV',
     exportJson: 'JSON',
     exportAnnotations: 'Web Annotation (JSON-LD)',
+    exportDataPackage: '整个磋商（数据包，ZIP）',
     feed: 'Atom 订阅源',
     downloads: '下载全部提交材料',
     newTitle: '开启评论期',
@@ -763,6 +764,16 @@ export const zh: Messages = {
     reportFootnotes:
       '脚注 {footnotes} 个；正文中的脚注标记 {markers} 个，其中 {linked} 个已链接到脚注，{unlinked} 个未链接；{unreferenced} 个脚注从未被引用。',
     reportWarningLine: '第 {n} 行：',
+    reportCarried: '从 {label} 转入的意见（{n}）',
+    reportCarriedCounts:
+      '{carried} 条转至其段落的新位置，{moved} 条已移动，{split} 条所在段落被拆分，{merged} 条所在段落被合并，{lostQuote} 条引文未能找回，{orphan} 条成为孤立意见（其段落已删除）。',
+    reportLost: '孤立或失去引文的意见（{n}）',
+    reportLostNone: '无：每条意见都找到了位置。',
+    reportSubmission: '意见',
+    reportWasOn: '原位于',
+    reportNowOn: '现位于',
+    reportQuoted: '引文',
+    reportOutcomes: { lost_quote: '引文丢失', orphan: '孤立' },
     reasons: {
       page_header: '页眉',
       page_footer: '页脚',

@@ -1,0 +1,143 @@
+/**
+ * A ZIP archive written as a stream (APPNOTE 6.3): each entry is deflated as its bytes arrive
+ * and followed by a data descriptor, so nothing is held whole in memory and there is no size cap
+ * (ZIP64 records where a size, an offset or the count needs them). Reading the archive back is
+ * any ZIP reader's work; plenum only writes.
+ */
+import { Readable } from 'node:stream';
+import { constants, crc32, createDeflateRaw } from 'node:zlib';
+
+/** One file of the archive: its path inside and its bytes, produced as the archive is read. */
+export interface ZipEntry {
+  name: string;
+  data: AsyncIterable<Uint8Array>;
+}
+
+const MAX32 = 0xffffffff;
+const MAX16 = 0xffff;
+
+/** The DOS date and time of an instant (UTC), as ZIP headers hold them. */
+function dosTime(at: Date): { time: number; date: number } {
+  return {
+    time: (at.getUTCHours() << 11) | (at.getUTCMinutes() << 5) | (at.getUTCSeconds() >> 1),
+    date: ((at.getUTCFullYear() - 1980) << 9) | ((at.getUTCMonth() + 1) << 5) | at.getUTCDate(),
+  };
+}
+
+/**
+ * The archive's bytes, entry after entry as `entries` yields them; an entry's data is read only
+ * when the archive reaches it, so a later entry may depend on what earlier ones wrote.
+ */
+export async function* zipStream(
+  entries: AsyncIterable<ZipEntry>,
+  modified: Date = new Date(),
+): AsyncGenerator<Uint8Array> {
+  const { time, date } = dosTime(modified);
+  const central: Buffer[] = [];
+  let offset = 0;
+  let count = 0;
+  for await (const entry of entries) {
+    const name = Buffer.from(entry.name, 'utf8');
+    const local = Buffer.alloc(30 + name.length);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4); // version needed: 2.0
+    local.writeUInt16LE(0x0808, 6); // sizes in a data descriptor; the name in UTF-8
+    local.writeUInt16LE(8, 8); // deflate
+    local.writeUInt16LE(time, 10);
+    local.writeUInt16LE(date, 12);
+    // CRC and sizes (14–25) stay zero: they follow the data.
+    local.writeUInt16LE(name.length, 26);
+    name.copy(local, 30);
+    yield local;
+
+    let crc = 0;
+    let size = 0;
+    let packed = 0;
+    const counted = async function* (): AsyncGenerator<Uint8Array> {
+      for await (const chunk of entry.data) {
+        crc = crc32(chunk, crc);
+        size += chunk.length;
+        yield chunk;
+      }
+    };
+    const deflater = Readable.from(counted()).pipe(
+      createDeflateRaw({ level: constants.Z_BEST_SPEED }),
+    );
+    for await (const out of deflater as AsyncIterable<Buffer>) {
+      packed += out.length;
+      yield out;
+    }
+
+    const big = size >= MAX32 || packed >= MAX32;
+    const descriptor = Buffer.alloc(big ? 24 : 16);
+    descriptor.writeUInt32LE(0x08074b50, 0);
+    descriptor.writeUInt32LE(crc, 4);
+    if (big) {
+      descriptor.writeBigUInt64LE(BigInt(packed), 8);
+      descriptor.writeBigUInt64LE(BigInt(size), 16);
+    } else {
+      descriptor.writeUInt32LE(packed, 8);
+      descriptor.writeUInt32LE(size, 12);
+    }
+    yield descriptor;
+
+    const wide = [size >= MAX32, packed >= MAX32, offset >= MAX32];
+    const extraValues = [size, packed, offset].filter((_, i) => wide[i]);
+    const extra = Buffer.alloc(extraValues.length > 0 ? 4 + 8 * extraValues.length : 0);
+    if (extraValues.length > 0) {
+      extra.writeUInt16LE(0x0001, 0);
+      extra.writeUInt16LE(8 * extraValues.length, 2);
+      extraValues.forEach((v, i) => extra.writeBigUInt64LE(BigInt(v), 4 + 8 * i));
+    }
+    const record = Buffer.alloc(46 + name.length + extra.length);
+    record.writeUInt32LE(0x02014b50, 0);
+    record.writeUInt16LE((3 << 8) | 45, 4); // made by: Unix, 4.5
+    record.writeUInt16LE(extraValues.length > 0 ? 45 : 20, 6);
+    record.writeUInt16LE(0x0808, 8);
+    record.writeUInt16LE(8, 10);
+    record.writeUInt16LE(time, 12);
+    record.writeUInt16LE(date, 14);
+    record.writeUInt32LE(crc, 16);
+    record.writeUInt32LE(wide[1] ? MAX32 : packed, 20);
+    record.writeUInt32LE(wide[0] ? MAX32 : size, 24);
+    record.writeUInt16LE(name.length, 28);
+    record.writeUInt16LE(extra.length, 30);
+    record.writeUInt32LE((0o100644 << 16) >>> 0, 38); // a regular file, rw-r--r--
+    record.writeUInt32LE(wide[2] ? MAX32 : offset, 42);
+    name.copy(record, 46);
+    extra.copy(record, 46 + name.length);
+    central.push(record);
+    offset += local.length + packed + descriptor.length;
+    count += 1;
+  }
+
+  const directoryAt = offset;
+  let directorySize = 0;
+  for (const record of central) {
+    directorySize += record.length;
+    yield record;
+  }
+  if (count >= MAX16 || directoryAt >= MAX32 || directorySize >= MAX32) {
+    const end64 = Buffer.alloc(56 + 20);
+    end64.writeUInt32LE(0x06064b50, 0);
+    end64.writeBigUInt64LE(44n, 4);
+    end64.writeUInt16LE(45, 12);
+    end64.writeUInt16LE(45, 14);
+    end64.writeBigUInt64LE(BigInt(count), 24);
+    end64.writeBigUInt64LE(BigInt(count), 32);
+    end64.writeBigUInt64LE(BigInt(directorySize), 40);
+    end64.writeBigUInt64LE(BigInt(directoryAt), 48);
+    // The locator of the ZIP64 end record.
+    end64.writeUInt32LE(0x07064b50, 56);
+    end64.writeBigUInt64LE(BigInt(directoryAt + directorySize), 64);
+    end64.writeUInt32LE(1, 72);
+    yield end64;
+  }
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(Math.min(count, MAX16), 8);
+  end.writeUInt16LE(Math.min(count, MAX16), 10);
+  end.writeUInt32LE(Math.min(directorySize, MAX32), 12);
+  end.writeUInt32LE(Math.min(directoryAt, MAX32), 16);
+  yield end;
+}

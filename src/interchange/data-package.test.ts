@@ -1,0 +1,357 @@
+/**
+ * A consultation downloads as one ZIP that is a Frictionless Data Package (issue 17, point 6):
+ * read back with nothing but its `datapackage.json` (each file found by its path, its size and
+ * hash checked, each CSV cell typed by its Table Schema), it holds the draft in every language,
+ * the submissions with co-signers, attachments, receipts, the anchors with their history after
+ * Rev.1, the moderation counts and the events; a reader sees published submissions only, the
+ * process's staff every one. Both engines.
+ */
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { after, before, describe, test } from 'node:test';
+import JSZip from 'jszip';
+import { operatorViewer } from '../accounts/accounts.schema.ts';
+import { createApiToken } from '../accounts/accounts.service.ts';
+import { createApp } from '../app.ts';
+import {
+  buildConsultation,
+  draftParagraphs,
+  draftText,
+  paragraphBlock,
+  representativeViewer,
+  type BuiltConsultation,
+} from '../consultations/consultation.builder.ts';
+import type { OpenDatabase } from '../db/database.ts';
+import { openTestDatabase, testEngines } from '../db/test-databases.ts';
+import { importFile } from '../imports/imports.service.ts';
+import {
+  answerCosignature,
+  moderateSubmission,
+  submitComment,
+} from '../submissions/submissions.service.ts';
+
+const now = new Date('2026-06-01T12:00:00Z');
+
+/** RFC 4180 records of a CSV text (quoted fields, doubled quotes, CRLF). */
+function parseCsv(text: string): string[][] {
+  const records: string[][] = [];
+  let field = '';
+  let record: string[] = [];
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      record.push(field);
+      field = '';
+    } else if (ch === '\r' && text[i + 1] === '\n') {
+      record.push(field);
+      records.push(record);
+      record = [];
+      field = '';
+      i++;
+    } else field += ch;
+  }
+  if (field !== '' || record.length > 0) records.push([...record, field]);
+  return records;
+}
+
+interface Field {
+  name: string;
+  type: string;
+  constraints: { required: boolean };
+}
+interface Resource {
+  name: string;
+  path: string;
+  format: 'csv' | 'json';
+  bytes: number;
+  hash: string;
+  schema: { fields: Field[]; primaryKey?: string[] };
+}
+
+/** A cell typed by its field, or a problem naming where it is. */
+function typed(value: string, field: Field, where: string): unknown {
+  if (value === '') {
+    assert.ok(!field.constraints.required, `${where}: a required ${field.name} is empty`);
+    return null;
+  }
+  switch (field.type) {
+    case 'integer':
+      assert.match(value, /^-?\d+$/, where);
+      return Number(value);
+    case 'boolean':
+      assert.ok(value === 'true' || value === 'false', where);
+      return value === 'true';
+    case 'datetime':
+      assert.ok(!Number.isNaN(Date.parse(value)), where);
+      return value;
+    case 'date':
+      assert.match(value, /^\d{4}-\d{2}-\d{2}$/, where);
+      return value;
+    case 'object':
+    case 'array':
+      return JSON.parse(value) as unknown;
+    default:
+      return value;
+  }
+}
+
+/** Every resource of a package ZIP as rows of typed values, read through its descriptor alone. */
+async function readPackage(
+  bytes: Uint8Array,
+): Promise<{
+  descriptor: Record<string, unknown>;
+  tables: Map<string, Record<string, unknown>[]>;
+}> {
+  const zip = await JSZip.loadAsync(bytes);
+  const descriptor = JSON.parse(await zip.file('datapackage.json')!.async('string')) as {
+    resources: Resource[];
+  };
+  const tables = new Map<string, Record<string, unknown>[]>();
+  for (const resource of descriptor.resources) {
+    const file = zip.file(resource.path);
+    assert.ok(file, `${resource.path} is in the ZIP`);
+    const raw = await file.async('uint8array');
+    assert.equal(raw.length, resource.bytes, `${resource.path}: bytes`);
+    assert.equal(
+      `sha256:${createHash('sha256').update(raw).digest('hex')}`,
+      resource.hash,
+      `${resource.path}: hash`,
+    );
+    const fields = resource.schema.fields;
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(raw);
+    let rows: Record<string, unknown>[];
+    if (resource.format === 'csv') {
+      const [header, ...records] = parseCsv(text);
+      assert.deepEqual(
+        header,
+        fields.map((f) => f.name),
+        `${resource.path}: header`,
+      );
+      rows = records.map((record, r) => {
+        assert.equal(record.length, fields.length, `${resource.path} row ${r + 1}: width`);
+        return Object.fromEntries(
+          fields.map((f, i) => [f.name, typed(record[i]!, f, `${resource.path} row ${r + 1}`)]),
+        );
+      });
+    } else {
+      rows = JSON.parse(text) as Record<string, unknown>[];
+      for (const row of rows) {
+        assert.deepEqual(
+          Object.keys(row),
+          fields.map((f) => f.name),
+          resource.path,
+        );
+        for (const f of fields)
+          if (f.constraints.required)
+            assert.notEqual(row[f.name], null, `${resource.path}.${f.name}`);
+      }
+    }
+    const key = resource.schema.primaryKey;
+    if (key) {
+      const keys = rows.map((r) => JSON.stringify(key.map((k) => r[k])));
+      assert.equal(new Set(keys).size, keys.length, `${resource.path}: primary key unique`);
+    }
+    tables.set(resource.name, rows);
+  }
+  return { descriptor, tables };
+}
+
+for (const engine of testEngines()) {
+  describe(`a consultation's data package (${engine})`, () => {
+    let o: OpenDatabase;
+    let built: BuiltConsultation;
+    let app: ReturnType<typeof createApp>;
+    const ids: Record<string, string> = {};
+
+    before(async () => {
+      o = await openTestDatabase(engine);
+      built = await buildConsultation(o.db, { moderation: 'review' });
+      app = createApp({ db: o.db, engine, now: () => now });
+      const submit = async (
+        name: string,
+        address: string,
+        extra: { exact?: string; cosigners?: string[]; body?: string } = {},
+      ) => {
+        const blockId = await paragraphBlock(o.db, built.versionId, address);
+        const receipt = await o.db.transaction().execute((trx) =>
+          submitComment(
+            trx,
+            representativeViewer(built, 'civil'),
+            built.period.id,
+            {
+              organisationId: built.organisations.civil.id,
+              body: extra.body ?? `Comment ${name}, with "quotes", commas and a\nnew line.`,
+              idempotencyKey: `package-${name}`,
+              anchors: [{ blockId, ...(extra.exact ? { exact: extra.exact } : {}) }],
+              ...(extra.cosigners ? { cosigners: extra.cosigners } : {}),
+            },
+            [],
+            now,
+          ),
+        );
+        ids[name] = receipt.submissionId;
+      };
+      await submit('joint', 'para 3', {
+        exact: 'should not conduct',
+        cosigners: [built.organisations.tech.id],
+      });
+      await submit('orphaned', 'para 4');
+      await submit('formula', 'para 1', { body: '=1+1 stays as written in the data' });
+      await submit('spam', 'para 2');
+      await o.db
+        .transaction()
+        .execute((trx) =>
+          answerCosignature(
+            trx,
+            representativeViewer(built, 'tech'),
+            ids.joint!,
+            built.organisations.tech.id,
+            true,
+            now,
+          ),
+        );
+      for (const [name, action] of [
+        ['joint', 'publish'],
+        ['orphaned', 'publish'],
+        ['formula', 'publish'],
+        ['spam', 'reject'],
+      ] as const)
+        await o.db
+          .transaction()
+          .execute((trx) =>
+            moderateSubmission(
+              trx,
+              operatorViewer,
+              ids[name]!,
+              { action, ...(action === 'reject' ? { reason: 'spam' } : {}) },
+              now,
+            ),
+          );
+      const revised = draftParagraphs.filter((_, i) => i !== 3);
+      await importFile(o.db, new TextEncoder().encode(draftText(revised)), {
+        process: 'twg',
+        document: built.documentId,
+        version: 'Rev.1',
+        language: 'en',
+        format: 'text',
+      });
+    });
+    after(() => o?.close());
+
+    const download = async (headers: Record<string, string> = {}) => {
+      const res = await app.request(`/consultations/${built.period.id}/datapackage.zip`, {
+        headers,
+      });
+      assert.equal(res.status, 200);
+      assert.equal(res.headers.get('content-type'), 'application/zip');
+      assert.match(res.headers.get('content-disposition') ?? '', /consultation-.*\.zip/);
+      return readPackage(new Uint8Array(await res.arrayBuffer()));
+    };
+
+    test('reads back with its descriptor alone and holds the whole published consultation', async () => {
+      const { descriptor, tables } = await download();
+      assert.equal(descriptor.profile, 'tabular-data-package');
+      const versions = tables.get('versions')!;
+      assert.deepEqual(
+        versions.map((v) => [v.seq, v.label, v.language]),
+        [
+          [1, 'Zero draft', 'en'],
+          [2, 'Rev.1', 'en'],
+        ],
+      );
+      const blocks = tables.get('blocks')!;
+      for (const v of versions)
+        assert.ok(blocks.some((b) => b.language_version_id === v.language_version_id));
+      assert.ok(blocks.some((b) => b.text === draftParagraphs[3]));
+
+      const submissions = tables.get('submissions')!;
+      assert.deepEqual(
+        submissions.map((s) => s.id).sort(),
+        [ids.joint, ids.orphaned, ids.formula].sort(),
+        'published only',
+      );
+      const joint = submissions.find((s) => s.id === ids.joint)!;
+      assert.equal(joint.body, 'Comment joint, with "quotes", commas and a\nnew line.');
+      assert.equal(joint.verified, false);
+      assert.equal(
+        submissions.find((s) => s.id === ids.formula)!.body,
+        '=1+1 stays as written in the data',
+      );
+
+      assert.deepEqual(
+        tables.get('cosigners')!.map((c) => [c.submission_id, c.organisation_id, c.state]),
+        [[ids.joint, built.organisations.tech.id, 'confirmed']],
+      );
+      const anchors = tables.get('anchors')!;
+      const stepsOf = (name: string) =>
+        anchors
+          .filter((a) => a.submission_id === ids[name])
+          .map((a) => [a.step, a.address, a.exact, a.outcome]);
+      assert.deepEqual(stepsOf('joint'), [
+        [0, 'para 3', 'should not conduct', 'made'],
+        [1, 'para 3', 'should not conduct', 'carried'],
+      ]);
+      assert.deepEqual(stepsOf('orphaned'), [
+        [0, 'para 4', null, 'made'],
+        [1, null, null, 'orphan'],
+      ]);
+      assert.deepEqual(
+        tables
+          .get('receipts')!
+          .map((r) => r.submission_id)
+          .sort(),
+        [ids.joint, ids.orphaned, ids.formula].sort(),
+      );
+      assert.deepEqual(
+        tables.get('moderation_counts')!.map((r) => [r.status, r.reason, r.count]),
+        [
+          ['published', null, 3],
+          ['rejected', 'spam', 1],
+        ],
+      );
+      const events = tables.get('events')!;
+      assert.ok(events.some((e) => e.subject_id === built.period.id));
+      assert.ok(
+        events.some((e) => e.subject_id === ids.joint && e.action === 'submission.published'),
+      );
+      assert.ok(!events.some((e) => e.subject_id === ids.spam), 'nothing of the rejected one');
+      const full = tables.get('submissions_full')!;
+      assert.deepEqual(
+        (full.find((s) => s.id === ids.orphaned)!.anchors as { history: unknown[] }[])[0]!.history
+          .length,
+        1,
+      );
+    });
+
+    test('the process staff get every submission, the rejected one too', async () => {
+      const token = await createApiToken(
+        o.db,
+        {
+          id: built.accounts.moderator.id,
+          email: built.accounts.moderator.email,
+          name: 'moderator',
+          isAdmin: false,
+          via: 'session',
+          grants: [{ role: 'moderator', scopeId: built.process.id }],
+        },
+        'package',
+      );
+      const { tables } = await download({ authorization: `Bearer ${token}` });
+      assert.ok(tables.get('submissions')!.some((s) => s.id === ids.spam));
+      assert.ok(tables.get('events')!.some((e) => e.subject_id === ids.spam));
+    });
+
+    test('an unknown period is a 404, not a broken ZIP', async () => {
+      for (const ref of ['nope', '01900000-0000-7000-8000-000000000000'])
+        assert.equal((await app.request(`/consultations/${ref}/datapackage.zip`)).status, 404, ref);
+    });
+  });
+}

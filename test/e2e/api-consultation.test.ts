@@ -1,0 +1,245 @@
+/**
+ * A whole consultation through the JSON API alone (issue 17, point 2), with the client typed from
+ * /api/openapi.json (openapi-typescript types, openapi-fetch) against a real `plenum serve` on a
+ * SQLite file: open a period, register an organisation, submit a joint comment, co-sign it,
+ * moderate it, read where it went after Rev.1, export the consultation as a data package.
+ *
+ * Pending steps (no API operation yet; another branch adds them): making a process, importing
+ * the draft and Rev.1. Each is a skipped test naming its reason, and the setup does it through
+ * the services meanwhile. When `POST /api/processes/{process}/documents` (the draft upload) is
+ * served, the Rev.1 step below uses it instead.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import JSZip from 'jszip';
+import createClient from 'openapi-fetch';
+import { createApiToken } from '../../src/accounts/accounts.service.ts';
+import type { Viewer } from '../../src/accounts/accounts.schema.ts';
+import type { paths } from '../../src/api/openapi-types.generated.ts';
+import {
+  buildConsultation,
+  draftParagraphs,
+  draftText,
+  paragraphBlock,
+  type BuiltConsultation,
+} from '../../src/consultations/consultation.builder.ts';
+import { migrateToLatest, openDatabase, type OpenDatabase } from '../../src/db/database.ts';
+import { importFile } from '../../src/imports/imports.service.ts';
+import { startServer, type StartedServer } from '../support/start-server.ts';
+
+/** The operation another branch is adding for uploading a draft version (pending here). */
+const draftUpload = '/api/processes/{process}/documents';
+
+/** `YYYY-MM-DDTHH:MM` in UTC, as a period's wall-clock times are given. */
+const wallClockUtc = (at: Date): string => at.toISOString().slice(0, 16);
+
+describe('a consultation through the API alone, with the typed client, over HTTP', () => {
+  let dir: string;
+  let o: OpenDatabase;
+  let built: BuiltConsultation;
+  let server: StartedServer;
+  let client: ReturnType<typeof createClient<paths>>;
+  let described: { paths: Record<string, unknown> };
+  const tokens: Record<string, string> = {};
+  const auth = (who: string) => ({ authorization: `Bearer ${tokens[who]}` });
+  const state: Record<string, string> = {};
+  let file: string;
+
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'plenum-api-e2e-'));
+    file = join(dir, 'plenum.sqlite');
+    o = await openDatabase(file);
+    await migrateToLatest(o.db);
+    // Pending in the API: the process and its draft (see the skipped tests). Accounts, roles and
+    // tokens are a person's, made on pages (a token never makes another).
+    built = await buildConsultation(o.db, { moderation: 'review' });
+    const viewerOf = (who: keyof BuiltConsultation['accounts'], grants: Viewer['grants']) => ({
+      id: built.accounts[who].id,
+      email: built.accounts[who].email,
+      name: who,
+      isAdmin: who === 'admin',
+      via: 'session' as const,
+      grants,
+    });
+    tokens.secretariat = await createApiToken(
+      o.db,
+      viewerOf('secretariat', [{ role: 'secretariat', scopeId: built.process.id }]),
+      'e2e',
+    );
+    tokens.moderator = await createApiToken(
+      o.db,
+      viewerOf('moderator', [{ role: 'moderator', scopeId: built.process.id }]),
+      'e2e',
+    );
+    tokens.civil = await createApiToken(
+      o.db,
+      viewerOf('civil', [{ role: 'representative', scopeId: built.organisations.civil.id }]),
+      'e2e',
+    );
+    tokens.outsider = await createApiToken(o.db, viewerOf('outsider', []), 'e2e');
+    await o.close();
+    server = startServer(['--db', file, '--no-demo'], { TZ: 'UTC' }, { timeoutMs: 120_000 });
+    const base = await server.ready;
+    client = createClient<paths>({ baseUrl: base });
+    o = await openDatabase(file);
+    described = (await (await fetch(`${base}/api/openapi.json`)).json()) as typeof described;
+  });
+
+  after(async () => {
+    server?.child.kill();
+    await o?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  test(
+    'make a process',
+    { skip: 'pending: the API has no operation that makes a process' },
+    () => {},
+  );
+
+  test('import the draft', async (t) => {
+    if (!described.paths[draftUpload])
+      t.skip(`pending: ${draftUpload} is not served yet (the setup imported it with the service)`);
+  });
+
+  test('the secretariat opens a comment period on the draft', async () => {
+    const now = Date.now();
+    const opened = await client.POST('/api/processes/{process}/consultations', {
+      params: { path: { process: built.process.slug } },
+      headers: auth('secretariat'),
+      body: {
+        versionId: built.versionId,
+        title: 'Comments on the zero draft, through the API',
+        opensAt: wallClockUtc(new Date(now - 86_400_000)),
+        closesAt: wallClockUtc(new Date(now + 30 * 86_400_000)),
+        timeZone: 'UTC',
+        moderation: 'review',
+      },
+    });
+    assert.equal(opened.response.status, 201, JSON.stringify(opened.error));
+    state.period = opened.data!.id;
+    const read = await client.GET('/api/consultations/{id}', {
+      params: { path: { id: state.period } },
+    });
+    assert.equal(read.data?.period.title, 'Comments on the zero draft, through the API');
+  });
+
+  test('a person registers an organisation and becomes its representative', async () => {
+    const registered = await client.POST('/api/organisations', {
+      headers: auth('outsider'),
+      body: {
+        name: 'Registry Operators Forum',
+        stakeholderGroup: 'technical_community',
+        country: 'KEN',
+      },
+    });
+    assert.equal(registered.response.status, 201, JSON.stringify(registered.error));
+    state.forum = registered.data!.organisation.id;
+  });
+
+  test('a representative submits a joint comment; the co-signer confirms; a moderator publishes it', async () => {
+    const blockId = await paragraphBlock(o.db, built.versionId, 'para 4');
+    const sent = await client.POST('/api/consultations/{id}/submissions', {
+      params: { path: { id: state.period! }, header: { 'Idempotency-Key': 'e2e-joint-1' } },
+      headers: auth('civil'),
+      body: {
+        organisationId: built.organisations.civil.slug,
+        body: 'The root server system needs its operators at the table.',
+        language: 'en',
+        anchors: [{ blockId, exact: 'the root server system' }],
+        cosigners: [state.forum!],
+      },
+    });
+    assert.equal(sent.response.status, 201, JSON.stringify(sent.error));
+    state.submission = sent.data!.submissionId;
+
+    const signed = await client.POST('/api/submissions/{id}/cosign', {
+      params: { path: { id: state.submission } },
+      headers: auth('outsider'),
+      body: { organisationId: state.forum!, answer: 'confirm' },
+    });
+    assert.equal(signed.response.status, 200, JSON.stringify(signed.error));
+
+    const hidden = await client.GET('/api/submissions/{id}', {
+      params: { path: { id: state.submission } },
+    });
+    assert.equal(hidden.response.status, 404, 'not public while in review');
+    const published = await client.POST('/api/submissions/{id}/moderate', {
+      params: { path: { id: state.submission } },
+      headers: auth('moderator'),
+      body: { action: 'publish' },
+    });
+    assert.equal(published.response.status, 200, JSON.stringify(published.error));
+    const read = await client.GET('/api/submissions/{id}', {
+      params: { path: { id: state.submission } },
+    });
+    assert.equal(read.data?.submission.status, 'published');
+    assert.deepEqual(
+      read.data?.submission.cosigners.map((c) => [c.organisation.id, c.state]),
+      [[state.forum, 'confirmed']],
+    );
+  });
+
+  test('after Rev.1 the API says where the comment went', async (t) => {
+    // Rev.1 moves the paragraph: one inserted before it, so para 4 is para 5.
+    const revised = [...draftParagraphs];
+    revised.splice(1, 0, 'The Group underlines that the Internet is a global resource.');
+    if (described.paths[draftUpload]) {
+      t.diagnostic(`${draftUpload} is served: switch this step to it`);
+    }
+    t.diagnostic('pending: Rev.1 is imported with the service until the draft upload is served');
+    // The server holds the SQLite file's write lock: stop it, import, start it again.
+    const stopped = new Promise((resolve) => server.child.once('exit', resolve));
+    server.child.kill();
+    await stopped;
+    await importFile(o.db, new TextEncoder().encode(draftText(revised)), {
+      process: built.process.slug,
+      document: built.documentId,
+      version: 'Rev.1',
+      language: 'en',
+      format: 'text',
+    });
+    server = startServer(['--db', file, '--no-demo'], { TZ: 'UTC' }, { timeoutMs: 120_000 });
+    client = createClient<paths>({ baseUrl: await server.ready });
+    const read = await client.GET('/api/submissions/{id}', {
+      params: { path: { id: state.submission! } },
+    });
+    const [anchor] = read.data!.submission.anchors;
+    assert.deepEqual(
+      anchor!.history.map((h) => [
+        h.versionLabel,
+        h.address,
+        h.outcome,
+        h.selector?.textQuote.exact,
+      ]),
+      [['Rev.1', 'para 5', 'carried', 'the root server system']],
+    );
+  });
+
+  test('the consultation exports as a data package and as JSON', async () => {
+    const base = await server.ready;
+    const res = await fetch(`${base}/consultations/${state.period}/datapackage.zip`);
+    assert.equal(res.status, 200);
+    const zip = await JSZip.loadAsync(new Uint8Array(await res.arrayBuffer()));
+    const descriptor = JSON.parse(await zip.file('datapackage.json')!.async('string')) as {
+      resources: { name: string; path: string }[];
+    };
+    const anchors = await zip
+      .file(descriptor.resources.find((r) => r.name === 'anchors')!.path)!
+      .async('string');
+    assert.match(
+      anchors,
+      new RegExp(`${state.submission},0,1,[^\\r]*,para 5,[^\\r]*,carried\\r\\n`),
+    );
+    const json = (await (
+      await fetch(`${base}/consultations/${state.period}/submissions.json`)
+    ).json()) as { submissions: { id: string }[] };
+    assert.deepEqual(
+      json.submissions.map((s) => s.id),
+      [state.submission],
+    );
+  });
+});
