@@ -352,7 +352,8 @@ function registerImportDraftApi(api: ApiRegistry): void {
 
   api.get({
     path: '/api/import-drafts/:id',
-    summary: 'An open import draft: its blocks as parsed and corrected, its warnings (the secretariat)',
+    summary:
+      'An open import draft: its blocks as parsed and corrected, its warnings (the secretariat)',
     tag: 'documents',
     params: draftRef,
     response: importDraftJson,

@@ -139,7 +139,9 @@ export function mountTranslationsPage(app: Hono<AppEnv>, api: ApiRegistry): void
     body: z
       .object({ translations: z.array(translationEntrySchema).max(5000) })
       .meta({ id: 'Translations' }),
-    response: z.object({ changed: z.number().int().describe('Translations added, changed or removed') }),
+    response: z.object({
+      changed: z.number().int().describe('Translations added, changed or removed'),
+    }),
     errors: ['PROCESS_NOT_FOUND', 'FORBIDDEN'],
     handler: async (c, { body }) => {
       const { process, items } = await translatable(c);

@@ -212,7 +212,12 @@ export function watchRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
     status: 201,
     body: newWatchSchema.meta({ id: 'NewWatch' }),
     response: z.object({ watch: watchJson, feedUrl: feedUrlJson }),
-    errors: ['SIGN_IN_REQUIRED', 'CONCEPT_NOT_FOUND', 'PROCESS_NOT_FOUND', 'WEBHOOK_ADDRESS_REFUSED'],
+    errors: [
+      'SIGN_IN_REQUIRED',
+      'CONCEPT_NOT_FOUND',
+      'PROCESS_NOT_FOUND',
+      'WEBHOOK_ADDRESS_REFUSED',
+    ],
     handler: async (c, { sent }) => {
       await checkWatchWebhook(sent, c.var.deps.allowPrivateWebhooks ?? false);
       const { watch, feedKey } = await c.var.deps.db
@@ -267,9 +272,7 @@ export function watchRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
     response: z.object({ deleted: z.string() }),
     errors: ['SIGN_IN_REQUIRED', 'WATCH_NOT_FOUND'],
     handler: async (c, { params }) => {
-      await c.var.deps.db
-        .transaction()
-        .execute((trx) => deleteWatch(trx, c.var.viewer, params.id));
+      await c.var.deps.db.transaction().execute((trx) => deleteWatch(trx, c.var.viewer, params.id));
       return { deleted: params.id };
     },
   });
