@@ -235,7 +235,7 @@ export function createApp(given: AppDeps): Hono<AppEnv> {
   stanceRoutes(app, api);
   registryRoutes(app, api);
   watchRoutes(app, api);
-  briefingRoutes(app);
+  briefingRoutes(app, api);
   countryReportRoutes(app, api);
   consultationRoutes(app, api);
   mountPeriodPage(app);

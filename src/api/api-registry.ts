@@ -59,7 +59,7 @@ export interface ApiRoute<
     },
   ) => Promise<z.input<R>>;
   /** HTTP status of a success; 200 unless given. */
-  status?: 200 | 201;
+  status?: 200 | 201 | 202;
 }
 
 /** A route of any shape, as the registry holds it. */

@@ -111,7 +111,13 @@ function responses(route: AnyApiRoute, components: ComponentSchemas): Record<str
     'application/json': { schema: components.of(schema, 'output') },
   });
   const answers: Record<string, { description: string; content: unknown }> = {
-    [String(route.status ?? 200)]: { description: 'OK', content: json(route.response) },
+    [String(route.status ?? 200)]: {
+      description: route.status === 202 ? 'Accepted: see the Location header' : 'OK',
+      content: json(route.response),
+      ...(route.status === 202
+        ? { headers: { Location: { description: 'Where to poll', schema: { type: 'string' } } } }
+        : {}),
+    },
   };
   const codes = new Set<ErrorCode>(['INVALID_REQUEST', ...route.errors]);
   if (route.auth) {

@@ -986,6 +986,39 @@ for (const engine of testEngines()) {
             expect: allTokens(404),
           },
         ]);
+      // A briefing job is its owner's: the request here is refused (the period ends before it
+      // starts) so that no job runs on after the test (src/briefings/briefing-jobs.test.ts runs them).
+      add('POST /api/briefings', [
+        {
+          name: 'a request that does not hold (any account)',
+          path: '/api/briefings',
+          body: () => ({
+            processes: ['twg'],
+            concepts: ['public-core'],
+            from: '2026-06-30',
+            to: '2026-01-01',
+          }),
+          expect: allTokens(400),
+        },
+      ]);
+      const signedInRead = (status: number) =>
+        Object.fromEntries(roles.map((r) => [r, r === 'anonymous' ? 401 : status])) as Record<
+          Role,
+          number
+        >;
+      add('GET /api/briefings', [
+        { name: 'one’s own jobs', path: '/api/briefings', expect: signedInRead(200) },
+      ]);
+      add('GET /api/briefings/:id', [
+        { name: 'a missing job', path: `/api/briefings/${newId()}`, expect: signedInRead(404) },
+      ]);
+      add('GET /api/briefings/:id/result/:format', [
+        {
+          name: 'the paper of a missing job',
+          path: `/api/briefings/${newId()}/result/md`,
+          expect: signedInRead(404),
+        },
+      ]);
       add('GET /api/openapi.json', [
         { name: 'the description', path: '/api/openapi.json', expect: everyone(200) },
       ]);

@@ -25,6 +25,7 @@ import * as registryCurrent from './0022-registry-current.ts';
 import * as tokenScopes from './0023-token-scopes.ts';
 import * as keptCounts from './0024-kept-counts.ts';
 import * as transparencyHashIndex from './0027-transparency-hash-index.ts';
+import * as briefingJobs from './0032-briefing-jobs.ts';
 
 /** The migrations by name, for Kysely's Migrator. */
 export const migrations: Record<string, Migration> = {
@@ -53,4 +54,5 @@ export const migrations: Record<string, Migration> = {
   '0023-token-scopes': tokenScopes,
   '0024-kept-counts': keptCounts,
   '0027-transparency-hash-index': transparencyHashIndex,
+  '0032-briefing-jobs': briefingJobs,
 };
