@@ -1006,6 +1006,9 @@ for (const engine of testEngines()) {
           Role,
           number
         >;
+      add('GET /api/watches', [
+        { name: 'one’s own watches', path: '/api/watches', expect: signedInRead(200) },
+      ]);
       add('GET /api/briefings', [
         { name: 'one’s own jobs', path: '/api/briefings', expect: signedInRead(200) },
       ]);

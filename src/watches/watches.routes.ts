@@ -2,6 +2,7 @@
 import type { Context, Hono } from 'hono';
 import { z } from 'zod';
 import type { ApiRegistry } from '../api/api-registry.ts';
+import { decodeCursor, nextCursorSchema, pageOf, pageQuery } from '../api/cursor.ts';
 import { checkForm, readPlenumCookie, setPlenumCookie } from '../accounts/accounts.middleware.ts';
 import { getConcepts } from '../concepts/concepts.service.ts';
 import type { Db } from '../db/database.ts';
@@ -16,6 +17,7 @@ import {
   createWatch,
   deleteWatch,
   getMyWatches,
+  getMyWatchesPage,
   getWatch,
   getWatchFeed,
   renewFeedKey,
@@ -203,6 +205,27 @@ export function watchRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
 
   // The API's writes call the services the forms call, in the same order (the webhook's address
   // is checked before the transaction, since that waits for DNS).
+  api.get({
+    path: '/api/watches',
+    summary:
+      'Your watches, oldest first, a page at a time (their feed addresses are not shown again)',
+    tag: 'watches',
+    auth: true,
+    query: pageQuery,
+    response: z.object({ watches: z.array(watchJson), nextCursor: nextCursorSchema }),
+    errors: ['SIGN_IN_REQUIRED'],
+    handler: async (c, { query }) => {
+      const read = await getMyWatchesPage(
+        c.var.deps.db,
+        c.var.viewer,
+        decodeCursor(query.cursor),
+        query.limit + 1,
+      );
+      const { items, nextCursor } = pageOf(read, query.limit, (w) => w.id);
+      return { watches: items.map(watchToJson), nextCursor };
+    },
+  });
+
   api.post({
     path: '/api/watches',
     summary:
