@@ -638,5 +638,42 @@ for (const engine of testEngines()) {
         .execute();
       assert.deepEqual(left, []);
     });
+
+    test('the secretariat closes an open period early; refusals write nothing', async () => {
+      const path = `/api/consultations/${built.period.id}/close`;
+      const reason = { reason: 'The mandate of the group ended.' };
+      const counts = await rowCounts(o, engine);
+      const noScope = await post('secretariatReader', path, reason);
+      assert.equal(noScope.status, 403);
+      assert.match(noScope.body.error.message, /“secretariat”/);
+      const unknown = await post('secretariat', path, { ...reason, when: 'now' });
+      assert.equal(unknown.status, 422);
+      assert.match(unknown.body.error.message, /“when”/);
+      const noReason = await post('secretariat', path, { reason: '' });
+      assert.equal(noReason.status, 400);
+      assert.match(noReason.body.error.message, /reason: Say why/);
+      assert.equal((await post('elsewhere', path, reason)).status, 403, 'another process’s staff');
+      assert.deepEqual(await rowCounts(o, engine), counts, 'no refusal writes anything');
+
+      const closed = await post('secretariat', path, reason);
+      ok(closed, 200);
+      assert.equal(closed.body.state, 'closed');
+      assert.equal(closed.body.closesAt, clock.toISOString());
+      assert.equal(closed.body.extensions, built.period.extensions, 'no extension counted');
+      const event = await o.db
+        .selectFrom('events')
+        .select('data')
+        .where('action', '=', 'period.closed')
+        .executeTakeFirstOrThrow();
+      assert.match(String(event.data), /mandate of the group ended/);
+      const late = await post('civil', `/api/consultations/${built.period.id}/submissions`, {
+        organisationId: built.organisations.civil.slug,
+        body: 'After the close.',
+      });
+      assert.equal(late.status, 409, JSON.stringify(late.body));
+      const again = await post('secretariat', path, reason);
+      assert.equal(again.status, 400);
+      assert.match(again.body.error.message, /closed/);
+    });
   });
 }

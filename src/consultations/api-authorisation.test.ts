@@ -1006,6 +1006,16 @@ for (const engine of testEngines()) {
           Role,
           number
         >;
+      add('POST /api/consultations/:id/close', [
+        {
+          // Closing the built period would change every later row's answers; the close itself
+          // is tested in src/api/page-actions.api.test.ts.
+          name: 'a missing period',
+          path: `/api/consultations/${newId()}/close`,
+          body: () => ({ reason: 'The mandate ended.' }),
+          expect: allTokens(404),
+        },
+      ]);
       add('GET /api/watches', [
         { name: 'one’s own watches', path: '/api/watches', expect: signedInRead(200) },
       ]);
