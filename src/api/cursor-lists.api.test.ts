@@ -1,6 +1,7 @@
 /**
  * Cursor pages on the API's growing lists (issue 17, point 1): the organisations (by name) and an
- * account's watches (oldest first). Rows inserted between two pages, before and after the cursor,
+ * account's watches (oldest first), a period's published submissions (newest first, the common
+ * cursor beside their own `before`). Rows inserted between two pages, before and after the cursor,
  * never make a page skip or repeat a row that was there from the start; a made-up cursor is
  * refused by name. Both engines. (The tokens' and briefing jobs' pages are tested with them.)
  */
@@ -15,6 +16,8 @@ import {
 } from '../consultations/consultation.builder.ts';
 import type { OpenDatabase } from '../db/database.ts';
 import { openTestDatabase, testEngines } from '../db/test-databases.ts';
+import { Followers } from '../events/followers.ts';
+import { allFollowers } from '../followers.ts';
 import { registerOrganisation } from '../organisations/organisations.service.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON answers
@@ -26,12 +29,14 @@ for (const engine of testEngines()) {
     let built: BuiltConsultation;
     let app: ReturnType<typeof createApp>;
     let token: string;
+    let followers: Followers;
     const clock = new Date('2026-06-10T12:00:00Z');
 
     before(async () => {
       o = await openTestDatabase(engine);
-      built = await buildConsultation(o.db);
-      app = createApp({ db: o.db, engine, now: () => clock });
+      built = await buildConsultation(o.db, { moderation: 'immediate' });
+      followers = new Followers(o.db, engine, allFollowers);
+      app = createApp({ db: o.db, engine, followers, now: () => clock });
       token = (
         await makeApiToken(
           o.db,
@@ -41,7 +46,10 @@ for (const engine of testEngines()) {
         )
       ).secret;
     });
-    after(async () => o.close());
+    after(async () => {
+      await followers.stop();
+      await o.close();
+    });
 
     const get = async (path: string) => {
       const res = await app.request(path, { headers: { authorization: `Bearer ${token}` } });
@@ -116,8 +124,33 @@ for (const engine of testEngines()) {
       assert.equal(seen.length, 6, 'the watch made between pages comes on a later page');
     });
 
+    test('a period’s submissions, with the common cursor, and one submitted between pages', async () => {
+      const submit = (body: string) =>
+        app.request(`/api/consultations/${built.period.id}/submissions`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ organisationId: built.organisations.civil.slug, body }),
+        });
+      for (let i = 0; i < 5; i++) assert.equal((await submit(`Comment ${i}.`)).status, 201);
+      const path = `/api/consultations/${built.period.id}/submissions`;
+      const atStart = (await get(path)).body.submissions.map((x: Json) => x.id);
+      assert.ok(atStart.length >= 5);
+      const seen = await walk(path, 'submissions', async (page) => {
+        if (page === 1) assert.equal((await submit('Between pages.')).status, 201);
+      });
+      assert.deepEqual(seen, atStart, 'newest first; the newer one is not on a later page');
+      const viaBefore = await get(`${path}?limit=2`);
+      const second = await get(`${path}?limit=2&before=${viaBefore.body.next}`);
+      const third = await get(`${path}?limit=2&cursor=${viaBefore.body.nextCursor}`);
+      assert.deepEqual(second.body.submissions, third.body.submissions, 'the same page either way');
+    });
+
     test('a cursor plenum did not give is refused by name', async () => {
-      for (const path of ['/api/organisations', '/api/watches']) {
+      for (const path of [
+        '/api/organisations',
+        '/api/watches',
+        `/api/consultations/${built.period.id}/submissions`,
+      ]) {
         const forged = Buffer.from(JSON.stringify({ after: 'not a key' })).toString('base64url');
         const res = await get(`${path}?cursor=${path === '/api/watches' ? 'x%25' : forged}`);
         assert.equal(res.status, 400, `${path}: ${JSON.stringify(res.body)}`);

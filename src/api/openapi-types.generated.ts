@@ -1002,7 +1002,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Published submissions of a comment period, newest first, 50 a page (use `next` as `before`) */
+    /** Published submissions of a comment period, newest first, 50 a page (`nextCursor` as `cursor`, or `next` as `before`) */
     get: operations['consultationsByIdSubmissions'];
     put?: never;
     /** Submit a comment (API token of a representative of the organisation, or of a person submitting as themselves or anonymously where the period allows); answers with the receipt once committed */
@@ -6915,6 +6915,8 @@ export interface operations {
         organisation?: string;
         /** @description Cursor: the `next` of the previous page */
         before?: string;
+        /** @description The `nextCursor` of the previous page (the cursor of every list) */
+        cursor?: string;
         /** @description Page size, 50 by default */
         limit?: number;
       };
@@ -6936,6 +6938,8 @@ export interface operations {
           'application/json': {
             submissions: components['schemas']['Submission'][];
             next: string | null;
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
           };
         };
       };
