@@ -30,6 +30,23 @@ const counterparts: Record<string, string> = {
   '/registry/rounds/:id/extensions/:country': 'POST /api/registry-rounds/:id/extensions/:country',
   '/registry/rounds/:id/reminders': 'POST /api/registry-rounds/:id/reminders',
   '/registry/rounds/:id/answers': 'POST /api/registry-rounds/:id/answers',
+  '/concepts': 'POST /api/concepts',
+  '/concepts/:slug/terms': 'POST /api/concepts/:slug/terms',
+  '/concepts/:slug/terms/:term/delete': 'POST /api/concepts/:slug/terms/:term/delete',
+  '/processes/:process/import-drafts': 'POST /api/processes/:process/import-drafts',
+  '/import-drafts/:id/corrections': 'POST /api/import-drafts/:id/corrections',
+  '/import-drafts/:id/discard': 'POST /api/import-drafts/:id/discard',
+  '/import-drafts/:id/publish': 'POST /api/import-drafts/:id/publish',
+  '/versions/:id/publish': 'POST /api/versions/:id/publish',
+  '/processes/:process/meetings': 'POST /api/processes/:process/meetings',
+  '/meetings/:id/change': 'POST /api/meetings/:id/change',
+  '/processes/:process/follow': 'POST /api/processes/:process/follow',
+  '/processes/:process/translations': 'POST /api/processes/:process/translations',
+  '/stances/:id/delete': 'POST /api/stances/:id/delete',
+  '/watches': 'POST /api/watches',
+  '/watches/:id': 'POST /api/watches/:id',
+  '/watches/:id/delete': 'POST /api/watches/:id/delete',
+  '/watches/:id/feed-key': 'POST /api/watches/:id/feed-key',
 };
 
 /** Page actions that have no API operation by design, each with its reason. */
@@ -49,44 +66,18 @@ const pageOnly: Record<string, string> = {
   '/admin/mail/:id/retry': 'the operator’s mail outbox, handled by the command line and the page',
 };
 
-/**
- * Page actions whose API operation is not built yet (issue 17, point 1): listed so that the gap is
- * seen, and so that this test fails when one is built and not moved to `counterparts`.
- */
-const notYet = new Set([
-  '/concepts',
-  '/concepts/:slug/terms',
-  '/concepts/:slug/terms/:term/delete',
-  '/import-drafts/:id/corrections',
-  '/import-drafts/:id/discard',
-  '/import-drafts/:id/publish',
-  '/meetings/:id/change',
-  '/processes/:process/follow',
-  '/processes/:process/import-drafts',
-  '/processes/:process/meetings',
-  '/processes/:process/translations',
-  '/stances/:id/delete',
-  '/versions/:id/publish',
-  '/watches',
-  '/watches/:id',
-  '/watches/:id/delete',
-  '/watches/:id/feed-key',
-]);
-
 test('every page POST route has a JSON API counterpart or a reasoned exemption', async () => {
   const o = await openTestDatabase('sqlite');
   try {
     const app = createApp({ db: o.db, engine: 'sqlite' });
     const posts = new Set(app.routes.filter((r) => r.method === 'POST').map((r) => r.path));
     const pages = [...posts].filter((p) => !p.startsWith('/api/')).sort();
-    const uncovered = pages.filter((p) => !counterparts[p] && !pageOnly[p] && !notYet.has(p));
+    const uncovered = pages.filter((p) => !counterparts[p] && !pageOnly[p]);
     assert.deepEqual(uncovered, [], 'page actions with neither an API counterpart nor a reason');
     const missing = Object.entries(counterparts)
       .filter(([, api]) => !posts.has(api.replace(/^POST /, '')))
       .map(([page, api]) => `${page} → ${api}`);
     assert.deepEqual(missing, [], 'counterparts named here that the app does not have');
-    const built = [...notYet].filter((p) => !pages.includes(p) || counterparts[p]);
-    assert.deepEqual(built, [], 'listed as not yet built, but gone or covered: update the list');
     const stale = Object.keys({ ...counterparts, ...pageOnly }).filter((p) => !pages.includes(p));
     assert.deepEqual(stale, [], 'page routes named here that the app no longer has');
   } finally {

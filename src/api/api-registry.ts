@@ -46,10 +46,20 @@ export interface ApiRoute<
   errors: ErrorCode[];
   handler: (
     c: Context<AppEnv>,
-    input: { params: z.output<P>; query: z.output<Q>; headers: z.output<H>; body: z.output<B> },
+    input: {
+      params: z.output<P>;
+      query: z.output<Q>;
+      headers: z.output<H>;
+      body: z.output<B>;
+      /**
+       * The JSON body as sent (already checked against `body`), for a service that parses its
+       * input itself with a schema whose output it would not take again (fields made null).
+       */
+      sent: unknown;
+    },
   ) => Promise<z.input<R>>;
   /** HTTP status of a success; 200 unless given. */
-  status?: 200 | 201;
+  status?: 200 | 201 | 202;
   /** An example request body and answer, shown in the description (a test parses them with the route's schemas). */
   examples?: { body?: z.input<B>; response?: z.input<R> };
 }
@@ -91,7 +101,7 @@ export class ApiRegistry {
             ? await tokenAndJsonBody(c, route.scope ?? 'admin')
             : requireScope(c.var.viewer, 'read');
         const input = parseRequestInput(route, { header: (name) => c.req.header(name), body });
-        const result = await route.handler(c, { params, query, ...input });
+        const result = await route.handler(c, { params, query, ...input, sent: body });
         if (route.method === 'post') return c.json(result, route.status ?? 200);
         return answerRead(c, result);
       };

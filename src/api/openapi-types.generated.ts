@@ -54,6 +54,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/processes/{process}/translations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Save translations of a process’s name and mandate, its periods’ titles and its versions’ labels (the secretariat); an empty text removes one */
+    post: operations['postProcessesByProcessTranslations'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/versions/{id}/publish': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Make a version in preparation public (the secretariat); a public one stays as it is */
+    post: operations['postVersionsByIdPublish'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/processes/{process}': {
     parameters: {
       query?: never;
@@ -190,6 +224,91 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/processes/{process}/import-drafts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Upload a file as a new document, a new version or a new language of a version: answers the draft to check, correct and publish */
+    post: operations['postProcessesByProcessImportDrafts'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/import-drafts/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An open import draft: its blocks as parsed and corrected, its warnings (the secretariat) */
+    get: operations['importDraftsById'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/import-drafts/{id}/corrections': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Correct a block of an import draft: its kind or number, join it to the next, split it, link a footnote */
+    post: operations['postImportDraftsByIdCorrections'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/import-drafts/{id}/publish': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Store an import draft as its language version: answers the import report */
+    post: operations['postImportDraftsByIdPublish'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/import-drafts/{id}/discard': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Discard an import draft: nothing of it is published */
+    post: operations['postImportDraftsByIdDiscard'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/organisations': {
     parameters: {
       query?: never;
@@ -197,7 +316,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Every registered organisation */
+    /** The registered organisations by name, a page at a time */
     get: operations['organisations'];
     put?: never;
     /** Register an organisation (any signed-in account; a government names its State, one per State); answers with it, unverified */
@@ -303,7 +422,8 @@ export interface paths {
     /** The taxonomy: every concept with its names, terms and how many passages mention it */
     get: operations['concepts'];
     put?: never;
-    post?: never;
+    /** Add a concept to the taxonomy (administrators): a slug, a broader concept, its names */
+    post: operations['postConcepts'];
     delete?: never;
     options?: never;
     head?: never;
@@ -327,6 +447,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/concepts/{slug}/terms': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Add a term to a concept (administrators); the passages already indexed that use it are tagged */
+    post: operations['postConceptsBySlugTerms'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/concepts/{slug}/terms/{term}/delete': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Remove a term from a concept (administrators); passages are tagged again without it */
+    post: operations['postConceptsBySlugTermsByTermDelete'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/stances': {
     parameters: {
       query?: never;
@@ -338,6 +492,23 @@ export interface paths {
     put?: never;
     /** Record a stance: an actor on a concept, with the exact words quoted from a passage */
     post: operations['postStances'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/stances/{id}/delete': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Remove a stance (its recorder or an administrator) */
+    post: operations['postStancesByIdDelete'];
     delete?: never;
     options?: never;
     head?: never;
@@ -668,6 +839,110 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/watches': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Your watches, oldest first, a page at a time (their feed addresses are not shown again) */
+    get: operations['watches'];
+    put?: never;
+    /** Make a watch: words and/or concepts, with optional filters, e-mail digest and webhook */
+    post: operations['postWatches'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/watches/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Change a watch of yours (the whole watch, as when made); its feed address stays */
+    post: operations['postWatchesById'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/watches/{id}/feed-key': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Give a watch of yours a new feed address; the old one stops working */
+    post: operations['postWatchesByIdFeedKey'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/watches/{id}/delete': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Delete a watch of yours, with its matches and deliveries */
+    post: operations['postWatchesByIdDelete'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/briefings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Your briefing jobs, oldest first, a page at a time */
+    get: operations['briefings'];
+    put?: never;
+    /** Ask for a briefing paper: answers 202 with the job to poll (Location); drafted in the background */
+    post: operations['postBriefings'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/briefings/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A briefing job of yours: its status, why it failed, or where its paper is */
+    get: operations['briefingsById'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/countries': {
     parameters: {
       query?: never;
@@ -737,6 +1012,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/consultations/{id}/close': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Close an open comment period now, before its time, with the reason (the secretariat); it then takes no submission */
+    post: operations['postConsultationsByIdClose'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/consultations/{id}': {
     parameters: {
       query?: never;
@@ -761,7 +1053,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Published submissions of a comment period, newest first, 50 a page (use `next` as `before`) */
+    /** Published submissions of a comment period, newest first, 50 a page (`nextCursor` as `cursor`, or `next` as `before`) */
     get: operations['consultationsByIdSubmissions'];
     put?: never;
     /** Submit a comment (API token of a representative of the organisation, or of a person submitting as themselves or anonymously where the period allows); answers with the receipt once committed */
@@ -817,7 +1109,42 @@ export interface paths {
     /** The meetings of a process, earliest first */
     get: operations['processesByProcessMeetings'];
     put?: never;
-    post?: never;
+    /** Announce a meeting of a process (the secretariat); times are wall-clock in the zone */
+    post: operations['postProcessesByProcessMeetings'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/meetings/{id}/change': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Change a meeting (the secretariat): new details, postpone, move online or cancel, with the reason */
+    post: operations['postMeetingsByIdChange'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/processes/{process}/follow': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Follow a process (its meetings join your calendar), or stop following it with `follow: false` */
+    post: operations['postProcessesByProcessFollow'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1153,23 +1480,16 @@ export interface components {
       /** @description Other names it is known by. */
       aliases: string[];
     };
-    Document: {
-      id: string;
-      processId: string;
-      /** @description UN symbol as given, e.g. A/AC.290/2021/CRP.2 */
-      symbol: string | null;
-      title: string;
-      /** @enum {string} */
-      kind:
-        | 'draft_report'
-        | 'revised_draft'
-        | 'non_paper'
-        | 'letter'
-        | 'contribution'
-        | 'working_paper'
-        | 'report'
-        | 'briefing';
-      versions: components['schemas']['Version'][];
+    Translations: {
+      translations: {
+        /** @enum {string} */
+        subjectType: 'process' | 'period' | 'version';
+        subjectId: string;
+        field: string;
+        /** @enum {string} */
+        language: 'ar' | 'zh' | 'en' | 'fr' | 'ru' | 'es';
+        text: string;
+      }[];
     };
     Version: {
       id: string;
@@ -1196,6 +1516,24 @@ export interface components {
       sourceSha256: string;
       sourceBytes: number;
       importedAt: string;
+    };
+    Document: {
+      id: string;
+      processId: string;
+      /** @description UN symbol as given, e.g. A/AC.290/2021/CRP.2 */
+      symbol: string | null;
+      title: string;
+      /** @enum {string} */
+      kind:
+        | 'draft_report'
+        | 'revised_draft'
+        | 'non_paper'
+        | 'letter'
+        | 'contribution'
+        | 'working_paper'
+        | 'report'
+        | 'briefing';
+      versions: components['schemas']['Version'][];
     };
     Block: {
       /** @description Stable id: it never changes when other blocks are added or renumbered */
@@ -1334,6 +1672,77 @@ export interface components {
         exact: string | null;
       }[];
     };
+    ImportUpload: {
+      file: {
+        /** @description The file name; its extension tells the format (.txt, .md, .docx, .pdf, .xml for Akoma Ntoso) */
+        name: string;
+        /** @description The file's bytes in base64; at most 40 MB decoded (text 20 MB, DOCX 40 MB, PDF 40 MB) */
+        content: string;
+      };
+      /** @description The document’s symbol, e.g. A/AC.292/2025/CRP.1 */
+      symbol?: string;
+      /** @description The title of a new document */
+      title?: string;
+      /** @description BCP 47 tag; detected when absent */
+      language?: string;
+      /** @description Version label, e.g. "Rev.1" */
+      version?: string;
+      /** @description The kind of a new document */
+      kind?: string;
+    };
+    ImportDraft: {
+      id: string;
+      /** @description Process slug */
+      process: string;
+      format: string;
+      sourceName: string | null;
+      bytes: number;
+      sha256: string;
+      language: string;
+      createdAt: string;
+      target: {
+        symbol: string | null;
+        title: string | null;
+        version: string | null;
+        kind: string | null;
+      };
+      blocks: {
+        /** @description Names the block in a correction */
+        key: string;
+        kind: string;
+        number: string | null;
+        address: string;
+        text: string;
+      }[];
+      warnings: {
+        code: string;
+        message: string;
+        line: number | null;
+      }[];
+      /** @description Corrections applied so far */
+      corrections: number;
+      /** @description Corrections of an earlier import of the same file re-applied at the upload */
+      reapplied: number;
+      notReapplied: {
+        type: string;
+        block: string;
+        reason: string;
+      }[];
+    };
+    ImportCorrection: {
+      /** @enum {string} */
+      type: 'kind' | 'number' | 'join' | 'split' | 'link_footnote';
+      /** @description The block’s key */
+      block: string;
+      /** @description kind: the block’s new kind */
+      kind?: string;
+      /** @description number: the block’s number (empty: none) */
+      number?: string;
+      /** @description split: the words the new block starts with, or an offset; link_footnote: the words the marker follows */
+      at?: string;
+      /** @description link_footnote: the address of the block that holds the marker ("para 12") */
+      target?: string;
+    };
     Organisation: {
       id: string;
       slug: string;
@@ -1372,6 +1781,23 @@ export interface components {
     };
     Revocation: {
       reason: string;
+    };
+    NewConcept: {
+      slug: string;
+      parent?: string;
+      names: {
+        en: string;
+        fr?: string;
+        es?: string;
+        ru?: string;
+        zh?: string;
+        ar?: string;
+      };
+    };
+    NewConceptTerm: {
+      /** @enum {string} */
+      language: 'ar' | 'zh' | 'en' | 'fr' | 'ru' | 'es';
+      term: string;
     };
     NewStance: {
       /** @description A block id (paragraph, footnote) or a published submission id */
@@ -1600,6 +2026,86 @@ export interface components {
     };
     RoundReminders: Record<string, never>;
     PublishRound: Record<string, never>;
+    Watch: {
+      id: string;
+      name: string;
+      query: string | null;
+      /** @description Concept ids */
+      concepts: string[];
+      /** @description Process ids */
+      processes: string[];
+      groups: (
+        | 'government'
+        | 'igo'
+        | 'private_sector'
+        | 'civil_society'
+        | 'technical_community'
+        | 'academia'
+        | 'individual'
+      )[];
+      webhookUrl: string | null;
+      /** @description The key of the HMAC signature of each webhook delivery (the owner’s alone) */
+      webhookSecret: string | null;
+      emailDigest: boolean;
+      createdAt: string;
+    };
+    NewWatch: {
+      name: string;
+      query?: string;
+      concepts?: string | string[];
+      processes?: string | string[];
+      groups?: string | string[];
+      emailDigest?: 'on' | '' | boolean;
+      webhookUrl?: string;
+    };
+    BriefingRequest: {
+      /** @description Process ids, slugs or aliases */
+      processes: string[];
+      /** @description Concept slugs or ids */
+      concepts: string[];
+      /** @description First day, YYYY-MM-DD */
+      from: string;
+      /** @description Last day, YYYY-MM-DD */
+      to: string;
+      /**
+       * @description The paper’s language; English unless given
+       * @enum {string}
+       */
+      language?: 'ar' | 'zh' | 'en' | 'fr' | 'ru' | 'es';
+      /**
+       * @description Paper size of HTML and PDF; A4 unless given
+       * @enum {string}
+       */
+      paper?: 'a4' | 'letter';
+    };
+    BriefingJob: {
+      id: string;
+      /**
+       * @description queued, then running, then done (results given) or failed (error given)
+       * @enum {string}
+       */
+      status: 'queued' | 'running' | 'done' | 'failed';
+      request: {
+        processes: string[];
+        concepts: string[];
+        from: string;
+        to: string;
+        language: string;
+        paper: string;
+      };
+      createdAt: string;
+      startedAt: string | null;
+      finishedAt: string | null;
+      /** @description Why a failed job failed */
+      error: {
+        code: string;
+        message: string;
+      } | null;
+      /** @description Once done: the paper’s address in each format (md, html, docx, pdf) */
+      results: {
+        [key: string]: string;
+      } | null;
+    };
     CommentPeriod: {
       id: string;
       processId: string;
@@ -1631,6 +2137,9 @@ export interface components {
        * @enum {string}
        */
       state: 'scheduled' | 'open' | 'extended' | 'closed';
+    };
+    EarlyClose: {
+      reason: string;
     };
     Submission: {
       id: string;
@@ -1721,6 +2230,19 @@ export interface components {
        */
       outcome: 'carried' | 'moved' | 'split' | 'merged' | 'lost_quote' | 'orphan';
     };
+    NewMeeting: {
+      title: string;
+      session?: string;
+      /** @enum {string} */
+      kind: 'formal' | 'informal';
+      /** @enum {string} */
+      format: 'in_person' | 'virtual' | 'hybrid';
+      place?: string;
+      startsAt: string;
+      endsAt: string;
+      timeZone: string;
+      webcastUrl?: string;
+    };
     Meeting: {
       id: string;
       processId: string;
@@ -1748,6 +2270,45 @@ export interface components {
       sequence: number;
       createdAt: string;
       updatedAt: string;
+    };
+    MeetingChangeRequest:
+      | {
+          title: string;
+          session?: string;
+          /** @enum {string} */
+          kind: 'formal' | 'informal';
+          /** @enum {string} */
+          format: 'in_person' | 'virtual' | 'hybrid';
+          place?: string;
+          startsAt: string;
+          endsAt: string;
+          timeZone: string;
+          webcastUrl?: string;
+          /** @constant */
+          action: 'update';
+          reason?: string;
+        }
+      | {
+          /** @constant */
+          action: 'postpone';
+          reason: string;
+          startsAt?: string | '';
+          endsAt?: string | '';
+        }
+      | {
+          /** @constant */
+          action: 'move_online';
+          reason: string;
+          webcastUrl?: string;
+        }
+      | {
+          /** @constant */
+          action: 'cancel';
+          reason: string;
+        };
+    Follow: {
+      /** @default true */
+      follow?: boolean;
     };
     MeetingChange: {
       /** @description The meeting sequence this change made */
@@ -2149,6 +2710,173 @@ export interface operations {
       };
     };
   };
+  postProcessesByProcessTranslations: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Process id, slug or alias */
+        process: string;
+      };
+      cookie?: never;
+    };
+    /** @description JSON of at most 1,048,576 bytes (more is refused with 413 PAYLOAD_TOO_LARGE); a field not described here is refused with 422 UNKNOWN_FIELD. */
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['Translations'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Translations added, changed or removed */
+            changed: number;
+          };
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SIGN_IN_REQUIRED; TOKEN_EXPIRED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description FORBIDDEN; TOKEN_SCOPE_MISSING */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PROCESS_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNKNOWN_FIELD */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  postVersionsByIdPublish: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Version id (UUID) */
+        id: string;
+      };
+      cookie?: never;
+    };
+    /** @description JSON of at most 1,048,576 bytes (more is refused with 413 PAYLOAD_TOO_LARGE); a field not described here is refused with 422 UNKNOWN_FIELD. */
+    requestBody: {
+      content: {
+        'application/json': Record<string, never>;
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Version'];
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SIGN_IN_REQUIRED; TOKEN_EXPIRED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description FORBIDDEN; TOKEN_SCOPE_MISSING */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description VERSION_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNKNOWN_FIELD */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
   processesByProcess: {
     parameters: {
       query?: never;
@@ -2494,9 +3222,399 @@ export interface operations {
       };
     };
   };
-  organisations: {
+  postProcessesByProcessImportDrafts: {
     parameters: {
       query?: never;
+      header?: never;
+      path: {
+        /** @description Process id, slug or alias */
+        process: string;
+      };
+      cookie?: never;
+    };
+    /** @description JSON of at most 1,048,576 bytes (more is refused with 413 PAYLOAD_TOO_LARGE); a field not described here is refused with 422 UNKNOWN_FIELD. */
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ImportUpload'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportDraft'];
+        };
+      };
+      /** @description INVALID_REQUEST; IMPORT_EMPTY */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SIGN_IN_REQUIRED; TOKEN_EXPIRED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description FORBIDDEN; TOKEN_SCOPE_MISSING */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PROCESS_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description IMPORT_TOO_LARGE; IMPORT_TOO_MANY_BLOCKS; IMPORT_DOCX_TOO_LARGE_UNPACKED; IMPORT_PDF_TOO_MANY_PAGES; PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description IMPORT_BINARY; IMPORT_INVALID_UTF8; IMPORT_BAD_DOCX; IMPORT_BAD_PDF; IMPORT_UNSUPPORTED_FORMAT */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description IMPORT_BAD_AKN; IMPORT_NO_CONTENT; IMPORT_PDF_ENCRYPTED; IMPORT_PDF_NO_TEXT; UNKNOWN_FIELD */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  importDraftsById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportDraft'];
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description IMPORT_DRAFT_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  postImportDraftsByIdCorrections: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    /** @description JSON of at most 1,048,576 bytes (more is refused with 413 PAYLOAD_TOO_LARGE); a field not described here is refused with 422 UNKNOWN_FIELD. */
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ImportCorrection'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportDraft'];
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SIGN_IN_REQUIRED; TOKEN_EXPIRED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description TOKEN_SCOPE_MISSING */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description IMPORT_DRAFT_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description CORRECTION_INVALID; UNKNOWN_FIELD */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  postImportDraftsByIdPublish: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    /** @description JSON of at most 1,048,576 bytes (more is refused with 413 PAYLOAD_TOO_LARGE); a field not described here is refused with 422 UNKNOWN_FIELD. */
+    requestBody: {
+      content: {
+        'application/json': Record<string, never>;
+      };
+    };
+    responses: {
+      /** @description OK */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportReport'];
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SIGN_IN_REQUIRED; TOKEN_EXPIRED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description TOKEN_SCOPE_MISSING */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description IMPORT_DRAFT_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description IMPORT_CONFLICT */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNKNOWN_FIELD */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  postImportDraftsByIdDiscard: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    /** @description JSON of at most 1,048,576 bytes (more is refused with 413 PAYLOAD_TOO_LARGE); a field not described here is refused with 422 UNKNOWN_FIELD. */
+    requestBody: {
+      content: {
+        'application/json': Record<string, never>;
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            discarded: string;
+          };
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SIGN_IN_REQUIRED; TOKEN_EXPIRED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description TOKEN_SCOPE_MISSING */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description IMPORT_DRAFT_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNKNOWN_FIELD */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  organisations: {
+    parameters: {
+      query?: {
+        /** @description nextCursor of the previous page; absent for the first page */
+        cursor?: string;
+        /** @description Items per page (1 to 500; 100 unless given) */
+        limit?: number;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -2511,6 +3629,8 @@ export interface operations {
         content: {
           'application/json': {
             organisations: components['schemas']['Organisation'][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
           };
         };
       };
@@ -3104,6 +4224,8 @@ export interface operations {
                 [key: string]: string;
               };
               terms: {
+                /** @description Names the term to remove */
+                id: string;
                 language: string;
                 term: string;
               }[];
@@ -3114,6 +4236,106 @@ export interface operations {
       };
       /** @description INVALID_REQUEST */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  postConcepts: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description JSON of at most 1,048,576 bytes (more is refused with 413 PAYLOAD_TOO_LARGE); a field not described here is refused with 422 UNKNOWN_FIELD. */
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['NewConcept'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            slug: string;
+            parent: string | null;
+            names: {
+              [key: string]: string;
+            };
+            terms: {
+              /** @description Names the term to remove */
+              id: string;
+              language: string;
+              term: string;
+            }[];
+          };
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SIGN_IN_REQUIRED; TOKEN_EXPIRED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description FORBIDDEN; TOKEN_SCOPE_MISSING */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description CONCEPT_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description CONCEPT_CONFLICT */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNKNOWN_FIELD */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -3147,6 +4369,8 @@ export interface operations {
               [key: string]: string;
             };
             terms: {
+              /** @description Names the term to remove */
+              id: string;
               language: string;
               term: string;
             }[];
@@ -3176,6 +4400,209 @@ export interface operations {
       };
       /** @description CONCEPT_NOT_FOUND */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  postConceptsBySlugTerms: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Concept slug or id */
+        slug: string;
+      };
+      cookie?: never;
+    };
+    /** @description JSON of at most 1,048,576 bytes (more is refused with 413 PAYLOAD_TOO_LARGE); a field not described here is refused with 422 UNKNOWN_FIELD. */
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['NewConceptTerm'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            concept: {
+              slug: string;
+              parent: string | null;
+              names: {
+                [key: string]: string;
+              };
+              terms: {
+                /** @description Names the term to remove */
+                id: string;
+                language: string;
+                term: string;
+              }[];
+            };
+            /** @description Passages tagged with the concept after the change */
+            tagged: number;
+          };
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SIGN_IN_REQUIRED; TOKEN_EXPIRED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description FORBIDDEN; TOKEN_SCOPE_MISSING */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description CONCEPT_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description CONCEPT_CONFLICT */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNKNOWN_FIELD */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  postConceptsBySlugTermsByTermDelete: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Concept slug or id */
+        slug: string;
+        /** @description The term’s id (`terms[].id`) */
+        term: string;
+      };
+      cookie?: never;
+    };
+    /** @description JSON of at most 1,048,576 bytes (more is refused with 413 PAYLOAD_TOO_LARGE); a field not described here is refused with 422 UNKNOWN_FIELD. */
+    requestBody: {
+      content: {
+        'application/json': Record<string, never>;
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            slug: string;
+            parent: string | null;
+            names: {
+              [key: string]: string;
+            };
+            terms: {
+              /** @description Names the term to remove */
+              id: string;
+              language: string;
+              term: string;
+            }[];
+          };
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SIGN_IN_REQUIRED; TOKEN_EXPIRED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description FORBIDDEN; TOKEN_SCOPE_MISSING */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description CONCEPT_NOT_FOUND; NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNKNOWN_FIELD */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -3282,6 +4709,92 @@ export interface operations {
         };
       };
       /** @description ANCHOR_INVALID; UNKNOWN_FIELD */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  postStancesByIdDelete: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Stance id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    /** @description JSON of at most 1,048,576 bytes (more is refused with 413 PAYLOAD_TOO_LARGE); a field not described here is refused with 422 UNKNOWN_FIELD. */
+    requestBody: {
+      content: {
+        'application/json': Record<string, never>;
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            removed: string;
+            /** @description The slug of the concept the stance was on */
+            concept: string;
+          };
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SIGN_IN_REQUIRED; TOKEN_EXPIRED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description FORBIDDEN; TOKEN_SCOPE_MISSING */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNKNOWN_FIELD */
       422: {
         headers: {
           [name: string]: unknown;
@@ -4665,6 +6178,592 @@ export interface operations {
       };
     };
   };
+  watches: {
+    parameters: {
+      query?: {
+        /** @description nextCursor of the previous page; absent for the first page */
+        cursor?: string;
+        /** @description Items per page (1 to 500; 100 unless given) */
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            watches: components['schemas']['Watch'][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+          };
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SIGN_IN_REQUIRED; TOKEN_EXPIRED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description TOKEN_SCOPE_MISSING */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  postWatches: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description JSON of at most 1,048,576 bytes (more is refused with 413 PAYLOAD_TOO_LARGE); a field not described here is refused with 422 UNKNOWN_FIELD. */
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['NewWatch'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            watch: components['schemas']['Watch'];
+            /** @description The watch’s secret Atom feed address: given once, here; renew it to get another */
+            feedUrl: string;
+          };
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SIGN_IN_REQUIRED; TOKEN_EXPIRED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description TOKEN_SCOPE_MISSING */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description CONCEPT_NOT_FOUND; PROCESS_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description WEBHOOK_ADDRESS_REFUSED; UNKNOWN_FIELD */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  postWatchesById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Watch id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    /** @description JSON of at most 1,048,576 bytes (more is refused with 413 PAYLOAD_TOO_LARGE); a field not described here is refused with 422 UNKNOWN_FIELD. */
+    requestBody: {
+      content: {
+        'application/json': {
+          name: string;
+          query?: string;
+          concepts?: string | string[];
+          processes?: string | string[];
+          groups?: string | string[];
+          emailDigest?: 'on' | '' | boolean;
+          webhookUrl?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            watch: components['schemas']['Watch'];
+          };
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SIGN_IN_REQUIRED; TOKEN_EXPIRED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description TOKEN_SCOPE_MISSING */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description WATCH_NOT_FOUND; CONCEPT_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description WEBHOOK_ADDRESS_REFUSED; UNKNOWN_FIELD */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  postWatchesByIdFeedKey: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Watch id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    /** @description JSON of at most 1,048,576 bytes (more is refused with 413 PAYLOAD_TOO_LARGE); a field not described here is refused with 422 UNKNOWN_FIELD. */
+    requestBody: {
+      content: {
+        'application/json': Record<string, never>;
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description The watch’s secret Atom feed address: given once, here; renew it to get another */
+            feedUrl: string;
+          };
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SIGN_IN_REQUIRED; TOKEN_EXPIRED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description TOKEN_SCOPE_MISSING */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description WATCH_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNKNOWN_FIELD */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  postWatchesByIdDelete: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Watch id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    /** @description JSON of at most 1,048,576 bytes (more is refused with 413 PAYLOAD_TOO_LARGE); a field not described here is refused with 422 UNKNOWN_FIELD. */
+    requestBody: {
+      content: {
+        'application/json': Record<string, never>;
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            deleted: string;
+          };
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SIGN_IN_REQUIRED; TOKEN_EXPIRED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description TOKEN_SCOPE_MISSING */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description WATCH_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNKNOWN_FIELD */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  briefings: {
+    parameters: {
+      query?: {
+        /** @description nextCursor of the previous page; absent for the first page */
+        cursor?: string;
+        /** @description Items per page (1 to 500; 100 unless given) */
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            jobs: components['schemas']['BriefingJob'][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+          };
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SIGN_IN_REQUIRED; TOKEN_EXPIRED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description TOKEN_SCOPE_MISSING */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  postBriefings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description JSON of at most 1,048,576 bytes (more is refused with 413 PAYLOAD_TOO_LARGE); a field not described here is refused with 422 UNKNOWN_FIELD. */
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['BriefingRequest'];
+      };
+    };
+    responses: {
+      /** @description Accepted: see the Location header */
+      202: {
+        headers: {
+          /** @description Where to poll */
+          Location?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BriefingJob'];
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SIGN_IN_REQUIRED; TOKEN_EXPIRED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description TOKEN_SCOPE_MISSING */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNKNOWN_FIELD */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  briefingsById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BriefingJob'];
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SIGN_IN_REQUIRED; TOKEN_EXPIRED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description TOKEN_SCOPE_MISSING */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
   countries: {
     parameters: {
       query?: never;
@@ -4987,6 +7086,87 @@ export interface operations {
       };
     };
   };
+  postConsultationsByIdClose: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    /** @description JSON of at most 1,048,576 bytes (more is refused with 413 PAYLOAD_TOO_LARGE); a field not described here is refused with 422 UNKNOWN_FIELD. */
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['EarlyClose'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommentPeriod'];
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SIGN_IN_REQUIRED; TOKEN_EXPIRED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description FORBIDDEN; TOKEN_SCOPE_MISSING */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PERIOD_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNKNOWN_FIELD */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
   consultationsById: {
     parameters: {
       query?: never;
@@ -5060,6 +7240,8 @@ export interface operations {
         organisation?: string;
         /** @description Cursor: the `next` of the previous page */
         before?: string;
+        /** @description The `nextCursor` of the previous page (the cursor of every list) */
+        cursor?: string;
         /** @description Page size, 50 by default */
         limit?: number;
       };
@@ -5081,6 +7263,8 @@ export interface operations {
           'application/json': {
             submissions: components['schemas']['Submission'][];
             next: string | null;
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
           };
         };
       };
@@ -5449,6 +7633,264 @@ export interface operations {
       };
       /** @description PROCESS_NOT_FOUND */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  postProcessesByProcessMeetings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Process id, slug or alias */
+        process: string;
+      };
+      cookie?: never;
+    };
+    /** @description JSON of at most 1,048,576 bytes (more is refused with 413 PAYLOAD_TOO_LARGE); a field not described here is refused with 422 UNKNOWN_FIELD. */
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['NewMeeting'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Meeting'];
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SIGN_IN_REQUIRED; TOKEN_EXPIRED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description FORBIDDEN; TOKEN_SCOPE_MISSING */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PROCESS_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNKNOWN_FIELD */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  postMeetingsByIdChange: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Meeting id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    /** @description JSON of at most 1,048,576 bytes (more is refused with 413 PAYLOAD_TOO_LARGE); a field not described here is refused with 422 UNKNOWN_FIELD. */
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MeetingChangeRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Meeting'];
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SIGN_IN_REQUIRED; TOKEN_EXPIRED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description FORBIDDEN; TOKEN_SCOPE_MISSING */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description MEETING_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description MEETING_CANCELLED; MEETING_CHANGED */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNKNOWN_FIELD */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  postProcessesByProcessFollow: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Process id, slug or alias */
+        process: string;
+      };
+      cookie?: never;
+    };
+    /** @description JSON of at most 1,048,576 bytes (more is refused with 413 PAYLOAD_TOO_LARGE); a field not described here is refused with 422 UNKNOWN_FIELD. */
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['Follow'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            process: string;
+            following: boolean;
+          };
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SIGN_IN_REQUIRED; TOKEN_EXPIRED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description TOKEN_SCOPE_MISSING */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PROCESS_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNKNOWN_FIELD */
+      422: {
         headers: {
           [name: string]: unknown;
         };

@@ -141,13 +141,16 @@ function responses(route: AnyApiRoute, components: ComponentSchemas): Record<str
   });
   const answers: Record<string, { description: string; content: unknown }> = {
     [String(route.status ?? 200)]: {
-      description: 'OK',
+      description: route.status === 202 ? 'Accepted: see the Location header' : 'OK',
       content: json(
         route.response,
         route.examples?.response !== undefined
           ? { example: { value: route.examples.response } }
           : undefined,
       ),
+      ...(route.status === 202
+        ? { headers: { Location: { description: 'Where to poll', schema: { type: 'string' } } } }
+        : {}),
     },
   };
   const codes = new Set<ErrorCode>(['INVALID_REQUEST', ...route.errors]);

@@ -2,6 +2,7 @@
  * plenum serve: open the database, fill a new one with demo content, and listen; with
  * --workers N, N processes share the port (node:cluster) and the database.
  */
+import { kickBriefingJobs } from '../briefings/briefing-jobs.service.ts';
 import cluster from 'node:cluster';
 import { configurePasswordPool } from '../accounts/passwords.ts';
 import { loadConfig, type Config } from '../config.ts';
@@ -122,6 +123,10 @@ async function serveWorker(config: Config, announceIt = false): Promise<number> 
     allowPrivate: config.allowPrivateWebhooks,
   });
   webhooks.start();
+  // Briefing jobs wait in the database: each process drafts the queued ones it claims, those
+  // left from before a restart first, then every 30 s those queued by other processes.
+  kickBriefingJobs(opened.db);
+  setInterval(() => kickBriefingJobs(opened.db), 30_000).unref();
   const siteUrl = config.publicUrl ?? `http://${config.host}:${config.port}`;
   // The outbox: every process writes the period notices due and sends the messages it claims.
   const transport = config.smtp

@@ -2,14 +2,21 @@
  * Routes of concepts: the taxonomy, adding concepts, removing terms, the API (a concept's page and
  * the form that adds a term to it are in src/pages/concept-page.ts).
  */
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
 import { z } from 'zod';
 import { checkForm } from '../accounts/accounts.middleware.ts';
 import type { ApiRegistry } from '../api/api-registry.ts';
 import type { AppEnv } from '../context.ts';
 import { unLanguages } from '../text/detect-language.ts';
 import { canEditConcepts } from './concepts.policy.ts';
-import { createConcept, getConcept, getConcepts, removeConceptTerm } from './concepts.service.ts';
+import { newConceptSchema, newTermSchema, type Concept } from './concepts.schema.ts';
+import {
+  addConceptTerm,
+  createConcept,
+  getConcept,
+  getConcepts,
+  removeConceptTerm,
+} from './concepts.service.ts';
 import { conceptListPage } from './concepts.views.ts';
 
 const field = (body: Record<string, unknown>, key: string): string =>
@@ -19,9 +26,40 @@ const conceptJson = z.object({
   slug: z.string(),
   parent: z.string().nullable(),
   names: z.record(z.string(), z.string()),
-  terms: z.array(z.object({ language: z.string(), term: z.string() })),
+  terms: z.array(
+    z.object({
+      id: z.string().describe('Names the term to remove'),
+      language: z.string(),
+      term: z.string(),
+    }),
+  ),
   passages: z.number().int(),
 });
+
+/** A concept as a write answers it: its names and terms (the passages are counted by the reads). */
+const conceptWrittenJson = conceptJson.omit({ passages: true });
+
+/** The API's view of a concept just written; `parentSlug` names its broader concept. */
+function writtenConcept(
+  concept: Concept,
+  parentSlug: string | null,
+): z.input<typeof conceptWrittenJson> {
+  return {
+    slug: concept.slug,
+    parent: parentSlug,
+    names: concept.names,
+    terms: concept.terms.map((t) => ({ id: t.id, language: t.language, term: t.term })),
+  };
+}
+
+/** The slug of a concept's broader concept, if it has one. */
+async function parentSlugOf(c: Context<AppEnv>, concept: Concept): Promise<string | null> {
+  if (!concept.parentId) return null;
+  const { concepts } = await getConcepts(c.var.deps.db);
+  return concepts.find((x) => x.id === concept.parentId)?.slug ?? null;
+}
+
+const conceptRef = z.object({ slug: z.string().min(1).max(100).describe('Concept slug or id') });
 
 /** Mounts the concept pages and registers their API routes. */
 export function conceptRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
@@ -70,7 +108,7 @@ export function conceptRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
           slug: x.slug,
           parent: x.parentId ? (slugOf.get(x.parentId) ?? null) : null,
           names: x.names,
-          terms: x.terms.map((t) => ({ language: t.language, term: t.term })),
+          terms: x.terms.map((t) => ({ id: t.id, language: t.language, term: t.term })),
           passages: counts.get(x.id) ?? 0,
         })),
       };
@@ -104,7 +142,7 @@ export function conceptRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
         slug: data.concept.slug,
         parent: data.parent?.slug ?? null,
         names: data.concept.names,
-        terms: data.concept.terms.map((t) => ({ language: t.language, term: t.term })),
+        terms: data.concept.terms.map((t) => ({ id: t.id, language: t.language, term: t.term })),
         passages: data.count,
         mentions: data.passages.map((p) => ({
           kind: p.kind,
@@ -118,6 +156,64 @@ export function conceptRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
           text: p.text,
         })),
       };
+    },
+  });
+
+  api.post({
+    path: '/api/concepts',
+    summary: 'Add a concept to the taxonomy (administrators): a slug, a broader concept, its names',
+    tag: 'concepts',
+    scope: 'admin',
+    status: 201,
+    body: newConceptSchema.meta({ id: 'NewConcept' }),
+    response: conceptWrittenJson,
+    errors: ['FORBIDDEN', 'CONCEPT_CONFLICT', 'CONCEPT_NOT_FOUND'],
+    handler: async (c, { body }) => {
+      const concept = await c.var.deps.db
+        .transaction()
+        .execute((trx) => createConcept(trx, c.var.viewer, body));
+      return writtenConcept(concept, await parentSlugOf(c, concept));
+    },
+  });
+
+  api.post({
+    path: '/api/concepts/:slug/terms',
+    summary:
+      'Add a term to a concept (administrators); the passages already indexed that use it are tagged',
+    tag: 'concepts',
+    scope: 'admin',
+    status: 201,
+    params: conceptRef,
+    body: newTermSchema.meta({ id: 'NewConceptTerm' }),
+    response: z.object({
+      concept: conceptWrittenJson,
+      tagged: z.number().int().describe('Passages tagged with the concept after the change'),
+    }),
+    errors: ['FORBIDDEN', 'CONCEPT_CONFLICT', 'CONCEPT_NOT_FOUND'],
+    handler: async (c, { params, body }) => {
+      const { concept, tagged } = await c.var.deps.db
+        .transaction()
+        .execute((trx) => addConceptTerm(trx, c.var.viewer, params.slug, body));
+      return { concept: writtenConcept(concept, await parentSlugOf(c, concept)), tagged };
+    },
+  });
+
+  api.post({
+    path: '/api/concepts/:slug/terms/:term/delete',
+    summary: 'Remove a term from a concept (administrators); passages are tagged again without it',
+    tag: 'concepts',
+    scope: 'admin',
+    params: conceptRef.extend({
+      term: z.string().min(1).max(100).describe('The term’s id (`terms[].id`)'),
+    }),
+    body: z.object({}),
+    response: conceptWrittenJson,
+    errors: ['FORBIDDEN', 'CONCEPT_NOT_FOUND', 'NOT_FOUND'],
+    handler: async (c, { params }) => {
+      const concept = await c.var.deps.db
+        .transaction()
+        .execute((trx) => removeConceptTerm(trx, c.var.viewer, params.slug, params.term));
+      return writtenConcept(concept, await parentSlugOf(c, concept));
     },
   });
 }

@@ -845,6 +845,216 @@ for (const engine of testEngines()) {
           expect: tokensOnly({ readerToken: 404, representativeToken: 404, secretariatToken: 404 }),
         },
       ]);
+      // The page actions' counterparts (issue 17, point 1). Tokens of this matrix hold every
+      // scope (made before scopes): what refuses here is the account's role.
+      const allTokens = (status: number) =>
+        tokensOnly({ readerToken: status, representativeToken: status, secretariatToken: status });
+      add('POST /api/concepts', [
+        {
+          name: 'a new concept (administrators only)',
+          path: '/api/concepts',
+          body: (role) => ({ slug: `by-${role.toLowerCase()}`, names: { en: `By ${role}` } }),
+          expect: allTokens(403),
+        },
+      ]);
+      add('POST /api/concepts/:slug/terms', [
+        {
+          name: 'a term (administrators only)',
+          path: '/api/concepts/public-core/terms',
+          body: () => ({ language: 'en', term: 'core of the net' }),
+          expect: allTokens(403),
+        },
+      ]);
+      add('POST /api/concepts/:slug/terms/:term/delete', [
+        {
+          name: 'a term (administrators only)',
+          path: `/api/concepts/public-core/terms/${newId()}/delete`,
+          body: () => ({}),
+          expect: allTokens(403),
+        },
+      ]);
+      add('POST /api/stances/:id/delete', [
+        {
+          name: 'a missing stance',
+          path: `/api/stances/${newId()}/delete`,
+          body: () => ({}),
+          expect: allTokens(404),
+        },
+      ]);
+      add('POST /api/processes/:process/meetings', [
+        {
+          name: 'a meeting (the secretariat)',
+          path: '/api/processes/twg/meetings',
+          body: (role) => ({
+            title: `Informal consultations by ${role}`,
+            kind: 'informal',
+            format: 'virtual',
+            startsAt: '2026-08-03T10:00',
+            endsAt: '2026-08-03T12:00',
+            timeZone: 'America/New_York',
+          }),
+          expect: secretariatWrite(201),
+        },
+      ]);
+      add('POST /api/meetings/:id/change', [
+        {
+          name: 'a move online (the secretariat)',
+          path: `/api/meetings/${meeting.id}/change`,
+          body: () => ({ action: 'move_online', reason: 'The venue is closed.' }),
+          expect: secretariatWrite(200),
+        },
+        {
+          name: 'a missing meeting',
+          path: `/api/meetings/${newId()}/change`,
+          body: () => ({ action: 'cancel', reason: 'Not needed.' }),
+          expect: allTokens(404),
+        },
+      ]);
+      add('POST /api/processes/:process/follow', [
+        {
+          name: 'a process (any account)',
+          path: '/api/processes/twg/follow',
+          body: () => ({ follow: true }),
+          expect: allTokens(200),
+        },
+      ]);
+      add('POST /api/processes/:process/translations', [
+        {
+          name: 'the process’s name (the secretariat)',
+          path: '/api/processes/twg/translations',
+          body: () => ({
+            translations: [
+              {
+                subjectType: 'process',
+                subjectId: built.process.id,
+                field: 'name',
+                language: 'fr',
+                text: 'Groupe de travail',
+              },
+            ],
+          }),
+          expect: secretariatWrite(200),
+        },
+      ]);
+      add('POST /api/watches', [
+        {
+          name: 'a watch (any account)',
+          path: '/api/watches',
+          body: (role) => ({ name: `Watch of ${role}`, query: 'public core' }),
+          expect: allTokens(201),
+        },
+      ]);
+      for (const [route, suffix, body] of [
+        ['POST /api/watches/:id', '', { name: 'Renamed', query: 'core' }],
+        ['POST /api/watches/:id/feed-key', '/feed-key', {}],
+        ['POST /api/watches/:id/delete', '/delete', {}],
+      ] as const)
+        add(route, [
+          {
+            name: 'a missing watch (or another’s)',
+            path: `/api/watches/${newId()}${suffix}`,
+            body: () => body,
+            expect: allTokens(404),
+          },
+        ]);
+      add('POST /api/versions/:id/publish', [
+        {
+          name: 'the public version (the secretariat; it stays public)',
+          path: `/api/versions/${built.versionId}/publish`,
+          body: () => ({}),
+          expect: secretariatWrite(200),
+        },
+        {
+          name: 'a missing version',
+          path: `/api/versions/${newId()}/publish`,
+          body: () => ({}),
+          expect: allTokens(404),
+        },
+      ]);
+      add('POST /api/processes/:process/import-drafts', [
+        {
+          name: 'a text file (the secretariat)',
+          path: '/api/processes/twg/import-drafts',
+          body: (role) => ({
+            file: {
+              name: 'draft.md',
+              content: Buffer.from(`# Draft by ${role}\n\n1. A first paragraph.\n`).toString(
+                'base64',
+              ),
+            },
+            symbol: `TWG/API/${role}`,
+            title: `A draft of ${role}`,
+          }),
+          expect: secretariatWrite(201),
+        },
+      ]);
+      const missingDraft = newId();
+      add('GET /api/import-drafts/:id', [
+        {
+          name: 'a missing draft',
+          path: `/api/import-drafts/${missingDraft}`,
+          expect: everyone(404),
+        },
+      ]);
+      for (const [route, suffix, body] of [
+        ['POST /api/import-drafts/:id/corrections', 'corrections', { type: 'join', block: 'b1' }],
+        ['POST /api/import-drafts/:id/publish', 'publish', {}],
+        ['POST /api/import-drafts/:id/discard', 'discard', {}],
+      ] as const)
+        add(route, [
+          {
+            name: 'a missing draft',
+            path: `/api/import-drafts/${missingDraft}/${suffix}`,
+            body: () => body,
+            expect: allTokens(404),
+          },
+        ]);
+      // A briefing job is its owner's: the request here is refused (the period ends before it
+      // starts) so that no job runs on after the test (src/briefings/briefing-jobs.test.ts runs them).
+      add('POST /api/briefings', [
+        {
+          name: 'a request that does not hold (any account)',
+          path: '/api/briefings',
+          body: () => ({
+            processes: ['twg'],
+            concepts: ['public-core'],
+            from: '2026-06-30',
+            to: '2026-01-01',
+          }),
+          expect: allTokens(400),
+        },
+      ]);
+      const signedInRead = (status: number) =>
+        Object.fromEntries(roles.map((r) => [r, r === 'anonymous' ? 401 : status])) as Record<
+          Role,
+          number
+        >;
+      add('POST /api/consultations/:id/close', [
+        {
+          // Closing the built period would change every later row's answers; the close itself
+          // is tested in src/api/page-actions.api.test.ts.
+          name: 'a missing period',
+          path: `/api/consultations/${newId()}/close`,
+          body: () => ({ reason: 'The mandate ended.' }),
+          expect: allTokens(404),
+        },
+      ]);
+      add('GET /api/watches', [
+        { name: 'one’s own watches', path: '/api/watches', expect: signedInRead(200) },
+      ]);
+      add('GET /api/briefings', [
+        { name: 'one’s own jobs', path: '/api/briefings', expect: signedInRead(200) },
+      ]);
+      add('GET /api/briefings/:id', [
+        { name: 'a missing job', path: `/api/briefings/${newId()}`, expect: signedInRead(404) },
+      ]);
+      add('GET /api/briefings/:id/result/:format', [
+        {
+          name: 'the paper of a missing job',
+          path: `/api/briefings/${newId()}/result/md`,
+          expect: signedInRead(404),
+        },
+      ]);
       add('GET /api/openapi.json', [
         { name: 'the description', path: '/api/openapi.json', expect: everyone(200) },
       ]);

@@ -10,8 +10,14 @@ import { requireProcess } from '../processes/processes.service.ts';
 import type { ApiRegistry } from '../api/api-registry.ts';
 import { clockOf, type AppEnv } from '../context.ts';
 import { checkCanManagePeriods } from './consultations.policy.ts';
-import { commentPeriodSchema, extensionSchema, newPeriodSchema } from './consultations.schema.ts';
 import {
+  commentPeriodSchema,
+  earlyCloseSchema,
+  extensionSchema,
+  newPeriodSchema,
+} from './consultations.schema.ts';
+import {
+  closeCommentPeriod,
   extendCommentPeriod,
   getPeriodAtAddress,
   getPeriodsOfProcess,
@@ -115,6 +121,31 @@ export function consultationRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
         .transaction()
         .execute((trx) =>
           extendCommentPeriod(trx, c.var.viewer, context.period.id, body, clockOf(c.var.deps)),
+        );
+    },
+  });
+
+  api.post({
+    path: '/api/consultations/:id/close',
+    summary:
+      'Close an open comment period now, before its time, with the reason (the secretariat); it then takes no submission',
+    tag: 'consultations',
+    scope: 'secretariat',
+    params: z.object({ id: z.string().max(100) }),
+    body: earlyCloseSchema.meta({ id: 'EarlyClose' }),
+    response: commentPeriodSchema,
+    errors: ['PERIOD_NOT_FOUND', 'FORBIDDEN'],
+    handler: async (c, { params, body }) => {
+      const context = await getPeriodAtAddress(
+        c.var.deps.db,
+        c.var.viewer,
+        params.id,
+        clockOf(c.var.deps),
+      );
+      return c.var.deps.db
+        .transaction()
+        .execute((trx) =>
+          closeCommentPeriod(trx, c.var.viewer, context.period.id, body, clockOf(c.var.deps)),
         );
     },
   });

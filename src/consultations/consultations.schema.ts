@@ -87,6 +87,11 @@ export const extensionSchema = z.object({
   reason: z.string().trim().min(3, 'Say why the period is extended.').max(1000),
 });
 
+/** Closing a period before its time: the reason, told with the period's history. */
+export const earlyCloseSchema = z.object({
+  reason: z.string().trim().min(3, 'Say why the period closes early.').max(1000),
+});
+
 /** The state of a period at an instant. */
 export function periodStateAt(
   period: { opensAt: string; closesAt: string; extensions: number },

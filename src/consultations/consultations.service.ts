@@ -11,7 +11,12 @@ import { findProcessById } from '../processes/processes.service.ts';
 import { zodError } from '../validation.ts';
 import { canReadVersion, readableDocument } from '../documents/documents.policy.ts';
 import { checkCanManagePeriods } from './consultations.policy.ts';
-import { extensionSchema, newPeriodSchema, type CommentPeriod } from './consultations.schema.ts';
+import {
+  earlyCloseSchema,
+  extensionSchema,
+  newPeriodSchema,
+  type CommentPeriod,
+} from './consultations.schema.ts';
 import {
   findPeriod,
   findPeriods,
@@ -20,6 +25,7 @@ import {
   listPeriodsOfDocument,
   listPeriodsOfProcess,
   updateClose,
+  closeEarly,
 } from './consultations.store.ts';
 import { zonedInstant } from './time-zones.ts';
 
@@ -179,6 +185,44 @@ export async function extendCommentPeriod(
       subjectType: 'comment_period',
       subjectId: id,
       data: { from: period.closesAt, to: closes.toISOString(), reason: parsed.data.reason },
+    },
+    now,
+  );
+  const updated = await findPeriod(db, id, now);
+  if (!updated) throw new PlenumError('INTERNAL');
+  return updated;
+}
+
+/**
+ * Closes an open period now, before its time (the secretariat), recording the reason as an event:
+ * from now on it takes no submission, as a period past its close.
+ */
+export async function closeCommentPeriod(
+  db: Db,
+  viewer: Viewer | null,
+  id: string,
+  input: unknown,
+  now: Date,
+): Promise<CommentPeriod> {
+  const period = await findPeriod(db, id, now);
+  if (!period) throw new PlenumError('PERIOD_NOT_FOUND');
+  checkCanManagePeriods(viewer, period.processId);
+  const parsed = earlyCloseSchema.safeParse(input);
+  if (!parsed.success) throw zodError(parsed.error);
+  if (period.state !== 'open' && period.state !== 'extended')
+    throw new PlenumError(
+      'INVALID_REQUEST',
+      `The period is ${period.state}: only an open one closes.`,
+    );
+  await closeEarly(db, id, now.toISOString());
+  await recordEvent(
+    db,
+    {
+      actor: viewer.id,
+      action: 'period.closed',
+      subjectType: 'comment_period',
+      subjectId: id,
+      data: { from: period.closesAt, to: now.toISOString(), reason: parsed.data.reason },
     },
     now,
   );

@@ -91,6 +91,15 @@ export async function updateClose(db: Db, id: string, closesAt: string): Promise
     .execute();
 }
 
+/** Closes a period early: its closing instant becomes `closesAt` (no extension is counted). */
+export async function closeEarly(db: Db, id: string, closesAt: string): Promise<void> {
+  await db
+    .updateTable('comment_periods')
+    .set({ closes_at: closesAt })
+    .where('id', '=', id)
+    .execute();
+}
+
 /**
  * The periods open at `now` in every process, closing soonest first, at most `limit` (read from
  * the index on the close, so the home page's cost does not grow with the periods of the past).

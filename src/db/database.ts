@@ -105,6 +105,7 @@ import type {
   TransparencyTreeHeadTable,
 } from '../transparency/transparency.table.ts';
 import type { MailOutboxTable } from '../mail/mail.table.ts';
+import type { BriefingJobTable } from '../briefings/briefing-jobs.table.ts';
 import type { MailPeriodNoticeTable } from '../notifications/notifications.table.ts';
 import { PlenumError } from '../errors.ts';
 import { migrations } from './migrations/index.ts';
@@ -177,6 +178,7 @@ export interface Database {
   account_links: AccountLinkTable;
   mail_outbox: MailOutboxTable;
   mail_period_notices: MailPeriodNoticeTable;
+  briefing_jobs: BriefingJobTable;
 }
 
 /** A database handle or an open transaction: what stores take as their first argument. */

@@ -50,6 +50,21 @@ export function documentRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
     return c.redirect(documentHref(version.documentId, version.seq), 303);
   });
 
+  api.post({
+    path: '/api/versions/:id/publish',
+    summary: 'Make a version in preparation public (the secretariat); a public one stays as it is',
+    tag: 'documents',
+    scope: 'secretariat',
+    params: idParam('Version'),
+    body: z.object({}),
+    response: versionSchema,
+    errors: ['VERSION_NOT_FOUND', 'FORBIDDEN'],
+    handler: async (c, { params }) =>
+      c.var.deps.db
+        .transaction()
+        .execute((trx) => publishVersion(trx, c.var.viewer, params.id.toLowerCase())),
+  });
+
   api.get({
     path: '/api/processes/:process',
     summary: 'A process with its documents, versions and languages',

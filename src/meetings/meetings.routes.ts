@@ -10,7 +10,12 @@ import type { ApiRegistry } from '../api/api-registry.ts';
 import { clockOf, type AppEnv } from '../context.ts';
 import { meetingsCalendar } from './meetings.calendar.ts';
 import { canManageMeetings, checkCanManageMeetings } from './meetings.policy.ts';
-import { meetingChangeSchema, meetingSchema } from './meetings.schema.ts';
+import {
+  meetingChangeInputSchema,
+  meetingChangeSchema,
+  meetingDetailsSchema,
+  meetingSchema,
+} from './meetings.schema.ts';
 import {
   changeMeeting,
   createMeeting,
@@ -109,6 +114,73 @@ export function meetingRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
       processes,
     });
     return c.body(ics, 200, { ...calendarHeaders, 'cache-control': 'private, no-store' });
+  });
+
+  const processRef = z.object({
+    process: z.string().min(1).max(200).describe('Process id, slug or alias'),
+  });
+  const meetingRef = z.object({
+    id: z.uuid({ message: 'meeting ids are UUIDs' }).describe('Meeting id'),
+  });
+
+  api.post({
+    path: '/api/processes/:process/meetings',
+    summary: 'Announce a meeting of a process (the secretariat); times are wall-clock in the zone',
+    tag: 'meetings',
+    scope: 'secretariat',
+    status: 201,
+    params: processRef,
+    body: meetingDetailsSchema.meta({ id: 'NewMeeting' }),
+    response: meetingSchema,
+    errors: ['PROCESS_NOT_FOUND', 'FORBIDDEN'],
+    // The service reads the body as sent: its schema makes empty fields null, which it would refuse again.
+    handler: async (c, { params, sent }) => {
+      const { db } = c.var.deps;
+      const process = await requireProcess(db, params.process);
+      return db
+        .transaction()
+        .execute((trx) => createMeeting(trx, c.var.viewer, process.id, sent, clockOf(c.var.deps)));
+    },
+  });
+
+  api.post({
+    path: '/api/meetings/:id/change',
+    summary:
+      'Change a meeting (the secretariat): new details, postpone, move online or cancel, with the reason',
+    tag: 'meetings',
+    scope: 'secretariat',
+    params: meetingRef,
+    body: meetingChangeInputSchema.meta({ id: 'MeetingChangeRequest' }),
+    response: meetingSchema,
+    errors: ['MEETING_NOT_FOUND', 'FORBIDDEN', 'MEETING_CANCELLED', 'MEETING_CHANGED'],
+    handler: async (c, { params, sent }) =>
+      c.var.deps.db
+        .transaction()
+        .execute((trx) =>
+          changeMeeting(trx, c.var.viewer, params.id.toLowerCase(), sent, clockOf(c.var.deps)),
+        ),
+  });
+
+  api.post({
+    path: '/api/processes/:process/follow',
+    summary:
+      'Follow a process (its meetings join your calendar), or stop following it with `follow: false`',
+    tag: 'meetings',
+    scope: 'submit',
+    params: processRef,
+    body: z.object({ follow: z.boolean().default(true) }).meta({ id: 'Follow' }),
+    response: z.object({ process: z.string(), following: z.boolean() }),
+    errors: ['PROCESS_NOT_FOUND', 'SIGN_IN_REQUIRED'],
+    handler: async (c, { params, body }) => {
+      const { db } = c.var.deps;
+      const process = await requireProcess(db, params.process);
+      await db
+        .transaction()
+        .execute((trx) =>
+          setFollow(trx, c.var.viewer, process.id, body.follow, clockOf(c.var.deps)),
+        );
+      return { process: process.slug, following: body.follow };
+    },
   });
 
   api.get({

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { checkForm } from '../accounts/accounts.middleware.ts';
 import { isPlenumError, onField, PlenumError } from '../errors.ts';
 import type { ApiRegistry } from '../api/api-registry.ts';
+import { decodeCursor, nextCursorSchema, pageOf, pageQuery } from '../api/cursor.ts';
 import { clockOf, type AppEnv } from '../context.ts';
 import {
   newOrganisationSchema,
@@ -18,6 +19,8 @@ import {
   addRepresentative,
   getOrganisation,
   getOrganisations,
+  getOrganisationsPage,
+  pageKeyOfOrganisation,
   registerOrganisation,
   revokeRepresentative,
   revokeVerification,
@@ -171,11 +174,23 @@ export function organisationRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
 
   api.get({
     path: '/api/organisations',
-    summary: 'Every registered organisation',
+    summary: 'The registered organisations by name, a page at a time',
     tag: 'organisations',
-    response: z.object({ organisations: z.array(organisationSchema) }),
+    query: pageQuery,
+    response: z.object({
+      organisations: z.array(organisationSchema),
+      nextCursor: nextCursorSchema,
+    }),
     errors: [],
-    handler: async (c) => ({ organisations: await getOrganisations(c.var.deps.db) }),
+    handler: async (c, { query }) => {
+      const read = await getOrganisationsPage(
+        c.var.deps.db,
+        decodeCursor(query.cursor),
+        query.limit + 1,
+      );
+      const { items, nextCursor } = pageOf(read, query.limit, pageKeyOfOrganisation);
+      return { organisations: items, nextCursor };
+    },
   });
   api.post({
     path: '/api/organisations',

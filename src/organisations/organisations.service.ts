@@ -28,6 +28,7 @@ import {
   insertMissingOrganisations,
   insertOrganisation,
   listOrganisations,
+  listOrganisationsAfter,
   listRepresentativeVerifications,
   markUnverified,
   markVerified,
@@ -105,6 +106,39 @@ export async function findOrganisationsByIds(
 /** Every organisation, by name. */
 export async function getOrganisations(db: Db): Promise<Organisation[]> {
   return listOrganisations(db);
+}
+
+/**
+ * A page of the organisations, by name: those after the key `after` (a page's last
+ * `pageKeyOfOrganisation`), at most `limit`.
+ */
+export async function getOrganisationsPage(
+  db: Db,
+  after: string | undefined,
+  limit: number,
+): Promise<Organisation[]> {
+  let key: { name: string; id: string } | undefined;
+  if (after !== undefined) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(after);
+    } catch {
+      parsed = undefined;
+    }
+    if (
+      !Array.isArray(parsed) ||
+      parsed.length !== 2 ||
+      !parsed.every((x) => typeof x === 'string')
+    )
+      throw new PlenumError('INVALID_REQUEST', 'cursor: This cursor was not given by plenum.');
+    key = { name: parsed[0] as string, id: parsed[1] as string };
+  }
+  return listOrganisationsAfter(db, key, limit);
+}
+
+/** The key a page of organisations continues after. */
+export function pageKeyOfOrganisation(o: Organisation): string {
+  return JSON.stringify([o.name, o.id]);
 }
 
 /** The organisations based in a State (its government first, then by name), at most `limit`. */

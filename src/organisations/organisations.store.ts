@@ -52,6 +52,33 @@ export async function listOrganisations(db: Db): Promise<Organisation[]> {
   return rows.map(toOrganisation);
 }
 
+/**
+ * A page of the organisations the list shows, by name then id, after the one named `after`
+ * (exclusive), at most `limit`: a keyset, so an organisation registered meanwhile never moves
+ * another from one page to the next.
+ */
+export async function listOrganisationsAfter(
+  db: Db,
+  after: { name: string; id: string } | undefined,
+  limit: number,
+): Promise<Organisation[]> {
+  let query = db
+    .selectFrom('organisations')
+    .selectAll()
+    .where('stakeholder_group', '<>', 'individual')
+    .orderBy('name')
+    .orderBy('id')
+    .limit(limit);
+  if (after)
+    query = query.where((eb) =>
+      eb.or([
+        eb('name', '>', after.name),
+        eb.and([eb('name', '=', after.name), eb('id', '>', after.id)]),
+      ]),
+    );
+  return (await query.execute()).map(toOrganisation);
+}
+
 /** The organisations based in a State (its government first, then by name), at most `limit`. */
 export async function listOrganisationsOfCountry(
   db: Db,

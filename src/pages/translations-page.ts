@@ -5,6 +5,8 @@
  * translations and decides who may change them.
  */
 import type { Context, Hono } from 'hono';
+import { z } from 'zod';
+import type { ApiRegistry } from '../api/api-registry.ts';
 import { checkForm } from '../accounts/accounts.middleware.ts';
 import { getPeriodsOfProcess } from '../consultations/consultations.service.ts';
 import { clockOf, type AppEnv } from '../context.ts';
@@ -15,6 +17,7 @@ import { checkCanTranslate } from '../processes/processes.policy.ts';
 import {
   contentLanguages,
   translatableFields,
+  translationEntrySchema,
   type TranslatableItem,
 } from '../processes/translations.schema.ts';
 import { getAllTranslations, saveTranslations } from '../processes/translations.service.ts';
@@ -69,8 +72,8 @@ function storedValues(
   );
 }
 
-/** Mounts the translations form of a process and the route that saves it. */
-export function mountTranslationsPage(app: Hono<AppEnv>): void {
+/** Mounts the translations form of a process and the route that saves it, and its API route. */
+export function mountTranslationsPage(app: Hono<AppEnv>, api: ApiRegistry): void {
   app.get('/processes/:process/translations', async (c) => {
     const { process, items } = await translatable(c);
     const stored = await getAllTranslations(c.var.deps.db, c.var.viewer, process.id, items);
@@ -124,5 +127,37 @@ export function mountTranslationsPage(app: Hono<AppEnv>): void {
           : error;
       });
     return c.redirect(`/processes/${process.slug}/translations?saved=1`, 303);
+  });
+
+  api.post({
+    path: '/api/processes/:process/translations',
+    summary:
+      'Save translations of a process’s name and mandate, its periods’ titles and its versions’ labels (the secretariat); an empty text removes one',
+    tag: 'processes',
+    scope: 'secretariat',
+    params: z.object({ process: z.string().min(1).max(200).describe('Process id, slug or alias') }),
+    body: z
+      .object({ translations: z.array(translationEntrySchema).max(5000) })
+      .meta({ id: 'Translations' }),
+    response: z.object({
+      changed: z.number().int().describe('Translations added, changed or removed'),
+    }),
+    errors: ['PROCESS_NOT_FOUND', 'FORBIDDEN'],
+    handler: async (c, { body }) => {
+      const { process, items } = await translatable(c);
+      const changed = await c.var.deps.db
+        .transaction()
+        .execute((trx) =>
+          saveTranslations(
+            trx,
+            c.var.viewer,
+            process.id,
+            items,
+            body.translations,
+            clockOf(c.var.deps),
+          ),
+        );
+      return { changed };
+    },
   });
 }

@@ -157,6 +157,26 @@ export function stanceRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
     },
   });
 
+  api.post({
+    path: '/api/stances/:id/delete',
+    scope: 'submit',
+    summary: 'Remove a stance (its recorder or an administrator)',
+    tag: 'stances',
+    params: z.object({ id: z.string().min(1).max(100).describe('Stance id') }),
+    body: z.object({}),
+    response: z.object({
+      removed: z.string(),
+      concept: z.string().describe('The slug of the concept the stance was on'),
+    }),
+    errors: ['SIGN_IN_REQUIRED', 'FORBIDDEN', 'NOT_FOUND'],
+    handler: async (c, { params }) => {
+      const concept = await c.var.deps.db
+        .transaction()
+        .execute((trx) => removeStance(trx, c.var.viewer, params.id));
+      return { removed: params.id, concept };
+    },
+  });
+
   api.get({
     path: '/api/countries/:code/stances',
     summary: 'The stances recorded for a state, oldest first',

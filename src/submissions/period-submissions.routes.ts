@@ -5,6 +5,8 @@
 import type { Context, Hono } from 'hono';
 import { z } from 'zod';
 import type { ApiRegistry } from '../api/api-registry.ts';
+import { decodeCursor, encodeCursor, nextCursorSchema } from '../api/cursor.ts';
+import { PlenumError } from '../errors.ts';
 import { canModerate } from '../consultations/consultations.policy.ts';
 import {
   getPeriodAtAddress,
@@ -140,11 +142,16 @@ export function periodSubmissionRoutes(app: Hono<AppEnv>, api: ApiRegistry): voi
   api.get({
     path: '/api/consultations/:id/submissions',
     summary:
-      'Published submissions of a comment period, newest first, 50 a page (use `next` as `before`)',
+      'Published submissions of a comment period, newest first, 50 a page (`nextCursor` as `cursor`, or `next` as `before`)',
     tag: 'consultations',
     params: periodRef,
     query: submissionFiltersSchema.extend({
       before: z.uuid().optional().describe('Cursor: the `next` of the previous page'),
+      cursor: z
+        .string()
+        .max(500)
+        .optional()
+        .describe('The `nextCursor` of the previous page (the cursor of every list)'),
       limit: z.coerce
         .number()
         .int()
@@ -153,7 +160,11 @@ export function periodSubmissionRoutes(app: Hono<AppEnv>, api: ApiRegistry): voi
         .optional()
         .describe('Page size, 50 by default'),
     }),
-    response: z.object({ submissions: z.array(submissionSchema), next: z.string().nullable() }),
+    response: z.object({
+      submissions: z.array(submissionSchema),
+      next: z.string().nullable(),
+      nextCursor: nextCursorSchema,
+    }),
     errors: ['PERIOD_NOT_FOUND'],
     handler: async (c, { params, query }) => {
       const context = await getPeriodContext(
@@ -162,15 +173,23 @@ export function periodSubmissionRoutes(app: Hono<AppEnv>, api: ApiRegistry): voi
         params.id.toLowerCase(),
         clockOf(c.var.deps),
       );
-      const { before, limit, ...rest } = query;
+      const { before: beforeId, cursor, limit, ...rest } = query;
+      // The common cursor carries the same submission id as `before`.
+      const after = decodeCursor(cursor);
+      if (after !== undefined && !z.uuid().safeParse(after).success)
+        throw new PlenumError('INVALID_REQUEST', 'cursor: This cursor was not given by plenum.');
+      const before = beforeId ?? after;
       const filters = await resolveFilters(
         c.var.deps.db,
         rest as Record<string, string | undefined>,
       );
-      return getPublishedSubmissions(c.var.deps.db, { periodId: context.period.id }, filters, {
-        ...(before ? { before } : {}),
-        ...(limit ? { limit } : {}),
-      });
+      const page = await getPublishedSubmissions(
+        c.var.deps.db,
+        { periodId: context.period.id },
+        filters,
+        { ...(before ? { before } : {}), ...(limit ? { limit } : {}) },
+      );
+      return { ...page, nextCursor: page.next ? encodeCursor(page.next) : null };
     },
   });
 }

@@ -1,5 +1,8 @@
 /** Routes of watches: the list and form, a watch's page, its feed, its feed address, deleting. */
 import type { Context, Hono } from 'hono';
+import { z } from 'zod';
+import type { ApiRegistry } from '../api/api-registry.ts';
+import { decodeCursor, nextCursorSchema, pageOf, pageQuery } from '../api/cursor.ts';
 import { checkForm, readPlenumCookie, setPlenumCookie } from '../accounts/accounts.middleware.ts';
 import { getConcepts } from '../concepts/concepts.service.ts';
 import type { Db } from '../db/database.ts';
@@ -14,6 +17,7 @@ import {
   createWatch,
   deleteWatch,
   getMyWatches,
+  getMyWatchesPage,
   getWatch,
   getWatchFeed,
   renewFeedKey,
@@ -26,6 +30,48 @@ import {
   type WatchChoices,
 } from './watches.views.ts';
 import { conceptName } from '../web/view-parts.ts';
+import { newWatchSchema, type Watch } from './watches.schema.ts';
+import { stakeholderGroups } from '../organisations/organisations.schema.ts';
+
+/** A watch as the API gives it to its owner. */
+const watchJson = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    query: z.string().nullable(),
+    concepts: z.array(z.string()).describe('Concept ids'),
+    processes: z.array(z.string()).describe('Process ids'),
+    groups: z.array(z.enum(stakeholderGroups)),
+    webhookUrl: z.string().nullable(),
+    webhookSecret: z
+      .string()
+      .nullable()
+      .describe('The key of the HMAC signature of each webhook delivery (the owner’s alone)'),
+    emailDigest: z.boolean(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'Watch' });
+
+function watchToJson(w: Watch): z.input<typeof watchJson> {
+  return {
+    id: w.id,
+    name: w.name,
+    query: w.query,
+    concepts: w.conceptIds,
+    processes: w.processIds,
+    groups: w.groups,
+    webhookUrl: w.webhookUrl,
+    webhookSecret: w.webhookSecret,
+    emailDigest: w.emailDigest,
+    createdAt: w.createdAt,
+  };
+}
+
+const feedUrlJson = z
+  .string()
+  .describe('The watch’s secret Atom feed address: given once, here; renew it to get another');
+
+const watchRef = z.object({ id: z.string().min(1).max(100).describe('Watch id') });
 
 async function choices(db: Db): Promise<WatchChoices> {
   return { concepts: (await getConcepts(db)).concepts, processes: await getProcesses(db) };
@@ -72,8 +118,8 @@ async function renderWatch(c: Context<AppEnv>, id: string, feedKey?: string, sta
   );
 }
 
-/** Mounts the watch pages and feeds. */
-export function watchRoutes(app: Hono<AppEnv>): void {
+/** Mounts the watch pages and feeds and registers their API routes. */
+export function watchRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
   app.get('/watches', async (c) => {
     const { db } = c.var.deps;
     const watches = await getMyWatches(db, c.var.viewer);
@@ -155,5 +201,102 @@ export function watchRoutes(app: Hono<AppEnv>): void {
         'cache-control': 'private, max-age=60',
       },
     );
+  });
+
+  // The API's writes call the services the forms call, in the same order (the webhook's address
+  // is checked before the transaction, since that waits for DNS).
+  api.get({
+    path: '/api/watches',
+    summary:
+      'Your watches, oldest first, a page at a time (their feed addresses are not shown again)',
+    tag: 'watches',
+    auth: true,
+    query: pageQuery,
+    response: z.object({ watches: z.array(watchJson), nextCursor: nextCursorSchema }),
+    errors: ['SIGN_IN_REQUIRED'],
+    handler: async (c, { query }) => {
+      const read = await getMyWatchesPage(
+        c.var.deps.db,
+        c.var.viewer,
+        decodeCursor(query.cursor),
+        query.limit + 1,
+      );
+      const { items, nextCursor } = pageOf(read, query.limit, (w) => w.id);
+      return { watches: items.map(watchToJson), nextCursor };
+    },
+  });
+
+  api.post({
+    path: '/api/watches',
+    summary:
+      'Make a watch: words and/or concepts, with optional filters, e-mail digest and webhook',
+    tag: 'watches',
+    scope: 'submit',
+    status: 201,
+    body: newWatchSchema.meta({ id: 'NewWatch' }),
+    response: z.object({ watch: watchJson, feedUrl: feedUrlJson }),
+    errors: [
+      'SIGN_IN_REQUIRED',
+      'CONCEPT_NOT_FOUND',
+      'PROCESS_NOT_FOUND',
+      'WEBHOOK_ADDRESS_REFUSED',
+    ],
+    handler: async (c, { sent }) => {
+      await checkWatchWebhook(sent, c.var.deps.allowPrivateWebhooks ?? false);
+      const { watch, feedKey } = await c.var.deps.db
+        .transaction()
+        .execute((trx) => createWatch(trx, c.var.viewer, sent));
+      return { watch: watchToJson(watch), feedUrl: `${siteBase(c)}/watch-feeds/${feedKey}.atom` };
+    },
+  });
+
+  api.post({
+    path: '/api/watches/:id',
+    summary: 'Change a watch of yours (the whole watch, as when made); its feed address stays',
+    tag: 'watches',
+    scope: 'submit',
+    params: watchRef,
+    body: newWatchSchema,
+    response: z.object({ watch: watchJson }),
+    errors: ['SIGN_IN_REQUIRED', 'WATCH_NOT_FOUND', 'CONCEPT_NOT_FOUND', 'WEBHOOK_ADDRESS_REFUSED'],
+    handler: async (c, { params, sent }) => {
+      await checkWatchWebhook(sent, c.var.deps.allowPrivateWebhooks ?? false);
+      const watch = await c.var.deps.db
+        .transaction()
+        .execute((trx) => changeWatch(trx, c.var.viewer, params.id, sent));
+      return { watch: watchToJson(watch) };
+    },
+  });
+
+  api.post({
+    path: '/api/watches/:id/feed-key',
+    summary: 'Give a watch of yours a new feed address; the old one stops working',
+    tag: 'watches',
+    scope: 'submit',
+    params: watchRef,
+    body: z.object({}),
+    response: z.object({ feedUrl: feedUrlJson }),
+    errors: ['SIGN_IN_REQUIRED', 'WATCH_NOT_FOUND'],
+    handler: async (c, { params }) => {
+      const key = await c.var.deps.db
+        .transaction()
+        .execute((trx) => renewFeedKey(trx, c.var.viewer, params.id));
+      return { feedUrl: `${siteBase(c)}/watch-feeds/${key}.atom` };
+    },
+  });
+
+  api.post({
+    path: '/api/watches/:id/delete',
+    summary: 'Delete a watch of yours, with its matches and deliveries',
+    tag: 'watches',
+    scope: 'submit',
+    params: watchRef,
+    body: z.object({}),
+    response: z.object({ deleted: z.string() }),
+    errors: ['SIGN_IN_REQUIRED', 'WATCH_NOT_FOUND'],
+    handler: async (c, { params }) => {
+      await c.var.deps.db.transaction().execute((trx) => deleteWatch(trx, c.var.viewer, params.id));
+      return { deleted: params.id };
+    },
   });
 }

@@ -47,6 +47,7 @@ import {
   listPastMatches,
   listTagsOf,
   listWatchesOf,
+  listWatchesOfAfter,
   moveDigestMark,
   updateFeedKeyHash,
   updateWatchRow,
@@ -403,6 +404,17 @@ async function ownWatch(db: Db, viewer: Viewer | null, id: string): Promise<Watc
 export async function getMyWatches(db: Db, viewer: Viewer | null): Promise<Watch[]> {
   checkCanWatch(viewer);
   return listWatchesOf(db, viewer.id);
+}
+
+/** A page of the viewer's watches, oldest first, after the watch `after`, at most `limit`. */
+export async function getMyWatchesPage(
+  db: Db,
+  viewer: Viewer | null,
+  after: string | undefined,
+  limit: number,
+): Promise<Watch[]> {
+  checkCanWatch(viewer);
+  return listWatchesOfAfter(db, viewer.id, after, limit);
 }
 
 /** A watch of the viewer's, its newest matches and its webhook delivery log. */

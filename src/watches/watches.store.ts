@@ -55,6 +55,23 @@ export async function listWatchesOf(db: Db, accountId: string): Promise<Watch[]>
   return rows.map(toWatch);
 }
 
+/** An account's watches by id (ids only grow), after `after` when given, at most `limit`. */
+export async function listWatchesOfAfter(
+  db: Db,
+  accountId: string,
+  after: string | undefined,
+  limit: number,
+): Promise<Watch[]> {
+  let query = db
+    .selectFrom('watches')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .orderBy('id')
+    .limit(limit);
+  if (after !== undefined) query = query.where('id', '>', after);
+  return (await query.execute()).map(toWatch);
+}
+
 /** Every watch: what the matching index is built from. */
 export async function listAllWatches(db: Db): Promise<Watch[]> {
   return (await db.selectFrom('watches').selectAll().execute()).map(toWatch);

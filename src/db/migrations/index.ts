@@ -27,6 +27,7 @@ import * as keptCounts from './0024-kept-counts.ts';
 import * as transparencyHashIndex from './0027-transparency-hash-index.ts';
 import * as registrySpanCovering from './0030-registry-span-covering.ts';
 import * as registryCellCounts from './0031-registry-cell-counts.ts';
+import * as briefingJobs from './0032-briefing-jobs.ts';
 
 /** The migrations by name, for Kysely's Migrator. */
 export const migrations: Record<string, Migration> = {
@@ -57,4 +58,5 @@ export const migrations: Record<string, Migration> = {
   '0027-transparency-hash-index': transparencyHashIndex,
   '0030-registry-span-covering': registrySpanCovering,
   '0031-registry-cell-counts': registryCellCounts,
+  '0032-briefing-jobs': briefingJobs,
 };
