@@ -164,6 +164,71 @@ export function filterForm(
   </form>`;
 }
 
+/** The opening words of a paragraph: whole words up to about `length` characters, never a cut word. */
+export function openingWords(text: string, length = 160): string {
+  if (text.length <= length) return text;
+  let opening = '';
+  for (const { segment } of new Intl.Segmenter(undefined, { granularity: 'word' }).segment(text)) {
+    if (opening.length + segment.length > length) break;
+    opening += segment;
+  }
+  return `${opening.trimEnd()}…`;
+}
+
+/**
+ * The paragraphs a comment is about, as checkboxes in a scrolling list (issue 19, point 6): each
+ * with its address in words and its opening words, the chosen ones first and marked; a filter box
+ * (shown by plenum.js) finds a paragraph by any of its words. Works without JavaScript.
+ */
+function paragraphPicker(
+  ctx: PageContext,
+  paragraphs: Block[],
+  headings: ReadonlyMap<string, string>,
+  preselected: string[],
+): Markup {
+  const { ui } = ctx;
+  const m = ui.m.submissions;
+  const chosen = new Set(preselected);
+  // The paragraph the reader came from heads the list, so it is in view without script.
+  const ordered = [
+    ...paragraphs.filter((b) => chosen.has(b.id)),
+    ...paragraphs.filter((b) => !chosen.has(b.id)),
+  ];
+  return html`<fieldset class="choices paragraphs" aria-describedby="para-help">
+    <legend>${m.formParagraphs}</legend>
+    <p class="help" id="para-help">${m.formParagraphsHelp}</p>
+    <input type="search" class="choice-filter" aria-label="${m.formParagraphsFilter}" placeholder="${m.formParagraphsFilter}" hidden />
+    <div class="choice-list">
+      ${ordered.map(
+        (b) =>
+          html`<label class="choice paragraph" data-search="${b.text}"><input type="checkbox" name="blockId" value="${b.id}"${chosen.has(b.id) ? html` checked` : ''} /> <strong class="address">${localAddress(ui, b.address, headings)}</strong> <span class="opening">${openingWords(b.text)}</span></label>`,
+      )}
+    </div>
+  </fieldset>`;
+}
+
+/** Attachment field types: what the server accepts (attachments.ts), by extension and media type. */
+const attachmentTypes =
+  '.pdf,.docx,.odt,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.oasis.opendocument.text';
+
+/**
+ * The attachment field with its limits written beside it; plenum.js checks the chosen files
+ * against the same limits (data-max-bytes, data-max-count) before anything is sent, and the
+ * server checks them always.
+ */
+function attachmentField(ctx: PageContext): Markup {
+  const m = ctx.ui.m.submissions;
+  const size = `${attachmentMaxBytes / 1048576} MB`;
+  return html`<div class="field attachments">
+    <label for="attachments">${m.attachments}</label>
+    <p class="help" id="attachments-help">${fill(m.formAttachments, { size, count: attachmentMaxCount })}</p>
+    <input type="file" id="attachments" name="attachments" multiple accept="${attachmentTypes}" aria-describedby="attachments-help attachments-check"
+      data-max-bytes="${attachmentMaxBytes}" data-max-count="${attachmentMaxCount}"
+      data-too-large="${fill(m.formAttachmentTooLarge, { max: size })}" data-too-many="${fill(m.formAttachmentTooMany, { count: attachmentMaxCount })}" data-wrong-type="${m.formAttachmentWrongType}" />
+    <p class="problem" id="attachments-check" role="alert" hidden></p>
+  </div>`;
+}
+
 /** The submission form of a period. */
 export function submitFormPage(
   ctx: PageContext,
@@ -217,16 +282,7 @@ export function submitFormPage(
             ${submitAsFields(ctx, data)}
             <fieldset>
               <legend>${m.formScope}</legend>
-              <label>${m.formParagraphs}
-                <select name="blockId" multiple size="8" aria-describedby="para-help">
-                  ${paragraphs.map((b) =>
-                    data.preselected.includes(b.id)
-                      ? html`<option value="${b.id}" selected>${localAddress(ui, b.address, headings)}: ${b.text.slice(0, 90)}</option>`
-                      : html`<option value="${b.id}">${localAddress(ui, b.address, headings)}: ${b.text.slice(0, 90)}</option>`,
-                  )}
-                </select>
-              </label>
-              <p class="help" id="para-help">${m.formParagraphsHelp}</p>
+              ${paragraphPicker(ctx, paragraphs, headings, data.preselected)}
               <label>${m.formQuote}
                 <textarea name="quote" rows="2" aria-describedby="quote-help">${data.quote ?? ''}</textarea>
               </label>
@@ -250,9 +306,7 @@ export function submitFormPage(
               </div>
             </fieldset>
             <p class="help" id="cosign-help">${m.formCosignersHelp}</p>
-            <label>${fill(m.formAttachments, { size: `${attachmentMaxBytes / 1048576} MB`, count: attachmentMaxCount })}
-              <input type="file" name="attachments" multiple accept=".pdf,.docx,.odt,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.oasis.opendocument.text" />
-            </label>
+            ${attachmentField(ctx)}
             <button type="submit">${m.formSubmit}</button>
           </form>`
     }`;
