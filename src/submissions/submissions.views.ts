@@ -5,6 +5,7 @@
 import { html } from 'hono/html';
 import type { CommentPeriod } from '../consultations/consultations.schema.ts';
 import type { PeriodContext } from '../consultations/consultations.service.ts';
+import { sectionHeadings } from '../documents/blocks.ts';
 import type { Block } from '../documents/documents.schema.ts';
 import { regionalGroupName, regionalGroups } from '../organisations/countries.ts';
 import { organisationLabel } from '../organisations/organisation-label.ts';
@@ -31,10 +32,16 @@ function anchorLabel(
   ui: PageContext['ui'],
   address: string,
   s: Submission,
-  options: { versionId?: string; versionLabels?: Map<string, string> },
+  options: {
+    versionId?: string;
+    versionLabels?: Map<string, string>;
+    headings?: ReadonlyMap<string, string>;
+  },
 ): string {
   const anchor = s.anchors.find((a) => a.address === address);
-  const local = localAddress(ui, address);
+  // In words from the headings of the version they belong to ("Introduction, paragraph 2").
+  const sameVersion = !options.versionId || !anchor || anchor.versionId === options.versionId;
+  const local = localAddress(ui, address, sameVersion ? options.headings : undefined);
   if (!options.versionId || !anchor || anchor.versionId === options.versionId) return local;
   const label = options.versionLabels?.get(anchor.versionId);
   return label ? `${local} (${label})` : local;
@@ -51,6 +58,8 @@ export function submissionItem(
     versionId?: string;
     versionLabels?: Map<string, string>;
     contentLanguage?: string;
+    /** The headings of the version the list is about, for addresses in words. */
+    headings?: ReadonlyMap<string, string>;
   } = {},
 ): Markup {
   const { ui } = ctx;
@@ -262,9 +271,7 @@ export function submitFormPage(
   const m = ui.m.submissions;
   const { period } = context;
   // Addresses in words: "Introduction, paragraph 2", the cover (issue 19, point 7).
-  const headings = new Map(
-    data.blocks.filter((b) => b.kind === 'heading').map((b) => [b.address, b.text] as const),
-  );
+  const headings = sectionHeadings(data.blocks);
   const paragraphs = data.blocks.filter(
     (b) => b.kind === 'paragraph' || b.kind === 'list_item' || b.kind === 'footnote',
   );
@@ -492,6 +499,8 @@ export function moderationQueuePage(
   ctx: PageContext,
   context: PeriodContext,
   queue: Submission[],
+  /** The headings of the period's version, for addresses in words. */
+  headings?: ReadonlyMap<string, string>,
 ): Markup {
   const { ui } = ctx;
   const m = ui.m.submissions;
@@ -500,7 +509,7 @@ export function moderationQueuePage(
     ${
       queue.length === 0
         ? html`<p class="empty">${m.queueEmpty}</p>`
-        : html`<ol class="submissions">${queue.map((s) => html`${submissionItem(ctx, s)}<li class="mod-actions">${moderationForm(ctx, s, `/consultations/${context.period.id}/moderation`)}</li>`)}</ol>`
+        : html`<ol class="submissions">${queue.map((s) => html`${submissionItem(ctx, s, headings ? { headings } : {})}<li class="mod-actions">${moderationForm(ctx, s, `/consultations/${context.period.id}/moderation`)}</li>`)}</ol>`
     }`;
   return page(ctx, {
     title: ui.m.consultations.moderate,
@@ -536,6 +545,8 @@ export interface CommentLayer {
   versionId: string;
   versionLabels: Map<string, string>;
   contentLanguage: string;
+  /** The headings of the version shown, for addresses in words. */
+  headings?: ReadonlyMap<string, string>;
 }
 
 /** The document page's own address with the filters, for comment links. */
@@ -572,7 +583,7 @@ export function paragraphComments(
   if (count && count.carried > 0) parts.push(link(ui.plural(m.previousComments, count.carried)));
   if (period) {
     parts.push(
-      html`<a href="/consultations/${period.id}/submit?block=${block.id}">${fill(m.commentOn, { address: localAddress(ui, block.address) })}</a>`,
+      html`<a href="/consultations/${period.id}/submit?block=${block.id}">${fill(m.commentOn, { address: localAddress(ui, block.address, layer.headings) })}</a>`,
     );
   }
   if (analyst)
@@ -580,14 +591,15 @@ export function paragraphComments(
   const open = isOpen && layer.open ? layer.open : undefined;
   return html`<div class="comment-bar" lang="${ui.lang}" dir="${ui.dir}">${parts.map((p, i) => html`${i > 0 ? ' · ' : ''}${p}`)}</div>${
     open
-      ? html`<section class="comments-open" aria-label="${fill(m.commentsOnParagraph, { address: localAddress(ui, block.address) })}" lang="${ui.lang}" dir="${ui.dir}">
-          <h3>${fill(m.commentsOnParagraph, { address: localAddress(ui, block.address) })}</h3>
+      ? html`<section class="comments-open" aria-label="${fill(m.commentsOnParagraph, { address: localAddress(ui, block.address, layer.headings) })}" lang="${ui.lang}" dir="${ui.dir}">
+          <h3>${fill(m.commentsOnParagraph, { address: localAddress(ui, block.address, layer.headings) })}</h3>
           <ol class="submissions">${open.submissions.map((s) =>
             submissionItem(ctx, s, {
               showAnchors: true,
               versionId: layer.versionId,
               versionLabels: layer.versionLabels,
               contentLanguage: layer.contentLanguage,
+              ...(layer.headings ? { headings: layer.headings } : {}),
             }),
           )}</ol>
           ${unverifiedApart(ctx, open.apart, {
@@ -595,6 +607,7 @@ export function paragraphComments(
             versionId: layer.versionId,
             versionLabels: layer.versionLabels,
             contentLanguage: layer.contentLanguage,
+            ...(layer.headings ? { headings: layer.headings } : {}),
           })}
           ${open.next ? html`<p><a href="${base}${sep}comments=${encodeURIComponent(block.address)}&amp;before=${open.next}#${id}">${ui.m.consultations.next}</a></p>` : ''}
           <p><a href="${base}#${id}">${m.hideComments}</a></p>
@@ -627,11 +640,14 @@ export function periodSubmissionsSection(
     filters: Record<string, string | undefined>;
     filterQuery: string;
     organisations: { slug: string; name: string }[];
+    /** The headings of the period's version, for addresses in words. */
+    headings?: ReadonlyMap<string, string>;
   },
 ): Markup {
   const { ui } = ctx;
   const m = ui.m.consultations;
   const here = `/consultations/${period.id}`;
+  const listed = data.headings ? { headings: data.headings } : {};
   const rejected = [...data.rejected.entries()].filter(([, n]) => n > 0);
   const exportQuery = data.filterQuery ? `?${data.filterQuery}` : '';
   return html`<h2>${m.submissions}</h2>
@@ -656,10 +672,10 @@ export function periodSubmissionsSection(
         ? html`<p class="empty">${m.noSubmissions}</p>`
         : html`<ol class="submissions">${data.submissions.map((s) => {
             const campaign = s.campaignId ? data.campaigns?.get(s.campaignId) : undefined;
-            return campaign ? campaignItem(ctx, campaign) : submissionItem(ctx, s);
+            return campaign ? campaignItem(ctx, campaign) : submissionItem(ctx, s, listed);
           })}</ol>`
     }
-    ${unverifiedApart(ctx, data.apart)}
+    ${unverifiedApart(ctx, data.apart, listed)}
     ${data.next ? html`<p><a href="${here}?${data.filterQuery ? `${data.filterQuery}&` : ''}before=${data.next}">${m.next}</a></p>` : ''}`;
 }
 
