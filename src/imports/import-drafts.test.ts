@@ -172,11 +172,14 @@ for (const engine of testEngines()) {
       assert.equal((await draftBlocks(draftPath)).length, 8);
       // Addresses in words (issue 19, point 7): the cover, a section by its heading; never the
       // stored `§I` or `¶1` as the text a reader sees.
-      const shown = [...body.matchAll(/<span class="address"><bdi title="[^"]+">([^<]+)<\/bdi>/g)].map(
-        (m) => m[1],
-      );
+      const shown = [
+        ...body.matchAll(/<span class="address"><bdi title="[^"]+">([^<]+)<\/bdi>/g),
+      ].map((m) => m[1]);
       assert.deepEqual(shown.slice(0, 3), ['cover, paragraph 1', 'Introduction', 'para 1']);
-      assert.ok(shown.every((a) => !/[§¶]/.test(a!)), shown.join(' | '));
+      assert.ok(
+        shown.every((a) => !/[§¶]/.test(a!)),
+        shown.join(' | '),
+      );
       // Listed on the process page for the secretariat.
       assert.match(await (await secretariat.get('/processes/twg')).text(), new RegExp(draftPath));
 

@@ -153,7 +153,10 @@ for (const engine of testEngines()) {
         assert.match(c.search.slice(kept.length), /^[\s,.;]/, `cut inside a word: ${c.opening}`);
       }
       // The filter box is there for the script, hidden without it; the help says what to do.
-      assert.match(page, /<input type="search" class="choice-filter" aria-label="Find a paragraph by its words"[^>]* hidden/);
+      assert.match(
+        page,
+        /<input type="search" class="choice-filter" aria-label="Find a paragraph by its words"[^>]* hidden/,
+      );
       assert.doesNotMatch(page, /Ctrl or Cmd/);
     });
 

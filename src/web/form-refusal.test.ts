@@ -664,7 +664,10 @@ for (const engine of testEngines()) {
       assert.equal(signedIn.headers.get('location'), commentPath);
       const form = await reader.get(commentPath);
       assert.equal(form.status, 200);
-      assert.match(await form.text(), new RegExp(`<option value="${block}" selected>`));
+      assert.match(
+        await form.text(),
+        new RegExp(`<input type="checkbox" name="blockId" value="${block}" checked`),
+      );
     });
 
     test('a way back to another site is never followed', async () => {

@@ -436,7 +436,9 @@ test(
         // Attachment limits beside the field, checked in the browser before anything is sent
         // (issue 19, point 6): a file over 5 MB and a file of another type are refused at once.
         const files = page.getByLabel('Attachments', { exact: true });
-        await page.getByText('Attachments (PDF, DOCX or ODT, up to 5 MB each, 5 at most)').waitFor();
+        await page
+          .getByText('Attachments (PDF, DOCX or ODT, up to 5 MB each, 5 at most)')
+          .waitFor();
         let posts = 0;
         page.on('request', (r) => {
           if (r.method() === 'POST') posts += 1;

@@ -429,7 +429,8 @@ export const en = {
     formCosignersFilter: 'Filter the organisations',
     formCosignersHelp: 'Each co-signer confirms before the submission is published.',
     formAttachments: 'Attachments (PDF, DOCX or ODT, up to {size} each, {count} at most)',
-    formAttachmentTooLarge: '"{name}" has {size}; each file may have {max} at most. Choose a smaller file.',
+    formAttachmentTooLarge:
+      '"{name}" has {size}; each file may have {max} at most. Choose a smaller file.',
     formAttachmentTooMany: '{n} files chosen; {count} at most.',
     formAttachmentWrongType: '"{name}" is not a PDF, DOCX or ODT file.',
     formSubmit: 'Submit',

@@ -432,7 +432,8 @@ export const es: Messages = {
     formCosignersHelp: 'Cada cofirmante confirma antes de que se publique la comunicación.',
     formAttachments:
       'Archivos adjuntos (PDF, DOCX u ODT, hasta {size} cada uno, {count} como máximo)',
-    formAttachmentTooLarge: '«{name}» ocupa {size}; cada archivo puede ocupar {max} como máximo. Elija un archivo más pequeño.',
+    formAttachmentTooLarge:
+      '«{name}» ocupa {size}; cada archivo puede ocupar {max} como máximo. Elija un archivo más pequeño.',
     formAttachmentTooMany: '{n} archivos elegidos; {count} como máximo.',
     formAttachmentWrongType: '«{name}» no es un archivo PDF, DOCX u ODT.',
     formSubmit: 'Enviar',

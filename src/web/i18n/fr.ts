@@ -433,7 +433,8 @@ export const fr: Messages = {
     formCosignersHelp: 'Chaque cosignataire confirme avant la publication de la contribution.',
     formAttachments:
       'Pièces jointes (PDF, DOCX ou ODT, {size} au plus chacune, {count} au maximum)',
-    formAttachmentTooLarge: '« {name} » fait {size} ; chaque fichier peut faire au plus {max}. Choisissez un fichier plus petit.',
+    formAttachmentTooLarge:
+      '« {name} » fait {size} ; chaque fichier peut faire au plus {max}. Choisissez un fichier plus petit.',
     formAttachmentTooMany: '{n} fichiers choisis ; {count} au plus.',
     formAttachmentWrongType: '« {name} » n’est pas un fichier PDF, DOCX ou ODT.',
     formSubmit: 'Soumettre',

@@ -436,7 +436,8 @@ export const ru: Messages = {
     formCosignersFilter: 'Фильтр организаций',
     formCosignersHelp: 'Каждый соавтор подтверждает участие до публикации материала.',
     formAttachments: 'Вложения (PDF, DOCX или ODT, каждое не более {size}, не более {count})',
-    formAttachmentTooLarge: '«{name}» имеет размер {size}; каждый файл — не более {max}. Выберите файл поменьше.',
+    formAttachmentTooLarge:
+      '«{name}» имеет размер {size}; каждый файл — не более {max}. Выберите файл поменьше.',
     formAttachmentTooMany: 'Выбрано файлов: {n}; не более {count}.',
     formAttachmentWrongType: '«{name}» не является файлом PDF, DOCX или ODT.',
     formSubmit: 'Отправить',

@@ -84,7 +84,9 @@ for (const field of document.querySelectorAll('input[type="file"][data-max-bytes
         problems.push(field.dataset.wrongType.replace('{name}', file.name));
       else if (file.size > Number(field.dataset.maxBytes))
         problems.push(
-          field.dataset.tooLarge.replace('{name}', file.name).replace('{size}', megabytes(file.size)),
+          field.dataset.tooLarge
+            .replace('{name}', file.name)
+            .replace('{size}', megabytes(file.size)),
         );
     }
     out.textContent = problems.join(' ');
