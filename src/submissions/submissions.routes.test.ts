@@ -123,7 +123,7 @@ for (const engine of testEngines()) {
       assert.doesNotMatch(page, /<select name="blockId"/);
       const choices = [
         ...page.matchAll(
-          /<label class="choice paragraph" data-search="([^"]*)"><input type="checkbox" name="blockId" value="([^"]+)"( checked)? \/> <strong class="address">([^<]+)<\/strong> <span class="opening">([^<]*)<\/span><\/label>/g,
+          /<label class="choice paragraph" data-search="([^"]*)"><input type="checkbox" name="blockId" value="([^"]+)"( checked)? \/> <strong class="address">([^<]+)<\/strong> <span class="opening" dir="auto">([^<]*)<\/span><\/label>/g,
         ),
       ].map(([, search, id, checked, address, opening]) => ({
         search: search!.replace(/&#39;/g, "'"),

@@ -210,7 +210,7 @@ function paragraphPicker(
     <div class="choice-list">
       ${ordered.map(
         (b) =>
-          html`<label class="choice paragraph" data-search="${b.text}"><input type="checkbox" name="blockId" value="${b.id}"${chosen.has(b.id) ? html` checked` : ''} /> <strong class="address">${localAddress(ui, b.address, headings)}</strong> <span class="opening">${openingWords(b.text)}</span></label>`,
+          html`<label class="choice paragraph" data-search="${b.text}"><input type="checkbox" name="blockId" value="${b.id}"${chosen.has(b.id) ? html` checked` : ''} /> <strong class="address">${localAddress(ui, b.address, headings)}</strong> <span class="opening" dir="auto">${openingWords(b.text)}</span></label>`,
       )}
     </div>
   </fieldset>`;
