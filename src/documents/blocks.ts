@@ -121,3 +121,13 @@ export const importFormats = ['text', 'markdown', 'docx', 'pdf', 'akn'] as const
 
 /** One input format. */
 export type ImportFormat = (typeof importFormats)[number];
+
+/**
+ * The headings of a text by their address (`§2` → "Introduction"), so that an address can be
+ * written in words: "Introduction, paragraph 2" (localAddress in src/web/i18n.ts).
+ */
+export function sectionHeadings(
+  blocks: readonly { kind: string; address: string; text: string }[],
+): Map<string, string> {
+  return new Map(blocks.filter((b) => b.kind === 'heading').map((b) => [b.address, b.text]));
+}

@@ -2,10 +2,11 @@
 import type { Viewer } from '../accounts/accounts.schema.ts';
 import type { Db } from '../db/database.ts';
 import { isId } from '../db/ids.ts';
-import { PlenumError } from '../errors.ts';
+import { isPlenumError, PlenumError } from '../errors.ts';
 import type { Process } from '../processes/processes.schema.ts';
 import { getProcesses, lookupProcess, requireProcess } from '../processes/processes.service.ts';
 import { z } from 'zod';
+import { sectionHeadings } from './blocks.ts';
 import {
   languageTagSchema,
   type Block,
@@ -244,6 +245,26 @@ export async function getBlocks(
   if (!mayRead(viewer, await findReadAccess(db, { languageVersionId })))
     throw new PlenumError('LANGUAGE_VERSION_NOT_FOUND');
   return listBlocks(db, languageVersionId);
+}
+
+/**
+ * The headings of a version by their address (`§2` → "Introduction"), in the reader's language
+ * where the version has it, for addresses in words; none when the viewer may not read it.
+ */
+export async function getSectionHeadings(
+  db: Db,
+  versionId: string,
+  viewer: Viewer | null,
+  language?: string,
+): Promise<Map<string, string>> {
+  const pick = (lang?: string) => getLanguageVersion(db, versionId, lang, viewer);
+  try {
+    const languageVersion = await pick(language).catch(() => pick());
+    return sectionHeadings(await getBlocks(db, languageVersion.id, viewer));
+  } catch (error) {
+    if (isPlenumError(error)) return new Map();
+    throw error;
+  }
 }
 
 /** One block by its stable id. */

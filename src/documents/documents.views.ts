@@ -5,7 +5,7 @@
 import { contentString, contentText } from '../web/view-parts.ts';
 import { html } from 'hono/html';
 import type { PageContext } from '../web/page-context.ts';
-import { fill } from '../web/i18n.ts';
+import { fill, localAddress } from '../web/i18n.ts';
 import { csrfField, directionOf, languageName, page, type Markup } from '../web/layout.ts';
 import { anchorsFor } from './anchors.ts';
 import type { DocumentReading } from './documents.service.ts';
@@ -95,12 +95,14 @@ function renderBlock(block: Block, ctx: RenderContext): Markup {
       return html`<h${level} id="${id}">${number}${textWithMarkers(block, ctx)}</h${level}>`;
     }
     case 'paragraph': {
-      if (block.number === null) return html`<p id="${id}">${textWithMarkers(block, ctx)}</p>`;
+      // An unnumbered paragraph takes comments too, under it like a numbered one.
+      if (block.number === null)
+        return html`<p id="${id}">${textWithMarkers(block, ctx)}</p>${ctx.underParagraph(block, id)}`;
       const sub = block.parentId !== null;
       // The number as printed ("38.", "(b)"); <bdi> keeps "1." from turning into ".1" in Arabic.
       const label = block.label ?? (sub ? `(${block.number})` : `${block.number}.`);
       const cls = sub ? `para sub level-${Math.min(block.level ?? 2, 3)}` : 'para';
-      return html`<p class="${cls}" id="${id}"><a class="num" href="#${id}" title="${block.address}"><bdi>${label}</bdi></a> ${textWithMarkers(block, ctx)}</p>${ctx.underParagraph(block, id)}`;
+      return html`<p class="${cls}" id="${id}"><a class="num" href="#${id}" title="${localAddress(ctx.page.ui, block.address)}"><bdi>${label}</bdi></a> ${textWithMarkers(block, ctx)}</p>${ctx.underParagraph(block, id)}`;
     }
     case 'list_item':
       return html`<li id="${id}">${textWithMarkers(block, ctx)}</li>`;

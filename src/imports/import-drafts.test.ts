@@ -94,7 +94,8 @@ for (const engine of testEngines()) {
       return [
         ...page.matchAll(/<li id="block-([^"]+)" class="import-block[^"]*">([\s\S]*?)<details/g),
       ].map(([, key, inner]) => {
-        const address = /<span class="address" dir="ltr">([^<]+)<\/span>/.exec(inner!)?.[1];
+        // The address as stored is the title of the address in words.
+        const address = /<span class="address"><bdi title="([^"]+)">/.exec(inner!)?.[1];
         const text = /<p class="block-text">(?:<strong>)?([^<]*)/.exec(inner!)?.[1];
         return `${key}|${address}|${text}`;
       });
@@ -169,6 +170,16 @@ for (const engine of testEngines()) {
       assert.match(body, /The Group met three times/);
       assert.match(body, /Import report/);
       assert.equal((await draftBlocks(draftPath)).length, 8);
+      // Addresses in words (issue 19, point 7): the cover, a section by its heading; never the
+      // stored `§I` or `¶1` as the text a reader sees.
+      const shown = [
+        ...body.matchAll(/<span class="address"><bdi title="[^"]+">([^<]+)<\/bdi>/g),
+      ].map((m) => m[1]);
+      assert.deepEqual(shown.slice(0, 3), ['cover, paragraph 1', 'Introduction', 'para 1']);
+      assert.ok(
+        shown.every((a) => !/[§¶]/.test(a!)),
+        shown.join(' | '),
+      );
       // Listed on the process page for the secretariat.
       assert.match(await (await secretariat.get('/processes/twg')).text(), new RegExp(draftPath));
 

@@ -3,10 +3,10 @@
  * import draft's page, the document as read beside its report, with a small form per correction.
  */
 import { html } from 'hono/html';
-import type { ParsedBlock, ParseWarning } from '../documents/blocks.ts';
+import { sectionHeadings, type ParsedBlock, type ParseWarning } from '../documents/blocks.ts';
 import { documentKinds } from '../documents/documents.schema.ts';
 import type { Process } from '../processes/processes.schema.ts';
-import { fill, uiLanguages } from '../web/i18n.ts';
+import { fill, localAddress, uiLanguages, type Ui } from '../web/i18n.ts';
 import { csrfField, directionOf, languageName, page, type Markup } from '../web/layout.ts';
 import type { PageContext } from '../web/page-context.ts';
 import { findConcerns, type BlockConcern } from './concerns.ts';
@@ -199,6 +199,21 @@ function draftFacts(ctx: PageContext, draft: ImportDraft): Markup {
   </dl>`;
 }
 
+/**
+ * A block's address in words ("Introduction, paragraph 2", "cover, part 3"), from the draft's own
+ * headings; the address as stored stays in the title for those who correct it.
+ */
+function addressOf(ui: Ui, draft: ImportDraft, address: string): Markup {
+  let headings = headingsByDraft.get(draft);
+  if (!headings) {
+    headings = sectionHeadings(draft.result.blocks);
+    headingsByDraft.set(draft, headings);
+  }
+  return html`<bdi title="${address}">${localAddress(ui, address, headings)}</bdi>`;
+}
+/** Each draft's headings, worked out once per page. */
+const headingsByDraft = new WeakMap<ImportDraft, Map<string, string>>();
+
 /** One block as read, highlighted when doubtful, with the forms that correct it. */
 function blockItem(
   ctx: PageContext,
@@ -215,13 +230,13 @@ function blockItem(
       : html`<p class="block-text">${block.text}</p>`;
   return html`<li id="block-${block.key}" class="import-block${concern ? ' doubtful' : ''}">
     <p class="meta" dir="${ui.dir}" lang="${ui.lang}">
-      <span class="address" dir="ltr">${block.address}</span> · ${kindName}${
+      <span class="address">${addressOf(ui, draft, block.address)}</span> · ${kindName}${
         block.number !== null ? html` · <span dir="ltr">${block.number}</span>` : ''
       }
     </p>
     ${text} ${markersOf(ctx, draft, block)} ${concern ? concernNote(ctx, concern) : ''}
     <details dir="${ui.dir}" lang="${ui.lang}">
-      <summary>${m.correct} <span class="visually-hidden">${block.address}</span></summary>
+      <summary>${m.correct} <span class="visually-hidden">${addressOf(ui, draft, block.address)}</span></summary>
       ${correctionForms(ctx, draft, item)}
     </details>
   </li>`;
@@ -238,7 +253,7 @@ function markersOf(ctx: PageContext, draft: ImportDraft, block: ParsedBlock): Ma
       return html`${i > 0 ? ', ' : ''}<span dir="ltr">${r.marker}</span> →
         ${
           target
-            ? html`<a href="#block-${target.key}" dir="ltr">${target.address}</a>`
+            ? html`<a href="#block-${target.key}">${addressOf(ctx.ui, draft, target.address)}</a>`
             : html`<em>${m.unlinked}</em>`
         }`;
     })}
@@ -382,7 +397,7 @@ function warningsPart(
           ${warnings.map((w) => {
             const block = blockOf(w);
             return html`<li>
-              ${block ? html`<a href="#block-${block.key}" dir="ltr">${block.address}</a>: ` : ''}${
+              ${block ? html`<a href="#block-${block.key}">${addressOf(ctx.ui, draft, block.address)}</a>: ` : ''}${
                 w.line ? html`${fill(m.line, { n: w.line })}: ` : ''
               }<span lang="en" dir="ltr">${w.message}</span>
             </li>`;

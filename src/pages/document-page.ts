@@ -26,6 +26,7 @@ import { anchorsFor } from '../documents/anchors.ts';
 import { getContentTranslations } from '../processes/translations.service.ts';
 import { heatStrip } from '../web/charts.ts';
 import { fill, localAddress } from '../web/i18n.ts';
+import { sectionHeadings } from '../documents/blocks.ts';
 import type { Markup } from '../web/layout.ts';
 import { documentHref } from '../web/links.ts';
 import type { PageContext } from '../web/page-context.ts';
@@ -70,6 +71,7 @@ async function commentLayer(c: Context<AppEnv>, reading: DocumentReading): Promi
     versionId: reading.version.id,
     versionLabels: new Map(reading.document.versions.map((v) => [v.id, v.label])),
     contentLanguage: reading.languageVersion.language,
+    headings: sectionHeadings(reading.blocks),
     ...(openPeriod ? { openPeriod } : {}),
     ...(open && openAddress
       ? { open: { address: openAddress, ...open, apart: apart?.submissions ?? [] } }
@@ -84,12 +86,13 @@ async function commentLayer(c: Context<AppEnv>, reading: DocumentReading): Promi
 function commentHeatStrip(ctx: PageContext, reading: DocumentReading, layer: CommentLayer): Markup {
   const { ui } = ctx;
   const anchors = anchorsFor(reading.blocks.map((b) => b.address));
+  const headings = sectionHeadings(reading.blocks);
   const cells = reading.blocks.flatMap((b, i) => {
     if (b.kind !== 'paragraph' || b.number === null || b.matter !== null) return [];
     const count = layer.counts.get(b.address);
     return [
       {
-        label: localAddress(ui, b.address),
+        label: localAddress(ui, b.address, headings),
         href: `#${anchors[i]!}`,
         count: count ? count.direct + count.carried : 0,
       },

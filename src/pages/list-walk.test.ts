@@ -68,6 +68,13 @@ interface ListPage {
   api?: (b: BuiltConsultation, query: string) => string;
 }
 
+/** The campaign the walk plants (set once the follower has grouped it). */
+let campaignId = '';
+
+/** A form letter, sent by several organisations: one campaign. */
+const letter =
+  'We ask the working group to keep the multistakeholder model in paragraph 12 and to publish every contribution received during the consultation. The secretariat should report on the comments before the next session, and answer each of them in writing.';
+
 const nextLink = (html: string) =>
   /<a rel="next" href="([^"]+)"/.exec(html)?.[1]?.replace(/&amp;/g, '&');
 
@@ -123,6 +130,19 @@ const listPages: ListPage[] = [
     },
     listed: (html) => itemsOf(html, /<ol class="submissions"[^>]*>([\s\S]*?)<\/ol>/),
     next: nextLink,
+  },
+  {
+    // A campaign's page: the count of its members above them, page after page; the period's page
+    // and the API say the same count (below).
+    route: '/consultations/:id/campaigns/:campaign',
+    path: (b) => `/consultations/${b.period.id}/campaigns/${campaignId}`,
+    queries: () => [''],
+    said: (html) => {
+      const m = /<p><strong>([\d,]+) submissions? with the same or nearly the same text/.exec(html);
+      return m ? numberOf(m[1]!) : undefined;
+    },
+    listed: (html) => itemsOf(html, /<ol class="submissions"[^>]*>([\s\S]*?)<\/ol>/),
+    next: (html) => /<a href="([^"]+\?after=[^"]+)">Next page<\/a>/.exec(html)?.[1],
   },
   {
     route: '/concepts/:slug',
@@ -207,8 +227,6 @@ const notCountedLists: Record<string, string> = {
   '/attachments/:id': 'a file',
   '/transparency': 'the log’s head, no list',
   '/transparency/tree-heads.atom': 'a feed',
-  '/consultations/:id/campaigns/:campaign':
-    'a campaign: its members under their count, not walked yet',
   '/documents/:id/compare': 'a comparison',
   '/admin/followers': 'the followers’ state',
   '/admin/mail': 'the mail queue, no count',
@@ -260,7 +278,31 @@ for (const engine of testEngines()) {
           );
         }
       }
+      // A form letter from four senders (one of them twice, varied): one campaign of five.
+      const senders = ['civil', 'tech', 'government', 'civil', 'tech'] as const;
+      for (const [i, who] of senders.entries()) {
+        await o.db.transaction().execute((trx) =>
+          submitComment(
+            trx,
+            representativeViewer(built, who),
+            built.period.id,
+            {
+              organisationId: built.organisations[who].id,
+              body: i === 3 ? `On behalf of our members. ${letter}` : letter,
+              idempotencyKey: `walk-letter-${i}`,
+            },
+            [],
+            now,
+          ),
+        );
+      }
       await drain(o.db, engine);
+      const grouped = await o.db
+        .selectFrom('submissions')
+        .select('campaign_id')
+        .where('body', '=', letter)
+        .executeTakeFirstOrThrow();
+      campaignId = grouped.campaign_id!;
       app = createApp({ db: o.db, engine, now: () => now });
     });
     after(() => o.close());
@@ -295,6 +337,25 @@ for (const engine of testEngines()) {
       });
     }
 
+    test('a campaign: the period’s page, its own page and the API give one count', async () => {
+      const reader = new TestClient(app);
+      const period = await (await reader.get(`/consultations/${built.period.id}`)).text();
+      const inList = new RegExp(
+        `id="c-${campaignId}">\\s*<p class="who"><strong>Campaign</strong>: (\\d+) submissions`,
+      ).exec(period);
+      assert.ok(inList, 'the period’s page shows the campaign');
+      const own = await (
+        await reader.get(`/consultations/${built.period.id}/campaigns/${campaignId}`)
+      ).text();
+      const campaignList = listPages.find((l) => l.route.includes('campaigns'))!;
+      assert.equal(Number(inList[1]), campaignList.said(own));
+      assert.equal(Number(inList[1]), 5);
+      const api = (await (
+        await reader.get(`/api/consultations/${built.period.id}/campaigns`)
+      ).json()) as { campaigns: { id: string; submissions: number }[] };
+      assert.equal(api.campaigns.find((c) => c.id === campaignId)?.submissions, 5);
+    });
+
     test('the concepts tree says for each concept the count its page says', async () => {
       const reader = new TestClient(app);
       const tree = await (await reader.get('/concepts')).text();
@@ -304,7 +365,10 @@ for (const engine of testEngines()) {
         );
       assert.ok(m, 'the tree counts the concept');
       const concept = await (await reader.get('/concepts/public-core')).text();
-      assert.equal(numberOf(m[1]!), listPages[2]!.said(concept));
+      assert.equal(
+        numberOf(m[1]!),
+        listPages.find((l) => l.route === '/concepts/:slug')!.said(concept),
+      );
     });
 
     test('a page and the API answer 404 for the same unknown things', async () => {

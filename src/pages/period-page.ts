@@ -4,6 +4,7 @@ import { clockOf, type AppEnv } from '../context.ts';
 import { canModerate } from '../consultations/consultations.policy.ts';
 import { getPeriodAtAddress, getPeriodExtensions } from '../consultations/consultations.service.ts';
 import { periodDetails } from '../consultations/consultations.views.ts';
+import { getSectionHeadings } from '../documents/documents.service.ts';
 import { getOrganisations } from '../organisations/organisations.service.ts';
 import { canActAsSecretariat } from '../processes/processes.policy.ts';
 import { filterQuery } from '../submissions/submissions.schema.ts';
@@ -35,7 +36,7 @@ export function mountPeriodPage(app: Hono<AppEnv>): void {
     const resolved = await resolveFilters(db, filters);
     const before = c.req.query('before');
     // Who says they speak for a State without being verified is listed apart.
-    const [page, apart, counts, organisations, extensions, matching] = await Promise.all([
+    const [page, apart, counts, organisations, extensions, matching, headings] = await Promise.all([
       getPublishedSubmissions(
         db,
         { periodId: context.period.id },
@@ -57,6 +58,8 @@ export function mountPeriodPage(app: Hono<AppEnv>): void {
       getPeriodExtensions(db, context.period.id),
       // The count beside the list is the count of the list: under its filters.
       countPublishedSubmissions(db, context.period.id, resolved),
+      // Addresses in words: "Introduction, paragraph 2" (issue 19, point 7).
+      getSectionHeadings(db, context.version.id, c.var.viewer, ctx.ui.lang),
     ]);
     const { process, period } = context;
     const [translations, timeline] = await Promise.all([
@@ -91,6 +94,7 @@ export function mountPeriodPage(app: Hono<AppEnv>): void {
           filters,
           filterQuery: query,
           organisations,
+          headings,
         }),
       }),
     );

@@ -114,6 +114,52 @@ for (const engine of testEngines()) {
       assert.equal(await count(o, 'submissions'), before);
     });
 
+    test('the paragraph picker: a checkbox per paragraph with its address in words and whole opening words, the chosen one first and checked, without script (issue 19, point 6)', async () => {
+      const civil = await as('civil');
+      const para3 = await paragraphBlock(o.db, built.versionId, 'para 3');
+      const page = await (
+        await civil.get(`/consultations/${built.period.id}/submit?block=${para3}`)
+      ).text();
+      assert.doesNotMatch(page, /<select name="blockId"/);
+      const choices = [
+        ...page.matchAll(
+          /<label class="choice paragraph" data-search="([^"]*)"><input type="checkbox" name="blockId" value="([^"]+)"( checked)? \/> <strong class="address">([^<]+)<\/strong> <span class="opening" dir="auto">([^<]*)<\/span><\/label>/g,
+        ),
+      ].map(([, search, id, checked, address, opening]) => ({
+        search: search!.replace(/&#39;/g, "'"),
+        id,
+        checked: checked !== undefined,
+        address,
+        opening: opening!.replace(/&#39;/g, "'"),
+      }));
+      // Every paragraph of the draft, the chosen one first and the only one checked.
+      assert.equal(choices.length, draftParagraphs.length);
+      assert.deepEqual(
+        choices.map((c) => c.checked),
+        draftParagraphs.map((_, i) => i === 0),
+      );
+      assert.equal(choices[0]!.id, para3);
+      assert.equal(choices[0]!.address, 'para 3');
+      assert.deepEqual(
+        choices.map((c) => c.search),
+        [draftParagraphs[2], ...draftParagraphs.filter((_, i) => i !== 2)],
+      );
+      for (const c of choices) {
+        // Whole words: the paragraph itself, or its opening cut between two words, marked "…".
+        if (c.opening === c.search) continue;
+        assert.ok(c.opening.endsWith('…'), c.opening);
+        const kept = c.opening.slice(0, -1);
+        assert.ok(c.search.startsWith(kept), c.opening);
+        assert.match(c.search.slice(kept.length), /^[\s,.;]/, `cut inside a word: ${c.opening}`);
+      }
+      // The filter box is there for the script, hidden without it; the help says what to do.
+      assert.match(
+        page,
+        /<input type="search" class="choice-filter" aria-label="Find a paragraph by its words"[^>]* hidden/,
+      );
+      assert.doesNotMatch(page, /Ctrl or Cmd/);
+    });
+
     let spanSubmission = '';
     test('a representative comments on a span; the receipt comes once, even when the form is sent twice', async () => {
       const civil = await as('civil');
@@ -123,7 +169,10 @@ for (const engine of testEngines()) {
       ).text();
       const key = /name="idempotencyKey" value="([^"]+)"/.exec(formPage)?.[1];
       assert.ok(key);
-      assert.match(formPage, new RegExp(`<option value="${block}" selected>`));
+      assert.match(
+        formPage,
+        new RegExp(`<input type="checkbox" name="blockId" value="${block}" checked`),
+      );
       const form = {
         organisationId: built.organisations.civil.id,
         blockId: block,

@@ -13,7 +13,11 @@ import {
   getPeriodAtAddress,
   type PeriodContext,
 } from '../consultations/consultations.service.ts';
-import { getBlocks, getLanguageVersion } from '../documents/documents.service.ts';
+import {
+  getBlocks,
+  getLanguageVersion,
+  getSectionHeadings,
+} from '../documents/documents.service.ts';
 import { inWriteTransaction } from '../db/database.ts';
 import { isPlenumError, onField, PlenumError } from '../errors.ts';
 import { listEventsFor } from '../events/events.store.ts';
@@ -241,7 +245,13 @@ export function submissionRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
       context.process.id,
       context.period.id,
     );
-    return c.html(moderationQueuePage(c.var.page, context, queue));
+    const headings = await getSectionHeadings(
+      c.var.deps.db,
+      context.version.id,
+      c.var.viewer,
+      c.var.page.ui.lang,
+    );
+    return c.html(moderationQueuePage(c.var.page, context, queue, headings));
   });
 
   app.get('/submissions/:id', async (c) => {

@@ -5,6 +5,7 @@
 import { html } from 'hono/html';
 import type { CommentPeriod } from '../consultations/consultations.schema.ts';
 import type { PeriodContext } from '../consultations/consultations.service.ts';
+import { sectionHeadings } from '../documents/blocks.ts';
 import type { Block } from '../documents/documents.schema.ts';
 import { regionalGroupName, regionalGroups } from '../organisations/countries.ts';
 import { organisationLabel } from '../organisations/organisation-label.ts';
@@ -31,10 +32,16 @@ function anchorLabel(
   ui: PageContext['ui'],
   address: string,
   s: Submission,
-  options: { versionId?: string; versionLabels?: Map<string, string> },
+  options: {
+    versionId?: string;
+    versionLabels?: Map<string, string>;
+    headings?: ReadonlyMap<string, string>;
+  },
 ): string {
   const anchor = s.anchors.find((a) => a.address === address);
-  const local = localAddress(ui, address);
+  // In words from the headings of the version they belong to ("Introduction, paragraph 2").
+  const sameVersion = !options.versionId || !anchor || anchor.versionId === options.versionId;
+  const local = localAddress(ui, address, sameVersion ? options.headings : undefined);
   if (!options.versionId || !anchor || anchor.versionId === options.versionId) return local;
   const label = options.versionLabels?.get(anchor.versionId);
   return label ? `${local} (${label})` : local;
@@ -51,6 +58,8 @@ export function submissionItem(
     versionId?: string;
     versionLabels?: Map<string, string>;
     contentLanguage?: string;
+    /** The headings of the version the list is about, for addresses in words. */
+    headings?: ReadonlyMap<string, string>;
   } = {},
 ): Markup {
   const { ui } = ctx;
@@ -164,6 +173,71 @@ export function filterForm(
   </form>`;
 }
 
+/** The opening words of a paragraph: whole words up to about `length` characters, never a cut word. */
+export function openingWords(text: string, length = 160): string {
+  if (text.length <= length) return text;
+  let opening = '';
+  for (const { segment } of new Intl.Segmenter(undefined, { granularity: 'word' }).segment(text)) {
+    if (opening.length + segment.length > length) break;
+    opening += segment;
+  }
+  return `${opening.trimEnd()}…`;
+}
+
+/**
+ * The paragraphs a comment is about, as checkboxes in a scrolling list (issue 19, point 6): each
+ * with its address in words and its opening words, the chosen ones first and marked; a filter box
+ * (shown by plenum.js) finds a paragraph by any of its words. Works without JavaScript.
+ */
+function paragraphPicker(
+  ctx: PageContext,
+  paragraphs: Block[],
+  headings: ReadonlyMap<string, string>,
+  preselected: string[],
+): Markup {
+  const { ui } = ctx;
+  const m = ui.m.submissions;
+  const chosen = new Set(preselected);
+  // The paragraph the reader came from heads the list, so it is in view without script.
+  const ordered = [
+    ...paragraphs.filter((b) => chosen.has(b.id)),
+    ...paragraphs.filter((b) => !chosen.has(b.id)),
+  ];
+  return html`<fieldset class="choices paragraphs" aria-describedby="para-help">
+    <legend>${m.formParagraphs}</legend>
+    <p class="help" id="para-help">${m.formParagraphsHelp}</p>
+    <input type="search" class="choice-filter" aria-label="${m.formParagraphsFilter}" placeholder="${m.formParagraphsFilter}" hidden />
+    <div class="choice-list">
+      ${ordered.map(
+        (b) =>
+          html`<label class="choice paragraph" data-search="${b.text}"><input type="checkbox" name="blockId" value="${b.id}"${chosen.has(b.id) ? html` checked` : ''} /> <strong class="address">${localAddress(ui, b.address, headings)}</strong> <span class="opening" dir="auto">${openingWords(b.text)}</span></label>`,
+      )}
+    </div>
+  </fieldset>`;
+}
+
+/** Attachment field types: what the server accepts (attachments.ts), by extension and media type. */
+const attachmentTypes =
+  '.pdf,.docx,.odt,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.oasis.opendocument.text';
+
+/**
+ * The attachment field with its limits written beside it; plenum.js checks the chosen files
+ * against the same limits (data-max-bytes, data-max-count) before anything is sent, and the
+ * server checks them always.
+ */
+function attachmentField(ctx: PageContext): Markup {
+  const m = ctx.ui.m.submissions;
+  const size = `${attachmentMaxBytes / 1048576} MB`;
+  return html`<div class="field attachments">
+    <label for="attachments">${m.attachments}</label>
+    <p class="help" id="attachments-help">${fill(m.formAttachments, { size, count: attachmentMaxCount })}</p>
+    <input type="file" id="attachments" name="attachments" multiple accept="${attachmentTypes}" aria-describedby="attachments-help attachments-check"
+      data-max-bytes="${attachmentMaxBytes}" data-max-count="${attachmentMaxCount}"
+      data-too-large="${fill(m.formAttachmentTooLarge, { max: size })}" data-too-many="${fill(m.formAttachmentTooMany, { count: attachmentMaxCount })}" data-wrong-type="${m.formAttachmentWrongType}" />
+    <p class="problem" id="attachments-check" role="alert" hidden></p>
+  </div>`;
+}
+
 /** The submission form of a period. */
 export function submitFormPage(
   ctx: PageContext,
@@ -197,9 +271,7 @@ export function submitFormPage(
   const m = ui.m.submissions;
   const { period } = context;
   // Addresses in words: "Introduction, paragraph 2", the cover (issue 19, point 7).
-  const headings = new Map(
-    data.blocks.filter((b) => b.kind === 'heading').map((b) => [b.address, b.text] as const),
-  );
+  const headings = sectionHeadings(data.blocks);
   const paragraphs = data.blocks.filter(
     (b) => b.kind === 'paragraph' || b.kind === 'list_item' || b.kind === 'footnote',
   );
@@ -217,16 +289,7 @@ export function submitFormPage(
             ${submitAsFields(ctx, data)}
             <fieldset>
               <legend>${m.formScope}</legend>
-              <label>${m.formParagraphs}
-                <select name="blockId" multiple size="8" aria-describedby="para-help">
-                  ${paragraphs.map((b) =>
-                    data.preselected.includes(b.id)
-                      ? html`<option value="${b.id}" selected>${localAddress(ui, b.address, headings)}: ${b.text.slice(0, 90)}</option>`
-                      : html`<option value="${b.id}">${localAddress(ui, b.address, headings)}: ${b.text.slice(0, 90)}</option>`,
-                  )}
-                </select>
-              </label>
-              <p class="help" id="para-help">${m.formParagraphsHelp}</p>
+              ${paragraphPicker(ctx, paragraphs, headings, data.preselected)}
               <label>${m.formQuote}
                 <textarea name="quote" rows="2" aria-describedby="quote-help">${data.quote ?? ''}</textarea>
               </label>
@@ -250,9 +313,7 @@ export function submitFormPage(
               </div>
             </fieldset>
             <p class="help" id="cosign-help">${m.formCosignersHelp}</p>
-            <label>${fill(m.formAttachments, { size: `${attachmentMaxBytes / 1048576} MB`, count: attachmentMaxCount })}
-              <input type="file" name="attachments" multiple accept=".pdf,.docx,.odt,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.oasis.opendocument.text" />
-            </label>
+            ${attachmentField(ctx)}
             <button type="submit">${m.formSubmit}</button>
           </form>`
     }`;
@@ -438,6 +499,8 @@ export function moderationQueuePage(
   ctx: PageContext,
   context: PeriodContext,
   queue: Submission[],
+  /** The headings of the period's version, for addresses in words. */
+  headings?: ReadonlyMap<string, string>,
 ): Markup {
   const { ui } = ctx;
   const m = ui.m.submissions;
@@ -446,7 +509,7 @@ export function moderationQueuePage(
     ${
       queue.length === 0
         ? html`<p class="empty">${m.queueEmpty}</p>`
-        : html`<ol class="submissions">${queue.map((s) => html`${submissionItem(ctx, s)}<li class="mod-actions">${moderationForm(ctx, s, `/consultations/${context.period.id}/moderation`)}</li>`)}</ol>`
+        : html`<ol class="submissions">${queue.map((s) => html`${submissionItem(ctx, s, headings ? { headings } : {})}<li class="mod-actions">${moderationForm(ctx, s, `/consultations/${context.period.id}/moderation`)}</li>`)}</ol>`
     }`;
   return page(ctx, {
     title: ui.m.consultations.moderate,
@@ -482,6 +545,8 @@ export interface CommentLayer {
   versionId: string;
   versionLabels: Map<string, string>;
   contentLanguage: string;
+  /** The headings of the version shown, for addresses in words. */
+  headings?: ReadonlyMap<string, string>;
 }
 
 /** The document page's own address with the filters, for comment links. */
@@ -518,7 +583,7 @@ export function paragraphComments(
   if (count && count.carried > 0) parts.push(link(ui.plural(m.previousComments, count.carried)));
   if (period) {
     parts.push(
-      html`<a href="/consultations/${period.id}/submit?block=${block.id}">${fill(m.commentOn, { address: localAddress(ui, block.address) })}</a>`,
+      html`<a href="/consultations/${period.id}/submit?block=${block.id}">${fill(m.commentOn, { address: localAddress(ui, block.address, layer.headings) })}</a>`,
     );
   }
   if (analyst)
@@ -526,14 +591,15 @@ export function paragraphComments(
   const open = isOpen && layer.open ? layer.open : undefined;
   return html`<div class="comment-bar" lang="${ui.lang}" dir="${ui.dir}">${parts.map((p, i) => html`${i > 0 ? ' · ' : ''}${p}`)}</div>${
     open
-      ? html`<section class="comments-open" aria-label="${fill(m.commentsOnParagraph, { address: localAddress(ui, block.address) })}" lang="${ui.lang}" dir="${ui.dir}">
-          <h3>${fill(m.commentsOnParagraph, { address: localAddress(ui, block.address) })}</h3>
+      ? html`<section class="comments-open" aria-label="${fill(m.commentsOnParagraph, { address: localAddress(ui, block.address, layer.headings) })}" lang="${ui.lang}" dir="${ui.dir}">
+          <h3>${fill(m.commentsOnParagraph, { address: localAddress(ui, block.address, layer.headings) })}</h3>
           <ol class="submissions">${open.submissions.map((s) =>
             submissionItem(ctx, s, {
               showAnchors: true,
               versionId: layer.versionId,
               versionLabels: layer.versionLabels,
               contentLanguage: layer.contentLanguage,
+              ...(layer.headings ? { headings: layer.headings } : {}),
             }),
           )}</ol>
           ${unverifiedApart(ctx, open.apart, {
@@ -541,6 +607,7 @@ export function paragraphComments(
             versionId: layer.versionId,
             versionLabels: layer.versionLabels,
             contentLanguage: layer.contentLanguage,
+            ...(layer.headings ? { headings: layer.headings } : {}),
           })}
           ${open.next ? html`<p><a href="${base}${sep}comments=${encodeURIComponent(block.address)}&amp;before=${open.next}#${id}">${ui.m.consultations.next}</a></p>` : ''}
           <p><a href="${base}#${id}">${m.hideComments}</a></p>
@@ -573,11 +640,14 @@ export function periodSubmissionsSection(
     filters: Record<string, string | undefined>;
     filterQuery: string;
     organisations: { slug: string; name: string }[];
+    /** The headings of the period's version, for addresses in words. */
+    headings?: ReadonlyMap<string, string>;
   },
 ): Markup {
   const { ui } = ctx;
   const m = ui.m.consultations;
   const here = `/consultations/${period.id}`;
+  const listed = data.headings ? { headings: data.headings } : {};
   const rejected = [...data.rejected.entries()].filter(([, n]) => n > 0);
   const exportQuery = data.filterQuery ? `?${data.filterQuery}` : '';
   return html`<h2>${m.submissions}</h2>
@@ -603,10 +673,10 @@ export function periodSubmissionsSection(
         ? html`<p class="empty">${m.noSubmissions}</p>`
         : html`<ol class="submissions">${data.submissions.map((s) => {
             const campaign = s.campaignId ? data.campaigns?.get(s.campaignId) : undefined;
-            return campaign ? campaignItem(ctx, campaign) : submissionItem(ctx, s);
+            return campaign ? campaignItem(ctx, campaign) : submissionItem(ctx, s, listed);
           })}</ol>`
     }
-    ${unverifiedApart(ctx, data.apart)}
+    ${unverifiedApart(ctx, data.apart, listed)}
     ${data.next ? html`<p><a href="${here}?${data.filterQuery ? `${data.filterQuery}&` : ''}before=${data.next}">${m.next}</a></p>` : ''}`;
 }
 

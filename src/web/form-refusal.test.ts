@@ -373,8 +373,9 @@ const cases: FormCase[] = [
     field: 'quote',
     says: /one paragraph/,
     marked: (b) => [
-      new RegExp(`<option value="${b.para2}" selected>`),
-      new RegExp(`<option value="${b.para3}" selected>`),
+      // The paragraphs are checkboxes too (issue 19, point 6), both chosen ones checked again.
+      new RegExp(`<input type="checkbox" name="blockId" value="${b.para2}" checked`),
+      new RegExp(`<input type="checkbox" name="blockId" value="${b.para3}" checked`),
       // Co-signers are checkboxes (issue 19, point 6), the chosen one checked again.
       new RegExp(
         `<input type="checkbox" name="cosigners" value="${b.organisations.tech.id}" checked`,
@@ -663,7 +664,10 @@ for (const engine of testEngines()) {
       assert.equal(signedIn.headers.get('location'), commentPath);
       const form = await reader.get(commentPath);
       assert.equal(form.status, 200);
-      assert.match(await form.text(), new RegExp(`<option value="${block}" selected>`));
+      assert.match(
+        await form.text(),
+        new RegExp(`<input type="checkbox" name="blockId" value="${block}" checked`),
+      );
     });
 
     test('a way back to another site is never followed', async () => {

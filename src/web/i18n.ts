@@ -166,6 +166,9 @@ export function localAddress(
     return fill(m.inSectionAddress, { section: section(inSection[1]!), n: inSection[2]! });
   const heading = /^§([\dIVXLCDM.]+)$/.exec(address);
   if (heading) return section(heading[1]!);
+  // An unnumbered block before any heading is part of the cover: "cover, paragraph 1".
+  const opening = /^¶(\d+)$/.exec(address);
+  if (opening) return fill(m.inSectionAddress, { section: m.coverAddress, n: opening[1]! });
   return address;
 }
 

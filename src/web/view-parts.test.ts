@@ -51,6 +51,7 @@ test('front matter and unnumbered blocks have addresses a reader understands', (
   assert.equal(localAddress(en, '§0'), 'cover');
   assert.equal(localAddress(en, '§0.3'), 'cover, part 3');
   assert.equal(localAddress(en, '§II ¶4'), 'section II, paragraph 4');
+  assert.equal(localAddress(en, '¶2'), 'cover, paragraph 2');
   assert.equal(localAddress(en, '§2 ¶3'), 'section 2, paragraph 3');
   const headings = new Map([['§2', 'Introduction']]);
   assert.equal(localAddress(en, '§2 ¶2', headings), 'Introduction, paragraph 2');

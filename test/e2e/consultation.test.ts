@@ -178,14 +178,14 @@ async function signIn(page: Page, who: keyof BuiltConsultation['accounts']): Pro
   );
 }
 
-/** The value of the paragraph option whose label starts with the address ("para 4: …"). */
-async function optionFor(page: Page, address: string): Promise<string> {
-  const value = await page
-    .locator('select[name="blockId"] option')
-    .filter({ hasText: new RegExp(`^${address}:`) })
-    .getAttribute('value');
-  assert.ok(value, `the form offers ${address}`);
-  return value;
+/**
+ * The paragraph picker's checkbox for an address ("para 4"): its label is the address in words
+ * and the paragraph's opening words (issue 19, point 6).
+ */
+function paragraphBox(page: Page, address: string) {
+  return page
+    .getByRole('group', { name: 'One or more paragraphs' })
+    .getByRole('checkbox', { name: new RegExp(`^${address} `) });
 }
 
 async function submissionCount(): Promise<number> {
@@ -345,13 +345,24 @@ test(
           page.getByRole('link', { name: 'Comment on para 3', exact: true }).click(),
         ]);
         await page.getByRole('heading', { level: 1, name: 'Your comment' }).waitFor();
-        const para3 = await optionFor(page, 'para 3');
+        const para3 = await paragraphBox(page, 'para 3').getAttribute('value');
         assert.deepEqual(
           await page
-            .locator('select[name="blockId"]')
-            .evaluate((s: HTMLSelectElement) => [...s.selectedOptions].map((o) => o.value)),
+            .locator('input[name="blockId"]:checked')
+            .evaluateAll((boxes) => boxes.map((b) => (b as HTMLInputElement).value)),
           [para3],
           'para 3 is chosen already',
+        );
+        // The chosen paragraph heads the list and is marked (not only by its tick).
+        const first = page.locator('fieldset.paragraphs label.choice').first();
+        assert.match(await first.innerText(), /^\s*para 3 States should not conduct/);
+        assert.notEqual(
+          await first.evaluate((l) => getComputedStyle(l).backgroundColor),
+          await page
+            .locator('fieldset.paragraphs label.choice')
+            .nth(1)
+            .evaluate((l) => getComputedStyle(l).backgroundColor),
+          'the chosen paragraph stands out',
         );
         assert.equal(
           await page.locator('select[name="organisationId"] option:checked').innerText(),
@@ -413,9 +424,61 @@ test(
           page.waitForURL(/\/submit$/),
           page.getByRole('link', { name: 'Submit a comment' }).click(),
         ]);
+        // The paragraph filter finds a paragraph by words from anywhere in it; chosen ones stay.
+        const paragraphs = page.getByRole('group', { name: 'One or more paragraphs' });
+        await paragraphs.getByLabel('Find a paragraph by its words').fill('root server system');
+        assert.equal(await paragraphBox(page, 'para 3').isVisible(), false);
+        await paragraphBox(page, 'para 4').check();
+        await paragraphs.getByLabel('Find a paragraph by its words').fill('demand-driven');
+        assert.equal(await paragraphBox(page, 'para 4').isVisible(), true, 'a chosen one stays');
+        await paragraphBox(page, 'para 5').check();
+        await paragraphs.getByLabel('Find a paragraph by its words').fill('');
+        // Attachment limits beside the field, checked in the browser before anything is sent
+        // (issue 19, point 6): a file over 5 MB and a file of another type are refused at once.
+        const files = page.getByLabel('Attachments', { exact: true });
         await page
-          .locator('select[name="blockId"]')
-          .selectOption([await optionFor(page, 'para 4'), await optionFor(page, 'para 5')]);
+          .getByText('Attachments (PDF, DOCX or ODT, up to 5 MB each, 5 at most)')
+          .waitFor();
+        let posts = 0;
+        page.on('request', (r) => {
+          if (r.method() === 'POST') posts += 1;
+        });
+        // 6 MB handed to the browser takes longer than a click on a busy machine.
+        await files.setInputFiles(
+          {
+            name: 'annex.pdf',
+            mimeType: 'application/pdf',
+            buffer: Buffer.alloc(6 * 1024 * 1024, 0x20),
+          },
+          { timeout: 60_000 },
+        );
+        const check = page.locator('#attachments-check');
+        await check.waitFor();
+        assert.equal(
+          await check.innerText(),
+          '"annex.pdf" has 6.0 MB; each file may have 5 MB at most. Choose a smaller file.',
+        );
+        assert.equal(await files.evaluate((f) => (f as HTMLInputElement).files!.length), 0);
+        assert.equal(await files.getAttribute('aria-invalid'), 'true');
+        await files.setInputFiles({
+          name: 'annex.exe',
+          mimeType: 'application/octet-stream',
+          buffer: Buffer.from('MZ'),
+        });
+        assert.equal(await check.innerText(), '"annex.exe" is not a PDF, DOCX or ODT file.');
+        await files.setInputFiles(
+          Array.from({ length: 6 }, (_, i) => ({
+            name: `annex-${i}.pdf`,
+            mimeType: 'application/pdf',
+            buffer: Buffer.from('%PDF-1.4'),
+          })),
+        );
+        assert.equal(await check.innerText(), '6 files chosen; 5 at most.');
+        await shot(page, 'submit-form-attachment-refused');
+        await files.setInputFiles([]);
+        assert.equal(await check.isVisible(), false);
+        assert.equal(await files.getAttribute('aria-invalid'), null);
+        assert.equal(posts, 0, 'nothing was sent');
         await page
           .getByLabel('Comment', { exact: true })
           .fill('The root server system is operated by the technical community and must stay so.');

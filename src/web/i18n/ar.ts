@@ -429,7 +429,8 @@ export const ar: Messages = {
     formScope: 'بمَ يتعلق التعليق؟',
     formParagraphs: 'فقرة واحدة أو أكثر',
     formParagraphsHelp:
-      'اختر كل فقرة يتناولها تعليقك، ولا تختر أي فقرة إذا كان تعليقك على المشروع ككل.',
+      'ضع علامة على كل فقرة يتناولها تعليقك؛ ولا تضع علامة على أي فقرة إذا كان التعليق على المشروع ككل. الفقرة التي جئت منها محددة ومدرجة أولاً.',
+    formParagraphsFilter: 'ابحث عن فقرة بكلماتها',
     formTitleField: 'العنوان (اختياري)',
     formQuote: 'كلمات مقتبسة من الفقرة (اختياري)',
     formQuoteHelp:
@@ -439,9 +440,11 @@ export const ar: Messages = {
     formBody: 'التعليق',
     formCosigners: 'المنظمات الموقّعة بالاشتراك (مساهمة مشتركة)',
     formCosignersFilter: 'تصفية المنظمات',
-    formCosignersHelp:
-      'يؤكد كل موقّع مشارك مشاركته قبل نشر المساهمة. اضغط باستمرار على Ctrl أو Cmd لاختيار أكثر من منظمة.',
+    formCosignersHelp: 'يؤكد كل موقّع مشارك مشاركته قبل نشر المساهمة.',
     formAttachments: 'المرفقات (PDF أو DOCX أو ODT، بحد أقصى {size} لكل مرفق، وبعدد أقصاه {count})',
+    formAttachmentTooLarge: 'حجم «{name}» هو {size}؛ والحد الأقصى لكل ملف {max}. اختر ملفاً أصغر.',
+    formAttachmentTooMany: 'اخترت {n} ملفات؛ والحد الأقصى {count}.',
+    formAttachmentWrongType: '«{name}» ليس ملف PDF أو DOCX أو ODT.',
     formSubmit: 'تقديم',
     receiptTitle: 'وردت مساهمتك',
     receiptIntro:

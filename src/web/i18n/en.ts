@@ -417,7 +417,8 @@ export const en = {
     formScope: 'What is it about?',
     formParagraphs: 'One or more paragraphs',
     formParagraphsHelp:
-      'Select every paragraph your comment is about; select none for a comment on the draft as a whole.',
+      'Tick every paragraph your comment is about; tick none for a comment on the draft as a whole. The paragraph you came from is ticked and listed first.',
+    formParagraphsFilter: 'Find a paragraph by its words',
     formTitleField: 'Title (optional)',
     formQuote: 'Words quoted from the paragraph (optional)',
     formQuoteHelp:
@@ -427,9 +428,12 @@ export const en = {
     formBody: 'Comment',
     formCosigners: 'Co-signing organisations (joint submission)',
     formCosignersFilter: 'Filter the organisations',
-    formCosignersHelp:
-      'Each co-signer confirms before the submission is published. Hold Ctrl or Cmd to choose several.',
+    formCosignersHelp: 'Each co-signer confirms before the submission is published.',
     formAttachments: 'Attachments (PDF, DOCX or ODT, up to {size} each, {count} at most)',
+    formAttachmentTooLarge:
+      '"{name}" has {size}; each file may have {max} at most. Choose a smaller file.',
+    formAttachmentTooMany: '{n} files chosen; {count} at most.',
+    formAttachmentWrongType: '"{name}" is not a PDF, DOCX or ODT file.',
     formSubmit: 'Submit',
     receiptTitle: 'Your submission has been received',
     receiptIntro:

@@ -419,7 +419,8 @@ export const es: Messages = {
     formScope: '¿A qué se refiere?',
     formParagraphs: 'A uno o varios párrafos',
     formParagraphsHelp:
-      'Seleccione todos los párrafos a los que se refiere su comentario; no seleccione ninguno para un comentario sobre el proyecto en su conjunto.',
+      'Marque cada párrafo al que se refiere su comentario; no marque ninguno para un comentario sobre el proyecto en su conjunto. El párrafo desde el que llegó está marcado y figura primero.',
+    formParagraphsFilter: 'Buscar un párrafo por sus palabras',
     formTitleField: 'Título (opcional)',
     formQuote: 'Palabras citadas del párrafo (opcional)',
     formQuoteHelp:
@@ -429,10 +430,13 @@ export const es: Messages = {
     formBody: 'Comentario',
     formCosigners: 'Organizaciones cofirmantes (comunicación conjunta)',
     formCosignersFilter: 'Filtrar las organizaciones',
-    formCosignersHelp:
-      'Cada cofirmante confirma antes de que se publique la comunicación. Mantenga pulsada la tecla Ctrl o Cmd para elegir varias.',
+    formCosignersHelp: 'Cada cofirmante confirma antes de que se publique la comunicación.',
     formAttachments:
       'Archivos adjuntos (PDF, DOCX u ODT, hasta {size} cada uno, {count} como máximo)',
+    formAttachmentTooLarge:
+      '«{name}» ocupa {size}; cada archivo puede ocupar {max} como máximo. Elija un archivo más pequeño.',
+    formAttachmentTooMany: '{n} archivos elegidos; {count} como máximo.',
+    formAttachmentWrongType: '«{name}» no es un archivo PDF, DOCX u ODT.',
     formSubmit: 'Enviar',
     receiptTitle: 'Se ha recibido su comunicación',
     receiptIntro:

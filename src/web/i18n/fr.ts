@@ -420,7 +420,8 @@ export const fr: Messages = {
     formScope: 'Sur quoi porte-t-il ?',
     formParagraphs: 'Un ou plusieurs paragraphes',
     formParagraphsHelp:
-      'Sélectionnez chacun des paragraphes sur lesquels porte votre commentaire ; n’en sélectionnez aucun pour un commentaire sur le projet dans son ensemble.',
+      'Cochez chaque paragraphe sur lequel porte votre commentaire ; n’en cochez aucun pour un commentaire sur l’ensemble du projet. Le paragraphe d’où vous venez est coché et placé en tête.',
+    formParagraphsFilter: 'Trouver un paragraphe par ses mots',
     formTitleField: 'Titre (facultatif)',
     formQuote: 'Passage cité du paragraphe (facultatif)',
     formQuoteHelp:
@@ -430,10 +431,13 @@ export const fr: Messages = {
     formBody: 'Commentaire',
     formCosigners: 'Organisations cosignataires (contribution conjointe)',
     formCosignersFilter: 'Filtrer les organisations',
-    formCosignersHelp:
-      'Chaque cosignataire confirme avant la publication de la contribution. Maintenez la touche Ctrl ou Cmd enfoncée pour en choisir plusieurs.',
+    formCosignersHelp: 'Chaque cosignataire confirme avant la publication de la contribution.',
     formAttachments:
       'Pièces jointes (PDF, DOCX ou ODT, {size} au plus chacune, {count} au maximum)',
+    formAttachmentTooLarge:
+      '« {name} » fait {size} ; chaque fichier peut faire au plus {max}. Choisissez un fichier plus petit.',
+    formAttachmentTooMany: '{n} fichiers choisis ; {count} au plus.',
+    formAttachmentWrongType: '« {name} » n’est pas un fichier PDF, DOCX ou ODT.',
     formSubmit: 'Soumettre',
     receiptTitle: 'Votre contribution a été reçue',
     receiptIntro:

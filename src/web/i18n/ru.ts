@@ -424,7 +424,8 @@ export const ru: Messages = {
     formScope: 'К чему оно относится?',
     formParagraphs: 'К одному или нескольким пунктам',
     formParagraphsHelp:
-      'Выберите все пункты, к которым относится ваше замечание; не выбирайте ни одного для замечания к проекту в целом.',
+      'Отметьте каждый пункт, к которому относится ваш комментарий; не отмечайте ни одного, если комментарий касается проекта в целом. Пункт, с которого вы пришли, отмечен и стоит первым.',
+    formParagraphsFilter: 'Найти пункт по словам',
     formTitleField: 'Заголовок (необязательно)',
     formQuote: 'Цитируемые слова из пункта (необязательно)',
     formQuoteHelp:
@@ -434,9 +435,12 @@ export const ru: Messages = {
     formBody: 'Замечание',
     formCosigners: 'Организации-соавторы (совместный материал)',
     formCosignersFilter: 'Фильтр организаций',
-    formCosignersHelp:
-      'Каждый соавтор подтверждает участие до публикации материала. Чтобы выбрать несколько, удерживайте Ctrl или Cmd.',
+    formCosignersHelp: 'Каждый соавтор подтверждает участие до публикации материала.',
     formAttachments: 'Вложения (PDF, DOCX или ODT, каждое не более {size}, не более {count})',
+    formAttachmentTooLarge:
+      '«{name}» имеет размер {size}; каждый файл — не более {max}. Выберите файл поменьше.',
+    formAttachmentTooMany: 'Выбрано файлов: {n}; не более {count}.',
+    formAttachmentWrongType: '«{name}» не является файлом PDF, DOCX или ODT.',
     formSubmit: 'Отправить',
     receiptTitle: 'Ваш материал получен',
     receiptIntro:

@@ -382,7 +382,9 @@ export const zh: Messages = {
     formTypedKept: '您输入的内容保留于此（未作任何存储）：离开本页前请复制。',
     formScope: '评论针对什么内容？',
     formParagraphs: '一个或多个段落',
-    formParagraphsHelp: '请选择您的评论所涉及的每个段落；如评论针对草案整体，则不选任何段落。',
+    formParagraphsHelp:
+      '请勾选您的评论所涉及的每个段落；如评论针对草案整体，则不勾选任何段落。您所来自的段落已勾选并列在最前。',
+    formParagraphsFilter: '按文字查找段落',
     formTitleField: '标题（可选）',
     formQuote: '引用该段落中的文字（可选）',
     formQuoteHelp:
@@ -392,8 +394,11 @@ export const zh: Messages = {
     formBody: '评论',
     formCosigners: '联署组织（联合提交）',
     formCosignersFilter: '筛选组织',
-    formCosignersHelp: '每个联署方须在提交材料发布前予以确认。按住 Ctrl 或 Cmd 键可选择多个。',
+    formCosignersHelp: '每个联署方须在提交材料发布前予以确认。',
     formAttachments: '附件（PDF、DOCX 或 ODT 格式，每个不超过 {size}，最多 {count} 个）',
+    formAttachmentTooLarge: '“{name}”大小为 {size}；每个文件不得超过 {max}。请选择较小的文件。',
+    formAttachmentTooMany: '已选择 {n} 个文件；最多 {count} 个。',
+    formAttachmentWrongType: '“{name}”不是 PDF、DOCX 或 ODT 文件。',
     formSubmit: '提交',
     receiptTitle: '您的提交材料已收到',
     receiptIntro: '材料已存储。请保留此回执：数字指纹可证明您发送的内容及其送达时间。',

@@ -49,8 +49,9 @@ if (article) {
   article.addEventListener('keyup', offer);
 }
 
-// A long list of checkboxes (co-signers) gets a filter box: typing hides the choices whose name
-// does not contain the words; chosen ones always stay in view.
+// A long list of checkboxes (co-signers, paragraphs) gets a filter box: typing hides the choices
+// whose text (a paragraph's whole text, data-search) does not contain the words; chosen ones
+// always stay in view.
 for (const filter of document.querySelectorAll('input.choice-filter')) {
   const choices = filter.parentElement.querySelectorAll('label.choice');
   filter.hidden = false;
@@ -58,8 +59,41 @@ for (const filter of document.querySelectorAll('input.choice-filter')) {
     const words = filter.value.trim().toLocaleLowerCase();
     for (const choice of choices) {
       const box = choice.querySelector('input');
-      choice.hidden =
-        words !== '' && !box.checked && !choice.textContent.toLocaleLowerCase().includes(words);
+      const text = `${choice.textContent} ${choice.dataset.search ?? ''}`.toLocaleLowerCase();
+      choice.hidden = words !== '' && !box.checked && !text.includes(words);
     }
+  });
+}
+
+// A file field with limits (data-max-bytes, data-max-count, accept): the chosen files are checked
+// at once, so a file the server would refuse is not sent first; the message stands beside the
+// field and the field is emptied. The server checks the same limits always.
+for (const field of document.querySelectorAll('input[type="file"][data-max-bytes]')) {
+  const out = document.getElementById(field.getAttribute('aria-describedby').split(' ').pop());
+  const types = (field.accept || '').split(',').filter((t) => t.startsWith('.'));
+  const megabytes = (bytes) => `${(bytes / 1048576).toFixed(1)} MB`;
+  field.addEventListener('change', () => {
+    const files = [...field.files];
+    const problems = [];
+    const max = Number(field.dataset.maxCount);
+    if (files.length > max)
+      problems.push(field.dataset.tooMany.replace('{n}', String(files.length)));
+    for (const file of files) {
+      const name = file.name.toLowerCase();
+      if (types.length > 0 && !types.some((t) => name.endsWith(t)))
+        problems.push(field.dataset.wrongType.replace('{name}', file.name));
+      else if (file.size > Number(field.dataset.maxBytes))
+        problems.push(
+          field.dataset.tooLarge
+            .replace('{name}', file.name)
+            .replace('{size}', megabytes(file.size)),
+        );
+    }
+    out.textContent = problems.join(' ');
+    out.hidden = problems.length === 0;
+    if (problems.length > 0) {
+      field.value = '';
+      field.setAttribute('aria-invalid', 'true');
+    } else field.removeAttribute('aria-invalid');
   });
 }
