@@ -104,9 +104,7 @@ function typed(value: string, field: Field, where: string): unknown {
 }
 
 /** Every resource of a package ZIP as rows of typed values, read through its descriptor alone. */
-async function readPackage(
-  bytes: Uint8Array,
-): Promise<{
+async function readPackage(bytes: Uint8Array): Promise<{
   descriptor: Record<string, unknown>;
   tables: Map<string, Record<string, unknown>[]>;
 }> {
