@@ -94,6 +94,12 @@ before(async () => {
     .select('id')
     .orderBy('starts_at')
     .executeTakeFirstOrThrow();
+  const submission = await opened.db
+    .selectFrom('submissions')
+    .select('id')
+    .where('status', '=', 'published')
+    .orderBy('id')
+    .executeTakeFirstOrThrow();
   pages = [
     ['home', '/', 'reader'],
     ['process', `/processes/${built.process.slug}`, 'reader'],
@@ -109,6 +115,14 @@ before(async () => {
     ['meeting', `/meetings/${meeting.id}`, 'reader'],
     ['registry', '/registry', 'reader'],
     ['registry-map', '/registry/map', 'reader'],
+    ['registry-matrix', '/registry/compare', 'reader'],
+    ['registry-pair', '/registry/pair?a=BRA&b=EGY', 'reader'],
+    ['registry-timeline', '/registry/timeline', 'reader'],
+    ['concepts', '/concepts', 'reader'],
+    ['countries', '/countries', 'reader'],
+    ['submission', `/submissions/${submission.id}`, 'reader'],
+    ['sign-up', '/sign-up', 'reader'],
+    ['watches', '/watches', 'civil'],
     ['briefings', '/briefings', 'reader'],
     ['sign-in', '/sign-in', 'reader'],
     ['submit', `/consultations/${built.period.id}/submit`, 'civil'],

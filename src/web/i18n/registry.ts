@@ -123,7 +123,8 @@ export const registryAr: RegistryMessages = {
   kind: 'نوع التدبير',
   status: 'الحالة',
   voice: 'من يعلنه',
-  at: 'كما كان السجل في (YYYY-MM-DD؛ فارغ لليوم)',
+  // No Latin date pattern inside the Arabic sentence: its parentheses and hyphens turned around.
+  at: 'كما كان السجل في تاريخ (اتركه فارغًا لليوم)',
   show: 'عرض',
   count: {
     zero: 'لا تدابير',
