@@ -154,37 +154,37 @@ export async function openCommentPeriod(
   return period;
 }
 
-/** Extends a period to a later close, recording the reason as an event. */
-export async function extendCommentPeriod(
+/**
+ * One change of a managed period's close, the steps extending and closing early share: the
+ * period found, the secretariat's policy, the change decided on the period as it stands, the
+ * close stored and the event recorded (in the caller's transaction), the period read again.
+ */
+async function changePeriodClose(
   db: Db,
   viewer: Viewer | null,
   id: string,
-  input: unknown,
   now: Date,
+  decide: (period: CommentPeriod) => {
+    closesAt: Date;
+    action: 'period.extended' | 'period.closed';
+    reason: string;
+  },
 ): Promise<CommentPeriod> {
   const period = await findPeriod(db, id, now);
   if (!period) throw new PlenumError('PERIOD_NOT_FOUND');
   checkCanManagePeriods(viewer, period.processId);
-  const parsed = extensionSchema.safeParse(input);
-  if (!parsed.success) throw zodError(parsed.error);
-  const closes = zonedInstant(parsed.data.closesAt, period.timeZone, 'closesAt');
-  if (closes.toISOString() <= period.closesAt) {
-    throw new PlenumError(
-      'INVALID_REQUEST',
-      'closesAt: an extension must close later than the period does now.',
-    );
-  }
-  if (closes <= now)
-    throw new PlenumError('INVALID_REQUEST', 'closesAt: the new closing time has already passed.');
-  await updateClose(db, id, closes.toISOString());
+  const change = decide(period);
+  const to = change.closesAt.toISOString();
+  if (change.action === 'period.extended') await updateClose(db, id, to);
+  else await closeEarly(db, id, to);
   await recordEvent(
     db,
     {
       actor: viewer.id,
-      action: 'period.extended',
+      action: change.action,
       subjectType: 'comment_period',
       subjectId: id,
-      data: { from: period.closesAt, to: closes.toISOString(), reason: parsed.data.reason },
+      data: { from: period.closesAt, to, reason: change.reason },
     },
     now,
   );
@@ -193,42 +193,54 @@ export async function extendCommentPeriod(
   return updated;
 }
 
-/**
- * Closes an open period now, before its time (the secretariat), recording the reason as an event:
- * from now on it takes no submission, as a period past its close.
- */
-export async function closeCommentPeriod(
+/** Extends a period to a later close, recording the reason as an event. */
+export function extendCommentPeriod(
   db: Db,
   viewer: Viewer | null,
   id: string,
   input: unknown,
   now: Date,
 ): Promise<CommentPeriod> {
-  const period = await findPeriod(db, id, now);
-  if (!period) throw new PlenumError('PERIOD_NOT_FOUND');
-  checkCanManagePeriods(viewer, period.processId);
-  const parsed = earlyCloseSchema.safeParse(input);
-  if (!parsed.success) throw zodError(parsed.error);
-  if (period.state !== 'open' && period.state !== 'extended')
-    throw new PlenumError(
-      'INVALID_REQUEST',
-      `The period is ${period.state}: only an open one closes.`,
-    );
-  await closeEarly(db, id, now.toISOString());
-  await recordEvent(
-    db,
-    {
-      actor: viewer.id,
-      action: 'period.closed',
-      subjectType: 'comment_period',
-      subjectId: id,
-      data: { from: period.closesAt, to: now.toISOString(), reason: parsed.data.reason },
-    },
-    now,
-  );
-  const updated = await findPeriod(db, id, now);
-  if (!updated) throw new PlenumError('INTERNAL');
-  return updated;
+  return changePeriodClose(db, viewer, id, now, (period) => {
+    const parsed = extensionSchema.safeParse(input);
+    if (!parsed.success) throw zodError(parsed.error);
+    const closes = zonedInstant(parsed.data.closesAt, period.timeZone, 'closesAt');
+    if (closes.toISOString() <= period.closesAt) {
+      throw new PlenumError(
+        'INVALID_REQUEST',
+        'closesAt: an extension must close later than the period does now.',
+      );
+    }
+    if (closes <= now)
+      throw new PlenumError(
+        'INVALID_REQUEST',
+        'closesAt: the new closing time has already passed.',
+      );
+    return { closesAt: closes, action: 'period.extended', reason: parsed.data.reason };
+  });
+}
+
+/**
+ * Closes an open period now, before its time (the secretariat), recording the reason as an event:
+ * from now on it takes no submission, as a period past its close.
+ */
+export function closeCommentPeriod(
+  db: Db,
+  viewer: Viewer | null,
+  id: string,
+  input: unknown,
+  now: Date,
+): Promise<CommentPeriod> {
+  return changePeriodClose(db, viewer, id, now, (period) => {
+    const parsed = earlyCloseSchema.safeParse(input);
+    if (!parsed.success) throw zodError(parsed.error);
+    if (period.state !== 'open' && period.state !== 'extended')
+      throw new PlenumError(
+        'INVALID_REQUEST',
+        `The period is ${period.state}: only an open one closes.`,
+      );
+    return { closesAt: now, action: 'period.closed', reason: parsed.data.reason };
+  });
 }
 
 /** The periods of a process the viewer may see, newest first. */
