@@ -9,7 +9,7 @@ import { conceptFollower } from './concepts/concepts.follower.ts';
 import { engineOf, type Database, type Engine } from './db/database.ts';
 import { Followers, type Follower } from './events/followers.ts';
 import { mailFollower } from './notifications/notifications.follower.ts';
-import { registrySearchFollower } from './registry/registry.follower.ts';
+import { registrySearchFollower, registryVoicesFollower } from './registry/registry.follower.ts';
 import { searchFollower } from './search/search.follower.ts';
 import { transparencyFollower } from './transparency/transparency.follower.ts';
 import { watchFollower } from './watches/watches.follower.ts';
@@ -19,6 +19,7 @@ export const allFollowers: readonly Follower[] = [
   searchFollower,
   // After search: it hands measures to the index search has just rebuilt, if it rebuilt it.
   registrySearchFollower,
+  registryVoicesFollower,
   conceptFollower,
   watchFollower,
   campaignFollower,

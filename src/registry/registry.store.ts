@@ -163,16 +163,111 @@ export async function insertVersion(
     .where('measure_id', '=', version.measure_id)
     .where('version', '=', expected)
     .executeTakeFirstOrThrow();
+  const counted = await countedVoice(db, version.measure_id, expected);
   await db
     .updateTable('registry_version_cells')
     .set({ until_at: version.recorded_at })
     .where('measure_id', '=', version.measure_id)
     .where('version', '=', expected)
     .execute();
-  await count(db, cellsOf(previous, version.recorded_at), -1);
+  // Its counts come off under the voice they are counted under now (re-judged, perhaps).
+  await count(
+    db,
+    cellsOf({ ...previous, voice: counted ?? previous.voice }, version.recorded_at),
+    -1,
+  );
   await db.insertInto('registry_measure_versions').values(version).execute();
   await addStanding(db, version);
   return true;
+}
+
+/** The voice a version's cells are counted under now (undefined when it has none). */
+async function countedVoice(
+  db: Db,
+  measureId: string,
+  version: number,
+): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('registry_version_cells')
+    .select('voice')
+    .where('measure_id', '=', measureId)
+    .where('version', '=', version)
+    .limit(1)
+    .executeTakeFirst();
+  return row?.voice;
+}
+
+/** A version an organisation stated as its State's own word, and the voice it is counted under now. */
+export interface StatedVersionRow {
+  measureId: string;
+  version: number;
+  country: string;
+  organisationId: string;
+  recordedBy: string;
+  counted: string | undefined;
+}
+
+/** Every version recorded as its State's own word by this organisation (what a change of its verification re-judges). */
+export async function listVersionsStatedBy(
+  db: Db,
+  organisationId: string,
+): Promise<StatedVersionRow[]> {
+  const rows = await db
+    .selectFrom('registry_measure_versions as v')
+    .select(['v.measure_id', 'v.version', 'v.country', 'v.recorded_by'])
+    .select((eb) =>
+      eb
+        .selectFrom('registry_version_cells as c')
+        .select('c.voice')
+        .whereRef('c.measure_id', '=', 'v.measure_id')
+        .whereRef('c.version', '=', 'v.version')
+        .limit(1)
+        .as('counted'),
+    )
+    .where('v.organisation_id', '=', organisationId)
+    .where('v.voice', '=', 'state')
+    .execute();
+  return rows.map((r) => ({
+    measureId: r.measure_id,
+    version: r.version,
+    country: r.country,
+    organisationId,
+    recordedBy: r.recorded_by,
+    counted: r.counted ?? undefined,
+  }));
+}
+
+/**
+ * Counts a version under `voice` from now on: its cells say so, and while it stands its kept
+ * counts move from the voice they were under to this one (the matrix, map and indicator read them).
+ */
+export async function recountVersionVoice(
+  db: Db,
+  measureId: string,
+  version: number,
+  voice: 'state' | 'reported',
+): Promise<void> {
+  const cells = await db
+    .selectFrom('registry_version_cells')
+    .selectAll()
+    .where('measure_id', '=', measureId)
+    .where('version', '=', version)
+    .execute();
+  if (cells.length === 0 || cells[0]!.voice === voice) return;
+  const standing = cells[0]!.until_at === null;
+  if (standing) await count(db, cells, -1);
+  await db
+    .updateTable('registry_version_cells')
+    .set({ voice })
+    .where('measure_id', '=', measureId)
+    .where('version', '=', version)
+    .execute();
+  if (standing)
+    await count(
+      db,
+      cells.map((c) => ({ ...c, voice })),
+      1,
+    );
 }
 
 /** Every version of a measure recorded at or before `at` (all when absent), oldest first. */

@@ -121,6 +121,40 @@ export async function judgeVoices(db: Db, measures: Measure[]): Promise<Measure[
   );
 }
 
+/** What judging a version's voice needs: whose word it was recorded as, by whom, for which State. */
+export type StatedVersion = Pick<Measure, 'voice' | 'organisationId' | 'recordedBy' | 'country'>;
+
+/**
+ * A judge of versions' voices now (see the file's comment), for the organisations given: true
+ * only for a version recorded as the State's word whose organisation is still that State's
+ * verified government and whose recording account is still its verified representative. Each
+ * organisation and account is looked up once.
+ */
+export function stateWordJudge(
+  db: Db,
+  organisations: Map<string, Organisation>,
+): (version: StatedVersion) => Promise<boolean> {
+  const representatives = new Map<string, boolean>();
+  return async (m) => {
+    const organisation = m.organisationId ? organisations.get(m.organisationId) : undefined;
+    if (
+      m.voice !== 'state' ||
+      !organisation ||
+      organisation.stakeholderGroup !== 'government' ||
+      organisation.country !== m.country ||
+      !organisation.verified
+    )
+      return false;
+    const key = `${organisation.id}\u0000${m.recordedBy}`;
+    let verified = representatives.get(key);
+    if (verified === undefined) {
+      verified = await isVerifiedRepresentative(db, organisation.id, m.recordedBy);
+      representatives.set(key, verified);
+    }
+    return verified;
+  };
+}
+
 /** For each measure, whether it is the State's own word now; and the organisations named. */
 async function stateWords(
   db: Db,
@@ -129,28 +163,9 @@ async function stateWords(
   const organisations = await findOrganisationsByIds(db, [
     ...new Set(measures.flatMap((m) => (m.organisationId ? [m.organisationId] : []))),
   ]);
-  const representatives = new Map<string, boolean>();
+  const isStateWord = stateWordJudge(db, organisations);
   const words: boolean[] = [];
-  for (const m of measures) {
-    const organisation = m.organisationId ? organisations.get(m.organisationId) : undefined;
-    let stateWord = false;
-    if (
-      m.voice === 'state' &&
-      organisation &&
-      organisation.stakeholderGroup === 'government' &&
-      organisation.country === m.country &&
-      organisation.verified
-    ) {
-      const key = `${organisation.id}\u0000${m.recordedBy}`;
-      let verified = representatives.get(key);
-      if (verified === undefined) {
-        verified = await isVerifiedRepresentative(db, organisation.id, m.recordedBy);
-        representatives.set(key, verified);
-      }
-      stateWord = verified;
-    }
-    words.push(stateWord);
-  }
+  for (const m of measures) words.push(await isStateWord(m));
   return { words, organisations };
 }
 

@@ -3,7 +3,9 @@
  * on both engines: a measure stated by a verified representative of a State's verified government
  * is shown as the State's own word only while both verifications stand; once the secretariat
  * revokes the representative (or the government), the list, the measure page with its history,
- * the State's page, the CSV and the API show it as reported, and a voice filter follows.
+ * the State's page, the CSV and the API show it as reported, and a voice filter follows. The
+ * matrix and map count from kept counts: the registry-voices follower moves them when the
+ * verification changes, now and at a past date alike, and back when it is given again.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -21,6 +23,7 @@ import {
   revokeRepresentative,
   verifyRepresentative,
 } from '../organisations/organisations.service.ts';
+import { drain } from '../followers.ts';
 import { recordMeasure } from './registry.service.ts';
 
 const now = new Date('2026-06-01T12:00:00Z');
@@ -93,7 +96,22 @@ for (const engine of testEngines()) {
         country.indexOf('<h2>Stated by the State’s government'),
         country.indexOf('<h2>Reported by others'),
       );
+      await drain(o.db, engine);
+      const mapCategory = async (query: string) => {
+        const map = (await (
+          await page(`/api/registry/map?element=naming-numbering&${query}`)
+        ).json()) as { states: { country: string; category: string }[] };
+        return map.states.find((s) => s.country === 'BRA')!.category;
+      };
+      const matrix = (await (await page('/api/registry/matrix')).json()) as {
+        rows: { country: string; cells: Record<string, { total: number; reported: number }> }[];
+      };
+      const cell = matrix.rows.find((r) => r.country === 'BRA')!.cells['naming-numbering']!;
       return {
+        mapState: await mapCategory('voice=state'),
+        mapReported: await mapCategory('voice=reported'),
+        mapStateAtPastDate: await mapCategory('voice=state&at=2026-05-01'),
+        matrixCell: `${cell.total} measure, ${cell.reported} reported`,
         list: voiceIn(list),
         stateFilterListsIt: stateOnly.includes(measureId),
         reportedFilterListsIt: reportedOnly.includes(measureId),
@@ -108,6 +126,10 @@ for (const engine of testEngines()) {
 
     test('the State’s own word while the government and its representative stay verified', async () => {
       assert.deepEqual(await everywhere(), {
+        mapState: 'fragmenting',
+        mapReported: 'none',
+        mapStateAtPastDate: 'fragmenting',
+        matrixCell: '1 measure, 0 reported',
         list: 'state',
         stateFilterListsIt: true,
         reportedFilterListsIt: false,
@@ -132,6 +154,10 @@ for (const engine of testEngines()) {
           ),
         );
       assert.deepEqual(await everywhere(), {
+        mapState: 'none',
+        mapReported: 'fragmenting',
+        mapStateAtPastDate: 'none',
+        matrixCell: '1 measure, 1 reported',
         list: 'reported',
         stateFilterListsIt: false,
         reportedFilterListsIt: true,
@@ -142,6 +168,27 @@ for (const engine of testEngines()) {
         apiHistory: 'reported',
         apiList: 'reported',
       });
+    });
+
+    test('the State’s own word again, counts included, once the representative is verified again', async () => {
+      await verifyRepresentative(
+        o.db,
+        operatorViewer,
+        { organisation: built.organisations.government.id, accountId: government.id },
+        { kind: 'email_domain', reason: 'Back at the ministry.' },
+      );
+      const seen = await everywhere();
+      assert.deepEqual(
+        [
+          seen.mapState,
+          seen.mapReported,
+          seen.mapStateAtPastDate,
+          seen.matrixCell,
+          seen.list,
+          seen.api,
+        ],
+        ['fragmenting', 'none', 'fragmenting', '1 measure, 0 reported', 'state', 'state'],
+      );
     });
   });
 }
