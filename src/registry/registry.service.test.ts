@@ -463,6 +463,22 @@ for (const engine of testEngines()) {
         ),
       );
       assert.equal(revised.version, first.version + 1);
+      // Reports by others on the same cells, another State's in between: a cell's two voices are
+      // not side by side in the store (PostgreSQL returns rows in no set order).
+      for (const country of ['ARG', 'BRA'])
+        await inTrx((db) =>
+          recordMeasure(
+            db,
+            civil,
+            brazilLaw(built, {
+              country,
+              organisationId: built.organisations.civil.id,
+              asState: false,
+              elements: ['routing', 'cryptography'],
+            }),
+            later,
+          ),
+        );
       const instants = [
         undefined,
         first.recordedAt,

@@ -423,9 +423,8 @@ export async function countCells(db: Db, f: CountFilter): Promise<CellCount[]> {
       .$if(f.countries !== undefined, (q) => q.where('country', 'in', f.countries!))
       .$if(f.voice !== undefined, (q) => q.where('voice', '=', f.voice!))
       .execute();
-    // The PK's order: a State's element's two voices come one after the other.
-    const out: CellCount[] = [];
-    let last: CellCount | undefined;
+    // A cell's two voices are two rows, in whatever order the store returns them.
+    const cells = new Map<string, CellCount>();
     for (const r of rows as unknown as (Record<MeasureStatus, number> & {
       country: string;
       element: string;
@@ -434,12 +433,19 @@ export async function countCells(db: Db, f: CountFilter): Promise<CellCount[]> {
       let total = 0;
       for (const s of statuses) total += Number(r[s]);
       if (total === 0) continue;
-      let cell = last;
-      if (!cell || cell.country !== r.country || cell.element !== r.element) {
-        cell = { country: r.country, element: r.element, byStatus: {}, measures: 0, reported: 0 };
-        out.push(cell);
-        last = cell;
-      }
+      const key = `${r.country} ${r.element}`;
+      let cell = cells.get(key);
+      if (!cell)
+        cells.set(
+          key,
+          (cell = {
+            country: r.country,
+            element: r.element,
+            byStatus: {},
+            measures: 0,
+            reported: 0,
+          }),
+        );
       for (const s of statuses) {
         const n = Number(r[s]);
         if (n) cell.byStatus[s] = (cell.byStatus[s] ?? 0) + n;
@@ -447,7 +453,7 @@ export async function countCells(db: Db, f: CountFilter): Promise<CellCount[]> {
       cell.measures += total;
       if (r.voice === 'reported') cell.reported += total;
     }
-    return out;
+    return [...cells.values()];
   }
   const rows = await standingCells(db, kind, f.at)
     .select(['country', 'element', 'status'])
