@@ -290,6 +290,8 @@ for (const engine of testEngines()) {
         /<p class="translation">Original in Arabic\. Translation: \[to be translated by the analyst\]<\/p>/,
       );
       assert.match(html, /<li id="note-1">/);
+      // On the screen each note links back to its call (printed, it does not: see the PDF's browser test).
+      assert.match(html, /<a href="#ref-1" aria-label="↩ 1">↩<\/a><\/li>/);
       const letter = await app.request(`${query}&paper=letter`);
       const letterHtml = await letter.text();
       assert.match(letterHtml, /@page \{ size: letter;/);

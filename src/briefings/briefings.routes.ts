@@ -98,10 +98,14 @@ async function paperIn(
       'content-disposition': `attachment; filename="${name}.md"`,
     });
   if (format === 'pdf')
-    return c.body(new Uint8Array(await printPdf(briefingHtml(briefing, base))), 200, {
-      'content-type': 'application/pdf',
-      'content-disposition': `attachment; filename="${name}.pdf"`,
-    });
+    return c.body(
+      new Uint8Array(await printPdf(briefingHtml(briefing, base, { print: true }))),
+      200,
+      {
+        'content-type': 'application/pdf',
+        'content-disposition': `attachment; filename="${name}.pdf"`,
+      },
+    );
   if (format === 'docx')
     return c.body(new Uint8Array(await briefingDocx(briefing, base)), 200, {
       'content-type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -152,7 +156,7 @@ export function briefingRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
     if (format === 'pdf') {
       let pdf: Buffer;
       try {
-        pdf = await printPdf(briefingHtml(briefing, base));
+        pdf = await printPdf(briefingHtml(briefing, base, { print: true }));
       } catch (error) {
         if (!isPlenumError(error) || error.code !== 'PDF_UNAVAILABLE') throw error;
         return form(errorText(c.var.ui, error), error.status);

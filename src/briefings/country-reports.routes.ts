@@ -62,7 +62,7 @@ export function countryReportRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
     if (format === 'html') return c.html(paperHtml(report.paper, base));
     if (format === 'pdf') {
       // Without a browser to print with, PDF_UNAVAILABLE (503) is answered by the error page.
-      const pdf = await printPdf(paperHtml(report.paper, base));
+      const pdf = await printPdf(paperHtml(report.paper, base, { print: true }));
       return c.body(new Uint8Array(pdf), 200, {
         'content-type': 'application/pdf',
         'content-disposition': `attachment; filename="${name}.pdf"`,

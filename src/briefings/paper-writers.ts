@@ -23,6 +23,8 @@ import {
   originalIn,
   docxKit,
   type DocxRun,
+  backLink,
+  type PaperHtmlOptions,
 } from './briefing-writers.ts';
 import type { Paper, PaperItem } from './country-reports.schema.ts';
 
@@ -73,7 +75,7 @@ export function paperMarkdown(p: Paper, base = ''): string {
 }
 
 /** The paper's body as HTML (cover, summary, sections, notes), to stand alone or inside a page. */
-export function paperHtmlBody(p: Paper, base = ''): string {
+export function paperHtmlBody(p: Paper, base = '', options: PaperHtmlOptions = {}): string {
   const t = briefingText[p.language];
   const ref = (n: number): string =>
     `<sup><a href="#note-${n}" id="ref-${n}" aria-label="${escape(t.notes)} ${n}">${n}</a></sup>`;
@@ -118,7 +120,7 @@ export function paperHtmlBody(p: Paper, base = ''): string {
     `<section aria-labelledby="notes" class="notes"><h2 id="notes">${escape(t.notes)}</h2><ol>${p.notes
       .map(
         (n) =>
-          `<li id="note-${n.n}"><bdi>${escape(n.label)}</bdi>, <a href="${escape(absolute(base, n.href))}" dir="ltr">${escape(absolute(base, n.href))}</a> <a href="#ref-${n.n}" aria-label="↩ ${n.n}">↩</a></li>`,
+          `<li id="note-${n.n}"><bdi>${escape(n.label)}</bdi>, <a href="${escape(absolute(base, n.href))}" dir="ltr">${escape(absolute(base, n.href))}</a>${backLink(n.n, options)}</li>`,
       )
       .join('')}</ol></section>`,
   );
@@ -126,7 +128,7 @@ export function paperHtmlBody(p: Paper, base = ''): string {
 }
 
 /** The paper as one HTML page, styled for print with the briefing's stylesheet. */
-export function paperHtml(p: Paper, base = ''): string {
+export function paperHtml(p: Paper, base = '', options: PaperHtmlOptions = {}): string {
   return `<!doctype html>
 <html lang="${p.language}" dir="${directionOf(p.language)}">
 <head>
@@ -137,7 +139,7 @@ export function paperHtml(p: Paper, base = ''): string {
 </head>
 <body>
 <main>
-${paperHtmlBody(p, base)}
+${paperHtmlBody(p, base, options)}
 </main>
 </body>
 </html>

@@ -61,7 +61,7 @@ export async function briefCommand(args: string[]): Promise<number> {
     });
     const output =
       format === 'pdf'
-        ? await printPdf(briefingHtml(briefing, base))
+        ? await printPdf(briefingHtml(briefing, base, { print: true }))
         : format === 'docx'
           ? await briefingDocx(briefing, base)
           : format === 'html'

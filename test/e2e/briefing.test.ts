@@ -148,6 +148,8 @@ test(
         briefingSays.igo.split('. ')[1]!,
       ])
         assert.ok(text.includes(words), `"${words}" in the ${size} PDF`);
+      // Printed from the HTML written for print: no note links back to its call (↩).
+      assert.ok(!text.includes('↩'), `no link back in the ${size} PDF`);
     }
     await phone.close();
     await desk.close();
