@@ -2,6 +2,7 @@
  * Test support: a freshly migrated database per test, on SQLite always and on PostgreSQL when
  * PLENUM_TEST_POSTGRES_URL is set (each test gets its own schema, dropped afterwards).
  */
+import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import pg from 'pg';
@@ -71,4 +72,47 @@ export async function rowCounts(
     counts[name] = Number(r.rows[0]!.n);
   }
   return counts;
+}
+
+/** An API answer as the refusal check reads it: the status and the error's code and message. */
+export interface AnswerSeen {
+  status: number;
+  body: { error?: { code: string; message: string } };
+}
+
+/**
+ * One refusal an API test expects: its name, the answer (pending: refusals may be sent together),
+ * the status, the error code and words the message must hold.
+ */
+export type ExpectedRefusal = [
+  name: string,
+  answer: Promise<AnswerSeen>,
+  status: number,
+  code: string,
+  says: RegExp,
+];
+
+/**
+ * Waits for each refusal and checks it came as expected, then that none of them wrote a row
+ * (every table's count as in `before`, from rowCounts with the same `except`): one assertion that
+ * names every refusal that answered otherwise, with what it answered.
+ */
+export async function assertRefusedWithoutWriting(
+  o: OpenDatabase,
+  refusals: ExpectedRefusal[],
+  before: Record<string, number>,
+  except: string[] = ['rate_limits'],
+): Promise<void> {
+  const wrong: string[] = [];
+  for (const [name, pending, status, code, says] of refusals) {
+    const res = await pending;
+    if (
+      res.status !== status ||
+      res.body.error?.code !== code ||
+      !says.test(res.body.error.message)
+    )
+      wrong.push(`${name}: ${res.status} ${JSON.stringify(res.body)}`);
+  }
+  assert.deepEqual(wrong, [], 'every refusal answers as expected');
+  assert.deepEqual(await rowCounts(o, except), before, 'no refusal writes anything');
 }

@@ -15,7 +15,12 @@ import {
   type BuiltConsultation,
 } from '../consultations/consultation.builder.ts';
 import type { OpenDatabase } from '../db/database.ts';
-import { openTestDatabase, rowCounts, testEngines } from '../db/test-databases.ts';
+import {
+  assertRefusedWithoutWriting,
+  openTestDatabase,
+  rowCounts,
+  testEngines,
+} from '../db/test-databases.ts';
 
 interface Answer {
   organisation?: { id: string; slug: string; name: string; stakeholderGroup: string };
@@ -47,64 +52,52 @@ for (const engine of testEngines()) {
       });
       return { status: res.status, body: (await res.json()) as Answer };
     };
-    type Refusal = [string, Promise<{ status: number; body: Answer }>, number, string, RegExp];
-    const wrongOf = async (refusals: Refusal[]) => {
-      const wrong: string[] = [];
-      for (const [name, pending, code, errorCode, says] of refusals) {
-        const res = await pending;
-        if (
-          res.status !== code ||
-          res.body.error?.code !== errorCode ||
-          !says.test(res.body.error.message)
-        )
-          wrong.push(`${name}: ${res.status} ${JSON.stringify(res.body)}`);
-      }
-      return wrong;
-    };
 
     test('an account registers an organisation with a submit token; refusals write nothing', async () => {
       const submitter = await tokenOf('civil', ['read', 'submit']);
       const readOnly = await tokenOf('civil', ['read']);
       const fields = { name: 'Digital Commons Lab', stakeholderGroup: 'academia' };
       const counts = await rowCounts(o, ['rate_limits']);
-      const wrong = await wrongOf([
+      await assertRefusedWithoutWriting(
+        o,
         [
-          'no submit scope',
-          post(readOnly, '/api/organisations', fields),
-          403,
-          'TOKEN_SCOPE_MISSING',
-          /“submit”/,
+          [
+            'no submit scope',
+            post(readOnly, '/api/organisations', fields),
+            403,
+            'TOKEN_SCOPE_MISSING',
+            /“submit”/,
+          ],
+          [
+            'unknown field',
+            post(submitter, '/api/organisations', { ...fields, acronym: 'DCL' }),
+            422,
+            'UNKNOWN_FIELD',
+            /“acronym”/,
+          ],
+          [
+            'a government without its State',
+            post(submitter, '/api/organisations', {
+              name: 'A ministry',
+              stakeholderGroup: 'government',
+            }),
+            400,
+            'INVALID_REQUEST',
+            /country/,
+          ],
+          [
+            'a name already registered',
+            post(submitter, '/api/organisations', {
+              ...fields,
+              name: built.organisations.civil.name,
+            }),
+            409,
+            'ORGANISATION_CONFLICT',
+            /./,
+          ],
         ],
-        [
-          'unknown field',
-          post(submitter, '/api/organisations', { ...fields, acronym: 'DCL' }),
-          422,
-          'UNKNOWN_FIELD',
-          /“acronym”/,
-        ],
-        [
-          'a government without its State',
-          post(submitter, '/api/organisations', {
-            name: 'A ministry',
-            stakeholderGroup: 'government',
-          }),
-          400,
-          'INVALID_REQUEST',
-          /country/,
-        ],
-        [
-          'a name already registered',
-          post(submitter, '/api/organisations', {
-            ...fields,
-            name: built.organisations.civil.name,
-          }),
-          409,
-          'ORGANISATION_CONFLICT',
-          /./,
-        ],
-      ]);
-      assert.deepEqual(wrong, []);
-      assert.deepEqual(await rowCounts(o, ['rate_limits']), counts, 'no refusal writes anything');
+        counts,
+      );
 
       const made = await post(submitter, '/api/organisations', fields);
       assert.equal(made.status, 201, JSON.stringify(made.body));
@@ -136,39 +129,47 @@ for (const engine of testEngines()) {
           .where('scope_id', '=', civil.id)
           .execute();
       const counts = await rowCounts(o, ['rate_limits']);
-      const wrong = await wrongOf([
-        ['no submit scope', post(civilReader, path, email), 403, 'TOKEN_SCOPE_MISSING', /“submit”/],
+      await assertRefusedWithoutWriting(
+        o,
         [
-          'unknown field',
-          post(civilRep, path, { ...email, role: 'x' }),
-          422,
-          'UNKNOWN_FIELD',
-          /“role”/,
+          [
+            'no submit scope',
+            post(civilReader, path, email),
+            403,
+            'TOKEN_SCOPE_MISSING',
+            /“submit”/,
+          ],
+          [
+            'unknown field',
+            post(civilRep, path, { ...email, role: 'x' }),
+            422,
+            'UNKNOWN_FIELD',
+            /“role”/,
+          ],
+          [
+            'an address no account uses',
+            post(civilRep, path, { email: 'nobody@example.org' }),
+            404,
+            'ACCOUNT_NOT_FOUND',
+            /nobody@example\.org/,
+          ],
+          [
+            'for another organisation',
+            post(techRep, path, email),
+            403,
+            'FORBIDDEN',
+            /representative/,
+          ],
+          [
+            'to a missing organisation',
+            post(civilRep, '/api/organisations/no-such-one/representatives', email),
+            404,
+            'ORGANISATION_NOT_FOUND',
+            /./,
+          ],
         ],
-        [
-          'an address no account uses',
-          post(civilRep, path, { email: 'nobody@example.org' }),
-          404,
-          'ACCOUNT_NOT_FOUND',
-          /nobody@example\.org/,
-        ],
-        [
-          'for another organisation',
-          post(techRep, path, email),
-          403,
-          'FORBIDDEN',
-          /representative/,
-        ],
-        [
-          'to a missing organisation',
-          post(civilRep, '/api/organisations/no-such-one/representatives', email),
-          404,
-          'ORGANISATION_NOT_FOUND',
-          /./,
-        ],
-      ]);
-      assert.deepEqual(wrong, []);
-      assert.deepEqual(await rowCounts(o, ['rate_limits']), counts, 'no refusal writes anything');
+        counts,
+      );
 
       const added = await post(civilRep, path, email);
       assert.equal(added.status, 200, JSON.stringify(added.body));

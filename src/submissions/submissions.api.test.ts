@@ -16,7 +16,13 @@ import {
   type BuiltConsultation,
 } from '../consultations/consultation.builder.ts';
 import type { OpenDatabase } from '../db/database.ts';
-import { openTestDatabase, rowCounts, testEngines } from '../db/test-databases.ts';
+import {
+  assertRefusedWithoutWriting,
+  openTestDatabase,
+  rowCounts,
+  testEngines,
+  type ExpectedRefusal,
+} from '../db/test-databases.ts';
 import { submitComment } from './submissions.service.ts';
 
 interface Answer {
@@ -94,13 +100,7 @@ for (const engine of testEngines()) {
       const path = `/api/submissions/${id}/cosign`;
       const answer = { organisationId: built.organisations.civil.id, answer: 'confirm' };
       const counts = await rowCounts(o, ['rate_limits']);
-      const refusals: [
-        string,
-        Promise<{ status: number; body: Answer }>,
-        number,
-        string,
-        RegExp,
-      ][] = [
+      const refusals: ExpectedRefusal[] = [
         ['no submit scope', post(readOnly, path, answer), 403, 'TOKEN_SCOPE_MISSING', /“submit”/],
         [
           'unknown field',
@@ -124,18 +124,7 @@ for (const engine of testEngines()) {
           /representative/,
         ],
       ];
-      const wrong: string[] = [];
-      for (const [name, pending, code, errorCode, says] of refusals) {
-        const res = await pending;
-        if (
-          res.status !== code ||
-          res.body.error?.code !== errorCode ||
-          !says.test(res.body.error.message)
-        )
-          wrong.push(`${name}: ${res.status} ${JSON.stringify(res.body)}`);
-      }
-      assert.deepEqual(wrong, []);
-      assert.deepEqual(await rowCounts(o, ['rate_limits']), counts, 'no refusal writes anything');
+      await assertRefusedWithoutWriting(o, refusals, counts);
       assert.equal(await status(id), 'awaiting_cosigners');
 
       const accepted = await post(submitter, path, answer);
@@ -159,13 +148,7 @@ for (const engine of testEngines()) {
       const representative = await tokenOf(representativeViewer(built, 'civil'), ['moderate']);
       const path = `/api/submissions/${id}/moderate`;
       const counts = await rowCounts(o, ['rate_limits']);
-      const refusals: [
-        string,
-        Promise<{ status: number; body: Answer }>,
-        number,
-        string,
-        RegExp,
-      ][] = [
+      const refusals: ExpectedRefusal[] = [
         [
           'no moderate scope',
           post(noModerate, path, { action: 'publish' }),
@@ -195,18 +178,7 @@ for (const engine of testEngines()) {
           /moderators/,
         ],
       ];
-      const wrong: string[] = [];
-      for (const [name, pending, code, errorCode, says] of refusals) {
-        const res = await pending;
-        if (
-          res.status !== code ||
-          res.body.error?.code !== errorCode ||
-          !says.test(res.body.error.message)
-        )
-          wrong.push(`${name}: ${res.status} ${JSON.stringify(res.body)}`);
-      }
-      assert.deepEqual(wrong, []);
-      assert.deepEqual(await rowCounts(o, ['rate_limits']), counts, 'no refusal writes anything');
+      await assertRefusedWithoutWriting(o, refusals, counts);
       assert.equal(await status(id), 'in_review');
 
       const published = await post(moderator, path, { action: 'publish' });
