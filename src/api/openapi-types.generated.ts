@@ -47,7 +47,8 @@ export interface paths {
     /** List every process */
     get: operations['processes'];
     put?: never;
-    post?: never;
+    /** Make a process (administrators), as `plenum process add` does; its slug, name, short name and aliases all find it */
+    post: operations['postProcesses'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1480,6 +1481,23 @@ export interface components {
       /** @description Other names it is known by. */
       aliases: string[];
     };
+    NewProcess: {
+      slug: string;
+      name: string;
+      /** @default null */
+      shortName?: string | null;
+      parentBody: string;
+      mandate: string;
+      /**
+       * @default active
+       * @enum {string}
+       */
+      status?: 'active' | 'concluded' | 'planned';
+      /** @default null */
+      established?: string | null;
+      /** @default [] */
+      aliases?: string[];
+    };
     Translations: {
       translations: {
         /** @enum {string} */
@@ -2701,6 +2719,85 @@ export interface operations {
       };
       /** @description INVALID_REQUEST */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  postProcesses: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description JSON of at most 1,048,576 bytes (more is refused with 413 PAYLOAD_TOO_LARGE); a field not described here is refused with 422 UNKNOWN_FIELD. */
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['NewProcess'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Process'];
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SIGN_IN_REQUIRED; TOKEN_EXPIRED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description FORBIDDEN; TOKEN_SCOPE_MISSING */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PROCESS_CONFLICT */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNKNOWN_FIELD */
+      422: {
         headers: {
           [name: string]: unknown;
         };

@@ -849,6 +849,19 @@ for (const engine of testEngines()) {
       // scope (made before scopes): what refuses here is the account's role.
       const allTokens = (status: number) =>
         tokensOnly({ readerToken: status, representativeToken: status, secretariatToken: status });
+      add('POST /api/processes', [
+        {
+          name: 'a new process (administrators only)',
+          path: '/api/processes',
+          body: (role) => ({
+            slug: `by-${role.toLowerCase()}`,
+            name: `Process by ${role}`,
+            parentBody: 'Test Assembly',
+            mandate: 'Refused in tests.',
+          }),
+          expect: allTokens(403),
+        },
+      ]);
       add('POST /api/concepts', [
         {
           name: 'a new concept (administrators only)',
