@@ -1203,6 +1203,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/consultations/{id}/publish': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Publish every submission of a closed period still in review, in one act (API token of the process's moderators or secretariat); each is published as /api/submissions/{id}/moderate publishes one; rejected and returned ones stay as they are */
+    post: operations['postConsultationsByIdPublish'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/submissions/{id}/moderate': {
     parameters: {
       query?: never;
@@ -1440,6 +1457,7 @@ export interface components {
           | 'PERIOD_NOT_FOUND'
           | 'CAMPAIGN_NOT_FOUND'
           | 'PERIOD_NOT_OPEN_YET'
+          | 'PERIOD_NOT_CLOSED'
           | 'PERIOD_CLOSED'
           | 'SUBMISSION_NOT_FOUND'
           | 'ANCHOR_INVALID'
@@ -2431,6 +2449,14 @@ export interface components {
       keyId: string;
       /** @description Ed25519 signature, base64, of the canonical JSON of the other fields */
       signature: string;
+    };
+    PeriodPublication: {
+      /** @description Submissions that were in review and are now published */
+      published: number;
+      /** @description Submissions of the period left rejected */
+      rejected: number;
+      /** @description Submissions of the period left returned for revision */
+      returned: number;
     };
     InclusionProof: {
       /** @description Position of the entry in the log, from 0 */
@@ -8165,6 +8191,97 @@ export interface operations {
         };
       };
       /** @description MODERATION_CONFLICT */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNKNOWN_FIELD */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  postConsultationsByIdPublish: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Comment period id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    /** @description JSON of at most 1,048,576 bytes (more is refused with 413 PAYLOAD_TOO_LARGE); a field not described here is refused with 422 UNKNOWN_FIELD. */
+    requestBody: {
+      content: {
+        'application/json': Record<string, never>;
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PeriodPublication'];
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SIGN_IN_REQUIRED; TOKEN_EXPIRED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description FORBIDDEN; TOKEN_SCOPE_MISSING */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PERIOD_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PERIOD_NOT_CLOSED */
       409: {
         headers: {
           [name: string]: unknown;

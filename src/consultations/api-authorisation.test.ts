@@ -845,6 +845,20 @@ for (const engine of testEngines()) {
           expect: tokensOnly({ readerToken: 404, representativeToken: 404, secretariatToken: 404 }),
         },
       ]);
+      add('POST /api/consultations/:id/publish', [
+        {
+          name: 'the open period (publishing waits for its close)',
+          path: `/api/consultations/${built.period.id}/publish`,
+          body: () => ({}),
+          expect: tokensOnly({ readerToken: 403, representativeToken: 403, secretariatToken: 409 }),
+        },
+        {
+          name: 'a missing period',
+          path: `/api/consultations/${missingPeriod}/publish`,
+          body: () => ({}),
+          expect: tokensOnly({ readerToken: 404, representativeToken: 404, secretariatToken: 404 }),
+        },
+      ]);
       // The page actions' counterparts (issue 17, point 1). Tokens of this matrix hold every
       // scope (made before scopes): what refuses here is the account's role.
       const allTokens = (status: number) =>
