@@ -20,6 +20,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/tokens/{id}/uses': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The latest uses of one of your API tokens (its last 100), newest first: when, the method, the route's pattern, the status answered; another account's token is not found */
+    get: operations['tokensByIdUses'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/tokens/{id}/revoke': {
     parameters: {
       query?: never;
@@ -1481,6 +1498,16 @@ export interface components {
         message: string;
       };
     };
+    ApiTokenUse: {
+      /** @description When the request arrived (ISO 8601, UTC) */
+      at: string;
+      /** @description GET or POST */
+      method: string;
+      /** @description The pattern of the route that answered, e.g. `/api/submissions/:id`, never the address */
+      route: string;
+      /** @description The HTTP status answered */
+      status: number;
+    };
     Process: {
       /** @description Stable id (UUID). */
       id: string;
@@ -2631,6 +2658,66 @@ export interface operations {
       };
       /** @description TOKEN_SCOPE_MISSING */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  tokensByIdUses: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            uses: components['schemas']['ApiTokenUse'][];
+          };
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SIGN_IN_REQUIRED; TOKEN_EXPIRED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description TOKEN_SCOPE_MISSING */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_FOUND */
+      404: {
         headers: {
           [name: string]: unknown;
         };

@@ -776,6 +776,20 @@ for (const engine of testEngines()) {
           expect: { ...everyone(200), anonymous: 401 },
         },
       ]);
+      const secretariatTokenId = (
+        await o.db
+          .selectFrom('api_tokens')
+          .select('id')
+          .where('account_id', '=', built.accounts.secretariat.id)
+          .executeTakeFirstOrThrow()
+      ).id;
+      add('GET /api/tokens/:id/uses', [
+        {
+          name: 'the uses of the secretariat’s token (its owner only)',
+          path: `/api/tokens/${secretariatTokenId}/uses`,
+          expect: { ...everyone(404), anonymous: 401, secretariat: 200, secretariatToken: 200 },
+        },
+      ]);
       add('POST /api/tokens/:id/revoke', [
         {
           // A token of no one here: the matrix's own tokens must stay live for the other rows.

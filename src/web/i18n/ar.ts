@@ -567,6 +567,11 @@ export const ar: Messages = {
     tokenExpires: 'تنتهي صلاحيته في {date}',
     tokenExpired: 'انتهت صلاحيته في {date}',
     tokenNoExpiry: 'لا تنتهي صلاحيته',
+    recentUsesCaption: 'آخر استخدامات «{name}» (الأحدث أولاً؛ آخر 100 استخدام عبر واجهة البرمجة)',
+    recentUsesAt: 'الوقت (UTC)',
+    recentUsesMethod: 'الطريقة',
+    recentUsesRoute: 'المسار',
+    recentUsesStatus: 'الرد',
     tokenUses: 'مرات الاستخدام: {n}',
   },
   meetings: {

@@ -545,6 +545,11 @@ export const en = {
     tokenExpires: 'expires {date}',
     tokenExpired: 'expired {date}',
     tokenNoExpiry: 'never expires',
+    recentUsesCaption: 'Latest uses of “{name}” (newest first; its last 100 through the API)',
+    recentUsesAt: 'When (UTC)',
+    recentUsesMethod: 'Method',
+    recentUsesRoute: 'Route',
+    recentUsesStatus: 'Answer',
     tokenUses: 'uses: {n}',
   },
   meetings: {

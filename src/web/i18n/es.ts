@@ -556,6 +556,12 @@ export const es: Messages = {
     tokenExpires: 'caduca el {date}',
     tokenExpired: 'caducó el {date}',
     tokenNoExpiry: 'no caduca nunca',
+    recentUsesCaption:
+      'Últimos usos de «{name}» (los más recientes primero; sus 100 últimos por la API)',
+    recentUsesAt: 'Cuándo (UTC)',
+    recentUsesMethod: 'Método',
+    recentUsesRoute: 'Ruta',
+    recentUsesStatus: 'Respuesta',
     tokenUses: 'usos: {n}',
   },
   meetings: {

@@ -559,6 +559,12 @@ export const fr: Messages = {
     tokenExpires: 'expire le {date}',
     tokenExpired: 'expiré le {date}',
     tokenNoExpiry: 'n’expire jamais',
+    recentUsesCaption:
+      'Dernières utilisations de « {name} » (les plus récentes d’abord ; ses 100 dernières par l’API)',
+    recentUsesAt: 'Quand (UTC)',
+    recentUsesMethod: 'Méthode',
+    recentUsesRoute: 'Route',
+    recentUsesStatus: 'Réponse',
     tokenUses: 'utilisations : {n}',
   },
   meetings: {

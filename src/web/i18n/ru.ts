@@ -563,6 +563,12 @@ export const ru: Messages = {
     tokenExpires: 'истекает {date}',
     tokenExpired: 'истёк {date}',
     tokenNoExpiry: 'бессрочный',
+    recentUsesCaption:
+      'Последние использования «{name}» (сначала новые; последние 100 — через API)',
+    recentUsesAt: 'Когда (UTC)',
+    recentUsesMethod: 'Метод',
+    recentUsesRoute: 'Маршрут',
+    recentUsesStatus: 'Ответ',
     tokenUses: 'использований: {n}',
   },
   meetings: {

@@ -502,6 +502,11 @@ export const zh: Messages = {
     tokenExpires: '{date} 到期',
     tokenExpired: '已于 {date} 到期',
     tokenNoExpiry: '永不过期',
+    recentUsesCaption: '“{name}”的最近使用记录（最新的在前；通过 API 可查看最近 100 次）',
+    recentUsesAt: '时间（UTC）',
+    recentUsesMethod: '方法',
+    recentUsesRoute: '路由',
+    recentUsesStatus: '应答',
     tokenUses: '使用次数：{n}',
   },
   meetings: {
