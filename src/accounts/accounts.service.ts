@@ -484,32 +484,33 @@ export const keptTokenUses = 100;
 
 /**
  * The recent uses of API tokens (when, method, route pattern, status), buffered in this process
- * and written in batches: when a batch fills, or a short while after the first use of one, never
- * one write per request (deadline night sends thousands of API submissions a second). Each batch
- * trims its tokens back to their newest `keptTokenUses`. Uses not yet written when a process
- * stops are lost, as the minute of use counts not yet written are.
+ * and written in batches, never one write per request (deadline night sends thousands of API
+ * submissions a second): when a batch fills, when the owner reads them, and, in a server
+ * (`writeAfterMs`), a short while after the first use of a batch. Each batch trims its tokens
+ * back to their newest `keptTokenUses`. Uses not yet written when a process stops abruptly are
+ * lost, as the minute of use counts not yet written are.
  */
 export class TokenUseLog {
   private readonly db: Db;
   private buffer: ApiTokenUseRow[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
   private writing: Promise<void> = Promise.resolve();
-  /** How long a use waits, at most, for others to be written with (ms). */
-  private readonly delayMs: number;
+  /** How long a use waits, at most, for others to be written with (ms); absent: no timer. */
+  private readonly writeAfterMs: number | undefined;
   /** Uses written together at most; a full batch is written at once. */
   static readonly batch = 256;
 
-  constructor(db: Db, options: { delayMs?: number } = {}) {
+  constructor(db: Db, options: { writeAfterMs?: number } = {}) {
     this.db = db;
-    this.delayMs = options.delayMs ?? 2000;
+    this.writeAfterMs = options.writeAfterMs;
   }
 
   /** Notes one answered request made with a token. */
   note(tokenId: string, use: TokenUse): void {
     this.buffer.push({ id: newId(), token_id: tokenId, ...use });
     if (this.buffer.length >= TokenUseLog.batch) void this.flush();
-    else if (this.timer === undefined) {
-      this.timer = setTimeout(() => void this.flush(), this.delayMs);
+    else if (this.writeAfterMs !== undefined && this.timer === undefined) {
+      this.timer = setTimeout(() => void this.flush(), this.writeAfterMs);
       // A process with nothing else to do need not wait for it.
       this.timer.unref();
     }
