@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
+import { matchedRoutes } from 'hono/route';
 import { secureHeaders } from 'hono/secure-headers';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { accountRoutes } from './accounts/accounts.routes.ts';
@@ -17,6 +18,7 @@ import { stanceRoutes } from './stances/stances.routes.ts';
 import { watchRoutes } from './watches/watches.routes.ts';
 import { briefingRoutes } from './briefings/briefings.routes.ts';
 import { sessionMiddleware } from './accounts/accounts.middleware.ts';
+import { TokenUseLog } from './accounts/accounts.service.ts';
 import { consultationRoutes } from './consultations/consultations.routes.ts';
 import { documentRoutes } from './documents/documents.routes.ts';
 import { meetingRoutes } from './meetings/meetings.routes.ts';
@@ -59,6 +61,7 @@ import { ApiRegistry } from './api/api-registry.ts';
 import { campaignRoutes } from './campaigns/campaigns.routes.ts';
 import {
   apiBodyLimit,
+  clockOf,
   retryAfter,
   type AppDeps,
   type AppEnv,
@@ -145,7 +148,15 @@ export function completeDeps(given: AppDeps): CompleteDeps {
   const limits =
     given.limits ??
     new Limits(new Limiter(given.db, given.engine), given.limitSettings ?? defaultLimitSettings);
-  return { ...given, submissions, followers, limits };
+  const tokenUses = given.tokenUses ?? new TokenUseLog(given.db);
+  return { ...given, submissions, followers, limits, tokenUses };
+}
+
+/** The pattern of the route that answered (`/api/submissions/:id`), never the address's values. */
+function answeringRoute(c: Context<AppEnv>): string {
+  // Middleware is mounted for every method ('ALL'); the handler is the last route of its method.
+  const handler = matchedRoutes(c).findLast((r) => r.method !== 'ALL');
+  return handler?.path ?? '(no route)';
 }
 
 /** Builds the web app around an open database. */
@@ -156,7 +167,17 @@ export function createApp(given: AppDeps): Hono<AppEnv> {
 
   app.use(async (c, next) => {
     c.set('deps', deps);
+    const arrived = clockOf(deps);
     await next();
+    // A request made with an API token: its owner sees it among the token's recent uses.
+    const tokenId = c.var.viewer?.tokenId;
+    if (tokenId)
+      deps.tokenUses.note(tokenId, {
+        at: arrived.toISOString(),
+        method: c.req.method,
+        route: answeringRoute(c),
+        status: c.res.status,
+      });
     // A form or API call may have logged events (moderation, an import): the server's followers
     // read them now rather than at their next poll.
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && deps.followers?.started)

@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import { networkOf, type LimitSettings, type Limits } from './limits/limits.ts';
 import { clientAddress } from './site-base.ts';
 import type { Viewer } from './accounts/accounts.schema.ts';
+import type { TokenUseLog } from './accounts/accounts.service.ts';
 import type { Database, Engine } from './db/database.ts';
 import type { SubmissionQueue } from './submissions/submission-queue.ts';
 import type { Followers } from './events/followers.ts';
@@ -39,11 +40,13 @@ export interface AppDeps {
   limits?: Limits;
   /** How e-mail leaves: over SMTP, shown on /dev/mail (development), or not at all (waits). */
   mail?: 'smtp' | 'development' | 'none';
+  /** The recent uses of API tokens, buffered; createApp makes it when none is given. */
+  tokenUses?: TokenUseLog;
 }
 
 /** The app's dependencies with the submission queue, followers and limits they share. */
 export type CompleteDeps = AppDeps &
-  Required<Pick<AppDeps, 'submissions' | 'followers' | 'limits'>>;
+  Required<Pick<AppDeps, 'submissions' | 'followers' | 'limits' | 'tokenUses'>>;
 
 /** The largest body of any request whose route declares no limit of its own (bytes). */
 export const apiBodyLimit = 1024 * 1024;

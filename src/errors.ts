@@ -211,6 +211,11 @@ export const errorCatalogue = {
     status: 409,
     message: 'This comment period is not open yet: nothing was stored.',
   },
+  PERIOD_NOT_CLOSED: {
+    status: 409,
+    message:
+      'This comment period has not closed: its submissions are published together once it has.',
+  },
   PERIOD_CLOSED: {
     status: 409,
     message:

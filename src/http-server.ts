@@ -6,6 +6,7 @@
 import { createServer, type Server } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
 import type { Hono } from 'hono';
+import { TokenUseLog } from './accounts/accounts.service.ts';
 import { completeDeps, createApp } from './app.ts';
 import { submissionIntake } from './submissions/submission-intake.ts';
 import type { AppDeps, AppEnv, CompleteDeps } from './context.ts';
@@ -19,7 +20,11 @@ export interface HttpServer {
 
 /** Builds the app and the server around it (call `server.listen`). */
 export async function createHttpServer(given: AppDeps): Promise<HttpServer> {
-  const deps = completeDeps(given);
+  // A server writes the uses of API tokens two seconds after a batch's first, at the latest.
+  const deps = completeDeps({
+    ...given,
+    tokenUses: given.tokenUses ?? new TokenUseLog(given.db, { writeAfterMs: 2000 }),
+  });
   const app = createApp(deps);
   const toApp = getRequestListener(app.fetch);
   const intake = submissionIntake(deps, await jsonHeadersOf(app));

@@ -28,6 +28,8 @@ export interface Viewer {
   unverified?: boolean;
   /** What an API token may do (absent: a session, or the operator, limited by roles alone). */
   scopes?: readonly TokenScope[];
+  /** The id of the API token the request came with (its uses are recorded for its owner). */
+  tokenId?: string;
 }
 
 export { tokenScopes, requireScope, type TokenScope } from '../api/token-scopes.ts';

@@ -49,6 +49,10 @@ import {
   type AccountWithGrants,
   type ApiTokenListing,
   type TokenAccount,
+  insertTokenUses,
+  isAccountToken,
+  listTokenUses,
+  type TokenUse,
 } from './accounts.store.ts';
 import { hashPassword, unusableHash, verifyPassword } from './passwords.ts';
 
@@ -382,6 +386,7 @@ function tokenViewer(account: TokenAccount, now: Date): Viewer {
     scopes: account.tokenScopes.filter((s): s is TokenScope =>
       (tokenScopes as readonly string[]).includes(s),
     ),
+    tokenId: account.tokenId,
   };
 }
 
@@ -472,6 +477,93 @@ export class TokenViewers {
       console.error('[plenum] recording the last use of API tokens:', error);
     });
   }
+}
+
+/** How many of its latest uses each API token keeps. */
+export const keptTokenUses = 100;
+
+/**
+ * The recent uses of API tokens (when, method, route pattern, status), buffered in this process
+ * and written in batches, never one write per request (deadline night sends thousands of API
+ * submissions a second): when a batch fills, when the owner reads them, and, in a server
+ * (`writeAfterMs`), a short while after the first use of a batch. Each batch trims its tokens
+ * back to their newest `keptTokenUses`. Uses not yet written when a process stops abruptly are
+ * lost, as the minute of use counts not yet written are.
+ */
+export class TokenUseLog {
+  private readonly db: Db;
+  private buffer: ApiTokenUseRow[] = [];
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private writing: Promise<void> = Promise.resolve();
+  /** How long a use waits, at most, for others to be written with (ms); absent: no timer. */
+  private readonly writeAfterMs: number | undefined;
+  /** Uses written together at most; a full batch is written at once. */
+  static readonly batch = 256;
+
+  constructor(db: Db, options: { writeAfterMs?: number } = {}) {
+    this.db = db;
+    this.writeAfterMs = options.writeAfterMs;
+  }
+
+  /** Notes one answered request made with a token. */
+  note(tokenId: string, use: TokenUse): void {
+    this.buffer.push({ id: newId(), token_id: tokenId, ...use });
+    if (this.buffer.length >= TokenUseLog.batch) void this.flush();
+    else if (this.writeAfterMs !== undefined && this.timer === undefined) {
+      this.timer = setTimeout(() => void this.flush(), this.writeAfterMs);
+      // A process with nothing else to do need not wait for it.
+      this.timer.unref();
+    }
+  }
+
+  /** Writes every use noted so far; resolves when they (and any batch before) are written. */
+  flush(): Promise<void> {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+    const taken = this.buffer;
+    this.buffer = [];
+    this.writing = this.writing.then(async () => {
+      if (taken.length === 0) return;
+      try {
+        await this.db.transaction().execute((trx) => insertTokenUses(trx, taken, keptTokenUses));
+      } catch (error) {
+        console.error('[plenum] recording the uses of API tokens:', error);
+      }
+    });
+    return this.writing;
+  }
+}
+
+type ApiTokenUseRow = Parameters<typeof insertTokenUses>[1][number];
+
+/**
+ * The latest uses of one of the viewer's tokens, newest first (this process's unwritten ones
+ * written first); another account's token, or none, is NOT_FOUND.
+ */
+export async function getTokenUses(
+  db: Db,
+  viewer: Viewer | null,
+  tokenId: string,
+  log?: TokenUseLog,
+): Promise<TokenUse[]> {
+  checkSignedIn(viewer);
+  if (!(await isAccountToken(db, viewer.id, tokenId)))
+    throw new PlenumError('NOT_FOUND', 'No such token of yours.');
+  await log?.flush();
+  return (await listTokenUses(db, viewer.id, [tokenId], keptTokenUses)).get(tokenId) ?? [];
+}
+
+/** The latest `limit` uses of each of the viewer's tokens listed, for the account page. */
+export async function getRecentTokenUses(
+  db: Db,
+  viewer: Viewer | null,
+  tokenIds: string[],
+  limit: number,
+  log?: TokenUseLog,
+): Promise<Map<string, TokenUse[]>> {
+  checkSignedIn(viewer);
+  await log?.flush();
+  return listTokenUses(db, viewer.id, tokenIds, limit);
 }
 
 /**
@@ -639,7 +731,7 @@ export async function getAccountContact(
   return account ? { name: account.name, email: account.email } : undefined;
 }
 
-export type { ApiTokenListing };
+export type { ApiTokenListing, TokenUse };
 
 /** The viewer's API tokens (never their secrets), newest first, as the account page lists them. */
 export async function getApiTokens(

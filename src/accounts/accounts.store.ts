@@ -1,9 +1,9 @@
 /** SQL for accounts, sessions, API tokens and role grants. */
 import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
-import { shapedList } from '../db/statement-shapes.ts';
+import { shapedChunks, shapedList } from '../db/statement-shapes.ts';
 import type { RoleGrant, ScopedRole } from './accounts.schema.ts';
-import type { AccountTable } from './accounts.table.ts';
+import type { AccountTable, ApiTokenUseTable } from './accounts.table.ts';
 
 /** An account as services see it (the password hash stays in the store layer's callers). */
 export interface Account {
@@ -448,4 +448,103 @@ export async function listHolders(
     .where('role_grants.scope_id', '=', scopeId)
     .orderBy('accounts.name')
     .execute();
+}
+
+/** One recent use of an API token, as its owner sees it. */
+export interface TokenUse {
+  at: string;
+  method: string;
+  route: string;
+  status: number;
+}
+
+/**
+ * Writes a batch of token uses and trims each of their tokens back to its `keep` newest uses
+ * (by time, then id), in the caller's transaction.
+ */
+export async function insertTokenUses(
+  db: Db,
+  uses: ApiTokenUseTable[],
+  keep: number,
+): Promise<void> {
+  if (uses.length === 0) return;
+  for (const chunk of shapedChunks(uses, 128))
+    await db.insertInto('api_token_uses').values(chunk).execute();
+  const tokenIds = [...new Set(uses.map((u) => u.token_id))];
+  await db
+    .deleteFrom('api_token_uses')
+    .where('id', 'in', (eb) =>
+      eb
+        .selectFrom(
+          eb
+            .selectFrom('api_token_uses')
+            .select([
+              'id',
+              sql<number>`row_number() over (partition by token_id order by at desc, id desc)`.as(
+                'newness',
+              ),
+            ])
+            .where('token_id', 'in', shapedList(tokenIds))
+            .as('ranked'),
+        )
+        .select('ranked.id')
+        .where('ranked.newness', '>', keep),
+    )
+    .execute();
+}
+
+/**
+ * The newest uses of each of these tokens of an account, at most `limit` each, newest first;
+ * a token that is not the account's has none (its uses are its owner's to read).
+ */
+export async function listTokenUses(
+  db: Db,
+  accountId: string,
+  tokenIds: string[],
+  limit: number,
+): Promise<Map<string, TokenUse[]>> {
+  const found = new Map<string, TokenUse[]>();
+  if (tokenIds.length === 0) return found;
+  const rows = await db
+    .selectFrom(
+      db
+        .selectFrom('api_token_uses')
+        .innerJoin('api_tokens', 'api_tokens.id', 'api_token_uses.token_id')
+        .select([
+          'api_token_uses.id',
+          'api_token_uses.token_id',
+          'api_token_uses.at',
+          'api_token_uses.method',
+          'api_token_uses.route',
+          'api_token_uses.status',
+          sql<number>`row_number() over (partition by api_token_uses.token_id order by api_token_uses.at desc, api_token_uses.id desc)`.as(
+            'newness',
+          ),
+        ])
+        .where('api_tokens.account_id', '=', accountId)
+        .where('api_token_uses.token_id', 'in', shapedList(tokenIds))
+        .as('ranked'),
+    )
+    .selectAll('ranked')
+    .where('ranked.newness', '<=', limit)
+    .orderBy('ranked.token_id')
+    .orderBy('ranked.newness')
+    .execute();
+  for (const r of rows) {
+    const uses = found.get(r.token_id) ?? [];
+    uses.push({ at: r.at, method: r.method, route: r.route, status: Number(r.status) });
+    found.set(r.token_id, uses);
+  }
+  return found;
+}
+
+/** True when the token is one of this account's (revoked or not). */
+export async function isAccountToken(db: Db, accountId: string, tokenId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('api_tokens')
+    .select('id')
+    .where('id', '=', tokenId)
+    .where('account_id', '=', accountId)
+    .executeTakeFirst();
+  return row !== undefined;
 }

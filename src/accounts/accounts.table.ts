@@ -54,6 +54,19 @@ export interface ApiTokenTable {
   use_count: number;
 }
 
+/** A row of `api_token_uses`: one of a token's last 100 uses (see TokenUseLog). */
+export interface ApiTokenUseTable {
+  id: string;
+  token_id: string;
+  /** When the request arrived (ISO 8601). */
+  at: string;
+  method: string;
+  /** The route's pattern (`/api/submissions/:id/moderate`), never the address with its values. */
+  route: string;
+  /** The HTTP status answered. */
+  status: number;
+}
+
 /** A row of `role_grants`: a role an account holds on a process or an organisation. */
 export interface RoleGrantTable {
   id: string;

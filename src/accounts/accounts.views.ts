@@ -1,6 +1,6 @@
 /** HTML of sign-in, sign-up and the account's own sections of the account page (src/pages/). */
 import { html } from 'hono/html';
-import type { ApiTokenListing } from './accounts.store.ts';
+import type { ApiTokenListing, TokenUse } from './accounts.store.ts';
 import {
   defaultTokenScopes,
   tokenLifetimeDays,
@@ -183,10 +183,30 @@ export function accountPasswordSection(ctx: PageContext): Markup {
     </form>`;
 }
 
+/** A short table of a token's latest uses (none: nothing), the route's pattern left to right. */
+function tokenUsesTable(ctx: PageContext, token: ApiTokenListing, uses: TokenUse[]): Markup {
+  if (uses.length === 0) return '';
+  const { ui } = ctx;
+  const m = ui.m.accounts;
+  return html`<div class="table-scroll"><table class="token-uses">
+      <caption>${fill(m.recentUsesCaption, { name: token.name })}</caption>
+      <thead><tr><th scope="col">${m.recentUsesAt}</th><th scope="col">${m.recentUsesMethod}</th><th scope="col">${m.recentUsesRoute}</th><th scope="col">${m.recentUsesStatus}</th></tr></thead>
+      <tbody>${uses.map(
+        (u) =>
+          html`<tr><td>${ui.instant(u.at, 'UTC')}</td><td><code dir="ltr">${u.method}</code></td><td><code dir="ltr">${u.route}</code></td><td><code dir="ltr">${u.status}</code></td></tr>`,
+      )}</tbody>
+    </table></div>`;
+}
+
 /** The viewer's API tokens, the secret of one just made, and the form that makes one. */
 export function accountTokensSection(
   ctx: PageContext,
-  data: { tokens: ApiTokenListing[]; newToken?: string },
+  data: {
+    tokens: ApiTokenListing[];
+    newToken?: string;
+    /** The latest uses of each token listed, by token id (the page shows a few). */
+    tokenUses?: ReadonlyMap<string, TokenUse[]>;
+  },
 ): Markup {
   const { ui } = ctx;
   const m = ui.m.accounts;
@@ -219,7 +239,7 @@ export function accountTokensSection(
                 t.revokedAt
                   ? html` · <s>${m.revoke}</s>`
                   : html` <form method="post" action="/account/tokens/${t.id}/revoke" class="inline">${csrfField(ctx)}<button type="submit" class="link">${m.revoke}</button></form>`
-              }</li>`,
+              }${tokenUsesTable(ctx, t, data.tokenUses?.get(t.id) ?? [])}</li>`,
           )}</ul>`
     }
     <form method="post" action="/account/tokens" class="inline-form">

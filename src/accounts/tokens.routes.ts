@@ -1,12 +1,12 @@
 /**
- * The JSON API of a person's own API tokens: list them (scopes, expiry, last use, count of uses)
- * and revoke one. A token is made only on the account page, from a signed-in session: a token
+ * The JSON API of a person's own API tokens: list them (scopes, expiry, last use, count of uses),
+ * read one's latest uses, and revoke one. A token is made only on the account page, from a signed-in session: a token
  * never makes another, so a stolen one cannot outlive its revocation.
  */
 import { z } from 'zod';
 import type { ApiRegistry } from '../api/api-registry.ts';
 import { decodeCursor, nextCursorSchema, pageOf, pageQuery } from '../api/cursor.ts';
-import { getApiTokens, revokeToken } from './accounts.service.ts';
+import { getApiTokens, getTokenUses, keptTokenUses, revokeToken } from './accounts.service.ts';
 import { tokenScopes } from './accounts.schema.ts';
 
 const tokenSchema = z
@@ -21,6 +21,19 @@ const tokenSchema = z
     useCount: z.number().int().describe('Requests made with it (written with its last use)'),
   })
   .meta({ id: 'ApiToken' });
+
+const tokenUseSchema = z
+  .object({
+    at: z.string().describe('When the request arrived (ISO 8601, UTC)'),
+    method: z.string().describe('GET or POST'),
+    route: z
+      .string()
+      .describe(
+        'The pattern of the route that answered, e.g. `/api/submissions/:id`, never the address',
+      ),
+    status: z.number().int().describe('The HTTP status answered'),
+  })
+  .meta({ id: 'ApiTokenUse' });
 
 /** Registers the token API routes. */
 export function tokenRoutes(api: ApiRegistry): void {
@@ -47,6 +60,17 @@ export function tokenRoutes(api: ApiRegistry): void {
         nextCursor,
       };
     },
+  });
+  api.get({
+    path: '/api/tokens/:id/uses',
+    summary: `The latest uses of one of your API tokens (its last ${keptTokenUses}), newest first: when, the method, the route's pattern, the status answered; another account's token is not found`,
+    tag: 'accounts',
+    params: z.object({ id: z.string().max(100) }),
+    response: z.object({ uses: z.array(tokenUseSchema) }),
+    errors: ['SIGN_IN_REQUIRED', 'TOKEN_EXPIRED', 'TOKEN_SCOPE_MISSING', 'NOT_FOUND'],
+    handler: async (c, { params }) => ({
+      uses: await getTokenUses(c.var.deps.db, c.var.viewer, params.id, c.var.deps.tokenUses),
+    }),
   });
   api.post({
     path: '/api/tokens/:id/revoke',

@@ -25,6 +25,7 @@ const counterparts: Record<string, string> = {
   '/stances': 'POST /api/stances',
   '/submissions/:id/cosign': 'POST /api/submissions/:id/cosign',
   '/submissions/:id/moderate': 'POST /api/submissions/:id/moderate',
+  '/consultations/:id/publish': 'POST /api/consultations/:id/publish',
   '/account/tokens/:id/revoke': 'POST /api/tokens/:id/revoke',
   '/registry/rounds/:id/more-time': 'POST /api/registry-rounds/:id/more-time',
   '/registry/rounds/:id/extensions/:country': 'POST /api/registry-rounds/:id/extensions/:country',

@@ -20,6 +20,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/tokens/{id}/uses': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The latest uses of one of your API tokens (its last 100), newest first: when, the method, the route's pattern, the status answered; another account's token is not found */
+    get: operations['tokensByIdUses'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/tokens/{id}/revoke': {
     parameters: {
       query?: never;
@@ -47,7 +64,8 @@ export interface paths {
     /** List every process */
     get: operations['processes'];
     put?: never;
-    post?: never;
+    /** Make a process (administrators), as `plenum process add` does; its slug, name, short name and aliases all find it */
+    post: operations['postProcesses'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1202,6 +1220,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/consultations/{id}/publish': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Publish every submission of a closed period still in review, in one act (API token of the process's moderators or secretariat); each is published as /api/submissions/{id}/moderate publishes one; rejected and returned ones stay as they are */
+    post: operations['postConsultationsByIdPublish'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/submissions/{id}/moderate': {
     parameters: {
       query?: never;
@@ -1439,6 +1474,7 @@ export interface components {
           | 'PERIOD_NOT_FOUND'
           | 'CAMPAIGN_NOT_FOUND'
           | 'PERIOD_NOT_OPEN_YET'
+          | 'PERIOD_NOT_CLOSED'
           | 'PERIOD_CLOSED'
           | 'SUBMISSION_NOT_FOUND'
           | 'ANCHOR_INVALID'
@@ -1462,6 +1498,16 @@ export interface components {
         message: string;
       };
     };
+    ApiTokenUse: {
+      /** @description When the request arrived (ISO 8601, UTC) */
+      at: string;
+      /** @description GET or POST */
+      method: string;
+      /** @description The pattern of the route that answered, e.g. `/api/submissions/:id`, never the address */
+      route: string;
+      /** @description The HTTP status answered */
+      status: number;
+    };
     Process: {
       /** @description Stable id (UUID). */
       id: string;
@@ -1479,6 +1525,23 @@ export interface components {
       established: string | null;
       /** @description Other names it is known by. */
       aliases: string[];
+    };
+    NewProcess: {
+      slug: string;
+      name: string;
+      /** @default null */
+      shortName?: string | null;
+      parentBody: string;
+      mandate: string;
+      /**
+       * @default active
+       * @enum {string}
+       */
+      status?: 'active' | 'concluded' | 'planned';
+      /** @default null */
+      established?: string | null;
+      /** @default [] */
+      aliases?: string[];
     };
     Translations: {
       translations: {
@@ -2414,6 +2477,14 @@ export interface components {
       /** @description Ed25519 signature, base64, of the canonical JSON of the other fields */
       signature: string;
     };
+    PeriodPublication: {
+      /** @description Submissions that were in review and are now published */
+      published: number;
+      /** @description Submissions of the period left rejected */
+      rejected: number;
+      /** @description Submissions of the period left returned for revision */
+      returned: number;
+    };
     InclusionProof: {
       /** @description Position of the entry in the log, from 0 */
       leafIndex: number;
@@ -2596,6 +2667,66 @@ export interface operations {
       };
     };
   };
+  tokensByIdUses: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            uses: components['schemas']['ApiTokenUse'][];
+          };
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SIGN_IN_REQUIRED; TOKEN_EXPIRED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description TOKEN_SCOPE_MISSING */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
   postTokensByIdRevoke: {
     parameters: {
       query?: never;
@@ -2701,6 +2832,85 @@ export interface operations {
       };
       /** @description INVALID_REQUEST */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  postProcesses: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description JSON of at most 1,048,576 bytes (more is refused with 413 PAYLOAD_TOO_LARGE); a field not described here is refused with 422 UNKNOWN_FIELD. */
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['NewProcess'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Process'];
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SIGN_IN_REQUIRED; TOKEN_EXPIRED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description FORBIDDEN; TOKEN_SCOPE_MISSING */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PROCESS_CONFLICT */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNKNOWN_FIELD */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -8068,6 +8278,97 @@ export interface operations {
         };
       };
       /** @description MODERATION_CONFLICT */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNKNOWN_FIELD */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  postConsultationsByIdPublish: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Comment period id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    /** @description JSON of at most 1,048,576 bytes (more is refused with 413 PAYLOAD_TOO_LARGE); a field not described here is refused with 422 UNKNOWN_FIELD. */
+    requestBody: {
+      content: {
+        'application/json': Record<string, never>;
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PeriodPublication'];
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SIGN_IN_REQUIRED; TOKEN_EXPIRED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description FORBIDDEN; TOKEN_SCOPE_MISSING */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PERIOD_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PERIOD_NOT_CLOSED */
       409: {
         headers: {
           [name: string]: unknown;

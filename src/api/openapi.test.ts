@@ -21,6 +21,7 @@ import { unLanguages } from '../text/detect-language.ts';
 import type { z } from 'zod';
 import { newPeriodSchema } from '../consultations/consultations.schema.ts';
 import { newOrganisationSchema } from '../organisations/organisations.schema.ts';
+import { newProcessSchema } from '../processes/processes.schema.ts';
 import { apiSubmissionSchema } from '../submissions/submissions.schema.ts';
 import { refuseUnknownFields } from './api-registry.ts';
 import { clientTypesFile, clientTypesOf, servedOpenApi } from './client-types.ts';
@@ -138,6 +139,7 @@ describe('the OpenAPI description', () => {
       ['/api/consultations/{id}/submissions', apiSubmissionSchema],
       ['/api/processes/{process}/consultations', newPeriodSchema],
       ['/api/organisations', newOrganisationSchema],
+      ['/api/processes', newProcessSchema],
     ];
     for (const [path, schema] of bodies) {
       const example =

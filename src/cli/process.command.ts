@@ -1,6 +1,7 @@
 /** plenum process list|add: see and create the processes documents belong to. */
 import { processStatuses, type NewProcess } from '../processes/processes.schema.ts';
-import { createProcess, getProcesses } from '../processes/processes.service.ts';
+import { operatorViewer } from '../accounts/accounts.schema.ts';
+import { addProcess, getProcesses } from '../processes/processes.service.ts';
 import { openCliDatabase, parseFlags, UsageError } from './output.ts';
 
 /** Usage of plenum process. */
@@ -59,21 +60,17 @@ export async function processCommand(args: string[]): Promise<number> {
     if (missing.length > 0)
       throw new UsageError(`plenum process add needs ${missing.map((k) => `--${k}`).join(', ')}`);
     const created = await opened.db.transaction().execute((trx) =>
-      createProcess(
-        trx,
-        {
-          slug: values.slug!,
-          name: values.name!,
-          shortName: values['short-name'] ?? null,
-          parentBody: values['parent-body']!,
-          mandate: values.mandate!,
-          // createProcess checks the status against the schema's list, like every other field.
-          ...(values.status !== undefined ? { status: values.status as NewProcess['status'] } : {}),
-          established: values.established ?? null,
-          aliases: values.alias ?? [],
-        },
-        'cli',
-      ),
+      addProcess(trx, operatorViewer, {
+        slug: values.slug!,
+        name: values.name!,
+        shortName: values['short-name'] ?? null,
+        parentBody: values['parent-body']!,
+        mandate: values.mandate!,
+        // createProcess checks the status against the schema's list, like every other field.
+        ...(values.status !== undefined ? { status: values.status as NewProcess['status'] } : {}),
+        established: values.established ?? null,
+        aliases: values.alias ?? [],
+      }),
     );
     process.stdout.write(
       values.json

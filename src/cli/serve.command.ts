@@ -105,7 +105,7 @@ async function serveWorker(config: Config, announceIt = false): Promise<number> 
   await configurePasswordPool(config.passwordPool);
   // Search, concept tagging and watch matching follow the event log, just after the receipts.
   const followers = new Followers(opened.db, opened.engine, allFollowers);
-  const { server } = await createHttpServer({
+  const { server, deps } = await createHttpServer({
     db: opened.db,
     engine: opened.engine,
     followers,
@@ -160,6 +160,7 @@ async function serveWorker(config: Config, announceIt = false): Promise<number> 
   await followers.stop();
   await webhooks.stop();
   await mail.stop();
+  await deps.tokenUses.flush();
   await stopPrinter();
   await opened.close();
   return 0;

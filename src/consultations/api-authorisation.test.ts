@@ -776,6 +776,20 @@ for (const engine of testEngines()) {
           expect: { ...everyone(200), anonymous: 401 },
         },
       ]);
+      const secretariatTokenId = (
+        await o.db
+          .selectFrom('api_tokens')
+          .select('id')
+          .where('account_id', '=', built.accounts.secretariat.id)
+          .executeTakeFirstOrThrow()
+      ).id;
+      add('GET /api/tokens/:id/uses', [
+        {
+          name: 'the uses of the secretariat’s token (its owner only)',
+          path: `/api/tokens/${secretariatTokenId}/uses`,
+          expect: { ...everyone(404), anonymous: 401, secretariat: 200, secretariatToken: 200 },
+        },
+      ]);
       add('POST /api/tokens/:id/revoke', [
         {
           // A token of no one here: the matrix's own tokens must stay live for the other rows.
@@ -845,10 +859,37 @@ for (const engine of testEngines()) {
           expect: tokensOnly({ readerToken: 404, representativeToken: 404, secretariatToken: 404 }),
         },
       ]);
+      add('POST /api/consultations/:id/publish', [
+        {
+          name: 'the open period (publishing waits for its close)',
+          path: `/api/consultations/${built.period.id}/publish`,
+          body: () => ({}),
+          expect: tokensOnly({ readerToken: 403, representativeToken: 403, secretariatToken: 409 }),
+        },
+        {
+          name: 'a missing period',
+          path: `/api/consultations/${missingPeriod}/publish`,
+          body: () => ({}),
+          expect: tokensOnly({ readerToken: 404, representativeToken: 404, secretariatToken: 404 }),
+        },
+      ]);
       // The page actions' counterparts (issue 17, point 1). Tokens of this matrix hold every
       // scope (made before scopes): what refuses here is the account's role.
       const allTokens = (status: number) =>
         tokensOnly({ readerToken: status, representativeToken: status, secretariatToken: status });
+      add('POST /api/processes', [
+        {
+          name: 'a new process (administrators only)',
+          path: '/api/processes',
+          body: (role) => ({
+            slug: `by-${role.toLowerCase()}`,
+            name: `Process by ${role}`,
+            parentBody: 'Test Assembly',
+            mandate: 'Refused in tests.',
+          }),
+          expect: allTokens(403),
+        },
+      ]);
       add('POST /api/concepts', [
         {
           name: 'a new concept (administrators only)',

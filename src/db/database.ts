@@ -30,6 +30,7 @@ import type {
   AccountLinkTable,
   AccountTable,
   ApiTokenTable,
+  ApiTokenUseTable,
   RoleGrantTable,
   SessionTable,
 } from '../accounts/accounts.table.ts';
@@ -125,6 +126,7 @@ export interface Database {
   accounts: AccountTable;
   sessions: SessionTable;
   api_tokens: ApiTokenTable;
+  api_token_uses: ApiTokenUseTable;
   role_grants: RoleGrantTable;
   organisations: OrganisationTable;
   representative_verifications: RepresentativeVerificationTable;

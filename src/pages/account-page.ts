@@ -9,6 +9,7 @@ import {
   changePassword,
   makeApiToken,
   getApiTokens,
+  getRecentTokenUses,
   requestVerificationLink,
 } from '../accounts/accounts.service.ts';
 import type { Viewer } from '../accounts/accounts.schema.ts';
@@ -59,6 +60,9 @@ async function rolesOf(
   return roles;
 }
 
+/** How many of each token's latest uses the account page shows (the API gives its last 100). */
+const usesShownPerToken = 5;
+
 async function renderAccount(
   c: Context<AppEnv>,
   extra: { newToken?: string; newCalendar?: string; message?: string; error?: Markup } = {},
@@ -67,11 +71,19 @@ async function renderAccount(
   const viewer = c.var.viewer;
   if (!viewer) throw new PlenumError('SIGN_IN_REQUIRED');
   const { db } = c.var.deps;
+  const tokens = await getApiTokens(db, viewer);
   return c.html(
     accountPage(c.var.page, {
       roles: await rolesOf(db, viewer),
       submissions: await getMySubmissions(db, viewer),
-      tokens: await getApiTokens(db, viewer),
+      tokens,
+      tokenUses: await getRecentTokenUses(
+        db,
+        viewer,
+        tokens.map((t) => t.id),
+        usesShownPerToken,
+        c.var.deps.tokenUses,
+      ),
       calendar: await getAccountCalendar(db, viewer),
       ...(c.var.deps.mail ? { mail: c.var.deps.mail } : {}),
       ...extra,

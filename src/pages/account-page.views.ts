@@ -6,7 +6,7 @@ import {
   accountRolesSection,
   accountTokensSection,
 } from '../accounts/accounts.views.ts';
-import type { ApiTokenListing } from '../accounts/accounts.service.ts';
+import type { ApiTokenListing, TokenUse } from '../accounts/accounts.service.ts';
 import { accountCalendarSection } from '../meetings/meetings.views.ts';
 import type { Process } from '../processes/processes.schema.ts';
 import type { Submission } from '../submissions/submissions.schema.ts';
@@ -19,6 +19,8 @@ export interface AccountPageData {
   roles: { role: string; scope: string; href: string }[];
   submissions: Submission[];
   tokens: ApiTokenListing[];
+  /** The latest uses of each token listed, by token id. */
+  tokenUses?: ReadonlyMap<string, TokenUse[]>;
   calendar: { followed: Process[]; address: { createdAt: string } | undefined };
   newCalendar?: string;
   newToken?: string;

@@ -1,5 +1,6 @@
 /** Who runs a process: its secretariat opens comment periods and publishes versions. */
 import { holds, requireRole, type Viewer } from '../accounts/accounts.schema.ts';
+import { PlenumError } from '../errors.ts';
 
 /** True when the viewer is the process's secretariat (or an admin). */
 export function canActAsSecretariat(viewer: Viewer | null, processId: string): boolean {
@@ -17,4 +18,13 @@ export function checkCanTranslate(
     processId,
     'Only the secretariat of this process enters translations of its texts.',
   );
+}
+
+/**
+ * Only an administrator (or the operator at the command line) makes a process: before it exists
+ * there is no secretariat of it to hold the role.
+ */
+export function checkCanCreateProcess(viewer: Viewer | null): asserts viewer is Viewer {
+  if (!viewer) throw new PlenumError('SIGN_IN_REQUIRED');
+  if (!viewer.isAdmin) throw new PlenumError('FORBIDDEN', 'Only an administrator makes a process.');
 }

@@ -1,9 +1,11 @@
 /** Processes: the UN working groups, committees and reviews whose documents plenum holds. */
+import type { Viewer } from '../accounts/accounts.schema.ts';
 import type { Db } from '../db/database.ts';
 import { isId, newId } from '../db/ids.ts';
 import { PlenumError } from '../errors.ts';
 import { recordEvent } from '../events/events.store.ts';
 import { foldKey } from '../text/fold.ts';
+import { checkCanCreateProcess } from './processes.policy.ts';
 import { newProcessSchema, type NewProcess, type Process } from './processes.schema.ts';
 import { findProcess, insertProcess, listProcesses } from './processes.store.ts';
 
@@ -37,6 +39,19 @@ export async function requireProcess(db: Db, ref: string): Promise<Process> {
       `"${ref}" is not a known process id, slug, name or alias (see plenum process list; create one with plenum process add).`,
     );
   return found;
+}
+
+/**
+ * Makes a process as a person or program asks (the API, the command line's operator): the policy
+ * first, then createProcess, with the viewer as the event's actor.
+ */
+export async function addProcess(
+  db: Db,
+  viewer: Viewer | null,
+  input: NewProcess,
+): Promise<Process> {
+  checkCanCreateProcess(viewer);
+  return createProcess(db, input, viewer.id);
 }
 
 /** Creates a process; its name, short name and aliases all become lookup keys. */

@@ -678,5 +678,29 @@ for (const engine of testEngines()) {
         clock = new Date('2026-06-01T12:00:00Z');
       }
     });
+
+    test("a token's use is noted alike on both paths, among its recent uses", async () => {
+      const made = await makeApiToken(o.db, representativeViewer(built, 'civil'), {
+        name: 'uses',
+      });
+      const [answer] = await both(
+        (side) => ({
+          headers: { ...json, ...bearer(made.secret), 'idempotency-key': `uses-${side}` },
+          body: submission(),
+        }),
+        true,
+      );
+      await deps.tokenUses.flush();
+      const uses = await o.db
+        .selectFrom('api_token_uses')
+        .select(['method', 'route', 'status'])
+        .where('token_id', '=', made.id)
+        .execute();
+      const noted = ['POST', '/api/consultations/:id/submissions', answer.status];
+      assert.deepEqual(
+        uses.map((u) => [u.method, u.route, Number(u.status)]),
+        [noted, noted],
+      );
+    });
   });
 }

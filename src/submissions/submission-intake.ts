@@ -72,9 +72,12 @@ export function submissionIntake(
     token: string,
     body: Buffer,
   ): Promise<void> => {
+    const arrived = clockOf(deps);
+    let tokenId: string | undefined;
     try {
       const viewer = await tokens.viewer(token);
       if (!viewer) throw tokenRefused();
+      tokenId = viewer.tokenId;
       requireScope(viewer, 'submit');
       let json: unknown;
       try {
@@ -109,6 +112,14 @@ export function submissionIntake(
         send(res, 500, apiErrorBody('INTERNAL'));
       }
     }
+    // Among the token's recent uses, as the app notes those it answers (buffered, not a write).
+    if (tokenId)
+      deps.tokenUses.note(tokenId, {
+        at: arrived.toISOString(),
+        method: 'POST',
+        route: '/api/consultations/:id/submissions',
+        status: res.statusCode,
+      });
   };
 
   return (req, res) => {

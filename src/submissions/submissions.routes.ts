@@ -35,11 +35,13 @@ import {
   cosignAnswerSchema,
   moderationSchema,
   type newSubmissionSchema,
+  periodPublicationSchema,
   receiptSchema,
   submissionSchema,
 } from './submissions.schema.ts';
 import {
   answerCosignature,
+  countInReview,
   getAttachment,
   getAuthorForStaff,
   getModerationQueue,
@@ -47,6 +49,7 @@ import {
   getReceipt,
   getSubmission,
   moderateSubmission,
+  publishPeriodSubmissions,
 } from './submissions.service.ts';
 import {
   moderationQueuePage,
@@ -251,7 +254,31 @@ export function submissionRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
       c.var.viewer,
       c.var.page.ui.lang,
     );
-    return c.html(moderationQueuePage(c.var.page, context, queue, headings));
+    // "Publish them all" is offered once the period has closed, with how many it would publish.
+    const publishable =
+      context.period.state === 'closed' ? await countInReview(c.var.deps.db, context.period.id) : 0;
+    const published = /^\d{1,9}$/.test(c.req.query('published') ?? '')
+      ? Number(c.req.query('published'))
+      : undefined;
+    return c.html(
+      moderationQueuePage(c.var.page, context, queue, headings, {
+        publishable,
+        ...(published !== undefined ? { published } : {}),
+      }),
+    );
+  });
+
+  app.post('/consultations/:id/publish', async (c) => {
+    await checkForm(c);
+    const id = c.req.param('id');
+    // A write transaction from its start: each decision is appended to the transparency log.
+    const done = await inWriteTransaction(c.var.deps.db, c.var.deps.engine, (trx) =>
+      publishPeriodSubmissions(trx, c.var.viewer, id, clockOf(c.var.deps)),
+    );
+    return c.redirect(
+      `/consultations/${id.toLowerCase()}/moderation?published=${done.published}`,
+      303,
+    );
   });
 
   app.get('/submissions/:id', async (c) => {
@@ -460,6 +487,23 @@ export function submissionRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
       );
       return submissionNow(c, id);
     },
+  });
+
+  api.post({
+    path: '/api/consultations/:id/publish',
+    scope: 'moderate',
+    summary:
+      "Publish every submission of a closed period still in review, in one act (API token of the process's moderators or secretariat); each is published as /api/submissions/{id}/moderate publishes one; rejected and returned ones stay as they are",
+    tag: 'submissions',
+    params: z.object({ id: z.uuid().describe('Comment period id') }),
+    body: z.object({}),
+    response: periodPublicationSchema,
+    errors: ['FORBIDDEN', 'PERIOD_NOT_FOUND', 'PERIOD_NOT_CLOSED'],
+    handler: async (c, { params }) =>
+      inWriteTransaction(c.var.deps.db, c.var.deps.engine, (trx) =>
+        publishPeriodSubmissions(trx, c.var.viewer, params.id.toLowerCase(), clockOf(c.var.deps)),
+      ),
+    examples: { body: {}, response: { published: 42, rejected: 3, returned: 1 } },
   });
 
   api.post({

@@ -363,3 +363,12 @@ export interface CampaignGroup {
   /** The organisations of the earliest members, each with its submission. */
   signatories: { submissionId: string; organisation: Submission['organisation'] }[];
 }
+
+/** What publishing a closed period's submissions in review did, as the API answers it. */
+export const periodPublicationSchema = z
+  .object({
+    published: z.number().int().describe('Submissions that were in review and are now published'),
+    rejected: z.number().int().describe('Submissions of the period left rejected'),
+    returned: z.number().int().describe('Submissions of the period left returned for revision'),
+  })
+  .meta({ id: 'PeriodPublication' });

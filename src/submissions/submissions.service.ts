@@ -13,7 +13,7 @@ import {
   type SubmitterVoice,
 } from '../consultations/consultations.policy.ts';
 import { periodStateAt } from '../consultations/consultations.schema.ts';
-import { findPeriodById } from '../consultations/consultations.service.ts';
+import { findPeriodById, getPeriodAtAddress } from '../consultations/consultations.service.ts';
 import { canReadVersion } from '../documents/documents.policy.ts';
 import { findVersionReadAccess } from '../documents/documents.service.ts';
 import type { Db } from '../db/database.ts';
@@ -973,22 +973,105 @@ export async function moderateSubmission(
   }
   const status: SubmissionStatus =
     action === 'publish' ? 'published' : action === 'reject' ? 'rejected' : 'returned';
-  await changeStatus(db, submissionId, {
-    status,
-    reason: action === 'reject' ? (reason ?? null) : null,
-    note: note ?? null,
-    at: now.toISOString(),
-  });
-  await recordStatusChange(
+  await applyModeration(
     db,
     viewer.id,
     row,
-    status,
-    { reason: reason ?? null, note: note ?? null },
+    { status, reason: action === 'reject' ? (reason ?? null) : null, note: note ?? null },
     now,
   );
-  await logModeration(db, { row, status, reason: reason ?? null, now });
   return status;
+}
+
+/**
+ * The steps of every moderation decision, once it is allowed: the new status with the counts of
+ * the period and its paragraphs, the event (feeds, notifications, the audit trail follow it) and
+ * the entry of the transparency log.
+ */
+async function applyModeration(
+  db: Db,
+  actor: string,
+  row: NonNullable<Awaited<ReturnType<typeof findSubmissionRow>>>,
+  decision: { status: SubmissionStatus; reason: string | null; note: string | null },
+  now: Date,
+): Promise<void> {
+  const { status, reason, note } = decision;
+  await changeStatus(db, row.id, { status, reason, note, at: now.toISOString() });
+  await recordStatusChange(db, actor, row, status, { reason, note }, now);
+  await logModeration(db, { row, status, reason, now });
+}
+
+/** What publishing a closed period's submissions did, and what it left as it was. */
+export interface PeriodPublication {
+  /** Submissions that were in review and are now published. */
+  published: number;
+  /** Submissions of the period left rejected or returned for revision, untouched. */
+  rejected: number;
+  returned: number;
+}
+
+/** How many of a period's submissions in review are read and published at a time. */
+const publicationBatch = 500;
+
+/**
+ * Publishes, in one act, every submission of a closed period still in review: each is moderated
+ * "publish" with the steps a single decision takes, and one event records the act. A period still
+ * open or not yet open is refused (PERIOD_NOT_CLOSED): submissions may still arrive. The
+ * process's moderators and secretariat may do it, as they moderate one by one.
+ */
+export async function publishPeriodSubmissions(
+  db: Db,
+  viewer: Viewer | null,
+  periodId: string,
+  now: Date,
+): Promise<PeriodPublication> {
+  const { period } = await getPeriodAtAddress(db, viewer, periodId, now);
+  checkCanModerate(viewer, period.processId);
+  if (period.state !== 'closed')
+    throw new PlenumError(
+      'PERIOD_NOT_CLOSED',
+      `The period is ${period.state}: its submissions are published together once it has closed.`,
+    );
+  let published = 0;
+  // Each batch read is of those still in review: the ones published leave it.
+  for (;;) {
+    const ids = await listIdsByStatus(db, period.id, 'in_review', publicationBatch);
+    for (const id of ids) {
+      const row = await findSubmissionRow(db, id);
+      if (!row) throw new PlenumError('INTERNAL');
+      await applyModeration(
+        db,
+        viewer.id,
+        row,
+        { status: 'published', reason: null, note: null },
+        now,
+      );
+    }
+    published += ids.length;
+    if (ids.length < publicationBatch) break;
+  }
+  await recordEvent(
+    db,
+    {
+      actor: viewer.id,
+      action: 'period.submissions_published',
+      subjectType: 'comment_period',
+      subjectId: period.id,
+      data: { processId: period.processId, published },
+    },
+    now,
+  );
+  const { byStatus } = await countByStatus(db, period.id);
+  return {
+    published,
+    rejected: byStatus.get('rejected') ?? 0,
+    returned: byStatus.get('returned') ?? 0,
+  };
+}
+
+/** How many submissions of a period are in review (the count the moderation queue offers to publish). */
+export async function countInReview(db: Db, periodId: string): Promise<number> {
+  return (await countByStatus(db, periodId)).byStatus.get('in_review') ?? 0;
 }
 
 /**

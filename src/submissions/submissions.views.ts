@@ -501,11 +501,31 @@ export function moderationQueuePage(
   queue: Submission[],
   /** The headings of the period's version, for addresses in words. */
   headings?: ReadonlyMap<string, string>,
+  publication: {
+    /** Submissions in review that may be published together (the period has closed). */
+    publishable?: number;
+    /** How many the last "publish them all" published, shown once after it. */
+    published?: number;
+  } = {},
 ): Markup {
   const { ui } = ctx;
   const m = ui.m.submissions;
+  const { publishable, published } = publication;
   const main = html`<h1>${ui.m.consultations.moderate}</h1>
     <p><a href="/consultations/${context.period.id}">${context.period.title}</a></p>
+    ${published !== undefined ? html`<p class="notice" role="status">${ui.plural(m.publishedAll, published)}</p>` : ''}
+    ${
+      publishable
+        ? html`<section class="publish-all" aria-labelledby="publish-all">
+            <h2 id="publish-all">${m.publishAllTitle}</h2>
+            <p>${m.publishAllExplain}</p>
+            <form method="post" action="/consultations/${context.period.id}/publish">
+              ${csrfField(ctx)}
+              <button type="submit">${ui.plural(m.publishAll, publishable)}</button>
+            </form>
+          </section>`
+        : ''
+    }
     ${
       queue.length === 0
         ? html`<p class="empty">${m.queueEmpty}</p>`

@@ -430,6 +430,7 @@ const notTyped: Record<string, string> = {
   '/watches/:id/delete': 'a button',
   '/processes/:process/follow': 'a button',
   '/submissions/:id/cosign': 'a button',
+  '/consultations/:id/publish': 'a button (publish the submissions still in review)',
   '/admin/mail/:id/retry': 'a button',
   '/account/verification': 'a button (sends the e-mail again)',
   '/registry/rounds/:id/reminders': 'a button',

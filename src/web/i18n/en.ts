@@ -460,6 +460,18 @@ export const en = {
     history: 'History',
     yours: 'Your submissions',
     none: 'None yet.',
+    publishAllTitle: 'Publish what is still in review',
+    publishAllExplain:
+      'The period has closed. Publishing them all publishes each submission still in review as a moderator’s “Publish” does: it appears on the consultation page, its authors are told, and the transparency log records it. Rejected and returned submissions stay as they are. Read the queue below first.',
+    publishAll: {
+      one: 'Publish the {n} submission still in review',
+      other: 'Publish the {n} submissions still in review',
+    } as Plural,
+    publishedAll: {
+      zero: 'Nothing was in review: nothing was published.',
+      one: '{n} submission published.',
+      other: '{n} submissions published.',
+    } as Plural,
     queueEmpty: 'Nothing is waiting for review.',
     view: 'Open',
   },
@@ -533,6 +545,11 @@ export const en = {
     tokenExpires: 'expires {date}',
     tokenExpired: 'expired {date}',
     tokenNoExpiry: 'never expires',
+    recentUsesCaption: 'Latest uses of “{name}” (newest first; its last 100 through the API)',
+    recentUsesAt: 'When (UTC)',
+    recentUsesMethod: 'Method',
+    recentUsesRoute: 'Route',
+    recentUsesStatus: 'Answer',
     tokenUses: 'uses: {n}',
   },
   meetings: {

@@ -69,6 +69,7 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
     PERIOD_NOT_FOUND: 'لا توجد فترة تعليقات بهذا المعرّف.',
     CAMPAIGN_NOT_FOUND: 'لا تتضمن فترة التعليقات هذه حملة بهذا المعرّف.',
     PERIOD_NOT_OPEN_YET: 'لم تُفتح فترة التعليقات هذه بعد: لم يُحفظ أي شيء.',
+    PERIOD_NOT_CLOSED: 'لم تُغلق فترة التعليقات هذه بعد: تُنشر مساهماتها معًا بعد إغلاقها.',
     PERIOD_CLOSED: 'أُغلقت فترة التعليقات هذه: لم تُقبل المساهمة ولم يُحفظ أي شيء.',
     SUBMISSION_NOT_FOUND: 'لا توجد مساهمة بهذا المعرّف.',
     ANCHOR_INVALID: 'تعذّر العثور على الفقرة أو الكلمات المقتبسة في هذه الصيغة من المشروع.',
@@ -169,6 +170,7 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
     PERIOD_NOT_FOUND: '没有具有此编号的评论期。',
     CAMPAIGN_NOT_FOUND: '此评论期没有具有此编号的联署活动。',
     PERIOD_NOT_OPEN_YET: '此评论期尚未开始：未存储任何内容。',
+    PERIOD_NOT_CLOSED: '此评论期尚未截止：截止后才能一并公布其提交材料。',
     PERIOD_CLOSED: '此评论期已截止：提交材料未被接受，未存储任何内容。',
     SUBMISSION_NOT_FOUND: '没有具有此编号的提交材料。',
     ANCHOR_INVALID: '在此版本草案中找不到该段落或所引用的文字。',
@@ -284,6 +286,8 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
       'Cette période de commentaires n’a aucune campagne portant cet identifiant.',
     PERIOD_NOT_OPEN_YET:
       'Cette période de commentaires n’est pas encore ouverte : rien n’a été enregistré.',
+    PERIOD_NOT_CLOSED:
+      'Cette période de commentaires n’est pas close : ses contributions sont publiées ensemble une fois qu’elle l’est.',
     PERIOD_CLOSED:
       'Cette période de commentaires est close : la contribution n’a pas été acceptée et rien n’a été enregistré.',
     SUBMISSION_NOT_FOUND: 'Aucune contribution ne porte cet identifiant.',
@@ -407,6 +411,8 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
     PERIOD_NOT_FOUND: 'Периода для замечаний с таким идентификатором нет.',
     CAMPAIGN_NOT_FOUND: 'В этом периоде для замечаний нет кампании с таким идентификатором.',
     PERIOD_NOT_OPEN_YET: 'Этот период для замечаний еще не открыт: ничего не сохранено.',
+    PERIOD_NOT_CLOSED:
+      'Этот период для замечаний ещё не закрыт: его материалы публикуются вместе после закрытия.',
     PERIOD_CLOSED: 'Этот период для замечаний закрыт: материал не принят, ничего не сохранено.',
     SUBMISSION_NOT_FOUND: 'Материала с таким идентификатором нет.',
     ANCHOR_INVALID: 'Пункт или цитируемые слова не найдены в этой версии проекта.',
@@ -524,6 +530,8 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
     CAMPAIGN_NOT_FOUND:
       'Este período de comentarios no tiene ninguna campaña con este identificador.',
     PERIOD_NOT_OPEN_YET: 'Este período de comentarios aún no está abierto: no se ha guardado nada.',
+    PERIOD_NOT_CLOSED:
+      'Este período de comentarios no se ha cerrado: sus comunicaciones se publican juntas una vez cerrado.',
     PERIOD_CLOSED:
       'Este período de comentarios ha concluido: no se ha aceptado la comunicación y no se ha guardado nada.',
     SUBMISSION_NOT_FOUND: 'No hay ninguna comunicación con este identificador.',

@@ -467,6 +467,20 @@ export const es: Messages = {
     history: 'Historial',
     yours: 'Sus comunicaciones',
     none: 'Todavía ninguna.',
+    publishAllTitle: 'Publicar lo que sigue en examen',
+    publishAllExplain:
+      'El período se ha cerrado. Publicarlas todas publica cada comunicación que sigue en examen como lo hace el botón «Publicar» de un moderador: aparece en la página de la consulta, se avisa a sus autores y el registro de transparencia lo anota. Las comunicaciones rechazadas o devueltas quedan como están. Lea primero la cola de abajo.',
+    publishAll: {
+      one: 'Publicar la {n} comunicación que sigue en examen',
+      many: 'Publicar las {n} de comunicaciones que siguen en examen',
+      other: 'Publicar las {n} comunicaciones que siguen en examen',
+    },
+    publishedAll: {
+      zero: 'Nada estaba en examen: no se publicó nada.',
+      one: '{n} comunicación publicada.',
+      many: '{n} de comunicaciones publicadas.',
+      other: '{n} comunicaciones publicadas.',
+    },
     queueEmpty: 'No hay nada pendiente de examen.',
     view: 'Abrir',
   },
@@ -542,6 +556,12 @@ export const es: Messages = {
     tokenExpires: 'caduca el {date}',
     tokenExpired: 'caducó el {date}',
     tokenNoExpiry: 'no caduca nunca',
+    recentUsesCaption:
+      'Últimos usos de «{name}» (los más recientes primero; sus 100 últimos por la API)',
+    recentUsesAt: 'Cuándo (UTC)',
+    recentUsesMethod: 'Método',
+    recentUsesRoute: 'Ruta',
+    recentUsesStatus: 'Respuesta',
     tokenUses: 'usos: {n}',
   },
   meetings: {

@@ -468,6 +468,20 @@ export const fr: Messages = {
     history: 'Historique',
     yours: 'Vos contributions',
     none: 'Aucune pour l’instant.',
+    publishAllTitle: 'Publier ce qui est encore en examen',
+    publishAllExplain:
+      'La période est close. Tout publier publie chaque contribution encore en examen comme le fait le bouton « Publier » d’un modérateur : elle paraît sur la page de la consultation, ses auteurs en sont avisés et le journal de transparence l’enregistre. Les contributions rejetées ou renvoyées restent telles quelles. Lisez d’abord la file ci-dessous.',
+    publishAll: {
+      one: 'Publier la {n} contribution encore en examen',
+      many: 'Publier les {n} de contributions encore en examen',
+      other: 'Publier les {n} contributions encore en examen',
+    },
+    publishedAll: {
+      zero: 'Rien n’était en examen : rien n’a été publié.',
+      one: '{n} contribution publiée.',
+      many: '{n} de contributions publiées.',
+      other: '{n} contributions publiées.',
+    },
     queueEmpty: 'Aucun élément en attente d’examen.',
     view: 'Ouvrir',
   },
@@ -545,6 +559,12 @@ export const fr: Messages = {
     tokenExpires: 'expire le {date}',
     tokenExpired: 'expiré le {date}',
     tokenNoExpiry: 'n’expire jamais',
+    recentUsesCaption:
+      'Dernières utilisations de « {name} » (les plus récentes d’abord ; ses 100 dernières par l’API)',
+    recentUsesAt: 'Quand (UTC)',
+    recentUsesMethod: 'Méthode',
+    recentUsesRoute: 'Route',
+    recentUsesStatus: 'Réponse',
     tokenUses: 'utilisations : {n}',
   },
   meetings: {

@@ -424,6 +424,14 @@ export const zh: Messages = {
     history: '历史记录',
     yours: '您的提交材料',
     none: '尚无。',
+    publishAllTitle: '公布仍在审核中的内容',
+    publishAllExplain:
+      '评论期已截止。全部公布会像审核员点击“公布”一样公布每一份仍在审核中的提交材料：它会出现在咨询页面上，其作者会收到通知，透明度日志会予以记录。已拒绝或已退回的提交材料保持不变。请先阅读下面的队列。',
+    publishAll: { other: '公布仍在审核中的 {n} 份提交材料' },
+    publishedAll: {
+      zero: '没有处于审核中的内容：未公布任何内容。',
+      other: '已公布 {n} 份提交材料。',
+    },
     queueEmpty: '没有等待审核的内容。',
     view: '打开',
   },
@@ -494,6 +502,11 @@ export const zh: Messages = {
     tokenExpires: '{date} 到期',
     tokenExpired: '已于 {date} 到期',
     tokenNoExpiry: '永不过期',
+    recentUsesCaption: '“{name}”的最近使用记录（最新的在前；通过 API 可查看最近 100 次）',
+    recentUsesAt: '时间（UTC）',
+    recentUsesMethod: '方法',
+    recentUsesRoute: '路由',
+    recentUsesStatus: '应答',
     tokenUses: '使用次数：{n}',
   },
   meetings: {
