@@ -44,7 +44,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** List every process */
+    /** The processes by name (then id), a page at a time */
     get: operations['processes'];
     put?: never;
     post?: never;
@@ -97,6 +97,23 @@ export interface paths {
     };
     /** A process with its documents, versions and languages */
     get: operations['processesByProcess'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/processes/{process}/documents': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The documents of a process with their versions and languages, oldest first (by creation, then id), a page at a time */
+    get: operations['processesByProcessDocuments'];
     put?: never;
     post?: never;
     delete?: never;
@@ -522,7 +539,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The stances recorded for a state, oldest first */
+    /** The stances recorded for a state, oldest first (by the day said, then id), a page at a time */
     get: operations['countriesByCodeStances'];
     put?: never;
     post?: never;
@@ -573,7 +590,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The measures that match the filters, each as it stood at `at` (now when absent) */
+    /** The measures that match the filters, each as it stood at `at` (now when absent), by country then id, a page at a time */
     get: operations['registryMeasures'];
     put?: never;
     /** Record a national measure; asState only for a verified representative of the State's verified government */
@@ -984,7 +1001,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The comment periods of a process, newest first */
+    /** The comment periods of a process, newest first (by opening, then id), a page at a time */
     get: operations['processesByProcessConsultations'];
     put?: never;
     /** Open a comment period on a version (the secretariat); times are wall-clock in the zone */
@@ -1106,7 +1123,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The meetings of a process, earliest first */
+    /** The meetings of a process, earliest first (by start, then id), a page at a time */
     get: operations['processesByProcessMeetings'];
     put?: never;
     /** Announce a meeting of a process (the secretariat); times are wall-clock in the zone */
@@ -1294,7 +1311,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Entries of the log by position, at most 1,000 a page (an entry about a document version in preparation shows its hash only) */
+    /** Entries of the log by position, a page at a time (at most 1,000; an entry about a document version in preparation shows its hash only) */
     get: operations['transparencyEntries'];
     put?: never;
     post?: never;
@@ -2482,6 +2499,8 @@ export interface components {
         country: components['schemas']['SearchFacet'][];
         year: components['schemas']['SearchFacet'][];
       };
+      /** @description Pass as `cursor` for the next page (null on the last page, and when `page` was given) */
+      nextCursor: string | null;
     };
     SearchHit: {
       /** @enum {string} */
@@ -2681,7 +2700,12 @@ export interface operations {
   };
   processes: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description nextCursor of the previous page; absent for the first page */
+        cursor?: string;
+        /** @description Items per page (1 to 500; 100 unless given) */
+        limit?: number;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -2696,6 +2720,8 @@ export interface operations {
         content: {
           'application/json': {
             processes: components['schemas']['Process'][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
           };
         };
       };
@@ -2898,6 +2924,56 @@ export interface operations {
           'application/json': {
             process: components['schemas']['Process'];
             documents: components['schemas']['Document'][];
+          };
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PROCESS_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  processesByProcessDocuments: {
+    parameters: {
+      query?: {
+        /** @description nextCursor of the previous page; absent for the first page */
+        cursor?: string;
+        /** @description Items per page (1 to 500; 100 unless given) */
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        /** @description Process id, slug (e.g. "oewg") or alias (e.g. "OECE") */
+        process: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            documents: components['schemas']['Document'][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
           };
         };
       };
@@ -4807,7 +4883,12 @@ export interface operations {
   };
   countriesByCodeStances: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description nextCursor of the previous page; absent for the first page */
+        cursor?: string;
+        /** @description Items per page (1 to 500; 100 unless given) */
+        limit?: number;
+      };
       header?: never;
       path: {
         code: string;
@@ -4852,6 +4933,8 @@ export interface operations {
               saidOn: string;
               note: string | null;
             }[];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
           };
         };
       };
@@ -4988,6 +5071,10 @@ export interface operations {
         status?: 'planned' | 'draft' | 'adopted' | 'in_force' | 'amended' | 'repealed';
         voice?: 'state' | 'reported';
         at?: string;
+        /** @description nextCursor of the previous page; absent for the first page */
+        cursor?: string;
+        /** @description Items per page (1 to 500; 100 unless given) */
+        limit?: number;
       };
       header?: never;
       path?: never;
@@ -5003,6 +5090,8 @@ export interface operations {
         content: {
           'application/json': {
             measures: components['schemas']['Measure'][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
           };
         };
       };
@@ -6855,7 +6944,12 @@ export interface operations {
   };
   processesByProcessConsultations: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description nextCursor of the previous page; absent for the first page */
+        cursor?: string;
+        /** @description Items per page (1 to 500; 100 unless given) */
+        limit?: number;
+      };
       header?: never;
       path: {
         /** @description Process id, slug or alias */
@@ -6873,6 +6967,8 @@ export interface operations {
         content: {
           'application/json': {
             periods: components['schemas']['CommentPeriod'][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
           };
         };
       };
@@ -7601,7 +7697,12 @@ export interface operations {
   };
   processesByProcessMeetings: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description nextCursor of the previous page; absent for the first page */
+        cursor?: string;
+        /** @description Items per page (1 to 500; 100 unless given) */
+        limit?: number;
+      };
       header?: never;
       path: {
         /** @description Process id, slug or alias */
@@ -7619,6 +7720,8 @@ export interface operations {
         content: {
           'application/json': {
             meetings: components['schemas']['Meeting'][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
           };
         };
       };
@@ -8236,8 +8339,11 @@ export interface operations {
   transparencyTreeHeads: {
     parameters: {
       query?: {
-        /** @description Tree sizes below this one */
+        /** @description Tree sizes below this one (the older form of `cursor`, kept) */
         before?: number;
+        /** @description nextCursor of the previous page; absent for the first page */
+        cursor?: string;
+        /** @description Tree heads per page (1 to 1,000; 100 unless given) */
         limit?: number;
       };
       header?: never;
@@ -8256,6 +8362,8 @@ export interface operations {
             treeHeads: components['schemas']['SignedTreeHead'][];
             /** @description `before` of the next page */
             next: number | null;
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
           };
         };
       };
@@ -8358,11 +8466,15 @@ export interface operations {
   };
   transparencyEntries: {
     parameters: {
-      query: {
-        /** @description First position, from 0 */
-        start: number;
-        /** @description Position after the last; at most 1,000 past start (default start + 1,000) */
+      query?: {
+        /** @description First position, from 0 (0 unless given; `cursor` takes the place of it) */
+        start?: number;
+        /** @description Position after the last; at most 1,000 past start (default start + limit) */
         end?: number;
+        /** @description nextCursor of the previous page: the page starts after the entry it names */
+        cursor?: string;
+        /** @description Entries per page (1 to 1,000; 1,000 unless given) */
+        limit?: number;
       };
       header?: never;
       path?: never;
@@ -8378,6 +8490,8 @@ export interface operations {
         content: {
           'application/json': {
             entries: components['schemas']['LogEntry'][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
           };
         };
       };
@@ -8501,6 +8615,10 @@ export interface operations {
         page?: string;
         /** @description The words (at most 200 characters); "quoted words" must appear side by side */
         q?: string;
+        /** @description nextCursor of the previous page, with the same q, filters and sort. It holds the last result’s (score, day, passage number) and what the first page scored with (each word’s rarity, the newest day, the newest passage): a later page scores the passages there at the start exactly as the first page did and leaves out those added since, so the walk gives each once even while the index grows. No snapshot is kept on the server */
+        cursor?: string;
+        /** @description Results per page (1 to 100; 20 unless given). `page` (the older form, kept) pages by position instead and gives no nextCursor */
+        limit?: number;
       };
       header?: never;
       path?: never;

@@ -90,11 +90,13 @@ export function searchRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
           `Results per page (1 to ${maxSearchApiLimit}; ${searchPageSize} unless given). \`page\` (the older form, kept) pages by position instead and gives no nextCursor`,
         ),
     }),
-    response: searchResultSchema.extend({
-      nextCursor: nextCursorSchema.describe(
-        'Pass as `cursor` for the next page (null on the last page, and when `page` was given)',
-      ),
-    }),
+    response: searchResultSchema
+      .extend({
+        nextCursor: nextCursorSchema.describe(
+          'Pass as `cursor` for the next page (null on the last page, and when `page` was given)',
+        ),
+      })
+      .meta({ id: 'SearchResult' }),
     errors: [
       'SEARCH_QUERY_EMPTY',
       'SEARCH_QUERY_TOO_LONG',

@@ -174,8 +174,7 @@ export const searchResultSchema = z
         year: z.array(searchFacetSchema),
       })
       .describe('Counts of the passages found by each filter value (ten values at most each)'),
-  })
-  .meta({ id: 'SearchResult' });
+  });
 
 /** A page of results. */
 export type SearchResult = z.infer<typeof searchResultSchema>;
