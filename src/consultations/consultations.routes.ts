@@ -2,7 +2,13 @@
  * Routes of comment periods: the forms that open and extend them and the JSON API of a process's
  * periods (a period's page is in src/pages/, its submissions, exports and feeds in src/submissions/).
  */
-import { decodeKeyCursor, nextCursorOf, nextCursorSchema, pageQuery, textAndIdKey } from '../api/cursor.ts';
+import {
+  decodeKeyCursor,
+  nextCursorOf,
+  nextCursorSchema,
+  pageQuery,
+  textAndIdKey,
+} from '../api/cursor.ts';
 import type { Context, Hono } from 'hono';
 import { z } from 'zod';
 import { checkForm } from '../accounts/accounts.middleware.ts';

@@ -386,7 +386,11 @@ async function judgedMeasuresPage(
   let after = page.after;
   const batch = page.limit + 1;
   for (;;) {
-    const read = await listMeasuresAfter(db, { ...filter, voice: undefined }, { after, limit: batch });
+    const read = await listMeasuresAfter(
+      db,
+      { ...filter, voice: undefined },
+      { after, limit: batch },
+    );
     const judged = await judgeVoices(db, read.measures);
     found.push(...(filter.voice ? judged.filter((m) => m.voice === filter.voice) : judged));
     if (found.length > page.limit || read.last === undefined || read.count < batch) break;

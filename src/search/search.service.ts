@@ -492,9 +492,7 @@ async function findPassages(
   // A later page of a walk scores with the first page's rarities, so that passages added since
   // (which move every word's rarity) leave the scores of the others as they were.
   const frozen = walk?.after?.rarity;
-  const rarity = words.map(
-    (w) => frozen?.[w.terms.join(' ')] ?? wordRarity(w.passages, stats.all),
-  );
+  const rarity = words.map((w) => frozen?.[w.terms.join(' ')] ?? wordRarity(w.passages, stats.all));
   const inSql = words.slice(0, maxSqlWords);
   const checkedHere = words.slice(maxSqlWords);
   const needsText =

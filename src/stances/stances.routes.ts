@@ -70,9 +70,7 @@ const stanceJson = z.object({
 });
 
 /** The API's view of a stance. */
-export function stanceToJson(
-  s: Stance,
-): z.input<typeof stanceJson> {
+export function stanceToJson(s: Stance): z.input<typeof stanceJson> {
   return {
     id: s.id,
     concept: s.conceptSlug,
