@@ -20,7 +20,7 @@ import {
   representativeViewer,
   type BuiltConsultation,
 } from '../consultations/consultation.builder.ts';
-import { installShippedConcepts } from '../concepts/concepts.service.ts';
+import { installShippedConcepts, tagIndexedPassages } from '../concepts/concepts.service.ts';
 import { openCommentPeriod } from '../consultations/consultations.service.ts';
 import { importFile } from '../imports/imports.service.ts';
 import { createMeeting } from '../meetings/meetings.service.ts';
@@ -315,6 +315,35 @@ for (const engine of testEngines()) {
       onceEach(seen, atStart, 'stance');
     });
 
+    test('a concept’s mentions, with passages tagged between pages', async () => {
+      await installShippedConcepts(o.db);
+      const submit = async (body: string) => {
+        const res = await app.request(`/api/consultations/${built.period.id}/submissions`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ organisationId: built.organisations.civil.slug, body }),
+        });
+        assert.equal(res.status, 201);
+        await followers.drain();
+        await tagIndexedPassages(o.db);
+      };
+      for (let i = 0; i < 5; i++) await submit(`The public core of the Internet, point ${i}.`);
+      const path = '/api/concepts/public-core';
+      const idOf = (x: Json) => `${x.href}|${x.language}`;
+      const atStart = (await get(`${path}?limit=500`)).body.mentions.map(idOf);
+      assert.ok(atStart.length >= 5, `${atStart.length} mentions`);
+      const seen = await walk(
+        path,
+        'mentions',
+        async (page) => {
+          if (page <= 2) await submit(`The public core again, between pages ${page}.`);
+        },
+        { idOf },
+      );
+      onceEach(seen, atStart, 'mention');
+      assert.deepEqual(seen, atStart, 'newest first; the newer ones are on a fresh first page');
+    });
+
     test('the registry’s measures, with measures recorded between pages', async () => {
       const civil = { ...representativeViewer(built, 'civil'), via: 'session' as const };
       const report = (country: string) =>
@@ -456,6 +485,7 @@ for (const engine of testEngines()) {
         '/api/transparency/entries?limit=1001',
         '/api/transparency/tree-heads?limit=1001',
         '/api/search?q=routing&limit=101',
+        '/api/concepts/public-core?limit=501',
       ]) {
         const res = await get(path);
         assert.equal(res.status, 400, `${path}: ${JSON.stringify(res.body)}`);
@@ -477,6 +507,7 @@ for (const engine of testEngines()) {
         '/api/transparency/entries',
         '/api/transparency/tree-heads',
         '/api/search?q=routing',
+        '/api/concepts/public-core',
       ]) {
         const forged = Buffer.from(JSON.stringify({ after: 'not a key' })).toString('base64url');
         const res = await get(

@@ -454,7 +454,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A concept with the newest passages that mention it or a narrower concept */
+    /** A concept with the newest passages that mention it or a narrower concept (by date, then source id), a page of them at a time */
     get: operations['conceptsBySlug'];
     put?: never;
     post?: never;
@@ -4423,7 +4423,12 @@ export interface operations {
   };
   conceptsBySlug: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description nextCursor of the previous page; absent for the first page */
+        cursor?: string;
+        /** @description Mentions per page (1 to 500; 50 unless given) */
+        limit?: number;
+      };
       header?: never;
       path: {
         slug: string;
@@ -4462,6 +4467,8 @@ export interface operations {
               organisation: string | null;
               text: string;
             }[];
+            /** @description Pass as `cursor` for the next page of mentions; null on the last page */
+            nextCursor: string | null;
           };
         };
       };
