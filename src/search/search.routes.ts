@@ -75,7 +75,8 @@ export function searchRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
         ),
       cursor: z
         .string()
-        .max(2000)
+        // It carries a rarity for each of up to 200 characters' words.
+        .max(8000)
         .optional()
         .describe(
           'nextCursor of the previous page, with the same q, filters and sort. It holds the last result’s (score, day, passage number) and what the first page scored with (each word’s rarity, the newest day, the newest passage): a later page scores the passages there at the start exactly as the first page did and leaves out those added since, so the walk gives each once even while the index grows. No snapshot is kept on the server',
