@@ -464,6 +464,10 @@ for (const engine of testEngines()) {
         );
         onceEach(seen, atStart, 'result');
         assert.deepEqual(seen, atStart, 'in the first page’s order; the newer ones left out');
+        const second = await get(
+          `${path}&limit=2&cursor=${encodeURIComponent((await get(`${path}&limit=2`)).body.nextCursor)}`,
+        );
+        assert.equal(second.body.total, atStart.length + 2, 'total counts every result found');
         const other = sort === 'newest' ? 'relevance' : 'newest';
         const first = await get(`${path}&limit=2`);
         const mixed = await get(

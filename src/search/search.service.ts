@@ -567,6 +567,7 @@ async function findPassages(
     pageSize: walk.limit,
     sort: input.sort,
     results: rest,
+    total: results.length,
     passages: scored,
     exact,
   });
@@ -744,6 +745,8 @@ async function pageOfResults(
     pageSize?: number;
     sort: 'relevance' | 'newest';
     results: Result[];
+    /** Every result found, when `results` are only those after a walk's cursor. */
+    total?: number;
     passages: Scored[];
     exact: boolean;
   },
@@ -783,7 +786,7 @@ async function pageOfResults(
     pageSize: size,
     sort: page.sort,
     hits,
-    total: page.results.length,
+    total: page.total ?? page.results.length,
     passages: page.passages.length,
     totalExact: page.exact,
     hasNext: page.results.length > offset + size,
