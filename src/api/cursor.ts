@@ -70,3 +70,69 @@ export const nextCursorSchema = z
   .string()
   .nullable()
   .describe('Pass as `cursor` for the next page; null on the last page');
+
+/**
+ * The cursor after an item by a composite key: its order values then its id (e.g.
+ * `[startsAt, id]`), so that items sharing an order value still have one place each.
+ */
+export function encodeKeyCursor(key: readonly (string | number)[]): string {
+  return encodeCursor(JSON.stringify(key));
+}
+
+/**
+ * The composite key a cursor continues after, checked against its shape (a zod tuple);
+ * INVALID_REQUEST naming `cursor` for one plenum did not give.
+ */
+export function decodeKeyCursor<T extends z.ZodType>(
+  cursor: string | undefined,
+  shape: T,
+): z.output<T> | undefined {
+  const after = decodeCursor(cursor);
+  if (after === undefined) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(after);
+  } catch {
+    parsed = undefined;
+  }
+  const checked = shape.safeParse(parsed);
+  if (checked.success) return checked.data;
+  throw new PlenumError('INVALID_REQUEST', 'cursor: This cursor was not given by plenum.', {
+    fields: [{ field: 'cursor', message: 'This cursor was not given by plenum.' }],
+  });
+}
+
+/** A composite key of one order value (text) and an id, the shape most lists page by. */
+export const textAndIdKey = z.tuple([z.string(), z.string()]);
+
+/** One page of a list paged by a composite key: its items, and the key the next page starts after. */
+export interface KeyPage<T> {
+  items: T[];
+  /** The key of the last row read; null on the last page. */
+  nextKey: (string | number)[] | null;
+}
+
+/**
+ * A page read with one more row than the limit, the rows then filtered by `keep` (what the
+ * viewer may not see is left out): the next key is that of the last row read, not of the last
+ * item kept, so a page may hold fewer items than `limit` and the walk still never skips or
+ * repeats one.
+ */
+export async function keyPageOf<T, U = T>(
+  readPlusOne: T[],
+  limit: number,
+  keyOf: (row: T) => (string | number)[],
+  keep: (rows: T[]) => U[] | Promise<U[]> = (rows) => rows as unknown as U[],
+): Promise<KeyPage<U>> {
+  const rows = readPlusOne.slice(0, limit);
+  const last = rows.at(-1);
+  return {
+    items: await keep(rows),
+    nextKey: readPlusOne.length > limit && last !== undefined ? keyOf(last) : null,
+  };
+}
+
+/** The `nextCursor` of a page paged by a composite key. */
+export function nextCursorOf(page: KeyPage<unknown>): string | null {
+  return page.nextKey === null ? null : encodeKeyCursor(page.nextKey);
+}

@@ -61,7 +61,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** List every process */
+    /** The processes by name (then id), a page at a time */
     get: operations['processes'];
     put?: never;
     /** Make a process (administrators), as `plenum process add` does; its slug, name, short name and aliases all find it */
@@ -115,6 +115,23 @@ export interface paths {
     };
     /** A process with its documents, versions and languages */
     get: operations['processesByProcess'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/processes/{process}/documents': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The documents of a process with their versions and languages, oldest first (by creation, then id), a page at a time */
+    get: operations['processesByProcessDocuments'];
     put?: never;
     post?: never;
     delete?: never;
@@ -455,7 +472,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A concept with the newest passages that mention it or a narrower concept */
+    /** A concept with the newest passages that mention it or a narrower concept (by date, then source id), a page of them at a time */
     get: operations['conceptsBySlug'];
     put?: never;
     post?: never;
@@ -540,7 +557,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The stances recorded for a state, oldest first */
+    /** The stances recorded for a state, oldest first (by the day said, then id), a page at a time */
     get: operations['countriesByCodeStances'];
     put?: never;
     post?: never;
@@ -591,7 +608,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The measures that match the filters, each as it stood at `at` (now when absent) */
+    /** The measures that match the filters, each as it stood at `at` (now when absent), by country then id, a page at a time */
     get: operations['registryMeasures'];
     put?: never;
     /** Record a national measure; asState only for a verified representative of the State's verified government */
@@ -1002,7 +1019,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The comment periods of a process, newest first */
+    /** The comment periods of a process, newest first (by opening, then id), a page at a time */
     get: operations['processesByProcessConsultations'];
     put?: never;
     /** Open a comment period on a version (the secretariat); times are wall-clock in the zone */
@@ -1124,7 +1141,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The meetings of a process, earliest first */
+    /** The meetings of a process, earliest first (by start, then id), a page at a time */
     get: operations['processesByProcessMeetings'];
     put?: never;
     /** Announce a meeting of a process (the secretariat); times are wall-clock in the zone */
@@ -1329,7 +1346,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Entries of the log by position, at most 1,000 a page (an entry about a document version in preparation shows its hash only) */
+    /** Entries of the log by position, a page at a time (at most 1,000; an entry about a document version in preparation shows its hash only) */
     get: operations['transparencyEntries'];
     put?: never;
     post?: never;
@@ -2553,6 +2570,8 @@ export interface components {
         country: components['schemas']['SearchFacet'][];
         year: components['schemas']['SearchFacet'][];
       };
+      /** @description Pass as `cursor` for the next page (null on the last page, and when `page` was given) */
+      nextCursor: string | null;
     };
     SearchHit: {
       /** @enum {string} */
@@ -2812,7 +2831,12 @@ export interface operations {
   };
   processes: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description nextCursor of the previous page; absent for the first page */
+        cursor?: string;
+        /** @description Items per page (1 to 500; 100 unless given) */
+        limit?: number;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -2827,6 +2851,8 @@ export interface operations {
         content: {
           'application/json': {
             processes: components['schemas']['Process'][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
           };
         };
       };
@@ -3108,6 +3134,56 @@ export interface operations {
           'application/json': {
             process: components['schemas']['Process'];
             documents: components['schemas']['Document'][];
+          };
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PROCESS_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  processesByProcessDocuments: {
+    parameters: {
+      query?: {
+        /** @description nextCursor of the previous page; absent for the first page */
+        cursor?: string;
+        /** @description Items per page (1 to 500; 100 unless given) */
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        /** @description Process id, slug (e.g. "oewg") or alias (e.g. "OECE") */
+        process: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            documents: components['schemas']['Document'][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
           };
         };
       };
@@ -4557,7 +4633,12 @@ export interface operations {
   };
   conceptsBySlug: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description nextCursor of the previous page; absent for the first page */
+        cursor?: string;
+        /** @description Mentions per page (1 to 500; 50 unless given) */
+        limit?: number;
+      };
       header?: never;
       path: {
         slug: string;
@@ -4596,6 +4677,8 @@ export interface operations {
               organisation: string | null;
               text: string;
             }[];
+            /** @description Pass as `cursor` for the next page of mentions; null on the last page */
+            nextCursor: string | null;
           };
         };
       };
@@ -5017,7 +5100,12 @@ export interface operations {
   };
   countriesByCodeStances: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description nextCursor of the previous page; absent for the first page */
+        cursor?: string;
+        /** @description Items per page (1 to 500; 100 unless given) */
+        limit?: number;
+      };
       header?: never;
       path: {
         code: string;
@@ -5062,6 +5150,8 @@ export interface operations {
               saidOn: string;
               note: string | null;
             }[];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
           };
         };
       };
@@ -5198,6 +5288,10 @@ export interface operations {
         status?: 'planned' | 'draft' | 'adopted' | 'in_force' | 'amended' | 'repealed';
         voice?: 'state' | 'reported';
         at?: string;
+        /** @description nextCursor of the previous page; absent for the first page */
+        cursor?: string;
+        /** @description Items per page (1 to 500; 100 unless given) */
+        limit?: number;
       };
       header?: never;
       path?: never;
@@ -5213,6 +5307,8 @@ export interface operations {
         content: {
           'application/json': {
             measures: components['schemas']['Measure'][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
           };
         };
       };
@@ -7065,7 +7161,12 @@ export interface operations {
   };
   processesByProcessConsultations: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description nextCursor of the previous page; absent for the first page */
+        cursor?: string;
+        /** @description Items per page (1 to 500; 100 unless given) */
+        limit?: number;
+      };
       header?: never;
       path: {
         /** @description Process id, slug or alias */
@@ -7083,6 +7184,8 @@ export interface operations {
         content: {
           'application/json': {
             periods: components['schemas']['CommentPeriod'][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
           };
         };
       };
@@ -7811,7 +7914,12 @@ export interface operations {
   };
   processesByProcessMeetings: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description nextCursor of the previous page; absent for the first page */
+        cursor?: string;
+        /** @description Items per page (1 to 500; 100 unless given) */
+        limit?: number;
+      };
       header?: never;
       path: {
         /** @description Process id, slug or alias */
@@ -7829,6 +7937,8 @@ export interface operations {
         content: {
           'application/json': {
             meetings: components['schemas']['Meeting'][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
           };
         };
       };
@@ -8537,8 +8647,11 @@ export interface operations {
   transparencyTreeHeads: {
     parameters: {
       query?: {
-        /** @description Tree sizes below this one */
+        /** @description Tree sizes below this one (the older form of `cursor`, kept) */
         before?: number;
+        /** @description nextCursor of the previous page; absent for the first page */
+        cursor?: string;
+        /** @description Tree heads per page (1 to 1,000; 100 unless given) */
         limit?: number;
       };
       header?: never;
@@ -8557,6 +8670,8 @@ export interface operations {
             treeHeads: components['schemas']['SignedTreeHead'][];
             /** @description `before` of the next page */
             next: number | null;
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
           };
         };
       };
@@ -8659,11 +8774,15 @@ export interface operations {
   };
   transparencyEntries: {
     parameters: {
-      query: {
-        /** @description First position, from 0 */
-        start: number;
-        /** @description Position after the last; at most 1,000 past start (default start + 1,000) */
+      query?: {
+        /** @description First position, from 0 (0 unless given; `cursor` takes the place of it) */
+        start?: number;
+        /** @description Position after the last; at most 1,000 past start (default start + limit) */
         end?: number;
+        /** @description nextCursor of the previous page: the page starts after the entry it names */
+        cursor?: string;
+        /** @description Entries per page (1 to 1,000; 1,000 unless given) */
+        limit?: number;
       };
       header?: never;
       path?: never;
@@ -8679,6 +8798,8 @@ export interface operations {
         content: {
           'application/json': {
             entries: components['schemas']['LogEntry'][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
           };
         };
       };
@@ -8802,6 +8923,10 @@ export interface operations {
         page?: string;
         /** @description The words (at most 200 characters); "quoted words" must appear side by side */
         q?: string;
+        /** @description nextCursor of the previous page, with the same q, filters and sort. It holds the last result’s (score, day, passage number) and what the first page scored with (each word’s rarity, the newest day, the newest passage): a later page scores the passages there at the start exactly as the first page did and leaves out those added since, so the walk gives each once even while the index grows. No snapshot is kept on the server */
+        cursor?: string;
+        /** @description Results per page (1 to 100; 20 unless given). `page` (the older form, kept) pages by position instead and gives no nextCursor */
+        limit?: number;
       };
       header?: never;
       path?: never;

@@ -6,6 +6,14 @@ import type { Context, Hono } from 'hono';
 import { z } from 'zod';
 import { checkForm } from '../accounts/accounts.middleware.ts';
 import type { ApiRegistry } from '../api/api-registry.ts';
+import {
+  decodeKeyCursor,
+  keyPageOf,
+  nextCursorOf,
+  nextCursorSchema,
+  pageQuery,
+  textAndIdKey,
+} from '../api/cursor.ts';
 import type { AppEnv } from '../context.ts';
 import { unLanguages } from '../text/detect-language.ts';
 import { canEditConcepts } from './concepts.policy.ts';
@@ -117,9 +125,19 @@ export function conceptRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
 
   api.get({
     path: '/api/concepts/:slug',
-    summary: 'A concept with the newest passages that mention it or a narrower concept',
+    summary:
+      'A concept with the newest passages that mention it or a narrower concept (by date, then source id), a page of them at a time',
     tag: 'concepts',
     params: z.object({ slug: z.string().min(1).max(100) }),
+    query: pageQuery.extend({
+      limit: z.coerce
+        .number()
+        .int()
+        .min(1)
+        .max(500)
+        .default(50)
+        .describe('Mentions per page (1 to 500; 50 unless given)'),
+    }),
     response: conceptJson.extend({
       mentions: z.array(
         z.object({
@@ -134,17 +152,26 @@ export function conceptRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
           text: z.string(),
         }),
       ),
+      nextCursor: nextCursorSchema.describe(
+        'Pass as `cursor` for the next page of mentions; null on the last page',
+      ),
     }),
     errors: ['CONCEPT_NOT_FOUND'],
-    handler: async (c, { params }) => {
-      const data = await getConcept(c.var.deps.db, params.slug, 50);
+    handler: async (c, { params, query }) => {
+      const data = await getConcept(
+        c.var.deps.db,
+        params.slug,
+        query.limit + 1,
+        decodeKeyCursor(query.cursor, textAndIdKey),
+      );
+      const page = await keyPageOf(data.passages, query.limit, (p) => [p.at, p.sourceId]);
       return {
         slug: data.concept.slug,
         parent: data.parent?.slug ?? null,
         names: data.concept.names,
         terms: data.concept.terms.map((t) => ({ id: t.id, language: t.language, term: t.term })),
         passages: data.count,
-        mentions: data.passages.map((p) => ({
+        mentions: page.items.map((p) => ({
           kind: p.kind,
           date: p.at,
           title: p.title,
@@ -155,6 +182,7 @@ export function conceptRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
           organisation: p.organisationName,
           text: p.text,
         })),
+        nextCursor: nextCursorOf(page),
       };
     },
   });

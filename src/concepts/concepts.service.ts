@@ -189,11 +189,15 @@ export async function getActiveConcepts(
   return out;
 }
 
-/** A concept, its broader and narrower concepts, and the newest passages that mention it or a narrower one. */
+/**
+ * A concept, its broader and narrower concepts, and the newest passages that mention it or a
+ * narrower one (those after the key `after`, `[at, sourceId]` of the last one read, when given).
+ */
 export async function getConcept(
   db: Db,
   ref: string,
   limit = 20,
+  after?: readonly [at: string, sourceId: string],
 ): Promise<{
   concept: Concept;
   parent: Concept | undefined;
@@ -209,7 +213,7 @@ export async function getConcept(
     concept,
     parent: all.find((c) => c.id === concept.parentId),
     children: all.filter((c) => c.parentId === concept.id),
-    passages: await listTaggedPassages(db, ids, limit),
+    passages: await listTaggedPassages(db, ids, limit, after),
     // The count of what the list is drawn from: the concept and its narrower ones, each passage once.
     count: await countTaggedPassages(db, ids),
   };

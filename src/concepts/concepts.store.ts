@@ -174,57 +174,73 @@ export async function countTaggedPassages(db: Db, conceptIds: string[]): Promise
 
 /**
  * The newest public passages tagged with any of these concepts, with what a reader needs to find
- * them. A paragraph of a version still in preparation is left out: anyone may read this list.
+ * them, at most `limit`, newest first (by date, then source id), after the key `after` when
+ * given. A paragraph of a version still in preparation is left out: anyone may read this list.
  */
 export async function listTaggedPassages(
   db: Db,
   conceptIds: string[],
   limit: number,
+  after?: readonly [at: string, sourceId: string],
 ): Promise<TaggedPassage[]> {
   if (conceptIds.length === 0) return [];
-  const rows = await db
-    .selectFrom('concept_tags as t')
-    .innerJoin('search_items as s', 's.source_id', 't.source_id')
-    .leftJoin('versions as v', 'v.id', 's.version_id')
-    .select([
-      't.source_id',
-      't.kind',
-      't.at',
-      's.title',
-      's.address',
-      's.symbol',
-      's.href',
-      's.language',
-      's.organisation_name',
-      's.text',
-    ])
-    .where('t.concept_id', 'in', conceptIds)
-    .where((eb) => eb.or([eb('v.public', '=', 1), eb('s.version_id', 'is', null)]))
-    .orderBy('t.at', 'desc')
-    .orderBy('t.source_id')
-    .limit(limit * 2)
-    .execute();
-  // A passage tagged with two of the concepts is listed once.
+  // A passage tagged with two of the concepts is listed once: rows are read in batches until
+  // `limit` passages are found or the rows end.
   const seen = new Set<string>();
   const passages: TaggedPassage[] = [];
-  for (const r of rows) {
-    if (seen.has(r.source_id)) continue;
-    seen.add(r.source_id);
-    passages.push({
-      sourceId: r.source_id,
-      kind: r.kind,
-      at: r.at,
-      title: r.title,
-      address: r.address,
-      symbol: r.symbol,
-      href: r.href,
-      language: r.language,
-      organisationName: r.organisation_name,
-      text: r.text,
-    });
-    if (passages.length === limit) break;
+  let key = after;
+  for (;;) {
+    const from = key;
+    let query = db
+      .selectFrom('concept_tags as t')
+      .innerJoin('search_items as s', 's.source_id', 't.source_id')
+      .leftJoin('versions as v', 'v.id', 's.version_id')
+      .select([
+        't.source_id',
+        't.kind',
+        't.at',
+        's.title',
+        's.address',
+        's.symbol',
+        's.href',
+        's.language',
+        's.organisation_name',
+        's.text',
+      ])
+      .where('t.concept_id', 'in', conceptIds)
+      .where((eb) => eb.or([eb('v.public', '=', 1), eb('s.version_id', 'is', null)]))
+      .orderBy('t.at', 'desc')
+      .orderBy('t.source_id')
+      .limit(limit * 2);
+    if (from)
+      query = query.where((eb) =>
+        eb.or([
+          eb('t.at', '<', from[0]),
+          eb.and([eb('t.at', '=', from[0]), eb('t.source_id', '>', from[1])]),
+        ]),
+      );
+    const rows = await query.execute();
+    for (const r of rows) {
+      if (seen.has(r.source_id)) continue;
+      seen.add(r.source_id);
+      passages.push({
+        sourceId: r.source_id,
+        kind: r.kind,
+        at: r.at,
+        title: r.title,
+        address: r.address,
+        symbol: r.symbol,
+        href: r.href,
+        language: r.language,
+        organisationName: r.organisation_name,
+        text: r.text,
+      });
+      if (passages.length === limit) return passages;
+    }
+    const last = rows.at(-1);
+    if (rows.length < limit * 2 || !last) return passages;
+    key = [last.at, last.source_id];
   }
-  return passages;
 }
 
 /** Search items in pages of `size`, after `afterSeq`, for tagging what was indexed before. */

@@ -229,6 +229,14 @@ for (const engine of testEngines()) {
       add('GET /api/processes/:process', [
         { name: 'a process', path: '/api/processes/twg', expect: everyone(200), staffSees: true },
       ]);
+      add('GET /api/processes/:process/documents', [
+        {
+          name: 'a process’s documents',
+          path: '/api/processes/twg/documents',
+          expect: everyone(200),
+          staffSees: true,
+        },
+      ]);
       add('GET /api/documents', [
         { name: 'a public symbol', path: `/api/documents?symbol=TWG/twg/1`, expect: everyone(200) },
         {

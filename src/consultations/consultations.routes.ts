@@ -2,6 +2,13 @@
  * Routes of comment periods: the forms that open and extend them and the JSON API of a process's
  * periods (a period's page is in src/pages/, its submissions, exports and feeds in src/submissions/).
  */
+import {
+  decodeKeyCursor,
+  nextCursorOf,
+  nextCursorSchema,
+  pageQuery,
+  textAndIdKey,
+} from '../api/cursor.ts';
 import type { Context, Hono } from 'hono';
 import { z } from 'zod';
 import { checkForm } from '../accounts/accounts.middleware.ts';
@@ -20,7 +27,7 @@ import {
   closeCommentPeriod,
   extendCommentPeriod,
   getPeriodAtAddress,
-  getPeriodsOfProcess,
+  getPeriodsOfProcessPage,
   openCommentPeriod,
   type PeriodContext,
 } from './consultations.service.ts';
@@ -152,21 +159,23 @@ export function consultationRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
 
   api.get({
     path: '/api/processes/:process/consultations',
-    summary: 'The comment periods of a process, newest first',
+    summary:
+      'The comment periods of a process, newest first (by opening, then id), a page at a time',
     tag: 'consultations',
     params: z.object({ process: z.string().min(1).max(200).describe('Process id, slug or alias') }),
-    response: z.object({ periods: z.array(commentPeriodSchema) }),
+    query: pageQuery,
+    response: z.object({ periods: z.array(commentPeriodSchema), nextCursor: nextCursorSchema }),
     errors: ['PROCESS_NOT_FOUND'],
-    handler: async (c, { params }) => {
+    handler: async (c, { params, query }) => {
       const process = await requireProcess(c.var.deps.db, params.process);
-      return {
-        periods: await getPeriodsOfProcess(
-          c.var.deps.db,
-          c.var.viewer,
-          process.id,
-          clockOf(c.var.deps),
-        ),
-      };
+      const page = await getPeriodsOfProcessPage(
+        c.var.deps.db,
+        c.var.viewer,
+        process.id,
+        clockOf(c.var.deps),
+        { after: decodeKeyCursor(query.cursor, textAndIdKey), limit: query.limit },
+      );
+      return { periods: page.items, nextCursor: nextCursorOf(page) };
     },
   });
 }

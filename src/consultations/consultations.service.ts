@@ -1,4 +1,5 @@
 /** Comment periods: opening, extending and reading them, by the server's clock. */
+import { keyPageOf, type KeyPage } from '../api/cursor.ts';
 import type { Viewer } from '../accounts/accounts.schema.ts';
 import type { Db } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
@@ -252,6 +253,29 @@ export async function getPeriodsOfProcess(
 ): Promise<CommentPeriod[]> {
   const periods = await listPeriodsOfProcess(db, processId, now);
   return filterReadable(db, viewer, processId, periods);
+}
+
+/**
+ * A page of the periods of a process the viewer may see, newest first (by opening, then id):
+ * those after the key `after` of the previous page, from `limit` read.
+ */
+export async function getPeriodsOfProcessPage(
+  db: Db,
+  viewer: Viewer | null,
+  processId: string,
+  now: Date,
+  page: { after: readonly [string, string] | undefined; limit: number },
+): Promise<KeyPage<CommentPeriod>> {
+  const read = await listPeriodsOfProcess(db, processId, now, {
+    after: page.after,
+    limit: page.limit + 1,
+  });
+  return keyPageOf(
+    read,
+    page.limit,
+    (p) => [p.opensAt, p.id],
+    (rows) => filterReadable(db, viewer, processId, rows),
+  );
 }
 
 /** The periods open now in every process that the viewer may see, closing soonest first. */

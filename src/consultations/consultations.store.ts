@@ -61,11 +61,27 @@ export async function listPeriodsOfProcess(
   db: Db,
   processId: string,
   now: Date,
+  page?: { after: readonly [opensAt: string, id: string] | undefined; limit: number },
 ): Promise<CommentPeriod[]> {
-  const rows = await selectPeriods(db)
+  let query = selectPeriods(db)
     .where('comment_periods.process_id', '=', processId)
     .orderBy('comment_periods.opens_at', 'desc')
-    .execute();
+    .orderBy('comment_periods.id', 'desc');
+  if (page) {
+    const after = page.after;
+    query = query.limit(page.limit);
+    if (after)
+      query = query.where((eb) =>
+        eb.or([
+          eb('comment_periods.opens_at', '<', after[0]),
+          eb.and([
+            eb('comment_periods.opens_at', '=', after[0]),
+            eb('comment_periods.id', '<', after[1]),
+          ]),
+        ]),
+      );
+  }
+  const rows = await query.execute();
   return rows.map((r) => toPeriod(r, now));
 }
 

@@ -3,6 +3,13 @@ import type { Hono } from 'hono';
 import { z } from 'zod';
 import { PlenumError } from '../errors.ts';
 import type { ApiRegistry } from '../api/api-registry.ts';
+import {
+  decodeKeyCursor,
+  nextCursorOf,
+  nextCursorSchema,
+  pageQuery,
+  textAndIdKey,
+} from '../api/cursor.ts';
 import type { AppEnv } from '../context.ts';
 import {
   blockSchema,
@@ -15,6 +22,7 @@ import {
   getBlock,
   getBlocks,
   getDocument,
+  getDocumentsOfProcessPage,
   getLanguageVersion,
   getProcessWithDocuments,
   getVersion,
@@ -74,6 +82,24 @@ export function documentRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
     errors: ['PROCESS_NOT_FOUND'],
     handler: async (c, { params }) =>
       getProcessWithDocuments(c.var.deps.db, params.process, c.var.viewer),
+  });
+
+  api.get({
+    path: '/api/processes/:process/documents',
+    summary:
+      'The documents of a process with their versions and languages, oldest first (by creation, then id), a page at a time',
+    tag: 'documents',
+    params: processRef,
+    query: pageQuery,
+    response: z.object({ documents: z.array(documentSchema), nextCursor: nextCursorSchema }),
+    errors: ['PROCESS_NOT_FOUND'],
+    handler: async (c, { params, query }) => {
+      const page = await getDocumentsOfProcessPage(c.var.deps.db, params.process, c.var.viewer, {
+        after: decodeKeyCursor(query.cursor, textAndIdKey),
+        limit: query.limit,
+      });
+      return { documents: page.items, nextCursor: nextCursorOf(page) };
+    },
   });
 
   api.get({

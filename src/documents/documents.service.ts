@@ -1,5 +1,6 @@
 /** Reading documents: a process's documents, a document's versions, a language version's blocks. */
 import type { Viewer } from '../accounts/accounts.schema.ts';
+import { keyPageOf, type KeyPage } from '../api/cursor.ts';
 import type { Db } from '../db/database.ts';
 import { isId } from '../db/ids.ts';
 import { isPlenumError, PlenumError } from '../errors.ts';
@@ -37,6 +38,7 @@ import {
   lastVersionSeq,
   listBlocks,
   listDocumentsOfProcess,
+  listDocumentsOfProcessAfter,
   findVersionAccess,
   markVersionPublic,
   listRecentVersions,
@@ -97,6 +99,26 @@ export async function getProcessWithDocuments(
     process,
     documents: documents.flatMap((d) => readableDocument(viewer, d) ?? []),
   };
+}
+
+/**
+ * A page of the documents of a process the viewer may see, oldest first (by creation, then id):
+ * those after the key `after` of the previous page, from `limit` read.
+ */
+export async function getDocumentsOfProcessPage(
+  db: Db,
+  ref: string,
+  viewer: Viewer | null,
+  page: { after: readonly [string, string] | undefined; limit: number },
+): Promise<KeyPage<PlenumDocument>> {
+  const process = await requireProcess(db, ref);
+  const read = await listDocumentsOfProcessAfter(db, process.id, page.after, page.limit + 1);
+  return keyPageOf(
+    read,
+    page.limit,
+    (r) => r.key,
+    (rows) => rows.flatMap((r) => readableDocument(viewer, r.document) ?? []),
+  );
 }
 
 /** The document with this id as stored, whoever reads (the caller checks what the viewer may see). */

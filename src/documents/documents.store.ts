@@ -131,6 +131,41 @@ export async function listDocumentsOfProcess(db: Db, processId: string): Promise
   return rows.map((r) => toDocument(r, versions.get(r.id) ?? []));
 }
 
+/**
+ * A page of the documents of a process, oldest first (by creation, then id): those after the key
+ * `after`, at most `limit`, each with its key.
+ */
+export async function listDocumentsOfProcessAfter(
+  db: Db,
+  processId: string,
+  after: readonly [createdAt: string, id: string] | undefined,
+  limit: number,
+): Promise<{ key: [string, string]; document: PlenumDocument }[]> {
+  let query = db
+    .selectFrom('documents')
+    .selectAll()
+    .where('process_id', '=', processId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .limit(limit);
+  if (after)
+    query = query.where((eb) =>
+      eb.or([
+        eb('created_at', '>', after[0]),
+        eb.and([eb('created_at', '=', after[0]), eb('id', '>', after[1])]),
+      ]),
+    );
+  const rows = await query.execute();
+  const versions = await versionsOf(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => ({
+    key: [r.created_at, r.id],
+    document: toDocument(r, versions.get(r.id) ?? []),
+  }));
+}
+
 /** The document with this id or symbol, with versions and languages. */
 export async function findDocument(
   db: Db,

@@ -7,6 +7,13 @@ import { isId } from '../db/ids.ts';
 import { PlenumError } from '../errors.ts';
 import { requireProcess } from '../processes/processes.service.ts';
 import type { ApiRegistry } from '../api/api-registry.ts';
+import {
+  decodeKeyCursor,
+  nextCursorOf,
+  nextCursorSchema,
+  pageQuery,
+  textAndIdKey,
+} from '../api/cursor.ts';
 import { clockOf, type AppEnv } from '../context.ts';
 import { meetingsCalendar } from './meetings.calendar.ts';
 import { canManageMeetings, checkCanManageMeetings } from './meetings.policy.ts';
@@ -22,6 +29,7 @@ import {
   getFollowedCalendar,
   getMeeting,
   getMeetingsOfProcess,
+  getMeetingsOfProcessPage,
   getTimeline,
   setFollow,
 } from './meetings.service.ts';
@@ -185,14 +193,19 @@ export function meetingRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
 
   api.get({
     path: '/api/processes/:process/meetings',
-    summary: 'The meetings of a process, earliest first',
+    summary: 'The meetings of a process, earliest first (by start, then id), a page at a time',
     tag: 'meetings',
     params: z.object({ process: z.string().min(1).max(200).describe('Process id, slug or alias') }),
-    response: z.object({ meetings: z.array(meetingSchema) }),
+    query: pageQuery,
+    response: z.object({ meetings: z.array(meetingSchema), nextCursor: nextCursorSchema }),
     errors: ['PROCESS_NOT_FOUND'],
-    handler: async (c, { params }) => {
+    handler: async (c, { params, query }) => {
       const process = await requireProcess(c.var.deps.db, params.process);
-      return { meetings: await getMeetingsOfProcess(c.var.deps.db, process.id) };
+      const page = await getMeetingsOfProcessPage(c.var.deps.db, process.id, {
+        after: decodeKeyCursor(query.cursor, textAndIdKey),
+        limit: query.limit,
+      });
+      return { meetings: page.items, nextCursor: nextCursorOf(page) };
     },
   });
 

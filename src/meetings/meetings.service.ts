@@ -1,5 +1,6 @@
 /** Meetings: announcing and changing them (every change kept), timelines, follows and calendar addresses. */
 import { randomBytes } from 'node:crypto';
+import { keyPageOf, type KeyPage } from '../api/cursor.ts';
 import type { Viewer } from '../accounts/accounts.schema.ts';
 import { secretHash } from '../accounts/accounts.service.ts';
 import { getPeriodsOfProcess } from '../consultations/consultations.service.ts';
@@ -88,6 +89,22 @@ export async function getMeeting(db: Db, id: string): Promise<MeetingContext> {
 /** The meetings of a process, earliest first (everyone may read them). */
 export async function getMeetingsOfProcess(db: Db, processId: string): Promise<Meeting[]> {
   return listMeetingsOfProcess(db, processId);
+}
+
+/**
+ * A page of the meetings of a process, earliest first (by start, then id): those after the key
+ * `after` of the previous page, at most `limit`.
+ */
+export async function getMeetingsOfProcessPage(
+  db: Db,
+  processId: string,
+  page: { after: readonly [string, string] | undefined; limit: number },
+): Promise<KeyPage<Meeting>> {
+  const read = await listMeetingsOfProcess(db, processId, {
+    after: page.after,
+    limit: page.limit + 1,
+  });
+  return keyPageOf(read, page.limit, (m) => [m.startsAt, m.id]);
 }
 
 /** The meetings of a process that have not ended by `now`, earliest first, at most `limit`. */

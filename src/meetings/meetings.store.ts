@@ -43,15 +43,29 @@ export async function findMeeting(db: Db, id: string): Promise<Meeting | undefin
 }
 
 /** The meetings of a process, earliest first. */
-export async function listMeetingsOfProcess(db: Db, processId: string): Promise<Meeting[]> {
-  const rows = await db
+export async function listMeetingsOfProcess(
+  db: Db,
+  processId: string,
+  page?: { after: readonly [startsAt: string, id: string] | undefined; limit: number },
+): Promise<Meeting[]> {
+  let query = db
     .selectFrom('meetings')
     .selectAll()
     .where('process_id', '=', processId)
     .orderBy('starts_at')
-    .orderBy('id')
-    .execute();
-  return rows.map(toMeeting);
+    .orderBy('id');
+  if (page) {
+    const after = page.after;
+    query = query.limit(page.limit);
+    if (after)
+      query = query.where((eb) =>
+        eb.or([
+          eb('starts_at', '>', after[0]),
+          eb.and([eb('starts_at', '=', after[0]), eb('id', '>', after[1])]),
+        ]),
+      );
+  }
+  return (await query.execute()).map(toMeeting);
 }
 
 /** The meetings of every process an account follows, earliest first. */

@@ -4,18 +4,32 @@
  */
 import { z } from 'zod';
 import type { ApiRegistry } from '../api/api-registry.ts';
+import {
+  decodeKeyCursor,
+  nextCursorOf,
+  nextCursorSchema,
+  pageQuery,
+  textAndIdKey,
+} from '../api/cursor.ts';
 import { newProcessSchema, processSchema } from './processes.schema.ts';
-import { addProcess, getProcesses } from './processes.service.ts';
+import { addProcess, getProcessesPage } from './processes.service.ts';
 
 /** Registers the process API routes (the home and process pages are in src/pages/). */
 export function processRoutes(api: ApiRegistry): void {
   api.get({
     path: '/api/processes',
-    summary: 'List every process',
+    summary: 'The processes by name (then id), a page at a time',
     tag: 'processes',
-    response: z.object({ processes: z.array(processSchema) }),
+    query: pageQuery,
+    response: z.object({ processes: z.array(processSchema), nextCursor: nextCursorSchema }),
     errors: [],
-    handler: async (c) => ({ processes: await getProcesses(c.var.deps.db) }),
+    handler: async (c, { query }) => {
+      const page = await getProcessesPage(c.var.deps.db, {
+        after: decodeKeyCursor(query.cursor, textAndIdKey),
+        limit: query.limit,
+      });
+      return { processes: page.items, nextCursor: nextCursorOf(page) };
+    },
   });
 
   api.post({

@@ -1,5 +1,6 @@
 /** Processes: the UN working groups, committees and reviews whose documents plenum holds. */
 import type { Viewer } from '../accounts/accounts.schema.ts';
+import { keyPageOf, type KeyPage } from '../api/cursor.ts';
 import type { Db } from '../db/database.ts';
 import { isId, newId } from '../db/ids.ts';
 import { PlenumError } from '../errors.ts';
@@ -7,11 +8,28 @@ import { recordEvent } from '../events/events.store.ts';
 import { foldKey } from '../text/fold.ts';
 import { checkCanCreateProcess } from './processes.policy.ts';
 import { newProcessSchema, type NewProcess, type Process } from './processes.schema.ts';
-import { findProcess, insertProcess, listProcesses } from './processes.store.ts';
+import {
+  findProcess,
+  insertProcess,
+  listProcesses,
+  listProcessesAfter,
+} from './processes.store.ts';
 
 /** Every process, by name. */
 export async function getProcesses(db: Db): Promise<Process[]> {
   return listProcesses(db);
+}
+
+/**
+ * A page of the processes by name (then id): those after the key `after` of the previous page,
+ * at most `limit`.
+ */
+export async function getProcessesPage(
+  db: Db,
+  page: { after: readonly [string, string] | undefined; limit: number },
+): Promise<KeyPage<Process>> {
+  const read = await listProcessesAfter(db, page.after, page.limit + 1);
+  return keyPageOf(read, page.limit, (p) => [p.name, p.id]);
 }
 
 /** The process with this id, if there is one (for features that hold a process id). */

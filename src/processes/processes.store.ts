@@ -46,6 +46,28 @@ export async function listProcesses(db: Db): Promise<Process[]> {
   return rows.map((r) => toProcess(r, aliases.get(r.id) ?? []));
 }
 
+/** A page of the processes by name (then id): those after the key `after`, at most `limit`. */
+export async function listProcessesAfter(
+  db: Db,
+  after: readonly [name: string, id: string] | undefined,
+  limit: number,
+): Promise<Process[]> {
+  let query = db.selectFrom('processes').selectAll().orderBy('name').orderBy('id').limit(limit);
+  if (after)
+    query = query.where((eb) =>
+      eb.or([
+        eb('name', '>', after[0]),
+        eb.and([eb('name', '=', after[0]), eb('id', '>', after[1])]),
+      ]),
+    );
+  const rows = await query.execute();
+  const aliases = await aliasesOf(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => toProcess(r, aliases.get(r.id) ?? []));
+}
+
 /** The process with this id, slug or folded alias key, if any. */
 export async function findProcess(
   db: Db,

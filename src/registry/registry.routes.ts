@@ -6,6 +6,15 @@ import { stringify } from 'csv-stringify/sync';
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import type { ApiRegistry } from '../api/api-registry.ts';
+import {
+  decodeKeyCursor,
+  keyPageOf,
+  nextCursorOf,
+  nextCursorSchema,
+  pageQuery,
+  textAndIdKey,
+  type KeyPage,
+} from '../api/cursor.ts';
 import { clockOf, type AppEnv } from '../context.ts';
 import { countries, findCountry } from '../organisations/countries.ts';
 import { findOrganisationsByIds } from '../organisations/organisations.service.ts';
@@ -28,6 +37,7 @@ import {
   getMeasure,
   getTerms,
   listMeasures,
+  listMeasuresAfter,
   parseAt,
   recordMeasure,
   reviseMeasure,
@@ -359,6 +369,36 @@ async function judgedMeasures(db: Db, input: unknown): Promise<Measure[]> {
   return filter.voice ? measures.filter((m) => m.voice === filter.voice) : measures;
 }
 
+/**
+ * A page of `judgedMeasures`, by country then id, after the key of the previous page: read in
+ * batches from the key on until a page and one more match (the element, kind and judged-voice
+ * filters apply after the read), so the next page starts after the last measure given.
+ */
+async function judgedMeasuresPage(
+  db: Db,
+  input: Record<string, unknown>,
+  page: { after: readonly [string, string] | undefined; limit: number },
+): Promise<KeyPage<Measure>> {
+  const parsed = measureFilterSchema.safeParse(input);
+  if (!parsed.success) throw zodError(parsed.error);
+  const filter = parsed.data;
+  const found: Measure[] = [];
+  let after = page.after;
+  const batch = page.limit + 1;
+  for (;;) {
+    const read = await listMeasuresAfter(
+      db,
+      { ...filter, voice: undefined },
+      { after, limit: batch },
+    );
+    const judged = await judgeVoices(db, read.measures);
+    found.push(...(filter.voice ? judged.filter((m) => m.voice === filter.voice) : judged));
+    if (found.length > page.limit || read.last === undefined || read.count < batch) break;
+    after = read.last;
+  }
+  return keyPageOf(found, page.limit, (m) => [m.country, m.id]);
+}
+
 /** Mounts the registry's pages and registers its API routes. */
 export function registryRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
   app.get('/registry', async (c) => {
@@ -601,14 +641,20 @@ export function registryRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
 
   api.get({
     path: '/api/registry/measures',
-    summary: 'The measures that match the filters, each as it stood at `at` (now when absent)',
+    summary:
+      'The measures that match the filters, each as it stood at `at` (now when absent), by country then id, a page at a time',
     tag: 'registry',
-    query: measureFilterSchema,
-    response: z.object({ measures: z.array(measureJson) }),
+    query: measureFilterSchema.extend(pageQuery.shape),
+    response: z.object({ measures: z.array(measureJson), nextCursor: nextCursorSchema }),
     errors: [],
-    handler: async (c, { query }) => ({
-      measures: (await judgedMeasures(c.var.deps.db, query)).map(toJson),
-    }),
+    handler: async (c, { query }) => {
+      const { cursor, limit, ...filter } = query;
+      const page = await judgedMeasuresPage(c.var.deps.db, filter, {
+        after: decodeKeyCursor(cursor, textAndIdKey),
+        limit,
+      });
+      return { measures: page.items.map(toJson), nextCursor: nextCursorOf(page) };
+    },
   });
 
   api.post({

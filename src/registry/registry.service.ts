@@ -469,6 +469,39 @@ export async function listMeasures(db: Db, input: unknown): Promise<Measure[]> {
   return standing(db, parsed.data);
 }
 
+/**
+ * A batch of the standing measures by country then id, after the key `after`, `limit` read:
+ * those that match the filter (its element and kind apply after the read, so fewer may), the key
+ * of the last one read and how many were read.
+ */
+export async function listMeasuresAfter(
+  db: Db,
+  filter: MeasureFilter,
+  page: { after: readonly [string, string] | undefined; limit: number },
+): Promise<{ measures: Measure[]; last: [string, string] | undefined; count: number }> {
+  const rows = await listStandingVersions(db, {
+    countries: selectedCountries(filter),
+    status: filter.status,
+    voice: filter.voice,
+    at: parseAt(filter.at),
+    limit: page.limit,
+    ...(page.after ? { after: page.after } : {}),
+  });
+  const last = rows.at(-1);
+  return {
+    measures: rows.filter((m) => matchesTerms(m, filter)),
+    last: last ? [last.country, last.id] : undefined,
+    count: rows.length,
+  };
+}
+
+function matchesTerms(m: Measure, filter: MeasureFilter): boolean {
+  return (
+    (!filter.element || m.elements.includes(filter.element)) &&
+    (!filter.kind || m.kinds.includes(filter.kind))
+  );
+}
+
 async function standing(db: Db, filter: MeasureFilter): Promise<Measure[]> {
   const at = parseAt(filter.at);
   const rows = await listStandingVersions(db, {
@@ -477,11 +510,7 @@ async function standing(db: Db, filter: MeasureFilter): Promise<Measure[]> {
     voice: filter.voice,
     at,
   });
-  return rows.filter(
-    (m) =>
-      (!filter.element || m.elements.includes(filter.element)) &&
-      (!filter.kind || m.kinds.includes(filter.kind)),
-  );
+  return rows.filter((m) => matchesTerms(m, filter));
 }
 
 /** A country's practice as it stood at `at`: its measures, the State's own word apart from reports. */

@@ -319,6 +319,10 @@ export interface StoreFilter {
   voice?: string;
   /** The instant to read the registry at (ISO 8601, UTC); absent: now. */
   at?: string;
+  /** Only the measures after this key (country, then measure id), for a page. */
+  after?: readonly [country: string, measureId: string];
+  /** At most this many. */
+  limit?: number;
 }
 
 /** The version of each measure that stood at `at` (the latest when absent), by country then id. */
@@ -349,6 +353,15 @@ export async function listStandingVersions(db: Db, filter: StoreFilter): Promise
   }
   if (filter.status) q = q.where('v.status', '=', filter.status);
   if (filter.voice) q = q.where('v.voice', '=', filter.voice);
+  const after = filter.after;
+  if (after)
+    q = q.where((eb) =>
+      eb.or([
+        eb('v.country', '>', after[0]),
+        eb.and([eb('v.country', '=', after[0]), eb('v.measure_id', '>', after[1])]),
+      ]),
+    );
+  if (filter.limit !== undefined) q = q.limit(filter.limit);
   const rows = await q.orderBy('v.country').orderBy('v.measure_id').execute();
   return rows.map((r) => toMeasure(r, r.latest_version));
 }

@@ -142,40 +142,38 @@ export type SearchFacet = z.infer<typeof searchFacetSchema>;
 export type SearchHit = z.infer<typeof searchHitSchema>;
 
 /** A page of results. */
-export const searchResultSchema = z
-  .object({
-    query: z.string(),
-    page: z.number().int(),
-    pageSize: z.number().int(),
-    sort: z.enum(['relevance', 'newest']),
-    hits: z.array(searchHitSchema),
-    total: z
-      .number()
-      .int()
-      .describe(
-        'Results found (a paragraph in several languages is one); when totalExact is false, more than this match',
-      ),
-    passages: z
-      .number()
-      .int()
-      .describe('Passages found (each language counts); a lower bound when totalExact is false'),
-    totalExact: z.boolean(),
-    hasNext: z.boolean(),
-    truncated: z
-      .boolean()
-      .describe('The scan stopped before the end of the index: a narrower query finds more'),
-    facets: z
-      .object({
-        process: z.array(searchFacetSchema),
-        document: z.array(searchFacetSchema),
-        language: z.array(searchFacetSchema),
-        group: z.array(searchFacetSchema),
-        country: z.array(searchFacetSchema),
-        year: z.array(searchFacetSchema),
-      })
-      .describe('Counts of the passages found by each filter value (ten values at most each)'),
-  })
-  .meta({ id: 'SearchResult' });
+export const searchResultSchema = z.object({
+  query: z.string(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  sort: z.enum(['relevance', 'newest']),
+  hits: z.array(searchHitSchema),
+  total: z
+    .number()
+    .int()
+    .describe(
+      'Results found (a paragraph in several languages is one); when totalExact is false, more than this match',
+    ),
+  passages: z
+    .number()
+    .int()
+    .describe('Passages found (each language counts); a lower bound when totalExact is false'),
+  totalExact: z.boolean(),
+  hasNext: z.boolean(),
+  truncated: z
+    .boolean()
+    .describe('The scan stopped before the end of the index: a narrower query finds more'),
+  facets: z
+    .object({
+      process: z.array(searchFacetSchema),
+      document: z.array(searchFacetSchema),
+      language: z.array(searchFacetSchema),
+      group: z.array(searchFacetSchema),
+      country: z.array(searchFacetSchema),
+      year: z.array(searchFacetSchema),
+    })
+    .describe('Counts of the passages found by each filter value (ten values at most each)'),
+});
 
 /** A page of results. */
 export type SearchResult = z.infer<typeof searchResultSchema>;

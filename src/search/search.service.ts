@@ -404,14 +404,42 @@ export async function searchPassages(
   db: Db,
   viewer: Viewer | null,
   input: Record<string, string | undefined>,
-): Promise<SearchResult> {
+  walk?: SearchWalk,
+): Promise<SearchResult & { after: SearchAfter | null }> {
   const { q, ...rest } = input;
   const { text, parsed } = checkQuery(q);
   const checked = searchFiltersSchema.safeParse(rest);
   if (!checked.success) throw zodError(checked.error);
+  if (walk?.after && walk.after.sort !== checked.data.sort)
+    throw new PlenumError('INVALID_REQUEST', 'cursor: This cursor was given for another sort.', {
+      fields: [{ field: 'cursor', message: 'This cursor was given for another sort.' }],
+    });
   return inSearchSession(db, (session) =>
-    findPassages(session, viewer, text, parsed, checked.data),
+    findPassages(session, viewer, text, parsed, checked.data, walk),
   );
+}
+
+/**
+ * Where a walk through the results stands, after its last result: the sort, that result's
+ * (score, day, passage number) and what its scores were computed with on the first page (the
+ * newest passage then, each word's rarity and the newest day), so that every later page ranks
+ * the passages there at the start with the same scores and leaves out those added since.
+ */
+export interface SearchAfter {
+  sort: 'relevance' | 'newest';
+  score: number;
+  day: number;
+  item: number;
+  horizon: number;
+  newest: number;
+  rarity: Record<string, number>;
+}
+
+/** A walk through the results by key rather than by page number. */
+export interface SearchWalk {
+  /** Absent for the first page. */
+  after?: SearchAfter;
+  limit: number;
 }
 
 /** A candidate that holds the whole query, with its score. */
@@ -449,7 +477,8 @@ async function findPassages(
   text: string,
   parsed: SearchQuery,
   input: ReturnType<typeof searchFiltersSchema.parse>,
-): Promise<SearchResult> {
+  walk?: SearchWalk,
+): Promise<SearchResult & { after: SearchAfter | null }> {
   const filters = await itemFilters(db, viewer, input);
   const stats = await termPassages(db, queryTermsOf(parsed));
   // A word's passages: those of its terms together (a passage has the one of its language).
@@ -460,7 +489,10 @@ async function findPassages(
     }))
     // Rarest first: the driver has the fewest postings, and the others fail fastest in order.
     .sort((a, b) => a.passages - b.passages || compare(a.terms.join(), b.terms.join()));
-  const rarity = words.map((w) => wordRarity(w.passages, stats.all));
+  // A later page of a walk scores with the first page's rarities, so that passages added since
+  // (which move every word's rarity) leave the scores of the others as they were.
+  const frozen = walk?.after?.rarity;
+  const rarity = words.map((w) => frozen?.[w.terms.join(' ')] ?? wordRarity(w.passages, stats.all));
   const inSql = words.slice(0, maxSqlWords);
   const checkedHere = words.slice(maxSqlWords);
   const needsText =
@@ -481,11 +513,16 @@ async function findPassages(
           matchCap + 1,
         );
   const capped = candidates.length > matchCap;
-  const scored = scoreCandidates(candidates.slice(0, matchCap), {
+  const horizon = walk?.after?.horizon;
+  const kept = candidates
+    .slice(0, matchCap)
+    .filter((c) => horizon === undefined || c.item <= horizon);
+  const scored = scoreCandidates(kept, {
     query: parsed,
     rarity,
     checkedHere: checkedHere.map((w) => w.terms),
     needsText,
+    ...(walk?.after ? { newest: walk.after.newest } : {}),
   });
   const results = groupResults(scored);
   if (input.sort === 'newest') results.sort(newestFirst);
@@ -494,15 +531,69 @@ async function findPassages(
     await rerankByProximity(db, results, parsed);
   }
   const exact = !capped && budget === undefined;
-  return pageOfResults(db, {
+  if (!walk)
+    return {
+      ...(await pageOfResults(db, {
+        text,
+        parsed,
+        page: input.page,
+        sort: input.sort,
+        results,
+        passages: scored,
+        exact,
+      })),
+      after: null,
+    };
+  // A walk: the results after the last one given, by the order's own key.
+  const after = walk.after;
+  const order = input.sort === 'newest' ? newestFirst : byScore;
+  const rest = after
+    ? results.filter(
+        (r) =>
+          order(r, {
+            key: '',
+            best: {
+              score: after.score,
+              candidate: { ...r.best.candidate, day: after.day, item: after.item },
+            },
+            members: [],
+          }) > 0,
+      )
+    : results;
+  const page = await pageOfResults(db, {
     text,
     parsed,
-    page: input.page,
+    page: 1,
+    pageSize: walk.limit,
     sort: input.sort,
-    results,
+    results: rest,
+    total: results.length,
     passages: scored,
     exact,
   });
+  const last = rest[walk.limit - 1];
+  return {
+    ...page,
+    after:
+      rest.length > walk.limit && last
+        ? {
+            sort: input.sort,
+            score: last.best.score,
+            day: last.best.candidate.day,
+            item: last.best.candidate.item,
+            horizon: after?.horizon ?? kept.reduce((m, c) => Math.max(m, c.item), 0),
+            newest: after?.newest ?? newestDay(kept),
+            rarity:
+              after?.rarity ??
+              Object.fromEntries(words.map((w, k) => [w.terms.join(' '), rarity[k]!])),
+          }
+        : null,
+  };
+}
+
+/** The day of the newest candidate, from which recency is counted. */
+function newestDay(candidates: Candidate[]): number {
+  return candidates.reduce((d, c) => Math.max(d, c.day), 0);
 }
 
 function compare(a: string, b: string): number {
@@ -527,9 +618,15 @@ function byScore(a: Result, b: Result): number {
  */
 function scoreCandidates(
   candidates: Candidate[],
-  how: { query: SearchQuery; rarity: number[]; checkedHere: string[][]; needsText: boolean },
+  how: {
+    query: SearchQuery;
+    rarity: number[];
+    checkedHere: string[][];
+    needsText: boolean;
+    newest?: number;
+  },
 ): Scored[] {
-  const newest = candidates.reduce((d, c) => Math.max(d, c.day), 0);
+  const newest = how.newest ?? newestDay(candidates);
   const scored: Scored[] = [];
   const seen = new Map<number, Scored>();
   for (const candidate of candidates) {
@@ -645,14 +742,18 @@ async function pageOfResults(
     text: string;
     parsed: SearchQuery;
     page: number;
+    pageSize?: number;
     sort: 'relevance' | 'newest';
     results: Result[];
+    /** Every result found, when `results` are only those after a walk's cursor. */
+    total?: number;
     passages: Scored[];
     exact: boolean;
   },
 ): Promise<SearchResult> {
-  const offset = (page.page - 1) * searchPageSize;
-  const shown = page.results.slice(offset, offset + searchPageSize);
+  const size = page.pageSize ?? searchPageSize;
+  const offset = (page.page - 1) * size;
+  const shown = page.results.slice(offset, offset + size);
   const rows = await loadSearchItems(
     db,
     shown.map((r) => r.best.candidate.item),
@@ -682,13 +783,13 @@ async function pageOfResults(
   return {
     query: page.text,
     page: page.page,
-    pageSize: searchPageSize,
+    pageSize: size,
     sort: page.sort,
     hits,
-    total: page.results.length,
+    total: page.total ?? page.results.length,
     passages: page.passages.length,
     totalExact: page.exact,
-    hasNext: page.results.length > offset + searchPageSize,
+    hasNext: page.results.length > offset + size,
     truncated: !page.exact,
     facets: await facetsOf(db, page.passages),
   };

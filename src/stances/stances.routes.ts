@@ -10,11 +10,18 @@ import { PlenumError } from '../errors.ts';
 import { getOrganisations } from '../organisations/organisations.service.ts';
 import { findCountry } from '../organisations/countries.ts';
 import type { ApiRegistry } from '../api/api-registry.ts';
+import {
+  decodeKeyCursor,
+  nextCursorOf,
+  nextCursorSchema,
+  pageQuery,
+  textAndIdKey,
+} from '../api/cursor.ts';
 import { clockOf, type AppEnv } from '../context.ts';
-import { newStanceSchema, stanceKinds } from './stances.schema.ts';
+import { newStanceSchema, stanceKinds, type Stance } from './stances.schema.ts';
 import {
   getStanceSource,
-  getStancesOfCountry,
+  getStancesOfCountryPage,
   recordStance,
   removeStance,
 } from './stances.service.ts';
@@ -63,9 +70,7 @@ const stanceJson = z.object({
 });
 
 /** The API's view of a stance. */
-export function stanceToJson(
-  s: Awaited<ReturnType<typeof getStancesOfCountry>>[number],
-): z.input<typeof stanceJson> {
+export function stanceToJson(s: Stance): z.input<typeof stanceJson> {
   return {
     id: s.id,
     concept: s.conceptSlug,
@@ -179,16 +184,20 @@ export function stanceRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
 
   api.get({
     path: '/api/countries/:code/stances',
-    summary: 'The stances recorded for a state, oldest first',
+    summary:
+      'The stances recorded for a state, oldest first (by the day said, then id), a page at a time',
     tag: 'stances',
     params: z.object({ code: z.string().regex(/^[A-Za-z]{3}$/) }),
-    response: z.object({ stances: z.array(stanceJson) }),
+    query: pageQuery,
+    response: z.object({ stances: z.array(stanceJson), nextCursor: nextCursorSchema }),
     errors: ['COUNTRY_NOT_FOUND'],
-    handler: async (c, { params }) => {
+    handler: async (c, { params, query }) => {
       if (!findCountry(params.code.toUpperCase())) throw new PlenumError('COUNTRY_NOT_FOUND');
-      return {
-        stances: (await getStancesOfCountry(c.var.deps.db, params.code)).map(stanceToJson),
-      };
+      const page = await getStancesOfCountryPage(c.var.deps.db, params.code, {
+        after: decodeKeyCursor(query.cursor, textAndIdKey),
+        limit: query.limit,
+      });
+      return { stances: page.items.map(stanceToJson), nextCursor: nextCursorOf(page) };
     },
   });
 }

@@ -4,6 +4,7 @@
  * quote is always the exact text of its source, found there and anchored with W3C selectors.
  */
 import type { Viewer } from '../accounts/accounts.schema.ts';
+import { keyPageOf, type KeyPage } from '../api/cursor.ts';
 import { conceptIdsBelow, lookupConcept } from '../concepts/concepts.service.ts';
 import type { Db } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
@@ -197,6 +198,19 @@ export async function getStancesOnConcept(db: Db, conceptId: string): Promise<St
  */
 export async function getStancesOfCountry(db: Db, iso3: string, limit?: number): Promise<Stance[]> {
   return listStances(db, { country: iso3.toUpperCase() }, limit);
+}
+
+/**
+ * A page of the stances recorded for a State, oldest first (by the day said, then id): those
+ * after the key `after` of the previous page, at most `limit`.
+ */
+export async function getStancesOfCountryPage(
+  db: Db,
+  iso3: string,
+  page: { after: readonly [string, string] | undefined; limit: number },
+): Promise<KeyPage<Stance>> {
+  const read = await listStances(db, { country: iso3.toUpperCase() }, page.limit + 1, page.after);
+  return keyPageOf(read, page.limit, (s) => [s.saidOn, s.id]);
 }
 
 /** Stances recorded per State and process (of one State, if given), counted as `getStancesOfCountry` lists them. */

@@ -101,6 +101,7 @@ export async function listStances(
   db: Db,
   where: { conceptIds?: string[]; country?: string; organisationId?: string; sourceId?: string },
   limit?: number,
+  after?: readonly [saidOn: string, id: string],
 ): Promise<Stance[]> {
   let query = db
     .selectFrom('stances as st')
@@ -142,6 +143,13 @@ export async function listStances(
   }
   if (where.organisationId) query = query.where('st.organisation_id', '=', where.organisationId);
   if (where.sourceId) query = query.where('st.source_id', '=', where.sourceId);
+  if (after)
+    query = query.where((eb) =>
+      eb.or([
+        eb('st.said_on', '>', after[0]),
+        eb.and([eb('st.said_on', '=', after[0]), eb('st.id', '>', after[1])]),
+      ]),
+    );
   const rows = await query
     .orderBy('st.said_on')
     .orderBy('st.id')

@@ -2,6 +2,7 @@
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import type { ApiRegistry } from '../api/api-registry.ts';
+import { decodeKeyCursor, encodeKeyCursor, nextCursorSchema } from '../api/cursor.ts';
 import type { AppEnv } from '../context.ts';
 import { siteBase } from '../site-base.ts';
 import {
@@ -56,15 +57,43 @@ export function transparencyRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
     summary: 'Every signed tree head, largest first, a page at a time',
     tag: 'transparency',
     query: z.object({
-      before: z.coerce.number().int().min(1).optional().describe('Tree sizes below this one'),
-      limit: z.coerce.number().int().min(1).max(1000).optional(),
+      before: z.coerce
+        .number()
+        .int()
+        .min(1)
+        .optional()
+        .describe('Tree sizes below this one (the older form of `cursor`, kept)'),
+      cursor: z
+        .string()
+        .max(500)
+        .optional()
+        .describe('nextCursor of the previous page; absent for the first page'),
+      limit: z.coerce
+        .number()
+        .int()
+        .min(1)
+        .max(1000)
+        .default(100)
+        .describe('Tree heads per page (1 to 1,000; 100 unless given)'),
     }),
     response: z.object({
       treeHeads: z.array(treeHeadSchema),
       next: z.number().int().nullable().describe('`before` of the next page'),
+      nextCursor: nextCursorSchema,
     }),
     errors: ['INVALID_REQUEST'],
-    handler: async (c, { query }) => listTreeHeads(c.var.deps.db, query),
+    handler: async (c, { query }) => {
+      const after = decodeKeyCursor(query.cursor, z.tuple([z.number().int().min(1)]));
+      const before = after ? after[0] : query.before;
+      const page = await listTreeHeads(c.var.deps.db, {
+        limit: query.limit,
+        ...(before === undefined ? {} : { before }),
+      });
+      return {
+        ...page,
+        nextCursor: page.next === null ? null : encodeKeyCursor([page.next]),
+      };
+    },
   });
 
   api.get({
@@ -94,17 +123,32 @@ export function transparencyRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
   api.get({
     path: '/api/transparency/entries',
     summary:
-      'Entries of the log by position, at most 1,000 a page (an entry about a document version in preparation shows its hash only)',
+      'Entries of the log by position, a page at a time (at most 1,000; an entry about a document version in preparation shows its hash only)',
     tag: 'transparency',
     query: entriesQuerySchema,
-    response: z.object({ entries: z.array(logEntrySchema) }),
+    response: z.object({ entries: z.array(logEntrySchema), nextCursor: nextCursorSchema }),
     errors: ['INVALID_REQUEST'],
-    handler: async (c, { query }) => ({
-      entries: await listEntries(c.var.deps.db, c.var.viewer, {
-        start: query.start,
-        ...(query.end === undefined ? {} : { end: query.end }),
-      }),
-    }),
+    handler: async (c, { query }) => {
+      const db = c.var.deps.db;
+      // Positions only grow and an entry never moves: the position is the key.
+      const after = decodeKeyCursor(query.cursor, z.tuple([z.number().int().min(0)]));
+      const start = after ? after[0] + 1 : (query.start ?? 0);
+      const end = query.end ?? start + query.limit;
+      const entries = await listEntries(db, c.var.viewer, { start, end });
+      const last = entries.at(-1);
+      const more =
+        last !== undefined &&
+        (
+          await listEntries(db, c.var.viewer, {
+            start: last.leafIndex + 1,
+            end: last.leafIndex + 2,
+          })
+        ).length > 0;
+      return {
+        entries,
+        nextCursor: more && last ? encodeKeyCursor([last.leafIndex]) : null,
+      };
+    },
   });
 
   api.get({

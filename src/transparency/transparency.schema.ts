@@ -80,13 +80,30 @@ export type LogEntry = z.infer<typeof logEntrySchema>;
 
 /** The query of a page of entries. */
 export const entriesQuerySchema = z.object({
-  start: z.coerce.number().int().min(0).describe('First position, from 0'),
+  start: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .optional()
+    .describe('First position, from 0 (0 unless given; `cursor` takes the place of it)'),
   end: z.coerce
     .number()
     .int()
     .min(1)
     .optional()
-    .describe('Position after the last; at most 1,000 past start (default start + 1,000)'),
+    .describe('Position after the last; at most 1,000 past start (default start + limit)'),
+  cursor: z
+    .string()
+    .max(500)
+    .optional()
+    .describe('nextCursor of the previous page: the page starts after the entry it names'),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1000)
+    .default(1000)
+    .describe('Entries per page (1 to 1,000; 1,000 unless given)'),
 });
 
 /** The query of an inclusion proof. */
