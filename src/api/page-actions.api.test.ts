@@ -19,7 +19,13 @@ import {
 } from '../consultations/consultation.builder.ts';
 import { buildHiddenDocument } from '../consultations/hidden-document.builder.ts';
 import type { OpenDatabase } from '../db/database.ts';
-import { openTestDatabase, rowCounts, testEngines } from '../db/test-databases.ts';
+import {
+  assertRefusedWithoutWriting,
+  openTestDatabase,
+  rowCounts,
+  testEngines,
+  type ExpectedRefusal,
+} from '../db/test-databases.ts';
 import { apiImportUploadBodyLimit } from '../imports/import-drafts.routes.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON answers of many shapes
@@ -217,27 +223,26 @@ for (const engine of testEngines()) {
         [`/api/watches/${watch}/delete`, {}, 'submit', 'civilReader', 'civil'],
       ];
       const counts = await rowCounts(o, ['rate_limits']);
-      const wrong: string[] = [];
-      for (const [path, body, scope, lacking, owner] of routes) {
-        const noScope = await post(lacking, path, body);
-        if (
-          noScope.status !== 403 ||
-          noScope.body.error?.code !== 'TOKEN_SCOPE_MISSING' ||
-          !noScope.body.error.message.includes(`“${scope}”`)
-        )
-          wrong.push(`${path} without ${scope}: ${noScope.status} ${JSON.stringify(noScope.body)}`);
-        const unknown = await post(owner, path, { ...body, colour: 'blue' });
-        if (
-          unknown.status !== 422 ||
-          unknown.body.error?.code !== 'UNKNOWN_FIELD' ||
-          !unknown.body.error.message.includes('“colour”')
-        )
-          wrong.push(
-            `${path} with an unknown field: ${unknown.status} ${JSON.stringify(unknown.body)}`,
-          );
-      }
-      assert.deepEqual(wrong, []);
-      assert.deepEqual(await rowCounts(o, ['rate_limits']), counts, 'no refusal writes anything');
+      await assertRefusedWithoutWriting(
+        o,
+        routes.flatMap(([path, body, scope, lacking, owner]): ExpectedRefusal[] => [
+          [
+            `${path} without ${scope}`,
+            post(lacking, path, body),
+            403,
+            'TOKEN_SCOPE_MISSING',
+            new RegExp(`“${scope}”`),
+          ],
+          [
+            `${path} with an unknown field`,
+            post(owner, path, { ...body, colour: 'blue' }),
+            422,
+            'UNKNOWN_FIELD',
+            /“colour”/,
+          ],
+        ]),
+        counts,
+      );
       assert.equal(routes.length, 17, 'one row for each page action of the former “not yet” list');
     });
 
