@@ -84,6 +84,7 @@ import type {
   RegistryRoundExtensionTable,
   RegistryRoundReminderTable,
   RegistryAnswerDocumentTable,
+  RegistryAnswerFileTable,
   RegistryMeasureVersionTable,
   RegistryTermTable,
 } from '../registry/registry.table.ts';
@@ -143,6 +144,7 @@ export interface Database {
   registry_round_extensions: RegistryRoundExtensionTable;
   registry_round_reminders: RegistryRoundReminderTable;
   registry_answer_documents: RegistryAnswerDocumentTable;
+  registry_answer_files: RegistryAnswerFileTable;
   watches: WatchTable;
   watch_hits: WatchHitTable;
   webhook_deliveries: WebhookDeliveryTable;

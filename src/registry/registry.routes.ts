@@ -4,6 +4,8 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import type { Hono } from 'hono';
+import type { RouteBodyLimit } from '../context.ts';
+import { attachmentMaxBytes, attachmentMaxCount } from '../submissions/attachments.ts';
 import { z } from 'zod';
 import type { ApiRegistry } from '../api/api-registry.ts';
 import { clockOf, type AppEnv } from '../context.ts';
@@ -35,6 +37,11 @@ import {
 } from './registry.service.ts';
 import {
   answerSchema,
+  apiAnswerBodyLimit,
+  checkAnswerFiles,
+  getAnswerFile,
+  listMeasureFiles,
+  listPublishedAnswers,
   grantMoreTime,
   grantSchema,
   moreTimeSchema,
@@ -70,7 +77,8 @@ import { refusedFormHeader } from '../web/form-refusal.ts';
 import { isPlenumError } from '../errors.ts';
 import { zodError } from '../validation.ts';
 import type { FormBody } from '../form-body.ts';
-import { holds } from '../accounts/accounts.schema.ts';
+import { holds, type Viewer } from '../accounts/accounts.schema.ts';
+import type { CheckedAttachment } from '../submissions/attachments.ts';
 import {
   comparePage,
   countryPracticePage,
@@ -79,6 +87,28 @@ import {
   termsPage,
   type RegistryLookups,
 } from './registry.views.ts';
+
+const answerFormPath = '/registry/rounds/:id/answers';
+const apiAnswerPath = '/api/registry-rounds/:id/answers';
+
+/** The largest answer form: its legal texts (five files of 5 MB) and the rest. */
+export const answerFormBodyLimit = attachmentMaxCount * attachmentMaxBytes + 2 * 1024 * 1024;
+
+/** The answer's body limits: its legal texts make it larger than the other registry posts. */
+export const registryBodyLimits: RouteBodyLimit[] = [
+  {
+    method: 'POST',
+    path: answerFormPath,
+    maxSize: answerFormBodyLimit,
+    message: `An answer with its legal texts may have ${answerFormBodyLimit / 1048576} MB at most.`,
+  },
+  {
+    method: 'POST',
+    path: apiAnswerPath,
+    maxSize: apiAnswerBodyLimit,
+    message: `An answer with its legal texts may have ${Math.floor(apiAnswerBodyLimit / 1048576)} MB at most (files in base64 in the JSON body: a third more).`,
+  },
+];
 
 /** One posted field as text: the first value when repeated, '' when absent or a file. */
 function field(body: FormBody, name: string): string {
@@ -338,6 +368,19 @@ const answerJson = z
     status: z.enum(['draft', 'submitted']),
     submittedAt: z.string().nullable(),
     receipt: z.string().nullable().describe('SHA-256 of the submitted answer: the receipt'),
+    files: z
+      .array(
+        z.object({
+          id: z.string(),
+          filename: z.string(),
+          mediaType: z.string(),
+          size: z.number().int(),
+          sha256: z.string(),
+          attachedAt: z.string(),
+          href: z.string().describe('Where the file is downloaded'),
+        }),
+      )
+      .describe('The legal texts attached, oldest first'),
   })
   .meta({ id: 'QuestionnaireAnswer' });
 
@@ -357,6 +400,23 @@ async function judgedMeasures(db: Db, input: unknown): Promise<Measure[]> {
   const filter = parsed.data;
   const measures = await judgeVoices(db, await listMeasures(db, { ...filter, voice: undefined }));
   return filter.voice ? measures.filter((m) => m.voice === filter.voice) : measures;
+}
+
+/**
+ * The legal texts sent with an answer, checked (checkAnswerFiles) before the transaction that
+ * saves it; the sender's right to answer is checked first, so no one else's upload is inspected.
+ */
+async function checkedFiles(
+  db: Db,
+  viewer: Viewer | null,
+  roundId: string,
+  organisationId: unknown,
+  sent: { name: string; bytes: Buffer }[],
+  now: Date,
+): Promise<CheckedAttachment[]> {
+  if (sent.length === 0) return [];
+  await getOwnAnswer(db, viewer, roundId, typeof organisationId === 'string' ? organisationId : '', now);
+  return checkAnswerFiles(sent);
 }
 
 /** Mounts the registry's pages and registers its API routes. */
@@ -421,8 +481,21 @@ export function registryRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
         { measure: history.at(-1)!, history },
         await lookups(db, history),
         at,
+        await listMeasureFiles(db, history.at(-1)!.id),
       ),
     );
+  });
+
+  // A legal text attached to an answer: a download, never shown inline (an HTML file included).
+  app.get('/registry/answer-files/:id', async (c) => {
+    const file = await getAnswerFile(c.var.deps.db, c.var.viewer, c.req.param('id'));
+    const ascii = file.filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+    return c.body(new Uint8Array(file.content), 200, {
+      'content-type': file.mediaType,
+      'content-disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
+      'x-content-type-options': 'nosniff',
+      'content-security-policy': "default-src 'none'; sandbox",
+    });
   });
 
   app.get('/registry/countries/:code', async (c) => {
@@ -501,6 +574,7 @@ export function registryRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
     return c.html(
       roundPage(c.var.page, round, {
         status,
+        published: await listPublishedAnswers(db, round.id, now),
         answersFor,
         answering,
         terms: answering.length ? await getTerms(db) : [],
@@ -520,7 +594,7 @@ export function registryRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
   });
 
   // The answer form: the same service call as POST /api/registry-rounds/:id/answers.
-  app.post('/registry/rounds/:id/answers', async (c) => {
+  app.post(answerFormPath, async (c) => {
     const body = await checkForm(c);
     const id = c.req.param('id');
     const answers: Record<string, string> = {};
@@ -533,12 +607,26 @@ export function registryRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
       language: typeof body.language === 'string' ? body.language.trim() : body.language,
       answers,
       measures: declared.map((d) => d.measure),
+      removeFiles: fieldValues(body, 'removeFiles'),
       submit: body.action === 'submit',
     };
+    const sent = (Array.isArray(body.files) ? body.files : [body.files]).filter(
+      (f): f is File => f instanceof File && (f.size > 0 || f.name !== ''),
+    );
+    const files = await checkedFiles(
+      c.var.deps.db,
+      c.var.viewer,
+      id,
+      input.organisationId,
+      await Promise.all(
+        sent.map(async (f) => ({ name: f.name, bytes: Buffer.from(await f.arrayBuffer()) })),
+      ),
+      clockOf(c.var.deps),
+    );
     try {
       await c.var.deps.db
         .transaction()
-        .execute((trx) => saveAnswer(trx, c.var.viewer, id, input, clockOf(c.var.deps)));
+        .execute((trx) => saveAnswer(trx, c.var.viewer, id, input, clockOf(c.var.deps), files));
     } catch (error) {
       // A measure's problem is named after its fields on the page (blank or removed ones skipped).
       if (isPlenumError(error) && error.code === 'INVALID_REQUEST')
@@ -958,14 +1046,29 @@ export function registryRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
       'ROUND_NOT_OPEN_YET',
       'ROUND_CLOSED',
       'ANSWER_SUBMITTED',
+      'ATTACHMENT_TOO_LARGE',
+      'LEGAL_TEXT_TYPE',
+      'ATTACHMENT_UNSAFE',
     ],
     status: 201,
-    handler: async (c, { params, body }) =>
-      answerToJson(
+    handler: async (c, { params, body }) => {
+      const files = await checkedFiles(
+        c.var.deps.db,
+        c.var.viewer,
+        params.id,
+        body.organisationId,
+        body.files.map((f) => ({ name: f.name, bytes: Buffer.from(f.content, 'base64') })),
+        clockOf(c.var.deps),
+      );
+      const input = { ...body, files: [] };
+      return answerToJson(
         await c.var.deps.db
           .transaction()
-          .execute((trx) => saveAnswer(trx, c.var.viewer, params.id, body, clockOf(c.var.deps))),
-      ),
+          .execute((trx) =>
+            saveAnswer(trx, c.var.viewer, params.id, input, clockOf(c.var.deps), files),
+          ),
+      );
+    },
   });
 
   api.get({

@@ -169,6 +169,7 @@ export async function recordMeasure(
       latest_version: 1,
       created_by: viewer.id,
       created_at: now.toISOString(),
+      answer_id: null,
     },
     version,
   );
@@ -272,7 +273,7 @@ export async function recordAnsweredMeasure(
   db: Db,
   answerer: Viewer,
   input: unknown,
-  answer: { country: string; organisationId: string; roundId: string },
+  answer: { country: string; organisationId: string; roundId: string; answerId: string },
   now: Date,
 ): Promise<Measure> {
   const form = parseMeasure(answerInput(input, answer));
@@ -289,6 +290,7 @@ export async function recordAnsweredMeasure(
       latest_version: 1,
       created_by: answerer.id,
       created_at: now.toISOString(),
+      answer_id: answer.answerId,
     },
     version,
   );

@@ -17,6 +17,7 @@ import { fill, localAddress, shortList } from '../web/i18n.ts';
 import { page, type Markup } from '../web/layout.ts';
 import type { PageContext } from '../web/page-context.ts';
 import type { Matrix } from './registry.service.ts';
+import type { AnswerFile } from './rounds.service.ts';
 import {
   measureStatuses,
   type Measure,
@@ -229,6 +230,7 @@ export function measurePage(
   found: { measure: Measure; history: Measure[] },
   lookups: RegistryLookups,
   at: string | undefined,
+  answered?: { roundId: string; files: AnswerFile[] },
 ): Markup {
   const r = ctx.ui.m.registry;
   const m = found.measure;
@@ -272,6 +274,12 @@ export function measurePage(
         <dt>${r.reach}</dt><dd>${r.reaches[m.reach]}</dd>
         <dt>${r.source}</dt><dd>${sourceLinks(ctx, m)}</dd>
         ${m.note ? html`<dt>${r.note}</dt><dd dir="auto">${m.note}</dd>` : ''}
+        ${
+          answered
+            ? html`<dt>${r.views.rounds.fromRound}</dt><dd><a href="/registry/rounds/${answered.roundId}">${answered.roundId.slice(0, 8)}</a></dd>
+        <dt>${r.views.rounds.measureFiles}</dt><dd>${answerFilesList(ctx, answered.files)}</dd>`
+            : ''
+        }
       </dl>
       <h2>${r.history}</h2>
       <div class="table-scroll" tabindex="0" role="region" aria-label="${r.historyCaption}"><table class="list">
@@ -481,4 +489,14 @@ export function termsPage(ctx: PageContext, terms: RegistryTerm[]): Markup {
     crumbs: [{ label: r.title, href: '/registry' }, { label: r.terms }],
     main: html`<h1>${r.terms}</h1><p>${r.termsIntro}</p>${list('element', r.elements)}${list('kind', r.kinds)}`,
   });
+}
+
+/** The legal texts of an answer as a list of downloads (name, size), or a line saying there is none. */
+export function answerFilesList(ctx: PageContext, files: AnswerFile[]): Markup {
+  const v = ctx.ui.m.registry.views.rounds;
+  if (files.length === 0) return html`<p>${v.noFiles}</p>`;
+  return html`<ul class="answer-files">${files.map(
+    (f) =>
+      html`<li><a href="${f.href}" download><bdi>${f.filename}</bdi></a> (${fill(v.fileSize, { kb: ctx.ui.n(Math.ceil(f.size / 1024)) })})</li>`,
+  )}</ul>`;
 }

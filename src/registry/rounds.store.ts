@@ -1,6 +1,7 @@
 /** The SQL of questionnaire rounds and their answers. */
 import type { Db } from '../db/database.ts';
 import type {
+  RegistryAnswerFileTable,
   RegistryAnswerTable,
   RegistryRoundExtensionTable,
   RegistryRoundReminderTable,
@@ -139,4 +140,68 @@ export async function lastReminders(db: Db, roundId: string): Promise<Map<string
     .groupBy('country')
     .execute();
   return new Map(rows.map((r) => [r.country, String(r.at)]));
+}
+
+/** An answer's file without its bytes (what a page lists). */
+export type AnswerFileRow = Omit<RegistryAnswerFileTable, 'content'>;
+
+/** The files of some answers, without their bytes, oldest first. */
+export async function listAnswerFiles(db: Db, answerIds: string[]): Promise<AnswerFileRow[]> {
+  if (answerIds.length === 0) return [];
+  return db
+    .selectFrom('registry_answer_files')
+    .select(['id', 'answer_id', 'filename', 'media_type', 'size', 'sha256', 'attached_at'])
+    .where('answer_id', 'in', answerIds)
+    .orderBy('attached_at')
+    .orderBy('id')
+    .execute();
+}
+
+/** Adds files to an answer, one at a time (each holds up to the attachment size limit). */
+export async function insertAnswerFiles(db: Db, rows: RegistryAnswerFileTable[]): Promise<void> {
+  for (const row of rows) await db.insertInto('registry_answer_files').values(row).execute();
+}
+
+/** Removes some files of an answer (ids of another answer are left alone). */
+export async function deleteAnswerFiles(db: Db, answerId: string, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .deleteFrom('registry_answer_files')
+    .where('answer_id', '=', answerId)
+    .where('id', 'in', ids)
+    .execute();
+}
+
+/** A file with its bytes, and what decides who may read it: its answer and round. */
+export async function findAnswerFile(db: Db, id: string) {
+  return db
+    .selectFrom('registry_answer_files')
+    .innerJoin('registry_answers', 'registry_answers.id', 'registry_answer_files.answer_id')
+    .innerJoin('registry_rounds', 'registry_rounds.id', 'registry_answers.round_id')
+    .selectAll('registry_answer_files')
+    .select([
+      'registry_answers.status as answer_status',
+      'registry_answers.organisation_id',
+      'registry_answers.country',
+      'registry_rounds.process_id',
+      'registry_rounds.published_at',
+    ])
+    .where('registry_answer_files.id', '=', id)
+    .executeTakeFirst();
+}
+
+/** The answer a measure was declared in, with its status and round's publication. */
+export async function findMeasureAnswer(db: Db, measureId: string) {
+  return db
+    .selectFrom('registry_measures')
+    .innerJoin('registry_answers', 'registry_answers.id', 'registry_measures.answer_id')
+    .innerJoin('registry_rounds', 'registry_rounds.id', 'registry_answers.round_id')
+    .select([
+      'registry_answers.id',
+      'registry_answers.status',
+      'registry_rounds.id as round_id',
+      'registry_rounds.published_at',
+    ])
+    .where('registry_measures.id', '=', measureId)
+    .executeTakeFirst();
 }

@@ -25,6 +25,7 @@ import * as registryCurrent from './0022-registry-current.ts';
 import * as tokenScopes from './0023-token-scopes.ts';
 import * as keptCounts from './0024-kept-counts.ts';
 import * as transparencyHashIndex from './0027-transparency-hash-index.ts';
+import * as registryAnswerFiles from './0028-registry-answer-files.ts';
 import * as registrySpanCovering from './0030-registry-span-covering.ts';
 import * as registryCellCounts from './0031-registry-cell-counts.ts';
 import * as briefingJobs from './0032-briefing-jobs.ts';
@@ -56,6 +57,7 @@ export const migrations: Record<string, Migration> = {
   '0023-token-scopes': tokenScopes,
   '0024-kept-counts': keptCounts,
   '0027-transparency-hash-index': transparencyHashIndex,
+  '0028-registry-answer-files': registryAnswerFiles,
   '0030-registry-span-covering': registrySpanCovering,
   '0031-registry-cell-counts': registryCellCounts,
   '0032-briefing-jobs': briefingJobs,
