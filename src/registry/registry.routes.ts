@@ -415,7 +415,13 @@ async function checkedFiles(
   now: Date,
 ): Promise<CheckedAttachment[]> {
   if (sent.length === 0) return [];
-  await getOwnAnswer(db, viewer, roundId, typeof organisationId === 'string' ? organisationId : '', now);
+  await getOwnAnswer(
+    db,
+    viewer,
+    roundId,
+    typeof organisationId === 'string' ? organisationId : '',
+    now,
+  );
   return checkAnswerFiles(sent);
 }
 

@@ -88,7 +88,8 @@ export const newRoundSchema = z.object({
 });
 
 /** The largest answer sent through the API: its files in base64 (a third more) and the rest. */
-export const apiAnswerBodyLimit = Math.ceil((attachmentMaxCount * attachmentMaxBytes) / 3) * 4 + 2 * 1024 * 1024;
+export const apiAnswerBodyLimit =
+  Math.ceil((attachmentMaxCount * attachmentMaxBytes) / 3) * 4 + 2 * 1024 * 1024;
 
 /** An answer as an administration saves or submits it. */
 export const answerSchema = z.object({
@@ -235,7 +236,7 @@ export async function checkAnswerFiles(
   if (sent.length > attachmentMaxCount)
     throw new PlenumError(
       'INVALID_REQUEST',
-      `files: ${sent.length} files sent; an answer carries ${attachmentMaxCount} legal texts at most.`,
+      `files: ${sent.length} files sent, and an answer carries ${attachmentMaxCount} legal texts at most.`,
     );
   const checked: CheckedAttachment[] = [];
   for (const file of sent) {
@@ -244,9 +245,7 @@ export async function checkAnswerFiles(
     } catch (error) {
       if (!(error instanceof PlenumError)) throw error;
       const named =
-        error.code === 'ATTACHMENT_TYPE'
-          ? new PlenumError('LEGAL_TEXT_TYPE', error.detail)
-          : error;
+        error.code === 'ATTACHMENT_TYPE' ? new PlenumError('LEGAL_TEXT_TYPE', error.detail) : error;
       throw onField(named, 'files', { always: true });
     }
   }
@@ -387,7 +386,7 @@ export async function saveAnswer(
   if (kept.length + files.length > attachmentMaxCount)
     throw new PlenumError(
       'INVALID_REQUEST',
-      `files: the answer would carry ${kept.length + files.length} legal texts; ${attachmentMaxCount} at most (remove one first).`,
+      `files: the answer would carry ${kept.length + files.length} legal texts, ${attachmentMaxCount} at most (remove one first).`,
     );
   const answerId = existing?.id ?? newId();
   const at = now.toISOString();

@@ -145,16 +145,17 @@ export async function lastReminders(db: Db, roundId: string): Promise<Map<string
 /** An answer's file without its bytes (what a page lists). */
 export type AnswerFileRow = Omit<RegistryAnswerFileTable, 'content'>;
 
-/** The files of some answers, without their bytes, oldest first. */
+/** The files of some answers, without their bytes, oldest first (then by name). */
 export async function listAnswerFiles(db: Db, answerIds: string[]): Promise<AnswerFileRow[]> {
   if (answerIds.length === 0) return [];
-  return db
+  const rows = await db
     .selectFrom('registry_answer_files')
     .select(['id', 'answer_id', 'filename', 'media_type', 'size', 'sha256', 'attached_at'])
     .where('answer_id', 'in', answerIds)
-    .orderBy('attached_at')
-    .orderBy('id')
     .execute();
+  // Files sent together share an instant: by name then, compared by code point on both engines.
+  const key = (f: AnswerFileRow) => `${f.attached_at}\u0000${f.filename}\u0000${f.id}`;
+  return rows.toSorted((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 
 /** Adds files to an answer, one at a time (each holds up to the attachment size limit). */

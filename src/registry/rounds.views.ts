@@ -38,8 +38,6 @@ export interface RoundPageParts {
   published?: Answer[];
 }
 
-
-
 /** A round's page. */
 export function roundPage(ctx: PageContext, round: Round, parts: RoundPageParts): Markup {
   const r = ctx.ui.m.registry;
