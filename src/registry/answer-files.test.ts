@@ -136,7 +136,7 @@ for (const engine of testEngines()) {
 
     test('a draft keeps a PDF, a DOCX, text and HTML, each listed with its download', async () => {
       const docx = new File(
-        [await buildDocx(docxParagraph(docxRun('Regulamento da Anatel.')))],
+        [Buffer.from(await buildDocx(docxParagraph(docxRun('Regulamento da Anatel.'))))],
         'regulamento.docx',
       );
       const saved = await rep.post(action(), form({ files: [pdf(), docx, text(), htmlFile()] }));

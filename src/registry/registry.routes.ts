@@ -9,7 +9,10 @@ import { attachmentMaxBytes, attachmentMaxCount } from '../submissions/attachmen
 import { z } from 'zod';
 import type { ApiRegistry } from '../api/api-registry.ts';
 import { clockOf, type AppEnv } from '../context.ts';
-import { countries, findCountry } from '../organisations/countries.ts';
+import { countries, countryName, findCountry } from '../organisations/countries.ts';
+import { siteBase } from '../site-base.ts';
+import { fill } from '../web/i18n.ts';
+import { listRegistryFeedItems, registryFeed } from './registry-feed.ts';
 import { findOrganisationsByIds } from '../organisations/organisations.service.ts';
 import type { Db } from '../db/database.ts';
 import { registryLanguages } from './registry.data.ts';
@@ -432,6 +435,34 @@ export function registryRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
     const filter = filled(c.req.query()) as MeasureFilter;
     const measures = await judgedMeasures(db, filter);
     return c.html(registryPage(c.var.page, filter, measures, await lookups(db, measures)));
+  });
+
+  app.get('/registry/feed.atom', async (c) => {
+    const query = filled(c.req.query());
+    const items = await listRegistryFeedItems(c.var.deps.db, query);
+    const { ui } = c.var.page;
+    const r = ui.m.registry;
+    const search = new URLSearchParams(
+      Object.entries(query).filter(([k]) => k === 'country' || k === 'element'),
+    ).toString();
+    const xml = registryFeed({
+      base: siteBase(c),
+      selfPath: `/registry/feed.atom${search ? `?${search}` : ''}`,
+      pagePath: `/registry${search ? `?${search}` : ''}`,
+      items,
+      labels: {
+        title: r.views.rounds.feedTitle,
+        countryName: (code) => countryName(code, ui.lang),
+        status: (m) => r.statuses[m.status],
+        recorded: r.views.rounds.feedRecorded,
+        revised: (n) => fill(r.views.rounds.feedRevised, { n: ui.n(n) }),
+        statedBy: (m) => (m.voice === 'state' ? r.stateWord : r.reported),
+        answer: (round) => fill(r.views.rounds.feedAnswer, { round }),
+        declared: (measures, files) =>
+          fill(r.views.rounds.feedDeclared, { measures: ui.n(measures), files: ui.n(files) }),
+      },
+    });
+    return c.body(xml, 200, { 'content-type': 'application/atom+xml; charset=utf-8' });
   });
 
   app.get('/registry.csv', async (c) => {

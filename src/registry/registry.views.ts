@@ -212,11 +212,15 @@ export function registryPage(
   lookups: RegistryLookups,
 ): Markup {
   const r = ctx.ui.m.registry;
+  // The feed follows the State and element chosen, as the list does.
+  const feed = `/registry/feed.atom${query({ country: filter.country, element: filter.element })}`;
   return page(ctx, {
     title: r.title,
     crumbs: [{ label: r.title }],
+    links: html`<link rel="alternate" type="application/atom+xml" href="${feed}" title="${r.views.rounds.feed}" />`,
     main: html`<h1>${r.title}</h1>
       <p>${r.intro}</p>
+      <p><a href="${feed}">${r.views.rounds.feed}</a></p>
       ${registryNav(ctx, filter)}
       ${filterForm(ctx, '/registry', filter, lookups.terms, { country: true, element: true })}
       <p>${ctx.ui.plural(r.count, measures.length)} · <a href="/registry.csv${query(filter)}">${r.csv}</a></p>

@@ -206,3 +206,22 @@ export async function findMeasureAnswer(db: Db, measureId: string) {
     .where('registry_measures.id', '=', measureId)
     .executeTakeFirst();
 }
+
+/** The submitted answers of published rounds, newest publication first, of a State when given. */
+export async function listRecentPublishedAnswers(
+  db: Db,
+  filter: { country?: string; limit: number },
+) {
+  return db
+    .selectFrom('registry_answers as a')
+    .innerJoin('registry_rounds as r', 'r.id', 'a.round_id')
+    .selectAll('a')
+    .select(['r.title as round_title', 'r.published_at'])
+    .where('r.published_at', 'is not', null)
+    .where('a.status', '=', 'submitted')
+    .$if(filter.country !== undefined, (q) => q.where('a.country', '=', filter.country!))
+    .orderBy('r.published_at', 'desc')
+    .orderBy('a.country')
+    .limit(filter.limit)
+    .execute();
+}

@@ -3,7 +3,8 @@
  * (PDF, DOCX, ODT, plain text or HTML, checked by their bytes as submissions' attachments are),
  * and on each measure a round published, the answer it came from, so that the measure's page
  * lists the legal texts behind it. Measures already published from answers are linked here from
- * their recording events (the round) and the answers (round and State).
+ * their recording events (the round) and the answers (round and State). An index on the
+ * versions' recording instant serves the registry's Atom feed (newest versions first).
  * Frozen: a migration never imports application code and is never edited once released.
  */
 import { sql, type Kysely } from 'kysely';
@@ -26,6 +27,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createIndex('registry_answer_files_answer')
     .on('registry_answer_files')
     .columns(['answer_id', 'attached_at'])
+    .execute();
+  // The registry's Atom feed reads the newest versions first.
+  await db.schema
+    .createIndex('registry_measure_versions_recorded')
+    .on('registry_measure_versions')
+    .columns(['recorded_at', 'measure_id', 'version'])
     .execute();
   // The answer a measure was declared in (null for a measure recorded directly).
   await db.schema.alterTable('registry_measures').addColumn('answer_id', 'text').execute();
