@@ -49,6 +49,7 @@ import type {
 } from '../meetings/meetings.table.ts';
 import type {
   OrganisationTable,
+  FictionalStateTable,
   RepresentativeVerificationTable,
 } from '../organisations/organisations.table.ts';
 import type {
@@ -128,6 +129,7 @@ export interface Database {
   api_tokens: ApiTokenTable;
   role_grants: RoleGrantTable;
   organisations: OrganisationTable;
+  fictional_states: FictionalStateTable;
   representative_verifications: RepresentativeVerificationTable;
   comment_periods: CommentPeriodTable;
   concepts: ConceptTable;

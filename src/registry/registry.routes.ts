@@ -11,6 +11,7 @@ import type { ApiRegistry } from '../api/api-registry.ts';
 import { clockOf, type AppEnv } from '../context.ts';
 import { countries, countryName, findCountry } from '../organisations/countries.ts';
 import { siteBase } from '../site-base.ts';
+import { listFictionalStates } from '../organisations/fictional-states.service.ts';
 import { fill } from '../web/i18n.ts';
 import { listRegistryFeedItems, registryFeed } from './registry-feed.ts';
 import { findOrganisationsByIds } from '../organisations/organisations.service.ts';
@@ -185,7 +186,12 @@ function filled(query: Record<string, string>): Record<string, string> {
 
 async function lookups(db: Db, measures: Measure[]): Promise<RegistryLookups> {
   const ids = [...new Set(measures.flatMap((m) => (m.organisationId ? [m.organisationId] : [])))];
-  const [terms, organisations] = await Promise.all([getTerms(db), findOrganisationsByIds(db, ids)]);
+  // The fictional States' names, read afresh so that this process names them (countryName).
+  const [terms, organisations] = await Promise.all([
+    getTerms(db),
+    findOrganisationsByIds(db, ids),
+    listFictionalStates(db),
+  ]);
   return { terms, organisations };
 }
 
@@ -439,6 +445,7 @@ export function registryRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
 
   app.get('/registry/feed.atom', async (c) => {
     const query = filled(c.req.query());
+    await listFictionalStates(c.var.deps.db);
     const items = await listRegistryFeedItems(c.var.deps.db, query);
     const { ui } = c.var.page;
     const r = ui.m.registry;
@@ -578,6 +585,7 @@ export function registryRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
     const { db } = c.var.deps;
     const viewer = c.var.viewer;
     const now = clockOf(c.var.deps);
+    await listFictionalStates(db);
     const round = await getRound(db, c.req.param('id'), now);
     const status = holds(viewer, 'secretariat', round.processId)
       ? await getRoundStatus(db, viewer, round.id, now)

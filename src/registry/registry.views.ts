@@ -309,18 +309,24 @@ export function countryPracticePage(
   at: string | undefined,
 ): Markup {
   const r = ctx.ui.m.registry;
-  const country = findCountry(practice.country)!;
-  const name = countryName(country.iso3, ctx.ui.lang);
+  // A State marked fictional has no M49 code, no regional group and no country report.
+  const country = findCountry(practice.country);
+  const iso3 = practice.country;
+  const name = countryName(iso3, ctx.ui.lang);
   return page(ctx, {
     title: fill(r.countryTitle, { country: name }),
     crumbs: [{ label: r.title, href: '/registry' }, { label: name }],
     main: html`<h1>${fill(r.countryTitle, { country: name })}</h1>
-      <p class="meta">${fill(r.countryFacts, {
-        iso3: country.iso3,
-        m49: country.m49,
-        group: country.group ? regionalGroupName(country.group, ctx.ui.lang) : '',
-      })} <a href="/countries/${country.iso3}">${name}</a></p>
-      <form class="filters" method="get" action="/registry/countries/${country.iso3}">
+      ${
+        country
+          ? html`<p class="meta">${fill(r.countryFacts, {
+              iso3: country.iso3,
+              m49: country.m49,
+              group: country.group ? regionalGroupName(country.group, ctx.ui.lang) : '',
+            })} <a href="/countries/${country.iso3}">${name}</a></p>`
+          : ''
+      }
+      <form class="filters" method="get" action="/registry/countries/${iso3}">
         <fieldset><legend>${r.practice}</legend>
           <label>${r.at}<input type="date" name="at" value="${at?.slice(0, 10) ?? ''}" /></label>
           <button type="submit">${r.show}</button>

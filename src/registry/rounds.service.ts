@@ -16,6 +16,7 @@ import { newId } from '../db/ids.ts';
 import { fieldProblemsOf, onField, PlenumError } from '../errors.ts';
 import { recordEvent } from '../events/events.store.ts';
 import { findCountry } from '../organisations/countries.ts';
+import { lookupState } from '../organisations/fictional-states.service.ts';
 import {
   isVerifiedRepresentative,
   lookupOrganisation,
@@ -269,11 +270,12 @@ export async function openRound(
   if (!parsed.success) throw zodError(parsed.error);
   const form = parsed.data;
   const invited = [...new Set(form.invited.map((c) => c.toUpperCase()))];
-  for (const c of invited) {
-    const country = findCountry(c);
-    if (!country || country.observer)
-      throw new PlenumError('INVALID_REQUEST', `invited: "${c}" is not a UN member State.`);
-  }
+  for (const c of invited)
+    if (!(await lookupState(db, c)))
+      throw new PlenumError(
+        'INVALID_REQUEST',
+        `invited: "${c}" is not a UN member State (nor a State marked fictional).`,
+      );
   const keys = form.questions.map((q) => q.key);
   if (new Set(keys).size !== keys.length)
     throw new PlenumError('INVALID_REQUEST', 'questions: two questions have the same key.');

@@ -26,6 +26,7 @@ import * as tokenScopes from './0023-token-scopes.ts';
 import * as keptCounts from './0024-kept-counts.ts';
 import * as transparencyHashIndex from './0027-transparency-hash-index.ts';
 import * as registryAnswerFiles from './0028-registry-answer-files.ts';
+import * as fictionalStates from './0029-fictional-states.ts';
 import * as registrySpanCovering from './0030-registry-span-covering.ts';
 import * as registryCellCounts from './0031-registry-cell-counts.ts';
 import * as briefingJobs from './0032-briefing-jobs.ts';
@@ -58,6 +59,7 @@ export const migrations: Record<string, Migration> = {
   '0024-kept-counts': keptCounts,
   '0027-transparency-hash-index': transparencyHashIndex,
   '0028-registry-answer-files': registryAnswerFiles,
+  '0029-fictional-states': fictionalStates,
   '0030-registry-span-covering': registrySpanCovering,
   '0031-registry-cell-counts': registryCellCounts,
   '0032-briefing-jobs': briefingJobs,
