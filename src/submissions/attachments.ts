@@ -83,7 +83,11 @@ function sniffText(bytes: Buffer): 'txt' | 'html' | undefined {
   } catch {
     return undefined;
   }
-  if (/[\u0000-\u0008\u000b\u000e-\u001f\u007f]/.test(text)) return undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // Tab, line feed, form feed and carriage return are text; other C0 controls and DEL are not.
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 12 && c !== 13) || c === 127) return undefined;
+  }
   return htmlStart.test(text.replace(/^\uFEFF/, '').slice(0, 4096)) ? 'html' : 'txt';
 }
 
