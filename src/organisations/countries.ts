@@ -271,7 +271,7 @@ const namesByLocale = new Map<string, Map<string, string>>();
  */
 export function countryName(iso3: string, locale: string): string {
   const country = findCountry(iso3);
-  if (!country) return fictionalCodePattern.test(iso3) ? fictionalName(iso3, locale) : iso3;
+  if (!country) return fictionalNames.has(iso3.toUpperCase()) ? fictionalName(iso3, locale) : iso3;
   const names = regionNames(locale);
   if (!names) return country.iso3;
   let kept = namesByLocale.get(locale);
@@ -352,7 +352,8 @@ export const fictionalMark: Record<string, string> = {
 /**
  * The names of the fictional States this process has read from the database (fictional-states
  * service): a cache of rows, refreshed by every read of them, so that countryName stays
- * synchronous. A process that has not read them yet names the State by its code, still marked.
+ * synchronous. A code this process has not read as fictional is named by itself, unmarked (as any
+ * unknown code): every registry page reads the fictional States before it names a State.
  */
 const fictionalNames = new Map<string, Record<string, string>>();
 

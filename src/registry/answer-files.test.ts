@@ -322,6 +322,12 @@ for (const engine of testEngines()) {
         await anyone.get(`/registry/measures/${published.measures[0]!.id}`)
       ).text();
       assert.match(measureHtml, /Legal texts the State attached to its answer/);
+      assert.match(
+        measureHtml,
+        new RegExp(
+          `<a href="/registry/rounds/${roundId}" dir="auto">Practice on the public core, 2026</a>`,
+        ),
+      );
       for (const f of answer.files)
         assert.match(measureHtml, new RegExp(`<a href="${f.href}" download>`));
       const zip = await JSZip.loadAsync(

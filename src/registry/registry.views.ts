@@ -234,7 +234,7 @@ export function measurePage(
   found: { measure: Measure; history: Measure[] },
   lookups: RegistryLookups,
   at: string | undefined,
-  answered?: { roundId: string; files: AnswerFile[] },
+  answered?: { roundId: string; roundTitle: string; files: AnswerFile[] },
 ): Markup {
   const r = ctx.ui.m.registry;
   const m = found.measure;
@@ -280,7 +280,7 @@ export function measurePage(
         ${m.note ? html`<dt>${r.note}</dt><dd dir="auto">${m.note}</dd>` : ''}
         ${
           answered
-            ? html`<dt>${r.views.rounds.fromRound}</dt><dd><a href="/registry/rounds/${answered.roundId}">${answered.roundId.slice(0, 8)}</a></dd>
+            ? html`<dt>${r.views.rounds.fromRound}</dt><dd><a href="/registry/rounds/${answered.roundId}" dir="auto">${answered.roundTitle}</a></dd>
         <dt>${r.views.rounds.measureFiles}</dt><dd>${answerFilesList(ctx, answered.files)}</dd>`
             : ''
         }

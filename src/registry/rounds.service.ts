@@ -937,11 +937,15 @@ export async function listPublishedAnswers(db: Db, roundId: string, now: Date): 
 export async function listMeasureFiles(
   db: Db,
   measureId: string,
-): Promise<{ roundId: string; files: AnswerFile[] } | undefined> {
+): Promise<{ roundId: string; roundTitle: string; files: AnswerFile[] } | undefined> {
   const answer = uuid.test(measureId)
     ? await findMeasureAnswer(db, measureId.toLowerCase())
     : undefined;
   if (!answer || answer.published_at === null || answer.status !== 'submitted') return undefined;
   const files = await listAnswerFiles(db, [answer.id]);
-  return { roundId: answer.round_id, files: files.map(toAnswerFile) };
+  return {
+    roundId: answer.round_id,
+    roundTitle: answer.round_title,
+    files: files.map(toAnswerFile),
+  };
 }

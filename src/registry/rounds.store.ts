@@ -201,6 +201,7 @@ export async function findMeasureAnswer(db: Db, measureId: string) {
       'registry_answers.id',
       'registry_answers.status',
       'registry_rounds.id as round_id',
+      'registry_rounds.title as round_title',
       'registry_rounds.published_at',
     ])
     .where('registry_measures.id', '=', measureId)
