@@ -113,6 +113,7 @@ export async function loadRegistry(
       latest_version: count,
       created_by: operatorViewer.id,
       created_at: versionRows.find((r) => r.measure_id === id)!.recorded_at,
+      answer_id: null,
     });
     if (versionRows.length >= 10_000) await flush();
   }

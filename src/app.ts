@@ -13,7 +13,7 @@ import { tokenRoutes } from './accounts/tokens.routes.ts';
 import { accountPageRoutes } from './pages/account-page.ts';
 import { conceptRoutes } from './concepts/concepts.routes.ts';
 import { conceptPageRoutes } from './pages/concept-page.ts';
-import { registryRoutes } from './registry/registry.routes.ts';
+import { registryBodyLimits, registryRoutes } from './registry/registry.routes.ts';
 import { stanceRoutes } from './stances/stances.routes.ts';
 import { watchRoutes } from './watches/watches.routes.ts';
 import { briefingRoutes } from './briefings/briefings.routes.ts';
@@ -223,7 +223,7 @@ export function createApp(given: AppDeps): Hono<AppEnv> {
     }
     await next();
   });
-  app.use(bodyLimits([...submissionBodyLimits, ...importDraftBodyLimits]));
+  app.use(bodyLimits([...submissionBodyLimits, ...importDraftBodyLimits, ...registryBodyLimits]));
   app.use(sessionMiddleware());
   app.use(writeLimits());
 

@@ -241,6 +241,11 @@ export const errorCatalogue = {
     message: 'This submission is not in a state that allows this action.',
   },
   ATTACHMENT_NOT_FOUND: { status: 404, message: 'There is no attachment with this id.' },
+  LEGAL_TEXT_TYPE: {
+    status: 415,
+    message:
+      'A legal text must be a PDF, DOCX, ODT, plain text (UTF-8) or HTML file; the content of this file is not one of them.',
+  },
   ATTACHMENT_UNSAFE: {
     status: 422,
     message:

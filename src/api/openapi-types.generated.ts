@@ -1500,6 +1500,7 @@ export interface components {
           | 'ATTACHMENT_TYPE'
           | 'MODERATION_CONFLICT'
           | 'ATTACHMENT_NOT_FOUND'
+          | 'LEGAL_TEXT_TYPE'
           | 'ATTACHMENT_UNSAFE'
           | 'SUBMISSION_NOT_STORED'
           | 'LOG_ENTRY_NOT_FOUND'
@@ -2076,6 +2077,21 @@ export interface components {
       };
       /** @default [] */
       measures?: unknown[];
+      /**
+       * @description Legal texts to attach (added to those already attached; 5 at most on an answer)
+       * @default []
+       */
+      files?: {
+        /** @description The file name, as shown to readers */
+        name: string;
+        /** @description The file's bytes in base64; at most 5 MB decoded; PDF, DOCX, ODT, plain text (UTF-8) or HTML, told by the bytes */
+        content: string;
+      }[];
+      /**
+       * @description Ids of files attached earlier to remove from the draft
+       * @default []
+       */
+      removeFiles?: string[];
       /** @default false */
       submit?: boolean;
     };
@@ -2096,6 +2112,17 @@ export interface components {
       submittedAt: string | null;
       /** @description SHA-256 of the submitted answer: the receipt */
       receipt: string | null;
+      /** @description The legal texts attached, oldest first */
+      files: {
+        id: string;
+        filename: string;
+        mediaType: string;
+        size: number;
+        sha256: string;
+        attachedAt: string;
+        /** @description Where the file is downloaded */
+        href: string;
+      }[];
     };
     MoreTimeRequest: {
       organisationId: string;
@@ -6039,7 +6066,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description PAYLOAD_TOO_LARGE */
+      /** @description ATTACHMENT_TOO_LARGE; PAYLOAD_TOO_LARGE */
       413: {
         headers: {
           [name: string]: unknown;
@@ -6048,7 +6075,16 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description UNKNOWN_FIELD */
+      /** @description LEGAL_TEXT_TYPE */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description ATTACHMENT_UNSAFE; UNKNOWN_FIELD */
       422: {
         headers: {
           [name: string]: unknown;

@@ -50,6 +50,7 @@ import type {
 } from '../meetings/meetings.table.ts';
 import type {
   OrganisationTable,
+  FictionalStateTable,
   RepresentativeVerificationTable,
 } from '../organisations/organisations.table.ts';
 import type {
@@ -85,6 +86,7 @@ import type {
   RegistryRoundExtensionTable,
   RegistryRoundReminderTable,
   RegistryAnswerDocumentTable,
+  RegistryAnswerFileTable,
   RegistryMeasureVersionTable,
   RegistryTermTable,
 } from '../registry/registry.table.ts';
@@ -129,6 +131,7 @@ export interface Database {
   api_token_uses: ApiTokenUseTable;
   role_grants: RoleGrantTable;
   organisations: OrganisationTable;
+  fictional_states: FictionalStateTable;
   representative_verifications: RepresentativeVerificationTable;
   comment_periods: CommentPeriodTable;
   concepts: ConceptTable;
@@ -145,6 +148,7 @@ export interface Database {
   registry_round_extensions: RegistryRoundExtensionTable;
   registry_round_reminders: RegistryRoundReminderTable;
   registry_answer_documents: RegistryAnswerDocumentTable;
+  registry_answer_files: RegistryAnswerFileTable;
   watches: WatchTable;
   watch_hits: WatchHitTable;
   webhook_deliveries: WebhookDeliveryTable;

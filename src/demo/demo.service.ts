@@ -8,12 +8,13 @@ import { parseImportFile, storeImport } from '../imports/imports.service.ts';
 import { createProcess, getProcesses } from '../processes/processes.service.ts';
 import { loadDemoConsultation, type DemoConsultation } from './demo-consultation.ts';
 import { loadDemoMeetings } from './demo-meetings.ts';
+import { loadDemoRegistry, type DemoRegistry } from './demo-registry.ts';
 import { loadDemoTranslations } from './demo-translations.ts';
 import { loadDemoMonitoring, type DemoMonitoring } from './demo-monitoring.ts';
 import { demoImports, demoProcesses } from './demo.data.ts';
 
 /** What the demo loaded. */
-export interface DemoSummary extends DemoConsultation, DemoMonitoring {
+export interface DemoSummary extends DemoConsultation, DemoMonitoring, DemoRegistry {
   processes: number;
   documents: number;
   languageVersions: number;
@@ -52,7 +53,9 @@ export async function loadDemoIfEmpty(db: Kysely<Database>): Promise<DemoSummary
       const consultation = await loadDemoConsultation(trx);
       await loadDemoMeetings(trx);
       await loadDemoTranslations(trx);
+      const registry = await loadDemoRegistry(trx);
       return {
+        ...registry,
         processes: demoProcesses.length,
         documents: documents.size,
         languageVersions: parsed.length,

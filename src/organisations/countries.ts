@@ -271,7 +271,7 @@ const namesByLocale = new Map<string, Map<string, string>>();
  */
 export function countryName(iso3: string, locale: string): string {
   const country = findCountry(iso3);
-  if (!country) return iso3;
+  if (!country) return fictionalNames.has(iso3.toUpperCase()) ? fictionalName(iso3, locale) : iso3;
   const names = regionNames(locale);
   if (!names) return country.iso3;
   let kept = namesByLocale.get(locale);
@@ -330,4 +330,43 @@ const groupNames: Record<string, Record<RegionalGroup, string>> = {
 export function regionalGroupName(group: RegionalGroup, locale: string): string {
   const language = locale.trim().toLowerCase().split(/[-_]/)[0]!;
   return (Object.hasOwn(groupNames, language) ? groupNames[language]! : groupNames.en!)[group];
+}
+
+/**
+ * The ISO 3166-1 user-assigned codes a State marked fictional may have (XAA–XZZ): no real State
+ * has one, so a fictional State is never taken for a real one. ZZZ and the other user-assigned
+ * ranges stay refused.
+ */
+export const fictionalCodePattern = /^X[A-Z]{2}$/;
+
+/** "(fictional)" in the six UN languages, after a fictional State's name wherever it is named. */
+export const fictionalMark: Record<string, string> = {
+  ar: '(دولة خيالية)',
+  en: '(fictional)',
+  es: '(ficticio)',
+  fr: '(fictif)',
+  ru: '(вымышленное)',
+  zh: '（虚构）',
+};
+
+/**
+ * The names of the fictional States this process has read from the database (fictional-states
+ * service): a cache of rows, refreshed by every read of them, so that countryName stays
+ * synchronous. A code this process has not read as fictional is named by itself, unmarked (as any
+ * unknown code): every registry page reads the fictional States before it names a State.
+ */
+const fictionalNames = new Map<string, Record<string, string>>();
+
+/** Notes a fictional State's names (read from or written to the database). */
+export function rememberFictionalState(iso3: string, names: Record<string, string>): void {
+  fictionalNames.set(iso3.toUpperCase(), names);
+}
+
+/** A fictional State's name in a UI language, always followed by "(fictional)" in that language. */
+export function fictionalName(iso3: string, locale: string): string {
+  const language = locale.trim().toLowerCase().split(/[-_]/)[0]!;
+  const names = fictionalNames.get(iso3.toUpperCase());
+  const name = names?.[language] ?? names?.en ?? iso3.toUpperCase();
+  const mark = fictionalMark[language] ?? fictionalMark.en!;
+  return language === 'zh' ? `${name}${mark}` : `${name} ${mark}`;
 }

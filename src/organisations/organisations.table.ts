@@ -29,3 +29,12 @@ export interface RepresentativeVerificationTable {
   verified_by: string;
   verified_at: string;
 }
+
+/** A row of `fictional_states` (0037): a State marked fictional, its user-assigned code XAA–XZZ. */
+export interface FictionalStateTable {
+  iso3: string;
+  /** JSON: the name in each of the six UN languages. */
+  names: string;
+  created_by: string;
+  created_at: string;
+}

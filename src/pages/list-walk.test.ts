@@ -199,6 +199,8 @@ const notCountedLists: Record<string, string> = {
     'a round: who answered, tested in src/notifications/round-reminders.test.ts',
   '/registry/rounds/:id/answers.csv': 'a file',
   '/registry/rounds/:id/open-data.zip': 'a file',
+  '/registry/answer-files/:id': 'a file',
+  '/registry/feed.atom': 'a feed (src/registry/registry-feed.test.ts)',
   '/watches': 'the viewer’s watches, no count',
   '/watches/:id': 'a watch',
   '/watches/:id/change': 'a form',

@@ -3,7 +3,9 @@
  * a measure (as a report); only a verified representative of a State's government states it as
  * the State's own word (the service checks that against the organisation); whoever recorded a
  * measure, a representative of the organisation it was recorded for, or an administrator revises
- * it; only administrators edit the elements and kinds of measure.
+ * it; only administrators edit the elements and kinds of measure; a legal text attached to an
+ * answer is read by everyone once its round publishes the submitted answer, before by the
+ * answering organisation's representatives and the secretariat.
  */
 import { holds, requireVerified, type Viewer } from '../accounts/accounts.schema.ts';
 import { PlenumError } from '../errors.ts';
@@ -51,4 +53,25 @@ export function checkCanEditTerms(viewer: Viewer | null): asserts viewer is View
   if (!viewer) throw new PlenumError('SIGN_IN_REQUIRED');
   if (!viewer.isAdmin)
     throw new PlenumError('FORBIDDEN', 'Only administrators edit the elements and kinds.');
+}
+
+/**
+ * Who reads a legal text attached to an answer: everyone once the round is published and the
+ * answer submitted (it stands behind published measures); before, and for a draft always, the
+ * representatives of the organisation that answered for the State and the round's secretariat.
+ */
+export function canReadAnswerFile(
+  viewer: Viewer | null,
+  file: {
+    answerStatus: string;
+    publishedAt: string | null;
+    organisationId: string;
+    processId: string;
+  },
+): boolean {
+  if (file.publishedAt !== null && file.answerStatus === 'submitted') return true;
+  return (
+    holds(viewer, 'secretariat', file.processId) ||
+    holds(viewer, 'representative', file.organisationId)
+  );
 }

@@ -4,6 +4,8 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import type { Hono } from 'hono';
+import type { RouteBodyLimit } from '../context.ts';
+import { attachmentMaxBytes, attachmentMaxCount } from '../submissions/attachments.ts';
 import { z } from 'zod';
 import type { ApiRegistry } from '../api/api-registry.ts';
 import {
@@ -16,7 +18,11 @@ import {
   type KeyPage,
 } from '../api/cursor.ts';
 import { clockOf, type AppEnv } from '../context.ts';
-import { countries, findCountry } from '../organisations/countries.ts';
+import { countries, countryName, findCountry } from '../organisations/countries.ts';
+import { siteBase } from '../site-base.ts';
+import { listFictionalStates } from '../organisations/fictional-states.service.ts';
+import { fill } from '../web/i18n.ts';
+import { listRegistryFeedItems, registryFeed } from './registry-feed.ts';
 import { findOrganisationsByIds } from '../organisations/organisations.service.ts';
 import type { Db } from '../db/database.ts';
 import { registryLanguages } from './registry.data.ts';
@@ -45,6 +51,11 @@ import {
 } from './registry.service.ts';
 import {
   answerSchema,
+  apiAnswerBodyLimit,
+  checkAnswerFiles,
+  getAnswerFile,
+  listMeasureFiles,
+  listPublishedAnswers,
   grantMoreTime,
   grantSchema,
   moreTimeSchema,
@@ -80,7 +91,8 @@ import { refusedFormHeader } from '../web/form-refusal.ts';
 import { isPlenumError } from '../errors.ts';
 import { zodError } from '../validation.ts';
 import type { FormBody } from '../form-body.ts';
-import { holds } from '../accounts/accounts.schema.ts';
+import { holds, type Viewer } from '../accounts/accounts.schema.ts';
+import type { CheckedAttachment } from '../submissions/attachments.ts';
 import {
   comparePage,
   countryPracticePage,
@@ -89,6 +101,28 @@ import {
   termsPage,
   type RegistryLookups,
 } from './registry.views.ts';
+
+const answerFormPath = '/registry/rounds/:id/answers';
+const apiAnswerPath = '/api/registry-rounds/:id/answers';
+
+/** The largest answer form: its legal texts (five files of 5 MB) and the rest. */
+export const answerFormBodyLimit = attachmentMaxCount * attachmentMaxBytes + 2 * 1024 * 1024;
+
+/** The answer's body limits: its legal texts make it larger than the other registry posts. */
+export const registryBodyLimits: RouteBodyLimit[] = [
+  {
+    method: 'POST',
+    path: answerFormPath,
+    maxSize: answerFormBodyLimit,
+    message: `An answer with its legal texts may have ${answerFormBodyLimit / 1048576} MB at most.`,
+  },
+  {
+    method: 'POST',
+    path: apiAnswerPath,
+    maxSize: apiAnswerBodyLimit,
+    message: `An answer with its legal texts may have ${Math.floor(apiAnswerBodyLimit / 1048576)} MB at most (files in base64 in the JSON body: a third more).`,
+  },
+];
 
 /** One posted field as text: the first value when repeated, '' when absent or a file. */
 function field(body: FormBody, name: string): string {
@@ -162,7 +196,12 @@ function filled(query: Record<string, string>): Record<string, string> {
 
 async function lookups(db: Db, measures: Measure[]): Promise<RegistryLookups> {
   const ids = [...new Set(measures.flatMap((m) => (m.organisationId ? [m.organisationId] : [])))];
-  const [terms, organisations] = await Promise.all([getTerms(db), findOrganisationsByIds(db, ids)]);
+  // The fictional States' names, read afresh so that this process names them (countryName).
+  const [terms, organisations] = await Promise.all([
+    getTerms(db),
+    findOrganisationsByIds(db, ids),
+    listFictionalStates(db),
+  ]);
   return { terms, organisations };
 }
 
@@ -348,6 +387,19 @@ const answerJson = z
     status: z.enum(['draft', 'submitted']),
     submittedAt: z.string().nullable(),
     receipt: z.string().nullable().describe('SHA-256 of the submitted answer: the receipt'),
+    files: z
+      .array(
+        z.object({
+          id: z.string(),
+          filename: z.string(),
+          mediaType: z.string(),
+          size: z.number().int(),
+          sha256: z.string(),
+          attachedAt: z.string(),
+          href: z.string().describe('Where the file is downloaded'),
+        }),
+      )
+      .describe('The legal texts attached, oldest first'),
   })
   .meta({ id: 'QuestionnaireAnswer' });
 
@@ -399,6 +451,29 @@ async function judgedMeasuresPage(
   return keyPageOf(found, page.limit, (m) => [m.country, m.id]);
 }
 
+/**
+ * The legal texts sent with an answer, checked (checkAnswerFiles) before the transaction that
+ * saves it; the sender's right to answer is checked first, so no one else's upload is inspected.
+ */
+async function checkedFiles(
+  db: Db,
+  viewer: Viewer | null,
+  roundId: string,
+  organisationId: unknown,
+  sent: { name: string; bytes: Buffer }[],
+  now: Date,
+): Promise<CheckedAttachment[]> {
+  if (sent.length === 0) return [];
+  await getOwnAnswer(
+    db,
+    viewer,
+    roundId,
+    typeof organisationId === 'string' ? organisationId : '',
+    now,
+  );
+  return checkAnswerFiles(sent);
+}
+
 /** Mounts the registry's pages and registers its API routes. */
 export function registryRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
   app.get('/registry', async (c) => {
@@ -406,6 +481,35 @@ export function registryRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
     const filter = filled(c.req.query()) as MeasureFilter;
     const measures = await judgedMeasures(db, filter);
     return c.html(registryPage(c.var.page, filter, measures, await lookups(db, measures)));
+  });
+
+  app.get('/registry/feed.atom', async (c) => {
+    const query = filled(c.req.query());
+    await listFictionalStates(c.var.deps.db);
+    const items = await listRegistryFeedItems(c.var.deps.db, query);
+    const { ui } = c.var.page;
+    const r = ui.m.registry;
+    const search = new URLSearchParams(
+      Object.entries(query).filter(([k]) => k === 'country' || k === 'element'),
+    ).toString();
+    const xml = registryFeed({
+      base: siteBase(c),
+      selfPath: `/registry/feed.atom${search ? `?${search}` : ''}`,
+      pagePath: `/registry${search ? `?${search}` : ''}`,
+      items,
+      labels: {
+        title: r.views.rounds.feedTitle,
+        countryName: (code) => countryName(code, ui.lang),
+        status: (m) => r.statuses[m.status],
+        recorded: r.views.rounds.feedRecorded,
+        revised: (n) => fill(r.views.rounds.feedRevised, { n: ui.n(n) }),
+        statedBy: (m) => (m.voice === 'state' ? r.stateWord : r.reported),
+        answer: (round) => fill(r.views.rounds.feedAnswer, { round }),
+        declared: (measures, files) =>
+          fill(r.views.rounds.feedDeclared, { measures: ui.n(measures), files: ui.n(files) }),
+      },
+    });
+    return c.body(xml, 200, { 'content-type': 'application/atom+xml; charset=utf-8' });
   });
 
   app.get('/registry.csv', async (c) => {
@@ -461,8 +565,21 @@ export function registryRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
         { measure: history.at(-1)!, history },
         await lookups(db, history),
         at,
+        await listMeasureFiles(db, history.at(-1)!.id),
       ),
     );
+  });
+
+  // A legal text attached to an answer: a download, never shown inline (an HTML file included).
+  app.get('/registry/answer-files/:id', async (c) => {
+    const file = await getAnswerFile(c.var.deps.db, c.var.viewer, c.req.param('id'));
+    const ascii = file.filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+    return c.body(new Uint8Array(file.content), 200, {
+      'content-type': file.mediaType,
+      'content-disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
+      'x-content-type-options': 'nosniff',
+      'content-security-policy': "default-src 'none'; sandbox",
+    });
   });
 
   app.get('/registry/countries/:code', async (c) => {
@@ -508,6 +625,7 @@ export function registryRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
     const { db } = c.var.deps;
     const viewer = c.var.viewer;
     const now = clockOf(c.var.deps);
+    await listFictionalStates(db);
     const round = await getRound(db, c.req.param('id'), now);
     const status = holds(viewer, 'secretariat', round.processId)
       ? await getRoundStatus(db, viewer, round.id, now)
@@ -541,6 +659,7 @@ export function registryRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
     return c.html(
       roundPage(c.var.page, round, {
         status,
+        published: await listPublishedAnswers(db, round.id, now),
         answersFor,
         answering,
         terms: answering.length ? await getTerms(db) : [],
@@ -560,7 +679,7 @@ export function registryRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
   });
 
   // The answer form: the same service call as POST /api/registry-rounds/:id/answers.
-  app.post('/registry/rounds/:id/answers', async (c) => {
+  app.post(answerFormPath, async (c) => {
     const body = await checkForm(c);
     const id = c.req.param('id');
     const answers: Record<string, string> = {};
@@ -573,12 +692,26 @@ export function registryRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
       language: typeof body.language === 'string' ? body.language.trim() : body.language,
       answers,
       measures: declared.map((d) => d.measure),
+      removeFiles: fieldValues(body, 'removeFiles'),
       submit: body.action === 'submit',
     };
+    const sent = (Array.isArray(body.files) ? body.files : [body.files]).filter(
+      (f): f is File => f instanceof File && (f.size > 0 || f.name !== ''),
+    );
+    const files = await checkedFiles(
+      c.var.deps.db,
+      c.var.viewer,
+      id,
+      input.organisationId,
+      await Promise.all(
+        sent.map(async (f) => ({ name: f.name, bytes: Buffer.from(await f.arrayBuffer()) })),
+      ),
+      clockOf(c.var.deps),
+    );
     try {
       await c.var.deps.db
         .transaction()
-        .execute((trx) => saveAnswer(trx, c.var.viewer, id, input, clockOf(c.var.deps)));
+        .execute((trx) => saveAnswer(trx, c.var.viewer, id, input, clockOf(c.var.deps), files));
     } catch (error) {
       // A measure's problem is named after its fields on the page (blank or removed ones skipped).
       if (isPlenumError(error) && error.code === 'INVALID_REQUEST')
@@ -1004,14 +1137,29 @@ export function registryRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
       'ROUND_NOT_OPEN_YET',
       'ROUND_CLOSED',
       'ANSWER_SUBMITTED',
+      'ATTACHMENT_TOO_LARGE',
+      'LEGAL_TEXT_TYPE',
+      'ATTACHMENT_UNSAFE',
     ],
     status: 201,
-    handler: async (c, { params, body }) =>
-      answerToJson(
+    handler: async (c, { params, body }) => {
+      const files = await checkedFiles(
+        c.var.deps.db,
+        c.var.viewer,
+        params.id,
+        body.organisationId,
+        body.files.map((f) => ({ name: f.name, bytes: Buffer.from(f.content, 'base64') })),
+        clockOf(c.var.deps),
+      );
+      const input = { ...body, files: [] };
+      return answerToJson(
         await c.var.deps.db
           .transaction()
-          .execute((trx) => saveAnswer(trx, c.var.viewer, params.id, body, clockOf(c.var.deps))),
-      ),
+          .execute((trx) =>
+            saveAnswer(trx, c.var.viewer, params.id, input, clockOf(c.var.deps), files),
+          ),
+      );
+    },
   });
 
   api.get({

@@ -13,6 +13,7 @@ import { findDocumentById, listBlocksOf } from '../documents/documents.service.t
 import { PlenumError } from '../errors.ts';
 import { recordEvent } from '../events/events.store.ts';
 import { countries, findCountry, type RegionalGroup } from '../organisations/countries.ts';
+import { lookupState } from '../organisations/fictional-states.service.ts';
 import {
   isVerifiedRepresentative,
   lookupOrganisation,
@@ -158,7 +159,7 @@ export async function recordMeasure(
   now: Date = new Date(),
 ): Promise<Measure> {
   checkCanRecordMeasure(viewer);
-  const form = parseMeasure(input);
+  const form = await parseMeasure(db, input);
   const id = newId();
   const version = await prepareVersion(db, viewer, id, 1, form, now);
   await insertMeasure(
@@ -169,6 +170,7 @@ export async function recordMeasure(
       latest_version: 1,
       created_by: viewer.id,
       created_at: now.toISOString(),
+      answer_id: null,
     },
     version,
   );
@@ -205,7 +207,7 @@ export async function reviseMeasure(
     createdBy: row.created_by,
     organisationId: latest.organisationId,
   });
-  const form = parseMeasure(input);
+  const form = await parseMeasure(db, input);
   if (form.country !== row.country)
     throw new PlenumError(
       'INVALID_REQUEST',
@@ -250,7 +252,7 @@ export async function checkAnsweredMeasure(
   answer: { country: string; organisationId: string },
   now: Date,
 ): Promise<MeasureInput> {
-  const form = parseMeasure(answerInput(input, answer));
+  const form = await parseMeasure(db, answerInput(input, answer));
   await prepareVersion(db, viewer, newId(), 1, form, now, {
     voice: 'state',
     organisationId: answer.organisationId,
@@ -272,10 +274,10 @@ export async function recordAnsweredMeasure(
   db: Db,
   answerer: Viewer,
   input: unknown,
-  answer: { country: string; organisationId: string; roundId: string },
+  answer: { country: string; organisationId: string; roundId: string; answerId: string },
   now: Date,
 ): Promise<Measure> {
-  const form = parseMeasure(answerInput(input, answer));
+  const form = await parseMeasure(db, answerInput(input, answer));
   const id = newId();
   const version = await prepareVersion(db, answerer, id, 1, form, now, {
     voice: 'state',
@@ -289,6 +291,7 @@ export async function recordAnsweredMeasure(
       latest_version: 1,
       created_by: answerer.id,
       created_at: now.toISOString(),
+      answer_id: answer.answerId,
     },
     version,
   );
@@ -306,14 +309,15 @@ export async function recordAnsweredMeasure(
   return (await listVersions(db, id)).at(-1)!;
 }
 
-function parseMeasure(input: unknown): MeasureInput {
+async function parseMeasure(db: Db, input: unknown): Promise<MeasureInput> {
   const parsed = measureInputSchema.safeParse(input);
   if (!parsed.success) throw zodError(parsed.error);
   const form = { ...parsed.data, country: parsed.data.country.toUpperCase() };
-  if (!findCountry(form.country) || findCountry(form.country)!.observer)
+  // A UN member State, or a State marked fictional (XAA–XZZ): never an unmarked code.
+  if (!(await lookupState(db, form.country)))
     throw new PlenumError(
       'INVALID_REQUEST',
-      `country: "${form.country}" is not a UN member State.`,
+      `country: "${form.country}" is not a UN member State (nor a State marked fictional).`,
     );
   if (!form.statusDates[form.status])
     throw new PlenumError(
@@ -519,7 +523,7 @@ export async function getCountryPractice(
   iso3: string,
   at?: string,
 ): Promise<{ country: string; state: Measure[]; reported: Measure[] }> {
-  const country = findCountry(iso3.toUpperCase());
+  const country = findCountry(iso3.toUpperCase()) ?? (await lookupState(db, iso3));
   if (!country) throw new PlenumError('COUNTRY_NOT_FOUND');
   const measures = await listStandingVersions(db, { countries: [country.iso3], at: parseAt(at) });
   return {

@@ -612,3 +612,40 @@ export async function rebuildCurrent(db: Db): Promise<void> {
       .values(all.slice(i, i + 1000))
       .execute();
 }
+
+/**
+ * The newest versions recorded (a measure's first and each revision), newest first, of a State
+ * and on an element when given, `limit` at most: what the registry's Atom feed lists.
+ */
+export async function listRecentVersions(
+  db: Db,
+  filter: { country?: string; element?: string; limit: number },
+): Promise<Measure[]> {
+  let q = db
+    .selectFrom('registry_measure_versions as v')
+    .innerJoin('registry_measures as m', 'm.id', 'v.measure_id')
+    .selectAll('v')
+    .select('m.latest_version');
+  if (filter.country) q = q.where('v.country', '=', filter.country);
+  if (filter.element) {
+    const element = filter.element;
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('registry_version_cells as c')
+          .select('c.measure_id')
+          .whereRef('c.measure_id', '=', 'v.measure_id')
+          .whereRef('c.version', '=', 'v.version')
+          .where('c.element', '=', element)
+          .where('c.kind', '=', ''),
+      ),
+    );
+  }
+  const rows = await q
+    .orderBy('v.recorded_at', 'desc')
+    .orderBy('v.measure_id', 'desc')
+    .orderBy('v.version', 'desc')
+    .limit(filter.limit)
+    .execute();
+  return rows.map((r) => toMeasure(r, r.latest_version));
+}

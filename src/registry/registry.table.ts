@@ -20,6 +20,8 @@ export interface RegistryMeasureTable {
   latest_version: number;
   created_by: string;
   created_at: string;
+  /** The answer of a published round the measure was declared in (0036); null when recorded directly. */
+  answer_id: string | null;
 }
 
 /** A row of `registry_measure_versions`: one version of a measure, never changed once written. */
@@ -130,5 +132,17 @@ export interface RegistryRoundReminderTable {
 export interface RegistryAnswerDocumentTable {
   answer_id: string;
   document_id: string;
+  attached_at: string;
+}
+
+/** A row of `registry_answer_files` (0036): a legal text attached to an answer as a file, checked by its bytes. */
+export interface RegistryAnswerFileTable {
+  id: string;
+  answer_id: string;
+  filename: string;
+  media_type: string;
+  size: number;
+  sha256: string;
+  content: Buffer;
   attached_at: string;
 }

@@ -17,6 +17,7 @@ import { fill, localAddress, shortList } from '../web/i18n.ts';
 import { page, type Markup } from '../web/layout.ts';
 import type { PageContext } from '../web/page-context.ts';
 import type { Matrix } from './registry.service.ts';
+import type { AnswerFile } from './rounds.service.ts';
 import {
   measureStatuses,
   type Measure,
@@ -211,11 +212,15 @@ export function registryPage(
   lookups: RegistryLookups,
 ): Markup {
   const r = ctx.ui.m.registry;
+  // The feed follows the State and element chosen, as the list does.
+  const feed = `/registry/feed.atom${query({ country: filter.country, element: filter.element })}`;
   return page(ctx, {
     title: r.title,
     crumbs: [{ label: r.title }],
+    links: html`<link rel="alternate" type="application/atom+xml" href="${feed}" title="${r.views.rounds.feed}" />`,
     main: html`<h1>${r.title}</h1>
       <p>${r.intro}</p>
+      <p><a href="${feed}">${r.views.rounds.feed}</a></p>
       ${registryNav(ctx, filter)}
       ${filterForm(ctx, '/registry', filter, lookups.terms, { country: true, element: true })}
       <p>${ctx.ui.plural(r.count, measures.length)} · <a href="/registry.csv${query(filter)}">${r.csv}</a></p>
@@ -229,6 +234,7 @@ export function measurePage(
   found: { measure: Measure; history: Measure[] },
   lookups: RegistryLookups,
   at: string | undefined,
+  answered?: { roundId: string; roundTitle: string; files: AnswerFile[] },
 ): Markup {
   const r = ctx.ui.m.registry;
   const m = found.measure;
@@ -272,6 +278,12 @@ export function measurePage(
         <dt>${r.reach}</dt><dd>${r.reaches[m.reach]}</dd>
         <dt>${r.source}</dt><dd>${sourceLinks(ctx, m)}</dd>
         ${m.note ? html`<dt>${r.note}</dt><dd dir="auto">${m.note}</dd>` : ''}
+        ${
+          answered
+            ? html`<dt>${r.views.rounds.fromRound}</dt><dd><a href="/registry/rounds/${answered.roundId}" dir="auto">${answered.roundTitle}</a></dd>
+        <dt>${r.views.rounds.measureFiles}</dt><dd>${answerFilesList(ctx, answered.files)}</dd>`
+            : ''
+        }
       </dl>
       <h2>${r.history}</h2>
       <div class="table-scroll" tabindex="0" role="region" aria-label="${r.historyCaption}"><table class="list">
@@ -297,18 +309,24 @@ export function countryPracticePage(
   at: string | undefined,
 ): Markup {
   const r = ctx.ui.m.registry;
-  const country = findCountry(practice.country)!;
-  const name = countryName(country.iso3, ctx.ui.lang);
+  // A State marked fictional has no M49 code, no regional group and no country report.
+  const country = findCountry(practice.country);
+  const iso3 = practice.country;
+  const name = countryName(iso3, ctx.ui.lang);
   return page(ctx, {
     title: fill(r.countryTitle, { country: name }),
     crumbs: [{ label: r.title, href: '/registry' }, { label: name }],
     main: html`<h1>${fill(r.countryTitle, { country: name })}</h1>
-      <p class="meta">${fill(r.countryFacts, {
-        iso3: country.iso3,
-        m49: country.m49,
-        group: country.group ? regionalGroupName(country.group, ctx.ui.lang) : '',
-      })} <a href="/countries/${country.iso3}">${name}</a></p>
-      <form class="filters" method="get" action="/registry/countries/${country.iso3}">
+      ${
+        country
+          ? html`<p class="meta">${fill(r.countryFacts, {
+              iso3: country.iso3,
+              m49: country.m49,
+              group: country.group ? regionalGroupName(country.group, ctx.ui.lang) : '',
+            })} <a href="/countries/${country.iso3}">${name}</a></p>`
+          : ''
+      }
+      <form class="filters" method="get" action="/registry/countries/${iso3}">
         <fieldset><legend>${r.practice}</legend>
           <label>${r.at}<input type="date" name="at" value="${at?.slice(0, 10) ?? ''}" /></label>
           <button type="submit">${r.show}</button>
@@ -481,4 +499,14 @@ export function termsPage(ctx: PageContext, terms: RegistryTerm[]): Markup {
     crumbs: [{ label: r.title, href: '/registry' }, { label: r.terms }],
     main: html`<h1>${r.terms}</h1><p>${r.termsIntro}</p>${list('element', r.elements)}${list('kind', r.kinds)}`,
   });
+}
+
+/** The legal texts of an answer as a list of downloads (name, size), or a line saying there is none. */
+export function answerFilesList(ctx: PageContext, files: AnswerFile[]): Markup {
+  const v = ctx.ui.m.registry.views.rounds;
+  if (files.length === 0) return html`<p>${v.noFiles}</p>`;
+  return html`<ul class="answer-files">${files.map(
+    (f) =>
+      html`<li><a href="${f.href}" download><bdi>${f.filename}</bdi></a> (${fill(v.fileSize, { kb: ctx.ui.n(Math.ceil(f.size / 1024)) })})</li>`,
+  )}</ul>`;
 }

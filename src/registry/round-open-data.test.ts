@@ -165,6 +165,7 @@ for (const engine of testEngines()) {
         'answers.csv',
         'answers.json',
         'datapackage.json',
+        'files.csv',
         'measures.csv',
         'measures.json',
       ]);

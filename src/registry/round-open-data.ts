@@ -12,12 +12,24 @@ import { findCountry } from '../organisations/countries.ts';
 import { registryLanguages } from './registry.data.ts';
 import { measureStatuses } from './registry.schema.ts';
 import { getRound, roundAnswersCsv, type Round } from './rounds.service.ts';
-import { listAnswers } from './rounds.store.ts';
+import { listAnswerFiles, listAnswers } from './rounds.store.ts';
 
 /** A spreadsheet would run a cell starting with = + - @ as a formula: a leading quote defuses it. */
 function defuse(cell: string): string {
   return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
 }
+
+const fileColumns = [
+  'country',
+  'answer_status',
+  'file_id',
+  'filename',
+  'media_type',
+  'size_bytes',
+  'sha256',
+  'attached_at',
+  'download_path',
+];
 
 const measureColumns = [
   'country',
@@ -122,13 +134,50 @@ export async function roundOpenData(
     ].map(defuse),
   );
   const measuresCsv = stringify([measureColumns, ...measureRows], { record_delimiter: '\r\n' });
+  // The legal texts are listed (name, type, size, SHA-256, where to download), not copied in.
+  const answerOf = new Map(answers.map((a) => [a.id, a]));
+  const files = (
+    await listAnswerFiles(
+      db,
+      answers.map((a) => a.id),
+    )
+  ).map((f) => ({
+    country: answerOf.get(f.answer_id)!.country,
+    answerStatus: answerOf.get(f.answer_id)!.status,
+    id: f.id,
+    filename: f.filename,
+    mediaType: f.media_type,
+    size: f.size,
+    sha256: f.sha256,
+    attachedAt: f.attached_at,
+    downloadPath: `/registry/answer-files/${f.id}`,
+  }));
+  const filesCsv = stringify(
+    [
+      fileColumns,
+      ...files.map((f) =>
+        [
+          f.country,
+          f.answerStatus,
+          f.id,
+          f.filename,
+          f.mediaType,
+          String(f.size),
+          f.sha256,
+          f.attachedAt,
+          f.downloadPath,
+        ].map(defuse),
+      ),
+    ],
+    { record_delimiter: '\r\n' },
+  );
   const answerColumns = answersCsv.slice(0, answersCsv.indexOf('\r\n')).split(',');
 
   const zip = new JSZip();
   // A fixed date for every entry: the same round gives the same bytes.
   const date = new Date(round.publishedAt ?? now.toISOString());
   const add = (path: string, content: string) => zip.file(path, content, { date });
-  add('README.md', readme(round, answers.length, measures.length, now));
+  add('README.md', readme(round, answers.length, measures.length, files.length, now));
   add(
     'datapackage.json',
     `${JSON.stringify(
@@ -187,6 +236,22 @@ export async function roundOpenData(
             encoding: 'utf-8',
             description: 'The same measures as JSON, with the State that declared them.',
           },
+          {
+            name: 'files',
+            path: 'files.csv',
+            format: 'csv',
+            mediatype: 'text/csv',
+            encoding: 'utf-8',
+            description:
+              'One row per legal text attached to an answer: its name, media type, size, SHA-256 and the path it is downloaded from on the site.',
+            schema: {
+              fields: describeFields(fileColumns, {
+                size_bytes: 'integer',
+                attached_at: 'datetime',
+              }),
+              primaryKey: ['file_id'],
+            },
+          },
         ],
       },
       null,
@@ -200,6 +265,7 @@ export async function roundOpenData(
   );
   add('measures.csv', measuresCsv);
   add('measures.json', `${JSON.stringify(measures, null, 2)}\n`);
+  add('files.csv', filesCsv);
   const bytes = new Uint8Array(
     await zip.generateAsync({ type: 'arraybuffer', compression: 'DEFLATE' }),
   );
@@ -219,7 +285,7 @@ function roundJson(round: Round) {
   };
 }
 
-function readme(round: Round, answers: number, measures: number, now: Date): string {
+function readme(round: Round, answers: number, measures: number, files: number, now: Date): string {
   return `# ${round.title}
 
 Open data of a questionnaire round on national regulatory practice, from plenum.
@@ -228,7 +294,7 @@ Open data of a questionnaire round on national regulatory practice, from plenum.
 - Opened ${round.opensAt}, closed ${round.closesAt} (UTC; the round's time zone is ${round.timeZone})
 - ${round.publishedAt ? `Published ${round.publishedAt}` : `Not yet published (downloaded by the secretariat on ${now.toISOString()}; drafts included, marked by their status)`}
 - Invited: ${round.invited.join(', ')}
-- ${answers} answers, ${measures} declared measures
+- ${answers} answers, ${measures} declared measures, ${files} legal texts attached
 
 ## Files
 
@@ -241,6 +307,9 @@ Open data of a questionnaire round on national regulatory practice, from plenum.
   original language and translations, instrument, status and the date of each status, elements
   of the public core and kinds of measure (the registry's slugs), extraterritorial reach, the
   document and paragraphs of the legal text in plenum, a note.
+- \`files.csv\`: one row per legal text attached to an answer (PDF, DOCX, ODT, plain text or
+  HTML): the State, the file's id and name, media type, size in bytes, SHA-256, when it was
+  attached, and the path on the site it is downloaded from (the files are not in this archive).
 - \`datapackage.json\`: a Frictionless data package descriptor naming these files and the
   columns of the CSV files.
 

@@ -13,9 +13,10 @@ import { requireRole, requireVerified, type Viewer } from '../accounts/accounts.
 import { isTimeZone, zonedTimeToUtc } from '../consultations/time-zones.ts';
 import type { Db } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
-import { fieldProblemsOf, PlenumError } from '../errors.ts';
+import { fieldProblemsOf, onField, PlenumError } from '../errors.ts';
 import { recordEvent } from '../events/events.store.ts';
 import { findCountry } from '../organisations/countries.ts';
+import { lookupState } from '../organisations/fictional-states.service.ts';
 import {
   isVerifiedRepresentative,
   lookupOrganisation,
@@ -27,6 +28,20 @@ import { registryLanguages } from './registry.data.ts';
 import type { Measure } from './registry.schema.ts';
 import { checkAnsweredMeasure, recordAnsweredMeasure } from './registry.service.ts';
 import {
+  attachmentMaxBytes,
+  attachmentMaxCount,
+  checkAttachment,
+  legalTextKinds,
+  type CheckedAttachment,
+} from '../submissions/attachments.ts';
+import { canReadAnswerFile } from './registry.policy.ts';
+import {
+  deleteAnswerFiles,
+  findAnswerFile,
+  findMeasureAnswer,
+  insertAnswerFiles,
+  listAnswerFiles,
+  type AnswerFileRow,
   findAnswer,
   findRound,
   grantExtension,
@@ -39,7 +54,11 @@ import {
   upsertAnswer,
   upsertExtensionRequest,
 } from './rounds.store.ts';
-import type { RegistryAnswerTable, RegistryRoundTable } from './registry.table.ts';
+import type {
+  RegistryAnswerFileTable,
+  RegistryAnswerTable,
+  RegistryRoundTable,
+} from './registry.table.ts';
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const wallClock = z
@@ -69,14 +88,53 @@ export const newRoundSchema = z.object({
   timeZone: z.string().trim().refine(isTimeZone, 'an IANA time zone name, e.g. Europe/Zurich'),
 });
 
+/** The largest answer sent through the API: its files in base64 (a third more) and the rest. */
+export const apiAnswerBodyLimit =
+  Math.ceil((attachmentMaxCount * attachmentMaxBytes) / 3) * 4 + 2 * 1024 * 1024;
+
 /** An answer as an administration saves or submits it. */
 export const answerSchema = z.object({
   organisationId: z.string().max(80),
   language: languageTagSchema,
   answers: z.record(z.string().max(40), z.string().max(20000)).default({}),
   measures: z.array(z.unknown()).max(200).default([]),
+  files: z
+    .array(
+      z.object({
+        name: z.string().min(1).max(500).describe('The file name, as shown to readers'),
+        content: z
+          .string()
+          .min(1, 'The file is empty.')
+          .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Send the file’s bytes in base64 (RFC 4648, section 4).')
+          .describe(
+            `The file's bytes in base64; at most ${attachmentMaxBytes / 1048576} MB decoded; PDF, DOCX, ODT, plain text (UTF-8) or HTML, told by the bytes`,
+          ),
+      }),
+    )
+    .max(attachmentMaxCount)
+    .default([])
+    .describe(
+      `Legal texts to attach (added to those already attached; ${attachmentMaxCount} at most on an answer)`,
+    ),
+  removeFiles: z
+    .array(z.string().max(80))
+    .max(attachmentMaxCount)
+    .default([])
+    .describe('Ids of files attached earlier to remove from the draft'),
   submit: z.boolean().default(false),
 });
+
+/** A legal text attached to an answer, as the service gives it (without its bytes). */
+export interface AnswerFile {
+  id: string;
+  filename: string;
+  mediaType: string;
+  size: number;
+  sha256: string;
+  attachedAt: string;
+  /** Where it is downloaded. */
+  href: string;
+}
 
 /** A round as the service gives it. */
 export interface Round {
@@ -109,6 +167,8 @@ export interface Answer {
   submittedAt: string | null;
   /** The receipt: SHA-256 of the submitted answer as canonical JSON. */
   receipt: string | null;
+  /** The legal texts attached, oldest first. */
+  files: AnswerFile[];
 }
 
 function toRound(r: RegistryRoundTable, now: Date): Round {
@@ -136,7 +196,19 @@ function toRound(r: RegistryRoundTable, now: Date): Round {
   };
 }
 
-function toAnswer(r: RegistryAnswerTable): Answer {
+function toAnswerFile(f: AnswerFileRow): AnswerFile {
+  return {
+    id: f.id,
+    filename: f.filename,
+    mediaType: f.media_type,
+    size: f.size,
+    sha256: f.sha256,
+    attachedAt: f.attached_at,
+    href: `/registry/answer-files/${f.id}`,
+  };
+}
+
+function toAnswer(r: RegistryAnswerTable, files: AnswerFileRow[]): Answer {
   return {
     id: r.id,
     roundId: r.round_id,
@@ -149,7 +221,36 @@ function toAnswer(r: RegistryAnswerTable): Answer {
     status: r.status as Answer['status'],
     submittedAt: r.submitted_at,
     receipt: r.receipt,
+    files: files.filter((f) => f.answer_id === r.id).map(toAnswerFile),
   };
+}
+
+/**
+ * Checks the legal texts sent with an answer, as submissions' attachments are checked (the size,
+ * the kind told by the bytes, archives read within limits in a worker thread), but for the kinds
+ * a legal text may be: PDF, DOCX, ODT, plain text or HTML. Refusals name the field `files`.
+ * Call it before the transaction that saves the answer: a check may take a while.
+ */
+export async function checkAnswerFiles(
+  sent: { name: string; bytes: Buffer }[],
+): Promise<CheckedAttachment[]> {
+  if (sent.length > attachmentMaxCount)
+    throw new PlenumError(
+      'INVALID_REQUEST',
+      `files: ${sent.length} files sent, and an answer carries ${attachmentMaxCount} legal texts at most.`,
+    );
+  const checked: CheckedAttachment[] = [];
+  for (const file of sent) {
+    try {
+      checked.push(await checkAttachment(file.name, file.bytes, legalTextKinds));
+    } catch (error) {
+      if (!(error instanceof PlenumError)) throw error;
+      const named =
+        error.code === 'ATTACHMENT_TYPE' ? new PlenumError('LEGAL_TEXT_TYPE', error.detail) : error;
+      throw onField(named, 'files', { always: true });
+    }
+  }
+  return checked;
 }
 
 /** Opens a round on a process (its secretariat only). */
@@ -169,11 +270,12 @@ export async function openRound(
   if (!parsed.success) throw zodError(parsed.error);
   const form = parsed.data;
   const invited = [...new Set(form.invited.map((c) => c.toUpperCase()))];
-  for (const c of invited) {
-    const country = findCountry(c);
-    if (!country || country.observer)
-      throw new PlenumError('INVALID_REQUEST', `invited: "${c}" is not a UN member State.`);
-  }
+  for (const c of invited)
+    if (!(await lookupState(db, c)))
+      throw new PlenumError(
+        'INVALID_REQUEST',
+        `invited: "${c}" is not a UN member State (nor a State marked fictional).`,
+      );
   const keys = form.questions.map((q) => q.key);
   if (new Set(keys).size !== keys.length)
     throw new PlenumError('INVALID_REQUEST', 'questions: two questions have the same key.');
@@ -222,9 +324,10 @@ export async function getRound(db: Db, id: string, now: Date): Promise<Round> {
 }
 
 /**
- * Saves an administration's answer, as a draft or submitted (then a receipt). Only a verified
- * representative of the verified government of an invited State answers; before the opening and
- * after the closing nothing is stored; a submitted answer is final.
+ * Saves an administration's answer, as a draft or submitted (then a receipt), with the legal
+ * texts checked by {@link checkAnswerFiles} added and those named in `removeFiles` removed. Only
+ * a verified representative of the verified government of an invited State answers; before the
+ * opening and after the closing nothing is stored; a submitted answer is final.
  */
 export async function saveAnswer(
   db: Db,
@@ -232,6 +335,7 @@ export async function saveAnswer(
   roundId: string,
   input: unknown,
   now: Date,
+  files: CheckedAttachment[] = [],
 ): Promise<Answer> {
   if (!viewer) throw new PlenumError('SIGN_IN_REQUIRED');
   requireVerified(viewer);
@@ -275,6 +379,30 @@ export async function saveAnswer(
   }
   const existing = await findAnswer(db, round.id, country);
   if (existing?.status === 'submitted') throw new PlenumError('ANSWER_SUBMITTED');
+  const attached = existing ? await listAnswerFiles(db, [existing.id]) : [];
+  const removed = [...new Set(form.removeFiles.map((id) => id.toLowerCase()))];
+  for (const id of removed)
+    if (!attached.some((f) => f.id === id))
+      throw new PlenumError('INVALID_REQUEST', `removeFiles: the answer has no file ${id}.`);
+  const kept = attached.filter((f) => !removed.includes(f.id));
+  if (kept.length + files.length > attachmentMaxCount)
+    throw new PlenumError(
+      'INVALID_REQUEST',
+      `files: the answer would carry ${kept.length + files.length} legal texts, ${attachmentMaxCount} at most (remove one first).`,
+    );
+  const answerId = existing?.id ?? newId();
+  const at = now.toISOString();
+  const added: RegistryAnswerFileTable[] = files.map((f) => ({
+    id: newId(),
+    answer_id: answerId,
+    filename: f.filename,
+    media_type: f.mediaType,
+    size: f.size,
+    sha256: f.sha256,
+    content: f.content,
+    attached_at: at,
+  }));
+  const allFiles: AnswerFileRow[] = [...kept, ...added.map(({ content: _, ...f }) => f)];
   const primary = form.language.split('-')[0]!.toLowerCase();
   const body = {
     round: round.id,
@@ -283,15 +411,18 @@ export async function saveAnswer(
     language: form.language,
     answers: form.answers,
     measures: form.measures,
+    // The files by their hashes: the receipt vouches for the legal texts too (absent when none).
+    ...(allFiles.length
+      ? { files: allFiles.map((f) => ({ filename: f.filename, sha256: f.sha256 })) }
+      : {}),
   };
-  const at = now.toISOString();
   const receipt = form.submit
     ? createHash('sha256')
         .update(JSON.stringify({ ...body, submittedAt: at }))
         .digest('hex')
     : null;
   const row: RegistryAnswerTable = {
-    id: existing?.id ?? newId(),
+    id: answerId,
     round_id: round.id,
     country,
     organisation_id: organisationId,
@@ -306,6 +437,8 @@ export async function saveAnswer(
     updated_at: at,
   };
   await upsertAnswer(db, row);
+  await deleteAnswerFiles(db, answerId, removed);
+  await insertAnswerFiles(db, added);
   await recordEvent(
     db,
     {
@@ -313,11 +446,17 @@ export async function saveAnswer(
       action: form.submit ? 'registry.answer_submitted' : 'registry.answer_saved',
       subjectType: 'registry_round',
       subjectId: round.id,
-      data: { country, receipt },
+      data: {
+        country,
+        receipt,
+        ...(added.length || removed.length
+          ? { filesAdded: added.map((f) => f.id), filesRemoved: removed }
+          : {}),
+      },
     },
     now,
   );
-  return toAnswer(row);
+  return toAnswer(row, allFiles);
 }
 
 /**
@@ -467,7 +606,7 @@ export async function getOwnAnswer(
     country,
     closesAt,
     open: round.state !== 'upcoming' && round.state !== 'published' && now.toISOString() < closesAt,
-    answer: row ? toAnswer(row) : undefined,
+    answer: row ? toAnswer(row, await listAnswerFiles(db, [row.id])) : undefined,
   };
 }
 
@@ -731,7 +870,12 @@ export async function publishRound(
           db,
           answerer,
           m,
-          { country: a.country, organisationId: a.organisation_id, roundId: round.id },
+          {
+            country: a.country,
+            organisationId: a.organisation_id,
+            roundId: round.id,
+            answerId: a.id,
+          },
           now,
         ),
       );
@@ -748,4 +892,60 @@ export async function publishRound(
     now,
   );
   return { round: { ...round, state: 'published', publishedAt: now.toISOString() }, measures };
+}
+
+/**
+ * A legal text attached to an answer, with its bytes, for a reader who may read it
+ * ({@link canReadAnswerFile}); anyone else is told there is no such file (ATTACHMENT_NOT_FOUND),
+ * so a draft's files are not revealed.
+ */
+export async function getAnswerFile(
+  db: Db,
+  viewer: Viewer | null,
+  id: string,
+): Promise<{ filename: string; mediaType: string; content: Buffer }> {
+  const row = uuid.test(id) ? await findAnswerFile(db, id.toLowerCase()) : undefined;
+  if (
+    !row ||
+    !canReadAnswerFile(viewer, {
+      answerStatus: row.answer_status,
+      publishedAt: row.published_at,
+      organisationId: row.organisation_id,
+      processId: row.process_id,
+    })
+  )
+    throw new PlenumError('ATTACHMENT_NOT_FOUND');
+  return { filename: row.filename, mediaType: row.media_type, content: row.content };
+}
+
+/** The published answers of a round (submitted ones, once the round is published), with their files. */
+export async function listPublishedAnswers(db: Db, roundId: string, now: Date): Promise<Answer[]> {
+  const round = await getRound(db, roundId, now);
+  if (round.state !== 'published') return [];
+  const rows = (await listAnswers(db, round.id)).filter((a) => a.status === 'submitted');
+  const files = await listAnswerFiles(
+    db,
+    rows.map((a) => a.id),
+  );
+  return rows.map((a) => toAnswer(a, files));
+}
+
+/**
+ * The legal texts behind a measure a round published: the files of the answer it was declared
+ * in (none for a measure recorded directly), with the round they came with.
+ */
+export async function listMeasureFiles(
+  db: Db,
+  measureId: string,
+): Promise<{ roundId: string; roundTitle: string; files: AnswerFile[] } | undefined> {
+  const answer = uuid.test(measureId)
+    ? await findMeasureAnswer(db, measureId.toLowerCase())
+    : undefined;
+  if (!answer || answer.published_at === null || answer.status !== 'submitted') return undefined;
+  const files = await listAnswerFiles(db, [answer.id]);
+  return {
+    roundId: answer.round_id,
+    roundTitle: answer.round_title,
+    files: files.map(toAnswerFile),
+  };
 }

@@ -1,6 +1,7 @@
 /** The SQL of questionnaire rounds and their answers. */
 import type { Db } from '../db/database.ts';
 import type {
+  RegistryAnswerFileTable,
   RegistryAnswerTable,
   RegistryRoundExtensionTable,
   RegistryRoundReminderTable,
@@ -139,4 +140,89 @@ export async function lastReminders(db: Db, roundId: string): Promise<Map<string
     .groupBy('country')
     .execute();
   return new Map(rows.map((r) => [r.country, String(r.at)]));
+}
+
+/** An answer's file without its bytes (what a page lists). */
+export type AnswerFileRow = Omit<RegistryAnswerFileTable, 'content'>;
+
+/** The files of some answers, without their bytes, oldest first (then by name). */
+export async function listAnswerFiles(db: Db, answerIds: string[]): Promise<AnswerFileRow[]> {
+  if (answerIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('registry_answer_files')
+    .select(['id', 'answer_id', 'filename', 'media_type', 'size', 'sha256', 'attached_at'])
+    .where('answer_id', 'in', answerIds)
+    .execute();
+  // Files sent together share an instant: by name then, compared by code point on both engines.
+  const key = (f: AnswerFileRow) => `${f.attached_at}\u0000${f.filename}\u0000${f.id}`;
+  return rows.toSorted((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
+
+/** Adds files to an answer, one at a time (each holds up to the attachment size limit). */
+export async function insertAnswerFiles(db: Db, rows: RegistryAnswerFileTable[]): Promise<void> {
+  for (const row of rows) await db.insertInto('registry_answer_files').values(row).execute();
+}
+
+/** Removes some files of an answer (ids of another answer are left alone). */
+export async function deleteAnswerFiles(db: Db, answerId: string, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .deleteFrom('registry_answer_files')
+    .where('answer_id', '=', answerId)
+    .where('id', 'in', ids)
+    .execute();
+}
+
+/** A file with its bytes, and what decides who may read it: its answer and round. */
+export async function findAnswerFile(db: Db, id: string) {
+  return db
+    .selectFrom('registry_answer_files')
+    .innerJoin('registry_answers', 'registry_answers.id', 'registry_answer_files.answer_id')
+    .innerJoin('registry_rounds', 'registry_rounds.id', 'registry_answers.round_id')
+    .selectAll('registry_answer_files')
+    .select([
+      'registry_answers.status as answer_status',
+      'registry_answers.organisation_id',
+      'registry_answers.country',
+      'registry_rounds.process_id',
+      'registry_rounds.published_at',
+    ])
+    .where('registry_answer_files.id', '=', id)
+    .executeTakeFirst();
+}
+
+/** The answer a measure was declared in, with its status and round's publication. */
+export async function findMeasureAnswer(db: Db, measureId: string) {
+  return db
+    .selectFrom('registry_measures')
+    .innerJoin('registry_answers', 'registry_answers.id', 'registry_measures.answer_id')
+    .innerJoin('registry_rounds', 'registry_rounds.id', 'registry_answers.round_id')
+    .select([
+      'registry_answers.id',
+      'registry_answers.status',
+      'registry_rounds.id as round_id',
+      'registry_rounds.title as round_title',
+      'registry_rounds.published_at',
+    ])
+    .where('registry_measures.id', '=', measureId)
+    .executeTakeFirst();
+}
+
+/** The submitted answers of published rounds, newest publication first, of a State when given. */
+export async function listRecentPublishedAnswers(
+  db: Db,
+  filter: { country?: string; limit: number },
+) {
+  return db
+    .selectFrom('registry_answers as a')
+    .innerJoin('registry_rounds as r', 'r.id', 'a.round_id')
+    .selectAll('a')
+    .select(['r.title as round_title', 'r.published_at'])
+    .where('r.published_at', 'is not', null)
+    .where('a.status', '=', 'submitted')
+    .$if(filter.country !== undefined, (q) => q.where('a.country', '=', filter.country!))
+    .orderBy('r.published_at', 'desc')
+    .orderBy('a.country')
+    .limit(filter.limit)
+    .execute();
 }

@@ -11,9 +11,16 @@ import { fill, shortList } from '../web/i18n.ts';
 import { csrfField, directionOf, languageName, page, type Markup } from '../web/layout.ts';
 import type { PageContext } from '../web/page-context.ts';
 import { registryLanguages } from './registry.data.ts';
-import type { OwnAnswer, Round, RoundStatus } from './rounds.service.ts';
+import type { Answer, OwnAnswer, Round, RoundStatus } from './rounds.service.ts';
+import {
+  acceptOf,
+  attachmentMaxBytes,
+  attachmentMaxCount,
+  legalTextKinds,
+} from '../submissions/attachments.ts';
+import { fileField } from '../web/view-parts.ts';
 import { instruments, measureStatuses, reaches, type RegistryTerm } from './registry.schema.ts';
-import { termName } from './registry.views.ts';
+import { answerFilesList, termName } from './registry.views.ts';
 
 /** What the round page shows besides the round. */
 export interface RoundPageParts {
@@ -27,6 +34,8 @@ export interface RoundPageParts {
   terms?: RegistryTerm[];
   /** Draw the answer form even when closed (a refused form is given back on it). */
   formAnyway?: boolean;
+  /** The submitted answers, once the round is published, with their legal texts. */
+  published?: Answer[];
 }
 
 /** A round's page. */
@@ -66,6 +75,16 @@ export function roundPage(ctx: PageContext, round: Round, parts: RoundPageParts)
           : ''
       }
       ${(parts.answering ?? []).map((a) => answerPart(ctx, round, a, parts.formAnyway ?? false, parts.terms ?? []))}
+      ${
+        parts.published?.length
+          ? html`<h2>${v.publishedAnswers}</h2>
+      <ul class="published-answers">${parts.published.map(
+        (a) =>
+          html`<li><p>${fill(v.publishedAnswer, { country: countryName(a.country, lang), date: ctx.ui.date(a.submittedAt!) })}</p>
+            <p>${v.legalTexts}:</p>${answerFilesList(ctx, a.files)}</li>`,
+      )}</ul>`
+          : ''
+      }
       ${s ? secretariatPart(ctx, round, s) : ''}
       ${
         parts.answersFor.length && round.state !== 'published'
@@ -157,7 +176,8 @@ function answerPart(
     return html`<section class="registry-answer">${heading}
       <p role="status">${fill(v.submittedAt, { date: ctx.ui.instant(answer.submittedAt!, round.timeZone) })}</p>
       <p>${v.receiptLabel} <code class="receipt">${answer.receipt}</code></p>
-      ${marked}</section>`;
+      ${marked}
+      <h3>${v.legalTexts}</h3>${answerFilesList(ctx, answer.files)}</section>`;
   if (!own.open && !formAnyway)
     return html`<section class="registry-answer">${heading}<p>${v.closedForYou}</p></section>`;
   const fallback = round.languages[0] ?? 'en';
@@ -174,7 +194,7 @@ function answerPart(
   return html`<section class="registry-answer">${heading}
     <p>${fill(v.closesFor, { closes: ctx.ui.instant(own.closesAt, round.timeZone) })}</p>
     ${answer ? html`<p role="status">${v.draftKept}</p>` : ''}${marked}
-    <form class="stack" method="post" action="/registry/rounds/${round.id}/answers">
+    <form class="stack" method="post" action="/registry/rounds/${round.id}/answers" enctype="multipart/form-data">
       ${csrfField(ctx)}
       <input type="hidden" name="organisationId" value="${organisation.id}" />
       <label>${v.answerLanguage}<input name="language" value="${chosenLanguage}" list="languages-${organisation.id}" aria-describedby="language-help-${organisation.id}" maxlength="35" required autocomplete="off" /></label>
@@ -198,6 +218,17 @@ function answerPart(
         measureFields(ctx, terms, i, fill(v.measureN, { n: ctx.ui.n(i + 1) }), m, true),
       )}
       ${measureFields(ctx, terms, answer?.measures.length ?? 0, v.addMeasure, {}, false)}
+      <h3>${v.legalTexts}</h3>
+      ${
+        answer?.files.length
+          ? html`<ul class="answer-files">${answer.files.map(
+              (f) =>
+                html`<li><a href="${f.href}" download><bdi>${f.filename}</bdi></a> (${fill(v.fileSize, { kb: ctx.ui.n(Math.ceil(f.size / 1024)) })})
+                  <label><input type="checkbox" name="removeFiles" value="${f.id}" /> ${v.removeFile}</label></li>`,
+            )}</ul>`
+          : ''
+      }
+      ${legalTextField(ctx)}
       <button type="submit" name="action" value="draft">${v.saveDraft}</button>
       <button type="submit" name="action" value="submit">${v.submitAnswer}</button>
     </form></section>`;
@@ -279,4 +310,21 @@ function measureFields(
     <label>${r.note}<textarea name="${n('note')}" rows="2" maxlength="2000" dir="auto">${text(m.note)}</textarea></label>
     ${removable ? html`<label><input type="checkbox" name="${n('remove')}" value="yes" /> ${v.removeMeasure}</label>` : ''}
   </fieldset>`;
+}
+
+/** The answer form's file field, its limits written beside it in the reader's language. */
+function legalTextField(ctx: PageContext): Markup {
+  const v = ctx.ui.m.registry.views.rounds;
+  const size = `${attachmentMaxBytes / 1048576} MB`;
+  return fileField({
+    name: 'files',
+    label: v.legalTexts,
+    help: fill(v.filesField, { size, count: ctx.ui.n(attachmentMaxCount) }),
+    accept: acceptOf(legalTextKinds),
+    maxBytes: attachmentMaxBytes,
+    maxCount: attachmentMaxCount,
+    tooLarge: fill(v.fileTooLarge, { max: size }),
+    tooMany: fill(v.fileTooMany, { count: ctx.ui.n(attachmentMaxCount) }),
+    wrongType: v.fileWrongType,
+  });
 }

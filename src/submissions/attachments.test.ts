@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { isPlenumError, type ErrorCode } from '../errors.ts';
 import { buildDocx, docxParagraph, docxRun } from '../imports/parser/docx.builder.ts';
-import { checkAttachment, inspectAttachment } from './attachments.ts';
+import { checkAttachment, inspectAttachment, legalTextKinds } from './attachments.ts';
 import {
   buildDocxDeclaringLess,
   buildDocxOfEmptyParts,
@@ -58,4 +58,31 @@ test('a check that takes longer than its time limit is refused, and the next one
   await refusedWith(inspectAttachment('slow.docx', real, 0), 'ATTACHMENT_UNSAFE', /too long/);
   const again = await inspectAttachment('slow.docx', real);
   assert.equal(again.kind, 'docx');
+});
+
+test('UTF-8 text and HTML are told by their bytes: a legal text may be one, a submission’s attachment may not', async () => {
+  const text = Buffer.from('Art. 1º — Lei nº 12.965.\r\n\tParágrafo único.\f\n', 'utf8');
+  const page = Buffer.from('\uFEFF  <!-- portal -->\n<!DOCTYPE html><html><p>Decreto</p></html>');
+  assert.equal(
+    (await checkAttachment('lei.txt', text, legalTextKinds)).mediaType,
+    'text/plain; charset=utf-8',
+  );
+  assert.equal(
+    (await checkAttachment('decreto.htm', page, legalTextKinds)).mediaType,
+    'text/html; charset=utf-8',
+  );
+  await refusedWith(
+    checkAttachment('lei.txt', text),
+    'ATTACHMENT_TYPE',
+    /is not a PDF, DOCX or ODT file/,
+  );
+  // Not UTF-8, or with control characters: not text, whatever the name says.
+  const latin1 = Buffer.from([0x4c, 0x65, 0x69, 0xe7, 0x0a]);
+  const controls = Buffer.from('text\u0000with a NUL\n', 'utf8');
+  for (const bytes of [latin1, controls])
+    await refusedWith(
+      checkAttachment('x.txt', bytes, legalTextKinds),
+      'ATTACHMENT_TYPE',
+      /is not a PDF, DOCX, ODT, TXT or HTML file/,
+    );
 });

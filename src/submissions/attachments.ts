@@ -13,12 +13,39 @@ export const attachmentMaxBytes = 5 * 1024 * 1024;
 /** The most attachments one submission carries. */
 export const attachmentMaxCount = 5;
 
-/** The media types accepted, by the kind the bytes show. */
+/** The media types of the files plenum recognises, by the kind the bytes show. */
 export const attachmentTypes = {
   pdf: 'application/pdf',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   odt: 'application/vnd.oasis.opendocument.text',
+  txt: 'text/plain; charset=utf-8',
+  html: 'text/html; charset=utf-8',
 } as const;
+
+/** A kind of file the bytes show. */
+export type AttachmentKind = keyof typeof attachmentTypes;
+
+/** What a submission's attachments may be. */
+export const submissionAttachmentKinds: readonly AttachmentKind[] = ['pdf', 'docx', 'odt'];
+
+/**
+ * What a legal text attached to a registry answer may be: legislation portals publish plain text
+ * and HTML as often as PDF, so those are accepted too (UTF-8 only, checked byte by byte).
+ */
+export const legalTextKinds: readonly AttachmentKind[] = ['pdf', 'docx', 'odt', 'txt', 'html'];
+
+/** The names of some kinds, for a message: "PDF, DOCX or ODT". */
+export function kindNames(kinds: readonly AttachmentKind[]): string {
+  const names = kinds.map((k) => k.toUpperCase());
+  return names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names.at(-1)}` : names.join('');
+}
+
+/** The file field's `accept`: the extensions and media types of some kinds. */
+export function acceptOf(kinds: readonly AttachmentKind[]): string {
+  const extensions = kinds.flatMap((k) => (k === 'html' ? ['.html', '.htm'] : [`.${k}`]));
+  const types = kinds.map((k) => attachmentTypes[k].split(';')[0]!);
+  return [...extensions, ...types].join(',');
+}
 
 /** An attachment checked and ready to store. */
 export interface CheckedAttachment {
@@ -41,14 +68,37 @@ export const attachmentCheckMs = 2_000;
 
 const odtMime = Buffer.from('mimetypeapplication/vnd.oasis.opendocument.text');
 
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+/** The start of an HTML document: a doctype or an html element, after comments and white space. */
+const htmlStart = /^(?:\s|<!--[\s\S]*?-->)*<(?:!doctype\s+html|html)[\s>]/i;
+
 /**
- * What the bytes are: 'pdf', 'docx', 'odt', or undefined for anything else. Synchronous and
+ * 'html' or 'txt' for bytes that are UTF-8 text without control characters (tab, line ends and
+ * form feed aside), else undefined: a binary file renamed .txt is not text.
+ */
+function sniffText(bytes: Buffer): 'txt' | 'html' | undefined {
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    return undefined;
+  }
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // Tab, line feed, form feed and carriage return are text; other C0 controls and DEL are not.
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 12 && c !== 13) || c === 127) return undefined;
+  }
+  return htmlStart.test(text.replace(/^\uFEFF/, '').slice(0, 4096)) ? 'html' : 'txt';
+}
+
+/**
+ * What the bytes are: 'pdf', 'docx', 'odt', 'txt', 'html', or undefined for anything else. Synchronous and
  * bounded by `attachmentZipLimits`; throws ZipRefused for an archive beyond them. Run it through
  * {@link inspectAttachment}, which keeps it off the event loop.
  */
-export function sniffAttachment(bytes: Buffer): keyof typeof attachmentTypes | undefined {
+export function sniffAttachment(bytes: Buffer): AttachmentKind | undefined {
   if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') return 'pdf';
-  if (bytes.length < 30 || bytes.readUInt32LE(0) !== 0x04034b50) return undefined;
+  if (bytes.length < 30 || bytes.readUInt32LE(0) !== 0x04034b50) return sniffText(bytes);
   const names = new Set(inspectZip(bytes, attachmentZipLimits).map((e) => e.name));
   // ODF requires an uncompressed "mimetype" entry first; we also ask for its content.xml.
   if (bytes.subarray(30, 30 + odtMime.length).equals(odtMime) && names.has('content.xml'))
@@ -59,7 +109,7 @@ export function sniffAttachment(bytes: Buffer): keyof typeof attachmentTypes | u
 
 /** What a worker thread answers about an attachment. */
 export type AttachmentVerdict =
-  { kind: keyof typeof attachmentTypes | undefined; sha256: string } | { refused: string };
+  { kind: AttachmentKind | undefined; sha256: string } | { refused: string };
 
 /** Threads inspecting at once: the machine's other cores stay for requests. */
 const inspectionThreads = 2;
@@ -110,7 +160,7 @@ export async function inspectAttachment(
   name: string,
   bytes: Buffer,
   timeLimitMs = attachmentCheckMs,
-): Promise<{ kind: keyof typeof attachmentTypes | undefined; sha256: string }> {
+): Promise<{ kind: AttachmentKind | undefined; sha256: string }> {
   const worker = await takeThread();
   let healthy = false;
   try {
@@ -151,8 +201,15 @@ export function cleanFilename(name: string): string {
   return cleaned || 'attachment';
 }
 
-/** Checks an uploaded file's size and type; throws ATTACHMENT_TOO_LARGE or ATTACHMENT_TYPE. */
-export async function checkAttachment(filename: string, bytes: Buffer): Promise<CheckedAttachment> {
+/**
+ * Checks an uploaded file's size and type (one of `kinds`, a submission's by default); throws
+ * ATTACHMENT_TOO_LARGE, ATTACHMENT_TYPE or ATTACHMENT_UNSAFE.
+ */
+export async function checkAttachment(
+  filename: string,
+  bytes: Buffer,
+  kinds: readonly AttachmentKind[] = submissionAttachmentKinds,
+): Promise<CheckedAttachment> {
   const name = cleanFilename(filename);
   if (bytes.length > attachmentMaxBytes) {
     throw new PlenumError(
@@ -162,7 +219,8 @@ export async function checkAttachment(filename: string, bytes: Buffer): Promise<
   }
   if (bytes.length === 0) throw new PlenumError('ATTACHMENT_TYPE', `"${name}" is empty.`);
   const { kind, sha256 } = await inspectAttachment(name, bytes);
-  if (!kind) throw new PlenumError('ATTACHMENT_TYPE', `"${name}" is not a PDF, DOCX or ODT file.`);
+  if (!kind || !kinds.includes(kind))
+    throw new PlenumError('ATTACHMENT_TYPE', `"${name}" is not a ${kindNames(kinds)} file.`);
   return {
     filename: name,
     mediaType: attachmentTypes[kind],

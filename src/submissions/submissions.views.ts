@@ -16,9 +16,15 @@ import {
 } from '../organisations/organisations.schema.ts';
 import { unLanguages } from '../text/detect-language.ts';
 import type { PageContext } from '../web/page-context.ts';
+import { fileField } from '../web/view-parts.ts';
 import { fill, localAddress, shortList } from '../web/i18n.ts';
 import { csrfField, directionOf, languageName, page, type Markup } from '../web/layout.ts';
-import { attachmentMaxBytes, attachmentMaxCount } from './attachments.ts';
+import {
+  acceptOf,
+  attachmentMaxBytes,
+  attachmentMaxCount,
+  submissionAttachmentKinds,
+} from './attachments.ts';
 import {
   rejectionReasons,
   type CampaignGroup,
@@ -216,26 +222,21 @@ function paragraphPicker(
   </fieldset>`;
 }
 
-/** Attachment field types: what the server accepts (attachments.ts), by extension and media type. */
-const attachmentTypes =
-  '.pdf,.docx,.odt,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.oasis.opendocument.text';
-
-/**
- * The attachment field with its limits written beside it; plenum.js checks the chosen files
- * against the same limits (data-max-bytes, data-max-count) before anything is sent, and the
- * server checks them always.
- */
+/** The attachment field with its limits written beside it (checked by plenum.js, and the server always). */
 function attachmentField(ctx: PageContext): Markup {
   const m = ctx.ui.m.submissions;
   const size = `${attachmentMaxBytes / 1048576} MB`;
-  return html`<div class="field attachments">
-    <label for="attachments">${m.attachments}</label>
-    <p class="help" id="attachments-help">${fill(m.formAttachments, { size, count: attachmentMaxCount })}</p>
-    <input type="file" id="attachments" name="attachments" multiple accept="${attachmentTypes}" aria-describedby="attachments-help attachments-check"
-      data-max-bytes="${attachmentMaxBytes}" data-max-count="${attachmentMaxCount}"
-      data-too-large="${fill(m.formAttachmentTooLarge, { max: size })}" data-too-many="${fill(m.formAttachmentTooMany, { count: attachmentMaxCount })}" data-wrong-type="${m.formAttachmentWrongType}" />
-    <p class="problem" id="attachments-check" role="alert" hidden></p>
-  </div>`;
+  return fileField({
+    name: 'attachments',
+    label: m.attachments,
+    help: fill(m.formAttachments, { size, count: attachmentMaxCount }),
+    accept: acceptOf(submissionAttachmentKinds),
+    maxBytes: attachmentMaxBytes,
+    maxCount: attachmentMaxCount,
+    tooLarge: fill(m.formAttachmentTooLarge, { max: size }),
+    tooMany: fill(m.formAttachmentTooMany, { count: attachmentMaxCount }),
+    wrongType: m.formAttachmentWrongType,
+  });
 }
 
 /** The submission form of a period. */

@@ -80,3 +80,36 @@ export function contentString(
   if (ctx.ui.lang === 'en') return original;
   return ctx.translations?.find(subject.type, subject.id, subject.field) ?? original;
 }
+
+/** What a file field says and checks: its limits, written beside it and checked by plenum.js. */
+export interface FileFieldParts {
+  /** The input's id and name. */
+  name: string;
+  label: string;
+  /** The limits in the reader's language, shown beside the field. */
+  help: string;
+  /** The extensions and media types the server accepts. */
+  accept: string;
+  maxBytes: number;
+  maxCount: number;
+  /** Messages plenum.js shows before anything is sent ({n}, {name} filled in there). */
+  tooLarge: string;
+  tooMany: string;
+  wrongType: string;
+}
+
+/**
+ * A file field with its limits written beside it; plenum.js checks the chosen files against the
+ * same limits (data-max-bytes, data-max-count, accept) before anything is sent, and the server
+ * checks them always. The form carrying it posts multipart/form-data.
+ */
+export function fileField(f: FileFieldParts): Markup {
+  return html`<div class="field attachments">
+    <label for="${f.name}">${f.label}</label>
+    <p class="help" id="${f.name}-help">${f.help}</p>
+    <input type="file" id="${f.name}" name="${f.name}" multiple accept="${f.accept}" aria-describedby="${f.name}-help ${f.name}-check"
+      data-max-bytes="${f.maxBytes}" data-max-count="${f.maxCount}"
+      data-too-large="${f.tooLarge}" data-too-many="${f.tooMany}" data-wrong-type="${f.wrongType}" />
+    <p class="problem" id="${f.name}-check" role="alert" hidden></p>
+  </div>`;
+}

@@ -29,6 +29,8 @@ import * as registrySpanCovering from './0030-registry-span-covering.ts';
 import * as registryCellCounts from './0031-registry-cell-counts.ts';
 import * as briefingJobs from './0032-briefing-jobs.ts';
 import * as tokenUses from './0033-token-uses.ts';
+import * as registryAnswerFiles from './0036-registry-answer-files.ts';
+import * as fictionalStates from './0037-fictional-states.ts';
 
 /** The migrations by name, for Kysely's Migrator. */
 export const migrations: Record<string, Migration> = {
@@ -61,4 +63,6 @@ export const migrations: Record<string, Migration> = {
   '0031-registry-cell-counts': registryCellCounts,
   '0032-briefing-jobs': briefingJobs,
   '0033-token-uses': tokenUses,
+  '0036-registry-answer-files': registryAnswerFiles,
+  '0037-fictional-states': fictionalStates,
 };

@@ -79,6 +79,8 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
       'يجب أن تكون المرفقات ملفات PDF أو DOCX أو ODT، ومحتوى هذا الملف ليس من أيٍّ منها.',
     MODERATION_CONFLICT: 'حالة هذه المساهمة لا تسمح بهذا الإجراء.',
     ATTACHMENT_NOT_FOUND: 'لا يوجد مرفق بهذا المعرّف.',
+    LEGAL_TEXT_TYPE:
+      'يجب أن يكون النص القانوني ملف PDF أو DOCX أو ODT أو نصاً عادياً (UTF-8) أو HTML، ومحتوى هذا الملف ليس من أيٍّ منها.',
     MEETING_NOT_FOUND: 'لا يوجد اجتماع بهذا المعرّف.',
     MEETING_CHANGED:
       'غيّر شخص آخر هذا الاجتماع أثناء تعديلك له: لم يُحفظ أي شيء. أعد تحميل الصفحة وأدخل تعديلك مرة أخرى.',
@@ -179,6 +181,8 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
     ATTACHMENT_TYPE: '附件必须是 PDF、DOCX 或 ODT 文件；此文件的内容不属于其中任何一种。',
     MODERATION_CONFLICT: '此提交材料当前所处的状态不允许执行此操作。',
     ATTACHMENT_NOT_FOUND: '没有具有此编号的附件。',
+    LEGAL_TEXT_TYPE:
+      '法律文本必须是 PDF、DOCX、ODT、纯文本（UTF-8）或 HTML 文件；此文件的内容不属于其中任何一种。',
     MEETING_NOT_FOUND: '没有具有此编号的会议。',
     MEETING_CHANGED:
       '在您编辑期间，其他人更改了此会议：未存储任何内容。请重新加载页面后再次进行更改。',
@@ -300,6 +304,8 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
       'Les pièces jointes doivent être des fichiers PDF, DOCX ou ODT ; le contenu de ce fichier ne correspond à aucun de ces formats.',
     MODERATION_CONFLICT: 'L’état de cette contribution ne permet pas cette action.',
     ATTACHMENT_NOT_FOUND: 'Aucune pièce jointe ne porte cet identifiant.',
+    LEGAL_TEXT_TYPE:
+      'Un texte juridique doit être un fichier PDF, DOCX, ODT, texte brut (UTF-8) ou HTML ; le contenu de ce fichier ne correspond à aucun de ces formats.',
     MEETING_NOT_FOUND: 'Aucune réunion ne porte cet identifiant.',
     MEETING_CHANGED:
       'Quelqu’un d’autre a modifié cette réunion pendant que vous la modifiiez : rien n’a été enregistré. Rechargez la page et refaites votre modification.',
@@ -422,6 +428,8 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
       'Вложения должны быть файлами PDF, DOCX или ODT; содержимое этого файла не соответствует ни одному из этих форматов.',
     MODERATION_CONFLICT: 'Текущий статус этого материала не позволяет выполнить это действие.',
     ATTACHMENT_NOT_FOUND: 'Вложения с таким идентификатором нет.',
+    LEGAL_TEXT_TYPE:
+      'Правовой текст должен быть файлом PDF, DOCX, ODT, простым текстом (UTF-8) или HTML; содержимое этого файла не соответствует ни одному из этих форматов.',
     MEETING_NOT_FOUND: 'Заседания с таким идентификатором нет.',
     MEETING_CHANGED:
       'Пока вы редактировали это заседание, его изменил кто-то другой: ничего не сохранено. Перезагрузите страницу и внесите изменение снова.',
@@ -543,6 +551,8 @@ export const errorMessages: Record<'ar' | 'zh' | 'fr' | 'ru' | 'es', Record<Erro
       'Los archivos adjuntos deben ser archivos PDF, DOCX u ODT; el contenido de este archivo no corresponde a ninguno de esos formatos.',
     MODERATION_CONFLICT: 'El estado de esta comunicación no permite esta acción.',
     ATTACHMENT_NOT_FOUND: 'No hay ningún archivo adjunto con este identificador.',
+    LEGAL_TEXT_TYPE:
+      'Un texto jurídico debe ser un archivo PDF, DOCX, ODT, de texto sin formato (UTF-8) o HTML; el contenido de este archivo no corresponde a ninguno de esos formatos.',
     MEETING_NOT_FOUND: 'No hay ninguna reunión con este identificador.',
     MEETING_CHANGED:
       'Otra persona modificó esta reunión mientras usted la editaba: no se guardó nada. Vuelva a cargar la página y haga de nuevo su cambio.',
