@@ -5,9 +5,9 @@
  * (submitted answers only); before, the secretariat's (drafts too, marked by their status).
  */
 import { stringify } from 'csv-stringify/sync';
-import JSZip from 'jszip';
 import { requireRole, type Viewer } from '../accounts/accounts.schema.ts';
 import type { Db } from '../db/database.ts';
+import { zipFiles } from '../exchange/zip-stream.ts';
 import { findCountry } from '../organisations/countries.ts';
 import { registryLanguages } from './registry.data.ts';
 import { measureStatuses } from './registry.schema.ts';
@@ -124,10 +124,8 @@ export async function roundOpenData(
   const measuresCsv = stringify([measureColumns, ...measureRows], { record_delimiter: '\r\n' });
   const answerColumns = answersCsv.slice(0, answersCsv.indexOf('\r\n')).split(',');
 
-  const zip = new JSZip();
-  // A fixed date for every entry: the same round gives the same bytes.
-  const date = new Date(round.publishedAt ?? now.toISOString());
-  const add = (path: string, content: string) => zip.file(path, content, { date });
+  const files: { name: string; content: string }[] = [];
+  const add = (name: string, content: string) => files.push({ name, content });
   add('README.md', readme(round, answers.length, measures.length, now));
   add(
     'datapackage.json',
@@ -200,9 +198,9 @@ export async function roundOpenData(
   );
   add('measures.csv', measuresCsv);
   add('measures.json', `${JSON.stringify(measures, null, 2)}\n`);
-  const bytes = new Uint8Array(
-    await zip.generateAsync({ type: 'arraybuffer', compression: 'DEFLATE' }),
-  );
+  // Written by the same ZIP writer as the consultation's data package; a fixed date for every
+  // entry, so the same round gives the same bytes.
+  const bytes = await zipFiles(files, new Date(round.publishedAt ?? now.toISOString()));
   return { bytes, filename: `plenum-round-${round.id}.zip` };
 }
 

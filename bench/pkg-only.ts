@@ -1,0 +1,2 @@
+import { benchDataPackage } from './interchange.ts';
+await benchDataPackage('sqlite');
