@@ -52,10 +52,11 @@ function eachPage(
   db: Db,
   periodId: string,
   allStatuses: boolean,
+  pageSize: number | undefined,
   rowsOf: (ids: string[]) => Promise<Record<string, unknown>[]>,
 ): () => AsyncIterable<Record<string, unknown>> {
   return async function* () {
-    for await (const ids of iteratePackageSubmissionPages(db, periodId, allStatuses))
+    for await (const ids of iteratePackageSubmissionPages(db, periodId, allStatuses, pageSize))
       yield* await rowsOf(ids);
   };
 }
@@ -66,12 +67,16 @@ export function attachmentPath(id: string, filename: string): string {
   return `attachments/${id}/${name === '.' || name === '..' ? 'attachment' : name}`;
 }
 
-/** The data package of a comment period, as the viewer may read it. */
+/**
+ * The data package of a comment period, as the viewer may read it; `pageSize` (submissions read
+ * per statement, a thousand by default) changes how it is read, never what it holds.
+ */
 export async function consultationPackage(
   db: Db,
   viewer: Viewer | null,
   periodRef: string,
   now: Date,
+  { pageSize }: { pageSize?: number } = {},
 ): Promise<ConsultationPackage> {
   const { period, process, document: raw } = await getPeriodAtAddress(db, viewer, periodRef, now);
   const document = readableDocument(viewer, raw);
@@ -80,7 +85,7 @@ export async function consultationPackage(
   const periodId = period.id;
   const counts = await getPeriodCounts(db, periodId);
   const pages = (rowsOf: (ids: string[]) => Promise<Record<string, unknown>[]>) =>
-    eachPage(db, periodId, all, rowsOf);
+    eachPage(db, periodId, all, pageSize, rowsOf);
   const resources: PackageResource[] = [
     {
       name: 'consultation',
@@ -418,7 +423,7 @@ export async function consultationPackage(
   // The attachments' files last, each a resource of its own, found a page of submissions at a time.
   async function* withAttachmentFiles(): AsyncGenerator<PackageResource | PackageFile> {
     yield* resources;
-    for await (const ids of iteratePackageSubmissionPages(db, periodId, all))
+    for await (const ids of iteratePackageSubmissionPages(db, periodId, all, pageSize))
       for (const a of await findPackageAttachments(db, ids))
         yield {
           name: `attachment-${a.id.toLowerCase()}`,

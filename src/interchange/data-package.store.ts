@@ -201,7 +201,9 @@ export async function findPackageAnchors(db: Db, ids: string[]): Promise<Package
 export async function findPackageCosigners(
   db: Db,
   ids: string[],
-): Promise<{ submission_id: string; organisation_id: string; organisation: string; state: string }[]> {
+): Promise<
+  { submission_id: string; organisation_id: string; organisation: string; state: string }[]
+> {
   return db
     .selectFrom('submission_cosigners as c')
     .innerJoin('organisations as o', 'o.id', 'c.organisation_id')

@@ -295,11 +295,11 @@ export async function loadSubmissions(db: Db, ids: string[]): Promise<Submission
       periodId: row.period_id,
       organisation,
       cosigners: (cosignersOf.get(id) ?? []).flatMap((c) => {
-          const o = organisations.get(c.organisation_id);
-          return o
-            ? [{ organisation: o, state: c.state as 'invited' | 'confirmed' | 'declined' }]
-            : [];
-        }),
+        const o = organisations.get(c.organisation_id);
+        return o
+          ? [{ organisation: o, state: c.state as 'invited' | 'confirmed' | 'declined' }]
+          : [];
+      }),
       affiliation: row.affiliation,
       title: row.title,
       body: row.body,
@@ -309,12 +309,12 @@ export async function loadSubmissions(db: Db, ids: string[]): Promise<Submission
       statusNote: row.status_note,
       anchors: (anchorsOf.get(id) ?? []).map((a) => toAnchor(a, histories.get(a.id) ?? [])),
       attachments: (attachmentsOf.get(id) ?? []).map((a) => ({
-          id: a.id,
-          filename: a.filename,
-          mediaType: a.media_type,
-          size: Number(a.size),
-          sha256: a.sha256,
-        })),
+        id: a.id,
+        filename: a.filename,
+        mediaType: a.media_type,
+        size: Number(a.size),
+        sha256: a.sha256,
+      })),
       contentSha256: row.content_sha256,
       fingerprintVersion: row.fingerprint_version === 1 ? 1 : 2,
       receivedAt: row.received_at,

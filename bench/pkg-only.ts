@@ -1,2 +1,0 @@
-import { benchDataPackage } from './interchange.ts';
-await benchDataPackage('sqlite');
