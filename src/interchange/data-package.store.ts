@@ -31,21 +31,23 @@ export async function* iteratePeriodEvents(
         .selectFrom('events as e')
         .select(['e.id', 'e.at', 'e.action', 'e.subject_type', 'e.subject_id'])
         .where('e.subject_type', '=', subject)
-        .where((eb) =>
-          eb.or([
-            eb('e.at', '>', after.at),
-            eb.and([eb('e.at', '=', after.at), eb('e.id', '>', after.id)]),
-          ]),
-        );
+        // A range on the index's time, then the cursor's tie-break on the id.
+        .where('e.at', '>=', after.at)
+        .where((eb) => eb.or([eb('e.at', '>', after.at), eb('e.id', '>', after.id)]));
       if (subject === 'comment_period') q = q.where('e.subject_id', '=', periodId);
-      else {
-        let own = db
-          .selectFrom('submissions as s')
-          .select('s.id')
-          .where('s.period_id', '=', periodId);
-        if (!allStatuses) own = own.where('s.status', '=', 'published');
-        q = q.where('e.subject_id', 'in', own);
-      }
+      else
+        // Each event's submission looked up by its key as the index on (subject_type, at, id)
+        // is walked in order: a page reads about a page of rows (an IN list of the period's
+        // submissions had every page gather and sort all their events).
+        q = q.where(({ exists, selectFrom }) =>
+          exists(
+            selectFrom('submissions as s')
+              .select('s.id')
+              .whereRef('s.id', '=', 'e.subject_id')
+              .where('s.period_id', '=', periodId)
+              .$if(!allStatuses, (sq) => sq.where('s.status', '=', 'published')),
+          ),
+        );
       const rows = await q.orderBy('e.at').orderBy('e.id').limit(1000).execute();
       for (const r of rows)
         yield {

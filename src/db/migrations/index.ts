@@ -28,6 +28,7 @@ import * as transparencyHashIndex from './0027-transparency-hash-index.ts';
 import * as registrySpanCovering from './0030-registry-span-covering.ts';
 import * as registryCellCounts from './0031-registry-cell-counts.ts';
 import * as briefingJobs from './0032-briefing-jobs.ts';
+import * as eventsBySubjectTypeAndTime from './0035-events-by-subject-type-and-time.ts';
 
 /** The migrations by name, for Kysely's Migrator. */
 export const migrations: Record<string, Migration> = {
@@ -59,4 +60,5 @@ export const migrations: Record<string, Migration> = {
   '0030-registry-span-covering': registrySpanCovering,
   '0031-registry-cell-counts': registryCellCounts,
   '0032-briefing-jobs': briefingJobs,
+  '0035-events-by-subject-type-and-time': eventsBySubjectTypeAndTime,
 };
