@@ -1,9 +1,10 @@
 /**
  * A Frictionless Data Package (https://specs.frictionlessdata.io/data-package/) written as one
  * streamed ZIP: each resource a CSV (RFC 4180, header row, CRLF, UTF-8 without a BOM) or a JSON
- * array of objects, both described by a Table Schema, and `datapackage.json` last, with each
- * file's size and SHA-256 counted as it was written. Reusable by any feature: give it the
- * resources as async row sources.
+ * array of objects, both described by a Table Schema, or any other file (an attachment) described
+ * by its path and media type, and `datapackage.json` last, with each file's size and SHA-256
+ * counted as it was written. Reusable by any feature: give it the resources as async row or byte
+ * sources; nothing is held whole.
  */
 import { createHash } from 'node:crypto';
 import { stringify } from 'csv-stringify/sync';
@@ -34,6 +35,18 @@ export interface PackageResource {
   foreignKeys?: { fields: string[]; reference: { resource: string; fields: string[] } }[];
   /** The rows, as objects keyed by field name, read when the archive reaches the file. */
   rows: () => AsyncIterable<Record<string, unknown>>;
+}
+
+/** A file of the package that is not a table (an attachment): its bytes, read when reached. */
+export interface PackageFile {
+  /** Lower-case name, unique in the package (`attachment-…`). */
+  name: string;
+  /** Where it is in the ZIP (`attachments/{id}/{filename}`). */
+  path: string;
+  mediatype: string;
+  title?: string;
+  description?: string;
+  bytes: () => AsyncIterable<Uint8Array>;
 }
 
 /** What the package says of itself. */
@@ -87,7 +100,23 @@ async function* fileBytes(resource: PackageResource): AsyncGenerator<Uint8Array>
   yield flush(true);
 }
 
-/** The Data Resource descriptor of a written resource. */
+/** The Data Resource descriptor of a written file that is not a table. */
+function describeFile(
+  file: PackageFile,
+  written: { bytes: number; hash: string },
+): Record<string, unknown> {
+  return {
+    name: file.name,
+    path: file.path,
+    ...(file.title ? { title: file.title } : {}),
+    ...(file.description ? { description: file.description } : {}),
+    mediatype: file.mediatype,
+    bytes: written.bytes,
+    hash: `sha256:${written.hash}`,
+  };
+}
+
+/** The Data Resource descriptor of a written table. */
 function describe(
   resource: PackageResource,
   written: { bytes: number; hash: string },
@@ -122,32 +151,40 @@ function describe(
 }
 
 /**
- * The package as a ZIP byte stream: every resource's file in order, then `datapackage.json`
- * describing them (written last, so it can give each file's size and hash).
+ * The package as a ZIP byte stream: every resource's file in the order given (a later one may be
+ * found by a query as the archive is written), then `datapackage.json` describing them (written
+ * last, so it can give each file's size and hash).
  */
 export function dataPackageZip(
   description: PackageDescription,
-  resources: PackageResource[],
+  resources: Iterable<PackageResource | PackageFile> | AsyncIterable<PackageResource | PackageFile>,
 ): AsyncGenerator<Uint8Array> {
   const described: Record<string, unknown>[] = [];
+  let tabular = true;
   async function* entries(): AsyncGenerator<ZipEntry> {
-    for (const resource of resources) {
+    for await (const resource of resources) {
+      const file = 'bytes' in resource ? resource : undefined;
+      if (file) tabular = false;
       const hash = createHash('sha256');
       let bytes = 0;
       yield {
-        name: `${resource.name}.${resource.format}`,
+        name: file ? file.path : `${resource.name}.${(resource as PackageResource).format}`,
         data: (async function* () {
-          for await (const chunk of fileBytes(resource)) {
+          for await (const chunk of file ? file.bytes() : fileBytes(resource as PackageResource)) {
             hash.update(chunk);
             bytes += chunk.length;
             yield chunk;
           }
-          described.push(describe(resource, { bytes, hash: hash.digest('hex') }));
+          const written = { bytes, hash: hash.digest('hex') };
+          described.push(
+            file ? describeFile(file, written) : describe(resource as PackageResource, written),
+          );
         })(),
       };
     }
     const descriptor = {
-      profile: 'tabular-data-package',
+      // A package with files that are not tables (attachments) is a plain data package.
+      profile: tabular ? 'tabular-data-package' : 'data-package',
       ...description,
       resources: described,
     };

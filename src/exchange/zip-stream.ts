@@ -61,7 +61,8 @@ export async function* zipStream(
       }
     };
     const deflater = Readable.from(counted()).pipe(
-      createDeflateRaw({ level: constants.Z_BEST_SPEED }),
+      // Large output chunks: each chunk is a round trip to the thread pool.
+      createDeflateRaw({ level: constants.Z_BEST_SPEED, chunkSize: 1 << 18 }),
     );
     for await (const out of deflater as AsyncIterable<Buffer>) {
       packed += out.length;
@@ -140,4 +141,33 @@ export async function* zipStream(
   end.writeUInt32LE(Math.min(directorySize, MAX32), 12);
   end.writeUInt32LE(Math.min(directoryAt, MAX32), 16);
   yield end;
+}
+
+/**
+ * A small archive of files known whole (a README, a descriptor, a few exports) as one byte array,
+ * in the order given: the same writer as the streamed archives, for callers that send it whole.
+ */
+export async function zipFiles(
+  files: { name: string; content: string | Uint8Array }[],
+  modified: Date = new Date(),
+): Promise<Uint8Array<ArrayBuffer>> {
+  const encoder = new TextEncoder();
+  async function* entries(): AsyncGenerator<ZipEntry> {
+    for (const file of files)
+      yield {
+        name: file.name,
+        data: (async function* () {
+          yield typeof file.content === 'string' ? encoder.encode(file.content) : file.content;
+        })(),
+      };
+  }
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of zipStream(entries(), modified)) chunks.push(chunk);
+  const bytes = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.length;
+  }
+  return bytes;
 }

@@ -2,9 +2,11 @@
  * A whole consultation as one Frictionless Data Package (issue 17, point 6): the draft's versions
  * in every language with their blocks, the submissions (JSON with everything nested, and flat
  * CSV), their anchors with each anchor's history across versions, co-signers, attachments (their
- * descriptions and hashes), receipts, the moderation counts and the events; streamed, with no
- * cap. What a reader may see is what the exports show: published submissions, or every one for
- * the process's staff.
+ * descriptions and hashes, and the files themselves under `attachments/{id}/{filename}`),
+ * receipts, the moderation counts and the events; streamed, with no cap. Each file walks the
+ * period's submission ids a page at a time and reads only its own columns for the page, so memory
+ * stays flat whatever the consultation's size. What a reader may see is what the exports show:
+ * published submissions, or every one for the process's staff.
  */
 import type { Viewer } from '../accounts/accounts.schema.ts';
 import { canModerate } from '../consultations/consultations.policy.ts';
@@ -13,10 +15,28 @@ import type { Db } from '../db/database.ts';
 import { listBlocksOf } from '../documents/documents.service.ts';
 import { readableDocument } from '../documents/documents.policy.ts';
 import { PlenumError } from '../errors.ts';
-import { dataPackageZip, type PackageResource } from '../exchange/data-package.ts';
+import {
+  dataPackageZip,
+  type PackageFile,
+  type PackageResource,
+} from '../exchange/data-package.ts';
+import { cleanFilename } from '../submissions/attachments.ts';
 import type { Submission } from '../submissions/submissions.schema.ts';
-import { getPeriodCounts, iterateSubmissions } from '../submissions/submissions.service.ts';
-import { iteratePeriodEvents } from './data-package.store.ts';
+import {
+  getPeriodCounts,
+  readAnchorHistories,
+  readSubmissionsByIds,
+} from '../submissions/submissions.service.ts';
+import {
+  findAttachmentContent,
+  findPackageAnchors,
+  findPackageAttachments,
+  findPackageCosigners,
+  findPackageReceipts,
+  findPackageSubmissions,
+  iteratePackageSubmissionPages,
+  iteratePeriodEvents,
+} from './data-package.store.ts';
 
 /** A consultation's data package: its file name and its bytes, produced as they are read. */
 export interface ConsultationPackage {
@@ -24,24 +44,39 @@ export interface ConsultationPackage {
   bytes: AsyncGenerator<Uint8Array>;
 }
 
-/** The rows of every submission, each mapped to the rows of one resource. */
-function eachSubmission(
+/**
+ * A file's rows: for each page of the period's submission ids, the rows `rowsOf` reads for it
+ * (only that file's columns), yielded one by one.
+ */
+function eachPage(
   db: Db,
   periodId: string,
   allStatuses: boolean,
-  rowsOf: (s: Submission) => Record<string, unknown>[],
+  pageSize: number | undefined,
+  rowsOf: (ids: string[]) => Promise<Record<string, unknown>[]>,
 ): () => AsyncIterable<Record<string, unknown>> {
   return async function* () {
-    for await (const s of iterateSubmissions(db, periodId, {}, allStatuses)) yield* rowsOf(s);
+    for await (const ids of iteratePackageSubmissionPages(db, periodId, allStatuses, pageSize))
+      yield* await rowsOf(ids);
   };
 }
 
-/** The data package of a comment period, as the viewer may read it. */
+/** The path of an attachment's file in the package: its own folder, a name safe in any ZIP. */
+export function attachmentPath(id: string, filename: string): string {
+  const name = cleanFilename(filename);
+  return `attachments/${id}/${name === '.' || name === '..' ? 'attachment' : name}`;
+}
+
+/**
+ * The data package of a comment period, as the viewer may read it; `pageSize` (submissions read
+ * per statement, a thousand by default) changes how it is read, never what it holds.
+ */
 export async function consultationPackage(
   db: Db,
   viewer: Viewer | null,
   periodRef: string,
   now: Date,
+  { pageSize }: { pageSize?: number } = {},
 ): Promise<ConsultationPackage> {
   const { period, process, document: raw } = await getPeriodAtAddress(db, viewer, periodRef, now);
   const document = readableDocument(viewer, raw);
@@ -49,8 +84,8 @@ export async function consultationPackage(
   const all = canModerate(viewer, process.id);
   const periodId = period.id;
   const counts = await getPeriodCounts(db, periodId);
-  const submissions = (rowsOf: (s: Submission) => Record<string, unknown>[]) =>
-    eachSubmission(db, periodId, all, rowsOf);
+  const pages = (rowsOf: (ids: string[]) => Promise<Record<string, unknown>[]>) =>
+    eachPage(db, periodId, all, pageSize, rowsOf);
   const resources: PackageResource[] = [
     {
       name: 'consultation',
@@ -162,25 +197,25 @@ export async function consultationPackage(
         { name: 'body', type: 'string' },
         { name: 'campaign_id', type: 'string', optional: true },
       ],
-      rows: submissions((s) => [
-        {
+      rows: pages(async (ids) =>
+        (await findPackageSubmissions(db, ids)).map((s) => ({
           id: s.id,
-          received_at: s.receivedAt,
-          published_at: s.publishedAt,
+          received_at: s.received_at,
+          published_at: s.published_at,
           status: s.status,
-          status_reason: s.statusReason,
-          organisation_id: s.organisation.id,
-          organisation: s.organisation.name,
-          stakeholder_group: s.organisation.stakeholderGroup,
-          country: s.organisation.country,
-          verified: s.organisation.verified,
+          status_reason: s.status_reason,
+          organisation_id: s.organisation_id,
+          organisation: s.organisation,
+          stakeholder_group: s.stakeholder_group,
+          country: s.country,
+          verified: s.verified_at !== null,
           affiliation: s.affiliation,
           language: s.language,
           title: s.title,
           body: s.body,
-          campaign_id: s.campaignId,
-        },
-      ]),
+          campaign_id: s.campaign_id,
+        })),
+      ),
     },
     {
       name: 'anchors',
@@ -206,38 +241,48 @@ export async function consultationPackage(
         { name: 'end', type: 'integer', optional: true },
         { name: 'outcome', type: 'string' },
       ],
-      rows: submissions((s) =>
-        s.anchors.flatMap((a, i) => [
-          {
-            submission_id: s.id,
-            anchor: i,
+      rows: pages(async (ids) => {
+        const anchors = await findPackageAnchors(db, ids);
+        const histories = await readAnchorHistories(db, anchors);
+        const rows: Record<string, unknown>[] = [];
+        let submission = '';
+        let order = 0;
+        for (const a of anchors) {
+          order = a.submission_id === submission ? order + 1 : 0;
+          submission = a.submission_id;
+          const quoted = a.exact !== null && a.start !== null && a.end !== null;
+          rows.push({
+            submission_id: a.submission_id,
+            anchor: order,
             step: 0,
-            version_id: a.versionId,
-            block_id: a.blockId,
+            version_id: a.version_id,
+            block_id: a.block_id,
             address: a.address,
-            exact: a.selector?.textQuote.exact,
-            prefix: a.selector?.textQuote.prefix,
-            suffix: a.selector?.textQuote.suffix,
-            start: a.selector?.textPosition.start,
-            end: a.selector?.textPosition.end,
+            exact: quoted ? a.exact : null,
+            prefix: quoted ? (a.prefix ?? '') : null,
+            suffix: quoted ? (a.suffix ?? '') : null,
+            start: quoted ? a.start : null,
+            end: quoted ? a.end : null,
             outcome: 'made',
-          },
-          ...a.history.map((h, j) => ({
-            submission_id: s.id,
-            anchor: i,
-            step: j + 1,
-            version_id: h.versionId,
-            block_id: h.blockId,
-            address: h.address,
-            exact: h.selector?.textQuote.exact,
-            prefix: h.selector?.textQuote.prefix,
-            suffix: h.selector?.textQuote.suffix,
-            start: h.selector?.textPosition.start,
-            end: h.selector?.textPosition.end,
-            outcome: h.outcome,
-          })),
-        ]),
-      ),
+          });
+          for (const [j, h] of (histories.get(a.id) ?? []).entries())
+            rows.push({
+              submission_id: a.submission_id,
+              anchor: order,
+              step: j + 1,
+              version_id: h.versionId,
+              block_id: h.blockId,
+              address: h.address,
+              exact: h.selector?.textQuote.exact,
+              prefix: h.selector?.textQuote.prefix,
+              suffix: h.selector?.textQuote.suffix,
+              start: h.selector?.textPosition.start,
+              end: h.selector?.textPosition.end,
+              outcome: h.outcome,
+            });
+        }
+        return rows;
+      }),
     },
     {
       name: 'cosigners',
@@ -252,19 +297,13 @@ export async function consultationPackage(
         { name: 'organisation', type: 'string' },
         { name: 'state', type: 'string', description: 'invited, confirmed or declined' },
       ],
-      rows: submissions((s) =>
-        s.cosigners.map((c) => ({
-          submission_id: s.id,
-          organisation_id: c.organisation.id,
-          organisation: c.organisation.name,
-          state: c.state,
-        })),
-      ),
+      rows: pages(async (ids) => findPackageCosigners(db, ids)),
     },
     {
       name: 'attachments',
       format: 'csv',
-      title: 'Attachments of the submissions (downloadable at /attachments/{id})',
+      title:
+        'Attachments of the submissions (each file in the package at attachments/{id}/{filename}, and downloadable at /attachments/{id})',
       primaryKey: ['id'],
       foreignKeys: [
         { fields: ['submission_id'], reference: { resource: 'submissions', fields: ['id'] } },
@@ -277,16 +316,7 @@ export async function consultationPackage(
         { name: 'size', type: 'integer' },
         { name: 'sha256', type: 'string' },
       ],
-      rows: submissions((s) =>
-        s.attachments.map((a) => ({
-          id: a.id,
-          submission_id: s.id,
-          filename: a.filename,
-          media_type: a.mediaType,
-          size: a.size,
-          sha256: a.sha256,
-        })),
-      ),
+      rows: pages(async (ids) => findPackageAttachments(db, ids)),
     },
     {
       name: 'receipts',
@@ -299,14 +329,14 @@ export async function consultationPackage(
         { name: 'content_sha256', type: 'string' },
         { name: 'fingerprint_version', type: 'integer' },
       ],
-      rows: submissions((s) => [
-        {
-          submission_id: s.id,
-          received_at: s.receivedAt,
-          content_sha256: s.contentSha256,
-          fingerprint_version: s.fingerprintVersion,
-        },
-      ]),
+      rows: pages(async (ids) =>
+        (await findPackageReceipts(db, ids)).map((r) => ({
+          submission_id: r.id,
+          received_at: r.received_at,
+          content_sha256: r.content_sha256,
+          fingerprint_version: r.fingerprint_version,
+        })),
+      ),
     },
     {
       name: 'moderation_counts',
@@ -387,9 +417,26 @@ export async function consultationPackage(
           'campaignId',
         ].includes(name),
       })),
-      rows: submissions((s) => [s]),
+      rows: pages(async (ids) => readSubmissionsByIds(db, ids)),
     },
   ];
+  // The attachments' files last, each a resource of its own, found a page of submissions at a time.
+  async function* withAttachmentFiles(): AsyncGenerator<PackageResource | PackageFile> {
+    yield* resources;
+    for await (const ids of iteratePackageSubmissionPages(db, periodId, all, pageSize))
+      for (const a of await findPackageAttachments(db, ids))
+        yield {
+          name: `attachment-${a.id.toLowerCase()}`,
+          path: attachmentPath(a.id, a.filename),
+          mediatype: a.media_type,
+          title: a.filename,
+          description: `Attachment of submission ${a.submission_id}`,
+          bytes: async function* () {
+            const content = await findAttachmentContent(db, a.id);
+            if (content) yield content;
+          },
+        };
+  }
   return {
     filename: `consultation-${periodId}.zip`,
     bytes: dataPackageZip(
@@ -399,7 +446,7 @@ export async function consultationPackage(
         description: `The comment period ${period.title} of ${process.name}, as plenum holds it: ${all ? 'every submission' : 'published submissions'}.`,
         created: now.toISOString(),
       },
-      resources,
+      withAttachmentFiles(),
     ),
   };
 }

@@ -3,8 +3,10 @@
  * read back with nothing but its `datapackage.json` (each file found by its path, its size and
  * hash checked, each CSV cell typed by its Table Schema), it holds the draft in every language,
  * the submissions with co-signers, attachments, receipts, the anchors with their history after
- * Rev.1, the moderation counts and the events; a reader sees published submissions only, the
- * process's staff every one. Both engines.
+ * Rev.1, the moderation counts and the events, and the attachments' files byte for byte; a reader
+ * sees published submissions (and their attachments) only, the process's staff every one. Read a
+ * submission at a time, the package is the same bytes as read a thousand at a time, and its
+ * counts are the database's. Both engines.
  */
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
@@ -24,11 +26,13 @@ import {
 import type { OpenDatabase } from '../db/database.ts';
 import { openTestDatabase, testEngines } from '../db/test-databases.ts';
 import { importFile } from '../imports/imports.service.ts';
+import { checkAttachment } from '../submissions/attachments.ts';
 import {
   answerCosignature,
   moderateSubmission,
   submitComment,
 } from '../submissions/submissions.service.ts';
+import { consultationPackage } from './data-package.service.ts';
 
 const now = new Date('2026-06-01T12:00:00Z');
 
@@ -70,7 +74,8 @@ interface Field {
 interface Resource {
   name: string;
   path: string;
-  format: 'csv' | 'json';
+  /** Absent for a file that is not a table (an attachment). */
+  format?: 'csv' | 'json';
   bytes: number;
   hash: string;
   schema: { fields: Field[]; primaryKey?: string[] };
@@ -107,12 +112,14 @@ function typed(value: string, field: Field, where: string): unknown {
 async function readPackage(bytes: Uint8Array): Promise<{
   descriptor: Record<string, unknown>;
   tables: Map<string, Record<string, unknown>[]>;
+  files: Map<string, Uint8Array>;
 }> {
   const zip = await JSZip.loadAsync(bytes);
   const descriptor = JSON.parse(await zip.file('datapackage.json')!.async('string')) as {
     resources: Resource[];
   };
   const tables = new Map<string, Record<string, unknown>[]>();
+  const files = new Map<string, Uint8Array>();
   for (const resource of descriptor.resources) {
     const file = zip.file(resource.path);
     assert.ok(file, `${resource.path} is in the ZIP`);
@@ -123,6 +130,10 @@ async function readPackage(bytes: Uint8Array): Promise<{
       resource.hash,
       `${resource.path}: hash`,
     );
+    if (resource.format === undefined) {
+      files.set(resource.path, raw);
+      continue;
+    }
     const fields = resource.schema.fields;
     const text = new TextDecoder('utf-8', { fatal: true }).decode(raw);
     let rows: Record<string, unknown>[];
@@ -159,7 +170,14 @@ async function readPackage(bytes: Uint8Array): Promise<{
     }
     tables.set(resource.name, rows);
   }
-  return { descriptor, tables };
+  return { descriptor, tables, files };
+}
+
+/** The bytes of a streamed package, whole. */
+async function collect(bytes: AsyncIterable<Uint8Array>): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of bytes) chunks.push(chunk);
+  return new Uint8Array(Buffer.concat(chunks));
 }
 
 for (const engine of testEngines()) {
@@ -168,6 +186,12 @@ for (const engine of testEngines()) {
     let built: BuiltConsultation;
     let app: ReturnType<typeof createApp>;
     const ids: Record<string, string> = {};
+    // A PDF's bytes, with some that are not UTF-8, to be read back exactly.
+    const annex = Buffer.concat([
+      Buffer.from('%PDF-1.4\n'),
+      Buffer.from([0, 0xff, 0xfe, 0x80, 0x0d, 0x0a, 0xc3]),
+      Buffer.from('\n%%EOF\n'),
+    ]);
 
     before(async () => {
       o = await openTestDatabase(engine);
@@ -176,9 +200,12 @@ for (const engine of testEngines()) {
       const submit = async (
         name: string,
         address: string,
-        extra: { exact?: string; cosigners?: string[]; body?: string } = {},
+        extra: { exact?: string; cosigners?: string[]; body?: string; attach?: Buffer } = {},
       ) => {
         const blockId = await paragraphBlock(o.db, built.versionId, address);
+        const attachments = extra.attach
+          ? [await checkAttachment(`${name} annex.pdf`, extra.attach)]
+          : [];
         const receipt = await o.db.transaction().execute((trx) =>
           submitComment(
             trx,
@@ -191,7 +218,7 @@ for (const engine of testEngines()) {
               anchors: [{ blockId, ...(extra.exact ? { exact: extra.exact } : {}) }],
               ...(extra.cosigners ? { cosigners: extra.cosigners } : {}),
             },
-            [],
+            attachments,
             now,
           ),
         );
@@ -200,10 +227,11 @@ for (const engine of testEngines()) {
       await submit('joint', 'para 3', {
         exact: 'should not conduct',
         cosigners: [built.organisations.tech.id],
+        attach: annex,
       });
       await submit('orphaned', 'para 4');
       await submit('formula', 'para 1', { body: '=1+1 stays as written in the data' });
-      await submit('spam', 'para 2');
+      await submit('spam', 'para 2', { attach: Buffer.from('%PDF-1.4\nspam\n%%EOF\n') });
       await o.db
         .transaction()
         .execute((trx) =>
@@ -255,8 +283,9 @@ for (const engine of testEngines()) {
     };
 
     test('reads back with its descriptor alone and holds the whole published consultation', async () => {
-      const { descriptor, tables } = await download();
-      assert.equal(descriptor.profile, 'tabular-data-package');
+      const { descriptor, tables, files } = await download();
+      // With the attachments' files in it, not every resource is a table.
+      assert.equal(descriptor.profile, 'data-package');
       const versions = tables.get('versions')!;
       assert.deepEqual(
         versions.map((v) => [v.seq, v.label, v.language]),
@@ -321,6 +350,13 @@ for (const engine of testEngines()) {
         events.some((e) => e.subject_id === ids.joint && e.action === 'submission.published'),
       );
       assert.ok(!events.some((e) => e.subject_id === ids.spam), 'nothing of the rejected one');
+      const [attachment, ...others] = tables.get('attachments')!;
+      assert.deepEqual(others, [], "the rejected submission's attachment is not there");
+      assert.equal(attachment!.submission_id, ids.joint);
+      assert.equal(attachment!.sha256, createHash('sha256').update(annex).digest('hex'));
+      const path = `attachments/${String(attachment!.id)}/joint annex.pdf`;
+      assert.deepEqual([...files.keys()], [path]);
+      assert.deepEqual(Buffer.from(files.get(path)!), annex, 'the file byte for byte');
       const full = tables.get('submissions_full')!;
       assert.deepEqual(
         (full.find((s) => s.id === ids.orphaned)!.anchors as { history: unknown[] }[])[0]!.history
@@ -342,9 +378,62 @@ for (const engine of testEngines()) {
         },
         'package',
       );
-      const { tables } = await download({ authorization: `Bearer ${token}` });
+      const { tables, files } = await download({ authorization: `Bearer ${token}` });
       assert.ok(tables.get('submissions')!.some((s) => s.id === ids.spam));
       assert.ok(tables.get('events')!.some((e) => e.subject_id === ids.spam));
+      const spamAttachment = tables.get('attachments')!.find((a) => a.submission_id === ids.spam)!;
+      assert.equal(
+        Buffer.from(
+          files.get(`attachments/${String(spamAttachment.id)}/spam annex.pdf`)!,
+        ).toString(),
+        '%PDF-1.4\nspam\n%%EOF\n',
+      );
+    });
+
+    test('read a submission at a time, it is the same package, and its counts are the database’s', async () => {
+      for (const viewer of [null, operatorViewer]) {
+        const whole = await collect(
+          (await consultationPackage(o.db, viewer, built.period.id, now)).bytes,
+        );
+        for (const pageSize of [1, 2]) {
+          const paged = await collect(
+            (await consultationPackage(o.db, viewer, built.period.id, now, { pageSize })).bytes,
+          );
+          assert.deepEqual(paged, whole, `pages of ${pageSize}`);
+        }
+        const { tables, files } = await readPackage(whole);
+        const count = async (
+          table: 'submissions' | 'submission_anchors' | 'submission_cosigners' | 'attachments',
+        ) => {
+          const own = o.db
+            .selectFrom('submissions')
+            .select('id')
+            .where('period_id', '=', built.period.id)
+            .$if(viewer === null, (q) => q.where('status', '=', 'published'));
+          const row = await (
+            table === 'submissions'
+              ? own.clearSelect().select((eb) => eb.fn.countAll<number>().as('n'))
+              : o.db
+                  .selectFrom(table)
+                  .select((eb) => eb.fn.countAll<number>().as('n'))
+                  .where('submission_id', 'in', own.clearSelect().select('id'))
+          ).executeTakeFirstOrThrow();
+          return Number(row.n);
+        };
+        const submissions = await count('submissions');
+        assert.ok(submissions >= 3, 'more than one page of one or two');
+        assert.equal(tables.get('submissions')!.length, submissions);
+        assert.equal(tables.get('receipts')!.length, submissions);
+        assert.equal(tables.get('submissions_full')!.length, submissions);
+        assert.equal(
+          tables.get('anchors')!.filter((a) => a.step === 0).length,
+          await count('submission_anchors'),
+        );
+        assert.equal(tables.get('cosigners')!.length, await count('submission_cosigners'));
+        const attachments = await count('attachments');
+        assert.equal(tables.get('attachments')!.length, attachments);
+        assert.equal(files.size, attachments);
+      }
     });
 
     test('an unknown period is a 404, not a broken ZIP', async () => {

@@ -5,9 +5,9 @@
  * (submitted answers only); before, the secretariat's (drafts too, marked by their status).
  */
 import { stringify } from 'csv-stringify/sync';
-import JSZip from 'jszip';
 import { requireRole, type Viewer } from '../accounts/accounts.schema.ts';
 import type { Db } from '../db/database.ts';
+import { zipFiles } from '../exchange/zip-stream.ts';
 import { findCountry } from '../organisations/countries.ts';
 import { registryLanguages } from './registry.data.ts';
 import { measureStatuses } from './registry.schema.ts';
@@ -173,10 +173,8 @@ export async function roundOpenData(
   );
   const answerColumns = answersCsv.slice(0, answersCsv.indexOf('\r\n')).split(',');
 
-  const zip = new JSZip();
-  // A fixed date for every entry: the same round gives the same bytes.
-  const date = new Date(round.publishedAt ?? now.toISOString());
-  const add = (path: string, content: string) => zip.file(path, content, { date });
+  const entries: { name: string; content: string }[] = [];
+  const add = (name: string, content: string) => entries.push({ name, content });
   add('README.md', readme(round, answers.length, measures.length, files.length, now));
   add(
     'datapackage.json',
@@ -266,9 +264,9 @@ export async function roundOpenData(
   add('measures.csv', measuresCsv);
   add('measures.json', `${JSON.stringify(measures, null, 2)}\n`);
   add('files.csv', filesCsv);
-  const bytes = new Uint8Array(
-    await zip.generateAsync({ type: 'arraybuffer', compression: 'DEFLATE' }),
-  );
+  // Written by the same ZIP writer as the consultation's data package; a fixed date for every
+  // entry, so the same round gives the same bytes.
+  const bytes = await zipFiles(entries, new Date(round.publishedAt ?? now.toISOString()));
   return { bytes, filename: `plenum-round-${round.id}.zip` };
 }
 

@@ -56,6 +56,7 @@ import {
   type Submission,
   type SubmissionStatus,
   type CampaignGroup,
+  type AnchorStep,
 } from './submissions.schema.ts';
 import {
   countByStatus,
@@ -73,6 +74,7 @@ import {
   listIdsOfOrganisations,
   listRecentlyPublishedIds,
   listSubmissionIds,
+  loadAnchorHistories,
   loadSubmissions,
   updateCosigner,
   updateStatus,
@@ -1354,6 +1356,25 @@ export async function* iterateSubmissions(
     yield* await loadSubmissions(db, ids);
     after = ids.at(-1)!;
   }
+}
+
+/**
+ * Full submissions for a page of ids, in the order given, for an export that walks the ids itself
+ * (the data package); the caller has checked what the reader may see.
+ */
+export async function readSubmissionsByIds(db: Db, ids: string[]): Promise<Submission[]> {
+  return loadSubmissions(db, ids);
+}
+
+/**
+ * Where each of these anchors went in the later public versions of its draft, by anchor id (an
+ * anchor never carried is not in the map), for an export that reads the anchors itself.
+ */
+export async function readAnchorHistories(
+  db: Db,
+  anchors: { id: string; block_id: string }[],
+): Promise<Map<string, AnchorStep[]>> {
+  return loadAnchorHistories(db, anchors);
 }
 
 /** The texts of submissions (any status) and their languages, for campaign grouping. */

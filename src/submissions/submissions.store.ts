@@ -272,6 +272,19 @@ export async function loadSubmissions(db: Db, ids: string[]): Promise<Submission
     loadAnchorHistories(db, anchors),
   ]);
   const byId = new Map(rows.map((r) => [r.id, r]));
+  // Grouped once: filtering every list per id made a page of 500 quadratic.
+  const groupBy = <T extends { submission_id: string }>(items: T[]) => {
+    const groups = new Map<string, T[]>();
+    for (const item of items) {
+      const group = groups.get(item.submission_id);
+      if (group) group.push(item);
+      else groups.set(item.submission_id, [item]);
+    }
+    return groups;
+  };
+  const cosignersOf = groupBy(cosigners);
+  const anchorsOf = groupBy(anchors);
+  const attachmentsOf = groupBy(attachments);
   const out: Submission[] = [];
   for (const id of ids) {
     const row = byId.get(id);
@@ -281,14 +294,12 @@ export async function loadSubmissions(db: Db, ids: string[]): Promise<Submission
       id: row.id,
       periodId: row.period_id,
       organisation,
-      cosigners: cosigners
-        .filter((c) => c.submission_id === id)
-        .flatMap((c) => {
-          const o = organisations.get(c.organisation_id);
-          return o
-            ? [{ organisation: o, state: c.state as 'invited' | 'confirmed' | 'declined' }]
-            : [];
-        }),
+      cosigners: (cosignersOf.get(id) ?? []).flatMap((c) => {
+        const o = organisations.get(c.organisation_id);
+        return o
+          ? [{ organisation: o, state: c.state as 'invited' | 'confirmed' | 'declined' }]
+          : [];
+      }),
       affiliation: row.affiliation,
       title: row.title,
       body: row.body,
@@ -296,18 +307,14 @@ export async function loadSubmissions(db: Db, ids: string[]): Promise<Submission
       status: row.status as SubmissionStatus,
       statusReason: row.status_reason,
       statusNote: row.status_note,
-      anchors: anchors
-        .filter((a) => a.submission_id === id)
-        .map((a) => toAnchor(a, histories.get(a.id) ?? [])),
-      attachments: attachments
-        .filter((a) => a.submission_id === id)
-        .map((a) => ({
-          id: a.id,
-          filename: a.filename,
-          mediaType: a.media_type,
-          size: Number(a.size),
-          sha256: a.sha256,
-        })),
+      anchors: (anchorsOf.get(id) ?? []).map((a) => toAnchor(a, histories.get(a.id) ?? [])),
+      attachments: (attachmentsOf.get(id) ?? []).map((a) => ({
+        id: a.id,
+        filename: a.filename,
+        mediaType: a.media_type,
+        size: Number(a.size),
+        sha256: a.sha256,
+      })),
       contentSha256: row.content_sha256,
       fingerprintVersion: row.fingerprint_version === 1 ? 1 : 2,
       receivedAt: row.received_at,
@@ -335,9 +342,9 @@ async function organisationsByIds(db: Db, ids: string[]): Promise<Map<string, Or
  * each step came from (split, merged, moved) and the quote read again from the paragraph it
  * landed in. Anchors that were never carried are not in the map.
  */
-async function loadAnchorHistories(
+export async function loadAnchorHistories(
   db: Db,
-  anchors: SubmissionAnchorTable[],
+  anchors: Pick<SubmissionAnchorTable, 'id' | 'block_id'>[],
 ): Promise<Map<string, AnchorStep[]>> {
   const histories = new Map<string, AnchorStep[]>();
   if (anchors.length === 0) return histories;

@@ -29,6 +29,7 @@ import * as registrySpanCovering from './0030-registry-span-covering.ts';
 import * as registryCellCounts from './0031-registry-cell-counts.ts';
 import * as briefingJobs from './0032-briefing-jobs.ts';
 import * as tokenUses from './0033-token-uses.ts';
+import * as eventsBySubjectTypeAndTime from './0035-events-by-subject-type-and-time.ts';
 import * as registryAnswerFiles from './0036-registry-answer-files.ts';
 import * as fictionalStates from './0037-fictional-states.ts';
 
@@ -63,6 +64,7 @@ export const migrations: Record<string, Migration> = {
   '0031-registry-cell-counts': registryCellCounts,
   '0032-briefing-jobs': briefingJobs,
   '0033-token-uses': tokenUses,
+  '0035-events-by-subject-type-and-time': eventsBySubjectTypeAndTime,
   '0036-registry-answer-files': registryAnswerFiles,
   '0037-fictional-states': fictionalStates,
 };

@@ -1,0 +1,35 @@
+/**
+ * The data package bench's child process: streams a consultation's package to nowhere, counting
+ * its bytes and sampling its resident memory. A file of its own, importing only the export and the
+ * database, so that the RSS it reports is the export's and not the bench's seeding code's.
+ */
+import { operatorViewer } from '../src/accounts/accounts.schema.ts';
+import { openDatabase } from '../src/db/database.ts';
+import { consultationPackage } from '../src/interchange/data-package.service.ts';
+
+const [url, periodId, as] = process.argv.slice(2);
+const o = await openDatabase(url!);
+let peak = process.memoryUsage().rss;
+const before = peak;
+const sampler = setInterval(() => {
+  peak = Math.max(peak, process.memoryUsage().rss);
+}, 50);
+const t = performance.now();
+const pkg = await consultationPackage(
+  o.db,
+  as === 'staff' ? operatorViewer : null,
+  periodId!,
+  new Date(),
+);
+let bytes = 0;
+for await (const chunk of pkg.bytes) {
+  bytes += chunk.length;
+  peak = Math.max(peak, process.memoryUsage().rss);
+}
+const seconds = (performance.now() - t) / 1000;
+clearInterval(sampler);
+await o.close();
+const mb = (n: number) => (n / 1e6).toFixed(1);
+(process.send ? (m: string) => process.send!(m) : console.log)(
+  `${mb(bytes)} MB of ZIP in ${seconds.toFixed(1)} s = ${mb(bytes / seconds)} MB/s; RSS ${mb(before)} MB at start, ${mb(peak)} MB at most`,
+);
