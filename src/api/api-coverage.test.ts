@@ -30,6 +30,7 @@ const counterparts: Record<string, string> = {
   '/registry/rounds/:id/more-time': 'POST /api/registry-rounds/:id/more-time',
   '/registry/rounds/:id/extensions/:country': 'POST /api/registry-rounds/:id/extensions/:country',
   '/registry/rounds/:id/reminders': 'POST /api/registry-rounds/:id/reminders',
+  '/registry/answer-files/:id/import': 'POST /api/registry/answer-files/:id/import',
   '/registry/rounds/:id/answers': 'POST /api/registry-rounds/:id/answers',
   '/concepts': 'POST /api/concepts',
   '/concepts/:slug/terms': 'POST /api/concepts/:slug/terms',

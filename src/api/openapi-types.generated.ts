@@ -857,6 +857,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/registry/answer-files/{id}/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Import a legal text attached to a submitted answer as a document of the round's process (the secretariat): an import draft to correct and publish through the import-draft operations, after which measures cite its paragraphs */
+    post: operations['postRegistryAnswerFilesByIdImport'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/registry-rounds/{id}/publish': {
     parameters: {
       query?: never;
@@ -2132,6 +2149,7 @@ export interface components {
       closesAt: string;
     };
     RoundReminders: Record<string, never>;
+    AnswerFileImport: Record<string, never>;
     PublishRound: Record<string, never>;
     Watch: {
       id: string;
@@ -6418,6 +6436,101 @@ export interface operations {
       };
       /** @description PAYLOAD_TOO_LARGE */
       413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNKNOWN_FIELD */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  postRegistryAnswerFilesByIdImport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    /** @description JSON of at most 1,048,576 bytes (more is refused with 413 PAYLOAD_TOO_LARGE); a field not described here is refused with 422 UNKNOWN_FIELD. */
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AnswerFileImport'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description The import draft made from the file */
+            draftId: string;
+            /** @description The draft in the API */
+            href: string;
+          };
+        };
+      };
+      /** @description INVALID_REQUEST */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SIGN_IN_REQUIRED; TOKEN_EXPIRED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description FORBIDDEN; TOKEN_SCOPE_MISSING */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description ATTACHMENT_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description IMPORT_BINARY */
+      415: {
         headers: {
           [name: string]: unknown;
         };

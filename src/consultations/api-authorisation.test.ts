@@ -604,6 +604,14 @@ for (const engine of testEngines()) {
           expect: tokensOnly({ readerToken: 403, representativeToken: 403, secretariatToken: 200 }),
         },
       ]);
+      add('POST /api/registry/answer-files/:id/import', [
+        {
+          name: 'importing a file no answer has (not found, whoever asks; who may import is tested in src/registry/answer-files.test.ts)',
+          path: '/api/registry/answer-files/00000000-0000-4000-8000-000000000000/import',
+          body: () => ({}),
+          expect: tokensOnly({ readerToken: 404, representativeToken: 404, secretariatToken: 404 }),
+        },
+      ]);
       add('POST /api/registry-rounds/:id/publish', [
         {
           name: 'a round still open',

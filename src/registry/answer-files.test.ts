@@ -343,5 +343,39 @@ for (const engine of testEngines()) {
       };
       assert.ok(described.resources.some((r) => r.path === 'files.csv'));
     });
+
+    test('the secretariat imports a legal text as a document of the process; nobody else may', async () => {
+      const answer = (await own())!;
+      const lawText = answer.files.find((f) => f.filename === 'lei.txt')!;
+      const fakePdf = answer.files.find((f) => f.filename === 'lei-12965.pdf')!;
+      const importPath = (id: string) => `/registry/answer-files/${id}/import`;
+      const secretariat = await client('secretariat');
+      assert.match(
+        await (await secretariat.get(page())).text(),
+        new RegExp(`action="${importPath(lawText.id)}"`),
+        'the secretariat has a button per file',
+      );
+      assert.doesNotMatch(
+        await (await (await client('civil')).get(page())).text(),
+        /\/import"/,
+        'nobody else has one',
+      );
+      const others = [await client('civil'), await client('government')];
+      const before = await rowCounts(o, ['rate_limits']);
+      for (const other of others)
+        assert.equal((await other.post(importPath(lawText.id), {})).status, 403);
+      // A file the importer cannot read (a PDF with no page) is refused with its reason.
+      const unreadable = await secretariat.post(importPath(fakePdf.id), {});
+      assert.ok(unreadable.status >= 400 && unreadable.status < 500, String(unreadable.status));
+      assert.deepEqual(await rowCounts(o, ['rate_limits']), before, 'no refusal writes anything');
+
+      const imported = await secretariat.post(importPath(lawText.id), {});
+      assert.equal(imported.status, 303);
+      const draft = imported.headers.get('location')!;
+      assert.match(draft, /^\/import-drafts\/[0-9a-f-]{36}$/);
+      const draftHtml = await (await secretariat.get(draft)).text();
+      assert.match(draftHtml, /Esta Lei estabelece princípios/);
+      assert.equal((await rowCounts(o, ['rate_limits'])).import_drafts, before.import_drafts! + 1);
+    });
   });
 }

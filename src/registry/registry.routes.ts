@@ -54,6 +54,7 @@ import {
   apiAnswerBodyLimit,
   checkAnswerFiles,
   getAnswerFile,
+  importAnswerFile,
   listMeasureFiles,
   listPublishedAnswers,
   grantMoreTime,
@@ -580,6 +581,14 @@ export function registryRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
       'x-content-type-options': 'nosniff',
       'content-security-policy': "default-src 'none'; sandbox",
     });
+  });
+
+  // A legal text of a submitted answer imported as a document (the round's secretariat): the
+  // same service call as POST /api/registry/answer-files/:id/import; the draft's page follows.
+  app.post('/registry/answer-files/:id/import', async (c) => {
+    await checkForm(c);
+    const draftId = await importAnswerFile(c.var.deps.db, c.var.viewer, c.req.param('id'));
+    return c.redirect(`/import-drafts/${draftId}`, 303);
   });
 
   app.get('/registry/countries/:code', async (c) => {
@@ -1255,6 +1264,29 @@ export function registryRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
       c.var.deps.db
         .transaction()
         .execute((trx) => remindRound(trx, c.var.viewer, params.id, clockOf(c.var.deps))),
+  });
+
+  api.post({
+    path: '/api/registry/answer-files/:id/import',
+    summary:
+      "Import a legal text attached to a submitted answer as a document of the round's process (the secretariat): an import draft to correct and publish through the import-draft operations, after which measures cite its paragraphs",
+    tag: 'registry',
+    auth: true,
+    scope: 'secretariat',
+    status: 201,
+    params: idParams,
+    body: z.object({}).meta({ id: 'AnswerFileImport' }),
+    response: z.object({
+      draftId: z.string().describe('The import draft made from the file'),
+      href: z.string().describe('The draft in the API'),
+    }),
+    errors: ['SIGN_IN_REQUIRED', 'FORBIDDEN', 'ATTACHMENT_NOT_FOUND', 'IMPORT_BINARY'],
+    handler: async (c, { params }) => {
+      const draftId = await importAnswerFile(c.var.deps.db, c.var.viewer, params.id);
+      const href = `/api/import-drafts/${draftId}`;
+      c.header('location', href);
+      return { draftId, href };
+    },
   });
 
   api.post({

@@ -14,7 +14,7 @@ import {
 } from '../organisations/countries.ts';
 import type { Organisation } from '../organisations/organisations.schema.ts';
 import { fill, localAddress, shortList } from '../web/i18n.ts';
-import { page, type Markup } from '../web/layout.ts';
+import { csrfField, page, type Markup } from '../web/layout.ts';
 import type { PageContext } from '../web/page-context.ts';
 import type { Matrix } from './registry.service.ts';
 import type { AnswerFile } from './rounds.service.ts';
@@ -502,11 +502,20 @@ export function termsPage(ctx: PageContext, terms: RegistryTerm[]): Markup {
 }
 
 /** The legal texts of an answer as a list of downloads (name, size), or a line saying there is none. */
-export function answerFilesList(ctx: PageContext, files: AnswerFile[]): Markup {
+export function answerFilesList(
+  ctx: PageContext,
+  files: AnswerFile[],
+  options: { importable?: boolean } = {},
+): Markup {
   const v = ctx.ui.m.registry.views.rounds;
   if (files.length === 0) return html`<p>${v.noFiles}</p>`;
+  // The round's secretariat may import each as a document of the process (an import draft).
+  const importForm = (f: AnswerFile) =>
+    options.importable
+      ? html` <form method="post" action="/registry/answer-files/${f.id}/import" class="inline">${csrfField(ctx)}<button type="submit">${v.importAsDocument}</button></form>`
+      : '';
   return html`<ul class="answer-files">${files.map(
     (f) =>
-      html`<li><a href="${f.href}" download><bdi>${f.filename}</bdi></a> (${fill(v.fileSize, { kb: ctx.ui.n(Math.ceil(f.size / 1024)) })})</li>`,
+      html`<li><a href="${f.href}" download><bdi>${f.filename}</bdi></a> (${fill(v.fileSize, { kb: ctx.ui.n(Math.ceil(f.size / 1024)) })})${importForm(f)}</li>`,
   )}</ul>`;
 }

@@ -11,7 +11,10 @@ import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
 import { requireRole, requireVerified, type Viewer } from '../accounts/accounts.schema.ts';
 import { isTimeZone, zonedTimeToUtc } from '../consultations/time-zones.ts';
-import type { Db } from '../db/database.ts';
+import type { Kysely } from 'kysely';
+import type { Database, Db } from '../db/database.ts';
+import { checkCanImport } from '../imports/imports.policy.ts';
+import { createImportDraft } from '../imports/import-drafts.service.ts';
 import { newId } from '../db/ids.ts';
 import { fieldProblemsOf, onField, PlenumError } from '../errors.ts';
 import { recordEvent } from '../events/events.store.ts';
@@ -916,6 +919,30 @@ export async function getAnswerFile(
   )
     throw new PlenumError('ATTACHMENT_NOT_FOUND');
   return { filename: row.filename, mediaType: row.media_type, content: row.content };
+}
+
+/**
+ * Imports a legal text attached to a submitted answer as a document of the round's process (the
+ * round's secretariat): an import draft made from the file's bytes by the importer, as an upload
+ * would be, which the secretariat corrects and publishes on the draft's page; once published, a
+ * measure cites its articles or paragraphs as its source. A draft's files stay the answering
+ * State's until it is submitted; a file the importer cannot read is refused with its reason and
+ * nothing is written. Returns the draft's id.
+ */
+export async function importAnswerFile(
+  db: Kysely<Database>,
+  viewer: Viewer | null,
+  id: string,
+): Promise<string> {
+  const row = uuid.test(id) ? await findAnswerFile(db, id.toLowerCase()) : undefined;
+  if (!row || row.answer_status !== 'submitted') throw new PlenumError('ATTACHMENT_NOT_FOUND');
+  checkCanImport(viewer, row.process_id);
+  return createImportDraft(db, viewer, {
+    process: row.process_id,
+    bytes: new Uint8Array(row.content),
+    fileName: row.filename,
+    target: {},
+  });
 }
 
 /** The published answers of a round (submitted ones, once the round is published), with their files. */

@@ -81,7 +81,7 @@ export function roundPage(ctx: PageContext, round: Round, parts: RoundPageParts)
       <ul class="published-answers">${parts.published.map(
         (a) =>
           html`<li><p>${fill(v.publishedAnswer, { country: countryName(a.country, lang), date: ctx.ui.date(a.submittedAt!) })}</p>
-            <p>${v.legalTexts}:</p>${answerFilesList(ctx, a.files)}</li>`,
+            <p>${v.legalTexts}:</p>${answerFilesList(ctx, a.files, { importable: s !== undefined })}</li>`,
       )}</ul>`
           : ''
       }

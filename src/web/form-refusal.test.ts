@@ -434,6 +434,7 @@ const notTyped: Record<string, string> = {
   '/admin/mail/:id/retry': 'a button',
   '/account/verification': 'a button (sends the e-mail again)',
   '/registry/rounds/:id/reminders': 'a button',
+  '/registry/answer-files/:id/import': 'a button (import a legal text as a document)',
   // These two need a round and a verified government: their refusals are tested there.
   '/registry/rounds/:id/more-time':
     'refused form tested in src/notifications/round-reminders.test.ts',
