@@ -5773,6 +5773,13 @@ export interface operations {
               /** @description fragmenting.length / states */
               share: number;
             }[];
+            /** @description States marked fictional (the demo’s): not on the map, not in the indicator, each with its category on the element */
+            fictional: {
+              /** @description A user-assigned code, XAA–XZZ */
+              country: string;
+              /** @enum {string} */
+              category: 'fragmenting' | 'measures' | 'none';
+            }[];
           };
         };
       };

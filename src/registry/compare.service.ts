@@ -6,6 +6,7 @@
 import type { Db } from '../db/database.ts';
 import { PlenumError } from '../errors.ts';
 import { countries, findCountry } from '../organisations/countries.ts';
+import { listFictionalStates } from '../organisations/fictional-states.service.ts';
 import { zodError } from '../validation.ts';
 import { z } from 'zod';
 import { measureFilterSchema, type Measure, type RegistryTerm } from './registry.schema.ts';
@@ -198,6 +199,8 @@ export interface MapData {
   show: (typeof mapShows)[number];
   matrix: Matrix;
   categories: Map<string, MapCategory>;
+  /** The fictional States (none outside the demo), each with its category on the element. */
+  fictional: { iso3: string; category: MapCategory }[];
 }
 
 /** The map's query: the matrix's filters, and what it colours by. */
@@ -226,5 +229,20 @@ export async function getMap(db: Db, input: unknown): Promise<MapData> {
     for (const c of f.withMeasures) categories.set(c, 'measures');
     for (const c of f.fragmenting) categories.set(c, 'fragmenting');
   }
-  return { element, show, matrix, categories };
+  // Fictional States (the demo's) have no shape on the map and no place in the indicator: they
+  // are drawn apart, beside it, by the same rule as a member State's category.
+  const fictional = (await listFictionalStates(db))
+    .map((s) => s.iso3)
+    .filter((iso3) => !filter.region && (!filter.country || filter.country === iso3))
+    .toSorted()
+    .map((iso3): { iso3: string; category: MapCategory } => {
+      const cell = matrix.rows.find((r) => r.country === iso3)?.cells[element.slug];
+      const category: MapCategory = matrix.fragmentingAt.has(`${iso3} ${element.slug}`)
+        ? 'fragmenting'
+        : cell && cell.total - (cell.byStatus.repealed ?? 0) > 0
+          ? 'measures'
+          : 'none';
+      return { iso3, category };
+    });
+  return { element, show, matrix, categories, fictional };
 }

@@ -85,6 +85,11 @@ export function mapPage(
     const category = data.categories.get(iso3) ?? 'none';
     return { cls: `map-${category}`, label: categoryLabel[category] };
   };
+  // A fictional State takes its own category in either view: it has no regional group's share.
+  const fictionalClass = (category: MapCategory): { cls: string; label: string } =>
+    data.show === 'indicator'
+      ? { cls: 'map-none', label: v.notInIndicator }
+      : { cls: `map-${category}`, label: categoryLabel[category] };
   const base = baseMap();
   const shapes = base.states.map((s) => {
     const { cls, label } = classOf(s.iso3);
@@ -152,6 +157,15 @@ export function mapPage(
         </figcaption>
       </figure>
       ${
+        data.fictional.length
+          ? html`<div class="fictional-states"><p>${v.fictionalApart}</p>
+        <ul class="legend">${data.fictional.map((f) => {
+          const c = fictionalClass(f.category);
+          return html`<li><svg class="swatch" viewBox="0 0 10 10" aria-hidden="true" focusable="false"><rect class="${c.cls}" width="10" height="10"></rect></svg> <a href="/registry/countries/${f.iso3}${atQuery(filter.at)}">${countryName(f.iso3, lang)}</a>: ${c.label}</li>`;
+        })}</ul></div>`
+          : ''
+      }
+      ${
         data.show === 'indicator'
           ? html`<div class="table-scroll" tabindex="0" role="region" aria-label="${fill(v.regionCaption, { element })}"><table class="list">
         <caption>${fill(v.regionCaption, { element })}</caption>
@@ -169,6 +183,9 @@ export function mapPage(
         <tbody>${members.map(
           (c) =>
             html`<tr><th scope="row"><a href="/registry/countries/${c.iso3}${atQuery(filter.at)}">${c.name}</a></th><td>${c.group ? regionalGroupName(c.group, lang) : ''}</td><td>${classOf(c.iso3).label}</td></tr>`,
+        )}${data.fictional.map(
+          (f) =>
+            html`<tr><th scope="row"><a href="/registry/countries/${f.iso3}${atQuery(filter.at)}">${countryName(f.iso3, lang)}</a></th><td></td><td>${fictionalClass(f.category).label}</td></tr>`,
         )}</tbody>
       </table></div>`,
   });

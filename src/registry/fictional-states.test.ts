@@ -180,5 +180,34 @@ for (const engine of testEngines()) {
       assert.equal(total, 193, 'the 193 Member States, no more');
       assert.ok(!afterwards.categories.some(([c]) => c.startsWith('X')));
     });
+
+    test('the map shows fictional States apart, by the same rule, and the JSON says so', async () => {
+      const map = await getMap(o.db, { element: 'data-centres' });
+      assert.deepEqual(
+        map.fictional.find((f) => f.iso3 === 'XAC'),
+        { iso3: 'XAC', category: 'fragmenting' },
+        'its localisation measure binds, as KEN’s does',
+      );
+      const html = await (await app.request('/registry/map?element=data-centres')).text();
+      const apart = html.slice(html.indexOf('<div class="fictional-states">'));
+      assert.match(apart, /have no outline on the map and no place in the indicator/);
+      assert.match(apart, /<a href="\/registry\/countries\/XAC">Xacland \(fictional\)<\/a>: /);
+      assert.ok(!/<path class="[^"]*"[^>]*><title>Xacland/.test(html), 'no shape drawn for it');
+      const byIndicator = await (
+        await app.request('/registry/map?element=data-centres&show=indicator')
+      ).text();
+      assert.match(byIndicator, /Xacland \(fictional\)<\/a>: not in the indicator \(fictional\)/);
+      const json = (await (await app.request('/api/registry/map?element=data-centres')).json()) as {
+        states: { country: string }[];
+        fictional: { country: string; category: string }[];
+      };
+      assert.ok(json.fictional.some((f) => f.country === 'XAC' && f.category === 'fragmenting'));
+      assert.equal(json.states.length, 193);
+      // A region filter leaves them out: they have none.
+      assert.deepEqual(
+        (await getMap(o.db, { element: 'data-centres', region: 'african' })).fictional,
+        [],
+      );
+    });
   });
 }

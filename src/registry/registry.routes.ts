@@ -986,6 +986,16 @@ export function registryRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
           }),
         )
         .describe('The fragmentation indicator of the element per regional group, with its inputs'),
+      fictional: z
+        .array(
+          z.object({
+            country: z.string().describe('A user-assigned code, XAA–XZZ'),
+            category: z.enum(['fragmenting', 'measures', 'none']),
+          }),
+        )
+        .describe(
+          'States marked fictional (the demo’s): not on the map, not in the indicator, each with its category on the element',
+        ),
     }),
     errors: [],
     handler: async (c, { query }) => {
@@ -1011,6 +1021,7 @@ export function registryRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
           fragmenting,
           share,
         })),
+        fictional: data.fictional.map((f) => ({ country: f.iso3, category: f.category })),
       };
     },
   });

@@ -561,6 +561,8 @@ export interface Matrix {
   rows: { country: string; cells: Record<string, MatrixCell> }[];
   fragmentation: FragmentationFigure[];
   at: string | undefined;
+  /** The cells ("ISO3 element") with a binding measure of a fragmenting kind, of every State drawn. */
+  fragmentingAt: Set<string>;
 }
 
 /** The statuses under which a measure binds: only these count towards fragmentation. */
@@ -641,7 +643,7 @@ export async function getMatrix(db: Db, input: unknown): Promise<Matrix> {
       });
     }
   }
-  return { elements, rows, fragmentation, at };
+  return { elements, rows, fragmentation, at, fragmentingAt };
 }
 
 /** The six UN languages a title may be translated into. */

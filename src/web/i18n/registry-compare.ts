@@ -16,6 +16,9 @@ export const registryViewsEn = {
   catFragmenting: 'a binding measure of a kind counted by the indicator',
   catMeasures: 'measures, none counted by the indicator',
   catNone: 'no measure recorded',
+  fictionalApart:
+    'Fictional States (the demo’s) have no outline on the map and no place in the indicator; here they are apart:',
+  notInIndicator: 'not in the indicator (fictional)',
   legend: 'Legend',
   onMap: 'On the map',
   mapCaption: 'Member States on “{element}”',
@@ -154,6 +157,9 @@ export const registryViewsAr: RegistryViewsMessages = {
   catFragmenting: 'تدبير ملزم من نوع يحسبه المؤشر',
   catMeasures: 'تدابير لا يحسب المؤشر أيًّا منها',
   catNone: 'لا تدبير مسجَّل',
+  fictionalApart:
+    'ليس للدول الخيالية (دول العرض التجريبي) حدود على الخريطة ولا مكان في المؤشر؛ وهي معروضة هنا على حدة:',
+  notInIndicator: 'خارج المؤشر (دولة خيالية)',
   legend: 'مفتاح الخريطة',
   onMap: 'على الخريطة',
   mapCaption: 'الدول الأعضاء بشأن «{element}»',
@@ -289,6 +295,8 @@ export const registryViewsZh: RegistryViewsMessages = {
   catFragmenting: '有指标计入类型的约束性措施',
   catMeasures: '有措施，但均不计入指标',
   catNone: '无记录的措施',
+  fictionalApart: '虚构国家（演示数据）在地图上没有轮廓，也不计入指标；在此单独列出：',
+  notInIndicator: '不计入指标（虚构）',
   legend: '图例',
   onMap: '地图上',
   mapCaption: '会员国在“{element}”上的情况',
@@ -420,6 +428,9 @@ export const registryViewsFr: RegistryViewsMessages = {
   catFragmenting: 'une mesure contraignante d’un type compté par l’indicateur',
   catMeasures: 'des mesures, aucune comptée par l’indicateur',
   catNone: 'aucune mesure enregistrée',
+  fictionalApart:
+    'Les États fictifs (ceux de la démonstration) n’ont pas de contour sur la carte ni de place dans l’indicateur ; les voici à part :',
+  notInIndicator: 'hors de l’indicateur (fictif)',
   legend: 'Légende',
   onMap: 'Sur la carte',
   mapCaption: 'États Membres pour « {element} »',
@@ -561,6 +572,9 @@ export const registryViewsRu: RegistryViewsMessages = {
   catFragmenting: 'обязательная мера вида, учитываемого показателем',
   catMeasures: 'меры, ни одна не учитывается показателем',
   catNone: 'мер не записано',
+  fictionalApart:
+    'У вымышленных государств (демонстрационных) нет контура на карте и места в индикаторе; они показаны отдельно:',
+  notInIndicator: 'вне индикатора (вымышленное)',
   legend: 'Условные обозначения',
   onMap: 'На карте',
   mapCaption: 'Государства-члены по элементу «{element}»',
@@ -697,6 +711,9 @@ export const registryViewsEs: RegistryViewsMessages = {
   catFragmenting: 'una medida vinculante de un tipo contado por el indicador',
   catMeasures: 'medidas, ninguna contada por el indicador',
   catNone: 'ninguna medida registrada',
+  fictionalApart:
+    'Los Estados ficticios (los de la demostración) no tienen contorno en el mapa ni lugar en el indicador; aquí aparecen aparte:',
+  notInIndicator: 'fuera del indicador (ficticio)',
   legend: 'Leyenda',
   onMap: 'En el mapa',
   mapCaption: 'Estados Miembros respecto de «{element}»',
