@@ -755,6 +755,13 @@ for (const engine of testEngines()) {
       await matrix('reminders', secretariatOnly(303), (c) =>
         c.post(`/registry/rounds/${round.id}/reminders`, {}),
       );
+      await matrix('the registry’s Atom feed', everyone(200), (c) => c.get('/registry/feed.atom'));
+      // Who reads and imports an answer's legal texts: src/registry/answer-files.test.ts, with files.
+      const noFile = '/registry/answer-files/00000000-0000-4000-8000-000000000000';
+      await matrix('a legal text no answer has', everyone(404), (c) => c.get(noFile));
+      await matrix('importing a legal text no answer has', everyone(404), (c) =>
+        c.post(`${noFile}/import`, {}),
+      );
     });
 
     test('the account page needs a session; the API submits only with a representative token', async () => {
