@@ -17,16 +17,15 @@ import { installShippedConcepts } from '../concepts/concepts.service.ts';
 import {
   buildConsultation,
   builtPassword,
-  representativeViewer,
   type BuiltConsultation,
 } from '../consultations/consultation.builder.ts';
 import type { OpenDatabase } from '../db/database.ts';
 import { openTestDatabase, rowCounts, testEngines } from '../db/test-databases.ts';
 import { buildDocx, docxParagraph, docxRun } from '../imports/parser/docx.builder.ts';
-import { verifyRepresentative } from '../organisations/organisations.service.ts';
 import { TestClient } from '../test-client.ts';
 import { attachmentMaxBytes } from '../submissions/attachments.ts';
-import { getOwnAnswer, openRound, publishRound } from './rounds.service.ts';
+import { getOwnAnswer, publishRound } from './rounds.service.ts';
+import { openTestRound, verifiedGovernment } from './round.builder.ts';
 
 const pdf = () =>
   new File([new TextEncoder().encode('%PDF-1.4\n% Lei 12.965\n%%EOF\n')], 'lei-12965.pdf');
@@ -80,33 +79,10 @@ for (const engine of testEngines()) {
       o = await openTestDatabase(engine);
       await installShippedConcepts(o.db);
       built = await buildConsultation(o.db);
-      government = representativeViewer(built, 'government');
-      await verifyRepresentative(
-        o.db,
-        operatorViewer,
-        { organisation: built.organisations.government.id, accountId: government.id },
-        { kind: 'note_verbale', reason: 'Note verbale 2026/7.' },
-      );
+      government = await verifiedGovernment(o.db, built);
       token = await createApiToken(o.db, government, 'answers');
       app = createApp({ db: o.db, engine, now: () => clock });
-      roundId = (
-        await o.db.transaction().execute((trx) =>
-          openRound(
-            trx,
-            operatorViewer,
-            built.process.id,
-            {
-              title: 'Practice on the public core, 2026',
-              questions: [{ key: 'plans', texts: { en: 'What do you plan?' } }],
-              invited: ['BRA', 'KEN'],
-              opensAt: '2026-06-01T09:00',
-              closesAt: '2026-06-30T18:00',
-              timeZone: 'Europe/Zurich',
-            },
-            new Date('2026-06-01T00:00:00Z'),
-          ),
-        )
-      ).id;
+      roundId = (await openTestRound(o.db, built)).id;
       rep = await client('government');
     });
     after(() => o.close());

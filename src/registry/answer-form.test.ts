@@ -14,20 +14,13 @@ import { installShippedConcepts } from '../concepts/concepts.service.ts';
 import {
   buildConsultation,
   builtPassword,
-  representativeViewer,
   type BuiltConsultation,
 } from '../consultations/consultation.builder.ts';
 import type { OpenDatabase } from '../db/database.ts';
 import { openTestDatabase, testEngines } from '../db/test-databases.ts';
-import { verifyRepresentative } from '../organisations/organisations.service.ts';
 import { TestClient } from '../test-client.ts';
-import {
-  getOwnAnswer,
-  grantMoreTime,
-  openRound,
-  requestMoreTime,
-  saveAnswer,
-} from './rounds.service.ts';
+import { getOwnAnswer, grantMoreTime, requestMoreTime, saveAnswer } from './rounds.service.ts';
+import { openTestRound, verifiedGovernment } from './round.builder.ts';
 
 /**
  * What a browser posts from the form on a page whose action is `action`: each named input's value
@@ -88,42 +81,25 @@ for (const engine of testEngines()) {
       o = await openTestDatabase(engine);
       await installShippedConcepts(o.db);
       built = await buildConsultation(o.db);
-      government = representativeViewer(built, 'government');
-      await verifyRepresentative(
-        o.db,
-        operatorViewer,
-        { organisation: built.organisations.government.id, accountId: government.id },
-        { kind: 'note_verbale', reason: 'Note verbale 2026/7.' },
-      );
+      government = await verifiedGovernment(o.db, built);
       app = createApp({ db: o.db, engine, now: () => clock });
       const open = (title: string, closesAt: string) =>
-        o.db.transaction().execute((trx) =>
-          openRound(
-            trx,
-            operatorViewer,
-            built.process.id,
+        openTestRound(o.db, built, {
+          title,
+          questions: [
             {
-              title,
-              questions: [
-                {
-                  key: 'plans',
-                  texts: { en: 'What do you plan?', fr: 'Que prévoyez-vous ?' },
-                },
-                {
-                  key: 'localisation',
-                  kind: 'choice',
-                  texts: { en: 'Must data stay in the country?' },
-                  choices: ['yes', 'no'],
-                },
-              ],
-              invited: ['BRA', 'KEN'],
-              opensAt: '2026-06-01T09:00',
-              closesAt,
-              timeZone: 'Europe/Zurich',
+              key: 'plans',
+              texts: { en: 'What do you plan?', fr: 'Que prévoyez-vous ?' },
             },
-            new Date('2026-06-01T00:00:00Z'),
-          ),
-        );
+            {
+              key: 'localisation',
+              kind: 'choice',
+              texts: { en: 'Must data stay in the country?' },
+              choices: ['yes', 'no'],
+            },
+          ],
+          closesAt,
+        });
       roundId = (await open('Practice on the public core, 2026', '2026-06-30T18:00')).id;
       shortRoundId = (await open('A short round', '2026-06-05T18:00')).id;
       rep = new TestClient(app);

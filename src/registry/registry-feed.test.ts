@@ -18,9 +18,9 @@ import {
 } from '../consultations/consultation.builder.ts';
 import type { OpenDatabase } from '../db/database.ts';
 import { openTestDatabase, testEngines } from '../db/test-databases.ts';
-import { verifyRepresentative } from '../organisations/organisations.service.ts';
 import { recordMeasure, reviseMeasure } from './registry.service.ts';
-import { checkAnswerFiles, openRound, publishRound, saveAnswer } from './rounds.service.ts';
+import { checkAnswerFiles, publishRound, saveAnswer } from './rounds.service.ts';
+import { openTestRound, verifiedGovernment } from './round.builder.ts';
 
 const atom = 'http://www.w3.org/2005/Atom';
 
@@ -76,13 +76,7 @@ for (const engine of testEngines()) {
       await installShippedConcepts(o.db);
       built = await buildConsultation(o.db);
       app = createApp({ db: o.db, engine, now: () => new Date('2026-07-02T00:00:00Z') });
-      government = representativeViewer(built, 'government');
-      await verifyRepresentative(
-        o.db,
-        operatorViewer,
-        { organisation: built.organisations.government.id, accountId: government.id },
-        { kind: 'email_domain', reason: 'itamaraty.example' },
-      );
+      government = await verifiedGovernment(o.db, built);
       const input = (extra: Record<string, unknown> = {}) => ({
         country: 'BRA',
         title: 'Lei da raiz nacional',
@@ -133,24 +127,7 @@ for (const engine of testEngines()) {
           new Date('2026-04-15T00:00:00Z'),
         ),
       );
-      roundId = (
-        await o.db.transaction().execute((trx) =>
-          openRound(
-            trx,
-            operatorViewer,
-            built.process.id,
-            {
-              title: 'Practice on the public core, 2026',
-              questions: [{ key: 'plans', texts: { en: 'What do you plan?' } }],
-              invited: ['BRA', 'KEN'],
-              opensAt: '2026-06-01T09:00',
-              closesAt: '2026-06-30T18:00',
-              timeZone: 'Europe/Zurich',
-            },
-            new Date('2026-06-01T00:00:00Z'),
-          ),
-        )
-      ).id;
+      roundId = (await openTestRound(o.db, built)).id;
       const files = await checkAnswerFiles([
         { name: 'lei.txt', bytes: Buffer.from('Art. 1º Esta Lei estabelece.', 'utf8') },
       ]);

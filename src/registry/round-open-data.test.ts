@@ -13,14 +13,13 @@ import { installShippedConcepts } from '../concepts/concepts.service.ts';
 import {
   buildConsultation,
   builtPassword,
-  representativeViewer,
   type BuiltConsultation,
 } from '../consultations/consultation.builder.ts';
 import type { OpenDatabase } from '../db/database.ts';
 import { openTestDatabase, testEngines } from '../db/test-databases.ts';
-import { verifyRepresentative } from '../organisations/organisations.service.ts';
 import { TestClient } from '../test-client.ts';
-import { openRound, publishRound, saveAnswer } from './rounds.service.ts';
+import { publishRound, saveAnswer } from './rounds.service.ts';
+import { openTestRound, verifiedGovernment } from './round.builder.ts';
 
 for (const engine of testEngines()) {
   describe(`a round's open-data ZIP (${engine})`, () => {
@@ -48,33 +47,14 @@ for (const engine of testEngines()) {
       o = await openTestDatabase(engine);
       await installShippedConcepts(o.db);
       built = await buildConsultation(o.db);
-      government = representativeViewer(built, 'government');
-      await verifyRepresentative(
-        o.db,
-        operatorViewer,
-        { organisation: built.organisations.government.id, accountId: government.id },
-        { kind: 'note_verbale', reason: 'Note verbale 2026/7.' },
-      );
+      government = await verifiedGovernment(o.db, built);
       app = createApp({ db: o.db, engine, now: () => clock });
       roundId = (
-        await o.db.transaction().execute((trx) =>
-          openRound(
-            trx,
-            operatorViewer,
-            built.process.id,
-            {
-              title: 'Practice on the public core, 2026',
-              questions: [
-                { key: 'plans', texts: { en: 'What do you plan?', fr: 'Que prévoyez-vous ?' } },
-              ],
-              invited: ['BRA', 'KEN'],
-              opensAt: '2026-06-01T09:00',
-              closesAt: '2026-06-30T18:00',
-              timeZone: 'Europe/Zurich',
-            },
-            new Date('2026-06-01T00:00:00Z'),
-          ),
-        )
+        await openTestRound(o.db, built, {
+          questions: [
+            { key: 'plans', texts: { en: 'What do you plan?', fr: 'Que prévoyez-vous ?' } },
+          ],
+        })
       ).id;
       await o.db.transaction().execute((trx) =>
         saveAnswer(
