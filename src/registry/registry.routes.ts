@@ -102,6 +102,7 @@ import {
   termsPage,
   type RegistryLookups,
 } from './registry.views.ts';
+import { defuseFormula } from '../exchange/spreadsheet-cells.ts';
 
 const answerFormPath = '/registry/rounds/:id/answers';
 const apiAnswerPath = '/api/registry-rounds/:id/answers';
@@ -283,11 +284,6 @@ function termToJson(t: RegistryTerm): z.input<typeof termJson> {
   return { ...t };
 }
 
-// A cell starting with = + - @ would run as a formula in a spreadsheet; a leading quote defuses it.
-function defuse(cell: string): string {
-  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
-}
-
 const csvColumns = [
   'id',
   'version',
@@ -336,7 +332,7 @@ export function measuresCsv(measures: Measure[]): string {
       m.voice,
       m.organisationId ?? '',
       m.note ?? '',
-    ].map(defuse);
+    ].map(defuseFormula);
   });
   return `\uFEFF${stringify([csvColumns, ...rows], { record_delimiter: '\r\n' })}`;
 }

@@ -13,11 +13,7 @@ import { registryLanguages } from './registry.data.ts';
 import { measureStatuses } from './registry.schema.ts';
 import { getRound, roundAnswersCsv, type Round } from './rounds.service.ts';
 import { listAnswerFiles, listAnswers } from './rounds.store.ts';
-
-/** A spreadsheet would run a cell starting with = + - @ as a formula: a leading quote defuses it. */
-function defuse(cell: string): string {
-  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
-}
+import { defuseFormula } from '../exchange/spreadsheet-cells.ts';
 
 const fileColumns = [
   'country',
@@ -131,7 +127,7 @@ export async function roundOpenData(
       m.source?.documentId ?? '',
       (m.source?.paragraphs ?? []).join('; '),
       m.note ?? '',
-    ].map(defuse),
+    ].map(defuseFormula),
   );
   const measuresCsv = stringify([measureColumns, ...measureRows], { record_delimiter: '\r\n' });
   // The legal texts are listed (name, type, size, SHA-256, where to download), not copied in.
@@ -166,7 +162,7 @@ export async function roundOpenData(
           f.sha256,
           f.attachedAt,
           f.downloadPath,
-        ].map(defuse),
+        ].map(defuseFormula),
       ),
     ],
     { record_delimiter: '\r\n' },

@@ -1,6 +1,7 @@
 /** Bulk exports of a period's submissions: CSV (RFC 4180, via csv-stringify) and JSON, streamed without caps. */
 import { stringify } from 'csv-stringify/sync';
 import type { Submission } from './submissions.schema.ts';
+import { defuseFormula } from '../exchange/spreadsheet-cells.ts';
 
 /** The CSV columns, in order. */
 export const csvColumns = [
@@ -73,11 +74,6 @@ function csvRow(s: Submission): string[] {
   ];
 }
 
-// A cell starting with = + - @ would run as a formula in a spreadsheet; a leading quote defuses it.
-function defuse(cell: string): string {
-  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
-}
-
 /** The submissions as a CSV byte stream with a header row; UTF-8 with a BOM so spreadsheets read it right. */
 export function csvStream(submissions: AsyncIterable<Submission>): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
@@ -96,7 +92,7 @@ export function csvStream(submissions: AsyncIterable<Submission>): ReadableStrea
       for (let i = 0; i < 200; i++) {
         const next = await iterator.next();
         if (next.done) break;
-        rows.push(csvRow(next.value).map(defuse));
+        rows.push(csvRow(next.value).map(defuseFormula));
       }
       if (rows.length > 0)
         controller.enqueue(encoder.encode(stringify(rows, { record_delimiter: '\r\n' })));
