@@ -11,7 +11,9 @@ import {
 } from '../api/cursor.ts';
 import type { Context, Hono } from 'hono';
 import { z } from 'zod';
+import type { Viewer } from '../accounts/accounts.schema.ts';
 import { checkForm } from '../accounts/accounts.middleware.ts';
+import type { Db } from '../db/database.ts';
 import { getProcessWithDocuments } from '../documents/documents.service.ts';
 import { requireProcess } from '../processes/processes.service.ts';
 import type { ApiRegistry } from '../api/api-registry.ts';
@@ -22,6 +24,7 @@ import {
   earlyCloseSchema,
   extensionSchema,
   newPeriodSchema,
+  type CommentPeriod,
 } from './consultations.schema.ts';
 import {
   closeCommentPeriod,
@@ -41,6 +44,26 @@ function periodFromAddress(c: Context<AppEnv>): Promise<PeriodContext> {
     c.req.param('id') ?? '',
     clockOf(c.var.deps),
   );
+}
+
+/** A change of the period an API address names (extend, close), in one transaction. */
+async function changePeriodAt(
+  c: Context<AppEnv>,
+  id: string,
+  body: unknown,
+  change: (
+    db: Db,
+    viewer: Viewer | null,
+    periodId: string,
+    input: unknown,
+    now: Date,
+  ) => Promise<CommentPeriod>,
+): Promise<CommentPeriod> {
+  const now = clockOf(c.var.deps);
+  const context = await getPeriodAtAddress(c.var.deps.db, c.var.viewer, id, now);
+  return c.var.deps.db
+    .transaction()
+    .execute((trx) => change(trx, c.var.viewer, context.period.id, body, now));
 }
 
 /** Mounts the forms of comment periods and registers their API route. */
@@ -117,19 +140,7 @@ export function consultationRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
     body: extensionSchema,
     response: commentPeriodSchema,
     errors: ['PERIOD_NOT_FOUND', 'FORBIDDEN'],
-    handler: async (c, { params, body }) => {
-      const context = await getPeriodAtAddress(
-        c.var.deps.db,
-        c.var.viewer,
-        params.id,
-        clockOf(c.var.deps),
-      );
-      return c.var.deps.db
-        .transaction()
-        .execute((trx) =>
-          extendCommentPeriod(trx, c.var.viewer, context.period.id, body, clockOf(c.var.deps)),
-        );
-    },
+    handler: (c, { params, body }) => changePeriodAt(c, params.id, body, extendCommentPeriod),
   });
 
   api.post({
@@ -142,19 +153,7 @@ export function consultationRoutes(app: Hono<AppEnv>, api: ApiRegistry): void {
     body: earlyCloseSchema.meta({ id: 'EarlyClose' }),
     response: commentPeriodSchema,
     errors: ['PERIOD_NOT_FOUND', 'FORBIDDEN'],
-    handler: async (c, { params, body }) => {
-      const context = await getPeriodAtAddress(
-        c.var.deps.db,
-        c.var.viewer,
-        params.id,
-        clockOf(c.var.deps),
-      );
-      return c.var.deps.db
-        .transaction()
-        .execute((trx) =>
-          closeCommentPeriod(trx, c.var.viewer, context.period.id, body, clockOf(c.var.deps)),
-        );
-    },
+    handler: (c, { params, body }) => changePeriodAt(c, params.id, body, closeCommentPeriod),
   });
 
   api.get({

@@ -43,6 +43,27 @@ for (const engine of testEngines()) {
       return file.async('string');
     };
 
+    /** Brazil's answer: a draft, or sent with `submit`; its plans start with a formula's = sign. */
+    const brazilAnswer = (extra: Record<string, unknown> = {}) => ({
+      organisationId: built.organisations.government.id,
+      language: 'pt',
+      answers: { plans: '=Nenhum plano novo.' },
+      measures: [
+        {
+          title: 'Lei da raiz nacional',
+          titleLanguage: 'pt',
+          titleTranslations: { en: 'National root act' },
+          instrument: 'law',
+          status: 'adopted',
+          statusDates: { adopted: '2026-03-01' },
+          elements: ['naming-numbering'],
+          kinds: ['national-root'],
+          source: { documentId: built.documentId, paragraphs: ['para 4'] },
+        },
+      ],
+      ...extra,
+    });
+
     before(async () => {
       o = await openTestDatabase(engine);
       await installShippedConcepts(o.db);
@@ -56,32 +77,9 @@ for (const engine of testEngines()) {
           ],
         })
       ).id;
-      await o.db.transaction().execute((trx) =>
-        saveAnswer(
-          trx,
-          government,
-          roundId,
-          {
-            organisationId: built.organisations.government.id,
-            language: 'pt',
-            answers: { plans: '=Nenhum plano novo.' },
-            measures: [
-              {
-                title: 'Lei da raiz nacional',
-                titleLanguage: 'pt',
-                titleTranslations: { en: 'National root act' },
-                instrument: 'law',
-                status: 'adopted',
-                statusDates: { adopted: '2026-03-01' },
-                elements: ['naming-numbering'],
-                kinds: ['national-root'],
-                source: { documentId: built.documentId, paragraphs: ['para 4'] },
-              },
-            ],
-          },
-          clock,
-        ),
-      );
+      await o.db
+        .transaction()
+        .execute((trx) => saveAnswer(trx, government, roundId, brazilAnswer(), clock));
       secretary = new TestClient(app);
       await secretary.signIn(built.accounts.secretariat.email, builtPassword);
     });
@@ -109,33 +107,11 @@ for (const engine of testEngines()) {
     });
 
     test('after publication anyone reads it back: answers, measures, README, datapackage.json', async () => {
-      await o.db.transaction().execute((trx) =>
-        saveAnswer(
-          trx,
-          government,
-          roundId,
-          {
-            organisationId: built.organisations.government.id,
-            language: 'pt',
-            answers: { plans: '=Nenhum plano novo.' },
-            measures: [
-              {
-                title: 'Lei da raiz nacional',
-                titleLanguage: 'pt',
-                titleTranslations: { en: 'National root act' },
-                instrument: 'law',
-                status: 'adopted',
-                statusDates: { adopted: '2026-03-01' },
-                elements: ['naming-numbering'],
-                kinds: ['national-root'],
-                source: { documentId: built.documentId, paragraphs: ['para 4'] },
-              },
-            ],
-            submit: true,
-          },
-          clock,
-        ),
-      );
+      await o.db
+        .transaction()
+        .execute((trx) =>
+          saveAnswer(trx, government, roundId, brazilAnswer({ submit: true }), clock),
+        );
       clock = new Date('2026-07-01T09:00:00Z');
       await o.db.transaction().execute((trx) => publishRound(trx, operatorViewer, roundId, clock));
       const zip = await readZip(await app.request(zipPath()));
