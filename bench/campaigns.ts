@@ -4,12 +4,14 @@
  * grouping through the campaigns follower on a database, in submissions per second.
  */
 import { createHash } from 'node:crypto';
-import type { Insertable } from 'kysely';
+import { sql, type Insertable } from 'kysely';
+import { operatorViewer } from '../src/accounts/accounts.schema.ts';
 import { CampaignGrouper } from '../src/campaigns/campaign-grouping.ts';
 import { campaignFollower } from '../src/campaigns/campaigns.follower.ts';
 import { pairwiseScores, plantedCorpus } from '../src/campaigns/campaigns.builder.ts';
+import { getCampaignPage, getCampaigns } from '../src/campaigns/campaigns.service.ts';
 import { buildConsultation } from '../src/consultations/consultation.builder.ts';
-import type { Engine } from '../src/db/database.ts';
+import type { Db, Engine } from '../src/db/database.ts';
 import { newId } from '../src/db/ids.ts';
 import type { EventTable } from '../src/events/events.table.ts';
 import { Followers } from '../src/events/followers.ts';
@@ -144,9 +146,53 @@ export async function benchCampaignFollower(engine: Engine, size = 20_000): Prom
         `${thousands(Math.round(size / seconds))} submissions/s (${seconds.toFixed(1)} s; ${cpuSeconds.toFixed(1)} s of CPU in this process, ${thousands(Math.round(size / cpuSeconds))}/s of its CPU); ` +
         `pairwise F1 ${scores.f1.toFixed(4)}  [target ≥ 2,000/s]`,
     );
+    await benchCampaignLists(o.db, built.period.id);
   } finally {
     await o.close();
   }
+}
+
+/** Median and slowest of `times` runs of `run`, after three warm-ups, in ms. */
+async function timed(run: () => Promise<unknown>, times = 20): Promise<string> {
+  for (let i = 0; i < 3; i++) await run();
+  const samples: number[] = [];
+  for (let i = 0; i < times; i++) {
+    const t = performance.now();
+    await run();
+    samples.push(performance.now() - t);
+  }
+  samples.sort((a, b) => a - b);
+  return `median ${samples[times >> 1]!.toFixed(1)} ms, slowest ${samples.at(-1)!.toFixed(1)} ms`;
+}
+
+/**
+ * What a page showing the period's campaigns pays to count them: the list of its campaigns (the
+ * API and the period's list read it) and a campaign's first page, from the kept counts; beside
+ * them, the walk over the campaigns' published members that counted them before (kept here as
+ * the baseline).
+ */
+async function benchCampaignLists(db: Db, periodId: string): Promise<void> {
+  let campaigns = 0;
+  let largest = { id: '', count: 0 };
+  const list = await timed(async () => {
+    const all = await getCampaigns(db, operatorViewer, periodId, new Date());
+    campaigns = all.length;
+    largest = { id: all[0]?.id ?? '', count: all[0]?.submissions ?? 0 };
+  });
+  const page = await timed(() =>
+    getCampaignPage(db, operatorViewer, { periodId, campaignId: largest.id, now: new Date() }),
+  );
+  const walk = await timed(
+    () =>
+      sql`select campaign_id, count(*), count(distinct body), min(id) from submissions
+        where period_id = ${periodId} and status = 'published' and campaign_id is not null
+        group by campaign_id having count(*) > 1`.execute(db),
+    5,
+  );
+  console.log(
+    `  the period's ${thousands(campaigns)} campaigns (largest ${thousands(largest.count)} members): list from the kept counts ${list}; ` +
+      `the largest campaign's first page ${page}; the walk over their members that counted them before ${walk}`,
+  );
 }
 
 if (import.meta.main) {

@@ -65,6 +65,8 @@ import type {
 } from '../revisions/revisions.table.ts';
 import type {
   AttachmentTable,
+  CampaignCountTable,
+  CampaignTextTable,
   PeriodDayCountTable,
   PeriodStatusCountTable,
   SubmissionAnchorTable,
@@ -164,6 +166,8 @@ export interface Database {
   paragraph_counts: ParagraphCountTable;
   period_status_counts: PeriodStatusCountTable;
   period_day_counts: PeriodDayCountTable;
+  campaign_counts: CampaignCountTable;
+  campaign_texts: CampaignTextTable;
   search_items: SearchItemTable;
   search_postings: SearchPostingTable;
   search_terms: SearchTermTable;

@@ -1,12 +1,12 @@
 /**
  * The counts kept in tables (per paragraph of a version, per status of a period, per day and
- * organisation of a period) stay equal to a count of what is stored while comments are received,
- * published, rejected, published again, carried to Rev.1, and made late on the earlier version
- * (carried as they arrive). Each step compares every kept row with a scan, on both engines.
+ * organisation of a period, per campaign) stay equal to a count of what is stored while comments
+ * are received, published, rejected, published again, carried to Rev.1, made late on the earlier
+ * version (carried as they arrive), grouped into campaigns, merged and regrouped. Each step
+ * compares every kept row with a scan, on both engines.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { sql } from 'kysely';
 import { operatorViewer } from '../accounts/accounts.schema.ts';
 import {
   buildConsultation,
@@ -16,69 +16,15 @@ import {
   representativeViewer,
   type BuiltConsultation,
 } from '../consultations/consultation.builder.ts';
-import type { Db, OpenDatabase } from '../db/database.ts';
+import { regroupPeriod } from '../campaigns/campaigns.service.ts';
+import type { OpenDatabase } from '../db/database.ts';
 import { openTestDatabase, testEngines } from '../db/test-databases.ts';
+import { drain } from '../followers.ts';
 import { importFile } from '../imports/imports.service.ts';
+import { assertCountsTrue } from '../db/kept-counts.check.ts';
 import { getCommentCounts, moderateSubmission, submitComment } from './submissions.service.ts';
 
 const now = new Date('2026-06-01T12:00:00Z');
-
-/** Rows as sorted strings, for a comparison that names what differs. */
-async function rows(db: Db, query: ReturnType<typeof sql>): Promise<string[]> {
-  const { rows: found } = await query.execute(db);
-  return (found as Record<string, unknown>[])
-    .map((r) =>
-      Object.values(r)
-        .map((v) => String(v === null ? '' : typeof v === 'bigint' ? Number(v) : v))
-        .join(' | '),
-    )
-    .sort();
-}
-
-/** Every kept count against a count of the stored rows. */
-async function assertCountsTrue(db: Db, step: string): Promise<void> {
-  assert.deepEqual(
-    await rows(
-      db,
-      sql`select version_id, address, direct, carried from paragraph_counts
-        where direct <> 0 or carried <> 0`,
-    ),
-    await rows(
-      db,
-      sql`select version_id, address, sum(direct) as direct, sum(carried) as carried from (
-        select a.version_id, a.address, count(distinct a.submission_id) as direct, 0 as carried
-        from submission_anchors a where a.published = 1 group by a.version_id, a.address
-        union all
-        select ca.to_version_id, ca.address, 0, count(distinct a.submission_id)
-        from carried_anchors ca join submission_anchors a on a.id = ca.anchor_id
-        where a.published = 1 and ca.address is not null group by ca.to_version_id, ca.address
-      ) x group by version_id, address`,
-    ),
-    `${step}: per-paragraph counts`,
-  );
-  assert.deepEqual(
-    await rows(db, sql`select period_id, status, reason, n from period_status_counts where n <> 0`),
-    await rows(
-      db,
-      sql`select period_id, status, coalesce(status_reason, ''), count(*) from submissions
-        group by period_id, status, coalesce(status_reason, '')`,
-    ),
-    `${step}: counts by status`,
-  );
-  assert.deepEqual(
-    await rows(
-      db,
-      sql`select period_id, day, organisation_id, language, n from period_day_counts where n <> 0`,
-    ),
-    await rows(
-      db,
-      sql`select period_id, coalesce(substr(published_at, 1, 10), ''), organisation_id, language,
-        count(*) from submissions where status = 'published'
-        group by period_id, coalesce(substr(published_at, 1, 10), ''), organisation_id, language`,
-    ),
-    `${step}: published by day and organisation`,
-  );
-}
 
 for (const engine of testEngines()) {
   describe(`kept counts on ${engine}`, () => {
@@ -94,6 +40,7 @@ for (const engine of testEngines()) {
     const submit = async (
       who: 'civil' | 'tech' | 'government',
       anchors: { address: string; exact?: string }[],
+      text?: string,
     ): Promise<string> => {
       n += 1;
       const anchorInput = await Promise.all(
@@ -109,7 +56,7 @@ for (const engine of testEngines()) {
           built.period.id,
           {
             organisationId: built.organisations[who].id,
-            body: `Comment number ${n} on ${anchors.map((a) => a.address).join(', ')}.`,
+            body: text ?? `Comment number ${n} on ${anchors.map((a) => a.address).join(', ')}.`,
             idempotencyKey: `kept-count-${n}`,
             anchors: anchorInput,
           },
@@ -183,6 +130,48 @@ for (const engine of testEngines()) {
       await moderate(b, 'publish');
       await moderate(a, 'reject', 'spam');
       await assertCountsTrue(o.db, 'after Rev.1, published and rejected again');
+    });
+
+    it('match a count of the stored rows as campaigns are grouped, published, merged and regrouped', async () => {
+      const letter =
+        'We ask the working group to keep the multistakeholder model in paragraph 12 and to publish every contribution received during the consultation. The secretariat should report on the comments before the next session, and answer each of them in writing.';
+      const one = await submit('civil', [], letter);
+      const two = await submit('tech', [], `${letter} Signed, the Forum.`);
+      const three = await submit('government', [], letter);
+      await drain(o.db, engine);
+      await assertCountsTrue(o.db, 'grouped in review');
+      for (const id of [one, two, three]) await moderate(id, 'publish');
+      await assertCountsTrue(o.db, 'a campaign published');
+      await moderate(two, 'reject', 'spam');
+      await assertCountsTrue(o.db, 'a variant rejected');
+      await moderate(three, 'reject', 'spam');
+      await assertCountsTrue(o.db, 'one member left');
+      await moderate(two, 'publish');
+      await moderate(three, 'publish');
+      await assertCountsTrue(o.db, 'published again');
+
+      // Two campaigns that a later submission joins: merged under the earliest.
+      const words = Array.from({ length: 40 }, (_, i) => `keptword${i}`);
+      const left = await submit('civil', [], words.slice(0, 26).join(' '));
+      const leftAgain = await submit('tech', [], words.slice(0, 26).join(' '));
+      const right = await submit('tech', [], words.slice(14, 40).join(' '));
+      const rightAgain = await submit('government', [], `${words.slice(14, 40).join(' ')} again`);
+      await drain(o.db, engine);
+      for (const id of [left, leftAgain, right, rightAgain]) await moderate(id, 'publish');
+      await assertCountsTrue(o.db, 'two campaigns');
+      const bridge = await submit('civil', [], words.slice(7, 33).join(' '));
+      await moderate(bridge, 'publish');
+      await drain(o.db, engine);
+      const merged = await o.db
+        .selectFrom('submissions')
+        .select('campaign_id')
+        .where('id', 'in', [left, right, bridge])
+        .execute();
+      assert.equal(new Set(merged.map((m) => m.campaign_id)).size, 1, 'the campaigns merged');
+      await assertCountsTrue(o.db, 'campaigns merged');
+
+      await o.db.transaction().execute((trx) => regroupPeriod(trx, built.period.id, now));
+      await assertCountsTrue(o.db, 'period regrouped');
     });
   });
 }

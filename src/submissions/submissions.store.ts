@@ -1,4 +1,5 @@
 /** SQL for submissions, their anchors, co-signers and attachments. */
+import { createHash } from 'node:crypto';
 import { sql, type ExpressionBuilder } from 'kysely';
 import type { Database, Db } from '../db/database.ts';
 import { shapedChunks } from '../db/statement-shapes.ts';
@@ -17,6 +18,8 @@ import type {
 } from './submissions.schema.ts';
 import type {
   AttachmentTable,
+  CampaignCountTable,
+  CampaignTextTable,
   PeriodDayCountTable,
   PeriodStatusCountTable,
   SubmissionAnchorTable,
@@ -62,7 +65,10 @@ export async function insertSubmissionRows(
   return rows.filter((row) => !inserted.has(row.id));
 }
 
-/** A change of a period's kept counts: of a status (with reason), or of a day's publications. */
+/**
+ * A change of a period's kept counts: of a status (with reason), of a day's publications, or of a
+ * campaign's published members (by the text they sent).
+ */
 export type PeriodCountChange =
   | { kind: 'status'; periodId: string; status: string; reason: string; n: number }
   | {
@@ -72,16 +78,53 @@ export type PeriodCountChange =
       organisationId: string;
       language: string;
       n: number;
-    };
+    }
+  | { kind: 'campaign'; periodId: string; campaignId: string; textSha256: string; n: number };
 
-/** What a submission in this state adds to (n = 1) or takes from (n = -1) its period's counts. */
-export function periodCountsOf(
-  row: Pick<
-    SubmissionTable,
-    'period_id' | 'status' | 'status_reason' | 'published_at' | 'organisation_id' | 'language'
-  >,
+/** What a submission's counts are kept from. */
+type CountedRow = Pick<
+  SubmissionTable,
+  | 'period_id'
+  | 'status'
+  | 'status_reason'
+  | 'published_at'
+  | 'organisation_id'
+  | 'language'
+  | 'campaign_id'
+  | 'body'
+>;
+
+/** The columns of CountedRow, for the statements that read a submission before changing it. */
+const countedColumns = [
+  'period_id',
+  'status',
+  'status_reason',
+  'published_at',
+  'organisation_id',
+  'language',
+  'campaign_id',
+  'body',
+] as const;
+
+/** What a published member of a campaign adds to (n = 1) or takes from (n = -1) its counts. */
+function campaignCountOf(
+  row: Pick<SubmissionTable, 'period_id' | 'status' | 'campaign_id' | 'body'>,
   n: number,
 ): PeriodCountChange[] {
+  if (row.status !== 'published' || row.campaign_id === null) return [];
+  return [
+    {
+      kind: 'campaign',
+      periodId: row.period_id,
+      campaignId: row.campaign_id,
+      textSha256: createHash('sha256').update(row.body).digest('hex'),
+      n,
+    },
+  ];
+}
+
+/** What a submission in this state adds to (n = 1) or takes from (n = -1) its period's counts. */
+export function periodCountsOf(row: CountedRow, n: number): PeriodCountChange[] {
   const out: PeriodCountChange[] = [
     {
       kind: 'status',
@@ -100,6 +143,7 @@ export function periodCountsOf(
       language: row.language,
       n,
     });
+  out.push(...campaignCountOf(row, n));
   return out;
 }
 
@@ -110,8 +154,19 @@ export function periodCountsOf(
 export async function addToPeriodCounts(db: Db, changes: PeriodCountChange[]): Promise<void> {
   const statuses = new Map<string, PeriodStatusCountTable>();
   const days = new Map<string, PeriodDayCountTable>();
+  const texts = new Map<string, CampaignTextTable>();
   for (const c of changes) {
-    if (c.kind === 'status') {
+    if (c.kind === 'campaign') {
+      const key = [c.periodId, c.campaignId, c.textSha256].join('\u0000');
+      const row = texts.get(key) ?? {
+        period_id: c.periodId,
+        campaign_id: c.campaignId,
+        text_sha256: c.textSha256,
+        n: 0,
+      };
+      row.n += c.n;
+      texts.set(key, row);
+    } else if (c.kind === 'status') {
       const key = [c.periodId, c.status, c.reason].join('\u0000');
       const row = statuses.get(key) ?? {
         period_id: c.periodId,
@@ -159,6 +214,62 @@ export async function addToPeriodCounts(db: Db, changes: PeriodCountChange[]): P
           .doUpdateSet((eb) => ({ n: eb('period_day_counts.n', '+', eb.ref('excluded.n')) })),
       )
       .execute();
+  await addToCampaignCounts(db, ordered(texts));
+}
+
+/**
+ * Adds changes to campaigns' texts, then to the campaigns: their members by the changes, their
+ * distinct texts by the texts whose count left or reached zero.
+ */
+async function addToCampaignCounts(db: Db, texts: CampaignTextTable[]): Promise<void> {
+  const campaigns = new Map<string, CampaignCountTable>();
+  for (const chunk of shapedChunks(texts, 256)) {
+    const now = await db
+      .insertInto('campaign_texts')
+      .values(chunk)
+      .onConflict((oc) =>
+        oc
+          .columns(['period_id', 'campaign_id', 'text_sha256'])
+          .doUpdateSet((eb) => ({ n: eb('campaign_texts.n', '+', eb.ref('excluded.n')) })),
+      )
+      .returning(['period_id', 'campaign_id', 'text_sha256', 'n'])
+      .execute();
+    const added = new Map(chunk.map((t) => [textKey(t), t.n]));
+    for (const row of now) {
+      const change = added.get(textKey(row)) ?? 0;
+      const was = Number(row.n) - change;
+      const key = `${row.period_id} ${row.campaign_id}`;
+      const campaign = campaigns.get(key) ?? {
+        period_id: row.period_id,
+        campaign_id: row.campaign_id,
+        n: 0,
+        variants: 0,
+      };
+      campaign.n += change;
+      campaign.variants +=
+        was <= 0 && Number(row.n) > 0 ? 1 : was > 0 && Number(row.n) <= 0 ? -1 : 0;
+      campaigns.set(key, campaign);
+    }
+  }
+  const ordered = [...campaigns.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, c]) => c);
+  for (const chunk of shapedChunks(ordered, 256))
+    await db
+      .insertInto('campaign_counts')
+      .values(chunk)
+      .onConflict((oc) =>
+        oc.columns(['period_id', 'campaign_id']).doUpdateSet((eb) => ({
+          n: eb('campaign_counts.n', '+', eb.ref('excluded.n')),
+          variants: eb('campaign_counts.variants', '+', eb.ref('excluded.variants')),
+        })),
+      )
+      .execute();
+}
+
+/** A campaign text's key in a map. */
+function textKey(t: Pick<CampaignTextTable, 'period_id' | 'campaign_id' | 'text_sha256'>): string {
+  return `${t.period_id} ${t.campaign_id} ${t.text_sha256}`;
 }
 
 /** Inserts the anchors, co-signers and attachments of submissions whose rows are inserted. */
@@ -964,7 +1075,7 @@ export async function updateStatus(
 ): Promise<{ versionId: string; address: string; direct: number; carried: number }[]> {
   const before = await db
     .selectFrom('submissions')
-    .select(['period_id', 'status', 'status_reason', 'published_at', 'organisation_id', 'language'])
+    .select(countedColumns)
     .where('id', '=', id)
     .executeTakeFirst();
   if (!before) return [];
@@ -1161,26 +1272,43 @@ export async function listPeriodSubmissionIds(
   return rows.map((r) => r.id);
 }
 
-/** Puts each submission in its campaign, a chunk of them per statement. */
+/**
+ * Puts each submission in its campaign, a chunk of them per statement; a published one moves its
+ * count from the campaign it was in (if any) to its new one.
+ */
 export async function setCampaigns(
   db: Db,
   campaigns: { submissionId: string; campaignId: string }[],
 ): Promise<void> {
   for (const chunk of shapedChunks(campaigns, 128)) {
+    const ids = chunk.map((c) => c.submissionId);
+    const before = await db
+      .selectFrom('submissions')
+      .select(['id', 'period_id', 'status', 'campaign_id', 'body'])
+      .where('id', 'in', ids)
+      .execute();
+    const to = new Map(chunk.map((c) => [c.submissionId, c.campaignId]));
     const cases = chunk.map((c) => sql`when ${c.submissionId} then ${c.campaignId}`);
     await db
       .updateTable('submissions')
       .set({ campaign_id: sql<string>`case id ${sql.join(cases, sql` `)} end` })
-      .where(
-        'id',
-        'in',
-        chunk.map((c) => c.submissionId),
-      )
+      .where('id', 'in', ids)
       .execute();
+    await addToPeriodCounts(
+      db,
+      before.flatMap((row) => [
+        ...campaignCountOf(row, -1),
+        ...campaignCountOf({ ...row, campaign_id: to.get(row.id) ?? null }, 1),
+      ]),
+    );
   }
 }
 
-/** Moves every submission of a period's campaigns `from` into the campaign `to` (campaigns merged). */
+/**
+ * Moves every submission of a period's campaigns `from` into the campaign `to` (campaigns
+ * merged), with their kept counts: the texts added up under `to`, its distinct texts counted
+ * again (a merge is rare; it reads the merged campaign's texts once).
+ */
 export async function renameCampaigns(
   db: Db,
   periodId: string,
@@ -1194,9 +1322,69 @@ export async function renameCampaigns(
     .where('period_id', '=', periodId)
     .where('campaign_id', 'in', from)
     .execute();
+  const moved = await db
+    .selectFrom('campaign_texts')
+    .select(['text_sha256', (eb) => eb.fn.sum<number | string>('n').as('n')])
+    .where('period_id', '=', periodId)
+    .where('campaign_id', 'in', from)
+    .groupBy('text_sha256')
+    .execute();
+  await db
+    .deleteFrom('campaign_texts')
+    .where('period_id', '=', periodId)
+    .where('campaign_id', 'in', from)
+    .execute();
+  await db
+    .deleteFrom('campaign_counts')
+    .where('period_id', '=', periodId)
+    .where('campaign_id', 'in', from)
+    .execute();
+  for (const chunk of shapedChunks(
+    moved.filter((t) => Number(t.n) !== 0),
+    256,
+  ))
+    await db
+      .insertInto('campaign_texts')
+      .values(
+        chunk.map((t) => ({
+          period_id: periodId,
+          campaign_id: to,
+          text_sha256: t.text_sha256,
+          n: Number(t.n),
+        })),
+      )
+      .onConflict((oc) =>
+        oc
+          .columns(['period_id', 'campaign_id', 'text_sha256'])
+          .doUpdateSet((eb) => ({ n: eb('campaign_texts.n', '+', eb.ref('excluded.n')) })),
+      )
+      .execute();
+  const total = await db
+    .selectFrom('campaign_texts')
+    .select((eb) => [
+      eb.fn.coalesce(eb.fn.sum<number | string>('n'), sql<number>`0`).as('n'),
+      eb.fn.countAll<number | string>().filterWhere('n', '>', 0).as('variants'),
+    ])
+    .where('period_id', '=', periodId)
+    .where('campaign_id', '=', to)
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('campaign_counts')
+    .values({
+      period_id: periodId,
+      campaign_id: to,
+      n: Number(total.n),
+      variants: Number(total.variants),
+    })
+    .onConflict((oc) =>
+      oc
+        .columns(['period_id', 'campaign_id'])
+        .doUpdateSet((eb) => ({ n: eb.ref('excluded.n'), variants: eb.ref('excluded.variants') })),
+    )
+    .execute();
 }
 
-/** Takes every submission of a period out of its campaign (before a full regroup). */
+/** Takes every submission of a period out of its campaign (before a full regroup), and its counts. */
 export async function clearCampaigns(db: Db, periodId: string): Promise<void> {
   await db
     .updateTable('submissions')
@@ -1204,11 +1392,14 @@ export async function clearCampaigns(db: Db, periodId: string): Promise<void> {
     .where('period_id', '=', periodId)
     .where('campaign_id', 'is not', null)
     .execute();
+  await db.deleteFrom('campaign_texts').where('period_id', '=', periodId).execute();
+  await db.deleteFrom('campaign_counts').where('period_id', '=', periodId).execute();
 }
 
 /**
  * The campaigns of a period with two published members or more: how many, how many distinct
- * texts, and the earliest; largest first.
+ * texts, and the earliest; largest first. Read from the kept counts: a row per campaign, and the
+ * earliest member found on the index of the period's campaigns by id.
  */
 export async function countCampaignMembers(
   db: Db,
@@ -1217,26 +1408,29 @@ export async function countCampaignMembers(
 ): Promise<{ campaignId: string; count: number; variants: number; firstId: string }[]> {
   if (campaignIds?.length === 0) return [];
   const rows = await db
-    .selectFrom('submissions')
+    .selectFrom('campaign_counts as c')
     .select((eb) => [
-      'campaign_id',
-      eb.fn.countAll<number | string>().as('count'),
-      eb.fn.count<number | string>('body').distinct().as('variants'),
-      eb.fn.min('id').as('first_id'),
+      'c.campaign_id',
+      'c.n',
+      'c.variants',
+      eb
+        .selectFrom('submissions as s')
+        .select((inner) => inner.fn.min('s.id').as('first'))
+        .whereRef('s.period_id', '=', 'c.period_id')
+        .whereRef('s.campaign_id', '=', 'c.campaign_id')
+        .where('s.status', '=', 'published')
+        .as('first_id'),
     ])
-    .where('period_id', '=', periodId)
-    .where('status', '=', 'published')
-    .where('campaign_id', 'is not', null)
-    .$if(campaignIds !== undefined, (q) => q.where('campaign_id', 'in', campaignIds!))
-    .groupBy('campaign_id')
-    .having((eb) => eb.fn.countAll(), '>', 1)
+    .where('c.period_id', '=', periodId)
+    .where('c.n', '>', 1)
+    .$if(campaignIds !== undefined, (q) => q.where('c.campaign_id', 'in', campaignIds!))
     .execute();
   return rows
     .map((r) => ({
-      campaignId: r.campaign_id!,
-      count: Number(r.count),
+      campaignId: r.campaign_id,
+      count: Number(r.n),
       variants: Number(r.variants),
-      firstId: r.first_id,
+      firstId: r.first_id!,
     }))
     .sort((a, b) => b.count - a.count || a.campaignId.localeCompare(b.campaignId));
 }

@@ -85,3 +85,22 @@ export interface PeriodDayCountTable {
   language: string;
   n: number;
 }
+
+/**
+ * A row of `campaign_counts`: a campaign of a period with its published members and how many
+ * distinct texts they sent, kept as members are grouped, merged, published and rejected.
+ */
+export interface CampaignCountTable {
+  period_id: string;
+  campaign_id: string;
+  n: number;
+  variants: number;
+}
+
+/** A row of `campaign_texts`: a campaign's published members that sent one text (by its SHA-256). */
+export interface CampaignTextTable {
+  period_id: string;
+  campaign_id: string;
+  text_sha256: string;
+  n: number;
+}
