@@ -13,7 +13,7 @@ import { canActAsSecretariat } from '../processes/processes.policy.ts';
 import { filterQuery } from '../submissions/submissions.schema.ts';
 import {
   getCommentCounts,
-  getPublishedSubmissions,
+  getPublishedWithClaimsApart,
   resolveFilters,
 } from '../submissions/submissions.service.ts';
 import {
@@ -44,22 +44,22 @@ async function commentLayer(c: Context<AppEnv>, reading: DocumentReading): Promi
   const before = c.req.query('before');
   const opened = openAddress && openAddress.length < 100;
   const paragraph = { versionId: reading.version.id, address: openAddress ?? '' };
-  const [counts, organisations, open, apart] = await Promise.all([
+  const [counts, organisations, lists] = await Promise.all([
     getCommentCounts(db, reading.version.id, resolved),
     getOrganisations(db),
-    opened
-      ? getPublishedSubmissions(
-          db,
-          paragraph,
-          { ...resolved, claims: 'verified' },
-          { limit: 20, ...(before && /^[0-9a-f-]{36}$/i.test(before) ? { before } : {}) },
-        )
-      : undefined,
     // Who says they speak for a State without being verified is listed apart.
     opened
-      ? getPublishedSubmissions(db, paragraph, { ...resolved, claims: 'unverified' }, { limit: 20 })
+      ? getPublishedWithClaimsApart(
+          db,
+          paragraph,
+          resolved,
+          { limit: 20, ...(before && /^[0-9a-f-]{36}$/i.test(before) ? { before } : {}) },
+          20,
+        )
       : undefined,
   ]);
+  const open = lists?.listed;
+  const apart = lists?.apart;
   const openPeriod = periods.find((p) => p.state === 'open' || p.state === 'extended');
   return {
     here: documentHref(reading.document.id, reading.version.seq, reading.languageVersion.language),
@@ -73,9 +73,7 @@ async function commentLayer(c: Context<AppEnv>, reading: DocumentReading): Promi
     contentLanguage: reading.languageVersion.language,
     headings: sectionHeadings(reading.blocks),
     ...(openPeriod ? { openPeriod } : {}),
-    ...(open && openAddress
-      ? { open: { address: openAddress, ...open, apart: apart?.submissions ?? [] } }
-      : {}),
+    ...(open && openAddress ? { open: { address: openAddress, ...open, apart: apart ?? [] } } : {}),
   };
 }
 

@@ -11,7 +11,7 @@ import { filterQuery } from '../submissions/submissions.schema.ts';
 import {
   getPeriodCounts,
   getPeriodTimeline,
-  getPublishedSubmissions,
+  getPublishedWithClaimsApart,
   countPublishedSubmissions,
   resolveFilters,
 } from '../submissions/submissions.service.ts';
@@ -36,22 +36,17 @@ export function mountPeriodPage(app: Hono<AppEnv>): void {
     const resolved = await resolveFilters(db, filters);
     const before = c.req.query('before');
     // Who says they speak for a State without being verified is listed apart.
-    const [page, apart, counts, organisations, extensions, matching, headings] = await Promise.all([
-      getPublishedSubmissions(
+    const [lists, counts, organisations, extensions, matching, headings] = await Promise.all([
+      getPublishedWithClaimsApart(
         db,
         { periodId: context.period.id },
-        { ...resolved, claims: 'verified' },
+        resolved,
         {
           ...(before && uuid.test(before) ? { before } : {}),
           // Unfiltered, a campaign comes once; filtered, each submission that matches.
           oneOfEachCampaign: query === '',
         },
-      ),
-      getPublishedSubmissions(
-        db,
-        { periodId: context.period.id },
-        { ...resolved, claims: 'unverified' },
-        { limit: 50 },
+        50,
       ),
       getPeriodCounts(db, context.period.id),
       getOrganisations(db),
@@ -85,10 +80,10 @@ export function mountPeriodPage(app: Hono<AppEnv>): void {
         }),
         charts: periodCharts(tctx, timeline),
         submissions: periodSubmissionsSection(tctx, period, {
-          submissions: page.submissions,
-          apart: apart.submissions,
-          campaigns: page.campaigns,
-          next: page.next,
+          submissions: lists.listed.submissions,
+          apart: lists.apart,
+          campaigns: lists.listed.campaigns,
+          next: lists.listed.next,
           published: matching,
           rejected: counts.rejected,
           filters,

@@ -1174,6 +1174,59 @@ export async function resolveFilters(
   return filters;
 }
 
+/** A page of a list of published submissions, with the cursor of the next page. */
+export interface PublishedPage {
+  submissions: Submission[];
+  next: string | null;
+  campaigns: Map<string, CampaignGroup>;
+}
+
+/** Which page of a list getPublishedSubmissions reads. */
+interface PublishedPageAsked {
+  limit?: number;
+  before?: string;
+  oneOfEachCampaign?: boolean;
+}
+
+/** The page's ids (one more than the limit, to know if a next page exists) and its limit. */
+async function listPage(
+  db: Db,
+  scope: SubmissionScope,
+  filters: ListFilters,
+  page: PublishedPageAsked,
+): Promise<{ ids: string[]; limit: number }> {
+  const limit = Math.min(Math.max(page.limit ?? 50, 1), 200);
+  const ids = await listSubmissionIds(db, scope, filters, {
+    limit: limit + 1,
+    ...(page.before ? { before: page.before } : {}),
+    ...(page.oneOfEachCampaign ? { oneOfEachCampaign: true } : {}),
+  });
+  return { ids, limit };
+}
+
+/** The page of listPage with its submissions loaded. */
+async function pageOf(
+  db: Db,
+  { ids, limit }: { ids: string[]; limit: number },
+  loaded: Map<string, Submission>,
+  oneOfEachCampaign: boolean | undefined,
+): Promise<PublishedPage> {
+  const pageIds = ids.slice(0, limit);
+  const submissions = pageIds.flatMap((id) => loaded.get(id) ?? []);
+  return {
+    submissions,
+    next: ids.length > limit ? (pageIds.at(-1) ?? null) : null,
+    campaigns: oneOfEachCampaign
+      ? await campaignGroups(db, submissions)
+      : new Map<string, CampaignGroup>(),
+  };
+}
+
+/** Submissions loaded at once, by id. */
+async function loadById(db: Db, ids: string[]): Promise<Map<string, Submission>> {
+  return new Map((await loadSubmissions(db, [...new Set(ids)])).map((s) => [s.id, s]));
+}
+
 /**
  * One page of published submissions, newest first, and the cursor of the next page. With
  * `oneOfEachCampaign` (a period's page without filters), a campaign comes once, where its newest
@@ -1183,27 +1236,36 @@ export async function getPublishedSubmissions(
   db: Db,
   scope: SubmissionScope,
   filters: ListFilters,
-  page: { limit?: number; before?: string; oneOfEachCampaign?: boolean } = {},
-): Promise<{
-  submissions: Submission[];
-  next: string | null;
-  campaigns: Map<string, CampaignGroup>;
-}> {
-  const limit = Math.min(Math.max(page.limit ?? 50, 1), 200);
-  const ids = await listSubmissionIds(db, scope, filters, {
-    limit: limit + 1,
-    ...(page.before ? { before: page.before } : {}),
-    ...(page.oneOfEachCampaign ? { oneOfEachCampaign: true } : {}),
-  });
-  const more = ids.length > limit;
-  const pageIds = ids.slice(0, limit);
-  const submissions = await loadSubmissions(db, pageIds);
+  page: PublishedPageAsked = {},
+): Promise<PublishedPage> {
+  const listed = await listPage(db, scope, filters, page);
+  return pageOf(db, listed, await loadById(db, listed.ids), page.oneOfEachCampaign);
+}
+
+/**
+ * A page of published submissions as a period's or a paragraph's list shows it: the verified
+ * voices' page (as getPublishedSubmissions), and apart the first `apartLimit` of those who say
+ * they speak for a State without being verified. Both lists are read at once and their
+ * submissions loaded together, so the page waits for one round of loading, not two.
+ */
+export async function getPublishedWithClaimsApart(
+  db: Db,
+  scope: SubmissionScope,
+  filters: ListFilters,
+  page: PublishedPageAsked,
+  apartLimit: number,
+): Promise<{ listed: PublishedPage; apart: Submission[] }> {
+  const [listed, apart] = await Promise.all([
+    listPage(db, scope, { ...filters, claims: 'verified' }, page),
+    listPage(db, scope, { ...filters, claims: 'unverified' }, { limit: apartLimit }),
+  ]);
+  const loaded = await loadById(db, [
+    ...listed.ids.slice(0, listed.limit),
+    ...apart.ids.slice(0, apart.limit),
+  ]);
   return {
-    submissions,
-    next: more ? (pageIds.at(-1) ?? null) : null,
-    campaigns: page.oneOfEachCampaign
-      ? await campaignGroups(db, submissions)
-      : new Map<string, CampaignGroup>(),
+    listed: await pageOf(db, listed, loaded, page.oneOfEachCampaign),
+    apart: (await pageOf(db, apart, loaded, false)).submissions,
   };
 }
 

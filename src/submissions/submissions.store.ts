@@ -670,7 +670,14 @@ function fromParagraph(
             .where('a.version_id', '=', scope.versionId)
             .where('a.address', '=', scope.address)
     )
-      .innerJoin('submissions as s', 's.id', 'a.submission_id')
+      // Each anchor read in order looks up its submission. Joined on a.submission_id as written,
+      // PostgreSQL (at 1,000,000 stored) chose a merge join that walked the submissions' primary
+      // key backwards alongside the anchors, reading every submission of every paragraph in
+      // between (2.2 ms for 21 rows against 0.4 ms): an expression on the anchor's side leaves
+      // it only the lookup per anchor, which SQLite does anyway.
+      .innerJoin('submissions as s', (join) =>
+        join.on('s.id', '=', sql<string>`${sql.ref('a.submission_id')} || ''`),
+      )
       .innerJoin('organisations as o', 'o.id', 's.organisation_id')
       .select('a.submission_id');
     if (!page.allStatuses) q = q.where('a.published', '=', 1);
