@@ -155,39 +155,41 @@ export async function addToPeriodCounts(db: Db, changes: PeriodCountChange[]): P
   const statuses = new Map<string, PeriodStatusCountTable>();
   const days = new Map<string, PeriodDayCountTable>();
   const texts = new Map<string, CampaignTextTable>();
+  /** Adds n to the row of its key, made at zero the first time. */
+  const add = <T extends { n: number }>(m: Map<string, T>, key: unknown[], row: T, n: number) => {
+    const k = key.join('\u0000');
+    const kept = m.get(k) ?? row;
+    kept.n += n;
+    m.set(k, kept);
+  };
   for (const c of changes) {
-    if (c.kind === 'campaign') {
-      const key = [c.periodId, c.campaignId, c.textSha256].join('\u0000');
-      const row = texts.get(key) ?? {
-        period_id: c.periodId,
-        campaign_id: c.campaignId,
-        text_sha256: c.textSha256,
-        n: 0,
-      };
-      row.n += c.n;
-      texts.set(key, row);
-    } else if (c.kind === 'status') {
-      const key = [c.periodId, c.status, c.reason].join('\u0000');
-      const row = statuses.get(key) ?? {
-        period_id: c.periodId,
-        status: c.status,
-        reason: c.reason,
-        n: 0,
-      };
-      row.n += c.n;
-      statuses.set(key, row);
-    } else {
-      const key = [c.periodId, c.day, c.organisationId, c.language].join('\u0000');
-      const row = days.get(key) ?? {
-        period_id: c.periodId,
-        day: c.day,
-        organisation_id: c.organisationId,
-        language: c.language,
-        n: 0,
-      };
-      row.n += c.n;
-      days.set(key, row);
-    }
+    if (c.kind === 'campaign')
+      add(
+        texts,
+        [c.periodId, c.campaignId, c.textSha256],
+        { period_id: c.periodId, campaign_id: c.campaignId, text_sha256: c.textSha256, n: 0 },
+        c.n,
+      );
+    else if (c.kind === 'status')
+      add(
+        statuses,
+        [c.periodId, c.status, c.reason],
+        { period_id: c.periodId, status: c.status, reason: c.reason, n: 0 },
+        c.n,
+      );
+    else
+      add(
+        days,
+        [c.periodId, c.day, c.organisationId, c.language],
+        {
+          period_id: c.periodId,
+          day: c.day,
+          organisation_id: c.organisationId,
+          language: c.language,
+          n: 0,
+        },
+        c.n,
+      );
   }
   const ordered = <T extends { n: number }>(m: Map<string, T>): T[] =>
     [...m.entries()]
