@@ -9,12 +9,13 @@ export interface StartedServer {
 
 /**
  * Starts `plenum serve --port 0` with the given extra arguments and environment, from the tree at
- * `cwd` (this one by default), waiting at most `timeoutMs` for it to listen.
+ * `cwd` (this one by default), waiting at most `timeoutMs` for it to listen (two minutes by
+ * default: the demo seeds itself first, which took over 30 s on a busy two-core machine).
  */
 export function startServer(
   args: string[],
   env: Record<string, string>,
-  { cwd, timeoutMs = 30_000 }: { cwd?: string; timeoutMs?: number } = {},
+  { cwd, timeoutMs = 120_000 }: { cwd?: string; timeoutMs?: number } = {},
 ): StartedServer {
   const child = spawn(process.execPath, ['src/cli/main.ts', 'serve', '--port', '0', ...args], {
     ...(cwd === undefined ? {} : { cwd }),
