@@ -127,6 +127,13 @@ function csvCell(value: unknown, type: FieldType): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
+/** True when the row's own keys are the names, in order, none undefined. */
+function inFieldOrder(row: Row, names: string[]): boolean {
+  let i = 0;
+  for (const key in row) if (key !== names[i++] || row[key] === undefined) return false;
+  return i === names.length;
+}
+
 /**
  * A table's file written as UTF-8 chunks of CHUNK bytes, with its size and SHA-256: rows go in,
  * full chunks come out. CSV is written here rather than by csv-stringify: the cells are plain
@@ -164,7 +171,11 @@ class TableFile {
         this.#text += `${line}\r\n`;
       } else
         this.#text += `${this.#rows > 0 ? ',\n' : ''}${JSON.stringify(
-          Object.fromEntries(this.#names.map((n) => [n, row[n] ?? null])),
+          // A row that is already its fields in order (a submission as the API gives it) is
+          // written as it is: rebuilding it cost a third of the JSON's time.
+          inFieldOrder(row, this.#names)
+            ? row
+            : Object.fromEntries(this.#names.map((n) => [n, row[n] ?? null])),
         )}`;
       this.#rows += 1;
       if (this.#text.length >= TEXT) this.#encode();

@@ -271,7 +271,7 @@ function submissionRows(page: Submission[]): Record<string, Row[]> {
 
 /**
  * The data package of a comment period, as the viewer may read it; `pageSize` (submissions read
- * per statement, a thousand by default) changes how it is read, never what it holds.
+ * per statement, 250 by default) changes how it is read, never what it holds.
  */
 export async function consultationPackage(
   db: Db,

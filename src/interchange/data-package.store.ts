@@ -64,8 +64,13 @@ export async function* iteratePeriodEvents(
   }
 }
 
-/** Submissions per page of the package's walk. */
-const PAGE = 1000;
+/**
+ * Submissions per page of the package's walk: what a page holds lives while its rows are written,
+ * and a small page dies young in V8's heap (20,000 submissions on SQLite: 285 MB of RSS at most
+ * with pages of 1,000, 211 MB with 250, 184 MB with 100, for the same CPU time; on PostgreSQL
+ * at 100,000, 345 MB with 1,000 and 321 MB with 250, in about the same time).
+ */
+const PAGE = 250;
 
 /**
  * A period's submissions (every status, or only those published now) in id order (the order

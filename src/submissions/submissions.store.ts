@@ -281,57 +281,48 @@ export async function loadSubmissionsInRange(
   range: SubmissionRange,
 ): Promise<Submission[]> {
   const inRange = (eb: unknown) => rangeConditions(eb as RangeEb, range);
-  const rows = await db
-    .selectFrom('submissions as s')
-    .selectAll('s')
-    .where(inRange)
-    .orderBy('s.id')
-    .execute();
-  if (rows.length === 0) return [];
-  const anchors = await db
-    .selectFrom('submission_anchors as a')
-    .innerJoin('submissions as s', 's.id', 'a.submission_id')
-    .selectAll('a')
-    .where(inRange)
-    .orderBy('a.submission_id')
-    .orderBy('a.seq')
-    .execute();
-  const cosigners = await db
-    .selectFrom('submission_cosigners as c')
-    .innerJoin('submissions as s', 's.id', 'c.submission_id')
-    .selectAll('c')
-    .where(inRange)
-    .orderBy('c.submission_id')
-    .orderBy('c.organisation_id')
-    .execute();
-  const attachments = await db
-    .selectFrom('attachments as a')
-    .innerJoin('submissions as s', 's.id', 'a.submission_id')
-    .select(['a.id', 'a.submission_id', 'a.filename', 'a.media_type', 'a.size', 'a.sha256'])
-    .where(inRange)
-    .orderBy('a.submission_id')
-    .orderBy('a.id')
-    .execute();
+  // Side by side: on PostgreSQL each goes on a connection of the pool, one round trip for all.
+  const [rows, anchors, cosigners, attachments, carried] = await Promise.all([
+    db.selectFrom('submissions as s').selectAll('s').where(inRange).orderBy('s.id').execute(),
+    db
+      .selectFrom('submission_anchors as a')
+      .innerJoin('submissions as s', 's.id', 'a.submission_id')
+      .selectAll('a')
+      .where(inRange)
+      .orderBy('a.submission_id')
+      .orderBy('a.seq')
+      .execute(),
+    db
+      .selectFrom('submission_cosigners as c')
+      .innerJoin('submissions as s', 's.id', 'c.submission_id')
+      .selectAll('c')
+      .where(inRange)
+      .orderBy('c.submission_id')
+      .orderBy('c.organisation_id')
+      .execute(),
+    db
+      .selectFrom('attachments as a')
+      .innerJoin('submissions as s', 's.id', 'a.submission_id')
+      .select(['a.id', 'a.submission_id', 'a.filename', 'a.media_type', 'a.size', 'a.sha256'])
+      .where(inRange)
+      .orderBy('a.submission_id')
+      .orderBy('a.id')
+      .execute(),
+    selectCarried(db)
+      .where('ca.anchor_id', 'in', (eb) =>
+        eb
+          .selectFrom('submission_anchors as a')
+          .innerJoin('submissions as s', 's.id', 'a.submission_id')
+          .select('a.id')
+          .where(inRange),
+      )
+      .execute(),
+  ]);
   return assembleSubmissions(
     db,
     rows.map((r) => r.id),
     { rows, anchors, cosigners, attachments },
-    async (anchors) =>
-      anchors.length === 0
-        ? new Map()
-        : historiesOf(
-            db,
-            anchors,
-            await selectCarried(db)
-              .where('ca.anchor_id', 'in', (eb) =>
-                eb
-                  .selectFrom('submission_anchors as a')
-                  .innerJoin('submissions as s', 's.id', 'a.submission_id')
-                  .select('a.id')
-                  .where(inRange),
-              )
-              .execute(),
-          ),
+    (anchors) => historiesOf(db, anchors, carried),
   );
 }
 
