@@ -69,11 +69,15 @@ export class ZipSpool {
   async finish(): Promise<DeflatedBytes> {
     this.#deflater.end();
     await this.#written;
+    const path = this.#path;
     return {
       crc: this.#crc,
       size: this.#size,
-      packed: (await stat(this.#path)).size,
-      data: createReadStream(this.#path, { highWaterMark: 1 << 16 }),
+      packed: (await stat(path)).size,
+      // Opened when the archive reaches it: a spool never copied (an abandoned archive) holds no file open.
+      data: (async function* () {
+        yield* createReadStream(path, { highWaterMark: 1 << 16 });
+      })(),
     };
   }
 
