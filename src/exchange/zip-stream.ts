@@ -32,8 +32,9 @@ export interface DeflatedBytes {
 
 /**
  * The deflate of every entry: the fastest level (a consultation's submissions.csv packs to 27 %
- * of its size at level 1 and to 21 % at level 6, for six to twelve times the time) and large
- * output chunks, since each chunk is a round trip to the thread pool.
+ * of its size at level 1 and to 21 % at level 6, for six to twelve times the time), and output
+ * chunks of 64 KB, as the data packages' input: each chunk is a round trip to the thread pool,
+ * but chunks of 256 KB kept 20 MB more of buffers waiting to be collected (100,000 submissions).
  */
 const deflateOptions = { level: constants.Z_BEST_SPEED, chunkSize: 1 << 16 };
 
