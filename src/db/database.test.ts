@@ -8,6 +8,7 @@ import { sql } from 'kysely';
 import {
   inWriteTransaction,
   migrateToLatest,
+  openBulkReader,
   openDatabase,
   sqliteLockWaitMs,
   type Db,
@@ -26,6 +27,45 @@ test('SQLite runs in WAL mode with a full fsync at every commit', async () => {
   } finally {
     await o.close();
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a bulk reader of a SQLite file is a read-only connection of its own with a small page cache, closed after', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'plenum-db-'));
+  const o = await openDatabase(join(dir, 'p.sqlite'));
+  try {
+    await migrateToLatest(o.db);
+    const reader = openBulkReader(o.db);
+    assert.notEqual(reader.db, o.db, 'a connection of its own');
+    const cache = await sql<{ cache_size: number }>`pragma cache_size`.execute(reader.db);
+    assert.equal(cache.rows[0]?.cache_size, -8192, '8 MB of pages');
+    const shared = await sql<{ cache_size: number }>`pragma cache_size`.execute(o.db);
+    assert.ok(Number(shared.rows[0]?.cache_size) < -8192, 'the shared connection keeps its own');
+    const tables = await sql<{ n: number }>`select count(*) as n from sqlite_master`.execute(
+      reader.db,
+    );
+    assert.ok(Number(tables.rows[0]?.n) > 10, 'it reads the same, migrated file');
+    await assert.rejects(
+      sql`create table written_by_reader (n integer)`.execute(reader.db),
+      /readonly/,
+    );
+    await reader.close();
+    await assert.rejects(sql`select 1`.execute(reader.db), 'closed');
+  } finally {
+    await o.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a bulk reader of an in-memory database is the database itself, left open', async () => {
+  const o = await openDatabase(':memory:');
+  try {
+    const reader = openBulkReader(o.db);
+    assert.equal(reader.db, o.db);
+    await reader.close();
+    await sql`select 1`.execute(o.db);
+  } finally {
+    await o.close();
   }
 });
 

@@ -264,6 +264,55 @@ const sqliteCacheKiB = (() => {
   return (Number.isInteger(mb) && mb > 0 ? mb : 256) * 1024;
 })();
 
+/** The files of the SQLite databases opened here, by handle, for `openBulkReader`. */
+const sqliteFiles = new WeakMap<Db, string>();
+
+/** The page cache of a bulk reader's connection, in KiB. */
+const bulkReaderCacheKiB = 8 * 1024;
+
+/**
+ * A connection of its own for one long read through much of the database (a consultation's data
+ * package), closed by `close`: on a SQLite file, a read-only connection with an 8 MB page cache,
+ * so that the read neither grows the process by the shared connection's cache (256 MB by
+ * default, which a 100,000-submission package filled) nor evicts the pages that cache keeps for
+ * every request (a read in id order gains little from a cache: the operating system's serves it).
+ * Elsewhere the database itself: PostgreSQL's pool (its cache is the server's), and an
+ * in-memory SQLite database, which no other connection can open.
+ */
+export function openBulkReader(db: Db): { db: Db; close(): Promise<void> } {
+  const file = sqliteFiles.get(db);
+  if (file === undefined) return { db, close: async () => {} };
+  const sqlite = new SqliteDatabase(file, { readonly: true, fileMustExist: true });
+  sqlite.pragma(`busy_timeout = ${sqliteLockWaitMs}`);
+  sqlite.pragma(`cache_size = -${bulkReaderCacheKiB}`);
+  const reader = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: cachedStatements(sqlite) }),
+  });
+  return { db: reader, close: () => reader.destroy() };
+}
+
+/**
+ * A SQLite connection as Kysely takes it, with its prepared statements cached by their SQL:
+ * Kysely prepares every query anew, and caching saves that work on every request (queries run
+ * one at a time on a connection, so a statement is never shared).
+ */
+function cachedStatements(sqlite: SqliteDatabase.Database) {
+  const statements = new Map<string, SqliteDatabase.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare: (sql: string) => {
+      let statement = statements.get(sql);
+      if (!statement) {
+        // Full: forget the statement prepared longest ago (a Map keeps insertion order).
+        if (statements.size >= 1000) statements.delete(statements.keys().next().value!);
+        statement = sqlite.prepare(sql);
+        statements.set(sql, statement);
+      }
+      return statement;
+    },
+  };
+}
+
 function openSqlite(path: string): OpenDatabase {
   if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
   const sqlite = new SqliteDatabase(path);
@@ -279,23 +328,10 @@ function openSqlite(path: string): OpenDatabase {
   // the reference machine). The cache fills only as pages are read, so a small database uses
   // little of it.
   sqlite.pragma(`cache_size = -${sqliteCacheKiB}`);
-  // Kysely prepares every query anew; caching the prepared statements by their SQL saves that
-  // work on every request (queries run one at a time here, so a statement is never shared).
-  const statements = new Map<string, SqliteDatabase.Statement>();
-  const database = {
-    close: () => sqlite.close(),
-    prepare: (sql: string) => {
-      let statement = statements.get(sql);
-      if (!statement) {
-        // Full: forget the statement prepared longest ago (a Map keeps insertion order).
-        if (statements.size >= 1000) statements.delete(statements.keys().next().value!);
-        statement = sqlite.prepare(sql);
-        statements.set(sql, statement);
-      }
-      return statement;
-    },
-  };
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: cachedStatements(sqlite) }),
+  });
+  if (path !== ':memory:') sqliteFiles.set(db, resolve(path));
   return {
     db,
     engine: 'sqlite',

@@ -10,6 +10,9 @@
  */
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import JSZip from 'jszip';
 import { operatorViewer } from '../accounts/accounts.schema.ts';
@@ -23,7 +26,7 @@ import {
   representativeViewer,
   type BuiltConsultation,
 } from '../consultations/consultation.builder.ts';
-import type { OpenDatabase } from '../db/database.ts';
+import { migrateToLatest, openDatabase, type OpenDatabase } from '../db/database.ts';
 import { openTestDatabase, testEngines } from '../db/test-databases.ts';
 import { importFile } from '../imports/imports.service.ts';
 import { checkAttachment } from '../submissions/attachments.ts';
@@ -173,6 +176,20 @@ async function readPackage(bytes: Uint8Array): Promise<{
   return { descriptor, tables, files };
 }
 
+/** A migrated SQLite database in a file of its own, removed when closed. */
+async function openFileDatabase(): Promise<OpenDatabase> {
+  const dir = mkdtempSync(join(tmpdir(), 'plenum-package-test-'));
+  const opened = await openDatabase(join(dir, 'package.sqlite'));
+  await migrateToLatest(opened.db);
+  return {
+    ...opened,
+    close: async () => {
+      await opened.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
 /** The bytes of a streamed package, whole. */
 async function collect(bytes: AsyncIterable<Uint8Array>): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
@@ -180,8 +197,11 @@ async function collect(bytes: AsyncIterable<Uint8Array>): Promise<Uint8Array> {
   return new Uint8Array(Buffer.concat(chunks));
 }
 
-for (const engine of testEngines()) {
-  describe(`a consultation's data package (${engine})`, () => {
+// On a SQLite file too: the export then reads through a connection of its own (openBulkReader),
+// which an in-memory database cannot have.
+for (const where of [...testEngines(), 'sqlite file'] as const) {
+  const engine = where === 'sqlite file' ? 'sqlite' : where;
+  describe(`a consultation's data package (${where})`, () => {
     let o: OpenDatabase;
     let built: BuiltConsultation;
     let app: ReturnType<typeof createApp>;
@@ -194,7 +214,7 @@ for (const engine of testEngines()) {
     ]);
 
     before(async () => {
-      o = await openTestDatabase(engine);
+      o = where === 'sqlite file' ? await openFileDatabase() : await openTestDatabase(engine);
       built = await buildConsultation(o.db, { moderation: 'review' });
       app = createApp({ db: o.db, engine, now: () => now });
       const submit = async (

@@ -156,6 +156,17 @@ export const submissionSchema = z
 /** A submission. */
 export type Submission = z.infer<typeof submissionSchema>;
 
+/**
+ * A range of a period's submissions in id order, a page of an export's walk: those of these
+ * statuses with an id after `after` and up to `last`.
+ */
+export interface SubmissionRange {
+  periodId: string;
+  statuses: string[];
+  after: string;
+  last: string;
+}
+
 /** Whom a submission speaks for: an organisation the sender represents, the sender, or nobody named. */
 export const submitterKinds = ['organisation', 'myself', 'anonymous'] as const;
 

@@ -56,7 +56,7 @@ import {
   type Submission,
   type SubmissionStatus,
   type CampaignGroup,
-  type AnchorStep,
+  type SubmissionRange,
 } from './submissions.schema.ts';
 import {
   countByStatus,
@@ -74,8 +74,8 @@ import {
   listIdsOfOrganisations,
   listRecentlyPublishedIds,
   listSubmissionIds,
-  loadAnchorHistories,
   loadSubmissions,
+  loadSubmissionsInRange,
   updateCosigner,
   updateStatus,
   type SubmissionRows,
@@ -1421,22 +1421,14 @@ export async function* iterateSubmissions(
 }
 
 /**
- * Full submissions for a page of ids, in the order given, for an export that walks the ids itself
- * (the data package); the caller has checked what the reader may see.
+ * The full submissions of a range of a period's in id order, for an export that walks the period
+ * a page at a time (the data package); the caller has checked what the reader may see.
  */
-export async function readSubmissionsByIds(db: Db, ids: string[]): Promise<Submission[]> {
-  return loadSubmissions(db, ids);
-}
-
-/**
- * Where each of these anchors went in the later public versions of its draft, by anchor id (an
- * anchor never carried is not in the map), for an export that reads the anchors itself.
- */
-export async function readAnchorHistories(
+export async function readSubmissionsInRange(
   db: Db,
-  anchors: { id: string; block_id: string }[],
-): Promise<Map<string, AnchorStep[]>> {
-  return loadAnchorHistories(db, anchors);
+  range: SubmissionRange,
+): Promise<Submission[]> {
+  return loadSubmissionsInRange(db, range);
 }
 
 /** The texts of submissions (any status) and their languages, for campaign grouping. */
