@@ -1,10 +1,13 @@
 /**
  * Search: indexing paragraphs, footnotes and published submissions as they arrive, and finding
  * passages by their words, ranked. A query starts from its rarest word and reads the passages
- * that hold it and every other word (newest first, at most `matchCap`), each with the weight
- * of each word in it; ranking is BM25 (rarity from `search_terms` times those weights), a mild
- * recency factor, then a phrase and proximity bonus on the best results. Every score is an
- * integer made in plenum's code, so SQLite and PostgreSQL give the same answers.
+ * that hold it and every other word in the order asked: best first (its postings by their
+ * BM25 weight, the "impact" order) or newest first, the first `rankedPool` of them, each with
+ * the weight of each word in it; ranking is BM25 (rarity from `search_terms` times those
+ * weights), a mild recency factor, then a phrase and proximity bonus on the best results. The
+ * count is the pool's when the pool holds every match, else counted apart along the postings
+ * index (exact up to `matchCap`); facets are those of the pool. Every score is an integer made
+ * in plenum's code, so SQLite and PostgreSQL give the same answers.
  */
 import type { Viewer } from '../accounts/accounts.schema.ts';
 import type { Db } from '../db/database.ts';
@@ -29,6 +32,7 @@ import { zodError } from '../validation.ts';
 import { versionsHiddenFrom } from './search.policy.ts';
 import {
   maxQueryLength,
+  maxSearchPage,
   searchFiltersSchema,
   searchPageSize,
   type SearchFacet,
@@ -52,7 +56,9 @@ import {
   listPublishedSubmissionIds,
   loadSearchItems,
   termPassages,
+  countMatches,
   type Candidate,
+  type CandidateQuery,
   type ItemFilters,
   type NewSearchItem,
   type SearchItemRow,
@@ -65,14 +71,21 @@ export const maxQueryTerms = 24;
 const maxSqlWords = 4;
 
 /**
- * Most matching passages read by one query: past this the newest are ranked, and the count and
- * facets say "more than". Reading and ranking them takes a few milliseconds per thousand.
+ * Matching passages read and ranked for a page of results (best or newest first): as many as
+ * the deepest page can show. When more match, the results and facets are those of these, and
+ * the count is made apart.
+ */
+export const rankedPool = maxSearchPage * searchPageSize;
+
+/**
+ * Most matching passages counted exactly (without reading their rows), and read by a walk
+ * through the results (the API's cursor); past this the count says "more than".
  */
 export const matchCap = 10_000;
 
 /**
- * Most postings of the driving word read by one query (newest first); a word in more passages
- * has only its newest read, and the answer says the scan stopped.
+ * Most postings of each term of the driving word read by one statement (best or newest first);
+ * a term in more passages has only those read, and the answer says the scan stopped.
  */
 const scanBudget = 100_000;
 
@@ -497,26 +510,28 @@ async function findPassages(
   const checkedHere = words.slice(maxSqlWords);
   const needsText =
     checkedHere.length > 0 || parsed.phrases.length > 0 || parsed.hanRuns.length > 0;
-  const budget = inSql[0]!.passages > scanBudget ? scanBudget : undefined;
+  // A driver term in more passages than the budget is read only in part.
+  const cut = inSql[0]!.terms.some((t) => (stats.byTerm.get(t) ?? 0) > scanBudget);
+  const query = {
+    words: inSql.map((w) => w.terms),
+    filters,
+    hiddenVersions: versionsHiddenFrom(viewer, await listHiddenVersions(db)),
+    budget: scanBudget,
+  };
+  // A walk reads every match up to the cap, so that it can go on past the deepest page.
+  const pool = walk ? matchCap : rankedPool;
   const candidates =
     inSql[0]!.passages === 0
       ? []
       : await findCandidates(
           db,
-          {
-            words: inSql.map((w) => w.terms),
-            filters,
-            hiddenVersions: versionsHiddenFrom(viewer, await listHiddenVersions(db)),
-            withText: needsText,
-            budget,
-          },
-          matchCap + 1,
+          { ...query, withText: needsText, order: input.sort === 'newest' ? 'newest' : 'impact' },
+          pool + 1,
         );
-  const capped = candidates.length > matchCap;
+  // Every match is in the pool: results, count and facets are all exact.
+  const complete = candidates.length <= pool && !cut;
   const horizon = walk?.after?.horizon;
-  const kept = candidates
-    .slice(0, matchCap)
-    .filter((c) => horizon === undefined || c.item <= horizon);
+  const kept = candidates.slice(0, pool).filter((c) => horizon === undefined || c.item <= horizon);
   const scored = scoreCandidates(kept, {
     query: parsed,
     rarity,
@@ -530,7 +545,11 @@ async function findPassages(
     results.sort(byScore);
     await rerankByProximity(db, results, parsed);
   }
-  const exact = !capped && budget === undefined;
+  const count =
+    complete || walk || needsText
+      ? { passages: scored.length, exact: complete }
+      : await countAll(db, query, words[0]!.terms, stats.byTerm, words.length);
+  const exact = { results: complete, passages: count.exact, cut };
   if (!walk)
     return {
       ...(await pageOfResults(db, {
@@ -540,6 +559,7 @@ async function findPassages(
         sort: input.sort,
         results,
         passages: scored,
+        count: count.passages,
         exact,
       })),
       after: null,
@@ -569,6 +589,7 @@ async function findPassages(
     results: rest,
     total: results.length,
     passages: scored,
+    count: count.passages,
     exact,
   });
   const last = rest[walk.limit - 1];
@@ -589,6 +610,28 @@ async function findPassages(
           }
         : null,
   };
+}
+
+/**
+ * How many passages match when the pool does not hold them all: a single word of one term
+ * without filters is in as many passages as search_terms says; otherwise they are counted
+ * along the postings, exactly up to `matchCap` unless the driver's scan was cut. (A query whose
+ * words are checked on the text is counted among the passages read: called only without them.)
+ */
+async function countAll(
+  db: Db,
+  query: Omit<CandidateQuery, 'withText' | 'order'>,
+  driver: string[],
+  byTerm: Map<string, number>,
+  words: number,
+): Promise<{ passages: number; exact: boolean }> {
+  const unfiltered =
+    Object.values(query.filters).every((v) => v === undefined) && query.hiddenVersions.length === 0;
+  if (words === 1 && driver.length === 1 && unfiltered)
+    return { passages: byTerm.get(driver[0]!) ?? 0, exact: true };
+  const cut = driver.some((t) => (byTerm.get(t) ?? 0) > query.budget);
+  const counted = await countMatches(db, query, matchCap);
+  return { passages: counted.passages, exact: !counted.more && !cut };
 }
 
 /** The day of the newest candidate, from which recency is counted. */
@@ -748,7 +791,13 @@ async function pageOfResults(
     /** Every result found, when `results` are only those after a walk's cursor. */
     total?: number;
     passages: Scored[];
-    exact: boolean;
+    /** The matching passages counted (those of `passages` when it holds them all). */
+    count: number;
+    /**
+     * results: every match is ranked (results and facets exact); passages: `count` is exact;
+     * cut: a scan stopped at its budget.
+     */
+    exact: { results: boolean; passages: boolean; cut: boolean };
   },
 ): Promise<SearchResult> {
   const size = page.pageSize ?? searchPageSize;
@@ -787,10 +836,11 @@ async function pageOfResults(
     sort: page.sort,
     hits,
     total: page.total ?? page.results.length,
-    passages: page.passages.length,
-    totalExact: page.exact,
+    passages: page.count,
+    totalExact: page.exact.results,
+    passagesExact: page.exact.passages,
     hasNext: page.results.length > offset + size,
-    truncated: !page.exact,
+    truncated: page.exact.cut && !page.exact.passages,
     facets: await facetsOf(db, page.passages),
   };
 }

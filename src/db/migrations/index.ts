@@ -32,6 +32,7 @@ import * as tokenUses from './0033-token-uses.ts';
 import * as eventsBySubjectTypeAndTime from './0035-events-by-subject-type-and-time.ts';
 import * as registryAnswerFiles from './0036-registry-answer-files.ts';
 import * as fictionalStates from './0037-fictional-states.ts';
+import * as searchImpactOrder from './0039-search-impact-order.ts';
 
 /** The migrations by name, for Kysely's Migrator. */
 export const migrations: Record<string, Migration> = {
@@ -67,4 +68,5 @@ export const migrations: Record<string, Migration> = {
   '0035-events-by-subject-type-and-time': eventsBySubjectTypeAndTime,
   '0036-registry-answer-files': registryAnswerFiles,
   '0037-fictional-states': fictionalStates,
+  '0039-search-impact-order': searchImpactOrder,
 };
