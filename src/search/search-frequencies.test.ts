@@ -165,5 +165,56 @@ for (const engine of testEngines()) {
         ],
       );
     });
+
+    it('ranks the best of every match, not the newest, and counts past the ranked pool', async () => {
+      const yak = await openTestDatabase(engine);
+      try {
+        // 1,500 of 4,500 passages hold "yak": the 20 oldest three times (the best), the
+        // others once.
+        const items = corpus()
+          .slice(0, 4500)
+          .map(({ item }, i) => {
+            const yaks = i < 20 ? 'yak yak yak' : i < 1500 ? 'yak' : '';
+            const text = `${yaks} the ${filler[i % filler.length]!}`;
+            return {
+              item: { ...item, text, folded: foldForSearch(text) },
+              weights: postingWeights(analyse([{ text }], 'en')),
+            };
+          });
+        await yak.db.transaction().execute((trx) => insertSearchItems(trx, items));
+        const best = await searchPassages(yak.db, null, { q: 'yak' });
+        assert.deepEqual(
+          best.hits.map((h) => h.id).toSorted(),
+          items
+            .slice(0, 20)
+            .map((i) => i.item.source_id)
+            .toSorted(),
+        );
+        // More match than are ranked: the results and facets are of the 1,000 ranked, the
+        // passages counted apart (one word: from search_terms; two: along the postings).
+        assert.equal(best.totalExact, false);
+        assert.equal(best.total, 1000);
+        assert.equal(
+          best.facets.year.reduce((n, f) => n + f.count, 0),
+          1000,
+        );
+        assert.deepEqual([best.passages, best.passagesExact], [1500, true]);
+        const two = await searchPassages(yak.db, null, { q: 'yak the' });
+        assert.deepEqual([two.passages, two.passagesExact, two.totalExact], [1500, true, false]);
+        assert.equal(two.hits[0]!.id, 'gen-19');
+        // A filter on the passage's own row: counted with it.
+        for (const [kind, n] of [
+          ['paragraph', 1500],
+          ['footnote', 0],
+        ] as const) {
+          const narrowed = await searchPassages(yak.db, null, { q: 'yak the', kind });
+          assert.deepEqual([narrowed.passages, narrowed.passagesExact], [n, true], kind);
+        }
+        const newest = await searchPassages(yak.db, null, { q: 'yak', sort: 'newest' });
+        assert.equal(newest.hits[0]!.id, 'gen-1499');
+      } finally {
+        await yak.close();
+      }
+    });
   });
 }

@@ -548,7 +548,7 @@ async function findPassages(
   const count =
     complete || walk || needsText
       ? { passages: scored.length, exact: complete }
-      : await countAll(db, query, words[0]!.terms, stats.byTerm, words.length);
+      : await countAll(db, query, words.length, stats.byTerm, cut, scored.length);
   const exact = { results: complete, passages: count.exact, cut };
   if (!walk)
     return {
@@ -614,24 +614,27 @@ async function findPassages(
 
 /**
  * How many passages match when the pool does not hold them all: a single word of one term
- * without filters is in as many passages as search_terms says; otherwise they are counted
- * along the postings, exactly up to `matchCap` unless the driver's scan was cut. (A query whose
- * words are checked on the text is counted among the passages read: called only without them.)
+ * without filters is in as many passages as search_terms says; otherwise they are counted along
+ * the postings, exactly up to `matchCap`, when the driver's postings were read to their end
+ * (else `cut`: the pool's count is a lower bound as good as any). Words checked on the text are
+ * not counted here: the pool's count stands for them.
  */
 async function countAll(
   db: Db,
   query: Omit<CandidateQuery, 'withText' | 'order'>,
-  driver: string[],
-  byTerm: Map<string, number>,
   words: number,
+  byTerm: Map<string, number>,
+  cut: boolean,
+  pooled: number,
 ): Promise<{ passages: number; exact: boolean }> {
+  const driver = query.words[0]!;
   const unfiltered =
     Object.values(query.filters).every((v) => v === undefined) && query.hiddenVersions.length === 0;
   if (words === 1 && driver.length === 1 && unfiltered)
     return { passages: byTerm.get(driver[0]!) ?? 0, exact: true };
-  const cut = driver.some((t) => (byTerm.get(t) ?? 0) > query.budget);
+  if (cut) return { passages: pooled, exact: false };
   const counted = await countMatches(db, query, matchCap);
-  return { passages: counted.passages, exact: !counted.more && !cut };
+  return { passages: counted.passages, exact: !counted.more };
 }
 
 /** The day of the newest candidate, from which recency is counted. */
