@@ -309,7 +309,7 @@ async function timeLanguage(
   const line = (xs: number[]) =>
     `p50 ${ms(percentile(xs, 0.5))}, p95 ${ms(percentile(xs, 0.95))}, max ${ms(Math.max(...xs))}`;
   console.log(
-    `search ${language} on ${engine} (100 typical 1-3 word queries after 20 warm-up, with counts and facets): best first ${line(samples.relevance)}; newest first ${line(samples.newest)}; ${found}/120 found something, ${pooled} ranked the first ${rankedPool.toLocaleString('en')} of more, ${atLeast} counted "more than", ${truncated} stopped by the scan budget  [target p95 ≤ ${engine === 'sqlite' ? 20 : 30} ms]`,
+    `search ${language} on ${engine} (100 typical 1-3 word queries after 20 warm-up, with counts and facets): best first ${line(samples.relevance)}; newest first ${line(samples.newest)}; ${found}/120 found something, ${pooled} ranked the first ${rankedPool.first} of more, ${atLeast} counted "more than", ${truncated} stopped by the scan budget  [target p95 ≤ ${engine === 'sqlite' ? 20 : 30} ms]`,
   );
   if (process.env.PLENUM_BENCH_SEARCH_VERBOSE)
     for (const [elapsed, q] of slowest.toSorted((a, b) => b[0] - a[0]).slice(0, 4))

@@ -2,7 +2,7 @@
  * Search: indexing paragraphs, footnotes and published submissions as they arrive, and finding
  * passages by their words, ranked. A query starts from its rarest word and reads the passages
  * that hold it and every other word in the order asked: best first (its postings by their
- * BM25 weight, the "impact" order) or newest first, the first `rankedPool` of them, each with
+ * BM25 weight, the "impact" order) or newest first, the first 200 of them (`rankedPool`), each with
  * the weight of each word in it; ranking is BM25 (rarity from `search_terms` times those
  * weights), a mild recency factor, then a phrase and proximity bonus on the best results. The
  * count is the pool's when the pool holds every match, else counted apart along the postings
@@ -71,11 +71,17 @@ export const maxQueryTerms = 24;
 const maxSqlWords = 4;
 
 /**
- * Matching passages read and ranked for a page of results (best or newest first): as many as
- * the deepest page can show. When more match, the results and facets are those of these, and
- * the count is made apart.
+ * Matching passages read and ranked for a page of results (best or newest first): for the first
+ * ten pages 200, for a deeper page as many as the deepest can show. When more match, the results
+ * and facets are those of these, and the count is made apart. Reading a passage best first is a
+ * lookup anywhere in the index (newest first reads neighbours): at 1,000,000 passages 1,000 of
+ * them cost more than the whole target of a search.
  */
-export const rankedPool = maxSearchPage * searchPageSize;
+export const rankedPool = {
+  pages: 10,
+  first: 10 * searchPageSize,
+  deeper: maxSearchPage * searchPageSize,
+};
 
 /**
  * Most matching passages counted exactly (without reading their rows), and read by a walk
@@ -519,7 +525,11 @@ async function findPassages(
     budget: scanBudget,
   };
   // A walk reads every match up to the cap, so that it can go on past the deepest page.
-  const pool = walk ? matchCap : rankedPool;
+  const pool = walk
+    ? matchCap
+    : input.page <= rankedPool.pages
+      ? rankedPool.first
+      : rankedPool.deeper;
   const candidates =
     inSql[0]!.passages === 0
       ? []
