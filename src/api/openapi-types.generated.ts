@@ -2602,7 +2602,7 @@ export interface components {
       total: number;
       /** @description Passages found (each language counts); a lower bound when passagesExact is false */
       passages: number;
-      /** @description Every match was ranked: total and the facets count them all (else they count the first matches in the order asked, as many as the deepest page shows) */
+      /** @description Every match was ranked: total and the facets count them all (else they count the first matches in the order asked: 200 for pages 1 to 10, 1,000 deeper, 10,000 for a walk) */
       totalExact: boolean;
       /** @description passages is the exact number of matching passages */
       passagesExact: boolean;

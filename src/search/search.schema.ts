@@ -161,7 +161,7 @@ export const searchResultSchema = z.object({
   totalExact: z
     .boolean()
     .describe(
-      'Every match was ranked: total and the facets count them all (else they count the first matches in the order asked, as many as the deepest page shows)',
+      'Every match was ranked: total and the facets count them all (else they count the first matches in the order asked: 200 for pages 1 to 10, 1,000 deeper, 10,000 for a walk)',
     ),
   passagesExact: z.boolean().describe('passages is the exact number of matching passages'),
   hasNext: z.boolean(),
