@@ -6,7 +6,7 @@
  * the weight of each word in it; ranking is BM25 (rarity from `search_terms` times those
  * weights), a mild recency factor, then a phrase and proximity bonus on the best results. The
  * count is the pool's when the pool holds every match, else counted apart along the postings
- * index (exact up to `countCap`); facets are those of the pool. Every score is an integer made
+ * index (exact up to `matchCap`); facets are those of the pool. Every score is an integer made
  * in plenum's code, so SQLite and PostgreSQL give the same answers.
  */
 import type { Viewer } from '../accounts/accounts.schema.ts';
@@ -83,15 +83,11 @@ export const rankedPool = {
   deeper: maxSearchPage * searchPageSize,
 };
 
-/** Most matching passages read by a walk through the results (the API's cursor). */
-export const matchCap = 10_000;
-
 /**
- * Most matching passages counted exactly apart from the pool (along the postings, without
- * reading their rows); past this the count says "more than". Every match of a word in up to
- * 5,000 passages is counted, with any other words; counting to 10,000 cost twice as much.
+ * Most matching passages counted exactly (without reading their rows), and read by a walk
+ * through the results (the API's cursor); past this the count says "more than".
  */
-export const countCap = 5_000;
+export const matchCap = 10_000;
 
 /**
  * Most postings of each term of the driving word read by one statement (best or newest first);
@@ -629,7 +625,7 @@ async function findPassages(
 /**
  * How many passages match when the pool does not hold them all: a single word of one term
  * without filters is in as many passages as search_terms says; otherwise they are counted along
- * the postings, exactly up to `countCap`, when the driver's postings were read to their end
+ * the postings, exactly up to `matchCap`, when the driver's postings were read to their end
  * (else `cut`: the pool's count is a lower bound as good as any). Words checked on the text are
  * not counted here: the pool's count stands for them.
  */
@@ -647,7 +643,7 @@ async function countAll(
   if (words === 1 && driver.length === 1 && unfiltered)
     return { passages: byTerm.get(driver[0]!) ?? 0, exact: true };
   if (cut) return { passages: pooled, exact: false };
-  const counted = await countMatches(db, query, countCap);
+  const counted = await countMatches(db, query, matchCap);
   return { passages: counted.passages, exact: !counted.more };
 }
 
