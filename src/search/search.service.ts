@@ -57,6 +57,7 @@ import {
   loadSearchItems,
   termPassages,
   countMatches,
+  exceedsBudget,
   type Candidate,
   type CandidateQuery,
   type ItemFilters,
@@ -516,14 +517,23 @@ async function findPassages(
   const checkedHere = words.slice(maxSqlWords);
   const needsText =
     checkedHere.length > 0 || parsed.phrases.length > 0 || parsed.hanRuns.length > 0;
-  // A driver term in more passages than the budget is read only in part.
-  const cut = inSql[0]!.terms.some((t) => (stats.byTerm.get(t) ?? 0) > scanBudget);
   const query = {
     words: inSql.map((w) => w.terms),
     filters,
     hiddenVersions: versionsHiddenFrom(viewer, await listHiddenVersions(db)),
     budget: scanBudget,
   };
+  // A driver term in more passages than the budget is read only in part, unless the day range
+  // or the language leaves fewer of its postings.
+  let cut = false;
+  for (const term of inSql[0]!.terms) {
+    if ((stats.byTerm.get(term) ?? 0) <= scanBudget) continue;
+    const narrowed =
+      filters.fromDay !== undefined ||
+      filters.toDay !== undefined ||
+      filters.language !== undefined;
+    if (!narrowed || (await exceedsBudget(db, query, term))) cut = true;
+  }
   // A walk reads every match up to the cap, so that it can go on past the deepest page.
   const pool = walk
     ? matchCap

@@ -292,6 +292,30 @@ function driverPostings(db: Db, query: CandidateQuery, term: string) {
   return postings.orderBy('d.day', 'desc').orderBy('d.item', 'desc').limit(query.budget);
 }
 
+/**
+ * True when a driver term has more than `budget` postings within the query's day range and
+ * language (its reads stop there): counted along the index, `budget` + 1 rows at most.
+ */
+export async function exceedsBudget(
+  db: Db,
+  query: Pick<CandidateQuery, 'filters' | 'budget'>,
+  term: string,
+): Promise<boolean> {
+  const newest: CandidateQuery = {
+    words: [[term]],
+    filters: query.filters,
+    hiddenVersions: [],
+    withText: false,
+    budget: query.budget + 1,
+    order: 'newest',
+  };
+  const row = await db
+    .selectFrom(driverPostings(db, newest, term).as('t'))
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n) > query.budget;
+}
+
 /** The conditions on postings `p` of the driver that its passage holds every other word. */
 function holdingOthers(db: Db, others: string[][]): RawBuilder<SqlBool>[] {
   // Each other word is a lookup per passage of the driver, in the order given (rarest first).
