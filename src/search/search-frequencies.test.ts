@@ -226,6 +226,8 @@ for (const engine of testEngines()) {
           best.facets.year.reduce((n, f) => n + f.count, 0),
           200,
         );
+        const tenth = await searchPassages(yak.db, null, { q: 'yak', page: '10' });
+        assert.deepEqual([tenth.hits.length, tenth.hasNext], [20, true]);
         const deeper = await searchPassages(yak.db, null, { q: 'yak', page: '11' });
         assert.deepEqual([deeper.total, deeper.hits.length, deeper.hasNext], [1000, 20, true]);
         assert.deepEqual([best.passages, best.passagesExact], [1500, true]);

@@ -581,6 +581,8 @@ async function findPassages(
         passages: scored,
         count: count.passages,
         exact,
+        // More match than the first pool holds: page 11 ranks the larger one.
+        deeperNext: !complete && input.page === rankedPool.pages,
       })),
       after: null,
     };
@@ -821,6 +823,8 @@ async function pageOfResults(
      * cut: a scan stopped at its budget.
      */
     exact: { results: boolean; passages: boolean; cut: boolean };
+    /** The next page ranks a larger pool (this is the last page of the first one's). */
+    deeperNext?: boolean;
   },
 ): Promise<SearchResult> {
   const size = page.pageSize ?? searchPageSize;
@@ -862,7 +866,7 @@ async function pageOfResults(
     passages: page.count,
     totalExact: page.exact.results,
     passagesExact: page.exact.passages,
-    hasNext: page.results.length > offset + size,
+    hasNext: page.results.length > offset + size || (page.deeperNext ?? false),
     truncated: page.exact.cut && !page.exact.passages,
     facets: await facetsOf(db, page.passages),
   };
