@@ -777,6 +777,7 @@ export async function benchSubmissionsOverHttp(engine: Engine): Promise<void> {
       } finally {
         threaded.server.closeAllConnections();
         await new Promise<void>((resolve) => threaded.server.close(() => resolve()));
+        await threaded.deps.tokenUses.flush();
       }
       await indexCatchUp(o.db);
     }
