@@ -11,7 +11,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { Agent, request, type Server } from 'node:http';
+import { Agent, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { Session } from 'node:inspector';
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -40,6 +40,8 @@ import {
   verifyOrganisation,
 } from '../src/organisations/organisations.service.ts';
 import { submitComment } from '../src/submissions/submissions.service.ts';
+import { apiSubmissionSchema } from '../src/submissions/submissions.schema.ts';
+import { SqliteWriterThread } from '../src/submissions/submission-writer.ts';
 import { Followers } from '../src/events/followers.ts';
 import { followerStatus } from '../src/events/followers.service.ts';
 import { isAtOrPast, listCursors, logEnd } from '../src/events/followers.store.ts';
@@ -56,6 +58,7 @@ import { quoteSelector } from '../src/revisions/reanchor.ts';
 import { startServer } from '../test/support/start-server.ts';
 import { openBenchDatabase } from './databases.ts';
 import { generateDraftText } from './generate.ts';
+import { writeFloor } from './write-floor.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Shared helpers
@@ -540,6 +543,11 @@ interface DriveOptions {
   durationMs: number;
   /** Makes idempotency keys unique across runs. */
   keyPrefix: string;
+  /**
+   * What each request is: a submission (POST, 201 with a receipt), the same JSON body to another
+   * path (POST, 200), or a GET of a path (200). Submissions by default.
+   */
+  sends?: { method: 'POST' | 'GET'; path: string };
 }
 
 interface DriveResult {
@@ -567,6 +575,9 @@ async function drive(o: DriveOptions): Promise<DriveResult> {
   // node:http with kept-alive connections, one per lane: a load generator far lighter than
   // fetch(), so the machine's second core goes less to the client and more to the server.
   const url = new URL(o.url);
+  const sends = o.sends ?? { method: 'POST', path: url.pathname };
+  const submitting = sends.path === url.pathname;
+  const expected = submitting ? 201 : 200;
   const agent = new Agent({ keepAlive: true, maxSockets: o.concurrency });
   const post = (payload: string, token: string): Promise<{ status: number; body: string }> =>
     new Promise((resolve, reject) => {
@@ -575,13 +586,16 @@ async function drive(o: DriveOptions): Promise<DriveResult> {
           agent,
           host: url.hostname,
           port: url.port,
-          path: url.pathname,
-          method: 'POST',
-          headers: {
-            authorization: `Bearer ${token}`,
-            'content-type': 'application/json',
-            'content-length': Buffer.byteLength(payload),
-          },
+          path: sends.path,
+          method: sends.method,
+          headers:
+            sends.method === 'GET'
+              ? {}
+              : {
+                  authorization: `Bearer ${token}`,
+                  'content-type': 'application/json',
+                  'content-length': Buffer.byteLength(payload),
+                },
         },
         (res) => {
           let body = '';
@@ -592,7 +606,7 @@ async function drive(o: DriveOptions): Promise<DriveResult> {
         },
       );
       req.on('error', reject);
-      req.end(payload);
+      req.end(sends.method === 'GET' ? undefined : payload);
     });
   let next = 0;
   const started = performance.now();
@@ -611,10 +625,11 @@ async function drive(o: DriveOptions): Promise<DriveResult> {
       try {
         const res = await post(payload, client.token);
         const text = res.body;
-        if (res.status === 201) {
+        if (res.status === expected) {
           result.latencies.push(performance.now() - t);
           result.receipts++;
-          result.receiptIds.push((JSON.parse(text) as { submissionId: string }).submissionId);
+          if (submitting)
+            result.receiptIds.push((JSON.parse(text) as { submissionId: string }).submissionId);
         } else {
           result.errors++;
           if (result.errorSamples.length < 3) result.errorSamples.push(`${res.status} ${text}`);
@@ -656,6 +671,7 @@ export async function benchSubmissionsOverHttp(engine: Engine): Promise<void> {
   const o = await openBenchDatabase(engine);
   let server: Server | undefined;
   let followers: Followers | undefined;
+  let writer: SqliteWriterThread | undefined;
   try {
     const setup = await setUp(o);
     const tokens = await Promise.all(
@@ -668,6 +684,7 @@ export async function benchSubmissionsOverHttp(engine: Engine): Promise<void> {
     const http = await createHttpServer({ db: o.db, engine, followers, limitSettings: noLimits });
     const { app } = http;
     server = http.server;
+    mountNoOpPost(server);
     const port = await listen(server, 0, '127.0.0.1');
     const path = `/api/consultations/${setup.periodId}/submissions`;
     const options = (durationMs: number, keyPrefix: string): DriveOptions => ({
@@ -694,8 +711,15 @@ export async function benchSubmissionsOverHttp(engine: Engine): Promise<void> {
     let machineBusy = 0;
     let servedIndexing = { waiting: 0, lagSeconds: 0, ms: 0, allMs: 0 };
     let servedCpu = { receipts: 0, ms: 0 };
+    let servedHealthz: DriveResult | undefined;
     try {
       const url = `http://127.0.0.1:${served.port}${path}`;
+      // Before the submissions: the surge's followers are then measured as they catch up.
+      servedHealthz = await driveInWorker({
+        ...options(5000, 'served-healthz-get'),
+        url,
+        sends: { method: 'GET', path: '/healthz' },
+      });
       const cpuAtStart = served.cpuMs();
       await driveInWorker({
         ...options(1500, `served-warm-up-${randomBytes(4).toString('hex')}`),
@@ -719,8 +743,47 @@ export async function benchSubmissionsOverHttp(engine: Engine): Promise<void> {
     }
     await run('warm-up', true, 1500);
     await indexCatchUp(o.db);
+    // Side by side, on this one server and with this one client: a GET of /healthz, a no-op JSON
+    // POST (the submission's body parsed and validated, nothing written), the submissions.
+    const healthz = await driveInWorker({
+      ...options(5000, 'healthz-get'),
+      sends: { method: 'GET', path: '/healthz' },
+    });
+    const noOp = await driveInWorker({
+      ...options(5000, 'no-op-post'),
+      sends: { method: 'POST', path: noOpPostPath },
+    });
     const inWorker = await profiled(() => run('worker', true, 10_000));
     const inWorkerIndexing = await indexCatchUp(o.db);
+    // On SQLite, the same server build with its groups committed by a writer thread
+    // (PLENUM_SQLITE_WRITER=thread), run just after with the same client.
+    let onThread: DriveResult | undefined;
+    if (engine === 'sqlite') {
+      writer = new SqliteWriterThread(o.url);
+      const threaded = await createHttpServer({
+        db: o.db,
+        engine,
+        followers,
+        limitSettings: noLimits,
+        submissionWriter: writer,
+      });
+      const threadedPort = await listen(threaded.server, 0, '127.0.0.1');
+      try {
+        onThread = await driveInWorker({
+          ...options(10_000, `writer-thread-${randomBytes(4).toString('hex')}`),
+          url: `http://127.0.0.1:${threadedPort}${path}`,
+        });
+        runs.push({ label: 'writer thread', r: onThread, busy: 0 });
+      } finally {
+        threaded.server.closeAllConnections();
+        await new Promise<void>((resolve) => threaded.server.close(() => resolve()));
+        await threaded.deps.tokenUses.flush();
+      }
+      await indexCatchUp(o.db);
+    }
+    // The floor: better-sqlite3 alone writing the same rows in groups of 32 (write-floor.ts).
+    const floor =
+      engine === 'sqlite' ? await writeFloor(o.db, { groupSize: 32, durationMs: 5000 }) : undefined;
     const inProcess = await run('same thread', false, 10_000);
     await indexCatchUp(o.db);
     const after = load();
@@ -828,6 +891,29 @@ export async function benchSubmissionsOverHttp(engine: Engine): Promise<void> {
       `  one server process (the app in the bench's process), client in a worker thread: ${line(inWorker)}; ${caughtUp(inWorkerIndexing)}`,
     );
     console.log(`  same with the client on the server's thread: ${line(inProcess)}`);
+    const rate = (r: DriveResult): number => (r.receipts * 1000) / r.elapsedMs;
+    const submissionsRate = rate(inWorker.r);
+    const p99 = quantiles(inWorker.r.latencies).p99;
+    const ratio = (x: number): string => `${(submissionsRate / x).toFixed(2)}×`;
+    console.log(
+      `  side by side on that one process and client, 64 in flight: GET /healthz ${int(rate(healthz))}/s (p99 ${ms(quantiles(healthz.latencies).p99)}), ` +
+        `no-op JSON POST ${int(rate(noOp))}/s (p99 ${ms(quantiles(noOp.latencies).p99)}), submissions ${int(submissionsRate)}/s (p99 ${ms(p99)})` +
+        (floor
+          ? `; raw floor (better-sqlite3 alone, plenum's write set in groups of 32, a copy of this file, same pragmas) ${int(floor.perSecond)}/s, COMMIT median ${ms(floor.commitMs)}`
+          : '') +
+        `; submissions = ${ratio(rate(healthz))} of /healthz, ${ratio(rate(noOp))} of the no-op POST  [target ≥ 0.40×]` +
+        (floor ? `, ${ratio(floor.perSecond)} of the floor  [target ≥ 0.80×]` : '') +
+        `, p99 ${ms(p99)}  [target ≤ 50 ms]` +
+        `${healthz.errors + noOp.errors > 0 ? `  (${healthz.errors + noOp.errors} errors)` : ''}`,
+    );
+    if (onThread)
+      console.log(
+        `  the same server with a writer thread (PLENUM_SQLITE_WRITER=thread), same client, run just after: ${int(rate(onThread))}/s, p99 ${ms(quantiles(onThread.latencies).p99)}: ${(rate(onThread) / submissionsRate).toFixed(2)}× of the submissions above`,
+      );
+    if (servedHealthz)
+      console.log(
+        `  plenum serve --workers 2: GET /healthz ${int(rate(servedHealthz))}/s, submissions ${int(rate(onTwo.r))}/s (${(rate(onTwo.r) / rate(servedHealthz)).toFixed(2)}× of /healthz)`,
+      );
     console.log(
       `  one at a time, per submission (${sequential} each): over loopback ${overLoopback}, through app.request ${throughApp}, ` +
         `submitComment in its transaction ${serviceOnly}; a one-row write transaction ${commitOnly}`,
@@ -836,7 +922,12 @@ export async function benchSubmissionsOverHttp(engine: Engine): Promise<void> {
       `  check: ${int(Number(rows))} rows in submissions = ${int(receipts)} receipts of the runs (warm-up included) + ${int(extra)} one at a time; ` +
         `${int(distinct)} distinct receipt ids; ${errors} errors${verified ? '' : '  MISMATCH'}  (${before} before, ${after} after)`,
     );
-    for (const x of runs)
+    for (const x of [
+      ...runs,
+      { label: 'GET /healthz', r: healthz },
+      { label: 'no-op JSON POST', r: noOp },
+      ...(servedHealthz ? [{ label: 'served GET /healthz', r: servedHealthz }] : []),
+    ])
       for (const e of x.r.errorSamples) console.log(`  error (${x.label}): ${e}`);
   } finally {
     if (server) {
@@ -844,8 +935,48 @@ export async function benchSubmissionsOverHttp(engine: Engine): Promise<void> {
       await new Promise<void>((resolve) => server!.close(() => resolve()));
     }
     await followers?.stop();
+    await writer?.close();
     await o.close();
   }
+}
+
+/** The bench's no-op JSON POST, mounted on the in-process server beside the app. */
+const noOpPostPath = '/bench/no-op';
+
+/**
+ * Mounts the no-op JSON POST on a server built by createHttpServer: it reads the body, parses it
+ * and validates it with the submission's own schema, and answers 200 without touching the
+ * database. It is the same server build, listener and socket handling as the submissions get,
+ * so the ratio between the two is what storing a submission costs on top of taking a request.
+ */
+function mountNoOpPost(server: Server): void {
+  const listeners = server.listeners('request') as ((
+    req: IncomingMessage,
+    res: ServerResponse,
+  ) => void)[];
+  server.removeAllListeners('request');
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    if (req.method !== 'POST' || req.url !== noOpPostPath) {
+      for (const listener of listeners) listener(req, res);
+      return;
+    }
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      let valid: boolean;
+      try {
+        valid = apiSubmissionSchema.safeParse(JSON.parse(Buffer.concat(chunks).toString())).success;
+      } catch {
+        valid = false;
+      }
+      const body = JSON.stringify({ valid });
+      res.writeHead(valid ? 200 : 400, {
+        'content-type': 'application/json',
+        'content-length': Buffer.byteLength(body),
+      });
+      res.end(body);
+    });
+  });
 }
 
 /**
@@ -984,9 +1115,12 @@ async function startServe(
   workers: number,
 ): Promise<{ port: number; cpuMs: () => number; stop: () => Promise<void> }> {
   // Throughput, not quotas, is measured here: the limits are off (bench/limits.ts measures them).
-  const server = startServer(['--workers', String(workers), '--db', url, '--no-demo'], {
-    PLENUM_LIMIT_SUBMISSIONS: '0',
-  });
+  // A busy machine (others' benches) can take more than the tests' 30 s to start N processes.
+  const server = startServer(
+    ['--workers', String(workers), '--db', url, '--no-demo'],
+    { PLENUM_LIMIT_SUBMISSIONS: '0' },
+    { timeoutMs: 120_000 },
+  );
   const exited = new Promise<void>((resolve) => server.child.once('exit', () => resolve()));
   const base = await server.ready;
   return {

@@ -142,7 +142,8 @@ async function refusedForm(
 export function completeDeps(given: AppDeps): CompleteDeps {
   const followers = given.followers ?? new Followers(given.db, given.engine, allFollowers);
   const submissions =
-    given.submissions ?? new SubmissionQueue(given.db, given.engine, () => followers.kick());
+    given.submissions ??
+    new SubmissionQueue(given.db, given.engine, () => followers.kick(), given.submissionWriter);
   // Receipts before search: the followers wait while submissions keep arriving.
   followers.yieldTo(() => submissions.busy);
   const limits =

@@ -64,6 +64,12 @@ const configSchema = z.object({
     .enum(['refuse', 'allow'])
     .default('refuse')
     .describe('allow: webhooks may go to this host and private networks (an intranet)'),
+  PLENUM_SQLITE_WRITER: z
+    .enum(['event-loop', 'thread'])
+    .default('event-loop')
+    .describe(
+      'thread: on a SQLite file, submissions commit in a writer thread of each process, off its event loop',
+    ),
   PLENUM_WORKERS: z.coerce
     .number()
     .int()
@@ -142,6 +148,8 @@ export interface Config {
   demo: 'auto' | 'on' | 'off';
   pgPoolSize: number;
   workers: number;
+  /** Where a SQLite file's submissions commit: on the event loop, or in a writer thread. */
+  sqliteWriter: 'event-loop' | 'thread';
   /** The SMTP server; undefined: no e-mail is sent (messages wait in the outbox). */
   smtp: SmtpSettings | undefined;
   mailFrom: string;
@@ -189,6 +197,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     demo,
     pgPoolSize: c.PLENUM_PG_POOL,
     workers: c.PLENUM_WORKERS,
+    sqliteWriter: c.PLENUM_SQLITE_WRITER,
     smtp: smtpOf(c),
     mailFrom: c.PLENUM_MAIL_FROM,
     mailDevelopment: c.PLENUM_MAIL_DEVELOPMENT === 'show',

@@ -7,6 +7,7 @@ import type { Viewer } from './accounts/accounts.schema.ts';
 import type { TokenUseLog } from './accounts/accounts.service.ts';
 import type { Database, Engine } from './db/database.ts';
 import type { SubmissionQueue } from './submissions/submission-queue.ts';
+import type { SubmissionWriter } from './submissions/submission-writer.ts';
 import type { Followers } from './events/followers.ts';
 import type { Ui } from './web/i18n.ts';
 import type { PageContext } from './web/page-context.ts';
@@ -20,6 +21,11 @@ export interface AppDeps {
   now?: () => Date;
   /** Group commit of submissions; createApp makes one when none is given. */
   submissions?: SubmissionQueue;
+  /**
+   * Where the group commit createApp makes writes (a SQLite file's writer thread, which its
+   * owner closes); on `db` itself when none is given.
+   */
+  submissionWriter?: SubmissionWriter;
   /**
    * The followers of the event log (search, concepts, watches); createApp makes them when none
    * are given (kicked by each commit; `plenum serve` also starts their poll).

@@ -7,6 +7,7 @@ import cluster from 'node:cluster';
 import { configurePasswordPool } from '../accounts/passwords.ts';
 import { loadConfig, type Config } from '../config.ts';
 import { openDatabase, openMigratedDatabase, showLocation } from '../db/database.ts';
+import { SqliteWriterThread } from '../submissions/submission-writer.ts';
 import { installShippedConcepts, tagIndexedPassages } from '../concepts/concepts.service.ts';
 import { loadDemoIfEmpty } from '../demo/demo.service.ts';
 import { Followers } from '../events/followers.ts';
@@ -105,10 +106,18 @@ async function serveWorker(config: Config, announceIt = false): Promise<number> 
   await configurePasswordPool(config.passwordPool);
   // Search, concept tagging and watch matching follow the event log, just after the receipts.
   const followers = new Followers(opened.db, opened.engine, allFollowers);
+  // With PLENUM_SQLITE_WRITER=thread, submissions commit off the event loop (submission-writer.ts).
+  const submissionWriter =
+    config.sqliteWriter === 'thread' &&
+    opened.engine === 'sqlite' &&
+    config.databaseUrl !== ':memory:'
+      ? new SqliteWriterThread(config.databaseUrl)
+      : undefined;
   const { server, deps } = await createHttpServer({
     db: opened.db,
     engine: opened.engine,
     followers,
+    ...(submissionWriter ? { submissionWriter } : {}),
     allowPrivateWebhooks: config.allowPrivateWebhooks,
     limitSettings: config.limits,
     ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
@@ -158,6 +167,7 @@ async function serveWorker(config: Config, announceIt = false): Promise<number> 
     if (cluster.isWorker) cluster.worker!.once('disconnect', stop);
   });
   await followers.stop();
+  await submissionWriter?.close();
   await webhooks.stop();
   await mail.stop();
   await deps.tokenUses.flush();

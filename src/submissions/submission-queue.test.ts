@@ -7,26 +7,56 @@ import {
   representativeViewer,
   type BuiltConsultation,
 } from '../consultations/consultation.builder.ts';
-import { openDatabase, type OpenDatabase } from '../db/database.ts';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { migrateToLatest, openDatabase, type OpenDatabase } from '../db/database.ts';
 import { openTestDatabase, testEngines } from '../db/test-databases.ts';
 import { isPlenumError } from '../errors.ts';
 import { SubmissionQueue } from './submission-queue.ts';
+import { SqliteWriterThread } from './submission-writer.ts';
 import { KnownBlocks } from './submissions.service.ts';
 
-for (const engine of testEngines()) {
-  describe(`group commit of submissions (${engine})`, () => {
+/**
+ * Each engine writing on the queue's own connection, and a SQLite file written by a writer
+ * thread (submission-writer.ts), as `plenum serve` does: the same behaviour is asked of all.
+ */
+const variants = [
+  ...testEngines().map((engine) => ({ engine, thread: false })),
+  { engine: 'sqlite' as const, thread: true },
+];
+
+for (const { engine, thread } of variants) {
+  describe(`group commit of submissions (${engine}${thread ? ', file written by a writer thread' : ''})`, () => {
     let o: OpenDatabase;
     let built: BuiltConsultation;
     let civil: Viewer;
+    let dir: string | undefined;
+    const writers: SqliteWriterThread[] = [];
+    /** A queue as a server process has it (a thread of its own for the file, when tested). */
+    const newQueue = (): SubmissionQueue => {
+      if (!thread) return new SubmissionQueue(o.db, engine);
+      const writer = new SqliteWriterThread(o.location);
+      writers.push(writer);
+      return new SubmissionQueue(o.db, engine, undefined, writer);
+    };
     before(async () => {
-      o = await openTestDatabase(engine);
+      if (thread) {
+        dir = mkdtempSync(join(tmpdir(), 'plenum-writer-'));
+        o = await openDatabase(join(dir, 'plenum.sqlite'));
+        await migrateToLatest(o.db);
+      } else o = await openTestDatabase(engine);
       built = await buildConsultation(o.db, { moderation: 'immediate' });
       civil = representativeViewer(built, 'civil', 'token');
     });
-    after(async () => o.close());
+    after(async () => {
+      for (const writer of writers) await writer.close();
+      await o.close();
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    });
 
     test('200 submissions at once: the good ones stored once each, the bad ones refused alone', async () => {
-      const queue = new SubmissionQueue(o.db, engine);
+      const queue = newQueue();
       const now = new Date('2026-06-01T12:00:00Z');
       const attempts = Array.from({ length: 200 }, (_, i) => {
         const bad = i % 10 === 3; // an organisation the account does not represent
@@ -64,7 +94,7 @@ for (const engine of testEngines()) {
     });
 
     test('one group of 300 with anchors: every row written once, keys replayed or refused in order', async () => {
-      const queue = new SubmissionQueue(o.db, engine);
+      const queue = newQueue();
       const now = new Date('2026-06-02T12:00:00Z');
       const blocks = await o.db
         .selectFrom('blocks')
@@ -166,7 +196,7 @@ for (const engine of testEngines()) {
     test('two servers given the same keys at once: one submission per key, both get its receipt', async () => {
       // Two queues on one database, as two `plenum serve` processes: on PostgreSQL their groups
       // commit in parallel, so a key may be committed by the other after it was checked.
-      const queues = [new SubmissionQueue(o.db, engine), new SubmissionQueue(o.db, engine)];
+      const queues = [newQueue(), newQueue()];
       const now = new Date('2026-06-03T12:00:00Z');
       const attempts = Array.from({ length: 120 }, (_, i) =>
         queues.map((queue) =>
@@ -240,7 +270,7 @@ for (const engine of testEngines()) {
           for each row execute function refuse_poison()`.execute(o.db);
       }
       try {
-        const queue = new SubmissionQueue(o.db, engine);
+        const queue = newQueue();
         const now = new Date('2026-06-04T12:00:00Z');
         const results = await Promise.allSettled(
           Array.from({ length: 101 }, (_, i) =>

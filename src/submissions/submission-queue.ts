@@ -13,7 +13,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Viewer } from '../accounts/accounts.schema.ts';
-import { inWriteTransaction, type Database, type Engine } from '../db/database.ts';
+import type { Database, Engine } from '../db/database.ts';
 import { isPlenumError, PlenumError } from '../errors.ts';
 import type { CheckedAttachment } from './attachments.ts';
 import type { Receipt } from './submissions.schema.ts';
@@ -21,10 +21,10 @@ import {
   GroupLookups,
   KnownBlocks,
   prepareSubmission,
-  storeSubmissions,
   type PreparedSubmission,
   type StoreOutcome,
 } from './submissions.service.ts';
+import { writerOnConnection, type SubmissionWriter } from './submission-writer.ts';
 
 interface Pending {
   viewer: Viewer | null;
@@ -44,18 +44,28 @@ export class SubmissionQueue {
   private readonly db: Kysely<Database>;
   private readonly waiting: Pending[] = [];
   private running = 0;
-  /** SQLite has one writer: one group at a time; PostgreSQL can commit a few groups in parallel. */
+  /**
+   * Groups checked or committed at once. SQLite has one writer: on the caller's connection one
+   * group at a time; with a writer thread two, so that the next group is checked while one
+   * commits. PostgreSQL can commit a few groups in parallel.
+   */
   private readonly parallel: number;
 
-  private readonly engine: Engine;
+  /** Where each group is written and committed (submission-writer.ts). */
+  private readonly writer: SubmissionWriter;
 
   /** Called after each group's commit (the followers are kicked: the group logged events). */
   private readonly afterCommit: () => void;
 
-  constructor(db: Kysely<Database>, engine: Engine, afterCommit: () => void = () => {}) {
+  constructor(
+    db: Kysely<Database>,
+    engine: Engine,
+    afterCommit: () => void = () => {},
+    writer?: SubmissionWriter,
+  ) {
     this.db = db;
-    this.engine = engine;
-    this.parallel = engine === 'sqlite' ? 1 : 4;
+    this.writer = writer ?? writerOnConnection(db, engine);
+    this.parallel = engine === 'postgres' ? 4 : writer ? 2 : 1;
     this.afterCommit = afterCommit;
   }
 
@@ -164,10 +174,8 @@ export class SubmissionQueue {
   ): Promise<void> {
     let stored: StoreOutcome[];
     try {
-      stored = await inWriteTransaction(this.db, this.engine, (trx) =>
-        storeSubmissions(trx, {
-          items: items.map(({ item, prepared }) => ({ prepared, now: item.now })),
-        }),
+      stored = await this.writer.store(
+        items.map(({ item, prepared }) => ({ prepared, now: item.now })),
       );
     } catch (error) {
       if (items.length > 1) {
