@@ -2598,18 +2598,15 @@ export interface components {
       /** @enum {string} */
       sort: 'relevance' | 'newest';
       hits: components['schemas']['SearchHit'][];
-      /** @description Results found (a paragraph in several languages is one); when totalExact is false, more than this match: these are the results ranked, of the first matches in the order asked */
+      /** @description Results found (a paragraph in several languages is one); when totalExact is false, more than this match */
       total: number;
-      /** @description Passages found (each language counts); a lower bound when passagesExact is false */
+      /** @description Passages found (each language counts); a lower bound when totalExact is false */
       passages: number;
-      /** @description Every match was ranked: total and the facets count them all (else they count the first matches in the order asked: 200 for pages 1 to 10, 1,000 deeper, 10,000 for a walk) */
       totalExact: boolean;
-      /** @description passages is the exact number of matching passages */
-      passagesExact: boolean;
       hasNext: boolean;
       /** @description The scan stopped before the end of the index: a narrower query finds more */
       truncated: boolean;
-      /** @description Counts of the passages found by each filter value (ten values at most each); when totalExact is false, among the first matches ranked */
+      /** @description Counts of the passages found by each filter value (ten values at most each) */
       facets: {
         process: components['schemas']['SearchFacet'][];
         document: components['schemas']['SearchFacet'][];

@@ -99,11 +99,9 @@ export async function searchCommand(args: string[]): Promise<number> {
       process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
       return 0;
     }
-    const count = result.totalExact
-      ? `${result.total}`
-      : `more than ${result.total} (the first ranked; ${result.passagesExact ? '' : 'more than '}${result.passages} passages match)`;
+    const count = result.totalExact ? `${result.total}` : `more than ${result.total}`;
     process.stdout.write(
-      `${count} result${result.total === 1 ? '' : 's'} found${result.page > 1 ? ` (page ${result.page})` : ''}${result.truncated ? '; the search stopped early, add words or filters' : ''}\n`,
+      `${count} result${result.total === 1 ? '' : 's'} found${result.page > 1 ? ` (page ${result.page})` : ''}${result.truncated ? '; the newest matches are ranked, add words or filters' : ''}\n`,
     );
     for (const hit of result.hits) process.stdout.write(hitText(hit));
     if (result.hasNext) process.stdout.write(`more: --page ${result.page + 1}\n`);

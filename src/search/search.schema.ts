@@ -152,18 +152,13 @@ export const searchResultSchema = z.object({
     .number()
     .int()
     .describe(
-      'Results found (a paragraph in several languages is one); when totalExact is false, more than this match: these are the results ranked, of the first matches in the order asked',
+      'Results found (a paragraph in several languages is one); when totalExact is false, more than this match',
     ),
   passages: z
     .number()
     .int()
-    .describe('Passages found (each language counts); a lower bound when passagesExact is false'),
-  totalExact: z
-    .boolean()
-    .describe(
-      'Every match was ranked: total and the facets count them all (else they count the first matches in the order asked: 200 for pages 1 to 10, 1,000 deeper, 10,000 for a walk)',
-    ),
-  passagesExact: z.boolean().describe('passages is the exact number of matching passages'),
+    .describe('Passages found (each language counts); a lower bound when totalExact is false'),
+  totalExact: z.boolean(),
   hasNext: z.boolean(),
   truncated: z
     .boolean()
@@ -177,9 +172,7 @@ export const searchResultSchema = z.object({
       country: z.array(searchFacetSchema),
       year: z.array(searchFacetSchema),
     })
-    .describe(
-      'Counts of the passages found by each filter value (ten values at most each); when totalExact is false, among the first matches ranked',
-    ),
+    .describe('Counts of the passages found by each filter value (ten values at most each)'),
 });
 
 /** A page of results. */

@@ -1,13 +1,10 @@
 /**
  * Search: indexing paragraphs, footnotes and published submissions as they arrive, and finding
  * passages by their words, ranked. A query starts from its rarest word and reads the passages
- * that hold it and every other word in the order asked: best first (its postings by their
- * BM25 weight, the "impact" order) or newest first, the first 200 of them (`rankedPool`), each with
- * the weight of each word in it; ranking is BM25 (rarity from `search_terms` times those
- * weights), a mild recency factor, then a phrase and proximity bonus on the best results. The
- * count is the pool's when the pool holds every match, else counted apart along the postings
- * index (exact up to `matchCap`); facets are those of the pool. Every score is an integer made
- * in plenum's code, so SQLite and PostgreSQL give the same answers.
+ * that hold it and every other word (newest first, at most `matchCap`), each with the weight
+ * of each word in it; ranking is BM25 (rarity from `search_terms` times those weights), a mild
+ * recency factor, then a phrase and proximity bonus on the best results. Every score is an
+ * integer made in plenum's code, so SQLite and PostgreSQL give the same answers.
  */
 import type { Viewer } from '../accounts/accounts.schema.ts';
 import type { Db } from '../db/database.ts';
@@ -32,7 +29,6 @@ import { zodError } from '../validation.ts';
 import { versionsHiddenFrom } from './search.policy.ts';
 import {
   maxQueryLength,
-  maxSearchPage,
   searchFiltersSchema,
   searchPageSize,
   type SearchFacet,
@@ -56,10 +52,7 @@ import {
   listPublishedSubmissionIds,
   loadSearchItems,
   termPassages,
-  countMatches,
-  exceedsBudget,
   type Candidate,
-  type CandidateQuery,
   type ItemFilters,
   type NewSearchItem,
   type SearchItemRow,
@@ -72,27 +65,14 @@ export const maxQueryTerms = 24;
 const maxSqlWords = 4;
 
 /**
- * Matching passages read and ranked for a page of results (best or newest first): for the first
- * ten pages 200, for a deeper page as many as the deepest can show. When more match, the results
- * and facets are those of these, and the count is made apart. Reading a passage best first is a
- * lookup anywhere in the index (newest first reads neighbours): at 1,000,000 passages 1,000 of
- * them cost more than the whole target of a search.
- */
-export const rankedPool = {
-  pages: 10,
-  first: 10 * searchPageSize,
-  deeper: maxSearchPage * searchPageSize,
-};
-
-/**
- * Most matching passages counted exactly (without reading their rows), and read by a walk
- * through the results (the API's cursor); past this the count says "more than".
+ * Most matching passages read by one query: past this the newest are ranked, and the count and
+ * facets say "more than". Reading and ranking them takes a few milliseconds per thousand.
  */
 export const matchCap = 10_000;
 
 /**
- * Most postings of each term of the driving word read by one statement (best or newest first);
- * a term in more passages has only those read, and the answer says the scan stopped.
+ * Most postings of the driving word read by one query (newest first); a word in more passages
+ * has only its newest read, and the answer says the scan stopped.
  */
 const scanBudget = 100_000;
 
@@ -517,41 +497,26 @@ async function findPassages(
   const checkedHere = words.slice(maxSqlWords);
   const needsText =
     checkedHere.length > 0 || parsed.phrases.length > 0 || parsed.hanRuns.length > 0;
-  const query = {
-    words: inSql.map((w) => w.terms),
-    filters,
-    hiddenVersions: versionsHiddenFrom(viewer, await listHiddenVersions(db)),
-    budget: scanBudget,
-  };
-  // A driver term in more passages than the budget is read only in part, unless the day range
-  // or the language leaves fewer of its postings.
-  let cut = false;
-  for (const term of inSql[0]!.terms) {
-    if ((stats.byTerm.get(term) ?? 0) <= scanBudget) continue;
-    const narrowed =
-      filters.fromDay !== undefined ||
-      filters.toDay !== undefined ||
-      filters.language !== undefined;
-    if (!narrowed || (await exceedsBudget(db, query, term))) cut = true;
-  }
-  // A walk reads every match up to the cap, so that it can go on past the deepest page.
-  const pool = walk
-    ? matchCap
-    : input.page <= rankedPool.pages
-      ? rankedPool.first
-      : rankedPool.deeper;
+  const budget = inSql[0]!.passages > scanBudget ? scanBudget : undefined;
   const candidates =
     inSql[0]!.passages === 0
       ? []
       : await findCandidates(
           db,
-          { ...query, withText: needsText, order: input.sort === 'newest' ? 'newest' : 'impact' },
-          pool + 1,
+          {
+            words: inSql.map((w) => w.terms),
+            filters,
+            hiddenVersions: versionsHiddenFrom(viewer, await listHiddenVersions(db)),
+            withText: needsText,
+            budget,
+          },
+          matchCap + 1,
         );
-  // Every match is in the pool: results, count and facets are all exact.
-  const complete = candidates.length <= pool && !cut;
+  const capped = candidates.length > matchCap;
   const horizon = walk?.after?.horizon;
-  const kept = candidates.slice(0, pool).filter((c) => horizon === undefined || c.item <= horizon);
+  const kept = candidates
+    .slice(0, matchCap)
+    .filter((c) => horizon === undefined || c.item <= horizon);
   const scored = scoreCandidates(kept, {
     query: parsed,
     rarity,
@@ -565,11 +530,7 @@ async function findPassages(
     results.sort(byScore);
     await rerankByProximity(db, results, parsed);
   }
-  const count =
-    complete || walk || needsText
-      ? { passages: scored.length, exact: complete }
-      : await countAll(db, query, words.length, stats.byTerm, cut, scored.length);
-  const exact = { results: complete, passages: count.exact, cut };
+  const exact = !capped && budget === undefined;
   if (!walk)
     return {
       ...(await pageOfResults(db, {
@@ -579,10 +540,7 @@ async function findPassages(
         sort: input.sort,
         results,
         passages: scored,
-        count: count.passages,
         exact,
-        // More match than the first pool holds: page 11 ranks the larger one.
-        deeperNext: !complete && input.page === rankedPool.pages,
       })),
       after: null,
     };
@@ -611,7 +569,6 @@ async function findPassages(
     results: rest,
     total: results.length,
     passages: scored,
-    count: count.passages,
     exact,
   });
   const last = rest[walk.limit - 1];
@@ -632,31 +589,6 @@ async function findPassages(
           }
         : null,
   };
-}
-
-/**
- * How many passages match when the pool does not hold them all: a single word of one term
- * without filters is in as many passages as search_terms says; otherwise they are counted along
- * the postings, exactly up to `matchCap`, when the driver's postings were read to their end
- * (else `cut`: the pool's count is a lower bound as good as any). Words checked on the text are
- * not counted here: the pool's count stands for them.
- */
-async function countAll(
-  db: Db,
-  query: Omit<CandidateQuery, 'withText' | 'order'>,
-  words: number,
-  byTerm: Map<string, number>,
-  cut: boolean,
-  pooled: number,
-): Promise<{ passages: number; exact: boolean }> {
-  const driver = query.words[0]!;
-  const unfiltered =
-    Object.values(query.filters).every((v) => v === undefined) && query.hiddenVersions.length === 0;
-  if (words === 1 && driver.length === 1 && unfiltered)
-    return { passages: byTerm.get(driver[0]!) ?? 0, exact: true };
-  if (cut) return { passages: pooled, exact: false };
-  const counted = await countMatches(db, query, matchCap);
-  return { passages: counted.passages, exact: !counted.more };
 }
 
 /** The day of the newest candidate, from which recency is counted. */
@@ -816,15 +748,7 @@ async function pageOfResults(
     /** Every result found, when `results` are only those after a walk's cursor. */
     total?: number;
     passages: Scored[];
-    /** The matching passages counted (those of `passages` when it holds them all). */
-    count: number;
-    /**
-     * results: every match is ranked (results and facets exact); passages: `count` is exact;
-     * cut: a scan stopped at its budget.
-     */
-    exact: { results: boolean; passages: boolean; cut: boolean };
-    /** The next page ranks a larger pool (this is the last page of the first one's). */
-    deeperNext?: boolean;
+    exact: boolean;
   },
 ): Promise<SearchResult> {
   const size = page.pageSize ?? searchPageSize;
@@ -863,11 +787,10 @@ async function pageOfResults(
     sort: page.sort,
     hits,
     total: page.total ?? page.results.length,
-    passages: page.count,
-    totalExact: page.exact.results,
-    passagesExact: page.exact.passages,
-    hasNext: page.results.length > offset + size || (page.deeperNext ?? false),
-    truncated: page.exact.cut && !page.exact.passages,
+    passages: page.passages.length,
+    totalExact: page.exact,
+    hasNext: page.results.length > offset + size,
+    truncated: !page.exact,
     facets: await facetsOf(db, page.passages),
   };
 }

@@ -214,12 +214,10 @@ export interface Candidate {
 }
 
 /**
- * The first passages (at most `limit`) in the query's order that hold the first word of `words`
- * (the driver: any of its terms), every other word and pass the filters, with each word's
- * weight. Each driver term is read in its own statement, along the index of that order, and
- * the statements' answers merged: an IN list would make the database sort every posting of the
- * word before the first row. At most `budget` postings of each driver term are read. Versions in
- * `hiddenVersions` are left out.
+ * The newest passages (at most `limit`) that hold the first word of `words` (the driver: any of
+ * its terms), every other word and pass the filters, with each word's weight. At most `budget`
+ * postings of the driver are read (newest first) when it has more. Versions in `hiddenVersions`
+ * are left out.
  */
 export async function findCandidates(
   db: Db,
@@ -227,39 +225,29 @@ export async function findCandidates(
   limit: number,
 ): Promise<Candidate[]> {
   const others = query.words.slice(1);
-  const found: Candidate[] = [];
-  for (const term of query.words[0]!) {
-    const rows = await candidatesQuery(db, query, term, limit).execute();
-    for (const r of rows) {
-      const row = r as typeof r & Record<string, unknown>;
-      found.push({
-        item: Number(r.item),
-        day: Number(r.day),
-        weights: [
-          Number(r.weight),
-          ...others.map((_, k) => (row[`w${k}`] == null ? null : Number(row[`w${k}`]))),
-        ],
-        sourceId: r.source_id,
-        kind: r.kind,
-        language: r.language,
-        processId: r.process_id,
-        documentId: r.document_id,
-        versionId: r.version_id,
-        address: r.address,
-        stakeholderGroup: r.stakeholder_group,
-        country: r.country,
-        date: r.date,
-        text: (r.text as string | null) ?? null,
-      });
-    }
-  }
-  if (query.words[0]!.length === 1) return found;
-  const newest = (a: Candidate, b: Candidate) => b.day - a.day || b.item - a.item;
-  const order =
-    query.order === 'newest'
-      ? newest
-      : (a: Candidate, b: Candidate) => b.weights[0]! - a.weights[0]! || newest(a, b);
-  return found.sort(order).slice(0, limit);
+  const rows = await candidatesQuery(db, query, limit).execute();
+  return rows.map((r) => {
+    const row = r as typeof r & Record<string, unknown>;
+    return {
+      item: Number(r.item),
+      day: Number(r.day),
+      weights: [
+        Number(r.weight),
+        ...others.map((_, k) => (row[`w${k}`] == null ? null : Number(row[`w${k}`]))),
+      ],
+      sourceId: r.source_id,
+      kind: r.kind,
+      language: r.language,
+      processId: r.process_id,
+      documentId: r.document_id,
+      versionId: r.version_id,
+      address: r.address,
+      stakeholderGroup: r.stakeholder_group,
+      country: r.country,
+      date: r.date,
+      text: (r.text as string | null) ?? null,
+    };
+  });
 }
 
 /** What findCandidates looks for: the words in the order they are looked up, driver first. */
@@ -268,105 +256,27 @@ export interface CandidateQuery {
   filters: ItemFilters;
   hiddenVersions: string[];
   withText: boolean;
-  /** Most postings of each driver term read. */
-  budget: number;
-  /**
-   * 'impact': the driver's postings best first (weight, then newest), along
-   * search_postings_impact; 'newest': newest first, along the primary key.
-   */
-  order: 'impact' | 'newest';
+  budget: number | undefined;
 }
 
-/** A driver term's postings in the query's order, within its day range and language. */
-function driverPostings(db: Db, query: CandidateQuery, term: string) {
+/** The statement of findCandidates (exported for the test of its plan). */
+export function candidatesQuery(db: Db, query: CandidateQuery, limit: number) {
+  const { filters, words } = query;
+  const [driver, ...others] = words as [string[], ...string[][]];
   let postings = db
     .selectFrom('search_postings as d')
     .select(['d.day', 'd.item', 'd.weight'])
-    .where('d.term', '=', term);
-  // Only when asked: a range on day would lead SQLite to the primary key for a best-first read.
-  if (query.filters.fromDay !== undefined || query.filters.toDay !== undefined)
-    postings = postings.where(inDays(query.filters));
-  if (query.filters.language !== undefined)
-    postings = postings.where('d.lang', '=', query.filters.language);
-  if (query.order === 'impact') postings = postings.orderBy('d.weight', 'desc');
-  return postings.orderBy('d.day', 'desc').orderBy('d.item', 'desc').limit(query.budget);
-}
-
-/**
- * True when a driver term has more than `budget` postings within the query's day range and
- * language (its reads stop there): counted along the index, `budget` + 1 rows at most.
- */
-export async function exceedsBudget(
-  db: Db,
-  query: Pick<CandidateQuery, 'filters' | 'budget'>,
-  term: string,
-): Promise<boolean> {
-  const newest: CandidateQuery = {
-    words: [[term]],
-    filters: query.filters,
-    hiddenVersions: [],
-    withText: false,
-    budget: query.budget + 1,
-    order: 'newest',
-  };
-  const row = await db
-    .selectFrom(driverPostings(db, newest, term).as('t'))
-    .select((eb) => eb.fn.countAll<number | string>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n) > query.budget;
-}
-
-/** The conditions on postings `p` of the driver that its passage holds every other word. */
-function holdingOthers(db: Db, others: string[][]): RawBuilder<SqlBool>[] {
-  // Each other word is a lookup per passage of the driver, in the order given (rarest first).
-  // On PostgreSQL a scalar subquery, which it never turns into a join, so the counts of
-  // search_terms choose the plan and not the planner's sampled statistics (it made an EXISTS a
-  // hash join that read every posting of the common word); SQLite runs an EXISTS per row.
-  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
-  return others.map((terms) =>
-    postgres
-      ? sql<SqlBool>`${weightOf(terms)} is not null`
-      : sql<SqlBool>`exists (select 1 from search_postings o where o.term in (${sql.join(
-          terms,
-        )}) and o.day = p.day and o.item = p.item)`,
-  );
-}
-
-/** The weight of a word (the best of its terms) in passage `p`, null when it is absent. */
-function weightOf(terms: string[]) {
-  return sql<
-    number | null
-  >`(select max(o.weight) from search_postings o where o.term in (${sql.join(
-    terms,
-  )}) and o.day = p.day and o.item = p.item)`;
-}
-
-/** The conditions on passages `i` that they pass the filters on their own columns and may be read. */
-function passingFilters(
-  query: Pick<CandidateQuery, 'filters' | 'hiddenVersions'>,
-): RawBuilder<SqlBool>[] {
-  const { filters } = query;
-  const out: RawBuilder<SqlBool>[] = [];
-  const equal = (column: string, value: string | undefined) => {
-    if (value !== undefined) out.push(sql<SqlBool>`${sql.ref(column)} = ${value}`);
-  };
-  equal('i.process_id', filters.processId);
-  equal('i.document_id', filters.documentId);
-  equal('i.stakeholder_group', filters.group);
-  equal('i.country', filters.country);
-  equal('i.kind', filters.kind);
-  if (query.hiddenVersions.length > 0)
-    out.push(
-      sql<SqlBool>`(i.version_id is null or i.version_id not in (${sql.join(query.hiddenVersions)}))`,
-    );
-  return out;
-}
-
-/** The statement of findCandidates for one driver term (exported for the test of its plan). */
-export function candidatesQuery(db: Db, query: CandidateQuery, term: string, limit: number) {
-  const others = query.words.slice(1);
+    .where('d.term', 'in', driver)
+    .where(inDays(filters));
+  if (filters.language !== undefined) postings = postings.where('d.lang', '=', filters.language);
+  if (query.budget !== undefined)
+    postings = postings.orderBy('d.day', 'desc').orderBy('d.item', 'desc').limit(query.budget);
+  const weightOf = (terms: string[]) =>
+    sql<number | null>`(select max(o.weight) from search_postings o where o.term in (${sql.join(
+      terms,
+    )}) and o.day = p.day and o.item = p.item)`;
   let q = db
-    .selectFrom(driverPostings(db, query, term).as('p'))
+    .selectFrom(postings.as('p'))
     .innerJoin('search_items as i', 'i.seq', 'p.item')
     .select([
       'p.day',
@@ -385,48 +295,36 @@ export function candidatesQuery(db: Db, query: CandidateQuery, term: string, lim
     ])
     .select(query.withText ? sql<string>`i.text`.as('text') : sql<null>`null`.as('text'))
     .select(others.map((terms, k) => weightOf(terms).as(`w${k}`)));
-  for (const condition of [...holdingOthers(db, others), ...passingFilters(query)])
-    q = q.where(condition);
-  if (query.order === 'impact') q = q.orderBy('p.weight', 'desc');
-  return q.orderBy('p.day', 'desc').orderBy('p.item', 'desc').limit(limit);
-}
-
-/**
- * How many passages hold every word and pass the filters, counted up to `cap`: along the
- * postings of the driver (newest first, at most `budget` of each of its terms), each other word
- * looked up on the primary key, and the passage's row read only when a filter needs it. `more`
- * is true when there are more than `cap`.
- */
-export async function countMatches(
-  db: Db,
-  query: Omit<CandidateQuery, 'withText' | 'order'>,
-  cap: number,
-): Promise<{ passages: number; more: boolean }> {
-  const newest: CandidateQuery = { ...query, withText: false, order: 'newest' };
-  const [first, ...rest] = query.words[0]!.map((term) =>
-    db.selectFrom(driverPostings(db, newest, term).as('t')).select(['t.day', 't.item']),
-  );
-  const driver = rest.reduce((u, q) => u.unionAll(q), first!);
-  let matches = db.selectFrom(driver.as('p')).select('p.item');
-  for (const condition of holdingOthers(db, query.words.slice(1)))
-    matches = matches.where(condition);
-  // The passage's row is read only when a filter needs it.
-  const onItems = passingFilters(query);
-  if (onItems.length > 0) {
-    let joined = matches.innerJoin('search_items as i', 'i.seq', 'p.item');
-    for (const condition of onItems) joined = joined.where(condition);
-    matches = joined;
+  // Each other word is a lookup per passage of the driver, in the order given (rarest first).
+  // On PostgreSQL a scalar subquery, which it never turns into a join, so the counts of
+  // search_terms choose the plan and not the planner's sampled statistics (it made an EXISTS a
+  // hash join that read every posting of the common word); SQLite runs an EXISTS per row.
+  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  for (const terms of others) {
+    q = postgres
+      ? q.where(sql<SqlBool>`${weightOf(terms)} is not null`)
+      : q.where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('search_postings as o')
+              .select(sql.lit(1).as('one'))
+              .where('o.term', 'in', terms)
+              .whereRef('o.day', '=', 'p.day')
+              .whereRef('o.item', '=', 'p.item'),
+          ),
+        );
   }
-  // A passage holding two terms of the driver is met twice: the rows show whether the cap was
-  // reached, the distinct passages are the count.
-  const row = await db
-    .selectFrom(matches.limit(cap + 1).as('m'))
-    .select((eb) => [
-      eb.fn.countAll<number | string>().as('rows'),
-      sql<number | string>`count(distinct m.item)`.as('passages'),
-    ])
-    .executeTakeFirstOrThrow();
-  return { passages: Math.min(cap, Number(row.passages)), more: Number(row.rows) > cap };
+  if (filters.processId !== undefined) q = q.where('i.process_id', '=', filters.processId);
+  if (filters.documentId !== undefined) q = q.where('i.document_id', '=', filters.documentId);
+  if (filters.group !== undefined) q = q.where('i.stakeholder_group', '=', filters.group);
+  if (filters.country !== undefined) q = q.where('i.country', '=', filters.country);
+  if (filters.kind !== undefined) q = q.where('i.kind', '=', filters.kind);
+  if (query.hiddenVersions.length > 0) {
+    q = q.where((eb) =>
+      eb.or([eb('i.version_id', 'is', null), eb('i.version_id', 'not in', query.hiddenVersions)]),
+    );
+  }
+  return q.orderBy('p.day', 'desc').orderBy('p.item', 'desc').limit(limit);
 }
 
 /** Postings inside the day range, when one is given. */
@@ -644,12 +542,9 @@ export async function inSearchSession<T>(db: Db, work: (db: Db) => Promise<T>): 
     // Nested loops along the indexes only: the order of the words is chosen by their exact
     // counts (search_terms), and a hash or merge join would read every posting of a common word
     // (the planner's estimates come from a sample, which may take a rare word for a common one).
-    // No sort and no bitmap either: a word's postings are read along the index of the order
-    // asked and the read stops at the pool's size, where a bitmap and a sort read them all.
     // One statement: set_config(…, true) is SET LOCAL.
     await sql`select set_config('max_parallel_workers_per_gather', '0', true),
-      set_config('enable_hashjoin', 'off', true), set_config('enable_mergejoin', 'off', true),
-      set_config('enable_bitmapscan', 'off', true), set_config('enable_sort', 'off', true)`.execute(
+      set_config('enable_hashjoin', 'off', true), set_config('enable_mergejoin', 'off', true)`.execute(
       trx,
     );
     return work(trx);

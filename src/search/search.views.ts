@@ -168,10 +168,7 @@ export function searchPage(
         (result.passages > result.total
           ? ` ${fill(m.foundPassages, { n: ui.n(result.passages) })}`
           : '')
-      : `${fill(m.foundAtLeast, { n: ui.n(result.total) })} ${fill(
-          result.passagesExact ? m.passagesAll : m.passagesMore,
-          { n: ui.n(result.passages) },
-        )}`
+      : fill(m.foundAtLeast, { n: ui.n(result.total) })
     : '';
   const main = html`<h1>${m.title}</h1>
     <p>${m.intro}</p>

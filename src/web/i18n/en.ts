@@ -736,10 +736,7 @@ export const en = {
       other: '{n} results found.',
     } as Plural,
     foundPassages: 'A paragraph found in several languages is one result: {n} passages in all.',
-    foundAtLeast:
-      'More than {n} results found: the first {n} in this order are shown and counted by filter.',
-    passagesAll: '{n} passages match in all.',
-    passagesMore: 'More than {n} passages match.',
+    foundAtLeast: 'More than {n} results found; the newest matches are ranked.',
     sort: 'Order',
     relevance: 'Best match first',
     newest: 'Newest first',

@@ -749,10 +749,7 @@ export const es: Messages = {
     },
     foundPassages:
       'Un párrafo encontrado en varios idiomas es un solo resultado: {n} pasajes en total.',
-    foundAtLeast:
-      'Se encontraron más de {n} resultados: se muestran y se cuentan por filtro los {n} primeros en este orden.',
-    passagesAll: 'Coinciden {n} pasajes en total.',
-    passagesMore: 'Coinciden más de {n} pasajes.',
+    foundAtLeast: 'Se encontraron más de {n} resultados; se clasifican los más recientes.',
     sort: 'Orden',
     relevance: 'Los más pertinentes primero',
     newest: 'Los más recientes primero',

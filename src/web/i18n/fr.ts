@@ -755,10 +755,7 @@ export const fr: Messages = {
     },
     foundPassages:
       'Un paragraphe trouvé en plusieurs langues est un seul résultat : {n} passages en tout.',
-    foundAtLeast:
-      'Plus de {n} résultats trouvés : les {n} premiers dans cet ordre sont affichés et comptés par filtre.',
-    passagesAll: '{n} passages correspondent en tout.',
-    passagesMore: 'Plus de {n} passages correspondent.',
+    foundAtLeast: 'Plus de {n} résultats trouvés ; les plus récents sont classés.',
     sort: 'Ordre',
     relevance: 'Les plus pertinents d’abord',
     newest: 'Les plus récents d’abord',
