@@ -20,7 +20,7 @@ import {
 } from '../organisations/organisations.service.ts';
 import { enqueueMail } from '../mail/mail.store.ts';
 import { recordMeasure } from '../registry/registry.service.ts';
-import { openRound } from '../registry/rounds.service.ts';
+import { openTestRound } from '../registry/round.builder.ts';
 import { submitComment } from '../submissions/submissions.service.ts';
 import { TestClient } from '../test-client.ts';
 import {
@@ -684,21 +684,15 @@ for (const engine of testEngines()) {
     });
 
     test('a round page is public; its answers, reminders and grants are the secretariat’s', async () => {
-      const round = await o.db.transaction().execute((trx) =>
-        openRound(
-          trx,
-          operatorViewer,
-          built.process.id,
-          {
-            title: 'Practice on the public core',
-            questions: [{ key: 'plans', texts: { en: 'What do you plan?' } }],
-            invited: ['BRA', 'KEN'],
-            opensAt: '2026-05-01T09:00',
-            closesAt: '2026-12-31T18:00',
-            timeZone: 'Europe/Zurich',
-          },
-          new Date('2026-05-01T00:00:00Z'),
-        ),
+      const round = await openTestRound(
+        o.db,
+        built,
+        {
+          title: 'Practice on the public core',
+          opensAt: '2026-05-01T09:00',
+          closesAt: '2026-12-31T18:00',
+        },
+        new Date('2026-05-01T00:00:00Z'),
       );
       const everyone = (status: number) =>
         Object.fromEntries(roles.map((r) => [r, status])) as Record<Role, number>;

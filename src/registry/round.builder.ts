@@ -26,11 +26,15 @@ export async function verifiedGovernment(db: Db, built: BuiltConsultation): Prom
   return government;
 }
 
-/** A round as the registry's tests open it: the fields given replace the defaults. */
+/**
+ * A round as the registry's tests open it: the fields given replace the defaults; opened at `now`
+ * (the first of June 2026 unless given).
+ */
 export function openTestRound(
   db: Db,
   built: BuiltConsultation,
   fields: Record<string, unknown> = {},
+  now = new Date('2026-06-01T00:00:00Z'),
 ): Promise<Round> {
   return db.transaction().execute((trx) =>
     openRound(
@@ -46,7 +50,7 @@ export function openTestRound(
         timeZone: 'Europe/Zurich',
         ...fields,
       },
-      new Date('2026-06-01T00:00:00Z'),
+      now,
     ),
   );
 }

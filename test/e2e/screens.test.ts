@@ -20,13 +20,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { operatorViewer, type Viewer } from '../../src/accounts/accounts.schema.ts';
+import type { Viewer } from '../../src/accounts/accounts.schema.ts';
 import { briefingNow, buildBriefingCorpus } from '../../src/briefings/briefing.builder.ts';
 import { builtPassword, draftText } from '../../src/consultations/consultation.builder.ts';
 import { migrateToLatest, openDatabase, type OpenDatabase } from '../../src/db/database.ts';
 import { createHttpServer, listen } from '../../src/http-server.ts';
 import { createImportDraft } from '../../src/imports/import-drafts.service.ts';
-import { openRound } from '../../src/registry/rounds.service.ts';
+import { openTestRound } from '../../src/registry/round.builder.ts';
 import {
   axeOf,
   chromiumSkip as skip,
@@ -73,22 +73,11 @@ before(async () => {
     fileName: 'revised-draft.txt',
     target: { version: 'Revised draft', language: 'en' },
   });
-  const round = await opened.db.transaction().execute((trx) =>
-    openRound(
-      trx,
-      operatorViewer,
-      built.process.id,
-      {
-        title: 'National plans for the public core',
-        questions: [{ key: 'plans', texts: { en: 'What do you plan?' } }],
-        invited: ['BRA', 'EGY'],
-        opensAt: '2026-06-01T09:00',
-        closesAt: '2026-07-15T17:00',
-        timeZone: 'Europe/Zurich',
-      },
-      new Date('2026-06-01T00:00:00Z'),
-    ),
-  );
+  const round = await openTestRound(opened.db, built, {
+    title: 'National plans for the public core',
+    invited: ['BRA', 'EGY'],
+    closesAt: '2026-07-15T17:00',
+  });
   const meeting = await opened.db
     .selectFrom('meetings')
     .select('id')
