@@ -2,7 +2,7 @@
  * Routes of the registry of national regulatory practice: its pages (list, measure, State,
  * comparison, elements and kinds), the CSV of the measures that match, and its JSON API.
  */
-import { stringify } from 'csv-stringify/sync';
+import { csvRecords } from '../exchange/csv-records.ts';
 import type { Hono } from 'hono';
 import type { RouteBodyLimit } from '../context.ts';
 import { attachmentMaxBytes, attachmentMaxCount } from '../submissions/attachments.ts';
@@ -334,7 +334,7 @@ export function measuresCsv(measures: Measure[]): string {
       m.note ?? '',
     ].map(defuseFormula);
   });
-  return `\uFEFF${stringify([csvColumns, ...rows], { record_delimiter: '\r\n' })}`;
+  return `\uFEFF${csvRecords([csvColumns, ...rows])}`;
 }
 
 const idParams = z.object({ id: z.string().max(80) });

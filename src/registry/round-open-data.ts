@@ -4,7 +4,7 @@
  * names every file and the columns of the CSV files. Anyone's once the round is published
  * (submitted answers only); before, the secretariat's (drafts too, marked by their status).
  */
-import { stringify } from 'csv-stringify/sync';
+import { csvRecords } from '../exchange/csv-records.ts';
 import { requireRole, type Viewer } from '../accounts/accounts.schema.ts';
 import type { Db } from '../db/database.ts';
 import { zipFiles } from '../exchange/zip-stream.ts';
@@ -129,7 +129,7 @@ export async function roundOpenData(
       m.note ?? '',
     ].map(defuseFormula),
   );
-  const measuresCsv = stringify([measureColumns, ...measureRows], { record_delimiter: '\r\n' });
+  const measuresCsv = csvRecords([measureColumns, ...measureRows]);
   // The legal texts are listed (name, type, size, SHA-256, where to download), not copied in.
   const answerOf = new Map(answers.map((a) => [a.id, a]));
   const files = (
@@ -148,25 +148,22 @@ export async function roundOpenData(
     attachedAt: f.attached_at,
     downloadPath: `/registry/answer-files/${f.id}`,
   }));
-  const filesCsv = stringify(
-    [
-      fileColumns,
-      ...files.map((f) =>
-        [
-          f.country,
-          f.answerStatus,
-          f.id,
-          f.filename,
-          f.mediaType,
-          String(f.size),
-          f.sha256,
-          f.attachedAt,
-          f.downloadPath,
-        ].map(defuseFormula),
-      ),
-    ],
-    { record_delimiter: '\r\n' },
-  );
+  const filesCsv = csvRecords([
+    fileColumns,
+    ...files.map((f) =>
+      [
+        f.country,
+        f.answerStatus,
+        f.id,
+        f.filename,
+        f.mediaType,
+        String(f.size),
+        f.sha256,
+        f.attachedAt,
+        f.downloadPath,
+      ].map(defuseFormula),
+    ),
+  ]);
   const answerColumns = answersCsv.slice(0, answersCsv.indexOf('\r\n')).split(',');
 
   const entries: { name: string; content: string }[] = [];

@@ -7,7 +7,7 @@
  * answers become registry entries, the State's own word.
  */
 import { createHash } from 'node:crypto';
-import { stringify } from 'csv-stringify/sync';
+import { csvRecords } from '../exchange/csv-records.ts';
 import { z } from 'zod';
 import { requireRole, requireVerified, type Viewer } from '../accounts/accounts.schema.ts';
 import { isTimeZone, zonedTimeToUtc } from '../consultations/time-zones.ts';
@@ -830,7 +830,7 @@ export async function roundAnswersCsv(
       a.measures,
     ].map(defuse);
   });
-  return `\uFEFF${stringify([header, ...rows], { record_delimiter: '\r\n' })}`;
+  return `\uFEFF${csvRecords([header, ...rows])}`;
 }
 
 /**

@@ -1,5 +1,5 @@
 /** Bulk exports of a period's submissions: CSV (RFC 4180, via csv-stringify) and JSON, streamed without caps. */
-import { stringify } from 'csv-stringify/sync';
+import { csvRecords } from '../exchange/csv-records.ts';
 import type { Submission } from './submissions.schema.ts';
 import { defuseFormula } from '../exchange/spreadsheet-cells.ts';
 
@@ -83,9 +83,7 @@ export function csvStream(submissions: AsyncIterable<Submission>): ReadableStrea
     async pull(controller) {
       if (!started) {
         started = true;
-        controller.enqueue(
-          encoder.encode(`\uFEFF${stringify([[...csvColumns]], { record_delimiter: '\r\n' })}`),
-        );
+        controller.enqueue(encoder.encode(`\uFEFF${csvRecords([[...csvColumns]])}`));
         return;
       }
       const rows: string[][] = [];
@@ -94,8 +92,7 @@ export function csvStream(submissions: AsyncIterable<Submission>): ReadableStrea
         if (next.done) break;
         rows.push(csvRow(next.value).map(defuseFormula));
       }
-      if (rows.length > 0)
-        controller.enqueue(encoder.encode(stringify(rows, { record_delimiter: '\r\n' })));
+      if (rows.length > 0) controller.enqueue(encoder.encode(csvRecords(rows)));
       if (rows.length < 200) controller.close();
     },
     async cancel() {
