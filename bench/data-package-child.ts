@@ -10,10 +10,10 @@ import { consultationPackage } from '../src/interchange/data-package.service.ts'
 
 const [url, periodId, as] = process.argv.slice(2);
 const o = await openDatabase(url!);
-let peak = process.memoryUsage().rss;
+let peak = process.memoryUsage.rss();
 const before = peak;
 const sampler = setInterval(() => {
-  peak = Math.max(peak, process.memoryUsage().rss);
+  peak = Math.max(peak, process.memoryUsage.rss());
 }, 50);
 const t = performance.now();
 const cpu = process.cpuUsage();
@@ -27,7 +27,7 @@ const pkg = await consultationPackage(
 let bytes = 0;
 for await (const chunk of pkg.bytes) {
   bytes += chunk.length;
-  peak = Math.max(peak, process.memoryUsage().rss);
+  peak = Math.max(peak, process.memoryUsage.rss());
 }
 const seconds = (performance.now() - t) / 1000;
 const used = process.cpuUsage(cpu);

@@ -106,9 +106,10 @@ export const dataPackageMediaType = 'application/zip';
 
 /**
  * Bytes per chunk of a table's file: each chunk is hashed, counted and handed to the deflate (a
- * round trip to the thread pool) at once, so few large ones; a few of them are in flight.
+ * round trip to the thread pool) at once, so few large ones; a few of them are in flight. 128 KB
+ * against 64 KB: a tenth less time for a consultation's package, no more memory (bench/interchange.ts).
  */
-const CHUNK = 1 << 16;
+const CHUNK = 1 << 17;
 
 /** Text gathered up to this many UTF-16 units before it is encoded into the chunk. */
 const TEXT = 1 << 14;
@@ -307,10 +308,25 @@ export function dataPackageZip(
         spools.push(spool);
         others.set(table.name, { file: new TableFile(table), spool });
       }
-    for await (const step of walk.steps()) {
-      for (const [name, { file, spool }] of others)
-        for (const chunk of file.add(step[name] ?? [])) await spool.write(chunk);
-      yield* streamed.add(step[resource.name] ?? []);
+    // Each step is turned into text for every table before anything waits: a page's rows are
+    // then garbage before the next collection of the young generation, instead of being kept
+    // alive across the waits for the deflate and promoted (the heap grew to 160 MB that way).
+    const textOf = (step: Record<string, Row[]>) => ({
+      spooled: [...others].map(([name, { file, spool }]) => ({
+        spool,
+        chunks: file.add(step[name] ?? []),
+      })),
+      streamed: streamed.add(step[resource.name] ?? []),
+    });
+    const steps = walk.steps()[Symbol.asyncIterator]();
+    for (;;) {
+      const next = await steps.next();
+      if (next.done) break;
+      const text = textOf(next.value);
+      next.value = {}; // the page itself is not kept across the waits below
+      for (const { spool, chunks } of text.spooled)
+        for (const chunk of chunks) await spool.write(chunk);
+      yield* text.streamed;
     }
     yield* streamed.end();
     described.push(describe(resource, streamed.written));
