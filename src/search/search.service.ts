@@ -501,6 +501,12 @@ async function findPassages(
   const words = parsed.words
     .map((terms) => ({
       terms,
+      // The terms the word is looked up by: those in some passage (a Latin word has a term per
+      // language; with two the driver's postings can no longer be read newest first along the
+      // index, and all of them were read and sorted: 75,000 for "States" over a million).
+      lookup: terms.some((t) => stats.byTerm.has(t))
+        ? terms.filter((t) => stats.byTerm.has(t))
+        : terms,
       passages: terms.reduce((n, t) => n + (stats.byTerm.get(t) ?? 0), 0),
     }))
     // Rarest first: the driver has the fewest postings, and the others fail fastest in order.
@@ -519,7 +525,7 @@ async function findPassages(
   const budget = inSql[0]!.passages > scanBudget ? scanBudget : undefined;
   const cap = walk ? walkCap : rankCap;
   const candidateQuery = {
-    words: inSql.map((w) => w.terms),
+    words: inSql.map((w) => w.lookup),
     filters,
     hiddenVersions: versionsHiddenFrom(viewer, await listHiddenVersions(db)),
     budget,
@@ -547,7 +553,7 @@ async function findPassages(
   const scored = scoreCandidates(kept, {
     query: parsed,
     rarity,
-    checkedHere: checkedHere.map((w) => w.terms),
+    checkedHere: checkedHere.map((w) => w.lookup),
     needsText,
     ...(walk?.after ? { newest: walk.after.newest } : {}),
   });

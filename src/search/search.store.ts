@@ -317,9 +317,9 @@ export async function countCandidates(
   const compiled = sql<{
     passages: number | string;
     results: number | string;
-  }>`select count(*) as passages, count(distinct m.result_key) as results from (${matches}) as m`.compile(
-    db,
-  );
+  }>`select count(*) as passages,
+    count(*) - count(m.result_key) + count(distinct m.result_key) as results
+    from (${matches}) as m`.compile(db);
   const from = '"search_items" as "i"';
   const { rows } = await db.executeQuery<{ passages: number | string; results: number | string }>(
     postgres
@@ -331,17 +331,18 @@ export async function countCandidates(
 
 /**
  * The key a passage is grouped by, in SQL (as resultKey in search.service.ts): a measure's
- * languages are one, a paragraph or footnote is its version and address, anything else itself.
+ * languages are one, a paragraph or footnote is its version and address; null for a passage that
+ * is a result of its own (a submission), so that only grouped passages go through DISTINCT.
  */
-function resultKeySql(postgres: boolean): RawBuilder<string> {
+function resultKeySql(postgres: boolean): RawBuilder<string | null> {
   const measure = postgres
     ? sql`split_part(i.source_id, '~', 1)`
     : sql`substr(i.source_id, 1, instr(i.source_id || '~', '~') - 1)`;
-  return sql<string>`case
+  return sql<string | null>`case
     when i.kind = 'measure' then 'measure|' || ${measure}
     when i.kind <> 'submission' and coalesce(i.version_id, '') <> '' and coalesce(i.address, '') <> ''
       then (case when i.kind = 'footnote' then 'fn' else 'p' end) || '|' || i.version_id || '|' || i.address
-    else i.source_id end`;
+    end`;
 }
 
 function candidatesStatement(db: Db, query: CandidateQuery, limit: number, keysOnly = false) {
