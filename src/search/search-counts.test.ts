@@ -20,8 +20,8 @@ const filler = 'alpha bravo charlie delta echo foxtrot golf hotel india juliet k
 
 /**
  * Every paragraph of one version in English and French, a footnote at some of the same
- * addresses, submissions on the version and measures in two languages; "internet" in all of
- * them, "zebra" in one in three.
+ * addresses, submissions on the version (a few holding every filler word) and measures in two
+ * languages; "internet" in all of them, "zebra" in one in three.
  */
 function corpus(): { item: NewSearchItem; weights: Map<string, number> }[] {
   const first = dayNumber('2015-01-01');
@@ -31,8 +31,9 @@ function corpus(): { item: NewSearchItem; weights: Map<string, number> }[] {
   const add = (
     n: number,
     fields: Pick<NewSearchItem, 'source_id' | 'kind' | 'language' | 'version_id' | 'address'>,
+    extra: string[] = [],
   ) => {
-    const words = ['internet'];
+    const words = ['internet', ...extra];
     for (let k = 0; k < 6; k++) words.push(filler[Math.floor(random() * filler.length)]!);
     if (n % 3 === 0) words.push('zebra');
     const text = words.join(' ');
@@ -82,6 +83,19 @@ function corpus(): { item: NewSearchItem; weights: Map<string, number> }[] {
         version_id: 'v1',
         address: null,
       });
+    // Every filler word: for a query of more words than are looked up in SQL.
+    if (i % 50 === 0)
+      add(
+        i,
+        {
+          source_id: `all-${i}`,
+          kind: 'submission',
+          language: 'en',
+          version_id: 'v1',
+          address: null,
+        },
+        filler,
+      );
     if (i % 4 === 0)
       for (const language of ['en', 'fr'])
         add(i, {
@@ -161,6 +175,15 @@ for (const engine of testEngines()) {
         assert.deepEqual(languages, newest, label);
         assert.equal(r.hits.length, 20, label);
       }
+      // Nine words: eight looked up in SQL, the ninth checked on each passage's text; fewer
+      // than rankCap match, so the count is exact too.
+      const nine = ['internet', ...filler.slice(0, 7), 'zebra'];
+      const expected = await scan(o, nine);
+      assert.ok(expected.passages > 0 && expected.passages < rankCap, `${expected.passages}`);
+      const long = await searchPassages(o.db, null, { q: nine.join(' ') });
+      assert.equal(long.passages, expected.passages);
+      assert.equal(long.total, expected.results);
+      assert.equal(long.totalExact, true);
       // Fewer than rankCap: every passage read, and the facets count them all.
       const few = await searchPassages(o.db, null, { q: 'zebra', kind: 'measure' });
       const measures = items.filter(

@@ -63,8 +63,13 @@ import {
 /** Most distinct terms a query may have (a long Chinese run makes one per character pair). */
 export const maxQueryTerms = 24;
 
-/** Words looked up in SQL; a query's further words are checked on the candidate passages. */
-const maxSqlWords = 4;
+/**
+ * Words looked up in SQL; a query's further words are checked on the candidate passages. Eight:
+ * a Chinese query of two words makes six or more (a word per character pair), and analysing each
+ * candidate's text for the fifth cost 100–200 ms over a million passages, where a lookup in the
+ * postings per word and candidate costs a few microseconds.
+ */
+const maxSqlWords = 8;
 
 /**
  * Most matching passages a page of results reads, ranks, groups and counts by facet: past this
@@ -543,7 +548,7 @@ async function findPassages(
         );
   const capped = candidates.length > cap;
   // More matches than are read: counted in SQL up to countCap, when the words alone decide what
-  // matches (a phrase, a Han run or a fifth word is checked on the text of what is read).
+  // matches (a phrase, a Han run or a ninth word is checked on the text of what is read).
   const counted =
     capped && !walk && !needsText
       ? await countCandidates(db, candidateQuery, countCap + 1)

@@ -305,7 +305,7 @@ export function candidatesQuery(
  * (the same walk along the driver's postings as findCandidates, at most `budget` of them), and
  * how many results they make (a paragraph in several languages is one): counted in SQL, from the
  * postings and the narrow index, without a row per passage. The words only: a query whose
- * phrases, Han runs or fifth word are checked on the text is not counted here.
+ * phrases, Han runs or ninth word are checked on the text is not counted here.
  */
 export async function countCandidates(
   db: Db,
