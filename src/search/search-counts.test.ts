@@ -8,6 +8,8 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { openTestDatabase, testEngines } from '../db/test-databases.ts';
+import { createApp } from '../app.ts';
+import { TestClient } from '../test-client.ts';
 import type { OpenDatabase } from '../db/database.ts';
 import { analyse, foldForSearch } from './search-terms.ts';
 import { countCap, dayNumber, postingWeights, rankCap, searchPassages } from './search.service.ts';
@@ -192,6 +194,19 @@ for (const engine of testEngines()) {
       assert.equal(few.passages, measures);
       assert.equal(few.total, measures / 2, 'a measure in two languages is one result');
       assert.equal(few.facetsOf, measures);
+      // The page says the ranking and the facets are of the newest read.
+      const client = new TestClient(createApp({ db: o.db, engine }));
+      const page = await (await client.get('/search?q=internet')).text();
+      assert.match(page, /The newest 2,000 matches are ranked, and the counts under Refine/);
+      const api = (await (await client.get('/api/search?q=internet')).json()) as {
+        passages: number;
+        facetsOf: number;
+      };
+      // The API walks by cursor, and a walk reads and ranks up to walkCap: all of these.
+      assert.ok(api.passages > rankCap);
+      assert.equal(api.facetsOf, api.passages);
+      const narrow = await (await client.get('/search?q=internet&kind=measure')).text();
+      assert.doesNotMatch(narrow, /The newest [\d,]+ matches are ranked/);
     });
   });
 }
