@@ -2606,7 +2606,7 @@ export interface components {
       hasNext: boolean;
       /** @description The scan stopped before the end of the index: a narrower query finds more */
       truncated: boolean;
-      /** @description Counts of the passages found by each filter value (ten values at most each) */
+      /** @description Counts of the passages found by each filter value (ten values at most each), among the facetsOf newest passages found */
       facets: {
         process: components['schemas']['SearchFacet'][];
         document: components['schemas']['SearchFacet'][];
@@ -2615,6 +2615,8 @@ export interface components {
         country: components['schemas']['SearchFacet'][];
         year: components['schemas']['SearchFacet'][];
       };
+      /** @description Passages the facets count: every one found, or (when fewer than passages) the newest found */
+      facetsOf: number;
       /** @description Pass as `cursor` for the next page (null on the last page, and when `page` was given) */
       nextCursor: string | null;
     };

@@ -101,7 +101,7 @@ export async function searchCommand(args: string[]): Promise<number> {
     }
     const count = result.totalExact ? `${result.total}` : `more than ${result.total}`;
     process.stdout.write(
-      `${count} result${result.total === 1 ? '' : 's'} found${result.page > 1 ? ` (page ${result.page})` : ''}${result.truncated ? '; the newest matches are ranked, add words or filters' : ''}\n`,
+      `${count} result${result.total === 1 ? '' : 's'} found${result.page > 1 ? ` (page ${result.page})` : ''}${result.truncated ? '; the newest matches are ranked, add words or filters' : result.facetsOf < result.passages ? `; the newest ${result.facetsOf} of ${result.passages} passages are ranked and counted by facet` : ''}\n`,
     );
     for (const hit of result.hits) process.stdout.write(hitText(hit));
     if (result.hasNext) process.stdout.write(`more: --page ${result.page + 1}\n`);

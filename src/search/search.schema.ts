@@ -172,7 +172,15 @@ export const searchResultSchema = z.object({
       country: z.array(searchFacetSchema),
       year: z.array(searchFacetSchema),
     })
-    .describe('Counts of the passages found by each filter value (ten values at most each)'),
+    .describe(
+      'Counts of the passages found by each filter value (ten values at most each), among the facetsOf newest passages found',
+    ),
+  facetsOf: z
+    .number()
+    .int()
+    .describe(
+      'Passages the facets count: every one found, or (when fewer than passages) the newest found',
+    ),
 });
 
 /** A page of results. */

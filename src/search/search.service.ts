@@ -1,9 +1,10 @@
 /**
  * Search: indexing paragraphs, footnotes and published submissions as they arrive, and finding
  * passages by their words, ranked. A query starts from its rarest word and reads the passages
- * that hold it and every other word (newest first, at most `matchCap`), each with the weight
- * of each word in it; ranking is BM25 (rarity from `search_terms` times those weights), a mild
- * recency factor, then a phrase and proximity bonus on the best results. Every score is an
+ * that hold it and every other word (newest first, at most `rankCap`), each with the weight
+ * of each word in it, and counts the rest in SQL (up to `countCap`); ranking is BM25 (rarity
+ * from `search_terms` times those weights), a mild recency factor, then a phrase and proximity
+ * bonus on the best results. Every score is an
  * integer made in plenum's code, so SQLite and PostgreSQL give the same answers.
  */
 import type { Viewer } from '../accounts/accounts.schema.ts';
@@ -37,6 +38,7 @@ import {
 } from './search.schema.ts';
 import {
   clearSearchIndex,
+  countCandidates,
   countSearchIndex,
   deleteSearchItem,
   facetLabels,
@@ -61,14 +63,33 @@ import {
 /** Most distinct terms a query may have (a long Chinese run makes one per character pair). */
 export const maxQueryTerms = 24;
 
-/** Words looked up in SQL; a query's further words are checked on the candidate passages. */
-const maxSqlWords = 4;
+/**
+ * Words looked up in SQL; a query's further words are checked on the candidate passages. Eight:
+ * a Chinese query of two words makes six or more (a word per character pair), and analysing each
+ * candidate's text for the fifth cost 100–200 ms over a million passages, where a lookup in the
+ * postings per word and candidate costs a few microseconds.
+ */
+const maxSqlWords = 8;
 
 /**
- * Most matching passages read by one query: past this the newest are ranked, and the count and
- * facets say "more than". Reading and ranking them takes a few milliseconds per thousand.
+ * Most matching passages a page of results reads, ranks, groups and counts by facet: past this
+ * the newest are ranked, and the counts come from countCap. Reading a passage for ranking costs
+ * about a microsecond in SQL and as much again in code; 10,000 of them made a common word's
+ * search 100–300 ms over a million passages.
  */
-export const matchCap = 10_000;
+export const rankCap = 2_000;
+
+/**
+ * Most matching passages counted by one query (in SQL, from the postings and the narrow index of
+ * the passages, without reading them): past this the count says "more than".
+ */
+export const countCap = 10_000;
+
+/**
+ * Most matching passages a walk through the results (the API's cursor) reads: it goes on past the
+ * pages a person reads, so it ranks more of them.
+ */
+export const walkCap = 10_000;
 
 /**
  * Most postings of the driving word read by one query (newest first); a word in more passages
@@ -485,6 +506,12 @@ async function findPassages(
   const words = parsed.words
     .map((terms) => ({
       terms,
+      // The terms the word is looked up by: those in some passage (a Latin word has a term per
+      // language; with two the driver's postings can no longer be read newest first along the
+      // index, and all of them were read and sorted: 75,000 for "States" over a million).
+      lookup: terms.some((t) => stats.byTerm.has(t))
+        ? terms.filter((t) => stats.byTerm.has(t))
+        : terms,
       passages: terms.reduce((n, t) => n + (stats.byTerm.get(t) ?? 0), 0),
     }))
     // Rarest first: the driver has the fewest postings, and the others fail fastest in order.
@@ -497,30 +524,41 @@ async function findPassages(
   const checkedHere = words.slice(maxSqlWords);
   const needsText =
     checkedHere.length > 0 || parsed.phrases.length > 0 || parsed.hanRuns.length > 0;
+  // Han runs alone are looked for in the folded text, stored beside the text: folding thousands
+  // of candidates' texts again was most of a Chinese search.
+  const hanRunsOnly = needsText && checkedHere.length === 0 && parsed.phrases.length === 0;
   const budget = inSql[0]!.passages > scanBudget ? scanBudget : undefined;
+  const cap = walk ? walkCap : rankCap;
+  const candidateQuery = {
+    words: inSql.map((w) => w.lookup),
+    filters,
+    hiddenVersions: versionsHiddenFrom(viewer, await listHiddenVersions(db)),
+    budget,
+  };
   const candidates =
     inSql[0]!.passages === 0
       ? []
       : await findCandidates(
           db,
           {
-            words: inSql.map((w) => w.terms),
-            filters,
-            hiddenVersions: versionsHiddenFrom(viewer, await listHiddenVersions(db)),
-            withText: needsText,
-            budget,
+            ...candidateQuery,
+            withText: hanRunsOnly ? 'folded' : needsText ? 'text' : false,
           },
-          matchCap + 1,
+          cap + 1,
         );
-  const capped = candidates.length > matchCap;
+  const capped = candidates.length > cap;
+  // More matches than are read: counted in SQL up to countCap, when the words alone decide what
+  // matches (a phrase, a Han run or a ninth word is checked on the text of what is read).
+  const counted =
+    capped && !walk && !needsText
+      ? await countCandidates(db, candidateQuery, countCap + 1)
+      : undefined;
   const horizon = walk?.after?.horizon;
-  const kept = candidates
-    .slice(0, matchCap)
-    .filter((c) => horizon === undefined || c.item <= horizon);
+  const kept = candidates.slice(0, cap).filter((c) => horizon === undefined || c.item <= horizon);
   const scored = scoreCandidates(kept, {
     query: parsed,
     rarity,
-    checkedHere: checkedHere.map((w) => w.terms),
+    checkedHere: checkedHere.map((w) => w.lookup),
     needsText,
     ...(walk?.after ? { newest: walk.after.newest } : {}),
   });
@@ -530,7 +568,8 @@ async function findPassages(
     results.sort(byScore);
     await rerankByProximity(db, results, parsed);
   }
-  const exact = !capped && budget === undefined;
+  const exact =
+    budget === undefined && (!capped || (counted !== undefined && counted.passages <= countCap));
   if (!walk)
     return {
       ...(await pageOfResults(db, {
@@ -540,6 +579,12 @@ async function findPassages(
         sort: input.sort,
         results,
         passages: scored,
+        ...(counted
+          ? {
+              total: Math.min(counted.results, countCap),
+              found: Math.min(counted.passages, countCap),
+            }
+          : {}),
         exact,
       })),
       after: null,
@@ -632,10 +677,11 @@ function scoreCandidates(
   for (const candidate of candidates) {
     const weights = [...candidate.weights];
     if (how.needsText && how.checkedHere.length === 0 && how.query.phrases.length === 0) {
-      // Han runs alone: SQL held every word (their pairs), the runs are read in the folded text;
-      // analysing thousands of candidates for nothing else was most of a Chinese search.
-      if (!holdsPhrases({ sequence: [] }, () => foldForSearch(candidate.text ?? ''), how.query))
-        continue;
+      // Han runs alone: SQL held every word (their pairs), the runs are read in the folded text
+      // (the candidate's `text` is the stored folded text then).
+      const folded = candidate.text ?? '';
+      if (!holdsPhrases({ sequence: [] }, () => folded, how.query)) continue;
+      candidate.text = null;
     } else if (how.needsText) {
       const analysis = analyse([{ text: candidate.text ?? '' }], candidate.language);
       if (!holdsWords(analysis.counts, how.query)) continue;
@@ -705,6 +751,17 @@ async function rerankByProximity(db: Db, results: Result[], query: SearchQuery):
   results.splice(0, top.length, ...top);
 }
 
+/** The year of a day number, as YYYY (a passage's `date` is its day's). */
+function yearOf(day: number): string {
+  let year = years.get(day);
+  if (year === undefined) {
+    year = new Date(day * 86_400_000).toISOString().slice(0, 4);
+    years.set(day, year);
+  }
+  return year;
+}
+const years = new Map<number, string>();
+
 /** Counts of the matching passages by facet value, most first (ten at most), with labels. */
 async function facetsOf(db: Db, passages: Scored[]): Promise<SearchResult['facets']> {
   const count = (pick: (c: Candidate) => string | null): SearchFacet[] => {
@@ -724,7 +781,7 @@ async function facetsOf(db: Db, passages: Scored[]): Promise<SearchResult['facet
     language: count((c) => c.language),
     group: count((c) => c.stakeholderGroup),
     country: count((c) => c.country),
-    year: count((c) => c.date.slice(0, 4)),
+    year: count((c) => yearOf(c.day)),
   };
   const labels = await facetLabels(db, {
     processIds: facets.process.map((f) => f.value),
@@ -745,9 +802,15 @@ async function pageOfResults(
     pageSize?: number;
     sort: 'relevance' | 'newest';
     results: Result[];
-    /** Every result found, when `results` are only those after a walk's cursor. */
+    /**
+     * Every result found, when `results` are only those after a walk's cursor or more were
+     * counted than read.
+     */
     total?: number;
+    /** The passages read, ranked and counted by facet. */
     passages: Scored[];
+    /** Every passage found, when more were counted than read. */
+    found?: number;
     exact: boolean;
   },
 ): Promise<SearchResult> {
@@ -787,11 +850,12 @@ async function pageOfResults(
     sort: page.sort,
     hits,
     total: page.total ?? page.results.length,
-    passages: page.passages.length,
+    passages: page.found ?? page.passages.length,
     totalExact: page.exact,
     hasNext: page.results.length > offset + size,
     truncated: !page.exact,
     facets: await facetsOf(db, page.passages),
+    facetsOf: page.passages.length,
   };
 }
 

@@ -1,5 +1,12 @@
 /** SQL for the search index: passages, their postings, and what indexing reads from elsewhere. */
-import { PostgresAdapter, sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
+import {
+  PostgresAdapter,
+  sql,
+  type CompiledQuery,
+  type Kysely,
+  type RawBuilder,
+  type SqlBool,
+} from 'kysely';
 import type { Database, Db } from '../db/database.ts';
 import { shapedChunks, shapedList } from '../db/statement-shapes.ts';
 import type { SearchItemTable } from './search.table.ts';
@@ -208,8 +215,10 @@ export interface Candidate {
   address: string | null;
   stakeholderGroup: string | null;
   country: string | null;
-  date: string;
-  /** The text, when asked for (words and phrases checked on the passage). */
+  /**
+   * The text when asked for (words and phrases checked on the passage), or its folded text (Han
+   * runs alone are looked for in it), else null.
+   */
   text: string | null;
 }
 
@@ -224,30 +233,35 @@ export async function findCandidates(
   query: CandidateQuery,
   limit: number,
 ): Promise<Candidate[]> {
-  const others = query.words.slice(1);
-  const rows = await candidatesQuery(db, query, limit).execute();
-  return rows.map((r) => {
-    const row = r as typeof r & Record<string, unknown>;
-    return {
+  const others = query.words.length - 1;
+  const { rows } = await db.executeQuery<Record<string, unknown>>(
+    candidatesQuery(db, query, limit).compile(),
+  );
+  const out: Candidate[] = new Array(rows.length);
+  for (let n = 0; n < rows.length; n++) {
+    const r = rows[n]!;
+    const weights: (number | null)[] = [Number(r.weight)];
+    for (let k = 0; k < others; k++) {
+      const w = r[`w${k}`];
+      weights.push(w == null ? null : Number(w));
+    }
+    out[n] = {
       item: Number(r.item),
       day: Number(r.day),
-      weights: [
-        Number(r.weight),
-        ...others.map((_, k) => (row[`w${k}`] == null ? null : Number(row[`w${k}`]))),
-      ],
-      sourceId: r.source_id,
-      kind: r.kind,
-      language: r.language,
-      processId: r.process_id,
-      documentId: r.document_id,
-      versionId: r.version_id,
-      address: r.address,
-      stakeholderGroup: r.stakeholder_group,
-      country: r.country,
-      date: r.date,
+      weights,
+      sourceId: r.source_id as string,
+      kind: r.kind as string,
+      language: r.language as string,
+      processId: r.process_id as string,
+      documentId: r.document_id as string | null,
+      versionId: r.version_id as string | null,
+      address: r.address as string | null,
+      stakeholderGroup: r.stakeholder_group as string | null,
+      country: r.country as string | null,
       text: (r.text as string | null) ?? null,
     };
-  });
+  }
+  return out;
 }
 
 /** What findCandidates looks for: the words in the order they are looked up, driver first. */
@@ -255,14 +269,86 @@ export interface CandidateQuery {
   words: string[][];
   filters: ItemFilters;
   hiddenVersions: string[];
-  withText: boolean;
+  /** The passage's text, its folded text, or neither (read from the narrow index alone). */
+  withText: 'text' | 'folded' | false;
   budget: number | undefined;
 }
 
-/** The statement of findCandidates (exported for the test of its plan). */
-export function candidatesQuery(db: Db, query: CandidateQuery, limit: number) {
+/**
+ * The statement of findCandidates (exported for the test of its plan). Without the text, the
+ * passages' columns are read from the narrow index `search_items_facets` (migration 0044) and
+ * not from their wide rows: SQLite looks a rowid up in the table unless told (INDEXED BY), and
+ * PostgreSQL reads the index alone once the table is vacuumed.
+ */
+export function candidatesQuery(
+  db: Db,
+  query: CandidateQuery,
+  limit: number,
+): { compile(): CompiledQuery } {
+  const built = candidatesStatement(db, query, limit);
+  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  if (postgres || query.withText) return built;
+  return {
+    compile: () => {
+      const compiled = built.compile();
+      const from = '"search_items" as "i"';
+      return {
+        ...compiled,
+        sql: compiled.sql.replace(from, `${from} indexed by search_items_facets`),
+      };
+    },
+  };
+}
+
+/**
+ * How many passages hold every word of `query` and pass its filters, counted up to `limit`
+ * (the same walk along the driver's postings as findCandidates, at most `budget` of them), and
+ * how many results they make (a paragraph in several languages is one): counted in SQL, from the
+ * postings and the narrow index, without a row per passage. The words only: a query whose
+ * phrases, Han runs or ninth word are checked on the text is not counted here.
+ */
+export async function countCandidates(
+  db: Db,
+  query: Omit<CandidateQuery, 'withText'>,
+  limit: number,
+): Promise<{ passages: number; results: number }> {
+  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  const matches = candidatesStatement(db, { ...query, withText: false }, limit, true);
+  const compiled = sql<{
+    passages: number | string;
+    results: number | string;
+  }>`select count(*) as passages,
+    count(*) - count(m.result_key) + count(distinct m.result_key) as results
+    from (${matches}) as m`.compile(db);
+  const from = '"search_items" as "i"';
+  const { rows } = await db.executeQuery<{ passages: number | string; results: number | string }>(
+    postgres
+      ? compiled
+      : { ...compiled, sql: compiled.sql.replace(from, `${from} indexed by search_items_facets`) },
+  );
+  return { passages: Number(rows[0]?.passages ?? 0), results: Number(rows[0]?.results ?? 0) };
+}
+
+/**
+ * The key a passage is grouped by, in SQL (as resultKey in search.service.ts): a measure's
+ * languages are one, a paragraph or footnote is its version and address; null for a passage that
+ * is a result of its own (a submission), so that only grouped passages go through DISTINCT.
+ */
+function resultKeySql(postgres: boolean): RawBuilder<string | null> {
+  const measure = postgres
+    ? sql`split_part(i.source_id, '~', 1)`
+    : sql`substr(i.source_id, 1, instr(i.source_id || '~', '~') - 1)`;
+  return sql<string | null>`case
+    when i.kind = 'measure' then 'measure|' || ${measure}
+    when i.kind <> 'submission' and coalesce(i.version_id, '') <> '' and coalesce(i.address, '') <> ''
+      then (case when i.kind = 'footnote' then 'fn' else 'p' end) || '|' || i.version_id || '|' || i.address
+    end`;
+}
+
+function candidatesStatement(db: Db, query: CandidateQuery, limit: number, keysOnly = false) {
   const { filters, words } = query;
   const [driver, ...others] = words as [string[], ...string[][]];
+  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
   let postings = db
     .selectFrom('search_postings as d')
     .select(['d.day', 'd.item', 'd.weight'])
@@ -275,31 +361,11 @@ export function candidatesQuery(db: Db, query: CandidateQuery, limit: number) {
     sql<number | null>`(select max(o.weight) from search_postings o where o.term in (${sql.join(
       terms,
     )}) and o.day = p.day and o.item = p.item)`;
-  let q = db
-    .selectFrom(postings.as('p'))
-    .innerJoin('search_items as i', 'i.seq', 'p.item')
-    .select([
-      'p.day',
-      'p.item',
-      'p.weight',
-      'i.source_id',
-      'i.kind',
-      'i.language',
-      'i.process_id',
-      'i.document_id',
-      'i.version_id',
-      'i.address',
-      'i.stakeholder_group',
-      'i.country',
-      'i.date',
-    ])
-    .select(query.withText ? sql<string>`i.text`.as('text') : sql<null>`null`.as('text'))
-    .select(others.map((terms, k) => weightOf(terms).as(`w${k}`)));
+  let q = db.selectFrom(postings.as('p')).innerJoin('search_items as i', 'i.seq', 'p.item');
   // Each other word is a lookup per passage of the driver, in the order given (rarest first).
   // On PostgreSQL a scalar subquery, which it never turns into a join, so the counts of
   // search_terms choose the plan and not the planner's sampled statistics (it made an EXISTS a
   // hash join that read every posting of the common word); SQLite runs an EXISTS per row.
-  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
   for (const terms of others) {
     q = postgres
       ? q.where(sql<SqlBool>`${weightOf(terms)} is not null`)
@@ -324,7 +390,39 @@ export function candidatesQuery(db: Db, query: CandidateQuery, limit: number) {
       eb.or([eb('i.version_id', 'is', null), eb('i.version_id', 'not in', query.hiddenVersions)]),
     );
   }
-  return q.orderBy('p.day', 'desc').orderBy('p.item', 'desc').limit(limit);
+  if (keysOnly)
+    return q
+      .select(['p.day', 'p.item'])
+      .select(resultKeySql(postgres).as('result_key'))
+      .orderBy('p.day', 'desc')
+      .orderBy('p.item', 'desc')
+      .limit(limit);
+  return q
+    .select([
+      'p.day',
+      'p.item',
+      'p.weight',
+      'i.source_id',
+      'i.kind',
+      'i.language',
+      'i.process_id',
+      'i.document_id',
+      'i.version_id',
+      'i.address',
+      'i.stakeholder_group',
+      'i.country',
+    ])
+    .select(
+      query.withText === 'folded'
+        ? sql<string>`i.folded`.as('text')
+        : query.withText
+          ? sql<string>`i.text`.as('text')
+          : sql<null>`null`.as('text'),
+    )
+    .select(others.map((terms, k) => weightOf(terms).as(`w${k}`)))
+    .orderBy('p.day', 'desc')
+    .orderBy('p.item', 'desc')
+    .limit(limit);
 }
 
 /** Postings inside the day range, when one is given. */

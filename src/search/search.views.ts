@@ -170,6 +170,11 @@ export function searchPage(
           : '')
       : fill(m.foundAtLeast, { n: ui.n(result.total) })
     : '';
+  // Fewer passages read than found: the ranking and the facets are of the newest read.
+  const ranked =
+    result && result.totalExact && result.facetsOf < result.passages
+      ? ` ${fill(m.rankedAmong, { n: ui.n(result.facetsOf) })}`
+      : '';
   const main = html`<h1>${m.title}</h1>
     <p>${m.intro}</p>
     <form class="filters" method="get" action="/search" role="search" aria-label="${m.title}">
@@ -212,7 +217,7 @@ export function searchPage(
     ${outcome.error ? html`<p class="problem" role="alert">${outcome.error}</p>` : ''}
     ${
       result
-        ? html`<p class="meta" role="status">${summary}${result.truncated ? html` ${m.truncated}` : ''}</p>
+        ? html`<p class="meta" role="status">${summary}${ranked}${result.truncated ? html` ${m.truncated}` : ''}</p>
           ${
             result.hits.length > 0
               ? html`<ol class="submissions" start="${(result.page - 1) * result.pageSize + 1}">${result.hits.map((h) => resultItem(ctx, h))}</ol>`

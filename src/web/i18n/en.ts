@@ -737,6 +737,7 @@ export const en = {
     } as Plural,
     foundPassages: 'A paragraph found in several languages is one result: {n} passages in all.',
     foundAtLeast: 'More than {n} results found; the newest matches are ranked.',
+    rankedAmong: 'The newest {n} matches are ranked, and the counts under Refine are theirs.',
     sort: 'Order',
     relevance: 'Best match first',
     newest: 'Newest first',

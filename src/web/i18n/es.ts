@@ -750,6 +750,8 @@ export const es: Messages = {
     foundPassages:
       'Un párrafo encontrado en varios idiomas es un solo resultado: {n} pasajes en total.',
     foundAtLeast: 'Se encontraron más de {n} resultados; se clasifican los más recientes.',
+    rankedAmong:
+      'Se clasifican las {n} coincidencias más recientes, y los recuentos de Afinar son los suyos.',
     sort: 'Orden',
     relevance: 'Los más pertinentes primero',
     newest: 'Los más recientes primero',

@@ -756,6 +756,8 @@ export const fr: Messages = {
     foundPassages:
       'Un paragraphe trouvé en plusieurs langues est un seul résultat : {n} passages en tout.',
     foundAtLeast: 'Plus de {n} résultats trouvés ; les plus récents sont classés.',
+    rankedAmong:
+      'Les {n} correspondances les plus récentes sont classées, et les nombres sous Affiner sont les leurs.',
     sort: 'Ordre',
     relevance: 'Les plus pertinents d’abord',
     newest: 'Les plus récents d’abord',

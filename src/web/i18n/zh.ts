@@ -682,6 +682,7 @@ export const zh: Messages = {
     found: { zero: '未找到任何内容。', other: '找到 {n} 个结果。' },
     foundPassages: '以多种语言找到的同一段落算作一个结果：共 {n} 个段落。',
     foundAtLeast: '找到超过 {n} 个结果；对最新的结果进行了排序。',
+    rankedAmong: '对最新的 {n} 个匹配结果进行了排序，“细化”下的数字也只统计这些结果。',
     sort: '排序',
     relevance: '最相关的在前',
     newest: '最新的在前',
