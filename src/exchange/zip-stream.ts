@@ -8,9 +8,9 @@
 import { once } from 'node:events';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { Readable } from 'node:stream';
+import { Readable, type TransformOptions } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { constants, crc32, createDeflateRaw } from 'node:zlib';
+import { constants, crc32, createDeflateRaw, type ZlibOptions } from 'node:zlib';
 
 /**
  * One file of the archive: its path inside and its bytes, produced as the archive is read; or
@@ -47,6 +47,15 @@ const deflateOptions = { level: constants.Z_BEST_SPEED, chunkSize: 1 << 17 };
 const spoolAhead = 1 << 20;
 
 /**
+ * A spool's deflate: a zlib stream is a Transform and takes its options too (node:zlib passes
+ * them on), which the ZlibOptions type leaves out.
+ */
+const spoolOptions: ZlibOptions & Pick<TransformOptions, 'writableHighWaterMark'> = {
+  ...deflateOptions,
+  writableHighWaterMark: spoolAhead,
+};
+
+/**
  * An entry deflated into a temporary file while the archive writes another, to be copied in when
  * the archive reaches it: a walk that reads several files' rows at once streams the first into
  * the archive and spools the others, so each row is read once and none is held in memory.
@@ -54,7 +63,7 @@ const spoolAhead = 1 << 20;
  */
 export class ZipSpool {
   readonly #path: string;
-  readonly #deflater = createDeflateRaw({ ...deflateOptions, writableHighWaterMark: spoolAhead });
+  readonly #deflater = createDeflateRaw(spoolOptions);
   readonly #written: Promise<void>;
   #crc = 0;
   #size = 0;
