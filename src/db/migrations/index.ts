@@ -33,6 +33,7 @@ import * as eventsBySubjectTypeAndTime from './0035-events-by-subject-type-and-t
 import * as registryAnswerFiles from './0036-registry-answer-files.ts';
 import * as fictionalStates from './0037-fictional-states.ts';
 import * as campaignCounts from './0043-campaign-counts.ts';
+import * as currentSigningKey from './0047-current-signing-key.ts';
 
 /** The migrations by name, for Kysely's Migrator. */
 export const migrations: Record<string, Migration> = {
@@ -69,4 +70,5 @@ export const migrations: Record<string, Migration> = {
   '0036-registry-answer-files': registryAnswerFiles,
   '0037-fictional-states': fictionalStates,
   '0043-campaign-counts': campaignCounts,
+  '0047-current-signing-key': currentSigningKey,
 };
