@@ -241,6 +241,24 @@ for (const engine of testEngines()) {
       await Promise.all([patient.stop(), bounded.stop()]);
     });
 
+    test('followers serving two queues wait while either is busy', async () => {
+      const queue = new SubmissionQueue(o.db, engine);
+      await submit(queue, 'Quokka one.');
+      let first = true;
+      const shared = followers({ maxDeferMs: 60_000 });
+      shared.yieldTo(() => first);
+      // A second app made with the same followers adds its queue; the first one still counts.
+      shared.yieldTo(() => false);
+      shared.kick();
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      // Its own count: another test's runner may index the submission meanwhile.
+      assert.equal(shared.handled.get('search'), 0, 'deferred while the first queue is busy');
+      first = false;
+      await shared.drain();
+      assert.equal((await found('quokka')).length, 1);
+      await shared.stop();
+    });
+
     test('an event that commits after a later one is not passed over', async () => {
       const queue = new SubmissionQueue(o.db, engine);
       const early = await submit(queue, 'Wallaby logged early, committed late.');

@@ -1,7 +1,7 @@
 /** SQL for the event log. */
 import type { Db } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
-import { shapedChunks } from '../db/statement-shapes.ts';
+import { insertPrepared } from '../db/prepared-inserts.ts';
 
 /** One change of state to record. */
 export interface NewEvent {
@@ -18,6 +18,9 @@ export async function recordEvent(db: Db, event: NewEvent, at: Date = new Date()
   return id!;
 }
 
+/** The columns an appended event names (its position in the log is numbered by the database). */
+const eventColumns = ['id', 'at', 'actor', 'action', 'subject_type', 'subject_id', 'data'] as const;
+
 /** Appends events in few statements (a group commit's); returns their ids, in order. */
 export async function recordEvents(
   db: Db,
@@ -32,8 +35,9 @@ export async function recordEvents(
     subject_id: event.subjectId,
     data: JSON.stringify(event.data ?? {}),
   }));
-  // Seven columns a row: 64 rows stay far under either engine's cap on parameters.
-  for (const chunk of shapedChunks(rows, 64)) await db.insertInto('events').values(chunk).execute();
+  // Seven columns a row: 64 rows stay far under either engine's cap on parameters. A group
+  // commit logs an event per submission: SQL made once per shape (prepared-inserts.ts).
+  await insertPrepared(db, 'events', eventColumns, rows, 64);
   return rows.map((r) => r.id);
 }
 

@@ -105,9 +105,16 @@ export class Followers {
     for (const f of followers) this.handled.set(f.name, 0);
   }
 
-  /** Lets `busy` be set after construction (the submission queue is made with a kick to us). */
+  /**
+   * Adds a source of receipts to wait for (the submission queue is made with a kick to us): the
+   * followers wait while any of them is busy. Added, not replaced: one Followers may serve several
+   * apps in one process (the bench's second server did), and replacing the first app's queue had
+   * the followers run a round after each of its commits instead of waiting, 3.5 to 12.8 ms of CPU
+   * per one-at-a-time submission.
+   */
   yieldTo(busy: () => boolean): void {
-    this.busy = busy;
+    const before = this.busy;
+    this.busy = () => before() || busy();
   }
 
   /** Something was committed: read the log soon. */

@@ -1,6 +1,7 @@
 /** SQL for version alignments and the anchors carried across them. */
 import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
+import { insertPrepared } from '../db/prepared-inserts.ts';
 import type { AlignmentChange, AlignmentLink } from './align.ts';
 import type {
   BlockAlignmentTable,
@@ -227,17 +228,16 @@ export async function addToParagraphCounts(db: Db, changes: ParagraphCountChange
     .filter(([, r]) => r.direct !== 0 || r.carried !== 0)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([, r]) => r);
-  for (let i = 0; i < rows.length; i += 500)
-    await db
-      .insertInto('paragraph_counts')
-      .values(rows.slice(i, i + 500))
-      .onConflict((oc) =>
-        oc.columns(['version_id', 'address']).doUpdateSet((eb) => ({
-          direct: eb('paragraph_counts.direct', '+', eb.ref('excluded.direct')),
-          carried: eb('paragraph_counts.carried', '+', eb.ref('excluded.carried')),
-        })),
-      )
-      .execute();
+  // Every group commit of submissions adds to these: SQL made once per shape, in chunks of the
+  // few shapes of shapedChunks (a count of every length would be a statement to prepare each).
+  await insertPrepared(
+    db,
+    'paragraph_counts',
+    ['version_id', 'address', 'direct', 'carried'],
+    rows,
+    256,
+    'on conflict ("version_id", "address") do update set "direct" = "paragraph_counts"."direct" + excluded."direct", "carried" = "paragraph_counts"."carried" + excluded."carried"',
+  );
 }
 
 /** Counts anew the published submissions carried to each paragraph of a version. */

@@ -1,7 +1,8 @@
 /** SQL for submissions, their anchors, co-signers and attachments. */
 import { createHash } from 'node:crypto';
-import { sql, type ExpressionBuilder } from 'kysely';
-import type { Database, Db } from '../db/database.ts';
+import { CompiledQuery, sql, type ExpressionBuilder } from 'kysely';
+import { engineOf, type Database, type Db } from '../db/database.ts';
+import { insertPrepared, placeholders, sqlOnce } from '../db/prepared-inserts.ts';
 import { shapedChunks, shapedList } from '../db/statement-shapes.ts';
 import { countries } from '../organisations/countries.ts';
 import { toOrganisation } from '../organisations/organisation-row.ts';
@@ -39,26 +40,69 @@ export interface SubmissionRows {
 /** Rows per multi-row insert: about 15 columns a row, far under both engines' parameter caps. */
 const rowsPerInsert = 64;
 
+/** Every column of a submission row, in the order the group commit's insert names them. */
+const submissionColumns = [
+  'id',
+  'period_id',
+  'organisation_id',
+  'author_id',
+  'title',
+  'body',
+  'language',
+  'language_detected',
+  'status',
+  'status_reason',
+  'status_note',
+  'content_sha256',
+  'fingerprint_version',
+  'idempotency_key',
+  'received_at',
+  'published_at',
+  'updated_at',
+  'affiliation',
+  'anonymous',
+  'campaign_id',
+] as const satisfies readonly (keyof SubmissionTable)[];
+
+/** Every column of an anchor row. */
+const anchorColumns = [
+  'id',
+  'submission_id',
+  'seq',
+  'block_id',
+  'version_id',
+  'address',
+  'exact',
+  'prefix',
+  'suffix',
+  'start',
+  'end',
+  'published',
+] as const satisfies readonly (keyof SubmissionAnchorTable)[];
+
 /**
- * Inserts submission rows in few statements (a group commit writes a few hundred at once). A row
- * whose author already has a submission with its idempotency key is skipped, not an error: on
- * PostgreSQL another transaction may have committed that key since it was checked (the insert
+ * Inserts submission rows in few statements (a group commit writes a few hundred at once), with
+ * SQL made once per shape (prepared-inserts.ts: the group's inserts are the receipt's hot path).
+ * A row whose author already has a submission with its idempotency key is skipped, not an error:
+ * on PostgreSQL another transaction may have committed that key since it was checked (the insert
  * waits for it). Returns the rows skipped.
  */
 export async function insertSubmissionRows(
   db: Db,
   rows: SubmissionTable[],
 ): Promise<SubmissionTable[]> {
-  const inserted = new Set<string>();
-  for (const chunk of shapedChunks(rows, rowsPerInsert)) {
-    const done = await db
-      .insertInto('submissions')
-      .values(chunk)
-      .onConflict((oc) => oc.columns(['author_id', 'idempotency_key']).doNothing())
-      .returning('id')
-      .execute();
-    for (const row of done) inserted.add(row.id);
-  }
+  const inserted = new Set(
+    (
+      await insertPrepared(
+        db,
+        'submissions',
+        submissionColumns,
+        rows,
+        rowsPerInsert,
+        'on conflict ("author_id", "idempotency_key") do nothing returning "id"',
+      )
+    ).map((row) => row.id as string),
+  );
   await addToPeriodCounts(
     db,
     rows.filter((row) => inserted.has(row.id)).flatMap((row) => periodCountsOf(row, 1)),
@@ -197,26 +241,23 @@ export async function addToPeriodCounts(db: Db, changes: PeriodCountChange[]): P
       .filter(([, r]) => r.n !== 0)
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       .map(([, r]) => r);
-  for (const chunk of shapedChunks(ordered(statuses), 256))
-    await db
-      .insertInto('period_status_counts')
-      .values(chunk)
-      .onConflict((oc) =>
-        oc
-          .columns(['period_id', 'status', 'reason'])
-          .doUpdateSet((eb) => ({ n: eb('period_status_counts.n', '+', eb.ref('excluded.n')) })),
-      )
-      .execute();
-  for (const chunk of shapedChunks(ordered(days), 256))
-    await db
-      .insertInto('period_day_counts')
-      .values(chunk)
-      .onConflict((oc) =>
-        oc
-          .columns(['period_id', 'day', 'organisation_id', 'language'])
-          .doUpdateSet((eb) => ({ n: eb('period_day_counts.n', '+', eb.ref('excluded.n')) })),
-      )
-      .execute();
+  // Every group commit adds to these: SQL made once per shape (prepared-inserts.ts).
+  await insertPrepared(
+    db,
+    'period_status_counts',
+    ['period_id', 'status', 'reason', 'n'],
+    ordered(statuses),
+    256,
+    'on conflict ("period_id", "status", "reason") do update set "n" = "period_status_counts"."n" + excluded."n"',
+  );
+  await insertPrepared(
+    db,
+    'period_day_counts',
+    ['period_id', 'day', 'organisation_id', 'language', 'n'],
+    ordered(days),
+    256,
+    'on conflict ("period_id", "day", "organisation_id", "language") do update set "n" = "period_day_counts"."n" + excluded."n"',
+  );
   await addToCampaignCounts(db, ordered(texts));
 }
 
@@ -277,11 +318,13 @@ function textKey(t: Pick<CampaignTextTable, 'period_id' | 'campaign_id' | 'text_
 
 /** Inserts the anchors, co-signers and attachments of submissions whose rows are inserted. */
 export async function insertSubmissionParts(db: Db, all: SubmissionRows[]): Promise<void> {
-  for (const chunk of shapedChunks(
+  await insertPrepared(
+    db,
+    'submission_anchors',
+    anchorColumns,
     all.flatMap((rows) => rows.anchors),
     rowsPerInsert * 4,
-  ))
-    await db.insertInto('submission_anchors').values(chunk).execute();
+  );
   for (const chunk of shapedChunks(
     all.flatMap((rows) => rows.cosigners),
     rowsPerInsert * 4,
@@ -307,24 +350,30 @@ export function idempotencyKeyName(authorId: string, key: string): string {
   return `${authorId} ${key}`;
 }
 
-/** The submissions the authors already made with these idempotency keys, by idempotencyKeyName. */
+/**
+ * The submissions the authors already made with these idempotency keys, by idempotencyKeyName:
+ * one read per 256 keys (a group's), with SQL made once per shape (its list padded to a power of
+ * two, prepared-inserts.ts).
+ */
 export async function findByIdempotencyKeys(
   db: Db,
   keys: IdempotencyKey[],
 ): Promise<Map<string, SubmissionTable>> {
   const found = new Map<string, SubmissionTable>();
+  const postgres = engineOf(db) === 'postgres';
   for (const chunk of shapedChunks(keys, 256)) {
-    const rows = await db
-      .selectFrom('submissions')
-      .selectAll()
-      .where((eb) =>
-        eb(
-          eb.refTuple('author_id', 'idempotency_key'),
-          'in',
-          chunk.map((k) => eb.tuple(k.authorId, k.key)),
-        ),
-      )
-      .execute();
+    const list = shapedList(chunk);
+    const text = sqlOnce(`${postgres ? 'pg' : 'sqlite'}|submissions by key|${list.length}`, () => {
+      const next = placeholders(postgres);
+      const pairs = list.map(() => `(${next()}, ${next()})`).join(', ');
+      return `select * from "submissions" where ("author_id", "idempotency_key") in (${pairs})`;
+    });
+    const { rows } = await db.executeQuery<SubmissionTable>(
+      CompiledQuery.raw(
+        text,
+        list.flatMap((k) => [k.authorId, k.key]),
+      ),
+    );
     for (const row of rows) found.set(idempotencyKeyName(row.author_id, row.idempotency_key), row);
   }
   return found;

@@ -34,6 +34,7 @@ import * as registryAnswerFiles from './0036-registry-answer-files.ts';
 import * as fictionalStates from './0037-fictional-states.ts';
 import * as campaignCounts from './0043-campaign-counts.ts';
 import * as searchItemFacets from './0044-search-item-facets.ts';
+import * as currentSigningKey from './0047-current-signing-key.ts';
 
 /** The migrations by name, for Kysely's Migrator. */
 export const migrations: Record<string, Migration> = {
@@ -71,4 +72,5 @@ export const migrations: Record<string, Migration> = {
   '0037-fictional-states': fictionalStates,
   '0043-campaign-counts': campaignCounts,
   '0044-search-item-facets': searchItemFacets,
+  '0047-current-signing-key': currentSigningKey,
 };
