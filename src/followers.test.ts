@@ -243,7 +243,7 @@ for (const engine of testEngines()) {
 
     test('followers serving two queues wait while either is busy', async () => {
       const queue = new SubmissionQueue(o.db, engine);
-      await submit(queue, 'Quokka one.');
+      await submit(queue, 'Cassowary one.');
       let first = true;
       const shared = followers({ maxDeferMs: 60_000 });
       shared.yieldTo(() => first);
@@ -255,7 +255,7 @@ for (const engine of testEngines()) {
       assert.equal(shared.handled.get('search'), 0, 'deferred while the first queue is busy');
       first = false;
       await shared.drain();
-      assert.equal((await found('quokka')).length, 1);
+      assert.equal((await found('cassowary')).length, 1);
       await shared.stop();
     });
 
