@@ -286,18 +286,19 @@ export function candidatesQuery(
   limit: number,
 ): { compile(): CompiledQuery } {
   const built = candidatesStatement(db, query, limit);
-  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
-  if (postgres || query.withText) return built;
-  return {
-    compile: () => {
-      const compiled = built.compile();
-      const from = '"search_items" as "i"';
-      return {
-        ...compiled,
-        sql: compiled.sql.replace(from, `${from} indexed by search_items_facets`),
-      };
-    },
-  };
+  if (query.withText) return built;
+  return { compile: () => onNarrowIndex(db, built.compile()) };
+}
+
+/**
+ * A statement reading passages `i` made to read them from `search_items_facets` on SQLite (its
+ * planner takes the rowid into the table otherwise); PostgreSQL's is left as it is, as it
+ * chooses the index by itself.
+ */
+function onNarrowIndex<R>(db: Db, compiled: CompiledQuery<R>): CompiledQuery<R> {
+  if (db.getExecutor().adapter instanceof PostgresAdapter) return compiled;
+  const from = '"search_items" as "i"';
+  return { ...compiled, sql: compiled.sql.replace(from, `${from} indexed by search_items_facets`) };
 }
 
 /**
@@ -312,7 +313,6 @@ export async function countCandidates(
   query: Omit<CandidateQuery, 'withText'>,
   limit: number,
 ): Promise<{ passages: number; results: number }> {
-  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
   const matches = candidatesStatement(db, { ...query, withText: false }, limit, true);
   const compiled = sql<{
     passages: number | string;
@@ -320,12 +320,7 @@ export async function countCandidates(
   }>`select count(*) as passages,
     count(*) - count(m.result_key) + count(distinct m.result_key) as results
     from (${matches}) as m`.compile(db);
-  const from = '"search_items" as "i"';
-  const { rows } = await db.executeQuery<{ passages: number | string; results: number | string }>(
-    postgres
-      ? compiled
-      : { ...compiled, sql: compiled.sql.replace(from, `${from} indexed by search_items_facets`) },
-  );
+  const { rows } = await db.executeQuery(onNarrowIndex(db, compiled));
   return { passages: Number(rows[0]?.passages ?? 0), results: Number(rows[0]?.results ?? 0) };
 }
 
