@@ -12,7 +12,14 @@ import { createApp } from '../app.ts';
 import { TestClient } from '../test-client.ts';
 import type { OpenDatabase } from '../db/database.ts';
 import { analyse, foldForSearch } from './search-terms.ts';
-import { countCap, dayNumber, postingWeights, rankCap, searchPassages } from './search.service.ts';
+import {
+  countCap,
+  dayNumber,
+  postingWeights,
+  rankCap,
+  resultKey,
+  searchPassages,
+} from './search.service.ts';
 import { insertSearchItems, type NewSearchItem } from './search.store.ts';
 
 const paragraphs = 1_500;
@@ -111,19 +118,6 @@ function corpus(): { item: NewSearchItem; weights: Map<string, number> }[] {
   return out;
 }
 
-/** The key search groups a passage by (as resultKey in search.service.ts), from its row. */
-function groupKey(row: {
-  kind: string;
-  source_id: string;
-  version_id: string | null;
-  address: string | null;
-}): string {
-  if (row.kind === 'measure') return `measure|${row.source_id.split('~')[0]!}`;
-  return row.kind !== 'submission' && row.version_id && row.address
-    ? `${row.kind === 'footnote' ? 'fn' : 'p'}|${row.version_id}|${row.address}`
-    : row.source_id;
-}
-
 /** Passages and results whose text holds every word, by a scan of the passages. */
 async function scan(
   o: OpenDatabase,
@@ -140,7 +134,16 @@ async function scan(
     .sort((a, b) => b.day - a.day || Number(b.seq) - Number(a.seq));
   return {
     passages: found.length,
-    results: new Set(found.map(groupKey)).size,
+    results: new Set(
+      found.map((r) =>
+        resultKey({
+          kind: r.kind,
+          sourceId: r.source_id,
+          versionId: r.version_id,
+          address: r.address,
+        }),
+      ),
+    ).size,
     newest: found.slice(0, rankCap).map((r) => r.language),
   };
 }

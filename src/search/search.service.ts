@@ -482,8 +482,13 @@ export function wordRarity(passages: number, all: number): number {
   return Math.round(100 * Math.log(1 + (all - n + 0.5) / (n + 0.5)));
 }
 
-/** The key a passage is grouped by: its paragraph (version and address), else itself. */
-function resultKey(c: Candidate): string {
+/**
+ * The key a passage is grouped by: its paragraph (version and address), else itself. Its twin in
+ * SQL, for counts, is resultKeySql in search.store.ts; search-counts.test.ts holds the two alike.
+ */
+export function resultKey(
+  c: Pick<Candidate, 'kind' | 'sourceId' | 'versionId' | 'address'>,
+): string {
   // A measure's languages are one result: its source ids are its id, then "~" and a language.
   if (c.kind === 'measure') return `measure|${c.sourceId.split('~')[0]!}`;
   return c.kind !== 'submission' && c.versionId && c.address
