@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { zipStream, ZipSpool, type DeflatedBytes, type ZipEntry } from './zip-stream.ts';
 
 /** A Table Schema field type (the ones plenum writes). */
@@ -105,11 +106,19 @@ export interface PackageDescription {
 export const dataPackageMediaType = 'application/zip';
 
 /**
- * Bytes per chunk of a table's file: each chunk is hashed, counted and handed to the deflate (a
- * round trip to the thread pool) at once, so few large ones; a few of them are in flight. 128 KB
- * against 64 KB: a tenth less time for a consultation's package, no more memory (bench/interchange.ts).
+ * Bytes per chunk of a table's file: each chunk is hashed, counted and handed to the deflate at
+ * once. A deflate in the thread pool takes its next chunk only when the main thread runs its
+ * callback, so a chunk should hold more work than the main thread's longest stretch between
+ * two turns of the loop (a page's statements, a table's text: a few milliseconds); 512 KB is
+ * about 3 ms of deflate. Reused (`reuse`), chunks cost no garbage, whatever their size.
  */
-const CHUNK = 1 << 17;
+const CHUNK = 1 << 19;
+
+/**
+ * Chunks a file keeps to be written again once read (`TableFile.reuse`): as many as its deflate
+ * holds ahead (a megabyte) and one or two in its thread.
+ */
+const SPARE = Math.ceil((1 << 20) / CHUNK) + 2;
 
 /** Text gathered up to this many UTF-16 units before it is encoded into the chunk. */
 const TEXT = 1 << 14;
@@ -150,6 +159,7 @@ class TableFile {
   #rows = 0;
   #text = '';
   #chunk = Buffer.allocUnsafe(CHUNK);
+  readonly #spare: Buffer<ArrayBuffer>[] = [];
   #at = 0;
   #ready: Uint8Array[] = [];
   #written: { bytes: number; hash: string } | undefined;
@@ -195,6 +205,16 @@ class TableFile {
     return this.#take();
   }
 
+  /**
+   * Takes back a chunk this file gave out, once its reader is done with all of its bytes: the
+   * file writes its next ones into it instead of a new buffer (see `ReuseChunk`).
+   */
+  readonly reuse = (chunk: Uint8Array): void => {
+    const { buffer } = chunk;
+    if (this.#spare.length < SPARE && buffer instanceof ArrayBuffer && buffer.byteLength === CHUNK)
+      this.#spare.push(Buffer.from(buffer, 0, CHUNK));
+  };
+
   /** The file's size and SHA-256, once ended. */
   get written(): { bytes: number; hash: string } {
     if (!this.#written) throw new Error(`${this.#table.name} is not ended`);
@@ -211,7 +231,7 @@ class TableFile {
       // The chunk is full (to within a character): hand it on, go on in a new one.
       text = text.slice(read);
       this.#pass(this.#chunk.subarray(0, this.#at));
-      this.#chunk = Buffer.allocUnsafe(CHUNK);
+      this.#chunk = this.#spare.pop() ?? Buffer.allocUnsafe(CHUNK);
       this.#at = 0;
     }
   }
@@ -298,8 +318,11 @@ export function dataPackageZip(
   let folder: string | undefined;
 
   /** The streamed table's bytes as the walk goes; the other tables' rows into their spools. */
-  async function* walkFrom(resource: PackageResource, walk: TableWalk): AsyncGenerator<Uint8Array> {
-    const streamed = new TableFile(resource);
+  async function* walkFrom(
+    resource: PackageResource,
+    walk: TableWalk,
+    streamed: TableFile,
+  ): AsyncGenerator<Uint8Array> {
     folder ??= await mkdtemp(join(tmpdir(), 'plenum-package-'));
     const others = new Map<string, { file: TableFile; spool: ZipSpool }>();
     for (const table of walk.tables)
@@ -308,31 +331,33 @@ export function dataPackageZip(
         spools.push(spool);
         others.set(table.name, { file: new TableFile(table), spool });
       }
-    // Each step is turned into text for every table before anything waits: a page's rows are
-    // then garbage before the next collection of the young generation, instead of being kept
-    // alive across the waits for the deflate and promoted (the heap grew to 160 MB that way).
-    const textOf = (step: Record<string, Row[]>) => ({
-      spooled: [...others].map(([name, { file, spool }]) => ({
-        spool,
-        chunks: file.add(step[name] ?? []),
-      })),
-      streamed: streamed.add(step[resource.name] ?? []),
-    });
+    // Each step is turned into text for every table before its page waits for a deflate: its
+    // rows are then garbage before the next collection of the young generation, instead of being
+    // kept alive across the waits and promoted (the heap grew to 160 MB that way).
     const steps = walk.steps()[Symbol.asyncIterator]();
     for (;;) {
       const next = await steps.next();
       if (next.done) break;
-      const text = textOf(next.value);
+      const step = next.value;
       next.value = {}; // the page itself is not kept across the waits below
-      for (const { spool, chunks } of text.spooled)
-        for (const chunk of chunks) await spool.write(chunk);
-      yield* text.streamed;
+      // A table's chunks go to its deflate as soon as they are made, and the loop lets the
+      // thread pool's finished deflates take their next chunk before the next table: a deflate
+      // goes on only when the main thread runs its callback.
+      const written: Promise<void>[] = [];
+      for (const [name, { file, spool }] of others) {
+        for (const chunk of file.add(step[name] ?? []))
+          written.push(spool.write(chunk, file.reuse));
+        await yieldToLoop();
+      }
+      const streamedChunks = streamed.add(step[resource.name] ?? []);
+      await Promise.all(written);
+      yield* streamedChunks;
     }
     yield* streamed.end();
     described.push(describe(resource, streamed.written));
     const done = new Map<string, { file: TableFile; bytes: DeflatedBytes }>();
     for (const [name, { file, spool }] of others) {
-      for (const chunk of file.end()) await spool.write(chunk);
+      for (const chunk of file.end()) await spool.write(chunk, file.reuse);
       done.set(name, { file, bytes: await spool.finish() });
     }
     spooled.set(walk, done);
@@ -364,6 +389,7 @@ export function dataPackageZip(
         const file = new TableFile(resource);
         yield {
           name: path(resource),
+          reuse: file.reuse,
           data: (async function* () {
             for await (const row of rows()) yield* file.add([row]);
             yield* file.end();
@@ -376,7 +402,14 @@ export function dataPackageZip(
       if (spool) {
         described.push(describe(resource, spool.file.written));
         yield { name: path(resource), deflated: spool.bytes };
-      } else yield { name: path(resource), data: walkFrom(resource, rows.walk) };
+      } else {
+        const streamed = new TableFile(resource);
+        yield {
+          name: path(resource),
+          reuse: streamed.reuse,
+          data: walkFrom(resource, rows.walk, streamed),
+        };
+      }
     }
     const descriptor = {
       // A package with files that are not tables (attachments) is a plain data package.

@@ -6,10 +6,9 @@
  * then copied in. Reading the archive back is any ZIP reader's work; plenum only writes.
  */
 import { once } from 'node:events';
-import { createReadStream, createWriteStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import { Readable, type TransformOptions } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { createReadStream } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
+import type { Transform, TransformOptions } from 'node:stream';
 import { constants, crc32, createDeflateRaw, type ZlibOptions } from 'node:zlib';
 
 /**
@@ -17,7 +16,16 @@ import { constants, crc32, createDeflateRaw, type ZlibOptions } from 'node:zlib'
  * its bytes deflated ahead (a spool's).
  */
 export type ZipEntry =
-  { name: string; data: AsyncIterable<Uint8Array> } | { name: string; deflated: DeflatedBytes };
+  | { name: string; data: AsyncIterable<Uint8Array>; reuse?: ReuseChunk }
+  | { name: string; deflated: DeflatedBytes };
+
+/**
+ * Takes back a chunk its writer gave, once the deflate has read all of it: the writer may fill it
+ * again. A package's files pass some 340 MB through chunks of 128 KB; a new buffer for each was
+ * garbage that V8 collects only after tens of megabytes of it (the external memory it counts),
+ * which stood as up to 65 MB of the export's resident memory.
+ */
+export type ReuseChunk = (chunk: Uint8Array) => void;
 
 /** Bytes deflated ahead of the archive (raw deflate), with what its records say of them. */
 export interface DeflatedBytes {
@@ -33,27 +41,45 @@ export interface DeflatedBytes {
 /**
  * The deflate of every entry: the fastest level (a consultation's submissions.csv packs to 27 %
  * of its size at level 1 and to 21 % at level 6, for six to twelve times the time), and output
- * chunks of 128 KB, as the data packages' input: each chunk is a round trip to the thread pool,
- * but chunks of 256 KB kept 20 MB more of buffers waiting to be collected (100,000 submissions).
+ * chunks of 256 KB: a deflate stops when its output chunk is full and goes on only when the main
+ * thread runs its callback, so an output chunk holds about a 512 KB input chunk's worth.
  */
-const deflateOptions = { level: constants.Z_BEST_SPEED, chunkSize: 1 << 17 };
+const deflateOptions = { level: constants.Z_BEST_SPEED, chunkSize: 1 << 18 };
 
 /**
- * What a spool takes before its writer waits: a megabyte, so the rows' writer runs ahead while
+ * What a deflate takes before its writer waits: a megabyte, so the rows' writer runs ahead while
  * the thread pool deflates. At the stream's default (16 KB, less than one chunk) every chunk
  * written waited for its own deflate, and the main thread stood idle for 45 % of a package's
  * time while the deflate waited in turn for the next chunk.
  */
-const spoolAhead = 1 << 20;
+const deflateAhead = 1 << 20;
 
 /**
- * A spool's deflate: a zlib stream is a Transform and takes its options too (node:zlib passes
- * them on), which the ZlibOptions type leaves out.
+ * A deflate that takes a megabyte ahead: a zlib stream is a Transform and takes its options too
+ * (node:zlib passes them on), which the ZlibOptions type leaves out.
  */
-const spoolOptions: ZlibOptions & Pick<TransformOptions, 'writableHighWaterMark'> = {
+const aheadOptions: ZlibOptions & Pick<TransformOptions, 'writableHighWaterMark'> = {
   ...deflateOptions,
-  writableHighWaterMark: spoolAhead,
+  writableHighWaterMark: deflateAhead,
 };
+
+/**
+ * Writes a chunk to a deflate, waiting while it holds its megabyte ahead; `reuse` gets the chunk
+ * back once the deflate has read all of it (node:zlib calls a write's callback then), never if the
+ * deflate was destroyed first.
+ */
+async function deflateChunk(
+  deflater: Transform,
+  chunk: Uint8Array,
+  reuse: ReuseChunk | undefined,
+  signal?: AbortSignal,
+): Promise<void> {
+  const ready = deflater.write(
+    chunk,
+    reuse && ((error: Error | null | undefined) => error || deflater.destroyed || reuse(chunk)),
+  );
+  if (!ready) await once(deflater, 'drain', { signal });
+}
 
 /**
  * An entry deflated into a temporary file while the archive writes another, to be copied in when
@@ -63,7 +89,7 @@ const spoolOptions: ZlibOptions & Pick<TransformOptions, 'writableHighWaterMark'
  */
 export class ZipSpool {
   readonly #path: string;
-  readonly #deflater = createDeflateRaw(spoolOptions);
+  readonly #deflater = createDeflateRaw(aheadOptions);
   readonly #written: Promise<void>;
   #crc = 0;
   #size = 0;
@@ -71,16 +97,19 @@ export class ZipSpool {
   /** A spool writing to the file at `path` (which it creates; the caller removes it). */
   constructor(path: string) {
     this.#path = path;
-    this.#written = pipeline(this.#deflater, createWriteStream(path));
+    this.#written = spoolInto(this.#deflater, path);
     // Awaited by `finish`; a failure meanwhile also fails the next `write`.
     this.#written.catch(() => {});
   }
 
-  /** Adds bytes to the entry, waiting while the deflate or the disk is behind. */
-  async write(chunk: Uint8Array): Promise<void> {
+  /**
+   * Adds bytes to the entry, waiting while the deflate or the disk is behind; `reuse` gets the
+   * chunk back once it has been read.
+   */
+  async write(chunk: Uint8Array, reuse?: ReuseChunk): Promise<void> {
     this.#crc = crc32(chunk, this.#crc);
     this.#size += chunk.length;
-    if (!this.#deflater.write(chunk)) await once(this.#deflater, 'drain');
+    await deflateChunk(this.#deflater, chunk, reuse);
   }
 
   /** Ends the entry: its deflated bytes, read back from the file when the archive copies them. */
@@ -102,6 +131,37 @@ export class ZipSpool {
   /** Stops writing (the archive was abandoned); the file stays for the caller to remove. */
   discard(): void {
     this.#deflater.destroy();
+  }
+}
+
+/** Bytes of deflated data gathered before a spool writes them to its file. */
+const SPOOL_WRITE = 1 << 20;
+
+/**
+ * Writes a deflate's output into a new file at `path`, through one buffer of its own: each piece
+ * the deflate gives is copied in and dies at once. Queued for a write stream, the pieces (57 MB
+ * of a consultation's package) outlived V8's young-generation collections while the disk wrote
+ * them, and stayed in memory, dead, until a full collection.
+ */
+async function spoolInto(deflater: Transform, path: string): Promise<void> {
+  const file = await open(path, 'w');
+  try {
+    const buffer = Buffer.allocUnsafe(SPOOL_WRITE);
+    let at = 0;
+    for await (const out of deflater as AsyncIterable<Buffer>) {
+      for (let from = 0; from < out.length;) {
+        const copied = out.copy(buffer, at, from);
+        at += copied;
+        from += copied;
+        if (at === buffer.length) {
+          await file.write(buffer, 0, at);
+          at = 0;
+        }
+      }
+    }
+    if (at > 0) await file.write(buffer, 0, at);
+  } finally {
+    await file.close();
   }
 }
 
@@ -149,24 +209,31 @@ export async function* zipStream(
       ({ crc, size, packed } = entry.deflated);
       yield* entry.deflated.data;
     } else {
-      const data = entry.data;
-      const counted = async function* (): AsyncGenerator<Uint8Array> {
+      const { data, reuse } = entry;
+      const deflater = createDeflateRaw(aheadOptions);
+      const abandoned = new AbortController();
+      // The entry's bytes go into the deflate as the archive takes its output: the deflate holds
+      // a megabyte ahead, and the source waits while it does.
+      const fed = (async () => {
         for await (const chunk of data) {
           crc = crc32(chunk, crc);
           size += chunk.length;
-          yield chunk;
+          await deflateChunk(deflater, chunk, reuse, abandoned.signal);
         }
-      };
-      // One chunk read ahead at most (a readable holds 16 by default): the chunks are large.
-      const source = Readable.from(counted(), { highWaterMark: 1 });
+        deflater.end();
+      })();
+      fed.catch((error: unknown) => deflater.destroy(error as Error));
       try {
-        for await (const out of source.pipe(createDeflateRaw(deflateOptions))) {
-          packed += (out as Buffer).length;
-          yield out as Buffer;
+        for await (const out of deflater as AsyncIterable<Buffer>) {
+          packed += out.length;
+          yield out;
         }
+        await fed;
       } finally {
-        // An archive abandoned midway ends the entry's source too.
-        source.destroy();
+        // An archive abandoned midway ends the entry's source too (its loop stops waiting and
+        // returns the source).
+        abandoned.abort();
+        deflater.destroy();
       }
     }
 

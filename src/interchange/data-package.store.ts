@@ -83,8 +83,6 @@ export async function* iteratePackagePages(
   allStatuses: boolean,
   pageSize = PAGE,
 ): AsyncGenerator<SubmissionRange> {
-  // Each status walked in id order through the index on (period_id, status, id), the walks
-  // merged: without the status the engines read and sorted the period's every id for each page.
   const statuses = allStatuses
     ? (
         await db
@@ -95,31 +93,64 @@ export async function* iteratePackagePages(
           .execute()
       ).map((r) => r.status)
     : ['published'];
+  // Only a page's last id comes out of the database: each status's walk is stepped over inside
+  // it (LIMIT 1 OFFSET), where handing every id of the period to JavaScript made a row object
+  // each (200,000 of them for a package of 100,000, an eighth of its statements' time).
+  const walk = (status: string, after: string) =>
+    db
+      .selectFrom('submissions as s')
+      .where('s.period_id', '=', periodId)
+      .where('s.status', '=', status)
+      .where('s.id', '>', after);
+  const pageEnd = async (after: string): Promise<string | undefined> => {
+    if (statuses.length === 1) {
+      const row = await walk(statuses[0]!, after)
+        .select('s.id')
+        .orderBy('s.id')
+        .limit(1)
+        .offset(pageSize - 1)
+        .executeTakeFirst();
+      return row?.id;
+    }
+    // Several statuses: each walked in order through the index on (period_id, status, id), a
+    // page of each at most, merged (with the status in a list the engines read and sorted the
+    // period's every id).
+    const [first, ...more] = statuses.map((status, i) =>
+      db
+        .selectFrom(walk(status, after).select('s.id').orderBy('s.id').limit(pageSize).as(`w${i}`))
+        .select(`w${i}.id as id`),
+    );
+    const merged = more.reduce((union, next) => union.unionAll(next), first!);
+    const row = await merged
+      .orderBy('id')
+      .limit(1)
+      .offset(pageSize - 1)
+      .executeTakeFirst();
+    return row?.id;
+  };
   let after = '';
   for (;;) {
-    const walks = await Promise.all(
+    const full = await pageEnd(after);
+    if (full !== undefined) {
+      yield { periodId, statuses, after, last: full };
+      after = full;
+      continue;
+    }
+    // Fewer than a page left: the last page ends at the greatest id of any status.
+    const ends = await Promise.all(
       statuses.map((status) =>
-        db
-          .selectFrom('submissions as s')
-          .select('s.id')
-          .where('s.period_id', '=', periodId)
-          .where('s.status', '=', status)
-          .where('s.id', '>', after)
-          .orderBy('s.id')
-          .limit(pageSize)
-          .execute(),
+        walk(status, after)
+          .select((eb) => eb.fn.max('s.id').as('last'))
+          .executeTakeFirst(),
       ),
     );
-    const ids = walks
-      .flat()
-      .map((r) => r.id)
+    const last = ends
+      .map((r) => r?.last)
+      .filter((id): id is string => typeof id === 'string')
       .sort()
-      .slice(0, pageSize);
-    if (ids.length === 0) return;
-    const last = ids.at(-1)!;
-    yield { periodId, statuses, after, last };
-    if (ids.length < pageSize) return;
-    after = last;
+      .at(-1);
+    if (last !== undefined) yield { periodId, statuses, after, last };
+    return;
   }
 }
 
