@@ -32,6 +32,7 @@ import { getPeriodCounts, readSubmissionsInRange } from '../submissions/submissi
 import {
   findAttachmentContent,
   findPackageAttachments,
+  hasPackageAttachments,
   iteratePackagePages,
   iteratePeriodEvents,
 } from './data-package.store.ts';
@@ -428,6 +429,7 @@ export async function consultationPackage(
       walk.resource('submissions_full'),
     ];
     // The attachments' files last, each a resource of its own, found a page of submissions at a time.
+    if (!(await hasPackageAttachments(reader, periodId, all))) return;
     for await (const range of iteratePackagePages(reader, periodId, all, pageSize))
       for (const a of await findPackageAttachments(reader, range))
         yield {

@@ -162,6 +162,27 @@ export type PackageAttachmentRow = {
   media_type: string;
 };
 
+/**
+ * Whether any submission of the period (every status, or only those published now) has an
+ * attachment: most consultations have none, and walking the pages again to find none cost two
+ * statements a page.
+ */
+export async function hasPackageAttachments(
+  db: Db,
+  periodId: string,
+  allStatuses: boolean,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('attachments as a')
+    .innerJoin('submissions as s', 's.id', 'a.submission_id')
+    .select('a.id')
+    .where('s.period_id', '=', periodId)
+    .$if(!allStatuses, (q) => q.where('s.status', '=', 'published'))
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 /** The attachments of a page of submissions, without their bytes, by submission and id. */
 export async function findPackageAttachments(
   db: Db,
