@@ -5,7 +5,7 @@
  * package's order, with their spools removed when the archive ends or is abandoned.
  */
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { test } from 'node:test';
@@ -110,8 +110,8 @@ test('empty tables are a header alone and an empty array', async () => {
 });
 
 test('a file of many chunks is cut between characters, never inside one', async () => {
-  // Three- and four-byte characters (a surrogate pair in JavaScript) across several 64 KB chunks.
-  const rows = Array.from({ length: 3000 }, (_, i) => ({
+  // Three- and four-byte characters (a surrogate pair in JavaScript) across several 512 KB chunks.
+  const rows = Array.from({ length: 20_000 }, (_, i) => ({
     id: i,
     text: `${'€'.repeat(i % 37)}😀${'ü'.repeat(i % 11)},${i}`,
   }));
@@ -128,7 +128,7 @@ test('a file of many chunks is cut between characters, never inside one', async 
       },
     ]),
   );
-  assert.ok(new TextEncoder().encode(text('wide.json')).length > 3 * 65536);
+  assert.ok(new TextEncoder().encode(text('wide.json')).length > 3 * 512 * 1024);
   assert.deepEqual(JSON.parse(text('wide.json')), rows);
 });
 
@@ -183,6 +183,42 @@ test('the tables of a walk are read once, each in its place in the package, and 
     `word\r\n${Array.from({ length: 25 }, (_, i) => `"page, ${i * 2}"\r\n`).join('')}`,
   );
   assert.deepEqual(spoolFolders(), before);
+});
+
+test('a chunk handed back is written again only once its deflate has read it, streamed or spooled', async () => {
+  // Megabytes of distinct rows through each table, made faster than they deflate (random hex
+  // deflates slowly): a chunk filled again while the thread pool still read it, or while it
+  // waited for its turn, would change bytes already given to the archive.
+  const noise = Array.from({ length: 997 }, () => randomBytes(200).toString('hex'));
+  const line = (table: string, n: number) => `${table} ${n} ${noise[n % noise.length]}`;
+  const pages = 40;
+  const perPage = 500;
+  const walk = new TableWalk(
+    ['streamed', 'spooled', 'other'].map((name) => ({
+      name,
+      format: 'csv' as const,
+      fields: [{ name: 'text', type: 'string' as const }],
+    })),
+    async function* () {
+      for (let page = 0; page < pages; page++) {
+        const rows = (table: string) =>
+          Array.from({ length: perPage }, (_, i) => ({ text: line(table, page * perPage + i) }));
+        yield { streamed: rows('streamed'), spooled: rows('spooled'), other: rows('other') };
+      }
+    },
+  );
+  const { text } = await read(
+    dataPackageZip(description, [
+      walk.resource('streamed'),
+      walk.resource('spooled'),
+      walk.resource('other'),
+    ]),
+  );
+  for (const table of ['streamed', 'spooled', 'other']) {
+    const expected = `text\r\n${Array.from({ length: pages * perPage }, (_, n) => `${line(table, n)}\r\n`).join('')}`;
+    assert.ok(expected.length > 8 * 512 * 1024, 'many chunks');
+    assert.ok(text(`${table}.csv`) === expected, `${table}.csv is every row, in order, unchanged`);
+  }
 });
 
 test('an archive abandoned in the middle of a walk removes its spools', async () => {
