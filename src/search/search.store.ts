@@ -356,14 +356,33 @@ function candidatesStatement(db: Db, query: CandidateQuery, limit: number, keysO
     sql<number | null>`(select max(o.weight) from search_postings o where o.term in (${sql.join(
       terms,
     )}) and o.day = p.day and o.item = p.item)`;
-  let q = db.selectFrom(postings.as('p')).innerJoin('search_items as i', 'i.seq', 'p.item');
   // Each other word is a lookup per passage of the driver, in the order given (rarest first).
   // On PostgreSQL a scalar subquery, which it never turns into a join, so the counts of
   // search_terms choose the plan and not the planner's sampled statistics (it made an EXISTS a
-  // hash join that read every posting of the common word); SQLite runs an EXISTS per row.
-  for (const terms of others) {
+  // hash join that read every posting of the common word). On SQLite a word of one term is a
+  // join on its posting: one lookup tells that the passage holds it and gives its weight, where
+  // an EXISTS and then the weight's subquery looked it up twice (a word of several terms, which
+  // a passage may hold twice, keeps the two); the joins come before the narrow index of the
+  // passages, so a passage without the other words costs no entry of it.
+  let joined = db.selectFrom(postings.as('p'));
+  const weights: RawBuilder<number | null>[] = [];
+  for (const [k, terms] of others.entries()) {
+    const alias = `o${k}`;
+    if (!postgres && terms.length === 1) {
+      // CROSS JOIN: SQLite keeps the tables in the order written.
+      joined = joined.crossJoin(`search_postings as ${alias}` as 'search_postings as o')
+        .where(sql<SqlBool>`${sql.ref(`${alias}.term`)} = ${terms[0]!}
+          and ${sql.ref(`${alias}.day`)} = p.day and ${sql.ref(`${alias}.item`)} = p.item`) as unknown as typeof joined;
+      weights.push(sql<number>`${sql.ref(`${alias}.weight`)}`);
+    } else weights.push(weightOf(terms));
+  }
+  let q = postgres
+    ? joined.innerJoin('search_items as i', 'i.seq', 'p.item')
+    : joined.crossJoin('search_items as i').whereRef('i.seq', '=', 'p.item');
+  for (const [k, terms] of others.entries()) {
+    if (!postgres && terms.length === 1) continue;
     q = postgres
-      ? q.where(sql<SqlBool>`${weightOf(terms)} is not null`)
+      ? q.where(sql<SqlBool>`${weights[k]!} is not null`)
       : q.where((eb) =>
           eb.exists(
             eb
@@ -414,7 +433,7 @@ function candidatesStatement(db: Db, query: CandidateQuery, limit: number, keysO
           ? sql<string>`i.text`.as('text')
           : sql<null>`null`.as('text'),
     )
-    .select(others.map((terms, k) => weightOf(terms).as(`w${k}`)))
+    .select(weights.map((weight, k) => weight.as(`w${k}`)))
     .orderBy('p.day', 'desc')
     .orderBy('p.item', 'desc')
     .limit(limit);
