@@ -148,6 +148,9 @@ async function scan(
   };
 }
 
+/** The hits (id and score, in order) of each ranked query, by engine: compared at the end. */
+const rankings = new Map<string, unknown[]>();
+
 for (const engine of testEngines()) {
   describe(`search counts past the ranked passages (${engine})`, () => {
     let o: OpenDatabase;
@@ -180,6 +183,19 @@ for (const engine of testEngines()) {
         assert.deepEqual(languages, newest, label);
         assert.equal(r.hits.length, 20, label);
       }
+      // Rankings by each word's weight in each passage: SQLite joins a word of one term on its
+      // posting, PostgreSQL looks it up in a subquery; both must score every passage alike.
+      const ranked: unknown[] = [];
+      for (const q of ['zebra internet', 'internet zebra alpha', 'bravo zebra', 'internet']) {
+        const r = await searchPassages(o.db, null, { q });
+        assert.ok(r.hits.length > 0, q);
+        ranked.push(
+          q,
+          r.total,
+          r.hits.map((h) => [h.id, h.score]),
+        );
+      }
+      rankings.set(engine, ranked);
       // Nine words: eight looked up in SQL, the ninth checked on each passage's text; fewer
       // than rankCap match, so the count is exact too.
       const nine = ['internet', ...filler.slice(0, 7), 'zebra'];
@@ -213,3 +229,13 @@ for (const engine of testEngines()) {
     });
   });
 }
+
+describe('search counts on both engines', () => {
+  it(
+    'ranks the passages alike on SQLite and PostgreSQL',
+    { skip: testEngines().length < 2 },
+    () => {
+      assert.deepEqual(rankings.get('postgres'), rankings.get('sqlite'));
+    },
+  );
+});

@@ -506,6 +506,17 @@ export async function listHiddenVersions(
   return rows.map((r) => ({ versionId: r.id, processId: r.process_id }));
 }
 
+/** The texts of passages by number (what the proximity bonus reads), in no particular order. */
+export async function loadSearchTexts(db: Db, seqs: number[]): Promise<Map<number, string>> {
+  if (seqs.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('search_items')
+    .select(['seq', 'text'])
+    .where('seq', 'in', seqs)
+    .execute();
+  return new Map(rows.map((r) => [Number(r.seq), r.text]));
+}
+
 /** Passages by number, in no particular order. */
 export async function loadSearchItems(db: Db, seqs: number[]): Promise<SearchItemRow[]> {
   if (seqs.length === 0) return [];
