@@ -30,7 +30,7 @@ const filler = 'alpha bravo charlie delta echo foxtrot golf hotel india juliet k
 /**
  * Every paragraph of one version in English and French, a footnote at some of the same
  * addresses, submissions on the version (a few holding every filler word) and measures in two
- * languages; "internet" in all of them, "zebra" in one in three.
+ * languages; "internet" in all of them, "zebra" in one in three, "states" in one in two.
  */
 function corpus(): { item: NewSearchItem; weights: Map<string, number> }[] {
   const first = dayNumber('2015-01-01');
@@ -45,6 +45,8 @@ function corpus(): { item: NewSearchItem; weights: Map<string, number> }[] {
     const words = ['internet', ...extra];
     for (let k = 0; k < 6; k++) words.push(filler[Math.floor(random() * filler.length)]!);
     if (n % 3 === 0) words.push('zebra');
+    // A word of two terms: "states" is `state` in English, `stat` in French.
+    if (n % 2 === 0) words.push('states');
     const text = words.join(' ');
     const day = first + Math.floor(n / 3);
     out.push({
@@ -166,6 +168,9 @@ for (const engine of testEngines()) {
         ['internet', ['internet'], undefined],
         ['zebra internet', ['internet', 'zebra'], undefined],
         ['internet', ['internet'], 'fr'],
+        // The driver has a term per language: its postings are merged newest first.
+        ['states', ['states'], undefined],
+        ['states internet', ['internet', 'states'], undefined],
       ] as const) {
         const expected = await scan(o, [...words], language);
         const r = await searchPassages(o.db, null, { q, ...(language ? { language } : {}) });
@@ -186,7 +191,13 @@ for (const engine of testEngines()) {
       // Rankings by each word's weight in each passage: SQLite joins a word of one term on its
       // posting, PostgreSQL looks it up in a subquery; both must score every passage alike.
       const ranked: unknown[] = [];
-      for (const q of ['zebra internet', 'internet zebra alpha', 'bravo zebra', 'internet']) {
+      for (const q of [
+        'zebra internet',
+        'internet zebra alpha',
+        'bravo zebra',
+        'internet',
+        'states',
+      ]) {
         const r = await searchPassages(o.db, null, { q });
         assert.ok(r.hits.length > 0, q);
         ranked.push(

@@ -344,13 +344,26 @@ function candidatesStatement(db: Db, query: CandidateQuery, limit: number, keysO
   const { filters, words } = query;
   const [driver, ...others] = words as [string[], ...string[][]];
   const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
-  let postings = db
-    .selectFrom('search_postings as d')
-    .select(['d.day', 'd.item', 'd.weight'])
-    .where('d.term', 'in', driver)
-    .where(inDays(filters));
-  if (filters.language !== undefined) postings = postings.where('d.lang', '=', filters.language);
-  if (query.budget !== undefined)
+  const postingsOf = (terms: string[]) => {
+    let of = db
+      .selectFrom('search_postings as d')
+      .select(['d.day', 'd.item', 'd.weight'])
+      .where('d.term', 'in', terms)
+      .where(inDays(filters));
+    if (filters.language !== undefined) of = of.where('d.lang', '=', filters.language);
+    return of;
+  };
+  let postings = postingsOf(driver);
+  if (!postgres && driver.length > 1) {
+    // A driver of several terms (a Latin word stemmed for each language): each term's postings
+    // newest first along the index, merged (UNION ALL with ORDER BY), so the newest come first
+    // without reading them all. With `term in (…)` SQLite read and sorted every posting of the
+    // terms: 370,000 for "las" (`la`, `las`), 175–205 ms for 2,000 candidates, 2 ms merged.
+    postings = postingsOf([driver[0]!]);
+    for (const term of driver.slice(1)) postings = postings.unionAll(postingsOf([term]));
+    postings = postings.orderBy('day', 'desc').orderBy('item', 'desc');
+    if (query.budget !== undefined) postings = postings.limit(query.budget);
+  } else if (query.budget !== undefined)
     postings = postings.orderBy('d.day', 'desc').orderBy('d.item', 'desc').limit(query.budget);
   const weightOf = (terms: string[]) =>
     sql<number | null>`(select max(o.weight) from search_postings o where o.term in (${sql.join(
