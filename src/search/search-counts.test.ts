@@ -47,6 +47,10 @@ function corpus(): { item: NewSearchItem; weights: Map<string, number> }[] {
     if (n % 3 === 0) words.push('zebra');
     // A word of two terms: "states" is `state` in English, `stat` in French.
     if (n % 2 === 0) words.push('states');
+    // "las" is `la` in English, `las` in French: a French passage with "la" too holds both terms
+    // of the word, and is one passage all the same.
+    if (n % 4 !== 0) words.push('las');
+    if (n % 6 === 1) words.push('la');
     const text = words.join(' ');
     const day = first + Math.floor(n / 3);
     out.push({
@@ -188,6 +192,13 @@ for (const engine of testEngines()) {
         assert.deepEqual(languages, newest, label);
         assert.equal(r.hits.length, 20, label);
       }
+      // A passage holding two terms of the driver is counted once, past the ranked passages too.
+      const las = await scan(o, ['las']);
+      assert.ok(las.passages > rankCap, `${las.passages}`);
+      const counted = await searchPassages(o.db, null, { q: 'las' });
+      assert.equal(counted.passages, las.passages);
+      assert.equal(counted.total, las.results);
+      assert.equal(counted.totalExact, true);
       // Rankings by each word's weight in each passage: SQLite joins a word of one term on its
       // posting, PostgreSQL looks it up in a subquery; both must score every passage alike.
       const ranked: unknown[] = [];

@@ -575,7 +575,7 @@ async function findPassages(
     await rerankByProximity(db, results, parsed);
   }
   const exact =
-    budget === undefined && (!capped || (counted !== undefined && counted.passages <= countCap));
+    budget === undefined && (!capped || (counted !== undefined && counted.rows <= countCap));
   if (!walk)
     return {
       ...(await pageOfResults(db, {

@@ -312,16 +312,35 @@ export async function countCandidates(
   db: Db,
   query: Omit<CandidateQuery, 'withText'>,
   limit: number,
-): Promise<{ passages: number; results: number }> {
+): Promise<{ passages: number; results: number; rows: number }> {
   const matches = candidatesStatement(db, { ...query, withText: false }, limit, true);
-  const compiled = sql<{
-    passages: number | string;
-    results: number | string;
-  }>`select count(*) as passages,
-    count(*) - count(m.result_key) + count(distinct m.result_key) as results
-    from (${matches}) as m`.compile(db);
+  // A driver of several terms gives a passage holding two of them twice ("las": a Spanish
+  // passage with "la" and "las"), so its passages are counted distinct; `rows` says whether the
+  // walk stopped at the limit.
+  const compiled = (
+    query.words[0]!.length > 1
+      ? sql<{
+          passages: number | string;
+          results: number | string;
+          rows: number | string;
+        }>`select count(distinct m.item) as passages,
+    count(distinct case when m.result_key is null then m.item end)
+      + count(distinct m.result_key) as results, count(*) as rows
+    from (${matches}) as m`
+      : sql<{
+          passages: number | string;
+          results: number | string;
+          rows: number | string;
+        }>`select count(*) as passages,
+    count(*) - count(m.result_key) + count(distinct m.result_key) as results, count(*) as rows
+    from (${matches}) as m`
+  ).compile(db);
   const { rows } = await db.executeQuery(onNarrowIndex(db, compiled));
-  return { passages: Number(rows[0]?.passages ?? 0), results: Number(rows[0]?.results ?? 0) };
+  return {
+    passages: Number(rows[0]?.passages ?? 0),
+    results: Number(rows[0]?.results ?? 0),
+    rows: Number(rows[0]?.rows ?? 0),
+  };
 }
 
 /**
