@@ -30,7 +30,7 @@ const filler = 'alpha bravo charlie delta echo foxtrot golf hotel india juliet k
 /**
  * Every paragraph of one version in English and French, a footnote at some of the same
  * addresses, submissions on the version (a few holding every filler word) and measures in two
- * languages; "internet" in all of them, "zebra" in one in three.
+ * languages; "internet" in all of them, "zebra" in one in three, "states" in one in two.
  */
 function corpus(): { item: NewSearchItem; weights: Map<string, number> }[] {
   const first = dayNumber('2015-01-01');
@@ -45,6 +45,12 @@ function corpus(): { item: NewSearchItem; weights: Map<string, number> }[] {
     const words = ['internet', ...extra];
     for (let k = 0; k < 6; k++) words.push(filler[Math.floor(random() * filler.length)]!);
     if (n % 3 === 0) words.push('zebra');
+    // A word of two terms: "states" is `state` in English, `stat` in French.
+    if (n % 2 === 0) words.push('states');
+    // "las" is `la` in English, `las` in French: a French passage with "la" too holds both terms
+    // of the word, and is one passage all the same.
+    if (n % 4 !== 0) words.push('las');
+    if (n % 6 === 1) words.push('la');
     const text = words.join(' ');
     const day = first + Math.floor(n / 3);
     out.push({
@@ -148,6 +154,9 @@ async function scan(
   };
 }
 
+/** The hits (id and score, in order) of each ranked query, by engine: compared at the end. */
+const rankings = new Map<string, unknown[]>();
+
 for (const engine of testEngines()) {
   describe(`search counts past the ranked passages (${engine})`, () => {
     let o: OpenDatabase;
@@ -163,6 +172,9 @@ for (const engine of testEngines()) {
         ['internet', ['internet'], undefined],
         ['zebra internet', ['internet', 'zebra'], undefined],
         ['internet', ['internet'], 'fr'],
+        // The driver has a term per language: its postings are merged newest first.
+        ['states', ['states'], undefined],
+        ['states internet', ['internet', 'states'], undefined],
       ] as const) {
         const expected = await scan(o, [...words], language);
         const r = await searchPassages(o.db, null, { q, ...(language ? { language } : {}) });
@@ -180,6 +192,32 @@ for (const engine of testEngines()) {
         assert.deepEqual(languages, newest, label);
         assert.equal(r.hits.length, 20, label);
       }
+      // A passage holding two terms of the driver is counted once, past the ranked passages too.
+      const las = await scan(o, ['las']);
+      assert.ok(las.passages > rankCap, `${las.passages}`);
+      const counted = await searchPassages(o.db, null, { q: 'las' });
+      assert.equal(counted.passages, las.passages);
+      assert.equal(counted.total, las.results);
+      assert.equal(counted.totalExact, true);
+      // Rankings by each word's weight in each passage: SQLite joins a word of one term on its
+      // posting, PostgreSQL looks it up in a subquery; both must score every passage alike.
+      const ranked: unknown[] = [];
+      for (const q of [
+        'zebra internet',
+        'internet zebra alpha',
+        'bravo zebra',
+        'internet',
+        'states',
+      ]) {
+        const r = await searchPassages(o.db, null, { q });
+        assert.ok(r.hits.length > 0, q);
+        ranked.push(
+          q,
+          r.total,
+          r.hits.map((h) => [h.id, h.score]),
+        );
+      }
+      rankings.set(engine, ranked);
       // Nine words: eight looked up in SQL, the ninth checked on each passage's text; fewer
       // than rankCap match, so the count is exact too.
       const nine = ['internet', ...filler.slice(0, 7), 'zebra'];
@@ -213,3 +251,13 @@ for (const engine of testEngines()) {
     });
   });
 }
+
+describe('search counts on both engines', () => {
+  it(
+    'ranks the passages alike on SQLite and PostgreSQL',
+    { skip: testEngines().length < 2 },
+    () => {
+      assert.deepEqual(rankings.get('postgres'), rankings.get('sqlite'));
+    },
+  );
+});

@@ -112,13 +112,23 @@ for (const engine of testEngines()) {
       );
       const text = plan.join('\n');
       if (engine === 'sqlite') {
-        assert.match(plan[0]!, /^SEARCH d USING PRIMARY KEY \(term=\?/, text);
-        assert.ok(!plan.some((l) => /^SCAN/.test(l)), text);
-        assert.match(
-          text,
-          /SEARCH o EXISTS USING PRIMARY KEY \(term=\? AND day=\? AND item=\?\)/,
-          text,
-        );
+        assert.ok(!plan.some((l) => /^SCAN|TEMP B-TREE/.test(l)), text);
+        // A driver of several terms ("zebra" as English `zebra` and French `zebr`) is one walk
+        // per term along the index, merged newest first; in each, the common word is one
+        // lookup of its posting per passage (its weight with it), made before the passage's
+        // entry in the narrow index is read.
+        const walks = plan.filter((l) => !/^(MERGE \(UNION ALL\)|LEFT|RIGHT)$/.test(l));
+        assert.ok(walks.length >= 3 && walks.length % 3 === 0, text);
+        for (let k = 0; k < walks.length; k += 3) {
+          assert.match(walks[k]!, /^SEARCH d USING PRIMARY KEY \(term=\?/, text);
+          assert.match(
+            walks[k + 1]!,
+            /^SEARCH o0 USING PRIMARY KEY \(term=\? AND day=\? AND item=\?\)/,
+            text,
+          );
+          assert.match(walks[k + 2]!, /^SEARCH i USING COVERING INDEX search_items_facets/, text);
+        }
+        assert.ok(!/EXISTS|SUBQUERY/.test(text), text);
       } else {
         assert.ok(!/Seq Scan|Hash|Merge|Bitmap Heap Scan on search_postings o/.test(text), text);
         assert.match(

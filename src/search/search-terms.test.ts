@@ -196,6 +196,19 @@ describe('matchRanges', () => {
     );
   });
 
+  it('marks a word of Latin and Han apart, the parts of a hyphenated word, and a word met again', () => {
+    // One-piece words take a short way; a word mixing scripts or with a hyphen the long one.
+    const text = 'ICT安全 and ict-security: ICT, Ict, 安全ICT 网络安全.';
+    const ranges = matchRanges(text, parseQuery('ict 安全 security'), 'en');
+    assert.deepEqual(
+      ranges.map(([a, b]) => text.slice(a, b)),
+      // Marks that touch are one.
+      ['ICT安全', 'ict', 'security', 'ICT', 'Ict', '安全ICT', '安全'],
+    );
+    // Asked again (its words' terms now remembered): the same marks.
+    assert.deepEqual(matchRanges(text, parseQuery('ict 安全 security'), 'en'), ranges);
+  });
+
   it('marks Arabic words with their article and marks', () => {
     const text = 'حوكمة الإِنْتَرْنِت';
     const ranges = matchRanges(text, parseQuery('إنترنت'));

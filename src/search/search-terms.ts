@@ -459,16 +459,22 @@ export function matchRanges(
 ): [number, number][] {
   const wanted = new Set(queryTermsOf(query));
   const lang = language ?? detectLanguage(text);
-  const termOf = (word: string) => stemWord(word.normalize('NFKC').toLowerCase(), lang);
+  const termOf = (word: string) => originalTerm(word, lang);
   const ranges: [number, number][] = [];
   for (const match of text.matchAll(wordPattern)) {
     const start = match.index;
     const whole = match[0];
-    if (
-      /[-‐‑]/.test(whole) &&
-      !cjk.test(whole) &&
-      wanted.has(termOf(whole.replace(/[-‐‑]/g, '')))
-    ) {
+    const hyphenated = hyphen.test(whole);
+    // Most words are one piece (no hyphen, no Han): the word is its only part and piece. A
+    // run of Han alone has no other piece (its matches are found below).
+    if (!hyphenated) {
+      if (!cjk.test(whole)) {
+        if (wanted.has(termOf(whole))) ranges.push([start, start + whole.length]);
+        continue;
+      }
+      if (hanOnly.test(whole)) continue;
+    }
+    if (hyphenated && !cjk.test(whole) && wanted.has(termOf(whole.replace(/[-‐‑]/g, '')))) {
       ranges.push([start, start + whole.length]);
       continue;
     }
@@ -492,6 +498,27 @@ export function matchRanges(
   }
   return mergeRanges(ranges);
 }
+
+/** A word of Han (or kana) characters only. */
+const hanOnly = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々〆]+$/u;
+
+/**
+ * The term of a word as written in a text (not yet lower case or NFKC), by language: marking the
+ * matches of twenty passages met the same words again and again, and normalising each cost more
+ * than its stem.
+ */
+function originalTerm(word: string, language: string | undefined): string {
+  let cache = originalTerms.get(language ?? '');
+  if (!cache) originalTerms.set(language ?? '', (cache = new Map()));
+  let term = cache.get(word);
+  if (term === undefined) {
+    if (cache.size >= stemCacheLimit) cache.clear();
+    term = stemWord(word.normalize('NFKC').toLowerCase(), language);
+    cache.set(word, term);
+  }
+  return term;
+}
+const originalTerms = new Map<string, Map<string, string>>();
 
 /** Splits an original (unfolded) word into Han and non-Han runs, keeping its characters. */
 function piecesOfOriginal(word: string): string[] {

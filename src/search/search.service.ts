@@ -53,6 +53,7 @@ import {
   listParagraphLanguages,
   listPublishedSubmissionIds,
   loadSearchItems,
+  loadSearchTexts,
   termPassages,
   type Candidate,
   type ItemFilters,
@@ -574,7 +575,7 @@ async function findPassages(
     await rerankByProximity(db, results, parsed);
   }
   const exact =
-    budget === undefined && (!capped || (counted !== undefined && counted.passages <= countCap));
+    budget === undefined && (!capped || (counted !== undefined && counted.rows <= countCap));
   if (!walk)
     return {
       ...(await pageOfResults(db, {
@@ -743,7 +744,7 @@ async function rerankByProximity(db: Db, results: Result[], query: SearchQuery):
   const needing = top
     .filter((r) => r.best.candidate.text === null)
     .map((r) => r.best.candidate.item);
-  const texts = new Map((await loadSearchItems(db, needing)).map((r) => [r.seq, r.text]));
+  const texts = await loadSearchTexts(db, needing);
   for (const result of top) {
     const c = result.best.candidate;
     const { sequence } = analyse([{ text: c.text ?? texts.get(c.item) ?? '' }], c.language);

@@ -312,16 +312,35 @@ export async function countCandidates(
   db: Db,
   query: Omit<CandidateQuery, 'withText'>,
   limit: number,
-): Promise<{ passages: number; results: number }> {
+): Promise<{ passages: number; results: number; rows: number }> {
   const matches = candidatesStatement(db, { ...query, withText: false }, limit, true);
-  const compiled = sql<{
-    passages: number | string;
-    results: number | string;
-  }>`select count(*) as passages,
-    count(*) - count(m.result_key) + count(distinct m.result_key) as results
-    from (${matches}) as m`.compile(db);
+  // A driver of several terms gives a passage holding two of them twice ("las": a Spanish
+  // passage with "la" and "las"), so its passages are counted distinct; `rows` says whether the
+  // walk stopped at the limit.
+  const compiled = (
+    query.words[0]!.length > 1
+      ? sql<{
+          passages: number | string;
+          results: number | string;
+          rows: number | string;
+        }>`select count(distinct m.item) as passages,
+    count(distinct case when m.result_key is null then m.item end)
+      + count(distinct m.result_key) as results, count(*) as rows
+    from (${matches}) as m`
+      : sql<{
+          passages: number | string;
+          results: number | string;
+          rows: number | string;
+        }>`select count(*) as passages,
+    count(*) - count(m.result_key) + count(distinct m.result_key) as results, count(*) as rows
+    from (${matches}) as m`
+  ).compile(db);
   const { rows } = await db.executeQuery(onNarrowIndex(db, compiled));
-  return { passages: Number(rows[0]?.passages ?? 0), results: Number(rows[0]?.results ?? 0) };
+  return {
+    passages: Number(rows[0]?.passages ?? 0),
+    results: Number(rows[0]?.results ?? 0),
+    rows: Number(rows[0]?.rows ?? 0),
+  };
 }
 
 /**
@@ -344,26 +363,58 @@ function candidatesStatement(db: Db, query: CandidateQuery, limit: number, keysO
   const { filters, words } = query;
   const [driver, ...others] = words as [string[], ...string[][]];
   const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
-  let postings = db
-    .selectFrom('search_postings as d')
-    .select(['d.day', 'd.item', 'd.weight'])
-    .where('d.term', 'in', driver)
-    .where(inDays(filters));
-  if (filters.language !== undefined) postings = postings.where('d.lang', '=', filters.language);
-  if (query.budget !== undefined)
+  const postingsOf = (terms: string[]) => {
+    let of = db
+      .selectFrom('search_postings as d')
+      .select(['d.day', 'd.item', 'd.weight'])
+      .where('d.term', 'in', terms)
+      .where(inDays(filters));
+    if (filters.language !== undefined) of = of.where('d.lang', '=', filters.language);
+    return of;
+  };
+  let postings = postingsOf(driver);
+  if (!postgres && driver.length > 1) {
+    // A driver of several terms (a Latin word stemmed for each language): each term's postings
+    // newest first along the index, merged (UNION ALL with ORDER BY), so the newest come first
+    // without reading them all. With `term in (…)` SQLite read and sorted every posting of the
+    // terms: 370,000 for "las" (`la`, `las`), 175–205 ms for 2,000 candidates, 2 ms merged.
+    postings = postingsOf([driver[0]!]);
+    for (const term of driver.slice(1)) postings = postings.unionAll(postingsOf([term]));
+    postings = postings.orderBy('day', 'desc').orderBy('item', 'desc');
+    if (query.budget !== undefined) postings = postings.limit(query.budget);
+  } else if (query.budget !== undefined)
     postings = postings.orderBy('d.day', 'desc').orderBy('d.item', 'desc').limit(query.budget);
   const weightOf = (terms: string[]) =>
     sql<number | null>`(select max(o.weight) from search_postings o where o.term in (${sql.join(
       terms,
     )}) and o.day = p.day and o.item = p.item)`;
-  let q = db.selectFrom(postings.as('p')).innerJoin('search_items as i', 'i.seq', 'p.item');
   // Each other word is a lookup per passage of the driver, in the order given (rarest first).
   // On PostgreSQL a scalar subquery, which it never turns into a join, so the counts of
   // search_terms choose the plan and not the planner's sampled statistics (it made an EXISTS a
-  // hash join that read every posting of the common word); SQLite runs an EXISTS per row.
-  for (const terms of others) {
+  // hash join that read every posting of the common word). On SQLite a word of one term is a
+  // join on its posting: one lookup tells that the passage holds it and gives its weight, where
+  // an EXISTS and then the weight's subquery looked it up twice (a word of several terms, which
+  // a passage may hold twice, keeps the two); the joins come before the narrow index of the
+  // passages, so a passage without the other words costs no entry of it.
+  let joined = db.selectFrom(postings.as('p'));
+  const weights: RawBuilder<number | null>[] = [];
+  for (const [k, terms] of others.entries()) {
+    const alias = `o${k}`;
+    if (!postgres && terms.length === 1) {
+      // CROSS JOIN: SQLite keeps the tables in the order written.
+      joined = joined.crossJoin(`search_postings as ${alias}` as 'search_postings as o')
+        .where(sql<SqlBool>`${sql.ref(`${alias}.term`)} = ${terms[0]!}
+          and ${sql.ref(`${alias}.day`)} = p.day and ${sql.ref(`${alias}.item`)} = p.item`) as unknown as typeof joined;
+      weights.push(sql<number>`${sql.ref(`${alias}.weight`)}`);
+    } else weights.push(weightOf(terms));
+  }
+  let q = postgres
+    ? joined.innerJoin('search_items as i', 'i.seq', 'p.item')
+    : joined.crossJoin('search_items as i').whereRef('i.seq', '=', 'p.item');
+  for (const [k, terms] of others.entries()) {
+    if (!postgres && terms.length === 1) continue;
     q = postgres
-      ? q.where(sql<SqlBool>`${weightOf(terms)} is not null`)
+      ? q.where(sql<SqlBool>`${weights[k]!} is not null`)
       : q.where((eb) =>
           eb.exists(
             eb
@@ -414,7 +465,7 @@ function candidatesStatement(db: Db, query: CandidateQuery, limit: number, keysO
           ? sql<string>`i.text`.as('text')
           : sql<null>`null`.as('text'),
     )
-    .select(others.map((terms, k) => weightOf(terms).as(`w${k}`)))
+    .select(weights.map((weight, k) => weight.as(`w${k}`)))
     .orderBy('p.day', 'desc')
     .orderBy('p.item', 'desc')
     .limit(limit);
@@ -485,6 +536,17 @@ export async function listHiddenVersions(
     .where('versions.public', '=', 0)
     .execute();
   return rows.map((r) => ({ versionId: r.id, processId: r.process_id }));
+}
+
+/** The texts of passages by number (what the proximity bonus reads), in no particular order. */
+export async function loadSearchTexts(db: Db, seqs: number[]): Promise<Map<number, string>> {
+  if (seqs.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('search_items')
+    .select(['seq', 'text'])
+    .where('seq', 'in', seqs)
+    .execute();
+  return new Map(rows.map((r) => [Number(r.seq), r.text]));
 }
 
 /** Passages by number, in no particular order. */
