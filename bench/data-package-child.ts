@@ -6,8 +6,7 @@
 import { enableCompileCache } from 'node:module';
 import { loadavg } from 'node:os';
 
-// As bin/plenum.js starts a command: Node keeps the compiled, type-stripped modules between runs
-// (the bench's parent forks this child with bin/plenum.js's node flags too).
+// As bin/plenum.js starts a command: Node keeps the compiled, type-stripped modules between runs.
 enableCompileCache();
 const { operatorViewer } = await import('../src/accounts/accounts.schema.ts');
 const { openDatabase } = await import('../src/db/database.ts');

@@ -7,7 +7,6 @@
  * and the highest RSS (target < 200 MB).
  */
 import { fork } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { flushCompileCache } from 'node:module';
 import { sql } from 'kysely';
 import { fileURLToPath } from 'node:url';
@@ -51,18 +50,6 @@ export async function benchAknExport(engine: Engine): Promise<void> {
   }
 }
 
-/**
- * The node flags bin/plenum.js starts with (its `#!/usr/bin/env -S node …` line): the child is
- * measured as a plenum process runs, not with V8's defaults for this machine.
- */
-export function plenumNodeFlags(): string[] {
-  const shebang = readFileSync(new URL('../bin/plenum.js', import.meta.url), 'utf8').split(
-    '\n',
-  )[0]!;
-  const words = shebang.split(/\s+/);
-  return words.slice(words.indexOf('node') + 1);
-}
-
 /** Seeds a consultation of `size` published submissions and times its data package in a child. */
 export async function benchDataPackage(engine: Engine): Promise<void> {
   const size = Number(process.env.PLENUM_BENCH_PACKAGE_SIZE ?? 100_000);
@@ -82,7 +69,7 @@ export async function benchDataPackage(engine: Engine): Promise<void> {
       const child = fork(
         fileURLToPath(new URL('./data-package-child.ts', import.meta.url)),
         [o.url, setup.periodId],
-        { stdio: ['ignore', 'pipe', 'inherit', 'ipc'], execArgv: plenumNodeFlags() },
+        { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] },
       );
       child.on('message', (m) => resolve(String(m)));
       child.on('exit', (code) =>

@@ -1,9 +1,4 @@
-#!/usr/bin/env -S node --max-semi-space-size=16
-// The flag caps V8's young generation at 16 MB a half (V8's long-standing size on 64-bit machines;
-// it now sizes it by the machine's memory: 64 MB a half on 24 GB). A long request such as a
-// consultation's data package grows the young generation to its cap and keeps it: 134 MB of a
-// package's 276 MB of resident memory with V8's default, 34 MB with this (README, "The data
-// package"). Started as `node bin/plenum.js`, pass the flag to node yourself.
+#!/usr/bin/env node
 // plenum's command line. Node 24 runs the TypeScript sources directly; older Node cannot.
 const major = Number(process.versions.node.split('.')[0]);
 if (major < 24) {
