@@ -1,7 +1,8 @@
 /**
  * The data package bench's child process: streams a consultation's package to nowhere, counting
- * its bytes and sampling its resident memory, started as bin/plenum.js starts a command. A file of its own, importing only the export and the
- * database, so that the RSS it reports is the export's and not the bench's seeding code's.
+ * its bytes and sampling its resident memory, started as bin/plenum.js starts a command. A file
+ * of its own, importing only the export and the database, so that the RSS it reports is the
+ * export's and not the bench's seeding code's.
  */
 import { enableCompileCache } from 'node:module';
 import { loadavg } from 'node:os';

@@ -11,7 +11,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
-import { zipStream, ZipSpool, type DeflatedBytes, type ZipEntry } from './zip-stream.ts';
+import {
+  deflateAhead,
+  zipStream,
+  ZipSpool,
+  type DeflatedBytes,
+  type ZipEntry,
+} from './zip-stream.ts';
 
 /** A Table Schema field type (the ones plenum writes). */
 export type FieldType =
@@ -116,9 +122,9 @@ const CHUNK = 1 << 19;
 
 /**
  * Chunks a file keeps to be written again once read (`TableFile.reuse`): as many as its deflate
- * holds ahead (a megabyte) and one or two in its thread.
+ * holds ahead and one or two in its thread.
  */
-const SPARE = Math.ceil((1 << 20) / CHUNK) + 2;
+const SPARE = Math.ceil(deflateAhead / CHUNK) + 2;
 
 /** Text gathered up to this many UTF-16 units before it is encoded into the chunk. */
 const TEXT = 1 << 14;

@@ -21,7 +21,7 @@ export type ZipEntry =
 
 /**
  * Takes back a chunk its writer gave, once the deflate has read all of it: the writer may fill it
- * again. A package's files pass some 340 MB through chunks of 128 KB; a new buffer for each was
+ * again. A package's files pass some 340 MB through their chunks; a new buffer for each was
  * garbage that V8 collects only after tens of megabytes of it (the external memory it counts),
  * which stood as up to 65 MB of the export's resident memory.
  */
@@ -52,7 +52,7 @@ const deflateOptions = { level: constants.Z_BEST_SPEED, chunkSize: 1 << 18 };
  * written waited for its own deflate, and the main thread stood idle for 45 % of a package's
  * time while the deflate waited in turn for the next chunk.
  */
-const deflateAhead = 1 << 20;
+export const deflateAhead = 1 << 20;
 
 /**
  * A deflate that takes a megabyte ahead: a zlib stream is a Transform and takes its options too
