@@ -212,7 +212,6 @@ describe('plenum serve --workers 2 on one SQLite file', () => {
     const receipts = new Map<string, string>();
     const unanswered: string[] = [];
     let sent = 0;
-    let killedAt = -1;
     let stop = false;
     const send = async (key: string) => {
       const res = await fetch(`${base}${submissionPath()}`, {
@@ -237,7 +236,7 @@ describe('plenum serve --workers 2 on one SQLite file', () => {
     const lanes = Array.from({ length: 16 }, lane);
     await until(() => receipts.size >= 40, '40 receipts before the kill');
     process.kill(victim, 'SIGKILL');
-    killedAt = receipts.size;
+    const killedAt = receipts.size;
     await until(
       () => /ended \(SIGKILL\); starting another/.test(output),
       'the primary replaces the killed process',
