@@ -38,6 +38,11 @@ function isWriterMessage(message: unknown): message is WriterMessage {
  */
 export class WriterInPrimary implements SubmissionWriter {
   private readonly groups = new GroupsAwaitingAnswer();
+  /**
+   * One group of this process at a time: the other processes' groups keep the one writer busy,
+   * and a second group in flight only split this one's into smaller commits (measured: README).
+   */
+  readonly groupsAtOnce = 1;
   private readonly onMessage = (message: unknown): void => {
     if (isWriterMessage(message) && !('items' in message.submissionWriter))
       this.groups.settle(message.submissionWriter);

@@ -8,7 +8,10 @@
  * driver does not block; SQLite in memory, which a second connection cannot see) the group is
  * written on the caller's connection.
  *
- * Either way a receipt exists only once the commit has returned: the thread answers after COMMIT.
+ * With `plenum serve --workers N` on a SQLite file, the writer is the cluster's primary
+ * (cluster-writer.ts), which answers each process over the cluster's channel the same way.
+ *
+ * Either way a receipt exists only once the commit has returned: the writer answers after COMMIT.
  */
 import { Worker } from 'node:worker_threads';
 import type { Kysely } from 'kysely';
@@ -32,6 +35,11 @@ export interface ToStore {
  */
 export interface SubmissionWriter {
   store(items: ToStore[]): Promise<StoreOutcome[]>;
+  /**
+   * How many groups a queue should have checked or committing at once (1 when absent): two let
+   * the next group be checked while one commits elsewhere.
+   */
+  readonly groupsAtOnce?: number;
   /** Waits for the groups sent and lets the writer go. */
   close(): Promise<void>;
 }
@@ -225,6 +233,7 @@ export class SqliteWriterThread implements SubmissionWriter {
   private readonly worker: Worker;
   private readonly ready: Promise<void>;
   private readonly groups = new GroupsAwaitingAnswer();
+  readonly groupsAtOnce = 2;
 
   /** Starts the thread; it opens its own connection to the file at `path`. */
   constructor(path: string) {
