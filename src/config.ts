@@ -68,7 +68,7 @@ const configSchema = z.object({
     .enum(['event-loop', 'thread'])
     .default('event-loop')
     .describe(
-      'thread: on a SQLite file, submissions commit in a writer thread of each process, off its event loop',
+      'thread: on a SQLite file, submissions commit in a writer thread, off the event loop (of the one process; with --workers N, of the primary)',
     ),
   PLENUM_WORKERS: z.coerce
     .number()

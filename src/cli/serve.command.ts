@@ -7,7 +7,12 @@ import cluster from 'node:cluster';
 import { configurePasswordPool } from '../accounts/passwords.ts';
 import { loadConfig, type Config } from '../config.ts';
 import { openDatabase, openMigratedDatabase, showLocation } from '../db/database.ts';
-import { SqliteWriterThread } from '../submissions/submission-writer.ts';
+import { answerWorkersGroups, WriterInPrimary } from '../submissions/cluster-writer.ts';
+import {
+  SqliteWriterThread,
+  writerOnConnection,
+  type SubmissionWriter,
+} from '../submissions/submission-writer.ts';
 import { installShippedConcepts, tagIndexedPassages } from '../concepts/concepts.service.ts';
 import { loadDemoIfEmpty } from '../demo/demo.service.ts';
 import { Followers } from '../events/followers.ts';
@@ -28,8 +33,9 @@ DATABASE_URL (./data/plenum.sqlite), PLENUM_WORKERS (1), PLENUM_DEMO (auto: fill
 empty database with demo content; off: never).
 
 --workers N runs N server processes on the one port, each with its own connection to the
-database (SQLite file or PostgreSQL); one per CPU core uses them all. Several serve commands,
-on one machine or many, may also share one PostgreSQL database.`;
+database (SQLite file or PostgreSQL); one per CPU core uses them all. On a SQLite file their
+submissions are committed by one writer, in the command's first process. Several serve
+commands, on one machine or many, may also share one PostgreSQL database.`;
 
 /** Runs plenum serve until SIGINT or SIGTERM; returns the exit code. */
 export async function serveCommand(args: string[]): Promise<number> {
@@ -100,19 +106,34 @@ function mailModeOf(config: Config): 'smtp' | 'development' | 'none' {
   return config.smtp ? 'smtp' : config.mailDevelopment ? 'development' : 'none';
 }
 
+/**
+ * Whether the primary of --workers N is the one writer of every process's submissions: on a
+ * SQLite file, whose one write lock N writers would take in turns (cluster-writer.ts).
+ */
+function primaryWrites(config: Config): boolean {
+  return (
+    config.workers > 1 &&
+    !/^postgres(ql)?:\/\//.test(config.databaseUrl) &&
+    config.databaseUrl !== ':memory:'
+  );
+}
+
 /** One server process: its own database connection, its own submission queue. */
 async function serveWorker(config: Config, announceIt = false): Promise<number> {
   const opened = await openDatabase(config.databaseUrl, { pgPoolSize: config.pgPoolSize });
   await configurePasswordPool(config.passwordPool);
   // Search, concept tagging and watch matching follow the event log, just after the receipts.
   const followers = new Followers(opened.db, opened.engine, allFollowers);
-  // With PLENUM_SQLITE_WRITER=thread, submissions commit off the event loop (submission-writer.ts).
+  // In a cluster on a SQLite file, the primary commits the groups this process checks; alone,
+  // with PLENUM_SQLITE_WRITER=thread, they commit off the event loop (submission-writer.ts).
   const submissionWriter =
-    config.sqliteWriter === 'thread' &&
-    opened.engine === 'sqlite' &&
-    config.databaseUrl !== ':memory:'
-      ? new SqliteWriterThread(config.databaseUrl)
-      : undefined;
+    cluster.isWorker && primaryWrites(config)
+      ? new WriterInPrimary()
+      : config.sqliteWriter === 'thread' &&
+          opened.engine === 'sqlite' &&
+          config.databaseUrl !== ':memory:'
+        ? new SqliteWriterThread(config.databaseUrl)
+        : undefined;
   const { server, deps } = await createHttpServer({
     db: opened.db,
     engine: opened.engine,
@@ -178,15 +199,21 @@ async function serveWorker(config: Config, announceIt = false): Promise<number> 
 
 /**
  * The primary of --workers N: starts N servers on the one port, replaces one that dies, and
- * stops them all on SIGINT or SIGTERM (each finishes the requests it has, then closes).
+ * stops them all on SIGINT or SIGTERM (each finishes the requests it has, then closes). On a
+ * SQLite file it is also the one writer of their submissions.
  */
 async function superviseWorkers(config: Config): Promise<number> {
+  const writing = primaryWrites(config) ? await writeForWorkers(config) : undefined;
   let stopping = false;
   let listening = 0;
   const engine = /^postgres(ql)?:\/\//.test(config.databaseUrl) ? 'postgres' : 'sqlite';
-  cluster.on('listening', (_worker, address) => {
+  cluster.on('listening', (worker, address) => {
     listening += 1;
     if (listening === config.workers) announce(config, address.port, engine, config.workers);
+    else if (listening > config.workers)
+      console.log(
+        `plenum: server process ${worker.process.pid} serves in place of the one that ended`,
+      );
   });
   let failed = false;
   let stop = (): void => {};
@@ -215,5 +242,33 @@ async function superviseWorkers(config: Config): Promise<number> {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  // Every worker has answered its last request: the groups it sent are committed and answered.
+  await writing?.close();
   return failed ? 1 : 0;
+}
+
+/**
+ * Opens the primary's writer and answers the groups its workers send: on its own connection, or
+ * with PLENUM_SQLITE_WRITER=thread in a thread of its own (the primary's event loop also hands
+ * each new connection to a worker).
+ */
+async function writeForWorkers(config: Config): Promise<{ close: () => Promise<void> }> {
+  // Groups carry Dates and attachments' bytes: the channel uses the structured clone.
+  cluster.setupPrimary({ serialization: 'advanced' });
+  const opened =
+    config.sqliteWriter === 'thread' ? undefined : await openDatabase(config.databaseUrl);
+  const writer: SubmissionWriter = opened
+    ? writerOnConnection(opened.db, opened.engine)
+    : new SqliteWriterThread(config.databaseUrl);
+  const drained = answerWorkersGroups(writer);
+  console.log(
+    `plenum: one writer for ${config.workers} processes: their submissions commit in process ${process.pid}${opened ? '' : ', in a writer thread'}`,
+  );
+  return {
+    close: async () => {
+      await drained();
+      await writer.close();
+      await opened?.close();
+    },
+  };
 }

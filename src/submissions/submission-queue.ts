@@ -8,8 +8,10 @@
  * in halves until the submission it refuses is alone: that one fails, the others are stored.
  *
  * The queue lives in one process (each `plenum serve` process has its own); the database stays
- * the only shared state, so several processes on one SQLite file (`--workers`) or on one
- * PostgreSQL each group their own submissions, and the write lock is held only for the writes.
+ * the only shared state, so several processes on one PostgreSQL each group and commit their own
+ * submissions, and the write lock is held only for the writes. Several processes on one SQLite
+ * file (`--workers`) each group and check their own, and hand them to the one writer in the
+ * cluster's primary (cluster-writer.ts).
  */
 import type { Kysely } from 'kysely';
 import type { Viewer } from '../accounts/accounts.schema.ts';
@@ -47,7 +49,8 @@ export class SubmissionQueue {
   /**
    * Groups checked or committed at once. SQLite has one writer: on the caller's connection one
    * group at a time; with a writer thread two, so that the next group is checked while one
-   * commits. PostgreSQL can commit a few groups in parallel.
+   * commits; with the primary's writer of `--workers N` one again (the writer's own choice,
+   * `groupsAtOnce`). PostgreSQL can commit a few groups in parallel.
    */
   private readonly parallel: number;
 
@@ -65,7 +68,7 @@ export class SubmissionQueue {
   ) {
     this.db = db;
     this.writer = writer ?? writerOnConnection(db, engine);
-    this.parallel = engine === 'postgres' ? 4 : writer ? 2 : 1;
+    this.parallel = engine === 'postgres' ? 4 : (writer?.groupsAtOnce ?? 1);
     this.afterCommit = afterCommit;
   }
 

@@ -5,48 +5,21 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../db/database.ts';
-import {
-  sendableError,
-  writerOnConnection,
-  type WriterAnswer,
-  type WriterRequest,
-} from './submission-writer.ts';
+import { GroupsInTurn, writerOnConnection, type WriterRequest } from './submission-writer.ts';
 
 const { path } = workerData as { path: string };
 const opened = await openDatabase(path);
-const writer = writerOnConnection(opened.db, 'sqlite');
+const groups = new GroupsInTurn(writerOnConnection(opened.db, 'sqlite'));
 
-/** Attachments' bytes arrive as Uint8Array: the database driver binds only Buffers as blobs. */
-function withBuffers(request: Extract<WriterRequest, { id: number }>): typeof request.items {
-  for (const { prepared } of request.items)
-    if (!prepared.replay)
-      for (const a of prepared.row.attachments)
-        a.content = Buffer.from(a.content.buffer, a.content.byteOffset, a.content.byteLength);
-  return request.items;
-}
-
-async function answer(request: Extract<WriterRequest, { id: number }>): Promise<WriterAnswer> {
-  try {
-    const outcomes = await writer.store(withBuffers(request));
-    return {
-      id: request.id,
-      outcomes: outcomes.map((o) => (o.ok ? o : { ok: false, error: sendableError(o.error) })),
-    };
-  } catch (error) {
-    return { id: request.id, failed: sendableError(error) };
-  }
-}
-
-// One group at a time, in the order sent.
-let turn = Promise.resolve();
 parentPort!.on('message', (request: WriterRequest) => {
-  turn = turn.then(async () => {
-    if ('stop' in request) {
+  if ('stop' in request) {
+    // After the answers of the groups sent before it.
+    void groups.drained().then(async () => {
       await opened.close();
       parentPort!.close();
-      return;
-    }
-    parentPort!.postMessage(await answer(request));
-  });
+    });
+    return;
+  }
+  void groups.answer(request).then((answer) => parentPort!.postMessage(answer));
 });
 parentPort!.postMessage('ready');
