@@ -158,16 +158,7 @@ describe('plenum serve --workers 2 on one SQLite file', () => {
     assert.equal(answers.filter((a) => a.json.replayed === true).length, 60);
     const ids = new Set(answers.map((a) => a.json.submissionId));
     assert.equal(ids.size, 60, 'the two sends of each key got the same receipt');
-    const { opened } = await openMigratedDatabase(file);
-    try {
-      const row = await opened.db
-        .selectFrom('submissions')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow();
-      assert.equal(Number(row.n), 60);
-    } finally {
-      await opened.close();
-    }
+    assert.equal(await countStored(), 60);
   });
 
   test('submissions commit in the primary: paused, it holds every receipt while a worker still answers', async () => {
