@@ -6,7 +6,7 @@ import { kickBriefingJobs } from '../briefings/briefing-jobs.service.ts';
 import cluster from 'node:cluster';
 import { configurePasswordPool } from '../accounts/passwords.ts';
 import { loadConfig, type Config } from '../config.ts';
-import { openDatabase, openMigratedDatabase, showLocation } from '../db/database.ts';
+import { isPostgresUrl, openDatabase, openMigratedDatabase, showLocation } from '../db/database.ts';
 import { answerWorkersGroups, WriterInPrimary } from '../submissions/cluster-writer.ts';
 import {
   SqliteWriterThread,
@@ -112,9 +112,7 @@ function mailModeOf(config: Config): 'smtp' | 'development' | 'none' {
  */
 function primaryWrites(config: Config): boolean {
   return (
-    config.workers > 1 &&
-    !/^postgres(ql)?:\/\//.test(config.databaseUrl) &&
-    config.databaseUrl !== ':memory:'
+    config.workers > 1 && !isPostgresUrl(config.databaseUrl) && config.databaseUrl !== ':memory:'
   );
 }
 
@@ -206,7 +204,7 @@ async function superviseWorkers(config: Config): Promise<number> {
   const writing = primaryWrites(config) ? await writeForWorkers(config) : undefined;
   let stopping = false;
   let listening = 0;
-  const engine = /^postgres(ql)?:\/\//.test(config.databaseUrl) ? 'postgres' : 'sqlite';
+  const engine = isPostgresUrl(config.databaseUrl) ? 'postgres' : 'sqlite';
   cluster.on('listening', (worker, address) => {
     listening += 1;
     if (listening === config.workers) announce(config, address.port, engine, config.workers);
